@@ -1,0 +1,159 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { z } from 'zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from './db/client.ts';
+import type { Keys } from './crypto.ts';
+import { hmac } from './crypto.ts';
+import { AppError, ERRORS, errorBody, type FieldError } from './errors.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { publicTipRoutes } from './modules/tips/tips.public.routes.ts';
+import { tipRoutes } from './modules/tips/tips.routes.ts';
+import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
+import { routingRoutes } from './modules/routing/routing.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  db: Db;
+  keys: Keys;
+  dataDir: string;
+  /** Public submissions/uploads per client per minute. */
+  publicRateLimit: number;
+  logLevel?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the whole API (no listen), so tests drive it with inject() on a real database. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'silent', redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: BODY_LIMIT,
+    // Reporters' addresses are never logged; the staff side needs none either.
+    disableRequestLogging: true,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Offices often serve plain http on an intranet; upgrading would break every request there.
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    // A keyed hash of the address, kept only in memory: no raw address is ever stored.
+    keyGenerator: (req) => hmac(deps.keys.lookupMac, req.ip),
+    errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('TOO_MANY_REQUESTS') }),
+  });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '守护 Shouhu API', version: '0.1.0', description: '打击整治养老诈骗专项行动工作平台接口' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shouhu_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin);
+
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({
+    status: 'ok',
+    db: deps.db.kind,
+  }));
+
+  await app.register(regionRoutes);
+  await app.register(authRoutes);
+  await app.register(adminRoutes);
+  await app.register(publicTipRoutes);
+  await app.register(uploadRoutes);
+  await app.register(tipRoutes);
+  await app.register(routingRoutes);
+  await app.register(notificationRoutes);
+  await app.register(auditRoutes);
+  return app;
+}
+
+function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) {
+  if (err instanceof AppError) {
+    return reply.status(err.status).send(errorBody(err.code, err.message, err.fields));
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldError[] = err.validation.map((v) => ({
+      path: [err.validationContext === 'body' ? '' : err.validationContext, ...v.instancePath.split('/')]
+        .filter(Boolean)
+        .join('.'),
+      message: v.message ?? '无效',
+    }));
+    return reply.status(400).send(errorBody('VALIDATION_FAILED', undefined, fields));
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE'));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE'));
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求内容为空'));
+  }
+  if (err.statusCode === 400 && err instanceof SyntaxError) return reply.status(400).send(errorBody('INVALID_JSON'));
+  if (err.statusCode === 429) return reply.status(429).send(errorBody('TOO_MANY_REQUESTS'));
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    const code = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+    return reply.status(err.statusCode).send(errorBody(code));
+  }
+  this.log.error({ err, url: req.routeOptions?.url }, 'unhandled error');
+  return reply.status(500).send(errorBody('INTERNAL', ERRORS.INTERNAL[1]));
+}

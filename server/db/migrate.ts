@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Db } from './client.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** Applies every migration file not yet applied, in name order, each in its own transaction. */
+export async function migrate(db: Db): Promise<string[]> {
+  await db.exec(`create table if not exists schema_migrations (
+    name text primary key, applied_at timestamptz not null default now())`);
+  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const applied: string[] = [];
+  for (const name of files) {
+    await db.tx(async (q) => {
+      // Several servers may start at once against one PostgreSQL: one migrates, the others wait.
+      if (db.kind === 'postgres') await q.query('select pg_advisory_xact_lock(7700001)');
+      const done = await q.query('select 1 from schema_migrations where name = $1', [name]);
+      if (done.length) return;
+      await q.exec(readFileSync(join(MIGRATIONS_DIR, name), 'utf8'));
+      await q.query('insert into schema_migrations (name) values ($1)', [name]);
+      applied.push(name);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../client.ts';
+import type { Keys } from '../../crypto.ts';
+import { FRAUD_TYPE_CODES, ROLES, type FraudType, type Role, type UnitKind, type Verdict } from '../../../shared/domain.ts';
+import { hashPassword } from '../../modules/auth/passwords.ts';
+import { loadUser, type SessionUser } from '../../modules/auth/auth.service.ts';
+import { upsertRule } from '../../modules/routing/routing.service.ts';
+import { createStaffTip, submitPublicTip } from '../../modules/tips/tips.intake.service.ts';
+import { runTipAction } from '../../modules/tips/tips.actions.service.ts';
+import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.ts';
+
+/** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
+export const DEFAULT_RULES: { fraudType: FraudType; leadKind: UnitKind; assistKinds: UnitKind[] }[] = [
+  { fraudType: 'elderly_service', leadKind: 'civil_affairs', assistKinds: ['market_regulation'] },
+  { fraudType: 'elderly_project', leadKind: 'police', assistKinds: ['finance'] },
+  { fraudType: 'elderly_product', leadKind: 'market_regulation', assistKinds: ['health'] },
+  { fraudType: 'house_for_pension', leadKind: 'police', assistKinds: ['housing', 'finance'] },
+  { fraudType: 'pension_insurance', leadKind: 'police', assistKinds: [] },
+  { fraudType: 'elderly_assistance', leadKind: 'civil_affairs', assistKinds: ['police'] },
+];
+
+/** The first administrator, at a national system unit; only when there are no users yet. */
+export async function ensureAdmin(db: Db, password?: string): Promise<{ password: string; generated: boolean } | null> {
+  const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from users');
+  if (n > 0) return null;
+  const generated = !password;
+  const pw = password ?? `Sh-${randomBytes(12).toString('base64url')}9`;
+  const [unit] = await db.query<{ id: number }>(
+    `insert into units (region_code, kind, name) values ('', 'other', '系统管理') on conflict (region_code, name) do update set kind = excluded.kind returning id`,
+  );
+  await db.query(`insert into users (username, display_name, unit_id, roles, password_hash) values ('admin', '系统管理员', $1, '{admin}', $2)`, [unit.id, await hashPassword(pw)]);
+  const [{ r }] = await db.query<{ r: number }>('select count(*)::int as r from routing_rules');
+  if (r === 0) for (const rule of DEFAULT_RULES) await upsertRule(db, null, { regionPrefix: '', ...rule });
+  return { password: pw, generated };
+}
+
+const SUFFIX: Record<string, [string, string, string]> = {
+  // kind: [province, city, county]
+  campaign_office: ['打击整治养老诈骗专项行动办公室', '打击整治养老诈骗专项行动办公室', '打击整治养老诈骗专项行动办公室'],
+  police: ['公安厅', '公安局', '公安局'],
+  civil_affairs: ['民政厅', '民政局', '民政局'],
+  market_regulation: ['市场监督管理局', '市场监督管理局', '市场监督管理局'],
+  finance: ['地方金融管理局', '金融工作办公室', '金融服务中心'],
+  housing: ['住房和城乡建设厅', '住房和城乡建设局', '住房和城乡建设局'],
+  health: ['卫生健康委员会', '卫生健康委员会', '卫生健康局'],
+  culture_tourism: ['文化和旅游厅', '文化和旅游局', '文化和旅游局'],
+  court: ['高级人民法院', '中级人民法院', '人民法院'],
+  procuratorate: ['人民检察院', '人民检察院', '人民检察院'],
+};
+
+// Offices and member units of the demo province; staffed ones get accounts.
+const DEMO_UNITS: { region: string; kinds: UnitKind[]; staffPrefix?: string }[] = [
+  { region: '37', kinds: ['campaign_office', 'police', 'civil_affairs', 'market_regulation', 'finance', 'court', 'procuratorate'], staffPrefix: 'sd' },
+  { region: '3706', kinds: ['campaign_office', 'police', 'civil_affairs', 'market_regulation', 'finance', 'housing', 'health', 'culture_tourism', 'court', 'procuratorate'], staffPrefix: 'yt' },
+  { region: '370681', kinds: ['campaign_office', 'police', 'civil_affairs', 'market_regulation', 'finance', 'housing', 'health'], staffPrefix: 'lk' },
+  { region: '370602', kinds: ['campaign_office', 'police', 'civil_affairs', 'market_regulation'], staffPrefix: 'zf' },
+  { region: '370613', kinds: ['campaign_office', 'police', 'civil_affairs'] },
+  { region: '370614', kinds: ['campaign_office', 'police', 'market_regulation'] },
+  { region: '3701', kinds: ['campaign_office', 'police', 'civil_affairs', 'market_regulation'] },
+  { region: '3702', kinds: ['campaign_office', 'police', 'civil_affairs', 'market_regulation'] },
+];
+
+export interface DemoStructure {
+  /** unit id by "regionCode:kind" */
+  units: Map<string, number>;
+  /** user id by username */
+  users: Map<string, number>;
+  password: string;
+  printable: { username: string; unit: string; roles: string }[];
+}
+
+/** Offices, member units and staff accounts of the demo province (山东省, 烟台市, 龙口市 …). */
+export async function seedStructure(db: Db, password: string): Promise<DemoStructure> {
+  const hash = await hashPassword(password);
+  const units = new Map<string, number>();
+  const users = new Map<string, number>();
+  const printable: DemoStructure['printable'] = [];
+  const regionNames = new Map(
+    (await db.query<{ code: string; name: string }>('select code, name from regions where code = any($1::text[])', [DEMO_UNITS.map((u) => u.region)])).map((r) => [r.code, r.name]),
+  );
+  const addUser = async (username: string, displayName: string, unitId: number, unitName: string, roles: Role[]) => {
+    const [{ id }] = await db.query<{ id: number }>(
+      'insert into users (username, display_name, unit_id, roles, password_hash) values ($1, $2, $3, $4, $5) returning id',
+      [username, displayName, unitId, roles, hash],
+    );
+    users.set(username, id);
+    printable.push({ username, unit: unitName, roles: roles.map((r) => ROLES[r]).join('、') });
+  };
+  for (const spec of DEMO_UNITS) {
+    const level = spec.region.length === 2 ? 0 : spec.region.length === 4 ? 1 : 2;
+    const regionName = regionNames.get(spec.region)!;
+    for (const kind of spec.kinds) {
+      const name = (level === 0 ? regionName.replace(/省$/, '省') : regionName) + SUFFIX[kind][level];
+      const [{ id }] = await db.query<{ id: number }>('insert into units (region_code, kind, name) values ($1, $2, $3) returning id', [spec.region, kind, name]);
+      units.set(`${spec.region}:${kind}`, id);
+      if (!spec.staffPrefix) continue;
+      const p = spec.staffPrefix;
+      if (kind === 'campaign_office') {
+        await addUser(`${p}_intake`, `${SURNAMES[units.size % 12]}受理`, id, name, ['intake']);
+        await addUser(`${p}_lead`, `${SURNAMES[(units.size + 3) % 12]}主任`, id, name, ['office_lead']);
+        if (level < 2) {
+          await addUser(`${p}_supervisor`, `${SURNAMES[(units.size + 5) % 12]}督导`, id, name, ['supervisor']);
+          await addUser(`${p}_viewer`, `${SURNAMES[(units.size + 7) % 12]}领导`, id, name, ['viewer']);
+        }
+        if (level === 0) {
+          await addUser('sd_admin', '省级系统管理员', id, name, ['admin']);
+          await addUser('sd_auditor', '省级审计员', id, name, ['auditor']);
+        }
+      } else if (!['court', 'procuratorate'].includes(kind)) {
+        await addUser(`${p}_${kind}`, `${SURNAMES[units.size % 12]}承办`, id, name, ['handler']);
+        await addUser(`${p}_${kind}_lead`, `${SURNAMES[(units.size + 2) % 12]}负责人`, id, name, ['unit_lead']);
+      }
+    }
+  }
+  // Two townships of 龙口市 with their street offices, to show dispatch down to the lowest level.
+  const towns = await db.query<{ code: string; name: string }>(`select code, name from regions where parent_code = '370681' order by code limit 2`);
+  for (const t of towns) {
+    const [{ id }] = await db.query<{ id: number }>('insert into units (region_code, kind, name) values ($1, $2, $3) returning id', [t.code, 'township', `龙口市${t.name}办事处`]);
+    units.set(`${t.code}:township`, id);
+  }
+  return { units, users, password, printable };
+}
+
+// A small deterministic generator, so the demo looks the same on every machine.
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+type Target = 'submitted' | 'accepted' | 'rejected' | 'merged' | 'dispatched' | 'in_progress' | 'reported' | 'closed' | 'overdue';
+const PLAN: [Target, number][] = [
+  ['submitted', 40], ['accepted', 25], ['rejected', 20], ['merged', 10], ['dispatched', 40],
+  ['in_progress', 40], ['overdue', 20], ['reported', 30], ['closed', 75],
+];
+
+/** A few hundred tips in every state, driven through the real services so every event and audit row exists. */
+export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promise<number> {
+  const rand = rng(20261126);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const as = async (username: string) => (await loadUser(db, s.users.get(username)!)) as SessionUser;
+  const staff = {
+    lk: { intake: await as('lk_intake'), lead: await as('lk_lead') },
+    zf: { intake: await as('zf_intake'), lead: await as('zf_lead') },
+    yt: { intake: await as('yt_intake'), lead: await as('yt_lead') },
+  };
+  const lkTowns = (await db.query<{ code: string }>(`select code from regions where parent_code = '370681' order by code`)).map((r) => r.code);
+  const zfTowns = (await db.query<{ code: string }>(`select code from regions where parent_code = '370602' order by code`)).map((r) => r.code);
+  const ytCounties = ['370682', '370683', '370685', '370686', '370687'];
+  let made = 0;
+  const lastLive: Record<string, number> = {};
+  for (const [target, count] of PLAN) {
+    for (let i = 0; i < count; i++) {
+      const type = pick([...FRAUD_TYPE_CODES]);
+      const area = pick(['lk', 'lk', 'zf', 'yt'] as const);
+      const region = area === 'lk' ? pick(lkTowns) : area === 'zf' ? pick(zfTowns) : pick(ytCounties);
+      const company = pick(COMPANIES);
+      const description = pick(TEMPLATES[type])
+        .replace('{age}', String(68 + Math.floor(rand() * 20)))
+        .replace('{company}', company)
+        .replace('{amount}', String((1 + Math.floor(rand() * 60)) * 1000))
+        .replace('{victims}', String(3 + Math.floor(rand() * 30)))
+        .replace('{street}', pick(STREETS))
+        .replace('{no}', String(1 + Math.floor(rand() * 200)));
+      const named = rand() < 0.5;
+      const input = {
+        regionCode: region,
+        description,
+        fraudTypes: rand() < 0.8 ? [type] : [],
+        subject: rand() < 0.7 ? { name: company } : undefined,
+        amountInvolved: (1 + Math.floor(rand() * 60)) * 1000,
+        victimCount: 1 + Math.floor(rand() * 10),
+        reporter: named
+          ? { anonymous: false as const, name: pick(SURNAMES) + pick(['建国', '秀英', '玉兰', '志强', '桂芳', '海燕']), phone: `13${Math.floor(100000000 + rand() * 899999999)}` }
+          : { anonymous: true as const },
+      };
+      const office = staff[area];
+      const id = rand() < 0.7
+        ? (await submitPublicTip(db, keys, input)).id
+        : (await createStaffTip(db, keys, office.intake, { ...input, source: pick(['hotline', 'letter', 'visit', 'platform_12337', 'department_transfer'] as const) })).id;
+      made++;
+      if (target === 'submitted') continue;
+      if (target === 'merged' && lastLive[area]) {
+        await runTipAction(db, office.intake, id, { action: 'merge', intoTipId: lastLive[area] });
+        continue;
+      }
+      await runTipAction(db, office.intake, id, { action: 'accept', fraudTypes: [type] });
+      if (target === 'rejected') {
+        await runTipAction(db, office.intake, id, { action: 'reject', reason: '不属于本专项行动受理范围', publicAnswer: '您反映的问题属于民事纠纷，不属于本专项行动受理范围，建议通过人民调解或诉讼途径解决。' });
+        continue;
+      }
+      lastLive[area] = id;
+      if (target === 'accepted') continue;
+      const county = area === 'yt' ? '3706' : area === 'lk' ? '370681' : '370602';
+      const rule = DEFAULT_RULES.find((r) => r.fraudType === type)!;
+      const leadKind = s.units.has(`${county}:${rule.leadKind}`) ? rule.leadKind : 'police';
+      const lead = s.units.get(`${county}:${leadKind}`)!;
+      const days = target === 'overdue' ? 1 : 15;
+      await runTipAction(db, office.intake, id, { action: 'dispatch', leadUnitId: lead, deadline: new Date(Date.now() + days * 86400_000).toISOString(), instructions: '请核查处理并按时反馈结果。' });
+      if (target === 'dispatched') continue;
+      const prefix = area;
+      const handler = await as(`${prefix}_${leadKind}`);
+      await runTipAction(db, handler, id, { action: 'sign' });
+      if (target === 'overdue') {
+        // Backdate: dispatched three days ago with a two-day deadline.
+        await db.query(`update tips set deadline_at = now() - interval '1 day', received_at = now() - interval '4 days' where id = $1`, [id]);
+        await db.query(`update tip_assignments set deadline_at = now() - interval '1 day' where tip_id = $1`, [id]);
+        continue;
+      }
+      if (target === 'in_progress') continue;
+      const verdict = pick(['true', 'partly_true', 'untrue', 'unverifiable'] as Verdict[]);
+      const measures = verdict === 'true' ? (['case_filed'] as const) : verdict === 'partly_true' ? (['rectification_order', 'admonition'] as const) : (['risk_warning'] as const);
+      await runTipAction(db, handler, id, { action: 'report', verdict, measures: [...measures], summary: `经实地核查，${company}相关情况已查明，已按规定处理。` });
+      if (target === 'reported') continue;
+      await runTipAction(db, office.lead, id, { action: 'close', publicAnswer: ANSWERS[verdict] });
+    }
+  }
+  // Spread finished work over the last 90 days, moving each tip's whole history by the same amount.
+  const shift = `make_interval(secs => (t.id * 7919 % 7776000))`;
+  const moved = `select id from tips where status not in ('dispatched', 'in_progress')`;
+  await db.query(`update tip_events e set at = e.at - ${shift} from tips t where t.id = e.tip_id and t.id in (${moved})`);
+  await db.query(
+    `update tip_assignments a set created_at = a.created_at - ${shift}, deadline_at = a.deadline_at - ${shift},
+       signed_at = a.signed_at - ${shift}, reported_at = a.reported_at - ${shift}
+     from tips t where t.id = a.tip_id and t.id in (${moved})`,
+  );
+  await db.query(
+    `update tips t set received_at = received_at - ${shift}, deadline_at = deadline_at - ${shift}, reported_at = reported_at - ${shift},
+       closed_at = closed_at - ${shift}, public_answer_at = public_answer_at - ${shift} where t.id in (${moved})`,
+  );
+  return made;
+}
+
+/** Loads the demo province when the database has no units besides the system one. */
+export async function seedDemo(db: Db, keys: Keys, opts: { password: string }) {
+  const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from units where kind <> 'other'`);
+  if (n > 0) return null;
+  const structure = await seedStructure(db, opts.password);
+  const tips = await seedDemoTips(db, keys, structure);
+  return { tips, password: structure.password, users: structure.printable };
+}

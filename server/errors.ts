@@ -1,0 +1,54 @@
+/** Every error the API returns: a stable code, its HTTP status and the message users read. */
+export const ERRORS = {
+  VALIDATION_FAILED: [400, '提交的内容有误，请按提示修改'],
+  INVALID_JSON: [400, '请求内容不是有效的 JSON'],
+  UNAUTHENTICATED: [401, '请先登录'],
+  SESSION_EXPIRED: [401, '登录已过期，请重新登录'],
+  LOGIN_FAILED: [401, '用户名或密码错误；连续失败 5 次将锁定 15 分钟'],
+  LOGIN_LOCKED: [429, '登录失败次数过多，已临时锁定，请 15 分钟后再试'],
+  FORBIDDEN: [403, '您没有执行此操作的权限'],
+  NOT_FOUND: [404, '未找到相关记录'],
+  TIP_NOT_FOUND: [404, '未找到该线索，请核对查询码和密钥'],
+  ROUTE_NOT_FOUND: [404, '接口不存在'],
+  METHOD_NOT_ALLOWED: [405, '不支持该请求方法'],
+  TIP_INVALID_TRANSITION: [409, '线索当前状态不允许此操作'],
+  CONFLICT: [409, '数据已存在或已被修改'],
+  USERNAME_TAKEN: [409, '用户名已被使用'],
+  PAYLOAD_TOO_LARGE: [413, '提交的内容过大'],
+  UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型'],
+  IDEMPOTENCY_KEY_REUSED: [422, '同一个提交编号已用于不同的内容'],
+  UNKNOWN_REGION: [422, '所选地区不存在'],
+  UPLOAD_INVALID: [422, '附件无效、已被使用或数量超过 10 个'],
+  UPLOAD_TYPE_NOT_ALLOWED: [422, '只能上传 JPG、PNG 图片，PDF 文件，MP3、M4A 录音或 MP4 视频'],
+  DEADLINE_INVALID: [422, '办理时限无效：须晚于现在，且不晚于上级交办的时限'],
+  DISPATCH_UNIT_INVALID: [422, '所选单位不在本单位辖区内，或不能承办此线索'],
+  DISPATCH_ACCUSED_UNIT: [422, '线索反映的对象涉及该单位，不能交由其办理'],
+  MERGE_TARGET_INVALID: [422, '不能并入该线索'],
+  UNIT_INVALID: [422, '单位无效'],
+  PASSWORD_WEAK: [422, '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名'],
+  TOO_MANY_REQUESTS: [429, '操作过于频繁，请稍后再试'],
+  INTERNAL: [500, '服务器内部错误，请稍后再试'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: FieldError[],
+    message?: string,
+  ) {
+    super(message ?? ERRORS[code][1]);
+    this.status = ERRORS[code][0];
+  }
+}
+
+export const errorBody = (code: ErrorCode, message?: string, fields?: FieldError[]) => ({
+  error: { code, message: message ?? ERRORS[code][1], ...(fields ? { fields } : {}) },
+});

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { loadConfig } from './config.ts';
+import { deriveKeys, resolveSecret } from './crypto.ts';
+import { openPglite, openPostgres } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { loadRegions } from './modules/regions/regions.loader.ts';
+import { ensureAdmin, seedDemo } from './db/seed/seed.ts';
+import { buildApp } from './app.ts';
+import { startJobs } from './jobs/runner.ts';
+
+// boot: config → db → migrate → reference data → first admin and demo data → app → listen → jobs
+const config = loadConfig();
+const dataDir = resolve(config.DATA_DIR);
+const keys = deriveKeys(resolveSecret(config.SHOUHU_SECRET, dataDir));
+const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE) : await openPglite(resolve(dataDir, 'pglite'));
+
+await migrate(db);
+await loadRegions(db);
+
+const admin = await ensureAdmin(db, config.SHOUHU_ADMIN_PASSWORD);
+if (admin?.generated) {
+  console.log(`\n首次启动：已创建管理员账号 admin，密码（仅显示这一次）：${admin.password}\n`);
+}
+if (config.SHOUHU_DEMO === 'on') {
+  const demo = await seedDemo(db, keys, { password: `Demo-${randomBytes(6).toString('base64url')}1!` });
+  if (demo) {
+    console.log(`已载入演示数据：${demo.tips} 条线索。演示账号（密码均为 ${demo.password}，仅显示这一次）：`);
+    for (const u of demo.users) console.log(`  ${u.username.padEnd(22)} ${u.unit} · ${u.roles}`);
+  }
+}
+
+const app = await buildApp({ db, keys, dataDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL });
+await app.listen({ port: config.PORT, host: config.HOST });
+console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}；接口文档：/api/docs）`);
+const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log) : () => undefined;
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    stopJobs();
+    await app.close();
+    await db.close();
+    process.exit(0);
+  });
+}

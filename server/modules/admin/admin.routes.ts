@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
+import { staff } from '../../plugins/auth.ts';
+import { createUnit, createUser, listUnits, listUsers, resetPassword, setUserDisabled, setUserRoles } from './admin.service.ts';
+
+const ADMIN = { access: 'staff', roles: ['admin'] } as const;
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const roles = z.array(z.enum(ROLE_CODES)).min(1, '至少选择一个角色').max(8).refine((r) => new Set(r).size === r.length, '角色不能重复');
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.db;
+
+  app.post(
+    '/api/admin/units',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        summary: '新建单位',
+        body: z.object({
+          regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})?$/, '地区代码格式不正确'),
+          kind: z.enum(UNIT_KIND_CODES),
+          name: z.string().trim().min(2).max(60),
+        }).strict(),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createUnit(db, staff(req), req.body)),
+  );
+
+  app.get(
+    '/api/admin/units',
+    { config: ADMIN, schema: { tags: ['admin'], summary: '单位列表（本辖区）', querystring: z.object({ regionPrefix: z.string().regex(/^\d{0,9}$/).optional() }) } },
+    async (req) => listUnits(db, staff(req).unitRegionCode, req.query.regionPrefix),
+  );
+
+  app.post(
+    '/api/admin/users',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        summary: '新建用户',
+        body: z.object({
+          username: z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字、下划线、点或横线'),
+          displayName: z.string().trim().min(1).max(40),
+          unitId: z.number().int().positive(),
+          roles,
+          password: z.string().min(1).max(128),
+        }).strict(),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createUser(db, staff(req), req.body)),
+  );
+
+  app.get(
+    '/api/admin/users',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        summary: '用户列表（本辖区）',
+        querystring: z.object({
+          q: z.string().max(40).optional(),
+          unitId: z.coerce.number().int().positive().optional(),
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (req) => listUsers(db, staff(req), req.query),
+  );
+
+  app.post('/api/admin/users/:id/disable', { config: ADMIN, schema: { tags: ['admin'], summary: '停用用户（立即结束其会话）', params: idParam } }, async (req) =>
+    setUserDisabled(db, staff(req), req.params.id, true),
+  );
+  app.post('/api/admin/users/:id/enable', { config: ADMIN, schema: { tags: ['admin'], summary: '启用用户', params: idParam } }, async (req) =>
+    setUserDisabled(db, staff(req), req.params.id, false),
+  );
+  app.post(
+    '/api/admin/users/:id/password',
+    { config: ADMIN, schema: { tags: ['admin'], summary: '重置密码', params: idParam, body: z.object({ password: z.string().min(1).max(128) }).strict() } },
+    async (req) => resetPassword(db, staff(req), req.params.id, req.body.password),
+  );
+  app.put(
+    '/api/admin/users/:id/roles',
+    { config: ADMIN, schema: { tags: ['admin'], summary: '修改角色', params: idParam, body: z.object({ roles }).strict() } },
+    async (req) => setUserRoles(db, staff(req), req.params.id, req.body.roles),
+  );
+};

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit } from './audit.service.ts';
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'staff', roles: ['auditor'] },
+      schema: {
+        tags: ['audit'],
+        summary: '查询审计日志（仅审计员）',
+        querystring: z.object({
+          entity: z.string().max(40).optional(),
+          entityId: z.string().max(64).optional(),
+          action: z.string().max(60).optional(),
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (req) => listAudit(app.deps.db, { ...req.query, before: req.query.cursor }),
+  );
+};

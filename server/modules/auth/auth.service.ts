@@ -1,0 +1,119 @@
+import type { Db } from '../../db/client.ts';
+import type { Keys } from '../../crypto.ts';
+import { hmac, randomToken, sha256 } from '../../crypto.ts';
+import { AppError } from '../../errors.ts';
+import type { Role, UnitKind } from '../../../shared/domain.ts';
+import { audit } from '../audit/audit.service.ts';
+import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+export const MAX_FAILURES = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+// last_seen_at is refreshed at most this often, so that reads do not each write.
+const TOUCH_MS = 60 * 1000;
+
+/** The signed-in staff member, as every service sees them. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId: number;
+  unitKind: UnitKind;
+  unitName: string;
+  unitRegionCode: string;
+}
+
+/** Checks the password and opens a new session (a fresh token every login); failures count toward lockout. */
+export async function login(db: Db, keys: Keys, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
+  const key = hmac(keys.lookupMac, username.trim().toLowerCase());
+  const [throttle] = await db.query<{ failures: number; locked_until: Date | null }>(
+    'select failures, locked_until from login_throttle where username_hash = $1',
+    [key],
+  );
+  if (throttle?.locked_until && throttle.locked_until.getTime() > Date.now()) {
+    throw new AppError('LOGIN_LOCKED');
+  }
+  const [row] = await db.query<{ id: number; password_hash: string; disabled: boolean }>(
+    'select id, password_hash, disabled from users where username = $1',
+    [username.trim()],
+  );
+  const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), password);
+  if (!row || !ok || row.disabled) {
+    await db.tx(async (q) => {
+      const [t] = await q.query<{ failures: number }>(
+        `insert into login_throttle (username_hash, failures, updated_at) values ($1, 1, now())
+         on conflict (username_hash) do update set
+           failures = case when login_throttle.locked_until is not null and login_throttle.locked_until <= now()
+                           then 1 else login_throttle.failures + 1 end,
+           locked_until = null, updated_at = now()
+         returning failures`,
+        [key],
+      );
+      if (t.failures >= MAX_FAILURES) {
+        await q.query(`update login_throttle set locked_until = now() + interval '15 minutes' where username_hash = $1`, [key]);
+      }
+      await audit(q, { id: row?.id ?? null, name: null }, {
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: row?.id ?? null,
+        detail: { locked: t.failures >= MAX_FAILURES },
+      });
+    });
+    throw new AppError('LOGIN_FAILED');
+  }
+  const token = randomToken();
+  await db.tx(async (q) => {
+    await q.query('delete from login_throttle where username_hash = $1', [key]);
+    await q.query(
+      `insert into sessions (token_hash, user_id, expires_at) values ($1, $2, now() + make_interval(secs => $3))`,
+      [sha256(token), row.id, SESSION_ABSOLUTE_MS / 1000],
+    );
+    await q.query('update users set last_login_at = now() where id = $1', [row.id]);
+    await audit(q, { id: row.id, name: username.trim() }, { action: 'auth.login', entity: 'user', entityId: row.id });
+  });
+  const user = await loadUser(db, row.id);
+  return { token, user: user! };
+}
+
+export async function logout(db: Db, token: string, user: SessionUser | null): Promise<void> {
+  await db.tx(async (q) => {
+    await q.query('delete from sessions where token_hash = $1', [sha256(token)]);
+    if (user) await audit(q, { id: user.id, name: user.username }, { action: 'auth.logout', entity: 'user', entityId: user.id });
+  });
+}
+
+export async function loadUser(db: Db, id: number): Promise<SessionUser | null> {
+  const [r] = await db.query<{
+    id: number; username: string; display_name: string; roles: Role[]; unit_id: number; kind: UnitKind; name: string; region_code: string;
+  }>(
+    `select u.id, u.username, u.display_name, u.roles, u.unit_id, un.kind, un.name, un.region_code
+     from users u join units un on un.id = u.unit_id where u.id = $1 and not u.disabled`,
+    [id],
+  );
+  return r
+    ? { id: r.id, username: r.username, displayName: r.display_name, roles: r.roles, unitId: r.unit_id, unitKind: r.kind, unitName: r.name, unitRegionCode: r.region_code }
+    : null;
+}
+
+/** Resolves a cookie token to its user, ending sessions past the idle or absolute limit. */
+export async function resolveSession(db: Db, token: string): Promise<SessionUser | 'expired' | null> {
+  const hash = sha256(token);
+  const [s] = await db.query<{ user_id: number; last_seen_at: Date; expires_at: Date }>(
+    'select user_id, last_seen_at, expires_at from sessions where token_hash = $1',
+    [hash],
+  );
+  if (!s) return null;
+  const now = Date.now();
+  if (s.expires_at.getTime() <= now || s.last_seen_at.getTime() + SESSION_IDLE_MS <= now) {
+    await db.query('delete from sessions where token_hash = $1', [hash]);
+    return 'expired';
+  }
+  const user = await loadUser(db, s.user_id);
+  if (!user) return null;
+  if (now - s.last_seen_at.getTime() > TOUCH_MS) {
+    await db.query('update sessions set last_seen_at = now() where token_hash = $1', [hash]);
+  }
+  return user;
+}

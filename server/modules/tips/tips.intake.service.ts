@@ -1,0 +1,156 @@
+import type { Db, Queryable } from '../../db/client.ts';
+import { decrypt, encrypt, hmac, randomDigits, sha256, type Keys } from '../../crypto.ts';
+import { AppError } from '../../errors.ts';
+import { TIP_SOURCES, type TipSource } from '../../../shared/domain.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import { ancestry, findRegion, inSubtree } from '../regions/regions.repository.ts';
+import { segmentForIndex } from './search.ts';
+import type { PublicTipInput, StaffTipInput } from './tips.schemas.ts';
+import { attachUploads, insertEvent, insertTip, nearestOffice, unitsNamed } from './tips.repository.ts';
+
+export interface SubmitResult {
+  id: number;
+  trackingCode: string;
+  accessKey: string;
+  status: 'submitted';
+}
+
+export const accessKeyHash = (keys: Keys, accessKey: string) => hmac(keys.accessKeyMac, accessKey);
+
+class IdempotencyConflict extends Error {}
+
+/** The reporter's identity as stored: one AES-GCM ciphertext, nothing in the clear. */
+function sealReporter(keys: Keys, reporter: PublicTipInput['reporter']): string | null {
+  if (reporter.anonymous) return null;
+  const { anonymous: _, ...identity } = reporter;
+  return encrypt(keys.encryption, JSON.stringify(identity));
+}
+
+export function openReporter(keys: Keys, sealed: string | null) {
+  if (!sealed) return null;
+  return JSON.parse(decrypt(keys.encryption, sealed).toString('utf8')) as {
+    name: string;
+    phone: string;
+    idNumber?: string;
+    onBehalfOf?: { name: string; relation: string; phone?: string };
+  };
+}
+
+interface IntakeContext {
+  source: TipSource;
+  officeUnitId: number;
+  createdBy: SessionUser | null;
+  accusedUnitIds: number[];
+}
+
+/** Writes the tip, its first timeline event, attachments and audit row in one transaction. */
+async function writeTip(q: Queryable, keys: Keys, input: PublicTipInput, ctx: IntakeContext): Promise<SubmitResult> {
+  const named = input.subject?.name ? await unitsNamed(q, input.subject.name) : [];
+  const accused = [...new Set([...ctx.accusedUnitIds, ...named])];
+  const searchText = segmentForIndex([input.description, input.subject?.name, input.subject?.address].filter(Boolean).join(' '));
+  const accessKey = randomDigits(16);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const trackingCode = randomDigits(12);
+    const row = await insertTip(q, {
+      trackingCode,
+      accessKeyHash: accessKeyHash(keys, accessKey),
+      source: ctx.source,
+      regionCode: input.regionCode,
+      officeUnitId: ctx.officeUnitId,
+      description: input.description,
+      fraudTypes: [...new Set(input.fraudTypes ?? [])],
+      subject: input.subject && Object.keys(input.subject).length ? input.subject : null,
+      accusedUnitIds: accused,
+      amountInvolved: input.amountInvolved ?? null,
+      victimCount: input.victimCount ?? null,
+      occurredOn: input.occurredOn ?? null,
+      reporterAnonymous: input.reporter.anonymous,
+      reporterEnc: sealReporter(keys, input.reporter),
+      searchText,
+      createdBy: ctx.createdBy?.id ?? null,
+    });
+    if (!row) continue;
+    const ids = [...new Set(input.attachmentIds ?? [])];
+    if ((await attachUploads(q, row.id, ids)) !== ids.length) {
+      throw new AppError('UPLOAD_INVALID', [{ path: 'attachmentIds', message: '附件不存在或已被其他举报使用' }]);
+    }
+    await insertEvent(q, {
+      tipId: row.id,
+      kind: 'submitted',
+      text: ctx.createdBy ? `工作人员录入线索（来源：${TIP_SOURCES[ctx.source]}）` : '您的举报已提交，等待受理',
+      public: true,
+      actorId: ctx.createdBy?.id ?? null,
+      unitId: ctx.officeUnitId,
+    });
+    await audit(q, ctx.createdBy ? { id: ctx.createdBy.id, name: ctx.createdBy.username } : { id: null, name: 'public' }, {
+      action: 'tip.submitted',
+      entity: 'tip',
+      entityId: row.id,
+      detail: { source: ctx.source, officeUnitId: ctx.officeUnitId, attachments: ids.length },
+    });
+    return { id: row.id, trackingCode, accessKey, status: 'submitted' };
+  }
+  throw new AppError('INTERNAL');
+}
+
+async function officeFor(db: Db, regionCode: string): Promise<number> {
+  if (!(await findRegion(db, regionCode))) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
+  const office = await nearestOffice(db, [...ancestry(regionCode), '']);
+  if (!office) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '该地区暂未设立专项办，暂不能受理网上举报' }]);
+  return office;
+}
+
+/**
+ * A public submission, landing in the queue of the campaign office nearest above its region.
+ * With an Idempotency-Key, a retry of the same body gets the first response, another body 422.
+ */
+export async function submitPublicTip(db: Db, keys: Keys, input: PublicTipInput, idempotencyKey?: string): Promise<SubmitResult> {
+  const officeUnitId = await officeFor(db, input.regionCode);
+  if (!idempotencyKey) {
+    return db.tx((q) => writeTip(q, keys, input, { source: 'portal', officeUnitId, createdBy: null, accusedUnitIds: [] }));
+  }
+  const keyHash = hmac(keys.lookupMac, 'idem:' + idempotencyKey);
+  const requestHash = sha256(JSON.stringify(input));
+  const replay = async () => {
+    const [row] = await db.query<{ request_hash: string; response_enc: string }>(
+      'select request_hash, response_enc from idempotency_keys where key_hash = $1',
+      [keyHash],
+    );
+    if (!row) return null;
+    if (row.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return JSON.parse(decrypt(keys.encryption, row.response_enc).toString('utf8')) as SubmitResult;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    return await db.tx(async (q) => {
+      const result = await writeTip(q, keys, input, { source: 'portal', officeUnitId, createdBy: null, accusedUnitIds: [] });
+      // The response holds the access key, so it is stored encrypted. A concurrent twin that committed
+      // first makes this insert a no-op: roll back our tip and answer with theirs.
+      const stored = await q.query(
+        `insert into idempotency_keys (key_hash, request_hash, response_enc) values ($1, $2, $3)
+         on conflict (key_hash) do nothing returning key_hash`,
+        [keyHash, requestHash, encrypt(keys.encryption, JSON.stringify(result))],
+      );
+      if (!stored.length) throw new IdempotencyConflict();
+      return result;
+    });
+  } catch (err) {
+    if (!(err instanceof IdempotencyConflict)) throw err;
+    const twin = await replay();
+    if (!twin) throw new AppError('INTERNAL');
+    return twin;
+  }
+}
+
+/** A tip entered by staff from another source: it lands in their own office's queue. */
+export async function createStaffTip(db: Db, keys: Keys, user: SessionUser, input: StaffTipInput): Promise<SubmitResult> {
+  if (!(await findRegion(db, input.regionCode))) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
+  if (!inSubtree(input.regionCode, user.unitRegionCode)) {
+    throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '地区不在本单位辖区内' }]);
+  }
+  const officeUnitId = user.unitKind === 'campaign_office' ? user.unitId : await officeFor(db, user.unitRegionCode);
+  const { source, accusedUnitIds, ...fields } = input;
+  return db.tx((q) => writeTip(q, keys, fields, { source, officeUnitId, createdBy: user, accusedUnitIds: accusedUnitIds ?? [] }));
+}

@@ -1,0 +1,129 @@
+import type { Role } from '../../../shared/domain.ts';
+import { AppError } from '../../errors.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import type { ActionName } from './tips.schemas.ts';
+import type { AssignmentRow, TipRow } from './tips.repository.ts';
+
+/**
+ * Who may see a tip and who may do what to it — the one place these rules live.
+ * Jurisdiction is a region-code prefix for campaign offices; a member unit sees a tip only through
+ * its dispatch record; a unit the tip accuses sees nothing. Invisible means 404, visible but not
+ * yours means 403, yours but the wrong state means 409.
+ */
+
+const OFFICE_ROLES: Role[] = ['intake', 'office_lead'];
+const HANDLING_ROLES: Role[] = ['handler', 'unit_lead', 'intake', 'office_lead'];
+const WORKING_ROLES: Role[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'];
+const TIP_READERS: Role[] = [...WORKING_ROLES, 'viewer'];
+
+const hasAny = (user: SessionUser, roles: Role[]) => user.roles.some((r) => roles.includes(r));
+const isOffice = (user: SessionUser) => user.unitKind === 'campaign_office';
+
+export interface TipContext {
+  tip: TipRow;
+  assignments: AssignmentRow[];
+  /** Region code of the office whose queue received the tip. */
+  ownerRegionCode: string;
+}
+
+/** SQL condition (on alias t) limiting tips to those the user may see; params start at $start. */
+export function visibilitySql(user: SessionUser, start: number): { sql: string; params: unknown[] } {
+  if (!hasAny(user, TIP_READERS)) return { sql: 'false', params: [] };
+  const unit = `$${start}`;
+  const assigned = `exists (select 1 from tip_assignments a where a.tip_id = t.id and a.unit_id = ${unit})`;
+  if (!isOffice(user)) return { sql: `(not (${unit} = any(t.accused_unit_ids)) and ${assigned})`, params: [user.unitId] };
+  const prefix = `$${start + 1}`;
+  return {
+    sql: `(not (${unit} = any(t.accused_unit_ids)) and (t.region_code like ${prefix} || '%' or t.office_unit_id = ${unit} or ${assigned}))`,
+    params: [user.unitId, user.unitRegionCode],
+  };
+}
+
+export function canSee(user: SessionUser, ctx: TipContext): boolean {
+  if (!hasAny(user, TIP_READERS)) return false;
+  if (ctx.tip.accused_unit_ids.includes(user.unitId)) return false;
+  if (ctx.assignments.some((a) => a.unit_id === user.unitId)) return true;
+  return isOffice(user) && (ctx.tip.region_code.startsWith(user.unitRegionCode) || ctx.tip.office_unit_id === user.unitId);
+}
+
+/** The deepest active lead assignment: the unit that must act now. */
+export function currentLead(assignments: AssignmentRow[]): AssignmentRow | null {
+  const leads = assignments.filter((a) => a.active && a.role === 'lead');
+  return leads.length ? leads[leads.length - 1] : null;
+}
+
+/** The receiving office, or an office above it. */
+function ownsOrOversees(user: SessionUser, ctx: TipContext): boolean {
+  return isOffice(user) && (ctx.tip.office_unit_id === user.unitId || ctx.ownerRegionCode.startsWith(user.unitRegionCode));
+}
+
+/** An office that dispatched along the current chain (or owns the tip) and so reviews its result. */
+function reviews(user: SessionUser, ctx: TipContext): boolean {
+  const lead = currentLead(ctx.assignments);
+  if (lead && lead.unit_id === user.unitId) return false;
+  const dispatchers = ctx.assignments.filter((a) => a.active && a.role === 'lead').map((a) => a.dispatched_by_unit_id);
+  return dispatchers.includes(user.unitId) || ownsOrOversees(user, ctx);
+}
+
+const isLeadUnit = (user: SessionUser, ctx: TipContext) =>
+  ctx.assignments.some((a) => a.active && a.role === 'lead' && a.unit_id === user.unitId);
+
+interface Rule {
+  /** Role and position: failing it is 403. */
+  who: (user: SessionUser, ctx: TipContext) => boolean;
+  /** State: failing it is 409. */
+  when: (user: SessionUser, ctx: TipContext) => boolean;
+}
+
+const status = (...s: string[]) => (_u: SessionUser, ctx: TipContext) => s.includes(ctx.tip.status);
+
+const RULES: Record<ActionName, Rule> = {
+  accept: { who: (u, c) => hasAny(u, OFFICE_ROLES) && ownsOrOversees(u, c), when: status('submitted') },
+  reject: { who: (u, c) => hasAny(u, OFFICE_ROLES) && ownsOrOversees(u, c), when: status('submitted', 'accepted') },
+  merge: { who: (u, c) => hasAny(u, OFFICE_ROLES) && ownsOrOversees(u, c), when: status('submitted', 'accepted') },
+  dispatch: {
+    who: (u, c) => hasAny(u, OFFICE_ROLES) && isOffice(u) && (ownsOrOversees(u, c) || isLeadUnit(u, c)),
+    when: (u, c) => {
+      if (c.tip.status === 'accepted') return ownsOrOversees(u, c);
+      // A lower office that received the tip may pass it further down before it reports.
+      const lead = currentLead(c.assignments);
+      return ['dispatched', 'in_progress'].includes(c.tip.status) && lead?.unit_id === u.unitId && lead.status !== 'reported';
+    },
+  },
+  sign: {
+    who: (u, c) => hasAny(u, HANDLING_ROLES) && isLeadUnit(u, c),
+    when: (u, c) => c.tip.status === 'dispatched' && currentLead(c.assignments)?.unit_id === u.unitId,
+  },
+  report: {
+    who: (u, c) => hasAny(u, HANDLING_ROLES) && isLeadUnit(u, c),
+    when: (u, c) => c.tip.status === 'in_progress' && currentLead(c.assignments)?.unit_id === u.unitId,
+  },
+  return: { who: (u, c) => hasAny(u, OFFICE_ROLES) && reviews(u, c), when: status('reported') },
+  close: { who: (u, c) => hasAny(u, OFFICE_ROLES) && reviews(u, c), when: status('reported') },
+  urge: {
+    who: (u, c) => hasAny(u, [...OFFICE_ROLES, 'supervisor']) && isOffice(u) && reviews(u, c),
+    when: status('dispatched', 'in_progress'),
+  },
+  note: { who: (u) => hasAny(u, WORKING_ROLES), when: () => true },
+  reply: {
+    who: (u, c) => hasAny(u, OFFICE_ROLES) && isOffice(u) && (ownsOrOversees(u, c) || reviews(u, c)),
+    when: (_u, c) => c.tip.status !== 'merged',
+  },
+};
+
+/** Throws 403 or 409 unless the user may do this action on this (visible) tip now. */
+export function permit(user: SessionUser, ctx: TipContext, action: ActionName): void {
+  const rule = RULES[action];
+  if (!rule.who(user, ctx)) throw new AppError('FORBIDDEN');
+  if (!rule.when(user, ctx)) throw new AppError('TIP_INVALID_TRANSITION');
+}
+
+/** The actions this user can take now, for the console's buttons. */
+export function allowedActions(user: SessionUser, ctx: TipContext): ActionName[] {
+  return (Object.keys(RULES) as ActionName[]).filter((a) => RULES[a].who(user, ctx) && RULES[a].when(user, ctx));
+}
+
+/** Revealing a reporter's identity: the lead of the receiving office or an office above it. */
+export function mayRevealIdentity(user: SessionUser, ctx: TipContext): boolean {
+  return user.roles.includes('office_lead') && ownsOrOversees(user, ctx);
+}

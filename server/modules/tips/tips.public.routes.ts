@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { hmac } from '../../crypto.ts';
+import { AppError } from '../../errors.ts';
+import { FailureThrottle } from '../../plugins/failure-throttle.ts';
+import { submitPublicTip } from './tips.intake.service.ts';
+import { addReporterMessage, publicStatus, rateAnswer, requestReexamination } from './tips.public.service.ts';
+import { messageBody, publicTipBody, ratingBody, reexaminationBody, statusBody } from './tips.schemas.ts';
+
+export const publicTipRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, keys, publicRateLimit } = app.deps;
+  // 10 wrong code/key pairs from one client in 15 minutes, then 429 for the rest of the window.
+  const guesses = new FailureThrottle(10, 15 * 60 * 1000);
+  const clientKey = (req: FastifyRequest) => hmac(keys.lookupMac, 'lookup:' + req.ip);
+
+  /** Runs a credentialed reporter call, counting wrong code/key pairs toward the throttle. */
+  async function withCredentials<T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> {
+    const key = clientKey(req);
+    if (guesses.blocked(key)) throw new AppError('TOO_MANY_REQUESTS');
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'TIP_NOT_FOUND') guesses.fail(key);
+      throw err;
+    }
+  }
+
+  const publicConfig = { access: 'public', rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } } as const;
+  const lookupConfig = { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } } as const;
+
+  app.post(
+    '/api/public/tips',
+    {
+      config: publicConfig,
+      schema: {
+        tags: ['public'],
+        summary: '提交举报（可带 Idempotency-Key 头防止重复提交）',
+        headers: z.object({ 'idempotency-key': z.string().min(8, '提交编号至少 8 位').max(128).optional() }),
+        body: publicTipBody,
+      },
+    },
+    async (req, reply) => {
+      const r = await submitPublicTip(db, keys, req.body, req.headers['idempotency-key']);
+      return reply.status(201).send({ trackingCode: r.trackingCode, accessKey: r.accessKey, status: r.status });
+    },
+  );
+
+  app.post('/api/public/tips/status', { config: lookupConfig, schema: { tags: ['public'], summary: '查询办理进度', body: statusBody } }, async (req) =>
+    withCredentials(req, () => publicStatus(db, keys, req.body.trackingCode, req.body.accessKey)),
+  );
+
+  app.post(
+    '/api/public/tips/messages',
+    { config: lookupConfig, schema: { tags: ['public'], summary: '补充信息或证据', body: messageBody } },
+    async (req, reply) => reply.status(201).send(await withCredentials(req, () => addReporterMessage(db, keys, req.body))),
+  );
+
+  app.post('/api/public/tips/rating', { config: lookupConfig, schema: { tags: ['public'], summary: '评价答复（办结后）', body: ratingBody } }, async (req) =>
+    withCredentials(req, () => rateAnswer(db, keys, req.body)),
+  );
+
+  app.post(
+    '/api/public/tips/reexamination',
+    { config: lookupConfig, schema: { tags: ['public'], summary: '申请复核（办结后）', body: reexaminationBody } },
+    async (req) => withCredentials(req, () => requestReexamination(db, keys, req.body)),
+  );
+};
+

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { staff } from '../../plugins/auth.ts';
+import { createStaffTip } from './tips.intake.service.ts';
+import { runTipAction } from './tips.actions.service.ts';
+import { listTips, revealReporterIdentity, tipDetail } from './tips.query.service.ts';
+import { actionBody, listQuery, staffTipBody } from './tips.schemas.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const READERS = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'] as const;
+const WORKERS = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'] as const;
+
+export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, keys } = app.deps;
+
+  app.post(
+    '/api/tips',
+    { config: { access: 'staff', roles: ['intake', 'office_lead'] }, schema: { tags: ['tips'], summary: '录入其他来源的线索', body: staffTipBody } },
+    async (req, reply) => {
+      const r = await createStaffTip(db, keys, staff(req), req.body);
+      return reply.status(201).send({ id: r.id, trackingCode: r.trackingCode, accessKey: r.accessKey, status: r.status });
+    },
+  );
+
+  app.get('/api/tips', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索列表（本辖区）', querystring: listQuery } }, async (req) =>
+    listTips(db, staff(req), req.query),
+  );
+
+  app.get('/api/tips/:id', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索详情', params: idParam } }, async (req) =>
+    tipDetail(db, keys, staff(req), req.params.id),
+  );
+
+  app.post(
+    '/api/tips/:id/reporter-identity',
+    {
+      config: { access: 'staff', roles: ['office_lead'] },
+      schema: { tags: ['tips'], summary: '查看举报人身份（须填写理由，记入审计）', params: idParam, body: z.object({ reason: z.string().trim().min(4, '请填写查看理由').max(500) }).strict() },
+    },
+    async (req) => revealReporterIdentity(db, keys, staff(req), req.params.id, req.body.reason),
+  );
+
+  app.post(
+    '/api/tips/:id/actions',
+    { config: { access: 'staff', roles: [...WORKERS] }, schema: { tags: ['tips'], summary: '办理操作（受理、交办、签收、反馈、退回、办结等）', params: idParam, body: actionBody } },
+    async (req) => {
+      const user = staff(req);
+      await runTipAction(db, user, req.params.id, req.body);
+      return tipDetail(db, keys, user, req.params.id);
+    },
+  );
+};

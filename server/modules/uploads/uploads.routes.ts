@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { staff } from '../../plugins/auth.ts';
+import { loadVisible } from '../tips/tips.actions.service.ts';
+import { EXTENSION, type EvidenceMime } from './sniff.ts';
+import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
+
+export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, keys, dataDir, publicRateLimit } = app.deps;
+
+  app.post(
+    '/api/public/uploads',
+    {
+      config: { access: 'public', rateLimit: { max: publicRateLimit * 3, timeWindow: '1 minute' } },
+      bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024,
+      schema: { tags: ['public'], summary: '上传证据（multipart 字段 file；JPG/PNG/PDF/MP3/M4A/MP4，≤ 20 MB）', consumes: ['multipart/form-data'] },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
+      const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
+      if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择文件' }]);
+      const data = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', undefined, '单个文件不能超过 20 MB');
+      return reply.status(201).send(await storeUpload(db, keys, dataDir, data));
+    },
+  );
+
+  app.get(
+    '/api/tips/:id/attachments/:uploadId',
+    {
+      config: { access: 'staff', roles: ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'] },
+      schema: { tags: ['tips'], summary: '查看线索附件', params: z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() }) },
+    },
+    async (req, reply) => {
+      await loadVisible(db, staff(req), req.params.id);
+      const { mime, data } = await readAttachment(db, keys, dataDir, req.params.id, req.params.uploadId);
+      // A server-made name and nosniff: nothing the reporter chose reaches the header.
+      void reply
+        .header('Content-Type', mime)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Disposition', `inline; filename="attachment-${req.params.uploadId.slice(0, 8)}.${EXTENSION[mime as EvidenceMime]}"`);
+      return reply.send(data);
+    },
+  );
+};

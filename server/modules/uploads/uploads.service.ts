@@ -1,0 +1,50 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db } from '../../db/client.ts';
+import { decryptBuffer, encryptBuffer, type Keys } from '../../crypto.ts';
+import { AppError } from '../../errors.ts';
+import { sniffMime } from './sniff.ts';
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const dirOf = (dataDir: string) => join(dataDir, 'uploads');
+
+/**
+ * Stores one evidence file encrypted under a server-generated name. The file is written before its
+ * row commits, so a crash leaves at most an unreferenced file, which the cleanup job removes.
+ */
+export async function storeUpload(db: Db, keys: Keys, dataDir: string, data: Buffer): Promise<{ id: string; mime: string; size: number }> {
+  const mime = sniffMime(data);
+  if (!mime) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED');
+  const dir = dirOf(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const id = randomUUID();
+  const storageName = randomBytes(16).toString('hex');
+  await writeFile(join(dir, storageName), encryptBuffer(keys.encryption, data), { mode: 0o600 });
+  try {
+    await db.query('insert into uploads (id, mime, size_bytes, storage_name) values ($1, $2, $3, $4)', [id, mime, data.length, storageName]);
+  } catch (err) {
+    await rm(join(dir, storageName), { force: true });
+    throw err;
+  }
+  return { id, mime, size: data.length };
+}
+
+/** The decrypted bytes of an attachment of a tip (the caller has checked the tip is visible). */
+export async function readAttachment(db: Db, keys: Keys, dataDir: string, tipId: number, uploadId: string) {
+  const [u] = await db.query<{ mime: string; storage_name: string }>('select mime, storage_name from uploads where id = $1 and tip_id = $2', [uploadId, tipId]);
+  if (!u) throw new AppError('NOT_FOUND');
+  return { mime: u.mime, data: decryptBuffer(keys.encryption, await readFile(join(dirOf(dataDir), u.storage_name))) };
+}
+
+/** Removes uploads never attached to a tip within a day (abandoned reports). */
+export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours = 24): Promise<number> {
+  const rows = await db.query<{ storage_name: string }>(
+    `delete from uploads where tip_id is null and created_at < now() - make_interval(hours => $1) returning storage_name`,
+    [olderThanHours],
+  );
+  for (const r of rows) await rm(join(dirOf(dataDir), r.storage_name), { force: true });
+  return rows.length;
+}

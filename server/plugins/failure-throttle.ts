@@ -1,0 +1,25 @@
+/**
+ * Counts failures per key in memory and refuses a key after too many within a window — for
+ * guessing of tracking codes and access keys. Keys are keyed hashes of the client address.
+ */
+export class FailureThrottle {
+  private readonly counts = new Map<string, { n: number; resetAt: number }>();
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  blocked(key: string, now = Date.now()): boolean {
+    const c = this.counts.get(key);
+    if (c && c.resetAt <= now) this.counts.delete(key);
+    return !!c && c.resetAt > now && c.n >= this.limit;
+  }
+
+  fail(key: string, now = Date.now()): void {
+    const c = this.counts.get(key);
+    if (!c || c.resetAt <= now) this.counts.set(key, { n: 1, resetAt: now + this.windowMs });
+    else c.n++;
+    // Bounded memory: drop expired entries once the map grows.
+    if (this.counts.size > 100_000) for (const [k, v] of this.counts) if (v.resetAt <= now) this.counts.delete(k);
+  }
+}

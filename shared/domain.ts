@@ -1,0 +1,99 @@
+/** The campaign's vocabulary, shared by server and web. Codes follow shared/docs/domain.md. */
+
+export const FRAUD_TYPES = {
+  elderly_service: '以提供"养老服务"为名',
+  elderly_project: '以投资"养老项目"为名',
+  elderly_product: '以销售"养老产品"为名',
+  house_for_pension: '以"以房养老"为名',
+  pension_insurance: '以代办"养老保险"为名',
+  elderly_assistance: '以开展"养老帮扶"为名',
+} as const;
+export type FraudType = keyof typeof FRAUD_TYPES;
+export const FRAUD_TYPE_CODES = Object.keys(FRAUD_TYPES) as [FraudType, ...FraudType[]];
+
+export const TIP_STATUSES = {
+  submitted: '待受理',
+  accepted: '已受理',
+  rejected: '不予受理',
+  merged: '已并案',
+  dispatched: '已交办',
+  in_progress: '办理中',
+  reported: '已反馈结果',
+  closed: '已办结',
+} as const;
+export type TipStatus = keyof typeof TIP_STATUSES;
+export const TIP_STATUS_CODES = Object.keys(TIP_STATUSES) as [TipStatus, ...TipStatus[]];
+
+export const TIP_SOURCES = {
+  portal: '网上举报',
+  hotline: '电话举报',
+  letter: '来信',
+  visit: '来访',
+  email: '电子邮件',
+  platform_12337: '12337平台',
+  leader_instruction: '领导批办',
+  department_transfer: '部门移交',
+  screening: '排查发现',
+  court_card: '法院线索摸排卡',
+} as const;
+export type TipSource = keyof typeof TIP_SOURCES;
+export const STAFF_SOURCE_CODES = (Object.keys(TIP_SOURCES) as TipSource[]).filter((s) => s !== 'portal') as [
+  TipSource,
+  ...TipSource[],
+];
+
+export const UNIT_KINDS = {
+  campaign_office: '专项办',
+  political_legal: '政法委',
+  cyberspace: '网信办',
+  court: '法院',
+  procuratorate: '检察院',
+  police: '公安',
+  civil_affairs: '民政',
+  market_regulation: '市场监管',
+  culture_tourism: '文化和旅游',
+  housing: '住建',
+  health: '卫健',
+  natural_resources: '自然资源',
+  urban_management: '城管',
+  finance: '金融监管/处非办',
+  central_bank: '人民银行',
+  publicity: '宣传部',
+  veteran_cadres: '老干部局',
+  township: '街道/乡镇',
+  other: '其他',
+} as const;
+export type UnitKind = keyof typeof UNIT_KINDS;
+export const UNIT_KIND_CODES = Object.keys(UNIT_KINDS) as [UnitKind, ...UnitKind[]];
+
+export const ROLES = {
+  admin: '系统管理员',
+  intake: '受理员',
+  office_lead: '专项办负责人',
+  handler: '承办人',
+  unit_lead: '单位负责人',
+  supervisor: '督导员',
+  viewer: '领导查看',
+  auditor: '审计员',
+} as const;
+export type Role = keyof typeof ROLES;
+export const ROLE_CODES = Object.keys(ROLES) as [Role, ...Role[]];
+
+export const VERDICTS = { true: '属实', partly_true: '部分属实', untrue: '不属实', unverifiable: '无法核实' } as const;
+export type Verdict = keyof typeof VERDICTS;
+export const VERDICT_CODES = Object.keys(VERDICTS) as [Verdict, ...Verdict[]];
+
+export const MEASURES = {
+  case_filed: '立案侦查',
+  admin_penalty: '行政处罚',
+  rectification_order: '责令整改',
+  admonition: '约谈',
+  risk_warning: '风险提示',
+  transfer: '移送',
+  merged: '并案',
+  other: '其他',
+} as const;
+export type Measure = keyof typeof MEASURES;
+export const MEASURE_CODES = Object.keys(MEASURES) as [Measure, ...Measure[]];
+
+export const REGION_LEVELS = { 1: 'province', 2: 'city', 3: 'county', 4: 'township' } as const;
