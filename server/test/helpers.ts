@@ -1,0 +1,94 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { openPglite, openPostgres, type Db } from '../db/client.ts';
+import { deriveKeys, type Keys } from '../crypto.ts';
+import { buildApp } from '../app.ts';
+import { ensureAdmin, seedStructure, type DemoStructure } from '../db/seed/seed.ts';
+import { withDatabase } from './global-setup.ts';
+
+export const TEST_PASSWORD = 'Test-Passw0rd!';
+export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
+
+/** A fresh database copied from the run's template (PGlite data dir or PostgreSQL template database). */
+export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void>; dump?: () => string }> {
+  if (inject('backend') === 'pglite') {
+    const dir = mkdtempSync(join(inject('tmpRoot'), 'db-'));
+    cpSync(inject('template'), dir, { recursive: true });
+    const db = await openPglite(dir);
+    return { db, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const url = process.env.DATABASE_URL!;
+  const name = `shouhu_t_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${inject('template')}`);
+  await admin.end();
+  const db = openPostgres(withDatabase(url, name), 5);
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+    dump: () => withDatabase(url, name),
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  keys: Keys;
+  dataDir: string;
+  world: DemoStructure;
+  databaseUrl?: string;
+  /** Signs in and returns the cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The whole API on a fresh database with the demo province's offices, units and staff. */
+export async function createTestApp(opts: { publicRateLimit?: number } = {}): Promise<TestApp> {
+  const { db, drop, dump } = await openTestDb();
+  const keys = deriveKeys(randomBytes(32).toString('hex'));
+  const dataDir = mkdtempSync(join(inject('tmpRoot'), 'data-'));
+  await ensureAdmin(db, ADMIN_PASSWORD);
+  const world = await seedStructure(db, TEST_PASSWORD);
+  const app = await buildApp({ db, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000 });
+  const cookies = new Map<string, string>();
+  return {
+    app, db, keys, dataDir, world, databaseUrl: dump?.(),
+    async login(username, password) {
+      if (!password && cookies.has(username)) return cookies.get(username)!;
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : TEST_PASSWORD) } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'shouhu_session')!;
+      const value = `shouhu_session=${cookie.value}`;
+      if (!password) cookies.set(username, value);
+      return value;
+    },
+    async close() {
+      await app.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const json = <T = any>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
+
+export const validTip = (over: Record<string, unknown> = {}) => ({
+  regionCode: '370681001',
+  description: '有人在小区里开免费讲座推销保健品，说能治高血压，我母亲花了两万元。',
+  fraudTypes: ['elderly_product'],
+  reporter: { anonymous: true },
+  ...over,
+});
+
+export const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString();
