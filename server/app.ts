@@ -36,12 +36,16 @@ export interface AppDeps {
   dataDir: string;
   /** Public submissions/uploads per client per minute. */
   publicRateLimit: number;
+  /** Login attempts per client per minute (lockout per username is separate). */
+  loginRateLimit?: number;
   logLevel?: string;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route registered, for the endpoint × role matrix test. */
+    routeList: { method: string; url: string }[];
   }
 }
 
@@ -58,6 +62,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: r.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -60,7 +60,7 @@ export async function createTestApp(opts: { publicRateLimit?: number } = {}): Pr
   const dataDir = mkdtempSync(join(inject('tmpRoot'), 'data-'));
   await ensureAdmin(db, ADMIN_PASSWORD);
   const world = await seedStructure(db, TEST_PASSWORD);
-  const app = await buildApp({ db, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000 });
+  const app = await buildApp({ db, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000, loginRateLimit: 10_000 });
   const cookies = new Map<string, string>();
   return {
     app, db, keys, dataDir, world, databaseUrl: dump?.(),

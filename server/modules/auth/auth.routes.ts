@@ -7,7 +7,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: app.deps.loginRateLimit ?? 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '工作人员登录',
