@@ -154,10 +154,11 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fas
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE'));
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return reply.status(400).send(errorBody('INVALID_JSON'));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求内容为空'));
   }
-  if (err.statusCode === 400 && err instanceof SyntaxError) return reply.status(400).send(errorBody('INVALID_JSON'));
   if (err.statusCode === 429) return reply.status(429).send(errorBody('TOO_MANY_REQUESTS'));
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     const code = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';

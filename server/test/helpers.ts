@@ -14,12 +14,12 @@ export const TEST_PASSWORD = 'Test-Passw0rd!';
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
 
 /** A fresh database copied from the run's template (PGlite data dir or PostgreSQL template database). */
-export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void>; dump?: () => string }> {
+export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void>; dump?: () => string; dir?: string }> {
   if (inject('backend') === 'pglite') {
     const dir = mkdtempSync(join(inject('tmpRoot'), 'db-'));
     cpSync(inject('template'), dir, { recursive: true });
     const db = await openPglite(dir);
-    return { db, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return { db, dir, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const url = process.env.DATABASE_URL!;
   const name = `shouhu_t_${randomBytes(5).toString('hex')}`;
@@ -48,6 +48,8 @@ export interface TestApp {
   dataDir: string;
   world: DemoStructure;
   databaseUrl?: string;
+  /** PGlite: the data directory on disk. */
+  pgliteDir?: string;
   /** Signs in and returns the cookie header value. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -55,7 +57,7 @@ export interface TestApp {
 
 /** The whole API on a fresh database with the demo province's offices, units and staff. */
 export async function createTestApp(opts: { publicRateLimit?: number } = {}): Promise<TestApp> {
-  const { db, drop, dump } = await openTestDb();
+  const { db, drop, dump, dir } = await openTestDb();
   const keys = deriveKeys(randomBytes(32).toString('hex'));
   const dataDir = mkdtempSync(join(inject('tmpRoot'), 'data-'));
   await ensureAdmin(db, ADMIN_PASSWORD);
@@ -63,7 +65,7 @@ export async function createTestApp(opts: { publicRateLimit?: number } = {}): Pr
   const app = await buildApp({ db, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000, loginRateLimit: 10_000 });
   const cookies = new Map<string, string>();
   return {
-    app, db, keys, dataDir, world, databaseUrl: dump?.(),
+    app, db, keys, dataDir, world, databaseUrl: dump?.(), pgliteDir: dir,
     async login(username, password) {
       if (!password && cookies.has(username)) return cookies.get(username)!;
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : TEST_PASSWORD) } });

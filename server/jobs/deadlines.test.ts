@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, inDays, json, validTip, type TestApp } from '../test/helpers.ts';
+import { sweepDeadlines } from './deadlines.ts';
+
+describe('deadline sweep', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function dispatchedTip(days: number) {
+    const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip() }));
+    const [{ id }] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
+    const cookie = await t.login('lk_intake');
+    await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie }, payload: { action: 'accept' } });
+    await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie }, payload: { action: 'dispatch', leadUnitId: t.world.units.get('370681:police'), deadline: inDays(days), instructions: '请核查' } });
+    return id;
+  }
+  const leadNotes = async (kind: string, tipId: number) =>
+    (await t.db.query<{ n: number }>(
+      `select count(*)::int as n from notifications n join users u on u.id = n.user_id where u.username = 'lk_lead' and n.kind = $1 and n.tip_id = $2`,
+      [kind, tipId],
+    ))[0].n;
+
+  it('flags overdue tips at read time and tells the office lead once, not on every run', async () => {
+    const late = await dispatchedTip(3);
+    const soon = await dispatchedTip(0.5);
+    const fine = await dispatchedTip(10);
+    await t.db.query(`update tips set deadline_at = now() - interval '1 hour' where id = $1`, [late]);
+    await t.db.query(`update tip_assignments set deadline_at = now() - interval '1 hour' where tip_id = $1`, [late]);
+
+    const cookie = await t.login('lk_intake');
+    const overdue = json(await t.app.inject({ method: 'GET', url: '/api/tips?overdue=true&limit=100', headers: { cookie } })).items.map((i: any) => i.id);
+    expect(overdue).toContain(late);
+    expect(overdue).not.toContain(soon);
+    expect(overdue).not.toContain(fine);
+    expect(json(await t.app.inject({ method: 'GET', url: `/api/tips/${late}`, headers: { cookie } })).overdue).toBe(true);
+
+    await sweepDeadlines(t.db);
+    await sweepDeadlines(t.db);
+    await sweepDeadlines(t.db);
+    expect(await leadNotes('overdue', late)).toBe(1);
+    expect(await leadNotes('due_soon', soon)).toBe(1);
+    expect(await leadNotes('overdue', fine) + (await leadNotes('due_soon', fine))).toBe(0);
+    // The police handler got the dispatch, not the overdue warnings.
+    const [{ n }] = await t.db.query<{ n: number }>(`select count(*)::int as n from notifications n join users u on u.id = n.user_id where u.username = 'lk_police' and n.kind = 'overdue'`);
+    expect(n).toBe(0);
+
+    // Once reported, a past deadline is no longer overdue.
+    const police = await t.login('lk_police');
+    await t.app.inject({ method: 'POST', url: `/api/tips/${late}/actions`, headers: { cookie: police }, payload: { action: 'sign' } });
+    await t.app.inject({ method: 'POST', url: `/api/tips/${late}/actions`, headers: { cookie: police }, payload: { action: 'report', verdict: 'untrue', measures: ['risk_warning'], summary: '核查后未发现问题。' } });
+    expect(json(await t.app.inject({ method: 'GET', url: `/api/tips/${late}`, headers: { cookie } })).overdue).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
+
+describe('staff intake, list, search and paging', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+  const get = async (user: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: await t.login(user) } });
+
+  it('staff enter tips from other sources into their own queue; only within their region', async () => {
+    const cookie = await t.login('yt_intake');
+    let r = await t.app.inject({ method: 'POST', url: '/api/tips', headers: { cookie }, payload: { ...validTip({ regionCode: '370681001' }), source: 'hotline' } });
+    expect(r.statusCode).toBe(201);
+    const { id, trackingCode } = json(r);
+    const detail = json(await get('yt_intake', `/api/tips/${id}`));
+    expect(detail.source).toBe('hotline');
+    expect(detail.office.id).toBe(t.world.units.get('3706:campaign_office'));
+    expect(detail.trackingCode).toBe(trackingCode);
+    r = await t.app.inject({ method: 'POST', url: '/api/tips', headers: { cookie }, payload: { ...validTip({ regionCode: '110101' }), source: 'hotline' } });
+    expect(r.statusCode).toBe(422);
+    r = await t.app.inject({ method: 'POST', url: '/api/tips', headers: { cookie }, payload: { ...validTip(), source: 'portal' } });
+    expect(r.statusCode).toBe(400);
+  });
+
+  it('finds tips by jieba-segmented words in description and subject, and filters', async () => {
+    const submit = (payload: object) => t.app.inject({ method: 'POST', url: '/api/public/tips', payload });
+    await submit(validTip({ description: '某公司以投资养老公寓为名，承诺高额回报，我父亲投了十万元。', fraudTypes: ['elderly_project'], subject: { name: '鑫泰财富投资有限公司' } }));
+    await submit(validTip({ description: '有人冒充社保局工作人员代办养老保险，收取手续费后失联。', fraudTypes: ['pension_insurance'] }));
+    const search = async (q: string) => json(await get('lk_intake', `/api/tips?q=${encodeURIComponent(q)}`)).items.map((i: any) => i.summary);
+    expect(await search('养老公寓')).toEqual([expect.stringContaining('投资养老公寓')]);
+    expect(await search('鑫泰财富')).toHaveLength(1); // subject name is indexed too
+    expect(await search('社保局 手续费')).toEqual([expect.stringContaining('冒充社保局')]);
+    expect(await search('火星基地')).toEqual([]);
+    const byType = json(await get('lk_intake', '/api/tips?fraudType=pension_insurance')).items;
+    expect(byType.length).toBe(1);
+    expect(json(await get('lk_intake', '/api/tips?regionCode=370602')).items).toEqual([]);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(json(await get('lk_intake', `/api/tips?from=${today}&to=${today}`)).items.length).toBeGreaterThanOrEqual(2);
+    expect(json(await get('lk_intake', '/api/tips?from=2001-01-01&to=2001-12-31')).items).toEqual([]);
+  });
+
+  it('pages with a keyset cursor: no duplicates, no gaps, newest first', async () => {
+    for (let i = 0; i < 23; i++) {
+      await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ description: `分页测试线索第${i}条：推销保健品骗取老人钱财。` }) });
+    }
+    const all = json(await get('lk_intake', '/api/tips?limit=200')).items.map((i: any) => i.id);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = json(await get('lk_intake', `/api/tips?limit=7${cursor ? `&cursor=${cursor}` : ''}`));
+      expect(page.items.length).toBeLessThanOrEqual(7);
+      seen.push(...page.items.map((i: any) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect(all.length).toBeGreaterThanOrEqual(25);
+    const times = json(await get('lk_intake', '/api/tips?limit=200')).items.map((i: any) => Date.parse(i.receivedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('routing rules are data with history, and drive dispatch suggestions', async () => {
+    const admin = await t.login('admin');
+    let r = await t.app.inject({ method: 'PUT', url: '/api/admin/routing-rules', headers: { cookie: admin }, payload: { regionPrefix: '370681', fraudType: 'elderly_product', leadKind: 'police', assistKinds: ['market_regulation'] } });
+    expect(r.statusCode).toBe(200);
+    const ruleId = json(r).id;
+    const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip() }));
+    const [{ id }] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
+    let sug = json(await get('lk_intake', `/api/tips/${id}/dispatch-suggestions`));
+    expect(sug.lead[0].id).toBe(t.world.units.get('370681:police'));
+    expect(sug.assisting.map((u: any) => u.id)).toContain(t.world.units.get('370681:market_regulation'));
+    // Outside 龙口 the national default (market regulation leads) still applies.
+    r = await t.app.inject({ method: 'DELETE', url: `/api/admin/routing-rules/${ruleId}`, headers: { cookie: admin } });
+    expect(r.statusCode).toBe(200);
+    sug = json(await get('lk_intake', `/api/tips/${id}/dispatch-suggestions`));
+    expect(sug.lead[0].id).toBe(t.world.units.get('370681:market_regulation'));
+    const history = json(await get('admin', `/api/routing-rules/history?ruleId=${ruleId}`));
+    expect(history.map((h: any) => h.op)).toEqual(['delete', 'create']);
+    r = await t.app.inject({ method: 'PUT', url: '/api/admin/routing-rules', headers: { cookie: admin }, payload: { regionPrefix: '37x', fraudType: 'elderly_product', leadKind: 'police' } });
+    expect(r.statusCode).toBe(400);
+  });
+});

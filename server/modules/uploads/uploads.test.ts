@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { removeStaleUploads } from './uploads.service.ts';
+import { sniffMime } from './sniff.ts';
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-evidence-photo-bytes')]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-evidence')]);
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj');
+const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(20, 1)]);
+const M4A = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypM4A '), Buffer.alloc(16)]);
+const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(16)]);
+
+function multipart(data: Buffer, filename: string, type: string) {
+  const boundary = '----shouhu' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('evidence uploads', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+  const upload = (data: Buffer, filename = 'photo.jpg', type = 'image/jpeg') => t.app.inject({ method: 'POST', url: '/api/public/uploads', ...multipart(data, filename, type) });
+  const countUploads = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from uploads'))[0].n;
+
+  it('tells the six types by magic bytes, not by name', () => {
+    expect([PNG, JPEG, PDF, MP3, M4A, MP4].map(sniffMime)).toEqual(['image/png', 'image/jpeg', 'application/pdf', 'audio/mpeg', 'audio/mp4', 'video/mp4']);
+    expect(sniffMime(Buffer.from('MZ\x90\x00 this is an exe file'))).toBeNull();
+    expect(sniffMime(Buffer.from('<html><script>alert(1)</script>'))).toBeNull();
+    expect(sniffMime(Buffer.from([0xff, 0xd8]))).toBeNull();
+  });
+
+  it('stores a file encrypted under a server-made name and attaches it to a tip staff can open', async () => {
+    const res = await upload(PNG, '../../etc/passwd.png', 'image/png');
+    expect(res.statusCode).toBe(201);
+    const { id, mime, size } = json(res);
+    expect(mime).toBe('image/png');
+    expect(size).toBe(PNG.length);
+    const files = readdirSync(join(t.dataDir, 'uploads'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^[0-9a-f]{32}$/);
+    const onDisk = readFileSync(join(t.dataDir, 'uploads', files[0]));
+    expect(onDisk.includes(Buffer.from('IHDR-evidence'))).toBe(false);
+
+    const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ attachmentIds: [id] }) }));
+    const [{ id: tipId }] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
+    const cookie = await t.login('lk_intake');
+    const detail = json(await t.app.inject({ method: 'GET', url: `/api/tips/${tipId}`, headers: { cookie } }));
+    expect(detail.attachments).toEqual([expect.objectContaining({ id, mime: 'image/png', size: PNG.length })]);
+    const file = await t.app.inject({ method: 'GET', url: `/api/tips/${tipId}/attachments/${id}`, headers: { cookie } });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(PNG)).toBe(true);
+    expect(file.headers['content-disposition']).toBe(`inline; filename="attachment-${id.slice(0, 8)}.png"`);
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    // Another county cannot fetch it; the upload cannot be attached twice.
+    expect((await t.app.inject({ method: 'GET', url: `/api/tips/${tipId}/attachments/${id}`, headers: { cookie: await t.login('zf_intake') } })).statusCode).toBe(404);
+    const twice = await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ attachmentIds: [id] }) });
+    expect(twice.statusCode).toBe(422);
+  });
+
+  it('refuses a forged type (an executable named .jpg), a too-large file (413) and a non-multipart body', async () => {
+    const before = await countUploads();
+    const forged = await upload(Buffer.from('MZ\x90\x00\x03\x00\x00\x00 executable pretending to be a photo'), 'photo.jpg', 'image/jpeg');
+    expect(forged.statusCode).toBe(422);
+    expect(json(forged).error.code).toBe('UPLOAD_TYPE_NOT_ALLOWED');
+    const big = await upload(Buffer.concat([JPEG, Buffer.alloc(20 * 1024 * 1024 + 10)]));
+    expect(big.statusCode).toBe(413);
+    const notMultipart = await t.app.inject({ method: 'POST', url: '/api/public/uploads', payload: { file: 'x' } });
+    expect(notMultipart.statusCode).toBe(415);
+    expect(await countUploads()).toBe(before);
+  });
+
+  it('accepts every allowed type and removes uploads never attached after a day', async () => {
+    for (const [data, name] of [[JPEG, 'a.jpg'], [PDF, 'a.pdf'], [MP3, 'a.mp3'], [M4A, 'a.m4a'], [MP4, 'a.mp4']] as [Buffer, string][]) {
+      expect((await upload(data, name, 'application/octet-stream')).statusCode, name).toBe(201);
+    }
+    const before = readdirSync(join(t.dataDir, 'uploads')).length;
+    await t.db.query(`update uploads set created_at = now() - interval '2 days' where tip_id is null`);
+    expect(await removeStaleUploads(t.db, t.dataDir)).toBe(5);
+    expect(readdirSync(join(t.dataDir, 'uploads')).length).toBe(before - 5);
+  });
+});
