@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -56,8 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'silent', redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: BODY_LIMIT,
-    // Reporters' addresses are never logged; the staff side needs none either.
-    disableRequestLogging: true,
+    // No per-request log lines: they would carry reporters' addresses (security §4).
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -26,9 +26,9 @@ const asIs = (v: string) => v;
 pg.types.setTypeParser(INT8, toNumber);
 pg.types.setTypeParser(NUMERIC, toNumber);
 pg.types.setTypeParser(DATE, asIs);
-const INT8_ARRAY = 1016;
-const parseTextArray = pg.types.getTypeParser(1009); // text[]: splits the array literal
-pg.types.setTypeParser(INT8_ARRAY, (v: string) => (parseTextArray(v) as string[]).map(Number));
+// int8[] (oid 1016) as number[]: pg's text[] parser (oid 1009) splits the array literal.
+const parseTextArray = pg.types.getTypeParser(1009 as never) as (v: string) => string[];
+pg.types.setTypeParser(1016 as never, (v: string) => parseTextArray(v).map(Number));
 
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const lite = await PGlite.create(dataDir ?? 'memory://', {

@@ -111,7 +111,7 @@ describe('endpoint × role matrix', () => {
 
   for (const [route, entry] of Object.entries(MATRIX)) {
     it(route, async () => {
-      const [method, _] = route.split(' ');
+      const [method] = route.split(' ');
       for (const who of ALL_ROLES) {
         const req = entry.request(ctx);
         const headers: Record<string, string> = { ...(req.headers ?? {}) };

@@ -4,10 +4,9 @@ import { createTestApp, inDays, json, validTip, type TestApp } from '../../test/
 /** The whole closed loop through HTTP, as people would drive it. */
 describe('a tip from the portal to the reporter reading the answer', () => {
   let t: TestApp;
-  let cityOffice: number, countyOffice: number, countyPolice: number, countyMarket: number;
+  let countyOffice: number, countyPolice: number, countyMarket: number;
   beforeAll(async () => {
     t = await createTestApp();
-    cityOffice = t.world.units.get('3706:campaign_office')!;
     countyOffice = t.world.units.get('370681:campaign_office')!;
     countyPolice = t.world.units.get('370681:police')!;
     countyMarket = t.world.units.get('370681:market_regulation')!;
