@@ -236,3 +236,41 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     expect(st.timeline.map((e: any) => e.kind)).not.toContain('urged');
   });
 });
+
+describe('group-committed public intake', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('writes every concurrent submission exactly once, each with its event and audit row', async () => {
+    const n = 60;
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ description: `并发举报第${i}条：有人推销保健品骗老人钱。`, subject: i % 3 ? undefined : { name: '龙口市公安局' } }) }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(n).fill(201));
+    const codes = results.map((r) => json(r).trackingCode);
+    expect(new Set(codes).size).toBe(n);
+    const rows = await t.db.query<{ tracking_code: string; events: number; audits: number; accused: number[]; description: string }>(
+      `select t.tracking_code, t.description, t.accused_unit_ids as accused,
+              (select count(*)::int from tip_events e where e.tip_id = t.id) as events,
+              (select count(*)::int from audit_log a where a.entity = 'tip' and a.entity_id = t.id::text) as audits
+       from tips t where t.tracking_code = any($1::text[])`,
+      [codes],
+    );
+    expect(rows).toHaveLength(n);
+    expect(rows.every((r) => r.events === 1 && r.audits === 1)).toBe(true);
+    // Each code maps to its own body, and the subject naming a unit marks it accused.
+    const police = t.world.units.get('370681:police')!;
+    for (const [i, code] of codes.entries()) {
+      const row = rows.find((r) => r.tracking_code === code)!;
+      expect(row.description).toContain(`第${i}条`);
+      expect(row.accused).toEqual(i % 3 ? [] : [police]);
+    }
+    const st = await t.app.inject({ method: 'POST', url: '/api/public/tips/status', payload: { trackingCode: codes[7], accessKey: json(results[7]).accessKey } });
+    expect(st.statusCode).toBe(200);
+  });
+});

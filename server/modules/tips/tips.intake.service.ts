@@ -2,12 +2,12 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { decrypt, encrypt, hmac, randomDigits, sha256, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { TIP_SOURCES, type TipSource } from '../../../shared/domain.ts';
-import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { ancestry, findRegion, inSubtree } from '../regions/regions.repository.ts';
 import { segmentForIndex } from './search.ts';
 import type { PublicTipInput, StaffTipInput } from './tips.schemas.ts';
-import { attachUploads, insertEvent, insertTip, nearestOffice, unitsNamed } from './tips.repository.ts';
+import { attachUploads, insertSubmittedTips, nearestOffice, type NewTip } from './tips.repository.ts';
+import { IntakeBatcher } from './intake-batcher.ts';
 
 export interface SubmitResult {
   id: number;
@@ -44,15 +44,20 @@ interface IntakeContext {
   accusedUnitIds: number[];
 }
 
-/** Writes the tip, its first timeline event, attachments and audit row in one transaction. */
-async function writeTip(q: Queryable, keys: Keys, input: PublicTipInput, ctx: IntakeContext): Promise<SubmitResult> {
-  const named = input.subject?.name ? await unitsNamed(q, input.subject.name) : [];
-  const accused = [...new Set([...ctx.accusedUnitIds, ...named])];
+type InsertOne = (tip: NewTip) => Promise<{ id: number } | null>;
+const insertWith = (q: Queryable): InsertOne => async (tip) => (await insertSubmittedTips(q, [tip]))[0] ?? null;
+
+/**
+ * Writes the tip, its first timeline event and audit row (one statement), then its attachments.
+ * Pass a transaction when there are attachments or an idempotency key to store with it.
+ */
+async function writeTip(q: Queryable, keys: Keys, input: PublicTipInput, ctx: IntakeContext, insert: InsertOne = insertWith(q)): Promise<SubmitResult> {
   const searchText = segmentForIndex([input.description, input.subject?.name, input.subject?.address].filter(Boolean).join(' '));
   const accessKey = randomDigits(16);
+  const ids = [...new Set(input.attachmentIds ?? [])];
   for (let attempt = 0; attempt < 5; attempt++) {
     const trackingCode = randomDigits(12);
-    const row = await insertTip(q, {
+    const row = await insert({
       trackingCode,
       accessKeyHash: accessKeyHash(keys, accessKey),
       source: ctx.source,
@@ -61,7 +66,7 @@ async function writeTip(q: Queryable, keys: Keys, input: PublicTipInput, ctx: In
       description: input.description,
       fraudTypes: [...new Set(input.fraudTypes ?? [])],
       subject: input.subject && Object.keys(input.subject).length ? input.subject : null,
-      accusedUnitIds: accused,
+      accusedUnitIds: ctx.accusedUnitIds,
       amountInvolved: input.amountInvolved ?? null,
       victimCount: input.victimCount ?? null,
       occurredOn: input.occurredOn ?? null,
@@ -69,34 +74,43 @@ async function writeTip(q: Queryable, keys: Keys, input: PublicTipInput, ctx: In
       reporterEnc: sealReporter(keys, input.reporter),
       searchText,
       createdBy: ctx.createdBy?.id ?? null,
+      eventText: ctx.createdBy ? `工作人员录入线索（来源：${TIP_SOURCES[ctx.source]}）` : '您的举报已提交，等待受理',
+      actorName: ctx.createdBy?.username ?? 'public',
+      auditDetail: { source: ctx.source, officeUnitId: ctx.officeUnitId, attachments: ids.length },
     });
     if (!row) continue;
-    const ids = [...new Set(input.attachmentIds ?? [])];
     if ((await attachUploads(q, row.id, ids)) !== ids.length) {
       throw new AppError('UPLOAD_INVALID', [{ path: 'attachmentIds', message: '附件不存在或已被其他举报使用' }]);
     }
-    await insertEvent(q, {
-      tipId: row.id,
-      kind: 'submitted',
-      text: ctx.createdBy ? `工作人员录入线索（来源：${TIP_SOURCES[ctx.source]}）` : '您的举报已提交，等待受理',
-      public: true,
-      actorId: ctx.createdBy?.id ?? null,
-      unitId: ctx.officeUnitId,
-    });
-    await audit(q, ctx.createdBy ? { id: ctx.createdBy.id, name: ctx.createdBy.username } : { id: null, name: 'public' }, {
-      action: 'tip.submitted',
-      entity: 'tip',
-      entityId: row.id,
-      detail: { source: ctx.source, officeUnitId: ctx.officeUnitId, attachments: ids.length },
-    });
     return { id: row.id, trackingCode, accessKey, status: 'submitted' };
   }
   throw new AppError('INTERNAL');
 }
 
+// Regions never change and offices rarely do: which office receives a region's tips is cached
+// briefly, so a public submission costs one database round trip. A new office takes over its
+// region's queue within OFFICE_CACHE_MS.
+const OFFICE_CACHE_MS = 30_000;
+type OfficeCache = Map<string, { office: number | null; known: boolean; at: number }>;
+const officeCaches = new WeakMap<Db, OfficeCache>();
+const batchers = new WeakMap<Db, IntakeBatcher>();
+
+async function routeRegion(db: Db, regionCode: string) {
+  let officeCache = officeCaches.get(db);
+  if (!officeCache) officeCaches.set(db, (officeCache = new Map()));
+  const hit = officeCache.get(regionCode);
+  if (hit && Date.now() - hit.at < OFFICE_CACHE_MS) return hit;
+  const known = !!(await findRegion(db, regionCode));
+  const office = known ? await nearestOffice(db, [...ancestry(regionCode), '']) : null;
+  const entry = { office, known, at: Date.now() };
+  if (officeCache.size > 50_000) officeCache.clear();
+  officeCache.set(regionCode, entry);
+  return entry;
+}
+
 async function officeFor(db: Db, regionCode: string): Promise<number> {
-  if (!(await findRegion(db, regionCode))) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
-  const office = await nearestOffice(db, [...ancestry(regionCode), '']);
+  const { known, office } = await routeRegion(db, regionCode);
+  if (!known) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
   if (!office) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '该地区暂未设立专项办，暂不能受理网上举报' }]);
   return office;
 }
@@ -107,8 +121,14 @@ async function officeFor(db: Db, regionCode: string): Promise<number> {
  */
 export async function submitPublicTip(db: Db, keys: Keys, input: PublicTipInput, idempotencyKey?: string): Promise<SubmitResult> {
   const officeUnitId = await officeFor(db, input.regionCode);
+  const ctx: IntakeContext = { source: 'portal', officeUnitId, createdBy: null, accusedUnitIds: [] };
   if (!idempotencyKey) {
-    return db.tx((q) => writeTip(q, keys, input, { source: 'portal', officeUnitId, createdBy: null, accusedUnitIds: [] }));
+    if (input.attachmentIds?.length) return db.tx((q) => writeTip(q, keys, input, ctx));
+    // Without attachments the tip is one statement, atomic by itself, group-committed with its neighbours.
+    let batcher = batchers.get(db);
+    if (!batcher) batchers.set(db, (batcher = new IntakeBatcher(db)));
+    const b = batcher;
+    return writeTip(db, keys, input, ctx, (tip) => b.insert(tip));
   }
   const keyHash = hmac(keys.lookupMac, 'idem:' + idempotencyKey);
   const requestHash = sha256(JSON.stringify(input));
@@ -125,7 +145,7 @@ export async function submitPublicTip(db: Db, keys: Keys, input: PublicTipInput,
   if (earlier) return earlier;
   try {
     return await db.tx(async (q) => {
-      const result = await writeTip(q, keys, input, { source: 'portal', officeUnitId, createdBy: null, accusedUnitIds: [] });
+      const result = await writeTip(q, keys, input, ctx);
       // The response holds the access key, so it is stored encrypted. A concurrent twin that committed
       // first makes this insert a no-op: roll back our tip and answer with theirs.
       const stored = await q.query(
