@@ -76,6 +76,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/tips/:id/dispatch-suggestions': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/dispatch-suggestions` }) },
   'POST /api/tips': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tips', payload: { ...validTip(), source: 'hotline' } }) },
   'GET /api/tips': { allow: READERS, request: () => ({ url: '/api/tips' }) },
+  'GET /api/workbench': { allow: READERS, request: () => ({ url: '/api/workbench' }) },
   'GET /api/tips/:id': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}` }) },
   'POST /api/tips/:id/reporter-identity': { allow: ['office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/reporter-identity`, payload: { reason: '核实举报人身份' } }) },
   'POST /api/tips/:id/actions': { allow: WORKERS, request: (c) => ({ url: `/api/tips/${c.tipId}/actions`, payload: { action: 'note', text: '矩阵测试备注' } }) },

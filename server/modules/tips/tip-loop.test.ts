@@ -56,8 +56,13 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     r = await act('lk_intake', id, { action: 'dispatch', leadUnitId: countyPolice, assistingUnitIds: [countyMarket], deadline: inDays(10), instructions: '请公安局牵头核查，市场监管局协助' });
     expect(r.statusCode).toBe(200);
 
-    // Police: sees it, cannot report before signing (409), signs, reports.
+    // Police: sees it on its workbench and to-do list, cannot report before signing (409), signs, reports.
     expect((await get('lk_police', `/api/tips/${id}`)).statusCode).toBe(200);
+    const bench = json(await get('lk_police', '/api/workbench'));
+    expect(bench.todo.toSign).toBe(1);
+    expect(bench.unreadNotifications).toBeGreaterThanOrEqual(1);
+    expect(json(await get('lk_police', '/api/tips?todo=to_sign')).items.map((i: any) => i.id)).toEqual([id]);
+    expect(json(await get('lk_market_regulation', '/api/workbench')).todo.toSign).toBe(0); // assisting, not leading
     r = await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '经查属实，已立案侦查。' });
     expect(r.statusCode).toBe(409);
     expect(json(r).error.code).toBe('TIP_INVALID_TRANSITION');
@@ -76,6 +81,8 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     // The county office (which dispatched to police) reviews: police may not close its own result.
     r = await act('lk_police', id, { action: 'close', publicAnswer: '已办结。' + 'x'.repeat(5) });
     expect(r.statusCode).toBe(403);
+    expect(json(await get('lk_lead', '/api/workbench')).todo.toReview).toBe(1);
+    expect(json(await get('yt_intake', '/api/workbench')).todo.toReview).toBe(0); // the county reviews its own dispatch
     r = await act('lk_lead', id, { action: 'return', reason: '核查不充分，请补充资金流向' });
     expect(r.statusCode).toBe(200);
     expect(json(r).status).toBe('in_progress');

@@ -28,8 +28,9 @@ export interface TipContext {
 
 /** SQL condition (on alias t) limiting tips to those the user may see; params start at $start. */
 export function visibilitySql(user: SessionUser, start: number): { sql: string; params: unknown[] } {
-  if (!hasAny(user, TIP_READERS)) return { sql: 'false', params: [] };
   const unit = `$${start}`;
+  // Always binds the unit as the first parameter, so callers can rely on it (a null check is false).
+  if (!hasAny(user, TIP_READERS)) return { sql: `(${unit}::bigint is null)`, params: [user.unitId] };
   const assigned = `exists (select 1 from tip_assignments a where a.tip_id = t.id and a.unit_id = ${unit})`;
   if (!isOffice(user)) return { sql: `(not (${unit} = any(t.accused_unit_ids)) and ${assigned})`, params: [user.unitId] };
   const prefix = `$${start + 1}`;

@@ -15,6 +15,19 @@ import type { ListQuery } from './tips.schemas.ts';
 /** Overdue is derived, never stored: a deadline has passed and no result has been reported. */
 export const OPEN_FOR_DEADLINE: TipStatus[] = ['dispatched', 'in_progress'];
 const OVERDUE_SQL = `(t.deadline_at is not null and t.deadline_at < now() and t.status in ('dispatched', 'in_progress'))`;
+const DUE_SOON_SQL = `(t.deadline_at >= now() and t.deadline_at < now() + interval '3 days' and t.status in ('dispatched', 'in_progress'))`;
+// The unit that must act now and the office that dispatched to it (the deepest active lead assignment).
+const LEAD_JOIN = `left join lateral (select a.unit_id, a.dispatched_by_unit_id from tip_assignments a
+  where a.tip_id = t.id and a.active and a.role = 'lead' order by a.id desc limit 1) l on true`;
+
+/** A user's to-do kinds, as SQL on t (the tip) and l (its current lead); $1 is the user's unit (visibilitySql binds it). */
+const TODO_SQL = {
+  to_accept: `(t.status = 'submitted' and t.office_unit_id = $1)`,
+  to_dispatch: `(t.status = 'accepted' and t.office_unit_id = $1)`,
+  to_sign: `(t.status = 'dispatched' and l.unit_id = $1)`,
+  to_handle: `(t.status = 'in_progress' and l.unit_id = $1)`,
+  to_review: `(t.status = 'reported' and l.dispatched_by_unit_id = $1)`,
+} as const;
 
 function encodeCursor(at: Date, id: number) {
   return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
@@ -48,6 +61,7 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   if (f.overdue === 'false') where.push(`not ${OVERDUE_SQL}`);
   if (f.from) add(`t.received_at >= (?::date)::timestamp at time zone 'Asia/Shanghai'`, f.from);
   if (f.to) add(`t.received_at < (?::date + 1)::timestamp at time zone 'Asia/Shanghai'`, f.to);
+  if (f.todo) where.push(TODO_SQL[f.todo]);
   if (f.q) {
     const tokens = segmentQuery(f.q);
     if (tokens) add(`t.search_tsv @@ plainto_tsquery('simple', ?)`, tokens);
@@ -63,7 +77,7 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   }>(
     `select t.id, t.tracking_code, t.status, t.source, t.fraud_types, t.region_code, r.name as region_name, t.received_at,
             t.deadline_at, ${OVERDUE_SQL} as overdue, left(t.description, 80) as summary
-     from tips t join regions r on r.code = t.region_code
+     from tips t join regions r on r.code = t.region_code ${f.todo ? LEAD_JOIN : ''}
      where ${where.join(' and ')}
      order by t.received_at desc, t.id desc limit $${params.length}`,
     params,
@@ -75,6 +89,27 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > f.limit ? encodeCursor(last.receivedAt, last.id) : null };
+}
+
+/** The workbench: how many tips wait for this user's unit, by kind, and how many are due or overdue. */
+export async function workbench(db: Db, user: SessionUser) {
+  const scope = visibilitySql(user, 1);
+  const [counts] = await db.query<Record<string, number>>(
+    `select ${Object.entries(TODO_SQL).map(([k, sql]) => `count(*) filter (where ${sql})::int as ${k}`).join(', ')},
+            count(*) filter (where ${OVERDUE_SQL})::int as overdue,
+            count(*) filter (where ${DUE_SOON_SQL})::int as due_soon,
+            count(*)::int as visible
+     from tips t ${LEAD_JOIN} where ${scope.sql}`,
+    scope.params,
+  );
+  const [{ unread }] = await db.query<{ unread: number }>('select count(*)::int as unread from notifications where user_id = $1 and read_at is null', [user.id]);
+  return {
+    todo: { toAccept: counts.to_accept, toDispatch: counts.to_dispatch, toSign: counts.to_sign, toHandle: counts.to_handle, toReview: counts.to_review },
+    overdue: counts.overdue,
+    dueSoon: counts.due_soon,
+    visible: counts.visible,
+    unreadNotifications: unread,
+  };
 }
 
 const isOverdue = (ctx: TipContext) =>

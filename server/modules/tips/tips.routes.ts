@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { staff } from '../../plugins/auth.ts';
 import { createStaffTip } from './tips.intake.service.ts';
 import { runTipAction } from './tips.actions.service.ts';
-import { listTips, revealReporterIdentity, tipDetail } from './tips.query.service.ts';
+import { listTips, revealReporterIdentity, tipDetail, workbench } from './tips.query.service.ts';
 import { actionBody, listQuery, staffTipBody } from './tips.schemas.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -24,6 +24,10 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/tips', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索列表（本辖区）', querystring: listQuery } }, async (req) =>
     listTips(db, staff(req), req.query),
+  );
+
+  app.get('/api/workbench', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '工作台：待办数量、临期与超期' } }, async (req) =>
+    workbench(db, staff(req)),
   );
 
   app.get('/api/tips/:id', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索详情', params: idParam } }, async (req) =>

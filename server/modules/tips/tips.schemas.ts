@@ -104,6 +104,7 @@ export const listQuery = z.object({
   regionCode: z.string().regex(/^\d{2,9}$/, '地区代码应为数字').optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
+  todo: z.enum(['to_accept', 'to_dispatch', 'to_sign', 'to_handle', 'to_review']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   cursor: z.string().max(200).optional(),

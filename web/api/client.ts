@@ -1,0 +1,79 @@
+/** The one typed way the web talks to the API; errors are parsed here, once. */
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+  /** The message for one field path, if the server gave one. */
+  field(path: string): string | undefined {
+    return this.fields.find((f) => f.path === path)?.message;
+  }
+}
+
+type Listener = (err: ApiError) => void;
+const unauthorizedListeners = new Set<Listener>();
+/** The console listens here to send an expired session back to the login page. */
+export const onUnauthorized = (l: Listener) => {
+  unauthorizedListeners.add(l);
+  return () => unauthorizedListeners.delete(l);
+};
+
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  const text = await res.text();
+  const data = text ? safeJson(text) : null;
+  if (!res.ok) {
+    const e = (data as { error?: { code: string; message: string; fields?: FieldError[] } } | null)?.error;
+    const err = new ApiError(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? '服务暂时不可用，请稍后再试', e?.fields ?? []);
+    if (res.status === 401 && path !== '/api/auth/login') unauthorizedListeners.forEach((l) => l(err));
+    throw err;
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Uploads one file with progress (fetch has no upload progress; XHR does). */
+export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<{ id: string; mime: string; size: number }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/public/uploads');
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      const data = safeJson(xhr.responseText) as any;
+      if (xhr.status === 201) resolve(data);
+      else reject(new ApiError(xhr.status, data?.error?.code ?? 'UPLOAD', data?.error?.message ?? '上传失败，请重试'));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接失败，请重试'));
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
+
