@@ -5,6 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -38,6 +40,8 @@ export interface AppDeps {
   publicRateLimit: number;
   /** Login attempts per client per minute (lockout per username is separate). */
   loginRateLimit?: number;
+  /** The built web (dist/web): the portal at /, the console at /console. Absent: API only. */
+  webDir?: string;
   logLevel?: string;
 }
 
@@ -120,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.db.kind,
   }));
 
+  if (deps.webDir && existsSync(deps.webDir)) await registerWeb(app, deps.webDir);
+
   await app.register(regionRoutes);
   await app.register(authRoutes);
   await app.register(adminRoutes);
@@ -130,6 +136,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes);
   await app.register(auditRoutes);
   return app;
+}
+
+/** Serves the two single-page apps; hashed assets are cached for a year, pages never. */
+async function registerWeb(app: FastifyInstance, webDir: string) {
+  await app.register(fastifyStatic, {
+    root: webDir,
+    prefix: '/',
+    index: false,
+    wildcard: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  const page = (file: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('Cache-Control', 'no-cache').sendFile(file);
+  for (const url of ['/', '/report', '/done', '/track']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
+  for (const url of ['/console', '/console/*']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('console/index.html'));
 }
 
 function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) {

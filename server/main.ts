@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
 import { deriveKeys, resolveSecret } from './crypto.ts';
 import { openPglite, openPostgres } from './db/client.ts';
@@ -30,9 +31,10 @@ if (config.SHOUHU_DEMO === 'on') {
   }
 }
 
-const app = await buildApp({ db, keys, dataDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL });
+const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+const app = await buildApp({ db, keys, dataDir, webDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL });
 await app.listen({ port: config.PORT, host: config.HOST });
-console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}；接口文档：/api/docs）`);
+console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}；工作平台：/console；接口文档：/api/docs）`);
 const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log) : () => undefined;
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

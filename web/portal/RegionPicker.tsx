@@ -9,7 +9,7 @@ interface Region extends RegionChoice {
   level: number;
 }
 
-const LABELS = ['省（自治区、直辖市）', '市', '区、县', '乡镇、街道（可不选）'];
+const LABELS = ['省（自治区、直辖市）', '市', '区、县（知道就选）', '乡镇、街道（知道就选）'];
 
 /** Cascading selects from the regions API, province down to township. value is the chosen chain. */
 export function RegionPicker({ value, onChange, error }: { value: RegionChoice[]; onChange: (v: RegionChoice[]) => void; error?: string }) {
@@ -31,9 +31,10 @@ export function RegionPicker({ value, onChange, error }: { value: RegionChoice[]
     <fieldset className="field">
       <legend>在哪里发生的？</legend>
       {options.map((list, level) => (
-        <label key={level} className="select">
-          <span>{LABELS[level]}</span>
+        <div key={level} className="select">
+          <label htmlFor={`region-${level}`}>{LABELS[level]}</label>
           <select
+            id={`region-${level}`}
             value={value[level]?.code ?? ''}
             onChange={(e) => {
               const picked = list.find((r) => r.code === e.target.value);
@@ -45,7 +46,7 @@ export function RegionPicker({ value, onChange, error }: { value: RegionChoice[]
               <option key={r.code} value={r.code}>{r.name}</option>
             ))}
           </select>
-        </label>
+        </div>
       ))}
       {(error || loadError) && <p className="error" role="alert">{error || loadError}</p>}
     </fieldset>

@@ -67,7 +67,7 @@ function validate(d: Draft, step: number): Record<string, string> {
   const e: Record<string, string> = {};
   if (step === 1) {
     if (!d.kind) e.kind = '请选择一种情况；不确定也可以选“不确定”';
-    if (d.region.length < 3) e.region = '请至少选到区、县';
+    if (d.region.length < 2) e.region = '请至少选到市；知道区县、乡镇的请尽量选上';
   }
   if (step === 2) {
     const len = d.description.trim().length;
@@ -150,7 +150,7 @@ export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: 
   };
   const back = () => (d.step === 1 ? go('/') : set('step', (d.step - 1) as 1 | 2));
 
-  async function startUpload(file: File, key = crypto.randomUUID()) {
+  async function startUpload(file: File, key: string = crypto.randomUUID()) {
     files.current.set(key, file);
     const base = { key, name: file.name, size: file.size, progress: 0 };
     setUploads((u) => [...u.filter((x) => x.key !== key), base]);

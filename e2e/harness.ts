@@ -1,0 +1,90 @@
+/// <reference lib="dom" />
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openPglite } from '../server/db/client.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { deriveKeys } from '../server/crypto.ts';
+import { loadRegions } from '../server/modules/regions/regions.loader.ts';
+import { ensureAdmin, seedStructure, type DemoStructure } from '../server/db/seed/seed.ts';
+import { buildApp } from '../server/app.ts';
+
+export const PASSWORD = 'E2e-Passw0rd!';
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+export interface E2E {
+  url: string;
+  world: DemoStructure;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (the same buildApp as production, with the built web) on a fresh embedded
+ * database holding the demo province's offices, units and staff, and a headless Chromium.
+ */
+export async function startE2E(): Promise<E2E> {
+  const root = mkdtempSync(join(tmpdir(), 'shouhu-e2e-'));
+  const db = await openPglite(join(root, 'pglite'));
+  await migrate(db);
+  await loadRegions(db);
+  await ensureAdmin(db, PASSWORD);
+  const world = await seedStructure(db, PASSWORD);
+  const app = await buildApp({
+    db, keys: deriveKeys(randomBytes(32).toString('hex')), dataDir: join(root, 'data'),
+    webDir: fileURLToPath(new URL('../dist/web', import.meta.url)), publicRateLimit: 1000, loginRateLimit: 1000,
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url, world, browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A phone-sized page (360 × 740, touch) or a desk-sized one. CSP is bypassed only so axe-core can be injected. */
+export async function newPage(e: E2E, kind: 'phone' | 'desk'): Promise<Page> {
+  const ctx = await e.browser.newContext(
+    kind === 'phone'
+      ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', bypassCSP: true }
+      : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN', bypassCSP: true },
+  );
+  return ctx.newPage();
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core in the page: the serious and critical violations, as "rule: target" lines. */
+export async function axe(page: Page): Promise<string[]> {
+  const source = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
+  await page.addScriptTag({ path: source });
+  const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+}
+
+/** Signs a staff member into the console on a desk-sized page. */
+export async function consoleLogin(e: E2E, username: string): Promise<Page> {
+  const page = await newPage(e, 'desk');
+  await page.goto(`${e.url}/console`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('工作台 ·').waitFor();
+  return page;
+}

@@ -1,0 +1,175 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axe, consoleLogin, newPage, shot, startE2E, type E2E } from './harness.ts';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5f0000000049454e44ae426082', 'hex');
+
+async function pickOption(page: Page, label: string | RegExp, option: string) {
+  await page.getByLabel(label).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: false }).first().click();
+}
+
+async function runAction(page: Page, button: string, fill: (p: Page) => Promise<void> = async () => undefined) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(page);
+  await dialog.getByRole('button', { name: `确认${button}` }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe('the whole tip journey in a real browser', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(() => e?.close());
+
+  let trackingCode = '';
+  let accessKey = '';
+
+  it('a citizen reports anonymously with a photo on a phone', async () => {
+    const page = await newPage(e, 'phone');
+    await page.goto(e.url);
+    await page.getByRole('heading', { name: '发现养老诈骗，请告诉我们' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await shot(page, 'portal-1-home-360');
+    await page.getByRole('button', { name: '大字' }).click();
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(22);
+    await shot(page, 'portal-1-home-large-360');
+    await page.getByRole('button', { name: '标准字' }).click();
+
+    await page.getByRole('button', { name: '我要举报' }).click();
+    await page.getByText('第 1 步，共 3 步').waitFor();
+    // Next without answers: plain messages next to the fields.
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('请选择一种情况').waitFor();
+    await page.getByText('保健品、理疗仪骗局').click();
+    await page.getByLabel('省（自治区、直辖市）').selectOption({ label: '山东省' });
+    await page.getByLabel('市', { exact: true }).selectOption({ label: '烟台市' });
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'portal-2-step1-360');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await page.getByText('第 2 步，共 3 步').waitFor();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('请至少用 10 个字说说经过').waitFor();
+    await page.getByLabel('发生了什么？').fill('小区里有人天天开免费讲座，送鸡蛋，然后推销保健品，说能治高血压，我母亲已经花了两万元。');
+    await page.getByLabel('对方公司或人的名字').fill('御康堂保健品经营部');
+    await page.getByLabel('涉及多少钱').fill('20000');
+    // A wrong file type is refused with a plain message; the photo uploads with progress.
+    await page.locator('input[type=file]').setInputFiles({ name: 'virus.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ this is not a photo at all') });
+    await page.getByText('只能上传 JPG、PNG 图片').waitFor();
+    await page.getByRole('button', { name: '删除' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByText('已上传').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'portal-3-step2-360');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await page.getByText('第 3 步，共 3 步').waitFor();
+    // Back keeps what was typed.
+    await page.getByRole('button', { name: '上一步' }).click();
+    expect(await page.getByLabel('对方公司或人的名字').inputValue()).toBe('御康堂保健品经营部');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('匿名举报', { exact: true }).click();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'portal-4-step3-360');
+    await page.getByRole('button', { name: '提交举报' }).click();
+
+    await page.getByRole('heading', { name: '举报已提交' }).waitFor();
+    trackingCode = (await page.getByTestId('tracking-code').innerText()).replace(/\s/g, '');
+    accessKey = (await page.getByTestId('access-key').innerText()).replace(/\s/g, '');
+    expect(trackingCode).toMatch(/^\d{12}$/);
+    expect(accessKey).toMatch(/^\d{16}$/);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'portal-5-done-360');
+    // The draft is gone once the tip is safely in.
+    expect(await page.evaluate(() => localStorage.getItem('shouhu.report.draft'))).toBeNull();
+    await page.context().close();
+  });
+
+  it('the city office accepts and dispatches to the county office, which re-dispatches to police', async () => {
+    const city = await consoleLogin(e, 'yt_intake');
+    expect(await axe(city)).toEqual([]);
+    await shot(city, 'console-1-workbench');
+    await city.getByTestId('todo-to_accept').click();
+    await city.getByText(trackingCode).click();
+    await city.getByTestId('tip-status').getByText('待受理').waitFor();
+    expect(await axe(city)).toEqual([]);
+    await shot(city, 'console-2-tip-detail');
+    await runAction(city, '受理');
+    await city.getByTestId('tip-status').getByText('已受理').waitFor();
+    await runAction(city, '交办', async (p) => {
+      await p.getByLabel(/主办单位/).fill('龙口市打击');
+      await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await p.getByLabel('交办要求').fill('请龙口市专项办组织核查');
+    });
+    await city.getByTestId('tip-status').getByText('已交办').waitFor();
+    await city.context().close();
+
+    const county = await consoleLogin(e, 'lk_intake');
+    await county.getByTestId('todo-to_sign').click();
+    await county.getByText(trackingCode).click();
+    await runAction(county, '交办', async (p) => {
+      await p.getByLabel(/主办单位/).fill('龙口市公安局');
+      await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await p.getByLabel('交办要求').fill('请公安局核查');
+    });
+    await county.getByText('龙口市公安局').first().waitFor();
+    await county.context().close();
+  });
+
+  it('police signs and reports; the county returns it; police reports again; the county closes it', async () => {
+    const police = await consoleLogin(e, 'lk_police');
+    await police.getByTestId('todo-to_sign').click();
+    await police.getByText(trackingCode).click();
+    await runAction(police, '签收');
+    await police.getByTestId('tip-status').getByText('办理中').waitFor();
+    const report = async (summary: string) =>
+      runAction(police, '反馈结果', async (p) => {
+        await pickOption(p, '核查结论', '属实');
+        await pickOption(p, '处理措施', '立案侦查');
+        await p.keyboard.press('Escape');
+        await p.getByLabel('办理情况').fill(summary);
+      });
+    await report('经查属实，已立案侦查。');
+    await police.getByTestId('tip-status').getByText('已反馈结果').waitFor();
+
+    const lead = await consoleLogin(e, 'lk_lead');
+    await lead.getByTestId('todo-to_review').click();
+    await lead.getByText(trackingCode).click();
+    await runAction(lead, '退回重办', async (p) => p.getByLabel('退回理由').fill('请补充涉案资金流向'));
+    await lead.getByTestId('tip-status').getByText('办理中').waitFor();
+
+    await police.reload();
+    await report('已查明资金流向，涉案两万元，已立案侦查。');
+    await lead.reload();
+    await runAction(lead, '审核办结', async (p) => p.getByLabel(/给举报人的答复/).fill('经核查，您反映的问题属实，公安机关已立案侦查。感谢您的举报。'));
+    await lead.getByTestId('tip-status').getByText('已办结').waitFor();
+    await shot(lead, 'console-3-closed');
+    await police.context().close();
+    await lead.context().close();
+  });
+
+  it('the citizen reads the answer and rates it; a wrong key gets a plain message', async () => {
+    const page = await newPage(e, 'phone');
+    await page.goto(`${e.url}/track`);
+    await page.getByLabel('查询码').fill(trackingCode);
+    await page.getByLabel('密钥').fill('0000000000000000');
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await page.getByText('查询码或密钥不对').waitFor();
+    await page.getByLabel('密钥').fill(accessKey);
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await page.getByTestId('status').getByText('已办结').waitFor();
+    expect(await page.getByTestId('answer').innerText()).toContain('公安机关已立案侦查');
+    expect(await page.content()).not.toContain('资金流向'); // internal return reason
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'portal-6-track-360');
+    await page.getByRole('button', { name: '满意', exact: true }).click();
+    await page.getByText('感谢您的评价').waitFor();
+    await page.context().close();
+  });
+});

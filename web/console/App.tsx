@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Badge, Button, Layout, Menu, Spin, Typography } from 'antd';
+import { api, onUnauthorized } from '../api/client.ts';
+import { Login } from './Login.tsx';
+import { Workbench } from './Workbench.tsx';
+import { TipList } from './TipList.tsx';
+import { TipDetail } from './TipDetail.tsx';
+import { ROLES } from './labels.ts';
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: (keyof typeof ROLES)[];
+  unitId: number;
+  unitKind: string;
+  unitName: string;
+  unitRegionCode: string;
+}
+
+export type Go = (to: string) => void;
+
+/** The console shell: who is signed in, the menu, and a path router under /console. */
+export function App() {
+  const { message } = AntApp.useApp();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [path, setPath] = useState(location.pathname + location.search);
+  const [unread, setUnread] = useState(0);
+
+  const go: Go = useCallback((to) => {
+    history.pushState(null, '', to);
+    setPath(to);
+  }, []);
+
+  useEffect(() => {
+    api<{ user: Me }>('GET', '/api/auth/me').then((r) => setMe(r.user), () => setMe(null));
+    const onPop = () => setPath(location.pathname + location.search);
+    addEventListener('popstate', onPop);
+    // An expired session anywhere sends the user back to sign in, with the reason.
+    const off = onUnauthorized((err) => {
+      setMe((current) => {
+        if (current) message.warning(err.code === 'SESSION_EXPIRED' ? '登录已过期，请重新登录' : '请先登录');
+        return null;
+      });
+    });
+    return () => {
+      removeEventListener('popstate', onPop);
+      off();
+    };
+  }, [message]);
+
+  useEffect(() => {
+    if (!me) return;
+    const load = () => api<{ unread: number }>('GET', '/api/notifications?limit=1').then((r) => setUnread(r.unread), () => undefined);
+    void load();
+    const t = setInterval(load, 60_000);
+    return () => clearInterval(t);
+  }, [me, path]);
+
+  if (me === undefined) return <Spin fullscreen />;
+  if (me === null) return <Login onLogin={(u) => { setMe(u); go('/console'); }} />;
+
+  const [, , section, id] = path.split('?')[0].split('/');
+  let page;
+  if (section === 'tips' && id) page = <TipDetail id={Number(id)} me={me} go={go} />;
+  else if (section === 'tips') page = <TipList go={go} search={path.split('?')[1] ?? ''} />;
+  else page = <Workbench me={me} go={go} />;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#7a1712' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>守护 · 专项办工作平台</Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          style={{ flex: 1, background: 'transparent' }}
+          selectedKeys={[section === 'tips' ? 'tips' : 'home']}
+          items={[
+            { key: 'home', label: <Badge count={unread} size="small" offset={[8, 0]}><span style={{ color: '#fff' }}>工作台</span></Badge>, onClick: () => go('/console') },
+            { key: 'tips', label: '线索', onClick: () => go('/console/tips') },
+          ]}
+        />
+        <Typography.Text style={{ color: '#fff' }}>{me.unitName} · {me.displayName}（{me.roles.map((r) => ROLES[r]).join('、')}）</Typography.Text>
+        <Button size="small" onClick={() => api('POST', '/api/auth/logout').finally(() => setMe(null))}>退出</Button>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>{page}</Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,310 @@
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError, api } from '../api/client.ts';
+import type { Go, Me } from './App.tsx';
+import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
+
+interface Detail {
+  id: number;
+  trackingCode: string;
+  status: string;
+  statusLabel: string;
+  source: keyof typeof TIP_SOURCES;
+  fraudTypes: (keyof typeof FRAUD_TYPES)[];
+  regionName: string;
+  office: { id: number; name: string };
+  description: string;
+  subject: { name?: string; uscc?: string; phone?: string; address?: string } | null;
+  amountInvolved: number | null;
+  victimCount: number | null;
+  occurredOn: string | null;
+  receivedAt: string;
+  deadlineAt: string | null;
+  overdue: boolean;
+  publicAnswer: string | null;
+  rating: { satisfied: boolean; comment: string | null } | null;
+  reporter: { anonymous: true } | { anonymous: false; name: string; phone: string; idNumber: string | null; onBehalfOf: { name: string; relation: string } | null };
+  canRevealIdentity: boolean;
+  assignments: { id: number; unitName: string; role: string; dispatchedByUnitName: string; deadlineAt: string; status: string; active: boolean; verdict: string | null; measures: string[] | null; summary: string | null; instructions: string }[];
+  timeline: { id: number; at: string; kind: string; text: string; public: boolean; actor: string | null; unit: string | null }[];
+  attachments: { id: string; mime: string; size: number }[];
+  allowedActions: string[];
+}
+
+interface Unit {
+  id: number;
+  name: string;
+  kind: keyof typeof UNIT_KINDS;
+  regionName: string;
+}
+
+function countdown(deadline: string | null) {
+  if (!deadline) return null;
+  const ms = new Date(deadline).getTime() - Date.now();
+  const days = Math.floor(Math.abs(ms) / 86400_000);
+  const hours = Math.floor((Math.abs(ms) % 86400_000) / 3600_000);
+  return ms >= 0 ? <Tag color={ms < 3 * 86400_000 ? COLORS.orange : COLORS.blue}>剩余 {days} 天 {hours} 小时</Tag> : <Tag color={COLORS.red}>已超期 {days} 天 {hours} 小时</Tag>;
+}
+
+export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
+  const { message } = AntApp.useApp();
+  const [tip, setTip] = useState<Detail | null>(null);
+  const [error, setError] = useState('');
+  const [action, setAction] = useState<string | null>(null);
+  const [identity, setIdentity] = useState<Record<string, unknown> | null>(null);
+  const [revealOpen, setRevealOpen] = useState(false);
+
+  useEffect(() => {
+    setTip(null);
+    api<Detail>('GET', `/api/tips/${id}`).then(setTip, (e: ApiError) => setError(e.status === 404 ? '未找到该线索，或不在您的办理范围内' : e.message));
+  }, [id]);
+
+  if (error) return <Alert type="error" message={error} action={<Button onClick={() => go('/console/tips')}>返回列表</Button>} />;
+  if (!tip) return <Spin />;
+
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Button onClick={() => history.back()}>返回</Button>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>线索 {tip.trackingCode}</Typography.Title>
+        <Tag color={STATUS_COLORS[tip.status]} data-testid="tip-status">{tip.statusLabel}</Tag>
+        {countdown(tip.deadlineAt && ['dispatched', 'in_progress'].includes(tip.status) ? tip.deadlineAt : null)}
+      </Space>
+      <Card size="small" title="可执行的操作" style={{ marginBottom: 16 }}>
+        <Space wrap>
+          {tip.allowedActions.length === 0 && <Typography.Text type="secondary">当前状态下您没有可执行的操作</Typography.Text>}
+          {tip.allowedActions.map((a) => (
+            <Button key={a} type={['note', 'reply', 'urge'].includes(a) ? 'default' : 'primary'} danger={a === 'reject' || a === 'return'} onClick={() => setAction(a)}>
+              {ACTION_LABELS[a]}
+            </Button>
+          ))}
+        </Space>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card title="线索内容" size="small">
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label="描述"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{tip.description}</Typography.Paragraph></Descriptions.Item>
+              <Descriptions.Item label="类型">{tip.fraudTypes.map((c) => FRAUD_TYPES[c]).join('、') || '未分类'}</Descriptions.Item>
+              <Descriptions.Item label="地区">{tip.regionName}</Descriptions.Item>
+              <Descriptions.Item label="来源">{TIP_SOURCES[tip.source]}</Descriptions.Item>
+              <Descriptions.Item label="受理单位">{tip.office.name}</Descriptions.Item>
+              <Descriptions.Item label="被反映对象">{tip.subject ? [tip.subject.name, tip.subject.uscc, tip.subject.phone, tip.subject.address].filter(Boolean).join('；') : '—'}</Descriptions.Item>
+              <Descriptions.Item label="涉及金额">{tip.amountInvolved != null ? `${tip.amountInvolved.toLocaleString('zh-CN')} 元` : '—'}</Descriptions.Item>
+              <Descriptions.Item label="受害人数">{tip.victimCount ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="发生日期">{tip.occurredOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="收到时间">{fmt(tip.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label="举报人">
+                {tip.reporter.anonymous ? '匿名' : (
+                  <Space wrap>
+                    <span data-testid="reporter-masked">{tip.reporter.name} {tip.reporter.phone} {tip.reporter.idNumber ?? ''}{tip.reporter.onBehalfOf ? `（代${tip.reporter.onBehalfOf.relation} ${tip.reporter.onBehalfOf.name} 举报）` : ''}</span>
+                    {tip.canRevealIdentity && <Button size="small" onClick={() => setRevealOpen(true)}>查看身份</Button>}
+                  </Space>
+                )}
+                {identity && <pre data-testid="reporter-identity" style={{ margin: '8px 0 0' }}>{JSON.stringify(identity, null, 2)}</pre>}
+              </Descriptions.Item>
+              {tip.publicAnswer && <Descriptions.Item label="对举报人的答复">{tip.publicAnswer}</Descriptions.Item>}
+              {tip.rating && <Descriptions.Item label="举报人评价">{tip.rating.satisfied ? '满意' : '不满意'} {tip.rating.comment ?? ''}</Descriptions.Item>}
+            </Descriptions>
+          </Card>
+          {tip.attachments.length > 0 && (
+            <Card title="证据附件" size="small" style={{ marginTop: 16 }}>
+              <Space wrap align="start">
+                {tip.attachments.map((a) => {
+                  const url = `/api/tips/${tip.id}/attachments/${a.id}`;
+                  if (a.mime.startsWith('image/')) return <Image key={a.id} width={160} src={url} alt="证据图片" />;
+                  if (a.mime.startsWith('audio/')) return <audio key={a.id} controls src={url} aria-label="证据录音" />;
+                  if (a.mime.startsWith('video/')) return <video key={a.id} controls width={240} src={url} aria-label="证据视频" />;
+                  return <a key={a.id} href={url} target="_blank" rel="noreferrer">PDF 文件（{Math.ceil(a.size / 1024)} KB）</a>;
+                })}
+              </Space>
+            </Card>
+          )}
+          <Card title="交办与办理" size="small" style={{ marginTop: 16 }}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={tip.assignments}
+              locale={{ emptyText: '尚未交办' }}
+              columns={[
+                { title: '承办单位', dataIndex: 'unitName', render: (n, a) => <>{n} <Tag>{a.role === 'lead' ? '主办' : '协办'}</Tag>{!a.active && <Tag>已结束</Tag>}</> },
+                { title: '交办单位', dataIndex: 'dispatchedByUnitName' },
+                { title: '时限', dataIndex: 'deadlineAt', render: fmt },
+                { title: '办理结果', render: (_, a) => (a.verdict ? `${VERDICTS[a.verdict as keyof typeof VERDICTS]}；${(a.measures ?? []).map((m) => MEASURES[m as keyof typeof MEASURES]).join('、')}` : '—') },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title="办理经过" size="small">
+            <Timeline
+              items={tip.timeline.map((e) => ({
+                color: e.public ? 'green' : 'gray',
+                children: (
+                  <>
+                    <Space wrap>
+                      <strong>{EVENT_LABELS[e.kind] ?? e.kind}</strong>
+                      <Tag color={e.public ? COLORS.green : undefined}>{e.public ? '举报人可见' : '内部'}</Tag>
+                      <Typography.Text type="secondary">{fmt(e.at)}</Typography.Text>
+                    </Space>
+                    <div>{e.text}</div>
+                    {(e.unit || e.actor) && <Typography.Text type="secondary">{[e.unit, e.actor].filter(Boolean).join(' · ')}</Typography.Text>}
+                  </>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {action && (
+        <ActionDialog
+          action={action}
+          tip={tip}
+          me={me}
+          onClose={() => setAction(null)}
+          onDone={(t) => {
+            setTip(t);
+            setAction(null);
+            message.success(`已${ACTION_LABELS[action]}`);
+          }}
+        />
+      )}
+      <Modal title="查看举报人身份" open={revealOpen} footer={null} onCancel={() => setRevealOpen(false)} destroyOnHidden>
+        <Alert type="warning" showIcon message="查看举报人身份会记入审计日志，请如实填写理由。" style={{ marginBottom: 16 }} />
+        <Form
+          layout="vertical"
+          onFinish={async (v: { reason: string }) => {
+            try {
+              setIdentity(await api('POST', `/api/tips/${tip.id}/reporter-identity`, v));
+              setRevealOpen(false);
+            } catch (e) {
+              message.error((e as Error).message);
+            }
+          }}
+        >
+          <Form.Item name="reason" label="查看理由" rules={[{ required: true, min: 4, message: '请填写至少 4 个字的理由' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">确认查看</Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+/** One form per action; the server decides again whether it is allowed. */
+function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; tip: Detail; me: Me; onClose: () => void; onDone: (t: Detail) => void }) {
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [suggested, setSuggested] = useState<number[]>([]);
+
+  useEffect(() => {
+    if (action !== 'dispatch') return;
+    api<Unit[]>('GET', '/api/units').then(setUnits, () => undefined);
+    api<{ lead: Unit[]; assisting: Unit[] }>('GET', `/api/tips/${tip.id}/dispatch-suggestions`).then(
+      (s) => {
+        setSuggested([...s.lead, ...s.assisting].map((u) => u.id));
+        if (s.lead[0]) form.setFieldsValue({ leadUnitId: s.lead[0].id, assistingUnitIds: s.assisting.slice(0, 2).map((u) => u.id) });
+      },
+      () => undefined,
+    );
+    // A sensible default: two weeks from now, at the end of the working day; never past a parent deadline.
+    const parent = tip.deadlineAt ? dayjs(tip.deadlineAt) : null;
+    const byDefault = dayjs().add(15, 'day').hour(17).minute(30).second(0);
+    form.setFieldsValue({ deadline: parent && parent.isBefore(byDefault) ? parent : byDefault });
+  }, [action]);
+
+  const unitOptions = units.map((u) => ({
+    value: u.id,
+    label: `${suggested.includes(u.id) ? '★ ' : ''}${u.name}（${UNIT_KINDS[u.kind]}，${u.regionName}）`,
+  }));
+
+  async function submit(v: Record<string, any>) {
+    setBusy(true);
+    setError('');
+    const body: Record<string, unknown> = { action, ...v };
+    if (action === 'dispatch') body.deadline = (v.deadline as Dayjs).toISOString();
+    for (const k of Object.keys(body)) if (body[k] === undefined || (Array.isArray(body[k]) && !(body[k] as unknown[]).length)) delete body[k];
+    try {
+      onDone(await api<Detail>('POST', `/api/tips/${tip.id}/actions`, body));
+    } catch (e) {
+      const ae = e as ApiError;
+      setError(ae.message);
+      form.setFields(ae.fields.map((f) => ({ name: f.path.split('.')[0], errors: [f.message] })));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const text = (name: string, label: string, min = 2) => (
+    <Form.Item name={name} label={label} rules={[{ required: true, min, message: `请填写${label}（至少 ${min} 个字）` }]}>
+      <Input.TextArea rows={4} />
+    </Form.Item>
+  );
+
+  return (
+    <Modal title={`${ACTION_LABELS[action]} · ${tip.trackingCode}`} open onCancel={onClose} footer={null} width={640} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        {action === 'accept' && (
+          <>
+            <Form.Item name="fraudTypes" label="线索类型（可修改）" initialValue={tip.fraudTypes}>
+              <Select mode="multiple" options={Object.entries(FRAUD_TYPES).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+            <Form.Item name="note" label="受理意见（内部，可不填）"><Input.TextArea rows={3} /></Form.Item>
+          </>
+        )}
+        {action === 'reject' && (
+          <>
+            {text('reason', '不予受理的理由（内部）')}
+            {text('publicAnswer', '给举报人的答复', 5)}
+          </>
+        )}
+        {action === 'merge' && (
+          <Form.Item name="intoTipId" label="并入的线索编号" rules={[{ required: true, message: '请填写线索编号' }]} getValueFromEvent={(e) => Number(e.target.value) || undefined}>
+            <Input inputMode="numeric" />
+          </Form.Item>
+        )}
+        {action === 'dispatch' && (
+          <>
+            <Form.Item name="leadUnitId" label="主办单位（★ 为分流规则推荐）" rules={[{ required: true, message: '请选择主办单位' }]}>
+              <Select showSearch optionFilterProp="label" options={unitOptions} placeholder={`${me.unitName}辖区内的单位`} />
+            </Form.Item>
+            <Form.Item name="assistingUnitIds" label="协办单位（可多选）">
+              <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} />
+            </Form.Item>
+            <Form.Item name="deadline" label="办理时限" rules={[{ required: true, message: '请选择时限' }]}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            </Form.Item>
+            {text('instructions', '交办要求')}
+          </>
+        )}
+        {action === 'report' && (
+          <>
+            <Form.Item name="verdict" label="核查结论" rules={[{ required: true, message: '请选择核查结论' }]}>
+              <Select options={Object.entries(VERDICTS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+            <Form.Item name="measures" label="处理措施" rules={[{ required: true, message: '请至少选择一项处理措施' }]}>
+              <Select mode="multiple" options={Object.entries(MEASURES).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+            {text('summary', '办理情况', 5)}
+          </>
+        )}
+        {action === 'return' && text('reason', '退回理由')}
+        {action === 'close' && text('publicAnswer', '给举报人的答复（举报人可见）', 5)}
+        {action === 'urge' && text('note', '督办意见')}
+        {action === 'note' && text('text', '备注内容（仅内部可见）', 1)}
+        {action === 'reply' && text('text', '答复内容（举报人可见）', 1)}
+        {action === 'sign' && <Typography.Paragraph>确认签收本线索，并开始办理？</Typography.Paragraph>}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>确认{ACTION_LABELS[action]}</Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { api } from '../api/client.ts';
+import type { Go } from './App.tsx';
+import { COLORS, FRAUD_TYPES, STATUS_COLORS, TIP_SOURCES, TIP_STATUSES, fmt } from './labels.ts';
+
+export interface TipItem {
+  id: number;
+  trackingCode: string;
+  status: string;
+  statusLabel: string;
+  source: string;
+  fraudTypes: string[];
+  regionCode: string;
+  regionName: string;
+  receivedAt: string;
+  deadlineAt: string | null;
+  overdue: boolean;
+  summary: string;
+}
+
+const TODO_LABELS: Record<string, string> = { to_accept: '待受理', to_dispatch: '待交办', to_sign: '待签收', to_handle: '待办理', to_review: '待审核' };
+
+/** The tip list: filters live in the URL, so a view can be bookmarked and shared as a saved view. */
+export function TipList({ go, search }: { go: Go; search: string }) {
+  const params = new URLSearchParams(search);
+  const [items, setItems] = useState<TipItem[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState('');
+  const [form] = Form.useForm();
+
+  const load = async (cursor?: string) => {
+    setLoading(true);
+    setError('');
+    try {
+      const p = new URLSearchParams(search);
+      p.set('limit', '50');
+      if (cursor) p.set('cursor', cursor);
+      const r = await api<{ items: TipItem[]; nextCursor: string | null }>('GET', `/api/tips?${p}`);
+      setItems((old) => (cursor ? [...old, ...r.items] : r.items));
+      setNext(r.nextCursor);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    form.setFieldsValue({
+      q: params.get('q') ?? '', status: params.get('status') ?? undefined, fraudType: params.get('fraudType') ?? undefined,
+      source: params.get('source') ?? undefined, overdue: params.get('overdue') ?? undefined, regionCode: params.get('regionCode') ?? '',
+      range: params.get('from') ? [dayjs(params.get('from')), dayjs(params.get('to'))] : undefined,
+    });
+    void load();
+  }, [search]);
+
+  const apply = (v: Record<string, any>) => {
+    const p = new URLSearchParams();
+    for (const k of ['q', 'status', 'fraudType', 'source', 'overdue', 'regionCode']) if (v[k]) p.set(k, v[k]);
+    if (v.range) {
+      p.set('from', v.range[0].format('YYYY-MM-DD'));
+      p.set('to', v.range[1].format('YYYY-MM-DD'));
+    }
+    if (params.get('todo')) p.set('todo', params.get('todo')!);
+    go(`/console/tips?${p}`);
+  };
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        线索 {params.get('todo') && <Tag color={COLORS.red}>{TODO_LABELS[params.get('todo')!]}</Tag>}
+      </Typography.Title>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form form={form} layout="inline" onFinish={apply} style={{ rowGap: 8 }}>
+          <Form.Item name="q" label="搜索"><Input allowClear placeholder="描述、公司名称" style={{ width: 200 }} /></Form.Item>
+          <Form.Item name="status" label="状态"><Select allowClear style={{ width: 130 }} options={Object.entries(TIP_STATUSES).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="fraudType" label="类型"><Select allowClear style={{ width: 200 }} options={Object.entries(FRAUD_TYPES).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="source" label="来源"><Select allowClear style={{ width: 140 }} options={Object.entries(TIP_SOURCES).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="overdue" label="超期"><Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已超期' }, { value: 'false', label: '未超期' }]} /></Form.Item>
+          <Form.Item name="regionCode" label="地区代码"><Input allowClear style={{ width: 120 }} placeholder="如 370681" /></Form.Item>
+          <Form.Item name="range" label="收到日期"><DatePicker.RangePicker /></Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">查询</Button>
+            <Button onClick={() => go('/console/tips')}>清空</Button>
+          </Space>
+        </Form>
+      </Card>
+      {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
+      <Table<TipItem>
+        rowKey="id"
+        loading={loading}
+        dataSource={items}
+        pagination={false}
+        onRow={(r) => ({ onClick: () => go(`/console/tips/${r.id}`), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '查询码', dataIndex: 'trackingCode', width: 140 },
+          { title: '状态', dataIndex: 'status', width: 110, render: (s, r) => <Tag color={STATUS_COLORS[s]}>{r.statusLabel}</Tag> },
+          { title: '摘要', dataIndex: 'summary', ellipsis: true },
+          { title: '类型', dataIndex: 'fraudTypes', width: 200, render: (t: string[]) => t.map((c) => FRAUD_TYPES[c as keyof typeof FRAUD_TYPES]).join('、') || '未分类' },
+          { title: '地区', dataIndex: 'regionName', width: 140 },
+          { title: '收到时间', dataIndex: 'receivedAt', width: 170, render: fmt, sorter: (a, b) => a.receivedAt.localeCompare(b.receivedAt) },
+          {
+            title: '时限', dataIndex: 'deadlineAt', width: 190,
+            sorter: (a, b) => (a.deadlineAt ?? '9').localeCompare(b.deadlineAt ?? '9'),
+            render: (d, r) => (r.overdue ? <Tag color={COLORS.red}>已超期 {fmt(d)}</Tag> : fmt(d)),
+          },
+        ]}
+      />
+      <div style={{ textAlign: 'center', marginTop: 16 }}>
+        {next ? <Button onClick={() => void load(next)} loading={loading}>加载更多</Button> : <Typography.Text type="secondary">共 {items.length} 条，已全部显示</Typography.Text>}
+      </div>
+    </>
+  );
+}

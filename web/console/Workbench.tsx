@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { Alert, Card, Col, List, Row, Statistic, Typography } from 'antd';
+import { api } from '../api/client.ts';
+import type { Go, Me } from './App.tsx';
+import { fmt } from './labels.ts';
+
+interface Bench {
+  todo: { toAccept: number; toDispatch: number; toSign: number; toHandle: number; toReview: number };
+  overdue: number;
+  dueSoon: number;
+  visible: number;
+  unreadNotifications: number;
+}
+interface Note {
+  id: number;
+  kind: string;
+  tipId: number | null;
+  text: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+const CARDS: [keyof Bench['todo'], string, string][] = [
+  ['toAccept', '待受理', 'to_accept'],
+  ['toDispatch', '待交办', 'to_dispatch'],
+  ['toSign', '待签收', 'to_sign'],
+  ['toHandle', '待办理', 'to_handle'],
+  ['toReview', '待审核', 'to_review'],
+];
+
+export function Workbench({ me, go }: { me: Me; go: Go }) {
+  const [bench, setBench] = useState<Bench | null>(null);
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api<Bench>('GET', '/api/workbench').then(setBench, (e) => setError(e.message));
+    api<{ items: Note[] }>('GET', '/api/notifications?limit=10').then((r) => setNotes(r.items), () => undefined);
+  }, []);
+  if (error) return <Alert type="error" message={error} />;
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>工作台 · {me.unitName}</Typography.Title>
+      <Row gutter={[16, 16]}>
+        {CARDS.map(([k, label, todo]) => (
+          <Col key={k} xs={12} md={8} lg={4}>
+            <Card hoverable onClick={() => go(`/console/tips?todo=${todo}`)} data-testid={`todo-${todo}`}>
+              <Statistic title={label} value={bench?.todo[k] ?? '—'} />
+            </Card>
+          </Col>
+        ))}
+        <Col xs={12} md={8} lg={2}>
+          <Card hoverable onClick={() => go('/console/tips?overdue=true')}>
+            <Statistic title="已超期" value={bench?.overdue ?? '—'} valueStyle={{ color: '#a8071a' }} />
+          </Card>
+        </Col>
+        <Col xs={12} md={8} lg={2}>
+          <Card>
+            <Statistic title="3 日内到期" value={bench?.dueSoon ?? '—'} />
+          </Card>
+        </Col>
+      </Row>
+      <Card title={`通知（未读 ${bench?.unreadNotifications ?? 0}）`} style={{ marginTop: 24 }}>
+        <List
+          dataSource={notes}
+          locale={{ emptyText: '暂无通知' }}
+          renderItem={(n) => (
+            <List.Item
+              actions={n.tipId ? [<a key="open" onClick={() => { void api('POST', '/api/notifications/read', { ids: [n.id] }); go(`/console/tips/${n.tipId}`); }}>查看线索</a>] : []}
+            >
+              <List.Item.Meta title={<span style={{ fontWeight: n.readAt ? 400 : 700 }}>{n.text}</span>} description={fmt(n.createdAt)} />
+            </List.Item>
+          )}
+        />
+      </Card>
+    </>
+  );
+}
