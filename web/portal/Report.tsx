@@ -142,7 +142,11 @@ export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: 
   }, [d, uploads]);
   useEffect(() => heading.current?.focus(), [d.step]);
 
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setD((x) => ({ ...x, [k]: v }));
+    // A message stays only until the person changes that answer.
+    setErrors((e) => (e[k] ? Object.fromEntries(Object.entries(e).filter(([f]) => f !== k)) : e));
+  };
   const next = () => {
     const e = validate(d, d.step);
     setErrors(e);
