@@ -29,6 +29,7 @@ import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(routingRoutes);
   await app.register(notificationRoutes);
   await app.register(auditRoutes);
+  await app.register(statsRoutes);
   return app;
 }
 

@@ -76,6 +76,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/tips/:id/dispatch-suggestions': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/dispatch-suggestions` }) },
   'POST /api/tips': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tips', payload: { ...validTip(), source: 'hotline' } }) },
   'GET /api/tips': { allow: READERS, request: () => ({ url: '/api/tips' }) },
+  'GET /api/tips/export': { allow: READERS, request: () => ({ url: '/api/tips/export?status=submitted' }) },
   'GET /api/workbench': { allow: READERS, request: () => ({ url: '/api/workbench' }) },
   'GET /api/tips/:id': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}` }) },
   'POST /api/tips/:id/reporter-identity': { allow: ['office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/reporter-identity`, payload: { reason: '核实举报人身份' } }) },
@@ -83,6 +84,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/tips/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}/attachments/00000000-0000-4000-8000-000000000000` }) },
   'GET /api/notifications': { allow: STAFF, request: () => ({ url: '/api/notifications' }) },
   'POST /api/notifications/read': { allow: STAFF, request: () => ({ url: '/api/notifications/read', payload: { ids: 'all' } }) },
+  'GET /api/stats/overview': { allow: READERS, request: () => ({ url: '/api/stats/overview?days=7' }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
 };
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Badge, Button, Layout, Menu, Spin, Typography } from 'antd';
 import { api, onUnauthorized } from '../api/client.ts';
 import { Login } from './Login.tsx';
@@ -6,6 +6,9 @@ import { Workbench } from './Workbench.tsx';
 import { TipList } from './TipList.tsx';
 import { TipDetail } from './TipDetail.tsx';
 import { ROLES } from './labels.ts';
+
+// Charts load only when the dashboard is opened, keeping ECharts out of the first load.
+const Dashboard = lazy(() => import('./Dashboard.tsx'));
 
 export interface Me {
   id: number;
@@ -64,6 +67,7 @@ export function App() {
   let page;
   if (section === 'tips' && id) page = <TipDetail id={Number(id)} me={me} go={go} />;
   else if (section === 'tips') page = <TipList go={go} search={path.split('?')[1] ?? ''} />;
+  else if (section === 'dashboard') page = <Suspense fallback={<Spin />}><Dashboard go={go} /></Suspense>;
   else page = <Workbench me={me} go={go} />;
 
   return (
@@ -74,10 +78,11 @@ export function App() {
           theme="dark"
           mode="horizontal"
           style={{ flex: 1, background: 'transparent' }}
-          selectedKeys={[section === 'tips' ? 'tips' : 'home']}
+          selectedKeys={[section ?? 'home']}
           items={[
             { key: 'home', label: <Badge count={unread} size="small" offset={[8, 0]}><span style={{ color: '#fff' }}>工作台</span></Badge>, onClick: () => go('/console') },
             { key: 'tips', label: '线索', onClick: () => go('/console/tips') },
+            { key: 'dashboard', label: '统计', onClick: () => go('/console/dashboard') },
           ]}
         />
         <Typography.Text style={{ color: '#fff' }}>{me.unitName} · {me.displayName}（{me.roles.map((r) => ROLES[r]).join('、')}）</Typography.Text>

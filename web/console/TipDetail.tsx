@@ -52,7 +52,7 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
   const [tip, setTip] = useState<Detail | null>(null);
   const [error, setError] = useState('');
   const [action, setAction] = useState<string | null>(null);
-  const [identity, setIdentity] = useState<Record<string, unknown> | null>(null);
+  const [identity, setIdentity] = useState<{ name: string; phone: string; idNumber?: string; onBehalfOf?: { name: string; relation: string; phone?: string } } | null>(null);
   const [revealOpen, setRevealOpen] = useState(false);
 
   useEffect(() => {
@@ -102,7 +102,18 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                     {tip.canRevealIdentity && <Button size="small" onClick={() => setRevealOpen(true)}>查看身份</Button>}
                   </Space>
                 )}
-                {identity && <pre data-testid="reporter-identity" style={{ margin: '8px 0 0' }}>{JSON.stringify(identity, null, 2)}</pre>}
+                {identity && (
+                  <Descriptions data-testid="reporter-identity" size="small" column={1} style={{ marginTop: 8 }} title="举报人身份（已记入审计）">
+                    <Descriptions.Item label="姓名">{identity.name}</Descriptions.Item>
+                    <Descriptions.Item label="电话">{identity.phone}</Descriptions.Item>
+                    {identity.idNumber && <Descriptions.Item label="身份证号">{identity.idNumber}</Descriptions.Item>}
+                    {identity.onBehalfOf && (
+                      <Descriptions.Item label="代为举报">
+                        {identity.onBehalfOf.relation}：{identity.onBehalfOf.name} {identity.onBehalfOf.phone ?? ''}
+                      </Descriptions.Item>
+                    )}
+                  </Descriptions>
+                )}
               </Descriptions.Item>
               {tip.publicAnswer && <Descriptions.Item label="对举报人的答复">{tip.publicAnswer}</Descriptions.Item>}
               {tip.rating && <Descriptions.Item label="举报人评价">{tip.rating.satisfied ? '满意' : '不满意'} {tip.rating.comment ?? ''}</Descriptions.Item>}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../api/client.ts';
 import type { Go } from './App.tsx';
@@ -20,6 +20,19 @@ export interface TipItem {
   summary: string;
 }
 
+interface SavedView {
+  name: string;
+  search: string;
+}
+const VIEWS_KEY = 'shouhu.console.views';
+const loadViews = (): SavedView[] => {
+  try {
+    return JSON.parse(localStorage.getItem(VIEWS_KEY) ?? '[]');
+  } catch {
+    return [];
+  }
+};
+
 const TODO_LABELS: Record<string, string> = { to_accept: '待受理', to_dispatch: '待交办', to_sign: '待签收', to_handle: '待办理', to_review: '待审核' };
 
 /** The tip list: filters live in the URL, so a view can be bookmarked and shared as a saved view. */
@@ -30,6 +43,14 @@ export function TipList({ go, search }: { go: Go; search: string }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState('');
   const [form] = Form.useForm();
+  const [views, setViews] = useState<SavedView[]>(loadViews);
+  const [viewName, setViewName] = useState('');
+  const saveViews = (v: SavedView[]) => {
+    setViews(v);
+    localStorage.setItem(VIEWS_KEY, JSON.stringify(v));
+  };
+  const exportParams = new URLSearchParams(search);
+  exportParams.delete('cursor');
 
   const load = async (cursor?: string) => {
     setLoading(true);
@@ -87,6 +108,26 @@ export function TipList({ go, search }: { go: Go; search: string }) {
           </Space>
         </Form>
       </Card>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          placeholder="我的视图"
+          style={{ width: 200 }}
+          value={views.find((v) => v.search === search)?.name}
+          onChange={(name) => go(`/console/tips?${views.find((v) => v.name === name)?.search ?? ''}`)}
+          options={views.map((v) => ({ value: v.name, label: v.name }))}
+          aria-label="我的视图"
+        />
+        <Input placeholder="视图名称" value={viewName} onChange={(e) => setViewName(e.target.value)} style={{ width: 160 }} aria-label="视图名称" />
+        <Button disabled={!viewName.trim()} onClick={() => { saveViews([...views.filter((v) => v.name !== viewName.trim()), { name: viewName.trim(), search }]); setViewName(''); }}>
+          保存当前筛选为视图
+        </Button>
+        {views.some((v) => v.search === search) && (
+          <Popconfirm title="确定删除这个视图吗？" okText="删除" cancelText="取消" onConfirm={() => saveViews(views.filter((v) => v.search !== search))}>
+            <Button danger>删除视图</Button>
+          </Popconfirm>
+        )}
+        <Button href={`/api/tips/export?${exportParams}`} download>导出 Excel</Button>
+      </Space>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Table<TipItem>
         rowKey="id"

@@ -60,6 +60,25 @@ describe('staff intake, list, search and paging', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it('exports the current filter to Excel, audited', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await get('lk_intake', `/api/tips/export?q=${encodeURIComponent('养老公寓')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['x-export-rows']).toBe('1');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as any);
+    const sheet = book.getWorksheet('线索')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('查询码');
+    expect(sheet.rowCount).toBe(2);
+    expect(String(sheet.getRow(2).getCell(9).value)).toContain('投资养老公寓');
+    const all = await get('lk_intake', '/api/tips/export');
+    expect(Number(all.headers['x-export-rows'])).toBeGreaterThan(1);
+    const [row] = await t.db.query<{ detail: any }>(`select detail from audit_log where action = 'tip.exported' order by id limit 1`);
+    expect(row.detail).toMatchObject({ rows: 1, truncated: false, filter: { q: '养老公寓' } });
+    expect((await get('lk_intake', '/api/tips/export?status=nope')).statusCode).toBe(400);
+  });
+
   it('routing rules are data with history, and drive dispatch suggestions', async () => {
     const admin = await t.login('admin');
     let r = await t.app.inject({ method: 'PUT', url: '/api/admin/routing-rules', headers: { cookie: admin }, payload: { regionPrefix: '370681', fraudType: 'elderly_product', leadKind: 'police', assistKinds: ['market_regulation'] } });

@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { staff } from '../../plugins/auth.ts';
+import { overview } from './stats.service.ts';
+
+export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/stats/overview',
+    {
+      config: { access: 'staff', roles: ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'] },
+      schema: { tags: ['stats'], summary: '本辖区概览：按状态、类型统计，每日收办，超期分布', querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }) },
+    },
+    async (req) => overview(app.deps.db, staff(req), req.query.days),
+  );
+};
