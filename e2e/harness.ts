@@ -85,6 +85,6 @@ export async function consoleLogin(e: E2E, username: string): Promise<Page> {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('工作台 ·').waitFor();
+  await page.getByRole('button', { name: '退出' }).waitFor();
   return page;
 }

@@ -9,6 +9,9 @@ import { ROLES } from './labels.ts';
 
 // Charts load only when the dashboard is opened, keeping ECharts out of the first load.
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
+const Admin = lazy(() => import('./Admin.tsx'));
+const AuditLog = lazy(() => import('./AuditLog.tsx'));
+const TIP_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'];
 
 export interface Me {
   id: number;
@@ -63,10 +66,15 @@ export function App() {
   if (me === undefined) return <Spin fullscreen />;
   if (me === null) return <Login onLogin={(u) => { setMe(u); go('/console'); }} />;
 
-  const [, , section, id] = path.split('?')[0].split('/');
+  const readsTips = me.roles.some((r) => TIP_ROLES.includes(r));
+  const [, , requested, id] = path.split('?')[0].split('/');
+  // Administrators and auditors who handle no tips land on their own page.
+  const section = requested ?? (readsTips ? undefined : me.roles.includes('admin') ? 'admin' : 'audit');
   let page;
   if (section === 'tips' && id) page = <TipDetail id={Number(id)} me={me} go={go} />;
   else if (section === 'tips') page = <TipList go={go} search={path.split('?')[1] ?? ''} />;
+  else if (section === 'audit') page = <Suspense fallback={<Spin />}><AuditLog /></Suspense>;
+  else if (section === 'admin') page = <Suspense fallback={<Spin />}><Admin me={me} /></Suspense>;
   else if (section === 'dashboard') page = <Suspense fallback={<Spin />}><Dashboard go={go} /></Suspense>;
   else page = <Workbench me={me} go={go} />;
 
@@ -80,9 +88,15 @@ export function App() {
           style={{ flex: 1, background: 'transparent' }}
           selectedKeys={[section ?? 'home']}
           items={[
-            { key: 'home', label: <Badge count={unread} size="small" offset={[8, 0]}><span style={{ color: '#fff' }}>工作台</span></Badge>, onClick: () => go('/console') },
-            { key: 'tips', label: '线索', onClick: () => go('/console/tips') },
-            { key: 'dashboard', label: '统计', onClick: () => go('/console/dashboard') },
+            ...(readsTips
+              ? [
+                  { key: 'home', label: <Badge count={unread} size="small" offset={[8, 0]}><span style={{ color: '#fff' }}>工作台</span></Badge>, onClick: () => go('/console') },
+                  { key: 'tips', label: '线索', onClick: () => go('/console/tips') },
+                  { key: 'dashboard', label: '统计', onClick: () => go('/console/dashboard') },
+                ]
+              : []),
+            ...(me.roles.includes('admin') ? [{ key: 'admin', label: '管理', onClick: () => go('/console/admin') }] : []),
+            ...(me.roles.includes('auditor') ? [{ key: 'audit', label: '审计', onClick: () => go('/console/audit') }] : []),
           ]}
         />
         <Typography.Text style={{ color: '#fff' }}>{me.unitName} · {me.displayName}（{me.roles.map((r) => ROLES[r]).join('、')}）</Typography.Text>
