@@ -104,7 +104,7 @@ describe('the whole tip journey in a real browser', () => {
     await city.getByTestId('tip-status').getByText('已受理').waitFor();
     await runAction(city, '交办', async (p) => {
       await p.getByLabel(/主办单位/).fill('龙口市打击');
-      await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '龙口市打击' }).first().click();
       await p.getByLabel('交办要求').fill('请龙口市专项办组织核查');
     });
     await city.getByTestId('tip-status').getByText('已交办').waitFor();
@@ -115,7 +115,7 @@ describe('the whole tip journey in a real browser', () => {
     await county.getByText(trackingCode).click();
     await runAction(county, '交办', async (p) => {
       await p.getByLabel(/主办单位/).fill('龙口市公安局');
-      await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '龙口市公安局' }).first().click();
       await p.getByLabel('交办要求').fill('请公安局核查');
     });
     await county.getByText('龙口市公安局').first().waitFor();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
@@ -36,7 +36,18 @@ interface Unit {
   id: number;
   name: string;
   kind: keyof typeof UNIT_KINDS;
+  regionCode: string;
   regionName: string;
+}
+
+/** Units of the user's subtree as a tree by region (regions are headings, units are choices). */
+function unitTree(units: Unit[], suggested: number[]) {
+  const byRegion = new Map<string, { title: string; value: string; selectable: false; children: { title: string; value: number }[] }>();
+  for (const u of units) {
+    if (!byRegion.has(u.regionCode)) byRegion.set(u.regionCode, { title: u.regionName, value: `region-${u.regionCode}`, selectable: false, children: [] });
+    byRegion.get(u.regionCode)!.children.push({ title: `${suggested.includes(u.id) ? '★ ' : ''}${u.name}（${UNIT_KINDS[u.kind]}）`, value: u.id });
+  }
+  return [...byRegion.values()];
 }
 
 function countdown(deadline: string | null) {
@@ -229,10 +240,7 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
     form.setFieldsValue({ deadline: parent && parent.isBefore(byDefault) ? parent : byDefault });
   }, [action]);
 
-  const unitOptions = units.map((u) => ({
-    value: u.id,
-    label: `${suggested.includes(u.id) ? '★ ' : ''}${u.name}（${UNIT_KINDS[u.kind]}，${u.regionName}）`,
-  }));
+  const tree = unitTree(units, suggested);
 
   async function submit(v: Record<string, any>) {
     setBusy(true);
@@ -283,10 +291,10 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
         {action === 'dispatch' && (
           <>
             <Form.Item name="leadUnitId" label="主办单位（★ 为分流规则推荐）" rules={[{ required: true, message: '请选择主办单位' }]}>
-              <Select showSearch optionFilterProp="label" options={unitOptions} placeholder={`${me.unitName}辖区内的单位`} />
+              <TreeSelect showSearch treeNodeFilterProp="title" treeData={tree} treeDefaultExpandAll placeholder={`${me.unitName}辖区内的单位`} />
             </Form.Item>
             <Form.Item name="assistingUnitIds" label="协办单位（可多选）">
-              <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} />
+              <TreeSelect multiple showSearch treeNodeFilterProp="title" treeData={tree} treeDefaultExpandAll />
             </Form.Item>
             <Form.Item name="deadline" label="办理时限" rules={[{ required: true, message: '请选择时限' }]}>
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
