@@ -55,9 +55,11 @@ describe('console pages: list, dashboard, administration, audit', () => {
     await dialog.getByLabel('姓名').fill('新受理员');
     await dialog.getByLabel('单位').fill('龙口市打击');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('受理员').click();
     await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await dialog.getByLabel('初始密码').fill('weak');
     await dialog.getByRole('button', { name: '确定' }).click();
     await dialog.getByText('密码至少 10 位').waitFor();

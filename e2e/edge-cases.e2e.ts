@@ -90,6 +90,15 @@ describe('reporting on behalf of an elder, identity reveal, jurisdiction, and ba
     await other.context().close();
   });
 
+  it('sends an expired session back to the login page with the reason', async () => {
+    const page = await consoleLogin(e, 'lk_intake');
+    await e.db.query(`update sessions set last_seen_at = now() - interval '31 minutes'`);
+    await page.getByRole('menuitem', { name: '线索' }).click();
+    await page.getByText('登录已过期，请重新登录').waitFor();
+    await page.getByLabel('用户名').waitFor();
+    await page.context().close();
+  });
+
   it('shows clear login errors and the lockout message', async () => {
     const page = await newPage(e, 'desk');
     await page.goto(`${e.url}/console`);

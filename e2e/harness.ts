@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url)
 
 export interface E2E {
   url: string;
+  db: import('../server/db/client.ts').Db;
   world: DemoStructure;
   browser: Browser;
   close(): Promise<void>;
@@ -44,7 +46,7 @@ export async function startE2E(): Promise<E2E> {
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
-    url, world, browser,
+    url, world, browser, db,
     async close() {
       await browser.close();
       await app.close();
@@ -76,6 +78,23 @@ export async function axe(page: Page): Promise<string[]> {
   return result.violations
     .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+}
+
+/**
+ * The portal's physical promises on the current page: no horizontal scroll, and every button,
+ * link, input and select at least 44 px tall. Returns what breaks them.
+ */
+export async function elderChecks(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > innerWidth) problems.push(`horizontal scroll: ${document.documentElement.scrollWidth} > ${innerWidth}`);
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=radio]):not([type=file]), select, textarea, .choice')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue; // hidden
+      if (r.height < 44) problems.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 20)}" is ${Math.round(r.height)} px tall`);
+    }
+    return problems;
+  });
 }
 
 /** Signs a staff member into the console on a desk-sized page. */

@@ -1,13 +1,16 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, consoleLogin, newPage, shot, startE2E, type E2E } from './harness.ts';
+import { axe, consoleLogin, elderChecks, newPage, shot, startE2E, type E2E } from './harness.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5f0000000049454e44ae426082', 'hex');
 
+/** Picks one option of an Ant Design select and waits until its dropdown has gone. */
 async function pickOption(page: Page, label: string | RegExp, option: string) {
   await page.getByLabel(label).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: false }).first().click();
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
 }
 
 async function runAction(page: Page, button: string, fill: (p: Page) => Promise<void> = async () => undefined) {
@@ -34,10 +37,11 @@ describe('the whole tip journey in a real browser', () => {
     await page.goto(e.url);
     await page.getByRole('heading', { name: '发现养老诈骗，请告诉我们' }).waitFor();
     expect(await axe(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-1-home-360');
     await page.getByRole('button', { name: '大字' }).click();
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(22);
+    expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-1-home-large-360');
     await page.getByRole('button', { name: '标准字' }).click();
 
@@ -50,6 +54,7 @@ describe('the whole tip journey in a real browser', () => {
     await page.getByLabel('省（自治区、直辖市）').selectOption({ label: '山东省' });
     await page.getByLabel('市', { exact: true }).selectOption({ label: '烟台市' });
     expect(await axe(page)).toEqual([]);
+    expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-2-step1-360');
     await page.getByRole('button', { name: '下一步' }).click();
 
@@ -66,6 +71,7 @@ describe('the whole tip journey in a real browser', () => {
     await page.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
     await page.getByText('已上传').waitFor();
     expect(await axe(page)).toEqual([]);
+    expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-3-step2-360');
     await page.getByRole('button', { name: '下一步' }).click();
 
@@ -76,6 +82,7 @@ describe('the whole tip journey in a real browser', () => {
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText('匿名举报', { exact: true }).click();
     expect(await axe(page)).toEqual([]);
+    expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-4-step3-360');
     await page.getByRole('button', { name: '提交举报' }).click();
 
@@ -85,6 +92,7 @@ describe('the whole tip journey in a real browser', () => {
     expect(trackingCode).toMatch(/^\d{12}$/);
     expect(accessKey).toMatch(/^\d{16}$/);
     expect(await axe(page)).toEqual([]);
+    expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-5-done-360');
     // The draft is gone once the tip is safely in.
     expect(await page.evaluate(() => localStorage.getItem('shouhu.report.draft'))).toBeNull();
@@ -132,7 +140,6 @@ describe('the whole tip journey in a real browser', () => {
       runAction(police, '反馈结果', async (p) => {
         await pickOption(p, '核查结论', '属实');
         await pickOption(p, '处理措施', '立案侦查');
-        await p.keyboard.press('Escape');
         await p.getByLabel('办理情况').fill(summary);
       });
     await report('经查属实，已立案侦查。');
@@ -157,6 +164,10 @@ describe('the whole tip journey in a real browser', () => {
   it('the citizen reads the answer and rates it; a wrong key gets a plain message', async () => {
     const page = await newPage(e, 'phone');
     await page.goto(`${e.url}/track`);
+    await page.getByRole('heading', { name: '查询办理进度' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    expect(await elderChecks(page)).toEqual([]);
+    await shot(page, 'portal-6-track-form-360');
     await page.getByLabel('查询码').fill(trackingCode);
     await page.getByLabel('密钥').fill('0000000000000000');
     await page.getByRole('button', { name: '查询', exact: true }).click();
@@ -167,6 +178,7 @@ describe('the whole tip journey in a real browser', () => {
     expect(await page.getByTestId('answer').innerText()).toContain('公安机关已立案侦查');
     expect(await page.content()).not.toContain('资金流向'); // internal return reason
     expect(await axe(page)).toEqual([]);
+    expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-6-track-360');
     await page.getByRole('button', { name: '满意', exact: true }).click();
     await page.getByText('感谢您的评价').waitFor();
