@@ -30,6 +30,7 @@ import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { intelRoutes } from './modules/intel/intel.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes);
   await app.register(auditRoutes);
   await app.register(statsRoutes);
+  await app.register(intelRoutes);
   return app;
 }
 

@@ -85,6 +85,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/notifications': { allow: STAFF, request: () => ({ url: '/api/notifications' }) },
   'POST /api/notifications/read': { allow: STAFF, request: () => ({ url: '/api/notifications/read', payload: { ids: 'all' } }) },
   'GET /api/stats/overview': { allow: READERS, request: () => ({ url: '/api/stats/overview?days=7' }) },
+  'POST /api/intel/analyze': { allow: WORKERS, request: () => ({ url: '/api/intel/analyze', payload: { text: '承诺保本保息的养老公寓投资' } }) },
+  'POST /api/intel/extract-figures': { allow: [...WORKERS, 'viewer'], request: () => ({ url: '/api/intel/extract-figures', payload: { text: '排查养老机构215家' } }) },
+  'POST /api/public/scam-check': { allow: PUBLIC, request: () => ({ url: '/api/public/scam-check', payload: { text: '保本保息，年化收益18%' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
 };
 

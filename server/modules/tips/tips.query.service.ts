@@ -10,6 +10,7 @@ import { openReporter } from './tips.intake.service.ts';
 import { allowedActions, mayRevealIdentity, visibilitySql, type TipContext } from './tips.policy.ts';
 import { loadVisible } from './tips.actions.service.ts';
 import { segmentQuery } from './search.ts';
+import { analyze } from '../intel/analyze.ts';
 import type { ListQuery } from './tips.schemas.ts';
 
 /** Overdue is derived, never stored: a deadline has passed and no result has been reported. */
@@ -177,6 +178,8 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     timeline: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, text: e.text, public: e.public, actor: e.actor_name, unit: e.unit_name })),
     attachments: attachments.map((a) => ({ id: a.id, mime: a.mime, size: a.size_bytes, uploadedAt: a.created_at })),
     allowedActions: allowedActions(user, ctx),
+    // Suggestions for triage, computed on read (about a millisecond): types to consider, warning signs, entities.
+    analysis: analyze([tip.description, tip.subject?.name].filter(Boolean).join('\n')),
   };
 }
 

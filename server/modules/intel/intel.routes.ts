@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { analyze, MAX_TEXT } from './analyze.ts';
+import { extractFigures } from './figures.ts';
+import { scamCheck } from './scam-check.ts';
+
+const textBody = (max: number) =>
+  z.object({ text: z.string().trim().min(1, '请输入要分析的文字').max(max, `文字不能超过 ${max} 字`) }).strict();
+const WORKERS = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'] as const;
+
+export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/intel/analyze',
+    { config: { access: 'staff', roles: [...WORKERS] }, schema: { tags: ['intel'], summary: '分析线索文字：类型、预警信号、实体', body: textBody(MAX_TEXT) } },
+    async (req) => analyze(req.body.text),
+  );
+
+  app.post(
+    '/api/intel/extract-figures',
+    { config: { access: 'staff', roles: [...WORKERS, 'viewer'] }, schema: { tags: ['intel'], summary: '从工作总结中提取统计数字', body: textBody(MAX_TEXT) } },
+    async (req) => extractFigures(req.body.text),
+  );
+
+  app.post(
+    '/api/public/scam-check',
+    {
+      config: { access: 'public', rateLimit: { max: app.deps.publicRateLimit * 3, timeWindow: '1 minute' } },
+      schema: { tags: ['public'], summary: '这是不是骗局？（不保存任何内容）', body: textBody(5000) },
+    },
+    async (req) => scamCheck(req.body.text),
+  );
+};

@@ -1,0 +1,55 @@
+import type { FraudType } from '../../../shared/domain.ts';
+
+/**
+ * The hand-built lexicon behind the analysis: warning signs and the words that mark each fraud
+ * type, drawn from shared/docs/domain.md §2 and the patterns the campaign's summaries describe.
+ * Patterns are plain regular expressions so that every finding can quote the words that triggered it.
+ */
+
+export interface RedFlag {
+  code: string;
+  label: string;
+  /** Plain words for the public self-check: what this sign means. */
+  explain: string;
+  pattern: RegExp;
+  weight: number;
+}
+
+export const RED_FLAGS: RedFlag[] = [
+  { code: 'high_return', label: '高额回报', explain: '正规理财不会承诺远高于银行的收益，“高回报”“返利”“翻倍”多是骗局的诱饵。', pattern: /高额回报|高回报|高收益|年化(?:收益)?\s*\d+|收益率|翻[一两]?倍|返利|返现|分红|回报率|每月返|利息(?:很|特别)?高/g, weight: 3 },
+  { code: 'guaranteed', label: '保本保息', explain: '任何投资都有风险，承诺“保本保息”“稳赚不赔”的，基本可以认定是骗局。', pattern: /保本|保息|稳赚|零风险|无风险|保证收益|只赚不赔|包赚/g, weight: 4 },
+  { code: 'prepaid_fee', label: '预交会员费、床位费', explain: '先交钱、后服务，机构一旦跑路钱就难以追回。预交大额费用要格外小心。', pattern: /会员费|会员卡|床位费|预定费|预订费|预交|预存|预付|押金|保证金|充值|办卡|入会费/g, weight: 2 },
+  { code: 'free_bait', label: '免费讲座、体检、礼品', explain: '“免费”是为了把您请进门，接下来往往是高价推销。天上不会掉馅饼。', pattern: /免费(?:讲座|体检|旅游|领取?|试用|检查|听课|午餐)|送鸡蛋|送礼品|赠送|领礼品|送米送油|义诊|小礼品/g, weight: 2 },
+  { code: 'house_mortgage', label: '以房抵押', explain: '把房子抵押或过户给别人换“养老金”“理财”，很可能房财两空。', pattern: /(?:房产|房子|住房)(?:证)?抵押|抵押(?:房产|房子)|以房养老|房本|房产证|过户/g, weight: 4 },
+  { code: 'pension_agency', label: '代办、代缴社保', explain: '养老保险只能在社保部门或官方渠道办理，没有“内部指标”，也不需要交“手续费”。', pattern: /代缴|补缴|代办(?:社保|养老保险)|内部(?:指标|办理|名额|渠道)|提高养老金|涨养老金|办理手续费/g, weight: 3 },
+  { code: 'fake_hospital', label: '冒用知名医院、专家', explain: '借“协和”“同仁”“专家”“教授”名头卖产品的，多为冒用。', pattern: /协和|同仁医院|301医院|名医|院士|(?:知名|权威|北京|国家级)?专家|教授/g, weight: 2 },
+  { code: 'limited_time', label: '限时优惠', explain: '“今天最后一天”“名额有限”是为了不给您考虑和商量的时间。', pattern: /限时|仅限今天|今天最后|最后一天|名额有限|马上涨价|错过(?:就|再)?没|抢购|机会难得|过期不候/g, weight: 2 },
+  { code: 'secrecy', label: '叮嘱不要告诉子女', explain: '让您瞒着家人的，几乎都是骗子。遇事先和子女商量。', pattern: /不要告诉|别告诉|不能告诉|保密|瞒着|不让(?:子女|孩子|家人)知道/g, weight: 4 },
+  { code: 'cure_claim', label: '宣称包治百病', explain: '保健品不是药，不能治病。宣称“包治”“根治”“特效”的都是虚假宣传。', pattern: /包治|根治|治愈|特效|神药|药到病除|能治(?:好)?|治百病|停药/g, weight: 3 },
+  { code: 'official_impersonation', label: '冒充政府或工作人员', explain: '政府补贴不会让您先交钱，工作人员也不会上门收取“工本费”。', pattern: /冒充|自称[^，。]{0,8}(?:工作人员|社保局|民政局|政府|公安|警察)|政府(?:补贴|项目|扶持)|国家项目|工本费/g, weight: 3 },
+  { code: 'equity_investment', label: '股权、项目投资', explain: '向老人推销“原始股”“养老项目股权”“产权式公寓”的，常涉及非法集资。', pattern: /原始股|股权|入股|认购|投资项目|康养基地|养老基地|产权式|众筹/g, weight: 2 },
+  { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: /转账到|汇款到|安全账户|验证码|银行卡密码|银行卡号/g, weight: 3 },
+];
+
+/** Words that say something went wrong: without a red flag or one of these, a text is not about fraud. */
+export const HARM = /骗|诈骗|上当|跑路|失联|联系不上|打不通|退不了|不退|不给退|人去楼空|卷款|非法集资|血本无归|被坑|坑人|套路|没兑现|不兑现|没有兑现|停发|无法赎回|以次充好|强制购物|强迫/g;
+
+export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
+  elderly_service: [[/养老院|养老机构|敬老院|护理院|颐养/g, 3], [/床位/g, 3], [/会员卡|会员费|预付卡|办卡/g, 2], [/养老服务|上门(?:服务|护理)|护理|入住|旅居|候鸟/g, 2]],
+  elderly_project: [[/投资|认购|入股|股权|原始股/g, 3], [/养老公寓|康养基地|养老基地|养老项目|产权/g, 3], [/理财|收益|返利|分红|利息|集资|回报/g, 2]],
+  elderly_product: [[/保健品|保健食品|营养品/g, 4], [/理疗|仪器|床垫|磁疗|量子/g, 3], [/讲座|体检|义诊|药|治病|疗效|高血压|糖尿病|鸡蛋|疗程/g, 2]],
+  house_for_pension: [[/以房养老/g, 5], [/抵押/g, 3], [/房产|房子|房本|房产证|过户|住房/g, 2]],
+  pension_insurance: [[/养老保险|社保|社会保险/g, 4], [/养老金|退休金|补缴|代缴|参保|待遇/g, 2]],
+  elderly_assistance: [[/帮扶|补贴|救助|慈善|扶贫|爱心|基金会|低保|公益/g, 3], [/工本费|保证金|登记|领取|身份证|银行卡/g, 1], [/免费旅游|旅游|购物/g, 1]],
+};
+
+export const SECONDARY_TAGS: [string, string, RegExp][] = [
+  ['low_price_tour', '低价旅游', /低价游|低价旅游|免费旅游|一日游|强制购物|购物点/g],
+  ['romance', '黄昏恋', /黄昏恋|网恋|恋爱|交友|男朋友|女朋友|对象/g],
+  ['prize', '中大奖', /中奖|大奖|抽奖|奖金/g],
+  ['investment', '投资理财', /理财|投资|收益|基金/g],
+  ['collectibles', '艺术品/收藏品', /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品/g],
+  ['impersonating_officials', '冒充公检法', /冒充(?:公检法|警察|公安|检察院|法院)|涉嫌洗钱|通缉/g],
+  ['fake_clinic', '医疗/义诊', /义诊|专家|诊所|看病|坐诊/g],
+  ['famous_hospital_name', '冒用知名医院', /协和|同仁医院|301医院/g],
+];

@@ -1,0 +1,83 @@
+/**
+ * Numbers as Chinese work summaries and tips write them: Arabic or Chinese numerals, 万/亿 units,
+ * and the approximations 余/多/近/约 ("1.2万余份" = 12000, approx). Masked digits (X, x, *, _) are
+ * recognised as masked and never turned into a value.
+ */
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** "二十三万" → 230000, "三亿五千万" → 350000000, "十五" → 15; null when not a Chinese numeral. */
+export function parseChineseNumeral(s: string): number | null {
+  if (!s || ![...s].every((c) => c in DIGITS || c in SMALL || c in BIG) || ![...s].some((c) => c in DIGITS || c in SMALL)) return null;
+  return parseSection(s);
+}
+
+// 亿 and 万 split the numeral into sections read recursively: "三亿五千万" = 三 × 1e8 + 五千 × 1e4.
+function parseSection(s: string): number {
+  for (const big of ['亿', '万'] as const) {
+    const i = s.indexOf(big);
+    if (i >= 0) return (i === 0 ? 1 : parseSection(s.slice(0, i))) * BIG[big] + (i + 1 < s.length ? parseSection(s.slice(i + 1)) : 0);
+  }
+  let total = 0;
+  let digit: number | null = null;
+  for (const c of s) {
+    if (c in DIGITS) digit = DIGITS[c];
+    else {
+      total += (digit ?? 1) * SMALL[c];
+      digit = null;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+const FULLWIDTH = /[０-９．]/g;
+export const toHalfWidth = (s: string) => s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+export interface Quantity {
+  /** The value with 万/亿 applied; null when masked. */
+  value: number | null;
+  approx: boolean;
+  masked: boolean;
+  /** The measure word right after the number (元, 家, 份, 人, 起 …), or ''. */
+  measure: string;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+// A number: masked digits (first, so "202_" is masked, not 202), Arabic with separators and decimals, or Chinese numerals.
+const NUM = String.raw`(?:[0-9０-９]*[Xx*＊_＿]+[0-9０-９Xx*＊_＿]*|[0-9０-９][0-9０-９,，.．]*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)`;
+const MEASURES = '万元|亿元|元|块|家|宗|个|份|张|条|篇|场|次|人次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|余|多';
+const QUANTITY = new RegExp(String.raw`(约|近|超过|逾|共|累计)?(${NUM})(余|多|几)?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(${MEASURES})?(左右|以上)?`, 'g');
+
+/** Every number in a text with its measure word, value in base units (元 for money) and approximation. */
+export function findQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(QUANTITY)) {
+    const [raw, pre, num, approx1, unit1, approx2, unit2, approx3, measureRaw, post] = m;
+    if (/^[,，.．]+$/.test(num)) continue;
+    // A trailing separator belongs to the sentence, not the number ("共5家，").
+    if (/[,，.．]$/.test(num)) continue;
+    const masked = /[Xx*＊_＿]/.test(num);
+    let value: number | null = null;
+    if (!masked) {
+      const arabic = toHalfWidth(num).replace(/[,，]/g, '');
+      value = /^\d/.test(arabic) ? Number.parseFloat(arabic) : parseChineseNumeral(num);
+      if (value === null || Number.isNaN(value)) continue;
+      for (const u of [unit1, unit2]) if (u) value *= u === '万' ? 1e4 : u === '亿' ? 1e8 : u === '千' ? 1e3 : 100;
+    }
+    let measure = measureRaw ?? '';
+    if (measure === '万元' || measure === '亿元') {
+      if (value !== null) value *= measure === '万元' ? 1e4 : 1e8;
+      measure = '元';
+    }
+    if (measure === '块') measure = '元';
+    const approx = !!(pre && pre !== '共' && pre !== '累计') || !!(approx1 || approx2 || approx3 || post) || measure === '余' || measure === '多';
+    if (measure === '余' || measure === '多') measure = '';
+    if (value !== null) value = Math.round(value * 100) / 100;
+    out.push({ value, approx, masked, measure, start: m.index!, end: m.index! + raw.length, raw });
+  }
+  return out;
+}
