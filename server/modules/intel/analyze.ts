@@ -1,6 +1,6 @@
 import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
 import { extractEntities, type Entity } from './entities.ts';
-import { HARM, RED_FLAGS, SECONDARY_TAGS, TYPE_WORDS } from './lexicon.ts';
+import { HARM, MONEY_TAKEN, PRESSURE, RED_FLAGS, SECONDARY_TAGS, TYPE_WORDS } from './lexicon.ts';
 
 export const MAX_TEXT = 20_000;
 
@@ -27,7 +27,7 @@ export function findRedFlags(text: string) {
  * Reads a tip the way an experienced clerk does, offline and explainably: the fraud types ranked by
  * the weighted words of each (confidence is a type's share of all type evidence, damped when the
  * evidence is thin), the warning signs with their quotes, and the entities for linking. A text with
- * no warning sign and no word of harm is not about fraud: no types.
+ * no warning sign, no word of harm, no money handed over and no sales pressure is not about fraud: no types.
  */
 export function analyze(input: string): Analysis {
   const text = input.slice(0, MAX_TEXT);
@@ -38,7 +38,7 @@ export function analyze(input: string): Analysis {
     score: TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(text, re), 3) * w, 0),
   }));
   const total = scores.reduce((s, x) => s + x.score, 0);
-  const aboutFraud = flags.length > 0 || harm > 0;
+  const aboutFraud = flags.length > 0 || harm > 0 || ((count(text, MONEY_TAKEN) > 0 || count(text, PRESSURE) > 0) && total >= 2);
   const evidence = Math.min(1, (total + flags.reduce((s, f) => s + f.weight, 0) + harm * 2) / 12);
   const fraudTypes = aboutFraud && total > 0
     ? scores
