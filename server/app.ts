@@ -152,7 +152,7 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   const page = (file: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('Cache-Control', 'no-cache').sendFile(file);
-  for (const url of ['/', '/report', '/done', '/track']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
+  for (const url of ['/', '/report', '/done', '/track', '/check']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
   for (const url of ['/console', '/console/*']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('console/index.html'));
 }
 

@@ -3,10 +3,11 @@ import { Home } from './Home.tsx';
 import { Report, type Receipt } from './Report.tsx';
 import { Done } from './Done.tsx';
 import { Track } from './Track.tsx';
+import { ScamCheck } from './ScamCheck.tsx';
 
 const LARGE_KEY = 'shouhu.largeText';
 
-/** A tiny path router: four pages do not need a routing library. */
+/** A tiny path router: five pages do not need a routing library. */
 export function App() {
   const [path, setPath] = useState(location.pathname);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
@@ -32,6 +33,7 @@ export function App() {
   if (path === '/report') page = <Report onDone={(r) => { setReceipt(r); go('/done'); }} go={go} />;
   else if (path === '/done') page = <Done receipt={receipt} go={go} />;
   else if (path === '/track') page = <Track go={go} />;
+  else if (path === '/check') page = <ScamCheck go={go} />;
   else page = <Home go={go} />;
 
   return (

@@ -4,6 +4,7 @@ import type { FraudType } from '../../shared/domain.ts';
 import { isIdCardNumber, isPhone } from '../../shared/validators.ts';
 import { KINDS } from './content.ts';
 import { RegionPicker, type RegionChoice } from './RegionPicker.tsx';
+import { PREFILL_KEY } from './ScamCheck.tsx';
 
 export interface Receipt {
   trackingCode: string;
@@ -54,6 +55,12 @@ const emptyDraft = (): Draft => ({
 function loadDraft(): Draft {
   try {
     const saved = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    // Text carried over from the self-check page ("一键举报") starts a draft's description.
+    const prefill = sessionStorage.getItem(PREFILL_KEY);
+    if (prefill) {
+      sessionStorage.removeItem(PREFILL_KEY);
+      return { ...emptyDraft(), ...(saved ?? {}), description: `对方是这样说的：${prefill}`.slice(0, 5000) };
+    }
     return saved ? { ...emptyDraft(), ...saved } : emptyDraft();
   } catch {
     return emptyDraft();
