@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { notifyUnit } from '../modules/notifications/notifications.service.ts';
+import { findClusters } from '../modules/intel/linking.ts';
 
 const DAY = `to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
 
@@ -30,4 +31,17 @@ export async function sweepDeadlines(db: Db): Promise<{ overdue: number; dueSoon
     }
   }
   return { overdue, dueSoon };
+}
+
+/** Tells the office leads over a cluster of ≥ 5 tips about one company in 30 days, once per cluster. */
+export async function sweepClusters(db: Db): Promise<number> {
+  let sent = 0;
+  for (const c of await findClusters(db)) {
+    for (const office of c.offices) {
+      sent += await notifyUnit(db, office, ['office_lead'], {
+        kind: 'cluster', tipId: c.first_tip, text: `${c.n} 条线索在 30 天内指向同一单位（${c.normalized}），可能涉及非法集资，请关注`, dedupeKey: `${c.kind}:${c.normalized}`,
+      });
+    }
+  }
+  return sent;
 }

@@ -14,9 +14,10 @@ export interface Entity {
 
 const ORG_SUFFIX = '有限责任公司|股份有限公司|有限公司|分公司|公司|集团|合作社|经营部|服务部|服务中心|中心|养老院|敬老院|福利院|颐养院|护理院|老年公寓|公寓|基金会|协会|研究院|医院|诊所|门诊部|药房|大药房|工作室|商行|旅行社';
 // A name: 2–20 Chinese characters, letters or digits, ending with an organisation word.
-const ORG = new RegExp(String.raw`[\u4e00-\u9fa5A-Za-z0-9（）()]{2,20}?(?:${ORG_SUFFIX})`, 'g');
-// Words that start a clause and are not part of a name ("我在福寿康公司" → 福寿康公司).
-const ORG_LEAD = /^(?:.*?(?:在|到|去|向|给|被|让|把|跟|和|与|是|说|称|由|从|对|自称|冒充|名为|叫做|叫|的))(?=[\u4e00-\u9fa5A-Za-z0-9]{2})/;
+const ORG = new RegExp(String.raw`([\u4e00-\u9fa5A-Za-z0-9（）()]{2,20}?)(${ORG_SUFFIX})`, 'g');
+// Words before a name that are not part of it ("我在福寿康公司" → 福寿康公司); only the part before
+// the organisation word is trimmed, so 有限公司 itself is never cut.
+const ORG_LEAD = /^(?:.*(?:在|到|去|向|给|被|让|把|跟|和|与|是|说|称|由|从|对|有|自称|冒充|名为|叫做|叫|的|个|家))(?=[\u4e00-\u9fa5A-Za-z0-9]{2})/;
 
 const ADDRESS = /(?:[\u4e00-\u9fa5]{2,8}(?:省|自治区|市|区|县|镇|乡|街道))?[\u4e00-\u9fa5]{1,12}(?:路|街|大街|大道|巷|胡同|村|小区|广场|大厦)[0-9０-９一二三四五六七八九十百]+(?:号|弄)(?:[0-9０-９]+(?:号楼|栋|幢|单元|室|楼))*/g;
 const DATE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月/g;
@@ -59,9 +60,10 @@ export function extractEntities(text: string): Entity[] {
   for (const m of text.matchAll(WECHAT)) add('wechat', m[1], m[1].toLowerCase(), m.index! + m[0].length - m[1].length);
   for (const m of text.matchAll(QQ)) add('qq', m[1], m[1], m.index! + m[0].length - m[1].length);
   for (const m of text.matchAll(ORG)) {
-    const lead = ORG_LEAD.exec(m[0]);
-    const name = lead ? m[0].slice(lead[0].length) : m[0];
-    if ([...name].length >= 4) add('organization', name, normalizeOrg(name), m.index! + (lead ? lead[0].length : 0));
+    const lead = ORG_LEAD.exec(m[1]);
+    const cut = lead ? lead[0].length : 0;
+    const name = m[0].slice(cut);
+    if ([...name].length >= 4) add('organization', name, normalizeOrg(name), m.index! + cut);
   }
   for (const m of text.matchAll(ADDRESS)) {
     const lead = /^(?:.*?(?:地址|住址|位于|住在|在|于))[:：]?/.exec(m[0]);

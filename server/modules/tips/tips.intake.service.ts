@@ -8,6 +8,7 @@ import { segmentForIndex } from './search.ts';
 import type { PublicTipInput, StaffTipInput } from './tips.schemas.ts';
 import { attachUploads, insertSubmittedTips, nearestOffice, type NewTip } from './tips.repository.ts';
 import { IntakeBatcher } from './intake-batcher.ts';
+import { linkKeys } from '../intel/linking.ts';
 
 export interface SubmitResult {
   id: number;
@@ -55,6 +56,7 @@ async function writeTip(q: Queryable, keys: Keys, input: PublicTipInput, ctx: In
   const searchText = segmentForIndex([input.description, input.subject?.name, input.subject?.address].filter(Boolean).join(' '));
   const accessKey = randomDigits(16);
   const ids = [...new Set(input.attachmentIds ?? [])];
+  const links = linkKeys(input.description, input.subject).map(({ kind, normalized }) => ({ kind, normalized }));
   for (let attempt = 0; attempt < 5; attempt++) {
     const trackingCode = randomDigits(12);
     const row = await insert({
@@ -77,6 +79,7 @@ async function writeTip(q: Queryable, keys: Keys, input: PublicTipInput, ctx: In
       eventText: ctx.createdBy ? `工作人员录入线索（来源：${TIP_SOURCES[ctx.source]}）` : '您的举报已提交，等待受理',
       actorName: ctx.createdBy?.username ?? 'public',
       auditDetail: { source: ctx.source, officeUnitId: ctx.officeUnitId, attachments: ids.length },
+      links,
     });
     if (!row) continue;
     if ((await attachUploads(q, row.id, ids)) !== ids.length) {

@@ -74,12 +74,14 @@ export interface NewTip {
   eventText: string;
   actorName: string;
   auditDetail: object;
+  /** Normalised entities to link the tip by (tip_entities). */
+  links: { kind: string; normalized: string }[];
 }
 
 /**
  * Inserts tips, each with its first timeline event and audit row, in one statement — atomic on its
  * own and one round trip, which is what public intake throughput is made of. Units whose name is a
- * tip's subject are added to its accused list here. A tip whose tracking code is taken is left out
+ * tip's subject are added to its accused list here, and its entities are indexed for linking. A tip whose tracking code is taken is left out
  * of the result (the caller draws another code).
  */
 export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
@@ -109,7 +111,10 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
      e as (insert into tip_events (tip_id, kind, text, public, actor_id, unit_id)
            select t.id, 'submitted', i.event_text, true, i.created_by, i.office_unit_id from t join input i using (tracking_code)),
      a as (insert into audit_log (actor_id, actor_name, action, entity, entity_id, detail)
-           select i.created_by, i.actor_name, 'tip.submitted', 'tip', t.id::text, i.audit_detail from t join input i using (tracking_code))
+           select i.created_by, i.actor_name, 'tip.submitted', 'tip', t.id::text, i.audit_detail from t join input i using (tracking_code)),
+     l as (insert into tip_entities (kind, normalized, tip_id)
+           select x.kind, x.normalized, t.id from unnest($20::text[], $21::text[], $22::text[]) as x(tracking_code, kind, normalized)
+           join t using (tracking_code) on conflict do nothing)
      select id, tracking_code, received_at from t`,
     [
       col((t) => t.trackingCode), col((t) => t.accessKeyHash), col((t) => t.source), col((t) => t.regionCode),
@@ -118,6 +123,8 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
       col((t) => t.amountInvolved), col((t) => t.victimCount), col((t) => t.occurredOn), col((t) => t.reporterAnonymous),
       col((t) => t.reporterEnc), col((t) => t.searchText), col((t) => t.createdBy), col((t) => t.eventText),
       col((t) => t.actorName), col((t) => JSON.stringify(t.auditDetail)),
+      tips.flatMap((t) => t.links.map(() => t.trackingCode)), tips.flatMap((t) => t.links.map((l) => l.kind)),
+      tips.flatMap((t) => t.links.map((l) => l.normalized)),
     ],
   );
 }

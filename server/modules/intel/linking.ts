@@ -1,0 +1,64 @@
+import type { Queryable } from '../../db/client.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import { visibilitySql } from '../tips/tips.policy.ts';
+import { extractEntities, normalizeOrg, type EntityKind } from './entities.ts';
+
+/** The kinds that identify a subject well enough to link tips by. */
+export const LINK_KINDS: EntityKind[] = ['organization', 'uscc', 'mobile', 'landline', 'bank_card', 'address'];
+
+export interface LinkKey {
+  kind: string;
+  normalized: string;
+  value: string;
+}
+
+/** The linkable entities of a tip: from its text and from the subject fields the reporter filled in. */
+export function linkKeys(description: string, subject: { name?: string; uscc?: string; phone?: string; address?: string } | null | undefined): LinkKey[] {
+  const keys = extractEntities([description, subject?.name, subject?.address].filter(Boolean).join('\n'))
+    .filter((e) => LINK_KINDS.includes(e.kind))
+    .map((e) => ({ kind: e.kind, normalized: e.normalized, value: e.value }));
+  if (subject?.name && subject.name.length >= 4) keys.push({ kind: 'organization', normalized: normalizeOrg(subject.name), value: subject.name });
+  if (subject?.uscc) keys.push({ kind: 'uscc', normalized: subject.uscc.toUpperCase(), value: subject.uscc });
+  if (subject?.phone) {
+    const digits = subject.phone.replace(/\D/g, '');
+    keys.push({ kind: digits.startsWith('1') ? 'mobile' : 'landline', normalized: digits, value: subject.phone });
+  }
+  const seen = new Set<string>();
+  return keys.filter((k) => (seen.has(k.kind + k.normalized) ? false : (seen.add(k.kind + k.normalized), true)));
+}
+
+const KIND_WORDS: Record<string, string> = { organization: '这家单位', uscc: '这个统一社会信用代码', mobile: '这个手机号', landline: '这个电话', bank_card: '这张银行卡', address: '这个地址' };
+
+/**
+ * For each entity of a tip, the other tips the user may see that name it too — by primary-key
+ * lookups on (kind, normalized). "这家单位还被 N 条线索提及".
+ */
+export async function linkedTips(q: Queryable, user: SessionUser, tipId: number) {
+  const scope = visibilitySql(user, 2);
+  const rows = await q.query<{ kind: string; normalized: string; tip_ids: number[]; n: number }>(
+    `select me.kind, me.normalized, count(t.id)::int as n, (array_agg(t.id order by t.id desc))[1:20] as tip_ids
+     from tip_entities me
+     join tip_entities other on other.kind = me.kind and other.normalized = me.normalized and other.tip_id <> me.tip_id
+     join tips t on t.id = other.tip_id
+     where me.tip_id = $1 and ${scope.sql}
+     group by me.kind, me.normalized order by n desc`,
+    [tipId, ...scope.params],
+  );
+  return rows.map((r) => ({ kind: r.kind, normalized: r.normalized, count: r.n, tipIds: r.tip_ids, text: `${KIND_WORDS[r.kind] ?? '它'}还被 ${r.n} 条线索提及` }));
+}
+
+export const CLUSTER_THRESHOLD = 5;
+
+/**
+ * Companies (by name or credit code) named by ≥ 5 tips received in the last 30 days: a possible
+ * illegal-fundraising ring. The office leads over those tips are told once per cluster.
+ */
+export async function findClusters(q: Queryable, threshold = CLUSTER_THRESHOLD) {
+  return q.query<{ kind: string; normalized: string; n: number; first_tip: number; offices: number[] }>(
+    `select e.kind, e.normalized, count(*)::int as n, min(t.id) as first_tip, array_agg(distinct t.office_unit_id) as offices
+     from tip_entities e join tips t on t.id = e.tip_id
+     where e.kind in ('organization', 'uscc') and t.received_at > now() - interval '30 days'
+     group by e.kind, e.normalized having count(*) >= $1`,
+    [threshold],
+  );
+}
