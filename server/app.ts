@@ -31,6 +31,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { intelRoutes } from './modules/intel/intel.routes.ts';
+import { figureRoutes } from './modules/figures/figures.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(statsRoutes);
   await app.register(intelRoutes);
+  await app.register(figureRoutes);
   return app;
 }
 

@@ -11,6 +11,7 @@ import { ROLES } from './labels.ts';
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
 const Admin = lazy(() => import('./Admin.tsx'));
 const AuditLog = lazy(() => import('./AuditLog.tsx'));
+const Figures = lazy(() => import('./Figures.tsx'));
 const TIP_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'];
 
 export interface Me {
@@ -73,6 +74,7 @@ export function App() {
   let page;
   if (section === 'tips' && id) page = <TipDetail id={Number(id)} me={me} go={go} />;
   else if (section === 'tips') page = <TipList go={go} search={path.split('?')[1] ?? ''} />;
+  else if (section === 'figures') page = <Suspense fallback={<Spin />}><Figures /></Suspense>;
   else if (section === 'audit') page = <Suspense fallback={<Spin />}><AuditLog /></Suspense>;
   else if (section === 'admin') page = <Suspense fallback={<Spin />}><Admin me={me} /></Suspense>;
   else if (section === 'dashboard') page = <Suspense fallback={<Spin />}><Dashboard go={go} /></Suspense>;
@@ -93,6 +95,9 @@ export function App() {
                   { key: 'home', label: <Badge count={unread} size="small" offset={[8, 0]}><span style={{ color: '#fff' }}>工作台</span></Badge>, onClick: () => go('/console') },
                   { key: 'tips', label: '线索', onClick: () => go('/console/tips') },
                   { key: 'dashboard', label: '统计', onClick: () => go('/console/dashboard') },
+                  ...(me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead')
+                    ? [{ key: 'figures', label: '上报数字', onClick: () => go('/console/figures') }]
+                    : []),
                 ]
               : []),
             ...(me.roles.includes('admin') ? [{ key: 'admin', label: '管理', onClick: () => go('/console/admin') }] : []),

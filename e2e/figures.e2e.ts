@@ -1,0 +1,38 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
+
+describe('pasting a work summary and reporting its figures', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(() => e?.close());
+
+  it('extracts, lets the clerk correct a value and lists masked numbers, then stores the report', async () => {
+    const page = await consoleLogin(e, 'lk_intake');
+    await page.getByRole('menuitem', { name: '上报数字' }).click();
+    await page.getByLabel('工作总结全文').fill('一、工作开展情况\n截至目前，累计受理线索86条，排查养老机构215家，发放宣传折页1.2万余份，挽回经济损失350余万元，X月召开推进会X次。');
+    await page.getByRole('button', { name: '识别数字' }).click();
+    await page.getByText('以下数字被遮盖').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'X月召开推进会X次' }).waitFor();
+    expect(await page.getByLabel('数值').count()).toBe(4);
+    // Correct the first figure: 86 → 88.
+    const first = page.getByLabel('数值').first();
+    await first.fill('88');
+    await page.getByLabel('统计期').first().click();
+    await page.getByPlaceholder('开始日期').fill('2026-01-01');
+    await page.getByPlaceholder('结束日期').fill('2026-06-30');
+    await page.keyboard.press('Enter');
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'console-9-figures');
+    await page.getByRole('button', { name: '上报', exact: true }).click();
+    await page.getByText('已上报 4 项数字').waitFor();
+    const rows = await e.db.query<{ indicator: string; value: number; approx: boolean; period_start: string }>('select indicator, value, approx, period_start from reported_figures order by id');
+    expect(rows.map((r) => [r.indicator, r.value, r.approx])).toEqual([
+      ['tips_received', 88, false], ['entities_screened', 215, false], ['materials_distributed', 12000, true], ['amount_recovered_yuan', 3500000, true],
+    ]);
+    expect(rows[0].period_start).toBe('2026-01-01');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { ApiError, api } from '../api/client.ts';
+import { INDICATORS, type IndicatorKey } from '../../shared/indicators.ts';
+import { fmt } from './labels.ts';
+
+interface Row {
+  key: number;
+  indicator: IndicatorKey;
+  value: number;
+  unit: string;
+  approx: boolean;
+  subject: string | null;
+  quote: string | null;
+}
+interface Reported extends Omit<Row, 'key'> {
+  id: number;
+  regionName: string;
+  unitName: string;
+  periodStart: string;
+  periodEnd: string;
+  submittedAt: string;
+}
+
+const indicatorOptions = Object.entries(INDICATORS).map(([value, [label]]) => ({ value, label: `${label}（${value}）` }));
+
+/** A lower office pastes its work summary, reviews and corrects the figures found, and reports them. */
+export default function Figures() {
+  const { message } = AntApp.useApp();
+  const [text, setText] = useState('');
+  const [rows, setRows] = useState<Row[]>([]);
+  const [masked, setMasked] = useState<string[]>([]);
+  const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
+  const [error, setError] = useState('');
+  const [reported, setReported] = useState<Reported[]>([]);
+  const reload = () => api<Reported[]>('GET', '/api/figures/reported').then(setReported, () => undefined);
+  useEffect(() => void reload(), []);
+
+  const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  async function extract() {
+    setError('');
+    try {
+      const r = await api<{ figures: Omit<Row, 'key'>[]; masked: string[] }>('POST', '/api/intel/extract-figures', { text });
+      setRows(r.figures.map((f, i) => ({ ...f, key: i })));
+      setMasked(r.masked);
+      if (!r.figures.length) setError('没有找到可识别的统计数字，可以手动添加');
+    } catch (e) {
+      setError((e as ApiError).message);
+    }
+  }
+
+  async function submit() {
+    setError('');
+    if (!period) return setError('请选择统计期');
+    try {
+      await api('POST', '/api/figures/reported', {
+        periodStart: period[0].format('YYYY-MM-DD'),
+        periodEnd: period[1].format('YYYY-MM-DD'),
+        source: text ? 'summary' : 'form',
+        figures: rows.map(({ key: _k, ...f }) => f),
+      });
+      message.success(`已上报 ${rows.length} 项数字`);
+      setRows([]);
+      setMasked([]);
+      setText('');
+      void reload();
+    } catch (e) {
+      setError((e as ApiError).message);
+    }
+  }
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>上报统计数字</Typography.Title>
+      <Card title="第一步：粘贴工作总结，自动识别数字" size="small">
+        <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} aria-label="工作总结全文" placeholder="例如：截至目前，累计受理线索86条，排查养老机构215家，挽回经济损失350余万元……" />
+        <Button type="primary" style={{ marginTop: 12 }} disabled={!text.trim()} onClick={() => void extract()}>识别数字</Button>
+      </Card>
+      <Card title="第二步：逐项核对、修改，然后上报" size="small" style={{ marginTop: 16 }}>
+        {masked.length > 0 && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="以下数字被遮盖（如 X、*），系统不会猜测，请手动补充：" description={<ul style={{ margin: 0 }}>{masked.map((m) => <li key={m}>{m}</li>)}</ul>} />
+        )}
+        <Table<Row>
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          locale={{ emptyText: '尚无数字' }}
+          columns={[
+            { title: '指标', dataIndex: 'indicator', width: 300, render: (v, r) => <Select aria-label="指标" style={{ width: '100%' }} value={v} options={indicatorOptions} showSearch optionFilterProp="label" onChange={(indicator: IndicatorKey) => update(r.key, { indicator, unit: INDICATORS[indicator][1] })} /> },
+            { title: '数值', dataIndex: 'value', width: 180, render: (v, r) => <InputNumber aria-label="数值" min={0} style={{ width: '100%' }} value={v} onChange={(value) => update(r.key, { value: Number(value ?? 0) })} /> },
+            { title: '单位', dataIndex: 'unit', width: 70 },
+            { title: '约数', dataIndex: 'approx', width: 60, render: (v, r) => <Checkbox aria-label="约数" checked={v} onChange={(e) => update(r.key, { approx: e.target.checked })} /> },
+            { title: '对象', dataIndex: 'subject', width: 140, render: (v, r) => <Input aria-label="对象" value={v ?? ''} onChange={(e) => update(r.key, { subject: e.target.value || null })} /> },
+            { title: '原文', dataIndex: 'quote', render: (v) => <Typography.Text>{v}</Typography.Text> },
+            { title: '', width: 70, render: (_, r) => <Button size="small" danger onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>删除</Button> },
+          ]}
+        />
+        <Space style={{ marginTop: 12 }} wrap>
+          <Button onClick={() => setRows((rs) => [...rs, { key: Date.now(), indicator: 'other', value: 0, unit: '—', approx: false, subject: null, quote: null }])}>手动添加一项</Button>
+          <DatePicker.RangePicker aria-label="统计期" value={period} onChange={(v) => setPeriod(v as [Dayjs, Dayjs] | null)} />
+          <Button type="primary" disabled={!rows.length} onClick={() => void submit()}>上报</Button>
+        </Space>
+        {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
+      </Card>
+      <Card title="已上报" size="small" style={{ marginTop: 16 }}>
+        <Table<Reported>
+          rowKey="id"
+          size="small"
+          dataSource={reported}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: '地区', dataIndex: 'regionName' },
+            { title: '统计期', render: (_, r) => `${r.periodStart} 至 ${r.periodEnd}` },
+            { title: '指标', dataIndex: 'indicator', render: (k: IndicatorKey) => INDICATORS[k]?.[0] ?? k },
+            { title: '数值', render: (_, r) => `${r.approx ? '约 ' : ''}${r.value.toLocaleString('zh-CN')} ${r.unit}` },
+            { title: '对象', dataIndex: 'subject' },
+            { title: '上报时间', dataIndex: 'submittedAt', render: fmt },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
