@@ -87,6 +87,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/stats/overview': { allow: READERS, request: () => ({ url: '/api/stats/overview?days=7' }) },
   'POST /api/intel/analyze': { allow: WORKERS, request: () => ({ url: '/api/intel/analyze', payload: { text: '承诺保本保息的养老公寓投资' } }) },
   'POST /api/intel/extract-figures': { allow: [...WORKERS, 'viewer'], request: () => ({ url: '/api/intel/extract-figures', payload: { text: '排查养老机构215家' } }) },
+  'GET /api/intel/labelled-data': { allow: ['office_lead'], request: () => ({ url: '/api/intel/labelled-data' }) },
   'POST /api/public/scam-check': { allow: PUBLIC, request: () => ({ url: '/api/public/scam-check', payload: { text: '保本保息，年化收益18%' } }) },
   'POST /api/figures/reported': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/figures/reported', payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'form', figures: [{ indicator: 'meetings', value: 3, unit: '次' }] } }) },
   'GET /api/figures/reported': { allow: ['intake', 'office_lead', 'supervisor', 'viewer'], request: () => ({ url: '/api/figures/reported' }) },

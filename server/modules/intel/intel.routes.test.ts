@@ -23,6 +23,21 @@ describe('intelligence endpoints', () => {
     expect(detail.analysis.fraudTypes[0].code).toBe('elderly_product');
   });
 
+  it('keeps staff corrections of the suggested types and exports them as labelled data', async () => {
+    const sub = json(await post('/api/public/tips', validTip({ description: '有人上门说能帮我父亲补缴养老保险，收了五千元手续费后联系不上了。', fraudTypes: [] })));
+    const [{ id }] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
+    const act = async (payload: object) => t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: await t.login('lk_intake') }, payload });
+    // The clerk adds a type the analysis did not suggest: the pair is kept.
+    expect((await act({ action: 'accept', fraudTypes: ['pension_insurance', 'elderly_assistance'] })).statusCode).toBe(200);
+    const res = await t.app.inject({ method: 'GET', url: '/api/intel/labelled-data', headers: { cookie: await t.login('lk_lead') } });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([expect.objectContaining({ labels: ['pension_insurance', 'elderly_assistance'], suggested: ['pension_insurance'], source: 'staff correction' })]);
+    expect(lines[0].text).toContain('补缴养老保险');
+    const other = await t.app.inject({ method: 'GET', url: '/api/intel/labelled-data', headers: { cookie: await t.login('zf_lead') } });
+    expect(other.body).toBe(''); // another county's lead gets none of this county's texts
+  });
+
   it('checks a pitch for the public, storing nothing', async () => {
     const before = await t.db.query<{ n: number }>('select (select count(*) from tips) + (select count(*) from audit_log) as n');
     const r = await post('/api/public/scam-check', { text: '阿姨，这个养老项目保本保息，年化18%，名额有限，别告诉您儿子。' });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { analyze, MAX_TEXT } from './analyze.ts';
 import { extractFigures } from './figures.ts';
 import { scamCheck } from './scam-check.ts';
+import { staff } from '../../plugins/auth.ts';
+import { audit } from '../audit/audit.service.ts';
 
 const textBody = (max: number) =>
   z.object({ text: z.string().trim().min(1, '请输入要分析的文字').max(max, `文字不能超过 ${max} 字`) }).strict();
@@ -19,6 +21,26 @@ export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/intel/extract-figures',
     { config: { access: 'staff', roles: [...WORKERS, 'viewer'] }, schema: { tags: ['intel'], summary: '从工作总结中提取统计数字', body: textBody(MAX_TEXT) } },
     async (req) => extractFigures(req.body.text),
+  );
+
+  app.get(
+    '/api/intel/labelled-data',
+    {
+      config: { access: 'staff', roles: ['office_lead'] },
+      schema: { tags: ['intel'], summary: '导出人工更正的线索类型（JSON Lines 标注数据，记入审计）' },
+    },
+    async (req, reply) => {
+      const user = staff(req);
+      // Only tips in the lead's own jurisdiction; the description is the text, the clerk's types the label.
+      const rows = await app.deps.db.query<{ text: string; suggested: string[]; corrected: string[]; at: Date }>(
+        `select t.description as text, c.suggested, c.corrected, c.at from type_corrections c join tips t on t.id = c.tip_id
+         where t.region_code like $1 || '%' order by c.id`,
+        [user.unitRegionCode],
+      );
+      await audit(app.deps.db, { id: user.id, name: user.username }, { action: 'intel.labelled_data_exported', entity: 'type_corrections', detail: { rows: rows.length } });
+      const body = rows.map((r) => JSON.stringify({ text: r.text, labels: r.corrected, suggested: r.suggested, at: r.at, source: 'staff correction' })).join('\n');
+      return reply.header('Content-Type', 'application/x-ndjson; charset=utf-8').header('Content-Disposition', 'attachment; filename="type-corrections.jsonl"').send(body ? body + '\n' : '');
+    },
   );
 
   app.post(

@@ -5,6 +5,7 @@ import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { findUnit } from '../admin/admin.service.ts';
 import { notifyUnit } from '../notifications/notifications.service.ts';
+import { analyze } from '../intel/analyze.ts';
 import { canSee, currentLead, permit, type TipContext } from './tips.policy.ts';
 import { findTip, insertEvent, listAssignments } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
@@ -48,6 +49,11 @@ async function acceptTip(s: Step, a: Of<'accept'>) {
   const types = a.fraudTypes ?? s.ctx.tip.fraud_types;
   const accused = [...new Set([...s.ctx.tip.accused_unit_ids, ...(a.accusedUnitIds ?? [])])];
   await s.q.query(`update tips set status = 'accepted', fraud_types = $2, accused_unit_ids = $3, updated_at = now() where id = $1`, [s.ctx.tip.id, types, accused]);
+  // A clerk's types that differ from the analysis are kept as labelled data (docs/intel.md).
+  const suggested = analyze(s.ctx.tip.description).fraudTypes.map((t) => t.code);
+  if (a.fraudTypes && [...types].sort().join() !== [...suggested].sort().join()) {
+    await s.q.query('insert into type_corrections (tip_id, suggested, corrected, user_id) values ($1, $2, $3, $4)', [s.ctx.tip.id, suggested, types, s.user.id]);
+  }
   await record(s, 'accepted', '您的举报已受理', true, { fraudTypes: types });
   if (a.note) await record(s, 'note', a.note, false);
 }
