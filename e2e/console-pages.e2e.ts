@@ -11,7 +11,7 @@ describe('console pages: list, dashboard, administration, audit', () => {
       await fetch(`${e.url}/api/public/tips`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ regionCode, description: `第${i}条：有人以投资养老公寓为名，承诺高额回报骗取老人钱财。`, fraudTypes: ['elderly_project'], reporter: { anonymous: true } }),
+        body: JSON.stringify({ regionCode, description: `第${i}条：鑫泰财富投资有限公司以投资养老公寓为名，承诺高额回报骗取老人钱财。`, fraudTypes: ['elderly_project'], reporter: { anonymous: true } }),
       });
     }
   });
@@ -32,6 +32,12 @@ describe('console pages: list, dashboard, administration, audit', () => {
     await shot(page, 'console-5-list');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // The detail shows the analysis and the tips naming the same company.
+    await page.locator('tbody tr.ant-table-row').first().click();
+    await page.getByTestId('analysis').getByText('以投资"养老项目"为名').waitFor();
+    await page.getByTestId('link').first().getByText('这家单位还被 2 条线索提及').waitFor();
+    expect(await axe(page)).toEqual([]);
 
     await page.goto(`${e.url}/console/dashboard`);
     await page.getByRole('img', { name: '每日收到与办结线索数折线图' }).locator('canvas').waitFor();

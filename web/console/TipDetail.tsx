@@ -30,6 +30,12 @@ interface Detail {
   timeline: { id: number; at: string; kind: string; text: string; public: boolean; actor: string | null; unit: string | null }[];
   attachments: { id: string; mime: string; size: number }[];
   allowedActions: string[];
+  analysis: {
+    fraudTypes: { code: keyof typeof FRAUD_TYPES; confidence: number }[];
+    tags: { code: string; label: string }[];
+    redFlags: { code: string; label: string; quote: string }[];
+  };
+  links: { kind: string; normalized: string; count: number; tipIds: number[]; text: string }[];
 }
 
 interface Unit {
@@ -128,6 +134,33 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               </Descriptions.Item>
               {tip.publicAnswer && <Descriptions.Item label="对举报人的答复">{tip.publicAnswer}</Descriptions.Item>}
               {tip.rating && <Descriptions.Item label="举报人评价">{tip.rating.satisfied ? '满意' : '不满意'} {tip.rating.comment ?? ''}</Descriptions.Item>}
+            </Descriptions>
+          </Card>
+          <Card title="系统分析（供参考）" size="small" style={{ marginTop: 16 }} data-testid="analysis">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label="建议类型">
+                {tip.analysis.fraudTypes.length
+                  ? tip.analysis.fraudTypes.map((t) => `${FRAUD_TYPES[t.code]}（${Math.round(t.confidence * 100)}%）`).join('、')
+                  : '未识别出诈骗类型'}
+                {tip.analysis.tags.length > 0 && ` · ${tip.analysis.tags.map((t) => t.label).join('、')}`}
+              </Descriptions.Item>
+              <Descriptions.Item label="预警信号">
+                {tip.analysis.redFlags.length ? (
+                  <Space wrap>{tip.analysis.redFlags.map((f) => <Tag key={f.code} color={COLORS.red}>{f.label}：“{f.quote}”</Tag>)}</Space>
+                ) : '无'}
+              </Descriptions.Item>
+              <Descriptions.Item label="关联线索">
+                {tip.links.length ? (
+                  <Space direction="vertical" size={2}>
+                    {tip.links.map((l) => (
+                      <span key={l.kind + l.normalized} data-testid="link">
+                        {l.normalized}：{l.text}{' '}
+                        {l.tipIds.slice(0, 5).map((tid) => <Button key={tid} type="link" size="small" onClick={() => go(`/console/tips/${tid}`)}>#{tid}</Button>)}
+                      </span>
+                    ))}
+                  </Space>
+                ) : '暂无'}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           {tip.attachments.length > 0 && (
