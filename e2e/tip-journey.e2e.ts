@@ -5,11 +5,15 @@ import { axe, consoleLogin, elderChecks, newPage, shot, startE2E, type E2E } fro
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5f0000000049454e44ae426082', 'hex');
 
-/** Picks one option of an Ant Design select and waits until its dropdown has gone. */
-async function pickOption(page: Page, label: string | RegExp, option: string) {
+/**
+ * Picks an option of an Ant Design select in a dialog and waits until its dropdown has gone. A
+ * multiple select stays open, so a click on the dialog's title closes it (Escape could close the
+ * dialog itself).
+ */
+async function pickOption(page: Page, label: string | RegExp, option: string, multiple = false) {
   await page.getByLabel(label).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: false }).first().click();
-  await page.keyboard.press('Escape');
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  if (multiple) await page.getByRole('dialog').locator('.ant-modal-title').click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
 }
 
@@ -139,7 +143,7 @@ describe('the whole tip journey in a real browser', () => {
     const report = async (summary: string) =>
       runAction(police, '反馈结果', async (p) => {
         await pickOption(p, '核查结论', '属实');
-        await pickOption(p, '处理措施', '立案侦查');
+        await pickOption(p, '处理措施', '立案侦查', true);
         await p.getByLabel('办理情况').fill(summary);
       });
     await report('经查属实，已立案侦查。');

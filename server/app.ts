@@ -32,6 +32,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { intelRoutes } from './modules/intel/intel.routes.ts';
 import { figureRoutes } from './modules/figures/figures.routes.ts';
+import { subjectRoutes } from './modules/subjects/subjects.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statsRoutes);
   await app.register(intelRoutes);
   await app.register(figureRoutes);
+  await app.register(subjectRoutes);
   return app;
 }
 

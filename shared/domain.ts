@@ -97,3 +97,20 @@ export type Measure = keyof typeof MEASURES;
 export const MEASURE_CODES = Object.keys(MEASURES) as [Measure, ...Measure[]];
 
 export const REGION_LEVELS = { 1: 'province', 2: 'city', 3: 'county', 4: 'township' } as const;
+
+/** Kinds of subject (主体) screened and registered, domain.md §5. */
+export const SUBJECT_KINDS = {
+  elderly_care_institution: '养老机构（已登记）',
+  unregistered_care_place: '未登记的养老服务场所',
+  travel_agency: '旅行社',
+  health_product_seller: '保健品经营者',
+  real_estate_developer: '房地产开发企业',
+  care_land_parcel: '养老服务用地',
+  medical_care_institution: '医养结合机构',
+  direct_seller: '直销企业',
+  art_dealer: '艺术品经营者',
+  finance_company: '投资/金融公司',
+  other: '其他',
+} as const;
+export type SubjectKind = keyof typeof SUBJECT_KINDS;
+export const SUBJECT_KIND_CODES = Object.keys(SUBJECT_KINDS) as [SubjectKind, ...SubjectKind[]];

@@ -91,6 +91,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/public/scam-check': { allow: PUBLIC, request: () => ({ url: '/api/public/scam-check', payload: { text: '保本保息，年化收益18%' } }) },
   'POST /api/figures/reported': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/figures/reported', payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'form', figures: [{ indicator: 'meetings', value: 3, unit: '次' }] } }) },
   'GET /api/figures/reported': { allow: ['intake', 'office_lead', 'supervisor', 'viewer'], request: () => ({ url: '/api/figures/reported' }) },
+  'POST /api/subjects': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/subjects', payload: { regionCode: '370681', kind: 'other', name: `矩阵主体${Math.random()}`.slice(0, 20) } }) },
+  'GET /api/subjects': { allow: READERS, request: () => ({ url: '/api/subjects' }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
 };
 

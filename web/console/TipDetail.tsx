@@ -36,6 +36,7 @@ interface Detail {
     redFlags: { code: string; label: string; quote: string }[];
   };
   links: { kind: string; normalized: string; count: number; tipIds: number[]; text: string }[];
+  subjects: { id: number; name: string; uscc: string | null; matchedBy: 'uscc' | 'name' }[];
 }
 
 interface Unit {
@@ -148,6 +149,11 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                 {tip.analysis.redFlags.length ? (
                   <Space wrap>{tip.analysis.redFlags.map((f) => <Tag key={f.code} color={COLORS.red}>{f.label}：“{f.quote}”</Tag>)}</Space>
                 ) : '无'}
+              </Descriptions.Item>
+              <Descriptions.Item label="已登记主体">
+                {tip.subjects.length
+                  ? tip.subjects.map((x) => `${x.name}${x.uscc ? `（${x.uscc}）` : ''}，按${x.matchedBy === 'uscc' ? '统一社会信用代码' : '名称'}匹配`).join('；')
+                  : '未匹配到'}
               </Descriptions.Item>
               <Descriptions.Item label="关联线索">
                 {tip.links.length ? (

@@ -62,7 +62,9 @@ export function extractEntities(text: string): Entity[] {
   for (const m of text.matchAll(ORG)) {
     const lead = ORG_LEAD.exec(m[1]);
     const cut = lead ? lead[0].length : 0;
-    const name = m[0].slice(cut);
+    // "松鹤颐养院有限公司": a place word may be followed by the company form; keep both.
+    const more = /^(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团)/.exec(text.slice(m.index! + m[0].length))?.[0] ?? '';
+    const name = m[0].slice(cut) + more;
     if ([...name].length >= 4) add('organization', name, normalizeOrg(name), m.index! + cut);
   }
   for (const m of text.matchAll(ADDRESS)) {

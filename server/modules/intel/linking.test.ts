@@ -39,6 +39,27 @@ describe('linking tips by shared entities', () => {
     expect(city.tipIds.sort()).toEqual([b, other].sort());
   });
 
+  it('links a tip to a registered subject by credit code or normalised name', async () => {
+    const cookie = await t.login('lk_intake');
+    const reg = await t.app.inject({ method: 'POST', url: '/api/subjects', headers: { cookie }, payload: { regionCode: '370681', kind: 'elderly_care_institution', name: '松鹤颐养院有限公司', uscc: '91350100M000100Y43' } });
+    expect(reg.statusCode).toBe(201);
+    const subjectId = json(reg).id;
+    const dup = await t.app.inject({ method: 'POST', url: '/api/subjects', headers: { cookie }, payload: { regionCode: '370681', kind: 'other', name: '另一家', uscc: '91350100M000100Y43' } });
+    expect(dup.statusCode).toBe(409);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/subjects', headers: { cookie }, payload: { regionCode: '370681', kind: 'other', name: '某公司', uscc: '91350100M000100Y44' } });
+    expect(bad.statusCode).toBe(400);
+    const outside = await t.app.inject({ method: 'POST', url: '/api/subjects', headers: { cookie }, payload: { regionCode: '370602', kind: 'other', name: '芝罘某公司' } });
+    expect(outside.statusCode).toBe(422);
+    const byName = await submit({ description: '我母亲在松鹤颐养院公司交了五万元会员费，现在不给退。' });
+    const byCode = await submit({ description: '一家养老机构收了押金不退，营业执照上的代码是91350100M000100Y43。' });
+    const unrelated = await submit({ description: '有人推销保健品骗老人，说能治高血压，花了两万元。' });
+    expect((await detail('lk_intake', byName)).subjects).toEqual([expect.objectContaining({ id: subjectId, matchedBy: 'name' })]);
+    expect((await detail('lk_intake', byCode)).subjects).toEqual([expect.objectContaining({ id: subjectId, matchedBy: 'uscc' })]);
+    expect((await detail('lk_intake', unrelated)).subjects).toEqual([]);
+    const list = json(await t.app.inject({ method: 'GET', url: '/api/subjects?q=松鹤', headers: { cookie } }));
+    expect(list.map((s: any) => s.id)).toEqual([subjectId]);
+  });
+
   it('warns the office lead once when five tips name one company within 30 days', async () => {
     for (let i = 0; i < 5; i++) await submit({ description: `福满堂康养有限公司第${i}次被举报：以投资康养基地为名吸收资金，承诺保本保息。` });
     expect(await sweepClusters(t.db)).toBeGreaterThanOrEqual(1);

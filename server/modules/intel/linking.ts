@@ -62,3 +62,15 @@ export async function findClusters(q: Queryable, threshold = CLUSTER_THRESHOLD) 
     [threshold],
   );
 }
+
+/** Registered subjects a tip names, by credit code or normalised name (an index lookup each). */
+export async function linkedSubjects(q: Queryable, tipId: number) {
+  const cols = `s.id, s.name, s.uscc, s.kind, s.region_code as "regionCode"`;
+  return q.query<{ id: number; name: string; uscc: string | null; kind: string; regionCode: string; matchedBy: string }>(
+    `select ${cols}, 'uscc' as "matchedBy" from tip_entities e join subjects s on s.uscc = e.normalized where e.tip_id = $1 and e.kind = 'uscc'
+     union
+     select ${cols}, 'name' as "matchedBy" from tip_entities e join subjects s on s.normalized_name = e.normalized where e.tip_id = $1 and e.kind = 'organization'
+     order by id`,
+    [tipId],
+  );
+}

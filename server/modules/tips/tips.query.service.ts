@@ -11,7 +11,7 @@ import { allowedActions, mayRevealIdentity, visibilitySql, type TipContext } fro
 import { loadVisible } from './tips.actions.service.ts';
 import { segmentQuery } from './search.ts';
 import { analyze } from '../intel/analyze.ts';
-import { linkedTips } from '../intel/linking.ts';
+import { linkedSubjects, linkedTips } from '../intel/linking.ts';
 import type { ListQuery } from './tips.schemas.ts';
 
 /** Overdue is derived, never stored: a deadline has passed and no result has been reported. */
@@ -121,7 +121,7 @@ const isOverdue = (ctx: TipContext) =>
 export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: number) {
   const ctx = await loadVisible(db, user, tipId);
   const { tip } = ctx;
-  const [events, attachments, region, office, links] = await Promise.all([
+  const [events, attachments, region, office, links, subjects] = await Promise.all([
     db.query<{ id: number; at: Date; kind: string; text: string; public: boolean; actor_name: string | null; unit_name: string | null }>(
       `select e.id, e.at, e.kind, e.text, e.public, u.display_name as actor_name, un.name as unit_name
        from tip_events e left join users u on u.id = e.actor_id left join units un on un.id = e.unit_id
@@ -135,6 +135,7 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     regionPath(db, tip.region_code),
     db.query<{ id: number; name: string }>('select id, name from units where id = $1', [tip.office_unit_id]),
     linkedTips(db, user, tipId),
+    linkedSubjects(db, tipId),
   ]);
   const identity = openReporter(keys, tip.reporter_enc);
   return {
@@ -184,6 +185,8 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     analysis: analyze([tip.description, tip.subject?.name].filter(Boolean).join('\n')),
     // Other tips the user may see that name the same company, code, phone, card or address.
     links,
+    // Registered subjects the tip names, by credit code or normalised name.
+    subjects,
   };
 }
 
