@@ -10,7 +10,7 @@ import { openPglite } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { deriveKeys } from '../server/crypto.ts';
 import { loadRegions } from '../server/modules/regions/regions.loader.ts';
-import { ensureAdmin, seedStructure, type DemoStructure } from '../server/db/seed/seed.ts';
+import { ensureAdmin, ensureDefaultRules, seedStructure, type DemoStructure } from '../server/db/seed/seed.ts';
 import { buildApp } from '../server/app.ts';
 
 export const PASSWORD = 'E2e-Passw0rd!';
@@ -34,6 +34,7 @@ export async function startE2E(): Promise<E2E> {
   await migrate(db);
   await loadRegions(db);
   await ensureAdmin(db, PASSWORD);
+  await ensureDefaultRules(db);
   const world = await seedStructure(db, PASSWORD);
   const app = await buildApp({
     db, keys: deriveKeys(randomBytes(32).toString('hex')), dataDir: join(root, 'data'),

@@ -6,7 +6,7 @@ import { deriveKeys, resolveSecret } from './crypto.ts';
 import { openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { loadRegions } from './modules/regions/regions.loader.ts';
-import { ensureAdmin, seedDemo } from './db/seed/seed.ts';
+import { ensureAdmin, ensureDefaultRules, seedDemo } from './db/seed/seed.ts';
 import { buildApp } from './app.ts';
 import { startJobs } from './jobs/runner.ts';
 
@@ -18,6 +18,7 @@ const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABA
 
 await migrate(db);
 await loadRegions(db);
+await ensureDefaultRules(db);
 
 const admin = await ensureAdmin(db, config.SHOUHU_ADMIN_PASSWORD);
 if (admin?.generated) {

@@ -1,5 +1,8 @@
 /** The campaign's vocabulary, shared by server and web. Codes follow shared/docs/domain.md. */
 
+/** The codes of a label table, as the non-empty tuple z.enum wants. */
+const codesOf = <T extends Record<string, string>>(labels: T) => Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+
 export const FRAUD_TYPES = {
   elderly_service: '以提供"养老服务"为名',
   elderly_project: '以投资"养老项目"为名',
@@ -9,7 +12,7 @@ export const FRAUD_TYPES = {
   elderly_assistance: '以开展"养老帮扶"为名',
 } as const;
 export type FraudType = keyof typeof FRAUD_TYPES;
-export const FRAUD_TYPE_CODES = Object.keys(FRAUD_TYPES) as [FraudType, ...FraudType[]];
+export const FRAUD_TYPE_CODES = codesOf(FRAUD_TYPES);
 
 export const TIP_STATUSES = {
   submitted: '待受理',
@@ -22,7 +25,7 @@ export const TIP_STATUSES = {
   closed: '已办结',
 } as const;
 export type TipStatus = keyof typeof TIP_STATUSES;
-export const TIP_STATUS_CODES = Object.keys(TIP_STATUSES) as [TipStatus, ...TipStatus[]];
+export const TIP_STATUS_CODES = codesOf(TIP_STATUSES);
 
 export const TIP_SOURCES = {
   portal: '网上举报',
@@ -37,10 +40,7 @@ export const TIP_SOURCES = {
   court_card: '法院线索摸排卡',
 } as const;
 export type TipSource = keyof typeof TIP_SOURCES;
-export const STAFF_SOURCE_CODES = (Object.keys(TIP_SOURCES) as TipSource[]).filter((s) => s !== 'portal') as [
-  TipSource,
-  ...TipSource[],
-];
+export const STAFF_SOURCE_CODES = codesOf(TIP_SOURCES).filter((s) => s !== 'portal') as [TipSource, ...TipSource[]];
 
 export const UNIT_KINDS = {
   campaign_office: '专项办',
@@ -64,7 +64,7 @@ export const UNIT_KINDS = {
   other: '其他',
 } as const;
 export type UnitKind = keyof typeof UNIT_KINDS;
-export const UNIT_KIND_CODES = Object.keys(UNIT_KINDS) as [UnitKind, ...UnitKind[]];
+export const UNIT_KIND_CODES = codesOf(UNIT_KINDS);
 
 export const ROLES = {
   admin: '系统管理员',
@@ -77,11 +77,16 @@ export const ROLES = {
   auditor: '审计员',
 } as const;
 export type Role = keyof typeof ROLES;
-export const ROLE_CODES = Object.keys(ROLES) as [Role, ...Role[]];
+export const ROLE_CODES = codesOf(ROLES);
+
+/** Role groups, defined once for route access and the tip policy. */
+export const OFFICE_ROLES = ['intake', 'office_lead'] as const satisfies readonly Role[];
+export const TIP_WORKER_ROLES = [...OFFICE_ROLES, 'handler', 'unit_lead', 'supervisor'] as const satisfies readonly Role[];
+export const TIP_READER_ROLES = [...TIP_WORKER_ROLES, 'viewer'] as const satisfies readonly Role[];
 
 export const VERDICTS = { true: '属实', partly_true: '部分属实', untrue: '不属实', unverifiable: '无法核实' } as const;
 export type Verdict = keyof typeof VERDICTS;
-export const VERDICT_CODES = Object.keys(VERDICTS) as [Verdict, ...Verdict[]];
+export const VERDICT_CODES = codesOf(VERDICTS);
 
 export const MEASURES = {
   case_filed: '立案侦查',
@@ -94,7 +99,7 @@ export const MEASURES = {
   other: '其他',
 } as const;
 export type Measure = keyof typeof MEASURES;
-export const MEASURE_CODES = Object.keys(MEASURES) as [Measure, ...Measure[]];
+export const MEASURE_CODES = codesOf(MEASURES);
 
 export const REGION_LEVELS = { 1: 'province', 2: 'city', 3: 'county', 4: 'township' } as const;
 
@@ -113,4 +118,4 @@ export const SUBJECT_KINDS = {
   other: '其他',
 } as const;
 export type SubjectKind = keyof typeof SUBJECT_KINDS;
-export const SUBJECT_KIND_CODES = Object.keys(SUBJECT_KINDS) as [SubjectKind, ...SubjectKind[]];
+export const SUBJECT_KIND_CODES = codesOf(SUBJECT_KINDS);

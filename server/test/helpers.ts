@@ -7,7 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openPglite, openPostgres, type Db } from '../db/client.ts';
 import { deriveKeys, type Keys } from '../crypto.ts';
 import { buildApp } from '../app.ts';
-import { ensureAdmin, seedStructure, type DemoStructure } from '../db/seed/seed.ts';
+import { ensureAdmin, ensureDefaultRules, seedStructure, type DemoStructure } from '../db/seed/seed.ts';
 import { withDatabase } from './global-setup.ts';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
@@ -61,6 +61,7 @@ export async function createTestApp(opts: { publicRateLimit?: number } = {}): Pr
   const keys = deriveKeys(randomBytes(32).toString('hex'));
   const dataDir = mkdtempSync(join(inject('tmpRoot'), 'data-'));
   await ensureAdmin(db, ADMIN_PASSWORD);
+  await ensureDefaultRules(db);
   const world = await seedStructure(db, TEST_PASSWORD);
   const app = await buildApp({ db, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000, loginRateLimit: 10_000 });
   const cookies = new Map<string, string>();

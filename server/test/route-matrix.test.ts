@@ -31,7 +31,6 @@ interface Ctx {
   trackingCode: string;
   accessKey: string;
   throwawayUserId: number;
-  ruleId: number;
   unitId: number;
 }
 interface Entry {
@@ -106,7 +105,7 @@ describe('endpoint × role matrix', () => {
     const unitId = t.world.units.get('370681:campaign_office')!;
     const admin = await t.login('admin');
     const throwaway = json(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: { cookie: admin }, payload: { username: 'lk_viewer_matrix', displayName: '矩阵', unitId, roles: ['viewer'], password: TEST_PASSWORD } }));
-    ctx = { tipId: tip.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, ruleId: 0, unitId };
+    ctx = { tipId: tip.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, unitId };
     // Dispatch it to the county police, so the handler and unit lead see it too.
     const intake = await t.login('lk_intake');
     await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: { cookie: intake }, payload: { action: 'accept' } });

@@ -6,13 +6,14 @@ import { Workbench } from './Workbench.tsx';
 import { TipList } from './TipList.tsx';
 import { TipDetail } from './TipDetail.tsx';
 import { ROLES } from './labels.ts';
+import { TIP_READER_ROLES } from '../../shared/domain.ts';
 
 // Charts load only when the dashboard is opened, keeping ECharts out of the first load.
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
 const Admin = lazy(() => import('./Admin.tsx'));
 const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const Figures = lazy(() => import('./Figures.tsx'));
-const TIP_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'];
+
 
 export interface Me {
   id: number;
@@ -67,7 +68,7 @@ export function App() {
   if (me === undefined) return <Spin fullscreen />;
   if (me === null) return <Login onLogin={(u) => { setMe(u); go('/console'); }} />;
 
-  const readsTips = me.roles.some((r) => TIP_ROLES.includes(r));
+  const readsTips = me.roles.some((r) => (TIP_READER_ROLES as readonly string[]).includes(r));
   const [, , requested, id] = path.split('?')[0].split('/');
   // Administrators and auditors who handle no tips land on their own page.
   const section = requested ?? (readsTips ? undefined : me.roles.includes('admin') ? 'admin' : 'audit');

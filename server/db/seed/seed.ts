@@ -29,9 +29,13 @@ export async function ensureAdmin(db: Db, password?: string): Promise<{ password
     `insert into units (region_code, kind, name) values ('', 'other', '系统管理') on conflict (region_code, name) do update set kind = excluded.kind returning id`,
   );
   await db.query(`insert into users (username, display_name, unit_id, roles, password_hash) values ('admin', '系统管理员', $1, '{admin}', $2)`, [unit.id, await hashPassword(pw)]);
+  return { password: pw, generated };
+}
+
+/** The national default routing rules, when the table is empty (reference data, not demo data). */
+export async function ensureDefaultRules(db: Db): Promise<void> {
   const [{ r }] = await db.query<{ r: number }>('select count(*)::int as r from routing_rules');
   if (r === 0) for (const rule of DEFAULT_RULES) await upsertRule(db, null, { regionPrefix: '', ...rule });
-  return { password: pw, generated };
 }
 
 const SUFFIX: Record<string, [string, string, string]> = {
@@ -90,7 +94,7 @@ export async function seedStructure(db: Db, password: string): Promise<DemoStruc
     const level = spec.region.length === 2 ? 0 : spec.region.length === 4 ? 1 : 2;
     const regionName = regionNames.get(spec.region)!;
     for (const kind of spec.kinds) {
-      const name = (level === 0 ? regionName.replace(/省$/, '省') : regionName) + SUFFIX[kind][level];
+      const name = regionName + SUFFIX[kind][level];
       const [{ id }] = await db.query<{ id: number }>('insert into units (region_code, kind, name) values ($1, $2, $3) returning id', [spec.region, kind, name]);
       units.set(`${spec.region}:${kind}`, id);
       if (!spec.staffPrefix) continue;

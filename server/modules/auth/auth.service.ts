@@ -84,24 +84,29 @@ export async function logout(db: Db, token: string, user: SessionUser | null): P
   });
 }
 
+interface UserRow {
+  id: number; username: string; display_name: string; roles: Role[]; unit_id: number; kind: UnitKind; name: string; region_code: string;
+}
+const USER_COLUMNS = 'u.id, u.username, u.display_name, u.roles, u.unit_id, un.kind, un.name, un.region_code';
+const toSessionUser = (r: UserRow): SessionUser => ({
+  id: r.id, username: r.username, displayName: r.display_name, roles: r.roles, unitId: r.unit_id, unitKind: r.kind, unitName: r.name, unitRegionCode: r.region_code,
+});
+
 export async function loadUser(db: Db, id: number): Promise<SessionUser | null> {
-  const [r] = await db.query<{
-    id: number; username: string; display_name: string; roles: Role[]; unit_id: number; kind: UnitKind; name: string; region_code: string;
-  }>(
-    `select u.id, u.username, u.display_name, u.roles, u.unit_id, un.kind, un.name, un.region_code
-     from users u join units un on un.id = u.unit_id where u.id = $1 and not u.disabled`,
+  const [r] = await db.query<UserRow>(
+    `select ${USER_COLUMNS} from users u join units un on un.id = u.unit_id where u.id = $1 and not u.disabled`,
     [id],
   );
-  return r
-    ? { id: r.id, username: r.username, displayName: r.display_name, roles: r.roles, unitId: r.unit_id, unitKind: r.kind, unitName: r.name, unitRegionCode: r.region_code }
-    : null;
+  return r ? toSessionUser(r) : null;
 }
 
 /** Resolves a cookie token to its user, ending sessions past the idle or absolute limit. */
 export async function resolveSession(db: Db, token: string): Promise<SessionUser | 'expired' | null> {
   const hash = sha256(token);
-  const [s] = await db.query<{ user_id: number; last_seen_at: Date; expires_at: Date }>(
-    'select user_id, last_seen_at, expires_at from sessions where token_hash = $1',
+  // The session and its (enabled) user in one query: this runs on every staff request.
+  const [s] = await db.query<UserRow & { last_seen_at: Date; expires_at: Date; disabled: boolean }>(
+    `select ${USER_COLUMNS}, u.disabled, s.last_seen_at, s.expires_at
+     from sessions s join users u on u.id = s.user_id join units un on un.id = u.unit_id where s.token_hash = $1`,
     [hash],
   );
   if (!s) return null;
@@ -110,10 +115,9 @@ export async function resolveSession(db: Db, token: string): Promise<SessionUser
     await db.query('delete from sessions where token_hash = $1', [hash]);
     return 'expired';
   }
-  const user = await loadUser(db, s.user_id);
-  if (!user) return null;
+  if (s.disabled) return null;
   if (now - s.last_seen_at.getTime() > TOUCH_MS) {
     await db.query('update sessions set last_seen_at = now() where token_hash = $1', [hash]);
   }
-  return user;
+  return toSessionUser(s);
 }

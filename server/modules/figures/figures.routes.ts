@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
+import { OFFICE_ROLES } from '../../../shared/domain.ts';
 import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
 import { audit } from '../audit/audit.service.ts';
 
-const OFFICE = ['intake', 'office_lead'] as const;
+const OFFICE = OFFICE_ROLES;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const figure = z

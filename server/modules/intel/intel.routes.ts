@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { analyze, MAX_TEXT } from './analyze.ts';
 import { extractFigures } from './figures.ts';
 import { scamCheck } from './scam-check.ts';
+import { TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
 import { audit } from '../audit/audit.service.ts';
 
 const textBody = (max: number) =>
   z.object({ text: z.string().trim().min(1, '请输入要分析的文字').max(max, `文字不能超过 ${max} 字`) }).strict();
-const WORKERS = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'] as const;
+const WORKERS = TIP_WORKER_ROLES;
 
 export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

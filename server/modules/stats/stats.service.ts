@@ -1,6 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { visibilitySql } from '../tips/tips.policy.ts';
+import { OVERDUE_SQL } from '../tips/tips.query.service.ts';
+
+const TODAY = `(now() at time zone 'Asia/Shanghai')::date`;
 
 /** How long a child region's code is, below a region of this code length (nation → province → …). */
 const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 9 };
@@ -23,17 +26,19 @@ export async function overview(db: Db, user: SessionUser, days: number) {
       p,
     ),
     db.query<{ day: string; received: number; closed: number }>(
-      `with d as (select generate_series((now() at time zone 'Asia/Shanghai')::date - ($${p.length + 1}::int - 1), (now() at time zone 'Asia/Shanghai')::date, interval '1 day')::date as day)
-       select to_char(d.day, 'YYYY-MM-DD') as day,
-              (select count(*)::int from tips t where ${where} and (t.received_at at time zone 'Asia/Shanghai')::date = d.day) as received,
-              (select count(*)::int from tips t where ${where} and (t.closed_at at time zone 'Asia/Shanghai')::date = d.day) as closed
-       from d order by d.day`,
+      `with d as (select generate_series(${TODAY} - ($${p.length + 1}::int - 1), ${TODAY}, interval '1 day')::date as day),
+            r as (select (t.received_at at time zone 'Asia/Shanghai')::date as day, count(*)::int as n from tips t
+                  where ${where} and t.received_at >= (${TODAY} - ($${p.length + 1}::int - 1))::timestamp at time zone 'Asia/Shanghai' group by 1),
+            c as (select (t.closed_at at time zone 'Asia/Shanghai')::date as day, count(*)::int as n from tips t
+                  where ${where} and t.closed_at >= (${TODAY} - ($${p.length + 1}::int - 1))::timestamp at time zone 'Asia/Shanghai' group by 1)
+       select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(r.n, 0) as received, coalesce(c.n, 0) as closed
+       from d left join r using (day) left join c using (day) order by d.day`,
       [...p, days],
     ),
     db.query<{ regionCode: string; regionName: string; n: number }>(
       `select r.code as "regionCode", r.name as "regionName", x.n from (
          select left(t.region_code, ${childLen}) as code, count(*)::int as n from tips t
-         where ${where} and t.deadline_at < now() and t.status in ('dispatched', 'in_progress') group by 1) x
+         where ${where} and ${OVERDUE_SQL} group by 1) x
        join regions r on r.code = x.code order by x.n desc`,
       p,
     ),

@@ -30,5 +30,12 @@ describe('dashboard overview', () => {
     expect(city.byStatus.reduce((s: number, x: any) => s + x.n, 0)).toBe(3);
     expect(city.overdueByRegion).toEqual([{ regionCode: '370681', regionName: '龙口市', n: 1 }]);
     expect((await t.app.inject({ method: 'GET', url: '/api/stats/overview?days=0', headers: { cookie: lk } })).statusCode).toBe(400);
+
+    // A tip answered today counts as closed today (rejection closes it with its public answer).
+    const [{ id: other }] = await t.db.query<{ id: number }>(`select id from tips where region_code = '370681002'`);
+    await t.app.inject({ method: 'POST', url: `/api/tips/${other}/actions`, headers: { cookie: lk }, payload: { action: 'reject', reason: '不属于受理范围', publicAnswer: '您反映的问题不属于本专项受理范围。' } });
+    const after = json(await t.app.inject({ method: 'GET', url: '/api/stats/overview?days=7', headers: { cookie: lk } }));
+    expect(after.daily.reduce((s: number, d: any) => s + d.closed, 0)).toBe(1);
+    expect(after.daily[after.daily.length - 1].closed).toBe(1);
   });
 });

@@ -6,10 +6,10 @@ import { staff } from '../../plugins/auth.ts';
 import { audit } from '../audit/audit.service.ts';
 import { findRegion, inSubtree } from '../regions/regions.repository.ts';
 import { normalizeOrg } from '../intel/entities.ts';
-import { SUBJECT_KIND_CODES } from '../../../shared/domain.ts';
+import { OFFICE_ROLES, SUBJECT_KIND_CODES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 
-const OFFICE = ['intake', 'office_lead'] as const;
-const READERS = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'] as const;
+const OFFICE = OFFICE_ROLES;
+const READERS = TIP_READER_ROLES;
 
 export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.db;

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/domain.ts';
+import { OFFICE_ROLES, TIP_READER_ROLES, TIP_WORKER_ROLES, type Role } from '../../../shared/domain.ts';
 import { AppError } from '../../errors.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ActionName } from './tips.schemas.ts';
@@ -11,12 +11,10 @@ import type { AssignmentRow, TipRow } from './tips.repository.ts';
  * yours means 403, yours but the wrong state means 409.
  */
 
-const OFFICE_ROLES: Role[] = ['intake', 'office_lead'];
-const HANDLING_ROLES: Role[] = ['handler', 'unit_lead', 'intake', 'office_lead'];
-const WORKING_ROLES: Role[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'];
-const TIP_READERS: Role[] = [...WORKING_ROLES, 'viewer'];
+// Whoever signs for and reports on a tip at the lead unit (an office may lead too).
+const HANDLING_ROLES: readonly Role[] = ['handler', 'unit_lead', ...OFFICE_ROLES];
 
-const hasAny = (user: SessionUser, roles: Role[]) => user.roles.some((r) => roles.includes(r));
+const hasAny = (user: SessionUser, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
 const isOffice = (user: SessionUser) => user.unitKind === 'campaign_office';
 
 export interface TipContext {
@@ -30,7 +28,7 @@ export interface TipContext {
 export function visibilitySql(user: SessionUser, start: number): { sql: string; params: unknown[] } {
   const unit = `$${start}`;
   // Always binds the unit as the first parameter, so callers can rely on it (a null check is false).
-  if (!hasAny(user, TIP_READERS)) return { sql: `(${unit}::bigint is null)`, params: [user.unitId] };
+  if (!hasAny(user, TIP_READER_ROLES)) return { sql: `(${unit}::bigint is null)`, params: [user.unitId] };
   const assigned = `exists (select 1 from tip_assignments a where a.tip_id = t.id and a.unit_id = ${unit})`;
   if (!isOffice(user)) return { sql: `(not (${unit} = any(t.accused_unit_ids)) and ${assigned})`, params: [user.unitId] };
   const prefix = `$${start + 1}`;
@@ -41,7 +39,7 @@ export function visibilitySql(user: SessionUser, start: number): { sql: string; 
 }
 
 export function canSee(user: SessionUser, ctx: TipContext): boolean {
-  if (!hasAny(user, TIP_READERS)) return false;
+  if (!hasAny(user, TIP_READER_ROLES)) return false;
   if (ctx.tip.accused_unit_ids.includes(user.unitId)) return false;
   if (ctx.assignments.some((a) => a.unit_id === user.unitId)) return true;
   return isOffice(user) && (ctx.tip.region_code.startsWith(user.unitRegionCode) || ctx.tip.office_unit_id === user.unitId);
@@ -105,7 +103,7 @@ const RULES: Record<ActionName, Rule> = {
     who: (u, c) => hasAny(u, [...OFFICE_ROLES, 'supervisor']) && isOffice(u) && reviews(u, c),
     when: status('dispatched', 'in_progress'),
   },
-  note: { who: (u) => hasAny(u, WORKING_ROLES), when: () => true },
+  note: { who: (u) => hasAny(u, TIP_WORKER_ROLES), when: () => true },
   reply: {
     who: (u, c) => hasAny(u, OFFICE_ROLES) && isOffice(u) && (ownsOrOversees(u, c) || reviews(u, c)),
     when: (_u, c) => c.tip.status !== 'merged',

@@ -16,7 +16,7 @@ import type { ListQuery } from './tips.schemas.ts';
 
 /** Overdue is derived, never stored: a deadline has passed and no result has been reported. */
 export const OPEN_FOR_DEADLINE: TipStatus[] = ['dispatched', 'in_progress'];
-const OVERDUE_SQL = `(t.deadline_at is not null and t.deadline_at < now() and t.status in ('dispatched', 'in_progress'))`;
+export const OVERDUE_SQL = `(t.deadline_at is not null and t.deadline_at < now() and t.status in ('dispatched', 'in_progress'))`;
 const DUE_SOON_SQL = `(t.deadline_at >= now() and t.deadline_at < now() + interval '3 days' and t.status in ('dispatched', 'in_progress'))`;
 // The unit that must act now and the office that dispatched to it (the deepest active lead assignment).
 const LEAD_JOIN = `left join lateral (select a.unit_id, a.dispatched_by_unit_id from tip_assignments a

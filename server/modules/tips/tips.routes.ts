@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staff } from '../../plugins/auth.ts';
+import { OFFICE_ROLES, TIP_READER_ROLES, TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { createStaffTip } from './tips.intake.service.ts';
 import { runTipAction } from './tips.actions.service.ts';
 import { listTips, revealReporterIdentity, tipDetail, workbench } from './tips.query.service.ts';
@@ -8,15 +9,15 @@ import { actionBody, listQuery, staffTipBody } from './tips.schemas.ts';
 import { exportTips } from './tips.export.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const READERS = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'] as const;
-const WORKERS = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'] as const;
+const READERS = TIP_READER_ROLES;
+const WORKERS = TIP_WORKER_ROLES;
 
 export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, keys } = app.deps;
 
   app.post(
     '/api/tips',
-    { config: { access: 'staff', roles: ['intake', 'office_lead'] }, schema: { tags: ['tips'], summary: '录入其他来源的线索', body: staffTipBody } },
+    { config: { access: 'staff', roles: OFFICE_ROLES }, schema: { tags: ['tips'], summary: '录入其他来源的线索', body: staffTipBody } },
     async (req, reply) => {
       const r = await createStaffTip(db, keys, staff(req), req.body);
       return reply.status(201).send({ id: r.id, trackingCode: r.trackingCode, accessKey: r.accessKey, status: r.status });

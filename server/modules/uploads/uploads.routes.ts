@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
+import { TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
 import { EXTENSION, type EvidenceMime } from './sniff.ts';
 import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
@@ -29,7 +30,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/tips/:id/attachments/:uploadId',
     {
-      config: { access: 'staff', roles: ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'] },
+      config: { access: 'staff', roles: TIP_READER_ROLES },
       schema: { tags: ['tips'], summary: '查看线索附件', params: z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() }) },
     },
     async (req, reply) => {
