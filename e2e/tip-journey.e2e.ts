@@ -135,7 +135,7 @@ describe('the whole tip journey in a real browser', () => {
   });
 
   it('police signs and reports; the county returns it; police reports again; the county closes it', async () => {
-    const police = await consoleLogin(e, 'lk_police');
+    let police = await consoleLogin(e, 'lk_police');
     await police.getByTestId('todo-to_sign').click();
     await police.getByText(trackingCode).click();
     await runAction(police, '签收');
@@ -155,7 +155,11 @@ describe('the whole tip journey in a real browser', () => {
     await runAction(lead, '退回重办', async (p) => p.getByLabel('退回理由').fill('请补充涉案资金流向'));
     await lead.getByTestId('tip-status').getByText('办理中').waitFor();
 
-    await police.reload();
+    // A fresh session for the second round, as the handler would come back to it later.
+    await police.context().close();
+    police = await consoleLogin(e, 'lk_police');
+    await police.getByTestId('todo-to_handle').click();
+    await police.getByText(trackingCode).click();
     await report('已查明资金流向，涉案两万元，已立案侦查。');
     await lead.reload();
     await runAction(lead, '审核办结', async (p) => p.getByLabel(/给举报人的答复/).fill('经核查，您反映的问题属实，公安机关已立案侦查。感谢您的举报。'));
