@@ -61,7 +61,13 @@ export function evaluateHeldOut(): Scores {
       } else fp++;
     }
     fn += left.length;
-    if (JSON.stringify(got.masked) === JSON.stringify(s.masked)) maskedOk++;
+    // Each expected masked number ("X家") must be in exactly one listed quote, and nothing else listed.
+    const quotes = [...got.masked];
+    const allFound = s.masked.every((m) => {
+      const i = quotes.findIndex((q) => q.includes(m));
+      return i >= 0 && quotes.splice(i, 1).length === 1;
+    });
+    if (allFound && quotes.length === 0) maskedOk++;
   }
   return {
     perType, macroF1, scamFalsePositiveRate, scamAnyFlagRate, scamTruePositiveRate,

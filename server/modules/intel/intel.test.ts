@@ -91,6 +91,12 @@ describe('analysis, self-check and figures', () => {
     ]);
     expect(r.masked).toEqual(['70岁以上老人X人参加']);
   });
+  it('has a rule for the tip outcomes and the institution count of the catalogue, and reads 册/场次', () => {
+    const r = extractFigures('按期办结12条，超期线索2条，查实5条，反馈满意9条；现有养老机构87家；发放手册800册；开展活动6场次。');
+    expect(r.figures.map((f) => `${f.indicator}=${f.value}`)).toEqual([
+      'tips_closed_on_time=12', 'tips_overdue=2', 'tips_true=5', 'reporter_satisfied=9', 'institutions_count=87', 'materials_distributed=800', 'publicity_events=6',
+    ]);
+  });
   it('stays sane on hostile input', () => {
     for (const s of ['😀😀😀 骗子 🙏', '<script>alert(1)</script> 保本保息', "'; drop table tips; -- 代缴社保", 'a'.repeat(100_000), '混合 scripts Ελληνικά العربية 保健品 高血压']) {
       const a = analyze(s);

@@ -49,7 +49,7 @@ export interface Quantity {
 
 // A number: masked digits (first, so "202_" is masked, not 202), Arabic with separators and decimals, or Chinese numerals.
 const NUM = String.raw`(?:[0-9０-９]*[Xx*＊_＿]+[0-9０-９Xx*＊_＿]*|[0-9０-９][0-9０-９,，.．]*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)`;
-const MEASURES = '万元|亿元|元|块|家|宗|个|份|张|条|篇|场|次|人次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|余|多';
+const MEASURES = '万元|亿元|元|块|家|宗|所|个|份|册|本|张|幅|条|则|篇|项|场次|场|人次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|余|多';
 const QUANTITY = new RegExp(String.raw`(约|近|超过|逾|共|累计)?(${NUM})(余|多|几)?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(${MEASURES})?(左右|以上)?`, 'g');
 
 /** Every number in a text with its measure word, value in base units (元 for money) and approximation. */
