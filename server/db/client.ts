@@ -51,6 +51,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
 
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can fail (server restart, admin termination). Without a listener pg re-emits
+  // that as an uncaught error and the process dies; the pool replaces the client on next use instead.
+  pool.on('error', (err) => console.error(`数据库空闲连接出错（将自动重连）：${err.message}`));
   return {
     kind: 'postgres',
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,

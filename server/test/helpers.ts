@@ -34,6 +34,13 @@ export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void>;
       await db.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // pool.end() resolves before the server has seen every connection close; wait for them so that
+      // the forced drop does not terminate a connection the pool is still closing.
+      for (let i = 0; i < 50; i++) {
+        const [{ n }] = (await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows;
+        if (n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
