@@ -17,11 +17,18 @@ export function deriveKeys(secret: string): Keys {
   return { encryption: derive('enc-v1'), accessKeyMac: derive('access-key-v1'), lookupMac: derive('lookup-v1') };
 }
 
-/** Reads SHOUHU_SECRET, or the secret file in DATA_DIR, generating it there on first start. */
-export function resolveSecret(configured: string | undefined, dataDir: string): string {
+/** SHOUHU_SECRET, or the secret file in DATA_DIR; null when neither exists. */
+export function readSecret(configured: string | undefined, dataDir: string): string | null {
   if (configured) return configured;
   const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+}
+
+/** Reads SHOUHU_SECRET, or the secret file in DATA_DIR, generating it there on first start. */
+export function resolveSecret(configured: string | undefined, dataDir: string): string {
+  const existing = readSecret(configured, dataDir);
+  if (existing) return existing;
+  const file = join(dataDir, 'secret.key');
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });

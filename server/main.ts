@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
 import { deriveKeys, resolveSecret } from './crypto.ts';
 import { openPglite, openPostgres } from './db/client.ts';
+import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { loadRegions } from './modules/regions/regions.loader.ts';
 import { ensureAdmin, ensureDefaultRules, seedDemo } from './db/seed/seed.ts';
@@ -13,6 +14,15 @@ import { startJobs } from './jobs/runner.ts';
 // boot: config → db → migrate → reference data → first admin and demo data → app → listen → jobs
 const config = loadConfig();
 const dataDir = resolve(config.DATA_DIR);
+let unlock = () => undefined as void;
+if (!config.DATABASE_URL) {
+  try {
+    unlock = lockDataDir(dataDir, '启动');
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+}
 const keys = deriveKeys(resolveSecret(config.SHOUHU_SECRET, dataDir));
 const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE) : await openPglite(resolve(dataDir, 'pglite'));
 
@@ -43,6 +53,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopJobs();
     await app.close();
     await db.close();
+    unlock();
     process.exit(0);
   });
 }

@@ -5,11 +5,17 @@ import type { Db } from './client.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** Applies every migration file not yet applied, in name order, each in its own transaction. */
-export async function migrate(db: Db): Promise<string[]> {
+/** The migration files this code knows, in the order they apply. */
+export const migrationNames = () => readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+
+/**
+ * Applies every migration file not yet applied, in name order, each in its own transaction.
+ * `upTo` stops after that migration (a restore brings the schema to the backup's level first).
+ */
+export async function migrate(db: Db, opts: { upTo?: string } = {}): Promise<string[]> {
   await db.exec(`create table if not exists schema_migrations (
     name text primary key, applied_at timestamptz not null default now())`);
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const files = migrationNames().filter((f) => !opts.upTo || f <= opts.upTo);
   const applied: string[] = [];
   for (const name of files) {
     await db.tx(async (q) => {

@@ -102,3 +102,14 @@ export const validTip = (over: Record<string, unknown> = {}) => ({
 });
 
 export const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString();
+
+/** A multipart/form-data body with one file field, as the portal sends it. */
+export function multipart(data: Buffer, filename: string, type: string) {
+  const boundary = '----shouhu' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

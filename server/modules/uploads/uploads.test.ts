@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, json, multipart, validTip, type TestApp } from '../../test/helpers.ts';
 import { removeStaleUploads } from './uploads.service.ts';
 import { sniffMime } from './sniff.ts';
 
@@ -11,16 +11,6 @@ const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj');
 const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(20, 1)]);
 const M4A = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypM4A '), Buffer.alloc(16)]);
 const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(16)]);
-
-function multipart(data: Buffer, filename: string, type: string) {
-  const boundary = '----shouhu' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('evidence uploads', () => {
   let t: TestApp;
