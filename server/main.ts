@@ -10,18 +10,19 @@ import { loadRegions } from './modules/regions/regions.loader.ts';
 import { ensureAdmin, ensureDefaultRules, seedDemo } from './db/seed/seed.ts';
 import { buildApp } from './app.ts';
 import { startJobs } from './jobs/runner.ts';
+import { removeOrphanFiles } from './modules/uploads/uploads.service.ts';
 
 // boot: config → db → migrate → reference data → first admin and demo data → app → listen → jobs
 const config = loadConfig();
 const dataDir = resolve(config.DATA_DIR);
-let unlock = () => undefined as void;
-if (!config.DATABASE_URL) {
-  try {
-    unlock = lockDataDir(dataDir, '启动');
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
-  }
+// One server per data directory, on either backend: the embedded database and the evidence files
+// there are this process's alone (which also makes the orphan-file sweep below safe).
+let unlock: () => void;
+try {
+  unlock = lockDataDir(dataDir, '启动');
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
 }
 const keys = deriveKeys(resolveSecret(config.SHOUHU_SECRET, dataDir));
 const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE) : await openPglite(resolve(dataDir, 'pglite'));
@@ -29,6 +30,8 @@ const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABA
 await migrate(db);
 await loadRegions(db);
 await ensureDefaultRules(db);
+const orphans = await removeOrphanFiles(db, dataDir);
+if (orphans) console.log(`已清理 ${orphans} 个未入库的附件文件（上次异常退出时留下）。`);
 
 const admin = await ensureAdmin(db, config.SHOUHU_ADMIN_PASSWORD);
 if (admin?.generated) {

@@ -14,7 +14,7 @@ export function lockDataDir(dataDir: string, what: string): () => void {
   } catch {
     const other = Number(readFileSync(file, 'utf8'));
     if (other && other !== process.pid && alive(other)) {
-      throw new Error(`数据目录 ${dataDir} 正被另一个进程（pid ${other}）使用，请先停止它再${what}。`);
+      throw new Error(`数据目录 ${dataDir} 正被另一个进程（pid ${other}）使用，请先停止它再${what}（若确认没有其他进程在运行，可删除 ${file}）。`);
     }
     writeFileSync(file, String(process.pid));
   }

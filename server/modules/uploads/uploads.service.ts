@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../../db/client.ts';
@@ -13,7 +13,8 @@ const dirOf = (dataDir: string) => join(dataDir, 'uploads');
 
 /**
  * Stores one evidence file encrypted under a server-generated name. The file is written before its
- * row commits, so a crash leaves at most an unreferenced file, which the cleanup job removes.
+ * row commits, so a crash leaves at most an unreferenced file, which removeOrphanFiles takes away at
+ * the next start — never a row without its file.
  */
 export async function storeUpload(db: Db, keys: Keys, dataDir: string, data: Buffer): Promise<{ id: string; mime: string; size: number }> {
   const mime = sniffMime(data);
@@ -47,4 +48,25 @@ export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours
   );
   for (const r of rows) await rm(join(dirOf(dataDir), r.storage_name), { force: true });
   return rows.length;
+}
+
+/**
+ * Removes files in the uploads folder that no row names: what a crash between writing a file and
+ * committing its row leaves behind. Run at start, before the server takes uploads (the data
+ * directory lock guarantees no other process is writing there).
+ */
+export async function removeOrphanFiles(db: Db, dataDir: string): Promise<number> {
+  const dir = dirOf(dataDir);
+  if (!existsSync(dir)) return 0;
+  const names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+  let removed = 0;
+  for (let i = 0; i < names.length; i += 1000) {
+    const chunk = names.slice(i, i + 1000);
+    const known = new Set((await db.query<{ s: string }>('select storage_name as s from uploads where storage_name = any($1::text[])', [chunk])).map((r) => r.s));
+    for (const name of chunk.filter((n) => !known.has(n))) {
+      await rm(join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
