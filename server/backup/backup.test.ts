@@ -9,10 +9,11 @@ import { buildApp } from '../app.ts';
 import { deriveKeys } from '../crypto.ts';
 import { openPglite, type Db } from '../db/client.ts';
 import { seedDemoTips } from '../db/seed/seed.ts';
-import { createTestApp, json, multipart, openTestDb, TEST_PASSWORD, validTip, type TestApp } from '../test/helpers.ts';
+import { createTestApp, json, multipart, openTestDb, photoWithLocation, TEST_PASSWORD, validTip, type TestApp } from '../test/helpers.ts';
+import { readAttachment } from '../modules/uploads/uploads.service.ts';
 import { BackupError, restoreBackup, writeBackup } from './backup.ts';
 
-const PHOTO = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(5000)]);
+const PHOTO = await photoWithLocation('png');
 
 async function backupToBuffer(t: TestApp) {
   const out = new PassThrough();
@@ -90,7 +91,7 @@ describe('backup and restore (security.md §18)', () => {
         expect(json(who)).toMatchObject({ name: '李桂兰', phone: '13912345678' });
         const photo = await app.inject({ method: 'GET', url: `/api/tips/${id}/attachments/${upload}`, headers: { cookie } });
         expect(photo.statusCode).toBe(200);
-        expect(Buffer.compare(photo.rawPayload, PHOTO)).toBe(0);
+        expect((await readAttachment(target.db, t.keys, dataDir, id, upload)).data.equals(PHOTO)).toBe(true);
         // Identity sequences continue after the restored ids.
         const fresh = await app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip() });
         expect(fresh.statusCode).toBe(201);

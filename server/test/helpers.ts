@@ -8,6 +8,7 @@ import { openPglite, openPostgres, type Db } from '../db/client.ts';
 import { deriveKeys, type Keys } from '../crypto.ts';
 import { buildApp } from '../app.ts';
 import { ensureAdmin, ensureDefaultRules, seedStructure, type DemoStructure } from '../db/seed/seed.ts';
+import sharp from 'sharp';
 import { withDatabase } from './global-setup.ts';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
@@ -112,4 +113,19 @@ export function multipart(data: Buffer, filename: string, type: string) {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Marks written into test photos' metadata: none may reach staff. */
+export const PHOTO_MARKS = { description: 'home-37.63N-120.40E', make: 'ShouhuCam' };
+
+/**
+ * A real phone-like photo (40×20, EXIF orientation 6 = shot rotated) whose EXIF holds a GPS position,
+ * the camera make and a description — the metadata security.md §12 says staff must not see.
+ */
+export function photoWithLocation(format: 'jpeg' | 'png' = 'jpeg'): Promise<Buffer> {
+  const image = sharp({ create: { width: 40, height: 20, channels: 3, background: '#c03030' } });
+  return (format === 'jpeg' ? image.jpeg() : image.png())
+    .withMetadata({ orientation: 6 })
+    .withExif({ IFD0: { Make: PHOTO_MARKS.make, ImageDescription: PHOTO_MARKS.description }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 38/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '120/1 24/1 0/1' } })
+    .toBuffer();
 }

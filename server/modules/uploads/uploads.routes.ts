@@ -5,6 +5,7 @@ import { staff } from '../../plugins/auth.ts';
 import { TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
 import { EXTENSION, type EvidenceMime } from './sniff.ts';
+import { staffCopy } from './strip.ts';
 import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
 
 export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,11 +32,12 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id/attachments/:uploadId',
     {
       config: { access: 'staff', roles: TIP_READER_ROLES },
-      schema: { tags: ['tips'], summary: '查看线索附件', params: z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() }) },
+      schema: { tags: ['tips'], summary: '查看线索附件（图片为去除 EXIF/GPS 等元数据的副本）', params: z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() }) },
     },
     async (req, reply) => {
       await loadVisible(db, staff(req), req.params.id);
-      const { mime, data } = await readAttachment(db, keys, dataDir, req.params.id, req.params.uploadId);
+      const { mime, data: original } = await readAttachment(db, keys, dataDir, req.params.id, req.params.uploadId);
+      const data = await staffCopy(mime, original);
       // A server-made name and nosniff: nothing the reporter chose reaches the header.
       void reply
         .header('Content-Type', mime)

@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, multipart, validTip, type TestApp } from '../../test/helpers.ts';
+import sharp from 'sharp';
+import { createTestApp, json, multipart, photoWithLocation, PHOTO_MARKS, validTip, type TestApp } from '../../test/helpers.ts';
+import { readAttachment } from './uploads.service.ts';
 import { removeStaleUploads } from './uploads.service.ts';
 import { sniffMime } from './sniff.ts';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-evidence-photo-bytes')]);
+const PNG = await photoWithLocation('png');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-evidence')]);
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj');
 const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(20, 1)]);
@@ -38,7 +41,7 @@ describe('evidence uploads', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^[0-9a-f]{32}$/);
     const onDisk = readFileSync(join(t.dataDir, 'uploads', files[0]));
-    expect(onDisk.includes(Buffer.from('IHDR-evidence'))).toBe(false);
+    expect(onDisk.includes(Buffer.from(PHOTO_MARKS.description))).toBe(false);
 
     const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ attachmentIds: [id] }) }));
     const [{ id: tipId }] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
@@ -47,13 +50,44 @@ describe('evidence uploads', () => {
     expect(detail.attachments).toEqual([expect.objectContaining({ id, mime: 'image/png', size: PNG.length })]);
     const file = await t.app.inject({ method: 'GET', url: `/api/tips/${tipId}/attachments/${id}`, headers: { cookie } });
     expect(file.statusCode).toBe(200);
-    expect(file.rawPayload.equals(PNG)).toBe(true);
+    expect((await sharp(file.rawPayload).metadata()).format).toBe('png');
     expect(file.headers['content-disposition']).toBe(`inline; filename="attachment-${id.slice(0, 8)}.png"`);
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     // Another county cannot fetch it; the upload cannot be attached twice.
     expect((await t.app.inject({ method: 'GET', url: `/api/tips/${tipId}/attachments/${id}`, headers: { cookie: await t.login('zf_intake') } })).statusCode).toBe(404);
     const twice = await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ attachmentIds: [id] }) });
     expect(twice.statusCode).toBe(422);
+  });
+
+  it('shows staff photos without their metadata (GPS, camera, description), upright, and keeps the original as evidence', async () => {
+    const cookie = await t.login('lk_intake');
+    for (const format of ['jpeg', 'png'] as const) {
+      const original = await photoWithLocation(format);
+      expect(original.includes(Buffer.from(PHOTO_MARKS.description)), format).toBe(true);
+      expect((await sharp(original).metadata()).exif, format).toBeDefined();
+      const { id } = json(await upload(original, `photo.${format}`, `image/${format}`));
+      const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ attachmentIds: [id] }) }));
+      const [{ id: tipId }] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
+      const seen = (await t.app.inject({ method: 'GET', url: `/api/tips/${tipId}/attachments/${id}`, headers: { cookie } })).rawPayload;
+      const meta = await sharp(seen).metadata();
+      expect(meta.exif, format).toBeUndefined();
+      expect(meta.xmp, format).toBeUndefined();
+      expect(seen.includes(Buffer.from(PHOTO_MARKS.description)), format).toBe(false);
+      expect(seen.includes(Buffer.from(PHOTO_MARKS.make)), format).toBe(false);
+      // Turned upright: the 40×20 shot with orientation 6 is shown 20 wide, 40 high.
+      expect([meta.width, meta.height], format).toEqual([20, 40]);
+      // The stored evidence is the file as the reporter sent it.
+      expect((await readAttachment(t.db, t.keys, t.dataDir, tipId, id)).data.equals(original), format).toBe(true);
+    }
+    // A damaged image (right magic bytes, broken body) is refused rather than shown with its metadata.
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), Buffer.from(`Exif ${PHOTO_MARKS.description}`), randomBytes(200)]);
+    const { id } = json(await upload(broken, 'broken.jpg', 'image/jpeg'));
+    const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ attachmentIds: [id] }) }));
+    const [{ id: tipId }] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
+    const res = await t.app.inject({ method: 'GET', url: `/api/tips/${tipId}/attachments/${id}`, headers: { cookie } });
+    expect(res.statusCode).toBe(422);
+    expect(json(res).error.code).toBe('ATTACHMENT_UNREADABLE');
+    expect(res.body).not.toContain(PHOTO_MARKS.description);
   });
 
   it('refuses a forged type (an executable named .jpg), a too-large file (413) and a non-multipart body', async () => {

@@ -1,0 +1,19 @@
+import sharp from 'sharp';
+import { AppError } from '../../errors.ts';
+
+/**
+ * The copy of an evidence image that staff see: re-encoded without any metadata (EXIF with GPS
+ * position, camera serial, XMP, IPTC, comments, PNG text chunks), turned upright first so that a
+ * phone photo does not lose its orientation with its EXIF. The stored original is not changed — it
+ * is the evidence. Other types pass through unchanged.
+ */
+export async function staffCopy(mime: string, data: Buffer): Promise<Buffer> {
+  if (mime !== 'image/jpeg' && mime !== 'image/png') return data;
+  try {
+    // sharp writes no metadata unless asked to (withMetadata / keepExif); rotate() applies EXIF orientation.
+    const image = sharp(data, { failOn: 'error' }).rotate();
+    return await (mime === 'image/jpeg' ? image.jpeg({ quality: 90, mozjpeg: false }) : image.png()).toBuffer();
+  } catch {
+    throw new AppError('ATTACHMENT_UNREADABLE');
+  }
+}
