@@ -5,7 +5,7 @@ import type { Me } from './App.tsx';
 import { COLORS, FRAUD_TYPES, ROLES, UNIT_KINDS, fmt } from './labels.ts';
 
 interface Unit { id: number; regionCode: string; regionName: string; kind: keyof typeof UNIT_KINDS; name: string }
-interface User { id: number; username: string; displayName: string; unitId: number; unitName: string; roles: (keyof typeof ROLES)[]; disabled: boolean; lastLoginAt: string | null }
+interface User { id: number; username: string; displayName: string; unitId: number; unitName: string; roles: (keyof typeof ROLES)[]; disabled: boolean; lastLoginAt: string | null; totpEnabled: boolean }
 interface Rule { id: number; regionPrefix: string; fraudType: keyof typeof FRAUD_TYPES; leadKind: keyof typeof UNIT_KINDS; assistKinds: (keyof typeof UNIT_KINDS)[]; updatedAt: string }
 interface RegionOption { value: string; label: string; isLeaf: boolean; children?: RegionOption[] }
 type Row = { key: string; name: string; kind?: string; children?: Row[] };
@@ -110,15 +110,16 @@ function UsersTab() {
   const units = useList<Unit>('/api/admin/units');
   const [editing, setEditing] = useState<{ user: User | null; mode: 'create' | 'password' | 'roles' } | null>(null);
   const { form, busy, submit } = useSubmit(() => { setEditing(null); void users.reload(); });
-  const toggle = async (u: User) => {
+  const act = async (path: string, done: string) => {
     try {
-      await api('POST', `/api/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`);
-      message.success(u.disabled ? '已启用' : '已停用，其登录已立即失效');
+      await api('POST', path);
+      message.success(done);
       void users.reload();
     } catch (e) {
       message.error((e as Error).message);
     }
   };
+  const toggle = (u: User) => act(`/api/admin/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`, u.disabled ? '已启用' : '已停用，其登录已立即失效');
   return (
     <>
       {users.error && <Alert type="error" message={users.error} />}
@@ -134,6 +135,7 @@ function UsersTab() {
           { title: '单位', dataIndex: 'unitName' },
           { title: '角色', dataIndex: 'roles', render: (r: User['roles']) => r.map((x) => ROLES[x]).join('、') },
           { title: '状态', dataIndex: 'disabled', render: (d) => (d ? <Tag color={COLORS.grey}>已停用</Tag> : <Tag color={COLORS.green}>正常</Tag>) },
+          { title: '两步验证', dataIndex: 'totpEnabled', render: (on: boolean) => (on ? <Tag color={COLORS.green}>已开启</Tag> : <Tag color={COLORS.grey}>未开启</Tag>) },
           { title: '最近登录', dataIndex: 'lastLoginAt', render: fmt },
           {
             title: '操作',
@@ -144,6 +146,11 @@ function UsersTab() {
                 </Popconfirm>
                 <Button size="small" onClick={() => setEditing({ user: u, mode: 'password' })}>重置密码</Button>
                 <Button size="small" onClick={() => { setEditing({ user: u, mode: 'roles' }); form.setFieldsValue({ roles: u.roles }); }}>修改角色</Button>
+                {u.totpEnabled && (
+                  <Popconfirm title="确定重置该用户的两步验证？" description="用于手机丢失等情况；其登录将立即失效，需重新开启。" okText="重置" cancelText="取消" onConfirm={() => void act(`/api/admin/users/${u.id}/totp-reset`, '已重置两步验证')}>
+                    <Button size="small">重置两步验证</Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

@@ -13,6 +13,7 @@ const Dashboard = lazy(() => import('./Dashboard.tsx'));
 const Admin = lazy(() => import('./Admin.tsx'));
 const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const Figures = lazy(() => import('./Figures.tsx'));
+const Account = lazy(() => import('./Account.tsx'));
 
 
 export interface Me {
@@ -78,6 +79,7 @@ export function App() {
   else if (section === 'figures') page = <Suspense fallback={<Spin />}><Figures /></Suspense>;
   else if (section === 'audit') page = <Suspense fallback={<Spin />}><AuditLog /></Suspense>;
   else if (section === 'admin') page = <Suspense fallback={<Spin />}><Admin me={me} /></Suspense>;
+  else if (section === 'account') page = <Suspense fallback={<Spin />}><Account me={me} /></Suspense>;
   else if (section === 'dashboard') page = <Suspense fallback={<Spin />}><Dashboard go={go} /></Suspense>;
   else page = <Workbench me={me} go={go} />;
 
@@ -106,6 +108,7 @@ export function App() {
           ]}
         />
         <Typography.Text style={{ color: '#fff' }}>{me.unitName} · {me.displayName}（{me.roles.map((r) => ROLES[r]).join('、')}）</Typography.Text>
+        <Button size="small" onClick={() => go('/console/account')}>账号安全</Button>
         <Button size="small" onClick={() => api('POST', '/api/auth/logout').finally(() => setMe(null))}>退出</Button>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>{page}</Layout.Content>

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
-import { createUnit, createUser, listUnits, listUsers, resetPassword, setUserDisabled, setUserRoles } from './admin.service.ts';
+import { createUnit, createUser, listUnits, listUsers, resetPassword, resetTotp, setUserDisabled, setUserRoles } from './admin.service.ts';
 
 const ADMIN = { access: 'staff', roles: ['admin'] } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -81,6 +81,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/admin/users/:id/password',
     { config: ADMIN, schema: { tags: ['admin'], summary: '重置密码', params: idParam, body: z.object({ password: z.string().min(1).max(128) }).strict() } },
     async (req) => resetPassword(db, staff(req), req.params.id, req.body.password),
+  );
+  app.post('/api/admin/users/:id/totp-reset', { config: ADMIN, schema: { tags: ['admin'], summary: '重置两步验证（手机丢失时；结束其会话）', params: idParam } }, async (req) =>
+    resetTotp(db, staff(req), req.params.id),
   );
   app.put(
     '/api/admin/users/:id/roles',

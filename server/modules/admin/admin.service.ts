@@ -79,9 +79,10 @@ export async function createUser(db: Db, admin: SessionUser | null, input: NewUs
 }
 
 export async function listUsers(db: Db, admin: SessionUser, f: { q?: string; unitId?: number; cursor?: number; limit: number }) {
-  const rows = await db.query<{ id: number; username: string; displayName: string; unitId: number; unitName: string; regionCode: string; roles: Role[]; disabled: boolean; lastLoginAt: Date | null }>(
+  const rows = await db.query<{ id: number; username: string; displayName: string; unitId: number; unitName: string; regionCode: string; roles: Role[]; disabled: boolean; lastLoginAt: Date | null; totpEnabled: boolean }>(
     `select u.id, u.username, u.display_name as "displayName", u.unit_id as "unitId", un.name as "unitName",
-            un.region_code as "regionCode", u.roles, u.disabled, u.last_login_at as "lastLoginAt"
+            un.region_code as "regionCode", u.roles, u.disabled, u.last_login_at as "lastLoginAt",
+            u.totp_enabled_at is not null as "totpEnabled"
      from users u join units un on un.id = u.unit_id
      where un.region_code like $1 || '%'
        and ($2::text is null or u.username ilike '%' || $2 || '%' or u.display_name ilike '%' || $2 || '%')
@@ -123,6 +124,17 @@ export async function resetPassword(db: Db, admin: SessionUser, id: number, pass
     await q.query('update users set password_hash = $2, password_changed_at = now() where id = $1', [id, passwordHash]);
     await q.query('delete from sessions where user_id = $1', [id]);
     await audit(q, actorOf(admin), { action: 'admin.password_reset', entity: 'user', entityId: id });
+  });
+  return { id };
+}
+
+/** Clears a user's second factor (a lost phone) and ends their sessions; they enrol again after login. */
+export async function resetTotp(db: Db, admin: SessionUser, id: number) {
+  await loadManagedUser(db, admin, id);
+  await db.tx(async (q) => {
+    await q.query('update users set totp_secret_enc = null, totp_pending_enc = null, totp_enabled_at = null where id = $1', [id]);
+    await q.query('delete from sessions where user_id = $1', [id]);
+    await audit(q, actorOf(admin), { action: 'admin.totp_reset', entity: 'user', entityId: id });
   });
   return { id };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, staff } from '../../plugins/auth.ts';
 import { login, logout, SESSION_ABSOLUTE_MS } from './auth.service.ts';
+import { beginTotpSetup, disableTotp, enableTotp, totpStatus } from './totp.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -11,13 +12,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: '工作人员登录',
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) }),
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128), totp: z.string().max(12).optional() }),
       },
     },
     async (req, reply) => {
       const old = req.cookies[SESSION_COOKIE];
       if (old) await logout(app.deps.db, old, null);
-      const { token, user } = await login(app.deps.db, app.deps.keys, req.body.username, req.body.password);
+      const { token, user } = await login(app.deps.db, app.deps.keys, req.body.username, req.body.password, req.body.totp);
       void reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -34,6 +35,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
+
+  // Two factors: every staff member manages their own; an administrator can only reset (lost phone).
+  const code = z.string().min(1, '请输入动态码').max(12);
+  app.get('/api/auth/totp', { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '两步验证状态' } }, async (req) =>
+    totpStatus(app.deps.db, staff(req).id));
+  app.post('/api/auth/totp/setup', { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '生成两步验证密钥（用手机验证器扫码）' } }, async (req) =>
+    beginTotpSetup(app.deps.db, app.deps.keys, staff(req)));
+  app.post(
+    '/api/auth/totp/enable',
+    { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '输入动态码，开启两步验证', body: z.object({ code }).strict() } },
+    async (req) => enableTotp(app.deps.db, app.deps.keys, staff(req), req.body.code),
+  );
+  app.post(
+    '/api/auth/totp/disable',
+    { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '关闭两步验证（需密码和动态码）', body: z.object({ password: z.string().min(1).max(128), code }).strict() } },
+    async (req) => disableTotp(app.deps.db, app.deps.keys, staff(req), req.body.password, req.body.code),
+  );
 
   app.get('/api/auth/me', { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '当前登录用户' } }, async (req) => ({
     user: staff(req),

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import type { Keys } from '../../crypto.ts';
-import { hmac, randomToken, sha256 } from '../../crypto.ts';
+import { decrypt, hmac, randomToken, sha256 } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import type { Role, UnitKind } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+import { consumeStep, matchStep } from './totp.ts';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -25,8 +26,12 @@ export interface SessionUser {
   unitRegionCode: string;
 }
 
-/** Checks the password and opens a new session (a fresh token every login); failures count toward lockout. */
-export async function login(db: Db, keys: Keys, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
+/**
+ * Checks the password — and the authenticator code when the user has two factors — and opens a new
+ * session (a fresh token every login). Wrong passwords and wrong or replayed codes count toward
+ * lockout; a missing code (the console then asks for it) neither counts nor clears the count.
+ */
+export async function login(db: Db, keys: Keys, username: string, password: string, totp?: string): Promise<{ token: string; user: SessionUser }> {
   const key = hmac(keys.lookupMac, username.trim().toLowerCase());
   const [throttle] = await db.query<{ failures: number; locked_until: Date | null }>(
     'select failures, locked_until from login_throttle where username_hash = $1',
@@ -35,12 +40,12 @@ export async function login(db: Db, keys: Keys, username: string, password: stri
   if (throttle?.locked_until && throttle.locked_until.getTime() > Date.now()) {
     throw new AppError('LOGIN_LOCKED');
   }
-  const [row] = await db.query<{ id: number; password_hash: string; disabled: boolean }>(
-    'select id, password_hash, disabled from users where username = $1',
+  const [row] = await db.query<{ id: number; password_hash: string; disabled: boolean; totp_secret_enc: string | null }>(
+    'select id, password_hash, disabled, totp_secret_enc from users where username = $1',
     [username.trim()],
   );
   const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), password);
-  if (!row || !ok || row.disabled) {
+  const fail = async (code: 'LOGIN_FAILED' | 'TOTP_INVALID'): Promise<never> => {
     await db.tx(async (q) => {
       const [t] = await q.query<{ failures: number }>(
         `insert into login_throttle (username_hash, failures, updated_at) values ($1, 1, now())
@@ -58,10 +63,16 @@ export async function login(db: Db, keys: Keys, username: string, password: stri
         action: 'auth.login_failed',
         entity: 'user',
         entityId: row?.id ?? null,
-        detail: { locked: t.failures >= MAX_FAILURES },
+        detail: { locked: t.failures >= MAX_FAILURES, ...(code === 'TOTP_INVALID' ? { factor: 'totp' } : {}) },
       });
     });
-    throw new AppError('LOGIN_FAILED');
+    throw new AppError(code);
+  };
+  if (!row || !ok || row.disabled) return fail('LOGIN_FAILED');
+  if (row.totp_secret_enc) {
+    if (!totp) throw new AppError('TOTP_REQUIRED');
+    const step = matchStep(decrypt(keys.encryption, row.totp_secret_enc).toString('utf8'), totp);
+    if (step === null || !(await consumeStep(db, row.id, step))) await fail('TOTP_INVALID');
   }
   const token = randomToken();
   await db.tx(async (q) => {
