@@ -23,7 +23,10 @@ async function runAction(page: Page, button: string, fill: (p: Page) => Promise<
   await dialog.waitFor();
   await fill(page);
   await dialog.getByRole('button', { name: `确认${button}` }).click();
-  await dialog.waitFor({ state: 'detached' });
+  // When the dialog stays, say what it shows (a validation or server message) instead of only timing out.
+  await dialog.waitFor({ state: 'detached', timeout: 15_000 }).catch(async (err) => {
+    throw new Error(`「${button}」对话框未关闭：${await dialog.innerText().catch(() => '?')}`, { cause: err });
+  });
 }
 
 describe('the whole tip journey in a real browser', () => {
