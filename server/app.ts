@@ -33,6 +33,7 @@ import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { intelRoutes } from './modules/intel/intel.routes.ts';
 import { figureRoutes } from './modules/figures/figures.routes.ts';
 import { subjectRoutes } from './modules/subjects/subjects.routes.ts';
+import { screeningRoutes } from './modules/screening/screening.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intelRoutes);
   await app.register(figureRoutes);
   await app.register(subjectRoutes);
+  await app.register(screeningRoutes);
   return app;
 }
 

@@ -119,3 +119,49 @@ export const SUBJECT_KINDS = {
 } as const;
 export type SubjectKind = keyof typeof SUBJECT_KINDS;
 export const SUBJECT_KIND_CODES = codesOf(SUBJECT_KINDS);
+
+// ── Screening and risk (domain.md §5) ──────────────────────────────────────────────────────────
+export const RISK_GRADES = { red: '红', orange: '橙', yellow: '黄', green: '绿' } as const;
+export type RiskGrade = keyof typeof RISK_GRADES;
+export const RISK_GRADE_CODES = codesOf(RISK_GRADES);
+
+/** Checklist questions of an inspection: each ticked box is a problem found there. */
+export const CHECKLIST_ITEMS = {
+  prepaid: '销售预付卡、会员卡或收取会员费、床位费',
+  deposit: '收取押金、保证金或“投资”款',
+  returns: '承诺高额回报、保本保息或返利',
+  health_claims: '宣称产品能治病等虚假宣传',
+  no_commitment: '未签订不诈骗承诺书',
+} as const;
+export type ChecklistItem = keyof typeof CHECKLIST_ITEMS;
+export const CHECKLIST_ITEM_CODES = codesOf(CHECKLIST_ITEMS);
+
+export const HAZARD_CATEGORIES = {
+  fundraising: '涉嫌非法集资',
+  fraud: '涉嫌诈骗',
+  prepaid: '预付费、会员费、押金',
+  false_ad: '虚假宣传',
+  qualification: '无资质或未备案',
+  safety: '安全管理',
+  other: '其他',
+} as const;
+export type HazardCategory = keyof typeof HAZARD_CATEGORIES;
+export const HAZARD_CATEGORY_CODES = codesOf(HAZARD_CATEGORIES);
+
+export const HAZARD_MEASURES = {
+  risk_warning: '风险提示',
+  admonition: '约谈',
+  rectification_order: '责令整改',
+  admin_penalty: '行政处罚',
+  transfer_police: '移送公安',
+  ban: '取缔',
+} as const;
+export const HAZARD_MEASURE_CODES = codesOf(HAZARD_MEASURES);
+
+export const HAZARD_STATUSES = { open: '待整改', rectifying: '整改中', rectified: '已整改待验收', verified: '已销号' } as const;
+export type HazardStatus = keyof typeof HAZARD_STATUSES;
+export const HAZARD_STATUS_CODES = codesOf(HAZARD_STATUSES);
+
+/** Who records screening (inspections, hazards, rectification) and who verifies it and overrides grades. */
+export const SCREENER_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead'] as const satisfies readonly Role[];
+export const SCREENING_LEAD_ROLES = ['office_lead', 'unit_lead'] as const satisfies readonly Role[];

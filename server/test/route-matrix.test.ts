@@ -14,6 +14,7 @@ const STAFF: Who[] = ALL_ROLES.filter((r) => r !== 'anonymous');
 const PUBLIC: Who[] = ALL_ROLES;
 const READERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'];
 const WORKERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'];
+const SCREENERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead'];
 
 const USER_OF: Record<Exclude<Who, 'anonymous'>, string> = {
   admin: 'admin',
@@ -32,6 +33,8 @@ interface Ctx {
   accessKey: string;
   throwawayUserId: number;
   unitId: number;
+  subjectId: number;
+  hazardId: number;
 }
 interface Entry {
   allow: Who[];
@@ -95,8 +98,14 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/public/scam-check': { allow: PUBLIC, request: () => ({ url: '/api/public/scam-check', payload: { text: '保本保息，年化收益18%' } }) },
   'POST /api/figures/reported': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/figures/reported', payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'form', figures: [{ indicator: 'meetings', value: 3, unit: '次' }] } }) },
   'GET /api/figures/reported': { allow: ['intake', 'office_lead', 'supervisor', 'viewer'], request: () => ({ url: '/api/figures/reported' }) },
-  'POST /api/subjects': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/subjects', payload: { regionCode: '370681', kind: 'other', name: `矩阵主体${Math.random()}`.slice(0, 20) } }) },
+  'POST /api/subjects': { allow: SCREENERS, request: () => ({ url: '/api/subjects', payload: { regionCode: '370681', kind: 'other', name: `矩阵主体${Math.random()}`.slice(0, 20) } }) },
   'GET /api/subjects': { allow: READERS, request: () => ({ url: '/api/subjects' }) },
+  'GET /api/subjects/:id': { allow: READERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}` }) },
+  'POST /api/subjects/:id/inspections': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/inspections`, payload: { inspectedOn: '2026-11-01', inspectors: 2, checklist: {} } }) },
+  'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: '2026-12-31', responsible: '院长' } }) },
+  'POST /api/subjects/:id/risk-override': { allow: ['office_lead', 'unit_lead'], request: (c) => ({ url: `/api/subjects/${c.subjectId}/risk-override`, payload: { grade: null, reason: '矩阵测试恢复自动评级' } }) },
+  'GET /api/hazards': { allow: READERS, request: () => ({ url: '/api/hazards' }) },
+  'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
 };
 
@@ -110,7 +119,9 @@ describe('endpoint × role matrix', () => {
     const unitId = t.world.units.get('370681:campaign_office')!;
     const admin = await t.login('admin');
     const throwaway = json(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: { cookie: admin }, payload: { username: 'lk_viewer_matrix', displayName: '矩阵', unitId, roles: ['viewer'], password: TEST_PASSWORD } }));
-    ctx = { tipId: tip.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, unitId };
+    const subject = json(await t.app.inject({ method: 'POST', url: '/api/subjects', headers: { cookie: await t.login('lk_intake') }, payload: { regionCode: '370681', kind: 'elderly_care_institution', name: '矩阵测试养老院' } }));
+    const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: { cookie: await t.login('lk_intake') }, payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: '2026-12-31', responsible: '院长' } }));
+    ctx = { tipId: tip.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, unitId, subjectId: subject.id, hazardId: hazard.id };
     // Dispatch it to the county police, so the handler and unit lead see it too.
     const intake = await t.login('lk_intake');
     await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: { cookie: intake }, payload: { action: 'accept' } });

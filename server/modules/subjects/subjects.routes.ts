@@ -6,10 +6,7 @@ import { staff } from '../../plugins/auth.ts';
 import { audit } from '../audit/audit.service.ts';
 import { findRegion, inSubtree } from '../regions/regions.repository.ts';
 import { normalizeOrg } from '../intel/entities.ts';
-import { OFFICE_ROLES, SUBJECT_KIND_CODES, TIP_READER_ROLES } from '../../../shared/domain.ts';
-
-const OFFICE = OFFICE_ROLES;
-const READERS = TIP_READER_ROLES;
+import { SCREENER_ROLES, SUBJECT_KIND_CODES } from '../../../shared/domain.ts';
 
 export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.db;
@@ -17,7 +14,8 @@ export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/subjects',
     {
-      config: { access: 'staff', roles: [...OFFICE] },
+      // Offices and the member units that screen (market regulation, civil affairs…) register subjects.
+      config: { access: 'staff', roles: [...SCREENER_ROLES] },
       schema: {
         tags: ['subjects'],
         summary: '登记主体（养老机构、企业等）',
@@ -50,21 +48,5 @@ export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(201).send({ id });
     },
-  );
-
-  app.get(
-    '/api/subjects',
-    {
-      config: { access: 'staff', roles: [...READERS] },
-      schema: { tags: ['subjects'], summary: '主体名录（本辖区）', querystring: z.object({ q: z.string().trim().max(60).optional() }) },
-    },
-    async (req) =>
-      db.query(
-        `select s.id, s.region_code as "regionCode", r.name as "regionName", s.kind, s.name, s.uscc, s.address, s.created_at as "createdAt"
-         from subjects s join regions r on r.code = s.region_code
-         where s.region_code like $1 || '%' and ($2::text is null or s.name like '%' || $2 || '%' or s.uscc = upper($2))
-         order by s.id desc limit 500`,
-        [staff(req).unitRegionCode, req.query.q || null],
-      ),
   );
 };

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { assessRisk, type RiskFacts } from './risk.ts';
+
+const facts = (over: Partial<RiskFacts> = {}): RiskFacts => ({ inspected: true, checklist: {}, hazards: [], tips: 0, tipsTrue: 0, override: null, ...over });
+const hazard = (over: Partial<RiskFacts['hazards'][number]> = {}) => ({ category: 'other', serious: false, status: 'open', deadline: '2026-12-31', ...over });
+
+describe('risk grade 红橙黄绿 (domain.md §5)', () => {
+  const today = '2026-11-26';
+  it('grades from the facts and says why', () => {
+    expect(assessRisk(facts({ inspected: false, checklist: null }), today)).toMatchObject({ grade: null, reasons: [] });
+    expect(assessRisk(facts(), today)).toMatchObject({ grade: 'green', reasons: [{ grade: 'green', text: '已排查，未发现问题' }] });
+    expect(assessRisk(facts({ hazards: [hazard()] }), today).grade).toBe('yellow');
+    expect(assessRisk(facts({ tips: 1 }), today).grade).toBe('yellow');
+    expect(assessRisk(facts({ checklist: { no_commitment: true } }), today).grade).toBe('yellow');
+    expect(assessRisk(facts({ checklist: { prepaid: true } }), today)).toMatchObject({ grade: 'orange', reasons: [{ text: expect.stringContaining('预付卡') }] });
+    expect(assessRisk(facts({ hazards: [hazard({ category: 'false_ad' })] }), today).grade).toBe('orange');
+    expect(assessRisk(facts({ tips: 3 }), today).reasons[0]).toEqual({ grade: 'orange', text: '被 3 条线索反映' });
+    expect(assessRisk(facts({ hazards: [hazard({ category: 'fundraising' })] }), today).grade).toBe('red');
+    expect(assessRisk(facts({ tipsTrue: 1, tips: 1 }), today).grade).toBe('red');
+    // A serious hazard is red only once its deadline has passed unrectified.
+    expect(assessRisk(facts({ hazards: [hazard({ serious: true, deadline: '2026-11-27' })] }), today).grade).toBe('yellow');
+    expect(assessRisk(facts({ hazards: [hazard({ serious: true, deadline: '2026-11-25' })] }), today).grade).toBe('red');
+    expect(assessRisk(facts({ hazards: [hazard({ serious: true, deadline: '2026-11-25', status: 'rectified' })] }), today).grade).toBe('yellow');
+    // Crossed off: nothing left but the clean inspection.
+    expect(assessRisk(facts({ hazards: [hazard({ category: 'fraud', status: 'verified' })] }), today).grade).toBe('green');
+    // Reasons come highest first; an override wins but keeps the computed grade and reasons beside it.
+    const mixed = assessRisk(facts({ tips: 1, hazards: [hazard({ category: 'fraud' })], override: { grade: 'orange', reason: '已移送公安，资金已冻结' } }), today);
+    expect(mixed.reasons.map((r) => r.grade)).toEqual(['red', 'yellow']);
+    expect(mixed).toMatchObject({ grade: 'orange', computed: 'red', override: { grade: 'orange' } });
+  });
+});
+
+describe('screening, hazards and rectification through the API', () => {
+  let t: TestApp;
+  let subjectId = 0;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const as = async (user: string) => {
+    const cookie = await t.login(user);
+    return {
+      get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
+      post: (url: string, payload?: unknown) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object }),
+    };
+  };
+  const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
+  const validHazard = (over: Record<string, unknown> = {}) => ({
+    description: '向老人销售“终身会员卡”，预收费用', category: 'prepaid', serious: false, measure: 'rectification_order', deadline: inDays(10), responsible: '院长 王某', ...over,
+  });
+
+  it('screens a care home: inspection with a hazard, grade with reasons, rectify, verify, green', async () => {
+    const county = await as('lk_intake');
+    const created = await county.post('/api/subjects', { regionCode: '370681', kind: 'elderly_care_institution', name: '龙口市福寿康养中心有限公司' });
+    expect(created.statusCode).toBe(201);
+    subjectId = json(created).id;
+    let detail = json(await county.get(`/api/subjects/${subjectId}`));
+    expect(detail.risk).toMatchObject({ grade: null, reasons: [] });
+
+    // A market-regulation handler of the county screens it and finds a prepaid-card practice.
+    const market = await as('lk_market_regulation');
+    const inspection = await market.post(`/api/subjects/${subjectId}/inspections`, {
+      inspectedOn: inDays(0), inspectors: 3, checklist: { prepaid: true, deposit: false }, findings: '前台摆放会员卡宣传单', hazards: [validHazard()],
+    });
+    expect(inspection.statusCode).toBe(201);
+    const [hazardId] = json(inspection).hazardIds;
+    detail = json(await county.get(`/api/subjects/${subjectId}`));
+    expect(detail.risk.grade).toBe('orange');
+    expect(detail.risk.reasons.map((r: { text: string }) => r.text)).toEqual(['最近一次检查发现：销售预付卡、会员卡或收取会员费、床位费', '1 个预付费或虚假宣传隐患尚未销号']);
+    expect(detail.inspections).toHaveLength(1);
+    expect(detail.hazards[0]).toMatchObject({ id: hazardId, status: 'open', overdue: false, unitName: expect.stringContaining('市场监督') });
+
+    // The list shows the same grade; filters by grade.
+    const list = json(await county.get('/api/subjects?grade=orange'));
+    expect(list.map((s: { id: number }) => s.id)).toContain(subjectId);
+    expect(json(await county.get('/api/subjects?grade=green')).map((s: { id: number }) => s.id)).not.toContain(subjectId);
+
+    // Rectification: out-of-order steps are 409; verifying is for leads (403); then crossed off.
+    expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'verify' })).statusCode).toBe(403);
+    expect(json(await county.post(`/api/hazards/${hazardId}/actions`, { action: 'reopen', note: '整改不到位' }))).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const lead = await as('lk_lead');
+    expect((await lead.post(`/api/hazards/${hazardId}/actions`, { action: 'verify' })).statusCode).toBe(409);
+    expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'start' })).statusCode).toBe(200);
+    expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'start' })).statusCode).toBe(409);
+    expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'rectified' })).statusCode).toBe(400);
+    expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'rectified', note: '已停止销售会员卡并退还预收费用' })).statusCode).toBe(200);
+    expect((await lead.post(`/api/hazards/${hazardId}/actions`, { action: 'reopen', note: '退费凭证不全' })).statusCode).toBe(200);
+    await market.post(`/api/hazards/${hazardId}/actions`, { action: 'rectified', note: '已补齐全部退费凭证' });
+    const verified = await lead.post(`/api/hazards/${hazardId}/actions`, { action: 'verify' });
+    expect(json(verified)).toEqual({ id: hazardId, status: 'verified' });
+
+    // A clean re-inspection ("回头看") → green.
+    await market.post(`/api/subjects/${subjectId}/inspections`, { inspectedOn: inDays(0), inspectors: 2, checklist: {} });
+    detail = json(await county.get(`/api/subjects/${subjectId}`));
+    expect(detail.risk).toMatchObject({ grade: 'green', reasons: [{ grade: 'green', text: '已排查，未发现问题' }] });
+    expect(detail.hazards[0]).toMatchObject({ status: 'verified', rectifiedNote: '已补齐全部退费凭证' });
+
+    const audit = json(await (await as('sd_auditor')).get(`/api/audit?entity=hazard&entityId=${hazardId}&limit=50`));
+    expect(audit.items.map((a: { action: string }) => a.action).sort()).toEqual(
+      ['hazard.created', 'hazard.rectified', 'hazard.rectified', 'hazard.reopened', 'hazard.started', 'hazard.verified'].sort(),
+    );
+  });
+
+  it('raises the grade from tips that name the subject, and lets a lead override it with a reason', async () => {
+    const county = await as('lk_intake');
+    for (let i = 0; i < 2; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ subject: { name: '龙口市福寿康养中心有限公司' }, description: `龙口市福寿康养中心让老人交钱办会员卡，第${i + 1}次反映，现在退不了钱。` }) });
+      expect(r.statusCode).toBe(201);
+    }
+    let detail = json(await county.get(`/api/subjects/${subjectId}`));
+    expect(detail.risk.grade).toBe('orange');
+    expect(detail.risk.reasons[0]).toEqual({ grade: 'orange', text: '被 2 条线索反映' });
+    expect(detail.tips).toHaveLength(2);
+
+    expect((await county.post(`/api/subjects/${subjectId}/risk-override`, { grade: 'red', reason: '多名老人反映无法退费' })).statusCode).toBe(403);
+    const lead = await as('lk_lead');
+    expect((await lead.post(`/api/subjects/${subjectId}/risk-override`, { grade: 'red', reason: '' })).statusCode).toBe(400);
+    expect((await lead.post(`/api/subjects/${subjectId}/risk-override`, { grade: 'purple', reason: '多名老人反映无法退费' })).statusCode).toBe(400);
+    const o = json(await lead.post(`/api/subjects/${subjectId}/risk-override`, { grade: 'red', reason: '多名老人反映无法退费' }));
+    expect(o).toMatchObject({ grade: 'red', computed: 'orange', override: { grade: 'red', reason: '多名老人反映无法退费' } });
+    detail = json(await county.get(`/api/subjects/${subjectId}`));
+    expect(detail.risk.grade).toBe('red');
+    const back = json(await lead.post(`/api/subjects/${subjectId}/risk-override`, { grade: null, reason: '已核实，恢复自动评级' }));
+    expect(back.grade).toBe('orange');
+  });
+
+  it('keeps jurisdictions apart and refuses bad input without writing anything', async () => {
+    const other = await as('zf_intake'); // 芝罘区: another county
+    expect((await other.get(`/api/subjects/${subjectId}`)).statusCode).toBe(404);
+    expect((await other.post(`/api/subjects/${subjectId}/inspections`, { inspectedOn: '2026-11-01', inspectors: 1, checklist: {} })).statusCode).toBe(404);
+    const [{ id: hazardId }] = await t.db.query<{ id: number }>('select id from hazards limit 1');
+    expect((await other.post(`/api/hazards/${hazardId}/actions`, { action: 'start' })).statusCode).toBe(404);
+    expect(json(await other.get('/api/hazards')).map((h: { id: number }) => h.id)).not.toContain(hazardId);
+    expect((await other.get('/api/subjects')).json().map((s: { id: number }) => s.id)).not.toContain(subjectId);
+    // The city above sees it.
+    expect((await (await as('yt_intake')).get(`/api/subjects/${subjectId}`)).statusCode).toBe(200);
+
+    const market = await as('lk_market_regulation');
+    const count = async () => (await t.db.query<{ n: number }>('select (select count(*) from inspections) + (select count(*) from hazards) as n'))[0].n;
+    const before = await count();
+    const bad: [string, unknown, number][] = [
+      ['future date', { inspectedOn: inDays(3), inspectors: 1, checklist: {} }, 400],
+      ['zero inspectors', { inspectedOn: inDays(0), inspectors: 0, checklist: {} }, 400],
+      ['unknown checklist item', { inspectedOn: inDays(0), inspectors: 1, checklist: { bribes: true } }, 400],
+      ['hazard without deadline', { inspectedOn: inDays(0), inspectors: 1, checklist: {}, hazards: [validHazard({ deadline: undefined })] }, 400],
+      ['hazard with a bad category', { inspectedOn: inDays(0), inspectors: 1, checklist: {}, hazards: [validHazard({ category: 'x' })] }, 400],
+      ['negative fine', { inspectedOn: inDays(0), inspectors: 1, checklist: {}, hazards: [validHazard({ fineYuan: -1 })] }, 400],
+      ['unknown field', { inspectedOn: inDays(0), inspectors: 1, checklist: {}, rating: 5 }, 400],
+      ['html in findings is kept as text', { inspectedOn: inDays(0), inspectors: 1, checklist: {}, findings: '<script>alert(1)</script>' }, 201],
+    ];
+    for (const [name, body, status] of bad) {
+      const r = await market.post(`/api/subjects/${subjectId}/inspections`, body);
+      expect(r.statusCode, name).toBe(status);
+      if (status === 400) expect(json(r).error.fields.length, name).toBeGreaterThan(0);
+    }
+    expect(await count()).toBe(before + 1);
+    expect((await market.post('/api/subjects/999999/hazards', validHazard())).statusCode).toBe(404);
+    expect((await market.post('/api/hazards/999999/actions', { action: 'start' })).statusCode).toBe(404);
+    expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'explode' })).statusCode).toBe(400);
+  });
+
+  it('lists the rectification ledger with overdue flags', async () => {
+    const market = await as('lk_market_regulation');
+    const late = json(await market.post(`/api/subjects/${subjectId}/hazards`, validHazard({ description: '消防通道堵塞，未按期整改', category: 'safety', serious: true, deadline: inDays(-2) })));
+    const ledger = json(await market.get('/api/hazards?overdue=true'));
+    expect(ledger.map((h: { id: number }) => h.id)).toEqual([late.id]);
+    expect(ledger[0]).toMatchObject({ overdue: true, subjectName: '龙口市福寿康养中心有限公司', serious: true });
+    expect(json(await market.get('/api/hazards?status=verified')).every((h: { status: string }) => h.status === 'verified')).toBe(true);
+    // A serious hazard past its deadline makes the subject red.
+    expect(json(await market.get(`/api/subjects/${subjectId}`)).risk.reasons).toContainEqual({ grade: 'red', text: '1 个重大隐患已超过整改期限' });
+  });
+});
