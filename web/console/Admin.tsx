@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Cascader, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { useList, useSubmit } from './hooks.ts';
 import type { Me } from './App.tsx';
 import { COLORS, FRAUD_TYPES, ROLES, UNIT_KINDS, fmt } from './labels.ts';
 
@@ -35,37 +36,6 @@ function RegionCascader({ value, onChange }: { value?: string[]; onChange?: (v: 
       }}
     />
   );
-}
-
-function useList<T>(url: string) {
-  const [items, setItems] = useState<T[]>([]);
-  const [error, setError] = useState('');
-  const reload = () => api<T[] | { items: T[] }>('GET', url).then((r) => setItems(Array.isArray(r) ? r : r.items), (e) => setError(e.message));
-  useEffect(() => void reload(), [url]);
-  return { items, error, reload };
-}
-
-/** Submits a form to the API, showing the server's field messages next to the fields. */
-function useSubmit(onDone: () => void) {
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async (fn: () => Promise<unknown>, ok: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      message.success(ok);
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      const ae = e as ApiError;
-      message.error(ae.message);
-      form.setFields(ae.fields.map((f) => ({ name: f.path.split('.')[0], errors: [f.message] })));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { form, busy, submit };
 }
 
 function UnitsTab() {

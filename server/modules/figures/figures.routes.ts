@@ -5,9 +5,9 @@ import { OFFICE_ROLES } from '../../../shared/domain.ts';
 import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
 import { audit } from '../audit/audit.service.ts';
+import { chinaToday as today } from '../../../shared/time.ts';
 
 const OFFICE = OFFICE_ROLES;
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const figure = z
   .object({

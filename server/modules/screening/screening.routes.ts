@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staff } from '../../plugins/auth.ts';
+import { chinaToday } from '../../../shared/time.ts';
 import {
   CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SCREENER_ROLES, SCREENING_LEAD_ROLES,
   SUBJECT_KIND_CODES, TIP_READER_ROLES,
@@ -11,7 +12,7 @@ import {
 
 const id = z.object({ id: z.coerce.number().int().positive() });
 const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
-const notFuture = day.refine((d) => d <= new Date().toISOString().slice(0, 10), '检查日期不能晚于今天');
+const notFuture = day.refine((d) => d <= chinaToday(), '检查日期不能晚于今天');
 const hazard = z
   .object({
     description: z.string().trim().min(4, '请描述隐患（至少 4 个字）').max(2000),

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import { visibilitySql } from '../tips/tips.policy.ts';
 import { SCREENING_LEAD_ROLES, type ChecklistItem, type HazardStatus, type RiskGrade } from '../../../shared/domain.ts';
 import { assessRisk, type RiskFacts } from './risk.ts';
+import { chinaToday } from '../../../shared/time.ts';
 
 /**
  * Screening and rectification: inspections of subjects, the hazard ledger (台账) with one function per
@@ -13,7 +14,7 @@ import { assessRisk, type RiskFacts } from './risk.ts';
  */
 
 const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
-const today = () => new Date().toISOString().slice(0, 10);
+const today = chinaToday;
 const isLead = (u: SessionUser) => u.roles.some((r) => (SCREENING_LEAD_ROLES as readonly string[]).includes(r));
 
 export interface SubjectRow {
@@ -86,8 +87,8 @@ export async function subjectDetail(db: Db, user: SessionUser, id: number) {
   const hazards = await db.query(
     `select h.id, h.inspection_id as "inspectionId", h.description, h.category, h.serious, h.measure, h.deadline, h.responsible, h.status,
             h.fine_yuan as "fineYuan", h.rectified_note as "rectifiedNote", un.name as "unitName", h.created_at as "createdAt",
-            (h.status in ('open', 'rectifying') and h.deadline < current_date) as overdue
-     from hazards h join units un on un.id = h.unit_id where h.subject_id = $1 order by h.id desc`, [id],
+            (h.status in ('open', 'rectifying') and h.deadline < $2::date) as overdue
+     from hazards h join units un on un.id = h.unit_id where h.subject_id = $1 order by h.id desc`, [id, today()],
   );
   // Tips that name it, limited to the ones this user may open.
   const scope = visibilitySql(user, 2);
@@ -187,11 +188,11 @@ export async function hazardLedger(db: Db, user: SessionUser, f: { status?: Haza
   return db.query(
     `select h.id, h.subject_id as "subjectId", s.name as "subjectName", r.name as "regionName", h.description, h.category, h.serious,
             h.measure, h.deadline, h.responsible, h.status, h.fine_yuan as "fineYuan", un.name as "unitName",
-            (h.status in ('open', 'rectifying') and h.deadline < current_date) as overdue
+            (h.status in ('open', 'rectifying') and h.deadline < $4::date) as overdue
      from hazards h join subjects s on s.id = h.subject_id join regions r on r.code = s.region_code join units un on un.id = h.unit_id
      where s.region_code like $1 || '%' and ($2::text is null or h.status = $2)
-       and (not $3::boolean or (h.status in ('open', 'rectifying') and h.deadline < current_date))
+       and (not $3::boolean or (h.status in ('open', 'rectifying') and h.deadline < $4::date))
      order by h.deadline, h.id limit 1000`,
-    [user.unitRegionCode, f.status ?? null, f.overdue ?? false],
+    [user.unitRegionCode, f.status ?? null, f.overdue ?? false, today()],
   );
 }

@@ -7,6 +7,7 @@ import { runTipAction } from './tips.actions.service.ts';
 import { listTips, revealReporterIdentity, tipDetail, workbench } from './tips.query.service.ts';
 import { actionBody, listQuery, staffTipBody } from './tips.schemas.ts';
 import { exportTips } from './tips.export.ts';
+import { chinaToday } from '../../../shared/time.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const READERS = TIP_READER_ROLES;
@@ -33,7 +34,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '按当前筛选条件导出 Excel（最多一万条，记入审计）', querystring: listQuery.omit({ cursor: true, limit: true }) } },
     async (req, reply) => {
       const { buffer, rows, truncated } = await exportTips(db, staff(req), req.query);
-      const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const day = chinaToday();
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', `attachment; filename="tips-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`线索-${day}.xlsx`)}`)

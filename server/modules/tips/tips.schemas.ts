@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FRAUD_TYPE_CODES, MEASURE_CODES, STAFF_SOURCE_CODES, TIP_STATUS_CODES, VERDICT_CODES } from '../../../shared/domain.ts';
 import { isIdCardNumber, isPhone, isUscc } from '../../../shared/validators.ts';
+import { chinaToday as today } from '../../../shared/time.ts';
 
-const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10); // China has one time zone, UTC+8
 
 const phone = z.string().trim().refine(isPhone, '电话号码格式不正确（手机 11 位，座机如 0535-1234567）');
 export const regionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '请选择有效的地区');

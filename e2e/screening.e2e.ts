@@ -1,0 +1,70 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
+
+describe('screening a care home and crossing off its hazard', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(() => e?.close());
+
+  it('registers, inspects with a hazard (orange), rectifies, verifies, re-inspects (green)', async () => {
+    const clerk = await consoleLogin(e, 'lk_market_regulation');
+    await clerk.getByRole('menuitem', { name: '排查整治' }).click();
+    await clerk.getByRole('button', { name: '登记主体' }).click();
+    const create = clerk.getByRole('dialog');
+    await create.getByLabel('名称').fill('龙口市夕阳红颐养院');
+    await create.getByLabel('类型').click();
+    await clerk.locator('.ant-select-dropdown:visible').getByTitle('养老机构（已登记）', { exact: true }).click();
+    await create.getByRole('button', { name: '确认登记' }).click();
+    await clerk.getByRole('heading', { name: '龙口市夕阳红颐养院' }).waitFor();
+    await clerk.getByText('尚未排查，暂无评级。').waitFor();
+
+    await clerk.getByRole('button', { name: '录入检查' }).click();
+    const form = clerk.getByRole('dialog');
+    await form.getByLabel('销售预付卡、会员卡或收取会员费、床位费').check();
+    await form.getByLabel('检查情况（可不填）').fill('前台摆放“终身会员卡”宣传单');
+    await form.getByRole('button', { name: '+ 添加隐患' }).click();
+    await form.getByLabel('隐患描述').fill('向老人销售终身会员卡，预收费用');
+    await form.getByLabel('类别').click();
+    await clerk.locator('.ant-select-dropdown:visible').getByTitle('预付费、会员费、押金', { exact: true }).click();
+    await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await form.getByLabel('处置措施').click();
+    await clerk.locator('.ant-select-dropdown:visible').getByTitle('责令整改', { exact: true }).click();
+    await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await form.getByLabel('整改责任人').fill('院长 王某');
+    await form.getByRole('button', { name: '确认录入' }).click();
+    await form.waitFor({ state: 'detached' });
+    await clerk.getByTestId('subject-grade').getByText('橙色').waitFor();
+    await clerk.getByText('1 个预付费或虚假宣传隐患尚未销号').waitFor();
+    expect(await axe(clerk)).toEqual([]);
+    await shot(clerk, 'console-11-subject');
+
+    await clerk.getByRole('button', { name: '报告已整改' }).click();
+    await clerk.getByRole('dialog').getByLabel('整改情况').fill('已停止销售会员卡，预收费用全部退还');
+    await clerk.getByRole('dialog').getByRole('button', { name: '确认报告已整改' }).click();
+    await clerk.getByText('已整改待验收').waitFor();
+    const url = clerk.url();
+    await clerk.context().close();
+
+    const lead = await consoleLogin(e, 'lk_lead');
+    await lead.goto(url);
+    await lead.getByRole('button', { name: '验收销号' }).click();
+    await lead.getByRole('button', { name: '销号', exact: true }).click();
+    await lead.getByText('已销号', { exact: true }).waitFor();
+    await lead.getByRole('button', { name: '录入检查' }).click();
+    await lead.getByRole('dialog').getByRole('button', { name: '确认录入' }).click();
+    await lead.getByTestId('subject-grade').getByText('绿色').waitFor();
+    await lead.getByText('已排查，未发现问题').waitFor();
+
+    // The registry and the ledger list it.
+    await lead.getByRole('button', { name: '← 主体名录' }).click();
+    await lead.getByRole('link', { name: '龙口市夕阳红颐养院' }).waitFor();
+    await lead.getByRole('tab', { name: '整改台账' }).click();
+    await lead.getByRole('cell', { name: /向老人销售终身会员卡/ }).waitFor();
+    expect(await axe(lead)).toEqual([]);
+    await shot(lead, 'console-12-ledger');
+    await lead.context().close();
+  });
+});

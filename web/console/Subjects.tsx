@@ -1,0 +1,360 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag,
+  Tooltip, Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError, api } from '../api/client.ts';
+import {
+  CHECKLIST_ITEMS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
+  type RiskGrade,
+} from '../../shared/domain.ts';
+import type { Go, Me } from './App.tsx';
+import { useList } from './hooks.ts';
+import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
+
+type Reason = { grade: RiskGrade; text: string };
+interface SubjectItem {
+  id: number; name: string; kind: keyof typeof SUBJECT_KINDS; regionName: string; uscc: string | null; grade: RiskGrade | null; reasons: Reason[];
+  openHazards: number; tips: number; inspected: boolean;
+}
+interface Hazard {
+  id: number; description: string; category: keyof typeof HAZARD_CATEGORIES; serious: boolean; measure: keyof typeof HAZARD_MEASURES; deadline: string;
+  responsible: string; status: keyof typeof HAZARD_STATUSES; overdue: boolean; unitName: string; rectifiedNote: string | null; subjectId?: number; subjectName?: string;
+}
+interface Detail {
+  id: number; name: string; kind: keyof typeof SUBJECT_KINDS; regionName: string; uscc: string | null; address: string | null;
+  risk: { grade: RiskGrade | null; computed: RiskGrade | null; reasons: Reason[]; override: { grade: RiskGrade; reason: string } | null };
+  inspections: { id: number; inspectedOn: string; inspectors: number; checklist: Partial<Record<keyof typeof CHECKLIST_ITEMS, boolean>>; findings: string | null; unitName: string }[];
+  hazards: Hazard[];
+  tips: { id: number; trackingCode: string; status: keyof typeof TIP_STATUSES; receivedAt: string }[];
+}
+
+const GRADE_COLORS: Record<RiskGrade, string> = { red: COLORS.red, orange: COLORS.orange, yellow: COLORS.amber, green: COLORS.green };
+const HAZARD_COLORS: Record<string, string> = { open: COLORS.red, rectifying: COLORS.amber, rectified: COLORS.blue, verified: COLORS.green };
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const has = (me: Me, roles: readonly string[]) => me.roles.some((r) => roles.includes(r));
+
+function GradeTag({ grade, reasons }: { grade: RiskGrade | null; reasons?: Reason[] }) {
+  const tag = grade ? <Tag color={GRADE_COLORS[grade]}>{RISK_GRADES[grade]}色</Tag> : <Tag color={COLORS.grey}>未评级</Tag>;
+  return reasons?.length ? <Tooltip title={reasons.map((r) => r.text).join('；')}>{tag}</Tooltip> : tag;
+}
+
+/** 排查整治: the subject registry with risk grades, one subject's file, and the rectification ledger. */
+export default function Subjects({ me, go, id }: { me: Me; go: Go; id?: number }) {
+  if (id) return <SubjectFile me={me} go={go} id={id} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>排查整治</Typography.Title>
+      <Tabs items={[
+        { key: 'registry', label: '主体名录', children: <Registry me={me} go={go} /> },
+        { key: 'ledger', label: '整改台账', children: <Ledger go={go} /> },
+      ]} />
+    </Space>
+  );
+}
+
+function Registry({ me, go }: { me: Me; go: Go }) {
+  const [filter, setFilter] = useState<{ q?: string; kind?: string; grade?: string }>({});
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
+  const list = useList<SubjectItem>(`/api/subjects${query ? `?${query}` : ''}`);
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      {list.error && <Alert type="error" message={list.error} />}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search placeholder="名称或统一社会信用代码" allowClear onSearch={(q) => setFilter((f) => ({ ...f, q }))} style={{ width: 260 }} aria-label="搜索主体" />
+        <Select placeholder="主体类型" allowClear options={options(SUBJECT_KINDS)} onChange={(kind) => setFilter((f) => ({ ...f, kind }))} style={{ width: 200 }} aria-label="主体类型" />
+        <Select placeholder="风险等级" allowClear options={[...options(Object.fromEntries(Object.entries(RISK_GRADES).map(([k, v]) => [k, `${v}色`]))), { value: 'none', label: '未评级' }]}
+          onChange={(grade) => setFilter((f) => ({ ...f, grade }))} style={{ width: 140 }} aria-label="风险等级" />
+        {has(me, SCREENER_ROLES) && <Button type="primary" onClick={() => setCreating(true)}>登记主体</Button>}
+      </Space>
+      <Table<SubjectItem>
+        rowKey="id"
+        dataSource={list.items}
+        pagination={{ pageSize: 50 }}
+        columns={[
+          { title: '名称', dataIndex: 'name', render: (n: string, s) => <a href={`/console/subjects/${s.id}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${s.id}`); }}>{n}</a> },
+          { title: '类型', dataIndex: 'kind', render: (k: keyof typeof SUBJECT_KINDS) => SUBJECT_KINDS[k] },
+          { title: '地区', dataIndex: 'regionName' },
+          { title: '风险等级', dataIndex: 'grade', render: (g: RiskGrade | null, s) => <GradeTag grade={g} reasons={s.reasons} /> },
+          { title: '依据', dataIndex: 'reasons', render: (r: Reason[]) => r[0]?.text ?? '尚未排查' },
+          { title: '未销号隐患', dataIndex: 'openHazards', sorter: (a, b) => a.openHazards - b.openHazards },
+          { title: '相关线索', dataIndex: 'tips', sorter: (a, b) => a.tips - b.tips },
+        ]}
+      />
+      {creating && <CreateSubject me={me} onClose={() => setCreating(false)} onDone={(newId) => go(`/console/subjects/${newId}`)} />}
+    </>
+  );
+}
+
+/** Runs a request from a dialog: server field messages go next to their fields, the rest above the form. */
+function useDialogSubmit(form: ReturnType<typeof Form.useForm>[0]) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError('');
+    try {
+      await fn();
+    } catch (e) {
+      const ae = e as ApiError;
+      setError(ae.message);
+      if (ae instanceof ApiError) form.setFields(ae.fields.map((f) => ({ name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+function CreateSubject({ me, onClose, onDone }: { me: Me; onClose: () => void; onDone: (id: number) => void }) {
+  const [form] = Form.useForm();
+  const { busy, error, run } = useDialogSubmit(form);
+  const [regions, setRegions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    // The user's own region and the level below it: where their unit screens.
+    Promise.all([
+      api<{ code: string; name: string }[]>('GET', `/api/public/regions?parent=${me.unitRegionCode.slice(0, -2) || ''}`).catch(() => []),
+      api<{ code: string; name: string }[]>('GET', `/api/public/regions?parent=${me.unitRegionCode}`),
+    ]).then(([siblings, children]) => {
+      const own = siblings.find((r) => r.code === me.unitRegionCode);
+      setRegions([...(own ? [own] : []), ...children].map((r) => ({ value: r.code, label: r.name })));
+    }, () => undefined);
+  }, [me.unitRegionCode]);
+  return (
+    <Modal title="登记主体" open onCancel={onClose} footer={null} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={{ regionCode: me.unitRegionCode }} onFinish={(v) => run(async () => {
+        const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+        onDone((await api<{ id: number }>('POST', '/api/subjects', body)).id);
+      })}>
+        <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写主体名称' }]}><Input maxLength={100} /></Form.Item>
+        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}><Select options={options(SUBJECT_KINDS)} /></Form.Item>
+        <Form.Item name="regionCode" label="所在地区" rules={[{ required: true, message: '请选择地区' }]}><Select showSearch optionFilterProp="label" options={regions} /></Form.Item>
+        <Form.Item name="uscc" label="统一社会信用代码（有则填写）"><Input maxLength={18} style={{ textTransform: 'uppercase' }} /></Form.Item>
+        <Form.Item name="address" label="地址"><Input maxLength={200} /></Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>确认登记</Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
+  const { message } = AntApp.useApp();
+  const [d, setD] = useState<Detail | null>(null);
+  const [error, setError] = useState('');
+  const [dialog, setDialog] = useState<'inspection' | 'override' | { hazard: Hazard; action: 'rectified' | 'reopen' } | null>(null);
+  const load = () => api<Detail>('GET', `/api/subjects/${id}`).then(setD, (e) => setError(e.message));
+  useEffect(() => void load(), [id]);
+  if (error) return <Alert type="error" showIcon message={error} action={<Button onClick={() => go('/console/subjects')}>返回名录</Button>} />;
+  if (!d) return null;
+  const screener = has(me, SCREENER_ROLES);
+  const lead = has(me, SCREENING_LEAD_ROLES);
+  const act = (h: Hazard, action: 'start' | 'verify', done: string) =>
+    api('POST', `/api/hazards/${h.id}/actions`, { action }).then(() => { message.success(done); void load(); }, (e) => message.error(e.message));
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space wrap align="center">
+        <Button onClick={() => go('/console/subjects')}>← 主体名录</Button>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{d.name}</Typography.Title>
+        <span data-testid="subject-grade"><GradeTag grade={d.risk.grade} /></span>
+      </Space>
+      <Descriptions bordered size="small" column={2} items={[
+        { key: 'k', label: '类型', children: SUBJECT_KINDS[d.kind] },
+        { key: 'r', label: '地区', children: d.regionName },
+        { key: 'u', label: '统一社会信用代码', children: d.uscc ?? '—' },
+        { key: 'a', label: '地址', children: d.address ?? '—' },
+      ]} />
+      <Card title="风险等级及依据" extra={lead && <Button onClick={() => setDialog('override')}>人工调整</Button>}>
+        {d.risk.override && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }}
+            message={`已人工调整为${RISK_GRADES[d.risk.override.grade]}色（自动评级：${d.risk.computed ? `${RISK_GRADES[d.risk.computed]}色` : '未评级'}）：${d.risk.override.reason}`} />
+        )}
+        {d.risk.reasons.length ? (
+          <List size="small" dataSource={d.risk.reasons} renderItem={(r) => <List.Item><Space><GradeTag grade={r.grade} />{r.text}</Space></List.Item>} />
+        ) : <Typography.Text>尚未排查，暂无评级。</Typography.Text>}
+      </Card>
+      <Card title={`隐患（${d.hazards.length}）`}>
+        <Table<Hazard> rowKey="id" size="small" dataSource={d.hazards} pagination={false} columns={[
+          { title: '隐患', dataIndex: 'description', render: (t: string, h) => <>{h.serious && <Tag color={COLORS.red}>重大</Tag>}{t}</> },
+          { title: '类别', dataIndex: 'category', render: (c: keyof typeof HAZARD_CATEGORIES) => HAZARD_CATEGORIES[c] },
+          { title: '措施', dataIndex: 'measure', render: (m: keyof typeof HAZARD_MEASURES) => HAZARD_MEASURES[m] },
+          { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
+          { title: '责任人', dataIndex: 'responsible' },
+          { title: '状态', dataIndex: 'status', render: (s: keyof typeof HAZARD_STATUSES, h) => <Tooltip title={h.rectifiedNote}><Tag color={HAZARD_COLORS[s]}>{HAZARD_STATUSES[s]}</Tag></Tooltip> },
+          {
+            title: '操作',
+            render: (_, h) => (
+              <Space>
+                {screener && h.status === 'open' && <Button size="small" onClick={() => act(h, 'start', '已开始整改')}>开始整改</Button>}
+                {screener && (h.status === 'open' || h.status === 'rectifying') && <Button size="small" onClick={() => setDialog({ hazard: h, action: 'rectified' })}>报告已整改</Button>}
+                {lead && h.status === 'rectified' && (
+                  <Popconfirm title="确认整改到位，验收销号？" okText="销号" cancelText="取消" onConfirm={() => act(h, 'verify', '已销号')}>
+                    <Button size="small" type="primary">验收销号</Button>
+                  </Popconfirm>
+                )}
+                {lead && h.status === 'rectified' && <Button size="small" danger onClick={() => setDialog({ hazard: h, action: 'reopen' })}>验收不通过</Button>}
+              </Space>
+            ),
+          },
+        ]} />
+      </Card>
+      <Card title={`检查记录（${d.inspections.length}）`} extra={screener && <Button type="primary" onClick={() => setDialog('inspection')}>录入检查</Button>}>
+        <Table rowKey="id" size="small" dataSource={d.inspections} pagination={false} columns={[
+          { title: '检查日期', dataIndex: 'inspectedOn' },
+          { title: '检查单位', dataIndex: 'unitName' },
+          { title: '人数', dataIndex: 'inspectors' },
+          { title: '发现的问题', dataIndex: 'checklist', render: (c: Detail['inspections'][number]['checklist']) =>
+            Object.entries(c).filter(([, v]) => v).map(([k]) => CHECKLIST_ITEMS[k as keyof typeof CHECKLIST_ITEMS]).join('；') || '未发现清单所列问题' },
+          { title: '检查情况', dataIndex: 'findings', render: (f: string | null) => f ?? '—' },
+        ]} />
+      </Card>
+      <Card title={`反映该主体的线索（${d.tips.length}）`}>
+        <List size="small" dataSource={d.tips} locale={{ emptyText: '暂无您可查看的相关线索' }} renderItem={(t) => (
+          <List.Item>
+            <Space>
+              <a href={`/console/tips/${t.id}`} onClick={(e) => { e.preventDefault(); go(`/console/tips/${t.id}`); }}>{t.trackingCode}</a>
+              <Tag color={STATUS_COLORS[t.status]}>{TIP_STATUSES[t.status]}</Tag>
+              {fmt(t.receivedAt)}
+            </Space>
+          </List.Item>
+        )} />
+      </Card>
+      {dialog === 'inspection' && <InspectionDialog subjectId={d.id} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('检查已录入'); void load(); }} />}
+      {dialog === 'override' && <OverrideDialog detail={d} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('风险等级已调整'); void load(); }} />}
+      {dialog && typeof dialog === 'object' && (
+        <NoteDialog
+          title={dialog.action === 'rectified' ? '报告已整改' : '验收不通过'}
+          label={dialog.action === 'rectified' ? '整改情况' : '不通过的理由'}
+          onClose={() => setDialog(null)}
+          onSubmit={(note) => api('POST', `/api/hazards/${dialog.hazard.id}/actions`, { action: dialog.action, note }).then(() => { setDialog(null); void load(); })}
+        />
+      )}
+    </Space>
+  );
+}
+
+function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const { busy, error, run } = useDialogSubmit(form);
+  return (
+    <Modal title="录入检查" open onCancel={onClose} footer={null} width={760} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={{ inspectedOn: dayjs(), inspectors: 2, problems: [], hazards: [] }}
+        onFinish={(v: { inspectedOn: Dayjs; inspectors: number; problems: string[]; findings?: string; hazards: (Record<string, unknown> & { deadline: Dayjs })[] }) => run(async () => {
+          await api('POST', `/api/subjects/${subjectId}/inspections`, {
+            inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
+            inspectors: v.inspectors,
+            checklist: Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, v.problems.includes(k)])),
+            ...(v.findings ? { findings: v.findings } : {}),
+            hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD') })),
+          });
+          onDone();
+        })}>
+        <Space wrap>
+          <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+          <Form.Item name="inspectors" label="检查人数" rules={[{ required: true, message: '请填写人数' }]}><InputNumber min={1} max={100} /></Form.Item>
+        </Space>
+        <Form.Item name="problems" label="检查清单：勾选发现的问题">
+          <Checkbox.Group options={options(CHECKLIST_ITEMS)} style={{ display: 'grid', gap: 8 }} />
+        </Form.Item>
+        <Form.Item name="findings" label="检查情况（可不填）"><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+        <Form.List name="hazards">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <Card key={f.key} size="small" title={`隐患 ${i + 1}`} extra={<Button size="small" onClick={() => remove(f.name)}>删除</Button>} style={{ marginBottom: 12 }}>
+                  <Form.Item name={[f.name, 'description']} label="隐患描述" rules={[{ required: true, min: 4, message: '请描述隐患（至少 4 个字）' }]}><Input.TextArea rows={2} /></Form.Item>
+                  <Space wrap>
+                    <Form.Item name={[f.name, 'category']} label="类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={options(HAZARD_CATEGORIES)} style={{ width: 180 }} /></Form.Item>
+                    <Form.Item name={[f.name, 'measure']} label="处置措施" rules={[{ required: true, message: '请选择措施' }]}><Select options={options(HAZARD_MEASURES)} style={{ width: 140 }} /></Form.Item>
+                    <Form.Item name={[f.name, 'deadline']} label="整改期限" rules={[{ required: true, message: '请选择期限' }]}><DatePicker /></Form.Item>
+                    <Form.Item name={[f.name, 'responsible']} label="整改责任人" rules={[{ required: true, min: 2, message: '请填写责任人' }]}><Input style={{ width: 140 }} /></Form.Item>
+                    <Form.Item name={[f.name, 'serious']} label="重大隐患" valuePropName="checked"><Switch /></Form.Item>
+                  </Space>
+                </Card>
+              ))}
+              <Button onClick={() => add({ deadline: dayjs().add(15, 'day') })} style={{ marginBottom: 16 }}>+ 添加隐患</Button>
+            </>
+          )}
+        </Form.List>
+        <Space style={{ display: 'flex' }}>
+          <Button type="primary" htmlType="submit" loading={busy}>确认录入</Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function OverrideDialog({ detail, onClose, onDone }: { detail: Detail; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const { busy, error, run } = useDialogSubmit(form);
+  return (
+    <Modal title="人工调整风险等级" open onCancel={onClose} footer={null} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={{ grade: detail.risk.override?.grade ?? 'auto' }} onFinish={(v: { grade: string; reason: string }) => run(async () => {
+        await api('POST', `/api/subjects/${detail.id}/risk-override`, { grade: v.grade === 'auto' ? null : v.grade, reason: v.reason });
+        onDone();
+      })}>
+        <Form.Item name="grade" label="等级">
+          <Select options={[{ value: 'auto', label: '恢复自动评级' }, ...Object.entries(RISK_GRADES).map(([value, l]) => ({ value, label: `${l}色` }))]} />
+        </Form.Item>
+        <Form.Item name="reason" label="调整理由（将记入审计日志）" rules={[{ required: true, min: 4, message: '请说明理由（至少 4 个字）' }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>确认调整</Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function NoteDialog({ title, label, onClose, onSubmit }: { title: string; label: string; onClose: () => void; onSubmit: (note: string) => Promise<void> }) {
+  const [form] = Form.useForm();
+  const { busy, error, run } = useDialogSubmit(form);
+  return (
+    <Modal title={title} open onCancel={onClose} footer={null} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={(v: { note: string }) => run(() => onSubmit(v.note))}>
+        <Form.Item name="note" label={label} rules={[{ required: true, min: 4, message: `请填写${label}（至少 4 个字）` }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>确认{title}</Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function Ledger({ go }: { go: Go }) {
+  const [filter, setFilter] = useState<{ status?: string; overdue?: boolean }>({});
+  const q = new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.overdue ? { overdue: 'true' } : {}) }).toString();
+  const list = useList<Hazard>(`/api/hazards${q ? `?${q}` : ''}`);
+  return (
+    <>
+      {list.error && <Alert type="error" message={list.error} />}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select placeholder="整改状态" allowClear options={options(HAZARD_STATUSES)} onChange={(status) => setFilter((f) => ({ ...f, status }))} style={{ width: 160 }} aria-label="整改状态" />
+        <Checkbox onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked }))}>只看已超期</Checkbox>
+      </Space>
+      <Table<Hazard> rowKey="id" size="small" dataSource={list.items} pagination={{ pageSize: 50 }} columns={[
+        { title: '主体', dataIndex: 'subjectName', render: (n: string, h) => <a href={`/console/subjects/${h.subjectId}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${h.subjectId}`); }}>{n}</a> },
+        { title: '隐患', dataIndex: 'description', render: (t: string, h) => <>{h.serious && <Tag color={COLORS.red}>重大</Tag>}{t}</> },
+        { title: '类别', dataIndex: 'category', render: (c: keyof typeof HAZARD_CATEGORIES) => HAZARD_CATEGORIES[c] },
+        { title: '措施', dataIndex: 'measure', render: (m: keyof typeof HAZARD_MEASURES) => HAZARD_MEASURES[m] },
+        { title: '责任人', dataIndex: 'responsible' },
+        { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
+        { title: '状态', dataIndex: 'status', render: (s: keyof typeof HAZARD_STATUSES) => <Tag color={HAZARD_COLORS[s]}>{HAZARD_STATUSES[s]}</Tag> },
+        { title: '登记单位', dataIndex: 'unitName' },
+      ]} />
+    </>
+  );
+}
