@@ -63,6 +63,14 @@ describe('screening a care home and crossing off its hazard', () => {
     await lead.getByRole('link', { name: '龙口市夕阳红颐养院' }).waitFor();
     await lead.getByRole('tab', { name: '整改台账' }).click();
     await lead.getByRole('cell', { name: /向老人销售终身会员卡/ }).waitFor();
+    const download = lead.waitForEvent('download');
+    await lead.getByRole('link', { name: '导出 Excel' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^隐患整改台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // This year's figures count the two inspections above (2 inspectors each) and the crossed-off hazard.
+    const stat = (title: string) => lead.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').innerText();
+    expect(await stat('出动检查')).toBe('4');
+    expect(await stat('整改销号')).toBe('1');
+    expect(await stat('排查主体')).toBe('1');
     expect(await axe(lead)).toEqual([]);
     await shot(lead, 'console-12-ledger');
     await lead.context().close();

@@ -105,6 +105,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: '2026-12-31', responsible: '院长' } }) },
   'POST /api/subjects/:id/risk-override': { allow: ['office_lead', 'unit_lead'], request: (c) => ({ url: `/api/subjects/${c.subjectId}/risk-override`, payload: { grade: null, reason: '矩阵测试恢复自动评级' } }) },
   'GET /api/hazards': { allow: READERS, request: () => ({ url: '/api/hazards' }) },
+  'GET /api/hazards/export': { allow: READERS, request: () => ({ url: '/api/hazards/export' }) },
+  'GET /api/screening/summary': { allow: READERS, request: () => ({ url: '/api/screening/summary' }) },
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
 };

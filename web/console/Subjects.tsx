@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag,
-  Tooltip, Typography,
+  Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Popconfirm, Select, Space, Statistic, Switch, Table, Tabs,
+  Tag, Tooltip, Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
@@ -46,11 +46,39 @@ export default function Subjects({ me, go, id }: { me: Me; go: Go; id?: number }
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>排查整治</Typography.Title>
+      <Summary />
       <Tabs items={[
         { key: 'registry', label: '主体名录', children: <Registry me={me} go={go} /> },
         { key: 'ledger', label: '整改台账', children: <Ledger go={go} /> },
       ]} />
     </Space>
+  );
+}
+
+interface SummaryData {
+  from: string; to: string; figures: { indicator: string; value: number; unit: string }[]; hazardsOverdue: number; grades: Record<RiskGrade | 'none', number>;
+}
+const FIGURE_LABELS: Record<string, string> = { entities_screened: '排查主体', inspections_person_times: '出动检查', hazards_found: '发现隐患', hazards_rectified: '整改销号' };
+
+/** This year's screening figures of the jurisdiction, counted from the records, and today's grades. */
+function Summary() {
+  const [s, setS] = useState<SummaryData | null>(null);
+  useEffect(() => void api<SummaryData>('GET', '/api/screening/summary').then(setS, () => undefined), []);
+  if (!s) return null;
+  return (
+    <Card size="small" title={`本年度（${s.from} 至 ${s.to}）`}>
+      <Space size="large" wrap>
+        {s.figures.map((f) => <Statistic key={f.indicator} title={FIGURE_LABELS[f.indicator]} value={f.value} suffix={f.unit} />)}
+        <Statistic title="超期未整改" value={s.hazardsOverdue} suffix="个" valueStyle={s.hazardsOverdue ? { color: COLORS.red } : undefined} />
+        <div>
+          <Typography.Text type="secondary">当前风险等级</Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            {(['red', 'orange', 'yellow', 'green'] as RiskGrade[]).map((g) => <Tag key={g} color={GRADE_COLORS[g]}>{RISK_GRADES[g]}色 {s.grades[g]}</Tag>)}
+            <Tag color={COLORS.grey}>未评级 {s.grades.none}</Tag>
+          </div>
+        </div>
+      </Space>
+    </Card>
   );
 }
 
@@ -344,6 +372,7 @@ function Ledger({ go }: { go: Go }) {
       <Space wrap style={{ marginBottom: 16 }}>
         <Select placeholder="整改状态" allowClear options={options(HAZARD_STATUSES)} onChange={(status) => setFilter((f) => ({ ...f, status }))} style={{ width: 160 }} aria-label="整改状态" />
         <Checkbox onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked }))}>只看已超期</Checkbox>
+        <Button href={`/api/hazards/export${q ? `?${q}` : ''}`} download>导出 Excel</Button>
       </Space>
       <Table<Hazard> rowKey="id" size="small" dataSource={list.items} pagination={{ pageSize: 50 }} columns={[
         { title: '主体', dataIndex: 'subjectName', render: (n: string, h) => <a href={`/console/subjects/${h.subjectId}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${h.subjectId}`); }}>{n}</a> },

@@ -29,6 +29,7 @@ create table hazards (
   status         text not null default 'open',
   fine_yuan      numeric(14, 2),
   rectified_note text,
+  verified_at    timestamptz,      -- crossed off (销号): counts as hazards_rectified in its period
   created_by     bigint not null references users(id),
   created_at     timestamptz not null default now(),
   updated_at     timestamptz not null default now()

@@ -7,8 +7,10 @@ import {
   SUBJECT_KIND_CODES, TIP_READER_ROLES,
 } from '../../../shared/domain.ts';
 import {
-  hazardLedger, listSubjects, overrideRisk, recordHazard, recordInspection, reopenHazard, reportRectified, startRectifying, subjectDetail, verifyRectified,
+  hazardLedger, listSubjects, overrideRisk, recordHazard, recordInspection, reopenHazard, reportRectified, screeningSummary, startRectifying, subjectDetail,
+  verifyRectified,
 } from './screening.service.ts';
+import { exportLedger } from './screening.export.ts';
 
 const id = z.object({ id: z.coerce.number().int().positive() });
 const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
@@ -89,11 +91,45 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => overrideRisk(db, staff(req), req.params.id, req.body.grade, req.body.reason),
   );
 
+  const ledgerQuery = z.object({ status: z.enum(HAZARD_STATUS_CODES).optional(), overdue: z.stringbool().optional() });
+  app.get(
+    '/api/hazards/export',
+    { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerQuery } },
+    async (req, reply) => {
+      const { buffer, rows, truncated } = await exportLedger(db, staff(req), req.query);
+      const d = chinaToday();
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="hazards-${d}.xlsx"; filename*=UTF-8''${encodeURIComponent(`隐患整改台账-${d}.xlsx`)}`)
+        .header('X-Export-Rows', String(rows))
+        .header('X-Export-Truncated', String(truncated))
+        .send(buffer);
+    },
+  );
+
+  app.get(
+    '/api/screening/summary',
+    {
+      config: READ,
+      schema: {
+        tags: ['screening'],
+        summary: '排查整治统计（本辖区、统计期）：排查主体、检查人次、发现隐患、整改销号，及当前风险等级分布',
+        querystring: z
+          .object({ from: day.optional(), to: day.optional() })
+          .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] }),
+      },
+    },
+    async (req) => {
+      const to = req.query.to ?? chinaToday();
+      return screeningSummary(db, staff(req), req.query.from ?? `${to.slice(0, 4)}-01-01`, to);
+    },
+  );
+
   app.get(
     '/api/hazards',
     {
       config: READ,
-      schema: { tags: ['screening'], summary: '隐患整改台账（本辖区）', querystring: z.object({ status: z.enum(HAZARD_STATUS_CODES).optional(), overdue: z.stringbool().optional() }) },
+      schema: { tags: ['screening'], summary: '隐患整改台账（本辖区）', querystring: ledgerQuery },
     },
     async (req) => hazardLedger(db, staff(req), req.query),
   );

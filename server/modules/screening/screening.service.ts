@@ -159,7 +159,9 @@ async function move(db: Db, user: SessionUser, id: number, from: HazardStatus[],
     if (leadOnly && !isLead(user)) throw new AppError('FORBIDDEN');
     if (!from.includes(h.status)) throw new AppError('HAZARD_INVALID_TRANSITION');
     await q.query(
-      `update hazards set status = $2, updated_at = now(), rectified_note = case when $3::text is not null and $2 = 'rectified' then $3 else rectified_note end where id = $1`,
+      `update hazards set status = $2, updated_at = now(), verified_at = case when $2 = 'verified' then now() else verified_at end,
+              rectified_note = case when $3::text is not null and $2 = 'rectified' then $3 else rectified_note end
+       where id = $1`,
       [id, to, note],
     );
     await audit(q, actor(user), { action: `hazard.${action}`, entity: 'hazard', entityId: id, detail: { from: h.status, to, ...(note ? { note } : {}) } });
@@ -183,16 +185,70 @@ export async function overrideRisk(db: Db, user: SessionUser, subjectId: number,
   return assessRisk((await riskFacts(db, [subjectId])).get(subjectId)!, today());
 }
 
-/** The rectification ledger (台账) of the user's jurisdiction. */
+export const LEDGER_MAX_ROWS = 10_000;
+
+/** The rectification ledger (台账) of the user's jurisdiction, nearest deadline first. */
 export async function hazardLedger(db: Db, user: SessionUser, f: { status?: HazardStatus; overdue?: boolean }) {
-  return db.query(
+  return db.query<{
+    id: number; subjectId: number; subjectName: string; regionName: string; description: string; category: string; serious: boolean; measure: string;
+    deadline: string; responsible: string; status: string; fineYuan: number | null; unitName: string; overdue: boolean;
+  }>(
     `select h.id, h.subject_id as "subjectId", s.name as "subjectName", r.name as "regionName", h.description, h.category, h.serious,
             h.measure, h.deadline, h.responsible, h.status, h.fine_yuan as "fineYuan", un.name as "unitName",
             (h.status in ('open', 'rectifying') and h.deadline < $4::date) as overdue
      from hazards h join subjects s on s.id = h.subject_id join regions r on r.code = s.region_code join units un on un.id = h.unit_id
      where s.region_code like $1 || '%' and ($2::text is null or h.status = $2)
        and (not $3::boolean or (h.status in ('open', 'rectifying') and h.deadline < $4::date))
-     order by h.deadline, h.id limit 1000`,
+     order by h.deadline, h.id limit ${LEDGER_MAX_ROWS}`,
     [user.unitRegionCode, f.status ?? null, f.overdue ?? false, today()],
   );
+}
+
+/**
+ * The screening figures of the user's jurisdiction for a period, keyed by shared/docs/indicators.md,
+ * each counted from the records (the ledger and the inspections) so it can be traced back.
+ */
+export async function screeningSummary(db: Db, user: SessionUser, from: string, to: string) {
+  const scope = [user.unitRegionCode, from, to];
+  const [screened, personTimes, found, rectified, overdue, ids] = await Promise.all([
+    db.query<{ kind: string; n: number }>(
+      `select s.kind, count(distinct i.subject_id)::int as n from inspections i join subjects s on s.id = i.subject_id
+       where s.region_code like $1 || '%' and i.inspected_on between $2::date and $3::date group by s.kind order by n desc`, scope,
+    ),
+    db.query<{ n: number }>(
+      `select coalesce(sum(i.inspectors), 0)::int as n from inspections i join subjects s on s.id = i.subject_id
+       where s.region_code like $1 || '%' and i.inspected_on between $2::date and $3::date`, scope,
+    ),
+    db.query<{ n: number }>(
+      `select count(*)::int as n from hazards h join subjects s on s.id = h.subject_id
+       where s.region_code like $1 || '%' and (h.created_at at time zone 'Asia/Shanghai')::date between $2::date and $3::date`, scope,
+    ),
+    db.query<{ n: number }>(
+      `select count(*)::int as n from hazards h join subjects s on s.id = h.subject_id
+       where s.region_code like $1 || '%' and h.status = 'verified' and (h.verified_at at time zone 'Asia/Shanghai')::date between $2::date and $3::date`, scope,
+    ),
+    db.query<{ n: number }>(
+      `select count(*)::int as n from hazards h join subjects s on s.id = h.subject_id
+       where s.region_code like $1 || '%' and h.status in ('open', 'rectifying') and h.deadline < $2::date`, [user.unitRegionCode, today()],
+    ),
+    db.query<{ id: number }>(`select id from subjects where region_code like $1 || '%' order by id limit 20000`, [user.unitRegionCode]),
+  ]);
+  // Today's grades of every subject in scope (not of the period: a grade is a state, not a flow).
+  const facts = await riskFacts(db, ids.map((r) => r.id));
+  const grades: Record<RiskGrade | 'none', number> = { red: 0, orange: 0, yellow: 0, green: 0, none: 0 };
+  const day = today();
+  for (const f of facts.values()) grades[assessRisk(f, day).grade ?? 'none']++;
+  const entities = screened.reduce((s, r) => s + r.n, 0);
+  return {
+    from, to,
+    figures: [
+      { indicator: 'entities_screened', value: entities, unit: '家' },
+      { indicator: 'inspections_person_times', value: personTimes[0].n, unit: '人次' },
+      { indicator: 'hazards_found', value: found[0].n, unit: '个' },
+      { indicator: 'hazards_rectified', value: rectified[0].n, unit: '个' },
+    ],
+    screenedByKind: screened,
+    hazardsOverdue: overdue[0].n,
+    grades,
+  };
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
 import { assessRisk, type RiskFacts } from './risk.ts';
@@ -170,5 +171,42 @@ describe('screening, hazards and rectification through the API', () => {
     expect(json(await market.get('/api/hazards?status=verified')).every((h: { status: string }) => h.status === 'verified')).toBe(true);
     // A serious hazard past its deadline makes the subject red.
     expect(json(await market.get(`/api/subjects/${subjectId}`)).risk.reasons).toContainEqual({ grade: 'red', text: '1 个重大隐患已超过整改期限' });
+  });
+
+  it('counts the period’s screening figures from the records, and exports the ledger to Excel', async () => {
+    const lead = await as('lk_lead');
+    const period = `from=${inDays(-30)}&to=${inDays(1)}`;
+    const s = json(await lead.get(`/api/screening/summary?${period}`));
+    const fig = Object.fromEntries(s.figures.map((f: { indicator: string; value: number }) => [f.indicator, f.value]));
+    const [db] = await t.db.query<{ subjects: number; persons: number; hazards: number; verified: number }>(
+      `select (select count(distinct subject_id) from inspections)::int as subjects, (select sum(inspectors) from inspections)::int as persons,
+              (select count(*) from hazards)::int as hazards, (select count(*) from hazards where status = 'verified')::int as verified`,
+    );
+    expect(fig).toEqual({ entities_screened: db.subjects, inspections_person_times: db.persons, hazards_found: db.hazards, hazards_rectified: db.verified });
+    expect(db.verified).toBe(1);
+    expect(s.screenedByKind).toEqual([{ kind: 'elderly_care_institution', n: 1 }]);
+    expect(s.hazardsOverdue).toBe(1);
+    const [{ n: subjects }] = await t.db.query<{ n: number }>('select count(*)::int as n from subjects');
+    expect(Object.values(s.grades as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(subjects);
+    expect(s.grades.red).toBeGreaterThanOrEqual(1);
+    // Another county counts nothing of ours; a period before anything happened counts zero.
+    const other = json(await (await as('zf_intake')).get(`/api/screening/summary?${period}`));
+    expect(other.figures.every((f: { value: number }) => f.value === 0)).toBe(true);
+    const before = json(await lead.get('/api/screening/summary?from=2020-01-01&to=2020-12-31'));
+    expect(before.figures.every((f: { value: number }) => f.value === 0)).toBe(true);
+    expect((await lead.get(`/api/screening/summary?from=${inDays(1)}&to=${inDays(-1)}`)).statusCode).toBe(400);
+    expect((await lead.get('/api/screening/summary?from=2026-02-30&to=2026-03-01')).statusCode).toBe(400);
+
+    const x = await lead.get('/api/hazards/export?status=verified');
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('龙口市福寿康养中心有限公司');
+    expect(sheet.getRow(2).getCell(10).value).toBe('已销号');
+    const audit = json(await (await as('sd_auditor')).get('/api/audit?entity=hazard&limit=100'));
+    expect(audit.items.some((a: { action: string }) => a.action === 'hazard.exported')).toBe(true);
   });
 });

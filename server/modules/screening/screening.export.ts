@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/client.ts';
+import { HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, type HazardStatus } from '../../../shared/domain.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import { hazardLedger, LEDGER_MAX_ROWS } from './screening.service.ts';
+
+/** The rectification ledger (台账) of the current filter as an .xlsx workbook, audited. */
+export async function exportLedger(db: Db, user: SessionUser, filter: { status?: HazardStatus; overdue?: boolean }) {
+  const rows = await hazardLedger(db, user, filter);
+  const book = new ExcelJS.Workbook();
+  book.creator = '守护 Shouhu';
+  const sheet = book.addWorksheet('隐患整改台账');
+  sheet.columns = [
+    { header: '序号', key: 'no', width: 6 },
+    { header: '主体名称', key: 'subject', width: 30 },
+    { header: '所在地区', key: 'region', width: 14 },
+    { header: '隐患描述', key: 'description', width: 40 },
+    { header: '类别', key: 'category', width: 16 },
+    { header: '重大隐患', key: 'serious', width: 10 },
+    { header: '处置措施', key: 'measure', width: 12 },
+    { header: '整改期限', key: 'deadline', width: 12 },
+    { header: '整改责任人', key: 'responsible', width: 14 },
+    { header: '整改状态', key: 'status', width: 14 },
+    { header: '是否超期', key: 'overdue', width: 10 },
+    { header: '罚没金额（元）', key: 'fine', width: 14 },
+    { header: '登记单位', key: 'unit', width: 24 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  rows.forEach((h, i) => sheet.addRow({
+    no: i + 1, subject: h.subjectName, region: h.regionName, description: h.description,
+    category: HAZARD_CATEGORIES[h.category as keyof typeof HAZARD_CATEGORIES] ?? h.category, serious: h.serious ? '是' : '否',
+    measure: HAZARD_MEASURES[h.measure as keyof typeof HAZARD_MEASURES] ?? h.measure, deadline: h.deadline, responsible: h.responsible,
+    status: HAZARD_STATUSES[h.status as HazardStatus] ?? h.status, overdue: h.overdue ? '是' : '否', fine: h.fineYuan ?? '', unit: h.unitName,
+  }));
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  await audit(db, { id: user.id, name: user.username }, { action: 'hazard.exported', entity: 'hazard', detail: { filter, rows: rows.length } });
+  return { buffer, rows: rows.length, truncated: rows.length >= LEDGER_MAX_ROWS };
+}
