@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
+import { axe, chooseOptions, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
 
 describe('console pages: list, dashboard, administration, audit', () => {
   let e: E2E;
@@ -62,8 +62,7 @@ describe('console pages: list, dashboard, administration, audit', () => {
     await dialog.getByLabel('单位').fill('龙口市打击');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-    await dialog.getByLabel('角色').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('受理员').click();
+    await chooseOptions(page, dialog, '角色', ['受理员']);
     // The multiple select stays open until the next field takes focus (filled below).
     await dialog.getByLabel('初始密码').fill('weak');
     await dialog.getByRole('button', { name: '确定' }).click();
@@ -72,6 +71,8 @@ describe('console pages: list, dashboard, administration, audit', () => {
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText('用户已创建').waitFor();
     await page.getByRole('cell', { name: 'lk_new_clerk' }).waitFor();
+    // Let the dialog finish closing: axe on a half-faded modal reports its fading text.
+    await dialog.waitFor({ state: 'hidden' });
     expect(await axe(page)).toEqual([]);
     await shot(page, 'console-8-admin-users');
 

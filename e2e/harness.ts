@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { openPglite } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { deriveKeys } from '../server/crypto.ts';
@@ -108,3 +108,25 @@ export async function consoleLogin(e: E2E, username: string): Promise<Page> {
   await page.getByRole('button', { name: '退出' }).waitFor();
   return page;
 }
+
+/**
+ * Picks options of an Ant Design select and makes sure each one took: under load a click on an
+ * option while the dropdown is still opening can be lost, and the form then fails validation (the
+ * cause of rare failures in full runs). A multiple select's dropdown is left open, as it stays.
+ */
+export async function chooseOptions(page: Page, scope: Page | Locator, label: string | RegExp, options: string[], multiple = true) {
+  const field = scope.getByLabel(label);
+  // `has` is matched inside each .ant-select, so it takes a locator without the outer scope.
+  const select = scope.locator('.ant-select', { has: page.getByLabel(label) });
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (const option of options) {
+    const chosen = multiple ? select.locator(`.ant-select-selection-item[title="${option}"]`) : select.filter({ hasText: option });
+    for (let attempt = 0; !(await chosen.count()); attempt++) {
+      if (attempt === 3) throw new Error(`选项「${option}」未能选中`);
+      if (!(await dropdown.count())) await field.click();
+      await dropdown.getByTitle(option, { exact: true }).click();
+      await chosen.waitFor({ timeout: 2000 }).catch(() => undefined);
+    }
+  }
+}
+

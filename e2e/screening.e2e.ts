@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
+import { axe, chooseOptions, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
 
 describe('screening a care home and crossing off its hazard', () => {
   let e: E2E;
@@ -15,8 +15,7 @@ describe('screening a care home and crossing off its hazard', () => {
     await clerk.getByRole('button', { name: '登记主体' }).click();
     const create = clerk.getByRole('dialog');
     await create.getByLabel('名称').fill('龙口市夕阳红颐养院');
-    await create.getByLabel('类型').click();
-    await clerk.locator('.ant-select-dropdown:visible').getByTitle('养老机构（已登记）', { exact: true }).click();
+    await chooseOptions(clerk, create, '类型', ['养老机构（已登记）'], false);
     await create.getByRole('button', { name: '确认登记' }).click();
     await clerk.getByRole('heading', { name: '龙口市夕阳红颐养院' }).waitFor();
     await clerk.getByText('尚未排查，暂无评级。').waitFor();
@@ -27,11 +26,9 @@ describe('screening a care home and crossing off its hazard', () => {
     await form.getByLabel('检查情况（可不填）').fill('前台摆放“终身会员卡”宣传单');
     await form.getByRole('button', { name: '+ 添加隐患' }).click();
     await form.getByLabel('隐患描述').fill('向老人销售终身会员卡，预收费用');
-    await form.getByLabel('类别').click();
-    await clerk.locator('.ant-select-dropdown:visible').getByTitle('预付费、会员费、押金', { exact: true }).click();
+    await chooseOptions(clerk, form, '类别', ['预付费、会员费、押金'], false);
     await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-    await form.getByLabel('处置措施').click();
-    await clerk.locator('.ant-select-dropdown:visible').getByTitle('责令整改', { exact: true }).click();
+    await chooseOptions(clerk, form, '处置措施', ['责令整改'], false);
     await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await form.getByLabel('整改责任人').fill('院长 王某');
     await form.getByRole('button', { name: '确认录入' }).click();

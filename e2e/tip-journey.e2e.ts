@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, consoleLogin, elderChecks, newPage, shot, startE2E, type E2E } from './harness.ts';
+import { axe, chooseOptions, consoleLogin, elderChecks, newPage, shot, startE2E, type E2E } from './harness.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5f0000000049454e44ae426082', 'hex');
 
@@ -11,8 +11,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
  * dialog itself).
  */
 async function pickOption(page: Page, label: string | RegExp, option: string, multiple = false) {
-  await page.getByLabel(label).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  await chooseOptions(page, page, label, [option], multiple);
   if (multiple) await page.getByRole('dialog').locator('.ant-modal-title').click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
 }
