@@ -74,6 +74,7 @@ describe('backup and restore (security.md §18)', () => {
       expect(await rowsOf(target.db, 'tips', 'id')).toEqual(await rowsOf(t.db, 'tips', 'id'));
       expect(await rowsOf(target.db, 'tip_assignments', 'id')).toEqual(await rowsOf(t.db, 'tip_assignments', 'id'));
       const merged = await target.db.query('select 1 from tips where merged_into_id is not null');
+      expect(merged.length).toBeGreaterThan(0); // the self-reference pass has work to do
       expect(merged.length).toBe((await t.db.query('select 1 from tips where merged_into_id is not null')).length);
 
       const app = await buildApp({ db: target.db, keys: t.keys, dataDir, publicRateLimit: 10_000, loginRateLimit: 10_000 });

@@ -38,6 +38,8 @@ export class BackupError extends Error {}
 
 interface TableInfo {
   name: string;
+  /** In table order, as json_populate_recordset fills them. */
+  columns: string[];
   /** Columns that reference this same table (e.g. tips.merged_into_id): written in a second pass. */
   selfRefs: string[];
   identity: string | null;
@@ -62,8 +64,9 @@ async function tablesInOrder(q: Queryable): Promise<TableInfo[]> {
        from pg_constraint k join pg_class ch on ch.oid = k.conrelid join pg_class pa on pa.oid = k.confrelid
       where k.contype = 'f' and k.connamespace = current_schema()::regnamespace`,
   );
-  const identities = await q.query<{ t: string; c: string }>(
-    `select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() and is_identity = 'YES'`,
+  const columns = await q.query<{ t: string; c: string; identity: boolean }>(
+    `select table_name as t, column_name as c, is_identity = 'YES' as identity from information_schema.columns
+      where table_schema = current_schema() order by table_name, ordinal_position`,
   );
   const pks = await q.query<{ t: string; cols: string[] }>(
     `select c.relname as t, array(select a.attname::text from unnest(i.indkey) with ordinality k(n, o)
@@ -74,7 +77,8 @@ async function tablesInOrder(q: Queryable): Promise<TableInfo[]> {
   const info = new Map<string, TableInfo>(tables.map((name) => [name, {
     name,
     selfRefs: fks.filter((f) => f.child === name && f.parent === name).flatMap((f) => f.cols),
-    identity: identities.find((i) => i.t === name)?.c ?? null,
+    columns: columns.filter((c) => c.t === name).map((c) => c.c),
+    identity: columns.find((c) => c.t === name && c.identity)?.c ?? null,
     pk: pks.find((p) => p.t === name)?.cols ?? [],
   }]));
   // Kahn's algorithm; ties broken by name so that every backup lists tables in the same order.
@@ -211,27 +215,30 @@ export async function restoreBackup(db: Db, keys: Keys, dataDir: string, input: 
       const flush = async () => {
         if (!table || !batch.length) return;
         const t = table;
-        const cols = (await q.query<{ c: string }>(
-          `select column_name as c from information_schema.columns where table_schema = current_schema() and table_name = $1 order by ordinal_position`, [t.name],
-        )).map((r) => r.c);
+        const cols = t.columns;
+        const rows = `[${batch.join(',')}]`;
         const select = cols.map((c) => (t.selfRefs.includes(c) ? `null as ${ident(c)}` : ident(c))).join(', ');
         const conflict = REFERENCE.has(t.name) ? 'on conflict do nothing' : '';
         await q.query(
           `insert into ${ident(t.name)} (${cols.map(ident).join(', ')}) overriding system value
            select ${select} from json_populate_recordset(null::${ident(t.name)}, $1::json) ${conflict}`,
-          [`[${batch.join(',')}]`],
+          [rows],
         );
         if (t.selfRefs.length && t.pk.length) {
-          // Second pass: self-references point anywhere in the table, so they are set once all rows exist.
-          const set = t.selfRefs.map((c) => `${ident(c)} = j.${ident(c)}`).join(', ');
-          const match = t.pk.map((c) => `x.${ident(c)} = j.${ident(c)}`).join(' and ');
+          // Self-references point anywhere in the table, so they are set once all rows exist. Only the
+          // key and the reference of rows that have one are kept until then (a few merged tips, not every row).
+          const keep = [...t.pk, ...t.selfRefs].map((c) => `j.${ident(c)}`).join(', ');
           const pending = t.selfRefs.map((c) => `j.${ident(c)} is not null`).join(' or ');
-          selfRefBatches.push({ t, sql: `update ${ident(t.name)} x set ${set} from json_populate_recordset(null::${ident(t.name)}, $1::json) j where ${match} and (${pending})`, rows: `[${batch.join(',')}]` });
+          const refs = await q.query<{ r: string }>(
+            `select row_to_json(x)::text as r from (select ${keep} from json_populate_recordset(null::${ident(t.name)}, $1::json) j where ${pending}) x`, [rows],
+          );
+          if (!selfRefs.has(t)) selfRefs.set(t, []);
+          selfRefs.get(t)!.push(...refs.map((x) => x.r));
         }
         summary.tables[t.name] = (summary.tables[t.name] ?? 0) + batch.length;
         batch = [];
       };
-      const selfRefBatches: { t: TableInfo; sql: string; rows: string }[] = [];
+      const selfRefs = new Map<TableInfo, string[]>();
 
       for (let line = await next(); line !== null; line = await next()) {
         if (!line.startsWith('#')) {
@@ -262,7 +269,11 @@ export async function restoreBackup(db: Db, keys: Keys, dataDir: string, input: 
         }
       }
       if (!trailer) throw new BackupError('备份文件不完整（缺少结尾），可能在复制或下载时被截断。未做任何更改。');
-      for (const b of selfRefBatches) await q.query(b.sql, [b.rows]);
+      for (const [t, refs] of selfRefs) {
+        const set = t.selfRefs.map((c) => `${ident(c)} = j.${ident(c)}`).join(', ');
+        const match = t.pk.map((c) => `x.${ident(c)} = j.${ident(c)}`).join(' and ');
+        await q.query(`update ${ident(t.name)} x set ${set} from json_populate_recordset(null::${ident(t.name)}, $1::json) j where ${match}`, [`[${refs.join(',')}]`]);
+      }
       for (const [t, n] of Object.entries(trailer.tables as Record<string, number>)) {
         if ((summary.tables[t] ?? 0) !== n) throw new BackupError(`备份文件已损坏：表 ${t} 应有 ${n} 行，读到 ${summary.tables[t] ?? 0} 行。未做任何更改。`);
       }
