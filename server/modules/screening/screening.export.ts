@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newSheet } from '../../xlsx.ts';
 import type { Db } from '../../db/client.ts';
 import { HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, type HazardStatus } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -8,10 +8,7 @@ import { hazardLedger, LEDGER_MAX_ROWS } from './screening.service.ts';
 /** The rectification ledger (台账) of the current filter as an .xlsx workbook, audited. */
 export async function exportLedger(db: Db, user: SessionUser, filter: { status?: HazardStatus; overdue?: boolean }) {
   const rows = await hazardLedger(db, user, filter);
-  const book = new ExcelJS.Workbook();
-  book.creator = '守护 Shouhu';
-  const sheet = book.addWorksheet('隐患整改台账');
-  sheet.columns = [
+  const { book, sheet } = newSheet('隐患整改台账', [
     { header: '序号', key: 'no', width: 6 },
     { header: '主体名称', key: 'subject', width: 30 },
     { header: '所在地区', key: 'region', width: 14 },
@@ -25,8 +22,7 @@ export async function exportLedger(db: Db, user: SessionUser, filter: { status?:
     { header: '是否超期', key: 'overdue', width: 10 },
     { header: '罚没金额（元）', key: 'fine', width: 14 },
     { header: '登记单位', key: 'unit', width: 24 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   rows.forEach((h, i) => sheet.addRow({
     no: i + 1, subject: h.subjectName, region: h.regionName, description: h.description,
     category: HAZARD_CATEGORIES[h.category as keyof typeof HAZARD_CATEGORIES] ?? h.category, serious: h.serious ? '是' : '否',

@@ -11,6 +11,7 @@ import {
   verifyRectified,
 } from './screening.service.ts';
 import { exportLedger } from './screening.export.ts';
+import { sendXlsx } from '../../xlsx.ts';
 
 const id = z.object({ id: z.coerce.number().int().positive() });
 const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
@@ -95,16 +96,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/hazards/export',
     { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerQuery } },
-    async (req, reply) => {
-      const { buffer, rows, truncated } = await exportLedger(db, staff(req), req.query);
-      const d = chinaToday();
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename="hazards-${d}.xlsx"; filename*=UTF-8''${encodeURIComponent(`隐患整改台账-${d}.xlsx`)}`)
-        .header('X-Export-Rows', String(rows))
-        .header('X-Export-Truncated', String(truncated))
-        .send(buffer);
-    },
+    async (req, reply) => sendXlsx(reply, await exportLedger(db, staff(req), req.query), 'hazards', '隐患整改台账'),
   );
 
   app.get(

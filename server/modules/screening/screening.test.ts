@@ -200,6 +200,8 @@ describe('screening, hazards and rectification through the API', () => {
     const x = await lead.get('/api/hazards/export?status=verified');
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
+    expect(x.headers['content-disposition']).toMatch(/^attachment; filename="hazards-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''%E9%9A%90/);
+    expect(x.headers['x-export-rows']).toBe('1');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];

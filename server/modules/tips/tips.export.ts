@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newSheet } from '../../xlsx.ts';
 import type { Db } from '../../db/client.ts';
 import { FRAUD_TYPES, TIP_SOURCES } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -11,10 +11,7 @@ const fmt = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOS
 
 /** The current filter of the tip list as an .xlsx workbook (at most EXPORT_MAX_ROWS rows), audited. */
 export async function exportTips(db: Db, user: SessionUser, filter: Omit<ListQuery, 'cursor' | 'limit'>): Promise<{ buffer: Buffer; rows: number; truncated: boolean }> {
-  const book = new ExcelJS.Workbook();
-  book.creator = '守护 Shouhu';
-  const sheet = book.addWorksheet('线索');
-  sheet.columns = [
+  const { book, sheet } = newSheet('线索', [
     { header: '查询码', key: 'code', width: 16 },
     { header: '状态', key: 'status', width: 12 },
     { header: '来源', key: 'source', width: 14 },
@@ -24,8 +21,7 @@ export async function exportTips(db: Db, user: SessionUser, filter: Omit<ListQue
     { header: '办理时限', key: 'deadline', width: 18 },
     { header: '是否超期', key: 'overdue', width: 10 },
     { header: '摘要', key: 'summary', width: 60 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   let cursor: string | undefined;
   let rows = 0;
   let truncated = false;

@@ -7,7 +7,7 @@ import { runTipAction } from './tips.actions.service.ts';
 import { listTips, revealReporterIdentity, tipDetail, workbench } from './tips.query.service.ts';
 import { actionBody, listQuery, staffTipBody } from './tips.schemas.ts';
 import { exportTips } from './tips.export.ts';
-import { chinaToday } from '../../../shared/time.ts';
+import { sendXlsx } from '../../xlsx.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const READERS = TIP_READER_ROLES;
@@ -32,16 +32,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/tips/export',
     { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '按当前筛选条件导出 Excel（最多一万条，记入审计）', querystring: listQuery.omit({ cursor: true, limit: true }) } },
-    async (req, reply) => {
-      const { buffer, rows, truncated } = await exportTips(db, staff(req), req.query);
-      const day = chinaToday();
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename="tips-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`线索-${day}.xlsx`)}`)
-        .header('X-Export-Rows', String(rows))
-        .header('X-Export-Truncated', String(truncated))
-        .send(buffer);
-    },
+    async (req, reply) => sendXlsx(reply, await exportTips(db, staff(req), req.query), 'tips', '线索'),
   );
 
   app.get('/api/workbench', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '工作台：待办数量、临期与超期' } }, async (req) =>
