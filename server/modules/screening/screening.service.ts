@@ -58,13 +58,17 @@ async function riskFacts(q: Queryable, ids: number[]): Promise<Map<number, RiskF
   return facts;
 }
 
+/** Rows a list shows; a grade is computed, so filtering by it reads up to SCOPE_CAP subjects first. */
+const LIST_ROWS = 500;
+const SCOPE_CAP = 20_000;
+
 export async function listSubjects(db: Db, user: SessionUser, f: { q?: string; kind?: string; grade?: RiskGrade | 'none' }) {
   const rows = await db.query<SubjectRow>(
     `select ${SUBJECT_COLUMNS} from subjects s join regions r on r.code = s.region_code
      where s.region_code like $1 || '%' and ($2::text is null or s.name like '%' || $2 || '%' or s.uscc = upper($2))
        and ($3::text is null or s.kind = $3)
-     order by s.id desc limit 500`,
-    [user.unitRegionCode, f.q || null, f.kind ?? null],
+     order by s.id desc limit $4`,
+    [user.unitRegionCode, f.q || null, f.kind ?? null, f.grade ? SCOPE_CAP : LIST_ROWS],
   );
   const facts = await riskFacts(db, rows.map((r) => r.id));
   const day = today();
@@ -74,7 +78,8 @@ export async function listSubjects(db: Db, user: SessionUser, f: { q?: string; k
       const risk = assessRisk(fx, day);
       return { ...s, grade: risk.grade, reasons: risk.reasons, openHazards: fx.hazards.filter((h) => h.status !== 'verified').length, tips: fx.tips, inspected: fx.inspected };
     })
-    .filter((s) => !f.grade || (f.grade === 'none' ? s.grade === null : s.grade === f.grade));
+    .filter((s) => !f.grade || (f.grade === 'none' ? s.grade === null : s.grade === f.grade))
+    .slice(0, LIST_ROWS);
 }
 
 export async function subjectDetail(db: Db, user: SessionUser, id: number) {
@@ -231,7 +236,7 @@ export async function screeningSummary(db: Db, user: SessionUser, from: string, 
       `select count(*)::int as n from hazards h join subjects s on s.id = h.subject_id
        where s.region_code like $1 || '%' and h.status in ('open', 'rectifying') and h.deadline < $2::date`, [user.unitRegionCode, today()],
     ),
-    db.query<{ id: number }>(`select id from subjects where region_code like $1 || '%' order by id limit 20000`, [user.unitRegionCode]),
+    db.query<{ id: number }>(`select id from subjects where region_code like $1 || '%' order by id limit $2`, [user.unitRegionCode, SCOPE_CAP]),
   ]);
   // Today's grades of every subject in scope (not of the period: a grade is a state, not a flow).
   const facts = await riskFacts(db, ids.map((r) => r.id));

@@ -127,6 +127,16 @@ describe('screening, hazards and rectification through the API', () => {
     expect(back.grade).toBe('orange');
   });
 
+  it('filters by grade over every subject in scope, not only the newest page', async () => {
+    // 600 newer, unscreened subjects push the graded one past the first 500 rows of the list.
+    await t.db.query(`insert into subjects (region_code, kind, name, normalized_name) select '370681', 'other', '批量主体' || g, '批量主体' || g from generate_series(1, 600) g`);
+    const county = await as('lk_intake');
+    expect(json(await county.get('/api/subjects')).length).toBe(500);
+    expect(json(await county.get('/api/subjects?grade=orange')).map((s: { id: number }) => s.id)).toEqual([subjectId]);
+    expect(json(await county.get('/api/subjects?grade=none')).length).toBe(500);
+    await t.db.query(`delete from subjects where name like '批量主体%'`);
+  });
+
   it('keeps jurisdictions apart and refuses bad input without writing anything', async () => {
     const other = await as('zf_intake'); // 芝罘区: another county
     expect((await other.get(`/api/subjects/${subjectId}`)).statusCode).toBe(404);
