@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Popconfirm, Select, Space, Statistic, Switch, Table, Tabs,
   Tag, Tooltip, Typography,
@@ -116,29 +116,43 @@ function Registry({ me, go }: { me: Me; go: Go }) {
   );
 }
 
-/** Runs a request from a dialog: server field messages go next to their fields, the rest above the form. */
-function useDialogSubmit(form: ReturnType<typeof Form.useForm>[0]) {
+/**
+ * A dialog holding one form, with 确认/取消: server field messages go next to their fields (list
+ * fields such as hazards.0.deadline included), any other error above the form.
+ */
+function FormDialog<T>({ title, confirm, width, initialValues, onClose, onSubmit, children }: {
+  title: string; confirm: string; width?: number; initialValues?: Record<string, unknown>; onClose: () => void; onSubmit: (values: T) => Promise<void>; children: ReactNode;
+}) {
+  const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const run = async (fn: () => Promise<void>) => {
+  const submit = async (values: T) => {
     setBusy(true);
     setError('');
     try {
-      await fn();
+      await onSubmit(values);
     } catch (e) {
-      const ae = e as ApiError;
-      setError(ae.message);
-      if (ae instanceof ApiError) form.setFields(ae.fields.map((f) => ({ name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
+      setError((e as Error).message);
+      if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, run };
+  return (
+    <Modal title={title} open onCancel={onClose} footer={null} width={width} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
+        {children}
+        <Space style={{ display: 'flex' }}>
+          <Button type="primary" htmlType="submit" loading={busy}>{confirm}</Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
 }
 
 function CreateSubject({ me, onClose, onDone }: { me: Me; onClose: () => void; onDone: (id: number) => void }) {
-  const [form] = Form.useForm();
-  const { busy, error, run } = useDialogSubmit(form);
   const [regions, setRegions] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
     // The user's own region and the level below it: where their unit screens.
@@ -151,23 +165,16 @@ function CreateSubject({ me, onClose, onDone }: { me: Me; onClose: () => void; o
     }, () => undefined);
   }, [me.unitRegionCode]);
   return (
-    <Modal title="登记主体" open onCancel={onClose} footer={null} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ regionCode: me.unitRegionCode }} onFinish={(v) => run(async () => {
-        const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-        onDone((await api<{ id: number }>('POST', '/api/subjects', body)).id);
-      })}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写主体名称' }]}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}><Select options={options(SUBJECT_KINDS)} /></Form.Item>
-        <Form.Item name="regionCode" label="所在地区" rules={[{ required: true, message: '请选择地区' }]}><Select showSearch optionFilterProp="label" options={regions} /></Form.Item>
-        <Form.Item name="uscc" label="统一社会信用代码（有则填写）"><Input maxLength={18} style={{ textTransform: 'uppercase' }} /></Form.Item>
-        <Form.Item name="address" label="地址"><Input maxLength={200} /></Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>确认登记</Button>
-          <Button onClick={onClose}>取消</Button>
-        </Space>
-      </Form>
-    </Modal>
+    <FormDialog<Record<string, unknown>> title="登记主体" confirm="确认登记" initialValues={{ regionCode: me.unitRegionCode }} onClose={onClose} onSubmit={async (v) => {
+      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+      onDone((await api<{ id: number }>('POST', '/api/subjects', body)).id);
+    }}>
+      <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写主体名称' }]}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}><Select options={options(SUBJECT_KINDS)} /></Form.Item>
+      <Form.Item name="regionCode" label="所在地区" rules={[{ required: true, message: '请选择地区' }]}><Select showSearch optionFilterProp="label" options={regions} /></Form.Item>
+      <Form.Item name="uscc" label="统一社会信用代码（有则填写）"><Input maxLength={18} style={{ textTransform: 'uppercase' }} /></Form.Item>
+      <Form.Item name="address" label="地址"><Input maxLength={200} /></Form.Item>
+    </FormDialog>
   );
 }
 
@@ -267,98 +274,75 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
   );
 }
 
+interface InspectionForm {
+  inspectedOn: Dayjs; inspectors: number; problems: string[]; findings?: string; hazards: (Record<string, unknown> & { deadline: Dayjs })[];
+}
+
 function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const { busy, error, run } = useDialogSubmit(form);
   return (
-    <Modal title="录入检查" open onCancel={onClose} footer={null} width={760} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ inspectedOn: dayjs(), inspectors: 2, problems: [], hazards: [] }}
-        onFinish={(v: { inspectedOn: Dayjs; inspectors: number; problems: string[]; findings?: string; hazards: (Record<string, unknown> & { deadline: Dayjs })[] }) => run(async () => {
-          await api('POST', `/api/subjects/${subjectId}/inspections`, {
-            inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
-            inspectors: v.inspectors,
-            checklist: Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, v.problems.includes(k)])),
-            ...(v.findings ? { findings: v.findings } : {}),
-            hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD') })),
-          });
-          onDone();
-        })}>
-        <Space wrap>
-          <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
-          </Form.Item>
-          <Form.Item name="inspectors" label="检查人数" rules={[{ required: true, message: '请填写人数' }]}><InputNumber min={1} max={100} /></Form.Item>
-        </Space>
-        <Form.Item name="problems" label="检查清单：勾选发现的问题">
-          <Checkbox.Group options={options(CHECKLIST_ITEMS)} style={{ display: 'grid', gap: 8 }} />
+    <FormDialog<InspectionForm> title="录入检查" confirm="确认录入" width={760} initialValues={{ inspectedOn: dayjs(), inspectors: 2, problems: [], hazards: [] }} onClose={onClose}
+      onSubmit={async (v) => {
+        await api('POST', `/api/subjects/${subjectId}/inspections`, {
+          inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
+          inspectors: v.inspectors,
+          checklist: Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, v.problems.includes(k)])),
+          ...(v.findings ? { findings: v.findings } : {}),
+          hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD') })),
+        });
+        onDone();
+      }}>
+      <Space wrap>
+        <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Form.Item name="findings" label="检查情况（可不填）"><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
-        <Form.List name="hazards">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Card key={f.key} size="small" title={`隐患 ${i + 1}`} extra={<Button size="small" onClick={() => remove(f.name)}>删除</Button>} style={{ marginBottom: 12 }}>
-                  <Form.Item name={[f.name, 'description']} label="隐患描述" rules={[{ required: true, min: 4, message: '请描述隐患（至少 4 个字）' }]}><Input.TextArea rows={2} /></Form.Item>
-                  <Space wrap>
-                    <Form.Item name={[f.name, 'category']} label="类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={options(HAZARD_CATEGORIES)} style={{ width: 180 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'measure']} label="处置措施" rules={[{ required: true, message: '请选择措施' }]}><Select options={options(HAZARD_MEASURES)} style={{ width: 140 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'deadline']} label="整改期限" rules={[{ required: true, message: '请选择期限' }]}><DatePicker /></Form.Item>
-                    <Form.Item name={[f.name, 'responsible']} label="整改责任人" rules={[{ required: true, min: 2, message: '请填写责任人' }]}><Input style={{ width: 140 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'serious']} label="重大隐患" valuePropName="checked"><Switch /></Form.Item>
-                  </Space>
-                </Card>
-              ))}
-              <Button onClick={() => add({ deadline: dayjs().add(15, 'day') })} style={{ marginBottom: 16 }}>+ 添加隐患</Button>
-            </>
-          )}
-        </Form.List>
-        <Space style={{ display: 'flex' }}>
-          <Button type="primary" htmlType="submit" loading={busy}>确认录入</Button>
-          <Button onClick={onClose}>取消</Button>
-        </Space>
-      </Form>
-    </Modal>
+        <Form.Item name="inspectors" label="检查人数" rules={[{ required: true, message: '请填写人数' }]}><InputNumber min={1} max={100} /></Form.Item>
+      </Space>
+      <Form.Item name="problems" label="检查清单：勾选发现的问题">
+        <Checkbox.Group options={options(CHECKLIST_ITEMS)} style={{ display: 'grid', gap: 8 }} />
+      </Form.Item>
+      <Form.Item name="findings" label="检查情况（可不填）"><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+      <Form.List name="hazards">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Card key={f.key} size="small" title={`隐患 ${i + 1}`} extra={<Button size="small" onClick={() => remove(f.name)}>删除</Button>} style={{ marginBottom: 12 }}>
+                <Form.Item name={[f.name, 'description']} label="隐患描述" rules={[{ required: true, min: 4, message: '请描述隐患（至少 4 个字）' }]}><Input.TextArea rows={2} /></Form.Item>
+                <Space wrap>
+                  <Form.Item name={[f.name, 'category']} label="类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={options(HAZARD_CATEGORIES)} style={{ width: 180 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'measure']} label="处置措施" rules={[{ required: true, message: '请选择措施' }]}><Select options={options(HAZARD_MEASURES)} style={{ width: 140 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'deadline']} label="整改期限" rules={[{ required: true, message: '请选择期限' }]}><DatePicker /></Form.Item>
+                  <Form.Item name={[f.name, 'responsible']} label="整改责任人" rules={[{ required: true, min: 2, message: '请填写责任人' }]}><Input style={{ width: 140 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'serious']} label="重大隐患" valuePropName="checked"><Switch /></Form.Item>
+                </Space>
+              </Card>
+            ))}
+            <Button onClick={() => add({ deadline: dayjs().add(15, 'day') })} style={{ marginBottom: 16 }}>+ 添加隐患</Button>
+          </>
+        )}
+      </Form.List>
+    </FormDialog>
   );
 }
 
 function OverrideDialog({ detail, onClose, onDone }: { detail: Detail; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const { busy, error, run } = useDialogSubmit(form);
   return (
-    <Modal title="人工调整风险等级" open onCancel={onClose} footer={null} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ grade: detail.risk.override?.grade ?? 'auto' }} onFinish={(v: { grade: string; reason: string }) => run(async () => {
-        await api('POST', `/api/subjects/${detail.id}/risk-override`, { grade: v.grade === 'auto' ? null : v.grade, reason: v.reason });
-        onDone();
-      })}>
-        <Form.Item name="grade" label="等级">
-          <Select options={[{ value: 'auto', label: '恢复自动评级' }, ...Object.entries(RISK_GRADES).map(([value, l]) => ({ value, label: `${l}色` }))]} />
-        </Form.Item>
-        <Form.Item name="reason" label="调整理由（将记入审计日志）" rules={[{ required: true, min: 4, message: '请说明理由（至少 4 个字）' }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>确认调整</Button>
-          <Button onClick={onClose}>取消</Button>
-        </Space>
-      </Form>
-    </Modal>
+    <FormDialog<{ grade: string; reason: string }> title="人工调整风险等级" confirm="确认调整" initialValues={{ grade: detail.risk.override?.grade ?? 'auto' }} onClose={onClose} onSubmit={async (v) => {
+      await api('POST', `/api/subjects/${detail.id}/risk-override`, { grade: v.grade === 'auto' ? null : v.grade, reason: v.reason });
+      onDone();
+    }}>
+      <Form.Item name="grade" label="等级">
+        <Select options={[{ value: 'auto', label: '恢复自动评级' }, ...Object.entries(RISK_GRADES).map(([value, l]) => ({ value, label: `${l}色` }))]} />
+      </Form.Item>
+      <Form.Item name="reason" label="调整理由（将记入审计日志）" rules={[{ required: true, min: 4, message: '请说明理由（至少 4 个字）' }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
+    </FormDialog>
   );
 }
 
 function NoteDialog({ title, label, onClose, onSubmit }: { title: string; label: string; onClose: () => void; onSubmit: (note: string) => Promise<void> }) {
-  const [form] = Form.useForm();
-  const { busy, error, run } = useDialogSubmit(form);
   return (
-    <Modal title={title} open onCancel={onClose} footer={null} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v: { note: string }) => run(() => onSubmit(v.note))}>
-        <Form.Item name="note" label={label} rules={[{ required: true, min: 4, message: `请填写${label}（至少 4 个字）` }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>确认{title}</Button>
-          <Button onClick={onClose}>取消</Button>
-        </Space>
-      </Form>
-    </Modal>
+    <FormDialog<{ note: string }> title={title} confirm={`确认${title}`} onClose={onClose} onSubmit={(v) => onSubmit(v.note)}>
+      <Form.Item name="note" label={label} rules={[{ required: true, min: 4, message: `请填写${label}（至少 4 个字）` }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
+    </FormDialog>
   );
 }
 
