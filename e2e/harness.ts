@@ -130,3 +130,12 @@ export async function chooseOptions(page: Page, scope: Page | Locator, label: st
   }
 }
 
+/** Ticks a checkbox and makes sure it stays ticked: a click while its dialog is still opening can be undone. */
+export async function tick(box: Locator) {
+  for (let attempt = 0; !(await box.isChecked()); attempt++) {
+    if (attempt === 3) throw new Error('复选框未能勾选');
+    await box.click();
+    await box.page().waitForTimeout(200);
+  }
+}
+

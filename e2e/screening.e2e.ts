@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, chooseOptions, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
+import { axe, chooseOptions, consoleLogin, shot, startE2E, tick, type E2E } from './harness.ts';
 
 describe('screening a care home and crossing off its hazard', () => {
   let e: E2E;
@@ -22,7 +22,7 @@ describe('screening a care home and crossing off its hazard', () => {
 
     await clerk.getByRole('button', { name: '录入检查' }).click();
     const form = clerk.getByRole('dialog');
-    await form.getByLabel('销售预付卡、会员卡或收取会员费、床位费').check();
+    await tick(form.getByLabel('销售预付卡、会员卡或收取会员费、床位费'));
     await form.getByLabel('检查情况（可不填）').fill('前台摆放“终身会员卡”宣传单');
     await form.getByRole('button', { name: '+ 添加隐患' }).click();
     await form.getByLabel('隐患描述').fill('向老人销售终身会员卡，预收费用');
