@@ -45,7 +45,8 @@ export default async function setup(project: TestProject) {
   project.provide('template', name);
   project.provide('tmpRoot', tmpRoot);
   return async () => {
-    const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`shouhu_t_%`]);
+    // Only this run's leftovers: other runs (parallel checkouts) share the server.
+    const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${testDbPrefix(name)}%`]);
     for (const d of leftovers.rows) await admin.query(`drop database if exists ${d.datname} with (force)`).catch(() => undefined);
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -57,4 +58,9 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = '/' + database;
   return u.toString();
+}
+
+/** Test databases of one run are named after its template, so a run cleans up only its own. */
+export function testDbPrefix(template: string): string {
+  return template.replace('shouhu_tpl_', 'shouhu_t_') + '_';
 }

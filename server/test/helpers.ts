@@ -9,7 +9,7 @@ import { deriveKeys, type Keys } from '../crypto.ts';
 import { buildApp } from '../app.ts';
 import { ensureAdmin, ensureDefaultRules, seedStructure, type DemoStructure } from '../db/seed/seed.ts';
 import sharp from 'sharp';
-import { withDatabase } from './global-setup.ts';
+import { testDbPrefix, withDatabase } from './global-setup.ts';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
@@ -23,7 +23,7 @@ export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void>;
     return { db, dir, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const url = process.env.DATABASE_URL!;
-  const name = `shouhu_t_${randomBytes(5).toString('hex')}`;
+  const name = `${testDbPrefix(inject('template'))}${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name} template ${inject('template')}`);
