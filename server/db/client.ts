@@ -1,9 +1,23 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { Sql } from 'sql-template-tag';
+
+export { default as sql, join, raw, empty, Sql } from 'sql-template-tag';
+
+/**
+ * A statement: either a composed `sql\`...\`` fragment (values bound as $n, nesting allowed — the way
+ * to write new SQL), or text with positional parameters (older code, migrated module by module).
+ */
+export type Statement = Sql | string;
+
+/** Text and values for the driver, whichever form the statement came in. */
+export function toQuery(stmt: Statement, params?: unknown[]): { text: string; values: unknown[] } {
+  return stmt instanceof Sql ? { text: stmt.text, values: stmt.values as unknown[] } : { text: stmt, values: params ?? [] };
+}
 
 /** Anything that runs a parameterised query: the database itself or an open transaction. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: Statement, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -34,8 +48,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const lite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
   });
-  const run = async <T>(q: { query: PGlite['query'] }, sql: string, params?: unknown[]) =>
-    (await q.query<T>(sql, params as unknown[])).rows;
+  const run = async <T>(q: { query: PGlite['query'] }, stmt: Statement, params?: unknown[]) => {
+    const { text, values } = toQuery(stmt, params);
+    return (await q.query<T>(text, values)).rows;
+  };
   return {
     kind: 'pglite',
     query: (sql, params) => run(lite, sql, params),
@@ -56,14 +72,20 @@ export function openPostgres(url: string, max = 10): Db {
   pool.on('error', (err) => console.error(`数据库空闲连接出错（将自动重连）：${err.message}`));
   return {
     kind: 'postgres',
-    query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    query: async (stmt, params) => {
+      const { text, values } = toQuery(stmt, params);
+      return (await pool.query(text, values)).rows;
+    },
     exec: async (sql) => void (await pool.query(sql)),
     tx: async (fn) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+          query: async (stmt, params) => {
+            const { text, values } = toQuery(stmt, params);
+            return (await client.query(text, values)).rows;
+          },
           exec: async (sql) => void (await client.query(sql)),
         });
         await client.query('COMMIT');

@@ -1,0 +1,83 @@
+import { raw, sql, type Sql } from '../../db/client.ts';
+import { TIP_READER_ROLES, type Role } from '../../../shared/domain.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+
+/**
+ * Jurisdiction — who may see and act on which records — in one place, in two forms that must agree:
+ * for one record in JavaScript, and as a SQL predicate for lists and counts. Every strand (tips,
+ * subjects, hazards, figures, cases, publicity, supervision, statistics) asks here; no module types
+ * the rule again. `jurisdiction.test.ts` checks on random data that both forms give the same answer.
+ *
+ * The rule (docs/ARCHITECTURE.md, "Visibility"):
+ * - a region code is its own ancestry, so a jurisdiction is a code prefix ('' = the nation);
+ * - a campaign office sees records in its region subtree;
+ * - for tips, an office also sees what sits in its queue and what was dispatched to it; a member unit
+ *   sees a tip only through a dispatch to it; a unit the tip accuses sees nothing of it.
+ */
+
+/** A column or expression of the caller's own SQL (never user input). */
+export type Column = string;
+
+const hasAny = (user: Pick<SessionUser, 'roles'>, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
+export const isOffice = (user: Pick<SessionUser, 'unitKind'>) => user.unitKind === 'campaign_office';
+
+// ---- Region subtrees -------------------------------------------------------------------------
+
+/** Is `code` inside the subtree rooted at `root` (a region is inside its own subtree)? */
+export const inSubtree = (root: string, code: string): boolean => code.startsWith(root);
+
+/** SQL: `column` is inside the subtree rooted at `root`. Region codes are digits; LIKE wildcards are escaped anyway. */
+export const subtreeSql = (root: string, column: Column): Sql =>
+  sql`${raw(column)} like ${root.replace(/[\\%_]/g, (c) => '\\' + c)} || '%'`;
+
+/** A record with a region is in the user's jurisdiction when it lies in the subtree of the user's unit. */
+export const inJurisdiction = (user: Pick<SessionUser, 'unitRegionCode'>, regionCode: string): boolean =>
+  inSubtree(user.unitRegionCode, regionCode);
+
+/** SQL form of `inJurisdiction` on a region-code column. */
+export const jurisdictionSql = (user: Pick<SessionUser, 'unitRegionCode'>, column: Column): Sql =>
+  subtreeSql(user.unitRegionCode, column);
+
+// ---- Tips ------------------------------------------------------------------------------------
+
+/** What visibility of a tip depends on. */
+export interface TipAccessFacts {
+  region_code: string;
+  office_unit_id: number;
+  accused_unit_ids: number[];
+  /** Units with any dispatch record (active or not) on the tip. */
+  assignedUnitIds: number[];
+}
+
+type TipViewer = Pick<SessionUser, 'roles' | 'unitId' | 'unitKind' | 'unitRegionCode'>;
+
+/** May this user see this tip at all? (Invisible is 404, never 403.) */
+export function canSeeTip(user: TipViewer, tip: TipAccessFacts): boolean {
+  if (!hasAny(user, TIP_READER_ROLES)) return false;
+  if (tip.accused_unit_ids.includes(user.unitId)) return false;
+  if (tip.assignedUnitIds.includes(user.unitId)) return true;
+  return isOffice(user) && (inSubtree(user.unitRegionCode, tip.region_code) || tip.office_unit_id === user.unitId);
+}
+
+/** SQL form of `canSeeTip`, on the tips table under alias `t`. */
+export function tipVisibleSql(user: TipViewer, t = 't'): Sql {
+  if (!hasAny(user, TIP_READER_ROLES)) return sql`false`;
+  const T = raw(t);
+  const notAccused = sql`not (${user.unitId}::bigint = any(${T}.accused_unit_ids))`;
+  const assigned = sql`exists (select 1 from tip_assignments a where a.tip_id = ${T}.id and a.unit_id = ${user.unitId})`;
+  if (!isOffice(user)) return sql`(${notAccused} and ${assigned})`;
+  return sql`(${notAccused} and (${subtreeSql(user.unitRegionCode, `${t}.region_code`)} or ${T}.office_unit_id = ${user.unitId} or ${assigned}))`;
+}
+
+// ---- Deadlines -------------------------------------------------------------------------------
+
+/** Statuses in which a tip's deadline runs: it has been dispatched and no result is reported yet. */
+export const DEADLINE_STATUSES = ['dispatched', 'in_progress'] as const;
+
+/** Overdue is derived, never stored: the deadline has passed and no result has been reported. */
+export const isTipOverdue = (tip: { status: string; deadline_at: Date | null }, now = new Date()): boolean =>
+  !!tip.deadline_at && tip.deadline_at.getTime() < now.getTime() && (DEADLINE_STATUSES as readonly string[]).includes(tip.status);
+
+/** SQL form of `isTipOverdue` (now() is the transaction's time). */
+export const tipOverdueSql = (t = 't'): Sql =>
+  sql`(${raw(t)}.deadline_at is not null and ${raw(t)}.deadline_at < now() and ${raw(t)}.status in ('dispatched', 'in_progress'))`;
