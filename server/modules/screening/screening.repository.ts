@@ -41,8 +41,9 @@ export interface SubjectListRow extends SubjectRow {
 /** One page of the registry, newest first, grades from SQL; the total counts every match in the jurisdiction. */
 export async function subjectPage(q: Queryable, user: Scope, f: SubjectListQuery) {
   const where = subjectFilter(user, f);
+  // Grades are computed per subject: the count reads them only when it filters by one.
   const [{ total }] = await q.query<{ total: number }>(
-    sql`select count(*)::int as total from subjects s join subject_risk k on k.subject_id = s.id where ${where}`,
+    sql`select count(*)::int as total from subjects s ${f.grade ? sql`join subject_risk k on k.subject_id = s.id` : empty} where ${where}`,
   );
   const items = await q.query<SubjectListRow>(
     sql`select ${SUBJECT_COLUMNS}, k.grade, k.open_hazards as "openHazards", k.tips, k.inspected

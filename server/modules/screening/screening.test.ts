@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
 import { assessRisk, type RiskFacts } from './risk.ts';
 import { sql } from '../../db/client.ts';
+import { chinaToday } from '../../../shared/time.ts';
 
 const facts = (over: Partial<RiskFacts> = {}): RiskFacts => ({ inspected: true, checklist: {}, hazards: [], tips: 0, tipsTrue: 0, override: null, ...over });
 const hazard = (over: Partial<RiskFacts['hazards'][number]> = {}) => ({ category: 'other', serious: false, status: 'open', deadline: '2026-12-31', ...over });
@@ -48,7 +49,8 @@ describe('screening, hazards and rectification through the API', () => {
       post: (url: string, payload?: unknown) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object }),
     };
   };
-  const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
+  // Dates users pick are China's (UTC+8), as the server's bounds are.
+  const inDays = (d: number) => chinaToday(Date.now() + d * 86400_000);
   const validHazard = (over: Record<string, unknown> = {}) => ({
     description: '向老人销售“终身会员卡”，预收费用', category: 'prepaid', serious: false, measure: 'rectification_order', deadline: inDays(10), responsible: '院长 王某', ...over,
   });
@@ -135,6 +137,8 @@ describe('screening, hazards and rectification through the API', () => {
     await t.db.query(sql`insert into subjects (region_code, kind, name, normalized_name)
                          select '370681', 'other', '批量主体' || g, '批量主体' || g from generate_series(1, ${batch}::int) g`);
     const county = await as('lk_intake');
+    // Today's grade distribution counts every subject in scope.
+    expect(json(await county.get('/api/screening/summary')).grades).toEqual({ red: 0, orange: 1, yellow: 0, green: 0, none: batch });
     const all = json(await county.get('/api/subjects'));
     expect(all).toMatchObject({ total: batch + 1, page: 1, pageSize: 50 });
     expect(all.items).toHaveLength(50);
@@ -149,9 +153,6 @@ describe('screening, hazards and rectification through the API', () => {
       expect(r.statusCode, bad).toBe(400);
       expect(json(r).error.fields[0].path, bad).toMatch(/^querystring\.page/);
     }
-    // Today's grade distribution counts every subject in scope.
-    const s = json(await county.get('/api/screening/summary'));
-    expect(s.grades).toEqual({ red: 0, orange: 1, yellow: 0, green: 0, none: batch });
     await t.db.query(`delete from subjects where name like '批量主体%'`);
   });
 
@@ -188,6 +189,35 @@ describe('screening, hazards and rectification through the API', () => {
     expect((await market.post('/api/subjects/999999/hazards', validHazard())).statusCode).toBe(404);
     expect((await market.post('/api/hazards/999999/actions', { action: 'start' })).statusCode).toBe(404);
     expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'explode' })).statusCode).toBe(400);
+  });
+
+  it('bounds inspection dates and hazard deadlines: 400 with the field path, nothing written', async () => {
+    const market = await as('lk_market_regulation');
+    const count = async () => (await t.db.query<{ n: number }>('select (select count(*) from inspections) + (select count(*) from hazards) as n'))[0].n;
+    const before = await count();
+    const inspection = (over: Record<string, unknown>) => ({ inspectedOn: inDays(0), inspectors: 1, checklist: {}, ...over });
+    const cases: [string, string, unknown, string][] = [
+      ['inspection in year 1', 'inspections', inspection({ inspectedOn: '0001-01-01' }), 'inspectedOn'],
+      ['inspection in year 9999', 'inspections', inspection({ inspectedOn: '9999-12-31' }), 'inspectedOn'],
+      ['inspection tomorrow', 'inspections', inspection({ inspectedOn: inDays(1) }), 'inspectedOn'],
+      ['inspection eleven years ago', 'inspections', inspection({ inspectedOn: inDays(-4020) }), 'inspectedOn'],
+      ['deadline in year 9999', 'inspections', inspection({ hazards: [validHazard({ deadline: '9999-12-31' })] }), 'hazards.0.deadline'],
+      ['deadline in year 1', 'inspections', inspection({ hazards: [validHazard(), validHazard({ deadline: '0001-01-01' })] }), 'hazards.1.deadline'],
+      ['deadline yesterday', 'hazards', validHazard({ deadline: inDays(-1) }), 'deadline'],
+      ['deadline in four years', 'hazards', validHazard({ deadline: inDays(4 * 366) }), 'deadline'],
+      ['deadline 9999-12-31', 'hazards', validHazard({ deadline: '9999-12-31' }), 'deadline'],
+    ];
+    for (const [name, path, body, field] of cases) {
+      const r = await market.post(`/api/subjects/${subjectId}/${path}`, body);
+      expect(r.statusCode, name).toBe(400);
+      expect(json(r).error.fields, name).toEqual([{ path: field, message: expect.stringMatching(/[\u4e00-\u9fa5]/) }]);
+    }
+    expect(await count()).toBe(before);
+    // The edges are accepted: an inspection today or ten years back, a deadline today or three years ahead.
+    expect((await market.post(`/api/subjects/${subjectId}/inspections`, inspection({ inspectedOn: inDays(-3650), hazards: [validHazard({ deadline: inDays(0) })] }))).statusCode).toBe(201);
+    expect((await market.post(`/api/subjects/${subjectId}/hazards`, validHazard({ deadline: inDays(1095) }))).statusCode).toBe(201);
+    await t.db.query(sql`delete from hazards where created_at > now() - interval '1 minute' and deadline in (${inDays(0)}::date, ${inDays(1095)}::date)`);
+    await t.db.query(sql`delete from inspections where inspected_on = ${inDays(-3650)}::date`);
   });
 
   it('lists the rectification ledger with overdue flags', async () => {
