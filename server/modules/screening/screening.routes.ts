@@ -1,32 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { staff } from '../../plugins/auth.ts';
 import { chinaToday } from '../../../shared/time.ts';
-import {
-  CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SCREENER_ROLES, SCREENING_LEAD_ROLES,
-  SUBJECT_KIND_CODES, TIP_READER_ROLES,
-} from '../../../shared/domain.ts';
+import { SCREENER_ROLES, SCREENING_LEAD_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import {
   hazardLedger, listSubjects, overrideRisk, recordHazard, recordInspection, reopenHazard, reportRectified, screeningSummary, startRectifying, subjectDetail,
   verifyRectified,
 } from './screening.service.ts';
+import {
+  hazardActionBody, hazardBody, idParams, inspectionBody, ledgerFilter, ledgerQuery, overrideBody, subjectListQuery, summaryQuery,
+} from './screening.schemas.ts';
 import { exportLedger } from './screening.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
-
-const id = z.object({ id: z.coerce.number().int().positive() });
-const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
-const notFuture = day.refine((d) => d <= chinaToday(), '检查日期不能晚于今天');
-const hazard = z
-  .object({
-    description: z.string().trim().min(4, '请描述隐患（至少 4 个字）').max(2000),
-    category: z.enum(HAZARD_CATEGORY_CODES),
-    serious: z.boolean().default(false),
-    measure: z.enum(HAZARD_MEASURE_CODES),
-    deadline: day,
-    responsible: z.string().trim().min(2, '请填写整改责任人').max(60),
-    fineYuan: z.number().min(0).max(1e10).optional(),
-  })
-  .strict();
 
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.db;
@@ -38,43 +22,23 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/subjects',
     {
       config: READ,
-      schema: {
-        tags: ['screening'],
-        summary: '主体名录（本辖区），含风险等级及其依据',
-        querystring: z.object({ q: z.string().trim().max(60).optional(), kind: z.enum(SUBJECT_KIND_CODES).optional(), grade: z.enum([...RISK_GRADE_CODES, 'none']).optional() }),
-      },
+      schema: { tags: ['screening'], summary: '主体名录（本辖区，分页，含总数），含风险等级及其依据', querystring: subjectListQuery },
     },
     async (req) => listSubjects(db, staff(req), req.query),
   );
 
-  app.get('/api/subjects/:id', { config: READ, schema: { tags: ['screening'], summary: '主体详情：风险等级、检查记录、隐患、相关线索', params: id } }, async (req) =>
+  app.get('/api/subjects/:id', { config: READ, schema: { tags: ['screening'], summary: '主体详情：风险等级、检查记录、隐患、相关线索', params: idParams } }, async (req) =>
     subjectDetail(db, staff(req), req.params.id));
 
   app.post(
     '/api/subjects/:id/inspections',
-    {
-      config: WRITE,
-      schema: {
-        tags: ['screening'],
-        summary: '录入一次检查（检查清单、发现的隐患）',
-        params: id,
-        body: z
-          .object({
-            inspectedOn: notFuture,
-            inspectors: z.number().int().min(1, '检查人数至少 1 人').max(100),
-            checklist: z.partialRecord(z.enum(CHECKLIST_ITEM_CODES), z.boolean()),
-            findings: z.string().trim().max(5000).optional(),
-            hazards: z.array(hazard).max(50).default([]),
-          })
-          .strict(),
-      },
-    },
+    { config: WRITE, schema: { tags: ['screening'], summary: '录入一次检查（检查清单、发现的隐患）', params: idParams, body: inspectionBody } },
     async (req, reply) => reply.status(201).send(await recordInspection(db, staff(req), req.params.id, req.body)),
   );
 
   app.post(
     '/api/subjects/:id/hazards',
-    { config: WRITE, schema: { tags: ['screening'], summary: '登记隐患', params: id, body: hazard } },
+    { config: WRITE, schema: { tags: ['screening'], summary: '登记隐患', params: idParams, body: hazardBody } },
     async (req, reply) => reply.status(201).send(await recordHazard(db, staff(req), req.params.id, req.body)),
   );
 
@@ -82,20 +46,14 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/subjects/:id/risk-override',
     {
       config: LEAD,
-      schema: {
-        tags: ['screening'],
-        summary: '人工调整风险等级（须说明理由；grade 为 null 时恢复自动评级）',
-        params: id,
-        body: z.object({ grade: z.enum(RISK_GRADE_CODES).nullable(), reason: z.string().trim().min(4, '请说明调整理由（至少 4 个字）').max(500) }).strict(),
-      },
+      schema: { tags: ['screening'], summary: '人工调整风险等级（须说明理由；grade 为 null 时恢复自动评级）', params: idParams, body: overrideBody },
     },
     async (req) => overrideRisk(db, staff(req), req.params.id, req.body.grade, req.body.reason),
   );
 
-  const ledgerQuery = z.object({ status: z.enum(HAZARD_STATUS_CODES).optional(), overdue: z.stringbool().optional() });
   app.get(
     '/api/hazards/export',
-    { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerQuery } },
+    { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerFilter } },
     async (req, reply) => sendXlsx(reply, await exportLedger(db, staff(req), req.query), 'hazards', '隐患整改台账'),
   );
 
@@ -106,9 +64,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['screening'],
         summary: '排查整治统计（本辖区、统计期）：排查主体、检查人次、发现隐患、整改销号，及当前风险等级分布',
-        querystring: z
-          .object({ from: day.optional(), to: day.optional() })
-          .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] }),
+        querystring: summaryQuery,
       },
     },
     async (req) => {
@@ -119,10 +75,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/hazards',
-    {
-      config: READ,
-      schema: { tags: ['screening'], summary: '隐患整改台账（本辖区）', querystring: ledgerQuery },
-    },
+    { config: READ, schema: { tags: ['screening'], summary: '隐患整改台账（本辖区，分页，含总数）', querystring: ledgerQuery } },
     async (req) => hazardLedger(db, staff(req), req.query),
   );
 
@@ -130,17 +83,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/hazards/:id/actions',
     {
       config: WRITE,
-      schema: {
-        tags: ['screening'],
-        summary: '隐患整改：开始整改、报告已整改、验收销号、验收不通过',
-        params: id,
-        body: z.discriminatedUnion('action', [
-          z.object({ action: z.literal('start') }).strict(),
-          z.object({ action: z.literal('rectified'), note: z.string().trim().min(4, '请说明整改情况（至少 4 个字）').max(2000) }).strict(),
-          z.object({ action: z.literal('verify') }).strict(),
-          z.object({ action: z.literal('reopen'), note: z.string().trim().min(4, '请说明验收不通过的理由（至少 4 个字）').max(2000) }).strict(),
-        ]),
-      },
+      schema: { tags: ['screening'], summary: '隐患整改：开始整改、报告已整改、验收销号、验收不通过', params: idParams, body: hazardActionBody },
     },
     async (req) => {
       const user = staff(req);

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { chinaToday } from '../../../shared/time.ts';
+import {
+  CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES,
+} from '../../../shared/domain.ts';
+
+export const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
+
+const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * 86400_000).toISOString().slice(0, 10);
+
+/**
+ * A date within [today + from, today + to] days, today being China's (checked when the request is
+ * validated, not when the module loads). Local for now: shared/validators.ts is getting a shared
+ * `boundedDate`, and this one moves there when it lands.
+ */
+export const boundedDate = (from: number, to: number, early: string, late: string) =>
+  day.superRefine((d, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return; // the format check has said so already
+    const today = chinaToday();
+    if (d < addDays(today, from)) ctx.addIssue({ code: 'custom', message: early });
+    else if (d > addDays(today, to)) ctx.addIssue({ code: 'custom', message: late });
+  });
+
+// Inspections are recorded on the day or from paper records afterwards, never ahead and not decades back.
+export const INSPECTION_MAX_AGE_DAYS = 3660;
+// A hazard's deadline is set when it is found: not already past, and within three years.
+export const DEADLINE_MAX_DAYS = 1096;
+
+const inspectedOn = boundedDate(-INSPECTION_MAX_AGE_DAYS, 0, '检查日期不能早于十年前', '检查日期不能晚于今天');
+const deadline = boundedDate(0, DEADLINE_MAX_DAYS, '整改期限不能早于今天', '整改期限不能超过三年');
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Page number and size of a list; the answer says the total, so a list never ends silently. */
+export const paging = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export const subjectListQuery = z.object({
+  q: z.string().trim().max(60).optional(),
+  kind: z.enum(SUBJECT_KIND_CODES).optional(),
+  grade: z.enum([...RISK_GRADE_CODES, 'none']).optional(),
+  ...paging,
+});
+export type SubjectListQuery = z.infer<typeof subjectListQuery>;
+
+export const hazardBody = z
+  .object({
+    description: z.string().trim().min(4, '请描述隐患（至少 4 个字）').max(2000),
+    category: z.enum(HAZARD_CATEGORY_CODES),
+    serious: z.boolean().default(false),
+    measure: z.enum(HAZARD_MEASURE_CODES),
+    deadline,
+    responsible: z.string().trim().min(2, '请填写整改责任人').max(60),
+    fineYuan: z.number().min(0).max(1e10).optional(),
+  })
+  .strict();
+export type HazardInput = z.infer<typeof hazardBody>;
+
+export const inspectionBody = z
+  .object({
+    inspectedOn,
+    inspectors: z.number().int().min(1, '检查人数至少 1 人').max(100),
+    checklist: z.partialRecord(z.enum(CHECKLIST_ITEM_CODES), z.boolean()),
+    findings: z.string().trim().max(5000).optional(),
+    hazards: z.array(hazardBody).max(50).default([]),
+  })
+  .strict();
+export type InspectionInput = z.infer<typeof inspectionBody>;
+
+export const overrideBody = z
+  .object({ grade: z.enum(RISK_GRADE_CODES).nullable(), reason: z.string().trim().min(4, '请说明调整理由（至少 4 个字）').max(500) })
+  .strict();
+
+export const ledgerFilter = z.object({ status: z.enum(HAZARD_STATUS_CODES).optional(), overdue: z.stringbool().optional() });
+export type LedgerFilter = z.infer<typeof ledgerFilter>;
+export const ledgerQuery = ledgerFilter.extend(paging);
+
+export const summaryQuery = z
+  .object({ from: day.optional(), to: day.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+
+export const hazardActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start') }).strict(),
+  z.object({ action: z.literal('rectified'), note: z.string().trim().min(4, '请说明整改情况（至少 4 个字）').max(2000) }).strict(),
+  z.object({ action: z.literal('verify') }).strict(),
+  z.object({ action: z.literal('reopen'), note: z.string().trim().min(4, '请说明验收不通过的理由（至少 4 个字）').max(2000) }).strict(),
+]);
+export type HazardAction = z.infer<typeof hazardActionBody>['action'];
