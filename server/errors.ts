@@ -33,6 +33,7 @@ export const ERRORS = {
   MERGE_TARGET_INVALID: [422, '不能并入该线索'],
   UNIT_INVALID: [422, '单位无效'],
   TOTP_CODE_WRONG: [422, '动态码不正确：请核对手机时间是否准确，并输入验证器当前显示的 6 位数字'],
+  PASSWORD_WRONG: [422, '当前密码不正确'],
   PASSWORD_WEAK: [422, '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名'],
   TOO_MANY_REQUESTS: [429, '操作过于频繁，请稍后再试'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
