@@ -119,8 +119,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/subjects': { allow: SCREENERS, request: (c) => ({ url: '/api/subjects', payload: { regionCode: c.county, kind: 'other', name: `矩阵主体${Math.random()}`.slice(0, 20) } }) },
   'GET /api/subjects': { allow: READERS, request: () => ({ url: '/api/subjects' }) },
   'GET /api/subjects/:id': { allow: READERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}` }) },
-  'POST /api/subjects/:id/inspections': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/inspections`, payload: { inspectedOn: '2026-11-01', inspectors: 2, checklist: {} } }) },
-  'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: '2026-12-31', responsible: '院长' } }) },
+  'POST /api/subjects/:id/inspections': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/inspections`, payload: { inspectedOn: inDays(-1).slice(0, 10), inspectors: 2, checklist: {} } }) },
+  'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: inDays(30).slice(0, 10), responsible: '院长' } }) },
   'POST /api/subjects/:id/risk-override': { allow: ['office_lead', 'unit_lead'], request: (c) => ({ url: `/api/subjects/${c.subjectId}/risk-override`, payload: { grade: null, reason: '矩阵测试恢复自动评级' } }) },
   'GET /api/hazards': { allow: READERS, request: () => ({ url: '/api/hazards' }) },
   'GET /api/hazards/export': { allow: READERS, request: () => ({ url: '/api/hazards/export' }) },
@@ -148,7 +148,7 @@ describe('endpoint × role matrix, in two provinces', () => {
       const throwawayUsername = `${p.users.intake.split('_')[0]}_viewer_matrix`;
       const throwaway = json(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: await as('admin'), payload: { username: throwawayUsername, displayName: '矩阵', unitId, roles: ['viewer'], password: TEST_PASSWORD } }));
       const subject = json(await t.app.inject({ method: 'POST', url: '/api/subjects', headers: await as('intake'), payload: { regionCode: p.county, kind: 'elderly_care_institution', name: `${p.name}矩阵测试养老院` } }));
-      const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: await as('intake'), payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: '2026-12-31', responsible: '院长' } }));
+      const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: await as('intake'), payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '院长' } }));
       // Dispatch it to the county police, so the handler and unit lead see it too.
       const act = async (payload: object) => expect((await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: await as('intake'), payload })).statusCode).toBe(200);
       await act({ action: 'accept' });
