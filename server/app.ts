@@ -18,7 +18,7 @@ import {
 import type { Db } from './db/client.ts';
 import type { Keys } from './crypto.ts';
 import { hmac } from './crypto.ts';
-import { AppError, ERRORS, errorBody, type FieldError } from './errors.ts';
+import { AppError, ERRORS, errorBody, loggableError, type FieldError } from './errors.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -48,6 +48,8 @@ export interface AppDeps {
   /** The built web (dist/web): the portal at /, the console at /console. Absent: API only. */
   webDir?: string;
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them. */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -63,7 +65,13 @@ export const BODY_LIMIT = 1024 * 1024;
 /** Builds the whole API (no listen), so tests drive it with inject() on a real database. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: deps.logLevel ?? 'silent', redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: {
+      level: deps.logLevel ?? 'silent',
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+      // Database errors carry query parameters and row contents; only their codes and names are logged.
+      serializers: { err: loggableError },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     bodyLimit: BODY_LIMIT,
     // No per-request log lines: they would carry reporters' addresses (security §4).
     logController: new LogController({ disableRequestLogging: true }),

@@ -33,6 +33,7 @@ export const ERRORS = {
   MERGE_TARGET_INVALID: [422, '不能并入该线索'],
   UNIT_INVALID: [422, '单位无效'],
   TOTP_CODE_WRONG: [422, '动态码不正确：请核对手机时间是否准确，并输入验证器当前显示的 6 位数字'],
+  PASSWORD_WRONG: [422, '当前密码不正确'],
   PASSWORD_WEAK: [422, '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名'],
   TOO_MANY_REQUESTS: [429, '操作过于频繁，请稍后再试'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
@@ -60,3 +61,27 @@ export class AppError extends Error {
 export const errorBody = (code: ErrorCode, message?: string, fields?: FieldError[]) => ({
   error: { code, message: message ?? ERRORS[code][1], ...(fields ? { fields } : {}) },
 });
+
+// Fields of a PostgreSQL error (pg and PGlite alike) that name the schema, never the data.
+const DB_ERROR_FIELDS = ['code', 'severity', 'routine', 'schema', 'table', 'column', 'constraint', 'dataType'] as const;
+
+const isDbError = (e: Record<string, unknown>) => typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && 'severity' in e;
+
+/**
+ * An error as it may be logged. A database error carries the values it was given: PGlite attaches
+ * the query's `params`, `detail` holds "Key (x)=(…)" or the failing row, and data-exception
+ * messages (SQLSTATE class 22) quote the bad input. Reporters' data must never reach a log, so a
+ * database error keeps only its code and the names of the schema objects involved.
+ */
+export function loggableError(err: Error): { type: string; message: string; stack: string; [key: string]: unknown } {
+  const e = err as Error & Record<string, unknown>;
+  const cause = e.cause instanceof Error ? { cause: loggableError(e.cause) } : {};
+  if (!isDbError(e)) return { type: e.name, message: e.message, stack: e.stack ?? '', ...(typeof e.code === 'string' ? { code: e.code } : {}), ...cause };
+  const names = new Set(DB_ERROR_FIELDS.slice(3).map((f) => e[f]).filter((v) => typeof v === 'string'));
+  let message = e.message.replace(/"([^"]*)"/g, (q, inner: string) => (names.has(inner) ? q : '"…"'));
+  if ((e.code as string).startsWith('22')) message = message.replace(/:.*$/s, ': …');
+  const stack = `${e.name}: ${message}\n${(e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+  const safe: { type: string; message: string; stack: string; [key: string]: unknown } = { type: e.name, message, stack };
+  for (const f of DB_ERROR_FIELDS) if (typeof e[f] === 'string') safe[f] = e[f];
+  return { ...safe, ...cause };
+}

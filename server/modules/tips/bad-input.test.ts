@@ -134,7 +134,7 @@ describe('bad input to the public intake and staff actions', () => {
     // A deadline in the past and a unit outside the subtree are refused after acceptance.
     await act({ action: 'accept' });
     const mid = await snapshot();
-    expect((await act({ action: 'dispatch', leadUnitId: police, deadline: inDays(-1), instructions: '请核查' })).statusCode).toBe(422);
+    expect((await act({ action: 'dispatch', leadUnitId: police, deadline: inDays(-1), instructions: '请核查' })).statusCode).toBe(400);
     const zfPolice = t.world.units.get('370602:police')!;
     const res = await act({ action: 'dispatch', leadUnitId: zfPolice, deadline: inDays(3), instructions: '请核查' });
     expect(res.statusCode).toBe(422);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { FRAUD_TYPE_CODES, MEASURE_CODES, STAFF_SOURCE_CODES, TIP_STATUS_CODES, VERDICT_CODES } from '../../../shared/domain.ts';
-import { isIdCardNumber, isPhone, isUscc } from '../../../shared/validators.ts';
-import { chinaToday as today } from '../../../shared/time.ts';
+import { boundedDate, boundedDateTime, isIdCardNumber, isPhone, isUscc } from '../../../shared/validators.ts';
 
 
 const phone = z.string().trim().refine(isPhone, '电话号码格式不正确（手机 11 位，座机如 0535-1234567）');
@@ -43,7 +42,7 @@ const tipFields = {
   subject: subjectSchema.optional(),
   amountInvolved: z.number().min(0, '金额不能为负').max(1e12).optional(),
   victimCount: z.number().int().min(0).max(1_000_000).optional(),
-  occurredOn: z.iso.date('日期格式应为 YYYY-MM-DD').refine((d) => d <= today(), '发生日期不能晚于今天').optional(),
+  occurredOn: boundedDate({ past: '1990-01-01', future: 0 }, '发生日期').optional(),
   reporter: reporterSchema,
   attachmentIds: z.array(uuid).max(10, '附件最多 10 个').optional(),
 };
@@ -75,7 +74,8 @@ export const actionBody = z.discriminatedUnion('action', [
       action: z.literal('dispatch'),
       leadUnitId: z.number().int().positive(),
       assistingUnitIds: z.array(z.number().int().positive()).max(10).optional(),
-      deadline: z.iso.datetime({ offset: true, message: '时限应为带时区的日期时间' }),
+      // In the future and within a year: 9999-12-31 is a slip, not a deadline (the service checks the parent's).
+      deadline: boundedDateTime({ past: 0, future: 366 }, '办理时限'),
       instructions: text(2, 2000, '请填写交办要求'),
     })
     .strict(),
