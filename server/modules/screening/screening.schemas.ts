@@ -1,33 +1,18 @@
 import { z } from 'zod';
-import { chinaToday } from '../../../shared/time.ts';
+import { boundedDate } from '../../../shared/validators.ts';
 import {
   CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES,
 } from '../../../shared/domain.ts';
 
 export const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
 
-const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * 86400_000).toISOString().slice(0, 10);
-
-/**
- * A date within [today + from, today + to] days, today being China's (checked when the request is
- * validated, not when the module loads). Local for now: shared/validators.ts is getting a shared
- * `boundedDate`, and this one moves there when it lands.
- */
-export const boundedDate = (from: number, to: number, early: string, late: string) =>
-  day.superRefine((d, ctx) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return; // the format check has said so already
-    const today = chinaToday();
-    if (d < addDays(today, from)) ctx.addIssue({ code: 'custom', message: early });
-    else if (d > addDays(today, to)) ctx.addIssue({ code: 'custom', message: late });
-  });
-
 // Inspections are recorded on the day or from paper records afterwards, never ahead and not decades back.
 export const INSPECTION_MAX_AGE_DAYS = 3660;
 // A hazard's deadline is set when it is found: not already past, and within three years.
 export const DEADLINE_MAX_DAYS = 1096;
 
-const inspectedOn = boundedDate(-INSPECTION_MAX_AGE_DAYS, 0, '检查日期不能早于十年前', '检查日期不能晚于今天');
-const deadline = boundedDate(0, DEADLINE_MAX_DAYS, '整改期限不能早于今天', '整改期限不能超过三年');
+const inspectedOn = boundedDate({ past: INSPECTION_MAX_AGE_DAYS, future: 0 }, '检查日期');
+const deadline = boundedDate({ past: 0, future: DEADLINE_MAX_DAYS }, '整改期限');
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
