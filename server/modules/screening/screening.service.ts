@@ -1,8 +1,8 @@
-import type { Db, Queryable } from '../../db/client.ts';
+import { sql, type Db, type Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { visibilitySql } from '../tips/tips.policy.ts';
+import { tipVisibleSql } from '../access/jurisdiction.ts';
 import { SCREENING_LEAD_ROLES, type ChecklistItem, type HazardStatus, type RiskGrade } from '../../../shared/domain.ts';
 import { assessRisk, type RiskFacts } from './risk.ts';
 import { chinaToday } from '../../../shared/time.ts';
@@ -96,13 +96,11 @@ export async function subjectDetail(db: Db, user: SessionUser, id: number) {
      from hazards h join units un on un.id = h.unit_id where h.subject_id = $1 order by h.id desc`, [id, today()],
   );
   // Tips that name it, limited to the ones this user may open.
-  const scope = visibilitySql(user, 2);
   const tips = await db.query(
-    `select distinct t.id, t.tracking_code as "trackingCode", t.status, t.received_at as "receivedAt"
+    sql`select distinct t.id, t.tracking_code as "trackingCode", t.status, t.received_at as "receivedAt"
      from subjects s join tip_entities e on (e.kind = 'uscc' and e.normalized = s.uscc) or (e.kind = 'organization' and e.normalized = s.normalized_name)
      join tips t on t.id = e.tip_id
-     where s.id = $1 and ${scope.sql} order by t.id desc limit 50`,
-    [id, ...scope.params],
+     where s.id = ${id} and ${tipVisibleSql(user)} order by t.id desc limit 50`,
   );
   return { ...subject, risk, inspections, hazards, tips };
 }
