@@ -15,7 +15,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           entity: z.string().max(40).optional(),
           entityId: z.string().max(64).optional(),
           action: z.string().max(60).optional(),
-          cursor: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+          cursor: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },

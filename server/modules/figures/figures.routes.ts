@@ -52,7 +52,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           from: z.iso.date().optional(),
           to: z.iso.date().optional(),
-          cursor: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+          cursor: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
       },

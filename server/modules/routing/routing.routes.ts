@@ -21,7 +21,7 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '分流规则修改历史（分页）',
         querystring: z.object({
           ruleId: z.coerce.number().int().positive().optional(),
-          cursor: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+          cursor: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },

@@ -74,6 +74,15 @@ describe('staff intake, list, search and paging', () => {
       expect(r.statusCode, cursor).toBe(400);
       expect(json(r).error.fields.map((f: any) => f.path), cursor).toEqual(['cursor']);
     }
+    // Ids past what a JavaScript number holds exactly are refused too (zod's int() is safe-integer only), wherever they come in.
+    const huge = '99999999999999999999';
+    for (const url of [`/api/tips/${huge}`, `/api/audit?cursor=${huge}`, `/api/admin/users?cursor=${huge}`, `/api/figures/reported?cursor=${huge}`, `/api/routing-rules/history?ruleId=${huge}`]) {
+      const user = url.startsWith('/api/audit') ? 'sd_auditor' : url.startsWith('/api/admin') || url.startsWith('/api/routing') ? 'admin' : 'lk_intake';
+      expect((await get(user, url)).statusCode, url).toBe(400);
+    }
+    const merge = await t.app.inject({ method: 'POST', url: '/api/tips/1/actions', headers: { cookie: await t.login('lk_intake') }, payload: { action: 'merge', intoTipId: 1e20 } });
+    expect(merge.statusCode).toBe(400);
+    expect(json(merge).error.fields[0].path).toBe('intoTipId');
     // The largest id a cursor may carry still works (an empty page, not an error).
     const r = await get('lk_intake', `/api/tips?cursor=${b64('2026-01-01T00:00:00.000000Z|999999999999999')}`);
     expect(r.statusCode).toBe(200);
