@@ -18,7 +18,7 @@ import {
 import type { Db } from './db/client.ts';
 import type { Keys } from './crypto.ts';
 import { hmac } from './crypto.ts';
-import { AppError, ERRORS, errorBody, loggableError, type FieldError } from './errors.ts';
+import { AppError, ERRORS, errorBody, loggableError, uniqueViolation, type FieldError } from './errors.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -174,6 +174,8 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fas
   if (err instanceof AppError) {
     return reply.status(err.status).send(errorBody(err.code, err.message, err.fields));
   }
+  const conflict = uniqueViolation(err);
+  if (conflict) return reply.status(409).send(errorBody(conflict.code, conflict.message, conflict.fields));
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldError[] = err.validation.map((v) => ({
       path: [err.validationContext === 'body' ? '' : err.validationContext, ...v.instancePath.split('/')]

@@ -58,6 +58,22 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A unique constraint refused a write (PostgreSQL 23505): always 409 CONFLICT, never 500. Constraints
+ * that guard a form field name it, so the form can show the message beside the field.
+ */
+export const UNIQUE_FIELDS: Record<string, FieldError> = {
+  units_region_code_name_key: { path: 'name', message: '该地区已有同名单位' },
+  users_username_key: { path: 'username', message: '用户名已被使用' },
+};
+
+export function uniqueViolation(err: unknown): AppError | null {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  if (!e || e.code !== '23505') return null;
+  const field = typeof e.constraint === 'string' ? UNIQUE_FIELDS[e.constraint] : undefined;
+  return new AppError('CONFLICT', field ? [field] : undefined, field ? `${field.message}，请修改后再提交` : '数据已存在，请勿重复提交');
+}
+
 export const errorBody = (code: ErrorCode, message?: string, fields?: FieldError[]) => ({
   error: { code, message: message ?? ERRORS[code][1], ...(fields ? { fields } : {}) },
 });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FRAUD_TYPE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
+import { unitPageQuery } from '../admin/admin.routes.ts';
 import { deleteRule, dispatchSuggestions, dispatchableUnits, listRules, ruleHistory, upsertRule } from './routing.service.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -13,8 +14,19 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/routing-rules/history',
-    { config: { access: 'staff', roles: ['admin', 'office_lead'] }, schema: { tags: ['routing'], summary: '分流规则修改历史', querystring: z.object({ ruleId: z.coerce.number().int().positive().optional() }) } },
-    async (req) => ruleHistory(db, req.query.ruleId),
+    {
+      config: { access: 'staff', roles: ['admin', 'office_lead'] },
+      schema: {
+        tags: ['routing'],
+        summary: '分流规则修改历史（分页）',
+        querystring: z.object({
+          ruleId: z.coerce.number().int().positive().optional(),
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (req) => ruleHistory(db, req.query),
   );
 
   app.put(
@@ -39,8 +51,8 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
     deleteRule(db, staff(req), req.params.id),
   );
 
-  app.get('/api/units', { config: { access: 'staff', roles: ['intake', 'office_lead', 'supervisor'] }, schema: { tags: ['routing'], summary: '可交办的单位（本辖区）' } }, async (req) =>
-    dispatchableUnits(db, staff(req)),
+  app.get('/api/units', { config: { access: 'staff', roles: ['intake', 'office_lead', 'supervisor'] }, schema: { tags: ['routing'], summary: '可交办的单位（本辖区，按地区分页）', querystring: unitPageQuery.omit({ regionPrefix: true }) } }, async (req) =>
+    dispatchableUnits(db, staff(req), req.query),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../db/client.ts';
+import { empty, sql, type Db, type Queryable, type Sql } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { MEASURES, VERDICTS } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -6,7 +6,8 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import { findUnit } from '../admin/admin.service.ts';
 import { notifyUnit } from '../notifications/notifications.service.ts';
 import { analyze } from '../intel/analyze.ts';
-import { canSee, currentLead, permit, type TipContext } from './tips.policy.ts';
+import { canSeeTip, inJurisdiction } from '../access/jurisdiction.ts';
+import { accessFacts, currentLead, permit, type TipContext } from './tips.policy.ts';
 import { findTip, insertEvent, listAssignments } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
 
@@ -18,7 +19,7 @@ export async function loadContext(q: Queryable, tipId: number, forUpdate = false
   if (!tip) return null;
   const [assignments, [owner]] = await Promise.all([
     listAssignments(q, tipId),
-    q.query<{ region_code: string }>('select region_code from units where id = $1', [tip.office_unit_id]),
+    q.query<{ region_code: string }>(sql`select region_code from units where id = ${tip.office_unit_id}`),
   ]);
   return { tip, assignments, ownerRegionCode: owner.region_code };
 }
@@ -26,7 +27,7 @@ export async function loadContext(q: Queryable, tipId: number, forUpdate = false
 /** Loads a tip the user may see, or 404 — never revealing that it exists. */
 export async function loadVisible(q: Queryable, user: SessionUser, tipId: number, forUpdate = false): Promise<TipContext> {
   const ctx = await loadContext(q, tipId, forUpdate);
-  if (!ctx || !canSee(user, ctx)) throw new AppError('NOT_FOUND');
+  if (!ctx || !canSeeTip(user, accessFacts(ctx))) throw new AppError('NOT_FOUND');
   return ctx;
 }
 
@@ -41,18 +42,18 @@ async function record(s: Step, kind: string, text: string, isPublic: boolean, da
   await audit(s.q, { id: s.user.id, name: s.user.username }, { action: `tip.${kind}`, entity: 'tip', entityId: s.ctx.tip.id, detail: data as Record<string, unknown> });
 }
 
-const setStatus = (s: Step, status: string, extra = '') =>
-  s.q.query(`update tips set status = $2, updated_at = now()${extra} where id = $1`, [s.ctx.tip.id, status]);
+const setStatus = (s: Step, status: string, extra: Sql = empty) =>
+  s.q.query(sql`update tips set status = ${status}, updated_at = now()${extra} where id = ${s.ctx.tip.id}`);
 
 /** 受理: the office takes the tip on, optionally correcting its fraud types and naming accused units. */
 async function acceptTip(s: Step, a: Of<'accept'>) {
   const types = a.fraudTypes ?? s.ctx.tip.fraud_types;
   const accused = [...new Set([...s.ctx.tip.accused_unit_ids, ...(a.accusedUnitIds ?? [])])];
-  await s.q.query(`update tips set status = 'accepted', fraud_types = $2, accused_unit_ids = $3, updated_at = now() where id = $1`, [s.ctx.tip.id, types, accused]);
+  await s.q.query(sql`update tips set status = 'accepted', fraud_types = ${types}, accused_unit_ids = ${accused}, updated_at = now() where id = ${s.ctx.tip.id}`);
   // A clerk's types that differ from the analysis are kept as labelled data (docs/intel.md).
   const suggested = analyze(s.ctx.tip.description).fraudTypes.map((t) => t.code);
   if (a.fraudTypes && [...types].sort().join() !== [...suggested].sort().join()) {
-    await s.q.query('insert into type_corrections (tip_id, suggested, corrected, user_id) values ($1, $2, $3, $4)', [s.ctx.tip.id, suggested, types, s.user.id]);
+    await s.q.query(sql`insert into type_corrections (tip_id, suggested, corrected, user_id) values (${s.ctx.tip.id}, ${suggested}, ${types}, ${s.user.id})`);
   }
   await record(s, 'accepted', '您的举报已受理', true, { fraudTypes: types });
   if (a.note) await record(s, 'note', a.note, false);
@@ -61,8 +62,8 @@ async function acceptTip(s: Step, a: Of<'accept'>) {
 /** 不予受理: closes the tip with a reason (internal) and an answer the reporter reads. */
 async function rejectTip(s: Step, a: Of<'reject'>) {
   await s.q.query(
-    `update tips set status = 'rejected', public_answer = $2, public_answer_at = now(), closed_at = now(), updated_at = now() where id = $1`,
-    [s.ctx.tip.id, a.publicAnswer],
+    sql`update tips set status = 'rejected', public_answer = ${a.publicAnswer}, public_answer_at = now(), closed_at = now(), updated_at = now()
+        where id = ${s.ctx.tip.id}`,
   );
   await record(s, 'rejected', a.reason, false);
   await record(s, 'answer', a.publicAnswer, true);
@@ -75,7 +76,7 @@ async function mergeTip(s: Step, a: Of<'merge'>) {
   if (!target || ['merged', 'rejected', 'closed'].includes(target.tip.status)) {
     throw new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message: '目标线索不存在、不可见或已办结' }]);
   }
-  await s.q.query(`update tips set status = 'merged', merged_into_id = $2, updated_at = now() where id = $1`, [s.ctx.tip.id, a.intoTipId]);
+  await s.q.query(sql`update tips set status = 'merged', merged_into_id = ${a.intoTipId}, updated_at = now() where id = ${s.ctx.tip.id}`);
   await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: a.intoTipId });
 }
 
@@ -94,24 +95,24 @@ async function dispatchTip(s: Step, a: Of<'dispatch'>) {
     const path = i === 0 ? 'leadUnitId' : `assistingUnitIds.${i - 1}`;
     if (s.ctx.tip.accused_unit_ids.includes(id)) throw new AppError('DISPATCH_ACCUSED_UNIT', [{ path, message: '该单位为被反映对象' }]);
     const unit = await findUnit(s.q, id);
-    if (!unit || unit.id === s.user.unitId || !unit.region_code.startsWith(s.user.unitRegionCode)) {
+    if (!unit || unit.id === s.user.unitId || !inJurisdiction(s.user, unit.region_code)) {
       throw new AppError('DISPATCH_UNIT_INVALID', [{ path, message: '单位不存在或不在本辖区内' }]);
     }
   }
-  if (parent) await s.q.query(`update tip_assignments set status = 'forwarded' where id = $1`, [parent.id]);
+  if (parent) await s.q.query(sql`update tip_assignments set status = 'forwarded' where id = ${parent.id}`);
   const ids: number[] = [];
   for (const [i, unitId] of unitIds.entries()) {
     const [{ id }] = await s.q.query<{ id: number }>(
-      `insert into tip_assignments (tip_id, unit_id, role, parent_id, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, 'dispatched') returning id`,
-      [s.ctx.tip.id, unitId, i === 0 ? 'lead' : 'assist', parent?.id ?? null, s.user.unitId, s.user.id, deadline, a.instructions],
+      sql`insert into tip_assignments (tip_id, unit_id, role, parent_id, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status)
+          values (${s.ctx.tip.id}, ${unitId}, ${i === 0 ? 'lead' : 'assist'}, ${parent?.id ?? null}, ${s.user.unitId}, ${s.user.id}, ${deadline},
+                  ${a.instructions}, 'dispatched') returning id`,
     );
     ids.push(id);
     await notifyUnit(s.q, unitId, i === 0 ? ['handler', 'unit_lead', 'intake', 'office_lead'] : ['handler', 'unit_lead'], {
       kind: 'dispatched', tipId: s.ctx.tip.id, text: `收到交办线索（${i === 0 ? '主办' : '协办'}），请按时办理`, dedupeKey: `assignment:${id}`,
     });
   }
-  await s.q.query(`update tips set status = 'dispatched', deadline_at = $2, updated_at = now() where id = $1`, [s.ctx.tip.id, deadline]);
+  await s.q.query(sql`update tips set status = 'dispatched', deadline_at = ${deadline}, updated_at = now() where id = ${s.ctx.tip.id}`);
   await record(s, 'dispatched', a.instructions, false, { leadUnitId: a.leadUnitId, assistingUnitIds: a.assistingUnitIds ?? [], deadline, assignmentIds: ids });
   if (!parent) await insertEvent(s.q, { tipId: s.ctx.tip.id, kind: 'dispatched', text: '已交有关单位核查办理', public: true });
 }
@@ -119,7 +120,7 @@ async function dispatchTip(s: Step, a: Of<'dispatch'>) {
 /** 签收: the lead unit acknowledges the tip and starts work. */
 async function signForTip(s: Step) {
   const lead = currentLead(s.ctx.assignments)!;
-  await s.q.query(`update tip_assignments set status = 'signed', signed_at = now() where id = $1`, [lead.id]);
+  await s.q.query(sql`update tip_assignments set status = 'signed', signed_at = now() where id = ${lead.id}`);
   await setStatus(s, 'in_progress');
   await record(s, 'signed', `${s.user.unitName}已签收`, false, { assignmentId: lead.id });
   await insertEvent(s.q, { tipId: s.ctx.tip.id, kind: 'in_progress', text: '承办单位已签收，正在核查', public: true });
@@ -129,10 +130,10 @@ async function signForTip(s: Step) {
 async function reportTip(s: Step, a: Of<'report'>) {
   const lead = currentLead(s.ctx.assignments)!;
   await s.q.query(
-    `update tip_assignments set status = 'reported', reported_at = now(), verdict = $2, measures = $3, summary = $4 where id = $1`,
-    [lead.id, a.verdict, a.measures, a.summary],
+    sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${a.verdict}, measures = ${a.measures}, summary = ${a.summary}
+        where id = ${lead.id}`,
   );
-  await setStatus(s, 'reported', ', reported_at = now()');
+  await setStatus(s, 'reported', sql`, reported_at = now()`);
   await record(s, 'reported', `核查结论：${VERDICTS[a.verdict]}；措施：${a.measures.map((m) => MEASURES[m]).join('、')}。${a.summary}`, false, {
     assignmentId: lead.id, verdict: a.verdict, measures: a.measures,
   });
@@ -144,8 +145,8 @@ async function reportTip(s: Step, a: Of<'report'>) {
 /** 退回重办: the reviewing office sends the result back to the lead unit. */
 async function returnTip(s: Step, a: Of<'return'>) {
   const lead = currentLead(s.ctx.assignments)!;
-  await s.q.query(`update tip_assignments set status = 'returned' where id = $1`, [lead.id]);
-  await setStatus(s, 'in_progress', ', reported_at = null');
+  await s.q.query(sql`update tip_assignments set status = 'returned' where id = ${lead.id}`);
+  await setStatus(s, 'in_progress', sql`, reported_at = null`);
   await record(s, 'returned', a.reason, false, { assignmentId: lead.id });
   await notifyUnit(s.q, lead.unit_id, ['handler', 'unit_lead', 'intake', 'office_lead'], {
     kind: 'returned', tipId: s.ctx.tip.id, text: '办理结果被退回，请重新办理', dedupeKey: `return:${lead.id}:${Date.now()}`,
@@ -154,11 +155,11 @@ async function returnTip(s: Step, a: Of<'return'>) {
 
 /** 办结: approved, with the public answer; tips merged into it are answered alike. */
 async function closeTip(s: Step, a: Of<'close'>) {
-  await s.q.query(`update tip_assignments set status = 'closed' where tip_id = $1 and active`, [s.ctx.tip.id]);
-  const close = `update tips set status = 'closed', public_answer = $2, public_answer_at = now(), closed_at = now(), updated_at = now()`;
-  await s.q.query(`${close} where id = $1`, [s.ctx.tip.id, a.publicAnswer]);
+  await s.q.query(sql`update tip_assignments set status = 'closed' where tip_id = ${s.ctx.tip.id} and active`);
+  const close = sql`update tips set status = 'closed', public_answer = ${a.publicAnswer}, public_answer_at = now(), closed_at = now(), updated_at = now()`;
+  await s.q.query(sql`${close} where id = ${s.ctx.tip.id}`);
   await record(s, 'closed', a.publicAnswer, true);
-  const merged = await s.q.query<{ id: number }>(`${close} where merged_into_id = $1 and status = 'merged' returning id`, [s.ctx.tip.id, a.publicAnswer]);
+  const merged = await s.q.query<{ id: number }>(sql`${close} where merged_into_id = ${s.ctx.tip.id} and status = 'merged' returning id`);
   for (const m of merged) {
     await insertEvent(s.q, { tipId: m.id, kind: 'closed', text: a.publicAnswer, public: true, actorId: s.user.id, unitId: s.user.unitId });
   }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import { empty, sql, type Queryable } from '../../db/client.ts';
 import type { FraudType, TipSource, TipStatus } from '../../../shared/domain.ts';
 
 export interface TipRow {
@@ -140,46 +140,44 @@ export interface NewEvent {
 }
 
 export async function insertEvent(q: Queryable, e: NewEvent): Promise<void> {
-  await q.query(
-    `insert into tip_events (tip_id, kind, text, public, actor_id, unit_id, data) values ($1, $2, $3, $4, $5, $6, $7)`,
-    [e.tipId, e.kind, e.text, e.public, e.actorId ?? null, e.unitId ?? null, e.data ?? null],
-  );
+  await q.query(sql`insert into tip_events (tip_id, kind, text, public, actor_id, unit_id, data)
+    values (${e.tipId}, ${e.kind}, ${e.text}, ${e.public}, ${e.actorId ?? null}, ${e.unitId ?? null}, ${e.data ?? null})`);
 }
 
+const forUpdateSql = (forUpdate: boolean) => (forUpdate ? sql`for update` : empty);
+
 export async function findTip(q: Queryable, id: number, forUpdate = false): Promise<TipRow | null> {
-  const [t] = await q.query<TipRow>(`select * from tips where id = $1${forUpdate ? ' for update' : ''}`, [id]);
+  const [t] = await q.query<TipRow>(sql`select * from tips where id = ${id} ${forUpdateSql(forUpdate)}`);
   return t ?? null;
 }
 
 export async function findTipByTrackingCode(q: Queryable, code: string, forUpdate = false): Promise<TipRow | null> {
-  const [t] = await q.query<TipRow>(`select * from tips where tracking_code = $1${forUpdate ? ' for update' : ''}`, [code]);
+  const [t] = await q.query<TipRow>(sql`select * from tips where tracking_code = ${code} ${forUpdateSql(forUpdate)}`);
   return t ?? null;
 }
 
 export const listAssignments = (q: Queryable, tipId: number) =>
   q.query<AssignmentRow>(
-    `select a.*, u.name as unit_name, u.kind as unit_kind, u.region_code as unit_region_code, d.name as dispatched_by_unit_name
-     from tip_assignments a join units u on u.id = a.unit_id join units d on d.id = a.dispatched_by_unit_id
-     where a.tip_id = $1 order by a.id`,
-    [tipId],
+    sql`select a.*, u.name as unit_name, u.kind as unit_kind, u.region_code as unit_region_code, d.name as dispatched_by_unit_name
+        from tip_assignments a join units u on u.id = a.unit_id join units d on d.id = a.dispatched_by_unit_id
+        where a.tip_id = ${tipId} order by a.id`,
   );
 
 /** Attaches unattached uploads to a tip; returns how many were attached. */
 export async function attachUploads(q: Queryable, tipId: number, ids: string[]): Promise<number> {
   if (!ids.length) return 0;
-  const rows = await q.query(`update uploads set tip_id = $1 where id = any($2::uuid[]) and tip_id is null returning id`, [tipId, ids]);
+  const rows = await q.query(sql`update uploads set tip_id = ${tipId} where id = any(${ids}::uuid[]) and tip_id is null returning id`);
   return rows.length;
 }
 
 export const countAttachments = async (q: Queryable, tipId: number) =>
-  (await q.query<{ n: number }>('select count(*)::int as n from uploads where tip_id = $1', [tipId]))[0].n;
+  (await q.query<{ n: number }>(sql`select count(*)::int as n from uploads where tip_id = ${tipId}`))[0].n;
 
 /** The campaign office nearest above a region: the region itself first, then each ancestor. */
 export async function nearestOffice(q: Queryable, ancestry: string[]): Promise<number | null> {
   const [u] = await q.query<{ id: number }>(
-    `select id from units where kind = 'campaign_office' and region_code = any($1::text[])
-     order by length(region_code) desc, id limit 1`,
-    [ancestry],
+    sql`select id from units where kind = 'campaign_office' and region_code = any(${ancestry}::text[])
+        order by length(region_code) desc, id limit 1`,
   );
   return u?.id ?? null;
 }
