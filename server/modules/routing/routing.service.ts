@@ -32,7 +32,7 @@ export const listRules = (db: Db) => db.query<RuleRow>(sql`select ${RULE_COLUMNS
 /** An administrator sets rules for their own region subtree only: a province's, not another's or the nation's. */
 function assertRuleInScope(user: SessionUser, regionPrefix: string) {
   if (!inJurisdiction(user, regionPrefix)) {
-    throw new AppError('FORBIDDEN', [{ path: 'regionPrefix', message: '只能设置本辖区的分流规则' }], '只能设置、删除本辖区的分流规则');
+    throw new AppError('FORBIDDEN', [{ path: 'regionPrefix', message: '只能设置本辖区的分流规则' }], '只能设置本辖区的分流规则');
   }
 }
 
@@ -58,8 +58,8 @@ export async function upsertRule(db: Db, user: SessionUser | null, r: RuleInput)
 export async function deleteRule(db: Db, user: SessionUser, id: number) {
   return db.tx(async (q) => {
     const [before] = await q.query<RuleRow>(sql`select ${RULE_COLUMNS} from routing_rules where id = ${id} for update`);
-    if (!before) throw new AppError('NOT_FOUND');
-    assertRuleInScope(user, before.regionPrefix);
+    // Another jurisdiction's rule is "not found", like any object outside it.
+    if (!before || !inJurisdiction(user, before.regionPrefix)) throw new AppError('NOT_FOUND');
     await q.query(sql`delete from routing_rules where id = ${id}`);
     await q.query(sql`insert into routing_rule_history (rule_id, op, data, changed_by) values (${id}, 'delete', ${{ before }}, ${user.id})`);
     await audit(q, { id: user.id, name: user.username }, { action: 'routing.rule_deleted', entity: 'routing_rule', entityId: id });
