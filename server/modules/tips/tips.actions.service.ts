@@ -114,10 +114,10 @@ async function answerMerged(s: Step, status: 'closed' | 'rejected', answer: stri
  */
 async function finalTarget(q: Queryable, tipId: number): Promise<{ id: number; status: string } | null> {
   const [end] = await q.query<{ id: number; status: string }>(sql`
-    with recursive chain(id, status, into, depth) as (
+    with recursive chain(id, status, next_id, depth) as (
       select id, status, merged_into_id, 0 from tips where id = ${tipId}
       union all
-      select t.id, t.status, t.merged_into_id, c.depth + 1 from tips t join chain c on t.id = c.into where c.status = 'merged' and c.depth < 50)
+      select t.id, t.status, t.merged_into_id, c.depth + 1 from tips t join chain c on t.id = c.next_id where c.status = 'merged' and c.depth < 50)
     select id, status from chain order by depth desc limit 1`);
   return end ?? null;
 }
