@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, inDays, json, multipart, photoWithLocation, validTip, type TestApp } from '../../test/helpers.ts';
@@ -174,5 +175,18 @@ describe('a tip that accuses a unit', () => {
     expect(row.office_unit_id).toBe(cityOffice);
     expect((await get('lk_intake', `/api/tips/${row.id}`)).statusCode).toBe(404);
     expect((await get('yt_intake', `/api/tips/${row.id}`)).statusCode).toBe(200);
+  });
+  it('moves tips received before the fix by the office they accuse (migration 0011)', async () => {
+    const sub = json(await publicPost('/api/public/tips', validTip({ description: '旧数据：反映龙口市专项办对讲座骗局不作为。' })));
+    const { id } = await tipRow(sub.trackingCode);
+    await publicPost('/api/public/tips/messages', { trackingCode: sub.trackingCode, accessKey: sub.accessKey, text: '补充：旧数据的补充。' });
+    // As the old intake left it: received by the county office it accuses, which was notified.
+    await t.db.query('update tips set accused_unit_ids = $2 where id = $1', [id, [countyOffice]]);
+    await t.db.tx((q) => q.exec(readFileSync(new URL('../../db/migrations/0011_accused_receiving_office.sql', import.meta.url), 'utf8')));
+    expect((await tipRow(sub.trackingCode)).office_unit_id).toBe(cityOffice);
+    const events = await t.db.query<{ kind: string; public: boolean }>('select kind, public from tip_events where tip_id = $1', [id]);
+    expect(events).toContainEqual({ kind: 'transferred', public: false });
+    expect(json(await get('yt_intake', '/api/tips?todo=to_accept&limit=200')).items.map((i: any) => i.id)).toContain(id);
+    expect(json(await get('lk_intake', '/api/notifications')).items.some((n: any) => n.tipId === id)).toBe(false);
   });
 });
