@@ -5,7 +5,7 @@ import { extractFigures } from './figures.ts';
 import { scamCheck } from './scam-check.ts';
 import { TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
-import { audit } from '../audit/audit.service.ts';
+import { exportLabelledData } from './intel.service.ts';
 
 const textBody = (max: number) =>
   z.object({ text: z.string().trim().min(1, '请输入要分析的文字').max(max, `文字不能超过 ${max} 字`) }).strict();
@@ -30,18 +30,11 @@ export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'staff', roles: ['office_lead'] },
       schema: { tags: ['intel'], summary: '导出人工更正的线索类型（JSON Lines 标注数据，记入审计）' },
     },
-    async (req, reply) => {
-      const user = staff(req);
-      // Only tips in the lead's own jurisdiction; the description is the text, the clerk's types the label.
-      const rows = await app.deps.db.query<{ text: string; suggested: string[]; corrected: string[]; at: Date }>(
-        `select t.description as text, c.suggested, c.corrected, c.at from type_corrections c join tips t on t.id = c.tip_id
-         where t.region_code like $1 || '%' order by c.id`,
-        [user.unitRegionCode],
-      );
-      await audit(app.deps.db, { id: user.id, name: user.username }, { action: 'intel.labelled_data_exported', entity: 'type_corrections', detail: { rows: rows.length } });
-      const body = rows.map((r) => JSON.stringify({ text: r.text, labels: r.corrected, suggested: r.suggested, at: r.at, source: 'staff correction' })).join('\n');
-      return reply.header('Content-Type', 'application/x-ndjson; charset=utf-8').header('Content-Disposition', 'attachment; filename="type-corrections.jsonl"').send(body ? body + '\n' : '');
-    },
+    async (req, reply) =>
+      reply
+        .header('Content-Type', 'application/x-ndjson; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="type-corrections.jsonl"')
+        .send(await exportLabelledData(app.deps.db, staff(req))),
   );
 
   app.post(

@@ -4,11 +4,12 @@ import { MEASURES, VERDICTS } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { findUnit } from '../admin/admin.service.ts';
-import { notifyUnit } from '../notifications/notifications.service.ts';
+import { notifyUnit, withdrawNotifications } from '../notifications/notifications.service.ts';
 import { analyze } from '../intel/analyze.ts';
 import { canSeeTip, inJurisdiction } from '../access/jurisdiction.ts';
 import { accessFacts, currentLead, permit, type TipContext } from './tips.policy.ts';
-import { findTip, insertEvent, listAssignments } from './tips.repository.ts';
+import { ancestry } from '../regions/regions.repository.ts';
+import { findTip, insertEvent, listAssignments, officesOnPath } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
 
 type Of<A extends TipAction['action']> = Extract<TipAction, { action: A }>;
@@ -35,6 +36,8 @@ interface Step {
   q: Queryable;
   user: SessionUser;
   ctx: TipContext;
+  /** Tips this transaction has locked besides the one acted on (a merge's target). */
+  locked: number[];
 }
 
 async function record(s: Step, kind: string, text: string, isPublic: boolean, data?: object) {
@@ -57,6 +60,24 @@ async function acceptTip(s: Step, a: Of<'accept'>) {
   }
   await record(s, 'accepted', '您的举报已受理', true, { fraudTypes: types });
   if (a.note) await record(s, 'note', a.note, false);
+  await withdrawNotifications(s.q, s.ctx.tip.id, accused.filter((id) => !s.ctx.tip.accused_unit_ids.includes(id)));
+  if (accused.includes(s.ctx.tip.office_unit_id)) await handOverFromAccused(s, accused);
+}
+
+/**
+ * The receiving office has just been named as accused: the tip moves to the nearest office above it
+ * that it does not accuse, which receives and works it from now on (the accused office loses sight of it).
+ */
+async function handOverFromAccused(s: Step, accused: number[]) {
+  const from = s.ctx.tip.office_unit_id;
+  const above = ancestry(s.ctx.ownerRegionCode).filter((c) => c.length < s.ctx.ownerRegionCode.length);
+  const to = (await officesOnPath(s.q, s.ctx.ownerRegionCode ? [...above, ''] : [])).find((o) => !accused.includes(o.id));
+  if (!to) throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'accusedUnitIds', message: '没有可接收此线索的上级专项办' }], '受理单位被反映，且没有可接收此线索的上级专项办');
+  await s.q.query(sql`update tips set office_unit_id = ${to.id}, updated_at = now() where id = ${s.ctx.tip.id}`);
+  await record(s, 'transferred', `线索反映对象涉及原受理单位，移交${to.name}受理办理`, false, { fromUnitId: from, toUnitId: to.id, reason: 'accused' });
+  await notifyUnit(s.q, to.id, ['intake', 'office_lead'], {
+    kind: 'transferred', tipId: s.ctx.tip.id, text: '下级受理单位被线索反映，线索已移交本单位办理', dedupeKey: `accused:${from}`,
+  });
 }
 
 /** 不予受理: closes the tip with a reason (internal) and an answer the reporter reads. */
@@ -67,17 +88,76 @@ async function rejectTip(s: Step, a: Of<'reject'>) {
   );
   await record(s, 'rejected', a.reason, false);
   await record(s, 'answer', a.publicAnswer, true);
+  await answerMerged(s, 'rejected', a.publicAnswer);
 }
 
-/** 并案: folds the tip into another visible, live tip; it is answered when that one closes. */
-async function mergeTip(s: Step, a: Of<'merge'>) {
-  if (a.intoTipId === s.ctx.tip.id) throw new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message: '不能并入自身' }]);
-  const target = await loadVisible(s.q, s.user, a.intoTipId).catch(() => null);
-  if (!target || ['merged', 'rejected', 'closed'].includes(target.tip.status)) {
-    throw new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message: '目标线索不存在、不可见或已办结' }]);
+/**
+ * Gives every tip merged into this one — directly or through a chain of merges — the same outcome
+ * and public answer, each with its own timeline event and audit row, so no merged tip waits for ever.
+ */
+async function answerMerged(s: Step, status: 'closed' | 'rejected', answer: string) {
+  const answered = await s.q.query<{ id: number }>(sql`
+    with recursive m(id) as (
+      select id from tips where merged_into_id = ${s.ctx.tip.id} and status = 'merged'
+      union
+      select t.id from tips t join m on t.merged_into_id = m.id where t.status = 'merged')
+    update tips set status = ${status}, public_answer = ${answer}, public_answer_at = now(), closed_at = now(), updated_at = now()
+    where id in (select id from m) and status = 'merged' returning id`);
+  for (const { id } of answered) {
+    await insertEvent(s.q, { tipId: id, kind: status, text: answer, public: true, actorId: s.user.id, unitId: s.user.unitId, data: { viaTipId: s.ctx.tip.id } });
+    await audit(s.q, { id: s.user.id, name: s.user.username }, { action: `tip.${status}`, entity: 'tip', entityId: id, detail: { viaTipId: s.ctx.tip.id } });
   }
-  await s.q.query(sql`update tips set status = 'merged', merged_into_id = ${a.intoTipId}, updated_at = now() where id = ${s.ctx.tip.id}`);
-  await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: a.intoTipId });
+}
+
+/**
+ * Where a merge into `tipId` lands: the tip itself, or — when it was merged — the end of its chain of
+ * merges (null when the tip does not exist). A chain never loops (see mergeTip), but is walked at most 50 deep.
+ */
+async function finalTarget(q: Queryable, tipId: number): Promise<{ id: number; status: string } | null> {
+  const [end] = await q.query<{ id: number; status: string }>(sql`
+    with recursive chain(id, status, next_id, depth) as (
+      select id, status, merged_into_id, 0 from tips where id = ${tipId}
+      union all
+      select t.id, t.status, t.merged_into_id, c.depth + 1 from tips t join chain c on t.id = c.next_id where c.status = 'merged' and c.depth < 50)
+    select id, status from chain order by depth desc limit 1`);
+  return end ?? null;
+}
+
+/**
+ * Locks a merge's source and final target in id order before either is read, so that two merges
+ * crossing each other (A→B and B→A) queue instead of deadlocking, and a close of the target waits
+ * for the merge (and then answers the merged tip) or makes it fail (409). Returns the locked target.
+ */
+async function lockMergePair(q: Queryable, tipId: number, intoTipId: number): Promise<number[]> {
+  const target = intoTipId === tipId ? null : await finalTarget(q, intoTipId);
+  const ids = target && target.id !== tipId ? [tipId, target.id] : [tipId];
+  await q.query(sql`select id from tips where id = any(${ids}::bigint[]) order by id for update`);
+  return ids.slice(1);
+}
+
+/**
+ * 并案: folds the tip into another visible, live tip; it is answered when that one is closed or rejected.
+ * Merging into a tip that was itself merged follows the chain and merges into its final target, so
+ * the reporter is answered with the case that is actually worked. A target that is closed or rejected,
+ * or that was merged into this very tip, is refused (409).
+ */
+async function mergeTip(s: Step, a: Of<'merge'>) {
+  const invalid = (message: string) => new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message }]);
+  if (a.intoTipId === s.ctx.tip.id) throw invalid('不能并入自身');
+  if (!(await loadVisible(s.q, s.user, a.intoTipId).catch(() => null))) throw invalid('目标线索不存在或不可见');
+  const end = await finalTarget(s.q, a.intoTipId);
+  if (!end || end.id === s.ctx.tip.id) {
+    throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'intoTipId', message: '目标线索已并入本线索' }], '目标线索已并入本线索，不能再将本线索并入它');
+  }
+  // The chain moved between locking and now (its end was merged further): the caller retries.
+  if (!s.locked.includes(end.id)) throw new AppError('CONFLICT', [{ path: 'intoTipId', message: '目标线索刚刚被并案，请刷新后重试' }]);
+  const target = await loadVisible(s.q, s.user, end.id).catch(() => null);
+  if (!target) throw invalid('目标线索已并入您不可见的线索');
+  if (['merged', 'rejected', 'closed'].includes(target.tip.status)) {
+    throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'intoTipId', message: '目标线索已办结或不予受理' }], '目标线索已办结或不予受理，不能并入');
+  }
+  await s.q.query(sql`update tips set status = 'merged', merged_into_id = ${end.id}, updated_at = now() where id = ${s.ctx.tip.id}`);
+  await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: end.id, ...(end.id !== a.intoTipId ? { requestedTipId: a.intoTipId } : {}) });
 }
 
 /** 交办: to a member unit or a lower office within the dispatcher's subtree, with a deadline. */
@@ -153,16 +233,13 @@ async function returnTip(s: Step, a: Of<'return'>) {
   });
 }
 
-/** 办结: approved, with the public answer; tips merged into it are answered alike. */
+/** 办结: approved, with the public answer; tips merged into it (through any chain) are answered alike. */
 async function closeTip(s: Step, a: Of<'close'>) {
   await s.q.query(sql`update tip_assignments set status = 'closed' where tip_id = ${s.ctx.tip.id} and active`);
-  const close = sql`update tips set status = 'closed', public_answer = ${a.publicAnswer}, public_answer_at = now(), closed_at = now(), updated_at = now()`;
-  await s.q.query(sql`${close} where id = ${s.ctx.tip.id}`);
+  await s.q.query(sql`update tips set status = 'closed', public_answer = ${a.publicAnswer}, public_answer_at = now(), closed_at = now(), updated_at = now()
+                      where id = ${s.ctx.tip.id}`);
   await record(s, 'closed', a.publicAnswer, true);
-  const merged = await s.q.query<{ id: number }>(sql`${close} where merged_into_id = ${s.ctx.tip.id} and status = 'merged' returning id`);
-  for (const m of merged) {
-    await insertEvent(s.q, { tipId: m.id, kind: 'closed', text: a.publicAnswer, public: true, actorId: s.user.id, unitId: s.user.unitId });
-  }
+  await answerMerged(s, 'closed', a.publicAnswer);
 }
 
 /** 督办: presses the lead unit; it is told at once. */
@@ -194,10 +271,11 @@ const TRANSITIONS: { [A in TipAction['action']]: (s: Step, a: Of<A>) => Promise<
 /** Runs one action: load and check access → guard the state → write change, timeline and audit in one transaction. */
 export async function runTipAction(db: Db, user: SessionUser, tipId: number, action: TipAction): Promise<void> {
   await db.tx(async (q) => {
+    const locked = action.action === 'merge' ? await lockMergePair(q, tipId, action.intoTipId) : [];
     const ctx = await loadVisible(q, user, tipId, true);
     permit(user, ctx, action.action);
     const transition = TRANSITIONS[action.action] as (s: Step, a: TipAction) => Promise<void>;
-    await transition({ q, user, ctx }, action);
+    await transition({ q, user, ctx, locked }, action);
   });
 }
 

@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import { ancestry, findRegion, inSubtree } from '../regions/regions.repository.ts';
 import { segmentForIndex } from './search.ts';
 import type { PublicTipInput, StaffTipInput } from './tips.schemas.ts';
-import { attachUploads, insertSubmittedTips, nearestOffice, type NewTip } from './tips.repository.ts';
+import { attachUploads, insertSubmittedTips, officesOnPath, unitNameKey, type NewTip } from './tips.repository.ts';
 import { IntakeBatcher } from './intake-batcher.ts';
 import { linkKeys } from '../intel/linking.ts';
 
@@ -94,7 +94,8 @@ async function writeTip(q: Queryable, keys: Keys, input: PublicTipInput, ctx: In
 // briefly, so a public submission costs one database round trip. A new office takes over its
 // region's queue within OFFICE_CACHE_MS.
 const OFFICE_CACHE_MS = 30_000;
-type OfficeCache = Map<string, { office: number | null; known: boolean; at: number }>;
+type Office = { id: number; name: string };
+type OfficeCache = Map<string, { offices: Office[]; known: boolean; at: number }>;
 const officeCaches = new WeakMap<Db, OfficeCache>();
 const batchers = new WeakMap<Db, IntakeBatcher>();
 
@@ -104,16 +105,26 @@ async function routeRegion(db: Db, regionCode: string) {
   const hit = officeCache.get(regionCode);
   if (hit && Date.now() - hit.at < OFFICE_CACHE_MS) return hit;
   const known = !!(await findRegion(db, regionCode));
-  const office = known ? await nearestOffice(db, [...ancestry(regionCode), '']) : null;
-  const entry = { office, known, at: Date.now() };
+  const offices = known ? await officesOnPath(db, [...ancestry(regionCode), '']) : [];
+  const entry = { offices, known, at: Date.now() };
   if (officeCache.size > 50_000) officeCache.clear();
   officeCache.set(regionCode, entry);
   return entry;
 }
 
-async function officeFor(db: Db, regionCode: string): Promise<number> {
-  const { known, office } = await routeRegion(db, regionCode);
+/** The units a tip accuses: named by staff, or whose name is the tip's subject. */
+interface Accused {
+  unitIds: number[];
+  subjectName?: string;
+}
+const accuses = (a: Accused, unit: Office) =>
+  a.unitIds.includes(unit.id) || (!!a.subjectName && unitNameKey(a.subjectName) === unitNameKey(unit.name));
+
+/** The office nearest above the region that the tip does not accuse: an accused office never receives its accusation. */
+async function officeFor(db: Db, regionCode: string, accused: Accused = { unitIds: [] }): Promise<number> {
+  const { known, offices } = await routeRegion(db, regionCode);
   if (!known) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
+  const office = offices.find((o) => !accuses(accused, o))?.id;
   if (!office) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '该地区暂未设立专项办，暂不能受理网上举报' }]);
   return office;
 }
@@ -123,7 +134,7 @@ async function officeFor(db: Db, regionCode: string): Promise<number> {
  * With an Idempotency-Key, a retry of the same body gets the first response, another body 422.
  */
 export async function submitPublicTip(db: Db, keys: Keys, input: PublicTipInput, idempotencyKey?: string): Promise<SubmitResult> {
-  const officeUnitId = await officeFor(db, input.regionCode);
+  const officeUnitId = await officeFor(db, input.regionCode, { unitIds: [], subjectName: input.subject?.name });
   const ctx: IntakeContext = { source: 'portal', officeUnitId, createdBy: null, accusedUnitIds: [] };
   if (!idempotencyKey) {
     if (input.attachmentIds?.length) return db.tx((q) => writeTip(q, keys, input, ctx));
@@ -167,13 +178,15 @@ export async function submitPublicTip(db: Db, keys: Keys, input: PublicTipInput,
   }
 }
 
-/** A tip entered by staff from another source: it lands in their own office's queue. */
+/** A tip entered by staff from another source: it lands in their own office's queue, or the one above when it accuses their office. */
 export async function createStaffTip(db: Db, keys: Keys, user: SessionUser, input: StaffTipInput): Promise<SubmitResult> {
   if (!(await findRegion(db, input.regionCode))) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
   if (!inSubtree(input.regionCode, user.unitRegionCode)) {
     throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '地区不在本单位辖区内' }]);
   }
-  const officeUnitId = user.unitKind === 'campaign_office' ? user.unitId : await officeFor(db, user.unitRegionCode);
   const { source, accusedUnitIds, ...fields } = input;
+  const accused = { unitIds: accusedUnitIds ?? [], subjectName: input.subject?.name };
+  const own = user.unitKind === 'campaign_office' && !accuses(accused, { id: user.unitId, name: user.unitName });
+  const officeUnitId = own ? user.unitId : await officeFor(db, user.unitRegionCode, accused);
   return db.tx((q) => writeTip(q, keys, fields, { source, officeUnitId, createdBy: user, accusedUnitIds: accusedUnitIds ?? [] }));
 }

@@ -173,11 +173,16 @@ export async function attachUploads(q: Queryable, tipId: number, ids: string[]):
 export const countAttachments = async (q: Queryable, tipId: number) =>
   (await q.query<{ n: number }>(sql`select count(*)::int as n from uploads where tip_id = ${tipId}`))[0].n;
 
-/** The campaign office nearest above a region: the region itself first, then each ancestor. */
-export async function nearestOffice(q: Queryable, ancestry: string[]): Promise<number | null> {
-  const [u] = await q.query<{ id: number }>(
-    sql`select id from units where kind = 'campaign_office' and region_code = any(${ancestry}::text[])
-        order by length(region_code) desc, id limit 1`,
+/** A unit's name as a tip's subject is matched against it (insertSubmittedTips matches the same way, in SQL). */
+export const unitNameKey = (name: string) => name.replaceAll(' ', '');
+
+/**
+ * The campaign offices on a region's path, nearest first (the region itself, then each ancestor):
+ * the nearest one the tip does not accuse receives it.
+ */
+export async function officesOnPath(q: Queryable, ancestry: string[]): Promise<{ id: number; name: string; region_code: string }[]> {
+  return q.query(
+    sql`select id, name, region_code from units where kind = 'campaign_office' and region_code = any(${ancestry}::text[])
+        order by length(region_code) desc, id`,
   );
-  return u?.id ?? null;
 }
