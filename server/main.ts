@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
-import { deriveKeys, resolveSecret } from './crypto.ts';
+import { SecretError, type Keys } from './crypto.ts';
 import { openPglite, openPostgres } from './db/client.ts';
-import { lockDataDir } from './db/lock.ts';
+import { lockDataDir, restrictDataDir } from './db/lock.ts';
+import { loadKeys } from './secret.ts';
 import { migrate } from './db/migrate.ts';
 import { loadRegions } from './modules/regions/regions.loader.ts';
 import { ensureAdmin, ensureDefaultRules, seedDemo } from './db/seed/seed.ts';
@@ -12,7 +13,9 @@ import { buildApp } from './app.ts';
 import { startJobs } from './jobs/runner.ts';
 import { removeOrphanFiles } from './modules/uploads/uploads.service.ts';
 
-// boot: config → db → migrate → reference data → first admin and demo data → app → listen → jobs
+// boot: config → db → migrate → secret → reference data → first admin and demo data → app → listen → jobs
+// Everything this process creates (database files, evidence, the secret) is readable by its owner only.
+process.umask(0o077);
 const config = loadConfig();
 const dataDir = resolve(config.DATA_DIR);
 // One server per data directory, on either backend: the embedded database and the evidence files
@@ -20,14 +23,24 @@ const dataDir = resolve(config.DATA_DIR);
 let unlock: () => void;
 try {
   unlock = lockDataDir(dataDir, '启动');
+  restrictDataDir(dataDir);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
 }
-const keys = deriveKeys(resolveSecret(config.SHOUHU_SECRET, dataDir));
 const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE) : await openPglite(resolve(dataDir, 'pglite'));
 
 await migrate(db);
+let keys: Keys;
+try {
+  keys = await loadKeys(db, config.SHOUHU_SECRET, dataDir);
+} catch (err) {
+  if (!(err instanceof SecretError)) throw err;
+  console.error(err.message);
+  await db.close();
+  unlock();
+  process.exit(1);
+}
 await loadRegions(db);
 await ensureDefaultRules(db);
 const orphans = await removeOrphanFiles(db, dataDir);
