@@ -31,6 +31,9 @@ try {
 const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE) : await openPglite(resolve(dataDir, 'pglite'));
 
 await migrate(db);
+// PGlite sets some modes itself (initdb's files 0666, the relation cache 0644): take them back.
+// The directory being 0700 already keeps others out of whatever it writes later.
+restrictDataDir(dataDir);
 let keys: Keys;
 try {
   keys = await loadKeys(db, config.SHOUHU_SECRET, dataDir);
@@ -69,6 +72,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopJobs();
     await app.close();
     await db.close();
+    restrictDataDir(dataDir);
     unlock();
     process.exit(0);
   });
