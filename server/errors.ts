@@ -9,6 +9,7 @@ export const ERRORS = {
   TOTP_REQUIRED: [401, '请输入手机验证器中的 6 位动态码'],
   TOTP_INVALID: [401, '动态码错误或已使用过；连续失败 5 次将锁定 15 分钟'],
   FORBIDDEN: [403, '您没有执行此操作的权限'],
+  CROSS_SITE_REQUEST: [403, '请求来自其他网站，已被拒绝；请直接在本平台页面中操作'],
   NOT_FOUND: [404, '未找到相关记录'],
   TIP_NOT_FOUND: [404, '未找到该线索，请核对查询码和密钥'],
   ROUTE_NOT_FOUND: [404, '接口不存在'],
