@@ -48,6 +48,8 @@ export interface AppDeps {
   /** The built web (dist/web): the portal at /, the console at /console. Absent: API only. */
   webDir?: string;
   logLevel?: string;
+  /** TRUST_PROXY: hop count or trusted proxy addresses (Fastify trustProxy). Absent: none. */
+  trustProxy?: number | string[];
 }
 
 declare module 'fastify' {
@@ -67,7 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     // No per-request log lines: they would carry reporters' addresses (security §4).
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    // A hop count trusts that many proxies in front of the server (proxy-addr's hop index i).
+    trustProxy: typeof deps.trustProxy === 'number' ? ((_addr: string, i: number) => i < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);

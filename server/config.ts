@@ -15,6 +15,13 @@ const schema = z.object({
   // Public submissions and uploads allowed per client per minute (keyed by a hash of the address).
   SHOUHU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   SHOUHU_JOBS: z.enum(['on', 'off']).default('on'),
+  // The reverse proxies whose X-Forwarded-For is believed: a hop count, or addresses/CIDRs/names
+  // (loopback, linklocal, uniquelocal) separated by commas. Unset: the connection's own address.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'a hop count, or addresses/CIDRs separated by commas')
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim())))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

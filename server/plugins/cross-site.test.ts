@@ -21,7 +21,7 @@ describe('cross-site requests to staff routes', () => {
     t.app.inject({ method: 'POST', url: `/api/admin/users/${userId}/disable`, headers: { cookie: admin, host: 'shouhu.example:8080', 'content-type': 'text/plain', ...headers } });
 
   it('refuses a body-less post from another origin or site (403 CROSS_SITE_REQUEST) and changes nothing', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'http://shouhu.example:5173' },
       { origin: 'null' },
       { 'sec-fetch-site': 'same-site', origin: 'http://shouhu.example:5173' },
