@@ -26,6 +26,7 @@ import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { publicTipRoutes } from './modules/tips/tips.public.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
 import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
+import { DEFAULT_UPLOAD_LIMITS, health, type UploadLimits } from './modules/uploads/capacity.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   /** The built web (dist/web): the portal at /, the console at /console. Absent: API only. */
   webDir?: string;
   logLevel?: string;
+  /** Quotas of unattached uploads and the disk reserve (default: DEFAULT_UPLOAD_LIMITS). */
+  uploadLimits?: UploadLimits;
   /** TRUST_PROXY: hop count or trusted proxy addresses (Fastify trustProxy). Absent: none. */
   trustProxy?: number | string[];
 }
@@ -127,10 +130,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin);
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({
-    status: 'ok',
-    db: deps.db.kind,
-  }));
+  // Disk pressure shows here before intake fails: degraded (uploads refused), critical → 503.
+  app.get('/api/health', { config: { access: 'public' } }, async (_req, reply) => {
+    const h = await health(deps.db, deps.dataDir, deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+    return reply.status(h.status === 'critical' ? 503 : 200).send(h);
+  });
 
   if (deps.webDir && existsSync(deps.webDir)) await registerWeb(app, deps.webDir);
 

@@ -36,6 +36,9 @@ export const ERRORS = {
   TOTP_CODE_WRONG: [422, '动态码不正确：请核对手机时间是否准确，并输入验证器当前显示的 6 位数字'],
   PASSWORD_WEAK: [422, '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名'],
   TOO_MANY_REQUESTS: [429, '操作过于频繁，请稍后再试'],
+  UPLOADS_CLIENT_FULL: [429, '您上传的附件已达上限：请先提交举报（已上传的附件会一并保存），再补充更多证据'],
+  UPLOADS_FULL: [507, '附件暂存空间已满，暂时无法上传。您可以先提交不带附件的举报，稍后再补充证据'],
+  DISK_LOW: [507, '服务器存储空间不足，暂时无法上传附件。您可以先提交不带附件的举报，稍后再补充证据'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 

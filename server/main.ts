@@ -62,7 +62,15 @@ if (config.SHOUHU_DEMO === 'on') {
 }
 
 const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
-const app = await buildApp({ db, keys, dataDir, webDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY });
+const MB = 1024 * 1024;
+const app = await buildApp({
+  db, keys, dataDir, webDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY,
+  uploadLimits: {
+    pendingBytes: config.SHOUHU_UPLOADS_PENDING_MB * MB,
+    pendingPerClientBytes: config.SHOUHU_UPLOADS_PENDING_PER_CLIENT_MB * MB,
+    reserveBytes: config.SHOUHU_DISK_RESERVE_MB * MB,
+  },
+});
 await app.listen({ port: config.PORT, host: config.HOST });
 console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}；工作平台：/console；接口文档：/api/docs）`);
 const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log) : () => undefined;

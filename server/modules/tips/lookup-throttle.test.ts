@@ -28,7 +28,7 @@ describe('throttling of tracking-code lookups', () => {
 
   const lookup = (app: FastifyInstance, payload: object, remoteAddress: string, forwardedFor?: string) =>
     app.inject({ method: 'POST', url: '/api/public/tips/status', payload, remoteAddress, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
-  const randomCode = () => {
+  const randomCode = (): string => {
     const code = randomDigits(12);
     return tips.some((x) => x.trackingCode === code) ? randomCode() : code;
   };

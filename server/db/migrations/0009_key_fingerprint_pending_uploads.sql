@@ -6,3 +6,6 @@ create table key_fingerprint (
   fingerprint text not null,
   created_at  timestamptz not null default now()
 );
+
+-- Uploads waiting for their report count against a quota on every upload: sum them from an index.
+create index uploads_pending_idx on uploads (id) include (size_bytes) where tip_id is null;
