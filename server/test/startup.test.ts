@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -9,10 +10,22 @@ import { ADMIN_PASSWORD, openTestDb } from './helpers.ts';
  * owner's only (issue 7, fault 7), and a secret that does not fit the data stops it (fault 5).
  */
 
-const PORT = 18600 + Math.floor(Math.random() * 100);
+let PORT = 0;
+
+/** A port of 18600–18699 free right now (crash.test.ts picks from a range that overlaps it). */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 18600 + Math.floor(Math.random() * 100);
+    const free = await new Promise<boolean>((resolve) => {
+      const s = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
 
 /** Starts main.ts; resolves with its output once it listens (then stops it with SIGTERM) or when it exits. */
-function run(env: Record<string, string>, whileUp?: () => Promise<void>): Promise<{ code: number | null; output: string }> {
+async function run(env: Record<string, string>, whileUp: () => Promise<void> = health): Promise<{ code: number | null; output: string }> {
+  PORT = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, ...env, PORT: String(PORT), HOST: '127.0.0.1', SHOUHU_DEMO: 'off', SHOUHU_JOBS: 'off', LOG_LEVEL: 'warn', SHOUHU_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,7 +37,7 @@ function run(env: Record<string, string>, whileUp?: () => Promise<void>): Promis
       output += b.toString();
       if (!started && output.includes('已启动')) {
         started = true;
-        (whileUp ?? (async () => undefined))().then(() => child.kill('SIGTERM'), (err) => {
+        whileUp().then(() => child.kill('SIGTERM'), (err) => {
           child.kill('SIGKILL');
           reject(err);
         });
@@ -34,6 +47,10 @@ function run(env: Record<string, string>, whileUp?: () => Promise<void>): Promis
     child.stderr!.on('data', onData);
     child.on('exit', (code) => resolve({ code, output }));
   });
+}
+
+async function health() {
+  expect((await fetch(`http://127.0.0.1:${PORT}/api/health`)).status).toBe(200);
 }
 
 /** Every path under dir with its permission bits. */
