@@ -72,7 +72,6 @@ describe('server start on a fresh data directory', () => {
     let env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: '', SHOUHU_SECRET: '' };
     if (inject('backend') === 'postgres') {
       const t = await openTestDb();
-      await t.db.close();
       drop = t.drop;
       env = { ...env, DATABASE_URL: t.dump!() };
     }
