@@ -26,6 +26,7 @@ import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { publicTipRoutes } from './modules/tips/tips.public.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
 import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
+import { DEFAULT_UPLOAD_LIMITS, health, type UploadLimits } from './modules/uploads/capacity.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -50,6 +51,10 @@ export interface AppDeps {
   logLevel?: string;
   /** Where log lines go (default stdout); tests capture them. */
   logStream?: { write(line: string): void };
+  /** Quotas of unattached uploads and the disk reserve (default: DEFAULT_UPLOAD_LIMITS). */
+  uploadLimits?: UploadLimits;
+  /** TRUST_PROXY: hop count or trusted proxy addresses (Fastify trustProxy). Absent: none. */
+  trustProxy?: number | string[];
 }
 
 declare module 'fastify' {
@@ -75,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     // No per-request log lines: they would carry reporters' addresses (security §4).
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    // A hop count trusts that many proxies in front of the server (proxy-addr's hop index i).
+    trustProxy: typeof deps.trustProxy === 'number' ? ((_addr: string, i: number) => i < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
@@ -132,10 +138,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin);
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({
-    status: 'ok',
-    db: deps.db.kind,
-  }));
+  // Disk pressure shows here before intake fails: degraded (uploads refused), critical → 503.
+  app.get('/api/health', { config: { access: 'public' } }, async (_req, reply) => {
+    const h = await health(deps.db, deps.dataDir, deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+    return reply.status(h.status === 'critical' ? 503 : 200).send(h);
+  });
 
   if (deps.webDir && existsSync(deps.webDir)) await registerWeb(app, deps.webDir);
 

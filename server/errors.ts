@@ -9,6 +9,7 @@ export const ERRORS = {
   TOTP_REQUIRED: [401, '请输入手机验证器中的 6 位动态码'],
   TOTP_INVALID: [401, '动态码错误或已使用过；连续失败 5 次将锁定 15 分钟'],
   FORBIDDEN: [403, '您没有执行此操作的权限'],
+  CROSS_SITE_REQUEST: [403, '请求来自其他网站，已被拒绝；请直接在本平台页面中操作'],
   NOT_FOUND: [404, '未找到相关记录'],
   TIP_NOT_FOUND: [404, '未找到该线索，请核对查询码和密钥'],
   ROUTE_NOT_FOUND: [404, '接口不存在'],
@@ -36,6 +37,9 @@ export const ERRORS = {
   PASSWORD_WRONG: [422, '当前密码不正确'],
   PASSWORD_WEAK: [422, '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名'],
   TOO_MANY_REQUESTS: [429, '操作过于频繁，请稍后再试'],
+  UPLOADS_CLIENT_FULL: [429, '您上传的附件已达上限：请先提交举报（已上传的附件会一并保存），再补充更多证据'],
+  UPLOADS_FULL: [507, '附件暂存空间已满，暂时无法上传。您可以先提交不带附件的举报，稍后再补充证据'],
+  DISK_LOW: [507, '服务器存储空间不足，暂时无法上传附件。您可以先提交不带附件的举报，稍后再补充证据'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 
