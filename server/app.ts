@@ -67,6 +67,36 @@ declare module 'fastify' {
 
 export const BODY_LIMIT = 1024 * 1024;
 
+// NUL, the other C0 controls but tab and line breaks, and unpaired UTF-16 surrogates. PostgreSQL
+// refuses NUL in text and a lone surrogate cannot be encoded as UTF-8, so such a value fails the
+// statement that carries it (with group commit, its neighbours' too); no honest form sends them.
+const BAD_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const BAD_TEXT_MESSAGE = '含有不允许的控制字符或不完整的字符';
+const badText = (s: string) => BAD_TEXT.test(s);
+
+/**
+ * The path of the first bad string (a value or a key) in a parsed body, query or params, or null.
+ * Iterative, so a deeply nested body cannot overflow the stack; only arrays and plain or prototype-less
+ * objects (parsed queries) are entered — a Buffer or stream body is not text.
+ */
+export function badTextPath(root: unknown): string[] | null {
+  const stack: [unknown, string[]][] = [[root, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (badText(v)) return path;
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => stack.push([x, [...path, String(i)]]));
+    } else if (v && typeof v === 'object' && (v.constructor === Object || v.constructor === undefined)) {
+      for (const [k, x] of Object.entries(v)) {
+        if (badText(k)) return [...path, k.replace(/[^\x20-\x7e]/g, '?')];
+        stack.push([x, [...path, k]]);
+      }
+    }
+  }
+  return null;
+}
+
 /** Builds the whole API (no listen), so tests drive it with inject() on a real database. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -93,6 +123,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Before any schema: text with control characters or unpaired surrogates never reaches a service.
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [['', req.body], ['querystring', req.query], ['params', req.params]] as const) {
+      const path = badTextPath(value);
+      if (path) throw new AppError('VALIDATION_FAILED', [{ path: [where, ...path].filter(Boolean).join('.'), message: BAD_TEXT_MESSAGE }]);
+    }
+  });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
   });

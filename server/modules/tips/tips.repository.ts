@@ -76,24 +76,50 @@ export interface NewTip {
   auditDetail: object;
   /** Normalised entities to link the tip by (tip_entities). */
   links: { kind: string; normalized: string }[];
+  /** Unattached uploads to attach: all of them, or the tip is not written. */
+  attachmentIds?: string[];
+  /** The Idempotency-Key row to write with the tip (the response is already encrypted). */
+  idempotency?: { keyHash: string; requestHash: string; responseEnc: string };
 }
 
 /**
- * Inserts tips, each with its first timeline event and audit row, in one statement — atomic on its
- * own and one round trip, which is what public intake throughput is made of. Units whose name is a
- * tip's subject are added to its accused list here, and its entities are indexed for linking. A tip whose tracking code is taken is left out
- * of the result (the caller draws another code).
+ * What became of one tip of a batch: written, or left out because its tracking code is taken (draw
+ * another), one of its uploads is missing or attached already, or its Idempotency-Key was used first.
+ */
+export type SubmitOutcome = 'inserted' | 'code_taken' | 'uploads_taken' | 'key_taken';
+
+/**
+ * Inserts tips, each with its first timeline event, audit row, attachments and Idempotency-Key row,
+ * in one statement — atomic on its own and one round trip, which is what public intake throughput is
+ * made of. Units whose name is a tip's subject are added to its accused list here, and its entities
+ * are indexed for linking. Every tip gets one result row, in input order.
+ *
+ * A tip is written only with all of its uploads (locked here, so a concurrent claim waits and then
+ * sees them taken) and only if its key row is: a twin key committed or in flight makes the key insert
+ * a no-op, and that tip is left out. Two in-flight tips drawing the same random 12-digit code (odds
+ * about 10^-12) make the statement fail with a unique violation; the batcher's one-by-one retry then
+ * fails only the later one, and the caller draws again.
  */
 export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
   const col = <T>(f: (t: NewTip) => T) => tips.map(f);
-  return q.query<{ id: number; tracking_code: string; received_at: Date }>(
+  return q.query<{ tracking_code: string; id: number | null; received_at: Date | null; outcome: SubmitOutcome }>(
     `with input as (
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::jsonb[],
                             $9::text[], $10::numeric[], $11::int[], $12::date[], $13::boolean[], $14::text[], $15::text[],
-                            $16::bigint[], $17::text[], $18::text[], $19::jsonb[])
+                            $16::bigint[], $17::text[], $18::text[], $19::jsonb[], $23::text[], $24::text[], $25::text[], $26::text[])
+         with ordinality
          as i(tracking_code, access_key_hash, source, region_code, office_unit_id, description, fraud_types, subject,
               accused, amount_involved, victim_count, occurred_on, reporter_anonymous, reporter_enc, search_text,
-              created_by, event_text, actor_name, audit_detail)),
+              created_by, event_text, actor_name, audit_detail, upload_ids, key_hash, request_hash, response_enc, n)),
+     fresh as (select * from input i where not exists (select 1 from tips x where x.tracking_code = i.tracking_code)),
+     files as (select f.n from fresh f where coalesce(cardinality(string_to_array(f.upload_ids, ',')), 0) = (
+                 select count(*) from (select 1 from uploads u where u.id = any(string_to_array(f.upload_ids, ',')::uuid[])
+                                         and u.tip_id is null for update) s)),
+     k as (insert into idempotency_keys (key_hash, request_hash, response_enc)
+           select f.key_hash, f.request_hash, f.response_enc from fresh f join files using (n) where f.key_hash is not null
+           on conflict (key_hash) do nothing
+           returning response_enc),
+     go as (select f.* from fresh f join files using (n) where f.key_hash is null or f.response_enc in (select response_enc from k)),
      t as (
        insert into tips (tracking_code, access_key_hash, source, status, region_code, office_unit_id, description,
          fraud_types, subject, accused_unit_ids, amount_involved, victim_count, occurred_on, reporter_anonymous,
@@ -105,17 +131,23 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
            '{}')) x),
          i.amount_involved, i.victim_count, i.occurred_on, i.reporter_anonymous, i.reporter_enc,
          to_tsvector('simple', i.search_text), i.created_by
-       from input i
-       on conflict (tracking_code) do nothing
+       from go i
        returning id, tracking_code, received_at),
      e as (insert into tip_events (tip_id, kind, text, public, actor_id, unit_id)
-           select t.id, 'submitted', i.event_text, true, i.created_by, i.office_unit_id from t join input i using (tracking_code)),
+           select t.id, 'submitted', i.event_text, true, i.created_by, i.office_unit_id from t join go i using (tracking_code)),
      a as (insert into audit_log (actor_id, actor_name, action, entity, entity_id, detail)
-           select i.created_by, i.actor_name, 'tip.submitted', 'tip', t.id::text, i.audit_detail from t join input i using (tracking_code)),
+           select i.created_by, i.actor_name, 'tip.submitted', 'tip', t.id::text, i.audit_detail from t join go i using (tracking_code)),
      l as (insert into tip_entities (kind, normalized, tip_id)
            select x.kind, x.normalized, t.id from unnest($20::text[], $21::text[], $22::text[]) as x(tracking_code, kind, normalized)
-           join t using (tracking_code) on conflict do nothing)
-     select id, tracking_code, received_at from t`,
+           join t using (tracking_code) on conflict do nothing),
+     up as (update uploads u set tip_id = t.id from t join go i using (tracking_code)
+            where u.id = any(string_to_array(i.upload_ids, ',')::uuid[]) and u.tip_id is null)
+     select i.tracking_code, t.id, t.received_at,
+       case when t.id is not null then 'inserted'
+            when not exists (select 1 from fresh f where f.n = i.n) then 'code_taken'
+            when not exists (select 1 from files f where f.n = i.n) then 'uploads_taken'
+            else 'key_taken' end as outcome
+     from input i left join t using (tracking_code) order by i.n`,
     [
       col((t) => t.trackingCode), col((t) => t.accessKeyHash), col((t) => t.source), col((t) => t.regionCode),
       col((t) => t.officeUnitId), col((t) => t.description), col((t) => t.fraudTypes.join(',')),
@@ -125,6 +157,8 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
       col((t) => t.actorName), col((t) => JSON.stringify(t.auditDetail)),
       tips.flatMap((t) => t.links.map(() => t.trackingCode)), tips.flatMap((t) => t.links.map((l) => l.kind)),
       tips.flatMap((t) => t.links.map((l) => l.normalized)),
+      col((t) => (t.attachmentIds?.length ? t.attachmentIds.join(',') : null)), col((t) => t.idempotency?.keyHash ?? null),
+      col((t) => t.idempotency?.requestHash ?? null), col((t) => t.idempotency?.responseEnc ?? null),
     ],
   );
 }
