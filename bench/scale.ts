@@ -163,11 +163,11 @@ async function generate(db: Db) {
   const [{ id: adminId }] = (await c.query<{ id: number }>(`select id from users where username = 'admin'`)).rows;
   await q(
     `insert into tip_assignments (tip_id, unit_id, role, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status,
-                                  signed_at, reported_at, verdict, created_at)
+                                  signed_at, reported_at, verdict, created_at, tip_received_at)
      select id, lead_unit_id, 'lead', lead_dispatcher_unit_id, $1, deadline_at, '请核查并按时反馈',
             case status when 'dispatched' then 'dispatched' when 'in_progress' then 'signed' when 'reported' then 'reported' else 'closed' end,
             case when status <> 'dispatched' then received_at + interval '2 days' end, reported_at,
-            case when reported_at is not null then 'partly_true' end, received_at + interval '1 day'
+            case when reported_at is not null then 'partly_true' end, received_at + interval '1 day', received_at
      from tips where lead_unit_id is not null`,
     [adminId],
   );

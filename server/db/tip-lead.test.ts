@@ -41,6 +41,10 @@ describe('the current lead kept on the tip', () => {
     // Re-dispatch down the chain, with an assisting unit: the assistant never becomes the lead.
     await act('lk_intake', id, { action: 'dispatch', leadUnitId: countyPolice, assistingUnitIds: [countyMarket], deadline: inDays(10), instructions: '请公安局牵头核查' });
     expect(await lead(id)).toEqual({ unit: countyPolice, dispatcher: countyOffice });
+    // Each assignment carries its tip's received_at, for a member unit's list in tip order.
+    const [{ same }] = await t.db.query<{ same: boolean }>(
+      'select bool_and(a.tip_received_at = t.received_at) as same from tip_assignments a join tips t on t.id = a.tip_id where a.tip_id = $1', [id]);
+    expect(same).toBe(true);
 
     await act('lk_police', id, { action: 'sign' });
     await act('lk_police', id, { action: 'report', verdict: 'partly_true', measures: ['admonition'], summary: '初步核查部分属实，已约谈。' });

@@ -39,6 +39,22 @@ create index tips_office_received_idx on tips (office_unit_id, received_at desc,
 create index tips_open_deadline_idx on tips (region_code text_pattern_ops, deadline_at)
   where status in ('dispatched', 'in_progress');
 create index tip_assignments_unit_tip_idx on tip_assignments (unit_id, tip_id);
+-- Assignments on live tips (closing marks them closed, a re-examination ends them): a unit's open work.
+create index tip_assignments_live_idx on tip_assignments (unit_id, tip_id) where active and status <> 'closed';
+
+-- A member unit sees tips only through its assignments: its list page, newest tip first, is read
+-- from the assignments in that order (tips.received_at never changes, so a copy cannot go stale).
+alter table tip_assignments add column tip_received_at timestamptz;
+create function tip_assignments_received_at() returns trigger language plpgsql as $$
+begin
+  new.tip_received_at := (select received_at from tips where id = new.tip_id);
+  return new;
+end $$;
+create trigger tip_assignments_received_at before insert or update of tip_id on tip_assignments
+  for each row execute function tip_assignments_received_at();
+update tip_assignments a set tip_received_at = t.received_at from tips t where t.id = a.tip_id;
+alter table tip_assignments alter column tip_received_at set not null;
+create index tip_assignments_unit_received_idx on tip_assignments (unit_id, tip_received_at desc, tip_id desc);
 -- Superseded by (unit_id, tip_id): nothing filters assignments by unit and active alone.
 drop index tip_assignments_unit_idx;
 
