@@ -35,8 +35,9 @@ where l.tip_id = t.id;
 create index tips_lead_unit_idx on tips (lead_unit_id, status);
 create index tips_lead_dispatcher_idx on tips (lead_dispatcher_unit_id, status);
 create index tips_office_received_idx on tips (office_unit_id, received_at desc, id desc);
--- Open deadlines by region subtree: overdue and due-soon counts touch only the few open tips.
-create index tips_open_deadline_idx on tips (region_code text_pattern_ops, deadline_at)
+-- Open deadlines by region subtree: overdue and due-soon counts touch only the few open tips, from
+-- the index alone (the accused units ride along, for the "never to the accused" filter).
+create index tips_open_deadline_idx on tips (region_code text_pattern_ops, deadline_at) include (accused_unit_ids)
   where status in ('dispatched', 'in_progress');
 create index tip_assignments_unit_tip_idx on tip_assignments (unit_id, tip_id);
 -- Assignments on live tips (closing marks them closed, a re-examination ends them): a unit's open work.
