@@ -45,6 +45,10 @@ describe('the current lead kept on the tip', () => {
     const [{ same }] = await t.db.query<{ same: boolean }>(
       'select bool_and(a.tip_received_at = t.received_at) as same from tip_assignments a join tips t on t.id = a.tip_id where a.tip_id = $1', [id]);
     expect(same).toBe(true);
+    await t.db.query(`update tips set received_at = received_at - interval '3 days' where id = $1`, [id]);
+    const [{ still }] = await t.db.query<{ still: boolean }>(
+      'select bool_and(a.tip_received_at = t.received_at) as still from tip_assignments a join tips t on t.id = a.tip_id where a.tip_id = $1', [id]);
+    expect(still).toBe(true);
 
     await act('lk_police', id, { action: 'sign' });
     await act('lk_police', id, { action: 'report', verdict: 'partly_true', measures: ['admonition'], summary: '初步核查部分属实，已约谈。' });

@@ -44,7 +44,8 @@ create index tip_assignments_unit_tip_idx on tip_assignments (unit_id, tip_id);
 create index tip_assignments_live_idx on tip_assignments (unit_id, tip_id) where active and status <> 'closed';
 
 -- A member unit sees tips only through its assignments: its list page, newest tip first, is read
--- from the assignments in that order (tips.received_at never changes, so a copy cannot go stale).
+-- from the assignments in that order. The copy of the tip's received_at is kept by triggers both ways
+-- (the demo seed backdates tips after dispatching them).
 alter table tip_assignments add column tip_received_at timestamptz;
 create function tip_assignments_received_at() returns trigger language plpgsql as $$
 begin
@@ -53,6 +54,13 @@ begin
 end $$;
 create trigger tip_assignments_received_at before insert or update of tip_id on tip_assignments
   for each row execute function tip_assignments_received_at();
+create function tips_received_at_to_assignments() returns trigger language plpgsql as $$
+begin
+  update tip_assignments set tip_received_at = new.received_at where tip_id = new.id;
+  return null;
+end $$;
+create trigger tips_received_at after update of received_at on tips
+  for each row when (old.received_at is distinct from new.received_at) execute function tips_received_at_to_assignments();
 update tip_assignments a set tip_received_at = t.received_at from tips t where t.id = a.tip_id;
 alter table tip_assignments alter column tip_received_at set not null;
 create index tip_assignments_unit_received_idx on tip_assignments (unit_id, tip_received_at desc, tip_id desc);
