@@ -67,6 +67,14 @@ describe('administration in two provinces', () => {
     expect(del.statusCode, del.body).toBe(404);
     expect(await t.db.query("select 1 from routing_rules where lead_kind = 'court'")).toEqual([]);
     expect(await t.db.query('select 1 from routing_rules where id = $1', [jsRuleId])).toHaveLength(1);
+    // Nor read them: the rules and the history that concern 山东省 are its own and the nation's.
+    const listed = json(await as('sd_admin', 'GET', '/api/routing-rules')) as { id: number; regionPrefix: string }[];
+    expect(listed.some((r) => r.id === jsRuleId)).toBe(false);
+    expect(listed.some((r) => r.regionPrefix === '')).toBe(true);
+    expect(listed.every((r) => r.regionPrefix === '' || r.regionPrefix.startsWith('37'))).toBe(true);
+    const history = json(await as('sd_admin', 'GET', '/api/routing-rules/history?limit=200')).items as { ruleId: number }[];
+    expect(history.some((h) => h.ruleId === jsRuleId)).toBe(false);
+    expect(json(await as('js_admin', 'GET', '/api/routing-rules/history?limit=200')).items.some((h: { ruleId: number }) => h.ruleId === jsRuleId)).toBe(true);
     // Its own province stays its to manage.
     expect((await as('sd_admin', 'PUT', '/api/admin/routing-rules', { regionPrefix: '3706', fraudType: 'elderly_service', leadKind: 'police', assistKinds: [] })).statusCode).toBe(200);
   });

@@ -38,6 +38,18 @@ export const inJurisdiction = (user: Pick<SessionUser, 'unitRegionCode'>, region
 export const jurisdictionSql = (user: Pick<SessionUser, 'unitRegionCode'>, column: Column): Sql =>
   subtreeSql(user.unitRegionCode, column);
 
+/**
+ * Region-scoped settings (routing rules) that concern a user: those of the regions above the user's
+ * unit, which apply to it too, and those of its subtree. Other branches' settings are "not found".
+ */
+export const concernsRegion = (user: Pick<SessionUser, 'unitRegionCode'>, prefix: string): boolean =>
+  inSubtree(user.unitRegionCode, prefix) || inSubtree(prefix, user.unitRegionCode);
+
+/** SQL form of `concernsRegion` on a region-prefix column. */
+export const concernsRegionSql = (user: Pick<SessionUser, 'unitRegionCode'>, column: Column): Sql =>
+  // Stored prefixes are region codes (digits only, checked at input), so the column is a safe LIKE pattern.
+  sql`(${subtreeSql(user.unitRegionCode, column)} or ${user.unitRegionCode} like ${raw(column)} || '%')`;
+
 // ---- Tips ------------------------------------------------------------------------------------
 
 /** What visibility of a tip depends on. */

@@ -50,14 +50,20 @@ export const CLUSTER_THRESHOLD = 5;
 /**
  * Companies (by name or credit code) named by ≥ 5 tips received in the last 30 days: a possible
  * illegal-fundraising ring. The office leads over those tips are told once per cluster.
+ * Incremental: only companies named by a tip received at or after `since` are counted (null: every
+ * company of the last 30 days), each by a lookup on tip_entities' primary key — never a full scan.
  */
-export async function findClusters(q: Queryable, threshold = CLUSTER_THRESHOLD) {
+export async function findClusters(q: Queryable, { since = null, threshold = CLUSTER_THRESHOLD }: { since?: Date | null; threshold?: number } = {}) {
   return q.query<{ kind: string; normalized: string; n: number; first_tip: number; offices: number[] }>(
-    `select e.kind, e.normalized, count(*)::int as n, min(t.id) as first_tip, array_agg(distinct t.office_unit_id) as offices
-     from tip_entities e join tips t on t.id = e.tip_id
-     where e.kind in ('organization', 'uscc') and t.received_at > now() - interval '30 days'
+    `with window_start as (select greatest(now() - interval '30 days', $2::timestamptz) as at),
+     named as (
+       select distinct e.kind, e.normalized from tips t join tip_entities e on e.tip_id = t.id
+       where t.received_at > (select at from window_start) and e.kind in ('organization', 'uscc'))
+     select e.kind, e.normalized, count(*)::int as n, min(t.id) as first_tip, array_agg(distinct t.office_unit_id) as offices
+     from named k join tip_entities e on e.kind = k.kind and e.normalized = k.normalized join tips t on t.id = e.tip_id
+     where t.received_at > now() - interval '30 days'
      group by e.kind, e.normalized having count(*) >= $1`,
-    [threshold],
+    [threshold, since],
   );
 }
 

@@ -10,7 +10,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive() });
 export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.db;
 
-  app.get('/api/routing-rules', { config: { access: 'staff' }, schema: { tags: ['routing'], summary: '分流规则（线索类型 × 地区 → 主办单位类型）' } }, async () => listRules(db));
+  app.get('/api/routing-rules', { config: { access: 'staff' }, schema: { tags: ['routing'], summary: '分流规则（线索类型 × 地区 → 主办单位类型）' } }, async (req) => listRules(db, req.user!));
 
   app.get(
     '/api/routing-rules/history',
@@ -26,7 +26,7 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       },
     },
-    async (req) => ruleHistory(db, req.query),
+    async (req) => ruleHistory(db, req.user!, req.query),
   );
 
   app.put(

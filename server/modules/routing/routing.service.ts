@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { FraudType, UnitKind } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { inJurisdiction, jurisdictionSql } from '../access/jurisdiction.ts';
+import { concernsRegion, concernsRegionSql, inJurisdiction, jurisdictionSql } from '../access/jurisdiction.ts';
 import { unitsInJurisdiction, type UnitPageQuery } from '../admin/admin.service.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
 import { ancestry } from '../regions/regions.repository.ts';
@@ -27,7 +27,9 @@ interface RuleRow {
 
 const RULE_COLUMNS = sql`id, region_prefix as "regionPrefix", fraud_type as "fraudType", lead_kind as "leadKind", assist_kinds as "assistKinds", updated_at as "updatedAt"`;
 
-export const listRules = (db: Db) => db.query<RuleRow>(sql`select ${RULE_COLUMNS} from routing_rules order by fraud_type, region_prefix`);
+/** The rules that concern the user: those of the regions above their unit (they apply to it) and of its subtree. */
+export const listRules = (db: Db, user: SessionUser) =>
+  db.query<RuleRow>(sql`select ${RULE_COLUMNS} from routing_rules where ${concernsRegionSql(user, 'region_prefix')} order by fraud_type, region_prefix`);
 
 /** An administrator sets rules for their own region subtree only: a province's, not another's or the nation's. */
 function assertRuleInScope(user: SessionUser, regionPrefix: string) {
@@ -58,8 +60,9 @@ export async function upsertRule(db: Db, user: SessionUser | null, r: RuleInput)
 export async function deleteRule(db: Db, user: SessionUser, id: number) {
   return db.tx(async (q) => {
     const [before] = await q.query<RuleRow>(sql`select ${RULE_COLUMNS} from routing_rules where id = ${id} for update`);
-    // Another jurisdiction's rule is "not found", like any object outside it.
-    if (!before || !inJurisdiction(user, before.regionPrefix)) throw new AppError('NOT_FOUND');
+    // Another branch's rule is "not found"; a rule from above applies here but is not this administrator's to delete.
+    if (!before || !concernsRegion(user, before.regionPrefix)) throw new AppError('NOT_FOUND');
+    assertRuleInScope(user, before.regionPrefix);
     await q.query(sql`delete from routing_rules where id = ${id}`);
     await q.query(sql`insert into routing_rule_history (rule_id, op, data, changed_by) values (${id}, 'delete', ${{ before }}, ${user.id})`);
     await audit(q, { id: user.id, name: user.username }, { action: 'routing.rule_deleted', entity: 'routing_rule', entityId: id });
@@ -67,12 +70,14 @@ export async function deleteRule(db: Db, user: SessionUser, id: number) {
   });
 }
 
-/** Changes to the rules, newest first, a page at a time. */
-export async function ruleHistory(db: Db, f: { ruleId?: number; cursor?: number; limit: number }) {
+/** Changes to the rules that concern the user (see listRules), newest first, a page at a time. */
+export async function ruleHistory(db: Db, user: SessionUser, f: { ruleId?: number; cursor?: number; limit: number }) {
   const rows = await db.query<{ id: number; ruleId: number; op: string; data: unknown; changedAt: Date; changedBy: string | null }>(
     sql`select h.id, h.rule_id as "ruleId", h.op, h.data, h.changed_at as "changedAt", u.username as "changedBy"
         from routing_rule_history h left join users u on u.id = h.changed_by
-        where (${f.ruleId ?? null}::bigint is null or h.rule_id = ${f.ruleId ?? null})
+        cross join lateral (select coalesce(h.data->'after'->>'regionPrefix', h.data->'before'->>'regionPrefix') as region_prefix) r
+        where ${concernsRegionSql(user, 'r.region_prefix')}
+          and (${f.ruleId ?? null}::bigint is null or h.rule_id = ${f.ruleId ?? null})
           and (${f.cursor ?? null}::bigint is null or h.id < ${f.cursor ?? null})
         order by h.id desc limit ${f.limit + 1}`,
   );
