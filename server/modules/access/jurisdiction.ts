@@ -100,16 +100,18 @@ export const tipOverdueSql = (t = 't'): Sql =>
  * SQL: an audit row (alias `l`) lies in the auditor's jurisdiction when its actor belongs to a unit in
  * the auditor's subtree, or when the row is about a tip, user or unit in that subtree (so an auditor
  * also sees what others did to their province's records). Rows with neither — failed logins for
- * unknown names, system changes to shared tables — belong to the nation's auditor only.
+ * unknown names, system changes to shared tables — belong to the nation's auditor only. Rows about a
+ * tip that accuses the auditor's own unit are never shown: nothing of a tip reaches the unit it accuses.
  */
-export function auditVisibleSql(user: Pick<SessionUser, 'unitRegionCode'>, l = 'l'): Sql {
-  if (user.unitRegionCode === '') return sql`true`;
+export function auditVisibleSql(user: Pick<SessionUser, 'unitRegionCode' | 'unitId'>, l = 'l'): Sql {
   const L = raw(l);
   // entity_id is text: cast only digit strings, so the lookups stay primary-key lookups.
   const entityId = sql`(case when ${L}.entity_id ~ '^[0-9]{1,18}$' then ${L}.entity_id::bigint end)`;
+  const notAccusing = sql`not (${L}.entity = 'tip' and exists (select 1 from tips ta where ta.id = ${entityId} and ${user.unitId}::bigint = any(ta.accused_unit_ids)))`;
+  if (user.unitRegionCode === '') return notAccusing;
   const inTree = (column: Column) => jurisdictionSql(user, column);
-  return sql`(exists (select 1 from users au join units aun on aun.id = au.unit_id where au.id = ${L}.actor_id and ${inTree('aun.region_code')})
+  return sql`(${notAccusing} and (exists (select 1 from users au join units aun on aun.id = au.unit_id where au.id = ${L}.actor_id and ${inTree('aun.region_code')})
     or (${L}.entity = 'tip' and exists (select 1 from tips et where et.id = ${entityId} and ${inTree('et.region_code')}))
     or (${L}.entity = 'user' and exists (select 1 from users eu join units eun on eun.id = eu.unit_id where eu.id = ${entityId} and ${inTree('eun.region_code')}))
-    or (${L}.entity = 'unit' and exists (select 1 from units eun2 where eun2.id = ${entityId} and ${inTree('eun2.region_code')})))`;
+    or (${L}.entity = 'unit' and exists (select 1 from units eun2 where eun2.id = ${entityId} and ${inTree('eun2.region_code')}))))`;
 }

@@ -140,6 +140,22 @@ describe('a tip that accuses a unit', () => {
     }
     // Each accused user did reach the tip whose links were checked (its own office's, dispatched to the market unit).
     for (const u of accusedUsers) expect((await get(u, `/api/tips/${ownId}`)).statusCode, u).toBe(200);
+
+    // An auditor of the accused office reads its jurisdiction's audit log, but no row about the accusation.
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/admin/users', headers: { cookie: await t.login('admin') },
+      payload: { username: 'lk_auditor', displayName: '县审计员', unitId: countyOffice, roles: ['auditor'], password: 'Test-Passw0rd!' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const audit = await get('lk_auditor', '/api/audit?limit=200');
+    expect(audit.statusCode).toBe(200);
+    const rows = json(audit).items as { entity: string; entityId: string | null }[];
+    expect(rows.some((a) => a.entity === 'tip' && a.entityId === String(ownId)), 'its own tips are there').toBe(true);
+    expect(rows.filter((a) => a.entity === 'tip' && a.entityId === String(id)), 'lk_auditor reads the accusation in the audit log').toEqual([]);
+    expect(leaks(audit.body)).toBe(false);
+    // The city's auditor is not accused and sees the accusation's rows.
+    expect(json(await get('sd_auditor', `/api/audit?entity=tip&entityId=${id}&limit=50`)).items.length).toBeGreaterThan(3);
+    expect(json(await get('lk_auditor', `/api/audit?entity=tip&entityId=${id}&limit=50`)).items).toEqual([]);
   });
 
   it('moves a tip to the office above when staff name its receiving office at acceptance', async () => {
