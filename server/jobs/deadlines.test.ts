@@ -54,6 +54,16 @@ describe('deadline sweep', () => {
     await t.app.inject({ method: 'POST', url: `/api/tips/${late}/actions`, headers: { cookie: police }, payload: { action: 'report', verdict: 'untrue', measures: ['risk_warning'], summary: '核查后未发现问题。' } });
     expect(json(await t.app.inject({ method: 'GET', url: `/api/tips/${late}`, headers: { cookie } })).overdue).toBe(false);
   });
+  it('never tells the dispatching office of a tip that accuses it (data from before accused offices were routed above)', async () => {
+    const late = await dispatchedTip(3);
+    const soon = await dispatchedTip(0.5);
+    const office = t.world.units.get('370681:campaign_office')!;
+    await t.db.query(`update tips set accused_unit_ids = array[$2::bigint] where id = any($1::bigint[])`, [[late, soon], office]);
+    await t.db.query(`update tips set deadline_at = now() - interval '1 hour', updated_at = now() where id = $1`, [late]);
+    await sweepDeadlines(t.db);
+    expect(await leadNotes('overdue', late)).toBe(0);
+    expect(await leadNotes('due_soon', soon)).toBe(0);
+  });
   /** The database, counting the statements a sweep sends. */
   const counting = () => {
     const c = { statements: 0, q: null as unknown as Queryable };

@@ -2,8 +2,11 @@ import type { Queryable } from '../db/client.ts';
 import { notifyUnit } from '../modules/notifications/notifications.service.ts';
 import { findClusters } from '../modules/intel/linking.ts';
 import { lastRun, recordRun } from './state.ts';
+import { notAccusedSql } from '../modules/access/jurisdiction.ts';
 
 const OPEN = `t.status in ('dispatched', 'in_progress')`;
+// Never tell a unit of a tip that accuses it (the one rule, rendered for this positional statement).
+const NOT_ACCUSED = notAccusedSql('u.unit_id', 'd.id').text;
 // Tells the office that dispatched the current lead assignment (tips.lead_dispatcher_unit_id, kept
 // by a trigger) — its active office leads — in one statement; the notifications table's unique key
 // drops what was already sent, so reruns, overlaps and several processes never flood.
@@ -12,6 +15,7 @@ const NOTIFY_DISPATCHER = (kind: string, text: string, dedupeKey: string) => `
     insert into notifications (user_id, kind, tip_id, text, dedupe_key)
     select u.id, '${kind}', d.id, ${text}, ${dedupeKey}
     from due d join users u on u.unit_id = d.lead_dispatcher_unit_id and not u.disabled and u.roles && '{office_lead}'::text[]
+    where ${NOT_ACCUSED}
     on conflict (user_id, kind, tip_id, dedupe_key) do nothing returning 1)
   select count(*)::int as n from sent`;
 

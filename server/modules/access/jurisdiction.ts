@@ -81,6 +81,13 @@ export function tipVisibleSql(user: TipViewer, t = 't'): Sql {
   return sql`(${notAccused} and (${subtreeSql(user.unitRegionCode, `${t}.region_code`)} or ${T}.office_unit_id = ${user.unitId} or ${assigned}))`;
 }
 
+/**
+ * SQL: the tip `tipId` does not accuse the unit `unitId` (both columns or expressions of the caller's
+ * SQL) — for writes that reach units, such as notifications, which must never tell a unit of its accusation.
+ */
+export const notAccusedSql = (unitId: Column, tipId: Column): Sql =>
+  sql`not exists (select 1 from tips acc where acc.id = ${raw(tipId)} and ${raw(unitId)} = any(acc.accused_unit_ids))`;
+
 // ---- Deadlines -------------------------------------------------------------------------------
 
 /** Statuses in which a tip's deadline runs: it has been dispatched and no result is reported yet. */

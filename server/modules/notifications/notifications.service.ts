@@ -1,4 +1,5 @@
-import type { Queryable } from '../../db/client.ts';
+import { sql, type Queryable } from '../../db/client.ts';
+import { notAccusedSql } from '../access/jurisdiction.ts';
 import type { Role } from '../../../shared/domain.ts';
 
 export interface NewNotification {
@@ -12,11 +13,11 @@ export interface NewNotification {
 /** Notifies the active users of a unit who hold any of the roles — never a unit the tip accuses. */
 export async function notifyUnit(q: Queryable, unitId: number, roles: Role[], n: NewNotification): Promise<number> {
   const rows = await q.query(
-    `insert into notifications (user_id, kind, tip_id, text, dedupe_key)
-     select id, $3, $4, $5, $6 from users where unit_id = $1 and not disabled and roles && $2::text[]
-       and not exists (select 1 from tips t where t.id = $4 and $1::bigint = any(t.accused_unit_ids))
-     on conflict (user_id, kind, tip_id, dedupe_key) do nothing returning id`,
-    [unitId, roles, n.kind, n.tipId, n.text, n.dedupeKey],
+    sql`insert into notifications (user_id, kind, tip_id, text, dedupe_key)
+        select u.id, ${n.kind}, n.tip_id, ${n.text}, ${n.dedupeKey}
+        from users u cross join (select ${n.tipId}::bigint as tip_id) n
+        where u.unit_id = ${unitId} and not u.disabled and u.roles && ${roles}::text[] and ${notAccusedSql('u.unit_id', 'n.tip_id')}
+        on conflict (user_id, kind, tip_id, dedupe_key) do nothing returning id`,
   );
   return rows.length;
 }
