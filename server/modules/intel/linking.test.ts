@@ -58,6 +58,12 @@ describe('linking tips by shared entities', () => {
     expect((await detail('lk_intake', unrelated)).subjects).toEqual([]);
     const list = json(await t.app.inject({ method: 'GET', url: '/api/subjects?q=松鹤', headers: { cookie } }));
     expect(list.items.map((s: any) => s.id)).toEqual([subjectId]);
+    // A subject registered in another county (芝罘区, by the city office) is not shown to 龙口市 on its own tip, even when named.
+    const zf = await t.app.inject({ method: 'POST', url: '/api/subjects', headers: { cookie: await t.login('yt_intake') }, payload: { regionCode: '370602', kind: 'other', name: '芝罘福寿堂有限公司' } });
+    expect(zf.statusCode).toBe(201);
+    const naming = await submit({ description: '芝罘福寿堂公司的人到龙口来推销理疗床，收了我父亲三万元。' });
+    expect((await detail('yt_intake', naming)).subjects.map((s: any) => s.id)).toEqual([json(zf).id]);
+    expect((await detail('lk_intake', naming)).subjects).toEqual([]);
   });
 
   it('warns the office lead once when five tips name one company within 30 days', async () => {

@@ -1,6 +1,6 @@
 import { sql, type Queryable } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { tipVisibleSql } from '../access/jurisdiction.ts';
+import { jurisdictionSql, tipVisibleSql } from '../access/jurisdiction.ts';
 import { extractEntities, normalizeOrg, type EntityKind } from './entities.ts';
 
 /** The kinds that identify a subject well enough to link tips by. */
@@ -67,14 +67,14 @@ export async function findClusters(q: Queryable, { since = null, threshold = CLU
   );
 }
 
-/** Registered subjects a tip names, by credit code or normalised name (an index lookup each). */
-export async function linkedSubjects(q: Queryable, tipId: number) {
-  const cols = `s.id, s.name, s.uscc, s.kind, s.region_code as "regionCode"`;
+/** Registered subjects a tip names that lie in the user's jurisdiction, by credit code or normalised name (an index lookup each). */
+export async function linkedSubjects(q: Queryable, user: SessionUser, tipId: number) {
+  const cols = sql`s.id, s.name, s.uscc, s.kind, s.region_code as "regionCode"`;
+  const mine = jurisdictionSql(user, 's.region_code');
   return q.query<{ id: number; name: string; uscc: string | null; kind: string; regionCode: string; matchedBy: string }>(
-    `select ${cols}, 'uscc' as "matchedBy" from tip_entities e join subjects s on s.uscc = e.normalized where e.tip_id = $1 and e.kind = 'uscc'
-     union
-     select ${cols}, 'name' as "matchedBy" from tip_entities e join subjects s on s.normalized_name = e.normalized where e.tip_id = $1 and e.kind = 'organization'
-     order by id`,
-    [tipId],
+    sql`select ${cols}, 'uscc' as "matchedBy" from tip_entities e join subjects s on s.uscc = e.normalized where e.tip_id = ${tipId} and e.kind = 'uscc' and ${mine}
+        union
+        select ${cols}, 'name' as "matchedBy" from tip_entities e join subjects s on s.normalized_name = e.normalized where e.tip_id = ${tipId} and e.kind = 'organization' and ${mine}
+        order by id`,
   );
 }

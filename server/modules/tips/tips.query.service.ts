@@ -123,7 +123,7 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     regionPath(db, tip.region_code),
     db.query<{ id: number; name: string }>(sql`select id, name from units where id = ${tip.office_unit_id}`),
     linkedTips(db, user, tipId),
-    linkedSubjects(db, tipId),
+    linkedSubjects(db, user, tipId),
   ]);
   const identity = openReporter(keys, tip.reporter_enc);
   return {
