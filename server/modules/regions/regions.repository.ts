@@ -25,9 +25,6 @@ export function ancestry(code: string): string[] {
   return lengths.map((n) => code.slice(0, n));
 }
 
-/** Is `code` inside the subtree rooted at `root`? Jurisdiction is always a code prefix. */
-export const inSubtree = (code: string, root: string) => code.startsWith(root);
-
 /** Full display path: 山东省 / 烟台市 / 龙口市. */
 export async function regionPath(q: Queryable, code: string): Promise<string> {
   const rows = await q.query<{ name: string }>(

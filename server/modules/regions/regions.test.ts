@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestApp } from '../../test/helpers.ts';
-import { ancestry, inSubtree } from './regions.repository.ts';
+import { ancestry } from './regions.repository.ts';
+import { inSubtree } from '../access/jurisdiction.ts';
 
 describe('regions', () => {
   let t: TestApp;
@@ -38,8 +39,8 @@ describe('regions', () => {
   it('treats jurisdiction as a code prefix', () => {
     expect(ancestry('370681001')).toEqual(['370681001', '370681', '3706', '37']);
     expect(ancestry('3706')).toEqual(['3706', '37']);
-    expect(inSubtree('370681001', '3706')).toBe(true);
-    expect(inSubtree('370602001', '370681')).toBe(false);
-    expect(inSubtree('11', '')).toBe(true);
+    expect(inSubtree('3706', '370681001')).toBe(true);
+    expect(inSubtree('370681', '370602001')).toBe(false);
+    expect(inSubtree('', '11')).toBe(true);
   });
 });

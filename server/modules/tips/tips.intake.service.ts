@@ -3,7 +3,8 @@ import { decrypt, encrypt, hmac, randomDigits, sha256, type Keys } from '../../c
 import { AppError } from '../../errors.ts';
 import { TIP_SOURCES, type TipSource } from '../../../shared/domain.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { ancestry, findRegion, inSubtree } from '../regions/regions.repository.ts';
+import { ancestry, findRegion } from '../regions/regions.repository.ts';
+import { inJurisdiction } from '../access/jurisdiction.ts';
 import { segmentForIndex } from './search.ts';
 import type { PublicTipInput, StaffTipInput } from './tips.schemas.ts';
 import { insertSubmittedTips, officesOnPath, unitNameKey, type NewTip } from './tips.repository.ts';
@@ -190,7 +191,7 @@ export async function submitPublicTip(db: Db, keys: Keys, input: PublicTipInput,
 /** A tip entered by staff from another source: it lands in their own office's queue, or the one above when it accuses their office. */
 export async function createStaffTip(db: Db, keys: Keys, user: SessionUser, input: StaffTipInput): Promise<SubmitResult> {
   if (!(await findRegion(db, input.regionCode))) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
-  if (!inSubtree(input.regionCode, user.unitRegionCode)) {
+  if (!inJurisdiction(user, input.regionCode)) {
     throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '地区不在本单位辖区内' }]);
   }
   const { source, accusedUnitIds, ...fields } = input;
