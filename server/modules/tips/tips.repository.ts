@@ -112,9 +112,12 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
               accused, amount_involved, victim_count, occurred_on, reporter_anonymous, reporter_enc, search_text,
               created_by, event_text, actor_name, audit_detail, upload_ids, key_hash, request_hash, response_enc, n)),
      fresh as (select * from input i where not exists (select 1 from tips x where x.tracking_code = i.tracking_code)),
-     files as (select f.n from fresh f where coalesce(cardinality(string_to_array(f.upload_ids, ',')), 0) = (
+     free as (select f.n, f.upload_ids from fresh f where coalesce(cardinality(string_to_array(f.upload_ids, ',')), 0) = (
                  select count(*) from (select 1 from uploads u where u.id = any(string_to_array(f.upload_ids, ',')::uuid[])
                                          and u.tip_id is null for update) s)),
+     -- Two reports of one batch naming the same upload: the first keeps it, the later one is told it is taken.
+     files as (select f.n from free f where not exists (
+                 select 1 from free g where g.n < f.n and string_to_array(g.upload_ids, ',') && string_to_array(f.upload_ids, ','))),
      k as (insert into idempotency_keys (key_hash, request_hash, response_enc)
            select f.key_hash, f.request_hash, f.response_enc from fresh f join files using (n) where f.key_hash is not null
            on conflict (key_hash) do nothing
