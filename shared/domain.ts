@@ -165,3 +165,9 @@ export const HAZARD_STATUS_CODES = codesOf(HAZARD_STATUSES);
 /** Who records screening (inspections, hazards, rectification) and who verifies it and overrides grades. */
 export const SCREENER_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead'] as const satisfies readonly Role[];
 export const SCREENING_LEAD_ROLES = ['office_lead', 'unit_lead'] as const satisfies readonly Role[];
+
+/**
+ * Hours an uploaded evidence file may wait for its report before it is removed (it holds quota and
+ * disk meanwhile). The portal drops files from a saved draft an hour before that, and says so.
+ */
+export const UNATTACHED_UPLOAD_HOURS = 6;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api, uploadFile } from '../api/client.ts';
-import type { FraudType } from '../../shared/domain.ts';
+import { UNATTACHED_UPLOAD_HOURS, type FraudType } from '../../shared/domain.ts';
 import { isIdCardNumber, isPhone } from '../../shared/validators.ts';
 import { KINDS } from './content.ts';
 import { RegionPicker, type RegionChoice } from './RegionPicker.tsx';
@@ -18,6 +18,7 @@ interface Attachment {
   id?: string;
   progress: number;
   error?: string;
+  uploadedAt?: number;
 }
 
 interface Draft {
@@ -31,7 +32,8 @@ interface Draft {
   amount: string;
   victims: string;
   occurredOn: string;
-  attachments: { id: string; name: string; size: number }[];
+  /** Uploaded files, with when they were uploaded (the server removes unattached ones after UNATTACHED_UPLOAD_HOURS). */
+  attachments: { id: string; name: string; size: number; uploadedAt?: number }[];
   mode: 'anonymous' | 'named' | 'behalf' | '';
   name: string;
   phone: string;
@@ -52,6 +54,15 @@ const emptyDraft = (): Draft => ({
   idempotencyKey: crypto.randomUUID(),
 });
 
+/** Files uploaded too long ago are gone (or soon will be) on the server: drop them from a restored draft. */
+function withFreshFiles(d: Draft): Draft {
+  const keepAfter = Date.now() - (UNATTACHED_UPLOAD_HOURS - 1) * 3600_000;
+  const fresh = d.attachments.filter((a) => (a.uploadedAt ?? 0) > keepAfter);
+  expiredFiles = d.attachments.length - fresh.length;
+  return { ...d, attachments: fresh };
+}
+let expiredFiles = 0;
+
 function loadDraft(): Draft {
   try {
     const saved = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
@@ -61,7 +72,7 @@ function loadDraft(): Draft {
       sessionStorage.removeItem(PREFILL_KEY);
       return { ...emptyDraft(), ...(saved ?? {}), description: `对方是这样说的：${prefill}`.slice(0, 5000) };
     }
-    return saved ? { ...emptyDraft(), ...saved } : emptyDraft();
+    return saved ? withFreshFiles({ ...emptyDraft(), ...saved }) : emptyDraft();
   } catch {
     return emptyDraft();
   }
@@ -139,13 +150,14 @@ export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [uploads, setUploads] = useState<Attachment[]>(() => loadDraft().attachments.map((a) => ({ ...a, key: a.id, progress: 1 })));
   const [sending, setSending] = useState(false);
-  const [formError, setFormError] = useState('');
+  const [formError, setFormError] = useState(() =>
+    expiredFiles ? `您上次上传的 ${expiredFiles} 个文件已过期（上传后超过 ${UNATTACHED_UPLOAD_HOURS - 1} 小时未提交），请在第 2 步重新上传。` : '');
   const files = useRef(new Map<string, File>());
   const heading = useRef<HTMLHeadingElement>(null);
 
   // The draft survives a closed page; it is cleared only when the tip is safely submitted.
   useEffect(() => {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...d, attachments: uploads.filter((u) => u.id).map((u) => ({ id: u.id, name: u.name, size: u.size })) }));
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...d, attachments: uploads.filter((u) => u.id).map((u) => ({ id: u.id, name: u.name, size: u.size, uploadedAt: u.uploadedAt })) }));
   }, [d, uploads]);
   useEffect(() => heading.current?.focus(), [d.step]);
 
@@ -169,7 +181,7 @@ export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: 
     if (file.size > MAX_FILE) return update({ error: '文件超过 20 MB，请换一个小一点的文件' });
     try {
       const r = await uploadFile(file, (p) => update({ progress: p }));
-      update({ id: r.id, progress: 1, error: undefined });
+      update({ id: r.id, progress: 1, error: undefined, uploadedAt: Date.now() });
     } catch (err) {
       update({ error: err instanceof ApiError ? err.message : '上传失败，请重试' });
     }

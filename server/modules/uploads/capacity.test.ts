@@ -93,12 +93,36 @@ describe('upload quotas and disk pressure', () => {
     expect(json(res).disk.freeBytes).toBeGreaterThan(0);
   });
 
-  it('removes unattached uploads after two hours, not a day', async () => {
+  it('removes unattached uploads after six hours, not a day', async () => {
     const id = json(await upload('10.9.3.1')).id;
     const kept = json(await upload('10.9.3.2')).id;
-    await t.db.query(`update uploads set created_at = now() - interval '3 hours' where id = $1`, [id]);
-    await t.db.query(`update uploads set created_at = now() - interval '1 hour' where id = $1`, [kept]);
+    await t.db.query(`update uploads set created_at = now() - interval '7 hours' where id = $1`, [id]);
+    await t.db.query(`update uploads set created_at = now() - interval '5 hours' where id = $1`, [kept]);
     await removeStaleUploads(t.db, t.dataDir);
     expect((await t.db.query<{ id: string }>('select id from uploads where id = any($1::uuid[])', [[id, kept]])).map((r) => r.id)).toEqual([kept]);
+  });
+});
+
+describe('the total quota under parallel uploads', () => {
+  it('never lets parallel uploads together pass the quota (each sees the others)', async () => {
+    const t = await createTestApp();
+    const KB = 1000;
+    const app = await buildApp({
+      db: t.db, keys: t.keys, dataDir: t.dataDir, publicRateLimit: 10_000,
+      uploadLimits: { pendingBytes: 100 * KB, pendingPerClientBytes: 1000 * KB, reserveBytes: 0, freeBytes: async () => 1e12 },
+    });
+    try {
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(15 * KB - 9, 0x20)]);
+      const results = await Promise.all(Array.from({ length: 16 }, (_, i) =>
+        app.inject({ method: 'POST', url: '/api/public/uploads', remoteAddress: `10.8.0.${i}`, ...multipart(pdf, 'a.pdf', 'application/pdf') })));
+      const [{ n, bytes }] = await t.db.query<{ n: number; bytes: number }>('select count(*)::int as n, coalesce(sum(size_bytes), 0)::int as bytes from uploads where tip_id is null');
+      expect(bytes).toBeLessThanOrEqual(100 * KB);
+      expect(n).toBe(6);
+      expect(results.filter((r) => r.statusCode === 201)).toHaveLength(6);
+      expect(results.filter((r) => r.statusCode === 507)).toHaveLength(10);
+    } finally {
+      await app.close();
+      await t.close();
+    }
   });
 });

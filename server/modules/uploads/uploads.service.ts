@@ -6,6 +6,7 @@ import { sql, type Db } from '../../db/client.ts';
 import { decryptBuffer, encryptBuffer, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { sniffMime } from './sniff.ts';
+import { UNATTACHED_UPLOAD_HOURS } from '../../../shared/domain.ts';
 import { checkCapacity, type UploadLimits } from './capacity.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -16,8 +17,8 @@ const dirOf = (dataDir: string) => join(dataDir, 'uploads');
  * Stores one evidence file encrypted under a server-generated name. The file is written before its
  * row commits, so a crash leaves at most an unreferenced file, which removeOrphanFiles takes away at
  * the next start — never a row without its file. With a quota, the row is inserted only while the
- * unattached total and the client's share stay within it (checked in the insert itself, so parallel
- * uploads cannot all pass one earlier check).
+ * unattached total and the client's share stay within it (checked in the insert itself, under a lock,
+ * so parallel uploads cannot all pass one earlier check).
  */
 export async function storeUpload(
   db: Db,
@@ -41,8 +42,16 @@ export async function storeUpload(
       ? sql`(select coalesce(sum(size_bytes), 0) from uploads where tip_id is null) + ${size}::int <= ${quota.limits.pendingBytes}::int8
             and (select coalesce(sum(size_bytes), 0) from uploads where tip_id is null and id = any(${quota.clientIds}::uuid[])) + ${size}::int <= ${quota.limits.pendingPerClientBytes}::int8`
       : sql`true`;
-    stored = await db.query(sql`insert into uploads (id, mime, size_bytes, storage_name)
-      select ${id}::uuid, ${mime}::text, ${size}::int, ${storageName}::text where ${within} returning id`);
+    const insert = sql`insert into uploads (id, mime, size_bytes, storage_name)
+      select ${id}::uuid, ${mime}::text, ${size}::int, ${storageName}::text where ${within} returning id`;
+    // Under READ COMMITTED concurrent inserts do not see each other's rows, so the sums above would
+    // let parallel uploads all pass: quota checks take one transaction-level lock in turn.
+    stored = quota
+      ? await db.tx(async (q) => {
+          await q.query(sql`select pg_advisory_xact_lock(hashtext('shouhu.uploads.quota'))`);
+          return q.query(insert);
+        })
+      : await db.query(insert);
   } catch (err) {
     await rm(join(dir, storageName), { force: true });
     throw err;
@@ -62,10 +71,11 @@ export async function readAttachment(db: Db, keys: Keys, dataDir: string, tipId:
 }
 
 /**
- * Removes uploads not attached to a tip within two hours: the portal attaches its files when the
- * report is sent, in the same visit, so older ones are abandoned and only hold quota and disk.
+ * Removes uploads not attached to a tip within UNATTACHED_UPLOAD_HOURS. A saved draft in the portal
+ * keeps its files' ids across visits; it drops them an hour before this, telling the reporter to add
+ * them again, so a returning reporter is never refused for a file that is gone.
  */
-export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours = 2): Promise<number> {
+export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours = UNATTACHED_UPLOAD_HOURS): Promise<number> {
   const rows = await db.query<{ storage_name: string }>(
     `delete from uploads where tip_id is null and created_at < now() - make_interval(hours => $1) returning storage_name`,
     [olderThanHours],
