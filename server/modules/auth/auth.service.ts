@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import { sql, type Db } from '../../db/client.ts';
 import type { Keys } from '../../crypto.ts';
 import { decrypt, hmac, randomToken, sha256 } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
@@ -26,46 +26,51 @@ export interface SessionUser {
   unitRegionCode: string;
 }
 
+/** Lockout is kept per attempted username as a keyed hash (never revealing whether it exists). */
+export const throttleKey = (keys: Keys, username: string) => hmac(keys.lookupMac, username.trim().toLowerCase());
+
+/** 423-style refusal while a username is locked out (5 failures → 15 minutes, security.md §6). */
+export async function refuseWhileLocked(db: Db, key: string): Promise<void> {
+  const [throttle] = await db.query<{ locked_until: Date | null }>(sql`select locked_until from login_throttle where username_hash = ${key}`);
+  if (throttle?.locked_until && throttle.locked_until.getTime() > Date.now()) throw new AppError('LOGIN_LOCKED');
+}
+
+/**
+ * Counts a wrong password or code toward the lockout, with its audit row — at login and wherever a
+ * password is asked again (turning on two-factor), so a stolen session cannot guess it without limit.
+ */
+export async function countFailure(db: Db, key: string, userId: number | null, detail: object = {}): Promise<void> {
+  await db.tx(async (q) => {
+    const [t] = await q.query<{ failures: number }>(
+      sql`insert into login_throttle (username_hash, failures, updated_at) values (${key}, 1, now())
+          on conflict (username_hash) do update set
+            failures = case when login_throttle.locked_until is not null and login_throttle.locked_until <= now()
+                            then 1 else login_throttle.failures + 1 end,
+            locked_until = null, updated_at = now()
+          returning failures`,
+    );
+    if (t.failures >= MAX_FAILURES) {
+      await q.query(sql`update login_throttle set locked_until = now() + interval '15 minutes' where username_hash = ${key}`);
+    }
+    await audit(q, { id: userId, name: null }, { action: 'auth.login_failed', entity: 'user', entityId: userId, detail: { locked: t.failures >= MAX_FAILURES, ...detail } });
+  });
+}
+
 /**
  * Checks the password — and the authenticator code when the user has two factors — and opens a new
  * session (a fresh token every login). Wrong passwords and wrong or replayed codes count toward
  * lockout; a missing code (the console then asks for it) neither counts nor clears the count.
  */
 export async function login(db: Db, keys: Keys, username: string, password: string, totp?: string): Promise<{ token: string; user: SessionUser }> {
-  const key = hmac(keys.lookupMac, username.trim().toLowerCase());
-  const [throttle] = await db.query<{ failures: number; locked_until: Date | null }>(
-    'select failures, locked_until from login_throttle where username_hash = $1',
-    [key],
-  );
-  if (throttle?.locked_until && throttle.locked_until.getTime() > Date.now()) {
-    throw new AppError('LOGIN_LOCKED');
-  }
+  const key = throttleKey(keys, username);
+  await refuseWhileLocked(db, key);
   const [row] = await db.query<{ id: number; password_hash: string; disabled: boolean; totp_secret_enc: string | null }>(
     'select id, password_hash, disabled, totp_secret_enc from users where username = $1',
     [username.trim()],
   );
   const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), password);
   const fail = async (code: 'LOGIN_FAILED' | 'TOTP_INVALID'): Promise<never> => {
-    await db.tx(async (q) => {
-      const [t] = await q.query<{ failures: number }>(
-        `insert into login_throttle (username_hash, failures, updated_at) values ($1, 1, now())
-         on conflict (username_hash) do update set
-           failures = case when login_throttle.locked_until is not null and login_throttle.locked_until <= now()
-                           then 1 else login_throttle.failures + 1 end,
-           locked_until = null, updated_at = now()
-         returning failures`,
-        [key],
-      );
-      if (t.failures >= MAX_FAILURES) {
-        await q.query(`update login_throttle set locked_until = now() + interval '15 minutes' where username_hash = $1`, [key]);
-      }
-      await audit(q, { id: row?.id ?? null, name: null }, {
-        action: 'auth.login_failed',
-        entity: 'user',
-        entityId: row?.id ?? null,
-        detail: { locked: t.failures >= MAX_FAILURES, ...(code === 'TOTP_INVALID' ? { factor: 'totp' } : {}) },
-      });
-    });
+    await countFailure(db, key, row?.id ?? null, code === 'TOTP_INVALID' ? { factor: 'totp' } : {});
     throw new AppError(code);
   };
   if (!row || !ok || row.disabled) return fail('LOGIN_FAILED');

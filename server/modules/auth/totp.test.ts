@@ -107,6 +107,20 @@ describe('two factors for staff (security.md §8)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(401);
   });
 
+  it('wrong passwords when turning it on count toward the lockout, as at login (a stolen session cannot guess on)', async () => {
+    const cookie = await t.login('yt_viewer');
+    const { secret } = json(await post(cookie, '/api/auth/totp/setup'));
+    for (let i = 0; i < 5; i++) {
+      expect((await post(cookie, '/api/auth/totp/enable', { password: `Wrong-Passw0rd-${i}`, code: codeAt(secret) })).statusCode).toBe(422);
+    }
+    const locked = await post(cookie, '/api/auth/totp/enable', { password: TEST_PASSWORD, code: codeAt(secret) });
+    expect(locked.statusCode).toBe(429);
+    expect(json(locked).error.code).toBe('LOGIN_LOCKED');
+    expect((await login('yt_viewer', TEST_PASSWORD)).statusCode).toBe(429);
+    expect(json(await t.app.inject({ method: 'GET', url: '/api/auth/totp', headers: { cookie } })).enabled).toBe(false);
+    await t.db.query('delete from login_throttle');
+  });
+
   it('turns off only with the password and a current code', async () => {
     const cookie = await t.login('yt_viewer');
     const { secret } = json(await post(cookie, '/api/auth/totp/setup'));

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { decrypt, encrypt, sha256, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { SessionUser } from './auth.service.ts';
+import { countFailure, refuseWhileLocked, throttleKey, type SessionUser } from './auth.service.ts';
 import { verifyPassword } from './passwords.ts';
 
 /**
@@ -64,7 +64,12 @@ export async function enableTotp(db: Db, keys: Keys, user: SessionUser, currentT
   );
   if (u.enabled_at) throw new AppError('TOTP_ALREADY_ENABLED');
   if (!u.pending) throw new AppError('TOTP_NOT_STARTED');
-  if (!(await verifyPassword(u.hash, password))) throw new AppError('PASSWORD_WRONG', [{ path: 'password', message: '当前密码不正确' }]);
+  const key = throttleKey(keys, user.username);
+  await refuseWhileLocked(db, key);
+  if (!(await verifyPassword(u.hash, password))) {
+    await countFailure(db, key, user.id, { during: 'totp_enable' });
+    throw new AppError('PASSWORD_WRONG', [{ path: 'password', message: '当前密码不正确' }]);
+  }
   const step = matchStep(decrypt(keys.encryption, u.pending).toString('utf8'), code);
   if (step === null) throw new AppError('TOTP_CODE_WRONG', [{ path: 'code', message: '动态码不正确' }]);
   await db.tx(async (q) => {
