@@ -5,8 +5,9 @@ import { Sql } from 'sql-template-tag';
 export { default as sql, join, raw, empty, Sql } from 'sql-template-tag';
 
 /**
- * A statement: either a composed `sql\`...\`` fragment (values bound as $n, nesting allowed — the way
- * to write new SQL), or text with positional parameters (older code, migrated module by module).
+ * A statement: a composed `sql\`...\`` fragment (values bound as $n, fragments nest) — required
+ * wherever SQL is assembled from parts or filters — or, for a fixed statement written in one piece,
+ * text with positional parameters. Never assemble text with numbered placeholders by hand.
  */
 export type Statement = Sql | string;
 
