@@ -30,6 +30,17 @@ export const inSubtree = (root: string, code: string): boolean => code.startsWit
 export const subtreeSql = (root: string, column: Column): Sql =>
   sql`${raw(column)} like ${root.replace(/[\\%_]/g, (c) => '\\' + c)} || '%'`;
 
+/**
+ * SQL: `column` is outside the subtree rooted at `root` — `not subtreeSql`, written as the two ranges
+ * around the subtree in byte order (region codes are digits, so the subtree is [root, root with its
+ * last digit raised)), which an index on (…, column text_pattern_ops) skips instead of reading it all.
+ */
+export const outsideSubtreeSql = (root: string, column: Column): Sql => {
+  if (root === '') return sql`false`;
+  const above = root.slice(0, -1) + String.fromCharCode(root.charCodeAt(root.length - 1) + 1);
+  return sql`(${raw(column)} ~<~ ${root} or ${raw(column)} ~>=~ ${above})`;
+};
+
 /** A record with a region is in the user's jurisdiction when it lies in the subtree of the user's unit. */
 export const inJurisdiction = (user: Pick<SessionUser, 'unitRegionCode'>, regionCode: string): boolean =>
   inSubtree(user.unitRegionCode, regionCode);
@@ -77,23 +88,36 @@ export function canSeeTip(user: TipViewer, tip: TipAccessFacts): boolean {
  * queue or a dispatch, one in the queue never again for a dispatch), so counts add up and list pages
  * merge without duplicates. Their OR is `tipVisibleSql`; `jurisdiction.test.ts` checks both against
  * `canSeeTip` on random data. Indexes (0008): subtree → tips_region_received_idx / tips_received_idx /
- * tips_open_deadline_idx; queue → tips_office_idx / tips_office_received_idx; dispatched → the
- * unit's assignments (`assignedTipsSql`).
+ * tips_open_deadline_idx; queue → tips_office_idx / tips_office_region_idx (0012); dispatched → the
+ * unit's assignments (`assignedTipsSql`, then `reached`).
  */
 export type TipBranchKind = 'subtree' | 'queue' | 'dispatched';
-export interface TipBranch { kind: TipBranchKind; where: Sql }
+export interface TipBranch {
+  kind: TipBranchKind;
+  /** The branch as a predicate on the tip. */
+  where: Sql;
+  /**
+   * 'dispatched' only: the branch for a tip reached from the unit's own assignments (`assignedTipsSql`,
+   * or `tip_assignments` where unit_id is the user's unit) — `where` without its assignment test, which
+   * that path makes true. (Left in, the planner would read every assignment of the unit to test it.)
+   */
+  reached?: Sql;
+}
 
 export function tipVisibleBranches(user: TipViewer, t = 't'): TipBranch[] {
   if (!hasAny(user, TIP_READER_ROLES)) return [];
   const T = raw(t);
   const notAccused = sql`not (${user.unitId}::bigint = any(${T}.accused_unit_ids))`;
   const assigned = sql`exists (select 1 from tip_assignments a where a.tip_id = ${T}.id and a.unit_id = ${user.unitId})`;
-  if (!isOffice(user)) return [{ kind: 'dispatched', where: sql`(${notAccused} and ${assigned})` }];
+  const dispatched = (reached: Sql): TipBranch => ({ kind: 'dispatched', where: sql`(${reached} and ${assigned})`, reached });
+  if (!isOffice(user)) return [dispatched(notAccused)];
   const inTree = subtreeSql(user.unitRegionCode, `${t}.region_code`);
+  const outside = outsideSubtreeSql(user.unitRegionCode, `${t}.region_code`);
   return [
     { kind: 'subtree', where: sql`(${notAccused} and ${inTree})` },
-    { kind: 'queue', where: sql`(${notAccused} and ${T}.office_unit_id = ${user.unitId} and not ${inTree})` },
-    { kind: 'dispatched', where: sql`(${notAccused} and ${assigned} and ${T}.office_unit_id <> ${user.unitId} and not ${inTree})` },
+    // Nearly always empty (an office receives tips of its own subtree): tips_office_region_idx says so at once.
+    { kind: 'queue', where: sql`(${notAccused} and ${T}.office_unit_id = ${user.unitId} and ${outside})` },
+    dispatched(sql`(${notAccused} and ${T}.office_unit_id <> ${user.unitId} and ${outside})`),
   ];
 }
 
@@ -104,16 +128,16 @@ export function tipVisibleSql(user: TipViewer, t = 't'): Sql {
 }
 
 /**
- * The ids (column `tip_id`) of the tips dispatched to the user's unit — the access path of the
- * 'dispatched' branch, read from the unit's assignments by index. A superset of the branch: AND the
- * branch's `where` on the tips it leads to. With `open`, only tips whose deadline runs (status
+ * The ids (column `tip_id`, once each) of the tips dispatched to the user's unit — the access path of
+ * the 'dispatched' branch, read from the unit's assignments by index; AND the branch's `reached` on
+ * the tips it leads to. With `open`, only tips whose deadline runs (status
  * dispatched or in_progress) need to be found, and only the unit's live assignments (tip_assignments_live_idx)
  * and its ended ones (tip_assignments_ended_idx) are read, not its whole history: an open tip's
  * assignments are all live or ended, because closing marks a tip's active assignments closed and
  * only a re-examination reopens a closed tip, ending them all (tips.actions / tips.public services).
  */
 export function assignedTipsSql(user: Pick<SessionUser, 'unitId'>, opts: { open?: boolean } = {}): Sql {
-  if (!opts.open) return sql`select tip_id from tip_assignments where unit_id = ${user.unitId}`;
+  if (!opts.open) return sql`select distinct tip_id from tip_assignments where unit_id = ${user.unitId}`;
   return sql`select tip_id from tip_assignments where unit_id = ${user.unitId} and active and status <> 'closed'
              union select tip_id from tip_assignments where unit_id = ${user.unitId} and not active`;
 }

@@ -15,8 +15,6 @@ import { analyze } from '../intel/analyze.ts';
 import { linkedSubjects, linkedTips } from '../intel/linking.ts';
 import type { ListQuery } from './tips.schemas.ts';
 
-const DUE_SOON_SQL = sql`(t.deadline_at >= now() and t.deadline_at < now() + interval '3 days' and t.status in (${join([...DEADLINE_STATUSES])}))`;
-
 /** A user's to-do kinds, as SQL on t: each one index range (0001 tips_office_idx, 0008 tips_lead_unit_idx / tips_lead_dispatcher_idx). */
 const todoSql = (unitId: number) => ({
   to_accept: sql`(t.office_unit_id = ${unitId} and t.status = 'submitted')`,
@@ -81,16 +79,15 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
                  order by t.received_at desc, t.id desc limit ${n}`];
   } else {
     parts = tipVisibleBranches(user).map((b) => {
-      const where = [b.where, ...filters];
-      if (b.kind === 'dispatched') {
+      if (b.reached) {
         // From the unit's assignments in list order (tip_assignments_unit_received_idx); a tip dispatched
         // to the unit twice is one row.
         return sql`select distinct on (a.tip_received_at, a.tip_id) ${LIST_COLUMNS}
                    from tip_assignments a join tips t on t.id = a.tip_id
-                   where ${all([sql`a.unit_id = ${user.unitId}`, ...where, ...after('a.tip_received_at', 'a.tip_id')])}
+                   where ${all([sql`a.unit_id = ${user.unitId}`, b.reached, ...filters, ...after('a.tip_received_at', 'a.tip_id')])}
                    order by a.tip_received_at desc, a.tip_id desc limit ${n}`;
       }
-      const own = sql`select ${LIST_COLUMNS} from tips t where ${all([...where, ...after('t.received_at', 't.id')])}`;
+      const own = sql`select ${LIST_COLUMNS} from tips t where ${all([b.where, ...filters, ...after('t.received_at', 't.id')])}`;
       // A county's subtree is a sliver of the nation's newest tips: probe each of its few regions on
       // tips_region_received_idx instead of walking the newest tips of the whole country.
       const root = [user.unitRegionCode, f.regionCode ?? ''].reduce((x, y) => (x.length >= y.length ? x : y));
@@ -128,12 +125,14 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
 export async function workbench(db: Db, user: SessionUser) {
   const visible = tipVisibleSql(user);
   const todo = Object.entries(todoSql(user.unitId)).map(([k, cond]) => sql`(select count(*) from tips t where ${cond} and ${visible})::int as ${raw(k)}`);
-  // Overdue and due soon both lie below now() + 3 days among the tips whose deadline runs.
+  // Overdue (tipOverdueSql) and due soon (within 3 days) both lie below now() + 3 days among the tips
+  // whose deadline runs; in that range they split at now(). Written on deadline_at alone, so the
+  // subtree branch is counted from tips_open_deadline_idx without reading a tip.
   const open = sql`t.status in (${join([...DEADLINE_STATUSES])}) and t.deadline_at < now() + interval '3 days'`;
   const deadlines = tipVisibleBranches(user).map((b) => {
-    const from = b.kind === 'dispatched' ? sql`(${assignedTipsSql(user, { open: true })}) a join tips t on t.id = a.tip_id` : sql`tips t`;
-    return sql`select count(*) filter (where ${tipOverdueSql()}) as overdue, count(*) filter (where ${DUE_SOON_SQL}) as due_soon
-               from ${from} where ${b.where} and ${open}`;
+    const from = b.reached ? sql`(${assignedTipsSql(user, { open: true })}) a join tips t on t.id = a.tip_id` : sql`tips t`;
+    return sql`select count(*) filter (where t.deadline_at < now()) as overdue, count(*) filter (where t.deadline_at >= now()) as due_soon
+               from ${from} where ${b.reached ?? b.where} and ${open}`;
   });
   const [counts] = await db.query<Record<string, number>>(
     deadlines.length
