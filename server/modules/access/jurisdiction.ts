@@ -36,9 +36,14 @@ export const subtreeSql = (root: string, column: Column): Sql =>
  * last digit raised)), which an index on (…, column text_pattern_ops) skips instead of reading it all.
  */
 export const outsideSubtreeSql = (root: string, column: Column): Sql => {
-  if (root === '') return sql`false`;
+  const ranges = outsideSubtreeRanges(root, column);
+  return ranges.length ? sql`(${join(ranges, ' or ')})` : sql`false`;
+};
+/** The two ranges of `outsideSubtreeSql`, each an index condition on its own (none for the nation). */
+export const outsideSubtreeRanges = (root: string, column: Column): Sql[] => {
+  if (root === '') return [];
   const above = root.slice(0, -1) + String.fromCharCode(root.charCodeAt(root.length - 1) + 1);
-  return sql`(${raw(column)} ~<~ ${root} or ${raw(column)} ~>=~ ${above})`;
+  return [sql`${raw(column)} ~<~ ${root}`, sql`${raw(column)} ~>=~ ${above}`];
 };
 
 /** A record with a region is in the user's jurisdiction when it lies in the subtree of the user's unit. */

@@ -5,7 +5,7 @@ import { TIP_STATUSES, type TipStatus } from '../../../shared/domain.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/validators.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { assignedTipsSql, DEADLINE_STATUSES, isTipOverdue, subtreeSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql } from '../access/jurisdiction.ts';
+import { assignedTipsSql, DEADLINE_STATUSES, isOffice, isTipOverdue, outsideSubtreeRanges, subtreeSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql } from '../access/jurisdiction.ts';
 import { regionPath } from '../regions/regions.repository.ts';
 import { openReporter } from './tips.intake.service.ts';
 import { allowedActions, mayRevealIdentity } from './tips.policy.ts';
@@ -78,7 +78,14 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
     parts = [sql`select ${LIST_COLUMNS} from tips t where ${all([tipVisibleSql(user), ...filters, ...after('t.received_at', 't.id')])}
                  order by t.received_at desc, t.id desc limit ${n}`];
   } else {
-    parts = tipVisibleBranches(user).map((b) => {
+    // The queue outside the office's subtree is nearly always empty, but the planner cannot know it: it
+    // would walk the office's whole queue looking for it (or, reading it whole, plan a sort of
+    // thousands and pay for JIT compilation). Two probes of tips_office_region_idx say whether to read it.
+    const ranges = isOffice(user) ? outsideSubtreeRanges(user.unitRegionCode, 't.region_code') : [];
+    const [{ queued }] = ranges.length
+      ? await db.query<{ queued: boolean }>(sql`select ${join(ranges.map((r) => sql`exists (select 1 from tips t where t.office_unit_id = ${user.unitId} and ${r})`), ' or ')} as queued`)
+      : [{ queued: false }];
+    parts = tipVisibleBranches(user).filter((b) => b.kind !== 'queue' || queued).map((b) => {
       if (b.reached) {
         // From the unit's assignments in list order (tip_assignments_unit_received_idx); a tip dispatched
         // to the unit twice is one row.
@@ -95,6 +102,8 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
         return sql`select x.* from regions rg cross join lateral (${own} and t.region_code = rg.code order by t.received_at desc, t.id desc limit ${n}) x
                    where ${subtreeSql(root, 'rg.code')} order by x.received_at desc, x.id desc limit ${n}`;
       }
+      // Read whole (offset 0 keeps the order out of the subquery, so it comes from tips_office_region_idx), then sorted.
+      if (b.kind === 'queue') return sql`select q.* from (${own} offset 0) q order by q.received_at desc, q.id desc limit ${n}`;
       return sql`${own} order by t.received_at desc, t.id desc limit ${n}`;
     });
   }

@@ -44,6 +44,21 @@ describe('workbench', () => {
     }
   });
 
+  it('lists, counts and pages a tip in an office’s queue outside its own subtree', async () => {
+    const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370681001' }) }));
+    const [{ code }] = await t.db.query<{ code: string }>(`select code from regions where code like '3701%' and level = 3 order by code limit 1`);
+    await t.db.query(`update tips set region_code = $2 where tracking_code = $1`, [sub.trackingCode, code]);
+    const list = await get('lk_intake', '/api/tips?limit=1');
+    expect(list.items[0].trackingCode).toBe(sub.trackingCode);
+    // The next page starts after it, in the other branches.
+    const next = await get('lk_intake', `/api/tips?limit=1&cursor=${list.nextCursor}`);
+    expect(next.items[0].trackingCode).not.toBe(sub.trackingCode);
+    expect((await get('lk_intake', '/api/tips?todo=to_accept&limit=200')).items.map((i: any) => i.trackingCode)).toContain(sub.trackingCode);
+    const { todo } = await get('lk_intake', '/api/workbench');
+    const [{ n }] = await t.db.query<{ n: number }>(`select count(*)::int as n from tips where office_unit_id = $1 and status = 'submitted'`, [t.world.units.get('370681:campaign_office')]);
+    expect(todo.toAccept).toBe(n);
+  });
+
   it('has no total of visible tips (not exact and fast at a province’s scale)', async () => {
     const bench = await get('sd_intake', '/api/workbench');
     expect(Object.keys(bench).sort()).toEqual(['dueSoon', 'overdue', 'todo', 'unreadNotifications']);
