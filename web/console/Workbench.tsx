@@ -8,7 +8,6 @@ interface Bench {
   todo: { toAccept: number; toDispatch: number; toSign: number; toHandle: number; toReview: number };
   overdue: number;
   dueSoon: number;
-  visible: number;
   unreadNotifications: number;
 }
 interface Note {

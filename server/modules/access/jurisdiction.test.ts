@@ -3,7 +3,7 @@ import { sql, type Db } from '../../db/client.ts';
 import { ROLE_CODES, TIP_STATUS_CODES, UNIT_KIND_CODES, type Role, type UnitKind } from '../../../shared/domain.ts';
 import { openTestDb } from '../../test/helpers.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { canSeeTip, inJurisdiction, isTipOverdue, jurisdictionSql, tipOverdueSql, tipVisibleSql, type TipAccessFacts } from './jurisdiction.ts';
+import { assignedTipsSql, canSeeTip, inJurisdiction, isTipOverdue, jurisdictionSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql, type TipAccessFacts } from './jurisdiction.ts';
 
 /**
  * The record form and the SQL form of each jurisdiction rule must give the same answer. Random
@@ -64,16 +64,21 @@ async function buildWorld(db: Db, seed: number): Promise<World> {
   for (let i = 0; i < 200; i++) {
     // Deadlines at least a minute from now, so the two clocks cannot straddle one.
     const deadline = rand() < 0.25 ? null : new Date(now.getTime() + (rand() < 0.5 ? -1 : 1) * (60_000 + rand() * 72 * hour));
+    const status = pick(TIP_STATUS_CODES);
     const [{ id }] = await db.query<{ id: number }>(
       sql`insert into tips (tracking_code, access_key_hash, source, status, region_code, office_unit_id, description, accused_unit_ids,
                             reporter_anonymous, search_tsv, deadline_at)
-          values (${String(100000000000 + i)}, 'x', 'portal', ${pick(TIP_STATUS_CODES)}, ${pick(codes)}, ${rand() < 0.8 ? pick(offices).id : pick(units).id},
+          values (${String(100000000000 + i)}, 'x', 'portal', ${status}, ${pick(codes)}, ${rand() < 0.8 ? pick(offices).id : pick(units).id},
                   ${'随机线索'}, ${some(units.map((u) => u.id), 2)}, true, ''::tsvector, ${deadline}) returning id`,
     );
     for (const unit of some(units, 3)) {
+      // As the workflow leaves them: closing marks the active assignments closed; a re-examination
+      // (or any other end) makes them inactive, whatever their status.
+      const active = rand() < 0.6;
+      const aStatus = active && status === 'closed' ? 'closed' : pick(['dispatched', 'signed', 'reported', 'returned', 'forwarded', ...(active ? [] : ['closed'])]);
       await db.query(
         sql`insert into tip_assignments (tip_id, unit_id, role, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status, active)
-            values (${id}, ${unit.id}, ${rand() < 0.5 ? 'lead' : 'assist'}, ${pick(offices).id}, ${dispatcher}, ${now}, '交办', 'dispatched', ${rand() < 0.6})`,
+            values (${id}, ${unit.id}, ${rand() < 0.5 ? 'lead' : 'assist'}, ${pick(offices).id}, ${dispatcher}, ${now}, '交办', ${aStatus}, ${active})`,
       );
     }
   }
@@ -110,6 +115,22 @@ describe('jurisdiction: the record form and the SQL form agree on random data', 
       const who = `${where} user ${JSON.stringify(user)}`;
       const visible = await db.query<{ id: number }>(sql`select t.id from tips t where ${tipVisibleSql(user)}`);
       expect(ids(visible), who).toEqual(w.tips.filter((t) => canSeeTip(user, t)).map((t) => t.id));
+      // The branches, one per kind of access, are disjoint and together are the visible tips.
+      const branches = tipVisibleBranches(user);
+      const perBranch = await Promise.all(branches.map((b) => db.query<{ id: number }>(sql`select t.id from tips t where ${b.where}`)));
+      expect(ids(perBranch.flat()), `${who} branches`).toEqual(ids(visible));
+      for (const [i, b] of branches.entries()) {
+        if (!b.reached) continue;
+        // The dispatched branch reached from the unit's assignments is the same set; its open tips
+        // are all found from the live and ended assignments alone.
+        const reached = await db.query<{ id: number }>(sql`select t.id from (${assignedTipsSql(user)}) a join tips t on t.id = a.tip_id where ${b.reached}`);
+        expect(ids(reached), `${who} reached`).toEqual(ids(perBranch[i]));
+        const open = await db.query<{ id: number }>(
+          sql`select t.id from (${assignedTipsSql(user, { open: true })}) a join tips t on t.id = a.tip_id where ${b.reached} and t.status in ('dispatched', 'in_progress')`,
+        );
+        const openIds = w.tips.filter((t) => ['dispatched', 'in_progress'].includes(t.status)).map((t) => t.id);
+        expect(ids(open), `${who} reached, open`).toEqual(ids(perBranch[i]).filter((id) => openIds.includes(id)));
+      }
       // The alias is honoured too.
       const aliased = await db.query<{ id: number }>(sql`select x.id from tips x where ${tipVisibleSql(user, 'x')}`);
       expect(ids(aliased), who).toEqual(ids(visible));

@@ -1,4 +1,4 @@
-import { raw, sql, type Sql } from '../../db/client.ts';
+import { join, raw, sql, type Sql } from '../../db/client.ts';
 import { TIP_READER_ROLES, type Role } from '../../../shared/domain.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 
@@ -29,6 +29,22 @@ export const inSubtree = (root: string, code: string): boolean => code.startsWit
 /** SQL: `column` is inside the subtree rooted at `root`. Region codes are digits; LIKE wildcards are escaped anyway. */
 export const subtreeSql = (root: string, column: Column): Sql =>
   sql`${raw(column)} like ${root.replace(/[\\%_]/g, (c) => '\\' + c)} || '%'`;
+
+/**
+ * SQL: `column` is outside the subtree rooted at `root` — `not subtreeSql`, written as the two ranges
+ * around the subtree in byte order (region codes are digits, so the subtree is [root, root with its
+ * last digit raised)), which an index on (…, column text_pattern_ops) skips instead of reading it all.
+ */
+export const outsideSubtreeSql = (root: string, column: Column): Sql => {
+  const ranges = outsideSubtreeRanges(root, column);
+  return ranges.length ? sql`(${join(ranges, ' or ')})` : sql`false`;
+};
+/** The two ranges of `outsideSubtreeSql`, each an index condition on its own (none for the nation). */
+export const outsideSubtreeRanges = (root: string, column: Column): Sql[] => {
+  if (root === '') return [];
+  const above = root.slice(0, -1) + String.fromCharCode(root.charCodeAt(root.length - 1) + 1);
+  return [sql`${raw(column)} ~<~ ${root}`, sql`${raw(column)} ~>=~ ${above}`];
+};
 
 /** A record with a region is in the user's jurisdiction when it lies in the subtree of the user's unit. */
 export const inJurisdiction = (user: Pick<SessionUser, 'unitRegionCode'>, regionCode: string): boolean =>
@@ -71,14 +87,64 @@ export function canSeeTip(user: TipViewer, tip: TipAccessFacts): boolean {
   return isOffice(user) && (inSubtree(user.unitRegionCode, tip.region_code) || tip.office_unit_id === user.unitId);
 }
 
-/** SQL form of `canSeeTip`, on the tips table under alias `t`. */
-export function tipVisibleSql(user: TipViewer, t = 't'): Sql {
-  if (!hasAny(user, TIP_READER_ROLES)) return sql`false`;
+/**
+ * The kinds of access to a tip, as SQL branches on the tips table under alias `t`, each answerable
+ * from one index and DISJOINT by construction (a tip in the subtree is never counted again for the
+ * queue or a dispatch, one in the queue never again for a dispatch), so counts add up and list pages
+ * merge without duplicates. Their OR is `tipVisibleSql`; `jurisdiction.test.ts` checks both against
+ * `canSeeTip` on random data. Indexes (0008): subtree → tips_region_received_idx / tips_received_idx /
+ * tips_open_deadline_idx; queue → tips_office_idx / tips_office_region_idx (0012); dispatched → the
+ * unit's assignments (`assignedTipsSql`, then `reached`).
+ */
+export type TipBranchKind = 'subtree' | 'queue' | 'dispatched';
+export interface TipBranch {
+  kind: TipBranchKind;
+  /** The branch as a predicate on the tip. */
+  where: Sql;
+  /**
+   * 'dispatched' only: the branch for a tip reached from the unit's own assignments (`assignedTipsSql`,
+   * or `tip_assignments` where unit_id is the user's unit) — `where` without its assignment test, which
+   * that path makes true. (Left in, the planner would read every assignment of the unit to test it.)
+   */
+  reached?: Sql;
+}
+
+export function tipVisibleBranches(user: TipViewer, t = 't'): TipBranch[] {
+  if (!hasAny(user, TIP_READER_ROLES)) return [];
   const T = raw(t);
   const notAccused = sql`not (${user.unitId}::bigint = any(${T}.accused_unit_ids))`;
   const assigned = sql`exists (select 1 from tip_assignments a where a.tip_id = ${T}.id and a.unit_id = ${user.unitId})`;
-  if (!isOffice(user)) return sql`(${notAccused} and ${assigned})`;
-  return sql`(${notAccused} and (${subtreeSql(user.unitRegionCode, `${t}.region_code`)} or ${T}.office_unit_id = ${user.unitId} or ${assigned}))`;
+  const dispatched = (reached: Sql): TipBranch => ({ kind: 'dispatched', where: sql`(${reached} and ${assigned})`, reached });
+  if (!isOffice(user)) return [dispatched(notAccused)];
+  const inTree = subtreeSql(user.unitRegionCode, `${t}.region_code`);
+  const outside = outsideSubtreeSql(user.unitRegionCode, `${t}.region_code`);
+  return [
+    { kind: 'subtree', where: sql`(${notAccused} and ${inTree})` },
+    // Nearly always empty (an office receives tips of its own subtree): tips_office_region_idx says so at once.
+    { kind: 'queue', where: sql`(${notAccused} and ${T}.office_unit_id = ${user.unitId} and ${outside})` },
+    dispatched(sql`(${notAccused} and ${T}.office_unit_id <> ${user.unitId} and ${outside})`),
+  ];
+}
+
+/** SQL form of `canSeeTip`, on the tips table under alias `t`: the OR of the branches. */
+export function tipVisibleSql(user: TipViewer, t = 't'): Sql {
+  const branches = tipVisibleBranches(user, t);
+  return branches.length ? sql`(${join(branches.map((b) => b.where), ' or ')})` : sql`false`;
+}
+
+/**
+ * The ids (column `tip_id`, once each) of the tips dispatched to the user's unit — the access path of
+ * the 'dispatched' branch, read from the unit's assignments by index; AND the branch's `reached` on
+ * the tips it leads to. With `open`, only tips whose deadline runs (status
+ * dispatched or in_progress) need to be found, and only the unit's live assignments (tip_assignments_live_idx)
+ * and its ended ones (tip_assignments_ended_idx) are read, not its whole history: an open tip's
+ * assignments are all live or ended, because closing marks a tip's active assignments closed and
+ * only a re-examination reopens a closed tip, ending them all (tips.actions / tips.public services).
+ */
+export function assignedTipsSql(user: Pick<SessionUser, 'unitId'>, opts: { open?: boolean } = {}): Sql {
+  if (!opts.open) return sql`select distinct tip_id from tip_assignments where unit_id = ${user.unitId}`;
+  return sql`select tip_id from tip_assignments where unit_id = ${user.unitId} and active and status <> 'closed'
+             union select tip_id from tip_assignments where unit_id = ${user.unitId} and not active`;
 }
 
 /**

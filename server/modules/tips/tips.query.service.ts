@@ -1,11 +1,11 @@
-import { empty, join, raw, sql, type Db, type Sql } from '../../db/client.ts';
+import { join, raw, sql, type Db, type Sql } from '../../db/client.ts';
 import type { Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { TIP_STATUSES, type TipStatus } from '../../../shared/domain.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/validators.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { DEADLINE_STATUSES, isTipOverdue, subtreeSql, tipOverdueSql, tipVisibleSql } from '../access/jurisdiction.ts';
+import { assignedTipsSql, DEADLINE_STATUSES, isOffice, isTipOverdue, outsideSubtreeRanges, subtreeSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql } from '../access/jurisdiction.ts';
 import { regionPath } from '../regions/regions.repository.ts';
 import { openReporter } from './tips.intake.service.ts';
 import { allowedActions, mayRevealIdentity } from './tips.policy.ts';
@@ -15,18 +15,13 @@ import { analyze } from '../intel/analyze.ts';
 import { linkedSubjects, linkedTips } from '../intel/linking.ts';
 import type { ListQuery } from './tips.schemas.ts';
 
-const DUE_SOON_SQL = sql`(t.deadline_at >= now() and t.deadline_at < now() + interval '3 days' and t.status in (${join([...DEADLINE_STATUSES])}))`;
-// The unit that must act now and the office that dispatched to it (the deepest active lead assignment).
-const LEAD_JOIN = sql`left join lateral (select a.unit_id, a.dispatched_by_unit_id from tip_assignments a
-  where a.tip_id = t.id and a.active and a.role = 'lead' order by a.id desc limit 1) l on true`;
-
-/** A user's to-do kinds, as SQL on t (the tip) and l (its current lead). */
+/** A user's to-do kinds, as SQL on t: each one index range (0001 tips_office_idx, 0008 tips_lead_unit_idx / tips_lead_dispatcher_idx). */
 const todoSql = (unitId: number) => ({
-  to_accept: sql`(t.status = 'submitted' and t.office_unit_id = ${unitId})`,
-  to_dispatch: sql`(t.status = 'accepted' and t.office_unit_id = ${unitId})`,
-  to_sign: sql`(t.status = 'dispatched' and l.unit_id = ${unitId})`,
-  to_handle: sql`(t.status = 'in_progress' and l.unit_id = ${unitId})`,
-  to_review: sql`(t.status = 'reported' and l.dispatched_by_unit_id = ${unitId})`,
+  to_accept: sql`(t.office_unit_id = ${unitId} and t.status = 'submitted')`,
+  to_dispatch: sql`(t.office_unit_id = ${unitId} and t.status = 'accepted')`,
+  to_sign: sql`(t.lead_unit_id = ${unitId} and t.status = 'dispatched')`,
+  to_handle: sql`(t.lead_unit_id = ${unitId} and t.status = 'in_progress')`,
+  to_review: sql`(t.lead_dispatcher_unit_id = ${unitId} and t.status = 'reported')`,
 });
 
 /*
@@ -46,36 +41,78 @@ function decodeCursor(cursor: string): [string, number] {
   return [`${m[1]}.${m[2]}Z`, Number(m[3])];
 }
 
-/** The user's tips, newest first, with filters and keyset pagination. */
+const LIST_COLUMNS = sql`t.id, t.tracking_code, t.status, t.source, t.fraud_types, t.region_code, t.received_at,
+  to_char(t.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
+  t.deadline_at, ${tipOverdueSql()} as overdue, left(t.description, 80) as summary`;
+
+/**
+ * The user's tips, newest first, with filters and keyset pagination. A page is read as one query per
+ * kind of access (the jurisdiction module's disjoint branches), each from its own index in list order
+ * and stopped after limit + 1 rows, then merged: one OR over all kinds would have no index to follow
+ * and scan every visible tip. A to-do filter is itself an index range on a handful of tips, so it is
+ * read in one query.
+ */
 export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
-  const where: Sql[] = [tipVisibleSql(user)];
-  if (f.status) where.push(sql`t.status = any(${Array.isArray(f.status) ? f.status : [f.status]}::text[])`);
-  if (f.fraudType) where.push(sql`${f.fraudType} = any(t.fraud_types)`);
-  if (f.source) where.push(sql`t.source = ${f.source}`);
-  if (f.regionCode) where.push(subtreeSql(f.regionCode, 't.region_code'));
-  if (f.overdue === 'true') where.push(tipOverdueSql());
-  if (f.overdue === 'false') where.push(sql`not ${tipOverdueSql()}`);
-  if (f.from) where.push(sql`t.received_at >= (${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
-  if (f.to) where.push(sql`t.received_at < (${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
-  if (f.todo) where.push(todoSql(user.unitId)[f.todo]);
+  const filters: Sql[] = [];
+  if (f.status) filters.push(sql`t.status = any(${Array.isArray(f.status) ? f.status : [f.status]}::text[])`);
+  if (f.fraudType) filters.push(sql`${f.fraudType} = any(t.fraud_types)`);
+  if (f.source) filters.push(sql`t.source = ${f.source}`);
+  if (f.regionCode) filters.push(subtreeSql(f.regionCode, 't.region_code'));
+  if (f.overdue === 'true') filters.push(tipOverdueSql());
+  if (f.overdue === 'false') filters.push(sql`not ${tipOverdueSql()}`);
+  if (f.from) filters.push(sql`t.received_at >= (${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
+  if (f.to) filters.push(sql`t.received_at < (${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
+  if (f.todo) filters.push(todoSql(user.unitId)[f.todo]);
   if (f.q) {
     const tokens = segmentQuery(f.q);
-    if (tokens) where.push(sql`t.search_tsv @@ plainto_tsquery('simple', ${tokens})`);
+    if (tokens) filters.push(sql`t.search_tsv @@ plainto_tsquery('simple', ${tokens})`);
   }
-  if (f.cursor) {
-    const [at, id] = decodeCursor(f.cursor);
-    where.push(sql`(t.received_at, t.id) < (${at}::timestamptz, ${id}::bigint)`);
+  const cursor = f.cursor ? decodeCursor(f.cursor) : null;
+  // The cursor on the columns the branch's index is ordered by (an assignment's tip_received_at is its tip's received_at).
+  const after = (at: string, id: string) => (cursor ? [sql`(${raw(at)}, ${raw(id)}) < (${cursor[0]}::timestamptz, ${cursor[1]}::bigint)`] : []);
+  const n = f.limit + 1;
+  const all = (where: Sql[]) => join(where, ' and ');
+
+  let parts: Sql[];
+  if (f.todo) {
+    parts = [sql`select ${LIST_COLUMNS} from tips t where ${all([tipVisibleSql(user), ...filters, ...after('t.received_at', 't.id')])}
+                 order by t.received_at desc, t.id desc limit ${n}`];
+  } else {
+    // The queue outside the office's subtree is nearly always empty, but the planner cannot know it: it
+    // would walk the office's whole queue looking for it (or, reading it whole, plan a sort of
+    // thousands and pay for JIT compilation). Two probes of tips_office_region_idx say whether to read it.
+    const ranges = isOffice(user) ? outsideSubtreeRanges(user.unitRegionCode, 't.region_code') : [];
+    const [{ queued }] = ranges.length
+      ? await db.query<{ queued: boolean }>(sql`select ${join(ranges.map((r) => sql`exists (select 1 from tips t where t.office_unit_id = ${user.unitId} and ${r})`), ' or ')} as queued`)
+      : [{ queued: false }];
+    parts = tipVisibleBranches(user).filter((b) => b.kind !== 'queue' || queued).map((b) => {
+      if (b.reached) {
+        // From the unit's assignments in list order (tip_assignments_unit_received_idx); a tip dispatched
+        // to the unit twice is one row.
+        return sql`select distinct on (a.tip_received_at, a.tip_id) ${LIST_COLUMNS}
+                   from tip_assignments a join tips t on t.id = a.tip_id
+                   where ${all([sql`a.unit_id = ${user.unitId}`, b.reached, ...filters, ...after('a.tip_received_at', 'a.tip_id')])}
+                   order by a.tip_received_at desc, a.tip_id desc limit ${n}`;
+      }
+      const own = sql`select ${LIST_COLUMNS} from tips t where ${all([b.where, ...filters, ...after('t.received_at', 't.id')])}`;
+      // A county's subtree is a sliver of the nation's newest tips: probe each of its few regions on
+      // tips_region_received_idx instead of walking the newest tips of the whole country.
+      const root = [user.unitRegionCode, f.regionCode ?? ''].reduce((x, y) => (x.length >= y.length ? x : y));
+      if (b.kind === 'subtree' && root.length >= 6) {
+        return sql`select x.* from regions rg cross join lateral (${own} and t.region_code = rg.code order by t.received_at desc, t.id desc limit ${n}) x
+                   where ${subtreeSql(root, 'rg.code')} order by x.received_at desc, x.id desc limit ${n}`;
+      }
+      // Read whole (offset 0 keeps the order out of the subquery, so it comes from tips_office_region_idx), then sorted.
+      if (b.kind === 'queue') return sql`select q.* from (${own} offset 0) q order by q.received_at desc, q.id desc limit ${n}`;
+      return sql`${own} order by t.received_at desc, t.id desc limit ${n}`;
+    });
   }
-  const rows = await db.query<{
+  const rows = parts.length === 0 ? [] : await db.query<{
     id: number; tracking_code: string; status: TipStatus; source: string; fraud_types: string[]; region_code: string;
     region_name: string; received_at: Date; cursor_at: string; deadline_at: Date | null; overdue: boolean; summary: string;
   }>(
-    sql`select t.id, t.tracking_code, t.status, t.source, t.fraud_types, t.region_code, r.name as region_name, t.received_at,
-               to_char(t.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
-               t.deadline_at, ${tipOverdueSql()} as overdue, left(t.description, 80) as summary
-        from tips t join regions r on r.code = t.region_code ${f.todo ? LEAD_JOIN : empty}
-        where ${join(where, ' and ')}
-        order by t.received_at desc, t.id desc limit ${f.limit + 1}`,
+    sql`select p.*, r.name as region_name from (${join(parts.map((p) => sql`(${p})`), ' union all ')}) p join regions r on r.code = p.region_code
+        order by p.received_at desc, p.id desc limit ${n}`,
   );
   const page = rows.slice(0, f.limit);
   const items = page.map((r) => ({
@@ -87,22 +124,36 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   return { items, nextCursor: rows.length > f.limit ? encodeCursor(last.cursor_at, last.id) : null };
 }
 
-/** The workbench: how many tips wait for this user's unit, by kind, and how many are due or overdue. */
+/**
+ * The workbench: how many tips wait for this user's unit, by kind, and how many are due or overdue —
+ * all counts of tips the user may see. Each to-do kind is one index range (visibility checked on its
+ * few tips); overdue and due-soon are summed over the disjoint visibility branches, each read from its
+ * index. There is no total of visible tips: for a province it cannot be both exact and fast (the
+ * dashboard has the figures).
+ */
 export async function workbench(db: Db, user: SessionUser) {
-  const todo = Object.entries(todoSql(user.unitId)).map(([k, cond]) => sql`count(*) filter (where ${cond})::int as ${raw(k)}`);
+  const visible = tipVisibleSql(user);
+  const todo = Object.entries(todoSql(user.unitId)).map(([k, cond]) => sql`(select count(*) from tips t where ${cond} and ${visible})::int as ${raw(k)}`);
+  // Overdue (tipOverdueSql) and due soon (within 3 days) both lie below now() + 3 days among the tips
+  // whose deadline runs; in that range they split at now(). Written on deadline_at alone, so the
+  // subtree branch is counted from tips_open_deadline_idx without reading a tip.
+  const open = sql`t.status in (${join([...DEADLINE_STATUSES])}) and t.deadline_at < now() + interval '3 days'`;
+  const deadlines = tipVisibleBranches(user).map((b) => {
+    const from = b.reached ? sql`(${assignedTipsSql(user, { open: true })}) a join tips t on t.id = a.tip_id` : sql`tips t`;
+    return sql`select count(*) filter (where t.deadline_at < now()) as overdue, count(*) filter (where t.deadline_at >= now()) as due_soon
+               from ${from} where ${b.reached ?? b.where} and ${open}`;
+  });
   const [counts] = await db.query<Record<string, number>>(
-    sql`select ${join(todo)},
-               count(*) filter (where ${tipOverdueSql()})::int as overdue,
-               count(*) filter (where ${DUE_SOON_SQL})::int as due_soon,
-               count(*)::int as visible
-        from tips t ${LEAD_JOIN} where ${tipVisibleSql(user)}`,
+    deadlines.length
+      ? sql`select ${join(todo)}, coalesce(sum(d.overdue), 0)::int as overdue, coalesce(sum(d.due_soon), 0)::int as due_soon
+            from (${join(deadlines, ' union all ')}) d`
+      : sql`select ${join(todo)}, 0 as overdue, 0 as due_soon`,
   );
   const [{ unread }] = await db.query<{ unread: number }>(sql`select count(*)::int as unread from notifications where user_id = ${user.id} and read_at is null`);
   return {
     todo: { toAccept: counts.to_accept, toDispatch: counts.to_dispatch, toSign: counts.to_sign, toHandle: counts.to_handle, toReview: counts.to_review },
     overdue: counts.overdue,
     dueSoon: counts.due_soon,
-    visible: counts.visible,
     unreadNotifications: unread,
   };
 }
