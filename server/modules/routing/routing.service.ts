@@ -54,7 +54,7 @@ export async function deleteRule(db: Db, user: SessionUser, id: number) {
 }
 
 export const ruleHistory = (db: Db, ruleId?: number) =>
-  db.query(
+  db.query<{ id: number; ruleId: number; op: string; data: unknown; changedAt: Date; changedBy: string | null }>(
     `select h.id, h.rule_id as "ruleId", h.op, h.data, h.changed_at as "changedAt", u.username as "changedBy"
      from routing_rule_history h left join users u on u.id = h.changed_by
      where $1::bigint is null or h.rule_id = $1 order by h.id desc limit 500`,

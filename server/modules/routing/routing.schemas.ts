@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { FRAUD_TYPE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
+import { oneOf, timestamp } from '../../schemas.ts';
+
+export const RoutingRule = z.object({
+  id: z.number(),
+  regionPrefix: z.string(),
+  fraudType: oneOf(FRAUD_TYPE_CODES),
+  leadKind: oneOf(UNIT_KIND_CODES),
+  assistKinds: z.array(oneOf(UNIT_KIND_CODES)),
+  updatedAt: timestamp,
+});
+export type RoutingRule = z.output<typeof RoutingRule>;
+export const RoutingRuleList = z.array(RoutingRule);
+
+export const RuleHistoryEntry = z.object({
+  id: z.number(),
+  ruleId: z.number(),
+  /** create, update or delete. */
+  op: z.string(),
+  /** The rule before and after the change, as stored. */
+  data: z.unknown(),
+  changedAt: timestamp,
+  changedBy: z.string().nullable(),
+});
+export const RuleHistory = z.array(RuleHistoryEntry);
+
+export const DispatchUnit = z.object({ id: z.number(), name: z.string(), kind: oneOf(UNIT_KIND_CODES), regionCode: z.string(), regionName: z.string(), level: z.number() });
+export type DispatchUnit = z.output<typeof DispatchUnit>;
+export const DispatchUnitList = z.array(DispatchUnit);
+
+export const DispatchSuggestions = z.object({
+  rules: z.array(z.object({ fraudType: z.string(), leadKind: oneOf(UNIT_KIND_CODES), assistKinds: z.array(oneOf(UNIT_KIND_CODES)) })),
+  lead: z.array(DispatchUnit),
+  assisting: z.array(DispatchUnit),
+  lowerOffices: z.array(DispatchUnit),
+});
+export type DispatchSuggestions = z.output<typeof DispatchSuggestions>;
