@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
 import { audit } from '../audit/audit.service.ts';
 import { chinaToday as today } from '../../../shared/time.ts';
+import { FiguresReported, ReportedFigureList } from './figures.schemas.ts';
 
 const OFFICE = OFFICE_ROLES;
 
@@ -39,6 +40,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
             figures: z.array(figure).min(1, '至少上报一项').max(200),
           })
           .strict(),
+        response: { 201: FiguresReported },
       },
     },
     async (req, reply) => {
@@ -66,7 +68,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/figures/reported',
     {
       config: { access: 'staff', roles: ['intake', 'office_lead', 'supervisor', 'viewer'] },
-      schema: { tags: ['figures'], summary: '本辖区上报的统计数字', querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }) },
+      schema: { tags: ['figures'], summary: '本辖区上报的统计数字', querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }), response: { 200: ReportedFigureList } },
     },
     async (req) => {
       const user = staff(req);
