@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.service.ts';
 import { findRegion, inSubtree } from '../regions/regions.repository.ts';
 import { normalizeOrg } from '../intel/entities.ts';
 import { SCREENER_ROLES, SUBJECT_KIND_CODES } from '../../../shared/domain.ts';
+import { IdOnly } from '../../schemas.ts';
 
 export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.db;
@@ -28,6 +29,7 @@ export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
             address: z.string().trim().max(200).optional(),
           })
           .strict(),
+        response: { 201: IdOnly },
       },
     },
     async (req, reply) => {
