@@ -12,6 +12,8 @@ import {
 } from './screening.service.ts';
 import { exportLedger } from './screening.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
+import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
+import { HazardMoved, InspectionRecorded, Ledger, RiskAssessment, ScreeningSummary, SubjectDetail, SubjectList } from './screening.schemas.ts';
 
 const id = z.object({ id: z.coerce.number().int().positive() });
 const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
@@ -42,12 +44,13 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['screening'],
         summary: '主体名录（本辖区），含风险等级及其依据',
         querystring: z.object({ q: z.string().trim().max(60).optional(), kind: z.enum(SUBJECT_KIND_CODES).optional(), grade: z.enum([...RISK_GRADE_CODES, 'none']).optional() }),
+        response: { 200: SubjectList },
       },
     },
     async (req) => listSubjects(db, staff(req), req.query),
   );
 
-  app.get('/api/subjects/:id', { config: READ, schema: { tags: ['screening'], summary: '主体详情：风险等级、检查记录、隐患、相关线索', params: id } }, async (req) =>
+  app.get('/api/subjects/:id', { config: READ, schema: { tags: ['screening'], summary: '主体详情：风险等级、检查记录、隐患、相关线索', params: id, response: { 200: SubjectDetail } } }, async (req) =>
     subjectDetail(db, staff(req), req.params.id));
 
   app.post(
@@ -67,6 +70,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
             hazards: z.array(hazard).max(50).default([]),
           })
           .strict(),
+        response: { 201: InspectionRecorded },
       },
     },
     async (req, reply) => reply.status(201).send(await recordInspection(db, staff(req), req.params.id, req.body)),
@@ -74,7 +78,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/subjects/:id/hazards',
-    { config: WRITE, schema: { tags: ['screening'], summary: '登记隐患', params: id, body: hazard } },
+    { config: WRITE, schema: { tags: ['screening'], summary: '登记隐患', params: id, body: hazard, response: { 201: IdOnly } } },
     async (req, reply) => reply.status(201).send(await recordHazard(db, staff(req), req.params.id, req.body)),
   );
 
@@ -87,6 +91,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '人工调整风险等级（须说明理由；grade 为 null 时恢复自动评级）',
         params: id,
         body: z.object({ grade: z.enum(RISK_GRADE_CODES).nullable(), reason: z.string().trim().min(4, '请说明调整理由（至少 4 个字）').max(500) }).strict(),
+        response: { 200: RiskAssessment },
       },
     },
     async (req) => overrideRisk(db, staff(req), req.params.id, req.body.grade, req.body.reason),
@@ -95,7 +100,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   const ledgerQuery = z.object({ status: z.enum(HAZARD_STATUS_CODES).optional(), overdue: z.stringbool().optional() });
   app.get(
     '/api/hazards/export',
-    { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerQuery } },
+    { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerQuery, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
     async (req, reply) => sendXlsx(reply, await exportLedger(db, staff(req), req.query), 'hazards', '隐患整改台账'),
   );
 
@@ -109,6 +114,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z
           .object({ from: day.optional(), to: day.optional() })
           .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] }),
+        response: { 200: ScreeningSummary },
       },
     },
     async (req) => {
@@ -121,7 +127,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/hazards',
     {
       config: READ,
-      schema: { tags: ['screening'], summary: '隐患整改台账（本辖区）', querystring: ledgerQuery },
+      schema: { tags: ['screening'], summary: '隐患整改台账（本辖区）', querystring: ledgerQuery, response: { 200: Ledger } },
     },
     async (req) => hazardLedger(db, staff(req), req.query),
   );
@@ -140,6 +146,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
           z.object({ action: z.literal('verify') }).strict(),
           z.object({ action: z.literal('reopen'), note: z.string().trim().min(4, '请说明验收不通过的理由（至少 4 个字）').max(2000) }).strict(),
         ]),
+        response: { 200: HazardMoved },
       },
     },
     async (req) => {

@@ -85,11 +85,16 @@ export async function listSubjects(db: Db, user: SessionUser, f: { q?: string; k
 export async function subjectDetail(db: Db, user: SessionUser, id: number) {
   const subject = await visibleSubject(db, user, id);
   const risk = assessRisk((await riskFacts(db, [id])).get(id)!, today());
-  const inspections = await db.query(
+  const inspections = await db.query<{
+    id: number; inspectedOn: string; inspectors: number; checklist: Partial<Record<ChecklistItem, boolean>>; findings: string | null; unitName: string; createdAt: Date;
+  }>(
     `select i.id, i.inspected_on as "inspectedOn", i.inspectors, i.checklist, i.findings, un.name as "unitName", i.created_at as "createdAt"
      from inspections i join units un on un.id = i.unit_id where i.subject_id = $1 order by i.inspected_on desc, i.id desc`, [id],
   );
-  const hazards = await db.query(
+  const hazards = await db.query<{
+    id: number; inspectionId: number | null; description: string; category: string; serious: boolean; measure: string; deadline: string; responsible: string;
+    status: string; fineYuan: number | null; rectifiedNote: string | null; unitName: string; createdAt: Date; overdue: boolean;
+  }>(
     `select h.id, h.inspection_id as "inspectionId", h.description, h.category, h.serious, h.measure, h.deadline, h.responsible, h.status,
             h.fine_yuan as "fineYuan", h.rectified_note as "rectifiedNote", un.name as "unitName", h.created_at as "createdAt",
             (h.status in ('open', 'rectifying') and h.deadline < $2::date) as overdue
@@ -97,7 +102,7 @@ export async function subjectDetail(db: Db, user: SessionUser, id: number) {
   );
   // Tips that name it, limited to the ones this user may open.
   const scope = visibilitySql(user, 2);
-  const tips = await db.query(
+  const tips = await db.query<{ id: number; trackingCode: string; status: string; receivedAt: Date }>(
     `select distinct t.id, t.tracking_code as "trackingCode", t.status, t.received_at as "receivedAt"
      from subjects s join tip_entities e on (e.kind = 'uscc' and e.normalized = s.uscc) or (e.kind = 'organization' and e.normalized = s.normalized_name)
      join tips t on t.id = e.tip_id
