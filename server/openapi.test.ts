@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestApp } from './test/helpers.ts';
 import { ERRORS } from './errors.ts';
@@ -23,6 +24,16 @@ describe('the OpenAPI document', () => {
       if (!success.length || !success.every(([, res]) => Object.values(res.content ?? {}).some((c) => c.schema))) missing.push(`${r.method} ${r.url}`);
     }
     expect(apiRoutes().length).toBeGreaterThan(40);
+    expect(missing).toEqual([]);
+  });
+
+  it('gives the web the answer type of every route that answers JSON (web/api/routes.ts)', () => {
+    const map = readFileSync(new URL('../web/api/routes.ts', import.meta.url), 'utf8');
+    const missing = apiRoutes().filter((r) => {
+      const ok = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')][r.method.toLowerCase()].responses!;
+      const files = Object.values(ok).some((res) => Object.values(res.content ?? {}).some((c) => (c.schema as { format?: string }).format === 'binary'));
+      return !files && !map.includes(`'${r.method} ${r.url}':`);
+    });
     expect(missing).toEqual([]);
   });
 
