@@ -57,7 +57,7 @@ try {
       fraudTypes: [], subject: null, accusedUnitIds: [], amountInvolved: null, victimCount: null, occurredOn: null, reporterAnonymous: true,
       reporterEnc: null, searchText: 'x', createdBy: null, eventText: 'bench', actorName: 'bench', auditDetail: {}, links,
     }]);
-    const found = await linkedTips(db, user, row.id);
+    const found = await linkedTips(db, user, row.id!);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (i === 1) console.log('a new tip links:', found.map((f) => f.text).join('；'));
   }

@@ -22,7 +22,8 @@ describe('two-factor sign-in in the console', () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'console-10-two-factor');
-    // A wrong code is refused with a plain message; the right one turns it on.
+    // A wrong code is refused with a plain message; the right one (with the password) turns it on.
+    await page.getByLabel('当前密码').fill(PASSWORD);
     await page.getByLabel('动态码').fill('000000');
     await page.getByRole('button', { name: '确认开启' }).click();
     // The server's field message stands beside the code field, its full message above the card.

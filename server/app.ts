@@ -19,7 +19,7 @@ import { ErrorBody, Health } from './schemas.ts';
 import type { Db } from './db/client.ts';
 import type { Keys } from './crypto.ts';
 import { hmac } from './crypto.ts';
-import { AppError, ERRORS, errorBody, type FieldError } from './errors.ts';
+import { AppError, ERRORS, errorBody, loggableError, uniqueViolation, type FieldError } from './errors.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -27,6 +27,7 @@ import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { publicTipRoutes } from './modules/tips/tips.public.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
 import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
+import { DEFAULT_UPLOAD_LIMITS, health, type UploadLimits } from './modules/uploads/capacity.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -49,6 +50,12 @@ export interface AppDeps {
   /** The built web (dist/web): the portal at /, the console at /console. Absent: API only. */
   webDir?: string;
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them. */
+  logStream?: { write(line: string): void };
+  /** Quotas of unattached uploads and the disk reserve (default: DEFAULT_UPLOAD_LIMITS). */
+  uploadLimits?: UploadLimits;
+  /** TRUST_PROXY: hop count or trusted proxy addresses (Fastify trustProxy). Absent: none. */
+  trustProxy?: number | string[];
 }
 
 declare module 'fastify' {
@@ -61,14 +68,51 @@ declare module 'fastify' {
 
 export const BODY_LIMIT = 1024 * 1024;
 
+// NUL, the other C0 controls but tab and line breaks, and unpaired UTF-16 surrogates. PostgreSQL
+// refuses NUL in text and a lone surrogate cannot be encoded as UTF-8, so such a value fails the
+// statement that carries it (with group commit, its neighbours' too); no honest form sends them.
+const BAD_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const BAD_TEXT_MESSAGE = '含有不允许的控制字符或不完整的字符';
+const badText = (s: string) => BAD_TEXT.test(s);
+
+/**
+ * The path of the first bad string (a value or a key) in a parsed body, query or params, or null.
+ * Iterative, so a deeply nested body cannot overflow the stack; only arrays and plain or prototype-less
+ * objects (parsed queries) are entered — a Buffer or stream body is not text.
+ */
+export function badTextPath(root: unknown): string[] | null {
+  const stack: [unknown, string[]][] = [[root, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (badText(v)) return path;
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => stack.push([x, [...path, String(i)]]));
+    } else if (v && typeof v === 'object' && (v.constructor === Object || v.constructor === undefined)) {
+      for (const [k, x] of Object.entries(v)) {
+        if (badText(k)) return [...path, k.replace(/[^\x20-\x7e]/g, '?')];
+        stack.push([x, [...path, k]]);
+      }
+    }
+  }
+  return null;
+}
+
 /** Builds the whole API (no listen), so tests drive it with inject() on a real database. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: deps.logLevel ?? 'silent', redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: {
+      level: deps.logLevel ?? 'silent',
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+      // Database errors carry query parameters and row contents; only their codes and names are logged.
+      serializers: { err: loggableError },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     bodyLimit: BODY_LIMIT,
     // No per-request log lines: they would carry reporters' addresses (security §4).
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    // A hop count trusts that many proxies in front of the server (proxy-addr's hop index i).
+    trustProxy: typeof deps.trustProxy === 'number' ? ((_addr: string, i: number) => i < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
@@ -82,6 +126,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(process.env.VITEST ? strictSerializerCompiler : serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Before any schema: text with control characters or unpaired surrogates never reaches a service.
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [['', req.body], ['querystring', req.query], ['params', req.params]] as const) {
+      const path = badTextPath(value);
+      if (path) throw new AppError('VALIDATION_FAILED', [{ path: [where, ...path].filter(Boolean).join('.'), message: BAD_TEXT_MESSAGE }]);
+    }
+  });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
   });
@@ -127,10 +178,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin);
 
-  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['public'], summary: '健康检查', response: { 200: Health } } }, async () => ({
-    status: 'ok',
-    db: deps.db.kind,
-  }));
+  // Disk pressure shows here before intake fails: degraded (uploads refused), critical → 503.
+  const healthSchema = { tags: ['public'], summary: '健康检查', response: { 200: Health, 503: Health } };
+  app.get('/api/health', { config: { access: 'public' }, schema: healthSchema }, async (_req, reply) => {
+    const h = await health(deps.db, deps.dataDir, deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+    return reply.status(h.status === 'critical' ? 503 : 200).send(h);
+  });
 
   if (deps.webDir && existsSync(deps.webDir)) await registerWeb(app, deps.webDir);
 
@@ -189,6 +242,8 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fas
   if (err instanceof AppError) {
     return reply.status(err.status).send(errorBody(err.code, err.message, err.fields));
   }
+  const conflict = uniqueViolation(err);
+  if (conflict) return reply.status(409).send(errorBody(conflict.code, conflict.message, conflict.fields));
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldError[] = err.validation.map((v) => ({
       path: [err.validationContext === 'body' ? '' : err.validationContext, ...v.instancePath.split('/')]

@@ -14,7 +14,19 @@ const schema = z.object({
   SHOUHU_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // Public submissions and uploads allowed per client per minute (keyed by a hash of the address).
   SHOUHU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  // Uploads waiting for the report that names them (removed after 2 hours): in all, and per client.
+  SHOUHU_UPLOADS_PENDING_MB: z.coerce.number().int().min(1).default(2048),
+  SHOUHU_UPLOADS_PENDING_PER_CLIENT_MB: z.coerce.number().int().min(1).default(200),
+  // Free space under DATA_DIR kept for the database: below it uploads are refused and health degrades.
+  SHOUHU_DISK_RESERVE_MB: z.coerce.number().int().min(0).default(1024),
   SHOUHU_JOBS: z.enum(['on', 'off']).default('on'),
+  // The reverse proxies whose X-Forwarded-For is believed: a hop count, or addresses/CIDRs/names
+  // (loopback, linklocal, uniquelocal) separated by commas. Unset: the connection's own address.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'a hop count, or addresses/CIDRs separated by commas')
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim())))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -17,21 +17,37 @@ export function deriveKeys(secret: string): Keys {
   return { encryption: derive('enc-v1'), accessKeyMac: derive('access-key-v1'), lookupMac: derive('lookup-v1') };
 }
 
-/** SHOUHU_SECRET, or the secret file in DATA_DIR; null when neither exists. */
+/** The least key material accepted, in bytes (HKDF input for 256-bit keys). */
+export const MIN_SECRET_BYTES = 32;
+
+/** A secret that cannot be used: the message says what to do, in Chinese, for the operator. */
+export class SecretError extends Error {}
+
+/** A value that identifies the secret without revealing it; kept in the database and in backups. */
+export const keyFingerprint = (keys: Keys) => hmac(keys.lookupMac, 'shouhu-backup-key-check');
+
+export const secretFile = (dataDir: string) => join(dataDir, 'secret.key');
+
+/**
+ * SHOUHU_SECRET, or the secret file in DATA_DIR; null when neither exists. Never writes: an empty
+ * or short file is refused as it is, because replacing it would lose the key the data needs.
+ */
 export function readSecret(configured: string | undefined, dataDir: string): string | null {
   if (configured) return configured;
-  const file = join(dataDir, 'secret.key');
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+  const file = secretFile(dataDir);
+  if (!existsSync(file)) return null;
+  const secret = readFileSync(file, 'utf8').trim();
+  if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
+    throw new SecretError(`密钥文件 ${file} 为空或不足 ${MIN_SECRET_BYTES} 字节，拒绝启动（文件未改动）。请从备份中恢复原来的 secret.key，或设置原来的 SHOUHU_SECRET。`);
+  }
+  return secret;
 }
 
-/** Reads SHOUHU_SECRET, or the secret file in DATA_DIR, generating it there on first start. */
-export function resolveSecret(configured: string | undefined, dataDir: string): string {
-  const existing = readSecret(configured, dataDir);
-  if (existing) return existing;
-  const file = join(dataDir, 'secret.key');
-  mkdirSync(dataDir, { recursive: true });
+/** Creates DATA_DIR/secret.key with a new random secret: only if absent (O_EXCL), owner-only. */
+export function createSecretFile(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  writeFileSync(secretFile(dataDir), secret + '\n', { mode: 0o600, flag: 'wx' });
   return secret;
 }
 

@@ -9,6 +9,7 @@ export const ERRORS = {
   TOTP_REQUIRED: [401, '请输入手机验证器中的 6 位动态码'],
   TOTP_INVALID: [401, '动态码错误或已使用过；连续失败 5 次将锁定 15 分钟'],
   FORBIDDEN: [403, '您没有执行此操作的权限'],
+  CROSS_SITE_REQUEST: [403, '请求来自其他网站，已被拒绝；请直接在本平台页面中操作'],
   NOT_FOUND: [404, '未找到相关记录'],
   TIP_NOT_FOUND: [404, '未找到该线索，请核对查询码和密钥'],
   ROUTE_NOT_FOUND: [404, '接口不存在'],
@@ -33,8 +34,12 @@ export const ERRORS = {
   MERGE_TARGET_INVALID: [422, '不能并入该线索'],
   UNIT_INVALID: [422, '单位无效'],
   TOTP_CODE_WRONG: [422, '动态码不正确：请核对手机时间是否准确，并输入验证器当前显示的 6 位数字'],
+  PASSWORD_WRONG: [422, '当前密码不正确'],
   PASSWORD_WEAK: [422, '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名'],
   TOO_MANY_REQUESTS: [429, '操作过于频繁，请稍后再试'],
+  UPLOADS_CLIENT_FULL: [429, '您上传的附件已达上限：请先提交举报（已上传的附件会一并保存），再补充更多证据'],
+  UPLOADS_FULL: [507, '附件暂存空间已满，暂时无法上传。您可以先提交不带附件的举报，稍后再补充证据'],
+  DISK_LOW: [507, '服务器存储空间不足，暂时无法上传附件。您可以先提交不带附件的举报，稍后再补充证据'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 
@@ -57,6 +62,46 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A unique constraint refused a write (PostgreSQL 23505): always 409 CONFLICT, never 500. Constraints
+ * that guard a form field name it, so the form can show the message beside the field.
+ */
+export const UNIQUE_FIELDS: Record<string, FieldError> = {
+  units_region_code_name_key: { path: 'name', message: '该地区已有同名单位' },
+  users_username_key: { path: 'username', message: '用户名已被使用' },
+};
+
+export function uniqueViolation(err: unknown): AppError | null {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  if (!e || e.code !== '23505') return null;
+  const field = typeof e.constraint === 'string' ? UNIQUE_FIELDS[e.constraint] : undefined;
+  return new AppError('CONFLICT', field ? [field] : undefined, field ? `${field.message}，请修改后再提交` : '数据已存在，请勿重复提交');
+}
+
 export const errorBody = (code: ErrorCode, message?: string, fields?: FieldError[]) => ({
   error: { code, message: message ?? ERRORS[code][1], ...(fields ? { fields } : {}) },
 });
+
+// Fields of a PostgreSQL error (pg and PGlite alike) that name the schema, never the data.
+const DB_ERROR_FIELDS = ['code', 'severity', 'routine', 'schema', 'table', 'column', 'constraint', 'dataType'] as const;
+
+const isDbError = (e: Record<string, unknown>) => typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && 'severity' in e;
+
+/**
+ * An error as it may be logged. A database error carries the values it was given: PGlite attaches
+ * the query's `params`, `detail` holds "Key (x)=(…)" or the failing row, and data-exception
+ * messages (SQLSTATE class 22) quote the bad input. Reporters' data must never reach a log, so a
+ * database error keeps only its code and the names of the schema objects involved.
+ */
+export function loggableError(err: Error): { type: string; message: string; stack: string; [key: string]: unknown } {
+  const e = err as Error & Record<string, unknown>;
+  const cause = e.cause instanceof Error ? { cause: loggableError(e.cause) } : {};
+  if (!isDbError(e)) return { type: e.name, message: e.message, stack: e.stack ?? '', ...(typeof e.code === 'string' ? { code: e.code } : {}), ...cause };
+  const names = new Set(DB_ERROR_FIELDS.slice(3).map((f) => e[f]).filter((v) => typeof v === 'string'));
+  let message = e.message.replace(/"([^"]*)"/g, (q, inner: string) => (names.has(inner) ? q : '"…"'));
+  if ((e.code as string).startsWith('22')) message = message.replace(/:.*$/s, ': …');
+  const stack = `${e.name}: ${message}\n${(e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+  const safe: { type: string; message: string; stack: string; [key: string]: unknown } = { type: e.name, message, stack };
+  for (const f of DB_ERROR_FIELDS) if (typeof e[f] === 'string') safe[f] = e[f];
+  return { ...safe, ...cause };
+}

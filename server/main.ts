@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
-import { deriveKeys, resolveSecret } from './crypto.ts';
+import { SecretError, type Keys } from './crypto.ts';
 import { openPglite, openPostgres } from './db/client.ts';
-import { lockDataDir } from './db/lock.ts';
+import { lockDataDir, restrictDataDir } from './db/lock.ts';
+import { loadKeys } from './secret.ts';
 import { migrate } from './db/migrate.ts';
 import { loadRegions } from './modules/regions/regions.loader.ts';
 import { ensureAdmin, ensureDefaultRules, seedDemo } from './db/seed/seed.ts';
@@ -12,7 +13,9 @@ import { buildApp } from './app.ts';
 import { startJobs } from './jobs/runner.ts';
 import { removeOrphanFiles } from './modules/uploads/uploads.service.ts';
 
-// boot: config → db → migrate → reference data → first admin and demo data → app → listen → jobs
+// boot: config → db → migrate → secret → reference data → first admin and demo data → app → listen → jobs
+// Everything this process creates (database files, evidence, the secret) is readable by its owner only.
+process.umask(0o077);
 const config = loadConfig();
 const dataDir = resolve(config.DATA_DIR);
 // One server per data directory, on either backend: the embedded database and the evidence files
@@ -20,14 +23,27 @@ const dataDir = resolve(config.DATA_DIR);
 let unlock: () => void;
 try {
   unlock = lockDataDir(dataDir, '启动');
+  restrictDataDir(dataDir);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
 }
-const keys = deriveKeys(resolveSecret(config.SHOUHU_SECRET, dataDir));
 const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE) : await openPglite(resolve(dataDir, 'pglite'));
 
 await migrate(db);
+// PGlite sets some modes itself (initdb's files 0666, the relation cache 0644): take them back.
+// The directory being 0700 already keeps others out of whatever it writes later.
+restrictDataDir(dataDir);
+let keys: Keys;
+try {
+  keys = await loadKeys(db, config.SHOUHU_SECRET, dataDir);
+} catch (err) {
+  if (!(err instanceof SecretError)) throw err;
+  console.error(err.message);
+  await db.close();
+  unlock();
+  process.exit(1);
+}
 await loadRegions(db);
 await ensureDefaultRules(db);
 const orphans = await removeOrphanFiles(db, dataDir);
@@ -46,7 +62,15 @@ if (config.SHOUHU_DEMO === 'on') {
 }
 
 const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
-const app = await buildApp({ db, keys, dataDir, webDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL });
+const MB = 1024 * 1024;
+const app = await buildApp({
+  db, keys, dataDir, webDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY,
+  uploadLimits: {
+    pendingBytes: config.SHOUHU_UPLOADS_PENDING_MB * MB,
+    pendingPerClientBytes: config.SHOUHU_UPLOADS_PENDING_PER_CLIENT_MB * MB,
+    reserveBytes: config.SHOUHU_DISK_RESERVE_MB * MB,
+  },
+});
 await app.listen({ port: config.PORT, host: config.HOST });
 console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}；工作平台：/console；接口文档：/api/docs）`);
 const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log) : () => undefined;
@@ -56,6 +80,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopJobs();
     await app.close();
     await db.close();
+    restrictDataDir(dataDir);
     unlock();
     process.exit(0);
   });

@@ -27,11 +27,11 @@ export const IdOnly = z.object({ id: z.number() });
 
 const errorCodes = [
   'VALIDATION_FAILED', 'INVALID_JSON', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'LOGIN_FAILED', 'LOGIN_LOCKED', 'TOTP_REQUIRED', 'TOTP_INVALID',
-  'FORBIDDEN', 'NOT_FOUND', 'TIP_NOT_FOUND', 'ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED', 'TIP_INVALID_TRANSITION', 'HAZARD_INVALID_TRANSITION',
-  'CONFLICT', 'USERNAME_TAKEN', 'TOTP_ALREADY_ENABLED', 'TOTP_NOT_STARTED', 'TOTP_NOT_ENABLED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE',
-  'IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_REGION', 'UPLOAD_INVALID', 'UPLOAD_TYPE_NOT_ALLOWED', 'ATTACHMENT_UNREADABLE', 'DEADLINE_INVALID',
-  'DISPATCH_UNIT_INVALID', 'DISPATCH_ACCUSED_UNIT', 'MERGE_TARGET_INVALID', 'UNIT_INVALID', 'TOTP_CODE_WRONG', 'PASSWORD_WEAK',
-  'TOO_MANY_REQUESTS', 'INTERNAL',
+  'FORBIDDEN', 'CROSS_SITE_REQUEST', 'NOT_FOUND', 'TIP_NOT_FOUND', 'ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED', 'TIP_INVALID_TRANSITION',
+  'HAZARD_INVALID_TRANSITION', 'CONFLICT', 'USERNAME_TAKEN', 'TOTP_ALREADY_ENABLED', 'TOTP_NOT_STARTED', 'TOTP_NOT_ENABLED', 'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE', 'IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_REGION', 'UPLOAD_INVALID', 'UPLOAD_TYPE_NOT_ALLOWED', 'ATTACHMENT_UNREADABLE',
+  'DEADLINE_INVALID', 'DISPATCH_UNIT_INVALID', 'DISPATCH_ACCUSED_UNIT', 'MERGE_TARGET_INVALID', 'UNIT_INVALID', 'TOTP_CODE_WRONG', 'PASSWORD_WRONG',
+  'PASSWORD_WEAK', 'TOO_MANY_REQUESTS', 'UPLOADS_CLIENT_FULL', 'UPLOADS_FULL', 'DISK_LOW', 'INTERNAL',
 ] as const satisfies readonly (keyof typeof ERRORS)[];
 // Listed here rather than taken from ERRORS so this file stays free of server code; the test
 // "error codes" in server/app.test.ts keeps both lists equal.
@@ -55,5 +55,10 @@ export const fileBody = (description: string) => z.unknown().meta({ type: 'strin
  */
 export const oneOf = <const T extends readonly [string, ...string[]]>(codes: T) => z.string().pipe(z.enum(codes));
 
-export const Health = z.object({ status: z.string().meta({ description: "'ok' while the service can take reports" }), db: z.enum(['pglite', 'postgres']) });
+/** ok; degraded: disk below the upload reserve (uploads refused, reports taken); critical (503): below a quarter of it, or no database. */
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded', 'critical']),
+  db: z.enum(['pglite', 'postgres']),
+  disk: z.object({ freeBytes: z.number(), reserveBytes: z.number() }),
+});
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

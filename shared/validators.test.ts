@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckChar, isIdCardNumber, isPhone, isUscc, maskIdNumber, maskName, maskPhone, usccCheckChar } from './validators.ts';
+import { boundedDate, boundedDateTime, idCheckChar, isIdCardNumber, isPhone, isUscc, maskIdNumber, maskName, maskPhone, usccCheckChar } from './validators.ts';
 
 describe('identifier checks', () => {
   it('validates resident ID numbers with their check character and birth date', () => {
@@ -30,5 +30,21 @@ describe('identifier checks', () => {
     expect(maskName('欧阳明月')).toBe('欧***');
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
+  });
+});
+
+describe('bounded dates', () => {
+  it('refuses dates outside the window counted from today, with a Chinese message', () => {
+    const inspected = boundedDate({ past: 366, future: 0 }, '检查日期');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(inspected.safeParse(today).success).toBe(true);
+    expect(inspected.safeParse('9999-12-31').error?.issues[0].message).toBe('检查日期不能晚于今天');
+    expect(inspected.safeParse('0001-01-01').error?.issues[0].message).toMatch(/^检查日期不能早于 \d{4}-\d{2}-\d{2}$/);
+    expect(inspected.safeParse('2026-02-30').success).toBe(false);
+    expect(boundedDate({ past: '1990-01-01', future: 30 }).safeParse('1990-01-01').success).toBe(true);
+    const deadline = boundedDateTime({ past: 0, future: 366 });
+    expect(deadline.safeParse(new Date(Date.now() + 86400_000).toISOString()).success).toBe(true);
+    expect(deadline.safeParse('9999-12-31T00:00:00Z').success).toBe(false);
+    expect(deadline.safeParse('0001-01-01T00:00:00Z').success).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
 /** Check digits and formats of Chinese identifiers, used by the API and the web forms alike. */
 
+import { z } from 'zod';
+import { chinaToday } from './time.ts';
+
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 export const LANDLINE_RE = /^0\d{2,3}-?\d{7,8}$/;
 
@@ -59,4 +62,36 @@ export function maskPhone(phone: string): string {
 
 export function maskIdNumber(id: string): string {
   return id.length >= 8 ? id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4) : '****';
+}
+
+const DAY_MS = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A calendar date ('YYYY-MM-DD', a Beijing date) within bounds counted from the day it is checked:
+ * no earlier than `past` days before today (or a fixed earliest date such as '1990-01-01'), no later
+ * than `future` days after. 0001-01-01 and 9999-12-31 are typing slips, not dates to store.
+ * Example: `boundedDate({ past: '1990-01-01', future: 0 }, '发生日期')` — not in the future.
+ */
+export function boundedDate({ past, future }: { past: number | string; future: number }, label = '日期') {
+  return z.iso.date('日期格式应为 YYYY-MM-DD').superRefine((d, ctx) => {
+    const today = chinaToday();
+    const min = typeof past === 'string' ? past : addDays(today, -past);
+    const max = addDays(today, future);
+    if (d < min) ctx.addIssue({ code: 'custom', message: `${label}不能早于 ${min}` });
+    else if (d > max) ctx.addIssue({ code: 'custom', message: future === 0 ? `${label}不能晚于今天` : `${label}不能晚于 ${max}` });
+  });
+}
+
+/**
+ * A moment (ISO date-time with its offset) from `past` days before now to `future` days after;
+ * `past: 0` means it must lie ahead. Example: a dispatch deadline, `boundedDateTime({ past: 0, future: 366 }, '办理时限')`.
+ */
+export function boundedDateTime({ past, future }: { past: number; future: number }, label = '时间') {
+  return z.iso.datetime({ offset: true, message: `${label}应为带时区的日期时间` }).superRefine((s, ctx) => {
+    const t = Date.parse(s);
+    const now = Date.now();
+    if (t < now - past * DAY_MS) ctx.addIssue({ code: 'custom', message: past === 0 ? `${label}须晚于现在` : `${label}不能早于 ${past} 天前` });
+    else if (t > now + future * DAY_MS) ctx.addIssue({ code: 'custom', message: `${label}不能晚于 ${future} 天后` });
+  });
 }

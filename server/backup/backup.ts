@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
-import { hmac, type Keys } from '../crypto.ts';
+import { keyFingerprint, type Keys } from '../crypto.ts';
 import type { Db, Queryable } from '../db/client.ts';
 import { migrate, migrationNames } from '../db/migrate.ts';
 
@@ -46,7 +46,8 @@ interface TableInfo {
   pk: string[];
 }
 
-const keyCheck = (keys: Keys) => hmac(keys.lookupMac, 'shouhu-backup-key-check');
+// The same fingerprint the database keeps (server/secret.ts): a backup restores only under its secret.
+const keyCheck = keyFingerprint;
 const ident = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new BackupError(`不支持的表名或列名：${name}`);
   return `"${name}"`;

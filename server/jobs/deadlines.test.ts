@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../db/client.ts';
 import { createTestApp, inDays, json, validTip, type TestApp } from '../test/helpers.ts';
 import { sweepDeadlines } from './deadlines.ts';
 
@@ -52,5 +53,52 @@ describe('deadline sweep', () => {
     await t.app.inject({ method: 'POST', url: `/api/tips/${late}/actions`, headers: { cookie: police }, payload: { action: 'sign' } });
     await t.app.inject({ method: 'POST', url: `/api/tips/${late}/actions`, headers: { cookie: police }, payload: { action: 'report', verdict: 'untrue', measures: ['risk_warning'], summary: '核查后未发现问题。' } });
     expect(json(await t.app.inject({ method: 'GET', url: `/api/tips/${late}`, headers: { cookie } })).overdue).toBe(false);
+  });
+  /** The database, counting the statements a sweep sends. */
+  const counting = () => {
+    const c = { statements: 0, q: null as unknown as Queryable };
+    c.q = { query: (sql, params) => (c.statements++, t.db.query(sql, params)), exec: (sql) => (c.statements++, t.db.exec(sql)) };
+    return c;
+  };
+
+  it('sends each kind in one statement, however many tips are overdue', async () => {
+    const ids = [await dispatchedTip(5), await dispatchedTip(5), await dispatchedTip(5), await dispatchedTip(5)];
+    await t.db.query(`update tips set deadline_at = now() - interval '2 minutes' where id = any($1::bigint[])`, [ids]);
+    const c = counting();
+    const r = await sweepDeadlines(c.q);
+    expect(r.overdue).toBeGreaterThanOrEqual(4);
+    for (const id of ids) expect(await leadNotes('overdue', id)).toBe(1);
+    // Read the watermark, overdue, due soon, record the watermark — not one insert per tip.
+    expect(c.statements).toBeLessThanOrEqual(4);
+  });
+
+  it('looks only at what changed since the last run, and still catches a result returned after its deadline', async () => {
+    const id = await dispatchedTip(5);
+    const police = await t.login('lk_police');
+    await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: police }, payload: { action: 'sign' } });
+    await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: police }, payload: { action: 'report', verdict: 'untrue', measures: ['risk_warning'], summary: '核查后未发现问题。' } });
+    await sweepDeadlines(t.db);
+    // The deadline passed long before this run while the result was under review (not overdue then)…
+    await t.db.query(`update tips set deadline_at = now() - interval '2 hours', updated_at = now() - interval '2 hours' where id = $1`, [id]);
+    await t.db.query(`update job_state set watermark = now() - interval '1 hour' where name = 'deadlines'`);
+    expect((await sweepDeadlines(t.db)).overdue).toBe(0);
+    // …then the office returns it: now it is overdue, and the office lead is told.
+    const r = await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: await t.login('lk_lead') }, payload: { action: 'return', reason: '请补充核查' } });
+    expect(r.statusCode).toBe(200);
+    await sweepDeadlines(t.db);
+    expect(await leadNotes('overdue', id)).toBe(1);
+  });
+
+  it('repeats a due-soon notice once on each new day', async () => {
+    const id = await dispatchedTip(0.5);
+    await sweepDeadlines(t.db);
+    await sweepDeadlines(t.db);
+    expect(await leadNotes('due_soon', id)).toBe(1);
+    // As if that notice and the last run were yesterday.
+    await t.db.query(`update notifications set dedupe_key = '2000-01-01' where kind = 'due_soon' and tip_id = $1`, [id]);
+    await t.db.query(`update job_state set watermark = now() - interval '1 day' where name = 'deadlines'`);
+    await sweepDeadlines(t.db);
+    await sweepDeadlines(t.db);
+    expect(await leadNotes('due_soon', id)).toBe(2);
   });
 });

@@ -1,6 +1,9 @@
+const MAX_KEYS = 100_000;
+
 /**
  * Counts failures per key in memory and refuses a key after too many within a window — for
- * guessing of tracking codes and access keys. Keys are keyed hashes of the client address.
+ * guessing of tracking codes and access keys. Keys are keyed hashes (of a client address or of a
+ * tracking code), never the values themselves.
  */
 export class FailureThrottle {
   private readonly counts = new Map<string, { n: number; resetAt: number }>();
@@ -19,7 +22,14 @@ export class FailureThrottle {
     const c = this.counts.get(key);
     if (!c || c.resetAt <= now) this.counts.set(key, { n: 1, resetAt: now + this.windowMs });
     else c.n++;
-    // Bounded memory: drop expired entries once the map grows.
-    if (this.counts.size > 100_000) for (const [k, v] of this.counts) if (v.resetAt <= now) this.counts.delete(k);
+    // Bounded memory: drop expired entries once the map grows, then the oldest if guesses of random
+    // codes still fill it (a Map iterates in insertion order).
+    if (this.counts.size > MAX_KEYS) {
+      for (const [k, v] of this.counts) if (v.resetAt <= now) this.counts.delete(k);
+      for (const k of this.counts.keys()) {
+        if (this.counts.size <= MAX_KEYS * 0.9) break;
+        this.counts.delete(k);
+      }
+    }
   }
 }

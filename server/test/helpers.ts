@@ -10,6 +10,8 @@ import { buildApp } from '../app.ts';
 import { ensureAdmin, ensureDefaultRules, seedStructure, type DemoStructure } from '../db/seed/seed.ts';
 import sharp from 'sharp';
 import { testDbPrefix, withDatabase } from './global-setup.ts';
+import { hashPassword } from '../modules/auth/passwords.ts';
+import type { Role, UnitKind } from '../../shared/domain.ts';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
@@ -128,4 +130,35 @@ export function photoWithLocation(format: 'jpeg' | 'png' = 'jpeg'): Promise<Buff
     .withMetadata({ orientation: 6 })
     .withExif({ IFD0: { Make: PHOTO_MARKS.make, ImageDescription: PHOTO_MARKS.description }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 38/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '120/1 24/1 0/1' } })
     .toBuffer();
+}
+
+/**
+ * A second province beside the demo one (山东省), for tests of jurisdiction across provinces: 江苏省 with
+ * its office (js_admin, js_auditor, js_intake, js_lead), 苏州市 (sz_supervisor, sz_viewer) and 常熟市
+ * (cs_intake, cs_lead; police cs_police, cs_police_lead; market regulation cs_market_regulation).
+ * Returns unit ids by "regionCode:kind" and user ids by username.
+ */
+export async function seedSecondProvince(db: Db): Promise<{ units: Map<string, number>; users: Map<string, number> }> {
+  const hash = await hashPassword(TEST_PASSWORD);
+  const units = new Map<string, number>();
+  const users = new Map<string, number>();
+  const spec: [string, UnitKind, string, [string, Role[]][]][] = [
+    ['32', 'campaign_office', '江苏省打击整治养老诈骗专项行动办公室', [['js_admin', ['admin']], ['js_auditor', ['auditor']], ['js_intake', ['intake']], ['js_lead', ['office_lead']]]],
+    ['3205', 'campaign_office', '苏州市打击整治养老诈骗专项行动办公室', [['sz_supervisor', ['supervisor']], ['sz_viewer', ['viewer']]]],
+    ['320581', 'campaign_office', '常熟市打击整治养老诈骗专项行动办公室', [['cs_intake', ['intake']], ['cs_lead', ['office_lead']]]],
+    ['320581', 'police', '常熟市公安局', [['cs_police', ['handler']], ['cs_police_lead', ['unit_lead']]]],
+    ['320581', 'market_regulation', '常熟市市场监督管理局', [['cs_market_regulation', ['handler']]]],
+  ];
+  for (const [region, kind, name, staff] of spec) {
+    const [{ id }] = await db.query<{ id: number }>('insert into units (region_code, kind, name) values ($1, $2, $3) returning id', [region, kind, name]);
+    units.set(`${region}:${kind}`, id);
+    for (const [username, roles] of staff) {
+      const [u] = await db.query<{ id: number }>(
+        'insert into users (username, display_name, unit_id, roles, password_hash) values ($1, $2, $3, $4, $5) returning id',
+        [username, `${name.slice(0, 3)}${username}`, id, roles, hash],
+      );
+      users.set(username, u.id);
+    }
+  }
+  return { units, users };
 }

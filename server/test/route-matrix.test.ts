@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain.ts';
-import { createTestApp, inDays, json, TEST_PASSWORD, validTip, type TestApp } from './helpers.ts';
+import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondProvince, TEST_PASSWORD, validTip, type TestApp } from './helpers.ts';
 
 /**
  * Endpoint × role: every route the app registers must be listed here, with the roles that may call
  * it. Each role calls each route; a role not listed must get 401 (anonymous) or 403, and a listed
  * role must get past access control (any status but 401/403). A new route not listed fails this test.
+ * It runs in two provinces (山东省, 江苏省); then each province's staff call the other's objects by id
+ * and get 404. Cross-province administration (users, units, routing rules, audit) is in
+ * two-provinces-admin.test.ts.
  */
 
 type Who = Role | 'anonymous';
@@ -16,22 +19,37 @@ const READERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'superv
 const WORKERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'];
 const SCREENERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead'];
 
-const USER_OF: Record<Exclude<Who, 'anonymous'>, string> = {
-  admin: 'admin',
-  intake: 'lk_intake',
-  office_lead: 'lk_lead',
-  handler: 'lk_police',
-  unit_lead: 'lk_police_lead',
-  supervisor: 'yt_supervisor',
-  viewer: 'yt_viewer',
-  auditor: 'sd_auditor',
-};
+/** Two provinces, each with a user of every role: the matrix runs in both, then each against the other. */
+interface Province {
+  name: string;
+  users: Record<Exclude<Who, 'anonymous'>, string>;
+  county: string;
+  town: string;
+}
+const PROVINCES: Province[] = [
+  {
+    name: '山东省',
+    users: { admin: 'sd_admin', intake: 'lk_intake', office_lead: 'lk_lead', handler: 'lk_police', unit_lead: 'lk_police_lead', supervisor: 'yt_supervisor', viewer: 'yt_viewer', auditor: 'sd_auditor' },
+    county: '370681',
+    town: '370681001',
+  },
+  {
+    name: '江苏省',
+    users: { admin: 'js_admin', intake: 'cs_intake', office_lead: 'cs_lead', handler: 'cs_police', unit_lead: 'cs_police_lead', supervisor: 'sz_supervisor', viewer: 'sz_viewer', auditor: 'js_auditor' },
+    county: '320581',
+    town: '320581001',
+  },
+];
 
 interface Ctx {
+  county: string;
+  town: string;
   tipId: number;
+  uploadId: string;
   trackingCode: string;
   accessKey: string;
   throwawayUserId: number;
+  throwawayUsername: string;
   unitId: number;
   subjectId: number;
   hazardId: number;
@@ -46,7 +64,7 @@ interface Entry {
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { allow: PUBLIC, request: () => ({ url: '/api/health' }) },
   'GET /api/public/regions': { allow: PUBLIC, request: () => ({ url: '/api/public/regions?parent=37' }) },
-  'POST /api/public/tips': { allow: PUBLIC, request: () => ({ url: '/api/public/tips', payload: validTip() }) },
+  'POST /api/public/tips': { allow: PUBLIC, request: (c) => ({ url: '/api/public/tips', payload: validTip({ regionCode: c.town }) }) },
   'POST /api/public/tips/status': { allow: PUBLIC, request: (c) => ({ url: '/api/public/tips/status', payload: { trackingCode: c.trackingCode, accessKey: c.accessKey } }) },
   'POST /api/public/tips/messages': { allow: PUBLIC, request: (c) => ({ url: '/api/public/tips/messages', payload: { trackingCode: c.trackingCode, accessKey: c.accessKey, text: '补充一点情况' } }) },
   'POST /api/public/tips/rating': { allow: PUBLIC, request: (c) => ({ url: '/api/public/tips/rating', payload: { trackingCode: c.trackingCode, accessKey: c.accessKey, satisfied: true } }) },
@@ -59,14 +77,14 @@ const MATRIX: Record<string, Entry> = {
       headers: { 'content-type': 'multipart/form-data; boundary=X' },
     }),
   },
-  'POST /api/auth/login': { allow: PUBLIC, fresh: true, request: () => ({ url: '/api/auth/login', payload: { username: 'lk_viewer_matrix', password: TEST_PASSWORD } }) },
+  'POST /api/auth/login': { allow: PUBLIC, fresh: true, request: (c) => ({ url: '/api/auth/login', payload: { username: c.throwawayUsername, password: TEST_PASSWORD } }) },
   'POST /api/auth/logout': { allow: STAFF, fresh: true, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { allow: STAFF, request: () => ({ url: '/api/auth/me' }) },
   'GET /api/auth/totp': { allow: STAFF, request: () => ({ url: '/api/auth/totp' }) },
   'POST /api/auth/totp/setup': { allow: STAFF, request: () => ({ url: '/api/auth/totp/setup' }) },
-  'POST /api/auth/totp/enable': { allow: STAFF, request: () => ({ url: '/api/auth/totp/enable', payload: { code: '000000' } }) },
+  'POST /api/auth/totp/enable': { allow: STAFF, request: () => ({ url: '/api/auth/totp/enable', payload: { password: 'x', code: '000000' } }) },
   'POST /api/auth/totp/disable': { allow: STAFF, request: () => ({ url: '/api/auth/totp/disable', payload: { password: TEST_PASSWORD, code: '000000' } }) },
-  'POST /api/admin/units': { allow: ['admin'], request: () => ({ url: '/api/admin/units', payload: { regionCode: '370681', kind: 'health', name: `矩阵测试单位${Math.random()}`.slice(0, 20) } }) },
+  'POST /api/admin/units': { allow: ['admin'], request: (c) => ({ url: '/api/admin/units', payload: { regionCode: c.county, kind: 'health', name: `矩阵测试单位${Math.random()}`.slice(0, 20) } }) },
   'GET /api/admin/units': { allow: ['admin'], request: () => ({ url: '/api/admin/units' }) },
   'POST /api/admin/users': { allow: ['admin'], request: (c) => ({ url: '/api/admin/users', payload: { username: `m${Date.now()}${Math.floor(Math.random() * 1000)}`, displayName: '矩阵', unitId: c.unitId, roles: ['viewer'], password: TEST_PASSWORD } }) },
   'GET /api/admin/users': { allow: ['admin'], request: () => ({ url: '/api/admin/users' }) },
@@ -77,18 +95,18 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/admin/users/:id/roles': { allow: ['admin'], request: (c) => ({ url: `/api/admin/users/${c.throwawayUserId}/roles`, payload: { roles: ['viewer'] } }) },
   'GET /api/routing-rules': { allow: STAFF, request: () => ({ url: '/api/routing-rules' }) },
   'GET /api/routing-rules/history': { allow: ['admin', 'office_lead'], request: () => ({ url: '/api/routing-rules/history' }) },
-  'PUT /api/admin/routing-rules': { allow: ['admin'], request: () => ({ url: '/api/admin/routing-rules', payload: { regionPrefix: '370681', fraudType: 'elderly_product', leadKind: 'market_regulation', assistKinds: ['police'] } }) },
+  'PUT /api/admin/routing-rules': { allow: ['admin'], request: (c) => ({ url: '/api/admin/routing-rules', payload: { regionPrefix: c.county, fraudType: 'elderly_product', leadKind: 'market_regulation', assistKinds: ['police'] } }) },
   'DELETE /api/admin/routing-rules/:id': { allow: ['admin'], request: () => ({ url: '/api/admin/routing-rules/999999' }) },
   'GET /api/units': { allow: ['intake', 'office_lead', 'supervisor'], request: () => ({ url: '/api/units' }) },
   'GET /api/tips/:id/dispatch-suggestions': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/dispatch-suggestions` }) },
-  'POST /api/tips': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tips', payload: { ...validTip(), source: 'hotline' } }) },
+  'POST /api/tips': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/tips', payload: { ...validTip({ regionCode: c.town }), source: 'hotline' } }) },
   'GET /api/tips': { allow: READERS, request: () => ({ url: '/api/tips' }) },
   'GET /api/tips/export': { allow: READERS, request: () => ({ url: '/api/tips/export?status=submitted' }) },
   'GET /api/workbench': { allow: READERS, request: () => ({ url: '/api/workbench' }) },
   'GET /api/tips/:id': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}` }) },
   'POST /api/tips/:id/reporter-identity': { allow: ['office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/reporter-identity`, payload: { reason: '核实举报人身份' } }) },
   'POST /api/tips/:id/actions': { allow: WORKERS, request: (c) => ({ url: `/api/tips/${c.tipId}/actions`, payload: { action: 'note', text: '矩阵测试备注' } }) },
-  'GET /api/tips/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}/attachments/00000000-0000-4000-8000-000000000000` }) },
+  'GET /api/tips/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}/attachments/${c.uploadId}` }) },
   'GET /api/notifications': { allow: STAFF, request: () => ({ url: '/api/notifications' }) },
   'POST /api/notifications/read': { allow: STAFF, request: () => ({ url: '/api/notifications/read', payload: { ids: 'all' } }) },
   'GET /api/stats/overview': { allow: READERS, request: () => ({ url: '/api/stats/overview?days=7' }) },
@@ -98,11 +116,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/public/scam-check': { allow: PUBLIC, request: () => ({ url: '/api/public/scam-check', payload: { text: '保本保息，年化收益18%' } }) },
   'POST /api/figures/reported': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/figures/reported', payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'form', figures: [{ indicator: 'meetings', value: 3, unit: '次' }] } }) },
   'GET /api/figures/reported': { allow: ['intake', 'office_lead', 'supervisor', 'viewer'], request: () => ({ url: '/api/figures/reported' }) },
-  'POST /api/subjects': { allow: SCREENERS, request: () => ({ url: '/api/subjects', payload: { regionCode: '370681', kind: 'other', name: `矩阵主体${Math.random()}`.slice(0, 20) } }) },
+  'POST /api/subjects': { allow: SCREENERS, request: (c) => ({ url: '/api/subjects', payload: { regionCode: c.county, kind: 'other', name: `矩阵主体${Math.random()}`.slice(0, 20) } }) },
   'GET /api/subjects': { allow: READERS, request: () => ({ url: '/api/subjects' }) },
   'GET /api/subjects/:id': { allow: READERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}` }) },
-  'POST /api/subjects/:id/inspections': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/inspections`, payload: { inspectedOn: '2026-11-01', inspectors: 2, checklist: {} } }) },
-  'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: '2026-12-31', responsible: '院长' } }) },
+  'POST /api/subjects/:id/inspections': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/inspections`, payload: { inspectedOn: inDays(-1).slice(0, 10), inspectors: 2, checklist: {} } }) },
+  'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: inDays(30).slice(0, 10), responsible: '院长' } }) },
   'POST /api/subjects/:id/risk-override': { allow: ['office_lead', 'unit_lead'], request: (c) => ({ url: `/api/subjects/${c.subjectId}/risk-override`, payload: { grade: null, reason: '矩阵测试恢复自动评级' } }) },
   'GET /api/hazards': { allow: READERS, request: () => ({ url: '/api/hazards' }) },
   'GET /api/hazards/export': { allow: READERS, request: () => ({ url: '/api/hazards/export' }) },
@@ -111,23 +129,33 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
 };
 
-describe('endpoint × role matrix', () => {
+/** Routes that name one object by id: another province's user must get 404 (allowed role) or 403, never its data. */
+const BY_ID = Object.keys(MATRIX).filter((k) => /:id\b/.test(k) && !k.includes('/api/admin/'));
+
+describe('endpoint × role matrix, in two provinces', () => {
   let t: TestApp;
-  let ctx: Ctx;
+  const ctx: Ctx[] = [];
   beforeAll(async () => {
     t = await createTestApp();
-    const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ reporter: { anonymous: false, name: '李桂芳', phone: '13700001111' } }) }));
-    const [tip] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
-    const unitId = t.world.units.get('370681:campaign_office')!;
-    const admin = await t.login('admin');
-    const throwaway = json(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: { cookie: admin }, payload: { username: 'lk_viewer_matrix', displayName: '矩阵', unitId, roles: ['viewer'], password: TEST_PASSWORD } }));
-    const subject = json(await t.app.inject({ method: 'POST', url: '/api/subjects', headers: { cookie: await t.login('lk_intake') }, payload: { regionCode: '370681', kind: 'elderly_care_institution', name: '矩阵测试养老院' } }));
-    const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: { cookie: await t.login('lk_intake') }, payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: '2026-12-31', responsible: '院长' } }));
-    ctx = { tipId: tip.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, unitId, subjectId: subject.id, hazardId: hazard.id };
-    // Dispatch it to the county police, so the handler and unit lead see it too.
-    const intake = await t.login('lk_intake');
-    await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: { cookie: intake }, payload: { action: 'accept' } });
-    await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: { cookie: intake }, payload: { action: 'dispatch', leadUnitId: t.world.units.get('370681:police'), deadline: inDays(5), instructions: '请核查' } });
+    const second = await seedSecondProvince(t.db);
+    const unitOf = (p: Province, kind: string) => (p.county === '370681' ? t.world.units : second.units).get(`${p.county}:${kind}`)!;
+    for (const p of PROVINCES) {
+      const as = async (who: Exclude<Who, 'anonymous'>) => ({ cookie: await t.login(p.users[who]) });
+      const upload = json(await t.app.inject({ method: 'POST', url: '/api/public/uploads', ...multipart(await photoWithLocation(), 'a.jpg', 'image/jpeg') }));
+      const sub = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: p.town, attachmentIds: [upload.id], reporter: { anonymous: false, name: '李桂芳', phone: '13700001111' } }) }));
+      const [tip] = await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [sub.trackingCode]);
+      const unitId = unitOf(p, 'campaign_office');
+      const throwawayUsername = `${p.users.intake.split('_')[0]}_viewer_matrix`;
+      const throwaway = json(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: await as('admin'), payload: { username: throwawayUsername, displayName: '矩阵', unitId, roles: ['viewer'], password: TEST_PASSWORD } }));
+      const subject = json(await t.app.inject({ method: 'POST', url: '/api/subjects', headers: await as('intake'), payload: { regionCode: p.county, kind: 'elderly_care_institution', name: `${p.name}矩阵测试养老院` } }));
+      const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: await as('intake'), payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '院长' } }));
+      // Dispatch it to the county police, so the handler and unit lead see it too.
+      const act = async (payload: object) => expect((await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: await as('intake'), payload })).statusCode).toBe(200);
+      await act({ action: 'accept' });
+      await act({ action: 'dispatch', leadUnitId: unitOf(p, 'police'), deadline: inDays(5), instructions: '请核查' });
+      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id].every(Boolean), `${p.name} set-up`).toBe(true);
+      ctx.push({ county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id });
+    }
   });
   afterAll(() => t.close());
 
@@ -137,23 +165,54 @@ describe('endpoint × role matrix', () => {
     expect(Object.keys(MATRIX).filter((k) => !registered.includes(k)), 'matrix rows without a route').toEqual([]);
   });
 
-  for (const [route, entry] of Object.entries(MATRIX)) {
-    it(route, async () => {
-      const [method] = route.split(' ');
-      for (const who of ALL_ROLES) {
-        const req = entry.request(ctx);
-        const headers: Record<string, string> = { ...(req.headers ?? {}) };
-        if (who !== 'anonymous') headers.cookie = entry.fresh ? await t.login(USER_OF[who], TEST_PASSWORD_FOR(who)) : await t.login(USER_OF[who]);
-        const res = await t.app.inject({ method: method as 'GET', url: req.url, payload: req.payload as string, headers });
-        if (entry.allow.includes(who)) {
-          expect([401, 403], `${route} as ${who}: ${res.body}`).not.toContain(res.statusCode);
-        } else {
-          expect(res.statusCode, `${route} as ${who}: ${res.body}`).toBe(who === 'anonymous' ? 401 : 403);
-          expect(json(res).error.code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  const call = async (p: Province, who: Who, route: string, c: Ctx) => {
+    const entry = MATRIX[route];
+    const req = entry.request(c);
+    const headers: Record<string, string> = { ...(req.headers ?? {}) };
+    if (who !== 'anonymous') headers.cookie = entry.fresh ? await t.login(p.users[who], TEST_PASSWORD) : await t.login(p.users[who]);
+    return t.app.inject({ method: route.split(' ')[0] as 'GET', url: req.url, payload: req.payload as string, headers });
+  };
+
+  PROVINCES.forEach((p, i) => {
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      it(`${p.name}: ${route}`, async () => {
+        for (const who of ALL_ROLES) {
+          const res = await call(p, who, route, ctx[i]);
+          if (entry.allow.includes(who)) {
+            expect([401, 403], `${route} as ${who}: ${res.body}`).not.toContain(res.statusCode);
+          } else {
+            expect(res.statusCode, `${route} as ${who}: ${res.body}`).toBe(who === 'anonymous' ? 401 : 403);
+            expect(json(res).error.code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+          }
         }
+      });
+    }
+  });
+
+  // Each province's staff against the other's tip, subject, hazard and attachment: never found.
+  PROVINCES.forEach((p, i) => {
+    const other = PROVINCES[1 - i];
+    for (const route of BY_ID) {
+      it(`${p.name} staff on ${other.name}'s object: ${route} → 404`, async () => {
+        for (const who of STAFF) {
+          const res = await call(p, who, route, ctx[1 - i]);
+          const allowed = MATRIX[route].allow.includes(who);
+          expect(res.statusCode, `${route} as ${p.users[who as Exclude<Who, 'anonymous'>]}: ${res.body}`).toBe(allowed ? 404 : 403);
+          expect(json(res).error.code).toBe(allowed ? 'NOT_FOUND' : 'FORBIDDEN');
+        }
+      });
+    }
+
+    it(`${p.name} staff do not find ${other.name}'s tip, subject or hazard in any list`, async () => {
+      const theirs = ctx[1 - i];
+      for (const who of READERS) {
+        const get = async (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: await t.login(p.users[who as Exclude<Who, 'anonymous'>]) } });
+        const tips = json(await get('/api/tips?limit=200'));
+        expect(tips.items.map((x: { id: number }) => x.id), who).not.toContain(theirs.tipId);
+        expect(JSON.stringify(json(await get('/api/workbench')))).not.toContain(theirs.trackingCode);
+        expect(JSON.stringify(json(await get('/api/subjects')))).not.toContain(`${other.name}矩阵测试养老院`);
+        expect(JSON.stringify(json(await get('/api/hazards')))).not.toContain(`${other.name}矩阵测试养老院`);
       }
     });
-  }
+  });
 });
-
-const TEST_PASSWORD_FOR = (who: Exclude<Who, 'anonymous'>) => (who === 'admin' ? 'Admin-Passw0rd!' : TEST_PASSWORD);

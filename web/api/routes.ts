@@ -31,7 +31,7 @@ export interface Routes {
   'POST /api/auth/totp/enable': Out<typeof Auth.TotpStatus>;
   'POST /api/auth/totp/disable': Out<typeof Auth.TotpStatus>;
   'POST /api/admin/units': Out<typeof Common.IdOnly>;
-  'GET /api/admin/units': Out<typeof Admin.AdminUnitList>;
+  'GET /api/admin/units': Out<typeof Admin.AdminUnitPage>;
   'POST /api/admin/users': Out<typeof Common.IdOnly>;
   'GET /api/admin/users': Out<typeof Admin.AdminUserPage>;
   'POST /api/admin/users/:id/disable': Out<typeof Admin.UserDisabled>;
@@ -43,10 +43,10 @@ export interface Routes {
   'GET /api/notifications': Out<typeof Notifications.NotificationPage>;
   'POST /api/notifications/read': Out<typeof Notifications.MarkedRead>;
   'GET /api/routing-rules': Out<typeof Routing.RoutingRuleList>;
-  'GET /api/routing-rules/history': Out<typeof Routing.RuleHistory>;
+  'GET /api/routing-rules/history': Out<typeof Routing.RuleHistoryPage>;
   'PUT /api/admin/routing-rules': Out<typeof Routing.RoutingRule>;
   'DELETE /api/admin/routing-rules/:id': Out<typeof Common.IdOnly>;
-  'GET /api/units': Out<typeof Routing.DispatchUnitList>;
+  'GET /api/units': Out<typeof Routing.DispatchUnitPage>;
   'GET /api/tips/:id/dispatch-suggestions': Out<typeof Routing.DispatchSuggestions>;
   'GET /api/stats/overview': Out<typeof Stats.Overview>;
   'POST /api/public/tips': Out<typeof Tips.Receipt>;
@@ -65,15 +65,15 @@ export interface Routes {
   'POST /api/intel/extract-figures': Out<typeof Intel.ExtractedFigures>;
   'POST /api/public/scam-check': Out<typeof Intel.ScamCheckResult>;
   'POST /api/figures/reported': Out<typeof Figures.FiguresReported>;
-  'GET /api/figures/reported': Out<typeof Figures.ReportedFigureList>;
+  'GET /api/figures/reported': Out<typeof Figures.ReportedFigurePage>;
   'POST /api/subjects': Out<typeof Common.IdOnly>;
-  'GET /api/subjects': Out<typeof Screening.SubjectList>;
+  'GET /api/subjects': Out<typeof Screening.SubjectPage>;
   'GET /api/subjects/:id': Out<typeof Screening.SubjectDetail>;
   'POST /api/subjects/:id/inspections': Out<typeof Screening.InspectionRecorded>;
   'POST /api/subjects/:id/hazards': Out<typeof Common.IdOnly>;
   'POST /api/subjects/:id/risk-override': Out<typeof Screening.RiskAssessment>;
   'GET /api/screening/summary': Out<typeof Screening.ScreeningSummary>;
-  'GET /api/hazards': Out<typeof Screening.Ledger>;
+  'GET /api/hazards': Out<typeof Screening.LedgerPage>;
   'POST /api/hazards/:id/actions': Out<typeof Screening.HazardMoved>;
 }
 

@@ -78,12 +78,15 @@ export default function Account({ me }: { me: Me }) {
                   </div>
                 </Space>
               ) },
-              { title: '输入应用显示的 6 位动态码', description: (
-                <Form form={enableForm.form} layout="inline" onFinish={(v: { code: string }) => run(async () => {
+              { title: '输入当前密码和应用显示的 6 位动态码', description: (
+                <Form form={enableForm.form} layout="inline" onFinish={(v: { password: string; code: string }) => run(async () => {
                   setStatus(await api('POST', '/api/auth/totp/enable', v));
                   setSetup(null);
-                  message.success('两步验证已开启，下次登录时需要输入动态码');
+                  message.success('两步验证已开启，其他设备上的登录已退出；下次登录时需要输入动态码');
                 }, enableForm.show)}>
+                  <Form.Item name="password" rules={[{ required: true, message: '请输入当前密码' }]}>
+                    <Input.Password aria-label="当前密码" placeholder="当前密码" autoComplete="current-password" style={{ width: 180 }} />
+                  </Form.Item>
                   <Form.Item name="code" rules={codeRules}>
                     <Input aria-label="动态码" inputMode="numeric" autoComplete="one-time-code" maxLength={6} style={{ width: 140, letterSpacing: 4 }} />
                   </Form.Item>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Cascader, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { api } from '../api/client.ts';
-import { useList, useSubmit } from './hooks.ts';
+import { useAllPages, useList, useSubmit } from './hooks.ts';
 import type { AdminUser as User, Me, RoutingRule as Rule } from '../api/routes.ts';
 import { COLORS, FRAUD_TYPES, ROLES, UNIT_KINDS, fmt } from './labels.ts';
 
@@ -36,7 +36,7 @@ function RegionCascader({ value, onChange }: { value?: string[]; onChange?: (v: 
 }
 
 function UnitsTab() {
-  const units = useList('/api/admin/units');
+  const units = useAllPages('/api/admin/units?limit=1000');
   const [open, setOpen] = useState(false);
   // The form picks the region with a cascader named "region"; the server names it regionCode.
   const { form, busy, submit } = useSubmit(() => { setOpen(false); void units.reload(); }, { regionCode: 'region' });
@@ -58,6 +58,7 @@ function UnitsTab() {
   return (
     <>
       {units.error && <Alert type="error" message={units.error} />}
+      {units.truncated && <Alert type="warning" showIcon message={`单位较多，仅显示前 ${units.items.length} 个`} style={{ marginBottom: 16 }} />}
       <Button type="primary" onClick={() => setOpen(true)} style={{ marginBottom: 16 }}>新建单位</Button>
       <Table<Row> key={units.items.length} rowKey="key" dataSource={tree} pagination={false} expandable={{ defaultExpandAllRows: true }} columns={[{ title: '地区 / 单位', dataIndex: 'name' }, { title: '类型', dataIndex: 'kind' }]} />
       <Modal title="新建单位" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
@@ -74,8 +75,8 @@ function UnitsTab() {
 
 function UsersTab() {
   const { message } = AntApp.useApp();
-  const users = useList('/api/admin/users?limit=200');
-  const units = useList('/api/admin/units');
+  const users = useAllPages('/api/admin/users?limit=200');
+  const units = useAllPages('/api/admin/units?limit=1000');
   const [editing, setEditing] = useState<{ user: User | null; mode: 'create' | 'password' | 'roles' } | null>(null);
   const { form, busy, submit } = useSubmit(() => { setEditing(null); void users.reload(); });
   const act = async (path: string, done: string) => {
@@ -91,6 +92,7 @@ function UsersTab() {
   return (
     <>
       {users.error && <Alert type="error" message={users.error} />}
+      {(users.truncated || units.truncated) && <Alert type="warning" showIcon message={`用户或单位较多，仅显示前 ${users.items.length} 个用户、${units.items.length} 个单位`} style={{ marginBottom: 16 }} />}
       <Button type="primary" onClick={() => setEditing({ user: null, mode: 'create' })} style={{ marginBottom: 16 }}>新建用户</Button>
       <Table<User>
         rowKey="id"

@@ -5,6 +5,7 @@ import { ApiError, api } from '../api/client.ts';
 import { INDICATORS, type IndicatorKey } from '../../shared/indicators.ts';
 import type { ExtractedFigure, ReportedFigure as Reported } from '../api/routes.ts';
 import { fmt } from './labels.ts';
+import { fetchAllPages } from './hooks.ts';
 
 /** A figure being reviewed: as extracted (or added by hand, with no quote). */
 interface Row extends Omit<ExtractedFigure, 'quote'> {
@@ -33,7 +34,8 @@ export default function Figures() {
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
   const [error, setError] = useState('');
   const [reported, setReported] = useState<Reported[]>([]);
-  const reload = () => api('GET', '/api/figures/reported').then(setReported, () => undefined);
+  const [truncated, setTruncated] = useState(false);
+  const reload = () => fetchAllPages('/api/figures/reported?limit=500').then((r) => (setReported(r.items), setTruncated(r.truncated)), () => undefined);
   useEffect(() => void reload(), []);
 
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -105,6 +107,7 @@ export default function Figures() {
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
       </Card>
       <Card title="已上报" size="small" style={{ marginTop: 16 }}>
+        {truncated && <Alert type="warning" showIcon message={`上报记录较多，仅显示最近 ${reported.length} 条`} style={{ marginBottom: 12 }} />}
         <Table<Reported>
           rowKey="id"
           size="small"

@@ -4,14 +4,14 @@ import {
   Tag, Tooltip, Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import {
   CHECKLIST_ITEMS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
   type RiskGrade,
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
-import type { Hazard, LedgerRow, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
-import { useList, useServerFieldErrors } from './hooks.ts';
+import type { Hazard, LedgerRow, ResponseOf, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
+import { useServerFieldErrors, type ItemsOf } from './hooks.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
 
 type Reason = SubjectItem['reasons'][number];
@@ -20,6 +20,32 @@ const GRADE_COLORS: Record<RiskGrade, string> = { red: COLORS.red, orange: COLOR
 const HAZARD_COLORS: Record<string, string> = { open: COLORS.red, rectifying: COLORS.amber, rectified: COLORS.blue, verified: COLORS.green };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const has = (me: Me, roles: readonly string[]) => me.roles.some((r) => roles.includes(r));
+
+/**
+ * A list the server pages ({items, total, page, pageSize}): the table asks for one page at a time and
+ * shows the total, so nothing past the first page is silently left out. A new filter starts at page 1.
+ */
+function usePaged<P extends string>(url: P, pageSize = 50) {
+  type Page = { items: ItemsOf<ResponseOf<'GET', P>>[]; total: number };
+  const [at, setAt] = useState({ url, page: 1 });
+  const page = at.url === url ? at.page : 1;
+  const [data, setData] = useState<Page>({ items: [], total: 0 });
+  const [error, setError] = useState('');
+  const [loading, setLoading] = useState(false);
+  useEffect(() => {
+    let stale = false;
+    setLoading(true);
+    api('GET', `${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`).then(
+      (r) => { if (!stale) { setData(r as Page); setError(''); } },
+      (e: ApiError) => { if (!stale) setError(e.message); },
+    ).finally(() => { if (!stale) setLoading(false); });
+    return () => { stale = true; };
+  }, [url, page, pageSize]);
+  return {
+    ...data, error, loading,
+    pagination: { current: page, pageSize, total: data.total, showSizeChanger: false, showTotal: (n: number) => `共 ${n} 条`, onChange: (p: number) => setAt({ url, page: p }) },
+  };
+}
 
 function GradeTag({ grade, reasons }: { grade: RiskGrade | null; reasons?: Reason[] }) {
   const tag = grade ? <Tag color={GRADE_COLORS[grade]}>{RISK_GRADES[grade]}色</Tag> : <Tag color={COLORS.grey}>未评级</Tag>;
@@ -68,7 +94,7 @@ function Summary() {
 function Registry({ me, go }: { me: Me; go: Go }) {
   const [filter, setFilter] = useState<{ q?: string; kind?: string; grade?: string }>({});
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
-  const list = useList(query ? `/api/subjects?${query}` : '/api/subjects');
+  const list = usePaged(`/api/subjects${query ? `?${query}` : ''}`);
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -83,15 +109,16 @@ function Registry({ me, go }: { me: Me; go: Go }) {
       <Table<SubjectItem>
         rowKey="id"
         dataSource={list.items}
-        pagination={{ pageSize: 50 }}
+        loading={list.loading}
+        pagination={list.pagination}
         columns={[
           { title: '名称', dataIndex: 'name', render: (n: string, s) => <a href={`/console/subjects/${s.id}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${s.id}`); }}>{n}</a> },
           { title: '类型', dataIndex: 'kind', render: (k: keyof typeof SUBJECT_KINDS) => SUBJECT_KINDS[k] },
           { title: '地区', dataIndex: 'regionName' },
           { title: '风险等级', dataIndex: 'grade', render: (g: RiskGrade | null, s) => <GradeTag grade={g} reasons={s.reasons} /> },
           { title: '依据', dataIndex: 'reasons', render: (r: Reason[]) => r[0]?.text ?? '尚未排查' },
-          { title: '未销号隐患', dataIndex: 'openHazards', sorter: (a, b) => a.openHazards - b.openHazards },
-          { title: '相关线索', dataIndex: 'tips', sorter: (a, b) => a.tips - b.tips },
+          { title: '未销号隐患', dataIndex: 'openHazards' },
+          { title: '相关线索', dataIndex: 'tips' },
         ]}
       />
       {creating && <CreateSubject me={me} onClose={() => setCreating(false)} onDone={(newId) => go(`/console/subjects/${newId}`)} />}
@@ -232,7 +259,8 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           { title: '检查情况', dataIndex: 'findings', render: (f: string | null) => f ?? '—' },
         ]} />
       </Card>
-      <Card title={`反映该主体的线索（${d.tips.length}）`}>
+      <Card title={`反映该主体的线索（${d.tipsTotal}）`}>
+        {d.tipsTotal > d.tips.length && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`共 ${d.tipsTotal} 条，此处列出最新的 ${d.tips.length} 条`} />}
         <List size="small" dataSource={d.tips} locale={{ emptyText: '暂无您可查看的相关线索' }} renderItem={(t) => (
           <List.Item>
             <Space>
@@ -276,7 +304,7 @@ function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; o
       }}>
       <Space wrap>
         <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day')} />
         </Form.Item>
         <Form.Item name="inspectors" label="检查人数" rules={[{ required: true, message: '请填写人数' }]}><InputNumber min={1} max={100} /></Form.Item>
       </Space>
@@ -293,7 +321,9 @@ function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; o
                 <Space wrap>
                   <Form.Item name={[f.name, 'category']} label="类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={options(HAZARD_CATEGORIES)} style={{ width: 180 }} /></Form.Item>
                   <Form.Item name={[f.name, 'measure']} label="处置措施" rules={[{ required: true, message: '请选择措施' }]}><Select options={options(HAZARD_MEASURES)} style={{ width: 140 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'deadline']} label="整改期限" rules={[{ required: true, message: '请选择期限' }]}><DatePicker /></Form.Item>
+                  <Form.Item name={[f.name, 'deadline']} label="整改期限" rules={[{ required: true, message: '请选择期限' }]}>
+                    <DatePicker disabledDate={(x) => x.isBefore(dayjs(), 'day') || x.isAfter(dayjs().add(3, 'year'), 'day')} />
+                  </Form.Item>
                   <Form.Item name={[f.name, 'responsible']} label="整改责任人" rules={[{ required: true, min: 2, message: '请填写责任人' }]}><Input style={{ width: 140 }} /></Form.Item>
                   <Form.Item name={[f.name, 'serious']} label="重大隐患" valuePropName="checked"><Switch /></Form.Item>
                 </Space>
@@ -332,7 +362,7 @@ function NoteDialog({ title, label, onClose, onSubmit }: { title: string; label:
 function Ledger({ go }: { go: Go }) {
   const [filter, setFilter] = useState<{ status?: string; overdue?: boolean }>({});
   const q = new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.overdue ? { overdue: 'true' } : {}) }).toString();
-  const list = useList(q ? `/api/hazards?${q}` : '/api/hazards');
+  const list = usePaged(`/api/hazards${q ? `?${q}` : ''}`);
   return (
     <>
       {list.error && <Alert type="error" message={list.error} />}
@@ -341,7 +371,7 @@ function Ledger({ go }: { go: Go }) {
         <Checkbox onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked }))}>只看已超期</Checkbox>
         <Button href={`/api/hazards/export${q ? `?${q}` : ''}`} download>导出 Excel</Button>
       </Space>
-      <Table<LedgerRow> rowKey="id" size="small" dataSource={list.items} pagination={{ pageSize: 50 }} columns={[
+      <Table<LedgerRow> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
         { title: '主体', dataIndex: 'subjectName', render: (n: string, h) => <a href={`/console/subjects/${h.subjectId}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${h.subjectId}`); }}>{n}</a> },
         { title: '隐患', dataIndex: 'description', render: (t: string, h) => <>{h.serious && <Tag color={COLORS.red}>重大</Tag>}{t}</> },
         { title: '类别', dataIndex: 'category', render: (c: keyof typeof HAZARD_CATEGORIES) => HAZARD_CATEGORIES[c] },

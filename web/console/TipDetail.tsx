@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
 import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from '../api/routes.ts';
-import { useServerFieldErrors } from './hooks.ts';
+import { fetchAllPages, useServerFieldErrors } from './hooks.ts';
 import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
 
 type Detail = TipDetailData;
@@ -227,11 +227,12 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [units, setUnits] = useState<Unit[]>([]);
+  const [unitsTruncated, setUnitsTruncated] = useState(false);
   const [suggested, setSuggested] = useState<number[]>([]);
 
   useEffect(() => {
     if (action !== 'dispatch') return;
-    api('GET', '/api/units').then(setUnits, () => undefined);
+    fetchAllPages('/api/units?limit=1000').then((r) => (setUnits(r.items), setUnitsTruncated(r.truncated)), () => undefined);
     api('GET', `/api/tips/${tip.id}/dispatch-suggestions`).then(
       (s) => {
         setSuggested([...s.lead, ...s.assisting].map((u) => u.id));
@@ -294,6 +295,7 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
         )}
         {action === 'dispatch' && (
           <>
+            {unitsTruncated && <Alert type="warning" showIcon message={`辖区内单位较多，仅列出前 ${units.length} 个；推荐单位（★）不受影响`} style={{ marginBottom: 16 }} />}
             <Form.Item name="leadUnitId" label="主办单位（★ 为分流规则推荐）" rules={[{ required: true, message: '请选择主办单位' }]}>
               <TreeSelect showSearch treeNodeFilterProp="title" treeData={tree} treeDefaultExpandAll placeholder={`${me.unitName}辖区内的单位`} />
             </Form.Item>

@@ -3,7 +3,7 @@ import { App as AntApp, Form, type FormInstance } from 'antd';
 import { ApiError, api } from '../api/client.ts';
 import type { ResponseOf } from '../api/routes.ts';
 
-type ItemsOf<R> = R extends readonly (infer T)[] ? T : R extends { items: readonly (infer T)[] } ? T : never;
+export type ItemsOf<R> = R extends readonly (infer T)[] ? T : R extends { items: readonly (infer T)[] } ? T : never;
 
 /** A list loaded from the API (a plain array or {items}), typed by the route, with its error and a reload. */
 export function useList<P extends string>(url: P) {
@@ -40,6 +40,37 @@ export function applyFieldErrors(form: FormInstance, error: unknown, rename: Rec
 export function useServerFieldErrors<T = any>(rename?: Record<string, string>) {
   const [form] = Form.useForm<T>();
   return { form, show: (error: unknown) => applyFieldErrors(form, error, rename) };
+}
+
+/** Pages the console follows before it says a list is incomplete (the server never stops silently). */
+export const MAX_PAGES = 20;
+
+/**
+ * Every page of a keyset-paginated list ({items, nextCursor}), up to MAX_PAGES; `truncated` when more
+ * remain. The items are typed by the route `url` matches.
+ */
+export async function fetchAllPages<P extends string>(url: P): Promise<{ items: ItemsOf<ResponseOf<'GET', P>>[]; truncated: boolean }> {
+  type Item = ItemsOf<ResponseOf<'GET', P>>;
+  const items: Item[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const next = cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url;
+    const r = (await api('GET', next)) as { items: Item[]; nextCursor: string | null };
+    items.push(...r.items);
+    cursor = r.nextCursor;
+    if (!cursor) return { items, truncated: false };
+  }
+  return { items, truncated: true };
+}
+
+/** useList for a paginated list: all its pages, and whether it had to stop before the end. */
+export function useAllPages<P extends string>(url: P) {
+  const [items, setItems] = useState<ItemsOf<ResponseOf<'GET', P>>[]>([]);
+  const [truncated, setTruncated] = useState(false);
+  const [error, setError] = useState('');
+  const reload = () => fetchAllPages(url).then((r) => (setItems(r.items), setTruncated(r.truncated)), (e: ApiError) => setError(e.message));
+  useEffect(() => void reload(), [url]);
+  return { items, truncated, error, reload };
 }
 
 /** Submits a form to the API, showing the server's field messages next to the fields. */

@@ -18,7 +18,7 @@ import type { SessionUser } from '../auth/auth.service.ts';
 /** A column or expression of the caller's own SQL (never user input). */
 export type Column = string;
 
-const hasAny = (user: Pick<SessionUser, 'roles'>, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
+export const hasAny = (user: Pick<SessionUser, 'roles'>, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
 export const isOffice = (user: Pick<SessionUser, 'unitKind'>) => user.unitKind === 'campaign_office';
 
 // ---- Region subtrees -------------------------------------------------------------------------
@@ -37,6 +37,18 @@ export const inJurisdiction = (user: Pick<SessionUser, 'unitRegionCode'>, region
 /** SQL form of `inJurisdiction` on a region-code column. */
 export const jurisdictionSql = (user: Pick<SessionUser, 'unitRegionCode'>, column: Column): Sql =>
   subtreeSql(user.unitRegionCode, column);
+
+/**
+ * Region-scoped settings (routing rules) that concern a user: those of the regions above the user's
+ * unit, which apply to it too, and those of its subtree. Other branches' settings are "not found".
+ */
+export const concernsRegion = (user: Pick<SessionUser, 'unitRegionCode'>, prefix: string): boolean =>
+  inSubtree(user.unitRegionCode, prefix) || inSubtree(prefix, user.unitRegionCode);
+
+/** SQL form of `concernsRegion` on a region-prefix column. */
+export const concernsRegionSql = (user: Pick<SessionUser, 'unitRegionCode'>, column: Column): Sql =>
+  // Stored prefixes are region codes (digits only, checked at input), so the column is a safe LIKE pattern.
+  sql`(${subtreeSql(user.unitRegionCode, column)} or ${user.unitRegionCode} like ${raw(column)} || '%')`;
 
 // ---- Tips ------------------------------------------------------------------------------------
 
@@ -81,3 +93,23 @@ export const isTipOverdue = (tip: { status: string; deadline_at: Date | null }, 
 /** SQL form of `isTipOverdue` (now() is the transaction's time). */
 export const tipOverdueSql = (t = 't'): Sql =>
   sql`(${raw(t)}.deadline_at is not null and ${raw(t)}.deadline_at < now() and ${raw(t)}.status in ('dispatched', 'in_progress'))`;
+
+// ---- Audit log -------------------------------------------------------------------------------
+
+/**
+ * SQL: an audit row (alias `l`) lies in the auditor's jurisdiction when its actor belongs to a unit in
+ * the auditor's subtree, or when the row is about a tip, user or unit in that subtree (so an auditor
+ * also sees what others did to their province's records). Rows with neither — failed logins for
+ * unknown names, system changes to shared tables — belong to the nation's auditor only.
+ */
+export function auditVisibleSql(user: Pick<SessionUser, 'unitRegionCode'>, l = 'l'): Sql {
+  if (user.unitRegionCode === '') return sql`true`;
+  const L = raw(l);
+  // entity_id is text: cast only digit strings, so the lookups stay primary-key lookups.
+  const entityId = sql`(case when ${L}.entity_id ~ '^[0-9]{1,18}$' then ${L}.entity_id::bigint end)`;
+  const inTree = (column: Column) => jurisdictionSql(user, column);
+  return sql`(exists (select 1 from users au join units aun on aun.id = au.unit_id where au.id = ${L}.actor_id and ${inTree('aun.region_code')})
+    or (${L}.entity = 'tip' and exists (select 1 from tips et where et.id = ${entityId} and ${inTree('et.region_code')}))
+    or (${L}.entity = 'user' and exists (select 1 from users eu join units eun on eun.id = eu.unit_id where eu.id = ${entityId} and ${inTree('eun.region_code')}))
+    or (${L}.entity = 'unit' and exists (select 1 from units eun2 where eun2.id = ${entityId} and ${inTree('eun2.region_code')})))`;
+}

@@ -4,10 +4,16 @@ import { ROLE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
 import { createUnit, createUser, listUnits, listUsers, resetPassword, resetTotp, setUserDisabled, setUserRoles } from './admin.service.ts';
 import { IdOnly } from '../../schemas.ts';
-import { AdminUnitList, AdminUserPage, UserDisabled, UserRoles } from './admin.schemas.ts';
+import { AdminUnitPage, AdminUserPage, UserDisabled, UserRoles } from './admin.schemas.ts';
 
 const ADMIN = { access: 'staff', roles: ['admin'] } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** A page of units: keyset cursor "regionCode:id" as the previous page returned it. */
+export const unitPageQuery = z.object({
+  regionPrefix: z.string().regex(/^\d{0,9}$/, '地区代码应为数字').optional(),
+  cursor: z.string().regex(/^\d{0,9}:[1-9]\d{0,14}$/, '分页游标无效').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
 const roles = z.array(z.enum(ROLE_CODES)).min(1, '至少选择一个角色').max(8).refine((r) => new Set(r).size === r.length, '角色不能重复');
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,8 +39,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/units',
-    { config: ADMIN, schema: { tags: ['admin'], summary: '单位列表（本辖区）', querystring: z.object({ regionPrefix: z.string().regex(/^\d{0,9}$/).optional() }), response: { 200: AdminUnitList } } },
-    async (req) => listUnits(db, staff(req).unitRegionCode, req.query.regionPrefix),
+    { config: ADMIN, schema: { tags: ['admin'], summary: '单位列表（本辖区，按地区分页）', querystring: unitPageQuery, response: { 200: AdminUnitPage } } },
+    async (req) => listUnits(db, staff(req), req.query),
   );
 
   app.post(

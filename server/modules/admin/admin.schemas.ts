@@ -2,9 +2,17 @@ import { z } from 'zod';
 import { ROLE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
 import { nextCursor, oneOf, timestamp } from '../../schemas.ts';
 
-export const AdminUnit = z.object({ id: z.number(), regionCode: z.string(), regionName: z.string(), kind: oneOf(UNIT_KIND_CODES), name: z.string() });
+export const AdminUnit = z.object({
+  id: z.number(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  level: z.number().meta({ description: '地区层级：1 省 … 4 乡镇' }),
+  kind: oneOf(UNIT_KIND_CODES),
+  name: z.string(),
+});
 export type AdminUnit = z.output<typeof AdminUnit>;
-export const AdminUnitList = z.array(AdminUnit);
+/** Units by region code, a keyset page ("regionCode:id"). */
+export const AdminUnitPage = z.object({ items: z.array(AdminUnit), nextCursor });
 
 export const AdminUser = z.object({
   id: z.number(),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { staff } from '../../plugins/auth.ts';
 import { listAudit } from './audit.service.ts';
 import { AuditPage } from './audit.schemas.ts';
 
@@ -10,7 +11,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'staff', roles: ['auditor'] },
       schema: {
         tags: ['audit'],
-        summary: '查询审计日志（仅审计员）',
+        summary: '查询审计日志（仅审计员，本辖区）',
         querystring: z.object({
           entity: z.string().max(40).optional(),
           entityId: z.string().max(64).optional(),
@@ -21,6 +22,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AuditPage },
       },
     },
-    async (req) => listAudit(app.deps.db, { ...req.query, before: req.query.cursor }),
+    async (req) => listAudit(app.deps.db, staff(req), { ...req.query, before: req.query.cursor }),
   );
 };

@@ -45,14 +45,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     totpStatus(app.deps.db, staff(req).id));
   app.post('/api/auth/totp/setup', { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '生成两步验证密钥（用手机验证器扫码）', response: { 200: TotpSetup } } }, async (req) =>
     beginTotpSetup(app.deps.db, app.deps.keys, staff(req)));
+  const password = z.string().min(1, '请输入当前密码').max(128);
   app.post(
     '/api/auth/totp/enable',
-    { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '输入动态码，开启两步验证', body: z.object({ code }).strict(), response: { 200: TotpStatus } } },
-    async (req) => enableTotp(app.deps.db, app.deps.keys, staff(req), req.body.code),
+    {
+      // Checks the password, so it is throttled like the login.
+      config: { access: 'staff', rateLimit: { max: app.deps.loginRateLimit ?? 30, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '输入当前密码和动态码，开启两步验证（其他登录会话将退出）', body: z.object({ password, code }).strict(), response: { 200: TotpStatus } },
+    },
+    async (req) => enableTotp(app.deps.db, app.deps.keys, staff(req), req.cookies[SESSION_COOKIE]!, req.body.password, req.body.code),
   );
   app.post(
     '/api/auth/totp/disable',
-    { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '关闭两步验证（需密码和动态码）', body: z.object({ password: z.string().min(1).max(128), code }).strict(), response: { 200: TotpStatus } } },
+    { config: { access: 'staff' }, schema: { tags: ['auth'], summary: '关闭两步验证（需密码和动态码）', body: z.object({ password, code }).strict(), response: { 200: TotpStatus } } },
     async (req) => disableTotp(app.deps.db, app.deps.keys, staff(req), req.body.password, req.body.code),
   );
 

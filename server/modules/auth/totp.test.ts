@@ -33,16 +33,16 @@ describe('two factors for staff (security.md §8)', () => {
     expect(json(await t.app.inject({ method: 'GET', url: '/api/auth/totp', headers: { cookie } })).enabled).toBe(false);
 
     // Enabling without a pending secret, or with a wrong code, changes nothing.
-    expect(json(await post(cookie, '/api/auth/totp/enable', { code: '123456' })).error.code).toBe('TOTP_NOT_STARTED');
+    expect(json(await post(cookie, '/api/auth/totp/enable', { password: TEST_PASSWORD, code: '123456' })).error.code).toBe('TOTP_NOT_STARTED');
     const setup = json(await post(cookie, '/api/auth/totp/setup'));
     expect(setup.uri).toMatch(/^otpauth:\/\/totp\/.*lk_lead\?.*secret=/);
     expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
-    const wrong = await post(cookie, '/api/auth/totp/enable', { code: String((Number(codeAt(setup.secret)) + 1) % 1_000_000).padStart(6, '0') });
+    const wrong = await post(cookie, '/api/auth/totp/enable', { password: TEST_PASSWORD, code: String((Number(codeAt(setup.secret)) + 1) % 1_000_000).padStart(6, '0') });
     expect(wrong.statusCode).toBe(422);
     expect(json(wrong).error.code).toBe('TOTP_CODE_WRONG');
     expect((await login('lk_lead', TEST_PASSWORD)).statusCode).toBe(200); // still one factor
 
-    const enabled = await post(cookie, '/api/auth/totp/enable', { code: codeAt(setup.secret) });
+    const enabled = await post(cookie, '/api/auth/totp/enable', { password: TEST_PASSWORD, code: codeAt(setup.secret) });
     expect(enabled.statusCode).toBe(200);
     expect(json(enabled).enabled).toBe(true);
     // The secret is stored encrypted, never as its base32 text.
@@ -88,10 +88,29 @@ describe('two factors for staff (security.md §8)', () => {
     expect(audit.items.some((a: { action: string; detail: { factor?: string } }) => a.action === 'auth.login_failed' && a.detail?.factor === 'totp')).toBe(true);
   });
 
+  it('turns on only with the current password too, and ends the user\'s other sessions (issue 7 fault 10)', async () => {
+    const cookie = await t.login('yt_intake');
+    const other = await t.login('yt_intake', TEST_PASSWORD); // the same user signed in elsewhere
+    const { secret } = json(await post(cookie, '/api/auth/totp/setup'));
+    // A session and a code are not enough: the password is asked for, and checked.
+    const noPassword = await post(cookie, '/api/auth/totp/enable', { code: codeAt(secret) });
+    expect(noPassword.statusCode).toBe(400);
+    expect(json(noPassword).error.fields).toEqual([expect.objectContaining({ path: 'password' })]);
+    const wrongPassword = await post(cookie, '/api/auth/totp/enable', { password: 'Wrong-Passw0rd!', code: codeAt(secret) });
+    expect(wrongPassword.statusCode).toBe(422);
+    expect(json(wrongPassword).error).toMatchObject({ code: 'PASSWORD_WRONG', fields: [{ path: 'password', message: '当前密码不正确' }] });
+    expect(json(await t.app.inject({ method: 'GET', url: '/api/auth/totp', headers: { cookie } })).enabled).toBe(false);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(200);
+
+    expect((await post(cookie, '/api/auth/totp/enable', { password: TEST_PASSWORD, code: codeAt(secret) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200); // this one stays
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(401);
+  });
+
   it('turns off only with the password and a current code', async () => {
     const cookie = await t.login('yt_viewer');
     const { secret } = json(await post(cookie, '/api/auth/totp/setup'));
-    expect((await post(cookie, '/api/auth/totp/enable', { code: codeAt(secret) })).statusCode).toBe(200);
+    expect((await post(cookie, '/api/auth/totp/enable', { password: TEST_PASSWORD, code: codeAt(secret) })).statusCode).toBe(200);
     const later = codeAt(secret, Date.now() + 30_000);
     expect((await post(cookie, '/api/auth/totp/disable', { password: 'Wrong-Passw0rd!', code: later })).statusCode).toBe(422);
     expect((await post(cookie, '/api/auth/totp/disable', { password: TEST_PASSWORD, code: '000000' })).statusCode).toBe(422);

@@ -1,6 +1,6 @@
 import * as OTPAuth from 'otpauth';
 import type { Db } from '../../db/client.ts';
-import { decrypt, encrypt, type Keys } from '../../crypto.ts';
+import { decrypt, encrypt, sha256, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from './auth.service.ts';
@@ -53,13 +53,18 @@ export async function beginTotpSetup(db: Db, keys: Keys, user: SessionUser) {
   return { secret, uri: totpOf(secret, user.username).toString() };
 }
 
-/** Finishes enrolment when the code proves the phone holds the pending secret. */
-export async function enableTotp(db: Db, keys: Keys, user: SessionUser, code: string) {
-  const [u] = await db.query<{ pending: string | null; enabled_at: Date | null }>(
-    'select totp_pending_enc as pending, totp_enabled_at as enabled_at from users where id = $1', [user.id],
+/**
+ * Finishes enrolment when the password is right and the code proves the phone holds the pending
+ * secret. A session alone is not enough (a stolen cookie must not bind the account to the thief's
+ * phone), and every other session of the user ends: from now on each needs the second factor.
+ */
+export async function enableTotp(db: Db, keys: Keys, user: SessionUser, currentToken: string, password: string, code: string) {
+  const [u] = await db.query<{ hash: string; pending: string | null; enabled_at: Date | null }>(
+    'select password_hash as hash, totp_pending_enc as pending, totp_enabled_at as enabled_at from users where id = $1', [user.id],
   );
   if (u.enabled_at) throw new AppError('TOTP_ALREADY_ENABLED');
   if (!u.pending) throw new AppError('TOTP_NOT_STARTED');
+  if (!(await verifyPassword(u.hash, password))) throw new AppError('PASSWORD_WRONG', [{ path: 'password', message: '当前密码不正确' }]);
   const step = matchStep(decrypt(keys.encryption, u.pending).toString('utf8'), code);
   if (step === null) throw new AppError('TOTP_CODE_WRONG', [{ path: 'code', message: '动态码不正确' }]);
   await db.tx(async (q) => {
@@ -67,7 +72,8 @@ export async function enableTotp(db: Db, keys: Keys, user: SessionUser, code: st
       `update users set totp_secret_enc = totp_pending_enc, totp_pending_enc = null, totp_enabled_at = now(), totp_last_step = $2 where id = $1`,
       [user.id, step],
     );
-    await audit(q, { id: user.id, name: user.username }, { action: 'auth.totp_enabled', entity: 'user', entityId: user.id });
+    const ended = await q.query('delete from sessions where user_id = $1 and token_hash <> $2 returning user_id', [user.id, sha256(currentToken)]);
+    await audit(q, { id: user.id, name: user.username }, { action: 'auth.totp_enabled', entity: 'user', entityId: user.id, detail: { endedSessions: ended.length } });
   });
   return totpStatus(db, user.id);
 }

@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
 import { OFFICE_ROLES } from '../../../shared/domain.ts';
-import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
-import { audit } from '../audit/audit.service.ts';
-import { chinaToday as today } from '../../../shared/time.ts';
-import { FiguresReported, ReportedFigureList } from './figures.schemas.ts';
+import { listReportedFigures, reportFigures } from './figures.service.ts';
+import { FiguresReported, ReportedFigurePage } from './figures.schemas.ts';
 
 const OFFICE = OFFICE_ROLES;
 
@@ -43,43 +41,25 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: FiguresReported },
       },
     },
-    async (req, reply) => {
-      const user = staff(req);
-      const b = req.body;
-      if (user.unitKind !== 'campaign_office') throw new AppError('FORBIDDEN', undefined, '只有专项办可以上报统计数字');
-      if (b.periodStart > b.periodEnd) throw new AppError('VALIDATION_FAILED', [{ path: 'periodEnd', message: '结束日期不能早于开始日期' }]);
-      if (b.periodEnd > today()) throw new AppError('VALIDATION_FAILED', [{ path: 'periodEnd', message: '不能上报未来的统计期' }]);
-      const ids = await db.tx(async (q) => {
-        const rows = await q.query<{ id: number }>(
-          `insert into reported_figures (region_code, unit_id, period_start, period_end, indicator, value, unit, approx, subject, note, quote, source, submitted_by)
-           select $1, $2, $3, $4, f.indicator, f.value, f.unit, f.approx, f.subject, f.note, f.quote, $5, $6
-           from jsonb_to_recordset($7::jsonb) as f(indicator text, value numeric, unit text, approx boolean, subject text, note text, quote text)
-           returning id`,
-          [user.unitRegionCode, user.unitId, b.periodStart, b.periodEnd, b.source, user.id, JSON.stringify(b.figures)],
-        );
-        await audit(q, { id: user.id, name: user.username }, { action: 'figures.reported', entity: 'reported_figures', entityId: rows[0]?.id, detail: { count: rows.length, periodStart: b.periodStart, periodEnd: b.periodEnd, source: b.source } });
-        return rows.map((r) => r.id);
-      });
-      return reply.status(201).send({ ids });
-    },
+    async (req, reply) => reply.status(201).send({ ids: await reportFigures(db, staff(req), req.body) }),
   );
 
   app.get(
     '/api/figures/reported',
     {
       config: { access: 'staff', roles: ['intake', 'office_lead', 'supervisor', 'viewer'] },
-      schema: { tags: ['figures'], summary: '本辖区上报的统计数字', querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }), response: { 200: ReportedFigureList } },
+      schema: {
+        tags: ['figures'],
+        summary: '本辖区上报的统计数字（分页）',
+        querystring: z.object({
+          from: z.iso.date().optional(),
+          to: z.iso.date().optional(),
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: ReportedFigurePage },
+      },
     },
-    async (req) => {
-      const user = staff(req);
-      return db.query(
-        `select f.id, f.region_code as "regionCode", r.name as "regionName", u.name as "unitName", f.period_start as "periodStart",
-                f.period_end as "periodEnd", f.indicator, f.value, f.unit, f.approx, f.subject, f.note, f.quote, f.source, f.submitted_at as "submittedAt"
-         from reported_figures f join regions r on r.code = f.region_code join units u on u.id = f.unit_id
-         where f.region_code like $1 || '%' and ($2::date is null or f.period_end >= $2) and ($3::date is null or f.period_start <= $3)
-         order by f.submitted_at desc, f.id limit 1000`,
-        [user.unitRegionCode, req.query.from ?? null, req.query.to ?? null],
-      );
-    },
+    async (req) => listReportedFigures(db, staff(req), req.query),
   );
 };

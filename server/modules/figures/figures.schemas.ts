@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
-import { day, oneOf, timestamp } from '../../schemas.ts';
+import { day, nextCursor, oneOf, timestamp } from '../../schemas.ts';
 
 export const FiguresReported = z.object({ ids: z.array(z.number()) });
 
@@ -22,4 +22,5 @@ export const ReportedFigure = z.object({
   submittedAt: timestamp,
 });
 export type ReportedFigure = z.output<typeof ReportedFigure>;
-export const ReportedFigureList = z.array(ReportedFigure);
+/** Newest first, a keyset page on the id. */
+export const ReportedFigurePage = z.object({ items: z.array(ReportedFigure), nextCursor });

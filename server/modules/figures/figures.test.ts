@@ -16,10 +16,10 @@ describe('reported figures', () => {
     const r = await post('lk_intake', { periodStart: '2026-01-01', periodEnd: '2026-06-30', source: 'summary', figures });
     expect(r.statusCode).toBe(201);
     expect(json(r).ids).toHaveLength(3);
-    const city = json(await t.app.inject({ method: 'GET', url: '/api/figures/reported', headers: { cookie: await t.login('yt_viewer') } }));
+    const city = json(await t.app.inject({ method: 'GET', url: '/api/figures/reported', headers: { cookie: await t.login('yt_viewer') } })).items;
     expect(city.map((f: any) => [f.indicator, f.value, f.regionCode])).toEqual(expect.arrayContaining([['tips_received', 88, '370681'], ['amount_recovered_yuan', 3500000, '370681']]));
     expect(city.find((f: any) => f.indicator === 'entities_screened').subject).toBe('养老机构');
-    const sibling = json(await t.app.inject({ method: 'GET', url: '/api/figures/reported', headers: { cookie: await t.login('zf_intake') } }));
+    const sibling = json(await t.app.inject({ method: 'GET', url: '/api/figures/reported', headers: { cookie: await t.login('zf_intake') } })).items;
     expect(sibling).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { MAX_TEXT } from './analyze.ts';
 import { findQuantities, type Quantity } from './numbers.ts';
 
 /**
@@ -73,12 +74,18 @@ const RULES: Rule[] = [
 ];
 
 const CLAUSE_BREAK = /[，,。；;！!？?\n：:（）()、]/;
+/**
+ * How far a clause is read on each side of a number. The words that name a figure sit right before
+ * it (at most 17 characters in the labelled summaries); without a bound, a text of thousands of
+ * numbers in one unbroken "clause" is read once per number — quadratic, seconds of event loop.
+ */
+export const CLAUSE_WINDOW = 80;
 
 function clauseAround(text: string, q: Quantity) {
   let s = q.start;
-  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1])) s--;
+  while (s > 0 && q.start - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
   let e = q.end;
-  while (e < text.length && !CLAUSE_BREAK.test(text[e])) e++;
+  while (e < text.length && e - q.end < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[e])) e++;
   return { before: text.slice(s, q.start), quote: text.slice(s, e) };
 }
 
@@ -94,7 +101,9 @@ function notAFigure(text: string, q: Quantity): boolean {
   return false;
 }
 
-export function extractFigures(text: string): { figures: Figure[]; masked: string[] } {
+/** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
+export function extractFigures(input: string): { figures: Figure[]; masked: string[] } {
+  const text = input.slice(0, MAX_TEXT);
   const figures: Figure[] = [];
   const masked: string[] = [];
   for (const q of findQuantities(text)) {

@@ -5,7 +5,7 @@ import { extractFigures } from './figures.ts';
 import { scamCheck } from './scam-check.ts';
 import { TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
-import { audit } from '../audit/audit.service.ts';
+import { exportLabelledData } from './intel.service.ts';
 import { fileBody } from '../../schemas.ts';
 import { Analysis, ExtractedFigures, ScamCheckResult } from './intel.schemas.ts';
 
@@ -37,18 +37,11 @@ export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: fileBody('每行一条 JSON：text, labels, suggested, at, source') },
       },
     },
-    async (req, reply) => {
-      const user = staff(req);
-      // Only tips in the lead's own jurisdiction; the description is the text, the clerk's types the label.
-      const rows = await app.deps.db.query<{ text: string; suggested: string[]; corrected: string[]; at: Date }>(
-        `select t.description as text, c.suggested, c.corrected, c.at from type_corrections c join tips t on t.id = c.tip_id
-         where t.region_code like $1 || '%' order by c.id`,
-        [user.unitRegionCode],
-      );
-      await audit(app.deps.db, { id: user.id, name: user.username }, { action: 'intel.labelled_data_exported', entity: 'type_corrections', detail: { rows: rows.length } });
-      const body = rows.map((r) => JSON.stringify({ text: r.text, labels: r.corrected, suggested: r.suggested, at: r.at, source: 'staff correction' })).join('\n');
-      return reply.header('Content-Type', 'application/x-ndjson; charset=utf-8').header('Content-Disposition', 'attachment; filename="type-corrections.jsonl"').send(body ? body + '\n' : '');
-    },
+    async (req, reply) =>
+      reply
+        .header('Content-Type', 'application/x-ndjson; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="type-corrections.jsonl"')
+        .send(await exportLabelledData(app.deps.db, staff(req))),
   );
 
   app.post(

@@ -57,7 +57,7 @@ describe('linking tips by shared entities', () => {
     expect((await detail('lk_intake', byCode)).subjects).toEqual([expect.objectContaining({ id: subjectId, matchedBy: 'uscc' })]);
     expect((await detail('lk_intake', unrelated)).subjects).toEqual([]);
     const list = json(await t.app.inject({ method: 'GET', url: '/api/subjects?q=松鹤', headers: { cookie } }));
-    expect(list.map((s: any) => s.id)).toEqual([subjectId]);
+    expect(list.items.map((s: any) => s.id)).toEqual([subjectId]);
   });
 
   it('warns the office lead once when five tips name one company within 30 days', async () => {

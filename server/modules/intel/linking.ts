@@ -1,6 +1,6 @@
-import type { Queryable } from '../../db/client.ts';
+import { sql, type Queryable } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { visibilitySql } from '../tips/tips.policy.ts';
+import { tipVisibleSql } from '../access/jurisdiction.ts';
 import { extractEntities, normalizeOrg, type EntityKind } from './entities.ts';
 
 /** The kinds that identify a subject well enough to link tips by. */
@@ -34,15 +34,13 @@ const KIND_WORDS: Record<string, string> = { organization: '这家单位', uscc:
  * lookups on (kind, normalized). "这家单位还被 N 条线索提及".
  */
 export async function linkedTips(q: Queryable, user: SessionUser, tipId: number) {
-  const scope = visibilitySql(user, 2);
   const rows = await q.query<{ kind: string; normalized: string; tip_ids: number[]; n: number }>(
-    `select me.kind, me.normalized, count(t.id)::int as n, (array_agg(t.id order by t.id desc))[1:20] as tip_ids
-     from tip_entities me
-     join tip_entities other on other.kind = me.kind and other.normalized = me.normalized and other.tip_id <> me.tip_id
-     join tips t on t.id = other.tip_id
-     where me.tip_id = $1 and ${scope.sql}
-     group by me.kind, me.normalized order by n desc`,
-    [tipId, ...scope.params],
+    sql`select me.kind, me.normalized, count(t.id)::int as n, (array_agg(t.id order by t.id desc))[1:20] as tip_ids
+        from tip_entities me
+        join tip_entities other on other.kind = me.kind and other.normalized = me.normalized and other.tip_id <> me.tip_id
+        join tips t on t.id = other.tip_id
+        where me.tip_id = ${tipId} and ${tipVisibleSql(user)}
+        group by me.kind, me.normalized order by n desc`,
   );
   return rows.map((r) => ({ kind: r.kind, normalized: r.normalized, count: r.n, tipIds: r.tip_ids, text: `${KIND_WORDS[r.kind] ?? '它'}还被 ${r.n} 条线索提及` }));
 }
@@ -52,14 +50,20 @@ export const CLUSTER_THRESHOLD = 5;
 /**
  * Companies (by name or credit code) named by ≥ 5 tips received in the last 30 days: a possible
  * illegal-fundraising ring. The office leads over those tips are told once per cluster.
+ * Incremental: only companies named by a tip received at or after `since` are counted (null: every
+ * company of the last 30 days), each by a lookup on tip_entities' primary key — never a full scan.
  */
-export async function findClusters(q: Queryable, threshold = CLUSTER_THRESHOLD) {
+export async function findClusters(q: Queryable, { since = null, threshold = CLUSTER_THRESHOLD }: { since?: Date | null; threshold?: number } = {}) {
   return q.query<{ kind: string; normalized: string; n: number; first_tip: number; offices: number[] }>(
-    `select e.kind, e.normalized, count(*)::int as n, min(t.id) as first_tip, array_agg(distinct t.office_unit_id) as offices
-     from tip_entities e join tips t on t.id = e.tip_id
-     where e.kind in ('organization', 'uscc') and t.received_at > now() - interval '30 days'
+    `with window_start as (select greatest(now() - interval '30 days', $2::timestamptz) as at),
+     named as (
+       select distinct e.kind, e.normalized from tips t join tip_entities e on e.tip_id = t.id
+       where t.received_at > (select at from window_start) and e.kind in ('organization', 'uscc'))
+     select e.kind, e.normalized, count(*)::int as n, min(t.id) as first_tip, array_agg(distinct t.office_unit_id) as offices
+     from named k join tip_entities e on e.kind = k.kind and e.normalized = k.normalized join tips t on t.id = e.tip_id
+     where t.received_at > now() - interval '30 days'
      group by e.kind, e.normalized having count(*) >= $1`,
-    [threshold],
+    [threshold, since],
   );
 }
 

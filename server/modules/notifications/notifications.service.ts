@@ -9,15 +9,22 @@ export interface NewNotification {
   dedupeKey: string;
 }
 
-/** Notifies the active users of a unit who hold any of the roles. */
+/** Notifies the active users of a unit who hold any of the roles — never a unit the tip accuses. */
 export async function notifyUnit(q: Queryable, unitId: number, roles: Role[], n: NewNotification): Promise<number> {
   const rows = await q.query(
     `insert into notifications (user_id, kind, tip_id, text, dedupe_key)
      select id, $3, $4, $5, $6 from users where unit_id = $1 and not disabled and roles && $2::text[]
+       and not exists (select 1 from tips t where t.id = $4 and $1::bigint = any(t.accused_unit_ids))
      on conflict (user_id, kind, tip_id, dedupe_key) do nothing returning id`,
     [unitId, roles, n.kind, n.tipId, n.text, n.dedupeKey],
   );
   return rows.length;
+}
+
+/** Withdraws what units were told about a tip that now accuses them (named after they were told). */
+export async function withdrawNotifications(q: Queryable, tipId: number, unitIds: number[]): Promise<void> {
+  if (!unitIds.length) return;
+  await q.query('delete from notifications where tip_id = $1 and user_id in (select id from users where unit_id = any($2::bigint[]))', [tipId, unitIds]);
 }
 
 export async function listNotifications(q: Queryable, userId: number, f: { unread?: boolean; cursor?: number; limit: number }) {

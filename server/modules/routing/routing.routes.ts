@@ -2,21 +2,34 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FRAUD_TYPE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
+import { unitPageQuery } from '../admin/admin.routes.ts';
 import { deleteRule, dispatchSuggestions, dispatchableUnits, listRules, ruleHistory, upsertRule } from './routing.service.ts';
 import { IdOnly } from '../../schemas.ts';
-import { DispatchSuggestions, DispatchUnitList, RoutingRule, RoutingRuleList, RuleHistory } from './routing.schemas.ts';
+import { DispatchSuggestions, DispatchUnitPage, RoutingRule, RoutingRuleList, RuleHistoryPage } from './routing.schemas.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.db;
 
-  app.get('/api/routing-rules', { config: { access: 'staff' }, schema: { tags: ['routing'], summary: '分流规则（线索类型 × 地区 → 主办单位类型）', response: { 200: RoutingRuleList } } }, async () => listRules(db));
+  app.get('/api/routing-rules', { config: { access: 'staff' }, schema: { tags: ['routing'], summary: '分流规则（线索类型 × 地区 → 主办单位类型）', response: { 200: RoutingRuleList } } }, async (req) => listRules(db, req.user!));
 
   app.get(
     '/api/routing-rules/history',
-    { config: { access: 'staff', roles: ['admin', 'office_lead'] }, schema: { tags: ['routing'], summary: '分流规则修改历史', querystring: z.object({ ruleId: z.coerce.number().int().positive().optional() }), response: { 200: RuleHistory } } },
-    async (req) => ruleHistory(db, req.query.ruleId),
+    {
+      config: { access: 'staff', roles: ['admin', 'office_lead'] },
+      schema: {
+        tags: ['routing'],
+        summary: '分流规则修改历史（分页）',
+        querystring: z.object({
+          ruleId: z.coerce.number().int().positive().optional(),
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: RuleHistoryPage },
+      },
+    },
+    async (req) => ruleHistory(db, req.user!, req.query),
   );
 
   app.put(
@@ -42,8 +55,8 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
     deleteRule(db, staff(req), req.params.id),
   );
 
-  app.get('/api/units', { config: { access: 'staff', roles: ['intake', 'office_lead', 'supervisor'] }, schema: { tags: ['routing'], summary: '可交办的单位（本辖区）', response: { 200: DispatchUnitList } } }, async (req) =>
-    dispatchableUnits(db, staff(req)),
+  app.get('/api/units', { config: { access: 'staff', roles: ['intake', 'office_lead', 'supervisor'] }, schema: { tags: ['routing'], summary: '可交办的单位（本辖区，按地区分页）', querystring: unitPageQuery.omit({ regionPrefix: true }), response: { 200: DispatchUnitPage } } }, async (req) =>
+    dispatchableUnits(db, staff(req), req.query),
   );
 
   app.get(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FRAUD_TYPE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
-import { oneOf, timestamp } from '../../schemas.ts';
+import { nextCursor, oneOf, timestamp } from '../../schemas.ts';
 
 export const RoutingRule = z.object({
   id: z.number(),
@@ -23,11 +23,13 @@ export const RuleHistoryEntry = z.object({
   changedAt: timestamp,
   changedBy: z.string().nullable(),
 });
-export const RuleHistory = z.array(RuleHistoryEntry);
+/** Newest first, a keyset page on the id. */
+export const RuleHistoryPage = z.object({ items: z.array(RuleHistoryEntry), nextCursor });
 
 export const DispatchUnit = z.object({ id: z.number(), name: z.string(), kind: oneOf(UNIT_KIND_CODES), regionCode: z.string(), regionName: z.string(), level: z.number() });
 export type DispatchUnit = z.output<typeof DispatchUnit>;
-export const DispatchUnitList = z.array(DispatchUnit);
+/** Units by region code, a keyset page ("regionCode:id"). */
+export const DispatchUnitPage = z.object({ items: z.array(DispatchUnit), nextCursor });
 
 export const DispatchSuggestions = z.object({
   rules: z.array(z.object({ fraudType: z.string(), leadKind: oneOf(UNIT_KIND_CODES), assistKinds: z.array(oneOf(UNIT_KIND_CODES)) })),

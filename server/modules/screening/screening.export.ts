@@ -3,11 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, type HazardStatus } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { hazardLedger, LEDGER_MAX_ROWS } from './screening.service.ts';
+import { ledgerForExport } from './screening.service.ts';
+import type { LedgerFilter } from './screening.schemas.ts';
 
 /** The rectification ledger (台账) of the current filter as an .xlsx workbook, audited. */
-export async function exportLedger(db: Db, user: SessionUser, filter: { status?: HazardStatus; overdue?: boolean }) {
-  const rows = await hazardLedger(db, user, filter);
+export async function exportLedger(db: Db, user: SessionUser, filter: LedgerFilter) {
+  const { rows, truncated } = await ledgerForExport(db, user, filter);
   const { book, sheet } = newSheet('隐患整改台账', [
     { header: '序号', key: 'no', width: 6 },
     { header: '主体名称', key: 'subject', width: 30 },
@@ -30,6 +31,6 @@ export async function exportLedger(db: Db, user: SessionUser, filter: { status?:
     status: HAZARD_STATUSES[h.status as HazardStatus] ?? h.status, overdue: h.overdue ? '是' : '否', fine: h.fineYuan ?? '', unit: h.unitName,
   }));
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  await audit(db, { id: user.id, name: user.username }, { action: 'hazard.exported', entity: 'hazard', detail: { filter, rows: rows.length } });
-  return { buffer, rows: rows.length, truncated: rows.length >= LEDGER_MAX_ROWS };
+  await audit(db, { id: user.id, name: user.username }, { action: 'hazard.exported', entity: 'hazard', detail: { filter, rows: rows.length, truncated } });
+  return { buffer, rows: rows.length, truncated };
 }

@@ -1,9 +1,82 @@
 import { z } from 'zod';
+import { boundedDate } from '../../../shared/validators.ts';
 import {
   CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES, TIP_STATUS_CODES,
 } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
-import { day, oneOf, timestamp } from '../../schemas.ts';
+import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
+
+export const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
+
+// Inspections are recorded on the day or from paper records afterwards, never ahead and not decades back.
+export const INSPECTION_MAX_AGE_DAYS = 3660;
+// A hazard's deadline is set when it is found: not already past, and within three years.
+export const DEADLINE_MAX_DAYS = 1096;
+
+const inspectedOn = boundedDate({ past: INSPECTION_MAX_AGE_DAYS, future: 0 }, '检查日期');
+const deadline = boundedDate({ past: 0, future: DEADLINE_MAX_DAYS }, '整改期限');
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Page number and size of a list; the answer says the total, so a list never ends silently. */
+export const paging = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export const subjectListQuery = z.object({
+  q: z.string().trim().max(60).optional(),
+  kind: z.enum(SUBJECT_KIND_CODES).optional(),
+  grade: z.enum([...RISK_GRADE_CODES, 'none']).optional(),
+  ...paging,
+});
+export type SubjectListQuery = z.infer<typeof subjectListQuery>;
+
+export const hazardBody = z
+  .object({
+    description: z.string().trim().min(4, '请描述隐患（至少 4 个字）').max(2000),
+    category: z.enum(HAZARD_CATEGORY_CODES),
+    serious: z.boolean().default(false),
+    measure: z.enum(HAZARD_MEASURE_CODES),
+    deadline,
+    responsible: z.string().trim().min(2, '请填写整改责任人').max(60),
+    fineYuan: z.number().min(0).max(1e10).optional(),
+  })
+  .strict();
+export type HazardInput = z.infer<typeof hazardBody>;
+
+export const inspectionBody = z
+  .object({
+    inspectedOn,
+    inspectors: z.number().int().min(1, '检查人数至少 1 人').max(100),
+    checklist: z.partialRecord(z.enum(CHECKLIST_ITEM_CODES), z.boolean()),
+    findings: z.string().trim().max(5000).optional(),
+    hazards: z.array(hazardBody).max(50).default([]),
+  })
+  .strict();
+export type InspectionInput = z.infer<typeof inspectionBody>;
+
+export const overrideBody = z
+  .object({ grade: z.enum(RISK_GRADE_CODES).nullable(), reason: z.string().trim().min(4, '请说明调整理由（至少 4 个字）').max(500) })
+  .strict();
+
+export const ledgerFilter = z.object({ status: z.enum(HAZARD_STATUS_CODES).optional(), overdue: z.stringbool().optional() });
+export type LedgerFilter = z.infer<typeof ledgerFilter>;
+export const ledgerQuery = ledgerFilter.extend(paging);
+
+export const summaryQuery = z
+  .object({ from: day.optional(), to: day.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+
+export const hazardActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start') }).strict(),
+  z.object({ action: z.literal('rectified'), note: z.string().trim().min(4, '请说明整改情况（至少 4 个字）').max(2000) }).strict(),
+  z.object({ action: z.literal('verify') }).strict(),
+  z.object({ action: z.literal('reopen'), note: z.string().trim().min(4, '请说明验收不通过的理由（至少 4 个字）').max(2000) }).strict(),
+]);
+export type HazardAction = z.infer<typeof hazardActionBody>['action'];
+
+// Responses
 
 const grade = oneOf(RISK_GRADE_CODES);
 const reasons = z.array(z.object({ grade, text: z.string() }));
@@ -38,11 +111,13 @@ export const SubjectListItem = z.object({
   inspected: z.boolean(),
 });
 export type SubjectListItem = z.output<typeof SubjectListItem>;
-export const SubjectList = z.array(SubjectListItem);
+/** A numbered page; `total` counts every match, so a list never ends silently. */
+const numberedPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+export const SubjectPage = numberedPage(SubjectListItem);
 
 export const Inspection = z.object({
   id: z.number(),
-  inspectedOn: day,
+  inspectedOn: calendarDay,
   inspectors: z.number(),
   checklist: z.partialRecord(oneOf(CHECKLIST_ITEM_CODES), z.boolean()),
   findings: z.string().nullable(),
@@ -56,7 +131,7 @@ const hazardFields = {
   category: oneOf(HAZARD_CATEGORY_CODES),
   serious: z.boolean(),
   measure: oneOf(HAZARD_MEASURE_CODES),
-  deadline: day,
+  deadline: calendarDay,
   responsible: z.string(),
   status: oneOf(HAZARD_STATUS_CODES),
   fineYuan: z.number().nullable(),
@@ -73,8 +148,10 @@ export const SubjectDetail = z.object({
   risk: RiskAssessment,
   inspections: z.array(Inspection),
   hazards: z.array(Hazard),
-  /** Tips that name the subject, of those the user may open (at most 50). */
+  /** Tips that name the subject, of those the user may open (the newest 50). */
   tips: z.array(z.object({ id: z.number(), trackingCode: z.string(), status: oneOf(TIP_STATUS_CODES), receivedAt: timestamp })),
+  /** How many such tips there are in all. */
+  tipsTotal: z.number(),
 });
 export type SubjectDetail = z.output<typeof SubjectDetail>;
 
@@ -82,13 +159,13 @@ export const InspectionRecorded = z.object({ id: z.number(), hazardIds: z.array(
 
 export const LedgerRow = z.object({ ...hazardFields, subjectId: z.number(), subjectName: z.string(), regionName: z.string() });
 export type LedgerRow = z.output<typeof LedgerRow>;
-export const Ledger = z.array(LedgerRow);
+export const LedgerPage = numberedPage(LedgerRow);
 
 export const HazardMoved = z.object({ id: z.number(), status: oneOf(HAZARD_STATUS_CODES) });
 
 export const ScreeningSummary = z.object({
-  from: day,
-  to: day,
+  from: calendarDay,
+  to: calendarDay,
   figures: z.array(z.object({ indicator: oneOf(INDICATOR_KEYS), value: z.number(), unit: z.string() })),
   screenedByKind: z.array(z.object({ kind: oneOf(SUBJECT_KIND_CODES), n: z.number() })),
   hazardsOverdue: z.number(),

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
 import { assessRisk, type RiskFacts } from './risk.ts';
+import { sql } from '../../db/client.ts';
+import { chinaToday } from '../../../shared/time.ts';
 
 const facts = (over: Partial<RiskFacts> = {}): RiskFacts => ({ inspected: true, checklist: {}, hazards: [], tips: 0, tipsTrue: 0, override: null, ...over });
 const hazard = (over: Partial<RiskFacts['hazards'][number]> = {}) => ({ category: 'other', serious: false, status: 'open', deadline: '2026-12-31', ...over });
@@ -47,7 +49,8 @@ describe('screening, hazards and rectification through the API', () => {
       post: (url: string, payload?: unknown) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object }),
     };
   };
-  const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
+  // Dates users pick are China's (UTC+8), as the server's bounds are.
+  const inDays = (d: number) => chinaToday(Date.now() + d * 86400_000);
   const validHazard = (over: Record<string, unknown> = {}) => ({
     description: '向老人销售“终身会员卡”，预收费用', category: 'prepaid', serious: false, measure: 'rectification_order', deadline: inDays(10), responsible: '院长 王某', ...over,
   });
@@ -75,8 +78,9 @@ describe('screening, hazards and rectification through the API', () => {
 
     // The list shows the same grade; filters by grade.
     const list = json(await county.get('/api/subjects?grade=orange'));
-    expect(list.map((s: { id: number }) => s.id)).toContain(subjectId);
-    expect(json(await county.get('/api/subjects?grade=green')).map((s: { id: number }) => s.id)).not.toContain(subjectId);
+    expect(list.items.map((s: { id: number }) => s.id)).toContain(subjectId);
+    expect(list.items.find((s: { id: number }) => s.id === subjectId)).toMatchObject({ grade: 'orange', openHazards: 1, tips: 0, inspected: true, reasons: detail.risk.reasons });
+    expect(json(await county.get('/api/subjects?grade=green')).items.map((s: { id: number }) => s.id)).not.toContain(subjectId);
 
     // Rectification: out-of-order steps are 409; verifying is for leads (403); then crossed off.
     expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'verify' })).statusCode).toBe(403);
@@ -127,13 +131,28 @@ describe('screening, hazards and rectification through the API', () => {
     expect(back.grade).toBe('orange');
   });
 
-  it('filters by grade over every subject in scope, not only the newest page', async () => {
-    // 600 newer, unscreened subjects push the graded one past the first 500 rows of the list.
-    await t.db.query(`insert into subjects (region_code, kind, name, normalized_name) select '370681', 'other', '批量主体' || g, '批量主体' || g from generate_series(1, 600) g`);
+  it('pages the registry with its total, and filters and counts grades in SQL over the whole jurisdiction (no cap)', async () => {
+    // More newer, unscreened subjects than the old 20,000-subject scan cap read: the graded one is the oldest.
+    const batch = 20_001;
+    await t.db.query(sql`insert into subjects (region_code, kind, name, normalized_name)
+                         select '370681', 'other', '批量主体' || g, '批量主体' || g from generate_series(1, ${batch}::int) g`);
     const county = await as('lk_intake');
-    expect(json(await county.get('/api/subjects')).length).toBe(500);
-    expect(json(await county.get('/api/subjects?grade=orange')).map((s: { id: number }) => s.id)).toEqual([subjectId]);
-    expect(json(await county.get('/api/subjects?grade=none')).length).toBe(500);
+    // Today's grade distribution counts every subject in scope.
+    expect(json(await county.get('/api/screening/summary')).grades).toEqual({ red: 0, orange: 1, yellow: 0, green: 0, none: batch });
+    const all = json(await county.get('/api/subjects'));
+    expect(all).toMatchObject({ total: batch + 1, page: 1, pageSize: 50 });
+    expect(all.items).toHaveLength(50);
+    expect(json(await county.get('/api/subjects?grade=orange'))).toMatchObject({ total: 1, items: [{ id: subjectId, grade: 'orange' }] });
+    const none = json(await county.get('/api/subjects?grade=none&pageSize=200'));
+    expect(none.total).toBe(batch);
+    const last = json(await county.get(`/api/subjects?grade=none&pageSize=200&page=${Math.ceil(batch / 200)}`));
+    expect(last.items).toHaveLength(batch % 200);
+    expect(json(await county.get(`/api/subjects?page=${Math.ceil(batch / 200) + 1}&pageSize=200`))).toMatchObject({ total: batch + 1, items: [] });
+    for (const bad of ['pageSize=201', 'page=0', 'pageSize=x']) {
+      const r = await county.get(`/api/subjects?${bad}`);
+      expect(r.statusCode, bad).toBe(400);
+      expect(json(r).error.fields[0].path, bad).toMatch(/^querystring\.page/);
+    }
     await t.db.query(`delete from subjects where name like '批量主体%'`);
   });
 
@@ -143,8 +162,8 @@ describe('screening, hazards and rectification through the API', () => {
     expect((await other.post(`/api/subjects/${subjectId}/inspections`, { inspectedOn: '2026-11-01', inspectors: 1, checklist: {} })).statusCode).toBe(404);
     const [{ id: hazardId }] = await t.db.query<{ id: number }>('select id from hazards limit 1');
     expect((await other.post(`/api/hazards/${hazardId}/actions`, { action: 'start' })).statusCode).toBe(404);
-    expect(json(await other.get('/api/hazards')).map((h: { id: number }) => h.id)).not.toContain(hazardId);
-    expect((await other.get('/api/subjects')).json().map((s: { id: number }) => s.id)).not.toContain(subjectId);
+    expect(json(await other.get('/api/hazards')).items.map((h: { id: number }) => h.id)).not.toContain(hazardId);
+    expect((await other.get('/api/subjects')).json().items.map((s: { id: number }) => s.id)).not.toContain(subjectId);
     // The city above sees it.
     expect((await (await as('yt_intake')).get(`/api/subjects/${subjectId}`)).statusCode).toBe(200);
 
@@ -172,13 +191,45 @@ describe('screening, hazards and rectification through the API', () => {
     expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'explode' })).statusCode).toBe(400);
   });
 
+  it('bounds inspection dates and hazard deadlines: 400 with the field path, nothing written', async () => {
+    const market = await as('lk_market_regulation');
+    const count = async () => (await t.db.query<{ n: number }>('select (select count(*) from inspections) + (select count(*) from hazards) as n'))[0].n;
+    const before = await count();
+    const inspection = (over: Record<string, unknown>) => ({ inspectedOn: inDays(0), inspectors: 1, checklist: {}, ...over });
+    const cases: [string, string, unknown, string][] = [
+      ['inspection in year 1', 'inspections', inspection({ inspectedOn: '0001-01-01' }), 'inspectedOn'],
+      ['inspection in year 9999', 'inspections', inspection({ inspectedOn: '9999-12-31' }), 'inspectedOn'],
+      ['inspection tomorrow', 'inspections', inspection({ inspectedOn: inDays(1) }), 'inspectedOn'],
+      ['inspection eleven years ago', 'inspections', inspection({ inspectedOn: inDays(-4020) }), 'inspectedOn'],
+      ['deadline in year 9999', 'inspections', inspection({ hazards: [validHazard({ deadline: '9999-12-31' })] }), 'hazards.0.deadline'],
+      ['deadline in year 1', 'inspections', inspection({ hazards: [validHazard(), validHazard({ deadline: '0001-01-01' })] }), 'hazards.1.deadline'],
+      ['deadline yesterday', 'hazards', validHazard({ deadline: inDays(-1) }), 'deadline'],
+      ['deadline in four years', 'hazards', validHazard({ deadline: inDays(4 * 366) }), 'deadline'],
+      ['deadline 9999-12-31', 'hazards', validHazard({ deadline: '9999-12-31' }), 'deadline'],
+    ];
+    for (const [name, path, body, field] of cases) {
+      const r = await market.post(`/api/subjects/${subjectId}/${path}`, body);
+      expect(r.statusCode, name).toBe(400);
+      expect(json(r).error.fields, name).toEqual([{ path: field, message: expect.stringMatching(/[\u4e00-\u9fa5]/) }]);
+    }
+    expect(await count()).toBe(before);
+    // The edges are accepted: an inspection today or ten years back, a deadline today or three years ahead.
+    expect((await market.post(`/api/subjects/${subjectId}/inspections`, inspection({ inspectedOn: inDays(-3650), hazards: [validHazard({ deadline: inDays(0) })] }))).statusCode).toBe(201);
+    expect((await market.post(`/api/subjects/${subjectId}/hazards`, validHazard({ deadline: inDays(1095) }))).statusCode).toBe(201);
+    await t.db.query(sql`delete from hazards where created_at > now() - interval '1 minute' and deadline in (${inDays(0)}::date, ${inDays(1095)}::date)`);
+    await t.db.query(sql`delete from inspections where inspected_on = ${inDays(-3650)}::date`);
+  });
+
   it('lists the rectification ledger with overdue flags', async () => {
     const market = await as('lk_market_regulation');
-    const late = json(await market.post(`/api/subjects/${subjectId}/hazards`, validHazard({ description: '消防通道堵塞，未按期整改', category: 'safety', serious: true, deadline: inDays(-2) })));
+    const late = json(await market.post(`/api/subjects/${subjectId}/hazards`, validHazard({ description: '消防通道堵塞，未按期整改', category: 'safety', serious: true, deadline: inDays(1) })));
+    // A deadline cannot be set in the past; this one passes while the hazard stays open.
+    await t.db.query(sql`update hazards set deadline = ${inDays(-2)}::date where id = ${late.id}`);
     const ledger = json(await market.get('/api/hazards?overdue=true'));
-    expect(ledger.map((h: { id: number }) => h.id)).toEqual([late.id]);
-    expect(ledger[0]).toMatchObject({ overdue: true, subjectName: '龙口市福寿康养中心有限公司', serious: true });
-    expect(json(await market.get('/api/hazards?status=verified')).every((h: { status: string }) => h.status === 'verified')).toBe(true);
+    expect(ledger).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+    expect(ledger.items.map((h: { id: number }) => h.id)).toEqual([late.id]);
+    expect(ledger.items[0]).toMatchObject({ overdue: true, subjectName: '龙口市福寿康养中心有限公司', serious: true });
+    expect(json(await market.get('/api/hazards?status=verified')).items.every((h: { status: string }) => h.status === 'verified')).toBe(true);
     // A serious hazard past its deadline makes the subject red.
     expect(json(await market.get(`/api/subjects/${subjectId}`)).risk.reasons).toContainEqual({ grade: 'red', text: '1 个重大隐患已超过整改期限' });
   });

@@ -89,7 +89,7 @@ describe('bad input to the public intake and staff actions', () => {
     expect((await counts()).tips).toBe(before.tips + 1);
   });
 
-  it('wrong tracking code or key → the same 404; repeated failures → 429', async () => {
+  it('wrong tracking code or key → the same 404; failures do not refuse the right pair (429s: lookup-throttle.test.ts)', async () => {
     const sub = json(await submit(validTip()));
     const wrongKey = await t.app.inject({ method: 'POST', url: '/api/public/tips/status', payload: { trackingCode: sub.trackingCode, accessKey: '0000000000000000' }, remoteAddress: '10.9.9.1' });
     const wrongCode = await t.app.inject({ method: 'POST', url: '/api/public/tips/status', payload: { trackingCode: '000000000000', accessKey: sub.accessKey }, remoteAddress: '10.9.9.1' });
@@ -99,9 +99,9 @@ describe('bad input to the public intake and staff actions', () => {
     for (let i = 0; i < 8; i++) {
       await t.app.inject({ method: 'POST', url: '/api/public/tips/status', payload: { trackingCode: sub.trackingCode, accessKey: String(1000000000000000 + i) }, remoteAddress: '10.9.9.1' });
     }
-    // Throttled now, even with the right key; another client is unaffected.
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/public/tips/status', payload: { trackingCode: sub.trackingCode, accessKey: sub.accessKey }, remoteAddress: '10.9.9.1' });
-    expect(blocked.statusCode).toBe(429);
+    // The right key still works from the address that guessed wrong (it may be a carrier's NAT), and from another.
+    const right = await t.app.inject({ method: 'POST', url: '/api/public/tips/status', payload: { trackingCode: sub.trackingCode, accessKey: sub.accessKey }, remoteAddress: '10.9.9.1' });
+    expect(right.statusCode).toBe(200);
     const other = await t.app.inject({ method: 'POST', url: '/api/public/tips/status', payload: { trackingCode: sub.trackingCode, accessKey: sub.accessKey }, remoteAddress: '10.9.9.2' });
     expect(other.statusCode).toBe(200);
     // Rating and re-examination before close are out of order.
@@ -134,7 +134,7 @@ describe('bad input to the public intake and staff actions', () => {
     // A deadline in the past and a unit outside the subtree are refused after acceptance.
     await act({ action: 'accept' });
     const mid = await snapshot();
-    expect((await act({ action: 'dispatch', leadUnitId: police, deadline: inDays(-1), instructions: '请核查' })).statusCode).toBe(422);
+    expect((await act({ action: 'dispatch', leadUnitId: police, deadline: inDays(-1), instructions: '请核查' })).statusCode).toBe(400);
     const zfPolice = t.world.units.get('370602:police')!;
     const res = await act({ action: 'dispatch', leadUnitId: zfPolice, deadline: inDays(3), instructions: '请核查' });
     expect(res.statusCode).toBe(422);

@@ -1,7 +1,10 @@
 import type { Queryable } from '../../db/client.ts';
-import { insertSubmittedTips, type NewTip } from './tips.repository.ts';
+import { insertSubmittedTips, type NewTip, type SubmitOutcome } from './tips.repository.ts';
 
-type Inserted = { id: number; received_at: Date } | null;
+export interface Inserted {
+  id: number | null;
+  outcome: SubmitOutcome;
+}
 
 interface Pending {
   tip: NewTip;
@@ -11,12 +14,19 @@ interface Pending {
 
 const MAX_BATCH = 128;
 
+/** An error the database reported for the statement (it has a SQLSTATE): the statement wrote nothing. */
+const refusedByDatabase = (err: unknown) => typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
+
 /**
  * Group commit for public submissions: while one insert is in flight, the submissions that arrive
- * are queued and then written together in one statement (tips, their first events and audit rows),
- * one commit for all. A submission is acknowledged only after the statement that holds it has
- * committed, so nothing acknowledged can be lost; an idle server writes each tip at once, with no
- * added wait. Tracking-code collisions come back as null, as from a single insert.
+ * are queued and then written together in one statement (tips, their first events, audit rows,
+ * attachments and Idempotency-Key rows), one commit for all. A submission is acknowledged only after
+ * the statement that holds it has committed, so nothing acknowledged can be lost; an idle server
+ * writes each tip at once, with no added wait.
+ *
+ * One bad row must not fail its neighbours: when the database refuses a batch, each member is
+ * written again on its own (concurrently), so only the row at fault gets the error. A batch whose
+ * outcome is unknown (the connection broke, no SQLSTATE) is not retried — it may have committed.
  */
 export class IntakeBatcher {
   private queue: Pending[] = [];
@@ -31,19 +41,23 @@ export class IntakeBatcher {
     });
   }
 
+  private async write(batch: Pending[]): Promise<void> {
+    const rows = await insertSubmittedTips(this.q, batch.map((p) => p.tip));
+    batch.forEach((p, i) => p.resolve({ id: rows[i].id, outcome: rows[i].outcome }));
+  }
+
   private async flush(): Promise<void> {
     this.flushing = true;
     while (this.queue.length) {
       const batch = this.queue.splice(0, MAX_BATCH);
       try {
-        const rows = await insertSubmittedTips(this.q, batch.map((p) => p.tip));
-        const byCode = new Map(rows.map((r) => [r.tracking_code, r]));
-        for (const p of batch) {
-          const r = byCode.get(p.tip.trackingCode);
-          p.resolve(r ? { id: r.id, received_at: r.received_at } : null);
-        }
+        await this.write(batch);
       } catch (err) {
-        for (const p of batch) p.reject(err);
+        if (batch.length > 1 && refusedByDatabase(err)) {
+          await Promise.all(batch.map((p) => this.write([p]).catch(p.reject)));
+        } else {
+          for (const p of batch) p.reject(err);
+        }
       }
     }
     this.flushing = false;

@@ -60,6 +60,52 @@ describe('staff intake, list, search and paging', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it('a forged or malformed cursor is a 400 on `cursor`, never a 500', async () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64url');
+    for (const cursor of [
+      '%%%', 'AAAA', '_-_-', b64('garbage'), b64('|'), b64('1|1'), b64('Tue|5'),
+      b64('+275760-09-14T00:00:00.000000Z|1'), b64('+275760-09-14|1'), b64('9999-12-31T23:59:59.999999Z|1'), b64('0000-01-01T00:00:00.000000Z|1'),
+      b64('2026-02-30T00:00:00.000000Z|1'), b64('2026-01-01T25:00:00.000000Z|1'), b64('2026-01-01T00:00:00.000Z|1'),
+      b64('2026-01-01T00:00:00.000000Z|abc'), b64('2026-01-01T00:00:00.000000Z|-1'), b64('2026-01-01T00:00:00.000000Z|0'),
+      b64('2026-01-01T00:00:00.000000Z|99999999999999999999'), b64('2026-01-01T00:00:00.000000Z|9223372036854775808'),
+      b64('2026-01-01T00:00:00.000000Z|1|2'), b64('2026-01-01T00:00:00.000000Z\u00001|1'),
+    ]) {
+      const r = await get('lk_intake', `/api/tips?cursor=${encodeURIComponent(cursor)}`);
+      expect(r.statusCode, cursor).toBe(400);
+      expect(json(r).error.fields.map((f: any) => f.path), cursor).toEqual(['cursor']);
+    }
+    // Ids past what a JavaScript number holds exactly are refused too (zod's int() is safe-integer only), wherever they come in.
+    const huge = '99999999999999999999';
+    for (const url of [`/api/tips/${huge}`, `/api/audit?cursor=${huge}`, `/api/admin/users?cursor=${huge}`, `/api/figures/reported?cursor=${huge}`, `/api/routing-rules/history?ruleId=${huge}`]) {
+      const user = url.startsWith('/api/audit') ? 'sd_auditor' : url.startsWith('/api/admin') || url.startsWith('/api/routing') ? 'admin' : 'lk_intake';
+      expect((await get(user, url)).statusCode, url).toBe(400);
+    }
+    const merge = await t.app.inject({ method: 'POST', url: '/api/tips/1/actions', headers: { cookie: await t.login('lk_intake') }, payload: { action: 'merge', intoTipId: 1e20 } });
+    expect(merge.statusCode).toBe(400);
+    expect(json(merge).error.fields[0].path).toBe('intoTipId');
+    // The largest id a cursor may carry still works (an empty page, not an error).
+    const r = await get('lk_intake', `/api/tips?cursor=${b64('2026-01-01T00:00:00.000000Z|999999999999999')}`);
+    expect(r.statusCode).toBe(200);
+  });
+
+  it('pages through tips that share one received_at (one group commit) without skipping any', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = json(await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ description: `同一时刻收到的线索第${i}条：推销保健品骗取老人钱财。`, regionCode: '370602001' }) }));
+      ids.push((await t.db.query<{ id: number }>('select id from tips where tracking_code = $1', [r.trackingCode]))[0].id);
+    }
+    // As a group commit writes them: one transaction, one now() to the microsecond.
+    await t.db.query(`update tips set received_at = '2026-03-01 10:00:00.123456+08' where id = any($1::bigint[])`, [ids]);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = json(await get('zf_intake', `/api/tips?limit=2&from=2026-03-01&to=2026-03-01${cursor ? `&cursor=${cursor}` : ''}`));
+      seen.push(...page.items.map((i: any) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].sort((a, b) => b - a));
+  });
+
   it('exports the current filter to Excel, audited', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const res = await get('lk_intake', `/api/tips/export?q=${encodeURIComponent('养老公寓')}`);
@@ -95,7 +141,7 @@ describe('staff intake, list, search and paging', () => {
     sug = json(await get('lk_intake', `/api/tips/${id}/dispatch-suggestions`));
     expect(sug.lead[0].id).toBe(t.world.units.get('370681:market_regulation'));
     const history = json(await get('admin', `/api/routing-rules/history?ruleId=${ruleId}`));
-    expect(history.map((h: any) => h.op)).toEqual(['delete', 'create']);
+    expect(history.items.map((h: any) => h.op)).toEqual(['delete', 'create']);
     r = await t.app.inject({ method: 'PUT', url: '/api/admin/routing-rules', headers: { cookie: admin }, payload: { regionPrefix: '37x', fraudType: 'elderly_product', leadKind: 'police' } });
     expect(r.statusCode).toBe(400);
   });

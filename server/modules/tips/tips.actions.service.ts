@@ -1,13 +1,15 @@
-import type { Db, Queryable } from '../../db/client.ts';
+import { empty, sql, type Db, type Queryable, type Sql } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { MEASURES, VERDICTS } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { findUnit } from '../admin/admin.service.ts';
-import { notifyUnit } from '../notifications/notifications.service.ts';
+import { notifyUnit, withdrawNotifications } from '../notifications/notifications.service.ts';
 import { analyze } from '../intel/analyze.ts';
-import { canSee, currentLead, permit, type TipContext } from './tips.policy.ts';
-import { findTip, insertEvent, listAssignments } from './tips.repository.ts';
+import { canSeeTip, inJurisdiction } from '../access/jurisdiction.ts';
+import { accessFacts, currentLead, permit, type TipContext } from './tips.policy.ts';
+import { ancestry } from '../regions/regions.repository.ts';
+import { findTip, insertEvent, listAssignments, officesOnPath } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
 
 type Of<A extends TipAction['action']> = Extract<TipAction, { action: A }>;
@@ -18,7 +20,7 @@ export async function loadContext(q: Queryable, tipId: number, forUpdate = false
   if (!tip) return null;
   const [assignments, [owner]] = await Promise.all([
     listAssignments(q, tipId),
-    q.query<{ region_code: string }>('select region_code from units where id = $1', [tip.office_unit_id]),
+    q.query<{ region_code: string }>(sql`select region_code from units where id = ${tip.office_unit_id}`),
   ]);
   return { tip, assignments, ownerRegionCode: owner.region_code };
 }
@@ -26,7 +28,7 @@ export async function loadContext(q: Queryable, tipId: number, forUpdate = false
 /** Loads a tip the user may see, or 404 — never revealing that it exists. */
 export async function loadVisible(q: Queryable, user: SessionUser, tipId: number, forUpdate = false): Promise<TipContext> {
   const ctx = await loadContext(q, tipId, forUpdate);
-  if (!ctx || !canSee(user, ctx)) throw new AppError('NOT_FOUND');
+  if (!ctx || !canSeeTip(user, accessFacts(ctx))) throw new AppError('NOT_FOUND');
   return ctx;
 }
 
@@ -34,6 +36,8 @@ interface Step {
   q: Queryable;
   user: SessionUser;
   ctx: TipContext;
+  /** Tips this transaction has locked besides the one acted on (a merge's target). */
+  locked: number[];
 }
 
 async function record(s: Step, kind: string, text: string, isPublic: boolean, data?: object) {
@@ -41,42 +45,119 @@ async function record(s: Step, kind: string, text: string, isPublic: boolean, da
   await audit(s.q, { id: s.user.id, name: s.user.username }, { action: `tip.${kind}`, entity: 'tip', entityId: s.ctx.tip.id, detail: data as Record<string, unknown> });
 }
 
-const setStatus = (s: Step, status: string, extra = '') =>
-  s.q.query(`update tips set status = $2, updated_at = now()${extra} where id = $1`, [s.ctx.tip.id, status]);
+const setStatus = (s: Step, status: string, extra: Sql = empty) =>
+  s.q.query(sql`update tips set status = ${status}, updated_at = now()${extra} where id = ${s.ctx.tip.id}`);
 
 /** 受理: the office takes the tip on, optionally correcting its fraud types and naming accused units. */
 async function acceptTip(s: Step, a: Of<'accept'>) {
   const types = a.fraudTypes ?? s.ctx.tip.fraud_types;
   const accused = [...new Set([...s.ctx.tip.accused_unit_ids, ...(a.accusedUnitIds ?? [])])];
-  await s.q.query(`update tips set status = 'accepted', fraud_types = $2, accused_unit_ids = $3, updated_at = now() where id = $1`, [s.ctx.tip.id, types, accused]);
+  await s.q.query(sql`update tips set status = 'accepted', fraud_types = ${types}, accused_unit_ids = ${accused}, updated_at = now() where id = ${s.ctx.tip.id}`);
   // A clerk's types that differ from the analysis are kept as labelled data (docs/intel.md).
   const suggested = analyze(s.ctx.tip.description).fraudTypes.map((t) => t.code);
   if (a.fraudTypes && [...types].sort().join() !== [...suggested].sort().join()) {
-    await s.q.query('insert into type_corrections (tip_id, suggested, corrected, user_id) values ($1, $2, $3, $4)', [s.ctx.tip.id, suggested, types, s.user.id]);
+    await s.q.query(sql`insert into type_corrections (tip_id, suggested, corrected, user_id) values (${s.ctx.tip.id}, ${suggested}, ${types}, ${s.user.id})`);
   }
   await record(s, 'accepted', '您的举报已受理', true, { fraudTypes: types });
   if (a.note) await record(s, 'note', a.note, false);
+  await withdrawNotifications(s.q, s.ctx.tip.id, accused.filter((id) => !s.ctx.tip.accused_unit_ids.includes(id)));
+  if (accused.includes(s.ctx.tip.office_unit_id)) await handOverFromAccused(s, accused);
+}
+
+/**
+ * The receiving office has just been named as accused: the tip moves to the nearest office above it
+ * that it does not accuse, which receives and works it from now on (the accused office loses sight of it).
+ */
+async function handOverFromAccused(s: Step, accused: number[]) {
+  const from = s.ctx.tip.office_unit_id;
+  const above = ancestry(s.ctx.ownerRegionCode).filter((c) => c.length < s.ctx.ownerRegionCode.length);
+  const to = (await officesOnPath(s.q, s.ctx.ownerRegionCode ? [...above, ''] : [])).find((o) => !accused.includes(o.id));
+  if (!to) throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'accusedUnitIds', message: '没有可接收此线索的上级专项办' }], '受理单位被反映，且没有可接收此线索的上级专项办');
+  await s.q.query(sql`update tips set office_unit_id = ${to.id}, updated_at = now() where id = ${s.ctx.tip.id}`);
+  await record(s, 'transferred', `线索反映对象涉及原受理单位，移交${to.name}受理办理`, false, { fromUnitId: from, toUnitId: to.id, reason: 'accused' });
+  await notifyUnit(s.q, to.id, ['intake', 'office_lead'], {
+    kind: 'transferred', tipId: s.ctx.tip.id, text: '下级受理单位被线索反映，线索已移交本单位办理', dedupeKey: `accused:${from}`,
+  });
 }
 
 /** 不予受理: closes the tip with a reason (internal) and an answer the reporter reads. */
 async function rejectTip(s: Step, a: Of<'reject'>) {
   await s.q.query(
-    `update tips set status = 'rejected', public_answer = $2, public_answer_at = now(), closed_at = now(), updated_at = now() where id = $1`,
-    [s.ctx.tip.id, a.publicAnswer],
+    sql`update tips set status = 'rejected', public_answer = ${a.publicAnswer}, public_answer_at = now(), closed_at = now(), updated_at = now()
+        where id = ${s.ctx.tip.id}`,
   );
   await record(s, 'rejected', a.reason, false);
   await record(s, 'answer', a.publicAnswer, true);
+  await answerMerged(s, 'rejected', a.publicAnswer);
 }
 
-/** 并案: folds the tip into another visible, live tip; it is answered when that one closes. */
-async function mergeTip(s: Step, a: Of<'merge'>) {
-  if (a.intoTipId === s.ctx.tip.id) throw new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message: '不能并入自身' }]);
-  const target = await loadVisible(s.q, s.user, a.intoTipId).catch(() => null);
-  if (!target || ['merged', 'rejected', 'closed'].includes(target.tip.status)) {
-    throw new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message: '目标线索不存在、不可见或已办结' }]);
+/**
+ * Gives every tip merged into this one — directly or through a chain of merges — the same outcome
+ * and public answer, each with its own timeline event and audit row, so no merged tip waits for ever.
+ */
+async function answerMerged(s: Step, status: 'closed' | 'rejected', answer: string) {
+  const answered = await s.q.query<{ id: number }>(sql`
+    with recursive m(id) as (
+      select id from tips where merged_into_id = ${s.ctx.tip.id} and status = 'merged'
+      union
+      select t.id from tips t join m on t.merged_into_id = m.id where t.status = 'merged')
+    update tips set status = ${status}, public_answer = ${answer}, public_answer_at = now(), closed_at = now(), updated_at = now()
+    where id in (select id from m) and status = 'merged' returning id`);
+  for (const { id } of answered) {
+    await insertEvent(s.q, { tipId: id, kind: status, text: answer, public: true, actorId: s.user.id, unitId: s.user.unitId, data: { viaTipId: s.ctx.tip.id } });
+    await audit(s.q, { id: s.user.id, name: s.user.username }, { action: `tip.${status}`, entity: 'tip', entityId: id, detail: { viaTipId: s.ctx.tip.id } });
   }
-  await s.q.query(`update tips set status = 'merged', merged_into_id = $2, updated_at = now() where id = $1`, [s.ctx.tip.id, a.intoTipId]);
-  await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: a.intoTipId });
+}
+
+/**
+ * Where a merge into `tipId` lands: the tip itself, or — when it was merged — the end of its chain of
+ * merges (null when the tip does not exist). A chain never loops (see mergeTip), but is walked at most 50 deep.
+ */
+async function finalTarget(q: Queryable, tipId: number): Promise<{ id: number; status: string } | null> {
+  const [end] = await q.query<{ id: number; status: string }>(sql`
+    with recursive chain(id, status, next_id, depth) as (
+      select id, status, merged_into_id, 0 from tips where id = ${tipId}
+      union all
+      select t.id, t.status, t.merged_into_id, c.depth + 1 from tips t join chain c on t.id = c.next_id where c.status = 'merged' and c.depth < 50)
+    select id, status from chain order by depth desc limit 1`);
+  return end ?? null;
+}
+
+/**
+ * Locks a merge's source and final target in id order before either is read, so that two merges
+ * crossing each other (A→B and B→A) queue instead of deadlocking, and a close of the target waits
+ * for the merge (and then answers the merged tip) or makes it fail (409). Returns the locked target.
+ */
+async function lockMergePair(q: Queryable, tipId: number, intoTipId: number): Promise<number[]> {
+  const target = intoTipId === tipId ? null : await finalTarget(q, intoTipId);
+  const ids = target && target.id !== tipId ? [tipId, target.id] : [tipId];
+  await q.query(sql`select id from tips where id = any(${ids}::bigint[]) order by id for update`);
+  return ids.slice(1);
+}
+
+/**
+ * 并案: folds the tip into another visible, live tip; it is answered when that one is closed or rejected.
+ * Merging into a tip that was itself merged follows the chain and merges into its final target, so
+ * the reporter is answered with the case that is actually worked. A target that is closed or rejected,
+ * or that was merged into this very tip, is refused (409).
+ */
+async function mergeTip(s: Step, a: Of<'merge'>) {
+  const invalid = (message: string) => new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message }]);
+  if (a.intoTipId === s.ctx.tip.id) throw invalid('不能并入自身');
+  if (!(await loadVisible(s.q, s.user, a.intoTipId).catch(() => null))) throw invalid('目标线索不存在或不可见');
+  const end = await finalTarget(s.q, a.intoTipId);
+  if (!end || end.id === s.ctx.tip.id) {
+    throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'intoTipId', message: '目标线索已并入本线索' }], '目标线索已并入本线索，不能再将本线索并入它');
+  }
+  // The chain moved between locking and now (its end was merged further): the caller retries.
+  if (!s.locked.includes(end.id)) throw new AppError('CONFLICT', [{ path: 'intoTipId', message: '目标线索刚刚被并案，请刷新后重试' }]);
+  const target = await loadVisible(s.q, s.user, end.id).catch(() => null);
+  if (!target) throw invalid('目标线索已并入您不可见的线索');
+  if (['merged', 'rejected', 'closed'].includes(target.tip.status)) {
+    throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'intoTipId', message: '目标线索已办结或不予受理' }], '目标线索已办结或不予受理，不能并入');
+  }
+  await s.q.query(sql`update tips set status = 'merged', merged_into_id = ${end.id}, updated_at = now() where id = ${s.ctx.tip.id}`);
+  await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: end.id, ...(end.id !== a.intoTipId ? { requestedTipId: a.intoTipId } : {}) });
 }
 
 /** 交办: to a member unit or a lower office within the dispatcher's subtree, with a deadline. */
@@ -94,24 +175,24 @@ async function dispatchTip(s: Step, a: Of<'dispatch'>) {
     const path = i === 0 ? 'leadUnitId' : `assistingUnitIds.${i - 1}`;
     if (s.ctx.tip.accused_unit_ids.includes(id)) throw new AppError('DISPATCH_ACCUSED_UNIT', [{ path, message: '该单位为被反映对象' }]);
     const unit = await findUnit(s.q, id);
-    if (!unit || unit.id === s.user.unitId || !unit.region_code.startsWith(s.user.unitRegionCode)) {
+    if (!unit || unit.id === s.user.unitId || !inJurisdiction(s.user, unit.region_code)) {
       throw new AppError('DISPATCH_UNIT_INVALID', [{ path, message: '单位不存在或不在本辖区内' }]);
     }
   }
-  if (parent) await s.q.query(`update tip_assignments set status = 'forwarded' where id = $1`, [parent.id]);
+  if (parent) await s.q.query(sql`update tip_assignments set status = 'forwarded' where id = ${parent.id}`);
   const ids: number[] = [];
   for (const [i, unitId] of unitIds.entries()) {
     const [{ id }] = await s.q.query<{ id: number }>(
-      `insert into tip_assignments (tip_id, unit_id, role, parent_id, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, 'dispatched') returning id`,
-      [s.ctx.tip.id, unitId, i === 0 ? 'lead' : 'assist', parent?.id ?? null, s.user.unitId, s.user.id, deadline, a.instructions],
+      sql`insert into tip_assignments (tip_id, unit_id, role, parent_id, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status)
+          values (${s.ctx.tip.id}, ${unitId}, ${i === 0 ? 'lead' : 'assist'}, ${parent?.id ?? null}, ${s.user.unitId}, ${s.user.id}, ${deadline},
+                  ${a.instructions}, 'dispatched') returning id`,
     );
     ids.push(id);
     await notifyUnit(s.q, unitId, i === 0 ? ['handler', 'unit_lead', 'intake', 'office_lead'] : ['handler', 'unit_lead'], {
       kind: 'dispatched', tipId: s.ctx.tip.id, text: `收到交办线索（${i === 0 ? '主办' : '协办'}），请按时办理`, dedupeKey: `assignment:${id}`,
     });
   }
-  await s.q.query(`update tips set status = 'dispatched', deadline_at = $2, updated_at = now() where id = $1`, [s.ctx.tip.id, deadline]);
+  await s.q.query(sql`update tips set status = 'dispatched', deadline_at = ${deadline}, updated_at = now() where id = ${s.ctx.tip.id}`);
   await record(s, 'dispatched', a.instructions, false, { leadUnitId: a.leadUnitId, assistingUnitIds: a.assistingUnitIds ?? [], deadline, assignmentIds: ids });
   if (!parent) await insertEvent(s.q, { tipId: s.ctx.tip.id, kind: 'dispatched', text: '已交有关单位核查办理', public: true });
 }
@@ -119,7 +200,7 @@ async function dispatchTip(s: Step, a: Of<'dispatch'>) {
 /** 签收: the lead unit acknowledges the tip and starts work. */
 async function signForTip(s: Step) {
   const lead = currentLead(s.ctx.assignments)!;
-  await s.q.query(`update tip_assignments set status = 'signed', signed_at = now() where id = $1`, [lead.id]);
+  await s.q.query(sql`update tip_assignments set status = 'signed', signed_at = now() where id = ${lead.id}`);
   await setStatus(s, 'in_progress');
   await record(s, 'signed', `${s.user.unitName}已签收`, false, { assignmentId: lead.id });
   await insertEvent(s.q, { tipId: s.ctx.tip.id, kind: 'in_progress', text: '承办单位已签收，正在核查', public: true });
@@ -129,10 +210,10 @@ async function signForTip(s: Step) {
 async function reportTip(s: Step, a: Of<'report'>) {
   const lead = currentLead(s.ctx.assignments)!;
   await s.q.query(
-    `update tip_assignments set status = 'reported', reported_at = now(), verdict = $2, measures = $3, summary = $4 where id = $1`,
-    [lead.id, a.verdict, a.measures, a.summary],
+    sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${a.verdict}, measures = ${a.measures}, summary = ${a.summary}
+        where id = ${lead.id}`,
   );
-  await setStatus(s, 'reported', ', reported_at = now()');
+  await setStatus(s, 'reported', sql`, reported_at = now()`);
   await record(s, 'reported', `核查结论：${VERDICTS[a.verdict]}；措施：${a.measures.map((m) => MEASURES[m]).join('、')}。${a.summary}`, false, {
     assignmentId: lead.id, verdict: a.verdict, measures: a.measures,
   });
@@ -144,24 +225,21 @@ async function reportTip(s: Step, a: Of<'report'>) {
 /** 退回重办: the reviewing office sends the result back to the lead unit. */
 async function returnTip(s: Step, a: Of<'return'>) {
   const lead = currentLead(s.ctx.assignments)!;
-  await s.q.query(`update tip_assignments set status = 'returned' where id = $1`, [lead.id]);
-  await setStatus(s, 'in_progress', ', reported_at = null');
+  await s.q.query(sql`update tip_assignments set status = 'returned' where id = ${lead.id}`);
+  await setStatus(s, 'in_progress', sql`, reported_at = null`);
   await record(s, 'returned', a.reason, false, { assignmentId: lead.id });
   await notifyUnit(s.q, lead.unit_id, ['handler', 'unit_lead', 'intake', 'office_lead'], {
     kind: 'returned', tipId: s.ctx.tip.id, text: '办理结果被退回，请重新办理', dedupeKey: `return:${lead.id}:${Date.now()}`,
   });
 }
 
-/** 办结: approved, with the public answer; tips merged into it are answered alike. */
+/** 办结: approved, with the public answer; tips merged into it (through any chain) are answered alike. */
 async function closeTip(s: Step, a: Of<'close'>) {
-  await s.q.query(`update tip_assignments set status = 'closed' where tip_id = $1 and active`, [s.ctx.tip.id]);
-  const close = `update tips set status = 'closed', public_answer = $2, public_answer_at = now(), closed_at = now(), updated_at = now()`;
-  await s.q.query(`${close} where id = $1`, [s.ctx.tip.id, a.publicAnswer]);
+  await s.q.query(sql`update tip_assignments set status = 'closed' where tip_id = ${s.ctx.tip.id} and active`);
+  await s.q.query(sql`update tips set status = 'closed', public_answer = ${a.publicAnswer}, public_answer_at = now(), closed_at = now(), updated_at = now()
+                      where id = ${s.ctx.tip.id}`);
   await record(s, 'closed', a.publicAnswer, true);
-  const merged = await s.q.query<{ id: number }>(`${close} where merged_into_id = $1 and status = 'merged' returning id`, [s.ctx.tip.id, a.publicAnswer]);
-  for (const m of merged) {
-    await insertEvent(s.q, { tipId: m.id, kind: 'closed', text: a.publicAnswer, public: true, actorId: s.user.id, unitId: s.user.unitId });
-  }
+  await answerMerged(s, 'closed', a.publicAnswer);
 }
 
 /** 督办: presses the lead unit; it is told at once. */
@@ -193,10 +271,11 @@ const TRANSITIONS: { [A in TipAction['action']]: (s: Step, a: Of<A>) => Promise<
 /** Runs one action: load and check access → guard the state → write change, timeline and audit in one transaction. */
 export async function runTipAction(db: Db, user: SessionUser, tipId: number, action: TipAction): Promise<void> {
   await db.tx(async (q) => {
+    const locked = action.action === 'merge' ? await lockMergePair(q, tipId, action.intoTipId) : [];
     const ctx = await loadVisible(q, user, tipId, true);
     permit(user, ctx, action.action);
     const transition = TRANSITIONS[action.action] as (s: Step, a: TipAction) => Promise<void>;
-    await transition({ q, user, ctx }, action);
+    await transition({ q, user, ctx, locked }, action);
   });
 }
 

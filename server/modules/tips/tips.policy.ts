@@ -1,21 +1,19 @@
-import { OFFICE_ROLES, TIP_READER_ROLES, TIP_WORKER_ROLES, type Role } from '../../../shared/domain.ts';
+import { OFFICE_ROLES, TIP_WORKER_ROLES, type Role } from '../../../shared/domain.ts';
 import { AppError } from '../../errors.ts';
+import { hasAny, inSubtree, isOffice, type TipAccessFacts } from '../access/jurisdiction.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ActionName } from './tips.schemas.ts';
 import type { AssignmentRow, TipRow } from './tips.repository.ts';
 
 /**
- * Who may see a tip and who may do what to it — the one place these rules live.
- * Jurisdiction is a region-code prefix for campaign offices; a member unit sees a tip only through
- * its dispatch record; a unit the tip accuses sees nothing. Invisible means 404, visible but not
- * yours means 403, yours but the wrong state means 409.
+ * Who may do what to a tip — the one place these rules live. Whether a tip is visible at all is the
+ * jurisdiction module's `canSeeTip` (modules/access). Invisible means 404, visible but not yours
+ * means 403, yours but the wrong state means 409.
  */
 
 // Whoever signs for and reports on a tip at the lead unit (an office may lead too).
 const HANDLING_ROLES: readonly Role[] = ['handler', 'unit_lead', ...OFFICE_ROLES];
 
-const hasAny = (user: SessionUser, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
-const isOffice = (user: SessionUser) => user.unitKind === 'campaign_office';
 
 export interface TipContext {
   tip: TipRow;
@@ -24,26 +22,8 @@ export interface TipContext {
   ownerRegionCode: string;
 }
 
-/** SQL condition (on alias t) limiting tips to those the user may see; params start at $start. */
-export function visibilitySql(user: SessionUser, start: number): { sql: string; params: unknown[] } {
-  const unit = `$${start}`;
-  // Always binds the unit as the first parameter, so callers can rely on it (a null check is false).
-  if (!hasAny(user, TIP_READER_ROLES)) return { sql: `(${unit}::bigint is null)`, params: [user.unitId] };
-  const assigned = `exists (select 1 from tip_assignments a where a.tip_id = t.id and a.unit_id = ${unit})`;
-  if (!isOffice(user)) return { sql: `(not (${unit} = any(t.accused_unit_ids)) and ${assigned})`, params: [user.unitId] };
-  const prefix = `$${start + 1}`;
-  return {
-    sql: `(not (${unit} = any(t.accused_unit_ids)) and (t.region_code like ${prefix} || '%' or t.office_unit_id = ${unit} or ${assigned}))`,
-    params: [user.unitId, user.unitRegionCode],
-  };
-}
-
-export function canSee(user: SessionUser, ctx: TipContext): boolean {
-  if (!hasAny(user, TIP_READER_ROLES)) return false;
-  if (ctx.tip.accused_unit_ids.includes(user.unitId)) return false;
-  if (ctx.assignments.some((a) => a.unit_id === user.unitId)) return true;
-  return isOffice(user) && (ctx.tip.region_code.startsWith(user.unitRegionCode) || ctx.tip.office_unit_id === user.unitId);
-}
+/** What visibility depends on, for the jurisdiction module's `canSeeTip`. */
+export const accessFacts = (ctx: TipContext): TipAccessFacts => ({ ...ctx.tip, assignedUnitIds: ctx.assignments.map((a) => a.unit_id) });
 
 /** The deepest active lead assignment: the unit that must act now. */
 export function currentLead(assignments: AssignmentRow[]): AssignmentRow | null {
@@ -53,7 +33,7 @@ export function currentLead(assignments: AssignmentRow[]): AssignmentRow | null 
 
 /** The receiving office, or an office above it. */
 function ownsOrOversees(user: SessionUser, ctx: TipContext): boolean {
-  return isOffice(user) && (ctx.tip.office_unit_id === user.unitId || ctx.ownerRegionCode.startsWith(user.unitRegionCode));
+  return isOffice(user) && (ctx.tip.office_unit_id === user.unitId || inSubtree(user.unitRegionCode, ctx.ownerRegionCode));
 }
 
 /** An office that dispatched along the current chain (or owns the tip) and so reviews its result. */

@@ -11,19 +11,28 @@ import { Ok } from '../../schemas.ts';
 
 export const publicTipRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, keys, publicRateLimit } = app.deps;
-  // 10 wrong code/key pairs from one client in 15 minutes, then 429 for the rest of the window.
-  const guesses = new FailureThrottle(10, 15 * 60 * 1000);
+  // Wrong code/key pairs are counted per tracking code and per client (a keyed hash of the address,
+  // in memory only). 10 wrong keys for one code lock that code for 15 minutes before anything is
+  // checked, whoever sends them: that is what stops guessing one code's key; unknown codes lock alike,
+  // so a 429 says nothing of whether a code exists. A client's own failures never refuse a correct
+  // pair — behind a carrier's NAT, "a client" is many honest reporters — the pair is checked first,
+  // and only a wrong one is answered 429 once the client has 20 failures (docs/ARCHITECTURE.md).
+  const guessesPerCode = new FailureThrottle(10, 15 * 60 * 1000);
+  const guessesPerClient = new FailureThrottle(20, 15 * 60 * 1000);
   const clientKey = (req: FastifyRequest) => hmac(keys.lookupMac, 'lookup:' + req.ip);
 
-  /** Runs a credentialed reporter call, counting wrong code/key pairs toward the throttle. */
-  async function withCredentials<T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> {
-    const key = clientKey(req);
-    if (guesses.blocked(key)) throw new AppError('TOO_MANY_REQUESTS');
+  /** Runs a credentialed reporter call, counting wrong code/key pairs toward both throttles. */
+  async function withCredentials<T>(req: FastifyRequest & { body: { trackingCode: string } }, fn: () => Promise<T>): Promise<T> {
+    const code = hmac(keys.lookupMac, 'code:' + req.body.trackingCode);
+    if (guessesPerCode.blocked(code)) throw new AppError('TOO_MANY_REQUESTS');
     try {
       return await fn();
     } catch (err) {
-      if (err instanceof AppError && err.code === 'TIP_NOT_FOUND') guesses.fail(key);
-      throw err;
+      if (!(err instanceof AppError) || err.code !== 'TIP_NOT_FOUND') throw err;
+      const client = clientKey(req);
+      guessesPerCode.fail(code);
+      guessesPerClient.fail(client);
+      throw guessesPerClient.blocked(client) ? new AppError('TOO_MANY_REQUESTS') : err;
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import { empty, sql, type Queryable } from '../../db/client.ts';
 import type { FraudType, TipSource, TipStatus } from '../../../shared/domain.ts';
 
 export interface TipRow {
@@ -76,24 +76,50 @@ export interface NewTip {
   auditDetail: object;
   /** Normalised entities to link the tip by (tip_entities). */
   links: { kind: string; normalized: string }[];
+  /** Unattached uploads to attach: all of them, or the tip is not written. */
+  attachmentIds?: string[];
+  /** The Idempotency-Key row to write with the tip (the response is already encrypted). */
+  idempotency?: { keyHash: string; requestHash: string; responseEnc: string };
 }
 
 /**
- * Inserts tips, each with its first timeline event and audit row, in one statement — atomic on its
- * own and one round trip, which is what public intake throughput is made of. Units whose name is a
- * tip's subject are added to its accused list here, and its entities are indexed for linking. A tip whose tracking code is taken is left out
- * of the result (the caller draws another code).
+ * What became of one tip of a batch: written, or left out because its tracking code is taken (draw
+ * another), one of its uploads is missing or attached already, or its Idempotency-Key was used first.
+ */
+export type SubmitOutcome = 'inserted' | 'code_taken' | 'uploads_taken' | 'key_taken';
+
+/**
+ * Inserts tips, each with its first timeline event, audit row, attachments and Idempotency-Key row,
+ * in one statement — atomic on its own and one round trip, which is what public intake throughput is
+ * made of. Units whose name is a tip's subject are added to its accused list here, and its entities
+ * are indexed for linking. Every tip gets one result row, in input order.
+ *
+ * A tip is written only with all of its uploads (locked here, so a concurrent claim waits and then
+ * sees them taken) and only if its key row is: a twin key committed or in flight makes the key insert
+ * a no-op, and that tip is left out. Two in-flight tips drawing the same random 12-digit code (odds
+ * about 10^-12) make the statement fail with a unique violation; the batcher's one-by-one retry then
+ * fails only the later one, and the caller draws again.
  */
 export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
   const col = <T>(f: (t: NewTip) => T) => tips.map(f);
-  return q.query<{ id: number; tracking_code: string; received_at: Date }>(
+  return q.query<{ tracking_code: string; id: number | null; received_at: Date | null; outcome: SubmitOutcome }>(
     `with input as (
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::jsonb[],
                             $9::text[], $10::numeric[], $11::int[], $12::date[], $13::boolean[], $14::text[], $15::text[],
-                            $16::bigint[], $17::text[], $18::text[], $19::jsonb[])
+                            $16::bigint[], $17::text[], $18::text[], $19::jsonb[], $23::text[], $24::text[], $25::text[], $26::text[])
+         with ordinality
          as i(tracking_code, access_key_hash, source, region_code, office_unit_id, description, fraud_types, subject,
               accused, amount_involved, victim_count, occurred_on, reporter_anonymous, reporter_enc, search_text,
-              created_by, event_text, actor_name, audit_detail)),
+              created_by, event_text, actor_name, audit_detail, upload_ids, key_hash, request_hash, response_enc, n)),
+     fresh as (select * from input i where not exists (select 1 from tips x where x.tracking_code = i.tracking_code)),
+     files as (select f.n from fresh f where coalesce(cardinality(string_to_array(f.upload_ids, ',')), 0) = (
+                 select count(*) from (select 1 from uploads u where u.id = any(string_to_array(f.upload_ids, ',')::uuid[])
+                                         and u.tip_id is null for update) s)),
+     k as (insert into idempotency_keys (key_hash, request_hash, response_enc)
+           select f.key_hash, f.request_hash, f.response_enc from fresh f join files using (n) where f.key_hash is not null
+           on conflict (key_hash) do nothing
+           returning response_enc),
+     go as (select f.* from fresh f join files using (n) where f.key_hash is null or f.response_enc in (select response_enc from k)),
      t as (
        insert into tips (tracking_code, access_key_hash, source, status, region_code, office_unit_id, description,
          fraud_types, subject, accused_unit_ids, amount_involved, victim_count, occurred_on, reporter_anonymous,
@@ -105,17 +131,23 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
            '{}')) x),
          i.amount_involved, i.victim_count, i.occurred_on, i.reporter_anonymous, i.reporter_enc,
          to_tsvector('simple', i.search_text), i.created_by
-       from input i
-       on conflict (tracking_code) do nothing
+       from go i
        returning id, tracking_code, received_at),
      e as (insert into tip_events (tip_id, kind, text, public, actor_id, unit_id)
-           select t.id, 'submitted', i.event_text, true, i.created_by, i.office_unit_id from t join input i using (tracking_code)),
+           select t.id, 'submitted', i.event_text, true, i.created_by, i.office_unit_id from t join go i using (tracking_code)),
      a as (insert into audit_log (actor_id, actor_name, action, entity, entity_id, detail)
-           select i.created_by, i.actor_name, 'tip.submitted', 'tip', t.id::text, i.audit_detail from t join input i using (tracking_code)),
+           select i.created_by, i.actor_name, 'tip.submitted', 'tip', t.id::text, i.audit_detail from t join go i using (tracking_code)),
      l as (insert into tip_entities (kind, normalized, tip_id)
            select x.kind, x.normalized, t.id from unnest($20::text[], $21::text[], $22::text[]) as x(tracking_code, kind, normalized)
-           join t using (tracking_code) on conflict do nothing)
-     select id, tracking_code, received_at from t`,
+           join t using (tracking_code) on conflict do nothing),
+     up as (update uploads u set tip_id = t.id from t join go i using (tracking_code)
+            where u.id = any(string_to_array(i.upload_ids, ',')::uuid[]) and u.tip_id is null)
+     select i.tracking_code, t.id, t.received_at,
+       case when t.id is not null then 'inserted'
+            when not exists (select 1 from fresh f where f.n = i.n) then 'code_taken'
+            when not exists (select 1 from files f where f.n = i.n) then 'uploads_taken'
+            else 'key_taken' end as outcome
+     from input i left join t using (tracking_code) order by i.n`,
     [
       col((t) => t.trackingCode), col((t) => t.accessKeyHash), col((t) => t.source), col((t) => t.regionCode),
       col((t) => t.officeUnitId), col((t) => t.description), col((t) => t.fraudTypes.join(',')),
@@ -125,6 +157,8 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
       col((t) => t.actorName), col((t) => JSON.stringify(t.auditDetail)),
       tips.flatMap((t) => t.links.map(() => t.trackingCode)), tips.flatMap((t) => t.links.map((l) => l.kind)),
       tips.flatMap((t) => t.links.map((l) => l.normalized)),
+      col((t) => (t.attachmentIds?.length ? t.attachmentIds.join(',') : null)), col((t) => t.idempotency?.keyHash ?? null),
+      col((t) => t.idempotency?.requestHash ?? null), col((t) => t.idempotency?.responseEnc ?? null),
     ],
   );
 }
@@ -140,46 +174,49 @@ export interface NewEvent {
 }
 
 export async function insertEvent(q: Queryable, e: NewEvent): Promise<void> {
-  await q.query(
-    `insert into tip_events (tip_id, kind, text, public, actor_id, unit_id, data) values ($1, $2, $3, $4, $5, $6, $7)`,
-    [e.tipId, e.kind, e.text, e.public, e.actorId ?? null, e.unitId ?? null, e.data ?? null],
-  );
+  await q.query(sql`insert into tip_events (tip_id, kind, text, public, actor_id, unit_id, data)
+    values (${e.tipId}, ${e.kind}, ${e.text}, ${e.public}, ${e.actorId ?? null}, ${e.unitId ?? null}, ${e.data ?? null})`);
 }
 
+const forUpdateSql = (forUpdate: boolean) => (forUpdate ? sql`for update` : empty);
+
 export async function findTip(q: Queryable, id: number, forUpdate = false): Promise<TipRow | null> {
-  const [t] = await q.query<TipRow>(`select * from tips where id = $1${forUpdate ? ' for update' : ''}`, [id]);
+  const [t] = await q.query<TipRow>(sql`select * from tips where id = ${id} ${forUpdateSql(forUpdate)}`);
   return t ?? null;
 }
 
 export async function findTipByTrackingCode(q: Queryable, code: string, forUpdate = false): Promise<TipRow | null> {
-  const [t] = await q.query<TipRow>(`select * from tips where tracking_code = $1${forUpdate ? ' for update' : ''}`, [code]);
+  const [t] = await q.query<TipRow>(sql`select * from tips where tracking_code = ${code} ${forUpdateSql(forUpdate)}`);
   return t ?? null;
 }
 
 export const listAssignments = (q: Queryable, tipId: number) =>
   q.query<AssignmentRow>(
-    `select a.*, u.name as unit_name, u.kind as unit_kind, u.region_code as unit_region_code, d.name as dispatched_by_unit_name
-     from tip_assignments a join units u on u.id = a.unit_id join units d on d.id = a.dispatched_by_unit_id
-     where a.tip_id = $1 order by a.id`,
-    [tipId],
+    sql`select a.*, u.name as unit_name, u.kind as unit_kind, u.region_code as unit_region_code, d.name as dispatched_by_unit_name
+        from tip_assignments a join units u on u.id = a.unit_id join units d on d.id = a.dispatched_by_unit_id
+        where a.tip_id = ${tipId} order by a.id`,
   );
 
 /** Attaches unattached uploads to a tip; returns how many were attached. */
 export async function attachUploads(q: Queryable, tipId: number, ids: string[]): Promise<number> {
   if (!ids.length) return 0;
-  const rows = await q.query(`update uploads set tip_id = $1 where id = any($2::uuid[]) and tip_id is null returning id`, [tipId, ids]);
+  const rows = await q.query(sql`update uploads set tip_id = ${tipId} where id = any(${ids}::uuid[]) and tip_id is null returning id`);
   return rows.length;
 }
 
 export const countAttachments = async (q: Queryable, tipId: number) =>
-  (await q.query<{ n: number }>('select count(*)::int as n from uploads where tip_id = $1', [tipId]))[0].n;
+  (await q.query<{ n: number }>(sql`select count(*)::int as n from uploads where tip_id = ${tipId}`))[0].n;
 
-/** The campaign office nearest above a region: the region itself first, then each ancestor. */
-export async function nearestOffice(q: Queryable, ancestry: string[]): Promise<number | null> {
-  const [u] = await q.query<{ id: number }>(
-    `select id from units where kind = 'campaign_office' and region_code = any($1::text[])
-     order by length(region_code) desc, id limit 1`,
-    [ancestry],
+/** A unit's name as a tip's subject is matched against it (insertSubmittedTips matches the same way, in SQL). */
+export const unitNameKey = (name: string) => name.replaceAll(' ', '');
+
+/**
+ * The campaign offices on a region's path, nearest first (the region itself, then each ancestor):
+ * the nearest one the tip does not accuse receives it.
+ */
+export async function officesOnPath(q: Queryable, ancestry: string[]): Promise<{ id: number; name: string; region_code: string }[]> {
+  return q.query(
+    sql`select id, name, region_code from units where kind = 'campaign_office' and region_code = any(${ancestry}::text[])
+        order by length(region_code) desc, id`,
   );
-  return u?.id ?? null;
 }

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import {
   FRAUD_TYPE_CODES, MEASURE_CODES, STAFF_SOURCE_CODES, SUBJECT_KIND_CODES, TIP_SOURCES, TIP_STATUS_CODES, UNIT_KIND_CODES, VERDICT_CODES,
 } from '../../../shared/domain.ts';
-import { isIdCardNumber, isPhone, isUscc } from '../../../shared/validators.ts';
-import { chinaToday as today } from '../../../shared/time.ts';
+import { boundedDate, boundedDateTime, isIdCardNumber, isPhone, isUscc } from '../../../shared/validators.ts';
 import { day, nextCursor, oneOf, timestamp } from '../../schemas.ts';
 
 const TIP_SOURCE_CODES = Object.keys(TIP_SOURCES) as [keyof typeof TIP_SOURCES, ...(keyof typeof TIP_SOURCES)[]];
@@ -48,7 +47,7 @@ const tipFields = {
   subject: subjectSchema.optional(),
   amountInvolved: z.number().min(0, '金额不能为负').max(1e12).optional(),
   victimCount: z.number().int().min(0).max(1_000_000).optional(),
-  occurredOn: z.iso.date('日期格式应为 YYYY-MM-DD').refine((d) => d <= today(), '发生日期不能晚于今天').optional(),
+  occurredOn: boundedDate({ past: '1990-01-01', future: 0 }, '发生日期').optional(),
   reporter: reporterSchema,
   attachmentIds: z.array(uuid).max(10, '附件最多 10 个').optional(),
 };
@@ -80,7 +79,8 @@ export const actionBody = z.discriminatedUnion('action', [
       action: z.literal('dispatch'),
       leadUnitId: z.number().int().positive(),
       assistingUnitIds: z.array(z.number().int().positive()).max(10).optional(),
-      deadline: z.iso.datetime({ offset: true, message: '时限应为带时区的日期时间' }),
+      // In the future and within a year: 9999-12-31 is a slip, not a deadline (the service checks the parent's).
+      deadline: boundedDateTime({ past: 0, future: 366 }, '办理时限'),
       instructions: text(2, 2000, '请填写交办要求'),
     })
     .strict(),
@@ -164,7 +164,8 @@ export const Workbench = z.object({
   todo: z.object({ toAccept: z.number(), toDispatch: z.number(), toSign: z.number(), toHandle: z.number(), toReview: z.number() }),
   overdue: z.number(),
   dueSoon: z.number(),
-  visible: z.number(),
+  /** Being removed from the workbench; optional so the answer serializes with or without it. */
+  visible: z.number().optional(),
   unreadNotifications: z.number(),
 });
 export type Workbench = z.output<typeof Workbench>;

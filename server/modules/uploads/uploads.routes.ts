@@ -9,9 +9,13 @@ import { staffCopy } from './strip.ts';
 import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
 import { fileBody } from '../../schemas.ts';
 import { Upload } from './uploads.schemas.ts';
+import { checkCapacity, DEFAULT_UPLOAD_LIMITS, PendingUploads } from './capacity.ts';
+import { hmac } from '../../crypto.ts';
 
 export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, keys, dataDir, publicRateLimit } = app.deps;
+  const limits = app.deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
+  const pending = new PendingUploads();
 
   app.post(
     '/api/public/uploads',
@@ -22,11 +26,16 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
+      const client = hmac(keys.lookupMac, 'upload:' + req.ip);
+      // Refused before the body is read when the disk or a quota is already full.
+      await checkCapacity(db, dataDir, limits, pending.ids(client));
       const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
       if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择文件' }]);
       const data = await file.toBuffer();
       if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', undefined, '单个文件不能超过 20 MB');
-      return reply.status(201).send(await storeUpload(db, keys, dataDir, data));
+      const stored = await storeUpload(db, keys, dataDir, data, { limits, clientIds: pending.ids(client) });
+      pending.add(client, stored.id);
+      return reply.status(201).send(stored);
     },
   );
 

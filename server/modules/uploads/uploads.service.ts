@@ -2,10 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Db } from '../../db/client.ts';
+import { sql, type Db } from '../../db/client.ts';
 import { decryptBuffer, encryptBuffer, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { sniffMime } from './sniff.ts';
+import { checkCapacity, type UploadLimits } from './capacity.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -14,21 +15,41 @@ const dirOf = (dataDir: string) => join(dataDir, 'uploads');
 /**
  * Stores one evidence file encrypted under a server-generated name. The file is written before its
  * row commits, so a crash leaves at most an unreferenced file, which removeOrphanFiles takes away at
- * the next start — never a row without its file.
+ * the next start — never a row without its file. With a quota, the row is inserted only while the
+ * unattached total and the client's share stay within it (checked in the insert itself, so parallel
+ * uploads cannot all pass one earlier check).
  */
-export async function storeUpload(db: Db, keys: Keys, dataDir: string, data: Buffer): Promise<{ id: string; mime: string; size: number }> {
+export async function storeUpload(
+  db: Db,
+  keys: Keys,
+  dataDir: string,
+  data: Buffer,
+  quota?: { limits: UploadLimits; clientIds: string[] },
+): Promise<{ id: string; mime: string; size: number }> {
   const mime = sniffMime(data);
   if (!mime) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED');
+  if (quota) await checkCapacity(db, dataDir, quota.limits, quota.clientIds, data.length);
   const dir = dirOf(dataDir);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const id = randomUUID();
   const storageName = randomBytes(16).toString('hex');
   await writeFile(join(dir, storageName), encryptBuffer(keys.encryption, data), { mode: 0o600 });
+  let stored: unknown[];
   try {
-    await db.query('insert into uploads (id, mime, size_bytes, storage_name) values ($1, $2, $3, $4)', [id, mime, data.length, storageName]);
+    const size = data.length;
+    const within = quota
+      ? sql`(select coalesce(sum(size_bytes), 0) from uploads where tip_id is null) + ${size}::int <= ${quota.limits.pendingBytes}::int8
+            and (select coalesce(sum(size_bytes), 0) from uploads where tip_id is null and id = any(${quota.clientIds}::uuid[])) + ${size}::int <= ${quota.limits.pendingPerClientBytes}::int8`
+      : sql`true`;
+    stored = await db.query(sql`insert into uploads (id, mime, size_bytes, storage_name)
+      select ${id}::uuid, ${mime}::text, ${size}::int, ${storageName}::text where ${within} returning id`);
   } catch (err) {
     await rm(join(dir, storageName), { force: true });
     throw err;
+  }
+  if (!stored.length) {
+    await rm(join(dir, storageName), { force: true });
+    throw new AppError('UPLOADS_FULL');
   }
   return { id, mime, size: data.length };
 }
@@ -40,8 +61,11 @@ export async function readAttachment(db: Db, keys: Keys, dataDir: string, tipId:
   return { mime: u.mime, data: decryptBuffer(keys.encryption, await readFile(join(dirOf(dataDir), u.storage_name))) };
 }
 
-/** Removes uploads never attached to a tip within a day (abandoned reports). */
-export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours = 24): Promise<number> {
+/**
+ * Removes uploads not attached to a tip within two hours: the portal attaches its files when the
+ * report is sent, in the same visit, so older ones are abandoned and only hold quota and disk.
+ */
+export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours = 2): Promise<number> {
   const rows = await db.query<{ storage_name: string }>(
     `delete from uploads where tip_id is null and created_at < now() - make_interval(hours => $1) returning storage_name`,
     [olderThanHours],

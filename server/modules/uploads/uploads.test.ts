@@ -102,7 +102,7 @@ describe('evidence uploads', () => {
     expect(await countUploads()).toBe(before);
   });
 
-  it('accepts every allowed type and removes uploads never attached after a day', async () => {
+  it('accepts every allowed type and removes uploads left unattached', async () => {
     for (const [data, name] of [[JPEG, 'a.jpg'], [PDF, 'a.pdf'], [MP3, 'a.mp3'], [M4A, 'a.m4a'], [MP4, 'a.mp4']] as [Buffer, string][]) {
       expect((await upload(data, name, 'application/octet-stream')).statusCode, name).toBe(201);
     }

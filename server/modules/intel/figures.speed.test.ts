@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, type TestApp } from '../../test/helpers.ts';
+import { MAX_TEXT } from './analyze.ts';
+import { extractFigures } from './figures.ts';
+
+// Issue 7 fault 9: 20,000 characters of "1 " held the event loop for seconds (each number re-read its
+// whole unbroken clause). The bound is generous on purpose: the point is milliseconds, not seconds.
+const SHAPES: Record<string, string> = {
+  'ones and spaces': '1 '.repeat(10_000),
+  'Chinese numerals': '一二三'.repeat(7_000).slice(0, MAX_TEXT),
+  'Chinese numerals and spaces': '一 '.repeat(10_000),
+  'one long digit run': '1'.repeat(MAX_TEXT),
+  'comma-separated ones': '1,'.repeat(10_000),
+  'dot-separated ones': '1.'.repeat(10_000),
+  'masked digits': 'X 1'.repeat(6_666),
+  'figures in one unbroken clause': '排查养老机构1家 '.repeat(2_200).slice(0, MAX_TEXT),
+};
+
+describe('figure extraction stays linear', () => {
+  for (const [name, text] of Object.entries(SHAPES)) {
+    it(`${name} (${text.length} characters) in well under a second`, () => {
+      const t0 = performance.now();
+      extractFigures(text);
+      expect(performance.now() - t0).toBeLessThan(500);
+    });
+  }
+
+  it('still reads every figure of a long clause', () => {
+    const r = extractFigures('排查养老机构1家 '.repeat(2_000));
+    expect(r.figures).toHaveLength(2_000);
+    expect(r.figures[1999]).toMatchObject({ indicator: 'entities_screened', value: 1 });
+  });
+
+  describe('through the route', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp();
+    });
+    afterAll(() => t.close());
+    const post = async (text: string) =>
+      t.app.inject({ method: 'POST', url: '/api/intel/extract-figures', payload: { text }, headers: { cookie: await t.login('yt_viewer') } });
+
+    it('answers the adversarial text at the cap quickly, and refuses one character more with 400', async () => {
+      const t0 = performance.now();
+      const ok = await post('1 '.repeat(MAX_TEXT / 2 - 1) + '1');
+      expect(ok.statusCode).toBe(200);
+      expect(performance.now() - t0).toBeLessThan(1_000);
+      const over = await post('1'.repeat(MAX_TEXT + 1));
+      expect(over.statusCode).toBe(400);
+      expect(json(over).error.fields[0]).toMatchObject({ path: 'text', message: expect.stringMatching(/不能超过 20000 字/) });
+    });
+  });
+});

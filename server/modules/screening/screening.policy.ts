@@ -1,0 +1,38 @@
+import { SCREENER_ROLES, SCREENING_LEAD_ROLES, type HazardStatus, type Role } from '../../../shared/domain.ts';
+import { AppError } from '../../errors.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import type { HazardAction } from './screening.schemas.ts';
+
+/**
+ * Who may move a hazard through rectification and from which state — the one place these rules live.
+ * Out of jurisdiction is 404 (the repository does not find it), the wrong role 403, the wrong state 409.
+ */
+
+const hasAny = (user: Pick<SessionUser, 'roles'>, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
+export const isScreeningLead = (user: Pick<SessionUser, 'roles'>) => hasAny(user, SCREENING_LEAD_ROLES);
+
+interface HazardRule {
+  /** Role: failing it is 403. */
+  who: (user: SessionUser) => boolean;
+  /** States the change starts from: any other is 409. */
+  from: readonly HazardStatus[];
+  to: HazardStatus;
+  /** Audit action written with the change. */
+  audit: string;
+}
+
+export const HAZARD_RULES: Record<HazardAction, HazardRule> = {
+  // The unit that screens fixes and reports; a lead verifies (销号) or sends it back.
+  start: { who: (u) => hasAny(u, SCREENER_ROLES), from: ['open'], to: 'rectifying', audit: 'hazard.started' },
+  rectified: { who: (u) => hasAny(u, SCREENER_ROLES), from: ['open', 'rectifying'], to: 'rectified', audit: 'hazard.rectified' },
+  verify: { who: isScreeningLead, from: ['rectified'], to: 'verified', audit: 'hazard.verified' },
+  reopen: { who: isScreeningLead, from: ['rectified'], to: 'rectifying', audit: 'hazard.reopened' },
+};
+
+/** Throws 403 or 409 unless the user may take this action on a hazard (already found in scope) now. */
+export function permitHazard(user: SessionUser, status: HazardStatus, action: HazardAction): HazardRule {
+  const rule = HAZARD_RULES[action];
+  if (!rule.who(user)) throw new AppError('FORBIDDEN');
+  if (!rule.from.includes(status)) throw new AppError('HAZARD_INVALID_TRANSITION');
+  return rule;
+}

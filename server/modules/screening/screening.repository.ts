@@ -1,0 +1,223 @@
+import { empty, sql, type Queryable, type Sql } from '../../db/client.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import { jurisdictionSql, tipVisibleSql } from '../access/jurisdiction.ts';
+import type { ChecklistItem, HazardStatus, RiskGrade } from '../../../shared/domain.ts';
+import type { RiskFacts } from './risk.ts';
+import type { HazardInput, LedgerFilter, SubjectListQuery } from './screening.schemas.ts';
+
+/**
+ * The screening strand's SQL: subjects with their grades (view subject_risk, migration 0010), the
+ * facts a grade is explained from, inspections, the hazard ledger and the period's figures. Every
+ * list and figure is limited to the user's jurisdiction through the one jurisdiction module.
+ */
+
+type Scope = Pick<SessionUser, 'unitRegionCode'>;
+
+export interface SubjectRow {
+  id: number; regionCode: string; regionName: string; kind: string; name: string; uscc: string | null; address: string | null; createdAt: Date;
+}
+const SUBJECT_COLUMNS = sql`s.id, s.region_code as "regionCode", r.name as "regionName", s.kind, s.name, s.uscc, s.address, s.created_at as "createdAt"`;
+
+export async function findSubject(q: Queryable, user: Scope, id: number): Promise<SubjectRow | null> {
+  const [s] = await q.query<SubjectRow>(
+    sql`select ${SUBJECT_COLUMNS} from subjects s join regions r on r.code = s.region_code where s.id = ${id} and ${jurisdictionSql(user, 's.region_code')}`,
+  );
+  return s ?? null;
+}
+
+const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+function subjectFilter(user: Scope, f: Omit<SubjectListQuery, 'page' | 'pageSize'>): Sql {
+  return sql`${jurisdictionSql(user, 's.region_code')}
+    ${f.q ? sql`and (s.name like ${likeText(f.q)} or s.uscc = ${f.q.toUpperCase()})` : empty}
+    ${f.kind ? sql`and s.kind = ${f.kind}` : empty}
+    ${f.grade === 'none' ? sql`and k.grade is null` : f.grade ? sql`and k.grade = ${f.grade}` : empty}`;
+}
+
+export interface SubjectListRow extends SubjectRow {
+  grade: RiskGrade | null; openHazards: number; tips: number; inspected: boolean;
+}
+
+/** One page of the registry, newest first, grades from SQL; the total counts every match in the jurisdiction. */
+export async function subjectPage(q: Queryable, user: Scope, f: SubjectListQuery) {
+  const where = subjectFilter(user, f);
+  // Grades are computed per subject: the count reads them only when it filters by one.
+  const [{ total }] = await q.query<{ total: number }>(
+    sql`select count(*)::int as total from subjects s ${f.grade ? sql`join subject_risk k on k.subject_id = s.id` : empty} where ${where}`,
+  );
+  const items = await q.query<SubjectListRow>(
+    sql`select ${SUBJECT_COLUMNS}, k.grade, k.open_hazards as "openHazards", k.tips, k.inspected
+        from subjects s join regions r on r.code = s.region_code join subject_risk k on k.subject_id = s.id
+        where ${where} order by s.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+  );
+  return { items, total };
+}
+
+/** Today's grades of every subject in the jurisdiction, counted in SQL. */
+export async function gradeCounts(q: Queryable, user: Scope): Promise<Record<RiskGrade | 'none', number>> {
+  const grades: Record<RiskGrade | 'none', number> = { red: 0, orange: 0, yellow: 0, green: 0, none: 0 };
+  for (const r of await q.query<{ grade: RiskGrade | null; n: number }>(
+    sql`select k.grade, count(*)::int as n from subjects s join subject_risk k on k.subject_id = s.id
+        where ${jurisdictionSql(user, 's.region_code')} group by k.grade`,
+  )) grades[r.grade ?? 'none'] = r.n;
+  return grades;
+}
+
+/** The risk facts of many subjects in four grouped queries (never one query per subject), for assessRisk's reasons. */
+export async function riskFacts(q: Queryable, ids: number[]): Promise<Map<number, RiskFacts>> {
+  const facts = new Map<number, RiskFacts>(ids.map((id) => [id, { inspected: false, checklist: null, hazards: [], tips: 0, tipsTrue: 0, override: null }]));
+  if (!ids.length) return facts;
+  for (const r of await q.query<{ subject_id: number; checklist: Partial<Record<ChecklistItem, boolean>> }>(
+    sql`select distinct on (subject_id) subject_id, checklist from inspections where subject_id = any(${ids}::bigint[])
+        order by subject_id, inspected_on desc, id desc`,
+  )) Object.assign(facts.get(r.subject_id)!, { inspected: true, checklist: r.checklist });
+  for (const h of await q.query<{ subject_id: number; category: string; serious: boolean; status: string; deadline: string }>(
+    sql`select subject_id, category, serious, status, deadline::text as deadline from hazards where subject_id = any(${ids}::bigint[])`,
+  )) facts.get(h.subject_id)!.hazards.push(h);
+  // Tips naming the subject: by credit code or by normalised name, each an index lookup on tip_entities.
+  for (const r of await q.query<{ subject_id: number; tips: number; tips_true: number }>(
+    sql`with named as (
+          select s.id as subject_id, e.tip_id from subjects s join tip_entities e on e.kind = 'uscc' and e.normalized = s.uscc where s.id = any(${ids}::bigint[])
+          union
+          select s.id, e.tip_id from subjects s join tip_entities e on e.kind = 'organization' and e.normalized = s.normalized_name where s.id = any(${ids}::bigint[]))
+        select n.subject_id, count(*)::int as tips,
+               count(*) filter (where exists (select 1 from tip_assignments a where a.tip_id = t.id and a.verdict in ('true', 'partly_true')))::int as tips_true
+        from named n join tips t on t.id = n.tip_id and t.status not in ('rejected', 'merged')
+        group by n.subject_id`,
+  )) Object.assign(facts.get(r.subject_id)!, { tips: r.tips, tipsTrue: r.tips_true });
+  for (const o of await q.query<{ subject_id: number; grade: RiskGrade | null; reason: string }>(
+    sql`select distinct on (subject_id) subject_id, grade, reason from subject_risk_overrides where subject_id = any(${ids}::bigint[]) order by subject_id, id desc`,
+  )) facts.get(o.subject_id)!.override = o.grade ? { grade: o.grade, reason: o.reason } : null;
+  return facts;
+}
+
+// ── One subject's file ───────────────────────────────────────────────────────────────────────
+
+export const subjectInspections = (q: Queryable, subjectId: number) =>
+  q.query<{
+    id: number; inspectedOn: string; inspectors: number; checklist: Partial<Record<ChecklistItem, boolean>>; findings: string | null; unitName: string; createdAt: Date;
+  }>(
+    sql`select i.id, i.inspected_on as "inspectedOn", i.inspectors, i.checklist, i.findings, un.name as "unitName", i.created_at as "createdAt"
+        from inspections i join units un on un.id = i.unit_id where i.subject_id = ${subjectId} order by i.inspected_on desc, i.id desc`,
+  );
+
+/** Overdue is derived: a deadline before today (China's) with the hazard not yet reported fixed. */
+const overdueSql = (today: string) => sql`(h.status in ('open', 'rectifying') and h.deadline < ${today}::date)`;
+
+export const subjectHazards = (q: Queryable, subjectId: number, today: string) =>
+  q.query<{
+    id: number; inspectionId: number | null; description: string; category: string; serious: boolean; measure: string; deadline: string; responsible: string;
+    status: string; fineYuan: number | null; rectifiedNote: string | null; unitName: string; createdAt: Date; overdue: boolean;
+  }>(
+    sql`select h.id, h.inspection_id as "inspectionId", h.description, h.category, h.serious, h.measure, h.deadline, h.responsible, h.status,
+               h.fine_yuan as "fineYuan", h.rectified_note as "rectifiedNote", un.name as "unitName", h.created_at as "createdAt",
+               ${overdueSql(today)} as overdue
+        from hazards h join units un on un.id = h.unit_id where h.subject_id = ${subjectId} order by h.id desc`,
+  );
+
+/** Tips naming the subject that this user may open, newest first, with how many there are in all. */
+export async function subjectTips(q: Queryable, user: SessionUser, subjectId: number, limit: number) {
+  const rows = await q.query<{ id: number; trackingCode: string; status: string; receivedAt: Date; total: number }>(
+    sql`select t.id, t.tracking_code as "trackingCode", t.status, t.received_at as "receivedAt", count(*) over ()::int as total
+        from tips t
+        where t.id in (select e.tip_id from subjects s join tip_entities e
+                         on (e.kind = 'uscc' and e.normalized = s.uscc) or (e.kind = 'organization' and e.normalized = s.normalized_name)
+                       where s.id = ${subjectId})
+          and ${tipVisibleSql(user, 't')}
+        order by t.id desc limit ${limit}`,
+  );
+  return { items: rows.map(({ total: _total, ...t }) => t), total: rows[0]?.total ?? 0 };
+}
+
+// ── Writes ───────────────────────────────────────────────────────────────────────────────────
+
+export async function insertInspection(
+  q: Queryable, user: SessionUser, subjectId: number,
+  b: { inspectedOn: string; inspectors: number; checklist: Partial<Record<ChecklistItem, boolean>>; findings?: string },
+): Promise<number> {
+  const [{ id }] = await q.query<{ id: number }>(
+    sql`insert into inspections (subject_id, unit_id, inspected_on, inspectors, checklist, findings, created_by)
+        values (${subjectId}, ${user.unitId}, ${b.inspectedOn}, ${b.inspectors}, ${JSON.stringify(b.checklist)}::jsonb, ${b.findings ?? null}, ${user.id})
+        returning id`,
+  );
+  return id;
+}
+
+export async function insertHazard(q: Queryable, user: SessionUser, subjectId: number, inspectionId: number | null, h: HazardInput): Promise<number> {
+  const [{ id }] = await q.query<{ id: number }>(
+    sql`insert into hazards (subject_id, inspection_id, unit_id, description, category, serious, measure, deadline, responsible, fine_yuan, created_by)
+        values (${subjectId}, ${inspectionId}, ${user.unitId}, ${h.description}, ${h.category}, ${h.serious}, ${h.measure}, ${h.deadline},
+                ${h.responsible}, ${h.fineYuan ?? null}, ${user.id})
+        returning id`,
+  );
+  return id;
+}
+
+/** A hazard of a subject in the user's jurisdiction, locked for a state change; null when not found there. */
+export async function lockHazard(q: Queryable, user: Scope, id: number): Promise<{ id: number; subject_id: number; status: HazardStatus } | null> {
+  const [h] = await q.query<{ id: number; subject_id: number; status: HazardStatus }>(
+    sql`select h.id, h.subject_id, h.status from hazards h join subjects s on s.id = h.subject_id
+        where h.id = ${id} and ${jurisdictionSql(user, 's.region_code')} for update of h`,
+  );
+  return h ?? null;
+}
+
+export const setHazardRectifying = (q: Queryable, id: number) =>
+  q.query(sql`update hazards set status = 'rectifying', updated_at = now() where id = ${id}`);
+export const setHazardRectified = (q: Queryable, id: number, note: string) =>
+  q.query(sql`update hazards set status = 'rectified', rectified_note = ${note}, updated_at = now() where id = ${id}`);
+export const setHazardVerified = (q: Queryable, id: number) =>
+  q.query(sql`update hazards set status = 'verified', verified_at = now(), updated_at = now() where id = ${id}`);
+
+export const insertOverride = (q: Queryable, userId: number, subjectId: number, grade: RiskGrade | null, reason: string) =>
+  q.query(sql`insert into subject_risk_overrides (subject_id, grade, reason, created_by) values (${subjectId}, ${grade}, ${reason}, ${userId})`);
+
+// ── The ledger (台账) and the period's figures ─────────────────────────────────────────────────
+
+export interface LedgerRow {
+  id: number; subjectId: number; subjectName: string; regionName: string; description: string; category: string; serious: boolean; measure: string;
+  deadline: string; responsible: string; status: string; fineYuan: number | null; unitName: string; overdue: boolean;
+}
+
+function ledgerWhere(user: Scope, f: LedgerFilter, today: string): Sql {
+  return sql`${jurisdictionSql(user, 's.region_code')}
+    ${f.status ? sql`and h.status = ${f.status}` : empty}
+    ${f.overdue ? sql`and ${overdueSql(today)}` : empty}`;
+}
+
+/** Ledger rows of the jurisdiction, nearest deadline first. */
+export const ledgerRows = (q: Queryable, user: Scope, f: LedgerFilter, today: string, limit: number, offset = 0) =>
+  q.query<LedgerRow>(
+    sql`select h.id, h.subject_id as "subjectId", s.name as "subjectName", r.name as "regionName", h.description, h.category, h.serious,
+               h.measure, h.deadline, h.responsible, h.status, h.fine_yuan as "fineYuan", un.name as "unitName", ${overdueSql(today)} as overdue
+        from hazards h join subjects s on s.id = h.subject_id join regions r on r.code = s.region_code join units un on un.id = h.unit_id
+        where ${ledgerWhere(user, f, today)}
+        order by h.deadline, h.id limit ${limit} offset ${offset}`,
+  );
+
+export async function ledgerCount(q: Queryable, user: Scope, f: LedgerFilter, today: string): Promise<number> {
+  const [{ n }] = await q.query<{ n: number }>(
+    sql`select count(*)::int as n from hazards h join subjects s on s.id = h.subject_id where ${ledgerWhere(user, f, today)}`,
+  );
+  return n;
+}
+
+/** The period's figures of the jurisdiction (shared/docs/indicators.md), each counted from the records. */
+export async function periodFigures(q: Queryable, user: Scope, from: string, to: string, today: string) {
+  const scope = jurisdictionSql(user, 's.region_code');
+  const screenedByKind = await q.query<{ kind: string; n: number }>(
+    sql`select s.kind, count(distinct i.subject_id)::int as n from inspections i join subjects s on s.id = i.subject_id
+        where ${scope} and i.inspected_on between ${from}::date and ${to}::date group by s.kind order by n desc`,
+  );
+  const [n] = await q.query<{ persons: number; found: number; rectified: number; overdue: number }>(
+    sql`select
+          (select coalesce(sum(i.inspectors), 0)::int from inspections i join subjects s on s.id = i.subject_id
+            where ${scope} and i.inspected_on between ${from}::date and ${to}::date) as persons,
+          (select count(*)::int from hazards h join subjects s on s.id = h.subject_id
+            where ${scope} and (h.created_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as found,
+          (select count(*)::int from hazards h join subjects s on s.id = h.subject_id
+            where ${scope} and h.status = 'verified' and (h.verified_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as rectified,
+          (select count(*)::int from hazards h join subjects s on s.id = h.subject_id where ${scope} and ${overdueSql(today)}) as overdue`,
+  );
+  return { screenedByKind, ...n };
+}

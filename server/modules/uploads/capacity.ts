@@ -1,0 +1,77 @@
+import { statfs } from 'node:fs/promises';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+
+/**
+ * What anonymous uploads may take of the disk. Files wait unattached until the portal submits the
+ * report that names them; until then they count against a total and a per-client quota, and no
+ * upload is taken while free space under DATA_DIR is below the reserve — the reserve is what keeps
+ * the embedded database (on the same disk) writable when the disk fills.
+ */
+export interface UploadLimits {
+  /** All unattached uploads together. */
+  pendingBytes: number;
+  /** Unattached uploads of one client (a keyed hash of its address, in memory only). */
+  pendingPerClientBytes: number;
+  /** Free space under DATA_DIR below which uploads are refused and health says "degraded". */
+  reserveBytes: number;
+  /** The free-space probe; tests put in their own. Default: statfs of the directory. */
+  freeBytes?: (dir: string) => Promise<number>;
+}
+
+const MB = 1024 * 1024;
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { pendingBytes: 2048 * MB, pendingPerClientBytes: 200 * MB, reserveBytes: 1024 * MB };
+
+export const diskFreeBytes = async (dir: string) => {
+  const s = await statfs(dir);
+  return s.bavail * s.bsize;
+};
+
+export type Health = { status: 'ok' | 'degraded' | 'critical'; db: Db['kind']; disk: { freeBytes: number; reserveBytes: number } };
+
+/**
+ * ok; degraded when free space is below the reserve (uploads refused, reports still taken);
+ * critical (503) below a quarter of it, or when the database does not answer.
+ */
+export async function health(db: Db, dataDir: string, limits: UploadLimits): Promise<Health> {
+  const freeBytes = await (limits.freeBytes ?? diskFreeBytes)(dataDir);
+  const dbUp = await db.query('select 1').then(() => true, () => false);
+  const status = !dbUp || freeBytes < limits.reserveBytes / 4 ? 'critical' : freeBytes < limits.reserveBytes ? 'degraded' : 'ok';
+  return { status, db: db.kind, disk: { freeBytes, reserveBytes: limits.reserveBytes } };
+}
+
+/** The uploads each client has made that may still be unattached (ids only; bounded, in memory). */
+export class PendingUploads {
+  private readonly byClient = new Map<string, { ids: string[]; at: number }>();
+  constructor(private readonly keepMs = 3 * 3600_000) {}
+
+  ids(client: string): string[] {
+    return this.byClient.get(client)?.ids ?? [];
+  }
+
+  add(client: string, id: string, now = Date.now()): void {
+    const entry = this.byClient.get(client) ?? { ids: [], at: now };
+    this.byClient.delete(client);
+    // Stale uploads are removed after a few hours; ids older than that need no counting.
+    this.byClient.set(client, { ids: [...entry.ids.slice(-999), id], at: now });
+    if (this.byClient.size > 100_000) for (const [k, v] of this.byClient) if (v.at < now - this.keepMs || this.byClient.size > 90_000) this.byClient.delete(k);
+  }
+}
+
+/** Bytes of unattached uploads in all, and among the given ids (one client's). */
+export async function pendingBytes(db: Db, clientIds: string[]): Promise<{ total: number; client: number }> {
+  const [r] = await db.query<{ total: number; client: number }>(
+    `select coalesce(sum(size_bytes), 0)::int8 as total, coalesce(sum(size_bytes) filter (where id = any($1::uuid[])), 0)::int8 as client
+       from uploads where tip_id is null`,
+    [clientIds],
+  );
+  return r;
+}
+
+/** Refuses an upload of `size` bytes (0: before reading it) that the disk or a quota cannot take. */
+export async function checkCapacity(db: Db, dataDir: string, limits: UploadLimits, clientIds: string[], size = 0): Promise<void> {
+  if ((await (limits.freeBytes ?? diskFreeBytes)(dataDir)) - size < limits.reserveBytes) throw new AppError('DISK_LOW');
+  const pending = await pendingBytes(db, clientIds);
+  if (pending.client + Math.max(size, 1) > limits.pendingPerClientBytes) throw new AppError('UPLOADS_CLIENT_FULL');
+  if (pending.total + Math.max(size, 1) > limits.pendingBytes) throw new AppError('UPLOADS_FULL');
+}
