@@ -10,4 +10,14 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'off',
     },
   },
+  {
+    // The web reads the server's response types, never its code: only `import type` may cross.
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**'], allowTypeImports: true, message: 'The web may import only types from server/ (use `import type`).' }] },
+      ],
+    },
+  },
 );

@@ -26,7 +26,9 @@ describe('two-factor sign-in in the console', () => {
     await page.getByLabel('当前密码').fill(PASSWORD);
     await page.getByLabel('动态码').fill('000000');
     await page.getByRole('button', { name: '确认开启' }).click();
-    await page.getByText('动态码不正确').waitFor();
+    // The server's field message stands beside the code field, its full message above the card.
+    await page.getByText('动态码不正确', { exact: true }).waitFor();
+    await page.getByText(/^动态码不正确：/).waitFor();
     await page.getByLabel('动态码').fill(codeAt(secret, Date.now()));
     await page.getByRole('button', { name: '确认开启' }).click();
     await page.getByText(/^已开启/).waitFor();

@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { ErrorBody, Health } from './schemas.ts';
 import type { Db } from './db/client.ts';
 import type { Keys } from './crypto.ts';
 import { hmac } from './crypto.ts';
@@ -119,9 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: r.url });
+    // Every documented route answers errors in one shape; routes declare only their success bodies.
+    if (r.schema && !r.schema.hide) r.schema.response = { '4xx': ErrorBody, '5xx': ErrorBody, ...(r.schema.response as object) };
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(process.env.VITEST ? strictSerializerCompiler : serializerCompiler);
   app.setErrorHandler(errorHandler);
   // Before any schema: text with control characters or unpaired surrogates never reaches a service.
   app.addHook('preValidation', async (req) => {
@@ -176,7 +179,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin);
 
   // Disk pressure shows here before intake fails: degraded (uploads refused), critical → 503.
-  app.get('/api/health', { config: { access: 'public' } }, async (_req, reply) => {
+  const healthSchema = { tags: ['public'], summary: '健康检查', response: { 200: Health, 503: Health } };
+  app.get('/api/health', { config: { access: 'public' }, schema: healthSchema }, async (_req, reply) => {
     const h = await health(deps.db, deps.dataDir, deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
     return reply.status(h.status === 'critical' ? 503 : 200).send(h);
   });
@@ -212,6 +216,26 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
   const page = (file: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('Cache-Control', 'no-cache').sendFile(file);
   for (const url of ['/', '/report', '/done', '/track', '/check']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
   for (const url of ['/console', '/console/*']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('console/index.html'));
+}
+
+/**
+ * Under tests, a response schema that would silently drop a field the handler returned fails the
+ * request (500) instead: the schema is the contract, and a forgotten field must show up in CI.
+ */
+const strictSerializerCompiler: typeof serializerCompiler = (route) => {
+  const serialize = serializerCompiler(route);
+  return (data: unknown) => {
+    const json = serialize(data);
+    const lost = droppedPaths(JSON.parse(JSON.stringify(data)), JSON.parse(json), '');
+    if (lost.length) throw new Error(`response of ${route.method} ${route.url} drops ${lost.join(', ')}: declare them in its schema`);
+    return json;
+  };
+};
+
+function droppedPaths(sent: unknown, kept: unknown, at: string): string[] {
+  if (Array.isArray(sent) && Array.isArray(kept)) return sent.flatMap((v, i) => droppedPaths(v, kept[i], `${at}[${i}]`));
+  if (!sent || typeof sent !== 'object' || !kept || typeof kept !== 'object' || Array.isArray(sent)) return [];
+  return Object.entries(sent).flatMap(([k, v]) => (k in kept ? droppedPaths(v, (kept as Record<string, unknown>)[k], `${at}.${k}`) : [`${at}.${k}`]));
 }
 
 function errorHandler(this: FastifyInstance, err: FastifyError, req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) {

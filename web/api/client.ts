@@ -1,9 +1,7 @@
 /** The one typed way the web talks to the API; errors are parsed here, once. */
+import type { ErrorBody, FieldError, Method, ResponseOf, Upload } from './routes.ts';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 export class ApiError extends Error {
   constructor(
@@ -28,7 +26,11 @@ export const onUnauthorized = (l: Listener) => {
   return () => unauthorizedListeners.delete(l);
 };
 
-export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+/**
+ * Calls the API. The answer is typed by the route the path matches (web/api/routes.ts), e.g.
+ * `api('GET', `/api/tips/${id}`)` is a TipDetail; a failure throws ApiError.
+ */
+export async function api<M extends Method, P extends string>(method: M, path: P, body?: unknown, headers: Record<string, string> = {}): Promise<ResponseOf<M, P>> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -43,12 +45,12 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   const text = await res.text();
   const data = text ? safeJson(text) : null;
   if (!res.ok) {
-    const e = (data as { error?: { code: string; message: string; fields?: FieldError[] } } | null)?.error;
+    const e = (data as Partial<ErrorBody> | null)?.error;
     const err = new ApiError(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? '服务暂时不可用，请稍后再试', e?.fields ?? []);
     if (res.status === 401 && path !== '/api/auth/login') unauthorizedListeners.forEach((l) => l(err));
     throw err;
   }
-  return data as T;
+  return data as ResponseOf<M, P>;
 }
 
 function safeJson(text: string): unknown {
@@ -60,7 +62,7 @@ function safeJson(text: string): unknown {
 }
 
 /** Uploads one file with progress (fetch has no upload progress; XHR does). */
-export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<{ id: string; mime: string; size: number }> {
+export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<Upload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/public/uploads');

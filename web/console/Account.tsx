@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Popconfirm, QRCode, Space, Steps, Typography } from 'antd';
 import { ApiError, api } from '../api/client.ts';
-import type { Me } from './App.tsx';
-
-interface Status { enabled: boolean; enabledAt: string | null }
+import type { Me, TotpSetup, TotpStatus as Status } from '../api/routes.ts';
+import { useServerFieldErrors } from './hooks.ts';
 
 const codeRules = [{ required: true, message: '请输入 6 位动态码' }, { pattern: /^\d{6}$/, message: '动态码是 6 位数字' }];
 
@@ -11,21 +10,24 @@ const codeRules = [{ required: true, message: '请输入 6 位动态码' }, { pa
 export default function Account({ me }: { me: Me }) {
   const { message } = AntApp.useApp();
   const [status, setStatus] = useState<Status | null>(null);
-  const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
+  const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
+  const { form, show } = useServerFieldErrors();
+  const enableForm = useServerFieldErrors();
 
   useEffect(() => {
-    api<Status>('GET', '/api/auth/totp').then(setStatus, () => setStatus(null));
+    api('GET', '/api/auth/totp').then(setStatus, () => setStatus(null));
   }, []);
 
-  const run = async (fn: () => Promise<void>) => {
+  /** Runs a request; a refusal shows above the card and, per field, beside the form's fields. */
+  const run = async (fn: () => Promise<void>, showFields?: (e: unknown) => boolean) => {
     setBusy(true);
     setError('');
     try {
       await fn();
     } catch (err) {
+      showFields?.(err);
       setError(err instanceof ApiError ? err.message : '操作失败，请重试');
     } finally {
       setBusy(false);
@@ -46,10 +48,10 @@ export default function Account({ me }: { me: Me }) {
           <>
             <Alert type="success" showIcon message={`已开启${status.enabledAt ? `（${new Date(status.enabledAt).toLocaleString('zh-CN')}）` : ''}`} style={{ marginBottom: 16 }} />
             <Form form={form} layout="vertical" style={{ maxWidth: 360 }} onFinish={(v: { password: string; code: string }) => run(async () => {
-              setStatus(await api<Status>('POST', '/api/auth/totp/disable', v));
+              setStatus(await api('POST', '/api/auth/totp/disable', v));
               form.resetFields();
               message.success('已关闭两步验证');
-            })}>
+            }, show)}>
               <Form.Item label="当前密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
                 <Input.Password autoComplete="current-password" />
               </Form.Item>
@@ -77,11 +79,11 @@ export default function Account({ me }: { me: Me }) {
                 </Space>
               ) },
               { title: '输入当前密码和应用显示的 6 位动态码', description: (
-                <Form layout="inline" onFinish={(v: { password: string; code: string }) => run(async () => {
-                  setStatus(await api<Status>('POST', '/api/auth/totp/enable', v));
+                <Form form={enableForm.form} layout="inline" onFinish={(v: { password: string; code: string }) => run(async () => {
+                  setStatus(await api('POST', '/api/auth/totp/enable', v));
                   setSetup(null);
                   message.success('两步验证已开启，其他设备上的登录已退出；下次登录时需要输入动态码');
-                })}>
+                }, enableForm.show)}>
                   <Form.Item name="password" rules={[{ required: true, message: '请输入当前密码' }]}>
                     <Input.Password aria-label="当前密码" placeholder="当前密码" autoComplete="current-password" style={{ width: 180 }} />
                   </Form.Item>

@@ -2,12 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Cascader, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { api } from '../api/client.ts';
 import { useAllPages, useList, useSubmit } from './hooks.ts';
-import type { Me } from './App.tsx';
+import type { AdminUser as User, Me, RoutingRule as Rule } from '../api/routes.ts';
 import { COLORS, FRAUD_TYPES, ROLES, UNIT_KINDS, fmt } from './labels.ts';
 
-interface Unit { id: number; regionCode: string; regionName: string; kind: keyof typeof UNIT_KINDS; name: string }
-interface User { id: number; username: string; displayName: string; unitId: number; unitName: string; roles: (keyof typeof ROLES)[]; disabled: boolean; lastLoginAt: string | null; totpEnabled: boolean }
-interface Rule { id: number; regionPrefix: string; fraudType: keyof typeof FRAUD_TYPES; leadKind: keyof typeof UNIT_KINDS; assistKinds: (keyof typeof UNIT_KINDS)[]; updatedAt: string }
 interface RegionOption { value: string; label: string; isLeaf: boolean; children?: RegionOption[] }
 type Row = { key: string; name: string; kind?: string; children?: Row[] };
 
@@ -18,7 +15,7 @@ const roleOptions = Object.entries(ROLES).map(([value, label]) => ({ value, labe
 function RegionCascader({ value, onChange }: { value?: string[]; onChange?: (v: string[]) => void }) {
   const [options, setOptions] = useState<RegionOption[]>([]);
   useEffect(() => {
-    api<{ code: string; name: string; level: number }[]>('GET', '/api/public/regions').then((rs) => setOptions(rs.map((r) => ({ value: r.code, label: r.name, isLeaf: false }))));
+    api('GET', '/api/public/regions').then((rs) => setOptions(rs.map((r) => ({ value: r.code, label: r.name, isLeaf: false }))));
   }, []);
   return (
     <Cascader
@@ -29,7 +26,7 @@ function RegionCascader({ value, onChange }: { value?: string[]; onChange?: (v: 
       placeholder="选择地区"
       loadData={async (selected) => {
         const target = selected[selected.length - 1] as RegionOption;
-        const rs = await api<{ code: string; name: string; level: number }[]>('GET', `/api/public/regions?parent=${target.value}`);
+        const rs = await api('GET', `/api/public/regions?parent=${target.value}`);
         target.children = rs.map((r) => ({ value: r.code, label: r.name, isLeaf: r.level >= 4 }));
         target.isLeaf = rs.length === 0;
         setOptions((o) => [...o]);
@@ -39,9 +36,10 @@ function RegionCascader({ value, onChange }: { value?: string[]; onChange?: (v: 
 }
 
 function UnitsTab() {
-  const units = useAllPages<Unit>('/api/admin/units?limit=1000');
+  const units = useAllPages('/api/admin/units?limit=1000');
   const [open, setOpen] = useState(false);
-  const { form, busy, submit } = useSubmit(() => { setOpen(false); void units.reload(); });
+  // The form picks the region with a cascader named "region"; the server names it regionCode.
+  const { form, busy, submit } = useSubmit(() => { setOpen(false); void units.reload(); }, { regionCode: 'region' });
   // A tree by region: each region with units is nested under the nearest ancestor region that has units.
   const tree = useMemo(() => {
     const byRegion = new Map<string, Row>();
@@ -77,8 +75,8 @@ function UnitsTab() {
 
 function UsersTab() {
   const { message } = AntApp.useApp();
-  const users = useAllPages<User>('/api/admin/users?limit=200');
-  const units = useAllPages<Unit>('/api/admin/units?limit=1000');
+  const users = useAllPages('/api/admin/users?limit=200');
+  const units = useAllPages('/api/admin/units?limit=1000');
   const [editing, setEditing] = useState<{ user: User | null; mode: 'create' | 'password' | 'roles' } | null>(null);
   const { form, busy, submit } = useSubmit(() => { setEditing(null); void users.reload(); });
   const act = async (path: string, done: string) => {
@@ -171,7 +169,7 @@ function UsersTab() {
 }
 
 function RulesTab() {
-  const rules = useList<Rule>('/api/routing-rules');
+  const rules = useList('/api/routing-rules');
   const [open, setOpen] = useState(false);
   const { message } = AntApp.useApp();
   const { form, busy, submit } = useSubmit(() => { setOpen(false); void rules.reload(); });

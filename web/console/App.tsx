@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Badge, Button, Layout, Menu, Spin, Typography } from 'antd';
 import { api, onUnauthorized } from '../api/client.ts';
+import type { Me } from '../api/routes.ts';
 import { Login } from './Login.tsx';
 import { Workbench } from './Workbench.tsx';
 import { TipList } from './TipList.tsx';
@@ -17,16 +18,7 @@ const Account = lazy(() => import('./Account.tsx'));
 const Subjects = lazy(() => import('./Subjects.tsx'));
 
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: (keyof typeof ROLES)[];
-  unitId: number;
-  unitKind: string;
-  unitName: string;
-  unitRegionCode: string;
-}
+export type { Me };
 
 export type Go = (to: string) => void;
 
@@ -43,7 +35,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    api<{ user: Me }>('GET', '/api/auth/me').then((r) => setMe(r.user), () => setMe(null));
+    api('GET', '/api/auth/me').then((r) => setMe(r.user), () => setMe(null));
     const onPop = () => setPath(location.pathname + location.search);
     addEventListener('popstate', onPop);
     // An expired session anywhere sends the user back to sign in, with the reason.
@@ -61,7 +53,7 @@ export function App() {
 
   useEffect(() => {
     if (!me) return;
-    const load = () => api<{ unread: number }>('GET', '/api/notifications?limit=1').then((r) => setUnread(r.unread), () => undefined);
+    const load = () => api('GET', '/api/notifications?limit=1').then((r) => setUnread(r.unread), () => undefined);
     void load();
     const t = setInterval(load, 60_000);
     return () => clearInterval(t);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Space, Table, Typography } from 'antd';
 import { api } from '../api/client.ts';
+import type { AuditItem as Entry } from '../api/routes.ts';
+import { useServerFieldErrors } from './hooks.ts';
 import { fmt } from './labels.ts';
-
-interface Entry { id: number; at: string; actorName: string | null; action: string; entity: string; entityId: string | null; detail: unknown }
 
 /** The append-only audit log, for auditors: filter by object, page back in time. */
 export default function AuditLog() {
@@ -11,14 +11,16 @@ export default function AuditLog() {
   const [next, setNext] = useState<string | null>(null);
   const [filter, setFilter] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
+  const { form, show } = useServerFieldErrors();
   const load = async (cursor?: string) => {
     const p = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
     if (cursor) p.set('cursor', cursor);
     try {
-      const r = await api<{ items: Entry[]; nextCursor: string | null }>('GET', `/api/audit?${p}`);
+      const r = await api('GET', `/api/audit?${p}`);
       setItems((old) => (cursor ? [...old, ...r.items] : r.items));
       setNext(r.nextCursor);
     } catch (e) {
+      show(e);
       setError((e as Error).message);
     }
   };
@@ -27,7 +29,7 @@ export default function AuditLog() {
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>审计日志</Typography.Title>
       {error && <Alert type="error" message={error} />}
-      <Form layout="inline" onFinish={setFilter} style={{ marginBottom: 16 }}>
+      <Form form={form} layout="inline" onFinish={setFilter} style={{ marginBottom: 16 }}>
         <Form.Item name="entity" label="对象类型"><Input placeholder="tip / user / unit" /></Form.Item>
         <Form.Item name="entityId" label="对象编号"><Input /></Form.Item>
         <Form.Item name="action" label="操作"><Input placeholder="如 tip.identity_revealed" /></Form.Item>

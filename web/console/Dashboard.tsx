@@ -6,16 +6,10 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api/client.ts';
 import type { Go } from './App.tsx';
+import type { Overview } from '../api/routes.ts';
 import { FRAUD_TYPES, TIP_STATUSES } from './labels.ts';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-interface Overview {
-  byStatus: { status: keyof typeof TIP_STATUSES; n: number }[];
-  byType: { fraudType: string; n: number }[];
-  daily: { day: string; received: number; closed: number }[];
-  overdueByRegion: { regionCode: string; regionName: string; n: number }[];
-}
 
 function Chart({ option, label, height = 300 }: { option: echarts.EChartsCoreOption; label: string; height?: number }) {
   const el = useRef<HTMLDivElement>(null);
@@ -38,7 +32,7 @@ export default function Dashboard({ go }: { go: Go }) {
   const [data, setData] = useState<Overview | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    api<Overview>('GET', `/api/stats/overview?days=${days}`).then(setData, (e) => setError(e.message));
+    api('GET', `/api/stats/overview?days=${days}`).then(setData, (e) => setError(e.message));
   }, [days]);
   if (error) return <Alert type="error" message={error} />;
   if (!data) return null;

@@ -3,25 +3,24 @@ import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Input, InputN
 import type { Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import { INDICATORS, type IndicatorKey } from '../../shared/indicators.ts';
+import type { ExtractedFigure, ReportedFigure as Reported } from '../api/routes.ts';
 import { fmt } from './labels.ts';
 import { fetchAllPages } from './hooks.ts';
 
-interface Row {
+/** A figure being reviewed: as extracted (or added by hand, with no quote). */
+interface Row extends Omit<ExtractedFigure, 'quote'> {
   key: number;
-  indicator: IndicatorKey;
-  value: number;
-  unit: string;
-  approx: boolean;
-  subject: string | null;
   quote: string | null;
 }
-interface Reported extends Omit<Row, 'key'> {
-  id: number;
-  regionName: string;
-  unitName: string;
-  periodStart: string;
-  periodEnd: string;
-  submittedAt: string;
+
+/** The table is not an Ant Design form: field messages are listed by row ("第 2 项：…") under it. */
+const FIELD_WORDS: Record<string, string> = { periodStart: '统计期', periodEnd: '统计期', value: '数值', unit: '单位', subject: '对象', indicator: '指标' };
+function withFieldMessages(e: ApiError) {
+  const lines = e.fields.map((f) => {
+    const [head, row, field] = f.path.split('.');
+    return head === 'figures' && row !== undefined ? `第 ${Number(row) + 1} 项${field ? FIELD_WORDS[field] ?? '' : ''}：${f.message}` : `${FIELD_WORDS[head] ?? head}：${f.message}`;
+  });
+  return [e.message, ...lines].join('；');
 }
 
 const indicatorOptions = Object.entries(INDICATORS).map(([value, [label]]) => ({ value, label: `${label}（${value}）` }));
@@ -36,7 +35,7 @@ export default function Figures() {
   const [error, setError] = useState('');
   const [reported, setReported] = useState<Reported[]>([]);
   const [truncated, setTruncated] = useState(false);
-  const reload = () => fetchAllPages<Reported>('/api/figures/reported?limit=500').then((r) => (setReported(r.items), setTruncated(r.truncated)), () => undefined);
+  const reload = () => fetchAllPages('/api/figures/reported?limit=500').then((r) => (setReported(r.items), setTruncated(r.truncated)), () => undefined);
   useEffect(() => void reload(), []);
 
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -44,7 +43,7 @@ export default function Figures() {
   async function extract() {
     setError('');
     try {
-      const r = await api<{ figures: Omit<Row, 'key'>[]; masked: string[] }>('POST', '/api/intel/extract-figures', { text });
+      const r = await api('POST', '/api/intel/extract-figures', { text });
       setRows(r.figures.map((f, i) => ({ ...f, key: i })));
       setMasked(r.masked);
       if (!r.figures.length) setError('没有找到可识别的统计数字，可以手动添加');
@@ -69,7 +68,7 @@ export default function Figures() {
       setText('');
       void reload();
     } catch (e) {
-      setError((e as ApiError).message);
+      setError(e instanceof ApiError ? withFieldMessages(e) : String(e));
     }
   }
 

@@ -1,30 +1,34 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { ApiError, api } from '../api/client.ts';
-import type { Me } from './App.tsx';
+import type { Me } from '../api/routes.ts';
+import { useServerFieldErrors } from './hooks.ts';
 
 export function Login({ onLogin }: { onLogin: (u: Me) => void }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   // Set when the account has two factors: the same form then also asks for the authenticator code.
   const [needCode, setNeedCode] = useState(false);
+  const { form, show } = useServerFieldErrors();
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
       <Card style={{ width: 380 }}>
         <Typography.Title level={1} style={{ fontSize: 22 }}>守护 · 专项办工作平台</Typography.Title>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
         <Form
+          form={form}
           layout="vertical"
           onFinish={async (v: { username: string; password: string; totp?: string }) => {
             setBusy(true);
             setError('');
             try {
-              onLogin((await api<{ user: Me }>('POST', '/api/auth/login', v)).user);
+              onLogin((await api('POST', '/api/auth/login', v)).user);
             } catch (err) {
               if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') {
                 setNeedCode(true);
                 return;
               }
+              show(err);
               setError(err instanceof ApiError ? err.message : '登录失败，请重试');
             } finally {
               setBusy(false);

@@ -10,26 +10,11 @@ import {
   type RiskGrade,
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
+import type { Hazard, LedgerRow, ResponseOf, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
+import { useServerFieldErrors, type ItemsOf } from './hooks.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
 
-type Reason = { grade: RiskGrade; text: string };
-interface SubjectItem {
-  id: number; name: string; kind: keyof typeof SUBJECT_KINDS; regionName: string; uscc: string | null; grade: RiskGrade | null; reasons: Reason[];
-  openHazards: number; tips: number; inspected: boolean;
-}
-interface Hazard {
-  id: number; description: string; category: keyof typeof HAZARD_CATEGORIES; serious: boolean; measure: keyof typeof HAZARD_MEASURES; deadline: string;
-  responsible: string; status: keyof typeof HAZARD_STATUSES; overdue: boolean; unitName: string; rectifiedNote: string | null; subjectId?: number; subjectName?: string;
-}
-interface Detail {
-  id: number; name: string; kind: keyof typeof SUBJECT_KINDS; regionName: string; uscc: string | null; address: string | null;
-  risk: { grade: RiskGrade | null; computed: RiskGrade | null; reasons: Reason[]; override: { grade: RiskGrade; reason: string } | null };
-  inspections: { id: number; inspectedOn: string; inspectors: number; checklist: Partial<Record<keyof typeof CHECKLIST_ITEMS, boolean>>; findings: string | null; unitName: string }[];
-  hazards: Hazard[];
-  tips: { id: number; trackingCode: string; status: keyof typeof TIP_STATUSES; receivedAt: string }[];
-  /** How many tips name the subject that this user may open; `tips` holds the newest of them. */
-  tipsTotal: number;
-}
+type Reason = SubjectItem['reasons'][number];
 
 const GRADE_COLORS: Record<RiskGrade, string> = { red: COLORS.red, orange: COLORS.orange, yellow: COLORS.amber, green: COLORS.green };
 const HAZARD_COLORS: Record<string, string> = { open: COLORS.red, rectifying: COLORS.amber, rectified: COLORS.blue, verified: COLORS.green };
@@ -40,18 +25,19 @@ const has = (me: Me, roles: readonly string[]) => me.roles.some((r) => roles.inc
  * A list the server pages ({items, total, page, pageSize}): the table asks for one page at a time and
  * shows the total, so nothing past the first page is silently left out. A new filter starts at page 1.
  */
-function usePaged<T>(url: string, pageSize = 50) {
+function usePaged<P extends string>(url: P, pageSize = 50) {
+  type Page = { items: ItemsOf<ResponseOf<'GET', P>>[]; total: number };
   const [at, setAt] = useState({ url, page: 1 });
   const page = at.url === url ? at.page : 1;
-  const [data, setData] = useState<{ items: T[]; total: number }>({ items: [], total: 0 });
+  const [data, setData] = useState<Page>({ items: [], total: 0 });
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(false);
   useEffect(() => {
     let stale = false;
     setLoading(true);
-    api<{ items: T[]; total: number }>('GET', `${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`).then(
-      (r) => { if (!stale) { setData(r); setError(''); } },
-      (e) => { if (!stale) setError(e.message); },
+    api('GET', `${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`).then(
+      (r) => { if (!stale) { setData(r as Page); setError(''); } },
+      (e: ApiError) => { if (!stale) setError(e.message); },
     ).finally(() => { if (!stale) setLoading(false); });
     return () => { stale = true; };
   }, [url, page, pageSize]);
@@ -81,15 +67,12 @@ export default function Subjects({ me, go, id }: { me: Me; go: Go; id?: number }
   );
 }
 
-interface SummaryData {
-  from: string; to: string; figures: { indicator: string; value: number; unit: string }[]; hazardsOverdue: number; grades: Record<RiskGrade | 'none', number>;
-}
 const FIGURE_LABELS: Record<string, string> = { entities_screened: '排查主体', inspections_person_times: '出动检查', hazards_found: '发现隐患', hazards_rectified: '整改销号' };
 
 /** This year's screening figures of the jurisdiction, counted from the records, and today's grades. */
 function Summary() {
   const [s, setS] = useState<SummaryData | null>(null);
-  useEffect(() => void api<SummaryData>('GET', '/api/screening/summary').then(setS, () => undefined), []);
+  useEffect(() => void api('GET', '/api/screening/summary').then(setS, () => undefined), []);
   if (!s) return null;
   return (
     <Card size="small" title={`本年度（${s.from} 至 ${s.to}）`}>
@@ -111,7 +94,7 @@ function Summary() {
 function Registry({ me, go }: { me: Me; go: Go }) {
   const [filter, setFilter] = useState<{ q?: string; kind?: string; grade?: string }>({});
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
-  const list = usePaged<SubjectItem>(`/api/subjects${query ? `?${query}` : ''}`);
+  const list = usePaged(`/api/subjects${query ? `?${query}` : ''}`);
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -150,7 +133,7 @@ function Registry({ me, go }: { me: Me; go: Go }) {
 function FormDialog<T>({ title, confirm, width, initialValues, onClose, onSubmit, children }: {
   title: string; confirm: string; width?: number; initialValues?: Record<string, unknown>; onClose: () => void; onSubmit: (values: T) => Promise<void>; children: ReactNode;
 }) {
-  const [form] = Form.useForm();
+  const { form, show } = useServerFieldErrors();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const submit = async (values: T) => {
@@ -160,7 +143,7 @@ function FormDialog<T>({ title, confirm, width, initialValues, onClose, onSubmit
       await onSubmit(values);
     } catch (e) {
       setError((e as Error).message);
-      if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
+      show(e);
     } finally {
       setBusy(false);
     }
@@ -184,8 +167,8 @@ function CreateSubject({ me, onClose, onDone }: { me: Me; onClose: () => void; o
   useEffect(() => {
     // The user's own region and the level below it: where their unit screens.
     Promise.all([
-      api<{ code: string; name: string }[]>('GET', `/api/public/regions?parent=${me.unitRegionCode.slice(0, -2) || ''}`).catch(() => []),
-      api<{ code: string; name: string }[]>('GET', `/api/public/regions?parent=${me.unitRegionCode}`),
+      api('GET', `/api/public/regions?parent=${me.unitRegionCode.slice(0, -2) || ''}`).catch(() => []),
+      api('GET', `/api/public/regions?parent=${me.unitRegionCode}`),
     ]).then(([siblings, children]) => {
       const own = siblings.find((r) => r.code === me.unitRegionCode);
       setRegions([...(own ? [own] : []), ...children].map((r) => ({ value: r.code, label: r.name })));
@@ -194,7 +177,7 @@ function CreateSubject({ me, onClose, onDone }: { me: Me; onClose: () => void; o
   return (
     <FormDialog<Record<string, unknown>> title="登记主体" confirm="确认登记" initialValues={{ regionCode: me.unitRegionCode }} onClose={onClose} onSubmit={async (v) => {
       const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-      onDone((await api<{ id: number }>('POST', '/api/subjects', body)).id);
+      onDone((await api('POST', '/api/subjects', body)).id);
     }}>
       <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写主体名称' }]}><Input maxLength={100} /></Form.Item>
       <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}><Select options={options(SUBJECT_KINDS)} /></Form.Item>
@@ -210,7 +193,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState('');
   const [dialog, setDialog] = useState<'inspection' | 'override' | { hazard: Hazard; action: 'rectified' | 'reopen' } | null>(null);
-  const load = () => api<Detail>('GET', `/api/subjects/${id}`).then(setD, (e) => setError(e.message));
+  const load = () => api('GET', `/api/subjects/${id}`).then(setD, (e) => setError(e.message));
   useEffect(() => void load(), [id]);
   if (error) return <Alert type="error" showIcon message={error} action={<Button onClick={() => go('/console/subjects')}>返回名录</Button>} />;
   if (!d) return null;
@@ -379,7 +362,7 @@ function NoteDialog({ title, label, onClose, onSubmit }: { title: string; label:
 function Ledger({ go }: { go: Go }) {
   const [filter, setFilter] = useState<{ status?: string; overdue?: boolean }>({});
   const q = new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.overdue ? { overdue: 'true' } : {}) }).toString();
-  const list = usePaged<Hazard>(`/api/hazards${q ? `?${q}` : ''}`);
+  const list = usePaged(`/api/hazards${q ? `?${q}` : ''}`);
   return (
     <>
       {list.error && <Alert type="error" message={list.error} />}
@@ -388,7 +371,7 @@ function Ledger({ go }: { go: Go }) {
         <Checkbox onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked }))}>只看已超期</Checkbox>
         <Button href={`/api/hazards/export${q ? `?${q}` : ''}`} download>导出 Excel</Button>
       </Space>
-      <Table<Hazard> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
+      <Table<LedgerRow> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
         { title: '主体', dataIndex: 'subjectName', render: (n: string, h) => <a href={`/console/subjects/${h.subjectId}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${h.subjectId}`); }}>{n}</a> },
         { title: '隐患', dataIndex: 'description', render: (t: string, h) => <>{h.serious && <Tag color={COLORS.red}>重大</Tag>}{t}</> },
         { title: '类别', dataIndex: 'category', render: (c: keyof typeof HAZARD_CATEGORIES) => HAZARD_CATEGORIES[c] },

@@ -3,50 +3,12 @@ import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Form
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
-import { fetchAllPages } from './hooks.ts';
+import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from '../api/routes.ts';
+import { fetchAllPages, useServerFieldErrors } from './hooks.ts';
 import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
 
-interface Detail {
-  id: number;
-  trackingCode: string;
-  status: string;
-  statusLabel: string;
-  source: keyof typeof TIP_SOURCES;
-  fraudTypes: (keyof typeof FRAUD_TYPES)[];
-  regionName: string;
-  office: { id: number; name: string };
-  description: string;
-  subject: { name?: string; uscc?: string; phone?: string; address?: string } | null;
-  amountInvolved: number | null;
-  victimCount: number | null;
-  occurredOn: string | null;
-  receivedAt: string;
-  deadlineAt: string | null;
-  overdue: boolean;
-  publicAnswer: string | null;
-  rating: { satisfied: boolean; comment: string | null } | null;
-  reporter: { anonymous: true } | { anonymous: false; name: string; phone: string; idNumber: string | null; onBehalfOf: { name: string; relation: string } | null };
-  canRevealIdentity: boolean;
-  assignments: { id: number; unitName: string; role: string; dispatchedByUnitName: string; deadlineAt: string; status: string; active: boolean; verdict: string | null; measures: string[] | null; summary: string | null; instructions: string }[];
-  timeline: { id: number; at: string; kind: string; text: string; public: boolean; actor: string | null; unit: string | null }[];
-  attachments: { id: string; mime: string; size: number }[];
-  allowedActions: string[];
-  analysis: {
-    fraudTypes: { code: keyof typeof FRAUD_TYPES; confidence: number }[];
-    tags: { code: string; label: string }[];
-    redFlags: { code: string; label: string; quote: string }[];
-  };
-  links: { kind: string; normalized: string; count: number; tipIds: number[]; text: string }[];
-  subjects: { id: number; name: string; uscc: string | null; matchedBy: 'uscc' | 'name' }[];
-}
-
-interface Unit {
-  id: number;
-  name: string;
-  kind: keyof typeof UNIT_KINDS;
-  regionCode: string;
-  regionName: string;
-}
+type Detail = TipDetailData;
+type Unit = DispatchUnit;
 
 /** Units of the user's subtree as a tree by region (regions are headings, units are choices). */
 function unitTree(units: Unit[], suggested: number[]) {
@@ -71,12 +33,13 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
   const [tip, setTip] = useState<Detail | null>(null);
   const [error, setError] = useState('');
   const [action, setAction] = useState<string | null>(null);
-  const [identity, setIdentity] = useState<{ name: string; phone: string; idNumber?: string; onBehalfOf?: { name: string; relation: string; phone?: string } } | null>(null);
+  const [identity, setIdentity] = useState<ReporterIdentity | null>(null);
   const [revealOpen, setRevealOpen] = useState(false);
+  const reveal = useServerFieldErrors();
 
   useEffect(() => {
     setTip(null);
-    api<Detail>('GET', `/api/tips/${id}`).then(setTip, (e: ApiError) => setError(e.status === 404 ? '未找到该线索，或不在您的办理范围内' : e.message));
+    api('GET', `/api/tips/${id}`).then(setTip, (e: ApiError) => setError(e.status === 404 ? '未找到该线索，或不在您的办理范围内' : e.message));
   }, [id]);
 
   if (error) return <Alert type="error" message={error} action={<Button onClick={() => go('/console/tips')}>返回列表</Button>} />;
@@ -236,12 +199,14 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
       <Modal title="查看举报人身份" open={revealOpen} footer={null} onCancel={() => setRevealOpen(false)} destroyOnHidden>
         <Alert type="warning" showIcon message="查看举报人身份会记入审计日志，请如实填写理由。" style={{ marginBottom: 16 }} />
         <Form
+          form={reveal.form}
           layout="vertical"
           onFinish={async (v: { reason: string }) => {
             try {
               setIdentity(await api('POST', `/api/tips/${tip.id}/reporter-identity`, v));
               setRevealOpen(false);
             } catch (e) {
+              reveal.show(e);
               message.error((e as Error).message);
             }
           }}
@@ -258,7 +223,7 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
 
 /** One form per action; the server decides again whether it is allowed. */
 function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; tip: Detail; me: Me; onClose: () => void; onDone: (t: Detail) => void }) {
-  const [form] = Form.useForm();
+  const { form, show } = useServerFieldErrors();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [units, setUnits] = useState<Unit[]>([]);
@@ -267,8 +232,8 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
 
   useEffect(() => {
     if (action !== 'dispatch') return;
-    fetchAllPages<Unit>('/api/units?limit=1000').then((r) => (setUnits(r.items), setUnitsTruncated(r.truncated)), () => undefined);
-    api<{ lead: Unit[]; assisting: Unit[] }>('GET', `/api/tips/${tip.id}/dispatch-suggestions`).then(
+    fetchAllPages('/api/units?limit=1000').then((r) => (setUnits(r.items), setUnitsTruncated(r.truncated)), () => undefined);
+    api('GET', `/api/tips/${tip.id}/dispatch-suggestions`).then(
       (s) => {
         setSuggested([...s.lead, ...s.assisting].map((u) => u.id));
         if (s.lead[0]) form.setFieldsValue({ leadUnitId: s.lead[0].id, assistingUnitIds: s.assisting.slice(0, 2).map((u) => u.id) });
@@ -290,11 +255,10 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
     if (action === 'dispatch') body.deadline = (v.deadline as Dayjs).toISOString();
     for (const k of Object.keys(body)) if (body[k] === undefined || (Array.isArray(body[k]) && !(body[k] as unknown[]).length)) delete body[k];
     try {
-      onDone(await api<Detail>('POST', `/api/tips/${tip.id}/actions`, body));
+      onDone(await api('POST', `/api/tips/${tip.id}/actions`, body));
     } catch (e) {
-      const ae = e as ApiError;
-      setError(ae.message);
-      form.setFields(ae.fields.map((f) => ({ name: f.path.split('.')[0], errors: [f.message] })));
+      setError((e as ApiError).message);
+      show(e);
     } finally {
       setBusy(false);
     }

@@ -3,22 +3,11 @@ import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space
 import dayjs from 'dayjs';
 import { api } from '../api/client.ts';
 import type { Go } from './App.tsx';
+import type { TipListItem } from '../api/routes.ts';
+import { useServerFieldErrors } from './hooks.ts';
 import { COLORS, FRAUD_TYPES, STATUS_COLORS, TIP_SOURCES, TIP_STATUSES, fmt } from './labels.ts';
 
-export interface TipItem {
-  id: number;
-  trackingCode: string;
-  status: string;
-  statusLabel: string;
-  source: string;
-  fraudTypes: string[];
-  regionCode: string;
-  regionName: string;
-  receivedAt: string;
-  deadlineAt: string | null;
-  overdue: boolean;
-  summary: string;
-}
+export type TipItem = TipListItem;
 
 interface SavedView {
   name: string;
@@ -42,7 +31,8 @@ export function TipList({ go, search }: { go: Go; search: string }) {
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState('');
-  const [form] = Form.useForm();
+  // The form's date range is one field; the query has from and to.
+  const { form, show } = useServerFieldErrors({ 'querystring.from': 'range', 'querystring.to': 'range' });
   const [views, setViews] = useState<SavedView[]>(loadViews);
   const [viewName, setViewName] = useState('');
   const saveViews = (v: SavedView[]) => {
@@ -59,10 +49,11 @@ export function TipList({ go, search }: { go: Go; search: string }) {
       const p = new URLSearchParams(search);
       p.set('limit', '50');
       if (cursor) p.set('cursor', cursor);
-      const r = await api<{ items: TipItem[]; nextCursor: string | null }>('GET', `/api/tips?${p}`);
+      const r = await api('GET', `/api/tips?${p}`);
       setItems((old) => (cursor ? [...old, ...r.items] : r.items));
       setNext(r.nextCursor);
     } catch (e) {
+      show(e);
       setError((e as Error).message);
     } finally {
       setLoading(false);

@@ -2,22 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Card, Col, List, Row, Statistic, Typography } from 'antd';
 import { api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
+import type { Notification as Note, Workbench as Bench } from '../api/routes.ts';
 import { fmt } from './labels.ts';
-
-interface Bench {
-  todo: { toAccept: number; toDispatch: number; toSign: number; toHandle: number; toReview: number };
-  overdue: number;
-  dueSoon: number;
-  unreadNotifications: number;
-}
-interface Note {
-  id: number;
-  kind: string;
-  tipId: number | null;
-  text: string;
-  createdAt: string;
-  readAt: string | null;
-}
 
 const CARDS: [keyof Bench['todo'], string, string][] = [
   ['toAccept', '待受理', 'to_accept'],
@@ -32,8 +18,8 @@ export function Workbench({ me, go }: { me: Me; go: Go }) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [error, setError] = useState('');
   useEffect(() => {
-    api<Bench>('GET', '/api/workbench').then(setBench, (e) => setError(e.message));
-    api<{ items: Note[] }>('GET', '/api/notifications?limit=10').then((r) => setNotes(r.items), () => undefined);
+    api('GET', '/api/workbench').then(setBench, (e) => setError(e.message));
+    api('GET', '/api/notifications?limit=10').then((r) => setNotes(r.items), () => undefined);
   }, []);
   if (error) return <Alert type="error" message={error} />;
   return (

@@ -1,13 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
+import type { Region } from '../api/routes.ts';
 
-export interface RegionChoice {
-  code: string;
-  name: string;
-}
-interface Region extends RegionChoice {
-  level: number;
-}
+export type RegionChoice = Pick<Region, 'code' | 'name'>;
 
 const LABELS = ['省（自治区、直辖市）', '市', '区、县（知道就选）', '乡镇、街道（知道就选）'];
 
@@ -19,7 +14,7 @@ export function RegionPicker({ value, onChange, error }: { value: RegionChoice[]
   useEffect(() => {
     let live = true;
     const parents = ['', ...value.map((v) => v.code)].slice(0, 4);
-    Promise.all(parents.map((p) => api<Region[]>('GET', `/api/public/regions${p ? `?parent=${p}` : ''}`)))
+    Promise.all(parents.map((p) => api('GET', p ? `/api/public/regions?parent=${p}` : '/api/public/regions')))
       .then((lists) => live && (setOptions(lists.filter((l, i) => i === 0 || l.length)), setLoadError('')))
       .catch(() => live && setLoadError('地区列表加载失败，请检查网络后重试'));
     return () => {

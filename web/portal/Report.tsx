@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api, uploadFile } from '../api/client.ts';
+import type { Receipt } from '../api/routes.ts';
+import { serverFieldErrors } from './field-errors.ts';
 import { UNATTACHED_UPLOAD_HOURS, type FraudType } from '../../shared/domain.ts';
 import { isIdCardNumber, isPhone } from '../../shared/validators.ts';
 import { KINDS } from './content.ts';
 import { RegionPicker, type RegionChoice } from './RegionPicker.tsx';
 import { PREFILL_KEY } from './ScamCheck.tsx';
 
-export interface Receipt {
-  trackingCode: string;
-  accessKey: string;
-}
+export type { Receipt };
 
 interface Attachment {
   key: string;
@@ -144,6 +143,8 @@ const FIELD_OF: Record<string, [keyof Draft | 'region', 1 | 2 | 3]> = {
   occurredOn: ['occurredOn', 2], attachmentIds: ['attachments', 2], 'reporter.name': ['name', 3], 'reporter.phone': ['phone', 3],
   'reporter.idNumber': ['idNumber', 3], 'reporter.onBehalfOf.name': ['elderName', 3], 'reporter.onBehalfOf.relation': ['elderRelation', 3],
 };
+const FIELD_NAME = Object.fromEntries(Object.entries(FIELD_OF).map(([path, [field]]) => [path, field]));
+const STEP_OF: Record<string, 1 | 2 | 3> = Object.fromEntries(Object.values(FIELD_OF));
 
 export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: string) => void }) {
   const [d, setD] = useState<Draft>(loadDraft);
@@ -196,20 +197,15 @@ export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: 
     setFormError('');
     try {
       const body = toBody({ ...d, attachments: uploads.map((u) => ({ id: u.id!, name: u.name, size: u.size })) });
-      const r = await api<Receipt>('POST', '/api/public/tips', body, { 'Idempotency-Key': d.idempotencyKey });
+      const r = await api('POST', '/api/public/tips', body, { 'Idempotency-Key': d.idempotencyKey });
       localStorage.removeItem(DRAFT_KEY);
       onDone(r);
     } catch (err) {
       const ae = err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', '提交失败，请重试');
-      const fieldErrors: Record<string, string> = {};
-      let step: 1 | 2 | 3 = 3;
-      for (const f of ae.fields) {
-        const [field, s] = FIELD_OF[f.path] ?? FIELD_OF[f.path.split('.').slice(0, 2).join('.')] ?? [null, 3];
-        if (field) fieldErrors[field] = f.message;
-        step = Math.min(step, s) as 1 | 2 | 3;
-      }
-      setErrors(fieldErrors);
-      if (ae.fields.length) set('step', step);
+      const fieldErrors = serverFieldErrors(ae, FIELD_NAME);
+      setErrors(fieldErrors as Record<string, string>);
+      // The earliest step holding a field the server refused (unknown paths stay on the last step).
+      if (ae.fields.length) set('step', Math.min(3, ...Object.keys(fieldErrors).map((f) => STEP_OF[f])) as 1 | 2 | 3);
       setFormError(ae.code === 'NETWORK' ? '网络连接失败，您填写的内容已保存，请检查网络后再点“提交举报”。不会重复提交。' : ae.message);
     } finally {
       setSending(false);

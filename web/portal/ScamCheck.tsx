@@ -1,12 +1,7 @@
 import { useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
-
-interface Result {
-  riskLevel: 'high' | 'medium' | 'low' | 'none';
-  score: number;
-  redFlags: { code: string; label: string; quote: string; explain: string }[];
-  advice: string[];
-}
+import type { ScamCheckResult as Result } from '../api/routes.ts';
+import { serverFieldErrors } from './field-errors.ts';
 
 const VERDICT: Record<Result['riskLevel'], [string, string]> = {
   high: ['很可能是骗局', 'risk-high'],
@@ -29,9 +24,9 @@ export function ScamCheck({ go }: { go: (to: string) => void }) {
     setBusy(true);
     setError('');
     try {
-      setResult(await api<Result>('POST', '/api/public/scam-check', { text }));
+      setResult(await api('POST', '/api/public/scam-check', { text }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '检查失败，请重试');
+      setError(serverFieldErrors(e, { text: 'text' }).text ?? (e instanceof ApiError ? e.message : '检查失败，请重试'));
     } finally {
       setBusy(false);
     }

@@ -1,17 +1,11 @@
 import { useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
+import type { PublicStatus as Status } from '../api/routes.ts';
 import { STATUS_WORDS } from './content.ts';
+import { serverFieldErrors } from './field-errors.ts';
 
-interface Status {
-  trackingCode: string;
-  status: string;
-  submittedAt: string;
-  timeline: { at: string; kind: string; text: string }[];
-  answer: { text: string; at: string } | null;
-  rating: { satisfied: boolean } | null;
-  canRate: boolean;
-  canRequestReexamination: boolean;
-}
+// What each request's field messages are about, in the reporter's words (the page shows one message).
+const FIELDS = { trackingCode: '查询码', accessKey: '密钥', text: '补充情况', comment: '评价', reason: '复核理由' } as const;
 
 const KIND_WORDS: Record<string, string> = {
   submitted: '提交举报', accepted: '受理', rejected: '不予受理', answer: '答复', merged: '合并办理', dispatched: '交办',
@@ -37,10 +31,13 @@ export function Track({ go }: { go: (to: string) => void }) {
     setNotice('');
     try {
       await fn();
-      setStatus(await api<Status>('POST', '/api/public/tips/status', cred()));
+      setStatus(await api('POST', '/api/public/tips/status', cred()));
       if (done) setNotice(done);
     } catch (err) {
-      setError(err instanceof ApiError ? (err.status === 404 ? '查询码或密钥不对，请核对后再试。' : err.message) : '查询失败，请重试');
+      const [field, text] = Object.entries(serverFieldErrors(err, FIELDS))[0] ?? [];
+      setError(
+        field ? `${field}：${text}` : err instanceof ApiError ? (err.status === 404 ? '查询码或密钥不对，请核对后再试。' : err.message) : '查询失败，请重试',
+      );
     } finally {
       setBusy(false);
     }
@@ -78,7 +75,7 @@ export function Track({ go }: { go: (to: string) => void }) {
         <div className="card answer">
           <h2>答复</h2>
           <p data-testid="answer">{status.answer.text}</p>
-          <small>{when(status.answer.at)}</small>
+          {status.answer.at && <small>{when(status.answer.at)}</small>}
         </div>
       )}
       <div className="card">

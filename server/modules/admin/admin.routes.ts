@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ROLE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
 import { createUnit, createUser, listUnits, listUsers, resetPassword, resetTotp, setUserDisabled, setUserRoles } from './admin.service.ts';
+import { IdOnly } from '../../schemas.ts';
+import { AdminUnitPage, AdminUserPage, UserDisabled, UserRoles } from './admin.schemas.ts';
 
 const ADMIN = { access: 'staff', roles: ['admin'] } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -29,6 +31,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: z.enum(UNIT_KIND_CODES),
           name: z.string().trim().min(2).max(60),
         }).strict(),
+        response: { 201: IdOnly },
       },
     },
     async (req, reply) => reply.status(201).send(await createUnit(db, staff(req), req.body)),
@@ -36,7 +39,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/units',
-    { config: ADMIN, schema: { tags: ['admin'], summary: '单位列表（本辖区，按地区分页）', querystring: unitPageQuery } },
+    { config: ADMIN, schema: { tags: ['admin'], summary: '单位列表（本辖区，按地区分页）', querystring: unitPageQuery, response: { 200: AdminUnitPage } } },
     async (req) => listUnits(db, staff(req), req.query),
   );
 
@@ -54,6 +57,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           roles,
           password: z.string().min(1).max(128),
         }).strict(),
+        response: { 201: IdOnly },
       },
     },
     async (req, reply) => reply.status(201).send(await createUser(db, staff(req), req.body)),
@@ -72,28 +76,29 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           cursor: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
+        response: { 200: AdminUserPage },
       },
     },
     async (req) => listUsers(db, staff(req), req.query),
   );
 
-  app.post('/api/admin/users/:id/disable', { config: ADMIN, schema: { tags: ['admin'], summary: '停用用户（立即结束其会话）', params: idParam } }, async (req) =>
+  app.post('/api/admin/users/:id/disable', { config: ADMIN, schema: { tags: ['admin'], summary: '停用用户（立即结束其会话）', params: idParam, response: { 200: UserDisabled } } }, async (req) =>
     setUserDisabled(db, staff(req), req.params.id, true),
   );
-  app.post('/api/admin/users/:id/enable', { config: ADMIN, schema: { tags: ['admin'], summary: '启用用户', params: idParam } }, async (req) =>
+  app.post('/api/admin/users/:id/enable', { config: ADMIN, schema: { tags: ['admin'], summary: '启用用户', params: idParam, response: { 200: UserDisabled } } }, async (req) =>
     setUserDisabled(db, staff(req), req.params.id, false),
   );
   app.post(
     '/api/admin/users/:id/password',
-    { config: ADMIN, schema: { tags: ['admin'], summary: '重置密码', params: idParam, body: z.object({ password: z.string().min(1).max(128) }).strict() } },
+    { config: ADMIN, schema: { tags: ['admin'], summary: '重置密码', params: idParam, body: z.object({ password: z.string().min(1).max(128) }).strict(), response: { 200: IdOnly } } },
     async (req) => resetPassword(db, staff(req), req.params.id, req.body.password),
   );
-  app.post('/api/admin/users/:id/totp-reset', { config: ADMIN, schema: { tags: ['admin'], summary: '重置两步验证（手机丢失时；结束其会话）', params: idParam } }, async (req) =>
+  app.post('/api/admin/users/:id/totp-reset', { config: ADMIN, schema: { tags: ['admin'], summary: '重置两步验证（手机丢失时；结束其会话）', params: idParam, response: { 200: IdOnly } } }, async (req) =>
     resetTotp(db, staff(req), req.params.id),
   );
   app.put(
     '/api/admin/users/:id/roles',
-    { config: ADMIN, schema: { tags: ['admin'], summary: '修改角色', params: idParam, body: z.object({ roles }).strict() } },
+    { config: ADMIN, schema: { tags: ['admin'], summary: '修改角色', params: idParam, body: z.object({ roles }).strict(), response: { 200: UserRoles } } },
     async (req) => setUserRoles(db, staff(req), req.params.id, req.body.roles),
   );
 };

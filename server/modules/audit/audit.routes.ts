@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staff } from '../../plugins/auth.ts';
 import { listAudit } from './audit.service.ts';
+import { AuditPage } from './audit.schemas.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -18,6 +19,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           cursor: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
+        response: { 200: AuditPage },
       },
     },
     async (req) => listAudit(app.deps.db, staff(req), { ...req.query, before: req.query.cursor }),

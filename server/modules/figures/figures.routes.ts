@@ -4,6 +4,7 @@ import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
 import { OFFICE_ROLES } from '../../../shared/domain.ts';
 import { staff } from '../../plugins/auth.ts';
 import { listReportedFigures, reportFigures } from './figures.service.ts';
+import { FiguresReported, ReportedFigurePage } from './figures.schemas.ts';
 
 const OFFICE = OFFICE_ROLES;
 
@@ -37,6 +38,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
             figures: z.array(figure).min(1, '至少上报一项').max(200),
           })
           .strict(),
+        response: { 201: FiguresReported },
       },
     },
     async (req, reply) => reply.status(201).send({ ids: await reportFigures(db, staff(req), req.body) }),
@@ -55,6 +57,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
           cursor: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
+        response: { 200: ReportedFigurePage },
       },
     },
     async (req) => listReportedFigures(db, staff(req), req.query),

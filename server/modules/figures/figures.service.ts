@@ -48,7 +48,10 @@ export async function reportFigures(db: Db, user: SessionUser, b: FigureReport):
 
 /** Figures reported in the user's jurisdiction for periods overlapping [from, to], newest first, a page at a time. */
 export async function listReportedFigures(db: Db, user: SessionUser, f: { from?: string; to?: string; cursor?: number; limit: number }) {
-  const rows = await db.query<{ id: number }>(
+  const rows = await db.query<{
+    id: number; regionCode: string; regionName: string; unitName: string; periodStart: string; periodEnd: string; indicator: string; value: number;
+    unit: string; approx: boolean; subject: string | null; note: string | null; quote: string | null; source: string; submittedAt: Date;
+  }>(
     sql`select f.id, f.region_code as "regionCode", r.name as "regionName", u.name as "unitName", f.period_start as "periodStart",
                f.period_end as "periodEnd", f.indicator, f.value, f.unit, f.approx, f.subject, f.note, f.quote, f.source, f.submitted_at as "submittedAt"
         from reported_figures f join regions r on r.code = f.region_code join units u on u.id = f.unit_id

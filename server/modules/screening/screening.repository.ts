@@ -94,7 +94,9 @@ export async function riskFacts(q: Queryable, ids: number[]): Promise<Map<number
 // ── One subject's file ───────────────────────────────────────────────────────────────────────
 
 export const subjectInspections = (q: Queryable, subjectId: number) =>
-  q.query(
+  q.query<{
+    id: number; inspectedOn: string; inspectors: number; checklist: Partial<Record<ChecklistItem, boolean>>; findings: string | null; unitName: string; createdAt: Date;
+  }>(
     sql`select i.id, i.inspected_on as "inspectedOn", i.inspectors, i.checklist, i.findings, un.name as "unitName", i.created_at as "createdAt"
         from inspections i join units un on un.id = i.unit_id where i.subject_id = ${subjectId} order by i.inspected_on desc, i.id desc`,
   );
@@ -103,7 +105,10 @@ export const subjectInspections = (q: Queryable, subjectId: number) =>
 const overdueSql = (today: string) => sql`(h.status in ('open', 'rectifying') and h.deadline < ${today}::date)`;
 
 export const subjectHazards = (q: Queryable, subjectId: number, today: string) =>
-  q.query(
+  q.query<{
+    id: number; inspectionId: number | null; description: string; category: string; serious: boolean; measure: string; deadline: string; responsible: string;
+    status: string; fineYuan: number | null; rectifiedNote: string | null; unitName: string; createdAt: Date; overdue: boolean;
+  }>(
     sql`select h.id, h.inspection_id as "inspectionId", h.description, h.category, h.serious, h.measure, h.deadline, h.responsible, h.status,
                h.fine_yuan as "fineYuan", h.rectified_note as "rectifiedNote", un.name as "unitName", h.created_at as "createdAt",
                ${overdueSql(today)} as overdue

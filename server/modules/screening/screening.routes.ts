@@ -11,6 +11,8 @@ import {
 } from './screening.schemas.ts';
 import { exportLedger } from './screening.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
+import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
+import { HazardMoved, InspectionRecorded, LedgerPage, RiskAssessment, ScreeningSummary, SubjectDetail, SubjectPage } from './screening.schemas.ts';
 
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.db;
@@ -22,23 +24,23 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/subjects',
     {
       config: READ,
-      schema: { tags: ['screening'], summary: '主体名录（本辖区，分页，含总数），含风险等级及其依据', querystring: subjectListQuery },
+      schema: { tags: ['screening'], summary: '主体名录（本辖区，分页，含总数），含风险等级及其依据', querystring: subjectListQuery, response: { 200: SubjectPage } },
     },
     async (req) => listSubjects(db, staff(req), req.query),
   );
 
-  app.get('/api/subjects/:id', { config: READ, schema: { tags: ['screening'], summary: '主体详情：风险等级、检查记录、隐患、相关线索', params: idParams } }, async (req) =>
+  app.get('/api/subjects/:id', { config: READ, schema: { tags: ['screening'], summary: '主体详情：风险等级、检查记录、隐患、相关线索', params: idParams, response: { 200: SubjectDetail } } }, async (req) =>
     subjectDetail(db, staff(req), req.params.id));
 
   app.post(
     '/api/subjects/:id/inspections',
-    { config: WRITE, schema: { tags: ['screening'], summary: '录入一次检查（检查清单、发现的隐患）', params: idParams, body: inspectionBody } },
+    { config: WRITE, schema: { tags: ['screening'], summary: '录入一次检查（检查清单、发现的隐患）', params: idParams, body: inspectionBody, response: { 201: InspectionRecorded } } },
     async (req, reply) => reply.status(201).send(await recordInspection(db, staff(req), req.params.id, req.body)),
   );
 
   app.post(
     '/api/subjects/:id/hazards',
-    { config: WRITE, schema: { tags: ['screening'], summary: '登记隐患', params: idParams, body: hazardBody } },
+    { config: WRITE, schema: { tags: ['screening'], summary: '登记隐患', params: idParams, body: hazardBody, response: { 201: IdOnly } } },
     async (req, reply) => reply.status(201).send(await recordHazard(db, staff(req), req.params.id, req.body)),
   );
 
@@ -46,14 +48,14 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/subjects/:id/risk-override',
     {
       config: LEAD,
-      schema: { tags: ['screening'], summary: '人工调整风险等级（须说明理由；grade 为 null 时恢复自动评级）', params: idParams, body: overrideBody },
+      schema: { tags: ['screening'], summary: '人工调整风险等级（须说明理由；grade 为 null 时恢复自动评级）', params: idParams, body: overrideBody, response: { 200: RiskAssessment } },
     },
     async (req) => overrideRisk(db, staff(req), req.params.id, req.body.grade, req.body.reason),
   );
 
   app.get(
     '/api/hazards/export',
-    { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerFilter } },
+    { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerFilter, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
     async (req, reply) => sendXlsx(reply, await exportLedger(db, staff(req), req.query), 'hazards', '隐患整改台账'),
   );
 
@@ -65,6 +67,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['screening'],
         summary: '排查整治统计（本辖区、统计期）：排查主体、检查人次、发现隐患、整改销号，及当前风险等级分布',
         querystring: summaryQuery,
+        response: { 200: ScreeningSummary },
       },
     },
     async (req) => {
@@ -75,7 +78,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/hazards',
-    { config: READ, schema: { tags: ['screening'], summary: '隐患整改台账（本辖区，分页，含总数）', querystring: ledgerQuery } },
+    { config: READ, schema: { tags: ['screening'], summary: '隐患整改台账（本辖区，分页，含总数）', querystring: ledgerQuery, response: { 200: LedgerPage } } },
     async (req) => hazardLedger(db, staff(req), req.query),
   );
 
@@ -83,7 +86,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/hazards/:id/actions',
     {
       config: WRITE,
-      schema: { tags: ['screening'], summary: '隐患整改：开始整改、报告已整改、验收销号、验收不通过', params: idParams, body: hazardActionBody },
+      schema: { tags: ['screening'], summary: '隐患整改：开始整改、报告已整改、验收销号、验收不通过', params: idParams, body: hazardActionBody, response: { 200: HazardMoved } },
     },
     async (req) => {
       const user = staff(req);

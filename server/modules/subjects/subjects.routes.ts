@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isUscc } from '../../../shared/validators.ts';
 import { staff } from '../../plugins/auth.ts';
 import { SCREENER_ROLES, SUBJECT_KIND_CODES } from '../../../shared/domain.ts';
+import { IdOnly } from '../../schemas.ts';
 import { registerSubject } from './subjects.service.ts';
 
 const subjectBody = z
@@ -23,7 +24,7 @@ export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // Offices and the member units that screen (market regulation, civil affairs…) register subjects.
       config: { access: 'staff', roles: [...SCREENER_ROLES] },
-      schema: { tags: ['subjects'], summary: '登记主体（养老机构、企业等）', body: subjectBody },
+      schema: { tags: ['subjects'], summary: '登记主体（养老机构、企业等）', body: subjectBody, response: { 201: IdOnly } },
     },
     async (req, reply) => reply.status(201).send(await registerSubject(db, staff(req), req.body)),
   );

@@ -6,7 +6,8 @@ import { AppError } from '../../errors.ts';
 import { FailureThrottle } from '../../plugins/failure-throttle.ts';
 import { submitPublicTip } from './tips.intake.service.ts';
 import { addReporterMessage, publicStatus, rateAnswer, requestReexamination } from './tips.public.service.ts';
-import { messageBody, publicTipBody, ratingBody, reexaminationBody, statusBody } from './tips.schemas.ts';
+import { messageBody, PublicStatus, publicTipBody, ratingBody, Receipt, Reexamination, reexaminationBody, statusBody } from './tips.schemas.ts';
+import { Ok } from '../../schemas.ts';
 
 export const publicTipRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, keys, publicRateLimit } = app.deps;
@@ -52,6 +53,7 @@ export const publicTipRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '提交举报（可带 Idempotency-Key 头防止重复提交）',
         headers: z.object({ 'idempotency-key': z.string().min(8, '提交编号至少 8 位').max(128).optional() }),
         body: publicTipBody,
+        response: { 201: Receipt },
       },
     },
     async (req, reply) => {
@@ -60,23 +62,23 @@ export const publicTipRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/public/tips/status', { config: lookupConfig, schema: { tags: ['public'], summary: '查询办理进度', body: statusBody } }, async (req) =>
+  app.post('/api/public/tips/status', { config: lookupConfig, schema: { tags: ['public'], summary: '查询办理进度', body: statusBody, response: { 200: PublicStatus } } }, async (req) =>
     withCredentials(req, () => publicStatus(db, keys, req.body.trackingCode, req.body.accessKey)),
   );
 
   app.post(
     '/api/public/tips/messages',
-    { config: lookupConfig, schema: { tags: ['public'], summary: '补充信息或证据', body: messageBody } },
+    { config: lookupConfig, schema: { tags: ['public'], summary: '补充信息或证据', body: messageBody, response: { 201: Ok } } },
     async (req, reply) => reply.status(201).send(await withCredentials(req, () => addReporterMessage(db, keys, req.body))),
   );
 
-  app.post('/api/public/tips/rating', { config: lookupConfig, schema: { tags: ['public'], summary: '评价答复（办结后）', body: ratingBody } }, async (req) =>
+  app.post('/api/public/tips/rating', { config: lookupConfig, schema: { tags: ['public'], summary: '评价答复（办结后）', body: ratingBody, response: { 200: Ok } } }, async (req) =>
     withCredentials(req, () => rateAnswer(db, keys, req.body)),
   );
 
   app.post(
     '/api/public/tips/reexamination',
-    { config: lookupConfig, schema: { tags: ['public'], summary: '申请复核（办结后）', body: reexaminationBody } },
+    { config: lookupConfig, schema: { tags: ['public'], summary: '申请复核（办结后）', body: reexaminationBody, response: { 200: Reexamination } } },
     async (req) => withCredentials(req, () => requestReexamination(db, keys, req.body)),
   );
 };

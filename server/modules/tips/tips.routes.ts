@@ -5,9 +5,10 @@ import { OFFICE_ROLES, TIP_READER_ROLES, TIP_WORKER_ROLES } from '../../../share
 import { createStaffTip } from './tips.intake.service.ts';
 import { runTipAction } from './tips.actions.service.ts';
 import { listTips, revealReporterIdentity, tipDetail, workbench } from './tips.query.service.ts';
-import { actionBody, listQuery, staffTipBody } from './tips.schemas.ts';
+import { actionBody, listQuery, ReporterIdentity, StaffTipCreated, staffTipBody, TipDetail, TipPage, Workbench } from './tips.schemas.ts';
 import { exportTips } from './tips.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
+import { fileBody, XLSX } from '../../schemas.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const READERS = TIP_READER_ROLES;
@@ -18,28 +19,28 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/tips',
-    { config: { access: 'staff', roles: OFFICE_ROLES }, schema: { tags: ['tips'], summary: '录入其他来源的线索', body: staffTipBody } },
+    { config: { access: 'staff', roles: OFFICE_ROLES }, schema: { tags: ['tips'], summary: '录入其他来源的线索', body: staffTipBody, response: { 201: StaffTipCreated } } },
     async (req, reply) => {
       const r = await createStaffTip(db, keys, staff(req), req.body);
       return reply.status(201).send({ id: r.id, trackingCode: r.trackingCode, accessKey: r.accessKey, status: r.status });
     },
   );
 
-  app.get('/api/tips', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索列表（本辖区）', querystring: listQuery } }, async (req) =>
+  app.get('/api/tips', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索列表（本辖区）', querystring: listQuery, response: { 200: TipPage } } }, async (req) =>
     listTips(db, staff(req), req.query),
   );
 
   app.get(
     '/api/tips/export',
-    { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '按当前筛选条件导出 Excel（最多一万条，记入审计）', querystring: listQuery.omit({ cursor: true, limit: true }) } },
+    { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '按当前筛选条件导出 Excel（最多一万条，记入审计）', querystring: listQuery.omit({ cursor: true, limit: true }), produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
     async (req, reply) => sendXlsx(reply, await exportTips(db, staff(req), req.query), 'tips', '线索'),
   );
 
-  app.get('/api/workbench', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '工作台：待办数量、临期与超期' } }, async (req) =>
+  app.get('/api/workbench', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '工作台：待办数量、临期与超期', response: { 200: Workbench } } }, async (req) =>
     workbench(db, staff(req)),
   );
 
-  app.get('/api/tips/:id', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索详情', params: idParam } }, async (req) =>
+  app.get('/api/tips/:id', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索详情', params: idParam, response: { 200: TipDetail } } }, async (req) =>
     tipDetail(db, keys, staff(req), req.params.id),
   );
 
@@ -47,14 +48,14 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id/reporter-identity',
     {
       config: { access: 'staff', roles: ['office_lead'] },
-      schema: { tags: ['tips'], summary: '查看举报人身份（须填写理由，记入审计）', params: idParam, body: z.object({ reason: z.string().trim().min(4, '请填写查看理由').max(500) }).strict() },
+      schema: { tags: ['tips'], summary: '查看举报人身份（须填写理由，记入审计）', params: idParam, body: z.object({ reason: z.string().trim().min(4, '请填写查看理由').max(500) }).strict(), response: { 200: ReporterIdentity } },
     },
     async (req) => revealReporterIdentity(db, keys, staff(req), req.params.id, req.body.reason),
   );
 
   app.post(
     '/api/tips/:id/actions',
-    { config: { access: 'staff', roles: [...WORKERS] }, schema: { tags: ['tips'], summary: '办理操作（受理、交办、签收、反馈、退回、办结等）', params: idParam, body: actionBody } },
+    { config: { access: 'staff', roles: [...WORKERS] }, schema: { tags: ['tips'], summary: '办理操作（受理、交办、签收、反馈、退回、办结等）', params: idParam, body: actionBody, response: { 200: TipDetail } } },
     async (req) => {
       const user = staff(req);
       await runTipAction(db, user, req.params.id, req.body);

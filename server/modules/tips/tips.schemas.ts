@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { FRAUD_TYPE_CODES, MEASURE_CODES, STAFF_SOURCE_CODES, TIP_STATUS_CODES, VERDICT_CODES } from '../../../shared/domain.ts';
+import {
+  FRAUD_TYPE_CODES, MEASURE_CODES, STAFF_SOURCE_CODES, SUBJECT_KIND_CODES, TIP_SOURCES, TIP_STATUS_CODES, UNIT_KIND_CODES, VERDICT_CODES,
+} from '../../../shared/domain.ts';
 import { boundedDate, boundedDateTime, isIdCardNumber, isPhone, isUscc } from '../../../shared/validators.ts';
+import { day, nextCursor, oneOf, timestamp } from '../../schemas.ts';
+
+const TIP_SOURCE_CODES = Object.keys(TIP_SOURCES) as [keyof typeof TIP_SOURCES, ...(keyof typeof TIP_SOURCES)[]];
 
 
 const phone = z.string().trim().refine(isPhone, '电话号码格式不正确（手机 11 位，座机如 0535-1234567）');
@@ -96,6 +101,7 @@ export const actionBody = z.discriminatedUnion('action', [
 ]);
 export type TipAction = z.infer<typeof actionBody>;
 export type ActionName = TipAction['action'];
+const ACTION_NAMES = actionBody.options.map((o) => o.shape.action.value) as [ActionName, ...ActionName[]];
 
 export const listQuery = z.object({
   status: z.union([z.enum(TIP_STATUS_CODES), z.array(z.enum(TIP_STATUS_CODES))]).optional(),
@@ -111,3 +117,144 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListQuery = z.infer<typeof listQuery>;
+
+// ── Responses ──────────────────────────────────────────────────────────────────────────────────
+
+/** What a reporter gets back once: the tracking code and the access key (shown, never stored in the browser). */
+export const Receipt = z.object({ trackingCode: z.string(), accessKey: z.string(), status: z.literal('submitted') });
+export type Receipt = z.output<typeof Receipt>;
+export const StaffTipCreated = Receipt.extend({ id: z.number() });
+
+const rating = z.object({ satisfied: z.boolean().nullable(), comment: z.string().nullable(), at: timestamp }).nullable();
+
+/** What the reporter may read with code and key: status, the public timeline, the answer. */
+export const PublicStatus = z.object({
+  trackingCode: z.string(),
+  status: oneOf(TIP_STATUS_CODES),
+  submittedAt: timestamp,
+  timeline: z.array(z.object({ at: timestamp, kind: z.string(), text: z.string() })),
+  answer: z.object({ text: z.string(), at: timestamp.nullable() }).nullable(),
+  rating,
+  canRate: z.boolean(),
+  canRequestReexamination: z.boolean(),
+});
+export type PublicStatus = z.output<typeof PublicStatus>;
+export const Reexamination = z.object({ ok: z.boolean(), status: z.literal('accepted') });
+
+export const TipListItem = z.object({
+  id: z.number(),
+  trackingCode: z.string(),
+  status: oneOf(TIP_STATUS_CODES),
+  statusLabel: z.string(),
+  source: oneOf(TIP_SOURCE_CODES),
+  fraudTypes: z.array(oneOf(FRAUD_TYPE_CODES)),
+  regionCode: z.string(),
+  regionName: z.string(),
+  receivedAt: timestamp,
+  deadlineAt: timestamp.nullable(),
+  overdue: z.boolean(),
+  /** The first 80 characters of the description. */
+  summary: z.string(),
+});
+export type TipListItem = z.output<typeof TipListItem>;
+export const TipPage = z.object({ items: z.array(TipListItem), nextCursor });
+export type TipPage = z.output<typeof TipPage>;
+
+export const Workbench = z.object({
+  todo: z.object({ toAccept: z.number(), toDispatch: z.number(), toSign: z.number(), toHandle: z.number(), toReview: z.number() }),
+  overdue: z.number(),
+  dueSoon: z.number(),
+  unreadNotifications: z.number(),
+});
+export type Workbench = z.output<typeof Workbench>;
+
+/** The intelligence module's reading of a text (server/modules/intel/analyze.ts). */
+export const Analysis = z.object({
+  fraudTypes: z.array(z.object({ code: oneOf(FRAUD_TYPE_CODES), confidence: z.number() })),
+  tags: z.array(z.object({ code: z.string(), label: z.string() })),
+  redFlags: z.array(z.object({ code: z.string(), label: z.string(), quote: z.string() })),
+  entities: z.array(z.object({ kind: z.string(), value: z.string(), normalized: z.string(), start: z.number(), end: z.number() })),
+});
+export type Analysis = z.output<typeof Analysis>;
+
+// A union rather than a discriminated one: the service types `anonymous` as boolean, the web reads the literal.
+const maskedReporter = z.union([
+  z.object({ anonymous: z.boolean().pipe(z.literal(true)) }),
+  z.object({
+    anonymous: z.boolean().pipe(z.literal(false)),
+    name: z.string(),
+    phone: z.string(),
+    idNumber: z.string().nullable(),
+    onBehalfOf: z.object({ name: z.string(), relation: z.string() }).nullable(),
+  }),
+]);
+
+export const Assignment = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  unitKind: oneOf(UNIT_KIND_CODES),
+  role: oneOf(['lead', 'assist']),
+  parentId: z.number().nullable(),
+  dispatchedByUnitId: z.number(),
+  dispatchedByUnitName: z.string(),
+  deadlineAt: timestamp,
+  instructions: z.string(),
+  status: z.string(),
+  active: z.boolean(),
+  signedAt: timestamp.nullable(),
+  reportedAt: timestamp.nullable(),
+  verdict: oneOf(VERDICT_CODES).nullable(),
+  measures: z.array(oneOf(MEASURE_CODES)).nullable(),
+  summary: z.string().nullable(),
+  createdAt: timestamp,
+});
+
+/** A tip as staff see it: facts, masked reporter, assignments, full timeline, and what they may do. */
+export const TipDetail = z.object({
+  id: z.number(),
+  trackingCode: z.string(),
+  status: oneOf(TIP_STATUS_CODES),
+  statusLabel: z.string(),
+  source: oneOf(TIP_SOURCE_CODES),
+  fraudTypes: z.array(oneOf(FRAUD_TYPE_CODES)),
+  regionCode: z.string(),
+  /** The region's full path, e.g. 山东省烟台市芝罘区. */
+  regionName: z.string(),
+  office: z.object({ id: z.number(), name: z.string() }),
+  description: z.string(),
+  subject: z.object({ name: z.string().optional(), uscc: z.string().optional(), phone: z.string().optional(), address: z.string().optional() }).nullable(),
+  accusedUnitIds: z.array(z.number()),
+  amountInvolved: z.number().nullable(),
+  victimCount: z.number().nullable(),
+  occurredOn: day.nullable(),
+  receivedAt: timestamp,
+  deadlineAt: timestamp.nullable(),
+  overdue: z.boolean(),
+  reportedAt: timestamp.nullable(),
+  closedAt: timestamp.nullable(),
+  publicAnswer: z.string().nullable(),
+  mergedIntoId: z.number().nullable(),
+  rating,
+  reporter: maskedReporter,
+  canRevealIdentity: z.boolean(),
+  assignments: z.array(Assignment),
+  timeline: z.array(z.object({ id: z.number(), at: timestamp, kind: z.string(), text: z.string(), public: z.boolean(), actor: z.string().nullable(), unit: z.string().nullable() })),
+  attachments: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number(), uploadedAt: timestamp })),
+  allowedActions: z.array(oneOf(ACTION_NAMES)),
+  analysis: Analysis,
+  /** Other tips the user may see that name the same company, code, phone, card or address. */
+  links: z.array(z.object({ kind: z.string(), normalized: z.string(), count: z.number(), tipIds: z.array(z.number()), text: z.string() })),
+  /** Registered subjects the tip names. */
+  subjects: z.array(z.object({ id: z.number(), name: z.string(), uscc: z.string().nullable(), kind: oneOf(SUBJECT_KIND_CODES), regionCode: z.string(), matchedBy: oneOf(['uscc', 'name']) })),
+});
+export type TipDetail = z.output<typeof TipDetail>;
+
+/** The reporter's identity in full (only for a role that may, with a reason; audited). */
+export const ReporterIdentity = z.object({
+  name: z.string(),
+  phone: z.string(),
+  idNumber: z.string().optional(),
+  onBehalfOf: z.object({ name: z.string(), relation: z.string(), phone: z.string().optional() }).optional(),
+});
+export type ReporterIdentity = z.output<typeof ReporterIdentity>;

@@ -126,3 +126,25 @@ describe('the total quota under parallel uploads', () => {
     }
   });
 });
+
+/**
+ * A data directory that does not exist yet (a fresh install before its first upload; the browser
+ * tests) made the default probe throw ENOENT: uploads and health answered 500 instead of a
+ * refusal of a wrong file type or "ok".
+ */
+describe('the default free-space probe', () => {
+  it('measures a data directory not created yet on the disk it will be created on', async () => {
+    const t = await createTestApp();
+    const app = await buildApp({ db: t.db, keys: t.keys, dataDir: join(t.dataDir, 'not-yet'), publicRateLimit: 10_000 });
+    try {
+      const h = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(h.statusCode).not.toBe(500);
+      expect(json(h).disk.freeBytes).toBeGreaterThan(0);
+      const up = await app.inject({ method: 'POST', url: '/api/public/uploads', ...multipart(Buffer.from('MZ this is not a photo at all'), 'virus.jpg', 'image/jpeg') });
+      expect([up.statusCode, json(up).error.code]).toEqual([422, 'UPLOAD_TYPE_NOT_ALLOWED']);
+    } finally {
+      await app.close();
+      await t.close();
+    }
+  });
+});

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 
@@ -22,12 +24,15 @@ export interface UploadLimits {
 const MB = 1024 * 1024;
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { pendingBytes: 2048 * MB, pendingPerClientBytes: 200 * MB, reserveBytes: 1024 * MB };
 
-export const diskFreeBytes = async (dir: string) => {
-  const s = await statfs(dir);
+/** Free bytes on the disk of `dir`; a data directory not created yet (before the first upload) is on its parent's disk. */
+export const diskFreeBytes = async (dir: string): Promise<number> => {
+  let at = resolve(dir);
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  const s = await statfs(at);
   return s.bavail * s.bsize;
 };
 
-export type Health = { status: 'ok' | 'degraded' | 'critical'; db: string; disk: { freeBytes: number; reserveBytes: number } };
+export type Health = { status: 'ok' | 'degraded' | 'critical'; db: Db['kind']; disk: { freeBytes: number; reserveBytes: number } };
 
 /**
  * ok; degraded when free space is below the reserve (uploads refused, reports still taken);

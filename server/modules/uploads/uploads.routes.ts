@@ -7,6 +7,8 @@ import { loadVisible } from '../tips/tips.actions.service.ts';
 import { EXTENSION, type EvidenceMime } from './sniff.ts';
 import { staffCopy } from './strip.ts';
 import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
+import { fileBody } from '../../schemas.ts';
+import { Upload } from './uploads.schemas.ts';
 import { checkCapacity, DEFAULT_UPLOAD_LIMITS, PendingUploads } from './capacity.ts';
 import { hmac } from '../../crypto.ts';
 
@@ -20,7 +22,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'public', rateLimit: { max: publicRateLimit * 3, timeWindow: '1 minute' } },
       bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024,
-      schema: { tags: ['public'], summary: '上传证据（multipart 字段 file；JPG/PNG/PDF/MP3/M4A/MP4，≤ 20 MB）', consumes: ['multipart/form-data'] },
+      schema: { tags: ['public'], summary: '上传证据（multipart 字段 file；JPG/PNG/PDF/MP3/M4A/MP4，≤ 20 MB）', consumes: ['multipart/form-data'], response: { 201: Upload } },
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
@@ -41,7 +43,13 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id/attachments/:uploadId',
     {
       config: { access: 'staff', roles: TIP_READER_ROLES },
-      schema: { tags: ['tips'], summary: '查看线索附件（图片为去除 EXIF/GPS 等元数据的副本）', params: z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() }) },
+      schema: {
+        tags: ['tips'],
+        summary: '查看线索附件（图片为去除 EXIF/GPS 等元数据的副本）',
+        params: z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() }),
+        produces: ['image/jpeg', 'image/png', 'application/pdf', 'audio/mpeg', 'audio/mp4', 'video/mp4'],
+        response: { 200: fileBody('附件内容') },
+      },
     },
     async (req, reply) => {
       await loadVisible(db, staff(req), req.params.id);

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { oneOf } from '../../schemas.ts';
+import { FRAUD_TYPE_CODES } from '../../../shared/domain.ts';
+import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
+export { Analysis } from '../tips/tips.schemas.ts';
+
+/** A figure read from a work summary, keyed by shared/docs/indicators.md, with the words it came from. */
+export const ExtractedFigure = z.object({
+  indicator: oneOf(INDICATOR_KEYS),
+  value: z.number(),
+  unit: z.string(),
+  approx: z.boolean(),
+  subject: z.string().nullable(),
+  quote: z.string(),
+});
+export type ExtractedFigure = z.output<typeof ExtractedFigure>;
+/** `masked`: quotes whose number was masked (e.g. "X 起"), listed and never guessed. */
+export const ExtractedFigures = z.object({ figures: z.array(ExtractedFigure), masked: z.array(z.string()) });
+export type ExtractedFigures = z.output<typeof ExtractedFigures>;
+
+/** The public "这是不是骗局？" answer: nothing is stored. */
+export const ScamCheckResult = z.object({
+  riskLevel: oneOf(['high', 'medium', 'low', 'none']),
+  score: z.number(),
+  fraudTypes: z.array(z.object({ code: oneOf(FRAUD_TYPE_CODES), confidence: z.number() })),
+  redFlags: z.array(z.object({ code: z.string(), label: z.string(), quote: z.string(), explain: z.string() })),
+  advice: z.array(z.string()),
+});
+export type ScamCheckResult = z.output<typeof ScamCheckResult>;

@@ -1,0 +1,113 @@
+/**
+ * What each API route answers, as the server's response schemas declare it. Type-only imports:
+ * the schemas stay on the server, the web bundle gets nothing but these types. A route missing
+ * here answers `unknown`, which the compiler makes the caller deal with.
+ */
+import type { z } from 'zod';
+import type * as Common from '../../server/schemas.ts';
+import type * as Admin from '../../server/modules/admin/admin.schemas.ts';
+import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
+import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
+import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
+import type * as Intel from '../../server/modules/intel/intel.schemas.ts';
+import type * as Notifications from '../../server/modules/notifications/notifications.schemas.ts';
+import type * as Regions from '../../server/modules/regions/regions.schemas.ts';
+import type * as Routing from '../../server/modules/routing/routing.schemas.ts';
+import type * as Screening from '../../server/modules/screening/screening.schemas.ts';
+import type * as Stats from '../../server/modules/stats/stats.schemas.ts';
+import type * as Tips from '../../server/modules/tips/tips.schemas.ts';
+import type * as Uploads from '../../server/modules/uploads/uploads.schemas.ts';
+
+type Out<S extends z.ZodType> = z.output<S>;
+
+export interface Routes {
+  'GET /api/health': Out<typeof Common.Health>;
+  'GET /api/public/regions': Out<typeof Regions.RegionList>;
+  'POST /api/auth/login': Out<typeof Auth.MeBody>;
+  'POST /api/auth/logout': Out<typeof Common.Ok>;
+  'GET /api/auth/me': Out<typeof Auth.MeBody>;
+  'GET /api/auth/totp': Out<typeof Auth.TotpStatus>;
+  'POST /api/auth/totp/setup': Out<typeof Auth.TotpSetup>;
+  'POST /api/auth/totp/enable': Out<typeof Auth.TotpStatus>;
+  'POST /api/auth/totp/disable': Out<typeof Auth.TotpStatus>;
+  'POST /api/admin/units': Out<typeof Common.IdOnly>;
+  'GET /api/admin/units': Out<typeof Admin.AdminUnitPage>;
+  'POST /api/admin/users': Out<typeof Common.IdOnly>;
+  'GET /api/admin/users': Out<typeof Admin.AdminUserPage>;
+  'POST /api/admin/users/:id/disable': Out<typeof Admin.UserDisabled>;
+  'POST /api/admin/users/:id/enable': Out<typeof Admin.UserDisabled>;
+  'POST /api/admin/users/:id/password': Out<typeof Common.IdOnly>;
+  'POST /api/admin/users/:id/totp-reset': Out<typeof Common.IdOnly>;
+  'PUT /api/admin/users/:id/roles': Out<typeof Admin.UserRoles>;
+  'GET /api/audit': Out<typeof Audit.AuditPage>;
+  'GET /api/notifications': Out<typeof Notifications.NotificationPage>;
+  'POST /api/notifications/read': Out<typeof Notifications.MarkedRead>;
+  'GET /api/routing-rules': Out<typeof Routing.RoutingRuleList>;
+  'GET /api/routing-rules/history': Out<typeof Routing.RuleHistoryPage>;
+  'PUT /api/admin/routing-rules': Out<typeof Routing.RoutingRule>;
+  'DELETE /api/admin/routing-rules/:id': Out<typeof Common.IdOnly>;
+  'GET /api/units': Out<typeof Routing.DispatchUnitPage>;
+  'GET /api/tips/:id/dispatch-suggestions': Out<typeof Routing.DispatchSuggestions>;
+  'GET /api/stats/overview': Out<typeof Stats.Overview>;
+  'POST /api/public/tips': Out<typeof Tips.Receipt>;
+  'POST /api/public/tips/status': Out<typeof Tips.PublicStatus>;
+  'POST /api/public/tips/messages': Out<typeof Common.Ok>;
+  'POST /api/public/tips/rating': Out<typeof Common.Ok>;
+  'POST /api/public/tips/reexamination': Out<typeof Tips.Reexamination>;
+  'POST /api/public/uploads': Out<typeof Uploads.Upload>;
+  'POST /api/tips': Out<typeof Tips.StaffTipCreated>;
+  'GET /api/tips': Out<typeof Tips.TipPage>;
+  'GET /api/workbench': Out<typeof Tips.Workbench>;
+  'GET /api/tips/:id': Out<typeof Tips.TipDetail>;
+  'POST /api/tips/:id/reporter-identity': Out<typeof Tips.ReporterIdentity>;
+  'POST /api/tips/:id/actions': Out<typeof Tips.TipDetail>;
+  'POST /api/intel/analyze': Out<typeof Intel.Analysis>;
+  'POST /api/intel/extract-figures': Out<typeof Intel.ExtractedFigures>;
+  'POST /api/public/scam-check': Out<typeof Intel.ScamCheckResult>;
+  'POST /api/figures/reported': Out<typeof Figures.FiguresReported>;
+  'GET /api/figures/reported': Out<typeof Figures.ReportedFigurePage>;
+  'POST /api/subjects': Out<typeof Common.IdOnly>;
+  'GET /api/subjects': Out<typeof Screening.SubjectPage>;
+  'GET /api/subjects/:id': Out<typeof Screening.SubjectDetail>;
+  'POST /api/subjects/:id/inspections': Out<typeof Screening.InspectionRecorded>;
+  'POST /api/subjects/:id/hazards': Out<typeof Common.IdOnly>;
+  'POST /api/subjects/:id/risk-override': Out<typeof Screening.RiskAssessment>;
+  'GET /api/screening/summary': Out<typeof Screening.ScreeningSummary>;
+  'GET /api/hazards': Out<typeof Screening.LedgerPage>;
+  'POST /api/hazards/:id/actions': Out<typeof Screening.HazardMoved>;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+// Matching a concrete path (`/api/tips/${number}?x=1`) to its route (`/api/tips/:id`), segment by segment.
+type PathOnly<P extends string> = P extends `${infer B}?${string}` ? B : P;
+type Split<S extends string> = S extends `${infer H}/${infer T}` ? [H, ...Split<T>] : [S];
+type SegMatch<P extends string[], R extends string[]> = P extends [infer PH extends string, ...infer PT extends string[]]
+  ? R extends [infer RH extends string, ...infer RT extends string[]]
+    ? (RH extends `:${string}` ? true : PH extends RH ? true : false) extends true ? SegMatch<PT, RT> : false
+    : false
+  : R extends [] ? true : false;
+type Exact<M extends Method, P extends string> = `${M} ${PathOnly<P>}` extends keyof Routes ? `${M} ${PathOnly<P>}` : never;
+type Matching<M extends Method, P extends string> = {
+  [K in keyof Routes]: K extends `${M} ${infer R extends string}` ? (SegMatch<Split<PathOnly<P>>, Split<R>> extends true ? K : never) : never;
+}[keyof Routes];
+type RouteKey<M extends Method, P extends string> = [Exact<M, P>] extends [never] ? Matching<M, P> : Exact<M, P>;
+
+/** The body a request to `path` answers with; `unknown` when no declared route matches. */
+export type ResponseOf<M extends Method, P extends string> = [RouteKey<M, P>] extends [never] ? unknown : Routes[RouteKey<M, P>];
+
+// The types pages use by name.
+export type { FieldError, ErrorBody } from '../../server/schemas.ts';
+export type { Me } from '../../server/modules/auth/auth.schemas.ts';
+export type { TotpSetup, TotpStatus } from '../../server/modules/auth/auth.schemas.ts';
+export type { AdminUnit, AdminUser } from '../../server/modules/admin/admin.schemas.ts';
+export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
+export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
+export type { Region } from '../../server/modules/regions/regions.schemas.ts';
+export type { DispatchUnit, RoutingRule } from '../../server/modules/routing/routing.schemas.ts';
+export type { Hazard, LedgerRow, SubjectDetail, SubjectListItem, ScreeningSummary } from '../../server/modules/screening/screening.schemas.ts';
+export type { Overview } from '../../server/modules/stats/stats.schemas.ts';
+export type { ReportedFigure } from '../../server/modules/figures/figures.schemas.ts';
+export type { ExtractedFigure, ScamCheckResult } from '../../server/modules/intel/intel.schemas.ts';
+export type { PublicStatus, Receipt, ReporterIdentity, TipDetail, TipListItem, Workbench } from '../../server/modules/tips/tips.schemas.ts';
+export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';
