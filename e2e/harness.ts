@@ -75,6 +75,11 @@ export async function shot(page: Page, name: string) {
 export async function axe(page: Page): Promise<string[]> {
   const source = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
   await page.addScriptTag({ path: source });
+  // A dialog, alert or message still fading in is measured at part of its opacity, and its text
+  // then "fails" contrast: wait until no animation or transition is running (at most 3 s).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3000 })
+    .catch(() => undefined);
   const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
   return result.violations
     .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')

@@ -49,7 +49,8 @@ describe('screening a care home and crossing off its hazard', () => {
     await lead.goto(url);
     await lead.getByRole('button', { name: '验收销号' }).click();
     await lead.getByRole('button', { name: '销号', exact: true }).click();
-    await lead.getByText('已销号', { exact: true }).waitFor();
+    // The status tag on the page, not the toast that says the same.
+    await lead.locator('#root').getByText('已销号', { exact: true }).waitFor();
     await lead.getByRole('button', { name: '录入检查' }).click();
     await lead.getByRole('dialog').getByRole('button', { name: '确认录入' }).click();
     await lead.getByTestId('subject-grade').getByText('绿色').waitFor();
