@@ -134,9 +134,9 @@ async function generate(db: Db) {
       `insert into tips (tracking_code, access_key_hash, source, status, region_code, office_unit_id, description, fraud_types,
                          reporter_anonymous, search_tsv, received_at, deadline_at, reported_at, closed_at, public_answer,
                          lead_unit_id, lead_dispatcher_unit_id, updated_at)
-       select lpad(s.g::text, 12, '0'), md5(s.g::text) || md5((s.g + 1)::text), case when s.r < 700 then 'portal' else 'phone' end,
+       select lpad(s.g::text, 12, '0'), md5(s.g::text) || md5((s.g + 1)::text), case when s.r < 700 then 'portal' else 'hotline' end,
               s.status, p.code, p.office, '第' || s.g || '号：' || ($3::text[])[1 + s.g % 8] || '，老人被骗，请核查。',
-              array[(array['elderly_product', 'elderly_service', 'illegal_fundraising', 'elderly_investment'])[1 + s.g % 4]],
+              array[(array['elderly_product', 'elderly_service', 'elderly_project', 'house_for_pension'])[1 + s.g % 4]],
               s.r % 3 <> 0, to_tsvector('simple', ($3::text[])[1 + s.g % 8]), s.at,
               case when s.dispatched then s.at + interval '30 days' end,
               case when s.status in ('reported', 'closed') then s.at + interval '18 days' end,
