@@ -9,6 +9,27 @@ describe('reporting on behalf of an elder, identity reveal, jurisdiction, and ba
   });
   afterAll(() => e?.close());
 
+  it('a draft kept from an earlier visit drops files the server has removed since, and says so', async () => {
+    const page = await newPage(e, 'phone');
+    await page.goto(`${e.url}/`);
+    const now = Date.now();
+    await page.evaluate((at) => localStorage.setItem('shouhu.report.draft', JSON.stringify({
+      step: 2, kind: 'elderly_service', description: '上周在社区讲座交了两万元', idempotencyKey: crypto.randomUUID(),
+      attachments: [
+        { id: crypto.randomUUID(), name: '昨天的收据.jpg', size: 200_000, uploadedAt: at - 26 * 3600_000 },
+        { id: crypto.randomUUID(), name: '刚拍的照片.jpg', size: 300_000, uploadedAt: at - 10 * 60_000 },
+        { id: crypto.randomUUID(), name: '旧版草稿里的文件.jpg', size: 100_000 },
+      ],
+    })), now);
+    await page.goto(`${e.url}/report`);
+    await page.getByText('您上次上传的 2 个文件已过期').waitFor();
+    await page.getByText('刚拍的照片.jpg').waitFor();
+    expect(await page.getByText('昨天的收据.jpg').count()).toBe(0);
+    const kept = JSON.parse((await page.evaluate(() => localStorage.getItem('shouhu.report.draft')))!).attachments.map((a: { name: string }) => a.name);
+    expect(kept).toEqual(['刚拍的照片.jpg']);
+    await page.context().close();
+  });
+
   it('a named report on behalf of an elder survives a network failure and is not submitted twice', async () => {
     const page = await newPage(e, 'phone');
     await page.goto(`${e.url}/report`);
