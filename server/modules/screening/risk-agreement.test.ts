@@ -95,7 +95,7 @@ describe('the SQL risk grade agrees with assessRisk on random subjects', () => {
     });
     const tipIds = await t.db.query<{ id: number; tracking_code: string }>(
       sql`insert into tips (tracking_code, access_key_hash, source, status, region_code, office_unit_id, description, reporter_anonymous, search_tsv)
-          values ${join(tips.map((x) => sql`(${x.code}, 'x', 'web', ${x.status}, '370681', ${unitId}, '随机线索', true, ''::tsvector)`))}
+          values ${join(tips.map((x) => sql`(${x.code}, 'x', 'portal', ${x.status}, '370681', ${unitId}, '随机线索', true, ''::tsvector)`))}
           returning id, tracking_code`,
     );
     const tipId = new Map(tipIds.map((x) => [x.tracking_code, x.id]));
