@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Db } from '../../db/client.ts';
+import { sql, type Db, type Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 
 /**
@@ -64,19 +64,18 @@ export class PendingUploads {
 }
 
 /** Bytes of unattached uploads in all, and among the given ids (one client's). */
-export async function pendingBytes(db: Db, clientIds: string[]): Promise<{ total: number; client: number }> {
-  const [r] = await db.query<{ total: number; client: number }>(
-    `select coalesce(sum(size_bytes), 0)::int8 as total, coalesce(sum(size_bytes) filter (where id = any($1::uuid[])), 0)::int8 as client
-       from uploads where tip_id is null`,
-    [clientIds],
+async function pendingBytes(q: Queryable, clientIds: string[]): Promise<{ total: number; client: number }> {
+  const [r] = await q.query<{ total: number; client: number }>(
+    sql`select coalesce(sum(size_bytes), 0)::int8 as total, coalesce(sum(size_bytes) filter (where id = any(${clientIds}::uuid[])), 0)::int8 as client
+        from uploads where tip_id is null`,
   );
   return r;
 }
 
 /** Refuses an upload of `size` bytes (0: before reading it) that the disk or a quota cannot take. */
-export async function checkCapacity(db: Db, dataDir: string, limits: UploadLimits, clientIds: string[], size = 0): Promise<void> {
+export async function checkCapacity(q: Queryable, dataDir: string, limits: UploadLimits, clientIds: string[], size = 0): Promise<void> {
   if ((await (limits.freeBytes ?? diskFreeBytes)(dataDir)) - size < limits.reserveBytes) throw new AppError('DISK_LOW');
-  const pending = await pendingBytes(db, clientIds);
+  const pending = await pendingBytes(q, clientIds);
   if (pending.client + Math.max(size, 1) > limits.pendingPerClientBytes) throw new AppError('UPLOADS_CLIENT_FULL');
   if (pending.total + Math.max(size, 1) > limits.pendingBytes) throw new AppError('UPLOADS_FULL');
 }

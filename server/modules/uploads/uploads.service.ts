@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sql, type Db } from '../../db/client.ts';
+import { sql, type Db, type Queryable } from '../../db/client.ts';
 import { decryptBuffer, encryptBuffer, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { sniffMime } from './sniff.ts';
@@ -17,8 +17,8 @@ const dirOf = (dataDir: string) => join(dataDir, 'uploads');
  * Stores one evidence file encrypted under a server-generated name. The file is written before its
  * row commits, so a crash leaves at most an unreferenced file, which removeOrphanFiles takes away at
  * the next start — never a row without its file. With a quota, the row is inserted only while the
- * unattached total and the client's share stay within it (checked in the insert itself, under a lock,
- * so parallel uploads cannot all pass one earlier check).
+ * unattached total and the client's share stay within it (checkCapacity, under a lock with the insert;
+ * the route has refused an upload over quota before reading it).
  */
 export async function storeUpload(
   db: Db,
@@ -29,36 +29,27 @@ export async function storeUpload(
 ): Promise<{ id: string; mime: string; size: number }> {
   const mime = sniffMime(data);
   if (!mime) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED');
-  if (quota) await checkCapacity(db, dataDir, quota.limits, quota.clientIds, data.length);
   const dir = dirOf(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const id = randomUUID();
   const storageName = randomBytes(16).toString('hex');
   await writeFile(join(dir, storageName), encryptBuffer(keys.encryption, data), { mode: 0o600 });
-  let stored: unknown[];
   try {
-    const size = data.length;
-    const within = quota
-      ? sql`(select coalesce(sum(size_bytes), 0) from uploads where tip_id is null) + ${size}::int <= ${quota.limits.pendingBytes}::int8
-            and (select coalesce(sum(size_bytes), 0) from uploads where tip_id is null and id = any(${quota.clientIds}::uuid[])) + ${size}::int <= ${quota.limits.pendingPerClientBytes}::int8`
-      : sql`true`;
-    const insert = sql`insert into uploads (id, mime, size_bytes, storage_name)
-      select ${id}::uuid, ${mime}::text, ${size}::int, ${storageName}::text where ${within} returning id`;
-    // Under READ COMMITTED concurrent inserts do not see each other's rows, so the sums above would
-    // let parallel uploads all pass: quota checks take one transaction-level lock in turn.
-    stored = quota
-      ? await db.tx(async (q) => {
-          await q.query(sql`select pg_advisory_xact_lock(hashtext('shouhu.uploads.quota'))`);
-          return q.query(insert);
-        })
-      : await db.query(insert);
+    const insert = (q: Queryable) =>
+      q.query(sql`insert into uploads (id, mime, size_bytes, storage_name) values (${id}::uuid, ${mime}::text, ${data.length}::int, ${storageName}::text)`);
+    if (!quota) await insert(db);
+    else {
+      // Under a lock taken in turn: under READ COMMITTED concurrent inserts do not see each other's
+      // rows, so parallel uploads could otherwise all pass one check.
+      await db.tx(async (q) => {
+        await q.query(sql`select pg_advisory_xact_lock(hashtext('shouhu.uploads.quota'))`);
+        await checkCapacity(q, dataDir, quota.limits, quota.clientIds, data.length);
+        await insert(q);
+      });
+    }
   } catch (err) {
     await rm(join(dir, storageName), { force: true });
     throw err;
-  }
-  if (!stored.length) {
-    await rm(join(dir, storageName), { force: true });
-    throw new AppError('UPLOADS_FULL');
   }
   return { id, mime, size: data.length };
 }
