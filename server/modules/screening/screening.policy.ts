@@ -1,4 +1,5 @@
-import { SCREENER_ROLES, SCREENING_LEAD_ROLES, type HazardStatus, type Role } from '../../../shared/domain.ts';
+import { SCREENER_ROLES, SCREENING_LEAD_ROLES, type HazardStatus } from '../../../shared/domain.ts';
+import { hasAny } from '../access/jurisdiction.ts';
 import { AppError } from '../../errors.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { HazardAction } from './screening.schemas.ts';
@@ -8,7 +9,6 @@ import type { HazardAction } from './screening.schemas.ts';
  * Out of jurisdiction is 404 (the repository does not find it), the wrong role 403, the wrong state 409.
  */
 
-const hasAny = (user: Pick<SessionUser, 'roles'>, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
 export const isScreeningLead = (user: Pick<SessionUser, 'roles'>) => hasAny(user, SCREENING_LEAD_ROLES);
 
 interface HazardRule {
