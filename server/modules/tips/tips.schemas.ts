@@ -141,7 +141,8 @@ export const PublicStatus = z.object({
 export type PublicStatus = z.output<typeof PublicStatus>;
 export const Reexamination = z.object({ ok: z.boolean(), status: z.literal('accepted') });
 
-export const TipListItem = z.object({
+/** What a tip is and where it stands: the head of a list row and of the detail alike. */
+const tipHead = z.object({
   id: z.number(),
   trackingCode: z.string(),
   status: oneOf(TIP_STATUS_CODES),
@@ -149,10 +150,13 @@ export const TipListItem = z.object({
   source: oneOf(TIP_SOURCE_CODES),
   fraudTypes: z.array(oneOf(FRAUD_TYPE_CODES)),
   regionCode: z.string(),
-  regionName: z.string(),
   receivedAt: timestamp,
   deadlineAt: timestamp.nullable(),
   overdue: z.boolean(),
+});
+
+export const TipListItem = tipHead.extend({
+  regionName: z.string(),
   /** The first 80 characters of the description. */
   summary: z.string(),
 });
@@ -211,14 +215,7 @@ export const Assignment = z.object({
 });
 
 /** A tip as staff see it: facts, masked reporter, assignments, full timeline, and what they may do. */
-export const TipDetail = z.object({
-  id: z.number(),
-  trackingCode: z.string(),
-  status: oneOf(TIP_STATUS_CODES),
-  statusLabel: z.string(),
-  source: oneOf(TIP_SOURCE_CODES),
-  fraudTypes: z.array(oneOf(FRAUD_TYPE_CODES)),
-  regionCode: z.string(),
+export const TipDetail = tipHead.extend({
   /** The region's full path, e.g. 山东省烟台市芝罘区. */
   regionName: z.string(),
   office: z.object({ id: z.number(), name: z.string() }),
@@ -228,9 +225,6 @@ export const TipDetail = z.object({
   amountInvolved: z.number().nullable(),
   victimCount: z.number().nullable(),
   occurredOn: day.nullable(),
-  receivedAt: timestamp,
-  deadlineAt: timestamp.nullable(),
-  overdue: z.boolean(),
   reportedAt: timestamp.nullable(),
   closedAt: timestamp.nullable(),
   publicAnswer: z.string().nullable(),
