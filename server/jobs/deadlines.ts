@@ -1,21 +1,20 @@
-import type { Queryable } from '../db/client.ts';
+import { sql, type Queryable, type Sql } from '../db/client.ts';
 import { notifyUnit } from '../modules/notifications/notifications.service.ts';
 import { findClusters } from '../modules/intel/linking.ts';
 import { lastRun, recordRun } from './state.ts';
-import { notAccusedSql } from '../modules/access/jurisdiction.ts';
+import { deadlineRunsSql, notAccusedSql } from '../modules/access/jurisdiction.ts';
 
-const OPEN = `t.status in ('dispatched', 'in_progress')`;
-// Never tell a unit of a tip that accuses it (the one rule, rendered for this positional statement).
-const NOT_ACCUSED = notAccusedSql('u.unit_id', 'd.id').text;
 // Tells the office that dispatched the current lead assignment (tips.lead_dispatcher_unit_id, kept
-// by a trigger) — its active office leads — in one statement; the notifications table's unique key
-// drops what was already sent, so reruns, overlaps and several processes never flood.
-const NOTIFY_DISPATCHER = (kind: string, text: string, dedupeKey: string) => `
+// by a trigger) — its active office leads, never a unit the tip accuses — in one statement; the
+// notifications table's unique key drops what was already sent, so reruns, overlaps and several
+// processes never flood.
+const notifyDispatcher = (due: Sql, kind: string, text: Sql, dedupeKey: Sql) => sql`
+  with due as (${due}),
   sent as (
     insert into notifications (user_id, kind, tip_id, text, dedupe_key)
-    select u.id, '${kind}', d.id, ${text}, ${dedupeKey}
+    select u.id, ${kind}, d.id, ${text}, ${dedupeKey}
     from due d join users u on u.unit_id = d.lead_dispatcher_unit_id and not u.disabled and u.roles && '{office_lead}'::text[]
-    where ${NOT_ACCUSED}
+    where ${notAccusedSql('u.unit_id', 'd.id')}
     on conflict (user_id, kind, tip_id, dedupe_key) do nothing returning 1)
   select count(*)::int as n from sent`;
 
@@ -28,28 +27,26 @@ const NOTIFY_DISPATCHER = (kind: string, text: string, dedupeKey: string) => `
  */
 export async function sweepDeadlines(q: Queryable): Promise<{ overdue: number; dueSoon: number }> {
   const { last, since, now } = await lastRun(q, 'deadlines');
+  const open = deadlineRunsSql('t');
   // Overdue: deadline passed since the last look, or changed state since (two index range scans).
-  const [{ n: overdue }] = await q.query<{ n: number }>(
-    `with due as (
-       select t.id, t.tracking_code, t.deadline_at, t.lead_dispatcher_unit_id from tips t
-       where ${OPEN} and t.deadline_at < $1 and ($2::timestamptz is null or t.deadline_at >= $2)
-       union
-       select t.id, t.tracking_code, t.deadline_at, t.lead_dispatcher_unit_id from tips t
-       where ${OPEN} and t.deadline_at < $1 and t.updated_at >= $2),
-     ${NOTIFY_DISPATCHER('overdue', `'线索 ' || d.tracking_code || ' 已超过办理时限'`, `to_char(d.deadline_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)}`,
-    [now, since],
-  );
+  const [{ n: overdue }] = await q.query<{ n: number }>(notifyDispatcher(
+    sql`select t.id, t.tracking_code, t.deadline_at, t.lead_dispatcher_unit_id from tips t
+        where ${open} and t.deadline_at < ${now} and (${since}::timestamptz is null or t.deadline_at >= ${since})
+        union
+        select t.id, t.tracking_code, t.deadline_at, t.lead_dispatcher_unit_id from tips t
+        where ${open} and t.deadline_at < ${now} and t.updated_at >= ${since}`,
+    'overdue', sql`'线索 ' || d.tracking_code || ' 已超过办理时限'`,
+    sql`to_char(d.deadline_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  ));
   // Due soon: within a day of the deadline; again each new day (Asia/Shanghai).
-  const day = (at: string) => `to_char(${at} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
-  const [{ n: dueSoon }] = await q.query<{ n: number }>(
-    `with due as (
-       select t.id, t.tracking_code, t.lead_dispatcher_unit_id from tips t
-       where ${OPEN} and t.deadline_at >= $1::timestamptz and t.deadline_at < $1::timestamptz + interval '1 day'
-         and ($2::timestamptz is null or ${day('$3::timestamptz')} <> ${day('$1::timestamptz')}
-              or t.deadline_at >= $2::timestamptz + interval '1 day' or t.updated_at >= $2::timestamptz)),
-     ${NOTIFY_DISPATCHER('due_soon', `'线索 ' || d.tracking_code || ' 将于 24 小时内到期'`, day('$1::timestamptz'))}`,
-    [now, since, last],
-  );
+  const day = (at: unknown) => sql`to_char(${at}::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  const [{ n: dueSoon }] = await q.query<{ n: number }>(notifyDispatcher(
+    sql`select t.id, t.tracking_code, t.lead_dispatcher_unit_id from tips t
+        where ${open} and t.deadline_at >= ${now}::timestamptz and t.deadline_at < ${now}::timestamptz + interval '1 day'
+          and (${since}::timestamptz is null or ${day(last)} <> ${day(now)}
+               or t.deadline_at >= ${since}::timestamptz + interval '1 day' or t.updated_at >= ${since}::timestamptz)`,
+    'due_soon', sql`'线索 ' || d.tracking_code || ' 将于 24 小时内到期'`, day(now),
+  ));
   await recordRun(q, 'deadlines', now);
   return { overdue, dueSoon };
 }

@@ -165,7 +165,10 @@ export const isTipOverdue = (tip: { status: string; deadline_at: Date | null }, 
 
 /** SQL form of `isTipOverdue` (now() is the transaction's time). */
 export const tipOverdueSql = (t = 't'): Sql =>
-  sql`(${raw(t)}.deadline_at is not null and ${raw(t)}.deadline_at < now() and ${raw(t)}.status in ('dispatched', 'in_progress'))`;
+  sql`(${raw(t)}.deadline_at is not null and ${raw(t)}.deadline_at < now() and ${deadlineRunsSql(t)})`;
+
+/** SQL: the tip's deadline runs (its status is one of DEADLINE_STATUSES). */
+export const deadlineRunsSql = (t = 't'): Sql => sql`${raw(t)}.status in (${join([...DEADLINE_STATUSES])})`;
 
 // ---- Audit log -------------------------------------------------------------------------------
 
