@@ -5,7 +5,7 @@ import { TIP_STATUSES, type TipStatus } from '../../../shared/domain.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/validators.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { assignedTipsSql, DEADLINE_STATUSES, isOffice, isTipOverdue, outsideSubtreeRanges, subtreeSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql } from '../access/jurisdiction.ts';
+import { assignedTipsSql, deadlineRunsSql, isOffice, isTipOverdue, outsideSubtreeRanges, subtreeSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql } from '../access/jurisdiction.ts';
 import { regionPath } from '../regions/regions.repository.ts';
 import { openReporter } from './tips.intake.service.ts';
 import { allowedActions, mayRevealIdentity } from './tips.policy.ts';
@@ -137,7 +137,7 @@ export async function workbench(db: Db, user: SessionUser) {
   // Overdue (tipOverdueSql) and due soon (within 3 days) both lie below now() + 3 days among the tips
   // whose deadline runs; in that range they split at now(). Written on deadline_at alone, so the
   // subtree branch is counted from tips_open_deadline_idx without reading a tip.
-  const open = sql`t.status in (${join([...DEADLINE_STATUSES])}) and t.deadline_at < now() + interval '3 days'`;
+  const open = sql`${deadlineRunsSql('t')} and t.deadline_at < now() + interval '3 days'`;
   const deadlines = tipVisibleBranches(user).map((b) => {
     const from = b.reached ? sql`(${assignedTipsSql(user, { open: true })}) a join tips t on t.id = a.tip_id` : sql`tips t`;
     return sql`select count(*) filter (where t.deadline_at < now()) as overdue, count(*) filter (where t.deadline_at >= now()) as due_soon
