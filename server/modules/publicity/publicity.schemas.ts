@@ -96,7 +96,9 @@ const activityFields = {
   counts: countsOut,
   photos: z.number(),
   imported: z.boolean(),
+  note: z.string().nullable(),
   createdAt: timestamp,
+  updatedAt: timestamp.nullable(),
 };
 export const ActivityListItem = z.object(activityFields);
 export type ActivityListItem = z.output<typeof ActivityListItem>;
@@ -114,13 +116,11 @@ export const ActivityPage = z.object({
 
 export const ActivityDetail = z.object({
   ...activityFields,
-  note: z.string().nullable(),
   photoList: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number(), createdAt: timestamp })),
   /** The user's unit organised it, so the user may correct it. */
   editable: z.boolean(),
   /** Its period has been reported (reported figures cover its start date): a correction needs a reason. */
   periodReported: z.boolean(),
-  updatedAt: timestamp.nullable(),
 });
 export type ActivityDetail = z.output<typeof ActivityDetail>;
 

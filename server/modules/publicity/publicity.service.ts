@@ -80,10 +80,11 @@ function changes(before: repo.ActivityRow, after: repo.NewActivity) {
  * it belongs to has been reported upward, the correction needs a written reason as well.
  */
 export async function correctActivity(db: Db, user: SessionUser, id: number, b: ActivityInput & { reason?: string }) {
-  await checkRegion(db, user, b.regionCode);
   return db.tx(async (q) => {
+    // Not found (404) and not yours (403) come before anything about the new content.
     const before = await visible(q, user, id, true);
     if (before.unitId !== user.unitId) throw new AppError('FORBIDDEN', undefined, '只有组织单位可以更正这条宣传活动');
+    await checkRegion(q, user, b.regionCode);
     const reported = await repo.periodReported(q, before.regionCode, before.startDate);
     if (reported && !b.reason) throw new AppError('VALIDATION_FAILED', [{ path: 'reason', message: '该活动所在统计期已上报，更正须说明理由' }]);
     const after = toNew(b);
