@@ -52,8 +52,8 @@ export default function Publicity({ me }: { me: Me }) {
           aria-label="活动日期"
           onChange={(v) => setFilter({ ...filter, page: 1, range: v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : undefined })}
         />
-        <Select allowClear placeholder="活动形式" style={{ width: 200 }} options={KIND_OPTIONS} onChange={(kind) => setFilter({ ...filter, page: 1, kind })} />
-        <Input.Search allowClear placeholder="名称或地点" style={{ width: 200 }} onSearch={(q) => setFilter({ ...filter, page: 1, q: q || undefined })} />
+        <Select allowClear aria-label="按活动形式筛选" placeholder="活动形式" style={{ width: 200 }} options={KIND_OPTIONS} onChange={(kind) => setFilter({ ...filter, page: 1, kind })} />
+        <Input.Search allowClear aria-label="按名称或地点搜索" placeholder="名称或地点" style={{ width: 200 }} onSearch={(q) => setFilter({ ...filter, page: 1, q: q || undefined })} />
         <Checkbox onChange={(e) => setFilter({ ...filter, page: 1, mine: e.target.checked })}>只看本单位</Checkbox>
       </Space>
       {error && <Alert type="error" showIcon message={error} />}
@@ -129,8 +129,11 @@ function ActivityForm({ me, existing, onClose, onDone }: { me: Me; existing?: Ac
         const id = existing
           ? (await api('PUT', `/api/publicity/activities/${existing.id}`, { ...body, ...(v.reason ? { reason: v.reason } : {}) })).id
           : (await api('POST', '/api/publicity/activities', body)).id;
-        for (const f of photos) await uploadFile(f, () => undefined, `/api/publicity/activities/${id}/photos`);
-        message.success(existing ? '已保存更正' : '已登记');
+        // The activity is saved: a photo that fails is reported, never a reason to enter the activity twice.
+        const failed: string[] = [];
+        for (const f of photos) await uploadFile(f, () => undefined, `/api/publicity/activities/${id}/photos`).catch((e: ApiError) => failed.push(`${f.name}：${e.message}`));
+        if (failed.length) message.warning(`活动已保存，但有照片未能上传（${failed.join('；')}），可在详情中更正后重新上传`, 8);
+        else message.success(existing ? '已保存更正' : '已登记');
         onDone();
       }}>
       <Space wrap style={{ width: '100%' }} align="start">
