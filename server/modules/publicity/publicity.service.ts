@@ -52,7 +52,7 @@ async function visible(q: Queryable, user: SessionUser, id: number, forUpdate = 
   return a;
 }
 
-export async function activityDetail(db: Db, user: SessionUser, id: number) {
+export async function activityDetail(db: Queryable, user: SessionUser, id: number) {
   const a = await visible(db, user, id);
   return {
     ...a,
@@ -93,7 +93,7 @@ export async function correctActivity(db: Db, user: SessionUser, id: number, b: 
     await audit(q, actor(user), {
       action: 'publicity.corrected', entity: 'publicity_activity', entityId: id, detail: { changed, periodReported: reported, ...(b.reason ? { reason: b.reason } : {}) },
     });
-    return activityDetail(q as Db, user, id);
+    return activityDetail(q, user, id);
   });
 }
 
