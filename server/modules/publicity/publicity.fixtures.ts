@@ -5,7 +5,7 @@ import { COLUMNS, SHEET } from './publicity.import.ts';
  * A workbook shaped like the import template, for tests, the benchmark and the browser journey:
  * each row lists the template's columns in order (missing ones empty). Not used by the server.
  */
-export async function publicityWorkbook(rows: (string | number | Date | ExcelJS.CellFormulaValue | null)[][], opts: { sheet?: string; headers?: string[] } = {}) {
+export async function publicityWorkbook(rows: ExcelJS.CellValue[][], opts: { sheet?: string; headers?: string[] } = {}) {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(opts.sheet ?? SHEET);
   sheet.addRow(opts.headers ?? COLUMNS.map((c) => c.header));
