@@ -25,6 +25,7 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型'],
   IDEMPOTENCY_KEY_REUSED: [422, '同一个提交编号已用于不同的内容'],
   UNKNOWN_REGION: [422, '所选地区不存在'],
+  IMPORT_INVALID: [422, '无法读取该文件：请使用下载的导入模板（.xlsx），不要改动表头和工作表名称'],
   UPLOAD_INVALID: [422, '附件无效、已被使用或数量超过 10 个'],
   UPLOAD_TYPE_NOT_ALLOWED: [422, '只能上传 JPG、PNG 图片，PDF 文件，MP3、M4A 录音或 MP4 视频'],
   ATTACHMENT_UNREADABLE: [422, '图片文件已损坏，无法生成去除位置信息的副本'],

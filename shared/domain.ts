@@ -171,3 +171,35 @@ export const SCREENING_LEAD_ROLES = ['office_lead', 'unit_lead'] as const satisf
  * disk meanwhile). The portal drops files from a saved draft an hour before that, and says so.
  */
 export const UNATTACHED_UPLOAD_HOURS = 6;
+
+// ── Publicity (宣传, domain.md §1) ──────────────────────────────────────────────────────────────
+export const PUBLICITY_KINDS = {
+  lecture: '专题讲座',
+  campaign_day: '集中宣传日/赶集日',
+  community_visit: '进社区/进村/进养老机构',
+  door_to_door: '入户走访',
+  letter: '致老年人的一封信',
+  new_media: '微信/微博/抖音推送',
+  short_video: '短视频',
+  sms: '短信',
+  tv_radio: '电视/广播',
+  banner_poster: '横幅/海报/展板/电子屏',
+  performance: '文艺演出',
+  training: '培训会',
+  other: '其他',
+} as const;
+export type PublicityKind = keyof typeof PUBLICITY_KINDS;
+export const PUBLICITY_KIND_CODES = codesOf(PUBLICITY_KINDS);
+
+/**
+ * The counts an activity records: each is an indicator key of shared/docs/indicators.md (the name,
+ * unit and meaning are INDICATORS'), stored in a column of the same name. publicity_events is the
+ * number of activities itself, so it is not a field.
+ */
+export const PUBLICITY_COUNT_KEYS = [
+  'materials_distributed', 'banners', 'posters', 'people_reached', 'households_visited', 'media_posts', 'videos_made', 'sms_sent',
+] as const;
+export type PublicityCountKey = (typeof PUBLICITY_COUNT_KEYS)[number];
+
+/** Who records publicity activities: offices and member units alike (most summaries are member units'). */
+export const PUBLICITY_WRITER_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead'] as const satisfies readonly Role[];

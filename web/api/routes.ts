@@ -10,6 +10,7 @@ import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
 import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
 import type * as Intel from '../../server/modules/intel/intel.schemas.ts';
+import type * as Publicity from '../../server/modules/publicity/publicity.schemas.ts';
 import type * as Notifications from '../../server/modules/notifications/notifications.schemas.ts';
 import type * as Regions from '../../server/modules/regions/regions.schemas.ts';
 import type * as Routing from '../../server/modules/routing/routing.schemas.ts';
@@ -75,6 +76,13 @@ export interface Routes {
   'GET /api/screening/summary': Out<typeof Screening.ScreeningSummary>;
   'GET /api/hazards': Out<typeof Screening.LedgerPage>;
   'POST /api/hazards/:id/actions': Out<typeof Screening.HazardMoved>;
+  'GET /api/publicity/activities': Out<typeof Publicity.ActivityPage>;
+  'POST /api/publicity/activities': Out<typeof Common.IdOnly>;
+  'GET /api/publicity/activities/:id': Out<typeof Publicity.ActivityDetail>;
+  'PUT /api/publicity/activities/:id': Out<typeof Publicity.ActivityDetail>;
+  'POST /api/publicity/activities/:id/photos': Out<typeof Publicity.Photo>;
+  'GET /api/publicity/summary': Out<typeof Publicity.PublicitySummary>;
+  'POST /api/publicity/imports': Out<typeof Publicity.ImportResult>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -110,4 +118,5 @@ export type { Overview } from '../../server/modules/stats/stats.schemas.ts';
 export type { ReportedFigure } from '../../server/modules/figures/figures.schemas.ts';
 export type { ExtractedFigure, ScamCheckResult } from '../../server/modules/intel/intel.schemas.ts';
 export type { PublicStatus, Receipt, ReporterIdentity, TipDetail, TipListItem, Workbench } from '../../server/modules/tips/tips.schemas.ts';
+export type { ActivityDetail, ActivityListItem, ImportResult, PublicitySummary } from '../../server/modules/publicity/publicity.schemas.ts';
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';

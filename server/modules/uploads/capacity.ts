@@ -67,7 +67,7 @@ export class PendingUploads {
 async function pendingBytes(q: Queryable, clientIds: string[]): Promise<{ total: number; client: number }> {
   const [r] = await q.query<{ total: number; client: number }>(
     sql`select coalesce(sum(size_bytes), 0)::int8 as total, coalesce(sum(size_bytes) filter (where id = any(${clientIds}::uuid[])), 0)::int8 as client
-        from uploads where tip_id is null`,
+        from uploads where tip_id is null and activity_id is null`,
   );
   return r;
 }

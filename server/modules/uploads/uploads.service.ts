@@ -58,8 +58,12 @@ export async function storeUpload(
 export async function readAttachment(db: Db, keys: Keys, dataDir: string, tipId: number, uploadId: string) {
   const [u] = await db.query<{ mime: string; storage_name: string }>('select mime, storage_name from uploads where id = $1 and tip_id = $2', [uploadId, tipId]);
   if (!u) throw new AppError('NOT_FOUND');
-  return { mime: u.mime, data: decryptBuffer(keys.encryption, await readFile(join(dirOf(dataDir), u.storage_name))) };
+  return { mime: u.mime, data: await readStored(keys, dataDir, u.storage_name) };
 }
+
+/** The decrypted bytes of a stored upload (the caller has found its row where the user may see it). */
+export const readStored = async (keys: Keys, dataDir: string, storageName: string) =>
+  decryptBuffer(keys.encryption, await readFile(join(dirOf(dataDir), storageName)));
 
 /**
  * Removes uploads not attached to a tip within UNATTACHED_UPLOAD_HOURS. A saved draft in the portal
@@ -68,7 +72,7 @@ export async function readAttachment(db: Db, keys: Keys, dataDir: string, tipId:
  */
 export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours = UNATTACHED_UPLOAD_HOURS): Promise<number> {
   const rows = await db.query<{ storage_name: string }>(
-    `delete from uploads where tip_id is null and created_at < now() - make_interval(hours => $1) returning storage_name`,
+    `delete from uploads where tip_id is null and activity_id is null and created_at < now() - make_interval(hours => $1) returning storage_name`,
     [olderThanHours],
   );
   for (const r of rows) await rm(join(dirOf(dataDir), r.storage_name), { force: true });
