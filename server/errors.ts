@@ -27,7 +27,7 @@ export const ERRORS = {
   UNKNOWN_REGION: [422, '所选地区不存在'],
   IMPORT_INVALID: [422, '无法读取该文件：请使用下载的导入模板（.xlsx），不要改动表头和工作表名称'],
   UPLOAD_INVALID: [422, '附件无效、已被使用或数量超过 10 个'],
-  UPLOAD_TYPE_NOT_ALLOWED: [422, '只能上传 JPG、PNG 图片，PDF 文件，MP3、M4A 录音或 MP4 视频'],
+  UPLOAD_TYPE_NOT_ALLOWED: [422, '只能上传照片（JPG、PNG、WebP）、PDF 文件、录音（MP3、M4A、AMR）或 MP4 视频'],
   ATTACHMENT_UNREADABLE: [422, '图片文件已损坏，无法生成去除位置信息的副本'],
   DEADLINE_INVALID: [422, '办理时限无效：须晚于现在，且不晚于上级交办的时限'],
   DISPATCH_UNIT_INVALID: [422, '所选单位不在本单位辖区内，或不能承办此线索'],

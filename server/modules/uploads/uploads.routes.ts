@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
 import { TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
-import { EXTENSION, type EvidenceMime } from './sniff.ts';
+import { EVIDENCE_MIMES, EXTENSION, type EvidenceMime } from './sniff.ts';
 import { staffCopy } from './strip.ts';
 import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
 import { fileBody } from '../../schemas.ts';
@@ -22,7 +22,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'public', rateLimit: { max: publicRateLimit * 3, timeWindow: '1 minute' } },
       bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024,
-      schema: { tags: ['public'], summary: '上传证据（multipart 字段 file；JPG/PNG/PDF/MP3/M4A/MP4，≤ 20 MB）', consumes: ['multipart/form-data'], response: { 201: Upload } },
+      schema: { tags: ['public'], summary: '上传证据（multipart 字段 file；JPG/PNG/WebP/PDF/MP3/M4A/AMR/MP4，≤ 20 MB）', consumes: ['multipart/form-data'], response: { 201: Upload } },
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
@@ -47,7 +47,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tips'],
         summary: '查看线索附件（图片为去除 EXIF/GPS 等元数据的副本）',
         params: z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() }),
-        produces: ['image/jpeg', 'image/png', 'application/pdf', 'audio/mpeg', 'audio/mp4', 'video/mp4'],
+        produces: EVIDENCE_MIMES,
         response: { 200: fileBody('附件内容') },
       },
     },
