@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../shared/domain.ts';
 import { createTestApp, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { describeDetail } from './audit.labels.ts';
 
 const SERVER = fileURLToPath(new URL('../../', import.meta.url));
 const sources = (dir: string): string[] =>
@@ -27,6 +28,27 @@ describe('the audit log in words', () => {
     expect([...written].filter((a) => !(a in AUDIT_ACTIONS))).toEqual([]);
     const entities = new Set([...text.matchAll(/entity: '([a-z_]+)'/g)].map((m) => m[1]));
     expect([...entities].filter((e) => !(e in AUDIT_ENTITIES))).toEqual([]);
+  });
+
+  it('reads each kind of detail as labelled words', () => {
+    const names = {
+      units: new Map([[7, '龙口市公安局']]), tips: new Map([[3, '123456789012']]), subjects: new Map([[5, '松鹤颐养院']]),
+      regions: new Map([['370681', '山东省 / 烟台市 / 龙口市']]),
+    };
+    const read = (action: string, detail: unknown) => Object.fromEntries(describeDetail(action, detail, names).map((f) => [f.label, f.value]));
+    expect(read('tip.exported', { filter: { status: 'accepted', regionCode: '370681', overdue: 'true', q: '保健品' }, rows: 12, truncated: false }))
+      .toEqual({ 筛选条件: '状态：已受理；地区：山东省 / 烟台市 / 龙口市；超期：已超期；搜索：保健品', 行数: '12', 超出上限未全部导出: '否' });
+    expect(read('tip.exported', { filter: {}, rows: 0, truncated: false })['筛选条件']).toBe('全部');
+    expect(read('hazard.exported', { filter: { status: 'rectifying' }, rows: 1, truncated: true })['筛选条件']).toBe('状态：整改中');
+    expect(read('hazard.verified', { from: 'rectified', to: 'verified' })).toEqual({ 原状态: '已整改待验收', 新状态: '已销号' });
+    expect(read('admin.user_created', { username: 'lk_new', unitId: 7, roles: ['intake', 'viewer'] })).toEqual({ 用户名: 'lk_new', 单位: '龙口市公安局', 角色: '受理员、领导查看' });
+    expect(read('subject.risk_overridden', { grade: null, reason: '已整改' })).toEqual({ 调整为: '恢复自动评级', 理由: '已整改' });
+    expect(read('hazard.created', { subjectId: 5, category: 'fraud', serious: true, deadline: '2026-12-31' })).toEqual({ 主体: '松鹤颐养院', 隐患类别: '涉嫌诈骗', 重大隐患: '是', 时限: '2026-12-31' });
+    expect(read('tip.closed', { viaTipId: 3 })).toEqual({ 随同办结的线索: '123456789012' });
+    // A tip the auditor may not read about is not named; an unknown unit is said to be gone; internal ids are left out.
+    expect(read('tip.merged', { intoTipId: 99 })).toEqual({ 并入线索: '（不在您的查阅范围内）' });
+    expect(read('tip.dispatched', { leadUnitId: 8, assignmentIds: [1, 2] })).toEqual({ 主办单位: '（单位已不存在）' });
+    expect(read('tip.note', null)).toEqual({});
   });
 
   describe('through the API', () => {
