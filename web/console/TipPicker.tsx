@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { api } from '../api/client.ts';
 import type { TipListItem } from '../api/routes.ts';
-import type { TipStatus } from '../../shared/domain.ts';
+import { TIP_STATUSES, type TipStatus } from '../../shared/domain.ts';
 import { RemoteSelect, type RemoteOption } from './RemoteSelect.tsx';
 
 const option = (t: Pick<TipListItem, 'trackingCode' | 'statusLabel' | 'summary'>): RemoteOption => ({
@@ -31,7 +31,7 @@ export function TipPicker({ statuses = [], exclude, ...props }: {
       resolve={async (code) => option(await api('GET', `/api/tips/by-code/${encodeURIComponent(code)}`))}
       placeholder="输入 12 位查询码或线索中的词语"
       hint="输入查询码或词语查找您可见的线索"
-      notFound="没有找到：请核对查询码，或换个词语"
+      notFound={statuses.length ? `没有找到：请核对查询码或换个词语（只列出${statuses.map((st) => TIP_STATUSES[st]).join('、')}的线索）` : '没有找到：请核对查询码，或换个词语'}
     />
   );
 }
