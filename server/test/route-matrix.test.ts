@@ -122,6 +122,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/tips': { allow: READERS, request: () => ({ url: '/api/tips' }) },
   'GET /api/tips/export': { allow: READERS, request: () => ({ url: '/api/tips/export?status=submitted' }) },
   'GET /api/workbench': { allow: READERS, request: () => ({ url: '/api/workbench' }) },
+  'GET /api/tips/by-code/:trackingCode': { allow: READERS, request: (c) => ({ url: `/api/tips/by-code/${c.trackingCode}` }) },
+  'GET /api/regions': { allow: STAFF, request: () => ({ url: `/api/regions?q=${encodeURIComponent('龙口')}` }) },
   'GET /api/tips/:id': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}` }) },
   'POST /api/tips/:id/reporter-identity': { allow: ['office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/reporter-identity`, payload: { reason: '核实举报人身份' } }) },
   'POST /api/tips/:id/actions': { allow: WORKERS, request: (c) => ({ url: `/api/tips/${c.tipId}/actions`, payload: { action: 'note', text: '矩阵测试备注' } }) },

@@ -24,6 +24,7 @@ type Out<S extends z.ZodType> = z.output<S>;
 export interface Routes {
   'GET /api/health': Out<typeof Common.Health>;
   'GET /api/public/regions': Out<typeof Regions.RegionList>;
+  'GET /api/regions': Out<typeof Regions.RegionHitList>;
   'POST /api/auth/login': Out<typeof Auth.MeBody>;
   'POST /api/auth/logout': Out<typeof Common.Ok>;
   'GET /api/auth/me': Out<typeof Auth.MeBody>;
@@ -59,6 +60,7 @@ export interface Routes {
   'POST /api/tips': Out<typeof Tips.StaffTipCreated>;
   'GET /api/tips': Out<typeof Tips.TipPage>;
   'GET /api/workbench': Out<typeof Tips.Workbench>;
+  'GET /api/tips/by-code/:trackingCode': Out<typeof Tips.TipRef>;
   'GET /api/tips/:id': Out<typeof Tips.TipDetail>;
   'POST /api/tips/:id/reporter-identity': Out<typeof Tips.ReporterIdentity>;
   'POST /api/tips/:id/actions': Out<typeof Tips.TipDetail>;
@@ -111,12 +113,12 @@ export type { TotpSetup, TotpStatus } from '../../server/modules/auth/auth.schem
 export type { AdminUnit, AdminUser } from '../../server/modules/admin/admin.schemas.ts';
 export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
 export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
-export type { Region } from '../../server/modules/regions/regions.schemas.ts';
+export type { Region, RegionHit } from '../../server/modules/regions/regions.schemas.ts';
 export type { DispatchUnit, RoutingRule } from '../../server/modules/routing/routing.schemas.ts';
 export type { Hazard, LedgerRow, SubjectDetail, SubjectListItem, ScreeningSummary } from '../../server/modules/screening/screening.schemas.ts';
 export type { Overview } from '../../server/modules/stats/stats.schemas.ts';
 export type { ReportedFigure } from '../../server/modules/figures/figures.schemas.ts';
 export type { ExtractedFigure, ScamCheckResult } from '../../server/modules/intel/intel.schemas.ts';
-export type { PublicStatus, Receipt, ReporterIdentity, TipDetail, TipListItem, Workbench } from '../../server/modules/tips/tips.schemas.ts';
+export type { PublicStatus, Receipt, ReporterIdentity, TipDetail, TipListItem, TipRef, Workbench } from '../../server/modules/tips/tips.schemas.ts';
 export type { ActivityDetail, ActivityListItem, ImportResult, PublicitySummary } from '../../server/modules/publicity/publicity.schemas.ts';
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';

@@ -5,6 +5,7 @@ import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
 import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from '../api/routes.ts';
 import { fetchAllPages, useServerFieldErrors } from './hooks.ts';
+import { TipPicker } from './TipPicker.tsx';
 import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
 
 type Detail = TipDetailData;
@@ -19,6 +20,12 @@ function unitTree(units: Unit[], suggested: number[]) {
   }
   return [...byRegion.values()];
 }
+
+/**
+ * Who reported for whom, as the reporter gave it: the portal asks for the elder's name and "您和老人的
+ * 关系" — the reporter's relation to the elder (女儿 means the reporter is the elder's daughter).
+ */
+const onBehalfWords = (b: { name: string; relation: string }) => `代老人 ${b.name} 举报（举报人与老人的关系：${b.relation}）`;
 
 function countdown(deadline: string | null) {
   if (!deadline) return null;
@@ -72,6 +79,11 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               <Descriptions.Item label="地区">{tip.regionName}</Descriptions.Item>
               <Descriptions.Item label="来源">{TIP_SOURCES[tip.source]}</Descriptions.Item>
               <Descriptions.Item label="受理单位">{tip.office.name}</Descriptions.Item>
+              {tip.mergedInto && (
+                <Descriptions.Item label="已并入">
+                  <a href={`/console/tips/${tip.mergedInto.id}`} onClick={(e) => { e.preventDefault(); go(`/console/tips/${tip.mergedInto!.id}`); }}>线索 {tip.mergedInto.trackingCode}</a>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="被反映对象">{tip.subject ? [tip.subject.name, tip.subject.uscc, tip.subject.phone, tip.subject.address].filter(Boolean).join('；') : '—'}</Descriptions.Item>
               <Descriptions.Item label="涉及金额">{tip.amountInvolved != null ? `${tip.amountInvolved.toLocaleString('zh-CN')} 元` : '—'}</Descriptions.Item>
               <Descriptions.Item label="受害人数">{tip.victimCount ?? '—'}</Descriptions.Item>
@@ -80,7 +92,8 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               <Descriptions.Item label="举报人">
                 {tip.reporter.anonymous ? '匿名' : (
                   <Space wrap>
-                    <span data-testid="reporter-masked">{tip.reporter.name} {tip.reporter.phone} {tip.reporter.idNumber ?? ''}{tip.reporter.onBehalfOf ? `（代${tip.reporter.onBehalfOf.relation} ${tip.reporter.onBehalfOf.name} 举报）` : ''}</span>
+                    <span data-testid="reporter-masked">{tip.reporter.name} {tip.reporter.phone} {tip.reporter.idNumber ?? ''}</span>
+                    {tip.reporter.onBehalfOf && <span data-testid="on-behalf">{onBehalfWords(tip.reporter.onBehalfOf)}</span>}
                     {tip.canRevealIdentity && <Button size="small" onClick={() => setRevealOpen(true)}>查看身份</Button>}
                   </Space>
                 )}
@@ -91,7 +104,7 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                     {identity.idNumber && <Descriptions.Item label="身份证号">{identity.idNumber}</Descriptions.Item>}
                     {identity.onBehalfOf && (
                       <Descriptions.Item label="代为举报">
-                        {identity.onBehalfOf.relation}：{identity.onBehalfOf.name} {identity.onBehalfOf.phone ?? ''}
+                        {onBehalfWords(identity.onBehalfOf)} {identity.onBehalfOf.phone ? `老人电话 ${identity.onBehalfOf.phone}` : ''}
                       </Descriptions.Item>
                     )}
                   </Descriptions>
@@ -125,7 +138,9 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                     {tip.links.map((l) => (
                       <span key={l.kind + l.normalized} data-testid="link">
                         {l.normalized}：{l.text}{' '}
-                        {l.tipIds.slice(0, 5).map((tid) => <Button key={tid} type="link" size="small" onClick={() => go(`/console/tips/${tid}`)}>#{tid}</Button>)}
+                        {l.tips.slice(0, 5).map((x) => (
+                          <a key={x.id} href={`/console/tips/${x.id}`} style={{ marginRight: 8 }} onClick={(e) => { e.preventDefault(); go(`/console/tips/${x.id}`); }}>{x.trackingCode}</a>
+                        ))}
                       </span>
                     ))}
                   </Space>
@@ -289,8 +304,8 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
           </>
         )}
         {action === 'merge' && (
-          <Form.Item name="intoTipId" label="并入的线索编号" rules={[{ required: true, message: '请填写线索编号' }]} getValueFromEvent={(e) => Number(e.target.value) || undefined}>
-            <Input inputMode="numeric" />
+          <Form.Item name="intoTrackingCode" label="并入的线索（输入查询码或词语查找）" rules={[{ required: true, message: '请选择要并入的线索' }]}>
+            <TipPicker exclude={tip.id} statuses={['submitted', 'accepted', 'dispatched', 'in_progress', 'reported']} />
           </Form.Item>
         )}
         {action === 'dispatch' && (

@@ -175,7 +175,11 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
         amountInvolved: (1 + Math.floor(rand() * 60)) * 1000,
         victimCount: 1 + Math.floor(rand() * 10),
         reporter: named
-          ? { anonymous: false as const, name: pick(SURNAMES) + pick(['建国', '秀英', '玉兰', '志强', '桂芳', '海燕']), phone: `13${Math.floor(100000000 + rand() * 899999999)}` }
+          ? {
+              anonymous: false as const, name: pick(SURNAMES) + pick(['建国', '秀英', '玉兰', '志强', '桂芳', '海燕']), phone: `13${Math.floor(100000000 + rand() * 899999999)}`,
+              // Every third named report comes from a relative or neighbour on behalf of the elder (no extra draws: the rest of the data stays as it was).
+              ...(made % 3 === 0 ? { onBehalfOf: { name: `${SURNAMES[made % SURNAMES.length]}桂兰`, relation: ['女儿', '儿子', '邻居', '孙女'][made % 4] } } : {}),
+            }
           : { anonymous: true as const },
       };
       const office = staff[area];

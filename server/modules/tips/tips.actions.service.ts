@@ -32,6 +32,24 @@ export async function loadVisible(q: Queryable, user: SessionUser, tipId: number
   return ctx;
 }
 
+/** The id of the tip with this tracking code, or null. No visibility check: callers make it, so that a code the user may not see answers like one that does not exist. */
+export async function tipIdByCode(q: Queryable, trackingCode: string): Promise<number | null> {
+  const [row] = await q.query<{ id: number }>(sql`select id from tips where tracking_code = ${trackingCode}`);
+  return row?.id ?? null;
+}
+
+/** The 404 for a tracking code staff typed: the same words whether no tip has it or the user may not see it. */
+export const codeNotFound = (trackingCode: string, path = 'trackingCode') =>
+  new AppError('NOT_FOUND', [{ path, message: `没有找到查询码为 ${trackingCode} 的线索，或它不在您的办理范围内` }], `没有找到查询码为 ${trackingCode} 的线索，或它不在您的办理范围内`);
+
+/** A tip the user may see, by the 12-digit tracking code shown on screen; 404 otherwise (see codeNotFound). */
+export async function loadVisibleByCode(q: Queryable, user: SessionUser, trackingCode: string): Promise<TipContext> {
+  const id = await tipIdByCode(q, trackingCode);
+  const ctx = id === null ? null : await loadVisible(q, user, id).catch(() => null);
+  if (!ctx) throw codeNotFound(trackingCode);
+  return ctx;
+}
+
 interface Step {
   q: Queryable;
   user: SessionUser;
@@ -142,22 +160,28 @@ async function lockMergePair(q: Queryable, tipId: number, intoTipId: number): Pr
  * or that was merged into this very tip, is refused (409).
  */
 async function mergeTip(s: Step, a: Of<'merge'>) {
-  const invalid = (message: string) => new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message }]);
-  if (a.intoTipId === s.ctx.tip.id) throw invalid('不能并入自身');
-  if (!(await loadVisible(s.q, s.user, a.intoTipId).catch(() => null))) throw invalid('目标线索不存在或不可见');
-  const end = await finalTarget(s.q, a.intoTipId);
+  // runTipAction has resolved a tracking code to intoTipId (0 when no tip has it).
+  const into = a.intoTipId ?? 0;
+  const path = a.intoTrackingCode !== undefined ? 'intoTrackingCode' : 'intoTipId';
+  const invalid = (message: string) => new AppError('MERGE_TARGET_INVALID', [{ path, message }]);
+  if (into === s.ctx.tip.id) throw invalid('不能并入自身');
+  if (!(await loadVisible(s.q, s.user, into).catch(() => null))) {
+    // A code the user may not see is answered exactly like a code no tip has.
+    throw a.intoTrackingCode !== undefined ? codeNotFound(a.intoTrackingCode, path) : invalid('目标线索不存在或不可见');
+  }
+  const end = await finalTarget(s.q, into);
   if (!end || end.id === s.ctx.tip.id) {
-    throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'intoTipId', message: '目标线索已并入本线索' }], '目标线索已并入本线索，不能再将本线索并入它');
+    throw new AppError('TIP_INVALID_TRANSITION', [{ path, message: '目标线索已并入本线索' }], '目标线索已并入本线索，不能再将本线索并入它');
   }
   // The chain moved between locking and now (its end was merged further): the caller retries.
-  if (!s.locked.includes(end.id)) throw new AppError('CONFLICT', [{ path: 'intoTipId', message: '目标线索刚刚被并案，请刷新后重试' }]);
+  if (!s.locked.includes(end.id)) throw new AppError('CONFLICT', [{ path, message: '目标线索刚刚被并案，请刷新后重试' }]);
   const target = await loadVisible(s.q, s.user, end.id).catch(() => null);
   if (!target) throw invalid('目标线索已并入您不可见的线索');
   if (['merged', 'rejected', 'closed'].includes(target.tip.status)) {
-    throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'intoTipId', message: '目标线索已办结或不予受理' }], '目标线索已办结或不予受理，不能并入');
+    throw new AppError('TIP_INVALID_TRANSITION', [{ path, message: '目标线索已办结或不予受理' }], '目标线索已办结或不予受理，不能并入');
   }
   await s.q.query(sql`update tips set status = 'merged', merged_into_id = ${end.id}, updated_at = now() where id = ${s.ctx.tip.id}`);
-  await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: end.id, ...(end.id !== a.intoTipId ? { requestedTipId: a.intoTipId } : {}) });
+  await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: end.id, ...(end.id !== into ? { requestedTipId: into } : {}) });
 }
 
 /** 交办: to a member unit or a lower office within the dispatcher's subtree, with a deadline. */
@@ -271,7 +295,10 @@ const TRANSITIONS: { [A in TipAction['action']]: (s: Step, a: Of<A>) => Promise<
 /** Runs one action: load and check access → guard the state → write change, timeline and audit in one transaction. */
 export async function runTipAction(db: Db, user: SessionUser, tipId: number, action: TipAction): Promise<void> {
   await db.tx(async (q) => {
-    const locked = action.action === 'merge' ? await lockMergePair(q, tipId, action.intoTipId) : [];
+    // A merge named by tracking code is resolved here, before locking; an unknown code becomes 0 and is
+    // refused in mergeTip at the same point, with the same answer, as a tip the user may not see.
+    if (action.action === 'merge' && action.intoTrackingCode !== undefined) action = { ...action, intoTipId: (await tipIdByCode(q, action.intoTrackingCode)) ?? 0 };
+    const locked = action.action === 'merge' ? await lockMergePair(q, tipId, action.intoTipId ?? 0) : [];
     const ctx = await loadVisible(q, user, tipId, true);
     permit(user, ctx, action.action);
     const transition = TRANSITIONS[action.action] as (s: Step, a: TipAction) => Promise<void>;

@@ -6,10 +6,10 @@ import { maskIdNumber, maskName, maskPhone } from '../../../shared/validators.ts
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { assignedTipsSql, deadlineRunsSql, isOffice, isTipOverdue, outsideSubtreeRanges, subtreeSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql } from '../access/jurisdiction.ts';
-import { regionPath } from '../regions/regions.repository.ts';
+import { findRegion, regionPath } from '../regions/regions.repository.ts';
 import { openReporter } from './tips.intake.service.ts';
 import { allowedActions, mayRevealIdentity } from './tips.policy.ts';
-import { loadVisible } from './tips.actions.service.ts';
+import { loadVisible, loadVisibleByCode } from './tips.actions.service.ts';
 import { segmentQuery } from './search.ts';
 import { analyze } from '../intel/analyze.ts';
 import { linkedSubjects, linkedTips } from '../intel/linking.ts';
@@ -53,6 +53,10 @@ const LIST_COLUMNS = sql`t.id, t.tracking_code, t.status, t.source, t.fraud_type
  * read in one query.
  */
 export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
+  // A hand-edited or stale link must say so, not answer an empty list as if nothing matched.
+  if (f.regionCode && !(await findRegion(db, f.regionCode))) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'regionCode', message: '没有这个地区：请在“地区”中输入地名并从列表中选择' }]);
+  }
   const filters: Sql[] = [];
   if (f.status) filters.push(sql`t.status = any(${Array.isArray(f.status) ? f.status : [f.status]}::text[])`);
   if (f.fraudType) filters.push(sql`${f.fraudType} = any(t.fraud_types)`);
@@ -63,7 +67,10 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   if (f.from) filters.push(sql`t.received_at >= (${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
   if (f.to) filters.push(sql`t.received_at < (${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
   if (f.todo) filters.push(todoSql(user.unitId)[f.todo]);
-  if (f.q) {
+  const code = f.q?.replace(/[\s-]/g, '');
+  // The 12-digit tracking code staff read on screen finds its tip (tips_tracking_code_key); words search the text.
+  if (code && /^\d{12}$/.test(code)) filters.push(sql`t.tracking_code = ${code}`);
+  else if (f.q) {
     const tokens = segmentQuery(f.q);
     if (tokens) filters.push(sql`t.search_tsv @@ plainto_tsquery('simple', ${tokens})`);
   }
@@ -162,7 +169,7 @@ export async function workbench(db: Db, user: SessionUser) {
 export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: number) {
   const ctx = await loadVisible(db, user, tipId);
   const { tip } = ctx;
-  const [events, attachments, region, office, links, subjects] = await Promise.all([
+  const [events, attachments, region, office, links, subjects, mergedInto] = await Promise.all([
     db.query<{ id: number; at: Date; kind: string; text: string; public: boolean; actor_name: string | null; unit_name: string | null }>(
       sql`select e.id, e.at, e.kind, e.text, e.public, u.display_name as actor_name, un.name as unit_name
           from tip_events e left join users u on u.id = e.actor_id left join units un on un.id = e.unit_id
@@ -175,6 +182,10 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     db.query<{ id: number; name: string }>(sql`select id, name from units where id = ${tip.office_unit_id}`),
     linkedTips(db, user, tipId),
     linkedSubjects(db, user, tipId),
+    // The tip this one was merged into, by its tracking code — only while the user may see it.
+    tip.merged_into_id === null
+      ? []
+      : db.query<{ id: number; trackingCode: string }>(sql`select t.id, t.tracking_code as "trackingCode" from tips t where t.id = ${tip.merged_into_id} and ${tipVisibleSql(user)}`),
   ]);
   const identity = openReporter(keys, tip.reporter_enc);
   return {
@@ -200,6 +211,7 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     closedAt: tip.closed_at,
     publicAnswer: tip.public_answer,
     mergedIntoId: tip.merged_into_id,
+    mergedInto: mergedInto[0] ?? null,
     rating: tip.rated_at ? { satisfied: tip.rating_satisfied, comment: tip.rating_comment, at: tip.rated_at } : null,
     reporter: identity
       ? {
@@ -227,6 +239,12 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     // Registered subjects the tip names, by credit code or normalised name.
     subjects,
   };
+}
+
+/** The tip with this tracking code, if the user may see it (404 otherwise, the same for a code no tip has). */
+export async function tipByCode(db: Db, user: SessionUser, trackingCode: string) {
+  const { tip } = await loadVisibleByCode(db, user, trackingCode);
+  return { id: tip.id, trackingCode: tip.tracking_code, status: tip.status, statusLabel: TIP_STATUSES[tip.status], summary: tip.description.slice(0, 80) };
 }
 
 /** The reporter's full identity, for a role that may, with a written reason — always audited. */

@@ -4,8 +4,8 @@ import { staff } from '../../plugins/auth.ts';
 import { OFFICE_ROLES, TIP_READER_ROLES, TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { createStaffTip } from './tips.intake.service.ts';
 import { runTipAction } from './tips.actions.service.ts';
-import { listTips, revealReporterIdentity, tipDetail, workbench } from './tips.query.service.ts';
-import { actionBody, listQuery, ReporterIdentity, StaffTipCreated, staffTipBody, TipDetail, TipPage, Workbench } from './tips.schemas.ts';
+import { listTips, revealReporterIdentity, tipByCode, tipDetail, workbench } from './tips.query.service.ts';
+import { actionBody, listQuery, ReporterIdentity, StaffTipCreated, staffTipBody, TipDetail, TipPage, TipRef, typedTrackingCode, Workbench } from './tips.schemas.ts';
 import { exportTips } from './tips.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
 import { fileBody, XLSX } from '../../schemas.ts';
@@ -38,6 +38,15 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/workbench', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '工作台：待办数量、临期与超期', response: { 200: Workbench } } }, async (req) =>
     workbench(db, staff(req)),
+  );
+
+  app.get(
+    '/api/tips/by-code/:trackingCode',
+    {
+      config: { access: 'staff', roles: [...READERS] },
+      schema: { tags: ['tips'], summary: '按查询码查找线索（仅本人可见的线索；不可见与不存在同样答复 404）', params: z.object({ trackingCode: typedTrackingCode }), response: { 200: TipRef } },
+    },
+    async (req) => tipByCode(db, staff(req), req.params.trackingCode),
   );
 
   app.get('/api/tips/:id', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索详情', params: idParam, response: { 200: TipDetail } } }, async (req) =>

@@ -12,6 +12,8 @@ const phone = z.string().trim().refine(isPhone, '电话号码格式不正确（�
 export const regionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '请选择有效的地区');
 const uuid = z.uuid('附件编号无效');
 const trackingCode = z.string().trim().regex(/^\d{12}$/, '查询码为 12 位数字');
+/** A tracking code as staff type or paste it from the screen: spaces and dashes between the digits are dropped. */
+export const typedTrackingCode = z.string().trim().transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^\d{12}$/, '查询码为 12 位数字'));
 const accessKey = z.string().trim().transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^\d{16}$/, '密钥为 16 位数字'));
 
 export const subjectSchema = z
@@ -73,7 +75,11 @@ const text = (min: number, max: number, msg: string) => z.string().trim().min(mi
 export const actionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), fraudTypes: z.array(z.enum(FRAUD_TYPE_CODES)).max(6).optional(), accusedUnitIds: z.array(z.number().int().positive()).max(20).optional(), note: z.string().trim().max(2000).optional() }).strict(),
   z.object({ action: z.literal('reject'), reason: text(2, 2000, '请填写不予受理的理由'), publicAnswer: text(5, 5000, '请填写给举报人的答复') }).strict(),
-  z.object({ action: z.literal('merge'), intoTipId: z.number().int().positive() }).strict(),
+  // Staff name the target by the tracking code they read on screen; the internal id stays for scripts.
+  z
+    .object({ action: z.literal('merge'), intoTrackingCode: typedTrackingCode.optional(), intoTipId: z.number().int().positive().optional() })
+    .strict()
+    .refine((a) => (a.intoTrackingCode === undefined) !== (a.intoTipId === undefined), { path: ['intoTrackingCode'], message: '请填写要并入的线索的查询码' }),
   z
     .object({
       action: z.literal('dispatch'),
@@ -107,7 +113,7 @@ export const listQuery = z.object({
   status: z.union([z.enum(TIP_STATUS_CODES), z.array(z.enum(TIP_STATUS_CODES))]).optional(),
   fraudType: z.enum(FRAUD_TYPE_CODES).optional(),
   source: z.string().max(40).optional(),
-  regionCode: z.string().regex(/^\d{2,9}$/, '地区代码应为数字').optional(),
+  regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '地区无效：请在“地区”中输入地名并从列表中选择').optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
   todo: z.enum(['to_accept', 'to_dispatch', 'to_sign', 'to_handle', 'to_review']).optional(),
@@ -163,6 +169,10 @@ export const TipListItem = tipHead.extend({
 export type TipListItem = z.output<typeof TipListItem>;
 export const TipPage = z.object({ items: z.array(TipListItem), nextCursor });
 export type TipPage = z.output<typeof TipPage>;
+
+/** A tip found by its tracking code: enough to name it in a picker or a link. */
+export const TipRef = z.object({ id: z.number(), trackingCode: z.string(), status: oneOf(TIP_STATUS_CODES), statusLabel: z.string(), summary: z.string() });
+export type TipRef = z.output<typeof TipRef>;
 
 export const Workbench = z.object({
   todo: z.object({ toAccept: z.number(), toDispatch: z.number(), toSign: z.number(), toHandle: z.number(), toReview: z.number() }),
@@ -229,6 +239,8 @@ export const TipDetail = tipHead.extend({
   closedAt: timestamp.nullable(),
   publicAnswer: z.string().nullable(),
   mergedIntoId: z.number().nullable(),
+  /** The tip this one was merged into, named by its tracking code (null when none, or not visible to the user). */
+  mergedInto: z.object({ id: z.number(), trackingCode: z.string() }).nullable(),
   rating,
   reporter: maskedReporter,
   canRevealIdentity: z.boolean(),
@@ -238,7 +250,11 @@ export const TipDetail = tipHead.extend({
   allowedActions: z.array(oneOf(ACTION_NAMES)),
   analysis: Analysis,
   /** Other tips the user may see that name the same company, code, phone, card or address. */
-  links: z.array(z.object({ kind: z.string(), normalized: z.string(), count: z.number(), tipIds: z.array(z.number()), text: z.string() })),
+  links: z.array(z.object({
+    kind: z.string(), normalized: z.string(), count: z.number(), tipIds: z.array(z.number()), text: z.string(),
+    /** The same tips with the tracking codes staff read on screen. */
+    tips: z.array(z.object({ id: z.number(), trackingCode: z.string() })),
+  })),
   /** Registered subjects the tip names. */
   subjects: z.array(z.object({ id: z.number(), name: z.string(), uscc: z.string().nullable(), kind: oneOf(SUBJECT_KIND_CODES), regionCode: z.string(), matchedBy: oneOf(['uscc', 'name']) })),
 });
