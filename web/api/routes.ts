@@ -111,5 +111,5 @@ export type { Hazard, LedgerRow, SubjectDetail, SubjectListItem, ScreeningSummar
 export type { Overview } from '../../server/modules/stats/stats.schemas.ts';
 export type { ReportedFigure } from '../../server/modules/figures/figures.schemas.ts';
 export type { ExtractedFigure, ScamCheckResult } from '../../server/modules/intel/intel.schemas.ts';
-export type { PublicStatus, Receipt, ReporterIdentity, TipDetail, TipListItem, Workbench } from '../../server/modules/tips/tips.schemas.ts';
+export type { PublicStatus, Receipt, ReporterIdentity, TipCount, TipDetail, TipListItem, Workbench } from '../../server/modules/tips/tips.schemas.ts';
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';
