@@ -263,7 +263,7 @@ async function assistReportTip(s: Step, a: Of<'assist_report'>) {
  * given with it as `withdrawn` (their reports stay on record). The tip goes back to where it stood
  * before the dispatch: when the dispatcher was itself leading (a forward down the chain), its own
  * assignment leads again, with its own deadline and its signing kept; otherwise the tip is `accepted`
- * again at the receiving office with no deadline running, to be dispatched anew (docs/tip-work.md).
+ * again at the receiving office with no deadline running, to be dispatched anew (docs/ARCHITECTURE.md, "Work that fits the roles").
  */
 async function sendBackTip(s: Step, a: Of<'send_back'>) {
   const lead = currentLead(s.ctx.assignments)!;
