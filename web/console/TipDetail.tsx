@@ -158,7 +158,7 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                 { title: '承办单位', dataIndex: 'unitName', render: (n, a) => <>{n} <Tag>{a.role === 'lead' ? '主办' : '协办'}</Tag>{!a.active && <Tag>已结束</Tag>}</> },
                 { title: '交办单位', dataIndex: 'dispatchedByUnitName' },
                 { title: '时限', dataIndex: 'deadlineAt', render: fmt },
-                { title: '办理结果', render: (_, a) => (a.verdict ? `${VERDICTS[a.verdict as keyof typeof VERDICTS]}；${(a.measures ?? []).map((m) => MEASURES[m as keyof typeof MEASURES]).join('、')}` : '—') },
+                { title: '办理结果', render: (_, a) => (a.verdict ? [VERDICTS[a.verdict as keyof typeof VERDICTS], (a.measures ?? []).map((m) => MEASURES[m as keyof typeof MEASURES]).join('、')].filter(Boolean).join('；') : '—') },
                 {
                   // The unit's own report: its summary and the documents it attached (lead or assisting alike).
                   title: '反馈情况', dataIndex: 'summary',
