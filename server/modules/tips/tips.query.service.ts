@@ -143,7 +143,9 @@ const COUNT_TIMEOUT_MS = 1500;
  * then stops at COUNT_TIMEOUT_MS and says so (total null). Read by GET /api/tips/count, apart from the
  * list, so a slow count never delays the page itself.
  */
-export async function countTips(db: Db, user: SessionUser, f: FilterQuery, cap = COUNT_CAP): Promise<{ total: number | null; capped: boolean }> {
+export async function countTips(
+  db: Db, user: SessionUser, f: FilterQuery, { cap = COUNT_CAP, timeoutMs = COUNT_TIMEOUT_MS } = {},
+): Promise<{ total: number | null; capped: boolean }> {
   const filters = listFilters(user, f);
   const all = (where: Sql[]) => join(where, ' and ');
   const parts = tipVisibleBranches(user).map((b) =>
@@ -157,7 +159,7 @@ export async function countTips(db: Db, user: SessionUser, f: FilterQuery, cap =
   try {
     [{ n }] = await db.tx(async (q) => {
       // PGlite (one embedded process, a laptop's data) has no timer to cancel a statement with.
-      if (db.kind === 'postgres') await q.query(`set local statement_timeout = ${COUNT_TIMEOUT_MS}`);
+      if (db.kind === 'postgres') await q.query(`set local statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
       return q.query<{ n: number }>(count);
     });
   } catch (err) {
