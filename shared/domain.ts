@@ -217,6 +217,8 @@ export const AUDIT_ACTIONS = {
   'tip.dispatched': '交办',
   'tip.signed': '签收',
   'tip.reported': '反馈办理结果',
+  'tip.assist_reported': '协办单位反馈',
+  'tip.sent_back': '退回交办单位',
   'tip.returned': '退回重办',
   'tip.closed': '审核办结',
   'tip.urged': '督办',

@@ -96,6 +96,14 @@ const MATRIX: Record<string, Entry> = {
       headers: { 'content-type': 'multipart/form-data; boundary=X' },
     }),
   },
+  'POST /api/uploads': {
+    allow: WORKERS,
+    request: () => ({
+      url: '/api/uploads',
+      payload: '--X\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n0000\r\n--X--\r\n',
+      headers: { 'content-type': 'multipart/form-data; boundary=X' },
+    }),
+  },
   'POST /api/auth/login': { allow: PUBLIC, fresh: true, request: (c) => ({ url: '/api/auth/login', payload: { username: c.throwawayUsername, password: TEST_PASSWORD } }) },
   'POST /api/auth/logout': { allow: STAFF, fresh: true, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { allow: STAFF, request: () => ({ url: '/api/auth/me' }) },
@@ -120,6 +128,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/tips/:id/dispatch-suggestions': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/dispatch-suggestions` }) },
   'POST /api/tips': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/tips', payload: { ...validTip({ regionCode: c.town }), source: 'hotline' } }) },
   'GET /api/tips': { allow: READERS, request: () => ({ url: '/api/tips' }) },
+  'GET /api/tips/count': { allow: READERS, request: () => ({ url: '/api/tips/count?status=submitted' }) },
   'GET /api/tips/export': { allow: READERS, request: () => ({ url: '/api/tips/export?status=submitted' }) },
   'GET /api/workbench': { allow: READERS, request: () => ({ url: '/api/workbench' }) },
   'GET /api/tips/by-code/:trackingCode': { allow: READERS, request: (c) => ({ url: `/api/tips/by-code/${c.trackingCode}` }) },

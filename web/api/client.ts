@@ -61,7 +61,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Uploads one file with progress (fetch has no upload progress; XHR does); by default to the evidence uploads. */
+/** Uploads one file with progress (fetch has no upload progress; XHR does): the portal's evidence by default, or a staff upload route. */
 export function uploadFile<T = Upload>(file: File, onProgress: (fraction: number) => void, url = '/api/public/uploads'): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -57,8 +57,10 @@ export interface Routes {
   'POST /api/public/tips/rating': Out<typeof Common.Ok>;
   'POST /api/public/tips/reexamination': Out<typeof Tips.Reexamination>;
   'POST /api/public/uploads': Out<typeof Uploads.Upload>;
+  'POST /api/uploads': Out<typeof Uploads.Upload>;
   'POST /api/tips': Out<typeof Tips.StaffTipCreated>;
   'GET /api/tips': Out<typeof Tips.TipPage>;
+  'GET /api/tips/count': Out<typeof Tips.TipCount>;
   'GET /api/workbench': Out<typeof Tips.Workbench>;
   'GET /api/tips/by-code/:trackingCode': Out<typeof Tips.TipRef>;
   'GET /api/tips/:id': Out<typeof Tips.TipDetail>;
@@ -119,6 +121,6 @@ export type { Hazard, LedgerRow, SubjectDetail, SubjectListItem, ScreeningSummar
 export type { Overview } from '../../server/modules/stats/stats.schemas.ts';
 export type { ReportedFigure } from '../../server/modules/figures/figures.schemas.ts';
 export type { ExtractedFigure, ScamCheckResult } from '../../server/modules/intel/intel.schemas.ts';
-export type { PublicStatus, Receipt, ReporterIdentity, TipDetail, TipListItem, TipRef, Workbench } from '../../server/modules/tips/tips.schemas.ts';
+export type { PublicStatus, Receipt, ReporterIdentity, TipCount, TipDetail, TipListItem, TipRef, Workbench } from '../../server/modules/tips/tips.schemas.ts';
 export type { ActivityDetail, ActivityListItem, ImportResult, PublicitySummary } from '../../server/modules/publicity/publicity.schemas.ts';
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';

@@ -7,6 +7,7 @@ import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from 
 import { fetchAllPages, useServerFieldErrors } from './hooks.ts';
 import { TipPicker } from './TipPicker.tsx';
 import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
+import { ReportFields, answerTemplate } from './tip-work.tsx';
 
 type Detail = TipDetailData;
 type Unit = DispatchUnit;
@@ -64,7 +65,7 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
         <Space wrap>
           {tip.allowedActions.length === 0 && <Typography.Text type="secondary">当前状态下您没有可执行的操作</Typography.Text>}
           {tip.allowedActions.map((a) => (
-            <Button key={a} type={['note', 'reply', 'urge'].includes(a) ? 'default' : 'primary'} danger={a === 'reject' || a === 'return'} onClick={() => setAction(a)}>
+            <Button key={a} type={['note', 'reply', 'urge'].includes(a) ? 'default' : 'primary'} danger={a === 'reject' || a === 'return' || a === 'send_back'} onClick={() => setAction(a)}>
               {ACTION_LABELS[a]}
             </Button>
           ))}
@@ -148,10 +149,10 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               </Descriptions.Item>
             </Descriptions>
           </Card>
-          {tip.attachments.length > 0 && (
+          {tip.attachments.some((a) => a.assignmentId === null) && (
             <Card title="证据附件" size="small" style={{ marginTop: 16 }}>
               <Space wrap align="start">
-                {tip.attachments.map((a) => {
+                {tip.attachments.filter((a) => a.assignmentId === null).map((a) => {
                   const url = `/api/tips/${tip.id}/attachments/${a.id}`;
                   if (a.mime.startsWith('image/')) return <Image key={a.id} width={160} src={url} alt="证据图片" />;
                   if (a.mime.startsWith('audio/')) return <audio key={a.id} controls src={url} aria-label="证据录音" />;
@@ -172,7 +173,19 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                 { title: '承办单位', dataIndex: 'unitName', render: (n, a) => <>{n} <Tag>{a.role === 'lead' ? '主办' : '协办'}</Tag>{!a.active && <Tag>已结束</Tag>}</> },
                 { title: '交办单位', dataIndex: 'dispatchedByUnitName' },
                 { title: '时限', dataIndex: 'deadlineAt', render: fmt },
-                { title: '办理结果', render: (_, a) => (a.verdict ? `${VERDICTS[a.verdict as keyof typeof VERDICTS]}；${(a.measures ?? []).map((m) => MEASURES[m as keyof typeof MEASURES]).join('、')}` : '—') },
+                { title: '办理结果', render: (_, a) => (a.verdict ? [VERDICTS[a.verdict as keyof typeof VERDICTS], (a.measures ?? []).map((m) => MEASURES[m as keyof typeof MEASURES]).join('、')].filter(Boolean).join('；') : '—') },
+                {
+                  // The unit's own report: its summary and the documents it attached (lead or assisting alike).
+                  title: '反馈情况', dataIndex: 'summary',
+                  render: (text: string | null, a) => (
+                    <span data-testid={`report-${a.id}`}>
+                      {text ?? '—'}
+                      {tip.attachments.filter((d) => d.assignmentId === a.id).map((d, i) => (
+                        <a key={d.id} href={`/api/tips/${tip.id}/attachments/${d.id}`} target="_blank" rel="noreferrer" style={{ marginLeft: 8, textDecoration: 'underline' }}>附件{i + 1}</a>
+                      ))}
+                    </span>
+                  ),
+                },
               ]}
             />
           </Card>
@@ -323,19 +336,22 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
             {text('instructions', '交办要求')}
           </>
         )}
-        {action === 'report' && (
+        {(action === 'report' || action === 'assist_report') && <ReportFields assist={action === 'assist_report'} />}
+        {action === 'send_back' && (
           <>
-            <Form.Item name="verdict" label="核查结论" rules={[{ required: true, message: '请选择核查结论' }]}>
-              <Select options={Object.entries(VERDICTS).map(([value, label]) => ({ value, label }))} />
-            </Form.Item>
-            <Form.Item name="measures" label="处理措施" rules={[{ required: true, message: '请至少选择一项处理措施' }]}>
-              <Select mode="multiple" options={Object.entries(MEASURES).map(([value, label]) => ({ value, label }))} />
-            </Form.Item>
-            {text('summary', '办理情况', 5)}
+            <Alert type="warning" showIcon message="线索将退回交办单位重新交办，本单位不再办理；请写明退回的理由（如不属本单位职责）。" style={{ marginBottom: 16 }} />
+            {text('reason', '退回交办的理由')}
           </>
         )}
         {action === 'return' && text('reason', '退回理由')}
-        {action === 'close' && text('publicAnswer', '给举报人的答复（举报人可见）', 5)}
+        {action === 'close' && (
+          <>
+            {answerTemplate(tip) && <Alert type="info" showIcon message="已根据主办单位的反馈生成答复草稿，请核对修改后再提交。" style={{ marginBottom: 16 }} />}
+            <Form.Item name="publicAnswer" label="给举报人的答复（举报人可见）" initialValue={answerTemplate(tip)} rules={[{ required: true, min: 5, message: '请填写给举报人的答复（至少 5 个字）' }]}>
+              <Input.TextArea rows={6} />
+            </Form.Item>
+          </>
+        )}
         {action === 'urge' && text('note', '督办意见')}
         {action === 'note' && text('text', '备注内容（仅内部可见）', 1)}
         {action === 'reply' && text('text', '答复内容（举报人可见）', 1)}

@@ -6,6 +6,7 @@ import type { Go } from './App.tsx';
 import type { TipListItem } from '../api/routes.ts';
 import { useServerFieldErrors } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
+import { TipTotal } from './tip-work.tsx';
 import { COLORS, FRAUD_TYPES, STATUS_COLORS, TIP_SOURCES, TIP_STATUSES, fmt } from './labels.ts';
 
 export type TipItem = TipListItem;
@@ -121,6 +122,7 @@ export function TipList({ go, search }: { go: Go; search: string }) {
           </Popconfirm>
         )}
         <Button href={`/api/tips/export?${exportParams}`} download>导出 Excel</Button>
+        <TipTotal search={search} />
       </Space>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Table<TipItem>

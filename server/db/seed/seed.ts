@@ -223,6 +223,7 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
       await runTipAction(db, office.lead, id, { action: 'close', publicAnswer: ANSWERS[verdict] });
     }
   }
+  made += await seedTeamWork(db, keys, s, as);
   // Spread finished work over the last 90 days, moving each tip's whole history by the same amount.
   const shift = `make_interval(secs => (t.id * 7919 % 7776000))`;
   const moved = `select id from tips where status not in ('dispatched', 'in_progress')`;
@@ -237,6 +238,35 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
        closed_at = closed_at - ${shift}, public_answer_at = public_answer_at - ${shift} where t.id in (${moved})`,
   );
   return made;
+}
+
+/**
+ * Work shared between units (issue 8), in 龙口市: tips dispatched to the police with market regulation
+ * assisting — one the assisting unit has reported on, one under review with both reports (its close
+ * dialog opens with a drafted answer), and one the police sent back as wrongly routed.
+ */
+async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username: string) => Promise<SessionUser>): Promise<number> {
+  const [intake, police, market] = [await as('lk_intake'), await as('lk_police'), await as('lk_market_regulation')];
+  const texts = [
+    '龙口市东莱街道一家“健康体验馆”每天免费送鸡蛋，吸引老人听课后推销理疗床，称能治糖尿病，我父亲花了三万八千元。',
+    '有人在小区门口摆摊推销“富硒保健酒”，说喝了不用吃降压药，已有十几位老人购买，每瓶一千二百元。',
+    '某公司组织老人参加“养生旅游”，途中带到指定商店购买所谓祖传药方，价格高出市场数倍。',
+  ];
+  const dispatch = { leadUnitId: s.units.get('370681:police')!, assistingUnitIds: [s.units.get('370681:market_regulation')!], instructions: '请公安局牵头核查，市场监管局配合检查涉事经营场所。' };
+  for (const [i, description] of texts.entries()) {
+    const { id } = await submitPublicTip(db, keys, { regionCode: '370681001', description, fraudTypes: ['elderly_product'], reporter: { anonymous: true } });
+    await runTipAction(db, intake, id, { action: 'accept' });
+    await runTipAction(db, intake, id, { action: 'dispatch', ...dispatch, deadline: new Date(Date.now() + 12 * 86400_000).toISOString() });
+    if (i === 2) {
+      await runTipAction(db, police, id, { action: 'send_back', reason: '经初步了解，该线索为消费纠纷，不涉嫌刑事犯罪，建议改交市场监管部门主办。' });
+      continue;
+    }
+    await runTipAction(db, market, id, { action: 'assist_report', verdict: 'true', measures: ['rectification_order'], summary: '已会同街道对涉事门店开展检查，查扣宣传资料，责令停止虚假宣传。' });
+    if (i === 0) continue;
+    await runTipAction(db, police, id, { action: 'sign' });
+    await runTipAction(db, police, id, { action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], summary: '经查属实，已对经营者立案侦查，并在小区开展防骗宣传。' });
+  }
+  return texts.length;
 }
 
 /** Loads the demo province when the database has no units besides the system one. */

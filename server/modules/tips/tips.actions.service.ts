@@ -7,9 +7,9 @@ import { findUnit } from '../admin/admin.service.ts';
 import { notifyUnit, withdrawNotifications } from '../notifications/notifications.service.ts';
 import { analyze } from '../intel/analyze.ts';
 import { canSeeTip, inJurisdiction } from '../access/jurisdiction.ts';
-import { accessFacts, currentLead, permit, type TipContext } from './tips.policy.ts';
+import { accessFacts, currentAssist, currentLead, permit, type TipContext } from './tips.policy.ts';
 import { ancestry } from '../regions/regions.repository.ts';
-import { findTip, insertEvent, listAssignments, officesOnPath } from './tips.repository.ts';
+import { attachUploads, findTip, insertEvent, listAssignments, officesOnPath } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
 
 type Of<A extends TipAction['action']> = Extract<TipAction, { action: A }>;
@@ -230,19 +230,82 @@ async function signForTip(s: Step) {
   await insertEvent(s.q, { tipId: s.ctx.tip.id, kind: 'in_progress', text: '承办单位已签收，正在核查', public: true });
 }
 
-/** 反馈结果: verdict, measures and summary from the lead unit, for its dispatcher to review. */
+/** A report's text on the timeline: verdict, measures, summary. */
+const reportText = (r: { verdict: keyof typeof VERDICTS; measures?: (keyof typeof MEASURES)[]; summary: string }) =>
+  `核查结论：${VERDICTS[r.verdict]}；措施：${r.measures?.length ? r.measures.map((m) => MEASURES[m]).join('、') : '无'}。${r.summary}`;
+
+/**
+ * Attaches documents uploaded for a report (POST /api/uploads, unattached until now) to the tip and
+ * the assignment whose report they belong to — all of them or none (422 on `attachmentIds`).
+ */
+async function attachReportDocuments(s: Step, assignmentId: number, attachmentIds: string[] | undefined): Promise<string[]> {
+  const ids = [...new Set(attachmentIds ?? [])];
+  if ((await attachUploads(s.q, s.ctx.tip.id, ids, assignmentId)) !== ids.length) {
+    throw new AppError('UPLOAD_INVALID', [{ path: 'attachmentIds', message: '附件不存在或已被使用，请重新上传' }]);
+  }
+  return ids;
+}
+
+/** 反馈结果: verdict, measures, summary and documents from the lead unit, for its dispatcher to review. */
 async function reportTip(s: Step, a: Of<'report'>) {
   const lead = currentLead(s.ctx.assignments)!;
   await s.q.query(
     sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${a.verdict}, measures = ${a.measures}, summary = ${a.summary}
         where id = ${lead.id}`,
   );
+  const documents = await attachReportDocuments(s, lead.id, a.attachmentIds);
   await setStatus(s, 'reported', sql`, reported_at = now()`);
-  await record(s, 'reported', `核查结论：${VERDICTS[a.verdict]}；措施：${a.measures.map((m) => MEASURES[m]).join('、')}。${a.summary}`, false, {
-    assignmentId: lead.id, verdict: a.verdict, measures: a.measures,
-  });
+  await record(s, 'reported', reportText(a), false, { assignmentId: lead.id, verdict: a.verdict, measures: a.measures, documents: documents.length });
   await notifyUnit(s.q, lead.dispatched_by_unit_id, ['office_lead', 'intake'], {
     kind: 'reported', tipId: s.ctx.tip.id, text: `${s.user.unitName}已反馈办理结果，请审核`, dedupeKey: `report:${lead.id}:${Date.now()}`,
+  });
+}
+
+/**
+ * 协办反馈: an assisting unit reports its part on its own assignment — the same record as the lead's
+ * (verdict, measures, summary, documents), once. The tip's status does not move: the lead unit still
+ * reports the result. The lead unit and the office that dispatched the assist are told.
+ */
+async function assistReportTip(s: Step, a: Of<'assist_report'>) {
+  const assist = currentAssist(s.ctx.assignments, s.user.unitId)!;
+  const measures = a.measures ?? [];
+  await s.q.query(
+    sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${a.verdict}, measures = ${measures}, summary = ${a.summary}
+        where id = ${assist.id}`,
+  );
+  const documents = await attachReportDocuments(s, assist.id, a.attachmentIds);
+  await record(s, 'assist_reported', reportText(a), false, { assignmentId: assist.id, verdict: a.verdict, measures, documents: documents.length });
+  const lead = currentLead(s.ctx.assignments);
+  const told = { kind: 'assist_reported', tipId: s.ctx.tip.id, text: `${s.user.unitName}已反馈协办情况`, dedupeKey: `assist:${assist.id}` };
+  await notifyUnit(s.q, assist.dispatched_by_unit_id, ['office_lead', 'intake'], told);
+  if (lead && lead.unit_id !== assist.dispatched_by_unit_id) await notifyUnit(s.q, lead.unit_id, ['handler', 'unit_lead', 'intake', 'office_lead'], told);
+}
+
+/**
+ * 退回交办: the lead unit sends a wrongly routed tip back to the office that dispatched it, with a reason.
+ * That dispatch is undone as a whole: the lead assignment ends as `sent_back` and the assisting ones
+ * given with it as `withdrawn` (their reports stay on record). The tip goes back to where it stood
+ * before the dispatch: when the dispatcher was itself leading (a forward down the chain), its own
+ * assignment leads again, with its own deadline and its signing kept; otherwise the tip is `accepted`
+ * again at the receiving office with no deadline running, to be dispatched anew (docs/ARCHITECTURE.md, "Work that fits the roles").
+ */
+async function sendBackTip(s: Step, a: Of<'send_back'>) {
+  const lead = currentLead(s.ctx.assignments)!;
+  const parent = s.ctx.assignments.find((x) => x.id === lead.parent_id) ?? null;
+  const ended = await s.q.query<{ id: number }>(
+    sql`update tip_assignments set active = false, status = case when id = ${lead.id} then 'sent_back' else 'withdrawn' end
+        where tip_id = ${s.ctx.tip.id} and active and dispatched_by_unit_id = ${lead.dispatched_by_unit_id}
+          and parent_id is not distinct from ${lead.parent_id}::bigint returning id`,
+  );
+  if (parent) {
+    await s.q.query(sql`update tip_assignments set status = ${parent.signed_at ? 'signed' : 'dispatched'} where id = ${parent.id}`);
+    await setStatus(s, parent.signed_at ? 'in_progress' : 'dispatched', sql`, deadline_at = ${parent.deadline_at}`);
+  } else {
+    await setStatus(s, 'accepted', sql`, deadline_at = null`);
+  }
+  await record(s, 'sent_back', a.reason, false, { assignmentId: lead.id, toUnitId: lead.dispatched_by_unit_id, endedAssignmentIds: ended.map((e) => e.id) });
+  await notifyUnit(s.q, lead.dispatched_by_unit_id, ['intake', 'office_lead'], {
+    kind: 'sent_back', tipId: s.ctx.tip.id, text: `${s.user.unitName}退回交办：${a.reason.slice(0, 60)}，请重新交办`, dedupeKey: `sent_back:${lead.id}`,
   });
 }
 
@@ -285,6 +348,8 @@ const TRANSITIONS: { [A in TipAction['action']]: (s: Step, a: Of<A>) => Promise<
   dispatch: dispatchTip,
   sign: signForTip,
   report: reportTip,
+  assist_report: assistReportTip,
+  send_back: sendBackTip,
   return: returnTip,
   close: closeTip,
   urge: urgeTip,

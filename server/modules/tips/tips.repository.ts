@@ -200,15 +200,18 @@ export const listAssignments = (q: Queryable, tipId: number) =>
         where a.tip_id = ${tipId} order by a.id`,
   );
 
-/** Attaches unattached uploads to a tip; returns how many were attached. */
-export async function attachUploads(q: Queryable, tipId: number, ids: string[]): Promise<number> {
+/** Attaches unattached uploads to a tip (and to the assignment whose report they belong to); returns how many were attached. */
+export async function attachUploads(q: Queryable, tipId: number, ids: string[], assignmentId: number | null = null): Promise<number> {
   if (!ids.length) return 0;
-  const rows = await q.query(sql`update uploads set tip_id = ${tipId} where id = any(${ids}::uuid[]) and tip_id is null and activity_id is null returning id`);
+  const rows = await q.query(
+    sql`update uploads set tip_id = ${tipId}, assignment_id = ${assignmentId}::bigint where id = any(${ids}::uuid[]) and tip_id is null and activity_id is null returning id`,
+  );
   return rows.length;
 }
 
+/** The evidence attached to a tip (not the documents of units' reports, which have their own limit). */
 export const countAttachments = async (q: Queryable, tipId: number) =>
-  (await q.query<{ n: number }>(sql`select count(*)::int as n from uploads where tip_id = ${tipId}`))[0].n;
+  (await q.query<{ n: number }>(sql`select count(*)::int as n from uploads where tip_id = ${tipId} and assignment_id is null`))[0].n;
 
 /** A unit's name as a tip's subject is matched against it (insertSubmittedTips matches the same way, in SQL). */
 export const unitNameKey = (name: string) => name.replaceAll(' ', '');

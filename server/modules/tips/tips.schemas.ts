@@ -71,6 +71,8 @@ export const ratingBody = z.object({ ...credentials, satisfied: z.boolean(), com
 export const reexaminationBody = z.object({ ...credentials, reason: z.string().trim().min(5, '请说明申请复核的理由').max(2000) }).strict();
 
 const text = (min: number, max: number, msg: string) => z.string().trim().min(min, msg).max(max);
+/** Files uploaded first (POST /api/uploads), attached to the report that names them. */
+const reportDocuments = z.array(uuid).max(10, '每次反馈最多 10 个附件').optional();
 
 export const actionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), fraudTypes: z.array(z.enum(FRAUD_TYPE_CODES)).max(6).optional(), accusedUnitIds: z.array(z.number().int().positive()).max(20).optional(), note: z.string().trim().max(2000).optional() }).strict(),
@@ -97,8 +99,20 @@ export const actionBody = z.discriminatedUnion('action', [
       verdict: z.enum(VERDICT_CODES),
       measures: z.array(z.enum(MEASURE_CODES)).min(1, '请至少选择一项处理措施').max(8),
       summary: text(5, 5000, '请填写办理情况'),
+      attachmentIds: reportDocuments,
     })
     .strict(),
+  // An assisting unit's report of its part: the lead's fields, measures optional (it may only have helped).
+  z
+    .object({
+      action: z.literal('assist_report'),
+      verdict: z.enum(VERDICT_CODES),
+      measures: z.array(z.enum(MEASURE_CODES)).max(8).optional(),
+      summary: text(5, 5000, '请填写协办情况'),
+      attachmentIds: reportDocuments,
+    })
+    .strict(),
+  z.object({ action: z.literal('send_back'), reason: text(2, 2000, '请填写退回交办的理由') }).strict(),
   z.object({ action: z.literal('return'), reason: text(2, 2000, '请填写退回理由') }).strict(),
   z.object({ action: z.literal('close'), publicAnswer: text(5, 5000, '请填写给举报人的答复') }).strict(),
   z.object({ action: z.literal('urge'), note: text(2, 2000, '请填写督办意见') }).strict(),
@@ -123,6 +137,9 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListQuery = z.infer<typeof listQuery>;
+/** The list's filter without paging: what the count and the export take. */
+export const filterQuery = listQuery.omit({ cursor: true, limit: true });
+export type FilterQuery = z.infer<typeof filterQuery>;
 
 // ── Responses ──────────────────────────────────────────────────────────────────────────────────
 
@@ -169,6 +186,9 @@ export const TipListItem = tipHead.extend({
 export type TipListItem = z.output<typeof TipListItem>;
 export const TipPage = z.object({ items: z.array(TipListItem), nextCursor });
 export type TipPage = z.output<typeof TipPage>;
+/** How many tips the filter selects: exact up to the cap, else `capped` (at least `total`); null when counting took too long. */
+export const TipCount = z.object({ total: z.number().nullable(), capped: z.boolean() });
+export type TipCount = z.output<typeof TipCount>;
 
 /** A tip found by its tracking code: enough to name it in a picker or a link. */
 export const TipRef = z.object({ id: z.number(), trackingCode: z.string(), status: oneOf(TIP_STATUS_CODES), statusLabel: z.string(), summary: z.string() });
@@ -246,7 +266,8 @@ export const TipDetail = tipHead.extend({
   canRevealIdentity: z.boolean(),
   assignments: z.array(Assignment),
   timeline: z.array(z.object({ id: z.number(), at: timestamp, kind: z.string(), text: z.string(), public: z.boolean(), actor: z.string().nullable(), unit: z.string().nullable() })),
-  attachments: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number(), uploadedAt: timestamp })),
+  /** Evidence (assignmentId null) and the documents of a unit's report (its assignment). */
+  attachments: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number(), uploadedAt: timestamp, assignmentId: z.number().nullable() })),
   allowedActions: z.array(oneOf(ACTION_NAMES)),
   analysis: Analysis,
   /** Other tips the user may see that name the same company, code, phone, card or address. */

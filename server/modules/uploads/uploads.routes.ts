@@ -1,8 +1,9 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
-import { TIP_READER_ROLES } from '../../../shared/domain.ts';
+import { TIP_READER_ROLES, TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
 import { EVIDENCE_MIMES, EXTENSION, type EvidenceMime } from './sniff.ts';
 import { staffCopy } from './strip.ts';
@@ -17,6 +18,23 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   const limits = app.deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
   const pending = new PendingUploads();
 
+  /**
+   * One upload, as the portal and the console both send it: refused before the body is read when the
+   * disk or a quota is already full, then sniffed and stored unattached until a report names it.
+   * `client` is whose share of the pending quota it counts against (a keyed hash, never an address).
+   */
+  const receive = async (req: FastifyRequest, reply: FastifyReply, client: string) => {
+    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
+    await checkCapacity(db, dataDir, limits, pending.ids(client));
+    const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
+    if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择文件' }]);
+    const data = await file.toBuffer();
+    if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', undefined, '单个文件不能超过 20 MB');
+    const stored = await storeUpload(db, keys, dataDir, data, { limits, clientIds: pending.ids(client) });
+    pending.add(client, stored.id);
+    return reply.status(201).send(stored);
+  };
+
   app.post(
     '/api/public/uploads',
     {
@@ -24,19 +42,19 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024,
       schema: { tags: ['public'], summary: '上传证据（multipart 字段 file；JPG/PNG/WebP/PDF/MP3/M4A/AMR/MP4，≤ 20 MB）', consumes: ['multipart/form-data'], response: { 201: Upload } },
     },
-    async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
-      const client = hmac(keys.lookupMac, 'upload:' + req.ip);
-      // Refused before the body is read when the disk or a quota is already full.
-      await checkCapacity(db, dataDir, limits, pending.ids(client));
-      const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
-      if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择文件' }]);
-      const data = await file.toBuffer();
-      if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', undefined, '单个文件不能超过 20 MB');
-      const stored = await storeUpload(db, keys, dataDir, data, { limits, clientIds: pending.ids(client) });
-      pending.add(client, stored.id);
-      return reply.status(201).send(stored);
+    async (req, reply) => receive(req, reply, hmac(keys.lookupMac, 'upload:' + req.ip)),
+  );
+
+  // Staff attach documents to a unit's report the same way: upload first, then the report names them
+  // (tips.actions.service.ts). Same checks and quotas; each user's share is counted apart.
+  app.post(
+    '/api/uploads',
+    {
+      config: { access: 'staff', roles: TIP_WORKER_ROLES },
+      bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024,
+      schema: { tags: ['tips'], summary: '上传办理材料（multipart 字段 file；JPG/PNG/PDF/MP3/M4A/MP4，≤ 20 MB），随反馈提交', consumes: ['multipart/form-data'], response: { 201: Upload } },
     },
+    async (req, reply) => receive(req, reply, hmac(keys.lookupMac, `staff-upload:${staff(req).id}`)),
   );
 
   app.get(
