@@ -152,7 +152,9 @@ export function loadDotEnv(file = resolve('.env'), env: NodeJS.ProcessEnv = proc
   const { values, lines, problems, warnings } = parseDotEnv(text);
   if (problems.length) throw new DotEnvError(file, problems);
   const overridden: string[] = [];
-  for (const [name, value] of Object.entries(values)) {
+  for (const name of [...lines.keys()]) {
+    const value = values[name];
+    if (value === undefined) continue;
     if (env[name] !== undefined) {
       overridden.push(name);
       lines.delete(name);

@@ -33,7 +33,7 @@ describe('demo data only into an empty database', () => {
     const db = await firstStart();
     expect(await realRecords(db)).toEqual({});
     await db.query(`insert into units (region_code, kind, name) values ('370681', 'campaign_office', '龙口市专项办')`);
-    await submitPublicTip(db, keys, validTip());
+    await submitPublicTip(db, keys, { ...validTip(), fraudTypes: ['elderly_product'], reporter: { anonymous: true } });
     expect(await realRecords(db)).toEqual({ units: 1, tips: 1, tip_events: 1 });
     const before = { units: await count(db, 'units'), users: await count(db, 'users'), tips: await count(db, 'tips') };
     const outcome = await seedDemo(db, keys, { password });
