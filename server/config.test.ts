@@ -41,17 +41,21 @@ describe('.env parsing (the same on Node 20 and later)', () => {
       expect.stringContaining('line 4: expected NAME=value'),
       expect.stringMatching(/^第 5 行：SHOUHU_SECRET 的值含 #.*quote the value$/),
       expect.stringContaining('line 6: text after the closing quote of A'),
-      expect.stringContaining('line 7: PORT is already set on line 1'),
       expect.stringContaining('line 8: the " quote of B is never closed'),
     ]);
     // A value is never echoed: a secret pasted on a line of its own stays out of the log.
     expect(parseDotEnv('0123456789abcdef0123456789abcdef-secret').problems.join()).not.toContain('secret');
   });
 
-  it('warns about a name that is not a setting (a typo would otherwise do nothing)', () => {
-    const r = parseDotEnv('SHOUHU_DEM=off\nNODE_OPTIONS=--max-old-space-size=4096\n');
+  it('warns about a name that is not a setting (a typo would otherwise do nothing) and about one set twice (the last wins)', () => {
+    const r = parseDotEnv('SHOUHU_DEM=off\nNODE_OPTIONS=--max-old-space-size=4096\nSHOUHU_DEMO=on\nPORT=1\nSHOUHU_DEMO=off\n');
     expect(r.problems).toEqual([]);
-    expect(r.warnings).toEqual([expect.stringContaining('SHOUHU_DEM (line 1) is not a Shouhu setting')]);
+    expect(r.warnings).toEqual([
+      expect.stringContaining('SHOUHU_DEM (line 1) is not a Shouhu setting'),
+      'SHOUHU_DEMO 在第 3 行和第 5 行都有设置，以第 5 行为准 / SHOUHU_DEMO is set on lines 3 and 5: line 5 wins',
+    ]);
+    expect(r.values.SHOUHU_DEMO).toBe('off');
+    expect(r.lines.get('SHOUHU_DEMO')).toBe(5);
     // .env.example documents every setting server/config.ts reads, and nothing else.
     const example = parseDotEnv(readFileSync(new URL('../.env.example', import.meta.url), 'utf8').replace(/^# ([A-Z_]+=)/gm, '$1'));
     expect(example.problems).toEqual([]);

@@ -78,7 +78,7 @@ const QUOTES = ['"', "'", '`'];
  * blank lines and `export` gone) that Node's own parser (util.parseEnv) reads the same on Node 20
  * and later. The parsers differ on the rest: Node 20 merges a line without "=" or an indented
  * comment into the next name, and silently drops what follows a stray "=". So anything but
- * NAME=value, a quote left open, a duplicate name or a "#" glued to a value (it would start a
+ * NAME=value, a quote left open or a "#" glued to a value (it would start a
  * comment and cut a password short) is refused here, with its line.
  */
 export function parseDotEnv(text: string): { values: Record<string, string>; lines: Map<string, number>; problems: string[]; warnings: string[] } {
@@ -98,7 +98,6 @@ export function parseDotEnv(text: string): { values: Record<string, string>; lin
       continue;
     }
     const [, name, raw] = m;
-    if (lines.has(name)) problems.push(`第 ${n} 行：${name} 已在第 ${lines.get(name)} 行设置过 / line ${n}: ${name} is already set on line ${lines.get(name)}`);
     const value = raw.trim();
     const q = value[0];
     const start = n;
@@ -128,6 +127,8 @@ export function parseDotEnv(text: string): { values: Record<string, string>; lin
       }
       plain.push(`${name}=${raw.replace(/\s#.*$/, '').trim()}`);
     }
+    // Set twice (say, .env.example copied and a line appended): the last wins, as in both Node parsers.
+    if (lines.has(name)) warnings.push(`${name} 在第 ${lines.get(name)} 行和第 ${start} 行都有设置，以第 ${start} 行为准 / ${name} is set on lines ${lines.get(name)} and ${start}: line ${start} wins`);
     lines.set(name, start);
     if (!(SETTING_NAMES as string[]).includes(name) && !FOREIGN_NAME.test(name)) {
       warnings.push(`${name}（第 ${n} 行）不是守护的设置，见 .env.example / ${name} (line ${n}) is not a Shouhu setting, see .env.example`);

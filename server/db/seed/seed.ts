@@ -285,7 +285,11 @@ export type DemoOutcome =
 export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): Promise<DemoOutcome> {
   const found = await realRecords(db);
   if (Object.keys(found).length) {
-    const what = Object.entries(found).map(([t, n]) => `${n >= 1000 ? '1000+' : n} ${RECORD_NAMES[t] ?? `行 ${t}`}`).join('、');
+    // The records people know by name; other tables (a tip's events, a new module's) only when nothing else is there.
+    const named = Object.keys(RECORD_NAMES).filter((t) => found[t]);
+    const what = named.length
+      ? named.map((t) => `${found[t] >= 1000 ? '1000+' : found[t]} ${RECORD_NAMES[t]}`).join('、') + (named.length < Object.keys(found).length ? ' 等' : '')
+      : `表 ${Object.keys(found).join('、')} 中的记录`;
     return { loaded: false, reason: `数据库中已有数据（${what}），不载入演示数据：演示数据只载入空数据库。` };
   }
   const structure = await seedStructure(db, opts.password);
