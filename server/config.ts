@@ -78,8 +78,9 @@ const QUOTES = ['"', "'", '`'];
  * blank lines and `export` gone) that Node's own parser (util.parseEnv) reads the same on Node 20
  * and later. The parsers differ on the rest: Node 20 merges a line without "=" or an indented
  * comment into the next name, and silently drops what follows a stray "=". So anything but
- * NAME=value, a quote left open or a "#" glued to a value (it would start a
- * comment and cut a password short) is refused here, with its line.
+ * NAME=value, a quote left open or a "#" glued to a value (it would start a comment and cut a
+ * password short) is refused here, with its line. (process.loadEnvFile would hand the file to the
+ * same parser unchecked, so the file is read here and only the checked text is parsed.)
  */
 export function parseDotEnv(text: string): { values: Record<string, string>; lines: Map<string, number>; problems: string[]; warnings: string[] } {
   const src = text.replace(/^\uFEFF/, '').split(/\r?\n/);
