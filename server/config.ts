@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -31,14 +34,150 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+export const SETTING_NAMES = Object.keys(schema.shape) as (keyof Config)[];
 
-/** Parses the environment once; on any problem, prints them all and exits. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Parses the environment once; on any problem, prints them all (with the .env line each came from) and exits. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, fromDotEnv?: DotEnv | null): Config {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    console.error(`Invalid environment:\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      const line = fromDotEnv?.lines.get(name);
+      return `  ${i.path.join('.')}: ${i.message}${line ? `（${fromDotEnv!.file} 第 ${line} 行 / line ${line}）` : ''}`;
+    });
+    console.error(`设置有误，未启动 / Invalid settings, nothing started:\n${lines.join('\n')}`);
     process.exit(1);
   }
   return parsed.data;
+}
+
+/** What a .env file gave: where each setting came from, and which ones the environment overrode. */
+export interface DotEnv {
+  file: string;
+  /** Line number by name, for the settings taken from the file. */
+  lines: Map<string, number>;
+  /** Names set in both: the environment's value was kept. */
+  overridden: string[];
+  warnings: string[];
+}
+
+/** The problems that make a .env unusable, each with its line, in Chinese and English. */
+export class DotEnvError extends Error {
+  constructor(readonly file: string, readonly problems: string[]) {
+    super(`${file} 有误，未启动 / ${file} is malformed, nothing started:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+// Names a .env may carry for others than Shouhu (node-postgres reads PG*, Node its own) without a warning.
+const FOREIGN_NAME = /^(PG[A-Z]+|NODE_[A-Z_]+|TZ|UV_THREADPOOL_SIZE)$/;
+const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/;
+const QUOTES = ['"', "'", '`'];
+
+/**
+ * Checks a .env text strictly and rewrites it into the plain form (one NAME=value a line, comments,
+ * blank lines and `export` gone) that Node's own parser (util.parseEnv) reads the same on Node 20
+ * and later. The parsers differ on the rest: Node 20 merges a line without "=" or an indented
+ * comment into the next name, and silently drops what follows a stray "=". So anything but
+ * NAME=value, a quote left open or a "#" glued to a value (it would start a comment and cut a
+ * password short) is refused here, with its line. (process.loadEnvFile would hand the file to the
+ * same parser unchecked, so the file is read here and only the checked text is parsed.)
+ */
+export function parseDotEnv(text: string): { values: Record<string, string>; lines: Map<string, number>; problems: string[]; warnings: string[] } {
+  const src = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const lines = new Map<string, number>();
+  const plain: string[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const n = i + 1;
+    const t = src[i].trim();
+    if (!t || t.startsWith('#')) continue;
+    const m = ASSIGNMENT.exec(t);
+    if (!m) {
+      // The line itself is not echoed: it may be a secret pasted on its own.
+      problems.push(`第 ${n} 行：应为「名称=值」 / line ${n}: expected NAME=value`);
+      continue;
+    }
+    const [, name, raw] = m;
+    const value = raw.trim();
+    const q = value[0];
+    const start = n;
+    if (QUOTES.includes(q)) {
+      // A quoted value may span lines; after its closing quote only a comment may follow.
+      let body = value.slice(1);
+      let end = body.indexOf(q);
+      while (end < 0 && i + 1 < src.length) {
+        body += '\n' + src[++i];
+        end = body.indexOf(q);
+      }
+      if (end < 0) {
+        problems.push(`第 ${start} 行：${name} 的引号 ${q} 没有闭合 / line ${start}: the ${q} quote of ${name} is never closed`);
+        continue;
+      }
+      const after = body.slice(end + 1).trim();
+      if (after && !after.startsWith('#')) {
+        problems.push(`第 ${i + 1} 行：${name} 的引号之后还有内容 / line ${i + 1}: text after the closing quote of ${name}`);
+        continue;
+      }
+      plain.push(`${name}=${q}${body.slice(0, end)}${q}`);
+    } else {
+      const hash = raw.search(/(^|\S)#/);
+      if (hash >= 0) {
+        problems.push(`第 ${n} 行：${name} 的值含 #，# 之后会被当作注释；请给值加引号 / line ${n}: "#" in the value of ${name} starts a comment: quote the value`);
+        continue;
+      }
+      plain.push(`${name}=${raw.replace(/\s#.*$/, '').trim()}`);
+    }
+    // Set twice (say, .env.example copied and a line appended): the last wins, as in both Node parsers.
+    if (lines.has(name)) warnings.push(`${name} 在第 ${lines.get(name)} 行和第 ${start} 行都有设置，以第 ${start} 行为准 / ${name} is set on lines ${lines.get(name)} and ${start}: line ${start} wins`);
+    lines.set(name, start);
+    if (!(SETTING_NAMES as string[]).includes(name) && !FOREIGN_NAME.test(name)) {
+      warnings.push(`${name}（第 ${n} 行）不是守护的设置，见 .env.example / ${name} (line ${n}) is not a Shouhu setting, see .env.example`);
+    }
+  }
+  return { values: problems.length ? {} : (parseEnv(plain.join('\n')) as Record<string, string>), lines, problems, warnings };
+}
+
+/**
+ * Reads `file` (default: .env in the working directory, the project folder under npm) into `env`.
+ * A variable already in the environment wins, even when set empty (`DATABASE_URL= npm start` means
+ * "not PostgreSQL" whatever the file says). No file is fine; a malformed one throws DotEnvError.
+ */
+export function loadDotEnv(file = resolve('.env'), env: NodeJS.ProcessEnv = process.env): DotEnv | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new DotEnvError(file, [`无法读取 / cannot be read: ${(err as Error).message}`]);
+  }
+  const { values, lines, problems, warnings } = parseDotEnv(text);
+  if (problems.length) throw new DotEnvError(file, problems);
+  const overridden: string[] = [];
+  for (const name of [...lines.keys()]) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (env[name] !== undefined) {
+      overridden.push(name);
+      lines.delete(name);
+    } else env[name] = value;
+  }
+  return { file, lines, overridden, warnings };
+}
+
+/**
+ * What every entry point (the server, backup/restore, the password command) starts with: .env, then
+ * the environment over it, validated. On any problem it prints them (Chinese and English) and exits 1.
+ */
+export function loadSettings(): { config: Config; dotEnv: DotEnv | null } {
+  let dotEnv: DotEnv | null;
+  try {
+    dotEnv = loadDotEnv();
+  } catch (err) {
+    if (!(err instanceof DotEnvError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+  for (const w of dotEnv?.warnings ?? []) console.warn(`注意 / note: ${w}`);
+  return { config: loadConfig(process.env, dotEnv), dotEnv };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './config.ts';
+import { loadSettings } from './config.ts';
 import { SecretError, type Keys } from './crypto.ts';
 import { openPglite, openPostgres } from './db/client.ts';
 import { lockDataDir, restrictDataDir } from './db/lock.ts';
@@ -13,10 +13,14 @@ import { buildApp } from './app.ts';
 import { startJobs } from './jobs/runner.ts';
 import { removeOrphanFiles } from './modules/uploads/uploads.service.ts';
 
-// boot: config → db → migrate → secret → reference data → first admin and demo data → app → listen → jobs
+// boot: .env and config → db → migrate → secret → reference data → first admin and demo data → app → listen → jobs
 // Everything this process creates (database files, evidence, the secret) is readable by its owner only.
 process.umask(0o077);
-const config = loadConfig();
+const { config, dotEnv } = loadSettings();
+if (dotEnv) {
+  const kept = dotEnv.overridden.length ? `；以环境变量为准：${dotEnv.overridden.join('、')}` : '';
+  console.log(`已读取 ${dotEnv.file}：${[...dotEnv.lines.keys()].join('、') || '（无新设置）'}${kept}`);
+}
 const dataDir = resolve(config.DATA_DIR);
 // One server per data directory, on either backend: the embedded database and the evidence files
 // there are this process's alone (which also makes the orphan-file sweep below safe).
@@ -53,12 +57,19 @@ const admin = await ensureAdmin(db, config.SHOUHU_ADMIN_PASSWORD);
 if (admin?.generated) {
   console.log(`\n首次启动：已创建管理员账号 admin，密码（仅显示这一次）：${admin.password}\n`);
 }
+// Demo data is for trying the platform out; real work starts on an empty database with SHOUHU_DEMO=off.
+const REAL_USE = '正式使用：请用空的数据目录（DATA_DIR）或空的 PostgreSQL 数据库，并设置 SHOUHU_DEMO=off（写入 .env 或环境变量）后启动。';
 if (config.SHOUHU_DEMO === 'on') {
   const demo = await seedDemo(db, keys, { password: `Demo-${randomBytes(6).toString('base64url')}1!` });
-  if (demo) {
+  if (demo.loaded) {
     console.log(`已载入演示数据：${demo.tips} 条线索。演示账号（密码均为 ${demo.password}，仅显示这一次）：`);
     for (const u of demo.users) console.log(`  ${u.username.padEnd(22)} ${u.unit} · ${u.roles}`);
+    console.log(`演示数据仅供试用，请勿在其中办理真实线索。${REAL_USE}`);
+  } else {
+    console.log(`${demo.reason}${REAL_USE}`);
   }
+} else {
+  console.log('SHOUHU_DEMO=off：不载入演示数据。');
 }
 
 const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));

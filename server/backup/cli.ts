@@ -1,37 +1,18 @@
 /**
  * npm run backup -- [file]   writes a backup of the database and evidence files (default: ./backups/)
  * npm run restore -- <file>  restores one into an empty database (a new DATA_DIR or an empty PostgreSQL)
- * Both read the same environment as the server (.env.example). On the embedded database the server
- * must be stopped first; on PostgreSQL a backup runs beside live servers (one consistent snapshot).
+ * Both read the same settings as the server (.env, then the environment over it; .env.example). On
+ * the embedded database the server must be stopped first; on PostgreSQL a backup runs beside live
+ * servers (one consistent snapshot).
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadConfig } from '../config.ts';
-import { deriveKeys, readSecret } from '../crypto.ts';
-import { openPglite, openPostgres } from '../db/client.ts';
-import { lockDataDir } from '../db/lock.ts';
+import { fail, openForCommand } from '../cli/open.ts';
 import { BackupError, restoreBackup, writeBackup } from './backup.ts';
 
 const [command, fileArg] = process.argv.slice(2);
-const config = loadConfig();
-const dataDir = resolve(config.DATA_DIR);
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
 if (command !== 'backup' && command !== 'restore') fail('用法：npm run backup -- [备份文件]  或  npm run restore -- <备份文件>');
-const secret = readSecret(config.SHOUHU_SECRET, dataDir);
-if (!secret) fail(`找不到密钥：请设置 SHOUHU_SECRET，或把原数据目录中的 secret.key 复制到 ${dataDir}。`);
-const keys = deriveKeys(secret);
-let unlock = () => undefined as void;
-try {
-  if (!config.DATABASE_URL) unlock = lockDataDir(dataDir, command === 'backup' ? '备份' : '恢复');
-} catch (err) {
-  fail((err as Error).message);
-}
-const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, 2) : await openPglite(resolve(dataDir, 'pglite'));
+const { db, keys, dataDir, close } = await openForCommand(command === 'backup' ? '备份' : '恢复');
 const started = Date.now();
 try {
   if (command === 'backup') {
@@ -53,6 +34,5 @@ try {
   if (err instanceof BackupError) fail(`失败：${err.message}`);
   throw err;
 } finally {
-  await db.close();
-  unlock();
+  await close();
 }

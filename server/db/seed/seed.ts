@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../client.ts';
+import { empty, raw, sql, type Db, type Queryable, type Sql } from '../client.ts';
 import type { Keys } from '../../crypto.ts';
 import { FRAUD_TYPE_CODES, ROLES, type FraudType, type Role, type UnitKind, type Verdict } from '../../../shared/domain.ts';
 import { hashPassword } from '../../modules/auth/passwords.ts';
@@ -20,6 +20,9 @@ export const DEFAULT_RULES: { fraudType: FraudType; leadKind: UnitKind; assistKi
   { fraudType: 'elderly_assistance', leadKind: 'civil_affairs', assistKinds: ['police'] },
 ];
 
+/** The national unit of the first administrator (`admin`). */
+export const SYSTEM_UNIT = '系统管理';
+
 /** The first administrator, at a national system unit; only when there are no users yet. */
 export async function ensureAdmin(db: Db, password?: string): Promise<{ password: string; generated: boolean } | null> {
   const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from users');
@@ -27,7 +30,7 @@ export async function ensureAdmin(db: Db, password?: string): Promise<{ password
   const generated = !password;
   const pw = password ?? `Sh-${randomBytes(12).toString('base64url')}9`;
   const [unit] = await db.query<{ id: number }>(
-    `insert into units (region_code, kind, name) values ('', 'other', '系统管理') on conflict (region_code, name) do update set kind = excluded.kind returning id`,
+    sql`insert into units (region_code, kind, name) values ('', 'other', ${SYSTEM_UNIT}) on conflict (region_code, name) do update set kind = excluded.kind returning id`,
   );
   await db.query(`insert into users (username, display_name, unit_id, roles, password_hash) values ('admin', '系统管理员', $1, '{admin}', $2)`, [unit.id, await hashPassword(pw)]);
   return { password: pw, generated };
@@ -52,6 +55,8 @@ const SUFFIX: Record<string, [string, string, string]> = {
   court: ['高级人民法院', '中级人民法院', '人民法院'],
   procuratorate: ['人民检察院', '人民检察院', '人民检察院'],
 };
+
+const LEVEL_NAMES = ['省级', '市级', '县级'];
 
 // Offices and member units of the demo province; staffed ones get accounts.
 const DEMO_UNITS: { region: string; kinds: UnitKind[]; staffPrefix?: string }[] = [
@@ -101,16 +106,13 @@ export async function seedStructure(db: Db, password: string): Promise<DemoStruc
       if (!spec.staffPrefix) continue;
       const p = spec.staffPrefix;
       if (kind === 'campaign_office') {
+        // One account for each office role (README: 演示账号), at every staffed level.
         await addUser(`${p}_intake`, `${SURNAMES[units.size % 12]}受理`, id, name, ['intake']);
         await addUser(`${p}_lead`, `${SURNAMES[(units.size + 3) % 12]}主任`, id, name, ['office_lead']);
-        if (level < 2) {
-          await addUser(`${p}_supervisor`, `${SURNAMES[(units.size + 5) % 12]}督导`, id, name, ['supervisor']);
-          await addUser(`${p}_viewer`, `${SURNAMES[(units.size + 7) % 12]}领导`, id, name, ['viewer']);
-        }
-        if (level === 0) {
-          await addUser('sd_admin', '省级系统管理员', id, name, ['admin']);
-          await addUser('sd_auditor', '省级审计员', id, name, ['auditor']);
-        }
+        await addUser(`${p}_supervisor`, `${SURNAMES[(units.size + 5) % 12]}督导`, id, name, ['supervisor']);
+        await addUser(`${p}_viewer`, `${SURNAMES[(units.size + 7) % 12]}领导`, id, name, ['viewer']);
+        await addUser(`${p}_admin`, `${LEVEL_NAMES[level]}系统管理员`, id, name, ['admin']);
+        await addUser(`${p}_auditor`, `${LEVEL_NAMES[level]}审计员`, id, name, ['auditor']);
       } else if (!['court', 'procuratorate'].includes(kind)) {
         await addUser(`${p}_${kind}`, `${SURNAMES[units.size % 12]}承办`, id, name, ['handler']);
         await addUser(`${p}_${kind}_lead`, `${SURNAMES[(units.size + 2) % 12]}负责人`, id, name, ['unit_lead']);
@@ -269,12 +271,64 @@ async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username:
   return texts.length;
 }
 
-/** Loads the demo province when the database has no units besides the system one. */
-export async function seedDemo(db: Db, keys: Keys, opts: { password: string }) {
-  const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from units where kind <> 'other'`);
-  if (n > 0) return null;
+/**
+ * Tables whose rows are not anyone's work: reference data and what a first start writes (regions,
+ * default routing rules, the key fingerprint, migrations), or traces of activity (sessions, lockouts,
+ * audit rows of a sign-in, notices, job watermarks, replay keys of a submission that is in `tips`).
+ */
+const NOT_RECORDS = new Set(['schema_migrations', 'regions', 'routing_rules', 'key_fingerprint', 'job_state', 'sessions', 'login_throttle', 'audit_log', 'notifications', 'idempotency_keys']);
+/** The rows a first start writes into tables that otherwise hold records (ensureAdmin, ensureDefaultRules). */
+const FIRST_START_ROWS: Record<string, Sql> = {
+  units: sql`region_code = '' and name = ${SYSTEM_UNIT}`,
+  users: sql`username = 'admin'`,
+  routing_rule_history: sql`changed_by is null`,
+};
+const RECORD_NAMES: Record<string, string> = {
+  tips: '条线索', units: '个单位', users: '个账号', uploads: '个附件', subjects: '个排查对象', reported_figures: '项上报数字', routing_rule_history: '次分办规则修改',
+};
+
+/**
+ * The records a database holds beyond what a first start creates, by table: any tip, evidence file,
+ * subject, reported figure, unit other than the system unit, user other than `admin`, routing rule
+ * changed by a person — and any row of a table added later, unless listed in NOT_RECORDS. Counts are
+ * capped at 1000 so that a large database answers at once.
+ */
+export async function realRecords(db: Queryable): Promise<Record<string, number>> {
+  const tables = await db.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r' order by 1`,
+  );
+  const found: Record<string, number> = {};
+  for (const { name } of tables) {
+    if (NOT_RECORDS.has(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) continue;
+    const skip = FIRST_START_ROWS[name];
+    const [{ n }] = await db.query<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from ${raw(`"${name}"`)} ${skip ? sql`where not (${skip})` : empty} limit 1000) x`,
+    );
+    if (n > 0) found[name] = n;
+  }
+  return found;
+}
+
+export type DemoOutcome =
+  | { loaded: true; tips: number; password: string; users: DemoStructure['printable'] }
+  | { loaded: false; reason: string };
+
+/**
+ * Loads the demo province — only into a database that holds nothing but what a first start creates
+ * (realRecords). Demo data never mixes with real records, nor is loaded twice.
+ */
+export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): Promise<DemoOutcome> {
+  const found = await realRecords(db);
+  if (Object.keys(found).length) {
+    // The records people know by name; other tables (a tip's events, a new module's) only when nothing else is there.
+    const named = Object.keys(RECORD_NAMES).filter((t) => found[t]);
+    const what = named.length
+      ? named.map((t) => `${found[t] >= 1000 ? '1000+' : found[t]} ${RECORD_NAMES[t]}`).join('、') + (named.length < Object.keys(found).length ? ' 等' : '')
+      : `表 ${Object.keys(found).join('、')} 中的记录`;
+    return { loaded: false, reason: `数据库中已有数据（${what}），不载入演示数据：演示数据只载入空数据库。` };
+  }
   const structure = await seedStructure(db, opts.password);
   const tips = await seedDemoTips(db, keys, structure);
   await seedDemoPublicity(db, structure);
-  return { tips, password: structure.password, users: structure.printable };
+  return { loaded: true, tips, password: structure.password, users: structure.printable };
 }

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROLE_CODES, UNIT_KIND_CODES } from '../../../shared/domain.ts';
+import { deriveKeys } from '../../crypto.ts';
+import { submitPublicTip } from '../../modules/tips/tips.intake.service.ts';
+import { ADMIN_PASSWORD, openTestDb, TEST_PASSWORD, validTip } from '../../test/helpers.ts';
+import type { Db } from '../client.ts';
+import { ensureAdmin, ensureDefaultRules, realRecords, seedDemo, seedStructure } from './seed.ts';
+
+const keys = deriveKeys(randomBytes(32).toString('hex'));
+const password = 'Demo-Passw0rd-1!';
+
+let drops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const drop of drops) await drop();
+  drops = [];
+});
+
+/** A migrated database as a first start leaves it: regions, default routing rules, the system unit and `admin`. */
+async function firstStart(): Promise<Db> {
+  const t = await openTestDb();
+  drops.push(t.drop);
+  await ensureAdmin(t.db, ADMIN_PASSWORD);
+  await ensureDefaultRules(t.db);
+  return t.db;
+}
+
+const count = async (db: Db, from: string) => (await db.query<{ n: number }>(`select count(*)::int as n from ${from}`))[0].n;
+
+describe('demo data only into an empty database', () => {
+  it('finds nothing in a first start, and refuses the demo beside a real office with one tip (nothing written)', async () => {
+    const db = await firstStart();
+    expect(await realRecords(db)).toEqual({});
+    await db.query(`insert into units (region_code, kind, name) values ('370681', 'campaign_office', '龙口市专项办')`);
+    await submitPublicTip(db, keys, { ...validTip(), fraudTypes: ['elderly_product'], reporter: { anonymous: true } });
+    expect(await realRecords(db)).toEqual({ units: 1, tips: 1, tip_events: 1 });
+    const before = { units: await count(db, 'units'), users: await count(db, 'users'), tips: await count(db, 'tips') };
+    const outcome = await seedDemo(db, keys, { password });
+    expect(outcome).toEqual({ loaded: false, reason: expect.stringContaining('1 条线索') });
+    expect(outcome.loaded || outcome.reason).toContain('不载入演示数据');
+    expect({ units: await count(db, 'units'), users: await count(db, 'users'), tips: await count(db, 'tips') }).toEqual(before);
+  });
+
+  it('counts a unit, a user, a subject or a routing rule a person changed as real records, not sessions or the audit log', async () => {
+    const db = await firstStart();
+    const [{ id: admin }] = await db.query<{ id: number }>(`select id from users where username = 'admin'`);
+    await db.query(`insert into sessions (token_hash, user_id, expires_at) values ('x', $1, now() + interval '1 hour')`, [admin]);
+    await db.query(`insert into audit_log (actor_id, actor_name, action, entity) values ($1, 'admin', 'auth.login', 'user')`, [admin]);
+    expect(await realRecords(db)).toEqual({});
+    const [{ id: unit }] = await db.query<{ id: number }>(`insert into units (region_code, kind, name) values ('37', 'campaign_office', '山东省专项办') returning id`);
+    await db.query(`insert into users (username, display_name, unit_id, roles, password_hash) values ('clerk', '受理员', $1, '{intake}', 'x')`, [unit]);
+    await db.query(`insert into subjects (region_code, kind, name, normalized_name) values ('370681', 'elderly_care_institution', '幸福养老院', '幸福养老院')`);
+    await db.query(`insert into routing_rule_history (rule_id, op, data, changed_by) values (1, 'update', '{}', $1)`, [admin]);
+    expect(await realRecords(db)).toEqual({ units: 1, users: 1, subjects: 1, routing_rule_history: 1 });
+    const outcome = await seedDemo(db, keys, { password });
+    expect(outcome.loaded).toBe(false);
+    for (const what of ['1 个单位', '1 个账号', '1 个排查对象', '1 次分办规则修改']) expect(outcome.loaded || outcome.reason).toContain(what);
+  });
+
+  it('loads into a first start once, and not again', async () => {
+    const db = await firstStart();
+    const first = await seedDemo(db, keys, { password });
+    expect(first.loaded && first.tips).toBeGreaterThan(100);
+    const tips = await count(db, 'tips');
+    const again = await seedDemo(db, keys, { password });
+    expect(again).toEqual({ loaded: false, reason: expect.stringMatching(/\d+ 条线索.*不载入演示数据/) });
+    expect(await count(db, 'tips')).toBe(tips);
+  }, 300_000);
+});
+
+/** The README's tables of demo accounts, cell by cell. */
+function readmeTable(header: string): string[][] {
+  const lines = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.startsWith(header));
+  expect(at, `README table "${header}"`).toBeGreaterThan(-1);
+  const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
+  const rows = [cells(lines[at])];
+  for (let i = at + 2; lines[i]?.startsWith('|'); i++) rows.push(cells(lines[i]));
+  return rows;
+}
+const code = (cell: string) => /`(\w+)`/.exec(cell)?.[1];
+
+describe('the demo accounts are the README says', () => {
+  it('gives every demo office one account per role and every staffed member unit its two, exactly as the README tables list', async () => {
+    const db = await firstStart();
+    await seedStructure(db, TEST_PASSWORD);
+    const users = new Map(
+      (await db.query<{ username: string; roles: string[]; kind: string; region: string }>(
+        'select u.username, u.roles, un.kind, un.region_code as region from users u join units un on un.id = u.unit_id',
+      )).map((u) => [u.username, u]),
+    );
+    const regionCode = async (name: string) =>
+      (await db.query<{ code: string }>(`select code from regions where name = $1 and code like '37%'`, [name]))[0]?.code;
+    const listed = new Set(['admin']);
+    const roles = new Set<string>();
+
+    // Offices: one row per role, one column per office.
+    const [head, ...rows] = readmeTable('| 角色 |');
+    const regions = await Promise.all(head.slice(1).map(regionCode));
+    expect(regions).toEqual(['37', '3706', '370681', '370602']);
+    for (const row of rows) {
+      const role = code(row[0])!;
+      expect(ROLE_CODES).toContain(role);
+      roles.add(role);
+      regions.forEach((region, i) => {
+        const username = code(row[i + 1])!;
+        expect(users.get(username), `${username} (${role}, README)`).toEqual({ username, roles: [role], kind: 'campaign_office', region });
+        listed.add(username);
+      });
+    }
+    // Member units: one row per unit kind, ✓ where the office's member unit has its handler and unit lead.
+    const [memberHead, ...memberRows] = readmeTable('| 成员单位');
+    const prefixes = memberHead.slice(1).map((c) => code(c)!);
+    for (const row of memberRows) {
+      const kind = code(row[0])!;
+      expect(UNIT_KIND_CODES).toContain(kind);
+      prefixes.forEach((p, i) => {
+        const staffed = row[i + 1] === '✓';
+        for (const [username, role] of [[`${p}_${kind}`, 'handler'], [`${p}_${kind}_lead`, 'unit_lead']]) {
+          expect(users.get(username), `${username} (README: ${staffed ? '✓' : 'none'})`).toEqual(staffed ? { username, roles: [role], kind, region: regions[i] } : undefined);
+          if (!staffed) continue;
+          listed.add(username);
+          roles.add(role);
+        }
+      });
+    }
+    expect([...roles].sort(), 'every role has demo accounts').toEqual([...ROLE_CODES].sort());
+    expect([...users.keys()].filter((u) => !listed.has(u)), 'accounts the README does not list').toEqual([]);
+  });
+});
