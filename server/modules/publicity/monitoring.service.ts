@@ -52,6 +52,8 @@ export async function roundDetail(db: Queryable, user: SessionUser, id: number) 
 
 /** Its unit corrects a round: an audit row with what changed, and a reason once the period has been reported. */
 export async function correctRound(db: Db, user: SessionUser, id: number, b: RoundInput & { reason?: string }) {
+  // A unit that logs no rounds is refused before any round is looked up (its answer says nothing about ids).
+  mayLog(user);
   return db.tx(async (q) => {
     const before = await visible(q, user, id, true);
     if (before.unitId !== user.unitId) throw new AppError('FORBIDDEN', undefined, '只有登记单位可以更正这次监测');
