@@ -4,6 +4,7 @@ import { Report, type Receipt } from './Report.tsx';
 import { Done } from './Done.tsx';
 import { Track } from './Track.tsx';
 import { ScamCheck } from './ScamCheck.tsx';
+import { Article, Channels, Knowledge } from './Knowledge.tsx';
 
 const LARGE_KEY = 'shouhu.largeText';
 
@@ -34,6 +35,9 @@ export function App() {
   else if (path === '/done') page = <Done receipt={receipt} go={go} />;
   else if (path === '/track') page = <Track go={go} />;
   else if (path === '/check') page = <ScamCheck go={go} />;
+  else if (path === '/knowledge') page = <Knowledge go={go} />;
+  else if (path.split('?')[0] === '/article') page = <Article key={path} go={go} />;
+  else if (path === '/channels') page = <Channels />;
   else page = <Home go={go} />;
 
   return (
