@@ -166,7 +166,7 @@ function ChannelList({ chain, limit }: { chain: RegionChoice[]; limit?: number }
       {items.slice(0, limit).map((c) => (
         <li key={c.unitName} className="card channel">
           <h3>{c.unitName}</h3>
-          <a className="big primary tel" href={`tel:${c.hotline.replace(/-/g, '')}`}>拨打举报电话 {c.hotline}</a>
+          <a className="big primary tel" href={`tel:${c.hotline.replace(/-/g, '')}`}>拨打举报电话 <span className="nowrap">{c.hotline}</span></a>
           <dl>
             {c.address && <><dt>来访地址</dt><dd>{c.address}</dd></>}
             {c.hours && <><dt>办公时间</dt><dd>{c.hours}</dd></>}
