@@ -37,6 +37,8 @@ import { figureRoutes } from './modules/figures/figures.routes.ts';
 import { subjectRoutes } from './modules/subjects/subjects.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { publicityRoutes } from './modules/publicity/publicity.routes.ts';
+import { monitoringRoutes } from './modules/publicity/monitoring.routes.ts';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -203,6 +205,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(subjectRoutes);
   await app.register(screeningRoutes);
   await app.register(publicityRoutes);
+  await app.register(monitoringRoutes);
+  await app.register(knowledgeRoutes);
   return app;
 }
 
@@ -216,7 +220,7 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   const page = (file: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('Cache-Control', 'no-cache').sendFile(file);
-  for (const url of ['/', '/report', '/done', '/track', '/check']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
+  for (const url of ['/', '/report', '/done', '/track', '/check', '/knowledge', '/article', '/channels']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
   for (const url of ['/console', '/console/*']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('console/index.html'));
 }
 

@@ -16,6 +16,7 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: [405, '不支持该请求方法'],
   TIP_INVALID_TRANSITION: [409, '线索当前状态不允许此操作'],
   HAZARD_INVALID_TRANSITION: [409, '隐患当前状态不允许此操作'],
+  ARTICLE_INVALID_TRANSITION: [409, '文章当前状态不允许此操作'],
   CONFLICT: [409, '数据已存在或已被修改'],
   USERNAME_TAKEN: [409, '用户名已被使用'],
   TOTP_ALREADY_ENABLED: [409, '两步验证已开启'],

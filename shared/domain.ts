@@ -259,6 +259,15 @@ export const AUDIT_ACTIONS = {
   'publicity.corrected': '更正宣传活动',
   'publicity.photo_added': '上传宣传照片',
   'publicity.imported': '批量导入宣传活动',
+  'monitoring.created': '登记广告监测',
+  'monitoring.corrected': '更正广告监测',
+  'article.created': '撰写防骗文章',
+  'article.edited': '修改防骗文章',
+  'article.submitted': '提交文章审核',
+  'article.published': '审核发布文章',
+  'article.returned': '退回文章修改',
+  'article.withdrawn': '撤下文章',
+  'channel.saved': '保存举报渠道',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -274,5 +283,55 @@ export const AUDIT_ENTITIES = {
   type_corrections: '标注数据',
   publicity_activity: '宣传活动',
   publicity_import: '宣传导入批次',
+  ads_monitoring_round: '广告监测记录',
+  public_article: '防骗文章',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
+
+// ── Ads and online monitoring (广告监测), issue 10 ───────────────────────────────────────────────
+/** Where a monitoring round looked (a round may cover several). */
+export const AD_MEDIA = {
+  outdoor: '户外广告',
+  print: '报刊/印刷品',
+  broadcast: '广播电视',
+  website: '网站/网店',
+  social_media: '微信/微博/社交平台',
+  short_video: '短视频/直播平台',
+  other: '其他',
+} as const;
+export type AdMedium = keyof typeof AD_MEDIA;
+export const AD_MEDIA_CODES = codesOf(AD_MEDIA);
+
+/**
+ * The figures a monitoring round records. ads_monitored and ads_cleaned are indicators of
+ * shared/docs/indicators.md; the other three are the round's own facts (what summaries write beside them).
+ */
+export const MONITORING_COUNTS = {
+  ads_monitored: ['监测广告', '条'],
+  illegal_ads_found: ['发现违法违规广告', '条'],
+  ads_cleaned: ['清理广告', '处'],
+  accounts_closed: ['关停账号/删除帖文', '个'],
+  cases_transferred: ['移送案件线索', '件'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type MonitoringCountKey = keyof typeof MONITORING_COUNTS;
+export const MONITORING_COUNT_KEYS = Object.keys(MONITORING_COUNTS) as [MonitoringCountKey, ...MonitoringCountKey[]];
+
+/**
+ * Who logs monitoring rounds: market regulation (advertising law) and cyberspace (online platforms),
+ * and campaign offices, whose publicity group often runs the online watch with the cyberspace office.
+ */
+export const AD_MONITOR_UNIT_KINDS = ['market_regulation', 'cyberspace', 'campaign_office'] as const satisfies readonly UnitKind[];
+
+// ── Public knowledge and warnings on the portal (防骗知识/预警), issue 10 ──────────────────────────
+export const ARTICLE_KINDS = { knowledge: '防骗知识', warning: '预警提示', case: '典型案例' } as const;
+export type ArticleKind = keyof typeof ARTICLE_KINDS;
+export const ARTICLE_KIND_CODES = codesOf(ARTICLE_KINDS);
+
+export const ARTICLE_STATUSES = { draft: '草稿', pending: '待审核', published: '已发布', withdrawn: '已撤下' } as const;
+export type ArticleStatus = keyof typeof ARTICLE_STATUSES;
+export const ARTICLE_STATUS_CODES = codesOf(ARTICLE_STATUSES);
+
+/** Who writes articles and keeps the office's reporting channels: campaign office staff. */
+export const ARTICLE_WRITER_ROLES = OFFICE_ROLES;
+/** Who reviews (publishes or returns) an article: an office lead who did not write it. */
+export const ARTICLE_REVIEWER_ROLES = ['office_lead'] as const satisfies readonly Role[];

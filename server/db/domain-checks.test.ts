@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../test/helpers.ts';
 import type { Db } from './client.ts';
-import { FRAUD_TYPE_CODES, PUBLICITY_KIND_CODES, TIP_SOURCES, TIP_STATUS_CODES, UNIT_KIND_CODES } from '../../shared/domain.ts';
+import {
+  AD_MEDIA_CODES, ARTICLE_KIND_CODES, ARTICLE_STATUS_CODES, FRAUD_TYPE_CODES, PUBLICITY_KIND_CODES, TIP_SOURCES, TIP_STATUS_CODES, UNIT_KIND_CODES,
+} from '../../shared/domain.ts';
 
 const TIP_SOURCE_CODES = Object.keys(TIP_SOURCES);
 
@@ -25,6 +27,10 @@ describe('domain codes enforced by the database', () => {
     ['tips_fraud_types_known', FRAUD_TYPE_CODES],
     ['units_kind_known', UNIT_KIND_CODES],
     ['publicity_activities_kind_known', PUBLICITY_KIND_CODES],
+    ['ads_monitoring_rounds_media_known', AD_MEDIA_CODES],
+    ['public_articles_kind_known', ARTICLE_KIND_CODES],
+    ['public_articles_status_known', ARTICLE_STATUS_CODES],
+    ['public_articles_fraud_type_known', FRAUD_TYPE_CODES],
   ] as const)('%s lists exactly the domain codes', async (name, codes) => {
     expect(quoted(await definition(name))).toEqual([...codes].sort());
   });

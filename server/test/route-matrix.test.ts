@@ -60,6 +60,9 @@ interface Ctx {
   unitActivityId: number;
   photoId: string;
   importId: number;
+  /** The county office's monitoring round and (draft) portal article. */
+  roundId: number;
+  articleId: number;
 }
 interface Entry {
   allow: Who[];
@@ -68,6 +71,9 @@ interface Entry {
   fresh?: boolean;
 }
 
+const round = (regionCode: string) => ({ title: '矩阵测试广告监测', regionCode, media: ['website'], startDate: inDays(-1).slice(0, 10), counts: { ads_monitored: 10 } });
+const article = (regionCode: string) => ({ kind: 'warning', regionCode, title: '矩阵测试预警提示', summary: '矩阵测试摘要', body: '矩阵测试正文，内容不少于十个字。' });
+const channel = { hotline: '12345', published: true };
 const activity = (regionCode: string) => ({ kind: 'lecture', title: '矩阵测试防诈讲座', regionCode, startDate: inDays(-1).slice(0, 10), counts: { people_reached: 30 } });
 // Not a real image or workbook: access control is checked before the body is read.
 const TINY_PNG = {
@@ -167,6 +173,23 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/publicity/template': { allow: SCREENERS, request: () => ({ url: '/api/publicity/template' }) },
   'POST /api/publicity/imports': { allow: SCREENERS, request: () => ({ url: '/api/publicity/imports', ...TINY_PNG }) },
   'GET /api/publicity/imports/:id/errors': { allow: SCREENERS, request: (c) => ({ url: `/api/publicity/imports/${c.importId}/errors` }) },
+  // Monitoring rounds are logged by market regulation, cyberspace and offices: this matrix's handler and unit lead are police (403 from the service).
+  'GET /api/publicity/monitoring': { allow: READERS, request: () => ({ url: '/api/publicity/monitoring' }) },
+  'POST /api/publicity/monitoring': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/publicity/monitoring', payload: round(c.county) }) },
+  'GET /api/publicity/monitoring/summary': { allow: READERS, request: () => ({ url: '/api/publicity/monitoring/summary' }) },
+  'GET /api/publicity/monitoring/:id': { allow: READERS, request: (c) => ({ url: `/api/publicity/monitoring/${c.roundId}` }) },
+  'PUT /api/publicity/monitoring/:id': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/publicity/monitoring/${c.roundId}`, payload: round(c.county) }) },
+  'GET /api/publicity/articles': { allow: READERS, request: () => ({ url: '/api/publicity/articles' }) },
+  'POST /api/publicity/articles': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/publicity/articles', payload: article(c.county) }) },
+  'GET /api/publicity/articles/:id': { allow: READERS, request: (c) => ({ url: `/api/publicity/articles/${c.articleId}` }) },
+  'PUT /api/publicity/articles/:id': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/publicity/articles/${c.articleId}`, payload: article(c.county) }) },
+  'POST /api/publicity/articles/:id/actions': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/publicity/articles/${c.articleId}/actions`, payload: { action: 'submit' } }) },
+  'GET /api/publicity/channels': { allow: READERS, request: () => ({ url: '/api/publicity/channels' }) },
+  'PUT /api/publicity/channel': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/publicity/channel', payload: channel }) },
+  // A draft: every visitor gets 404, as for anything unpublished.
+  'GET /api/public/articles': { allow: PUBLIC, request: (c) => ({ url: `/api/public/articles?regionCode=${c.county}` }) },
+  'GET /api/public/articles/:id': { allow: PUBLIC, request: (c) => ({ url: `/api/public/articles/${c.articleId}` }) },
+  'GET /api/public/channels': { allow: PUBLIC, request: (c) => ({ url: `/api/public/channels?regionCode=${c.county}` }) },
 };
 
 /** Routes that name one object by id: another province's user must get 404 (allowed role) or 403, never its data. */
@@ -199,9 +222,13 @@ describe('endpoint × role matrix, in two provinces', () => {
       const imported = json(await t.app.inject({ method: 'POST', url: '/api/publicity/imports', ...withCookie(multipart(await publicityWorkbook([['2020-01-01', '', p.county, '专题讲座', '很久以前的讲座']]), 'a.xlsx', XLSX), await as('intake')) }));
       const unitAct = json(await t.app.inject({ method: 'POST', url: '/api/publicity/activities', headers: await as('handler'), payload: activity(p.county) }));
       expect([act2.id, unitAct.id, photo.id, imported.id].every(Boolean), `${p.name} publicity set-up`).toBe(true);
+      const roundMade = json(await t.app.inject({ method: 'POST', url: '/api/publicity/monitoring', headers: await as('intake'), payload: round(p.county) }));
+      const articleMade = json(await t.app.inject({ method: 'POST', url: '/api/publicity/articles', headers: await as('intake'), payload: article(p.county) }));
+      expect([roundMade.id, articleMade.id].every(Boolean), `${p.name} monitoring and article set-up`).toBe(true);
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
+        roundId: roundMade.id, articleId: articleMade.id,
       });
     }
   });

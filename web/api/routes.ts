@@ -11,6 +11,8 @@ import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
 import type * as Intel from '../../server/modules/intel/intel.schemas.ts';
 import type * as Publicity from '../../server/modules/publicity/publicity.schemas.ts';
+import type * as Monitoring from '../../server/modules/publicity/monitoring.schemas.ts';
+import type * as Knowledge from '../../server/modules/knowledge/knowledge.schemas.ts';
 import type * as Notifications from '../../server/modules/notifications/notifications.schemas.ts';
 import type * as Regions from '../../server/modules/regions/regions.schemas.ts';
 import type * as Routing from '../../server/modules/routing/routing.schemas.ts';
@@ -87,6 +89,21 @@ export interface Routes {
   'POST /api/publicity/activities/:id/photos': Out<typeof Publicity.Photo>;
   'GET /api/publicity/summary': Out<typeof Publicity.PublicitySummary>;
   'POST /api/publicity/imports': Out<typeof Publicity.ImportResult>;
+  'GET /api/publicity/monitoring': Out<typeof Monitoring.RoundPage>;
+  'POST /api/publicity/monitoring': Out<typeof Common.IdOnly>;
+  'GET /api/publicity/monitoring/summary': Out<typeof Monitoring.MonitoringSummary>;
+  'GET /api/publicity/monitoring/:id': Out<typeof Monitoring.RoundDetail>;
+  'PUT /api/publicity/monitoring/:id': Out<typeof Monitoring.RoundDetail>;
+  'GET /api/publicity/articles': Out<typeof Knowledge.ArticlePage>;
+  'POST /api/publicity/articles': Out<typeof Common.IdOnly>;
+  'GET /api/publicity/articles/:id': Out<typeof Knowledge.ArticleDetail>;
+  'PUT /api/publicity/articles/:id': Out<typeof Knowledge.ArticleDetail>;
+  'POST /api/publicity/articles/:id/actions': Out<typeof Knowledge.ArticleDetail>;
+  'GET /api/publicity/channels': Out<typeof Knowledge.OfficeChannelList>;
+  'PUT /api/publicity/channel': Out<typeof Common.IdOnly>;
+  'GET /api/public/articles': Out<typeof Knowledge.PublicArticlePage>;
+  'GET /api/public/articles/:id': Out<typeof Knowledge.PublicArticleDetail>;
+  'GET /api/public/channels': Out<typeof Knowledge.PublicChannelList>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -123,4 +140,6 @@ export type { ReportedFigure } from '../../server/modules/figures/figures.schema
 export type { ExtractedFigure, ScamCheckResult } from '../../server/modules/intel/intel.schemas.ts';
 export type { PublicStatus, Receipt, ReporterIdentity, TipCount, TipDetail, TipListItem, TipRef, Workbench } from '../../server/modules/tips/tips.schemas.ts';
 export type { ActivityDetail, ActivityListItem, ImportResult, PublicitySummary } from '../../server/modules/publicity/publicity.schemas.ts';
+export type { RoundDetail, RoundListItem, MonitoringSummary } from '../../server/modules/publicity/monitoring.schemas.ts';
+export type { ArticleDetail, ArticleListItem, OfficeChannel, PublicArticle, PublicArticleDetail, PublicChannel } from '../../server/modules/knowledge/knowledge.schemas.ts';
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';

@@ -16,7 +16,7 @@ const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const Figures = lazy(() => import('./Figures.tsx'));
 const Account = lazy(() => import('./Account.tsx'));
 const Subjects = lazy(() => import('./Subjects.tsx'));
-const Publicity = lazy(() => import('./Publicity.tsx'));
+const Publicity = lazy(() => import('./PublicityPage.tsx'));
 
 
 export type { Me };

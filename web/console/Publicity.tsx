@@ -91,7 +91,7 @@ export default function Publicity({ me }: { me: Me }) {
 }
 
 /** The user's region and those one level below: where their unit works. */
-function useRegions(me: Me) {
+export function useRegions(me: Me) {
   const [regions, setRegions] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
     void Promise.all([

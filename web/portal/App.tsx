@@ -6,6 +6,7 @@ import { Track } from './Track.tsx';
 import { ScamCheck } from './ScamCheck.tsx';
 import { WithTel } from './Tel.tsx';
 import { forgetReceipt, keepReceipt, pendingReceipt, type StoredReceipt } from './receipt-store.ts';
+import { Article, Channels, Knowledge } from './Knowledge.tsx';
 
 const LARGE_KEY = 'shouhu.largeText';
 
@@ -45,6 +46,9 @@ export function App() {
     page = <Done receipt={receipt} go={go} onSaved={() => { forgetReceipt(localStorage); setReceipt(null); }} />;
   } else if (path === '/track') page = <Track go={go} prefill={receipt} />;
   else if (path === '/check') page = <ScamCheck go={go} />;
+  else if (path === '/knowledge') page = <Knowledge go={go} />;
+  else if (path.split('?')[0] === '/article') page = <Article key={path} go={go} />;
+  else if (path === '/channels') page = <Channels />;
   else page = <Home go={go} />;
 
   return (

@@ -1,4 +1,5 @@
 import { KINDS } from './content.ts';
+import { HomeWarnings } from './Knowledge.tsx';
 
 export function Home({ go }: { go: (to: string) => void }) {
   return (
@@ -10,6 +11,7 @@ export function Home({ go }: { go: (to: string) => void }) {
         <button type="button" className="big" onClick={() => go('/track')}>查询进度</button>
         <button type="button" className="big" onClick={() => go('/check')}>这是不是骗局？帮我看看</button>
       </section>
+      <HomeWarnings go={go} />
       <section>
         <h2>这些都是常见的养老诈骗</h2>
         <ul className="kinds">

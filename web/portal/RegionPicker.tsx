@@ -7,7 +7,7 @@ export type RegionChoice = Pick<Region, 'code' | 'name'>;
 const LABELS = ['省（自治区、直辖市）', '市', '区、县（知道就选）', '乡镇、街道（知道就选）'];
 
 /** Cascading selects from the regions API, province down to township. value is the chosen chain. */
-export function RegionPicker({ value, onChange, error }: { value: RegionChoice[]; onChange: (v: RegionChoice[]) => void; error?: string }) {
+export function RegionPicker({ value, onChange, error, legend = '在哪里发生的？' }: { value: RegionChoice[]; onChange: (v: RegionChoice[]) => void; error?: string; legend?: string }) {
   const [options, setOptions] = useState<Region[][]>([]);
   const [loadError, setLoadError] = useState('');
 
@@ -24,7 +24,7 @@ export function RegionPicker({ value, onChange, error }: { value: RegionChoice[]
 
   return (
     <fieldset className="field">
-      <legend>在哪里发生的？</legend>
+      <legend>{legend}</legend>
       {options.map((list, level) => (
         <div key={level} className="select">
           <label htmlFor={`region-${level}`}>{LABELS[level]}</label>

@@ -9,6 +9,7 @@ import { createStaffTip, submitPublicTip } from '../../modules/tips/tips.intake.
 import { runTipAction } from '../../modules/tips/tips.actions.service.ts';
 import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.ts';
 import { seedDemoPublicity } from './publicity.ts';
+import { seedDemoPortal } from './portal.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
 export const DEFAULT_RULES: { fraudType: FraudType; leadKind: UnitKind; assistKinds: UnitKind[] }[] = [
@@ -330,5 +331,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   const structure = await seedStructure(db, opts.password);
   const tips = await seedDemoTips(db, keys, structure);
   await seedDemoPublicity(db, structure);
+  await seedDemoPortal(db, structure);
   return { loaded: true, tips, password: structure.password, users: structure.printable };
 }

@@ -3,7 +3,7 @@ import { sql, type Db } from '../../db/client.ts';
 import { ROLE_CODES, TIP_STATUS_CODES, UNIT_KIND_CODES, type Role, type UnitKind } from '../../../shared/domain.ts';
 import { openTestDb } from '../../test/helpers.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { assignedTipsSql, canSeeTip, inJurisdiction, isTipOverdue, jurisdictionSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql, type TipAccessFacts } from './jurisdiction.ts';
+import { assignedTipsSql, canSeeTip, inJurisdiction, isTipOverdue, jurisdictionSql, scopeCovers, scopeCoversSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql, type TipAccessFacts } from './jurisdiction.ts';
 
 /**
  * The record form and the SQL form of each jurisdiction rule must give the same answer. Random
@@ -138,6 +138,11 @@ describe('jurisdiction: the record form and the SQL form agree on random data', 
       expect(ids(units), who).toEqual(w.units.filter((u) => inJurisdiction(user, u.region_code)).map((u) => u.id));
       const tipsInRegion = await db.query<{ id: number }>(sql`select t.id from tips t where ${jurisdictionSql(user, 't.region_code')}`);
       expect(ids(tipsInRegion), who).toEqual(w.tips.filter((t) => inJurisdiction(user, t.region_code)).map((t) => t.id));
+      // Public content scoped to a unit's region, for a visitor who picks this user's region (or a tip's).
+      for (const visitor of [user.unitRegionCode, w.tips[w.users.indexOf(user) % w.tips.length].region_code]) {
+        const covering = await db.query<{ id: number }>(sql`select u.id from units u where ${scopeCoversSql(visitor, 'u.region_code')}`);
+        expect(ids(covering), `${who} visitor ${visitor}`).toEqual(w.units.filter((u) => scopeCovers(u.region_code, visitor)).map((u) => u.id));
+      }
     }
     const overdue = await db.query<{ id: number }>(sql`select t.id from tips t where ${tipOverdueSql()}`);
     expect(ids(overdue), where).toEqual(w.tips.filter((t) => isTipOverdue(t, w.now)).map((t) => t.id));

@@ -66,6 +66,21 @@ export const concernsRegionSql = (user: Pick<SessionUser, 'unitRegionCode'>, col
   // Stored prefixes are region codes (digits only, checked at input), so the column is a safe LIKE pattern.
   sql`(${subtreeSql(user.unitRegionCode, column)} or ${user.unitRegionCode} like ${raw(column)} || '%')`;
 
+// ---- What the public sees by region -------------------------------------------------------------
+
+/** A region's code and those of every region above it, nearest first, ending with the nation (''). */
+export const selfAndAbove = (code: string): string[] => [...[12, 9, 6, 4, 2].filter((n) => n <= code.length).map((n) => code.slice(0, n)), ''];
+
+/**
+ * Region-scoped public content (a county's warning, an office's reporting channels) reaches visitors
+ * who pick a region inside its scope: a county's warning shows under that county and its townships,
+ * a province's everywhere in the province, never in a neighbouring county.
+ */
+export const scopeCovers = (scope: string, visitorRegion: string): boolean => inSubtree(scope, visitorRegion);
+
+/** SQL form of `scopeCovers` on a scope column (equality on each code above, so an index serves it). */
+export const scopeCoversSql = (visitorRegion: string, column: Column): Sql => sql`${raw(column)} = any(${selfAndAbove(visitorRegion)}::text[])`;
+
 // ---- Tips ------------------------------------------------------------------------------------
 
 /** What visibility of a tip depends on. */

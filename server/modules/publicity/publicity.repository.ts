@@ -96,7 +96,7 @@ export async function findActivity(q: Queryable, user: Scope, id: number, forUpd
   return a ?? null;
 }
 
-const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+export const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 /** The filter as a predicate on `a`: always inside the jurisdiction; a region filter narrows to its subtree. */
 export function activityWhere(user: Pick<SessionUser, 'unitRegionCode' | 'unitId'>, f: ActivityFilter): Sql {

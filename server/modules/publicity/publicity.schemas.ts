@@ -12,8 +12,8 @@ export const MAX_COUNT = 100_000_000;
 /** A date range is at most a year (a campaign month, a summer of market days). */
 export const MAX_RANGE_DAYS = 366;
 
-const activityDate = (label: string) => boundedDate({ past: ACTIVITY_MAX_AGE_DAYS, future: 0 }, label);
-const regionCode = z.string().regex(/^\d{2}(\d{2}){0,2}(\d{3}){0,2}$/, '地区代码应为 2、4、6、9 或 12 位数字');
+export const activityDate = (label: string) => boundedDate({ past: ACTIVITY_MAX_AGE_DAYS, future: 0 }, label);
+export const regionCode = z.string().regex(/^\d{2}(\d{2}){0,2}(\d{3}){0,2}$/, '地区代码应为 2、4、6、9 或 12 位数字');
 
 export const count = z
   .number({ error: '请填写非负整数' })
@@ -41,7 +41,7 @@ const activityFields_ = z
   })
   .strict();
 
-function checkRange(b: { startDate: string; endDate?: string }, ctx: z.RefinementCtx) {
+export function checkRange(b: { startDate: string; endDate?: string }, ctx: z.RefinementCtx) {
   if (b.endDate && b.endDate < b.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
   else if (b.endDate && (Date.parse(b.endDate) - Date.parse(b.startDate)) / 86400_000 > MAX_RANGE_DAYS) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: `一次活动的日期跨度不能超过 ${MAX_RANGE_DAYS} 天` });
@@ -59,8 +59,8 @@ export const activityUpdateBody = activityFields_
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const photoParams = z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() });
 
-const periodQuery = { from: z.iso.date('请填写有效的日期（YYYY-MM-DD）').optional(), to: z.iso.date('请填写有效的日期（YYYY-MM-DD）').optional() };
-const fromBeforeTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+export const periodQuery = { from: z.iso.date('请填写有效的日期（YYYY-MM-DD）').optional(), to: z.iso.date('请填写有效的日期（YYYY-MM-DD）').optional() };
+export const fromBeforeTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
 
 export const activityFilter = z.object({
   ...periodQuery,

@@ -64,13 +64,18 @@ export async function activityDetail(db: Queryable, user: SessionUser, id: numbe
 
 /** The fields a correction changed, each as [before, after], for the audit row. */
 function changes(before: repo.ActivityRow, after: repo.NewActivity) {
-  const out: Record<string, [unknown, unknown]> = {};
   const pairs: [string, unknown, unknown][] = [
     ['regionCode', before.regionCode, after.regionCode], ['kind', before.kind, after.kind], ['title', before.title, after.title],
     ['place', before.place, after.place], ['startDate', before.startDate, after.startDate], ['endDate', before.endDate, after.endDate],
     ['coOrganisers', before.coOrganisers, after.coOrganisers], ['note', before.note, after.note],
     ...PUBLICITY_COUNT_KEYS.map((k): [string, unknown, unknown] => [k, before.counts[k], after.counts[k]]),
   ];
+  return changedPairs(pairs);
+}
+
+/** Of [field, before, after] triples, those that differ, as {field: [before, after]} for an audit row. */
+export function changedPairs(pairs: [string, unknown, unknown][]) {
+  const out: Record<string, [unknown, unknown]> = {};
   for (const [k, x, y] of pairs) if (JSON.stringify(x) !== JSON.stringify(y)) out[k] = [x, y];
   return out;
 }
