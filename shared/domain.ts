@@ -171,3 +171,43 @@ export const SCREENING_LEAD_ROLES = ['office_lead', 'unit_lead'] as const satisf
  * disk meanwhile). The portal drops files from a saved draft an hour before that, and says so.
  */
 export const UNATTACHED_UPLOAD_HOURS = 6;
+
+// ── Criminal cases (打击, domain.md §1) ─────────────────────────────────────────────────────────
+/** A case's stages, in the only order they happen: each needs the one before it. */
+export const CASE_STAGES = { filed: '立案', solved: '侦破', transferred: '移送起诉', prosecuted: '提起公诉', tried: '审判' } as const;
+export type CaseStage = keyof typeof CASE_STAGES;
+export const CASE_STAGE_CODES = codesOf(CASE_STAGES);
+
+/** 现案: a new case; 积案: an old case dug up again. */
+export const CASE_ORIGINS = { new: '现案', old: '积案' } as const;
+export type CaseOrigin = keyof typeof CASE_ORIGINS;
+export const CASE_ORIGIN_CODES = codesOf(CASE_ORIGINS);
+
+/** Figures a case adds, each a dated entry; amounts are integer fen (分), never fractions of a yuan. */
+export const CASE_FIGURE_KINDS = {
+  arrested: '抓获',
+  detained: '逮捕',
+  victims: '受害人',
+  amount_involved: '涉案金额',
+  amount_frozen: '冻结金额',
+  amount_recovered: '追赃挽损',
+  prosecuted_persons: '起诉人数',
+  sentenced_persons: '判处人数',
+} as const;
+export type CaseFigureKind = keyof typeof CASE_FIGURE_KINDS;
+export const CASE_FIGURE_KIND_CODES = codesOf(CASE_FIGURE_KINDS);
+/** Figure kinds counted in fen (the others count persons). */
+export const CASE_AMOUNT_KINDS = ['amount_involved', 'amount_frozen', 'amount_recovered'] as const satisfies readonly CaseFigureKind[];
+
+/** The unit kinds that work a case, and what each records: police its stages and figures, the procuratorate prosecution, the court trial. */
+export const CASE_UNIT_KINDS = ['police', 'procuratorate', 'court'] as const satisfies readonly UnitKind[];
+export type CaseUnitKind = (typeof CASE_UNIT_KINDS)[number];
+export const CASE_STAGE_OWNER: Record<CaseStage, CaseUnitKind> = {
+  filed: 'police', solved: 'police', transferred: 'police', prosecuted: 'procuratorate', tried: 'court',
+};
+export const CASE_FIGURE_OWNERS: Record<CaseFigureKind, readonly CaseUnitKind[]> = {
+  arrested: ['police'], detained: ['police'], victims: ['police'], amount_involved: ['police'], amount_frozen: ['police'],
+  amount_recovered: ['police', 'court'], prosecuted_persons: ['procuratorate'], sentenced_persons: ['court'],
+};
+/** Who works on cases inside those units (offices and viewers read them). */
+export const CASE_WORKER_ROLES = ['handler', 'unit_lead'] as const satisfies readonly Role[];

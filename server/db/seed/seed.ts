@@ -110,7 +110,8 @@ export async function seedStructure(db: Db, password: string): Promise<DemoStruc
           await addUser('sd_admin', '省级系统管理员', id, name, ['admin']);
           await addUser('sd_auditor', '省级审计员', id, name, ['auditor']);
         }
-      } else if (!['court', 'procuratorate'].includes(kind)) {
+      } else if (!['court', 'procuratorate'].includes(kind) || p === 'yt') {
+        // Courts and procuratorates take no tips; the city's get accounts to prosecute and try cases (打击).
         await addUser(`${p}_${kind}`, `${SURNAMES[units.size % 12]}承办`, id, name, ['handler']);
         await addUser(`${p}_${kind}_lead`, `${SURNAMES[(units.size + 2) % 12]}负责人`, id, name, ['unit_lead']);
       }

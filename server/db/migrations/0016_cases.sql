@@ -1,0 +1,103 @@
+-- Criminal cases (打击, domain.md §1, issue 9): a case with its stages (立案 → 侦破 → 移送起诉 →
+-- 提起公诉 → 审判), each recorded once by the unit that owns it, and its figures as dated entries
+-- that are never changed: a correction is a new entry naming the one it replaces, with a reason.
+-- Any period's figures are sums over the entries no later entry corrects. Amounts are integer fen.
+-- Codes are the ones in shared/domain.ts (cases.test.ts keeps them equal).
+create table criminal_cases (
+  id                    bigint generated always as identity primary key,
+  case_no               text not null,
+  title                 text not null,
+  summary               text,
+  fraud_types           text[] not null default '{}',
+  region_code           text not null references regions(code),
+  lead_unit_id          bigint not null references units(id),   -- the police unit that filed it
+  procuratorate_unit_id bigint references units(id),            -- named when the case is transferred for prosecution
+  court_unit_id         bigint references units(id),            -- named when the case is prosecuted
+  origin                text not null,
+  gang                  boolean not null default false,
+  gang_size             integer,
+  stage                 text not null,                          -- the latest stage recorded (case_stages holds them all)
+  filed_on              date not null,
+  created_by            bigint not null references users(id),
+  created_at            timestamptz not null default now(),
+  updated_at            timestamptz not null default now(),
+  constraint criminal_cases_case_no_key unique (case_no),
+  constraint criminal_cases_title_length check (length(title) between 2 and 200),
+  constraint criminal_cases_fraud_types_known check (fraud_types <@ array
+    ['elderly_service', 'elderly_project', 'elderly_product', 'house_for_pension', 'pension_insurance', 'elderly_assistance']::text[]),
+  constraint criminal_cases_origin_known check (origin in ('new', 'old')),
+  constraint criminal_cases_stage_known check (stage in ('filed', 'solved', 'transferred', 'prosecuted', 'tried')),
+  constraint criminal_cases_gang_size check ((gang and gang_size between 2 and 100000) or (not gang and gang_size is null))
+);
+-- Offices list their subtree by region (newest filed first); units list the cases that name them.
+create index criminal_cases_region_idx on criminal_cases (region_code text_pattern_ops, filed_on desc, id desc);
+create index criminal_cases_lead_unit_idx on criminal_cases (lead_unit_id, filed_on desc, id desc);
+create index criminal_cases_procuratorate_idx on criminal_cases (procuratorate_unit_id, filed_on desc, id desc) where procuratorate_unit_id is not null;
+create index criminal_cases_court_idx on criminal_cases (court_unit_id, filed_on desc, id desc) where court_unit_id is not null;
+create index criminal_cases_fraud_types_idx on criminal_cases using gin (fraud_types);
+
+create table case_stages (
+  id         bigint generated always as identity primary key,
+  case_id    bigint not null references criminal_cases(id),
+  stage      text not null,
+  on_date    date not null,
+  unit_id    bigint not null references units(id),
+  note       text,
+  created_by bigint not null references users(id),
+  created_at timestamptz not null default now(),
+  constraint case_stages_once unique (case_id, stage),
+  constraint case_stages_stage_known check (stage in ('filed', 'solved', 'transferred', 'prosecuted', 'tried'))
+);
+-- Period counts (cases filed, solved, prosecuted, tried in a period).
+create index case_stages_stage_date_idx on case_stages (stage, on_date);
+
+create table case_figures (
+  id          bigint generated always as identity primary key,
+  case_id     bigint not null references criminal_cases(id),
+  kind        text not null,
+  value       bigint not null,                                   -- persons, or fen for amounts
+  on_date     date not null,                                     -- the day the figure belongs to (a correction keeps its entry's day)
+  unit_id     bigint not null references units(id),
+  note        text,
+  corrects_id bigint references case_figures(id),                -- this entry replaces that one
+  reason      text,                                              -- why: required for a correction, or recovered above involved
+  created_by  bigint not null references users(id),
+  created_at  timestamptz not null default now(),
+  constraint case_figures_kind_known check (kind in
+    ('arrested', 'detained', 'victims', 'amount_involved', 'amount_frozen', 'amount_recovered', 'prosecuted_persons', 'sentenced_persons')),
+  constraint case_figures_value_range check (value between 0 and 100000000000000),
+  constraint case_figures_correction_reason check (corrects_id is null or length(coalesce(reason, '')) >= 2),
+  -- An entry is replaced at most once: a second correction corrects the correction.
+  constraint case_figures_corrects_once unique (corrects_id)
+);
+create index case_figures_case_idx on case_figures (case_id, id);
+create index case_figures_kind_date_idx on case_figures (kind, on_date);
+
+-- Stages and figures are records: never updated, never deleted (corrections are new rows).
+create function case_records_append_only() returns trigger language plpgsql as $$
+begin
+  raise exception '% is append-only', tg_table_name;
+end $$;
+create trigger case_stages_append_only before update or delete on case_stages
+  for each row execute function case_records_append_only();
+create trigger case_figures_append_only before update or delete on case_figures
+  for each row execute function case_records_append_only();
+
+-- Tips and subjects a case came from.
+create table case_tips (
+  case_id   bigint not null references criminal_cases(id),
+  tip_id    bigint not null references tips(id),
+  linked_by bigint not null references users(id),
+  linked_at timestamptz not null default now(),
+  primary key (case_id, tip_id)
+);
+create index case_tips_tip_idx on case_tips (tip_id);
+
+create table case_subjects (
+  case_id    bigint not null references criminal_cases(id),
+  subject_id bigint not null references subjects(id),
+  linked_by  bigint not null references users(id),
+  linked_at  timestamptz not null default now(),
+  primary key (case_id, subject_id)
+);
+create index case_subjects_subject_idx on case_subjects (subject_id);
