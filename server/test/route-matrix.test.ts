@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain.ts';
+import { chinaToday } from '../../shared/time.ts';
 import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondProvince, TEST_PASSWORD, validTip, type TestApp } from './helpers.ts';
 
 /**
@@ -12,12 +13,15 @@ import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondPr
  */
 
 type Who = Role | 'anonymous';
+const today = () => chinaToday();
 const ALL_ROLES: Who[] = ['anonymous', 'admin', 'intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer', 'auditor'];
 const STAFF: Who[] = ALL_ROLES.filter((r) => r !== 'anonymous');
 const PUBLIC: Who[] = ALL_ROLES;
 const READERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'];
 const WORKERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'];
 const SCREENERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead'];
+// Handlers and leads of police units, procuratorates and courts (which unit records what: the cases service).
+const CASE_WORKERS: Who[] = ['handler', 'unit_lead'];
 
 /** Two provinces, each with a user of every role: the matrix runs in both, then each against the other. */
 interface Province {
@@ -53,6 +57,8 @@ interface Ctx {
   unitId: number;
   subjectId: number;
   hazardId: number;
+  caseId: number;
+  entryId: number;
 }
 interface Entry {
   allow: Who[];
@@ -127,6 +133,17 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/screening/summary': { allow: READERS, request: () => ({ url: '/api/screening/summary' }) },
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
+  'GET /api/cases': { allow: READERS, request: () => ({ url: '/api/cases' }) },
+  'GET /api/cases/summary': { allow: READERS, request: () => ({ url: '/api/cases/summary' }) },
+  'POST /api/cases': { allow: CASE_WORKERS, request: (c) => ({ url: '/api/cases', payload: { caseNo: `矩阵${Math.random()}`.slice(0, 20), title: '矩阵测试案件', regionCode: c.county, origin: 'new', filedOn: today() } }) },
+  'GET /api/cases/:id': { allow: READERS, request: (c) => ({ url: `/api/cases/${c.caseId}` }) },
+  'GET /api/cases/:id/receivers': { allow: READERS, request: (c) => ({ url: `/api/cases/${c.caseId}/receivers?kind=procuratorate` }) },
+  'POST /api/cases/:id/stages': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/stages`, payload: { stage: 'solved', date: today() } }) },
+  'POST /api/cases/:id/figures': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/figures`, payload: { kind: 'arrested', value: 1, onDate: today() } }) },
+  'POST /api/cases/:id/figures/:entryId/corrections': {
+    allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/figures/${c.entryId}/corrections`, payload: { value: 2, reason: '矩阵测试更正' } }),
+  },
+  'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
 };
 
 /** Routes that name one object by id: another province's user must get 404 (allowed role) or 403, never its data. */
@@ -149,12 +166,15 @@ describe('endpoint × role matrix, in two provinces', () => {
       const throwaway = json(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: await as('admin'), payload: { username: throwawayUsername, displayName: '矩阵', unitId, roles: ['viewer'], password: TEST_PASSWORD } }));
       const subject = json(await t.app.inject({ method: 'POST', url: '/api/subjects', headers: await as('intake'), payload: { regionCode: p.county, kind: 'elderly_care_institution', name: `${p.name}矩阵测试养老院` } }));
       const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: await as('intake'), payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '院长' } }));
+      // A case filed by the county police (the handler), with one figure entry.
+      const filed = json(await t.app.inject({ method: 'POST', url: '/api/cases', headers: await as('handler'), payload: { caseNo: `${p.name}矩阵案件`, title: '矩阵测试案件', regionCode: p.county, origin: 'new', filedOn: today() } }));
+      const entry = json(await t.app.inject({ method: 'POST', url: `/api/cases/${filed.id}/figures`, headers: await as('handler'), payload: { kind: 'victims', value: 3, onDate: today() } }));
       // Dispatch it to the county police, so the handler and unit lead see it too.
       const act = async (payload: object) => expect((await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: await as('intake'), payload })).statusCode).toBe(200);
       await act({ action: 'accept' });
       await act({ action: 'dispatch', leadUnitId: unitOf(p, 'police'), deadline: inDays(5), instructions: '请核查' });
-      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id].every(Boolean), `${p.name} set-up`).toBe(true);
-      ctx.push({ county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id });
+      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id, filed.id, entry.id].every(Boolean), `${p.name} set-up`).toBe(true);
+      ctx.push({ caseId: filed.id, entryId: entry.id, county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id });
     }
   });
   afterAll(() => t.close());
@@ -212,6 +232,7 @@ describe('endpoint × role matrix, in two provinces', () => {
         expect(JSON.stringify(json(await get('/api/workbench')))).not.toContain(theirs.trackingCode);
         expect(JSON.stringify(json(await get('/api/subjects')))).not.toContain(`${other.name}矩阵测试养老院`);
         expect(JSON.stringify(json(await get('/api/hazards')))).not.toContain(`${other.name}矩阵测试养老院`);
+        expect(json(await get('/api/cases')).items.map((x: { id: number }) => x.id), who).not.toContain(theirs.caseId);
       }
     });
   });

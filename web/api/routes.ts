@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type * as Common from '../../server/schemas.ts';
 import type * as Admin from '../../server/modules/admin/admin.schemas.ts';
 import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
+import type * as Cases from '../../server/modules/cases/cases.schemas.ts';
 import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
 import type * as Intel from '../../server/modules/intel/intel.schemas.ts';
@@ -75,6 +76,15 @@ export interface Routes {
   'GET /api/screening/summary': Out<typeof Screening.ScreeningSummary>;
   'GET /api/hazards': Out<typeof Screening.LedgerPage>;
   'POST /api/hazards/:id/actions': Out<typeof Screening.HazardMoved>;
+  'GET /api/cases': Out<typeof Cases.CasePage>;
+  'GET /api/cases/summary': Out<typeof Cases.CaseSummary>;
+  'POST /api/cases': Out<typeof Cases.CaseCreated>;
+  'GET /api/cases/:id': Out<typeof Cases.CaseDetail>;
+  'GET /api/cases/:id/receivers': Out<typeof Cases.CaseUnitList>;
+  'POST /api/cases/:id/stages': Out<typeof Cases.StageRecorded>;
+  'POST /api/cases/:id/figures': Out<typeof Cases.FigureRecorded>;
+  'POST /api/cases/:id/figures/:entryId/corrections': Out<typeof Cases.FigureRecorded>;
+  'POST /api/cases/:id/links': Out<typeof Cases.Linked>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -102,6 +112,7 @@ export type { Me } from '../../server/modules/auth/auth.schemas.ts';
 export type { TotpSetup, TotpStatus } from '../../server/modules/auth/auth.schemas.ts';
 export type { AdminUnit, AdminUser } from '../../server/modules/admin/admin.schemas.ts';
 export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
+export type { CaseDetail, CaseListItem, CaseSummary, FigureEntry } from '../../server/modules/cases/cases.schemas.ts';
 export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
 export type { Region } from '../../server/modules/regions/regions.schemas.ts';
 export type { DispatchUnit, RoutingRule } from '../../server/modules/routing/routing.schemas.ts';
