@@ -16,6 +16,7 @@ const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const Figures = lazy(() => import('./Figures.tsx'));
 const Account = lazy(() => import('./Account.tsx'));
 const Subjects = lazy(() => import('./Subjects.tsx'));
+const Cases = lazy(() => import('./Cases.tsx'));
 
 
 export type { Me };
@@ -73,6 +74,7 @@ export function App() {
   else if (section === 'audit') page = <Suspense fallback={<Spin />}><AuditLog /></Suspense>;
   else if (section === 'admin') page = <Suspense fallback={<Spin />}><Admin me={me} /></Suspense>;
   else if (section === 'subjects') page = <Suspense fallback={<Spin />}><Subjects me={me} go={go} id={id ? Number(id) : undefined} /></Suspense>;
+  else if (section === 'cases') page = <Suspense fallback={<Spin />}><Cases me={me} go={go} id={id ? Number(id) : undefined} /></Suspense>;
   else if (section === 'account') page = <Suspense fallback={<Spin />}><Account me={me} /></Suspense>;
   else if (section === 'dashboard') page = <Suspense fallback={<Spin />}><Dashboard go={go} /></Suspense>;
   else page = <Workbench me={me} go={go} />;
@@ -92,6 +94,7 @@ export function App() {
                   { key: 'home', label: <Badge count={unread} size="small" offset={[8, 0]}><span style={{ color: '#fff' }}>工作台</span></Badge>, onClick: () => go('/console') },
                   { key: 'tips', label: '线索', onClick: () => go('/console/tips') },
                   { key: 'subjects', label: '排查整治', onClick: () => go('/console/subjects') },
+                  { key: 'cases', label: '案件', onClick: () => go('/console/cases') },
                   { key: 'dashboard', label: '统计', onClick: () => go('/console/dashboard') },
                   ...(me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead')
                     ? [{ key: 'figures', label: '上报数字', onClick: () => go('/console/figures') }]
