@@ -8,6 +8,7 @@ import { upsertRule } from '../../modules/routing/routing.service.ts';
 import { createStaffTip, submitPublicTip } from '../../modules/tips/tips.intake.service.ts';
 import { runTipAction } from '../../modules/tips/tips.actions.service.ts';
 import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
 export const DEFAULT_RULES: { fraudType: FraudType; leadKind: UnitKind; assistKinds: UnitKind[] }[] = [
@@ -241,5 +242,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }) {
   if (n > 0) return null;
   const structure = await seedStructure(db, opts.password);
   const tips = await seedDemoTips(db, keys, structure);
-  return { tips, password: structure.password, users: structure.printable };
+  const cases = await seedDemoCases(db, structure);
+  return { tips, cases, password: structure.password, users: structure.printable };
 }

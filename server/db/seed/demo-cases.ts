@@ -1,0 +1,93 @@
+import type { Db } from '../client.ts';
+import { sql } from '../client.ts';
+import { loadUser, type SessionUser } from '../../modules/auth/auth.service.ts';
+import { addFigure, correctFigure, fileCase, recordStageAction } from '../../modules/cases/cases.service.ts';
+import type { FraudType } from '../../../shared/domain.ts';
+import { chinaToday } from '../../../shared/time.ts';
+import type { DemoStructure } from './seed.ts';
+
+/**
+ * Criminal cases of the demo province in every stage, driven through the real services (so every
+ * stage, figure, correction, audit row and reporter notice exists): filed by 龙口市 and 芝罘区 police
+ * from tips reported as 属实, prosecuted by 烟台市人民检察院 and tried by 烟台市中级人民法院.
+ */
+
+interface DemoCase {
+  area: 'lk' | 'zf';
+  title: string;
+  type: FraudType;
+  origin: 'new' | 'old';
+  gang?: number;
+  /** Days ago it was filed; each later stage follows some days after. */
+  filedAgo: number;
+  upTo: 'filed' | 'solved' | 'transferred' | 'prosecuted' | 'tried';
+  arrested: number;
+  detained: number;
+  victims: number;
+  /** yuan */
+  involved: number;
+  frozen: number;
+  recovered: number;
+}
+
+const CASES: DemoCase[] = [
+  { area: 'lk', title: '“福寿康养”预收床位费诈骗案', type: 'elderly_service', origin: 'new', gang: 6, filedAgo: 170, upTo: 'tried', arrested: 6, detained: 5, victims: 86, involved: 3_860_000, frozen: 1_200_000, recovered: 2_150_000 },
+  { area: 'lk', title: '“颐年山庄”养老公寓非法吸收公众存款案', type: 'elderly_project', origin: 'old', gang: 11, filedAgo: 150, upTo: 'prosecuted', arrested: 11, detained: 9, victims: 213, involved: 12_400_000, frozen: 5_300_000, recovered: 4_800_000 },
+  { area: 'lk', title: '“量子床垫”保健讲座诈骗案', type: 'elderly_product', origin: 'new', gang: 4, filedAgo: 120, upTo: 'transferred', arrested: 4, detained: 3, victims: 57, involved: 680_000, frozen: 210_000, recovered: 320_000 },
+  { area: 'lk', title: '冒充社保代办员代缴养老保险诈骗案', type: 'pension_insurance', origin: 'new', filedAgo: 75, upTo: 'solved', arrested: 1, detained: 1, victims: 9, involved: 146_000, frozen: 0, recovered: 52_000 },
+  { area: 'lk', title: '“以房养老”理财骗取老人房产案', type: 'house_for_pension', origin: 'old', gang: 3, filedAgo: 40, upTo: 'filed', arrested: 2, detained: 0, victims: 5, involved: 4_500_000, frozen: 1_800_000, recovered: 0 },
+  { area: 'zf', title: '“夕阳红”旅游团低价游强迫购物诈骗案', type: 'elderly_product', origin: 'new', gang: 5, filedAgo: 140, upTo: 'tried', arrested: 5, detained: 4, victims: 132, involved: 920_000, frozen: 300_000, recovered: 610_000 },
+  { area: 'zf', title: '虚构“养老帮扶补贴”骗取老人个人信息及费用案', type: 'elderly_assistance', origin: 'new', filedAgo: 60, upTo: 'solved', arrested: 2, detained: 2, victims: 41, involved: 83_000, frozen: 20_000, recovered: 30_000 },
+  { area: 'zf', title: '“健康驿站”免费体检推销药品诈骗案', type: 'elderly_product', origin: 'new', filedAgo: 20, upTo: 'filed', arrested: 3, detained: 0, victims: 18, involved: 264_000, frozen: 90_000, recovered: 0 },
+];
+
+const STEPS = ['solved', 'transferred', 'prosecuted', 'tried'] as const;
+
+export async function seedDemoCases(db: Db, s: DemoStructure): Promise<number> {
+  const as = async (username: string) => (await loadUser(db, s.users.get(username)!)) as SessionUser;
+  const procurator = await as('yt_procuratorate');
+  const court = await as('yt_court');
+  const day = (ago: number) => chinaToday(Date.now() - ago * 86400_000);
+  const fen = (yuan: number) => yuan * 100;
+  let n = 0;
+  for (const [i, c] of CASES.entries()) {
+    const police = await as(`${c.area}_police`);
+    const county = c.area === 'lk' ? '370681' : '370602';
+    // Tips the police reported as true (立案侦查) and have not yet linked to a case.
+    const tips = await db.query<{ tracking_code: string }>(
+      sql`select distinct t.tracking_code from tips t join tip_assignments a on a.tip_id = t.id
+          where a.unit_id = ${police.unitId} and a.verdict = 'true' and not exists (select 1 from case_tips ct where ct.tip_id = t.id)
+          order by t.tracking_code limit 2`,
+    );
+    const prefix = c.area === 'lk' ? '龙公' : '芝公';
+    const filedOn = day(c.filedAgo);
+    const { id } = await fileCase(db, police, {
+      caseNo: `${prefix}（经）立字〔${filedOn.slice(0, 4)}〕${String(101 + i).padStart(4, '0')}号`, title: c.title, fraudTypes: [c.type], regionCode: county,
+      origin: c.origin, gang: !!c.gang, gangSize: c.gang, filedOn, trackingCodes: tips.map((t) => t.tracking_code), subjectIds: [],
+      summary: `${c.title.replace(/案$/, '')}，涉及老年受害人 ${c.victims} 名。`,
+    });
+    n++;
+    const at = (k: number) => day(Math.max(0, c.filedAgo - k * Math.floor(c.filedAgo / 5)));
+    const add = (u: SessionUser, kind: Parameters<typeof addFigure>[3]['kind'], value: number, onDate: string) =>
+      value > 0 ? addFigure(db, u, id, { kind, value, onDate }) : Promise.resolve(null);
+    await add(police, 'arrested', c.arrested, at(0));
+    await add(police, 'victims', c.victims, at(0));
+    const involved = await add(police, 'amount_involved', fen(Math.round(c.involved * 0.9)), at(0));
+    // The first count of the amount involved was low; the police corrected it after the audit of accounts.
+    if (involved) await correctFigure(db, police, id, involved.id, { value: fen(c.involved), reason: '经司法会计鉴定，涉案金额核增' });
+    await add(police, 'amount_frozen', fen(c.frozen), at(1));
+    await add(police, 'detained', c.detained, at(1));
+    for (const [k, stage] of STEPS.entries()) {
+      if (STEPS.indexOf(stage) > STEPS.indexOf(c.upTo as (typeof STEPS)[number]) || c.upTo === 'filed') break;
+      const date = at(k + 1);
+      if (stage === 'solved') await recordStageAction(db, police, id, { stage, date, note: c.gang ? `打掉犯罪团伙 1 个，抓获 ${c.arrested} 人` : undefined });
+      if (stage === 'transferred') await recordStageAction(db, police, id, { stage, date, procuratorateUnitId: s.units.get('3706:procuratorate')! });
+      if (stage === 'prosecuted') await recordStageAction(db, procurator, id, { stage, date, courtUnitId: s.units.get('3706:court')!, personsProsecuted: c.detained || 1 });
+      if (stage === 'tried') {
+        await recordStageAction(db, court, id, { stage, date, judgment: `以诈骗罪判处被告人有期徒刑二年至十一年不等，并处罚金，责令退赔被害人损失。`, personsSentenced: c.detained || 1 });
+      }
+    }
+    await add(police, 'amount_recovered', fen(c.recovered), at(2));
+  }
+  return n;
+}
