@@ -37,6 +37,7 @@ import { figureRoutes } from './modules/figures/figures.routes.ts';
 import { subjectRoutes } from './modules/subjects/subjects.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { enforcementRoutes } from './modules/enforcement/enforcement.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(subjectRoutes);
   await app.register(screeningRoutes);
   await app.register(caseRoutes);
+  await app.register(enforcementRoutes);
   return app;
 }
 

@@ -74,6 +74,7 @@ export const UNIQUE_FIELDS: Record<string, FieldError> = {
   units_region_code_name_key: { path: 'name', message: '该地区已有同名单位' },
   users_username_key: { path: 'username', message: '用户名已被使用' },
   criminal_cases_case_no_key: { path: 'caseNo', message: '该案件编号已登记' },
+  enforcement_records_doc_no_key: { path: 'docNo', message: '本单位已登记该文书编号' },
 };
 
 export function uniqueViolation(err: unknown): AppError | null {

@@ -211,3 +211,17 @@ export const CASE_FIGURE_OWNERS: Record<CaseFigureKind, readonly CaseUnitKind[]>
 };
 /** Who works on cases inside those units (offices and viewers read them). */
 export const CASE_WORKER_ROLES = ['handler', 'unit_lead'] as const satisfies readonly Role[];
+
+// ── Administrative enforcement (行政执法, 行刑衔接) ─────────────────────────────────────────────
+/** Documents a unit issues to a subject: 三书一函, penalty decisions, and transfers to the police. */
+export const ENFORCEMENT_KINDS = {
+  risk_warning_letter: '风险提示函',
+  interview_notice: '约谈通知书',
+  rectification_notice: '责令整改通知书',
+  penalty_decision: '行政处罚决定书',
+  transfer_police: '移送公安（行刑衔接）',
+} as const;
+export type EnforcementKind = keyof typeof ENFORCEMENT_KINDS;
+export const ENFORCEMENT_KIND_CODES = codesOf(ENFORCEMENT_KINDS);
+/** The documents counted as rectification_notices (责令整改通知书 / 三书一函, indicators.md). */
+export const NOTICE_KINDS = ['risk_warning_letter', 'interview_notice', 'rectification_notice', 'penalty_decision'] as const satisfies readonly EnforcementKind[];

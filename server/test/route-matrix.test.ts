@@ -143,6 +143,12 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/cases/:id/figures/:entryId/corrections': {
     allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/figures/${c.entryId}/corrections`, payload: { value: 2, reason: '矩阵测试更正' } }),
   },
+  'GET /api/enforcement': { allow: READERS, request: () => ({ url: '/api/enforcement' }) },
+  'GET /api/enforcement/police-units': { allow: SCREENERS, request: (c) => ({ url: `/api/enforcement/police-units?subjectId=${c.subjectId}` }) },
+  'POST /api/enforcement': {
+    allow: SCREENERS,
+    request: (c) => ({ url: '/api/enforcement', payload: { kind: 'risk_warning_letter', docNo: `矩阵${Math.random()}`.slice(0, 20), subjectId: c.subjectId, issuedOn: today(), summary: '矩阵测试风险提示' } }),
+  },
   'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
 };
 

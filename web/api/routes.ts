@@ -8,6 +8,7 @@ import type * as Common from '../../server/schemas.ts';
 import type * as Admin from '../../server/modules/admin/admin.schemas.ts';
 import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
 import type * as Cases from '../../server/modules/cases/cases.schemas.ts';
+import type * as Enforcement from '../../server/modules/enforcement/enforcement.schemas.ts';
 import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
 import type * as Intel from '../../server/modules/intel/intel.schemas.ts';
@@ -85,6 +86,9 @@ export interface Routes {
   'POST /api/cases/:id/figures': Out<typeof Cases.FigureRecorded>;
   'POST /api/cases/:id/figures/:entryId/corrections': Out<typeof Cases.FigureRecorded>;
   'POST /api/cases/:id/links': Out<typeof Cases.Linked>;
+  'GET /api/enforcement': Out<typeof Enforcement.EnforcementPage>;
+  'POST /api/enforcement': Out<typeof Common.IdOnly>;
+  'GET /api/enforcement/police-units': Out<typeof Cases.CaseUnitList>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -113,6 +117,7 @@ export type { TotpSetup, TotpStatus } from '../../server/modules/auth/auth.schem
 export type { AdminUnit, AdminUser } from '../../server/modules/admin/admin.schemas.ts';
 export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
 export type { CaseDetail, CaseListItem, CaseSummary, FigureEntry } from '../../server/modules/cases/cases.schemas.ts';
+export type { EnforcementRecord } from '../../server/modules/enforcement/enforcement.schemas.ts';
 export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
 export type { Region } from '../../server/modules/regions/regions.schemas.ts';
 export type { DispatchUnit, RoutingRule } from '../../server/modules/routing/routing.schemas.ts';

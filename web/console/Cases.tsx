@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Select, Space, Statistic, Steps, Switch, Table, Tag, Typography,
+  Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Select, Space, Statistic, Steps, Switch, Table, Tabs, Tag, Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
@@ -11,6 +11,8 @@ import type { Go, Me } from './App.tsx';
 import type { CaseDetail as Detail, CaseListItem, CaseSummary, FigureEntry } from '../api/routes.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
 import { FormDialog, usePaged } from './ui.tsx';
+import { toFen, yuan, yuanRule } from './money.ts';
+import { Enforcement } from './Enforcement.tsx';
 
 /**
  * 案件: criminal cases — the list with this year's figures, one case's file (stages, figures with
@@ -22,13 +24,6 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
 const AMOUNT_KINDS: readonly string[] = ['amount_involved', 'amount_frozen', 'amount_recovered'];
 const STAGE_COLORS: Record<CaseStage, string> = { filed: COLORS.blue, solved: COLORS.teal, transferred: COLORS.indigo, prosecuted: COLORS.purple, tried: COLORS.green };
 
-/** Fen as yuan text, exactly (integer arithmetic, no binary fractions): 123456 → "1,234.56". */
-export const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('zh-CN')}.${String(fen % 100).padStart(2, '0')}`;
-/** Yuan typed by a person ("1234.5") as integer fen, or null when it is not an amount. */
-export function toFen(text: string): number | null {
-  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/,/g, ''));
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
-}
 const showValue = (kind: string, value: number) => (AMOUNT_KINDS.includes(kind) ? `${yuan(value)} 元` : `${value} 人`);
 const link = (go: Go, to: string, text: string) => <a href={to} onClick={(e) => { e.preventDefault(); go(to); }}>{text}</a>;
 
@@ -37,8 +32,10 @@ export default function Cases({ me, go, id }: { me: Me; go: Go; id?: number }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>案件</Typography.Title>
-      <Summary />
-      <CaseList me={me} go={go} />
+      <Tabs items={[
+        { key: 'cases', label: '刑事案件', children: <Space direction="vertical" style={{ width: '100%' }}><Summary /><CaseList me={me} go={go} /></Space> },
+        { key: 'enforcement', label: '行政执法', children: <Enforcement me={me} go={go} /> },
+      ]} />
     </Space>
   );
 }
@@ -266,7 +263,7 @@ function StageDialog({ detail, stage, onClose, onDone }: { detail: Detail; stage
 /** An amount in yuan (up to two decimals) or a number of persons, as the kind needs. */
 function ValueField({ kind, name = 'value' }: { kind?: string; name?: string }) {
   return AMOUNT_KINDS.includes(kind ?? '') ? (
-    <Form.Item name={name} label="金额（元）" rules={[{ required: true, message: '请填写金额' }, { validator: (_, v: string) => (v === undefined || toFen(v) !== null ? Promise.resolve() : Promise.reject(new Error('请填写金额，最多两位小数'))) }]}>
+    <Form.Item name={name} label="金额（元）" rules={[{ required: true, message: '请填写金额' }, yuanRule]}>
       <Input inputMode="decimal" style={{ width: 220 }} />
     </Form.Item>
   ) : (

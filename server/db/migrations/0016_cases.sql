@@ -101,3 +101,32 @@ create table case_subjects (
   primary key (case_id, subject_id)
 );
 create index case_subjects_subject_idx on case_subjects (subject_id);
+
+-- Administrative enforcement (行政执法): each document a unit issues to a subject (or one of its
+-- hazards) — 三书一函, penalty decisions with the amount fined (fen), transfers to the police
+-- (行刑衔接) naming the police unit. These, not the hazards' free-text measure, are what
+-- rectification_notices, admin_penalties and penalty_amount_yuan count. An issued document is a
+-- record: never changed.
+create table enforcement_records (
+  id             bigint generated always as identity primary key,
+  kind           text not null,
+  doc_no         text not null,
+  unit_id        bigint not null references units(id),            -- the issuing unit
+  subject_id     bigint not null references subjects(id),
+  hazard_id      bigint references hazards(id),
+  issued_on      date not null,
+  fine_fen       bigint,                                           -- penalty decisions only
+  police_unit_id bigint references units(id),                      -- transfers only
+  summary        text not null,
+  created_by     bigint not null references users(id),
+  created_at     timestamptz not null default now(),
+  constraint enforcement_records_doc_no_key unique (unit_id, doc_no),
+  constraint enforcement_records_kind_known check (kind in
+    ('risk_warning_letter', 'interview_notice', 'rectification_notice', 'penalty_decision', 'transfer_police')),
+  constraint enforcement_records_fine check ((kind = 'penalty_decision') = (fine_fen is not null) and (fine_fen is null or fine_fen between 0 and 100000000000000)),
+  constraint enforcement_records_transfer check ((kind = 'transfer_police') = (police_unit_id is not null))
+);
+create index enforcement_records_subject_idx on enforcement_records (subject_id, issued_on desc, id desc);
+create index enforcement_records_kind_date_idx on enforcement_records (kind, issued_on);
+create trigger enforcement_records_append_only before update or delete on enforcement_records
+  for each row execute function case_records_append_only();

@@ -2,6 +2,8 @@ import type { Db } from '../client.ts';
 import { sql } from '../client.ts';
 import { loadUser, type SessionUser } from '../../modules/auth/auth.service.ts';
 import { addFigure, correctFigure, fileCase, recordStageAction } from '../../modules/cases/cases.service.ts';
+import { registerSubject } from '../../modules/subjects/subjects.service.ts';
+import { recordEnforcement } from '../../modules/enforcement/enforcement.service.ts';
 import type { FraudType } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import type { DemoStructure } from './seed.ts';
@@ -15,6 +17,8 @@ import type { DemoStructure } from './seed.ts';
 interface DemoCase {
   area: 'lk' | 'zf';
   title: string;
+  /** The business behind it: registered, linked to the case, and given the documents below. */
+  subject?: string;
   type: FraudType;
   origin: 'new' | 'old';
   gang?: number;
@@ -31,14 +35,14 @@ interface DemoCase {
 }
 
 const CASES: DemoCase[] = [
-  { area: 'lk', title: '“福寿康养”预收床位费诈骗案', type: 'elderly_service', origin: 'new', gang: 6, filedAgo: 170, upTo: 'tried', arrested: 6, detained: 5, victims: 86, involved: 3_860_000, frozen: 1_200_000, recovered: 2_150_000 },
+  { area: 'lk', title: '“福寿康养”预收床位费诈骗案', subject: '龙口市福寿康养服务中心', type: 'elderly_service', origin: 'new', gang: 6, filedAgo: 170, upTo: 'tried', arrested: 6, detained: 5, victims: 86, involved: 3_860_000, frozen: 1_200_000, recovered: 2_150_000 },
   { area: 'lk', title: '“颐年山庄”养老公寓非法吸收公众存款案', type: 'elderly_project', origin: 'old', gang: 11, filedAgo: 150, upTo: 'prosecuted', arrested: 11, detained: 9, victims: 213, involved: 12_400_000, frozen: 5_300_000, recovered: 4_800_000 },
-  { area: 'lk', title: '“量子床垫”保健讲座诈骗案', type: 'elderly_product', origin: 'new', gang: 4, filedAgo: 120, upTo: 'transferred', arrested: 4, detained: 3, victims: 57, involved: 680_000, frozen: 210_000, recovered: 320_000 },
+  { area: 'lk', title: '“量子床垫”保健讲座诈骗案', subject: '龙口市康乐源保健品经营部', type: 'elderly_product', origin: 'new', gang: 4, filedAgo: 120, upTo: 'transferred', arrested: 4, detained: 3, victims: 57, involved: 680_000, frozen: 210_000, recovered: 320_000 },
   { area: 'lk', title: '冒充社保代办员代缴养老保险诈骗案', type: 'pension_insurance', origin: 'new', filedAgo: 75, upTo: 'solved', arrested: 1, detained: 1, victims: 9, involved: 146_000, frozen: 0, recovered: 52_000 },
   { area: 'lk', title: '“以房养老”理财骗取老人房产案', type: 'house_for_pension', origin: 'old', gang: 3, filedAgo: 40, upTo: 'filed', arrested: 2, detained: 0, victims: 5, involved: 4_500_000, frozen: 1_800_000, recovered: 0 },
   { area: 'zf', title: '“夕阳红”旅游团低价游强迫购物诈骗案', type: 'elderly_product', origin: 'new', gang: 5, filedAgo: 140, upTo: 'tried', arrested: 5, detained: 4, victims: 132, involved: 920_000, frozen: 300_000, recovered: 610_000 },
   { area: 'zf', title: '虚构“养老帮扶补贴”骗取老人个人信息及费用案', type: 'elderly_assistance', origin: 'new', filedAgo: 60, upTo: 'solved', arrested: 2, detained: 2, victims: 41, involved: 83_000, frozen: 20_000, recovered: 30_000 },
-  { area: 'zf', title: '“健康驿站”免费体检推销药品诈骗案', type: 'elderly_product', origin: 'new', filedAgo: 20, upTo: 'filed', arrested: 3, detained: 0, victims: 18, involved: 264_000, frozen: 90_000, recovered: 0 },
+  { area: 'zf', title: '“健康驿站”免费体检推销药品诈骗案', subject: '烟台芝罘健康驿站', type: 'elderly_product', origin: 'new', filedAgo: 20, upTo: 'filed', arrested: 3, detained: 0, victims: 18, involved: 264_000, frozen: 90_000, recovered: 0 },
 ];
 
 const STEPS = ['solved', 'transferred', 'prosecuted', 'tried'] as const;
@@ -60,10 +64,11 @@ export async function seedDemoCases(db: Db, s: DemoStructure): Promise<number> {
           order by t.tracking_code limit 2`,
     );
     const prefix = c.area === 'lk' ? '龙公' : '芝公';
+    const subjectIds = c.subject ? [await demoSubject(db, await as(`${c.area}_market_regulation`), county, c.subject, c.filedAgo)] : [];
     const filedOn = day(c.filedAgo);
     const { id } = await fileCase(db, police, {
       caseNo: `${prefix}（经）立字〔${filedOn.slice(0, 4)}〕${String(101 + i).padStart(4, '0')}号`, title: c.title, fraudTypes: [c.type], regionCode: county,
-      origin: c.origin, gang: !!c.gang, gangSize: c.gang, filedOn, trackingCodes: tips.map((t) => t.tracking_code), subjectIds: [],
+      origin: c.origin, gang: !!c.gang, gangSize: c.gang, filedOn, trackingCodes: tips.map((t) => t.tracking_code), subjectIds,
       summary: `${c.title.replace(/案$/, '')}，涉及老年受害人 ${c.victims} 名。`,
     });
     n++;
@@ -90,4 +95,22 @@ export async function seedDemoCases(db: Db, s: DemoStructure): Promise<number> {
     await add(police, 'amount_recovered', fen(c.recovered), at(2));
   }
   return n;
+}
+
+/**
+ * A business found in screening before the case: registered by the county's market regulation,
+ * which issued a notice and a penalty, then transferred the matter to the police (行刑衔接).
+ */
+async function demoSubject(db: Db, market: SessionUser, county: string, name: string, filedAgo: number): Promise<number> {
+  const { id } = await registerSubject(db, market, { regionCode: county, kind: name.includes('康养') ? 'unregistered_care_place' : 'health_product_seller', name });
+  const day = (ago: number) => chinaToday(Date.now() - ago * 86400_000);
+  const short = county === '370681' ? '龙市监' : '芝市监';
+  const [police] = await db.query<{ id: number }>(sql`select id from units where region_code = ${county} and kind = 'police'`);
+  const docs = [
+    { kind: 'rectification_notice' as const, docNo: `${short}责改〔2026〕${id}号`, issuedOn: day(filedAgo + 30), summary: '责令立即停止以“会员卡”“预存费用”等方式向老年人收取费用，限期整改。' },
+    { kind: 'penalty_decision' as const, docNo: `${short}罚〔2026〕${id}号`, issuedOn: day(filedAgo + 15), fineFen: 5_000_000, summary: '虚假宣传，罚款五万元。' },
+    { kind: 'transfer_police' as const, docNo: `${short}移〔2026〕${id}号`, issuedOn: day(filedAgo + 5), policeUnitId: police.id, summary: '涉嫌以销售养老产品为名实施诈骗，移送公安机关。' },
+  ];
+  for (const d of docs) await recordEnforcement(db, market, { subjectId: id, ...d });
+  return id;
 }
