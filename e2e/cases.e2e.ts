@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, chooseOptions, consoleLogin, shot, startE2E, PASSWORD, type E2E } from './harness.ts';
+import { axe, chooseOptions, consoleLogin, elderChecks, newPage, shot, startE2E, PASSWORD, type E2E } from './harness.ts';
 
 /** Opens a dialog by its button, fills it and confirms it; says what the dialog shows when it stays. */
 async function inDialog(page: Page, button: string, confirm: string, fill: (d: ReturnType<Page['getByRole']>) => Promise<void>) {
@@ -18,6 +18,7 @@ async function inDialog(page: Page, button: string, confirm: string, fill: (d: R
 describe('a criminal case from a tip, through police and procuratorate, in a real browser', () => {
   let e: E2E;
   let trackingCode = '';
+  let caseUrl = '';
   beforeAll(async () => {
     e = await startE2E();
     // A reporter's tip, accepted and dispatched to 龙口市公安局 through the API.
@@ -67,6 +68,7 @@ describe('a criminal case from a tip, through police and procuratorate, in a rea
     });
     await police.locator('.ant-steps-item-title', { hasText: '移送起诉' }).waitFor();
     const url = police.url();
+    caseUrl = url;
     expect(await axe(police)).toEqual([]);
     await police.context().close();
 
@@ -94,5 +96,44 @@ describe('a criminal case from a tip, through police and procuratorate, in a rea
     await procurator.getByRole('link', { name: '龙公（经）立字〔2026〕0101号' }).waitFor();
     expect(await axe(procurator)).toEqual([]);
     await procurator.context().close();
+  });
+
+  it('the office writes it up as a typical case (masked), a second lead publishes it, a phone at 360 px reads it', async () => {
+    const clerk = await consoleLogin(e, 'lk_intake');
+    await clerk.goto(caseUrl);
+    await inDialog(clerk, '撰写典型案例', '提交审核', async (d) => {
+      await d.getByLabel('标题').fill('“健康讲座”卖保健品，骗走老人养老钱');
+      await chooseOptions(clerk, d, '骗局类型', ['以销售"养老产品"为名'], false);
+      await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+      await d.getByLabel('案情（用老人听得懂的话）').fill('被害人张桂芳在社区参加“健康讲座”，讲师说保健品能治糖尿病，她先后花了52000元，联系电话13812345678。');
+      await d.getByLabel('怎么识别').fill('免费讲座、送鸡蛋，再推销能“治病”的保健品，就是骗局。');
+      await d.getByLabel('遇到了怎么办').fill('不在讲座现场买东西；已经付了钱的，保存单据，拨打 110。');
+    });
+    await clerk.getByText(/已提交审核（已隐去 \d+ 处个人信息）/).waitFor();
+    await clerk.context().close();
+
+    const lead = await consoleLogin(e, 'lk_lead');
+    await lead.getByRole('menuitem', { name: '案件' }).click();
+    await lead.getByRole('tab', { name: '典型案例' }).click();
+    await lead.getByRole('button', { name: '审核发布' }).click();
+    await lead.locator('.ant-tag', { hasText: '已发布' }).waitFor();
+    expect(await axe(lead)).toEqual([]);
+    await lead.context().close();
+
+    const phone = await newPage(e, 'phone');
+    await phone.goto(e.url);
+    await phone.getByRole('button', { name: '大字' }).click();
+    await phone.getByRole('button', { name: '典型案例' }).click();
+    await phone.getByRole('link', { name: '“健康讲座”卖保健品，骗走老人养老钱' }).click();
+    await phone.getByRole('heading', { name: '怎么识别' }).waitFor();
+    const text = await phone.locator('main').innerText();
+    expect(text).toContain('张某');
+    expect(text).not.toContain('张桂芳');
+    expect(text).not.toContain('13812345678');
+    expect(text).toContain('约5万元');
+    expect(await axe(phone)).toEqual([]);
+    expect(await elderChecks(phone)).toEqual([]);
+    await shot(phone, 'portal-7-typical-case-360');
+    await phone.context().close();
   });
 });

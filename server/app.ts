@@ -37,6 +37,7 @@ import { figureRoutes } from './modules/figures/figures.routes.ts';
 import { subjectRoutes } from './modules/subjects/subjects.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { typicalRoutes } from './modules/cases/typical.routes.ts';
 import { enforcementRoutes } from './modules/enforcement/enforcement.routes.ts';
 
 z.config(z.locales.zhCN());
@@ -204,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(subjectRoutes);
   await app.register(screeningRoutes);
   await app.register(caseRoutes);
+  await app.register(typicalRoutes);
   await app.register(enforcementRoutes);
   return app;
 }
@@ -218,7 +220,7 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   const page = (file: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('Cache-Control', 'no-cache').sendFile(file);
-  for (const url of ['/', '/report', '/done', '/track', '/check']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
+  for (const url of ['/', '/report', '/done', '/track', '/check', '/cases', '/cases/:id']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
   for (const url of ['/console', '/console/*']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('console/index.html'));
 }
 

@@ -225,3 +225,8 @@ export type EnforcementKind = keyof typeof ENFORCEMENT_KINDS;
 export const ENFORCEMENT_KIND_CODES = codesOf(ENFORCEMENT_KINDS);
 /** The documents counted as rectification_notices (责令整改通知书 / 三书一函, indicators.md). */
 export const NOTICE_KINDS = ['risk_warning_letter', 'interview_notice', 'rectification_notice', 'penalty_decision'] as const satisfies readonly EnforcementKind[];
+
+/** A typical case's life: written (draft), published after review by a second person, withdrawn. */
+export const TYPICAL_CASE_STATUSES = { draft: '待审核', published: '已发布', withdrawn: '已撤回' } as const;
+export type TypicalCaseStatus = keyof typeof TYPICAL_CASE_STATUSES;
+export const TYPICAL_CASE_STATUS_CODES = codesOf(TYPICAL_CASE_STATUSES);

@@ -59,6 +59,7 @@ interface Ctx {
   hazardId: number;
   caseId: number;
   entryId: number;
+  typicalId: number;
 }
 interface Entry {
   allow: Who[];
@@ -149,6 +150,14 @@ const MATRIX: Record<string, Entry> = {
     allow: SCREENERS,
     request: (c) => ({ url: '/api/enforcement', payload: { kind: 'risk_warning_letter', docNo: `矩阵${Math.random()}`.slice(0, 20), subjectId: c.subjectId, issuedOn: today(), summary: '矩阵测试风险提示' } }),
   },
+  'GET /api/typical-cases': { allow: READERS, request: () => ({ url: '/api/typical-cases' }) },
+  'POST /api/typical-cases': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/typical-cases', payload: { caseId: c.caseId, title: '矩阵测试典型案例', fraudType: 'elderly_product', body: '矩阵测试案情，矩阵测试案情，矩阵测试案情。', recognise: '矩阵测试怎么识别的说明', advice: '矩阵测试怎么办的说明文字' } }) },
+  'GET /api/typical-cases/:id': { allow: READERS, request: (c) => ({ url: `/api/typical-cases/${c.typicalId}` }) },
+  // Publish before withdraw: the case ends withdrawn, as the other province's checks expect.
+  'POST /api/typical-cases/:id/publish': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/publish` }) },
+  'POST /api/typical-cases/:id/withdraw': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/withdraw`, payload: { reason: '矩阵测试撤回' } }) },
+  'GET /api/public/typical-cases': { allow: PUBLIC, request: () => ({ url: '/api/public/typical-cases' }) },
+  'GET /api/public/typical-cases/:id': { allow: PUBLIC, request: (c) => ({ url: `/api/public/typical-cases/${c.typicalId}` }) },
   'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
 };
 
@@ -175,12 +184,13 @@ describe('endpoint × role matrix, in two provinces', () => {
       // A case filed by the county police (the handler), with one figure entry.
       const filed = json(await t.app.inject({ method: 'POST', url: '/api/cases', headers: await as('handler'), payload: { caseNo: `${p.name}矩阵案件`, title: '矩阵测试案件', regionCode: p.county, origin: 'new', filedOn: today() } }));
       const entry = json(await t.app.inject({ method: 'POST', url: `/api/cases/${filed.id}/figures`, headers: await as('handler'), payload: { kind: 'victims', value: 3, onDate: today() } }));
+      const typical = json(await t.app.inject({ method: 'POST', url: '/api/typical-cases', headers: await as('intake'), payload: MATRIX['POST /api/typical-cases'].request({ caseId: filed.id } as Ctx).payload as object }));
       // Dispatch it to the county police, so the handler and unit lead see it too.
       const act = async (payload: object) => expect((await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: await as('intake'), payload })).statusCode).toBe(200);
       await act({ action: 'accept' });
       await act({ action: 'dispatch', leadUnitId: unitOf(p, 'police'), deadline: inDays(5), instructions: '请核查' });
-      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id, filed.id, entry.id].every(Boolean), `${p.name} set-up`).toBe(true);
-      ctx.push({ caseId: filed.id, entryId: entry.id, county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id });
+      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id, filed.id, entry.id, typical.id].every(Boolean), `${p.name} set-up`).toBe(true);
+      ctx.push({ caseId: filed.id, entryId: entry.id, typicalId: typical.id, county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id });
     }
   });
   afterAll(() => t.close());

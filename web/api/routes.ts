@@ -9,6 +9,7 @@ import type * as Admin from '../../server/modules/admin/admin.schemas.ts';
 import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
 import type * as Cases from '../../server/modules/cases/cases.schemas.ts';
 import type * as Enforcement from '../../server/modules/enforcement/enforcement.schemas.ts';
+import type * as Typical from '../../server/modules/cases/typical.schemas.ts';
 import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
 import type * as Intel from '../../server/modules/intel/intel.schemas.ts';
@@ -89,6 +90,13 @@ export interface Routes {
   'GET /api/enforcement': Out<typeof Enforcement.EnforcementPage>;
   'POST /api/enforcement': Out<typeof Common.IdOnly>;
   'GET /api/enforcement/police-units': Out<typeof Cases.CaseUnitList>;
+  'GET /api/typical-cases': Out<typeof Typical.TypicalPage>;
+  'POST /api/typical-cases': Out<typeof Typical.TypicalWritten>;
+  'GET /api/typical-cases/:id': Out<typeof Typical.TypicalCase>;
+  'POST /api/typical-cases/:id/publish': Out<typeof Typical.TypicalCase>;
+  'POST /api/typical-cases/:id/withdraw': Out<typeof Typical.TypicalCase>;
+  'GET /api/public/typical-cases': Out<typeof Typical.PublicTypicalList>;
+  'GET /api/public/typical-cases/:id': Out<typeof Typical.PublicTypical>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -118,6 +126,7 @@ export type { AdminUnit, AdminUser } from '../../server/modules/admin/admin.sche
 export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
 export type { CaseDetail, CaseListItem, CaseSummary, FigureEntry } from '../../server/modules/cases/cases.schemas.ts';
 export type { EnforcementRecord } from '../../server/modules/enforcement/enforcement.schemas.ts';
+export type { PublicTypical, TypicalCase } from '../../server/modules/cases/typical.schemas.ts';
 export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
 export type { Region } from '../../server/modules/regions/regions.schemas.ts';
 export type { DispatchUnit, RoutingRule } from '../../server/modules/routing/routing.schemas.ts';

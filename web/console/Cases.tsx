@@ -13,6 +13,7 @@ import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
 import { FormDialog, usePaged } from './ui.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
 import { Enforcement } from './Enforcement.tsx';
+import { TypicalCaseList, WriteTypicalDialog } from './TypicalCases.tsx';
 
 /**
  * 案件: criminal cases — the list with this year's figures, one case's file (stages, figures with
@@ -35,6 +36,7 @@ export default function Cases({ me, go, id }: { me: Me; go: Go; id?: number }) {
       <Tabs items={[
         { key: 'cases', label: '刑事案件', children: <Space direction="vertical" style={{ width: '100%' }}><Summary /><CaseList me={me} go={go} /></Space> },
         { key: 'enforcement', label: '行政执法', children: <Enforcement me={me} go={go} /> },
+        { key: 'typical', label: '典型案例', children: <TypicalCaseList me={me} go={go} /> },
       ]} />
     </Space>
   );
@@ -154,7 +156,7 @@ function CaseFile({ me, go, id }: { me: Me; go: Go; id: number }) {
   const { message } = AntApp.useApp();
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState('');
-  const [dialog, setDialog] = useState<'stage' | 'figure' | 'link' | FigureEntry | null>(null);
+  const [dialog, setDialog] = useState<'stage' | 'figure' | 'link' | 'typical' | FigureEntry | null>(null);
   const load = () => api('GET', `/api/cases/${id}`).then(setD, (e) => setError(e.message));
   useEffect(() => void load(), [id]);
   if (error) return <Alert type="error" showIcon message={error} action={<Button onClick={() => go('/console/cases')}>返回案件列表</Button>} />;
@@ -169,6 +171,7 @@ function CaseFile({ me, go, id }: { me: Me; go: Go; id: number }) {
         <Button onClick={() => go('/console/cases')}>← 案件列表</Button>
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{d.title}</Typography.Title>
         <Tag color={STAGE_COLORS[d.stage]}>{CASE_STAGES[d.stage]}</Tag>
+        {me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead') && <Button onClick={() => setDialog('typical')}>撰写典型案例</Button>}
       </Space>
       <Descriptions bordered size="small" column={2} items={[
         { key: 'no', label: '案件编号', children: d.caseNo },
@@ -220,6 +223,10 @@ function CaseFile({ me, go, id }: { me: Me; go: Go; id: number }) {
       </Card>
       {dialog === 'stage' && next && <StageDialog detail={d} stage={next} onClose={() => setDialog(null)} onDone={done(`已录入${CASE_STAGES[next]}`)} />}
       {dialog === 'figure' && <FigureDialog detail={d} onClose={() => setDialog(null)} onDone={done('已录入')} />}
+      {dialog === 'typical' && (
+        <WriteTypicalDialog caseId={d.id} fraudType={d.fraudTypes[0]} onClose={() => setDialog(null)}
+          onDone={(masked) => { setDialog(null); message.success(`已提交审核（已隐去 ${masked} 处个人信息）`); }} />
+      )}
       {dialog === 'link' && <LinkDialog caseId={d.id} onClose={() => setDialog(null)} onDone={done('已关联')} />}
       {dialog && typeof dialog === 'object' && <CorrectionDialog caseId={d.id} entry={dialog} onClose={() => setDialog(null)} onDone={done('已更正')} />}
     </Space>

@@ -4,6 +4,7 @@ import { Report, type Receipt } from './Report.tsx';
 import { Done } from './Done.tsx';
 import { Track } from './Track.tsx';
 import { ScamCheck } from './ScamCheck.tsx';
+import { TypicalCases } from './TypicalCases.tsx';
 
 const LARGE_KEY = 'shouhu.largeText';
 
@@ -34,6 +35,7 @@ export function App() {
   else if (path === '/done') page = <Done receipt={receipt} go={go} />;
   else if (path === '/track') page = <Track go={go} />;
   else if (path === '/check') page = <ScamCheck go={go} />;
+  else if (path === '/cases' || path.startsWith('/cases/')) page = <TypicalCases go={go} id={Number(path.split('/')[2]) || undefined} />;
   else page = <Home go={go} />;
 
   return (

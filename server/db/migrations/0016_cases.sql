@@ -130,3 +130,30 @@ create index enforcement_records_subject_idx on enforcement_records (subject_id,
 create index enforcement_records_kind_date_idx on enforcement_records (kind, issued_on);
 create trigger enforcement_records_append_only before update or delete on enforcement_records
   for each row execute function case_records_append_only();
+
+-- Typical cases for the public (典型案例): a case written up with personal data masked, published
+-- only after a second person (an office lead other than the writer) reviewed it; withdrawing is
+-- recorded with its reason. The portal shows published ones only.
+create table typical_cases (
+  id              bigint generated always as identity primary key,
+  case_id         bigint not null references criminal_cases(id),
+  title           text not null,
+  fraud_type      text not null,
+  body            text not null,
+  recognise       text not null,        -- how to recognise it, in plain words
+  advice          text not null,        -- what to do
+  status          text not null default 'draft',
+  written_by      bigint not null references users(id),
+  written_at      timestamptz not null default now(),
+  reviewed_by     bigint references users(id),
+  published_at    timestamptz,
+  withdrawn_at    timestamptz,
+  withdraw_reason text,
+  constraint typical_cases_fraud_type_known check (fraud_type in
+    ('elderly_service', 'elderly_project', 'elderly_product', 'house_for_pension', 'pension_insurance', 'elderly_assistance')),
+  constraint typical_cases_status_known check (status in ('draft', 'published', 'withdrawn')),
+  constraint typical_cases_second_person check (reviewed_by is null or reviewed_by <> written_by),
+  constraint typical_cases_published_reviewed check (status <> 'published' or (reviewed_by is not null and published_at is not null))
+);
+create index typical_cases_case_idx on typical_cases (case_id);
+create index typical_cases_public_idx on typical_cases (fraud_type, published_at desc) where status = 'published';

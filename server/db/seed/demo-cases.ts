@@ -4,6 +4,7 @@ import { loadUser, type SessionUser } from '../../modules/auth/auth.service.ts';
 import { addFigure, correctFigure, fileCase, recordStageAction } from '../../modules/cases/cases.service.ts';
 import { registerSubject } from '../../modules/subjects/subjects.service.ts';
 import { recordEnforcement } from '../../modules/enforcement/enforcement.service.ts';
+import { publishTypical, writeTypical } from '../../modules/cases/typical.service.ts';
 import type { FraudType } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import type { DemoStructure } from './seed.ts';
@@ -93,9 +94,35 @@ export async function seedDemoCases(db: Db, s: DemoStructure): Promise<number> {
       }
     }
     await add(police, 'amount_recovered', fen(c.recovered), at(2));
+    const story = TYPICAL[c.title];
+    if (story) {
+      // Written by the county office's clerk, reviewed and published by its lead (a second person).
+      const { id: typicalId } = await writeTypical(db, await as(`${c.area}_intake`), { caseId: id, title: story.title, fraudType: c.type, ...story.text });
+      await publishTypical(db, await as(`${c.area}_lead`), typicalId);
+    }
   }
   return n;
 }
+
+/** The two demo cases the offices wrote up for the portal (典型案例), in plain words. */
+const TYPICAL: Record<string, { title: string; text: { body: string; recognise: string; advice: string } }> = {
+  '“福寿康养”预收床位费诈骗案': {
+    title: '交钱“订床位”，养老院却一直没开业',
+    text: {
+      body: '一家自称“康养服务中心”的机构在小区门口摆摊，说新养老院明年开业，现在交3万元就能“锁定床位”，还送米送油。被害人刘秀英（电话13905351234）先后交了38000元。一年过去，养老院始终没有开业，工作人员也联系不上。公安机关立案侦查，抓获6名犯罪嫌疑人，追回部分钱款，主犯已被判刑。',
+      recognise: '还没开业就要先交“床位费”“会员费”“押金”，还承诺送礼品、给返利的，多半是骗局。正规养老机构不会让老人提前一年交钱订床位。',
+      advice: '不要提前交大额费用；签合同前问问子女，到民政部门查一查这家机构有没有备案。已经交了钱的，保存好收据、合同，尽快拨打 110 报警，或在本网站举报。',
+    },
+  },
+  '“夕阳红”旅游团低价游强迫购物诈骗案': {
+    title: '99元“夕阳红”旅游，被带进店里买了上万元“神药”',
+    text: {
+      body: '有人打电话给老人，说99元就能参加三天两晚的“夕阳红”旅游。到了地方，导游把老人带进一家“健康馆”，“专家”说产品能治高血压、糖尿病，不买就不让走。受害人赵建国（身份证号370602194805120016）花了12800元买了几盒“保健品”，后来发现就是普通糖片。公安机关查处了这个团伙，5人被判刑。',
+      recognise: '价格低得离谱的旅游、行程里安排“讲座”“参观”，专家说产品能治病——这些都是骗局的信号。药品和保健品不能代替治疗。',
+      advice: '不参加来路不明的低价旅游团；现场不买东西，不交定金。买了的，保留发票、包装和付款记录，拨打 12315 或 110，也可以在本网站举报。',
+    },
+  },
+};
 
 /**
  * A business found in screening before the case: registered by the county's market regulation,
