@@ -135,6 +135,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
   'GET /api/cases': { allow: READERS, request: () => ({ url: '/api/cases' }) },
+  'GET /api/cases/export': { allow: READERS, request: () => ({ url: '/api/cases/export' }) },
   'GET /api/cases/summary': { allow: READERS, request: () => ({ url: '/api/cases/summary' }) },
   'POST /api/cases': { allow: CASE_WORKERS, request: (c) => ({ url: '/api/cases', payload: { caseNo: `矩阵${Math.random()}`.slice(0, 20), title: '矩阵测试案件', regionCode: c.county, origin: 'new', filedOn: today() } }) },
   'GET /api/cases/:id': { allow: READERS, request: (c) => ({ url: `/api/cases/${c.caseId}` }) },

@@ -86,6 +86,7 @@ function CaseList({ me, go }: { me: Me; go: Go }) {
         <Select placeholder="现案/积案" allowClear options={options(CASE_ORIGINS)} onChange={set('origin')} style={{ width: 120 }} aria-label="现案/积案" />
         <DatePicker.RangePicker aria-label="立案日期" placeholder={['立案日期自', '至']}
           onChange={(r) => setFilter((f) => ({ ...f, from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') }))} />
+        <Button href={`/api/cases/export${query ? `?${query}` : ''}`} download>导出 Excel</Button>
         {mayFile(me) && <Button type="primary" onClick={() => setFiling(true)}>立案</Button>}
       </Space>
       <Table<CaseListItem> rowKey="id" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staff } from '../../plugins/auth.ts';
+import { sendXlsx } from '../../xlsx.ts';
+import { fileBody, XLSX } from '../../schemas.ts';
+import { exportCases } from './cases.export.ts';
 import { CASE_WORKER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import {
   addFigure, caseDetail, caseSummary, correctFigure, fileCase, linkToCase, listCases, receivers, recordStageAction,
@@ -19,6 +22,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cases', { config: READ, schema: { tags, summary: '刑事案件列表（本辖区或本单位承办，分页，含总数）', querystring: caseListQuery, response: { 200: CasePage } } },
     async (req) => listCases(db, staff(req), req.query));
+
+  app.get(
+    '/api/cases/export',
+    { config: READ, schema: { tags, summary: '导出案件列表（Excel，按当前筛选，记入审计）', querystring: caseListQuery, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
+    async (req, reply) => sendXlsx(reply, await exportCases(db, staff(req), req.query), 'cases', '刑事案件'),
+  );
 
   app.get(
     '/api/cases/summary',

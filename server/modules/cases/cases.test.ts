@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, seedSecondProvince, validTip, type TestApp } from '../../test/helpers.ts';
 import { sql } from '../../db/client.ts';
@@ -297,6 +298,18 @@ describe('criminal cases (打击) through the API', () => {
     expect(json(await (await as('sd_viewer')).get('/api/cases')).total).toBe(2);
     expect(json(await (await as('js_lead')).get('/api/cases')).total).toBe(1);
     expect(second.units.get('320581:police')).toBeGreaterThan(0);
+
+    // The Excel export follows the filter and the jurisdiction, and is audited.
+    const x = await lead.get('/api/cases/export?stage=tried');
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['x-export-rows']).toBe('1');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const row = book.worksheets[0].getRow(2);
+    expect([row.getCell(2).value, row.getCell(5).value, row.getCell(12).value]).toEqual(['龙公（经）立字〔2026〕0001号', '审判', '3000000.00']);
+    expect((await cs.get('/api/cases/export')).headers['x-export-rows']).toBe('1');
+    const audit = json(await (await as('sd_auditor')).get('/api/audit?entity=case&action=case.exported'));
+    expect(audit.items[0].detail).toMatchObject({ filter: { stage: 'tried' }, rows: 1 });
   });
 
   it('keeps the database codes equal to shared/domain.ts', async () => {
