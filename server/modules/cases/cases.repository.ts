@@ -125,6 +125,12 @@ export async function insertLinks(q: Queryable, userId: number, caseId: number, 
   if (subjectIds.length) await q.query(sql`insert into case_subjects (case_id, subject_id, linked_by) select ${caseId}, unnest(${subjectIds}::bigint[]), ${userId}`);
 }
 
+/** Of these tips, those whose reporter has not yet been told that a case was filed. */
+export const tipsNotYetTold = async (q: Queryable, tipIds: number[]) =>
+  (await q.query<{ id: number }>(
+    sql`select t.id from unnest(${tipIds}::bigint[]) as t(id) where not exists (select 1 from tip_events e where e.tip_id = t.id and e.kind = 'case_filed')`,
+  )).map((r) => r.id);
+
 /** Linked tips the user may open (a tip another unit holds, or one accusing the user's unit, is not named). */
 export const caseTips = (q: Queryable, user: Viewer, caseId: number) =>
   q.query<{ id: number; trackingCode: string; status: string; receivedAt: Date }>(

@@ -53,7 +53,8 @@ async function link(q: Queryable, user: SessionUser, caseId: number, codes: stri
   ];
   if (dupes.length) throw new AppError('CONFLICT', dupes, '所选线索或主体已关联本案');
   await repo.insertLinks(q, user.id, caseId, tipIds, subjectIds);
-  for (const tipId of tipIds) {
+  // Once per tip: a tip behind two cases tells its reporter once.
+  for (const tipId of await repo.tipsNotYetTold(q, tipIds)) {
     await insertEvent(q, { tipId, kind: 'case_filed', text: PUBLIC_CASE_FILED, public: true, actorId: user.id, unitId: user.unitId, data: { caseId } });
   }
   return { tips: tipIds.length, subjects: subjectIds.length };

@@ -166,6 +166,10 @@ describe('criminal cases (打击) through the API', () => {
     // The court: another case, never given to it, stays invisible.
     const other = json(await police.post('/api/cases', validCase({ caseNo: '龙公立字〔2026〕0002号', gang: false, gangSize: undefined, origin: 'old' })));
     expect((await court.get(`/api/cases/${other.id}`)).statusCode).toBe(404);
+    // The tip behind this case too: its reporter was told once, and is not told again.
+    expect(json(await police.post(`/api/cases/${other.id}/links`, { trackingCodes: [tip.trackingCode] }))).toEqual({ tips: 1, subjects: 0 });
+    const status = json(await t.app.inject({ method: 'POST', url: '/api/public/tips/status', payload: { trackingCode: tip.trackingCode, accessKey: tip.accessKey } }));
+    expect(status.timeline.filter((e: { kind: string }) => e.kind === 'case_filed')).toHaveLength(1);
     expect(json(await court.get('/api/cases')).items.map((c: { id: number }) => c.id)).toEqual([caseId]);
     expect((await add(court, 'amount_recovered', 1, inDays(-1))).statusCode).toBe(201);
     expect((await add(court, 'detained', 1, inDays(-1))).statusCode).toBe(403);
