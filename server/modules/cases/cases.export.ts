@@ -1,4 +1,5 @@
 import { newSheet } from '../../xlsx.ts';
+import { yuanText } from '../../../shared/money.ts';
 import type { Db } from '../../db/client.ts';
 import { CASE_ORIGINS, CASE_STAGES, FRAUD_TYPES, type CaseOrigin, type CaseStage, type FraudType } from '../../../shared/domain.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -9,8 +10,6 @@ import type { CaseListQuery } from './cases.schemas.ts';
 /** An export holds at most this many cases and says when it was cut (X-Export-Truncated). */
 export const CASES_MAX_ROWS = 10_000;
 
-/** Yuan with two decimals from integer fen, as text (exact; Excel shows it as written). */
-const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 /** The case list of the current filter as an .xlsx workbook, audited. */
 export async function exportCases(db: Db, user: SessionUser, filter: CaseListQuery) {
@@ -35,7 +34,7 @@ export async function exportCases(db: Db, user: SessionUser, filter: CaseListQue
   rows.forEach((c, i) => sheet.addRow({
     no: i + 1, caseNo: c.caseNo, title: c.title, types: c.fraudTypes.map((f) => FRAUD_TYPES[f as FraudType] ?? f).join('、'),
     stage: CASE_STAGES[c.stage as CaseStage] ?? c.stage, origin: CASE_ORIGINS[c.origin as CaseOrigin] ?? c.origin, gang: c.gangSize ?? '',
-    region: c.regionName, unit: c.leadUnit.name, filedOn: c.filedOn, arrested: c.arrested, involved: yuan(c.amountInvolvedFen), recovered: yuan(c.amountRecoveredFen),
+    region: c.regionName, unit: c.leadUnit.name, filedOn: c.filedOn, arrested: c.arrested, involved: yuanText(c.amountInvolvedFen), recovered: yuanText(c.amountRecoveredFen),
   }));
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
   const { page: _p, pageSize: _s, ...used } = filter;

@@ -7,6 +7,7 @@ import { ancestry, findRegion } from '../regions/regions.repository.ts';
 import { insertEvent } from '../tips/tips.repository.ts';
 import { CASE_STAGES, type CaseStage } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
+import { yuanText } from '../../../shared/money.ts';
 import { allowedOn, mayFileCase, permitCorrection, permitFigure, permitLink, permitStage } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
 import type { CaseInput, CaseListQuery, FigureInput, FigureTotals, StageInput } from './cases.schemas.ts';
@@ -152,7 +153,7 @@ export function recordStageAction(db: Db, user: SessionUser, id: number, b: Stag
  */
 function checkRecovery(totals: FigureTotals, reason: string | undefined) {
   if (totals.amount_recovered > totals.amount_involved && !reason) {
-    throw new AppError('CASE_RECOVERY_EXCEEDS', [{ path: 'reason', message: `追赃挽损合计（${totals.amount_recovered / 100} 元）将超过涉案金额（${totals.amount_involved / 100} 元），请说明理由` }]);
+    throw new AppError('CASE_RECOVERY_EXCEEDS', [{ path: 'reason', message: `追赃挽损合计（${yuanText(totals.amount_recovered)} 元）将超过涉案金额（${yuanText(totals.amount_involved)} 元），请说明理由` }]);
   }
 }
 
