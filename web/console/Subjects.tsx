@@ -6,7 +6,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import {
-  CHECKLIST_ITEMS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
+  CASE_STAGES, CHECKLIST_ITEMS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
   type RiskGrade,
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
@@ -205,6 +205,16 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
               <a href={`/console/tips/${t.id}`} onClick={(e) => { e.preventDefault(); go(`/console/tips/${t.id}`); }}>{t.trackingCode}</a>
               <Tag color={STATUS_COLORS[t.status]}>{TIP_STATUSES[t.status]}</Tag>
               {fmt(t.receivedAt)}
+            </Space>
+          </List.Item>
+        )} />
+      </Card>
+      <Card title={`涉及的刑事案件（${d.cases.length}）`}>
+        <List size="small" dataSource={d.cases} locale={{ emptyText: '暂无您可查看的关联案件' }} renderItem={(c) => (
+          <List.Item>
+            <Space>
+              <a href={`/console/cases/${c.id}`} onClick={(e) => { e.preventDefault(); go(`/console/cases/${c.id}`); }}>{c.caseNo}</a>
+              {c.title}<Tag>{CASE_STAGES[c.stage]}</Tag>立案 {c.filedOn}
             </Space>
           </List.Item>
         )} />

@@ -157,3 +157,59 @@ create table typical_cases (
 );
 create index typical_cases_case_idx on typical_cases (case_id);
 create index typical_cases_public_idx on typical_cases (fraud_type, published_at desc) where status = 'published';
+
+-- A subject linked to a criminal case is red (domain.md §5: suspected fraud), in both forms of the
+-- grade: assessRisk (screening/risk.ts) and this view, redefined from 0010 with the case count
+-- (risk-agreement.test.ts keeps them equal). The view gains a column, so it is dropped and created.
+drop view subject_risk;
+create view subject_risk as
+select f.*, coalesce(f.override_grade, f.computed) as grade
+from (
+  select s.id as subject_id,
+         li.checklist is not null as inspected,
+         hz.open_hazards, tp.tips, tp.tips_true, ov.grade as override_grade, cs.cases,
+         case
+           when hz.fraudish > 0 or hz.late > 0 or tp.tips_true > 0 or cs.cases > 0 then 'red'
+           when coalesce(li.checklist @> '{"prepaid": true}' or li.checklist @> '{"deposit": true}'
+                      or li.checklist @> '{"returns": true}' or li.checklist @> '{"health_claims": true}', false)
+                or hz.practices > 0 or tp.tips >= 2 then 'orange'
+           when hz.rest > 0 or tp.tips = 1 or coalesce(li.checklist @> '{"no_commitment": true}', false) then 'yellow'
+           when li.checklist is not null then 'green'
+         end as computed
+  from subjects s
+  -- The latest inspection's checklist.
+  left join lateral (
+    select i.checklist from inspections i where i.subject_id = s.id order by i.inspected_on desc, i.id desc limit 1
+  ) li on true
+  -- Hazards not yet crossed off, by what they weigh.
+  cross join lateral (
+    select count(*)::int as open_hazards,
+           count(*) filter (where h.category in ('fundraising', 'fraud'))::int as fraudish,
+           count(*) filter (where h.category in ('prepaid', 'false_ad'))::int as practices,
+           count(*) filter (where h.late)::int as late,
+           count(*) filter (where h.category not in ('fundraising', 'fraud', 'prepaid', 'false_ad') and not h.late)::int as rest
+    from (
+      select h.category, (h.serious and h.status <> 'rectified' and h.deadline < (now() at time zone 'Asia/Shanghai')::date) as late
+      from hazards h where h.subject_id = s.id and h.status <> 'verified'
+    ) h
+  ) hz
+  -- Tips naming the subject by credit code or normalised name, rejected and merged ones excepted.
+  cross join lateral (
+    select count(*)::int as tips,
+           count(*) filter (where exists (
+             select 1 from tip_assignments a where a.tip_id = t.id and a.verdict in ('true', 'partly_true')))::int as tips_true
+    from tips t
+    where t.status not in ('rejected', 'merged')
+      and t.id in (select e.tip_id from tip_entities e where e.kind = 'uscc' and e.normalized = s.uscc
+                   union
+                   select e.tip_id from tip_entities e where e.kind = 'organization' and e.normalized = s.normalized_name)
+  ) tp
+  -- Criminal cases the subject is linked to.
+  cross join lateral (
+    select count(*)::int as cases from case_subjects k where k.subject_id = s.id
+  ) cs
+  -- The latest override (a null grade returns to the computed one).
+  left join lateral (
+    select o.grade from subject_risk_overrides o where o.subject_id = s.id order by o.id desc limit 1
+  ) ov on true
+) f;

@@ -316,6 +316,25 @@ describe('criminal cases (打击) through the API', () => {
     expect(audit.items[0].detail).toMatchObject({ filter: { stage: 'tried' }, rows: 1 });
   });
 
+  it('links a subject: the subject’s file lists the case to those who may see it, and its grade turns red with the reason', async () => {
+    const subject = json(await (await as('lk_intake')).post('/api/subjects', { regionCode: '370681', kind: 'health_product_seller', name: '龙口市康寿保健品经营部' }));
+    const police = await as('lk_police');
+    expect(json(await police.post(`/api/cases/${caseId}/links`, { subjectIds: [subject.id] }))).toEqual({ tips: 0, subjects: 1 });
+    expect((await police.post(`/api/cases/${caseId}/links`, { subjectIds: [subject.id] })).statusCode).toBe(409);
+    const bad = await police.post(`/api/cases/${caseId}/links`, { subjectIds: [999999] });
+    expect(bad.statusCode).toBe(404);
+    expect(json(bad).error.fields).toEqual([{ path: 'subjectIds.0', message: '未找到该主体' }]);
+    expect((await police.post(`/api/cases/${caseId}/links`, {})).statusCode).toBe(400);
+    const file = json(await (await as('lk_lead')).get(`/api/subjects/${subject.id}`));
+    expect(file.cases).toEqual([expect.objectContaining({ id: caseId, stage: 'tried' })]);
+    expect(file.risk).toMatchObject({ grade: 'red', reasons: [{ grade: 'red', text: '涉及 1 起刑事案件' }] });
+    expect(json(await police.get(`/api/cases/${caseId}`)).subjects).toEqual([{ id: subject.id, name: '龙口市康寿保健品经营部', kind: 'health_product_seller' }]);
+    // The registry filters by the same grade in SQL.
+    expect(json(await police.get('/api/subjects?grade=red')).items.map((x: { id: number }) => x.id)).toContain(subject.id);
+    // A unit that may see the subject but not the case is not told of it.
+    expect(json(await (await as('lk_market_regulation')).get(`/api/subjects/${subject.id}`)).cases).toEqual([]);
+  });
+
   it('keeps the database codes equal to shared/domain.ts', async () => {
     const def = async (name: string) =>
       [...((await t.db.query<{ d: string }>(sql`select pg_get_constraintdef(oid) as d from pg_constraint where conname = ${name}`))[0]?.d ?? '').matchAll(/'([a-z_0-9]+)'/g)]
