@@ -6,12 +6,14 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import {
-  CASE_STAGES, CHECKLIST_ITEMS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
+  CASE_STAGES, CHECKLIST_ITEMS, ENFORCEMENT_KINDS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
   type RiskGrade,
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
-import type { Hazard, LedgerRow, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
+import type { Hazard, LedgerRow, ResponseOf, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
 import { FormDialog, usePaged } from './ui.tsx';
+import type { ItemsOf } from './hooks.ts';
+import { yuan } from './money.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
 
 type Reason = SubjectItem['reasons'][number];
@@ -209,6 +211,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           </List.Item>
         )} />
       </Card>
+      <Card title="执法文书"><SubjectEnforcement subjectId={d.id} /></Card>
       <Card title={`涉及的刑事案件（${d.cases.length}）`}>
         <List size="small" dataSource={d.cases} locale={{ emptyText: '暂无您可查看的关联案件' }} renderItem={(c) => (
           <List.Item>
@@ -330,5 +333,21 @@ function Ledger({ go }: { go: Go }) {
         { title: '登记单位', dataIndex: 'unitName' },
       ]} />
     </>
+  );
+}
+
+/** The documents units issued to this subject (三书一函, penalties, transfers to the police), newest first, paged. */
+function SubjectEnforcement({ subjectId }: { subjectId: number }) {
+  const list = usePaged(`/api/enforcement?subjectId=${subjectId}` as '/api/enforcement', 20);
+  return (
+    <Table<ItemsOf<ResponseOf<'GET', '/api/enforcement'>>> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination}
+      locale={{ emptyText: '暂无执法文书' }} columns={[
+        { title: '签发日期', dataIndex: 'issuedOn' },
+        { title: '文书', dataIndex: 'kind', render: (k: keyof typeof ENFORCEMENT_KINDS) => ENFORCEMENT_KINDS[k] },
+        { title: '文书编号', dataIndex: 'docNo' },
+        { title: '主要内容', dataIndex: 'summary' },
+        { title: '罚没金额（元）', dataIndex: 'fineFen', render: (f: number | null) => (f === null ? '—' : yuan(f)) },
+        { title: '签发单位', dataIndex: 'unit', render: (u: { name: string }) => u.name },
+      ]} />
   );
 }
