@@ -39,6 +39,9 @@ import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { publicityRoutes } from './modules/publicity/publicity.routes.ts';
 import { monitoringRoutes } from './modules/publicity/monitoring.routes.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { typicalRoutes } from './modules/cases/typical.routes.ts';
+import { enforcementRoutes } from './modules/enforcement/enforcement.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -207,6 +210,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicityRoutes);
   await app.register(monitoringRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(caseRoutes);
+  await app.register(typicalRoutes);
+  await app.register(enforcementRoutes);
   return app;
 }
 
@@ -220,7 +226,7 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   const page = (file: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('Cache-Control', 'no-cache').sendFile(file);
-  for (const url of ['/', '/report', '/done', '/track', '/check', '/knowledge', '/article', '/channels']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
+  for (const url of ['/', '/report', '/done', '/track', '/check', '/knowledge', '/article', '/channels', '/cases', '/cases/:id']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('portal/index.html'));
   for (const url of ['/console', '/console/*']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page('console/index.html'));
 }
 

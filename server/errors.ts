@@ -17,6 +17,9 @@ export const ERRORS = {
   TIP_INVALID_TRANSITION: [409, '线索当前状态不允许此操作'],
   HAZARD_INVALID_TRANSITION: [409, '隐患当前状态不允许此操作'],
   ARTICLE_INVALID_TRANSITION: [409, '文章当前状态不允许此操作'],
+  CASE_STAGE_ORDER: [409, '案件阶段须依次录入（立案、侦破、移送起诉、提起公诉、审判），每个阶段只录入一次'],
+  CASE_ENTRY_CORRECTED: [409, '该条记录已被更正，请更正最新的一条'],
+  TYPICAL_CASE_STATE: [409, '典型案例当前状态不允许此操作'],
   CONFLICT: [409, '数据已存在或已被修改'],
   USERNAME_TAKEN: [409, '用户名已被使用'],
   TOTP_ALREADY_ENABLED: [409, '两步验证已开启'],
@@ -35,6 +38,9 @@ export const ERRORS = {
   DISPATCH_ACCUSED_UNIT: [422, '线索反映的对象涉及该单位，不能交由其办理'],
   MERGE_TARGET_INVALID: [422, '不能并入该线索'],
   UNIT_INVALID: [422, '单位无效'],
+  CASE_RECOVERY_EXCEEDS: [422, '追赃挽损金额将超过涉案金额：如确属实，请说明理由'],
+  CASE_TIP_NOT_FOUND: [422, '未找到该线索，或您无权查看'],
+  TYPICAL_CASE_UNMASKED: [422, '文中仍有身份证号码、手机号码或银行卡号，请处理后再发布'],
   TOTP_CODE_WRONG: [422, '动态码不正确：请核对手机时间是否准确，并输入验证器当前显示的 6 位数字'],
   PASSWORD_WRONG: [422, '当前密码不正确'],
   PASSWORD_WEAK: [422, '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名'],
@@ -71,6 +77,8 @@ export class AppError extends Error {
 export const UNIQUE_FIELDS: Record<string, FieldError> = {
   units_region_code_name_key: { path: 'name', message: '该地区已有同名单位' },
   users_username_key: { path: 'username', message: '用户名已被使用' },
+  criminal_cases_case_no_key: { path: 'caseNo', message: '该案件编号已登记' },
+  enforcement_records_doc_no_key: { path: 'docNo', message: '本单位已登记该文书编号' },
 };
 
 export function uniqueViolation(err: unknown): AppError | null {

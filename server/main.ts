@@ -62,7 +62,7 @@ const REAL_USE = '正式使用：请用空的数据目录（DATA_DIR）或空的
 if (config.SHOUHU_DEMO === 'on') {
   const demo = await seedDemo(db, keys, { password: `Demo-${randomBytes(6).toString('base64url')}1!` });
   if (demo.loaded) {
-    console.log(`已载入演示数据：${demo.tips} 条线索。演示账号（密码均为 ${demo.password}，仅显示这一次）：`);
+    console.log(`已载入演示数据：${demo.tips} 条线索、${demo.cases} 起案件。演示账号（密码均为 ${demo.password}，仅显示这一次）：`);
     for (const u of demo.users) console.log(`  ${u.username.padEnd(22)} ${u.unit} · ${u.roles}`);
     console.log(`演示数据仅供试用，请勿在其中办理真实线索。${REAL_USE}`);
   } else {

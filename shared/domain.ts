@@ -268,6 +268,19 @@ export const AUDIT_ACTIONS = {
   'article.returned': '退回文章修改',
   'article.withdrawn': '撤下文章',
   'channel.saved': '保存举报渠道',
+  'case.filed': '刑事案件立案',
+  'case.solved': '案件侦破',
+  'case.transferred': '移送起诉',
+  'case.prosecuted': '提起公诉',
+  'case.tried': '审判',
+  'case.linked': '关联线索或主体',
+  'case.figure_recorded': '录入案件数字',
+  'case.figure_corrected': '更正案件数字',
+  'case.exported': '导出案件台账',
+  'typical_case.written': '撰写典型案例',
+  'typical_case.published': '发布典型案例',
+  'typical_case.withdrawn': '撤下典型案例',
+  'enforcement.recorded': '录入行政执法文书',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -285,6 +298,7 @@ export const AUDIT_ENTITIES = {
   publicity_import: '宣传导入批次',
   ads_monitoring_round: '广告监测记录',
   public_article: '防骗文章',
+  case: '案件',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -323,7 +337,8 @@ export const MONITORING_COUNT_KEYS = Object.keys(MONITORING_COUNTS) as [Monitori
 export const AD_MONITOR_UNIT_KINDS = ['market_regulation', 'cyberspace', 'campaign_office'] as const satisfies readonly UnitKind[];
 
 // ── Public knowledge and warnings on the portal (防骗知识/预警), issue 10 ──────────────────────────
-export const ARTICLE_KINDS = { knowledge: '防骗知识', warning: '预警提示', case: '典型案例' } as const;
+// Typical cases are not articles: they are written from a case record and masked (cases/typical.*).
+export const ARTICLE_KINDS = { knowledge: '防骗知识', warning: '预警提示' } as const;
 export type ArticleKind = keyof typeof ARTICLE_KINDS;
 export const ARTICLE_KIND_CODES = codesOf(ARTICLE_KINDS);
 
@@ -335,3 +350,62 @@ export const ARTICLE_STATUS_CODES = codesOf(ARTICLE_STATUSES);
 export const ARTICLE_WRITER_ROLES = OFFICE_ROLES;
 /** Who reviews (publishes or returns) an article: an office lead who did not write it. */
 export const ARTICLE_REVIEWER_ROLES = ['office_lead'] as const satisfies readonly Role[];
+
+// ── Criminal cases (打击, domain.md §1) ─────────────────────────────────────────────────────────
+/** A case's stages, in the only order they happen: each needs the one before it. */
+export const CASE_STAGES = { filed: '立案', solved: '侦破', transferred: '移送起诉', prosecuted: '提起公诉', tried: '审判' } as const;
+export type CaseStage = keyof typeof CASE_STAGES;
+export const CASE_STAGE_CODES = codesOf(CASE_STAGES);
+
+/** 现案: a new case; 积案: an old case dug up again. */
+export const CASE_ORIGINS = { new: '现案', old: '积案' } as const;
+export type CaseOrigin = keyof typeof CASE_ORIGINS;
+export const CASE_ORIGIN_CODES = codesOf(CASE_ORIGINS);
+
+/** Figures a case adds, each a dated entry; amounts are integer fen (分), never fractions of a yuan. */
+export const CASE_FIGURE_KINDS = {
+  arrested: '抓获',
+  detained: '逮捕',
+  victims: '受害人',
+  amount_involved: '涉案金额',
+  amount_frozen: '冻结金额',
+  amount_recovered: '追赃挽损',
+  prosecuted_persons: '起诉人数',
+  sentenced_persons: '判处人数',
+} as const;
+export type CaseFigureKind = keyof typeof CASE_FIGURE_KINDS;
+export const CASE_FIGURE_KIND_CODES = codesOf(CASE_FIGURE_KINDS);
+/** Figure kinds counted in fen (the others count persons). */
+export const CASE_AMOUNT_KINDS = ['amount_involved', 'amount_frozen', 'amount_recovered'] as const satisfies readonly CaseFigureKind[];
+
+/** The unit kinds that work a case, and what each records: police its stages and figures, the procuratorate prosecution, the court trial. */
+export const CASE_UNIT_KINDS = ['police', 'procuratorate', 'court'] as const satisfies readonly UnitKind[];
+export type CaseUnitKind = (typeof CASE_UNIT_KINDS)[number];
+export const CASE_STAGE_OWNER: Record<CaseStage, CaseUnitKind> = {
+  filed: 'police', solved: 'police', transferred: 'police', prosecuted: 'procuratorate', tried: 'court',
+};
+export const CASE_FIGURE_OWNERS: Record<CaseFigureKind, readonly CaseUnitKind[]> = {
+  arrested: ['police'], detained: ['police'], victims: ['police'], amount_involved: ['police'], amount_frozen: ['police'],
+  amount_recovered: ['police', 'court'], prosecuted_persons: ['procuratorate'], sentenced_persons: ['court'],
+};
+/** Who works on cases inside those units (offices and viewers read them). */
+export const CASE_WORKER_ROLES = ['handler', 'unit_lead'] as const satisfies readonly Role[];
+
+// ── Administrative enforcement (行政执法, 行刑衔接) ─────────────────────────────────────────────
+/** Documents a unit issues to a subject: 三书一函, penalty decisions, and transfers to the police. */
+export const ENFORCEMENT_KINDS = {
+  risk_warning_letter: '风险提示函',
+  interview_notice: '约谈通知书',
+  rectification_notice: '责令整改通知书',
+  penalty_decision: '行政处罚决定书',
+  transfer_police: '移送公安（行刑衔接）',
+} as const;
+export type EnforcementKind = keyof typeof ENFORCEMENT_KINDS;
+export const ENFORCEMENT_KIND_CODES = codesOf(ENFORCEMENT_KINDS);
+/** The documents counted as rectification_notices (责令整改通知书 / 三书一函, indicators.md). */
+export const NOTICE_KINDS = ['risk_warning_letter', 'interview_notice', 'rectification_notice', 'penalty_decision'] as const satisfies readonly EnforcementKind[];
+
+/** A typical case's life: written (draft), published after review by a second person, withdrawn. */
+export const TYPICAL_CASE_STATUSES = { draft: '待审核', published: '已发布', withdrawn: '已撤回' } as const;
+export type TypicalCaseStatus = keyof typeof TYPICAL_CASE_STATUSES;
+export const TYPICAL_CASE_STATUS_CODES = codesOf(TYPICAL_CASE_STATUSES);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain.ts';
 import { XLSX } from '../schemas.ts';
 import { publicityWorkbook } from '../modules/publicity/publicity.fixtures.ts';
+import { chinaToday } from '../../shared/time.ts';
 import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondProvince, TEST_PASSWORD, validTip, type TestApp } from './helpers.ts';
 
 /**
@@ -14,12 +15,15 @@ import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondPr
  */
 
 type Who = Role | 'anonymous';
+const today = () => chinaToday();
 const ALL_ROLES: Who[] = ['anonymous', 'admin', 'intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer', 'auditor'];
 const STAFF: Who[] = ALL_ROLES.filter((r) => r !== 'anonymous');
 const PUBLIC: Who[] = ALL_ROLES;
 const READERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'];
 const WORKERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor'];
 const SCREENERS: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead'];
+// Handlers and leads of police units, procuratorates and courts (which unit records what: the cases service).
+const CASE_WORKERS: Who[] = ['handler', 'unit_lead'];
 
 /** Two provinces, each with a user of every role: the matrix runs in both, then each against the other. */
 interface Province {
@@ -63,6 +67,9 @@ interface Ctx {
   /** The county office's monitoring round and (draft) portal article. */
   roundId: number;
   articleId: number;
+  caseId: number;
+  entryId: number;
+  typicalId: number;
 }
 interface Entry {
   allow: Who[];
@@ -190,6 +197,32 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/public/articles': { allow: PUBLIC, request: (c) => ({ url: `/api/public/articles?regionCode=${c.county}` }) },
   'GET /api/public/articles/:id': { allow: PUBLIC, request: (c) => ({ url: `/api/public/articles/${c.articleId}` }) },
   'GET /api/public/channels': { allow: PUBLIC, request: (c) => ({ url: `/api/public/channels?regionCode=${c.county}` }) },
+  'GET /api/cases': { allow: READERS, request: () => ({ url: '/api/cases' }) },
+  'GET /api/cases/export': { allow: READERS, request: () => ({ url: '/api/cases/export' }) },
+  'GET /api/cases/summary': { allow: READERS, request: () => ({ url: '/api/cases/summary' }) },
+  'POST /api/cases': { allow: CASE_WORKERS, request: (c) => ({ url: '/api/cases', payload: { caseNo: `矩阵${Math.random()}`.slice(0, 20), title: '矩阵测试案件', regionCode: c.county, origin: 'new', filedOn: today() } }) },
+  'GET /api/cases/:id': { allow: READERS, request: (c) => ({ url: `/api/cases/${c.caseId}` }) },
+  'GET /api/cases/:id/receivers': { allow: READERS, request: (c) => ({ url: `/api/cases/${c.caseId}/receivers?kind=procuratorate` }) },
+  'POST /api/cases/:id/stages': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/stages`, payload: { stage: 'solved', date: today() } }) },
+  'POST /api/cases/:id/figures': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/figures`, payload: { kind: 'arrested', value: 1, onDate: today() } }) },
+  'POST /api/cases/:id/figures/:entryId/corrections': {
+    allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/figures/${c.entryId}/corrections`, payload: { value: 2, reason: '矩阵测试更正' } }),
+  },
+  'GET /api/enforcement': { allow: READERS, request: () => ({ url: '/api/enforcement' }) },
+  'GET /api/enforcement/police-units': { allow: SCREENERS, request: (c) => ({ url: `/api/enforcement/police-units?subjectId=${c.subjectId}` }) },
+  'POST /api/enforcement': {
+    allow: SCREENERS,
+    request: (c) => ({ url: '/api/enforcement', payload: { kind: 'risk_warning_letter', docNo: `矩阵${Math.random()}`.slice(0, 20), subjectId: c.subjectId, issuedOn: today(), summary: '矩阵测试风险提示' } }),
+  },
+  'GET /api/typical-cases': { allow: READERS, request: () => ({ url: '/api/typical-cases' }) },
+  'POST /api/typical-cases': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/typical-cases', payload: { caseId: c.caseId, title: '矩阵测试典型案例', fraudType: 'elderly_product', body: '矩阵测试案情，矩阵测试案情，矩阵测试案情。', recognise: '矩阵测试怎么识别的说明', advice: '矩阵测试怎么办的说明文字' } }) },
+  'GET /api/typical-cases/:id': { allow: READERS, request: (c) => ({ url: `/api/typical-cases/${c.typicalId}` }) },
+  // Publish before withdraw: the case ends withdrawn, as the other province's checks expect.
+  'POST /api/typical-cases/:id/publish': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/publish` }) },
+  'POST /api/typical-cases/:id/withdraw': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/withdraw`, payload: { reason: '矩阵测试撤回' } }) },
+  'GET /api/public/typical-cases': { allow: PUBLIC, request: () => ({ url: '/api/public/typical-cases' }) },
+  'GET /api/public/typical-cases/:id': { allow: PUBLIC, request: (c) => ({ url: `/api/public/typical-cases/${c.typicalId}` }) },
+  'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
 };
 
 /** Routes that name one object by id: another province's user must get 404 (allowed role) or 403, never its data. */
@@ -212,11 +245,15 @@ describe('endpoint × role matrix, in two provinces', () => {
       const throwaway = json(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: await as('admin'), payload: { username: throwawayUsername, displayName: '矩阵', unitId, roles: ['viewer'], password: TEST_PASSWORD } }));
       const subject = json(await t.app.inject({ method: 'POST', url: '/api/subjects', headers: await as('intake'), payload: { regionCode: p.county, kind: 'elderly_care_institution', name: `${p.name}矩阵测试养老院` } }));
       const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: await as('intake'), payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '院长' } }));
+      // A case filed by the county police (the handler), with one figure entry.
+      const filed = json(await t.app.inject({ method: 'POST', url: '/api/cases', headers: await as('handler'), payload: { caseNo: `${p.name}矩阵案件`, title: '矩阵测试案件', regionCode: p.county, origin: 'new', filedOn: today() } }));
+      const entry = json(await t.app.inject({ method: 'POST', url: `/api/cases/${filed.id}/figures`, headers: await as('handler'), payload: { kind: 'victims', value: 3, onDate: today() } }));
+      const typical = json(await t.app.inject({ method: 'POST', url: '/api/typical-cases', headers: await as('intake'), payload: MATRIX['POST /api/typical-cases'].request({ caseId: filed.id } as Ctx, 'intake').payload as object }));
       // Dispatch it to the county police, so the handler and unit lead see it too.
       const act = async (payload: object) => expect((await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: await as('intake'), payload })).statusCode).toBe(200);
       await act({ action: 'accept' });
       await act({ action: 'dispatch', leadUnitId: unitOf(p, 'police'), deadline: inDays(5), instructions: '请核查' });
-      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id].every(Boolean), `${p.name} set-up`).toBe(true);
+      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id, filed.id, entry.id, typical.id].every(Boolean), `${p.name} set-up`).toBe(true);
       const act2 = json(await t.app.inject({ method: 'POST', url: '/api/publicity/activities', headers: await as('intake'), payload: activity(p.county) }));
       const photo = json(await t.app.inject({ method: 'POST', url: `/api/publicity/activities/${act2.id}/photos`, ...withCookie(multipart(await photoWithLocation(), 'p.jpg', 'image/jpeg'), await as('intake')) }));
       const imported = json(await t.app.inject({ method: 'POST', url: '/api/publicity/imports', ...withCookie(multipart(await publicityWorkbook([['2020-01-01', '', p.county, '专题讲座', '很久以前的讲座']]), 'a.xlsx', XLSX), await as('intake')) }));
@@ -228,7 +265,7 @@ describe('endpoint × role matrix, in two provinces', () => {
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
-        roundId: roundMade.id, articleId: articleMade.id,
+        roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id,
       });
     }
   });
@@ -287,6 +324,7 @@ describe('endpoint × role matrix, in two provinces', () => {
         expect(JSON.stringify(json(await get('/api/workbench')))).not.toContain(theirs.trackingCode);
         expect(JSON.stringify(json(await get('/api/subjects')))).not.toContain(`${other.name}矩阵测试养老院`);
         expect(JSON.stringify(json(await get('/api/hazards')))).not.toContain(`${other.name}矩阵测试养老院`);
+        expect(json(await get('/api/cases')).items.map((x: { id: number }) => x.id), who).not.toContain(theirs.caseId);
       }
     });
   });

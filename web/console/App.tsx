@@ -17,6 +17,7 @@ const Figures = lazy(() => import('./Figures.tsx'));
 const Account = lazy(() => import('./Account.tsx'));
 const Subjects = lazy(() => import('./Subjects.tsx'));
 const Publicity = lazy(() => import('./PublicityPage.tsx'));
+const Cases = lazy(() => import('./Cases.tsx'));
 
 
 export type { Me };
@@ -75,6 +76,7 @@ export function App() {
   else if (section === 'admin') page = <Suspense fallback={<Spin />}><Admin me={me} /></Suspense>;
   else if (section === 'subjects') page = <Suspense fallback={<Spin />}><Subjects me={me} go={go} id={id ? Number(id) : undefined} /></Suspense>;
   else if (section === 'publicity') page = <Suspense fallback={<Spin />}><Publicity me={me} /></Suspense>;
+  else if (section === 'cases') page = <Suspense fallback={<Spin />}><Cases me={me} go={go} id={id ? Number(id) : undefined} /></Suspense>;
   else if (section === 'account') page = <Suspense fallback={<Spin />}><Account me={me} /></Suspense>;
   else if (section === 'dashboard') page = <Suspense fallback={<Spin />}><Dashboard go={go} /></Suspense>;
   else page = <Workbench me={me} go={go} />;
@@ -95,6 +97,7 @@ export function App() {
                   { key: 'tips', label: '线索', onClick: () => go('/console/tips') },
                   { key: 'subjects', label: '排查整治', onClick: () => go('/console/subjects') },
                   { key: 'publicity', label: '宣传', onClick: () => go('/console/publicity') },
+                  { key: 'cases', label: '案件', onClick: () => go('/console/cases') },
                   { key: 'dashboard', label: '统计', onClick: () => go('/console/dashboard') },
                   ...(me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead')
                     ? [{ key: 'figures', label: '上报数字', onClick: () => go('/console/figures') }]

@@ -7,7 +7,7 @@ import {
   ARTICLE_KINDS, ARTICLE_KIND_CODES, ARTICLE_STATUSES, ARTICLE_STATUS_CODES, ARTICLE_WRITER_ROLES, FRAUD_TYPES, FRAUD_TYPE_CODES, type ArticleKind, type ArticleStatus,
 } from '../../shared/domain.ts';
 import { useRegions } from './Publicity.tsx';
-import { FormDialog } from './Subjects.tsx';
+import { FormDialog } from './ui.tsx';
 
 const KIND_OPTIONS = ARTICLE_KIND_CODES.map((k) => ({ value: k, label: ARTICLE_KINDS[k] }));
 const STATUS_OPTIONS = ARTICLE_STATUS_CODES.map((k) => ({ value: k, label: ARTICLE_STATUSES[k] }));

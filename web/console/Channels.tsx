@@ -4,7 +4,7 @@ import { Alert, App as AntApp, Card, Form, Input, Switch, Table, Typography } fr
 import { api, type ApiError } from '../api/client.ts';
 import type { Me, OfficeChannel } from '../api/routes.ts';
 import { ARTICLE_WRITER_ROLES } from '../../shared/domain.ts';
-import { FormDialog } from './Subjects.tsx';
+import { FormDialog } from './ui.tsx';
 
 /** 举报方式: the reporting channels of the jurisdiction's offices; an office's own staff keep and publish its own. */
 export default function Channels({ me }: { me: Me }) {

@@ -5,7 +5,7 @@ import { api, type ApiError } from '../api/client.ts';
 import type { Me, RoundDetail, RoundListItem } from '../api/routes.ts';
 import { AD_MEDIA, AD_MEDIA_CODES, AD_MONITOR_UNIT_KINDS, MONITORING_COUNTS, MONITORING_COUNT_KEYS, PUBLICITY_WRITER_ROLES, type AdMedium } from '../../shared/domain.ts';
 import { useRegions } from './Publicity.tsx';
-import { FormDialog } from './Subjects.tsx';
+import { FormDialog } from './ui.tsx';
 
 const MEDIA_OPTIONS = AD_MEDIA_CODES.map((k) => ({ value: k, label: AD_MEDIA[k] }));
 type Totals = Record<(typeof MONITORING_COUNT_KEYS)[number], number>;

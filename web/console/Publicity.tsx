@@ -8,7 +8,7 @@ import { ApiError, api, uploadFile } from '../api/client.ts';
 import type { ActivityDetail, ActivityListItem, ImportResult, Me } from '../api/routes.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type PublicityKind } from '../../shared/domain.ts';
 import { INDICATORS } from '../../shared/indicators.ts';
-import { FormDialog } from './Subjects.tsx';
+import { FormDialog } from './ui.tsx';
 
 const KIND_OPTIONS = PUBLICITY_KIND_CODES.map((k) => ({ value: k, label: PUBLICITY_KINDS[k] }));
 const COUNT_LABELS: Record<string, string> = {

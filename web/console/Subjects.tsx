@@ -1,17 +1,19 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import {
-  Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Popconfirm, Select, Space, Statistic, Switch, Table, Tabs,
+  Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, List, Popconfirm, Select, Space, Statistic, Switch, Table, Tabs,
   Tag, Tooltip, Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import {
-  CHECKLIST_ITEMS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
+  CASE_STAGES, CHECKLIST_ITEMS, ENFORCEMENT_KINDS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
   type RiskGrade,
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import type { Hazard, LedgerRow, ResponseOf, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
-import { useServerFieldErrors, type ItemsOf } from './hooks.ts';
+import { FormDialog, usePaged } from './ui.tsx';
+import type { ItemsOf } from './hooks.ts';
+import { yuan } from './money.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
 
 type Reason = SubjectItem['reasons'][number];
@@ -20,32 +22,6 @@ const GRADE_COLORS: Record<RiskGrade, string> = { red: COLORS.red, orange: COLOR
 const HAZARD_COLORS: Record<string, string> = { open: COLORS.red, rectifying: COLORS.amber, rectified: COLORS.blue, verified: COLORS.green };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const has = (me: Me, roles: readonly string[]) => me.roles.some((r) => roles.includes(r));
-
-/**
- * A list the server pages ({items, total, page, pageSize}): the table asks for one page at a time and
- * shows the total, so nothing past the first page is silently left out. A new filter starts at page 1.
- */
-function usePaged<P extends string>(url: P, pageSize = 50) {
-  type Page = { items: ItemsOf<ResponseOf<'GET', P>>[]; total: number };
-  const [at, setAt] = useState({ url, page: 1 });
-  const page = at.url === url ? at.page : 1;
-  const [data, setData] = useState<Page>({ items: [], total: 0 });
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    let stale = false;
-    setLoading(true);
-    api('GET', `${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`).then(
-      (r) => { if (!stale) { setData(r as Page); setError(''); } },
-      (e: ApiError) => { if (!stale) setError(e.message); },
-    ).finally(() => { if (!stale) setLoading(false); });
-    return () => { stale = true; };
-  }, [url, page, pageSize]);
-  return {
-    ...data, error, loading,
-    pagination: { current: page, pageSize, total: data.total, showSizeChanger: false, showTotal: (n: number) => `共 ${n} 条`, onChange: (p: number) => setAt({ url, page: p }) },
-  };
-}
 
 function GradeTag({ grade, reasons }: { grade: RiskGrade | null; reasons?: Reason[] }) {
   const tag = grade ? <Tag color={GRADE_COLORS[grade]}>{RISK_GRADES[grade]}色</Tag> : <Tag color={COLORS.grey}>未评级</Tag>;
@@ -123,42 +99,6 @@ function Registry({ me, go }: { me: Me; go: Go }) {
       />
       {creating && <CreateSubject me={me} onClose={() => setCreating(false)} onDone={(newId) => go(`/console/subjects/${newId}`)} />}
     </>
-  );
-}
-
-/**
- * A dialog holding one form, with 确认/取消: server field messages go next to their fields (list
- * fields such as hazards.0.deadline included), any other error above the form.
- */
-export function FormDialog<T>({ title, confirm, width, initialValues, onClose, onSubmit, children }: {
-  title: string; confirm: string; width?: number; initialValues?: Record<string, unknown>; onClose: () => void; onSubmit: (values: T) => Promise<void>; children: ReactNode;
-}) {
-  const { form, show } = useServerFieldErrors();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const submit = async (values: T) => {
-    setBusy(true);
-    setError('');
-    try {
-      await onSubmit(values);
-    } catch (e) {
-      setError((e as Error).message);
-      show(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal title={title} open onCancel={onClose} footer={null} width={width} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
-        {children}
-        <Space style={{ display: 'flex' }}>
-          <Button type="primary" htmlType="submit" loading={busy}>{confirm}</Button>
-          <Button onClick={onClose}>取消</Button>
-        </Space>
-      </Form>
-    </Modal>
   );
 }
 
@@ -267,6 +207,17 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
               <a href={`/console/tips/${t.id}`} onClick={(e) => { e.preventDefault(); go(`/console/tips/${t.id}`); }}>{t.trackingCode}</a>
               <Tag color={STATUS_COLORS[t.status]}>{TIP_STATUSES[t.status]}</Tag>
               {fmt(t.receivedAt)}
+            </Space>
+          </List.Item>
+        )} />
+      </Card>
+      <Card title="执法文书"><SubjectEnforcement subjectId={d.id} /></Card>
+      <Card title={`涉及的刑事案件（${d.cases.length}）`}>
+        <List size="small" dataSource={d.cases} locale={{ emptyText: '暂无您可查看的关联案件' }} renderItem={(c) => (
+          <List.Item>
+            <Space>
+              <a href={`/console/cases/${c.id}`} onClick={(e) => { e.preventDefault(); go(`/console/cases/${c.id}`); }}>{c.caseNo}</a>
+              {c.title}<Tag>{CASE_STAGES[c.stage]}</Tag>立案 {c.filedOn}
             </Space>
           </List.Item>
         )} />
@@ -382,5 +333,21 @@ function Ledger({ go }: { go: Go }) {
         { title: '登记单位', dataIndex: 'unitName' },
       ]} />
     </>
+  );
+}
+
+/** The documents units issued to this subject (三书一函, penalties, transfers to the police), newest first, paged. */
+function SubjectEnforcement({ subjectId }: { subjectId: number }) {
+  const list = usePaged(`/api/enforcement?subjectId=${subjectId}` as '/api/enforcement', 20);
+  return (
+    <Table<ItemsOf<ResponseOf<'GET', '/api/enforcement'>>> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination}
+      locale={{ emptyText: '暂无执法文书' }} columns={[
+        { title: '签发日期', dataIndex: 'issuedOn' },
+        { title: '文书', dataIndex: 'kind', render: (k: keyof typeof ENFORCEMENT_KINDS) => ENFORCEMENT_KINDS[k] },
+        { title: '文书编号', dataIndex: 'docNo' },
+        { title: '主要内容', dataIndex: 'summary' },
+        { title: '罚没金额（元）', dataIndex: 'fineFen', render: (f: number | null) => (f === null ? '—' : yuan(f)) },
+        { title: '签发单位', dataIndex: 'unit', render: (u: { name: string }) => u.name },
+      ]} />
   );
 }

@@ -7,6 +7,7 @@ import { ScamCheck } from './ScamCheck.tsx';
 import { WithTel } from './Tel.tsx';
 import { forgetReceipt, keepReceipt, pendingReceipt, type StoredReceipt } from './receipt-store.ts';
 import { Article, Channels, Knowledge } from './Knowledge.tsx';
+import { TypicalCases } from './TypicalCases.tsx';
 
 const LARGE_KEY = 'shouhu.largeText';
 
@@ -49,6 +50,7 @@ export function App() {
   else if (path === '/knowledge') page = <Knowledge go={go} />;
   else if (path.split('?')[0] === '/article') page = <Article key={path} go={go} />;
   else if (path === '/channels') page = <Channels />;
+  else if (path === '/cases' || path.startsWith('/cases/')) page = <TypicalCases go={go} id={Number(path.split('/')[2]) || undefined} />;
   else page = <Home go={go} />;
 
   return (

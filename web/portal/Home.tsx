@@ -10,6 +10,7 @@ export function Home({ go }: { go: (to: string) => void }) {
         <button type="button" className="big primary" onClick={() => go('/report')}>我要举报</button>
         <button type="button" className="big" onClick={() => go('/track')}>查询进度</button>
         <button type="button" className="big" onClick={() => go('/check')}>这是不是骗局？帮我看看</button>
+        <button type="button" className="big" onClick={() => go('/cases')}>典型案例</button>
       </section>
       <HomeWarnings go={go} />
       <section>

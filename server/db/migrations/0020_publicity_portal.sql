@@ -36,7 +36,7 @@ create index ads_monitoring_rounds_unit_idx on ads_monitoring_rounds (unit_id, i
 -- published only after someone who did not write it approves it.
 create table public_articles (
   id            bigint generated always as identity primary key,
-  kind          text not null constraint public_articles_kind_known check (kind in ('knowledge', 'warning', 'case')),
+  kind          text not null constraint public_articles_kind_known check (kind in ('knowledge', 'warning')),
   -- The scope: visitors who pick this region or one inside it see the article.
   region_code   text not null references regions(code),
   unit_id       bigint not null references units(id),

@@ -10,6 +10,7 @@ import { runTipAction } from '../../modules/tips/tips.actions.service.ts';
 import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
 export const DEFAULT_RULES: { fraudType: FraudType; leadKind: UnitKind; assistKinds: UnitKind[] }[] = [
@@ -114,7 +115,8 @@ export async function seedStructure(db: Db, password: string): Promise<DemoStruc
         await addUser(`${p}_viewer`, `${SURNAMES[(units.size + 7) % 12]}领导`, id, name, ['viewer']);
         await addUser(`${p}_admin`, `${LEVEL_NAMES[level]}系统管理员`, id, name, ['admin']);
         await addUser(`${p}_auditor`, `${LEVEL_NAMES[level]}审计员`, id, name, ['auditor']);
-      } else if (!['court', 'procuratorate'].includes(kind)) {
+      } else if (!['court', 'procuratorate'].includes(kind) || p === 'yt') {
+        // Courts and procuratorates take no tips; the city's get accounts to prosecute and try cases (打击).
         await addUser(`${p}_${kind}`, `${SURNAMES[units.size % 12]}承办`, id, name, ['handler']);
         await addUser(`${p}_${kind}_lead`, `${SURNAMES[(units.size + 2) % 12]}负责人`, id, name, ['unit_lead']);
       }
@@ -311,7 +313,7 @@ export async function realRecords(db: Queryable): Promise<Record<string, number>
 }
 
 export type DemoOutcome =
-  | { loaded: true; tips: number; password: string; users: DemoStructure['printable'] }
+  | { loaded: true; tips: number; cases: number; password: string; users: DemoStructure['printable'] }
   | { loaded: false; reason: string };
 
 /**
@@ -332,5 +334,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   const tips = await seedDemoTips(db, keys, structure);
   await seedDemoPublicity(db, structure);
   await seedDemoPortal(db, structure);
-  return { loaded: true, tips, password: structure.password, users: structure.printable };
+  const cases = await seedDemoCases(db, structure);
+  return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }

@@ -169,6 +169,37 @@ export function assignedTipsSql(user: Pick<SessionUser, 'unitId'>, opts: { open?
 export const notAccusedSql = (unitId: Column, tipId: Column): Sql =>
   sql`not exists (select 1 from tips acc where acc.id = ${raw(tipId)} and ${raw(unitId)} = any(acc.accused_unit_ids))`;
 
+// ---- Criminal cases --------------------------------------------------------------------------
+
+/** What visibility of a criminal case depends on: its region and the units it names. */
+export interface CaseAccessFacts {
+  region_code: string;
+  lead_unit_id: number;
+  procuratorate_unit_id: number | null;
+  court_unit_id: number | null;
+}
+
+/**
+ * May this user see this case? As for tips: a campaign office sees the cases of its region subtree;
+ * any other unit (police, procuratorate, court) sees only the cases that name it — the police unit
+ * that filed it, the procuratorate it was transferred to, the court it was prosecuted before. So a
+ * court sees only the cases it was given. Invisible is 404, never 403.
+ */
+export function canSeeCase(user: TipViewer, c: CaseAccessFacts): boolean {
+  if (!hasAny(user, TIP_READER_ROLES)) return false;
+  if (c.lead_unit_id === user.unitId || c.procuratorate_unit_id === user.unitId || c.court_unit_id === user.unitId) return true;
+  return isOffice(user) && inSubtree(user.unitRegionCode, c.region_code);
+}
+
+/** SQL form of `canSeeCase`, on the criminal_cases table under alias `c`. */
+export function caseVisibleSql(user: TipViewer, c = 'c'): Sql {
+  if (!hasAny(user, TIP_READER_ROLES)) return sql`false`;
+  const C = raw(c);
+  const named = sql`(${C}.lead_unit_id = ${user.unitId} or ${C}.procuratorate_unit_id = ${user.unitId} or ${C}.court_unit_id = ${user.unitId})`;
+  if (!isOffice(user)) return named;
+  return sql`(${named} or ${subtreeSql(user.unitRegionCode, `${c}.region_code`)})`;
+}
+
 // ---- Deadlines -------------------------------------------------------------------------------
 
 /** Statuses in which a tip's deadline runs: it has been dispatched and no result is reported yet. */

@@ -21,7 +21,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/publicity/articles',
-    { config: READ, schema: { tags, summary: '门户文章（防骗知识、预警提示、典型案例；本辖区，分页）', querystring: articleListQuery, response: { 200: ArticlePage } } },
+    { config: READ, schema: { tags, summary: '门户文章（防骗知识、预警提示；本辖区，分页）', querystring: articleListQuery, response: { 200: ArticlePage } } },
     async (req) => listArticles(db, staff(req), req.query),
   );
 
@@ -66,7 +66,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/public/articles',
-    { config: PUBLIC, schema: { tags: ['public'], summary: '防骗知识、预警提示和典型案例（已发布、适用于所选地区，最新在前）', querystring: publicArticleQuery, response: { 200: PublicArticlePage } } },
+    { config: PUBLIC, schema: { tags: ['public'], summary: '防骗知识和预警提示（已发布、适用于所选地区，最新在前）', querystring: publicArticleQuery, response: { 200: PublicArticlePage } } },
     async (req) => listPublicArticles(db, req.query),
   );
 

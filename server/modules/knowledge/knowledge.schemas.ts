@@ -5,7 +5,7 @@ import { day, oneOf, timestamp } from '../../schemas.ts';
 import { regionCode } from '../publicity/publicity.schemas.ts';
 
 /**
- * Public knowledge, warnings and typical cases for the portal (防骗知识/预警/典型案例), with their
+ * Public knowledge and warnings for the portal (防骗知识/预警; typical cases are the cases module's), with their
  * review, and each campaign office's reporting channels (举报方式公告).
  */
 

@@ -10,7 +10,7 @@ import * as repo from './knowledge.repository.ts';
 import type { ArticleInput, ArticleListQuery, ChannelInput } from './knowledge.schemas.ts';
 
 /**
- * Portal articles (knowledge, warnings, typical cases): an office writes one for a region of its
+ * Portal articles (knowledge, warnings): an office writes one for a region of its
  * jurisdiction, someone who did not write it approves it, and only then the portal shows it to
  * visitors of that region. Reporting channels: each campaign office keeps and publishes its own.
  */

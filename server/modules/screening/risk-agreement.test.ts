@@ -120,6 +120,14 @@ describe('the SQL risk grade agrees with assessRisk on random subjects', () => {
           values ${join(overrides.map((o) => sql`(${o.subject}, ${o.grade}, '随机调整', ${userId})`))}`,
     );
 
+    // Criminal cases: a few, each linked to 1–3 subjects (a case makes its subjects red).
+    const cases = await t.db.query<{ id: number }>(
+      sql`insert into criminal_cases (case_no, title, region_code, lead_unit_id, origin, stage, filed_on, created_by)
+          select ${`案-${run}-`} || g, '随机案件', '370681', ${unitId}, 'new', 'filed', ${today}::date, ${userId} from generate_series(1, 20) g returning id`,
+    );
+    const caseLinks = [...new Set(cases.flatMap((c) => Array.from({ length: 1 + r.int(3) }, () => `${c.id}:${idOf(r.int(N))}`)))].map((k) => k.split(':').map(Number));
+    await t.db.query(sql`insert into case_subjects (case_id, subject_id, linked_by) values ${join(caseLinks.map(([c, subj]) => sql`(${c}, ${subj}, ${userId})`))}`);
+
     // The facts each subject should have, from what was inserted above.
     const expected = new Map<number, RiskFacts>();
     subjects.forEach((s, i) => {
@@ -133,6 +141,7 @@ describe('the SQL risk grade agrees with assessRisk on random subjects', () => {
         hazards: hazards.filter((h) => h.subject === id),
         tips: naming.length,
         tipsTrue: naming.filter((x) => x.verdicts.some((v) => v === 'true' || v === 'partly_true')).length,
+        cases: caseLinks.filter(([, subj]) => subj === id).length,
         override: override?.grade ? { grade: override.grade, reason: '随机调整' } : null,
       });
     });
@@ -154,7 +163,7 @@ describe('the SQL risk grade agrees with assessRisk on random subjects', () => {
       if (JSON.stringify(want) !== JSON.stringify(got)) disagreements.push({ id, want, got, facts });
       // The application's own fact queries (for reasons) read the same facts.
       const app = appFacts.get(id)!;
-      if (assessRisk(app, today).grade !== js.grade || app.tips !== facts.tips || app.tipsTrue !== facts.tipsTrue) disagreements.push({ id, app, facts });
+      if (assessRisk(app, today).grade !== js.grade || app.tips !== facts.tips || app.tipsTrue !== facts.tipsTrue || app.cases !== facts.cases) disagreements.push({ id, app, facts });
     }
     expect(disagreements.slice(0, 3), `seed ${seed} (RISK_SEED=${seed} replays it): ${disagreements.length} disagreements`).toEqual([]);
     // The data reached every grade, so each rule was exercised.

@@ -10,6 +10,8 @@ export interface RiskFacts {
   tips: number;
   /** Of those, tips a unit verified as true or partly true. */
   tipsTrue: number;
+  /** Criminal cases the subject is linked to (case_subjects). */
+  cases: number;
   override: { grade: RiskGrade; reason: string } | null;
 }
 
@@ -27,7 +29,7 @@ const ORANGE_ITEMS: ChecklistItem[] = ['prepaid', 'deposit', 'returns', 'health_
 
 /**
  * 红橙黄绿, as domain.md §5 defines them: red = suspected fraud or illegal fundraising, or a serious
- * hazard past its deadline (or tips verified true); orange = prepaid/membership/deposit practices,
+ * hazard past its deadline (or tips verified true, or a criminal case); orange = prepaid/membership/deposit practices,
  * false advertising, repeated tips; yellow = hazards being fixed, a single tip; green = screened,
  * nothing found. `today` is 'YYYY-MM-DD' (deadlines are dates).
  */
@@ -42,6 +44,7 @@ export function assessRisk(f: RiskFacts, today: string): RiskAssessment {
   if (fraudish.length) reasons.push({ grade: 'red', text: `${fraudish.length} 个涉嫌非法集资或诈骗的隐患尚未销号` });
   if (late.length) reasons.push({ grade: 'red', text: `${late.length} 个重大隐患已超过整改期限` });
   if (f.tipsTrue) reasons.push({ grade: 'red', text: `${f.tipsTrue} 条反映该主体的线索经核查属实` });
+  if (f.cases) reasons.push({ grade: 'red', text: `涉及 ${f.cases} 起刑事案件` });
   for (const item of ORANGE_ITEMS) if (f.checklist?.[item]) reasons.push({ grade: 'orange', text: `最近一次检查发现：${CHECKLIST_ITEMS[item]}` });
   if (practices.length) reasons.push({ grade: 'orange', text: `${practices.length} 个预付费或虚假宣传隐患尚未销号` });
   if (f.tips >= 2) reasons.push({ grade: 'orange', text: `被 ${f.tips} 条线索反映` });

@@ -1,6 +1,6 @@
 import { empty, sql, type Queryable, type Sql } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { jurisdictionSql, tipVisibleSql } from '../access/jurisdiction.ts';
+import { caseVisibleSql, jurisdictionSql, tipVisibleSql } from '../access/jurisdiction.ts';
 import type { ChecklistItem, HazardStatus, RiskGrade } from '../../../shared/domain.ts';
 import type { RiskFacts } from './risk.ts';
 import type { HazardInput, LedgerFilter, SubjectListQuery } from './screening.schemas.ts';
@@ -63,9 +63,9 @@ export async function gradeCounts(q: Queryable, user: Scope): Promise<Record<Ris
   return grades;
 }
 
-/** The risk facts of many subjects in four grouped queries (never one query per subject), for assessRisk's reasons. */
+/** The risk facts of many subjects in five grouped queries (never one query per subject), for assessRisk's reasons. */
 export async function riskFacts(q: Queryable, ids: number[]): Promise<Map<number, RiskFacts>> {
-  const facts = new Map<number, RiskFacts>(ids.map((id) => [id, { inspected: false, checklist: null, hazards: [], tips: 0, tipsTrue: 0, override: null }]));
+  const facts = new Map<number, RiskFacts>(ids.map((id) => [id, { inspected: false, checklist: null, hazards: [], tips: 0, tipsTrue: 0, cases: 0, override: null }]));
   if (!ids.length) return facts;
   for (const r of await q.query<{ subject_id: number; checklist: Partial<Record<ChecklistItem, boolean>> }>(
     sql`select distinct on (subject_id) subject_id, checklist from inspections where subject_id = any(${ids}::bigint[])
@@ -85,6 +85,9 @@ export async function riskFacts(q: Queryable, ids: number[]): Promise<Map<number
         from named n join tips t on t.id = n.tip_id and t.status not in ('rejected', 'merged')
         group by n.subject_id`,
   )) Object.assign(facts.get(r.subject_id)!, { tips: r.tips, tipsTrue: r.tips_true });
+  for (const r of await q.query<{ subject_id: number; n: number }>(
+    sql`select subject_id, count(*)::int as n from case_subjects where subject_id = any(${ids}::bigint[]) group by subject_id`,
+  )) facts.get(r.subject_id)!.cases = r.n;
   for (const o of await q.query<{ subject_id: number; grade: RiskGrade | null; reason: string }>(
     sql`select distinct on (subject_id) subject_id, grade, reason from subject_risk_overrides where subject_id = any(${ids}::bigint[]) order by subject_id, id desc`,
   )) facts.get(o.subject_id)!.override = o.grade ? { grade: o.grade, reason: o.reason } : null;
@@ -128,6 +131,14 @@ export async function subjectTips(q: Queryable, user: SessionUser, subjectId: nu
   );
   return { items: rows.map(({ total: _total, ...t }) => t), total: rows[0]?.total ?? 0 };
 }
+
+/** Criminal cases linked to the subject that this user may see (the jurisdiction module decides). */
+export const subjectCases = (q: Queryable, user: SessionUser, subjectId: number) =>
+  q.query<{ id: number; caseNo: string; title: string; stage: string; filedOn: string }>(
+    sql`select c.id, c.case_no as "caseNo", c.title, c.stage, c.filed_on as "filedOn"
+        from case_subjects cs join criminal_cases c on c.id = cs.case_id
+        where cs.subject_id = ${subjectId} and ${caseVisibleSql(user, 'c')} order by c.filed_on desc, c.id desc`,
+  );
 
 // ── Writes ───────────────────────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundedDate } from '../../../shared/validators.ts';
 import {
-  CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES, TIP_STATUS_CODES,
+  CASE_STAGE_CODES, CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES, TIP_STATUS_CODES,
 } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
 import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
@@ -152,6 +152,8 @@ export const SubjectDetail = z.object({
   tips: z.array(z.object({ id: z.number(), trackingCode: z.string(), status: oneOf(TIP_STATUS_CODES), receivedAt: timestamp })),
   /** How many such tips there are in all. */
   tipsTotal: z.number(),
+  /** Criminal cases linked to the subject, of those the user may see. */
+  cases: z.array(z.object({ id: z.number(), caseNo: z.string(), title: z.string(), stage: oneOf(CASE_STAGE_CODES), filedOn: calendarDay })),
 });
 export type SubjectDetail = z.output<typeof SubjectDetail>;
 

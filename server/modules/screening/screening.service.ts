@@ -48,7 +48,8 @@ export async function subjectDetail(db: Db, user: SessionUser, id: number) {
   const inspections = await repo.subjectInspections(db, id);
   const hazards = await repo.subjectHazards(db, id, day);
   const tips = await repo.subjectTips(db, user, id, FILE_TIPS);
-  return { ...subject, risk, inspections, hazards, tips: tips.items, tipsTotal: tips.total };
+  const cases = await repo.subjectCases(db, user, id);
+  return { ...subject, risk, inspections, hazards, tips: tips.items, tipsTotal: tips.total, cases };
 }
 
 async function addHazard(q: Queryable, user: SessionUser, subjectId: number, inspectionId: number | null, h: HazardInput) {

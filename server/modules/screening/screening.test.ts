@@ -5,7 +5,7 @@ import { assessRisk, type RiskFacts } from './risk.ts';
 import { sql } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
-const facts = (over: Partial<RiskFacts> = {}): RiskFacts => ({ inspected: true, checklist: {}, hazards: [], tips: 0, tipsTrue: 0, override: null, ...over });
+const facts = (over: Partial<RiskFacts> = {}): RiskFacts => ({ inspected: true, checklist: {}, hazards: [], tips: 0, tipsTrue: 0, cases: 0, override: null, ...over });
 const hazard = (over: Partial<RiskFacts['hazards'][number]> = {}) => ({ category: 'other', serious: false, status: 'open', deadline: '2026-12-31', ...over });
 
 describe('risk grade 红橙黄绿 (domain.md §5)', () => {
@@ -21,6 +21,7 @@ describe('risk grade 红橙黄绿 (domain.md §5)', () => {
     expect(assessRisk(facts({ tips: 3 }), today).reasons[0]).toEqual({ grade: 'orange', text: '被 3 条线索反映' });
     expect(assessRisk(facts({ hazards: [hazard({ category: 'fundraising' })] }), today).grade).toBe('red');
     expect(assessRisk(facts({ tipsTrue: 1, tips: 1 }), today).grade).toBe('red');
+    expect(assessRisk(facts({ cases: 2 }), today).reasons).toEqual([{ grade: 'red', text: '涉及 2 起刑事案件' }]);
     // A serious hazard is red only once its deadline has passed unrectified.
     expect(assessRisk(facts({ hazards: [hazard({ serious: true, deadline: '2026-11-27' })] }), today).grade).toBe('yellow');
     expect(assessRisk(facts({ hazards: [hazard({ serious: true, deadline: '2026-11-25' })] }), today).grade).toBe('red');

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { staff } from '../../plugins/auth.ts';
+import { SCREENER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
+import { IdOnly } from '../../schemas.ts';
+import { listEnforcement, policeUnitsFor, recordEnforcement } from './enforcement.service.ts';
+import { EnforcementPage, enforcementBody, enforcementQuery, subjectQuery } from './enforcement.schemas.ts';
+import { CaseUnitList } from '../cases/cases.schemas.ts';
+
+export const enforcementRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.db;
+  const tags = ['enforcement'];
+  app.get(
+    '/api/enforcement',
+    {
+      config: { access: 'staff', roles: [...TIP_READER_ROLES] },
+      schema: { tags, summary: '行政执法记录（本辖区主体，分页，含总数及三书一函、行政处罚、罚没金额、移送公安的统计）', querystring: enforcementQuery, response: { 200: EnforcementPage } },
+    },
+    async (req) => listEnforcement(db, staff(req), req.query),
+  );
+  app.get(
+    '/api/enforcement/police-units',
+    {
+      config: { access: 'staff', roles: [...SCREENER_ROLES] },
+      schema: { tags, summary: '可移送的公安机关（主体所在地及上级）', querystring: subjectQuery, response: { 200: CaseUnitList } },
+    },
+    async (req) => policeUnitsFor(db, staff(req), req.query.subjectId),
+  );
+  app.post(
+    '/api/enforcement',
+    {
+      config: { access: 'staff', roles: [...SCREENER_ROLES] },
+      schema: { tags, summary: '登记一份执法文书（三书一函、行政处罚决定书、移送公安）', body: enforcementBody, response: { 201: IdOnly } },
+    },
+    async (req, reply) => reply.status(201).send(await recordEnforcement(db, staff(req), req.body)),
+  );
+};

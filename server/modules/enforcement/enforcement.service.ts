@@ -1,0 +1,46 @@
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+import { inSubtree, isOffice } from '../access/jurisdiction.ts';
+import { findUnit, unitsAbove } from '../cases/cases.repository.ts';
+import { ancestry } from '../regions/regions.repository.ts';
+import * as repo from './enforcement.repository.ts';
+import type { EnforcementInput, EnforcementQuery } from './enforcement.schemas.ts';
+
+/**
+ * Administrative enforcement (行政执法): a unit records each document it issued to a subject in its
+ * jurisdiction. A subject not found there is 404 on its field; a fine only by a member unit (campaign
+ * offices coordinate, they do not fine: 403); a transfer names a police unit at the subject's region
+ * or above (422); a document number twice from one unit is 409.
+ */
+export async function recordEnforcement(db: Db, user: SessionUser, b: EnforcementInput) {
+  if (b.kind === 'penalty_decision' && isOffice(user)) throw new AppError('FORBIDDEN', undefined, '行政处罚由有执法权的成员单位作出');
+  return db.tx(async (q) => {
+    const subject = await repo.findSubject(q, user, b.subjectId);
+    if (!subject) throw new AppError('NOT_FOUND', [{ path: 'subjectId', message: '未找到该主体' }]);
+    if (b.hazardId && !(await repo.hazardOf(q, b.subjectId, b.hazardId))) throw new AppError('NOT_FOUND', [{ path: 'hazardId', message: '该主体没有这条隐患' }]);
+    if (b.policeUnitId) {
+      const police = await findUnit(q, b.policeUnitId);
+      if (!police || police.kind !== 'police' || !inSubtree(police.region_code, subject.region_code)) {
+        throw new AppError('UNIT_INVALID', [{ path: 'policeUnitId', message: '请选择主体所在地或上级的公安机关' }]);
+      }
+    }
+    const id = await repo.insertRecord(q, user, b);
+    await audit(q, { id: user.id, name: user.username }, {
+      action: 'enforcement.recorded', entity: 'subject', entityId: b.subjectId, detail: { recordId: id, kind: b.kind, docNo: b.docNo, ...(b.fineFen !== undefined ? { fineFen: b.fineFen } : {}) },
+    });
+    return { id };
+  });
+}
+
+export async function listEnforcement(db: Db, user: SessionUser, f: EnforcementQuery) {
+  return { ...(await repo.recordPage(db, user, f)), page: f.page, pageSize: f.pageSize };
+}
+
+/** Police units a matter about this subject can be transferred to: at its region or above. */
+export async function policeUnitsFor(db: Db, user: SessionUser, subjectId: number) {
+  const subject = await repo.findSubject(db, user, subjectId);
+  if (!subject) throw new AppError('NOT_FOUND');
+  return { items: await unitsAbove(db, 'police', ['', ...ancestry(subject.region_code)]) };
+}

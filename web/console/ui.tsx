@@ -1,0 +1,70 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Button, Form, Modal, Space } from 'antd';
+import { ApiError, api } from '../api/client.ts';
+import type { ResponseOf } from '../api/routes.ts';
+import { useServerFieldErrors, type ItemsOf } from './hooks.ts';
+
+/** Building blocks the console's record pages share (排查整治, 案件). */
+
+/**
+ * A list the server pages ({items, total, page, pageSize}): the table asks for one page at a time and
+ * shows the total, so nothing past the first page is silently left out. A new filter starts at page 1.
+ */
+export function usePaged<P extends string>(url: P, pageSize = 50) {
+  type Page = { items: ItemsOf<ResponseOf<'GET', P>>[]; total: number };
+  const [at, setAt] = useState({ url, page: 1 });
+  const page = at.url === url ? at.page : 1;
+  const [data, setData] = useState<Page>({ items: [], total: 0 });
+  const [error, setError] = useState('');
+  const [loading, setLoading] = useState(false);
+  useEffect(() => {
+    let stale = false;
+    setLoading(true);
+    api('GET', `${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`).then(
+      (r) => { if (!stale) { setData(r as Page); setError(''); } },
+      (e: ApiError) => { if (!stale) setError(e.message); },
+    ).finally(() => { if (!stale) setLoading(false); });
+    return () => { stale = true; };
+  }, [url, page, pageSize]);
+  return {
+    ...data, error, loading,
+    pagination: { current: page, pageSize, total: data.total, showSizeChanger: false, showTotal: (n: number) => `共 ${n} 条`, onChange: (p: number) => setAt({ url, page: p }) },
+  };
+}
+
+/**
+ * A dialog holding one form, with 确认/取消: server field messages go next to their fields (list
+ * fields such as hazards.0.deadline included), any other error above the form.
+ */
+export function FormDialog<T>({ title, confirm, width, initialValues, onClose, onSubmit, children }: {
+  title: string; confirm: string; width?: number; initialValues?: Record<string, unknown>; onClose: () => void; onSubmit: (values: T) => Promise<void>; children: ReactNode;
+}) {
+  const { form, show } = useServerFieldErrors();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const submit = async (values: T) => {
+    setBusy(true);
+    setError('');
+    try {
+      await onSubmit(values);
+    } catch (e) {
+      setError((e as Error).message);
+      show(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={title} open onCancel={onClose} footer={null} width={width} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
+        {children}
+        <Space style={{ display: 'flex' }}>
+          <Button type="primary" htmlType="submit" loading={busy}>{confirm}</Button>
+          <Button onClick={onClose}>取消</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
