@@ -13,7 +13,9 @@ import { openTestDb, validTip } from './helpers.ts';
  * stops the start with its line — and a database holding a real tip gets no demo data (issue 8, item 12).
  */
 
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+// Node itself with tsx's loader, not the tsx command: that one relays SIGTERM to a child process and,
+// if the child has not acknowledged it within 30 ms (a loaded machine), kills it and exits 143.
+const tsxLoader = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
 const entry = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const PASSWORD = 'DotEnv-Admin-Passw0rd';
 
@@ -31,7 +33,7 @@ const bareEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]
 
 /** Runs a command in `cwd`; for the server, resolves once it listens and `whileUp` is done (then SIGTERM), or when it exits. */
 function run(cwd: string, args: string[], env: Record<string, string>, whileUp?: () => Promise<void>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(tsx, args, { cwd, env: { ...bareEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsxLoader, ...args], { cwd, env: { ...bareEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let started = false;
   return new Promise((resolve, reject) => {
