@@ -77,6 +77,14 @@ const MATRIX: Record<string, Entry> = {
       headers: { 'content-type': 'multipart/form-data; boundary=X' },
     }),
   },
+  'POST /api/uploads': {
+    allow: WORKERS,
+    request: () => ({
+      url: '/api/uploads',
+      payload: '--X\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n0000000000\r\n--X--\r\n',
+      headers: { 'content-type': 'multipart/form-data; boundary=X' },
+    }),
+  },
   'POST /api/auth/login': { allow: PUBLIC, fresh: true, request: (c) => ({ url: '/api/auth/login', payload: { username: c.throwawayUsername, password: TEST_PASSWORD } }) },
   'POST /api/auth/logout': { allow: STAFF, fresh: true, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { allow: STAFF, request: () => ({ url: '/api/auth/me' }) },
@@ -125,6 +133,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/hazards': { allow: READERS, request: () => ({ url: '/api/hazards' }) },
   'GET /api/hazards/export': { allow: READERS, request: () => ({ url: '/api/hazards/export' }) },
   'GET /api/screening/summary': { allow: READERS, request: () => ({ url: '/api/screening/summary' }) },
+  'GET /api/hazards/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/attachments/${c.uploadId}` }) },
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
 };

@@ -61,11 +61,11 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Uploads one file with progress (fetch has no upload progress; XHR does). */
-export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<Upload> {
+/** Uploads one file with progress (fetch has no upload progress; XHR does): the public's evidence, or staff's files. */
+export function uploadFile(file: File, onProgress: (fraction: number) => void, url: '/api/public/uploads' | '/api/uploads' = '/api/public/uploads'): Promise<Upload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/public/uploads');
+    xhr.open('POST', url);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
       const data = safeJson(xhr.responseText) as any;

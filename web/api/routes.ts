@@ -55,6 +55,7 @@ export interface Routes {
   'POST /api/public/tips/rating': Out<typeof Common.Ok>;
   'POST /api/public/tips/reexamination': Out<typeof Tips.Reexamination>;
   'POST /api/public/uploads': Out<typeof Uploads.Upload>;
+  'POST /api/uploads': Out<typeof Uploads.Upload>;
   'POST /api/tips': Out<typeof Tips.StaffTipCreated>;
   'GET /api/tips': Out<typeof Tips.TipPage>;
   'GET /api/workbench': Out<typeof Tips.Workbench>;

@@ -1,11 +1,11 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
-import { TIP_READER_ROLES } from '../../../shared/domain.ts';
+import { TIP_READER_ROLES, TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
-import { EXTENSION, type EvidenceMime } from './sniff.ts';
-import { staffCopy } from './strip.ts';
+import { ATTACHMENT_TYPES, sendStaffCopy } from './strip.ts';
 import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
 import { fileBody } from '../../schemas.ts';
 import { Upload } from './uploads.schemas.ts';
@@ -17,26 +17,41 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   const limits = app.deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
   const pending = new PendingUploads();
 
+  const uploadBody = { bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024 };
+  /** One file from a multipart body, through the same checks and quota for everyone; `client` is a keyed id of the sender. */
+  const receive = async (req: FastifyRequest, reply: FastifyReply, client: string) => {
+    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
+    // Refused before the body is read when the disk or a quota is already full.
+    await checkCapacity(db, dataDir, limits, pending.ids(client));
+    const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
+    if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择文件' }]);
+    const data = await file.toBuffer();
+    if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', undefined, '单个文件不能超过 20 MB');
+    const stored = await storeUpload(db, keys, dataDir, data, { limits, clientIds: pending.ids(client) });
+    pending.add(client, stored.id);
+    return reply.status(201).send(stored);
+  };
+
   app.post(
     '/api/public/uploads',
     {
       config: { access: 'public', rateLimit: { max: publicRateLimit * 3, timeWindow: '1 minute' } },
-      bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024,
+      ...uploadBody,
       schema: { tags: ['public'], summary: '上传证据（multipart 字段 file；JPG/PNG/PDF/MP3/M4A/MP4，≤ 20 MB）', consumes: ['multipart/form-data'], response: { 201: Upload } },
     },
-    async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
-      const client = hmac(keys.lookupMac, 'upload:' + req.ip);
-      // Refused before the body is read when the disk or a quota is already full.
-      await checkCapacity(db, dataDir, limits, pending.ids(client));
-      const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
-      if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择文件' }]);
-      const data = await file.toBuffer();
-      if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', undefined, '单个文件不能超过 20 MB');
-      const stored = await storeUpload(db, keys, dataDir, data, { limits, clientIds: pending.ids(client) });
-      pending.add(client, stored.id);
-      return reply.status(201).send(stored);
+    async (req, reply) => receive(req, reply, hmac(keys.lookupMac, 'upload:' + req.ip)),
+  );
+
+  // Staff attach files to their records (rectification evidence, penalty decisions) the same way:
+  // upload, then name the ids in the action. Their share of the quota is per user.
+  app.post(
+    '/api/uploads',
+    {
+      config: { access: 'staff', roles: TIP_WORKER_ROLES },
+      ...uploadBody,
+      schema: { tags: ['uploads'], summary: '工作人员上传附件（multipart 字段 file；与举报证据相同的类型、大小与配额检查），再在操作中引用其编号', consumes: ['multipart/form-data'], response: { 201: Upload } },
     },
+    async (req, reply) => receive(req, reply, hmac(keys.lookupMac, `upload:user:${staff(req).id}`)),
   );
 
   app.get(
@@ -47,20 +62,13 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tips'],
         summary: '查看线索附件（图片为去除 EXIF/GPS 等元数据的副本）',
         params: z.object({ id: z.coerce.number().int().positive(), uploadId: z.uuid() }),
-        produces: ['image/jpeg', 'image/png', 'application/pdf', 'audio/mpeg', 'audio/mp4', 'video/mp4'],
+        produces: ATTACHMENT_TYPES,
         response: { 200: fileBody('附件内容') },
       },
     },
     async (req, reply) => {
       await loadVisible(db, staff(req), req.params.id);
-      const { mime, data: original } = await readAttachment(db, keys, dataDir, req.params.id, req.params.uploadId);
-      const data = await staffCopy(mime, original);
-      // A server-made name and nosniff: nothing the reporter chose reaches the header.
-      void reply
-        .header('Content-Type', mime)
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Content-Disposition', `inline; filename="attachment-${req.params.uploadId.slice(0, 8)}.${EXTENSION[mime as EvidenceMime]}"`);
-      return reply.send(data);
+      return sendStaffCopy(reply, await readAttachment(db, keys, dataDir, { tipId: req.params.id }, req.params.uploadId), req.params.uploadId);
     },
   );
 };
