@@ -143,7 +143,7 @@ describe('console layout and the dashboard’s period', () => {
     await submitTip(e, '370602001', '芝罘区：保健品店以赠送礼品为名诱导老人购买高价保健品。');
 
     const page = await loginAt(e, 'lk_intake', 1280, 720);
-    await page.getByRole('menuitem', { name: '统计概览' }).click();
+    await page.goto(`${e.url}/console/dashboard`);
     const card = async (id: string) => Number((await page.getByTestId(id).locator('.ant-statistic-content-value').textContent())!.replace(/,/g, ''));
     const fromDb = async (days: number) => {
       const since = `((now() at time zone 'Asia/Shanghai')::date - ${days - 1})::timestamp at time zone 'Asia/Shanghai'`;

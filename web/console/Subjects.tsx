@@ -345,7 +345,7 @@ function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; o
           inspectors: v.inspectors,
           checklist: Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, v.problems.includes(k)])),
           ...(v.findings ? { findings: v.findings } : {}),
-          hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD') })),
+          hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD'), fineYuan: h.fineYuan ?? undefined })),
         });
         onDone();
       }}>
