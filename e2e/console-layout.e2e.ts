@@ -180,4 +180,60 @@ describe('console layout and the dashboard’s period', () => {
     expect(await axe(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('screening: evidence with a rectification report, a penalty in 罚没金额, and why a crossed-off subject stays orange', async () => {
+    const page = await loginAt(e, 'lk_market_regulation', 1440, 900);
+    const post = async (url: string, data: object) => {
+      const r = await page.request.post(`${e.url}${url}`, { data });
+      expect(r.status(), url).toBeLessThan(300);
+      return r.json();
+    };
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 8 * 3600_000 + 10 * 86400_000).toISOString().slice(0, 10);
+    const { id } = await post('/api/subjects', { regionCode: '370681', kind: 'health_product_seller', name: '龙口市益寿堂保健品店' });
+    const { hazardIds: [hazardId] } = await post(`/api/subjects/${id}/inspections`, {
+      inspectedOn: today, inspectors: 2, checklist: { health_claims: true },
+      hazards: [{ description: '宣称保健品能治疗高血压', category: 'false_ad', measure: 'admin_penalty', deadline: later, responsible: '店长 孙某' }],
+    });
+    await page.goto(`${e.url}/console/subjects/${id}`);
+    await page.getByRole('heading', { name: '龙口市益寿堂保健品店' }).waitFor();
+
+    // 报告已整改 with a photo of the fix, uploaded through the same checks as evidence.
+    await page.getByRole('button', { name: '报告已整改' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('整改情况').fill('已撤下全部宣传材料，现场拍照留存');
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    await dialog.locator('input[type=file]').setInputFiles({ name: '整改照片.png', mimeType: 'image/png', buffer: png });
+    await dialog.locator('.ant-upload-list-item-done').waitFor();
+    await dialog.getByRole('button', { name: '确认报告已整改' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const link = page.getByRole('link', { name: '附件 1' });
+    await link.waitFor();
+    const file = await page.request.get(`${e.url}${await link.getAttribute('href')}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('image/png');
+
+    // A penalty: its amount is the 罚没金额 of the file and of the ledger.
+    await page.getByRole('button', { name: '记录处罚' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('罚没金额（元）').fill('8000');
+    await dialog.getByLabel('处罚决定书文号或处罚事由').fill('龙市监罚〔2026〕21号：虚假宣传');
+    await dialog.getByRole('button', { name: '确认记录' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: '8,000 元' }).waitFor();
+
+    // Crossed off by a lead: the grade stays orange, and the page says why.
+    const lead = await loginAt(e, 'lk_lead', 1440, 900);
+    expect((await lead.request.post(`${e.url}/api/hazards/${hazardId}/actions`, { data: { action: 'verify' } })).status()).toBe(200);
+    await lead.goto(`${e.url}/console/subjects/${id}`);
+    await lead.getByTestId('risk-note').getByText('1 个隐患已全部销号，但仍为橙色，因为：最近一次检查发现：宣称产品能治病等虚假宣传').waitFor();
+    expect(await axe(lead)).toEqual([]);
+    await shot(lead, 'console-layout-subject-crossed-off');
+    await lead.goto(`${e.url}/console/subjects`);
+    await lead.getByRole('tab', { name: '整改台账' }).click();
+    const row = lead.locator('tr', { hasText: '龙口市益寿堂保健品店' });
+    await row.getByRole('cell', { name: '8,000 元' }).waitFor();
+    await page.context().close();
+    await lead.context().close();
+  });
 });
