@@ -77,11 +77,11 @@ export default function Dashboard({ go }: { go: Go }) {
     <Spin spinning={loading} tip="正在统计…">
       {header}
       <Row gutter={[12, 12]}>
-        <Col flex="1 0 130px">
+        <Col flex="1 1 100px">
           <Card hoverable size="small" data-testid="card-received" onClick={() => list()}><Statistic title="收到" value={data.received} suffix="条" /></Card>
         </Col>
         {data.byStatus.map((s) => (
-          <Col key={s.status} flex="1 0 130px">
+          <Col key={s.status} flex="1 1 100px">
             <Card hoverable size="small" data-testid={`card-${s.status}`} onClick={() => list(s.status)}>
               <Statistic title={TIP_STATUSES[s.status]} value={s.n} suffix="条" />
             </Card>

@@ -13,7 +13,6 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Files one record (a tip, a hazard) may hold. */
 export const MAX_ATTACHMENTS = 10;
 
-
 /** The record an upload is attached to. */
 export type UploadOwner = { tipId: number } | { hazardId: number };
 const ownerColumn = (o: UploadOwner) => ('tipId' in o ? { column: raw('tip_id'), id: o.tipId } : { column: raw('hazard_id'), id: o.hazardId });
@@ -32,7 +31,6 @@ export async function attachUploads(q: Queryable, owner: UploadOwner, ids: strin
 
 export const countAttachments = async (q: Queryable, owner: UploadOwner) =>
   (await q.query<{ n: number }>(sql`select count(*)::int as n from uploads where ${ownedBy(owner)}`))[0].n;
-
 
 const dirOf = (dataDir: string) => join(dataDir, 'uploads');
 
