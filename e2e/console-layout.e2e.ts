@@ -47,6 +47,11 @@ describe('console layout and the dashboard’s period', () => {
         expect(box.y + box.height, `${user}: ${name}`).toBeLessThanOrEqual(720);
         expect(name, user).not.toMatch(/^(···|…|\.\.\.)$/);
       }
+      // Beside the menu the workbench's cards keep their titles on one line.
+      await page.locator('.ant-statistic-title').first().waitFor();
+      for (const t of await page.locator('.ant-statistic-title').evaluateAll((els) => els.map((el) => ({ text: el.textContent, h: el.getBoundingClientRect().height, lh: parseFloat(getComputedStyle(el).lineHeight) })))) {
+        expect(Math.round(t.h / t.lh), `${user}: ${t.text}`).toBe(1);
+      }
       // Ant Design's overflow item ("···" holding the hidden entries) is absent or empty.
       expect(await page.locator('.ant-menu-overflow-item-rest:visible').count(), user).toBe(0);
       if (user === 'sd_admin') {
@@ -174,6 +179,7 @@ describe('console layout and the dashboard’s period', () => {
     expect(titles.slice(0, 7)).toEqual(['收到', '待受理', '已受理', '已交办', '办理中', '已反馈结果', '已办结']);
     await page.getByTestId('rate-closure').getByText('已办结 1 条 ÷ 已受理（含其后各环节） 2 条').waitFor();
     await page.getByTestId('rate-satisfaction').getByText('100.0%').waitFor();
+    await shot(page, 'console-layout-dashboard');
     // A card opens the list of the same tips.
     await page.getByTestId('card-received').click();
     await page.waitForURL(/\/console\/tips\?.*from=/);
