@@ -83,7 +83,7 @@ describe('console pages: list, dashboard, administration, audit', () => {
 
     const auditor = await consoleLogin(e, 'sd_auditor');
     await auditor.getByRole('heading', { name: '审计日志' }).waitFor();
-    await auditor.getByText('admin.user_created').first().waitFor();
+    await auditor.getByText('新建用户', { exact: true }).first().waitFor();
     expect(await axe(auditor)).toEqual([]);
     await auditor.context().close();
   });

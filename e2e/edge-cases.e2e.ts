@@ -53,6 +53,8 @@ describe('reporting on behalf of an elder, identity reveal, jurisdiction, and ba
     await page.getByLabel('老人的姓名').fill('王秀英');
     await page.getByLabel('您和老人的关系').fill('儿子');
     await shot(page, 'portal-4b-behalf-360');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { name: '请核对' }).waitFor();
 
     // The first submit dies on the network; the draft is kept; the retry carries the same key.
     let attempts = 0;
@@ -70,8 +72,8 @@ describe('reporting on behalf of an elder, identity reveal, jurisdiction, and ba
     await page.getByText('网络连接失败，您填写的内容已保存').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('shouhu.report.draft'))).toContain('王秀英');
     await page.reload();
-    await page.getByText('第 3 步，共 3 步').waitFor();
-    expect(await page.getByLabel('老人的姓名').inputValue()).toBe('王秀英');
+    await page.getByText('第 4 步，共 4 步').waitFor();
+    expect(await page.getByTestId('review-3').innerText()).toContain('王秀英');
     await page.getByRole('button', { name: '提交举报' }).click();
     await page.getByRole('heading', { name: '举报已提交' }).waitFor();
     expect(attempts).toBe(2);

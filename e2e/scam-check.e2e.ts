@@ -28,7 +28,7 @@ describe('the public scam self-check', () => {
     const [{ n }] = await e.db.query<{ n: number }>('select count(*)::int as n from tips');
     expect(n).toBe(0);
     await page.getByRole('button', { name: '一键举报（内容已帮您填好）' }).click();
-    await page.getByText('第 1 步，共 3 步').waitFor();
+    await page.getByText('第 1 步，共 4 步').waitFor();
     await page.getByText('养老项目投资骗局').click();
     await page.getByLabel('省（自治区、直辖市）').selectOption({ label: '山东省' });
     await page.getByLabel('市', { exact: true }).selectOption({ label: '烟台市' });

@@ -52,7 +52,7 @@ describe('the whole tip journey in a real browser', () => {
     await page.getByRole('button', { name: '标准字' }).click();
 
     await page.getByRole('button', { name: '我要举报' }).click();
-    await page.getByText('第 1 步，共 3 步').waitFor();
+    await page.getByText('第 1 步，共 4 步').waitFor();
     // Next without answers: plain messages next to the fields.
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText('请选择一种情况').waitFor();
@@ -64,24 +64,24 @@ describe('the whole tip journey in a real browser', () => {
     await shot(page, 'portal-2-step1-360');
     await page.getByRole('button', { name: '下一步' }).click();
 
-    await page.getByText('第 2 步，共 3 步').waitFor();
+    await page.getByText('第 2 步，共 4 步').waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText('请至少用 10 个字说说经过').waitFor();
     await page.getByLabel('发生了什么？').fill('小区里有人天天开免费讲座，送鸡蛋，然后推销保健品，说能治高血压，我母亲已经花了两万元。');
     await page.getByLabel('对方公司或人的名字').fill('御康堂保健品经营部');
     await page.getByLabel('涉及多少钱').fill('20000');
     // A wrong file type is refused with a plain message; the photo uploads with progress.
-    await page.locator('input[type=file]').setInputFiles({ name: 'virus.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ this is not a photo at all') });
-    await page.getByText('只能上传 JPG、PNG 图片').waitFor();
+    await page.locator('input[type=file]:not([capture])').setInputFiles({ name: 'virus.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ this is not a photo at all') });
+    await page.getByText('只能上传照片').waitFor();
     await page.getByRole('button', { name: '删除' }).click();
-    await page.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('input[type=file]:not([capture])').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
     await page.getByText('已上传').waitFor();
     expect(await axe(page)).toEqual([]);
     expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-3-step2-360');
     await page.getByRole('button', { name: '下一步' }).click();
 
-    await page.getByText('第 3 步，共 3 步').waitFor();
+    await page.getByText('第 3 步，共 4 步').waitFor();
     // Back keeps what was typed.
     await page.getByRole('button', { name: '上一步' }).click();
     expect(await page.getByLabel('对方公司或人的名字').inputValue()).toBe('御康堂保健品经营部');
@@ -90,6 +90,11 @@ describe('the whole tip journey in a real browser', () => {
     expect(await axe(page)).toEqual([]);
     expect(await elderChecks(page)).toEqual([]);
     await shot(page, 'portal-4-step3-360');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('第 4 步，共 4 步').waitFor();
+    expect(await axe(page)).toEqual([]);
+    expect(await elderChecks(page)).toEqual([]);
+    await shot(page, 'portal-4c-review-360');
     await page.getByRole('button', { name: '提交举报' }).click();
 
     await page.getByRole('heading', { name: '举报已提交' }).waitFor();

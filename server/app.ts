@@ -36,6 +36,7 @@ import { intelRoutes } from './modules/intel/intel.routes.ts';
 import { figureRoutes } from './modules/figures/figures.routes.ts';
 import { subjectRoutes } from './modules/subjects/subjects.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
+import { publicityRoutes } from './modules/publicity/publicity.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(figureRoutes);
   await app.register(subjectRoutes);
   await app.register(screeningRoutes);
+  await app.register(publicityRoutes);
   return app;
 }
 

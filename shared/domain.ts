@@ -171,3 +171,109 @@ export const SCREENING_LEAD_ROLES = ['office_lead', 'unit_lead'] as const satisf
  * disk meanwhile). The portal drops files from a saved draft an hour before that, and says so.
  */
 export const UNATTACHED_UPLOAD_HOURS = 6;
+
+// ── Publicity (宣传, domain.md §1) ──────────────────────────────────────────────────────────────
+export const PUBLICITY_KINDS = {
+  lecture: '专题讲座',
+  campaign_day: '集中宣传日/赶集日',
+  community_visit: '进社区/进村/进养老机构',
+  door_to_door: '入户走访',
+  letter: '致老年人的一封信',
+  new_media: '微信/微博/抖音推送',
+  short_video: '短视频',
+  sms: '短信',
+  tv_radio: '电视/广播',
+  banner_poster: '横幅/海报/展板/电子屏',
+  performance: '文艺演出',
+  training: '培训会',
+  other: '其他',
+} as const;
+export type PublicityKind = keyof typeof PUBLICITY_KINDS;
+export const PUBLICITY_KIND_CODES = codesOf(PUBLICITY_KINDS);
+
+/**
+ * The counts an activity records: each is an indicator key of shared/docs/indicators.md (the name,
+ * unit and meaning are INDICATORS'), stored in a column of the same name. publicity_events is the
+ * number of activities itself, so it is not a field.
+ */
+export const PUBLICITY_COUNT_KEYS = [
+  'materials_distributed', 'banners', 'posters', 'people_reached', 'households_visited', 'media_posts', 'videos_made', 'sms_sent',
+] as const;
+export type PublicityCountKey = (typeof PUBLICITY_COUNT_KEYS)[number];
+
+/** Who records publicity activities: offices and member units alike (most summaries are member units'). */
+export const PUBLICITY_WRITER_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead'] as const satisfies readonly Role[];
+
+/**
+ * What the audit log records, in the words the auditor reads. Every action the server writes is here
+ * (server/modules/audit/audit-labels.test.ts reads the server's source to make sure).
+ */
+export const AUDIT_ACTIONS = {
+  'tip.submitted': '收到线索',
+  'tip.accepted': '受理线索',
+  'tip.rejected': '不予受理',
+  'tip.answer': '答复举报人（办结或不予受理）',
+  'tip.merged': '并案',
+  'tip.dispatched': '交办',
+  'tip.signed': '签收',
+  'tip.reported': '反馈办理结果',
+  'tip.assist_reported': '协办单位反馈',
+  'tip.sent_back': '退回交办单位',
+  'tip.returned': '退回重办',
+  'tip.closed': '审核办结',
+  'tip.urged': '督办',
+  'tip.note': '内部备注',
+  'tip.reply': '答复举报人',
+  'tip.transferred': '移交上级受理',
+  'tip.reporter_message': '举报人补充材料',
+  'tip.rated': '举报人评价',
+  'tip.reexamination_requested': '举报人申请复核',
+  'tip.exported': '导出线索台账',
+  'tip.identity_revealed': '查看举报人身份',
+  'admin.unit_created': '新建单位',
+  'admin.user_created': '新建用户',
+  'admin.user_disabled': '停用用户',
+  'admin.user_enabled': '启用用户',
+  'admin.password_reset': '重置密码',
+  'admin.totp_reset': '重置两步验证',
+  'admin.roles_changed': '修改角色',
+  'routing.rule_saved': '保存分流规则',
+  'routing.rule_deleted': '删除分流规则',
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.login_failed': '登录失败',
+  'auth.totp_enabled': '开启两步验证',
+  'auth.totp_disabled': '关闭两步验证',
+  'subject.created': '登记主体',
+  'subject.risk_overridden': '调整风险等级',
+  'inspection.recorded': '记录检查',
+  'hazard.created': '登记隐患',
+  'hazard.started': '开始整改',
+  'hazard.rectified': '报告整改完成',
+  'hazard.verified': '验收销号',
+  'hazard.reopened': '验收不通过',
+  'hazard.penalty_recorded': '记录行政处罚',
+  'hazard.exported': '导出隐患台账',
+  'figures.reported': '上报统计数字',
+  'intel.labelled_data_exported': '导出标注数据',
+  'publicity.created': '登记宣传活动',
+  'publicity.corrected': '更正宣传活动',
+  'publicity.photo_added': '上传宣传照片',
+  'publicity.imported': '批量导入宣传活动',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** The kinds of object an audit row is about. */
+export const AUDIT_ENTITIES = {
+  tip: '线索',
+  user: '用户',
+  unit: '单位',
+  routing_rule: '分流规则',
+  subject: '主体',
+  hazard: '隐患',
+  reported_figures: '上报数字',
+  type_corrections: '标注数据',
+  publicity_activity: '宣传活动',
+  publicity_import: '宣传导入批次',
+} as const;
+export type AuditEntity = keyof typeof AUDIT_ENTITIES;

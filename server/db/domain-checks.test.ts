@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../test/helpers.ts';
 import type { Db } from './client.ts';
-import { FRAUD_TYPE_CODES, TIP_SOURCES, TIP_STATUS_CODES, UNIT_KIND_CODES } from '../../shared/domain.ts';
+import { FRAUD_TYPE_CODES, PUBLICITY_KIND_CODES, TIP_SOURCES, TIP_STATUS_CODES, UNIT_KIND_CODES } from '../../shared/domain.ts';
 
 const TIP_SOURCE_CODES = Object.keys(TIP_SOURCES);
 
@@ -24,6 +24,7 @@ describe('domain codes enforced by the database', () => {
     ['tips_status_known', TIP_STATUS_CODES],
     ['tips_fraud_types_known', FRAUD_TYPE_CODES],
     ['units_kind_known', UNIT_KIND_CODES],
+    ['publicity_activities_kind_known', PUBLICITY_KIND_CODES],
   ] as const)('%s lists exactly the domain codes', async (name, codes) => {
     expect(quoted(await definition(name))).toEqual([...codes].sort());
   });

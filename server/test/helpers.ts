@@ -124,9 +124,9 @@ export const PHOTO_MARKS = { description: 'home-37.63N-120.40E', make: 'ShouhuCa
  * A real phone-like photo (40×20, EXIF orientation 6 = shot rotated) whose EXIF holds a GPS position,
  * the camera make and a description — the metadata security.md §12 says staff must not see.
  */
-export function photoWithLocation(format: 'jpeg' | 'png' = 'jpeg'): Promise<Buffer> {
+export function photoWithLocation(format: 'jpeg' | 'png' | 'webp' = 'jpeg'): Promise<Buffer> {
   const image = sharp({ create: { width: 40, height: 20, channels: 3, background: '#c03030' } });
-  return (format === 'jpeg' ? image.jpeg() : image.png())
+  return (format === 'jpeg' ? image.jpeg() : format === 'webp' ? image.webp() : image.png())
     .withMetadata({ orientation: 6 })
     .withExif({ IFD0: { Make: PHOTO_MARKS.make, ImageDescription: PHOTO_MARKS.description }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 38/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '120/1 24/1 0/1' } })
     .toBuffer();

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain.ts';
+import { XLSX } from '../schemas.ts';
+import { publicityWorkbook } from '../modules/publicity/publicity.fixtures.ts';
 import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondProvince, TEST_PASSWORD, validTip, type TestApp } from './helpers.ts';
 
 /**
@@ -53,13 +55,30 @@ interface Ctx {
   unitId: number;
   subjectId: number;
   hazardId: number;
+  activityId: number;
+  /** The police unit's activity: the handler and unit lead correct their own unit's. */
+  unitActivityId: number;
+  photoId: string;
+  importId: number;
 }
 interface Entry {
   allow: Who[];
-  request: (c: Ctx) => { url: string; payload?: unknown; headers?: Record<string, string> };
+  request: (c: Ctx, who: Who) => { url: string; payload?: unknown; headers?: Record<string, string> };
   /** A fresh session for this call (logout ends the one it is given). */
   fresh?: boolean;
 }
+
+const activity = (regionCode: string) => ({ kind: 'lecture', title: '矩阵测试防诈讲座', regionCode, startDate: inDays(-1).slice(0, 10), counts: { people_reached: 30 } });
+// Not a real image or workbook: access control is checked before the body is read.
+const TINY_PNG = {
+  payload: '--X\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n0000000000\r\n--X--\r\n',
+  headers: { 'content-type': 'multipart/form-data; boundary=X' },
+};
+
+const withCookie = (m: { payload: Buffer; headers: Record<string, string> }, h: { cookie: string }) => ({ payload: m.payload, headers: { ...m.headers, ...h } });
+
+/** Only the organising unit corrects an activity: each role writes to its own unit's. */
+const ownActivity = (c: Ctx, who: Who) => (who === 'handler' || who === 'unit_lead' ? c.unitActivityId : c.activityId);
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { allow: PUBLIC, request: () => ({ url: '/api/health' }) },
@@ -81,7 +100,7 @@ const MATRIX: Record<string, Entry> = {
     allow: WORKERS,
     request: () => ({
       url: '/api/uploads',
-      payload: '--X\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n0000000000\r\n--X--\r\n',
+      payload: '--X\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n0000\r\n--X--\r\n',
       headers: { 'content-type': 'multipart/form-data; boundary=X' },
     }),
   },
@@ -109,8 +128,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/tips/:id/dispatch-suggestions': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/dispatch-suggestions` }) },
   'POST /api/tips': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/tips', payload: { ...validTip({ regionCode: c.town }), source: 'hotline' } }) },
   'GET /api/tips': { allow: READERS, request: () => ({ url: '/api/tips' }) },
+  'GET /api/tips/count': { allow: READERS, request: () => ({ url: '/api/tips/count?status=submitted' }) },
   'GET /api/tips/export': { allow: READERS, request: () => ({ url: '/api/tips/export?status=submitted' }) },
   'GET /api/workbench': { allow: READERS, request: () => ({ url: '/api/workbench' }) },
+  'GET /api/tips/by-code/:trackingCode': { allow: READERS, request: (c) => ({ url: `/api/tips/by-code/${c.trackingCode}` }) },
+  'GET /api/regions': { allow: STAFF, request: () => ({ url: `/api/regions?q=${encodeURIComponent('龙口')}` }) },
   'GET /api/tips/:id': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}` }) },
   'POST /api/tips/:id/reporter-identity': { allow: ['office_lead'], request: (c) => ({ url: `/api/tips/${c.tipId}/reporter-identity`, payload: { reason: '核实举报人身份' } }) },
   'POST /api/tips/:id/actions': { allow: WORKERS, request: (c) => ({ url: `/api/tips/${c.tipId}/actions`, payload: { action: 'note', text: '矩阵测试备注' } }) },
@@ -136,6 +158,16 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/hazards/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/attachments/${c.uploadId}` }) },
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
+  'GET /api/publicity/activities': { allow: READERS, request: () => ({ url: '/api/publicity/activities' }) },
+  'POST /api/publicity/activities': { allow: SCREENERS, request: (c) => ({ url: '/api/publicity/activities', payload: activity(c.county) }) },
+  'GET /api/publicity/activities/:id': { allow: READERS, request: (c) => ({ url: `/api/publicity/activities/${c.activityId}` }) },
+  'PUT /api/publicity/activities/:id': { allow: SCREENERS, request: (c, who) => ({ url: `/api/publicity/activities/${ownActivity(c, who)}`, payload: activity(c.county) }) },
+  'POST /api/publicity/activities/:id/photos': { allow: SCREENERS, request: (c, who) => ({ url: `/api/publicity/activities/${ownActivity(c, who)}/photos`, ...TINY_PNG }) },
+  'GET /api/publicity/activities/:id/photos/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/publicity/activities/${c.activityId}/photos/${c.photoId}` }) },
+  'GET /api/publicity/summary': { allow: READERS, request: () => ({ url: '/api/publicity/summary' }) },
+  'GET /api/publicity/template': { allow: SCREENERS, request: () => ({ url: '/api/publicity/template' }) },
+  'POST /api/publicity/imports': { allow: SCREENERS, request: () => ({ url: '/api/publicity/imports', ...TINY_PNG }) },
+  'GET /api/publicity/imports/:id/errors': { allow: SCREENERS, request: (c) => ({ url: `/api/publicity/imports/${c.importId}/errors` }) },
 };
 
 /** Routes that name one object by id: another province's user must get 404 (allowed role) or 403, never its data. */
@@ -163,7 +195,15 @@ describe('endpoint × role matrix, in two provinces', () => {
       await act({ action: 'accept' });
       await act({ action: 'dispatch', leadUnitId: unitOf(p, 'police'), deadline: inDays(5), instructions: '请核查' });
       expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id].every(Boolean), `${p.name} set-up`).toBe(true);
-      ctx.push({ county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id, throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id });
+      const act2 = json(await t.app.inject({ method: 'POST', url: '/api/publicity/activities', headers: await as('intake'), payload: activity(p.county) }));
+      const photo = json(await t.app.inject({ method: 'POST', url: `/api/publicity/activities/${act2.id}/photos`, ...withCookie(multipart(await photoWithLocation(), 'p.jpg', 'image/jpeg'), await as('intake')) }));
+      const imported = json(await t.app.inject({ method: 'POST', url: '/api/publicity/imports', ...withCookie(multipart(await publicityWorkbook([['2020-01-01', '', p.county, '专题讲座', '很久以前的讲座']]), 'a.xlsx', XLSX), await as('intake')) }));
+      const unitAct = json(await t.app.inject({ method: 'POST', url: '/api/publicity/activities', headers: await as('handler'), payload: activity(p.county) }));
+      expect([act2.id, unitAct.id, photo.id, imported.id].every(Boolean), `${p.name} publicity set-up`).toBe(true);
+      ctx.push({
+        county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
+        throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
+      });
     }
   });
   afterAll(() => t.close());
@@ -176,7 +216,7 @@ describe('endpoint × role matrix, in two provinces', () => {
 
   const call = async (p: Province, who: Who, route: string, c: Ctx) => {
     const entry = MATRIX[route];
-    const req = entry.request(c);
+    const req = entry.request(c, who);
     const headers: Record<string, string> = { ...(req.headers ?? {}) };
     if (who !== 'anonymous') headers.cookie = entry.fresh ? await t.login(p.users[who], TEST_PASSWORD) : await t.login(p.users[who]);
     return t.app.inject({ method: route.split(' ')[0] as 'GET', url: req.url, payload: req.payload as string, headers });

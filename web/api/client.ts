@@ -61,8 +61,8 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Uploads one file with progress (fetch has no upload progress; XHR does): the public's evidence, or staff's files. */
-export function uploadFile(file: File, onProgress: (fraction: number) => void, url: '/api/public/uploads' | '/api/uploads' = '/api/public/uploads'): Promise<Upload> {
+/** Uploads one file with progress (fetch has no upload progress; XHR does): the portal's evidence by default, or a staff upload route. */
+export function uploadFile<T = Upload>(file: File, onProgress: (fraction: number) => void, url = '/api/public/uploads'): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

@@ -10,6 +10,7 @@ import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
 import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
 import type * as Intel from '../../server/modules/intel/intel.schemas.ts';
+import type * as Publicity from '../../server/modules/publicity/publicity.schemas.ts';
 import type * as Notifications from '../../server/modules/notifications/notifications.schemas.ts';
 import type * as Regions from '../../server/modules/regions/regions.schemas.ts';
 import type * as Routing from '../../server/modules/routing/routing.schemas.ts';
@@ -23,6 +24,7 @@ type Out<S extends z.ZodType> = z.output<S>;
 export interface Routes {
   'GET /api/health': Out<typeof Common.Health>;
   'GET /api/public/regions': Out<typeof Regions.RegionList>;
+  'GET /api/regions': Out<typeof Regions.RegionHitList>;
   'POST /api/auth/login': Out<typeof Auth.MeBody>;
   'POST /api/auth/logout': Out<typeof Common.Ok>;
   'GET /api/auth/me': Out<typeof Auth.MeBody>;
@@ -58,7 +60,9 @@ export interface Routes {
   'POST /api/uploads': Out<typeof Uploads.Upload>;
   'POST /api/tips': Out<typeof Tips.StaffTipCreated>;
   'GET /api/tips': Out<typeof Tips.TipPage>;
+  'GET /api/tips/count': Out<typeof Tips.TipCount>;
   'GET /api/workbench': Out<typeof Tips.Workbench>;
+  'GET /api/tips/by-code/:trackingCode': Out<typeof Tips.TipRef>;
   'GET /api/tips/:id': Out<typeof Tips.TipDetail>;
   'POST /api/tips/:id/reporter-identity': Out<typeof Tips.ReporterIdentity>;
   'POST /api/tips/:id/actions': Out<typeof Tips.TipDetail>;
@@ -76,6 +80,13 @@ export interface Routes {
   'GET /api/screening/summary': Out<typeof Screening.ScreeningSummary>;
   'GET /api/hazards': Out<typeof Screening.LedgerPage>;
   'POST /api/hazards/:id/actions': Out<typeof Screening.HazardMoved>;
+  'GET /api/publicity/activities': Out<typeof Publicity.ActivityPage>;
+  'POST /api/publicity/activities': Out<typeof Common.IdOnly>;
+  'GET /api/publicity/activities/:id': Out<typeof Publicity.ActivityDetail>;
+  'PUT /api/publicity/activities/:id': Out<typeof Publicity.ActivityDetail>;
+  'POST /api/publicity/activities/:id/photos': Out<typeof Publicity.Photo>;
+  'GET /api/publicity/summary': Out<typeof Publicity.PublicitySummary>;
+  'POST /api/publicity/imports': Out<typeof Publicity.ImportResult>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -104,11 +115,12 @@ export type { TotpSetup, TotpStatus } from '../../server/modules/auth/auth.schem
 export type { AdminUnit, AdminUser } from '../../server/modules/admin/admin.schemas.ts';
 export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
 export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
-export type { Region } from '../../server/modules/regions/regions.schemas.ts';
+export type { Region, RegionHit } from '../../server/modules/regions/regions.schemas.ts';
 export type { DispatchUnit, RoutingRule } from '../../server/modules/routing/routing.schemas.ts';
 export type { Hazard, LedgerRow, SubjectDetail, SubjectListItem, ScreeningSummary } from '../../server/modules/screening/screening.schemas.ts';
 export type { Overview } from '../../server/modules/stats/stats.schemas.ts';
 export type { ReportedFigure } from '../../server/modules/figures/figures.schemas.ts';
 export type { ExtractedFigure, ScamCheckResult } from '../../server/modules/intel/intel.schemas.ts';
-export type { PublicStatus, Receipt, ReporterIdentity, TipDetail, TipListItem, Workbench } from '../../server/modules/tips/tips.schemas.ts';
+export type { PublicStatus, Receipt, ReporterIdentity, TipCount, TipDetail, TipListItem, TipRef, Workbench } from '../../server/modules/tips/tips.schemas.ts';
+export type { ActivityDetail, ActivityListItem, ImportResult, PublicitySummary } from '../../server/modules/publicity/publicity.schemas.ts';
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';

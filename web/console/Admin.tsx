@@ -1,45 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Cascader, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { api } from '../api/client.ts';
 import { useAllPages, useList, useSubmit } from './hooks.ts';
 import type { AdminUser as User, Me, RoutingRule as Rule } from '../api/routes.ts';
 import { COLORS, FRAUD_TYPES, ROLES, UNIT_KINDS, fmt } from './labels.ts';
+import { RegionPicker } from './RegionPicker.tsx';
 
-interface RegionOption { value: string; label: string; isLeaf: boolean; children?: RegionOption[] }
 type Row = { key: string; name: string; kind?: string; children?: Row[] };
 
 const kindOptions = Object.entries(UNIT_KINDS).map(([value, label]) => ({ value, label }));
 const roleOptions = Object.entries(ROLES).map(([value, label]) => ({ value, label }));
 
-/** Lets a form field pick a region by cascading down from provinces, loading each level on demand. */
-function RegionCascader({ value, onChange }: { value?: string[]; onChange?: (v: string[]) => void }) {
-  const [options, setOptions] = useState<RegionOption[]>([]);
-  useEffect(() => {
-    api('GET', '/api/public/regions').then((rs) => setOptions(rs.map((r) => ({ value: r.code, label: r.name, isLeaf: false }))));
-  }, []);
-  return (
-    <Cascader
-      options={options}
-      value={value}
-      onChange={(v) => onChange?.(v as string[])}
-      changeOnSelect
-      placeholder="选择地区"
-      loadData={async (selected) => {
-        const target = selected[selected.length - 1] as RegionOption;
-        const rs = await api('GET', `/api/public/regions?parent=${target.value}`);
-        target.children = rs.map((r) => ({ value: r.code, label: r.name, isLeaf: r.level >= 4 }));
-        target.isLeaf = rs.length === 0;
-        setOptions((o) => [...o]);
-      }}
-    />
-  );
-}
-
 function UnitsTab() {
   const units = useAllPages('/api/admin/units?limit=1000');
   const [open, setOpen] = useState(false);
-  // The form picks the region with a cascader named "region"; the server names it regionCode.
-  const { form, busy, submit } = useSubmit(() => { setOpen(false); void units.reload(); }, { regionCode: 'region' });
+  const { form, busy, submit } = useSubmit(() => { setOpen(false); void units.reload(); });
   // A tree by region: each region with units is nested under the nearest ancestor region that has units.
   const tree = useMemo(() => {
     const byRegion = new Map<string, Row>();
@@ -62,8 +37,8 @@ function UnitsTab() {
       <Button type="primary" onClick={() => setOpen(true)} style={{ marginBottom: 16 }}>新建单位</Button>
       <Table<Row> key={units.items.length} rowKey="key" dataSource={tree} pagination={false} expandable={{ defaultExpandAllRows: true }} columns={[{ title: '地区 / 单位', dataIndex: 'name' }, { title: '类型', dataIndex: 'kind' }]} />
       <Modal title="新建单位" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => submit(() => api('POST', '/api/admin/units', { regionCode: v.region[v.region.length - 1], kind: v.kind, name: v.name }), '单位已创建')}>
-          <Form.Item name="region" label="所在地区" rules={[{ required: true, message: '请选择地区' }]}><RegionCascader /></Form.Item>
+        <Form form={form} layout="vertical" onFinish={(v) => submit(() => api('POST', '/api/admin/units', { regionCode: v.regionCode, kind: v.kind, name: v.name }), '单位已创建')}>
+          <Form.Item name="regionCode" label="所在地区" rules={[{ required: true, message: '请输入地名并选择地区' }]}><RegionPicker /></Form.Item>
           <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}><Select options={kindOptions} /></Form.Item>
           <Form.Item name="name" label="单位名称" rules={[{ required: true, min: 2, message: '请填写单位名称' }]}><Input /></Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>创建</Button>
@@ -175,7 +150,7 @@ function RulesTab() {
   const { form, busy, submit } = useSubmit(() => { setOpen(false); void rules.reload(); });
   return (
     <>
-      <Typography.Paragraph>分流规则决定每类线索在某地区由哪类单位主办、哪些单位协办；交办时系统据此推荐承办单位。地区代码为空表示全国通用，更具体的地区优先。</Typography.Paragraph>
+      <Typography.Paragraph>分流规则决定每类线索在某地区由哪类单位主办、哪些单位协办；交办时系统据此推荐承办单位。“全国”的规则处处适用，某地的规则优先用于该地及其下辖地区。</Typography.Paragraph>
       <Button type="primary" onClick={() => setOpen(true)} style={{ marginBottom: 16 }}>新增或修改规则</Button>
       <Table<Rule>
         rowKey="id"
@@ -183,7 +158,7 @@ function RulesTab() {
         pagination={false}
         columns={[
           { title: '线索类型', dataIndex: 'fraudType', render: (c: Rule['fraudType']) => FRAUD_TYPES[c] },
-          { title: '地区代码', dataIndex: 'regionPrefix', render: (r) => r || '全国' },
+          { title: '地区', dataIndex: 'regionName' },
           { title: '主办', dataIndex: 'leadKind', render: (k: Rule['leadKind']) => UNIT_KINDS[k] },
           { title: '协办', dataIndex: 'assistKinds', render: (ks: Rule['assistKinds']) => ks.map((k) => UNIT_KINDS[k]).join('、') || '—' },
           { title: '更新时间', dataIndex: 'updatedAt', render: fmt },
@@ -200,7 +175,14 @@ function RulesTab() {
       <Modal title="新增或修改分流规则" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ regionPrefix: '', assistKinds: [] }} onFinish={(v) => submit(() => api('PUT', '/api/admin/routing-rules', v), '规则已保存')}>
           <Form.Item name="fraudType" label="线索类型" rules={[{ required: true, message: '请选择线索类型' }]}><Select options={Object.entries(FRAUD_TYPES).map(([value, label]) => ({ value, label }))} /></Form.Item>
-          <Form.Item name="regionPrefix" label="地区代码（空为全国）"><Input placeholder="如 3706" /></Form.Item>
+          <Form.Item
+            name="regionPrefix"
+            label="适用地区（全国或某地及其下辖地区）"
+            // '' is 全国, a value: only a cleared field is missing.
+            rules={[{ validator: (_, v) => (v === undefined ? Promise.reject(new Error('请选择“全国”，或输入地名后选择地区')) : Promise.resolve()) }]}
+          >
+            <RegionPicker nation />
+          </Form.Item>
           <Form.Item name="leadKind" label="主办单位类型" rules={[{ required: true, message: '请选择主办单位类型' }]}><Select options={kindOptions} /></Form.Item>
           <Form.Item name="assistKinds" label="协办单位类型"><Select mode="multiple" options={kindOptions} /></Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>保存</Button>

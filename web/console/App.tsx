@@ -16,6 +16,7 @@ const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const Figures = lazy(() => import('./Figures.tsx'));
 const Account = lazy(() => import('./Account.tsx'));
 const Subjects = lazy(() => import('./Subjects.tsx'));
+const Publicity = lazy(() => import('./Publicity.tsx'));
 
 export type { Me };
 
@@ -39,6 +40,7 @@ const SECTIONS: { key: string; group: keyof typeof GROUPS; label: string; show: 
   { key: 'home', group: 'work', label: '我的工作台', show: readsTips, page: (p) => <Workbench me={p.me} go={p.go} /> },
   { key: 'tips', group: 'tips', label: '线索列表', show: readsTips, page: (p) => (p.id ? <TipDetail id={p.id} me={p.me} go={p.go} /> : <TipList go={p.go} search={p.search} />) },
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} />) },
+  { key: 'publicity', group: 'publicity', label: '宣传活动', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} />) },
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
   { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },

@@ -161,7 +161,7 @@ function Registry({ me, go }: { me: Me; go: Go }) {
  * A dialog holding one form, with 确认/取消: server field messages go next to their fields (list
  * fields such as hazards.0.deadline included), any other error above the form.
  */
-function FormDialog<T>({ title, confirm, width, initialValues, onClose, onSubmit, children }: {
+export function FormDialog<T>({ title, confirm, width, initialValues, onClose, onSubmit, children }: {
   title: string; confirm: string; width?: number; initialValues?: Record<string, unknown>; onClose: () => void; onSubmit: (values: T) => Promise<void>; children: ReactNode;
 }) {
   const { form, show } = useServerFieldErrors();

@@ -6,7 +6,9 @@ import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
 import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from '../api/routes.ts';
 import { fetchAllPages, useServerFieldErrors } from './hooks.ts';
+import { TipPicker } from './TipPicker.tsx';
 import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
+import { ReportFields, answerTemplate } from './tip-work.tsx';
 
 type Detail = TipDetailData;
 type Unit = DispatchUnit;
@@ -20,6 +22,12 @@ function unitTree(units: Unit[], suggested: number[]) {
   }
   return [...byRegion.values()];
 }
+
+/**
+ * Who reported for whom, as the reporter gave it: the portal asks for the elder's name and "您和老人的
+ * 关系" — the reporter's relation to the elder (女儿 means the reporter is the elder's daughter).
+ */
+const onBehalfWords = (b: { name: string; relation: string }) => `代老人 ${b.name} 举报（举报人与老人的关系：${b.relation}）`;
 
 function countdown(deadline: string | null) {
   if (!deadline) return null;
@@ -59,8 +67,8 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
           {tip.allowedActions.length === 0 && <Typography.Text type="secondary">当前状态下您没有可执行的操作</Typography.Text>}
           {tip.allowedActions.map((a) => (
             // Refusing actions are outlined in red with a cross, never a twin of the filled primary beside them (受理 vs 不予受理).
-            <Button key={a} type={['note', 'reply', 'urge', 'reject', 'return'].includes(a) ? 'default' : 'primary'} danger={a === 'reject' || a === 'return'}
-              icon={a === 'accept' ? <CheckOutlined /> : a === 'reject' || a === 'return' ? <CloseCircleOutlined /> : undefined} onClick={() => setAction(a)}>
+            <Button key={a} type={['note', 'reply', 'urge', 'reject', 'return', 'send_back'].includes(a) ? 'default' : 'primary'} danger={a === 'reject' || a === 'return' || a === 'send_back'}
+              icon={a === 'accept' ? <CheckOutlined aria-hidden /> : a === 'reject' || a === 'return' || a === 'send_back' ? <CloseCircleOutlined aria-hidden /> : undefined} onClick={() => setAction(a)}>
               {ACTION_LABELS[a]}
             </Button>
           ))}
@@ -75,6 +83,11 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               <Descriptions.Item label="地区">{tip.regionName}</Descriptions.Item>
               <Descriptions.Item label="来源">{TIP_SOURCES[tip.source]}</Descriptions.Item>
               <Descriptions.Item label="受理单位">{tip.office.name}</Descriptions.Item>
+              {tip.mergedInto && (
+                <Descriptions.Item label="已并入">
+                  <a href={`/console/tips/${tip.mergedInto.id}`} onClick={(e) => { e.preventDefault(); go(`/console/tips/${tip.mergedInto!.id}`); }}>线索 {tip.mergedInto.trackingCode}</a>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="被反映对象">{tip.subject ? [tip.subject.name, tip.subject.uscc, tip.subject.phone, tip.subject.address].filter(Boolean).join('；') : '—'}</Descriptions.Item>
               <Descriptions.Item label="涉及金额">{tip.amountInvolved != null ? `${tip.amountInvolved.toLocaleString('zh-CN')} 元` : '—'}</Descriptions.Item>
               <Descriptions.Item label="受害人数">{tip.victimCount ?? '—'}</Descriptions.Item>
@@ -83,7 +96,8 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               <Descriptions.Item label="举报人">
                 {tip.reporter.anonymous ? '匿名' : (
                   <Space wrap>
-                    <span data-testid="reporter-masked">{tip.reporter.name} {tip.reporter.phone} {tip.reporter.idNumber ?? ''}{tip.reporter.onBehalfOf ? `（代${tip.reporter.onBehalfOf.relation} ${tip.reporter.onBehalfOf.name} 举报）` : ''}</span>
+                    <span data-testid="reporter-masked">{tip.reporter.name} {tip.reporter.phone} {tip.reporter.idNumber ?? ''}</span>
+                    {tip.reporter.onBehalfOf && <span data-testid="on-behalf">{onBehalfWords(tip.reporter.onBehalfOf)}</span>}
                     {tip.canRevealIdentity && <Button size="small" onClick={() => setRevealOpen(true)}>查看身份</Button>}
                   </Space>
                 )}
@@ -94,7 +108,7 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                     {identity.idNumber && <Descriptions.Item label="身份证号">{identity.idNumber}</Descriptions.Item>}
                     {identity.onBehalfOf && (
                       <Descriptions.Item label="代为举报">
-                        {identity.onBehalfOf.relation}：{identity.onBehalfOf.name} {identity.onBehalfOf.phone ?? ''}
+                        {onBehalfWords(identity.onBehalfOf)} {identity.onBehalfOf.phone ? `老人电话 ${identity.onBehalfOf.phone}` : ''}
                       </Descriptions.Item>
                     )}
                   </Descriptions>
@@ -128,7 +142,9 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                     {tip.links.map((l) => (
                       <span key={l.kind + l.normalized} data-testid="link">
                         {l.normalized}：{l.text}{' '}
-                        {l.tipIds.slice(0, 5).map((tid) => <Button key={tid} type="link" size="small" onClick={() => go(`/console/tips/${tid}`)}>#{tid}</Button>)}
+                        {l.tips.slice(0, 5).map((x) => (
+                          <a key={x.id} href={`/console/tips/${x.id}`} style={{ marginRight: 8 }} onClick={(e) => { e.preventDefault(); go(`/console/tips/${x.id}`); }}>{x.trackingCode}</a>
+                        ))}
                       </span>
                     ))}
                   </Space>
@@ -136,10 +152,10 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               </Descriptions.Item>
             </Descriptions>
           </Card>
-          {tip.attachments.length > 0 && (
+          {tip.attachments.some((a) => a.assignmentId === null) && (
             <Card title="证据附件" size="small" style={{ marginTop: 16 }}>
               <Space wrap align="start">
-                {tip.attachments.map((a) => {
+                {tip.attachments.filter((a) => a.assignmentId === null).map((a) => {
                   const url = `/api/tips/${tip.id}/attachments/${a.id}`;
                   if (a.mime.startsWith('image/')) return <Image key={a.id} width={160} src={url} alt="证据图片" />;
                   if (a.mime.startsWith('audio/')) return <audio key={a.id} controls src={url} aria-label="证据录音" />;
@@ -160,7 +176,19 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                 { title: '承办单位', dataIndex: 'unitName', render: (n, a) => <>{n} <Tag>{a.role === 'lead' ? '主办' : '协办'}</Tag>{!a.active && <Tag>已结束</Tag>}</> },
                 { title: '交办单位', dataIndex: 'dispatchedByUnitName' },
                 { title: '时限', dataIndex: 'deadlineAt', render: fmt },
-                { title: '办理结果', render: (_, a) => (a.verdict ? `${VERDICTS[a.verdict as keyof typeof VERDICTS]}；${(a.measures ?? []).map((m) => MEASURES[m as keyof typeof MEASURES]).join('、')}` : '—') },
+                { title: '办理结果', render: (_, a) => (a.verdict ? [VERDICTS[a.verdict as keyof typeof VERDICTS], (a.measures ?? []).map((m) => MEASURES[m as keyof typeof MEASURES]).join('、')].filter(Boolean).join('；') : '—') },
+                {
+                  // The unit's own report: its summary and the documents it attached (lead or assisting alike).
+                  title: '反馈情况', dataIndex: 'summary',
+                  render: (text: string | null, a) => (
+                    <span data-testid={`report-${a.id}`}>
+                      {text ?? '—'}
+                      {tip.attachments.filter((d) => d.assignmentId === a.id).map((d, i) => (
+                        <a key={d.id} href={`/api/tips/${tip.id}/attachments/${d.id}`} target="_blank" rel="noreferrer" style={{ marginLeft: 8, textDecoration: 'underline' }}>附件{i + 1}</a>
+                      ))}
+                    </span>
+                  ),
+                },
               ]}
             />
           </Card>
@@ -292,8 +320,8 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
           </>
         )}
         {action === 'merge' && (
-          <Form.Item name="intoTipId" label="并入的线索编号" rules={[{ required: true, message: '请填写线索编号' }]} getValueFromEvent={(e) => Number(e.target.value) || undefined}>
-            <Input inputMode="numeric" />
+          <Form.Item name="intoTrackingCode" label="并入的线索（输入查询码或词语查找）" rules={[{ required: true, message: '请选择要并入的线索' }]}>
+            <TipPicker exclude={tip.id} statuses={['submitted', 'accepted', 'dispatched', 'in_progress', 'reported']} />
           </Form.Item>
         )}
         {action === 'dispatch' && (
@@ -311,19 +339,22 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
             {text('instructions', '交办要求')}
           </>
         )}
-        {action === 'report' && (
+        {(action === 'report' || action === 'assist_report') && <ReportFields assist={action === 'assist_report'} />}
+        {action === 'send_back' && (
           <>
-            <Form.Item name="verdict" label="核查结论" rules={[{ required: true, message: '请选择核查结论' }]}>
-              <Select options={Object.entries(VERDICTS).map(([value, label]) => ({ value, label }))} />
-            </Form.Item>
-            <Form.Item name="measures" label="处理措施" rules={[{ required: true, message: '请至少选择一项处理措施' }]}>
-              <Select mode="multiple" options={Object.entries(MEASURES).map(([value, label]) => ({ value, label }))} />
-            </Form.Item>
-            {text('summary', '办理情况', 5)}
+            <Alert type="warning" showIcon message="线索将退回交办单位重新交办，本单位不再办理；请写明退回的理由（如不属本单位职责）。" style={{ marginBottom: 16 }} />
+            {text('reason', '退回交办的理由')}
           </>
         )}
         {action === 'return' && text('reason', '退回理由')}
-        {action === 'close' && text('publicAnswer', '给举报人的答复（举报人可见）', 5)}
+        {action === 'close' && (
+          <>
+            {answerTemplate(tip) && <Alert type="info" showIcon message="已根据主办单位的反馈生成答复草稿，请核对修改后再提交。" style={{ marginBottom: 16 }} />}
+            <Form.Item name="publicAnswer" label="给举报人的答复（举报人可见）" initialValue={answerTemplate(tip)} rules={[{ required: true, min: 5, message: '请填写给举报人的答复（至少 5 个字）' }]}>
+              <Input.TextArea rows={6} />
+            </Form.Item>
+          </>
+        )}
         {action === 'urge' && text('note', '督办意见')}
         {action === 'note' && text('text', '备注内容（仅内部可见）', 1)}
         {action === 'reply' && text('text', '答复内容（举报人可见）', 1)}

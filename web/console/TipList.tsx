@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import type { Go } from './App.tsx';
 import type { TipListItem } from '../api/routes.ts';
 import { useServerFieldErrors } from './hooks.ts';
+import { RegionPicker } from './RegionPicker.tsx';
+import { TipTotal } from './tip-work.tsx';
 import { COLORS, FRAUD_TYPES, STATUS_COLORS, TIP_SOURCES, TIP_STATUSES, fmt } from './labels.ts';
 
 export type TipItem = TipListItem;
@@ -54,7 +56,9 @@ export function TipList({ go, search }: { go: Go; search: string }) {
       setNext(r.nextCursor);
     } catch (e) {
       show(e);
-      setError((e as Error).message);
+      // Say what is wrong (a hand-edited link's region, say), not only that something is; show no stale rows.
+      setError(e instanceof ApiError && e.fields.length ? e.fields.map((f) => f.message).join('；') : (e as Error).message);
+      if (!cursor) setItems([]);
     } finally {
       setLoading(false);
     }
@@ -62,7 +66,7 @@ export function TipList({ go, search }: { go: Go; search: string }) {
   useEffect(() => {
     form.setFieldsValue({
       q: params.get('q') ?? '', status: params.get('status') ?? undefined, fraudType: params.get('fraudType') ?? undefined,
-      source: params.get('source') ?? undefined, overdue: params.get('overdue') ?? undefined, regionCode: params.get('regionCode') ?? '',
+      source: params.get('source') ?? undefined, overdue: params.get('overdue') ?? undefined, regionCode: params.get('regionCode') ?? undefined,
       range: params.get('from') ? [dayjs(params.get('from')), dayjs(params.get('to'))] : undefined,
     });
     void load();
@@ -86,12 +90,12 @@ export function TipList({ go, search }: { go: Go; search: string }) {
       </Typography.Title>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form form={form} layout="inline" onFinish={apply} style={{ rowGap: 8 }}>
-          <Form.Item name="q" label="搜索"><Input allowClear placeholder="描述、公司名称" style={{ width: 200 }} /></Form.Item>
+          <Form.Item name="q" label="搜索"><Input allowClear placeholder="查询码、描述、公司名称" style={{ width: 200 }} /></Form.Item>
           <Form.Item name="status" label="状态"><Select allowClear style={{ width: 130 }} options={Object.entries(TIP_STATUSES).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item name="fraudType" label="类型"><Select allowClear style={{ width: 200 }} options={Object.entries(FRAUD_TYPES).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item name="source" label="来源"><Select allowClear style={{ width: 140 }} options={Object.entries(TIP_SOURCES).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item name="overdue" label="超期"><Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已超期' }, { value: 'false', label: '未超期' }]} /></Form.Item>
-          <Form.Item name="regionCode" label="地区代码"><Input allowClear style={{ width: 120 }} placeholder="如 370681" /></Form.Item>
+          <Form.Item name="regionCode" label="地区"><RegionPicker style={{ width: 240 }} /></Form.Item>
           <Form.Item name="range" label="收到日期"><DatePicker.RangePicker /></Form.Item>
           <Space>
             <Button type="primary" htmlType="submit">查询</Button>
@@ -118,6 +122,7 @@ export function TipList({ go, search }: { go: Go; search: string }) {
           </Popconfirm>
         )}
         <Button href={`/api/tips/export?${exportParams}`} download>导出 Excel</Button>
+        <TipTotal search={search} />
       </Space>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Table<TipItem>

@@ -49,10 +49,25 @@ export function Workbench({ me, go }: { me: Me; go: Go }) {
           dataSource={notes}
           locale={{ emptyText: '暂无通知' }}
           renderItem={(n) => (
-            <List.Item
-              actions={n.tipId ? [<a key="open" onClick={() => { void api('POST', '/api/notifications/read', { ids: [n.id] }); go(`/console/tips/${n.tipId}`); }}>查看线索</a>] : []}
-            >
-              <List.Item.Meta title={<span style={{ fontWeight: n.readAt ? 400 : 700 }}>{n.text}</span>} description={fmt(n.createdAt)} />
+            <List.Item data-testid="notice">
+              <List.Item.Meta
+                title={<span style={{ fontWeight: n.readAt ? 400 : 700 }}>{n.text}</span>}
+                description={
+                  <>
+                    {n.tip && (
+                      // The tip by its tracking code and first words, as a real link (opens in a new tab too).
+                      <a
+                        href={`/console/tips/${n.tip.id}`}
+                        onClick={(e) => { e.preventDefault(); void api('POST', '/api/notifications/read', { ids: [n.id] }); go(`/console/tips/${n.tip!.id}`); }}
+                        style={{ marginRight: 12 }}
+                      >
+                        线索 {n.tip.trackingCode}：{n.tip.summary}{n.tip.summary.length >= 30 ? '…' : ''}
+                      </a>
+                    )}
+                    {fmt(n.createdAt)}
+                  </>
+                }
+              />
             </List.Item>
           )}
         />

@@ -9,14 +9,15 @@ export const STATUS_COLORS: Record<string, string> = {
 };
 
 export const ACTION_LABELS: Record<string, string> = {
-  accept: '受理', reject: '不予受理', merge: '并案', dispatch: '交办', sign: '签收', report: '反馈结果', return: '退回重办', close: '审核办结',
+  accept: '受理', reject: '不予受理', merge: '并案', dispatch: '交办', sign: '签收', report: '反馈结果', assist_report: '协办反馈', send_back: '退回交办单位',
+  return: '退回重办', close: '审核办结',
   urge: '督办', note: '内部备注', reply: '答复举报人',
 };
 
 export const EVENT_LABELS: Record<string, string> = {
   submitted: '提交', accepted: '受理', rejected: '不予受理', answer: '答复', merged: '并案', dispatched: '交办', signed: '签收',
   in_progress: '办理中', reported: '反馈结果', returned: '退回重办', closed: '办结', urged: '督办', note: '备注', reply: '答复举报人',
-  reporter_message: '举报人补充', rating: '举报人评价', reexamination: '申请复核', transferred: '移交上级',
+  reporter_message: '举报人补充', rating: '举报人评价', reexamination: '申请复核', transferred: '移交上级', assist_reported: '协办反馈', sent_back: '退回交办',
 };
 
 export const fmt = (s: string | null | undefined) => (s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : '—');

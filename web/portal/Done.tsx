@@ -1,9 +1,11 @@
-import type { Receipt } from './Report.tsx';
+import { useEffect, useRef, useState } from 'react';
+import { RECEIPT_TTL_MS, type StoredReceipt } from './receipt-store.ts';
 
 const group = (s: string) => s.replace(/(\d{4})(?=\d)/g, '$1 ');
+const when = (at: number) => new Date(at).toLocaleString('zh-CN', { hour12: false });
 
 /** Draws the receipt on a canvas and downloads it as a PNG the family can keep. */
-function saveAsImage(r: Receipt) {
+function saveAsImage(r: StoredReceipt) {
   const canvas = document.createElement('canvas');
   canvas.width = 720;
   canvas.height = 520;
@@ -25,7 +27,7 @@ function saveAsImage(r: Receipt) {
   g.fillStyle = '#a00000';
   g.fillText('密钥丢失后无法找回，请妥善保管，不要告诉陌生人。', 40, 430);
   g.fillStyle = '#111111';
-  g.fillText(`提交时间：${new Date().toLocaleString('zh-CN')}`, 40, 480);
+  g.fillText(`提交时间：${when(r.at)}`, 40, 480);
   canvas.toBlob((blob) => {
     if (!blob) return;
     const a = document.createElement('a');
@@ -36,7 +38,24 @@ function saveAsImage(r: Receipt) {
   }, 'image/png');
 }
 
-export function Done({ receipt, go }: { receipt: Receipt | null; go: (to: string) => void }) {
+export function Done({ receipt, go, onSaved }: { receipt: StoredReceipt | null; go: (to: string) => void; onSaved: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [cleared, setCleared] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The button tapped is replaced by the question: focus its safe answer, never the clearing one.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  if (cleared) {
+    return (
+      <section className="card" role="status">
+        <h1>已从本机清除</h1>
+        <p>这部手机上已不再保存您的查询码和密钥。请保管好您记下的两组数字，凭它们查看办理进度和答复。</p>
+        <button type="button" className="big primary" onClick={() => go('/')}>返回首页</button>
+      </section>
+    );
+  }
   if (!receipt) {
     return (
       <section className="card">
@@ -55,12 +74,32 @@ export function Done({ receipt, go }: { receipt: Receipt | null; go: (to: string
         <dd className="code" data-testid="tracking-code">{group(receipt.trackingCode)}</dd>
         <dt>密钥</dt>
         <dd className="code" data-testid="access-key">{group(receipt.accessKey)}</dd>
+        <dt>提交时间</dt>
+        <dd>{when(receipt.at)}</dd>
       </dl>
-      <p className="warning" role="note"><strong>注意：</strong>密钥只显示这一次，丢失后无法找回。请保存图片、打印或抄写下来，不要告诉陌生人。</p>
+      <p className="warning" role="note"><strong>注意：</strong>密钥丢失后无法找回。请保存图片、打印或抄写下来，不要告诉陌生人。</p>
       <div className="nav no-print">
         <button type="button" className="big primary" onClick={() => saveAsImage(receipt)}>保存为图片</button>
         <button type="button" className="big" onClick={() => print()}>打印</button>
         <button type="button" className="big" onClick={() => go('/track')}>查询进度</button>
+      </div>
+      <div className="card no-print">
+        <h2>记下了吗？</h2>
+        <p>
+          为防止丢失，这两组数字会在本机保留，直到您点“我已记下”（最多 {RECEIPT_TTL_MS / 3600_000} 小时）。
+          如果用的是别人的手机，记下后请一定点“我已记下”。
+        </p>
+        {!confirming ? (
+          <button type="button" className="big" onClick={() => setConfirming(true)}>我已记下，从本机清除</button>
+        ) : (
+          <>
+            <p role="alert"><strong>确定已经保存或抄下了吗？</strong>清除后这部手机上不再显示密钥。</p>
+            <div className="nav">
+              <button type="button" className="big" ref={confirmRef} onClick={() => setConfirming(false)}>还没有</button>
+              <button type="button" className="big primary" onClick={() => { onSaved(); setCleared(true); }}>确定清除</button>
+            </div>
+          </>
+        )}
       </div>
     </section>
   );

@@ -27,7 +27,7 @@ export function Home({ go }: { go: (to: string) => void }) {
         <ol className="steps">
           <li>点“我要举报”，选择遇到了哪种情况、在哪里发生。</li>
           <li>说说经过，能拍照、录音的可以一起上传。</li>
-          <li>选择是否匿名，提交后记下<strong>查询码</strong>和<strong>密钥</strong>，用来查看办理进度和答复。</li>
+          <li>选择是否匿名，核对一遍后提交，记下<strong>查询码</strong>和<strong>密钥</strong>，用来查看办理进度和答复。</li>
         </ol>
         <p>家人、邻居也可以替老人举报。</p>
       </section>

@@ -31,6 +31,8 @@ export function RegionPicker({ value, onChange, error }: { value: RegionChoice[]
           <select
             id={`region-${level}`}
             value={value[level]?.code ?? ''}
+            aria-invalid={!!error && !value[level]}
+            aria-describedby={error && !value[level] ? 'region-err' : undefined}
             onChange={(e) => {
               const picked = list.find((r) => r.code === e.target.value);
               onChange([...value.slice(0, level), ...(picked ? [{ code: picked.code, name: picked.name }] : [])]);
@@ -43,7 +45,7 @@ export function RegionPicker({ value, onChange, error }: { value: RegionChoice[]
           </select>
         </div>
       ))}
-      {(error || loadError) && <p className="error" role="alert">{error || loadError}</p>}
+      {(error || loadError) && <p className="error" id="region-err" role="alert">{error || loadError}</p>}
     </fieldset>
   );
 }

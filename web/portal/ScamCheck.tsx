@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { ScamCheckResult as Result } from '../api/routes.ts';
 import { serverFieldErrors } from './field-errors.ts';
+import { WithTel } from './Tel.tsx';
 
 const VERDICT: Record<Result['riskLevel'], [string, string]> = {
   high: ['很可能是骗局', 'risk-high'],
@@ -59,7 +60,7 @@ export function ScamCheck({ go }: { go: (to: string) => void }) {
             </>
           )}
           <h3>怎么办</h3>
-          <ul>{result.advice.map((a) => <li key={a}>{a}</li>)}</ul>
+          <ul>{result.advice.map((a) => <li key={a}><WithTel text={a} /></li>)}</ul>
           <p><a className="big" href="tel:96110">拨打 96110 反诈专线</a></p>
           {result.riskLevel !== 'none' && (
             <button type="button" className="big primary" onClick={() => { sessionStorage.setItem(PREFILL_KEY, text); go('/report'); }}>

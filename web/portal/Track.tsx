@@ -3,6 +3,7 @@ import { ApiError, api } from '../api/client.ts';
 import type { PublicStatus as Status } from '../api/routes.ts';
 import { STATUS_WORDS } from './content.ts';
 import { serverFieldErrors } from './field-errors.ts';
+import type { StoredReceipt } from './receipt-store.ts';
 
 // What each request's field messages are about, in the reporter's words (the page shows one message).
 const FIELDS = { trackingCode: '查询码', accessKey: '密钥', text: '补充情况', comment: '评价', reason: '复核理由' } as const;
@@ -13,9 +14,14 @@ const KIND_WORDS: Record<string, string> = {
 };
 const when = (s: string) => new Date(s).toLocaleString('zh-CN', { hour12: false });
 
-export function Track({ go }: { go: (to: string) => void }) {
-  const [code, setCode] = useState('');
-  const [key, setKey] = useState('');
+// 已办结 is good news: not in the alarm red that marks errors and warnings.
+const STATUS_TONE: Record<string, string> = { closed: 'done', rejected: 'neutral', merged: 'neutral' };
+
+/** The progress lookup; right after a report it is filled in from the receipt kept on this device. */
+export function Track({ go, prefill }: { go: (to: string) => void; prefill?: StoredReceipt | null }) {
+  const [code, setCode] = useState(prefill?.trackingCode ?? '');
+  const [key, setKey] = useState(prefill?.accessKey ?? '');
+  const [reasonError, setReasonError] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
@@ -47,6 +53,7 @@ export function Track({ go }: { go: (to: string) => void }) {
     return (
       <form className="card" onSubmit={(e) => { e.preventDefault(); void run(async () => undefined); }} noValidate>
         <h1>查询办理进度</h1>
+        {prefill && code === prefill.trackingCode && <p className="notice">已为您填好刚才举报的查询码和密钥，点“查询”即可。</p>}
         <label className="field">
           <span>查询码（12 位数字）</span>
           <input inputMode="numeric" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} />
@@ -68,7 +75,7 @@ export function Track({ go }: { go: (to: string) => void }) {
     <section>
       <div className="card">
         <h1>办理进度</h1>
-        <p className="status" data-testid="status">{STATUS_WORDS[status.status] ?? status.status}</p>
+        <p className={`status ${STATUS_TONE[status.status] ?? 'active'}`} data-testid="status">{STATUS_WORDS[status.status] ?? status.status}</p>
         <p>查询码 {status.trackingCode} · 提交于 {when(status.submittedAt)}</p>
       </div>
       {status.answer && (
@@ -104,14 +111,35 @@ export function Track({ go }: { go: (to: string) => void }) {
           </div>
         </div>
       )}
-      {status.canRequestReexamination && (
+      {status.canRequestReexamination ? (
         <div className="card">
           <h2>对答复有异议？</h2>
           <label className="field">
             <span>申请复核的理由</span>
-            <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <textarea rows={3} value={reason} onChange={(e) => { setReason(e.target.value); setReasonError(''); }} aria-invalid={!!reasonError} aria-describedby={reasonError ? 'reason-err reason-hint' : 'reason-hint'} />
+            <small id="reason-hint">至少写 5 个字，说说答复哪里不对。</small>
+            {reasonError && <span className="error" id="reason-err" role="alert">{reasonError}</span>}
           </label>
-          <button type="button" className="big" disabled={busy || reason.trim().length < 5} onClick={() => void run(() => api('POST', '/api/public/tips/reexamination', { ...cred(), reason }), '已申请复核，我们会重新核查。')}>申请复核</button>
+          <button
+            type="button"
+            className="big"
+            disabled={busy}
+            onClick={() => (reason.trim().length < 5
+              ? setReasonError(`理由太短了（现在 ${reason.trim().length} 个字），请至少写 5 个字`)
+              : void run(() => api('POST', '/api/public/tips/reexamination', { ...cred(), reason }), '已申请复核，我们会重新核查。'))}
+          >
+            申请复核
+          </button>
+        </div>
+      ) : (
+        <div className="card" data-testid="reexamination-unavailable">
+          <h2>对答复有异议？</h2>
+          <p>
+            {status.status === 'merged'
+              ? '您的举报已和相关举报合并办理，合并后的举报办结后才能申请复核。'
+              : '办结或不予受理、给出答复后，才能申请复核。现在还在办理中，请耐心等待答复。'}
+            {status.status !== 'merged' && '有新情况可以在下面“补充情况”里告诉我们。'}
+          </p>
         </div>
       )}
       {status.status !== 'merged' && (

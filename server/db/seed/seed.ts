@@ -10,6 +10,7 @@ import { runTipAction } from '../../modules/tips/tips.actions.service.ts';
 import { rateAnswer } from '../../modules/tips/tips.public.service.ts';
 import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.ts';
 import { seedDemoScreening } from './screening-demo.ts';
+import { seedDemoPublicity } from './publicity.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
 export const DEFAULT_RULES: { fraudType: FraudType; leadKind: UnitKind; assistKinds: UnitKind[] }[] = [
@@ -176,7 +177,11 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
         amountInvolved: (1 + Math.floor(rand() * 60)) * 1000,
         victimCount: 1 + Math.floor(rand() * 10),
         reporter: named
-          ? { anonymous: false as const, name: pick(SURNAMES) + pick(['建国', '秀英', '玉兰', '志强', '桂芳', '海燕']), phone: `13${Math.floor(100000000 + rand() * 899999999)}` }
+          ? {
+              anonymous: false as const, name: pick(SURNAMES) + pick(['建国', '秀英', '玉兰', '志强', '桂芳', '海燕']), phone: `13${Math.floor(100000000 + rand() * 899999999)}`,
+              // Every third named report comes from a relative or neighbour on behalf of the elder (no extra draws: the rest of the data stays as it was).
+              ...(made % 3 === 0 ? { onBehalfOf: { name: `${SURNAMES[made % SURNAMES.length]}桂兰`, relation: ['女儿', '儿子', '邻居', '孙女'][made % 4] } } : {}),
+            }
           : { anonymous: true as const },
       };
       const office = staff[area];
@@ -223,6 +228,7 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
       if (receipt && id % 4 !== 0) await rateAnswer(db, keys, { trackingCode: receipt.trackingCode, accessKey: receipt.accessKey, satisfied: id % 7 !== 0 });
     }
   }
+  made += await seedTeamWork(db, keys, s, as);
   // Spread finished work over the last 90 days, moving each tip's whole history by the same amount.
   const shift = `make_interval(secs => (t.id * 7919 % 7776000))`;
   const moved = `select id from tips where status not in ('dispatched', 'in_progress')`;
@@ -239,6 +245,35 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
   return made;
 }
 
+/**
+ * Work shared between units (issue 8), in 龙口市: tips dispatched to the police with market regulation
+ * assisting — one the assisting unit has reported on, one under review with both reports (its close
+ * dialog opens with a drafted answer), and one the police sent back as wrongly routed.
+ */
+async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username: string) => Promise<SessionUser>): Promise<number> {
+  const [intake, police, market] = [await as('lk_intake'), await as('lk_police'), await as('lk_market_regulation')];
+  const texts = [
+    '龙口市东莱街道一家“健康体验馆”每天免费送鸡蛋，吸引老人听课后推销理疗床，称能治糖尿病，我父亲花了三万八千元。',
+    '有人在小区门口摆摊推销“富硒保健酒”，说喝了不用吃降压药，已有十几位老人购买，每瓶一千二百元。',
+    '某公司组织老人参加“养生旅游”，途中带到指定商店购买所谓祖传药方，价格高出市场数倍。',
+  ];
+  const dispatch = { leadUnitId: s.units.get('370681:police')!, assistingUnitIds: [s.units.get('370681:market_regulation')!], instructions: '请公安局牵头核查，市场监管局配合检查涉事经营场所。' };
+  for (const [i, description] of texts.entries()) {
+    const { id } = await submitPublicTip(db, keys, { regionCode: '370681001', description, fraudTypes: ['elderly_product'], reporter: { anonymous: true } });
+    await runTipAction(db, intake, id, { action: 'accept' });
+    await runTipAction(db, intake, id, { action: 'dispatch', ...dispatch, deadline: new Date(Date.now() + 12 * 86400_000).toISOString() });
+    if (i === 2) {
+      await runTipAction(db, police, id, { action: 'send_back', reason: '经初步了解，该线索为消费纠纷，不涉嫌刑事犯罪，建议改交市场监管部门主办。' });
+      continue;
+    }
+    await runTipAction(db, market, id, { action: 'assist_report', verdict: 'true', measures: ['rectification_order'], summary: '已会同街道对涉事门店开展检查，查扣宣传资料，责令停止虚假宣传。' });
+    if (i === 0) continue;
+    await runTipAction(db, police, id, { action: 'sign' });
+    await runTipAction(db, police, id, { action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], summary: '经查属实，已对经营者立案侦查，并在小区开展防骗宣传。' });
+  }
+  return texts.length;
+}
+
 /** Loads the demo province when the database has no units besides the system one. */
 export async function seedDemo(db: Db, keys: Keys, opts: { password: string }) {
   const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from units where kind <> 'other'`);
@@ -246,5 +281,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }) {
   const structure = await seedStructure(db, opts.password);
   const tips = await seedDemoTips(db, keys, structure);
   await seedDemoScreening(db, structure);
+  await seedDemoPublicity(db, structure);
   return { tips, password: structure.password, users: structure.printable };
 }

@@ -17,7 +17,8 @@ const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 export function findRedFlags(text: string) {
   const out: { code: string; label: string; quote: string; weight: number }[] = [];
   for (const f of RED_FLAGS) {
-    const m = text.match(new RegExp(f.pattern.source));
+    // The first occurrence only: the same pattern without its global flag (other flags kept).
+    const m = text.match(new RegExp(f.pattern.source, f.pattern.flags.replace('g', '')));
     if (m) out.push({ code: f.code, label: f.label, quote: m[0], weight: f.weight });
   }
   return out;

@@ -82,6 +82,39 @@ describe('analysis, self-check and figures', () => {
     expect(scamCheck('周六社区卫生服务中心为老人量血压，请带医保卡。').riskLevel).toBe('none');
     expect(scamCheck('免费领鸡蛋').riskLevel).toBe('low');
   });
+  it('reads links, threats and fees in the most common scam messages, each named, and calls them very likely scams', () => {
+    const messages = [
+      '【社保中心】您的养老金资格认证已逾期，请于24小时内点击 http://sbzx-rz.cn/a 完成认证并缴纳手续费30元，逾期将停发养老金。',
+      '【人社局】尊敬的参保人：您的养老金待遇资格未认证，将于明日停发养老金。请点击链接 t.cn/A6xYz 认证，需交认证费50元。',
+      '您好，您的医保卡已被冻结，请登录 www.yb-gov.top 解冻，需缴纳解冻费200元，否则将影响报销。',
+      '高龄补贴领取通知：点击 https://gaoling-butie.vip/lq 填写银行卡号，先交工本费20元，逾期视为自动放弃，补贴作废。',
+      'Your pension is suspended. 点击 HTTP://PENSION-CN.XYZ/verify 否则停发养老金',
+    ];
+    for (const m of messages) {
+      const r = scamCheck(m);
+      expect(r.riskLevel, m).toBe('high');
+      expect(r.redFlags.map((f) => f.code), m).toEqual(expect.arrayContaining(['link', 'threat']));
+      // Each sign comes with the words that raised it and plain words on what it means.
+      for (const f of r.redFlags) expect(m.toLowerCase(), f.code).toContain(f.quote.toLowerCase());
+      expect(r.redFlags.every((f) => f.explain.length > 10)).toBe(true);
+      expect(r.advice.join('')).toContain('不要点开短信、微信里的陌生链接');
+    }
+    const first = scamCheck(messages[0]);
+    expect(Object.fromEntries(first.redFlags.map((f) => [f.code, f.quote]))).toMatchObject({ link: 'http://sbzx-rz.cn/a', threat: '逾期将停发养老金', fee: '缴纳手续费30元' });
+    expect(first.redFlags.map((f) => f.label)).toEqual(expect.arrayContaining(['陌生链接', '以停发、冻结相威胁', '要求先交钱']));
+    expect(first.advice.join('')).toContain('12333');
+    // A threat and a fee without a link, or a link and a fee, are the same scam.
+    expect(scamCheck('您的养老金资格认证过期了，需要交三百元重新认证，否则就停发养老金。').riskLevel).toBe('high');
+    expect(scamCheck('点击 www.butie-ling.top 领取慰问金，需先支付手续费').riskLevel).toBe('high');
+  });
+  it('does not call one such sign in an ordinary notice a scam', () => {
+    // A real pension notice warns that an unverified pension stops; a government site is named; a fee is due.
+    expect(['none', 'low']).toContain(scamCheck('请于6月30日前完成养老金资格认证，逾期将暂停发放。可通过国家社会保险公共服务平台或到社区办理。').riskLevel);
+    expect(['none', 'low']).toContain(scamCheck('详情请登录国家政务服务平台 www.gov.cn 查询。').riskLevel);
+    expect(scamCheck('本月物业费请于30日前缴纳，谢谢配合。').riskLevel).toBe('none');
+    expect(scamCheck('我的邮箱是 zhang@qq.com，有事发邮件').redFlags).toEqual([]);
+    expect(scamCheck('这个月药费花了3.5万元，v2.0版本的说明书在盒子里').redFlags.map((f) => f.code)).not.toContain('link');
+  });
   it('extracts figures with indicator keys, keeps masked ones apart, skips dates, ages and phones', () => {
     const r = extractFigures('累计挽回经济损失350余万元；排查养老机构215家；发放宣传折页1.2万余份。2023年5月，70岁以上老人X人参加，咨询电话13812345678，第3次会议。');
     expect(r.figures.map(({ indicator, value, approx, subject }) => ({ indicator, value, approx, subject }))).toEqual([

@@ -34,15 +34,19 @@ const KIND_WORDS: Record<string, string> = { organization: '这家单位', uscc:
  * lookups on (kind, normalized). "这家单位还被 N 条线索提及".
  */
 export async function linkedTips(q: Queryable, user: SessionUser, tipId: number) {
-  const rows = await q.query<{ kind: string; normalized: string; tip_ids: number[]; n: number }>(
-    sql`select me.kind, me.normalized, count(t.id)::int as n, (array_agg(t.id order by t.id desc))[1:20] as tip_ids
+  const rows = await q.query<{ kind: string; normalized: string; tip_ids: number[]; codes: string[]; n: number }>(
+    sql`select me.kind, me.normalized, count(t.id)::int as n, (array_agg(t.id order by t.id desc))[1:20] as tip_ids,
+          (array_agg(t.tracking_code order by t.id desc))[1:20] as codes
         from tip_entities me
         join tip_entities other on other.kind = me.kind and other.normalized = me.normalized and other.tip_id <> me.tip_id
         join tips t on t.id = other.tip_id
         where me.tip_id = ${tipId} and ${tipVisibleSql(user)}
         group by me.kind, me.normalized order by n desc`,
   );
-  return rows.map((r) => ({ kind: r.kind, normalized: r.normalized, count: r.n, tipIds: r.tip_ids, text: `${KIND_WORDS[r.kind] ?? '它'}还被 ${r.n} 条线索提及` }));
+  return rows.map((r) => ({
+    kind: r.kind, normalized: r.normalized, count: r.n, tipIds: r.tip_ids, text: `${KIND_WORDS[r.kind] ?? '它'}还被 ${r.n} 条线索提及`,
+    tips: r.tip_ids.map((id, i) => ({ id, trackingCode: r.codes[i] })),
+  }));
 }
 
 export const CLUSTER_THRESHOLD = 5;

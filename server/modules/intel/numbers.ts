@@ -4,36 +4,10 @@
  * recognised as masked and never turned into a value.
  */
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+import { parseChineseNumeral, toHalfWidth } from '../../../shared/numbers.ts';
 
-/** "二十三万" → 230000, "三亿五千万" → 350000000, "十五" → 15; null when not a Chinese numeral. */
-export function parseChineseNumeral(s: string): number | null {
-  if (!s || ![...s].every((c) => c in DIGITS || c in SMALL || c in BIG) || ![...s].some((c) => c in DIGITS || c in SMALL)) return null;
-  return parseSection(s);
-}
-
-// 亿 and 万 split the numeral into sections read recursively: "三亿五千万" = 三 × 1e8 + 五千 × 1e4.
-function parseSection(s: string): number {
-  for (const big of ['亿', '万'] as const) {
-    const i = s.indexOf(big);
-    if (i >= 0) return (i === 0 ? 1 : parseSection(s.slice(0, i))) * BIG[big] + (i + 1 < s.length ? parseSection(s.slice(i + 1)) : 0);
-  }
-  let total = 0;
-  let digit: number | null = null;
-  for (const c of s) {
-    if (c in DIGITS) digit = DIGITS[c];
-    else {
-      total += (digit ?? 1) * SMALL[c];
-      digit = null;
-    }
-  }
-  return total + (digit ?? 0);
-}
-
-const FULLWIDTH = /[０-９．]/g;
-export const toHalfWidth = (s: string) => s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+// The numeral reading itself is shared with the portal (amounts typed by reporters).
+export { parseChineseNumeral, toHalfWidth };
 
 export interface Quantity {
   /** The value with 万/亿 applied; null when masked. */

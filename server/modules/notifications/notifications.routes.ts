@@ -20,7 +20,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NotificationPage },
       },
     },
-    async (req) => listNotifications(app.deps.db, staff(req).id, { ...req.query, unread: req.query.unread === 'true' }),
+    async (req) => listNotifications(app.deps.db, staff(req), { ...req.query, unread: req.query.unread === 'true' }),
   );
   app.post(
     '/api/notifications/read',

@@ -1,5 +1,6 @@
 import { sql, type Queryable } from '../../db/client.ts';
-import { notAccusedSql } from '../access/jurisdiction.ts';
+import { notAccusedSql, tipVisibleSql } from '../access/jurisdiction.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
 import type { Role } from '../../../shared/domain.ts';
 
 export interface NewNotification {
@@ -28,15 +29,27 @@ export async function withdrawNotifications(q: Queryable, tipId: number, unitIds
   await q.query('delete from notifications where tip_id = $1 and user_id in (select id from users where unit_id = any($2::bigint[]))', [tipId, unitIds]);
 }
 
-export async function listNotifications(q: Queryable, userId: number, f: { unread?: boolean; cursor?: number; limit: number }) {
-  const rows = await q.query<{ id: number; kind: string; tipId: number | null; text: string; createdAt: Date; readAt: Date | null }>(
-    `select id, kind, tip_id as "tipId", text, created_at as "createdAt", read_at as "readAt" from notifications
-     where user_id = $1 and ($2::boolean is not true or read_at is null) and ($3::bigint is null or id < $3)
-     order by id desc limit $4`,
-    [userId, f.unread ?? null, f.cursor ?? null, f.limit + 1],
+/** Words of a tip's description a notice quotes to name it, beside its tracking code. */
+const NOTICE_SUMMARY_CHARS = 30;
+
+/**
+ * The user's notices, newest first. Each names its tip by tracking code and its first words, read now
+ * and only when the user may see the tip now (the tip may have moved away, or named their unit since):
+ * a notice never carries text its reader may not see.
+ */
+export async function listNotifications(q: Queryable, user: SessionUser, f: { unread?: boolean; cursor?: number; limit: number }) {
+  const rows = await q.query<{ id: number; kind: string; tipId: number | null; text: string; createdAt: Date; readAt: Date | null; code: string | null; summary: string | null }>(
+    sql`select n.id, n.kind, n.tip_id as "tipId", n.text, n.created_at as "createdAt", n.read_at as "readAt",
+          t.tracking_code as code, left(t.description, ${NOTICE_SUMMARY_CHARS}) as summary
+        from notifications n left join tips t on t.id = n.tip_id and ${tipVisibleSql(user)}
+        where n.user_id = ${user.id} and (${f.unread ?? null}::boolean is not true or n.read_at is null) and (${f.cursor ?? null}::bigint is null or n.id < ${f.cursor ?? null})
+        order by n.id desc limit ${f.limit + 1}`,
   );
-  const [{ n }] = await q.query<{ n: number }>('select count(*)::int as n from notifications where user_id = $1 and read_at is null', [userId]);
-  const items = rows.slice(0, f.limit);
+  const [{ n }] = await q.query<{ n: number }>(sql`select count(*)::int as n from notifications where user_id = ${user.id} and read_at is null`);
+  const items = rows.slice(0, f.limit).map(({ code, summary, ...r }) => ({
+    ...r,
+    tip: r.tipId !== null && code !== null ? { id: r.tipId, trackingCode: code, summary: summary ?? '' } : null,
+  }));
   return { items, unread: n, nextCursor: rows.length > f.limit ? String(items[items.length - 1].id) : null };
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import { raw, sql, type Queryable, type Sql } from '../../db/client.ts';
 
 export interface Region {
   code: string;
@@ -33,3 +33,28 @@ export async function regionPath(q: Queryable, code: string): Promise<string> {
   );
   return rows.map((r) => r.name).join(' / ');
 }
+
+/** SQL: the full name of the region whose code is in `column` (山东省 / 烟台市 / 龙口市); 全国 for the nation. */
+export const regionPathSql = (column: string): Sql => {
+  const c = raw(column);
+  return sql`coalesce((select string_agg(a.name, ' / ' order by length(a.code)) from regions a
+    where a.code in (left(${c}, 2), left(${c}, 4), left(${c}, 6), ${c}) and a.code <> ''), '全国')`;
+};
+
+const withPath = sql`r.code, r.name, r.level, ${regionPathSql('r.code')} as path`;
+
+/**
+ * Regions whose name holds `text` (literally, its own % and _ included), those for which `first` holds
+ * ranked first (the user's jurisdiction), then higher levels before lower ones: at most `limit`.
+ */
+export async function searchRegions(q: Queryable, text: string, first: Sql, limit = 20) {
+  const like = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return q.query<Region & { path: string }>(
+    sql`select ${withPath} from regions r where r.code <> '' and r.name like ${like}
+        order by (${first}) desc, r.level, r.code limit ${limit}`,
+  );
+}
+
+/** One region with its full path, or none. */
+export const regionWithPath = (q: Queryable, code: string) =>
+  q.query<Region & { path: string }>(sql`select ${withPath} from regions r where r.code = ${code} and r.code <> ''`);

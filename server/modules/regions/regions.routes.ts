@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { childRegions, findRegion } from './regions.repository.ts';
-import { RegionList } from './regions.schemas.ts';
+import { childRegions, findRegion, regionWithPath, searchRegions } from './regions.repository.ts';
+import { staff } from '../../plugins/auth.ts';
+import { jurisdictionSql } from '../access/jurisdiction.ts';
+import { RegionHitList, RegionList } from './regions.schemas.ts';
 
 export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -22,5 +24,25 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
       void reply.header('Cache-Control', 'public, max-age=86400');
       return childRegions(app.deps.db, parent);
     },
+  );
+
+  app.get(
+    '/api/regions',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['regions'],
+        summary: '按地名查找地区（本辖区优先，最多 20 个），或按代码取一个地区的完整名称',
+        querystring: z
+          .object({
+            q: z.string().trim().min(1, '请输入地名').max(20, '地名最多 20 个字').optional(),
+            code: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '地区无效：请输入地名并从列表中选择').optional(),
+          })
+          .refine((x) => (x.q === undefined) !== (x.code === undefined), { path: ['q'], message: '请输入地名' }),
+        response: { 200: RegionHitList },
+      },
+    },
+    async (req) =>
+      req.query.code !== undefined ? regionWithPath(app.deps.db, req.query.code) : searchRegions(app.deps.db, req.query.q!, jurisdictionSql(staff(req), 'r.code')),
   );
 };

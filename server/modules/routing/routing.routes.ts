@@ -40,7 +40,7 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['routing'],
         summary: '新增或修改分流规则',
         body: z.object({
-          regionPrefix: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})?$/, '地区代码格式不正确').default(''),
+          regionPrefix: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})?$/, '地区无效：请选择“全国”，或输入地名后从列表中选择').default(''),
           fraudType: z.enum(FRAUD_TYPE_CODES),
           leadKind: z.enum(UNIT_KIND_CODES),
           assistKinds: z.array(z.enum(UNIT_KIND_CODES)).max(8).default([]),

@@ -5,6 +5,8 @@ import { nextCursor, oneOf, timestamp } from '../../schemas.ts';
 export const RoutingRule = z.object({
   id: z.number(),
   regionPrefix: z.string(),
+  /** The region's full name, e.g. 山东省 / 烟台市 (全国 for the nation). */
+  regionName: z.string(),
   fraudType: oneOf(FRAUD_TYPE_CODES),
   leadKind: oneOf(UNIT_KIND_CODES),
   assistKinds: z.array(oneOf(UNIT_KIND_CODES)),

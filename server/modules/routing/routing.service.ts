@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import { concernsRegion, concernsRegionSql, inJurisdiction, jurisdictionSql } from '../access/jurisdiction.ts';
 import { unitsInJurisdiction, type UnitPageQuery } from '../admin/admin.service.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
-import { ancestry } from '../regions/regions.repository.ts';
+import { ancestry, regionPathSql } from '../regions/regions.repository.ts';
 
 export interface RuleInput {
   regionPrefix: string;
@@ -19,13 +19,16 @@ export interface RuleInput {
 interface RuleRow {
   id: number;
   regionPrefix: string;
+  /** The region's full name (全国 for the nation). */
+  regionName: string;
   fraudType: FraudType;
   leadKind: UnitKind;
   assistKinds: UnitKind[];
   updatedAt: Date;
 }
 
-const RULE_COLUMNS = sql`id, region_prefix as "regionPrefix", fraud_type as "fraudType", lead_kind as "leadKind", assist_kinds as "assistKinds", updated_at as "updatedAt"`;
+const RULE_COLUMNS = sql`id, region_prefix as "regionPrefix", ${regionPathSql('region_prefix')} as "regionName", fraud_type as "fraudType",
+  lead_kind as "leadKind", assist_kinds as "assistKinds", updated_at as "updatedAt"`;
 
 /** The rules that concern the user: those of the regions above their unit (they apply to it) and of its subtree. */
 export const listRules = (db: Db, user: SessionUser) =>

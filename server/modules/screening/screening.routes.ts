@@ -12,7 +12,8 @@ import {
 import { exportLedger } from './screening.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
 import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
-import { ATTACHMENT_TYPES, sendStaffCopy } from '../uploads/strip.ts';
+import { sendStaffCopy } from '../uploads/strip.ts';
+import { EVIDENCE_MIMES } from '../uploads/sniff.ts';
 import { HazardMoved, InspectionRecorded, LedgerPage, RiskAssessment, ScreeningSummary, SubjectDetail, SubjectPage } from './screening.schemas.ts';
 
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -87,7 +88,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/hazards/:id/attachments/:uploadId',
     {
       config: READ,
-      schema: { tags: ['screening'], summary: '查看隐患整改附件（图片为去除 EXIF/GPS 等元数据的副本）', params: attachmentParams, produces: ATTACHMENT_TYPES, response: { 200: fileBody('附件内容') } },
+      schema: { tags: ['screening'], summary: '查看隐患整改附件（图片为去除 EXIF/GPS 等元数据的副本）', params: attachmentParams, produces: EVIDENCE_MIMES, response: { 200: fileBody('附件内容') } },
     },
     async (req, reply) =>
       sendStaffCopy(reply, await hazardAttachment(db, app.deps.keys, app.deps.dataDir, staff(req), req.params.id, req.params.uploadId), req.params.uploadId),

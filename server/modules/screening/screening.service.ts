@@ -107,7 +107,7 @@ function changeHazard(
     const to = rule.to ?? h.status;
     await audit(q, actor(user), {
       action: rule.audit, entity: 'hazard', entityId: id,
-      detail: { from: h.status, to, ...(detail.note ? { note: detail.note } : {}), ...(detail.fineYuan != null ? { fineYuan: detail.fineYuan } : {}), ...(files.length ? { attachmentIds: files } : {}) },
+      detail: { from: h.status, to, ...(detail.note ? { note: detail.note } : {}), ...(detail.fineYuan != null ? { fineYuan: detail.fineYuan } : {}), ...(files.length ? { attachments: files.length, attachmentIds: files } : {}) },
     });
     return { id, status: to };
   });

@@ -45,7 +45,9 @@ describe('a tip that accuses a unit', () => {
     expect((await act('lk_intake', ownId, { action: 'dispatch', leadUnitId: countyMarket, deadline: inDays(10), instructions: '请核查' })).statusCode).toBe(200);
 
     const counts = async () =>
-      Promise.all(accusedUsers.map(async (u) => ({ bench: json(await get(u, '/api/workbench')), stats: json(await get(u, '/api/stats/overview')) })));
+      Promise.all(accusedUsers.map(async (u) => ({
+        bench: json(await get(u, '/api/workbench')), stats: json(await get(u, '/api/stats/overview')), total: json(await get(u, '/api/tips/count')),
+      })));
     const before = await counts();
 
     // The accusation: names the county office as its subject (matched by name), plus the phone and the company's code.
@@ -117,6 +119,7 @@ describe('a tip that accuses a unit', () => {
       const bench = json(await get(u, '/api/workbench'));
       expect(bench, `${u} workbench`).toEqual(before[i].bench);
       expect(json(await get(u, '/api/stats/overview')), `${u} dashboard`).toEqual(before[i].stats);
+      expect(json(await get(u, '/api/tips/count')), `${u} list total`).toEqual(before[i].total);
       // Notifications: none about it.
       const notes = await get(u, '/api/notifications?limit=100');
       expect(json(notes).items.filter((n: any) => n.tipId === id), `${u} notifications`).toEqual([]);

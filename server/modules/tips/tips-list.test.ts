@@ -114,10 +114,11 @@ describe('staff intake, list, search and paging', () => {
     expect(res.headers['x-export-rows']).toBe('1');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as any);
-    const sheet = book.getWorksheet('线索')!;
+    const sheet = book.getWorksheet('线索台账')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('查询码');
     expect(sheet.rowCount).toBe(2);
-    expect(String(sheet.getRow(2).getCell(9).value)).toContain('投资养老公寓');
+    expect(sheet.getRow(1).getCell(20).value).toBe('线索描述');
+    expect(String(sheet.getRow(2).getCell(20).value)).toContain('投资养老公寓');
     const all = await get('lk_intake', '/api/tips/export');
     expect(Number(all.headers['x-export-rows'])).toBeGreaterThan(1);
     const [row] = await t.db.query<{ detail: any }>(`select detail from audit_log where action = 'tip.exported' order by id limit 1`);

@@ -7,9 +7,9 @@ import { findUnit } from '../admin/admin.service.ts';
 import { notifyUnit, withdrawNotifications } from '../notifications/notifications.service.ts';
 import { analyze } from '../intel/analyze.ts';
 import { canSeeTip, inJurisdiction } from '../access/jurisdiction.ts';
-import { accessFacts, currentLead, permit, type TipContext } from './tips.policy.ts';
+import { accessFacts, currentAssist, currentLead, permit, type TipContext } from './tips.policy.ts';
 import { ancestry } from '../regions/regions.repository.ts';
-import { findTip, insertEvent, listAssignments, officesOnPath } from './tips.repository.ts';
+import { attachUploads, findTip, insertEvent, listAssignments, officesOnPath } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
 
 type Of<A extends TipAction['action']> = Extract<TipAction, { action: A }>;
@@ -29,6 +29,24 @@ export async function loadContext(q: Queryable, tipId: number, forUpdate = false
 export async function loadVisible(q: Queryable, user: SessionUser, tipId: number, forUpdate = false): Promise<TipContext> {
   const ctx = await loadContext(q, tipId, forUpdate);
   if (!ctx || !canSeeTip(user, accessFacts(ctx))) throw new AppError('NOT_FOUND');
+  return ctx;
+}
+
+/** The id of the tip with this tracking code, or null. No visibility check: callers make it, so that a code the user may not see answers like one that does not exist. */
+export async function tipIdByCode(q: Queryable, trackingCode: string): Promise<number | null> {
+  const [row] = await q.query<{ id: number }>(sql`select id from tips where tracking_code = ${trackingCode}`);
+  return row?.id ?? null;
+}
+
+/** The 404 for a tracking code staff typed: the same words whether no tip has it or the user may not see it. */
+export const codeNotFound = (trackingCode: string, path = 'trackingCode') =>
+  new AppError('NOT_FOUND', [{ path, message: `没有找到查询码为 ${trackingCode} 的线索，或它不在您的办理范围内` }], `没有找到查询码为 ${trackingCode} 的线索，或它不在您的办理范围内`);
+
+/** A tip the user may see, by the 12-digit tracking code shown on screen; 404 otherwise (see codeNotFound). */
+export async function loadVisibleByCode(q: Queryable, user: SessionUser, trackingCode: string): Promise<TipContext> {
+  const id = await tipIdByCode(q, trackingCode);
+  const ctx = id === null ? null : await loadVisible(q, user, id).catch(() => null);
+  if (!ctx) throw codeNotFound(trackingCode);
   return ctx;
 }
 
@@ -142,22 +160,28 @@ async function lockMergePair(q: Queryable, tipId: number, intoTipId: number): Pr
  * or that was merged into this very tip, is refused (409).
  */
 async function mergeTip(s: Step, a: Of<'merge'>) {
-  const invalid = (message: string) => new AppError('MERGE_TARGET_INVALID', [{ path: 'intoTipId', message }]);
-  if (a.intoTipId === s.ctx.tip.id) throw invalid('不能并入自身');
-  if (!(await loadVisible(s.q, s.user, a.intoTipId).catch(() => null))) throw invalid('目标线索不存在或不可见');
-  const end = await finalTarget(s.q, a.intoTipId);
+  // runTipAction has resolved a tracking code to intoTipId (0 when no tip has it).
+  const into = a.intoTipId ?? 0;
+  const path = a.intoTrackingCode !== undefined ? 'intoTrackingCode' : 'intoTipId';
+  const invalid = (message: string) => new AppError('MERGE_TARGET_INVALID', [{ path, message }]);
+  if (into === s.ctx.tip.id) throw invalid('不能并入自身');
+  if (!(await loadVisible(s.q, s.user, into).catch(() => null))) {
+    // A code the user may not see is answered exactly like a code no tip has.
+    throw a.intoTrackingCode !== undefined ? codeNotFound(a.intoTrackingCode, path) : invalid('目标线索不存在或不可见');
+  }
+  const end = await finalTarget(s.q, into);
   if (!end || end.id === s.ctx.tip.id) {
-    throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'intoTipId', message: '目标线索已并入本线索' }], '目标线索已并入本线索，不能再将本线索并入它');
+    throw new AppError('TIP_INVALID_TRANSITION', [{ path, message: '目标线索已并入本线索' }], '目标线索已并入本线索，不能再将本线索并入它');
   }
   // The chain moved between locking and now (its end was merged further): the caller retries.
-  if (!s.locked.includes(end.id)) throw new AppError('CONFLICT', [{ path: 'intoTipId', message: '目标线索刚刚被并案，请刷新后重试' }]);
+  if (!s.locked.includes(end.id)) throw new AppError('CONFLICT', [{ path, message: '目标线索刚刚被并案，请刷新后重试' }]);
   const target = await loadVisible(s.q, s.user, end.id).catch(() => null);
   if (!target) throw invalid('目标线索已并入您不可见的线索');
   if (['merged', 'rejected', 'closed'].includes(target.tip.status)) {
-    throw new AppError('TIP_INVALID_TRANSITION', [{ path: 'intoTipId', message: '目标线索已办结或不予受理' }], '目标线索已办结或不予受理，不能并入');
+    throw new AppError('TIP_INVALID_TRANSITION', [{ path, message: '目标线索已办结或不予受理' }], '目标线索已办结或不予受理，不能并入');
   }
   await s.q.query(sql`update tips set status = 'merged', merged_into_id = ${end.id}, updated_at = now() where id = ${s.ctx.tip.id}`);
-  await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: end.id, ...(end.id !== a.intoTipId ? { requestedTipId: a.intoTipId } : {}) });
+  await record(s, 'merged', '您反映的问题已与相关线索合并办理', true, { intoTipId: end.id, ...(end.id !== into ? { requestedTipId: into } : {}) });
 }
 
 /** 交办: to a member unit or a lower office within the dispatcher's subtree, with a deadline. */
@@ -206,19 +230,82 @@ async function signForTip(s: Step) {
   await insertEvent(s.q, { tipId: s.ctx.tip.id, kind: 'in_progress', text: '承办单位已签收，正在核查', public: true });
 }
 
-/** 反馈结果: verdict, measures and summary from the lead unit, for its dispatcher to review. */
+/** A report's text on the timeline: verdict, measures, summary. */
+const reportText = (r: { verdict: keyof typeof VERDICTS; measures?: (keyof typeof MEASURES)[]; summary: string }) =>
+  `核查结论：${VERDICTS[r.verdict]}；措施：${r.measures?.length ? r.measures.map((m) => MEASURES[m]).join('、') : '无'}。${r.summary}`;
+
+/**
+ * Attaches documents uploaded for a report (POST /api/uploads, unattached until now) to the tip and
+ * the assignment whose report they belong to — all of them or none (422 on `attachmentIds`).
+ */
+async function attachReportDocuments(s: Step, assignmentId: number, attachmentIds: string[] | undefined): Promise<string[]> {
+  const ids = [...new Set(attachmentIds ?? [])];
+  if ((await attachUploads(s.q, s.ctx.tip.id, ids, assignmentId)) !== ids.length) {
+    throw new AppError('UPLOAD_INVALID', [{ path: 'attachmentIds', message: '附件不存在或已被使用，请重新上传' }]);
+  }
+  return ids;
+}
+
+/** 反馈结果: verdict, measures, summary and documents from the lead unit, for its dispatcher to review. */
 async function reportTip(s: Step, a: Of<'report'>) {
   const lead = currentLead(s.ctx.assignments)!;
   await s.q.query(
     sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${a.verdict}, measures = ${a.measures}, summary = ${a.summary}
         where id = ${lead.id}`,
   );
+  const documents = await attachReportDocuments(s, lead.id, a.attachmentIds);
   await setStatus(s, 'reported', sql`, reported_at = now()`);
-  await record(s, 'reported', `核查结论：${VERDICTS[a.verdict]}；措施：${a.measures.map((m) => MEASURES[m]).join('、')}。${a.summary}`, false, {
-    assignmentId: lead.id, verdict: a.verdict, measures: a.measures,
-  });
+  await record(s, 'reported', reportText(a), false, { assignmentId: lead.id, verdict: a.verdict, measures: a.measures, documents: documents.length });
   await notifyUnit(s.q, lead.dispatched_by_unit_id, ['office_lead', 'intake'], {
     kind: 'reported', tipId: s.ctx.tip.id, text: `${s.user.unitName}已反馈办理结果，请审核`, dedupeKey: `report:${lead.id}:${Date.now()}`,
+  });
+}
+
+/**
+ * 协办反馈: an assisting unit reports its part on its own assignment — the same record as the lead's
+ * (verdict, measures, summary, documents), once. The tip's status does not move: the lead unit still
+ * reports the result. The lead unit and the office that dispatched the assist are told.
+ */
+async function assistReportTip(s: Step, a: Of<'assist_report'>) {
+  const assist = currentAssist(s.ctx.assignments, s.user.unitId)!;
+  const measures = a.measures ?? [];
+  await s.q.query(
+    sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${a.verdict}, measures = ${measures}, summary = ${a.summary}
+        where id = ${assist.id}`,
+  );
+  const documents = await attachReportDocuments(s, assist.id, a.attachmentIds);
+  await record(s, 'assist_reported', reportText(a), false, { assignmentId: assist.id, verdict: a.verdict, measures, documents: documents.length });
+  const lead = currentLead(s.ctx.assignments);
+  const told = { kind: 'assist_reported', tipId: s.ctx.tip.id, text: `${s.user.unitName}已反馈协办情况`, dedupeKey: `assist:${assist.id}` };
+  await notifyUnit(s.q, assist.dispatched_by_unit_id, ['office_lead', 'intake'], told);
+  if (lead && lead.unit_id !== assist.dispatched_by_unit_id) await notifyUnit(s.q, lead.unit_id, ['handler', 'unit_lead', 'intake', 'office_lead'], told);
+}
+
+/**
+ * 退回交办: the lead unit sends a wrongly routed tip back to the office that dispatched it, with a reason.
+ * That dispatch is undone as a whole: the lead assignment ends as `sent_back` and the assisting ones
+ * given with it as `withdrawn` (their reports stay on record). The tip goes back to where it stood
+ * before the dispatch: when the dispatcher was itself leading (a forward down the chain), its own
+ * assignment leads again, with its own deadline and its signing kept; otherwise the tip is `accepted`
+ * again at the receiving office with no deadline running, to be dispatched anew (docs/ARCHITECTURE.md, "Work that fits the roles").
+ */
+async function sendBackTip(s: Step, a: Of<'send_back'>) {
+  const lead = currentLead(s.ctx.assignments)!;
+  const parent = s.ctx.assignments.find((x) => x.id === lead.parent_id) ?? null;
+  const ended = await s.q.query<{ id: number }>(
+    sql`update tip_assignments set active = false, status = case when id = ${lead.id} then 'sent_back' else 'withdrawn' end
+        where tip_id = ${s.ctx.tip.id} and active and dispatched_by_unit_id = ${lead.dispatched_by_unit_id}
+          and parent_id is not distinct from ${lead.parent_id}::bigint returning id`,
+  );
+  if (parent) {
+    await s.q.query(sql`update tip_assignments set status = ${parent.signed_at ? 'signed' : 'dispatched'} where id = ${parent.id}`);
+    await setStatus(s, parent.signed_at ? 'in_progress' : 'dispatched', sql`, deadline_at = ${parent.deadline_at}`);
+  } else {
+    await setStatus(s, 'accepted', sql`, deadline_at = null`);
+  }
+  await record(s, 'sent_back', a.reason, false, { assignmentId: lead.id, toUnitId: lead.dispatched_by_unit_id, endedAssignmentIds: ended.map((e) => e.id) });
+  await notifyUnit(s.q, lead.dispatched_by_unit_id, ['intake', 'office_lead'], {
+    kind: 'sent_back', tipId: s.ctx.tip.id, text: `${s.user.unitName}退回交办：${a.reason.slice(0, 60)}，请重新交办`, dedupeKey: `sent_back:${lead.id}`,
   });
 }
 
@@ -261,6 +348,8 @@ const TRANSITIONS: { [A in TipAction['action']]: (s: Step, a: Of<A>) => Promise<
   dispatch: dispatchTip,
   sign: signForTip,
   report: reportTip,
+  assist_report: assistReportTip,
+  send_back: sendBackTip,
   return: returnTip,
   close: closeTip,
   urge: urgeTip,
@@ -271,7 +360,10 @@ const TRANSITIONS: { [A in TipAction['action']]: (s: Step, a: Of<A>) => Promise<
 /** Runs one action: load and check access → guard the state → write change, timeline and audit in one transaction. */
 export async function runTipAction(db: Db, user: SessionUser, tipId: number, action: TipAction): Promise<void> {
   await db.tx(async (q) => {
-    const locked = action.action === 'merge' ? await lockMergePair(q, tipId, action.intoTipId) : [];
+    // A merge named by tracking code is resolved here, before locking; an unknown code becomes 0 and is
+    // refused in mergeTip at the same point, with the same answer, as a tip the user may not see.
+    if (action.action === 'merge' && action.intoTrackingCode !== undefined) action = { ...action, intoTipId: (await tipIdByCode(q, action.intoTrackingCode)) ?? 0 };
+    const locked = action.action === 'merge' ? await lockMergePair(q, tipId, action.intoTipId ?? 0) : [];
     const ctx = await loadVisible(q, user, tipId, true);
     permit(user, ctx, action.action);
     const transition = TRANSITIONS[action.action] as (s: Step, a: TipAction) => Promise<void>;

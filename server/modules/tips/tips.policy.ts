@@ -31,6 +31,11 @@ export function currentLead(assignments: AssignmentRow[]): AssignmentRow | null 
   return leads.length ? leads[leads.length - 1] : null;
 }
 
+/** The user's unit's active assisting (协办) assignment on the tip, if it has one. */
+export function currentAssist(assignments: AssignmentRow[], unitId: number): AssignmentRow | null {
+  return assignments.findLast((a) => a.active && a.role === 'assist' && a.unit_id === unitId) ?? null;
+}
+
 /** The receiving office, or an office above it. */
 function ownsOrOversees(user: SessionUser, ctx: TipContext): boolean {
   return isOffice(user) && (ctx.tip.office_unit_id === user.unitId || inSubtree(user.unitRegionCode, ctx.ownerRegionCode));
@@ -76,6 +81,16 @@ const RULES: Record<ActionName, Rule> = {
   report: {
     who: (u, c) => hasAny(u, HANDLING_ROLES) && isLeadUnit(u, c),
     when: (u, c) => c.tip.status === 'in_progress' && currentLead(c.assignments)?.unit_id === u.unitId,
+  },
+  // An assisting unit reports its part once, while the tip is worked or under review.
+  assist_report: {
+    who: (u, c) => hasAny(u, HANDLING_ROLES) && !!currentAssist(c.assignments, u.unitId),
+    when: (u, c) => ['dispatched', 'in_progress', 'reported'].includes(c.tip.status) && currentAssist(c.assignments, u.unitId)?.status !== 'reported',
+  },
+  // The unit that must act now says the tip is not its to handle, before it reports.
+  send_back: {
+    who: (u, c) => hasAny(u, HANDLING_ROLES) && isLeadUnit(u, c),
+    when: (u, c) => ['dispatched', 'in_progress'].includes(c.tip.status) && currentLead(c.assignments)?.unit_id === u.unitId,
   },
   return: { who: (u, c) => hasAny(u, OFFICE_ROLES) && reviews(u, c), when: status('reported') },
   close: { who: (u, c) => hasAny(u, OFFICE_ROLES) && reviews(u, c), when: status('reported') },

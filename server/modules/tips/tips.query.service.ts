@@ -6,14 +6,14 @@ import { maskIdNumber, maskName, maskPhone } from '../../../shared/validators.ts
 import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { assignedTipsSql, deadlineRunsSql, isOffice, isTipOverdue, outsideSubtreeRanges, subtreeSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql } from '../access/jurisdiction.ts';
-import { regionPath } from '../regions/regions.repository.ts';
+import { findRegion, regionPath } from '../regions/regions.repository.ts';
 import { openReporter } from './tips.intake.service.ts';
 import { allowedActions, mayRevealIdentity } from './tips.policy.ts';
-import { loadVisible } from './tips.actions.service.ts';
+import { loadVisible, loadVisibleByCode } from './tips.actions.service.ts';
 import { segmentQuery } from './search.ts';
 import { analyze } from '../intel/analyze.ts';
 import { linkedSubjects, linkedTips } from '../intel/linking.ts';
-import type { ListQuery } from './tips.schemas.ts';
+import type { FilterQuery, ListQuery } from './tips.schemas.ts';
 
 /** A user's to-do kinds, as SQL on t: each one index range (0001 tips_office_idx, 0008 tips_lead_unit_idx / tips_lead_dispatcher_idx). */
 const todoSql = (unitId: number) => ({
@@ -45,14 +45,15 @@ const LIST_COLUMNS = sql`t.id, t.tracking_code, t.status, t.source, t.fraud_type
   to_char(t.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
   t.deadline_at, ${tipOverdueSql()} as overdue, left(t.description, 80) as summary`;
 
-/**
- * The user's tips, newest first, with filters and keyset pagination. A page is read as one query per
- * kind of access (the jurisdiction module's disjoint branches), each from its own index in list order
- * and stopped after limit + 1 rows, then merged: one OR over all kinds would have no index to follow
- * and scan every visible tip. A to-do filter is itself an index range on a handful of tips, so it is
- * read in one query.
- */
-export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
+/** A hand-edited or stale link must say so, not answer an empty list as if nothing matched. */
+async function checkRegionFilter(db: Db, f: FilterQuery) {
+  if (f.regionCode && !(await findRegion(db, f.regionCode))) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'regionCode', message: '没有这个地区：请在“地区”中输入地名并从列表中选择' }]);
+  }
+}
+
+/** The list's filter as SQL conditions on the tips table `t` (visibility is added by each caller). */
+function listFilters(user: SessionUser, f: FilterQuery): Sql[] {
   const filters: Sql[] = [];
   if (f.status) filters.push(sql`t.status = any(${Array.isArray(f.status) ? f.status : [f.status]}::text[])`);
   if (f.fraudType) filters.push(sql`${f.fraudType} = any(t.fraud_types)`);
@@ -63,10 +64,26 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   if (f.from) filters.push(sql`t.received_at >= (${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
   if (f.to) filters.push(sql`t.received_at < (${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
   if (f.todo) filters.push(todoSql(user.unitId)[f.todo]);
-  if (f.q) {
+  const code = f.q?.replace(/[\s-]/g, '');
+  // The 12-digit tracking code staff read on screen finds its tip (tips_tracking_code_key); words search the text.
+  if (code && /^\d{12}$/.test(code)) filters.push(sql`t.tracking_code = ${code}`);
+  else if (f.q) {
     const tokens = segmentQuery(f.q);
     if (tokens) filters.push(sql`t.search_tsv @@ plainto_tsquery('simple', ${tokens})`);
   }
+  return filters;
+}
+
+/**
+ * The user's tips, newest first, with filters and keyset pagination. A page is read as one query per
+ * kind of access (the jurisdiction module's disjoint branches), each from its own index in list order
+ * and stopped after limit + 1 rows, then merged: one OR over all kinds would have no index to follow
+ * and scan every visible tip. A to-do filter is itself an index range on a handful of tips, so it is
+ * read in one query.
+ */
+export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
+  await checkRegionFilter(db, f);
+  const filters = listFilters(user, f);
   const cursor = f.cursor ? decodeCursor(f.cursor) : null;
   // The cursor on the columns the branch's index is ordered by (an assignment's tip_received_at is its tip's received_at).
   const after = (at: string, id: string) => (cursor ? [sql`(${raw(at)}, ${raw(id)}) < (${cursor[0]}::timestamptz, ${cursor[1]}::bigint)`] : []);
@@ -124,6 +141,46 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   return { items, nextCursor: rows.length > f.limit ? encodeCursor(last.cursor_at, last.id) : null };
 }
 
+/** Beyond this many the list's total reads "10,000+": an exact count of a province's tips under a filter can take seconds at 10 M tips. */
+export const COUNT_CAP = 10_000;
+/** On PostgreSQL a count that takes longer than this answers "not known" (total null) instead of holding the page. */
+const COUNT_TIMEOUT_MS = 1500;
+
+/**
+ * How many tips the list's filter selects for this user — the same visibility and filter as the list.
+ * Counted per kind of access (the jurisdiction module's disjoint branches, so they add up), each
+ * stopped after cap + 1 rows: the work is bounded by the cap, not by the size of a province. A filter
+ * that matches few of very many visible tips can still take long to prove it; on PostgreSQL the count
+ * then stops at COUNT_TIMEOUT_MS and says so (total null). Read by GET /api/tips/count, apart from the
+ * list, so a slow count never delays the page itself.
+ */
+export async function countTips(
+  db: Db, user: SessionUser, f: FilterQuery, { cap = COUNT_CAP, timeoutMs = COUNT_TIMEOUT_MS } = {},
+): Promise<{ total: number | null; capped: boolean }> {
+  await checkRegionFilter(db, f);
+  const filters = listFilters(user, f);
+  const all = (where: Sql[]) => join(where, ' and ');
+  const parts = tipVisibleBranches(user).map((b) =>
+    b.reached
+      ? sql`select 1 from (${assignedTipsSql(user)}) a join tips t on t.id = a.tip_id where ${all([b.reached, ...filters])} limit ${cap + 1}`
+      : sql`select 1 from tips t where ${all([b.where, ...filters])} limit ${cap + 1}`,
+  );
+  if (!parts.length) return { total: 0, capped: false };
+  const count = sql`select count(*)::int as n from (${join(parts.map((p) => sql`(${p})`), ' union all ')}) x`;
+  let n: number;
+  try {
+    [{ n }] = await db.tx(async (q) => {
+      // PGlite (one embedded process, a laptop's data) has no timer to cancel a statement with.
+      if (db.kind === 'postgres') await q.query(`set local statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
+      return q.query<{ n: number }>(count);
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === '57014') return { total: null, capped: false }; // query_canceled
+    throw err;
+  }
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
 /**
  * The workbench: how many tips wait for this user's unit, by kind, and how many are due or overdue —
  * all counts of tips the user may see. Each to-do kind is one index range (visibility checked on its
@@ -162,19 +219,23 @@ export async function workbench(db: Db, user: SessionUser) {
 export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: number) {
   const ctx = await loadVisible(db, user, tipId);
   const { tip } = ctx;
-  const [events, attachments, region, office, links, subjects] = await Promise.all([
+  const [events, attachments, region, office, links, subjects, mergedInto] = await Promise.all([
     db.query<{ id: number; at: Date; kind: string; text: string; public: boolean; actor_name: string | null; unit_name: string | null }>(
       sql`select e.id, e.at, e.kind, e.text, e.public, u.display_name as actor_name, un.name as unit_name
           from tip_events e left join users u on u.id = e.actor_id left join units un on un.id = e.unit_id
           where e.tip_id = ${tipId} order by e.at, e.id`,
     ),
-    db.query<{ id: string; mime: string; size_bytes: number; created_at: Date }>(
-      sql`select id, mime, size_bytes, created_at from uploads where tip_id = ${tipId} order by created_at`,
+    db.query<{ id: string; mime: string; size_bytes: number; created_at: Date; assignment_id: number | null }>(
+      sql`select id, mime, size_bytes, created_at, assignment_id from uploads where tip_id = ${tipId} order by created_at`,
     ),
     regionPath(db, tip.region_code),
     db.query<{ id: number; name: string }>(sql`select id, name from units where id = ${tip.office_unit_id}`),
     linkedTips(db, user, tipId),
     linkedSubjects(db, user, tipId),
+    // The tip this one was merged into, by its tracking code — only while the user may see it.
+    tip.merged_into_id === null
+      ? []
+      : db.query<{ id: number; trackingCode: string }>(sql`select t.id, t.tracking_code as "trackingCode" from tips t where t.id = ${tip.merged_into_id} and ${tipVisibleSql(user)}`),
   ]);
   const identity = openReporter(keys, tip.reporter_enc);
   return {
@@ -200,6 +261,7 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     closedAt: tip.closed_at,
     publicAnswer: tip.public_answer,
     mergedIntoId: tip.merged_into_id,
+    mergedInto: mergedInto[0] ?? null,
     rating: tip.rated_at ? { satisfied: tip.rating_satisfied, comment: tip.rating_comment, at: tip.rated_at } : null,
     reporter: identity
       ? {
@@ -218,7 +280,7 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
       verdict: a.verdict, measures: a.measures, summary: a.summary, createdAt: a.created_at,
     })),
     timeline: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, text: e.text, public: e.public, actor: e.actor_name, unit: e.unit_name })),
-    attachments: attachments.map((a) => ({ id: a.id, mime: a.mime, size: a.size_bytes, uploadedAt: a.created_at })),
+    attachments: attachments.map((a) => ({ id: a.id, mime: a.mime, size: a.size_bytes, uploadedAt: a.created_at, assignmentId: a.assignment_id })),
     allowedActions: allowedActions(user, ctx),
     // Suggestions for triage, computed on read (about a millisecond): types to consider, warning signs, entities.
     analysis: analyze([tip.description, tip.subject?.name].filter(Boolean).join('\n')),
@@ -227,6 +289,12 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     // Registered subjects the tip names, by credit code or normalised name.
     subjects,
   };
+}
+
+/** The tip with this tracking code, if the user may see it (404 otherwise, the same for a code no tip has). */
+export async function tipByCode(db: Db, user: SessionUser, trackingCode: string) {
+  const { tip } = await loadVisibleByCode(db, user, trackingCode);
+  return { id: tip.id, trackingCode: tip.tracking_code, status: tip.status, statusLabel: TIP_STATUSES[tip.status], summary: tip.description.slice(0, 80) };
 }
 
 /** The reporter's full identity, for a role that may, with a written reason — always audited. */

@@ -1,7 +1,6 @@
-import { empty, sql, type Queryable } from '../../db/client.ts';
+import { empty, raw, sql, type Queryable } from '../../db/client.ts';
 import type { FraudType, TipSource, TipStatus } from '../../../shared/domain.ts';
 import { unattached } from '../uploads/capacity.ts';
-import { attachUploads as attach, countAttachments as countOf } from '../uploads/uploads.service.ts';
 
 export interface TipRow {
   id: number;
@@ -202,10 +201,18 @@ export const listAssignments = (q: Queryable, tipId: number) =>
         where a.tip_id = ${tipId} order by a.id`,
   );
 
-/** Attaches unattached uploads to a tip; returns how many were attached. */
-export const attachUploads = (q: Queryable, tipId: number, ids: string[]) => attach(q, { tipId }, ids);
+/** Attaches unattached uploads to a tip (and to the assignment whose report they belong to); returns how many were attached. */
+export async function attachUploads(q: Queryable, tipId: number, ids: string[], assignmentId: number | null = null): Promise<number> {
+  if (!ids.length) return 0;
+  const rows = await q.query(
+    sql`update uploads set tip_id = ${tipId}, assignment_id = ${assignmentId}::bigint where id = any(${ids}::uuid[]) and ${raw(unattached())} returning id`,
+  );
+  return rows.length;
+}
 
-export const countAttachments = (q: Queryable, tipId: number) => countOf(q, { tipId });
+/** The evidence attached to a tip (not the documents of units' reports, which have their own limit). */
+export const countAttachments = async (q: Queryable, tipId: number) =>
+  (await q.query<{ n: number }>(sql`select count(*)::int as n from uploads where tip_id = ${tipId} and assignment_id is null`))[0].n;
 
 /** A unit's name as a tip's subject is matched against it (insertSubmittedTips matches the same way, in SQL). */
 export const unitNameKey = (name: string) => name.replaceAll(' ', '');

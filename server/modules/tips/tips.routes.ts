@@ -4,8 +4,8 @@ import { staff } from '../../plugins/auth.ts';
 import { OFFICE_ROLES, TIP_READER_ROLES, TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { createStaffTip } from './tips.intake.service.ts';
 import { runTipAction } from './tips.actions.service.ts';
-import { listTips, revealReporterIdentity, tipDetail, workbench } from './tips.query.service.ts';
-import { actionBody, listQuery, ReporterIdentity, StaffTipCreated, staffTipBody, TipDetail, TipPage, Workbench } from './tips.schemas.ts';
+import { countTips, listTips, revealReporterIdentity, tipByCode, tipDetail, workbench } from './tips.query.service.ts';
+import { actionBody, filterQuery, listQuery, ReporterIdentity, StaffTipCreated, staffTipBody, TipCount, TipDetail, TipPage, TipRef, typedTrackingCode, Workbench } from './tips.schemas.ts';
 import { exportTips } from './tips.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
 import { fileBody, XLSX } from '../../schemas.ts';
@@ -31,13 +31,28 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/api/tips/count',
+    { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '当前筛选条件下的线索总数（超过一万条时为 10000+）', querystring: filterQuery, response: { 200: TipCount } } },
+    async (req) => countTips(db, staff(req), req.query),
+  );
+
+  app.get(
     '/api/tips/export',
-    { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '按当前筛选条件导出 Excel（最多一万条，记入审计）', querystring: listQuery.omit({ cursor: true, limit: true }), produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
+    { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '按当前筛选条件导出线索台账 Excel（最多一万条，记入审计）', querystring: filterQuery, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
     async (req, reply) => sendXlsx(reply, await exportTips(db, staff(req), req.query), 'tips', '线索'),
   );
 
   app.get('/api/workbench', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '工作台：待办数量、临期与超期', response: { 200: Workbench } } }, async (req) =>
     workbench(db, staff(req)),
+  );
+
+  app.get(
+    '/api/tips/by-code/:trackingCode',
+    {
+      config: { access: 'staff', roles: [...READERS] },
+      schema: { tags: ['tips'], summary: '按查询码查找线索（仅本人可见的线索；不可见与不存在同样答复 404）', params: z.object({ trackingCode: typedTrackingCode }), response: { 200: TipRef } },
+    },
+    async (req) => tipByCode(db, staff(req), req.params.trackingCode),
   );
 
   app.get('/api/tips/:id', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '线索详情', params: idParam, response: { 200: TipDetail } } }, async (req) =>
@@ -55,7 +70,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/tips/:id/actions',
-    { config: { access: 'staff', roles: [...WORKERS] }, schema: { tags: ['tips'], summary: '办理操作（受理、交办、签收、反馈、退回、办结等）', params: idParam, body: actionBody, response: { 200: TipDetail } } },
+    { config: { access: 'staff', roles: [...WORKERS] }, schema: { tags: ['tips'], summary: '办理操作（受理、交办、签收、反馈、协办反馈、退回交办、退回、办结等）', params: idParam, body: actionBody, response: { 200: TipDetail } } },
     async (req) => {
       const user = staff(req);
       await runTipAction(db, user, req.params.id, req.body);

@@ -12,6 +12,8 @@ const phone = z.string().trim().refine(isPhone, '电话号码格式不正确（�
 export const regionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '请选择有效的地区');
 const uuid = z.uuid('附件编号无效');
 const trackingCode = z.string().trim().regex(/^\d{12}$/, '查询码为 12 位数字');
+/** A tracking code as staff type or paste it from the screen: spaces and dashes between the digits are dropped. */
+export const typedTrackingCode = z.string().trim().transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^\d{12}$/, '查询码为 12 位数字'));
 const accessKey = z.string().trim().transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^\d{16}$/, '密钥为 16 位数字'));
 
 export const subjectSchema = z
@@ -69,11 +71,17 @@ export const ratingBody = z.object({ ...credentials, satisfied: z.boolean(), com
 export const reexaminationBody = z.object({ ...credentials, reason: z.string().trim().min(5, '请说明申请复核的理由').max(2000) }).strict();
 
 const text = (min: number, max: number, msg: string) => z.string().trim().min(min, msg).max(max);
+/** Files uploaded first (POST /api/uploads), attached to the report that names them. */
+const reportDocuments = z.array(uuid).max(10, '每次反馈最多 10 个附件').optional();
 
 export const actionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), fraudTypes: z.array(z.enum(FRAUD_TYPE_CODES)).max(6).optional(), accusedUnitIds: z.array(z.number().int().positive()).max(20).optional(), note: z.string().trim().max(2000).optional() }).strict(),
   z.object({ action: z.literal('reject'), reason: text(2, 2000, '请填写不予受理的理由'), publicAnswer: text(5, 5000, '请填写给举报人的答复') }).strict(),
-  z.object({ action: z.literal('merge'), intoTipId: z.number().int().positive() }).strict(),
+  // Staff name the target by the tracking code they read on screen; the internal id stays for scripts.
+  z
+    .object({ action: z.literal('merge'), intoTrackingCode: typedTrackingCode.optional(), intoTipId: z.number().int().positive().optional() })
+    .strict()
+    .refine((a) => (a.intoTrackingCode === undefined) !== (a.intoTipId === undefined), { path: ['intoTrackingCode'], message: '请填写要并入的线索的查询码' }),
   z
     .object({
       action: z.literal('dispatch'),
@@ -91,8 +99,20 @@ export const actionBody = z.discriminatedUnion('action', [
       verdict: z.enum(VERDICT_CODES),
       measures: z.array(z.enum(MEASURE_CODES)).min(1, '请至少选择一项处理措施').max(8),
       summary: text(5, 5000, '请填写办理情况'),
+      attachmentIds: reportDocuments,
     })
     .strict(),
+  // An assisting unit's report of its part: the lead's fields, measures optional (it may only have helped).
+  z
+    .object({
+      action: z.literal('assist_report'),
+      verdict: z.enum(VERDICT_CODES),
+      measures: z.array(z.enum(MEASURE_CODES)).max(8).optional(),
+      summary: text(5, 5000, '请填写协办情况'),
+      attachmentIds: reportDocuments,
+    })
+    .strict(),
+  z.object({ action: z.literal('send_back'), reason: text(2, 2000, '请填写退回交办的理由') }).strict(),
   z.object({ action: z.literal('return'), reason: text(2, 2000, '请填写退回理由') }).strict(),
   z.object({ action: z.literal('close'), publicAnswer: text(5, 5000, '请填写给举报人的答复') }).strict(),
   z.object({ action: z.literal('urge'), note: text(2, 2000, '请填写督办意见') }).strict(),
@@ -107,7 +127,7 @@ export const listQuery = z.object({
   status: z.union([z.enum(TIP_STATUS_CODES), z.array(z.enum(TIP_STATUS_CODES))]).optional(),
   fraudType: z.enum(FRAUD_TYPE_CODES).optional(),
   source: z.string().max(40).optional(),
-  regionCode: z.string().regex(/^\d{2,9}$/, '地区代码应为数字').optional(),
+  regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '地区无效：请在“地区”中输入地名并从列表中选择').optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
   todo: z.enum(['to_accept', 'to_dispatch', 'to_sign', 'to_handle', 'to_review']).optional(),
@@ -117,6 +137,9 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListQuery = z.infer<typeof listQuery>;
+/** The list's filter without paging: what the count and the export take. */
+export const filterQuery = listQuery.omit({ cursor: true, limit: true });
+export type FilterQuery = z.infer<typeof filterQuery>;
 
 // ── Responses ──────────────────────────────────────────────────────────────────────────────────
 
@@ -163,6 +186,13 @@ export const TipListItem = tipHead.extend({
 export type TipListItem = z.output<typeof TipListItem>;
 export const TipPage = z.object({ items: z.array(TipListItem), nextCursor });
 export type TipPage = z.output<typeof TipPage>;
+/** How many tips the filter selects: exact up to the cap, else `capped` (at least `total`); null when counting took too long. */
+export const TipCount = z.object({ total: z.number().nullable(), capped: z.boolean() });
+export type TipCount = z.output<typeof TipCount>;
+
+/** A tip found by its tracking code: enough to name it in a picker or a link. */
+export const TipRef = z.object({ id: z.number(), trackingCode: z.string(), status: oneOf(TIP_STATUS_CODES), statusLabel: z.string(), summary: z.string() });
+export type TipRef = z.output<typeof TipRef>;
 
 export const Workbench = z.object({
   todo: z.object({ toAccept: z.number(), toDispatch: z.number(), toSign: z.number(), toHandle: z.number(), toReview: z.number() }),
@@ -229,16 +259,23 @@ export const TipDetail = tipHead.extend({
   closedAt: timestamp.nullable(),
   publicAnswer: z.string().nullable(),
   mergedIntoId: z.number().nullable(),
+  /** The tip this one was merged into, named by its tracking code (null when none, or not visible to the user). */
+  mergedInto: z.object({ id: z.number(), trackingCode: z.string() }).nullable(),
   rating,
   reporter: maskedReporter,
   canRevealIdentity: z.boolean(),
   assignments: z.array(Assignment),
   timeline: z.array(z.object({ id: z.number(), at: timestamp, kind: z.string(), text: z.string(), public: z.boolean(), actor: z.string().nullable(), unit: z.string().nullable() })),
-  attachments: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number(), uploadedAt: timestamp })),
+  /** Evidence (assignmentId null) and the documents of a unit's report (its assignment). */
+  attachments: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number(), uploadedAt: timestamp, assignmentId: z.number().nullable() })),
   allowedActions: z.array(oneOf(ACTION_NAMES)),
   analysis: Analysis,
   /** Other tips the user may see that name the same company, code, phone, card or address. */
-  links: z.array(z.object({ kind: z.string(), normalized: z.string(), count: z.number(), tipIds: z.array(z.number()), text: z.string() })),
+  links: z.array(z.object({
+    kind: z.string(), normalized: z.string(), count: z.number(), tipIds: z.array(z.number()), text: z.string(),
+    /** The same tips with the tracking codes staff read on screen. */
+    tips: z.array(z.object({ id: z.number(), trackingCode: z.string() })),
+  })),
   /** Registered subjects the tip names. */
   subjects: z.array(z.object({ id: z.number(), name: z.string(), uscc: z.string().nullable(), kind: oneOf(SUBJECT_KIND_CODES), regionCode: z.string(), matchedBy: oneOf(['uscc', 'name']) })),
 });

@@ -10,18 +10,16 @@ import { EXTENSION, type EvidenceMime } from './sniff.ts';
  * is the evidence. Other types pass through unchanged.
  */
 export async function staffCopy(mime: string, data: Buffer): Promise<Buffer> {
-  if (mime !== 'image/jpeg' && mime !== 'image/png') return data;
+  if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/webp') return data;
   try {
     // sharp writes no metadata unless asked to (withMetadata / keepExif); rotate() applies EXIF orientation.
     const image = sharp(data, { failOn: 'error' }).rotate();
-    return await (mime === 'image/jpeg' ? image.jpeg({ quality: 90, mozjpeg: false }) : image.png()).toBuffer();
+    const copy = mime === 'image/jpeg' ? image.jpeg({ quality: 90, mozjpeg: false }) : mime === 'image/webp' ? image.webp({ quality: 90 }) : image.png();
+    return await copy.toBuffer();
   } catch {
     throw new AppError('ATTACHMENT_UNREADABLE');
   }
 }
-
-/** What an attachment route may answer (the stored types). */
-export const ATTACHMENT_TYPES = Object.keys(EXTENSION);
 
 /**
  * Answers with the staff copy of a stored file: a server-made name and nosniff, so nothing the

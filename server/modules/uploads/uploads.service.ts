@@ -79,8 +79,12 @@ export async function storeUpload(
 export async function readAttachment(db: Db, keys: Keys, dataDir: string, owner: UploadOwner, uploadId: string) {
   const [u] = await db.query<{ mime: string; storage_name: string }>(sql`select mime, storage_name from uploads where id = ${uploadId}::uuid and ${ownedBy(owner)}`);
   if (!u) throw new AppError('NOT_FOUND');
-  return { mime: u.mime, data: decryptBuffer(keys.encryption, await readFile(join(dirOf(dataDir), u.storage_name))) };
+  return { mime: u.mime, data: await readStored(keys, dataDir, u.storage_name) };
 }
+
+/** The decrypted bytes of a stored upload (the caller has found its row where the user may see it). */
+export const readStored = async (keys: Keys, dataDir: string, storageName: string) =>
+  decryptBuffer(keys.encryption, await readFile(join(dirOf(dataDir), storageName)));
 
 /**
  * Removes uploads not attached to a record within UNATTACHED_UPLOAD_HOURS. A saved draft in the portal

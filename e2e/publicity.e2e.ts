@@ -1,0 +1,71 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, chooseOptions, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
+import { goodRow, publicityWorkbook } from '../server/modules/publicity/publicity.fixtures.ts';
+import { chinaToday } from '../shared/time.ts';
+
+const day = (offset: number) => new Date(Date.parse(chinaToday()) + offset * 86400_000).toISOString().slice(0, 10);
+
+describe('a county clerk logs publicity', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(() => e?.close());
+
+  it('enters an activity with a photo, imports a sheet with one bad row, downloads the error sheet, and sees the totals', async () => {
+    const page = await consoleLogin(e, 'lk_intake');
+    await page.getByRole('menuitem', { name: '宣传' }).click();
+    await page.getByRole('heading', { name: '宣传活动' }).waitFor();
+
+    // By hand, with a photo.
+    await page.getByRole('button', { name: '登记活动' }).click();
+    const form = page.getByRole('dialog', { name: '登记宣传活动' });
+    await chooseOptions(page, form, '活动形式', ['专题讲座'], false);
+    await form.getByLabel('活动名称').fill('东莱街道防范养老诈骗专题讲座');
+    await form.getByLabel('覆盖人数（人）').fill('80');
+    await form.getByLabel('发放资料（份）').fill('200');
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2060c0' } }).png().toBuffer();
+    await form.locator('input[type=file]').setInputFiles({ name: 'lecture.png', mimeType: 'image/png', buffer: png });
+    expect(await axe(page)).toEqual([]);
+    await form.getByRole('button', { name: '确认登记' }).click();
+    await page.getByText('已登记').first().waitFor();
+    await page.getByRole('cell', { name: '东莱街道防范养老诈骗专题讲座' }).waitFor();
+
+    // From Excel: two good rows and one with a negative count.
+    await page.getByRole('button', { name: '从 Excel 批量导入' }).click();
+    const wizard = page.getByRole('dialog', { name: '从 Excel 批量导入宣传活动' });
+    const file = await publicityWorkbook([
+      goodRow(day(-2), '龙口市', '集市防骗宣传', 1),
+      [day(-2), '', '370681', '专题讲座', '负数的一行', '', '', -3],
+      goodRow(day(-1), '370681', '进村入户宣传', 2),
+    ]);
+    await wizard.locator('input[type=file]').setInputFiles({ name: '宣传活动.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await wizard.getByText('共 3 行：新导入 2 行，已导入过 0 行，有误 1 行').waitFor();
+    await wizard.getByText('第 3 行：发放宣传资料：数量不能为负').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'console-10-publicity-import');
+    const [download] = await Promise.all([page.waitForEvent('download'), wizard.getByRole('link', { name: '下载错误行（Excel）' }).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe(3);
+    expect(String(sheet.getRow(2).getCell(2).value)).toContain('不能为负');
+    await wizard.getByRole('button', { name: '关闭' }).first().click();
+
+    // The totals for the filter: three activities, 80 + 50 + 100 people, 200 + 100 + 200 leaflets.
+    const stat = (title: string) => page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value');
+    await page.getByRole('cell', { name: '进村入户宣传' }).waitFor();
+    expect(await stat('活动场次').innerText()).toBe('3');
+    expect((await stat('覆盖人数').innerText()).replace(/,/g, '')).toBe('230');
+    expect((await stat('发放资料').innerText()).replace(/,/g, '')).toBe('500');
+    const [{ photos }] = await e.db.query<{ photos: number }>(`select count(*)::int as photos from uploads where activity_id is not null`);
+    expect(photos).toBe(1);
+    await shot(page, 'console-10-publicity');
+    await page.context().close();
+  });
+});
