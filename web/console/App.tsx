@@ -36,7 +36,7 @@ const lazyPage = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Susp
  * Every section of the console: its URL segment (/console/<key>), menu group and label, who sees it,
  * and its page. Menu and router both read this list, so a new section is one line here.
  */
-const SECTIONS: { key: string; group: keyof typeof GROUPS; label: string; show: (me: Me) => boolean; page: (p: PageProps) => ReactNode }[] = [
+const SECTIONS: { key: string; group: keyof typeof GROUPS; label: string; show: (me: Me) => boolean; page: (p: PageProps) => ReactNode; inMenu?: false }[] = [
   { key: 'home', group: 'work', label: '我的工作台', show: readsTips, page: (p) => <Workbench me={p.me} go={p.go} /> },
   { key: 'tips', group: 'tips', label: '线索列表', show: readsTips, page: (p) => (p.id ? <TipDetail id={p.id} me={p.me} go={p.go} /> : <TipList go={p.go} search={p.search} />) },
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} />) },
@@ -45,7 +45,8 @@ const SECTIONS: { key: string; group: keyof typeof GROUPS; label: string; show: 
   { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },
   { key: 'audit', group: 'system', label: '审计日志', show: (me) => me.roles.includes('auditor'), page: () => lazyPage(<AuditLog />) },
-  { key: 'account', group: 'system', label: '账号安全', show: () => true, page: (p) => lazyPage(<Account me={p.me} />) },
+  // Reached from the header's button, for everyone: not repeated in the menu.
+  { key: 'account', group: 'system', label: '账号安全', show: () => true, page: (p) => lazyPage(<Account me={p.me} />), inMenu: false },
 ];
 
 const pathOf = (key: string) => (key === 'home' ? '/console' : `/console/${key}`);
@@ -110,7 +111,7 @@ export function App() {
     : <NotFound go={go} home={pathOf(landing.key)} />;
 
   const items = (Object.keys(GROUPS) as (keyof typeof GROUPS)[]).flatMap((g) => {
-    const children = mine.filter((s) => s.group === g).map((s) => ({
+    const children = mine.filter((s) => s.group === g && s.inMenu !== false).map((s) => ({
       key: s.key,
       label: s.key === 'home' ? <Badge count={unread} size="small" offset={[10, 0]}>{s.label}</Badge> : s.label,
       onClick: () => go(pathOf(s.key)),
