@@ -252,6 +252,7 @@ export const AUDIT_ACTIONS = {
   'hazard.rectified': '报告整改完成',
   'hazard.verified': '验收销号',
   'hazard.reopened': '验收不通过',
+  'hazard.penalty_recorded': '记录行政处罚',
   'hazard.exported': '导出隐患台账',
   'figures.reported': '上报统计数字',
   'intel.labelled_data_exported': '导出标注数据',

@@ -92,7 +92,7 @@ describe('backup and restore (security.md §18)', () => {
         expect(json(who)).toMatchObject({ name: '李桂兰', phone: '13912345678' });
         const photo = await app.inject({ method: 'GET', url: `/api/tips/${id}/attachments/${upload}`, headers: { cookie } });
         expect(photo.statusCode).toBe(200);
-        expect((await readAttachment(target.db, t.keys, dataDir, id, upload)).data.equals(PHOTO)).toBe(true);
+        expect((await readAttachment(target.db, t.keys, dataDir, { tipId: id }, upload)).data.equals(PHOTO)).toBe(true);
         // Identity sequences continue after the restored ids.
         const fresh = await app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip() });
         expect(fresh.statusCode).toBe(201);

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Badge, Button, Layout, Menu, Spin, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { App as AntApp, Badge, Button, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { api, onUnauthorized } from '../api/client.ts';
 import type { Me } from '../api/routes.ts';
 import { Login } from './Login.tsx';
@@ -7,6 +7,7 @@ import { Workbench } from './Workbench.tsx';
 import { TipList } from './TipList.tsx';
 import { TipDetail } from './TipDetail.tsx';
 import { ROLES } from './labels.ts';
+import { PUBLICITY_TABS } from './publicity-tabs.ts';
 import { TIP_READER_ROLES } from '../../shared/domain.ts';
 
 // Charts load only when the dashboard is opened, keeping ECharts out of the first load.
@@ -19,10 +20,49 @@ const Subjects = lazy(() => import('./Subjects.tsx'));
 const Publicity = lazy(() => import('./PublicityPage.tsx'));
 const Cases = lazy(() => import('./Cases.tsx'));
 
-
 export type { Me };
 
 export type Go = (to: string) => void;
+
+/** What a page gets from the shell: the user, navigation, the id after the section (/console/tips/12) and the query. */
+interface PageProps { me: Me; go: Go; id?: number; search: string }
+
+/** The menu's groups, top to bottom; a group shows when the user has one of its sections. */
+const GROUPS = { work: '工作台', tips: '线索', screening: '排查整治', cases: '打击', publicity: '宣传', stats: '统计', system: '系统' } as const;
+
+const readsTips = (me: Me) => me.roles.some((r) => (TIP_READER_ROLES as readonly string[]).includes(r));
+const reportsFigures = (me: Me) => me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead');
+const lazyPage = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Suspense>;
+
+/**
+ * Every section of the console: its URL segment (/console/<key>), menu group and label, who sees it,
+ * and its page. Menu and router both read this list, so a new section is one line here.
+ */
+/** A section's page; `tabs` are the named sub-addresses it opens (/console/<key>/<tab>), besides a record id. */
+const SECTIONS: {
+  key: string; group: keyof typeof GROUPS; label: string; show: (me: Me) => boolean; page: (p: PageProps) => ReactNode; inMenu?: false; tabs?: readonly string[];
+}[] = [
+  { key: 'home', group: 'work', label: '我的工作台', show: readsTips, page: (p) => <Workbench me={p.me} go={p.go} /> },
+  { key: 'tips', group: 'tips', label: '线索列表', show: readsTips, page: (p) => (p.id ? <TipDetail id={p.id} me={p.me} go={p.go} /> : <TipList go={p.go} search={p.search} />) },
+  { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} />) },
+  { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} />) },
+  { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} />), tabs: PUBLICITY_TABS },
+  { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
+  { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
+  { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },
+  { key: 'audit', group: 'system', label: '审计日志', show: (me) => me.roles.includes('auditor'), page: () => lazyPage(<AuditLog />) },
+  // Reached from the header's button, for everyone: not repeated in the menu.
+  { key: 'account', group: 'system', label: '账号安全', show: () => true, page: (p) => lazyPage(<Account me={p.me} />), inMenu: false },
+];
+
+const pathOf = (key: string) => (key === 'home' ? '/console' : `/console/${key}`);
+
+function NotFound({ go, home }: { go: Go; home: string }) {
+  return (
+    <Result status="404" title="页面不存在" subTitle="您访问的地址不存在，或您没有查看该页面的权限。"
+      extra={<Button type="primary" onClick={() => go(home)}>返回首页</Button>} />
+  );
+}
 
 /** The console shell: who is signed in, the menu, and a path router under /console. */
 export function App() {
@@ -64,55 +104,44 @@ export function App() {
   if (me === undefined) return <Spin fullscreen />;
   if (me === null) return <Login onLogin={(u) => { setMe(u); go('/console'); }} />;
 
-  const readsTips = me.roles.some((r) => (TIP_READER_ROLES as readonly string[]).includes(r));
-  const [, , requested, id] = path.split('?')[0].split('/');
+  const mine = SECTIONS.filter((s) => s.show(me));
   // Administrators and auditors who handle no tips land on their own page.
-  const section = requested ?? (readsTips ? undefined : me.roles.includes('admin') ? 'admin' : 'audit');
-  let page;
-  if (section === 'tips' && id) page = <TipDetail id={Number(id)} me={me} go={go} />;
-  else if (section === 'tips') page = <TipList go={go} search={path.split('?')[1] ?? ''} />;
-  else if (section === 'figures') page = <Suspense fallback={<Spin />}><Figures /></Suspense>;
-  else if (section === 'audit') page = <Suspense fallback={<Spin />}><AuditLog /></Suspense>;
-  else if (section === 'admin') page = <Suspense fallback={<Spin />}><Admin me={me} /></Suspense>;
-  else if (section === 'subjects') page = <Suspense fallback={<Spin />}><Subjects me={me} go={go} id={id ? Number(id) : undefined} /></Suspense>;
-  else if (section === 'publicity') page = <Suspense fallback={<Spin />}><Publicity me={me} /></Suspense>;
-  else if (section === 'cases') page = <Suspense fallback={<Spin />}><Cases me={me} go={go} id={id ? Number(id) : undefined} /></Suspense>;
-  else if (section === 'account') page = <Suspense fallback={<Spin />}><Account me={me} /></Suspense>;
-  else if (section === 'dashboard') page = <Suspense fallback={<Spin />}><Dashboard go={go} /></Suspense>;
-  else page = <Workbench me={me} go={go} />;
+  const landing = mine.find((s) => s.key !== 'account') ?? mine[0];
+  const [pathname, search = ''] = path.split('?');
+  const [, , requested, rawId, ...rest] = pathname.split('/');
+  const key = requested || landing.key;
+  const section = mine.find((s) => s.key === key);
+  const id = rawId === undefined || rawId === '' || section?.tabs?.includes(rawId) ? undefined : /^\d{1,15}$/.test(rawId) ? Number(rawId) : NaN;
+  const page = section && !Number.isNaN(id) && !rest.length && !(key === 'home' && requested)
+    ? section.page({ me, go, id, search })
+    : <NotFound go={go} home={pathOf(landing.key)} />;
+
+  const items = (Object.keys(GROUPS) as (keyof typeof GROUPS)[]).flatMap((g) => {
+    const children = mine.filter((s) => s.group === g && s.inMenu !== false).map((s) => ({
+      key: s.key,
+      label: s.key === 'home' ? <Badge count={unread} size="small" offset={[10, 0]}>{s.label}</Badge> : s.label,
+      onClick: () => go(pathOf(s.key)),
+    }));
+    return children.length ? [{ type: 'group' as const, key: `group-${g}`, label: GROUPS[g], children }] : [];
+  });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#7a1712' }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>守护 · 专项办工作平台</Typography.Text>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          style={{ flex: 1, background: 'transparent' }}
-          selectedKeys={[section ?? 'home']}
-          items={[
-            ...(readsTips
-              ? [
-                  { key: 'home', label: <Badge count={unread} size="small" offset={[8, 0]}><span style={{ color: '#fff' }}>工作台</span></Badge>, onClick: () => go('/console') },
-                  { key: 'tips', label: '线索', onClick: () => go('/console/tips') },
-                  { key: 'subjects', label: '排查整治', onClick: () => go('/console/subjects') },
-                  { key: 'publicity', label: '宣传', onClick: () => go('/console/publicity') },
-                  { key: 'cases', label: '案件', onClick: () => go('/console/cases') },
-                  { key: 'dashboard', label: '统计', onClick: () => go('/console/dashboard') },
-                  ...(me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead')
-                    ? [{ key: 'figures', label: '上报数字', onClick: () => go('/console/figures') }]
-                    : []),
-                ]
-              : []),
-            ...(me.roles.includes('admin') ? [{ key: 'admin', label: '管理', onClick: () => go('/console/admin') }] : []),
-            ...(me.roles.includes('auditor') ? [{ key: 'audit', label: '审计', onClick: () => go('/console/audit') }] : []),
-          ]}
-        />
-        <Typography.Text style={{ color: '#fff' }}>{me.unitName} · {me.displayName}（{me.roles.map((r) => ROLES[r]).join('、')}）</Typography.Text>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#7a1712', paddingInline: 20 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap', flex: 1 }}>守护 · 专项办工作平台</Typography.Text>
+        <Typography.Text style={{ color: '#fff' }} ellipsis>{me.unitName} · {me.displayName}（{me.roles.map((r) => ROLES[r]).join('、')}）</Typography.Text>
         <Button size="small" onClick={() => go('/console/account')}>账号安全</Button>
         <Button size="small" onClick={() => api('POST', '/api/auth/logout').finally(() => setMe(null))}>退出</Button>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>{page}</Layout.Content>
+      <Layout>
+        {/* A vertical menu in groups: sections are added below each other, never hidden behind "···". */}
+        <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: 'calc(100vh - 64px)', overflowY: 'auto' }}>
+          <nav aria-label="主菜单">
+            <Menu mode="inline" selectedKeys={[section?.key ?? '']} items={items} style={{ borderInlineEnd: 'none' }} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>{page}</Layout.Content>
+      </Layout>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Card, Col, Row, Segmented, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Row, Segmented, Space, Spin, Statistic, Typography } from 'antd';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -26,32 +26,84 @@ function Chart({ option, label, height = 300 }: { option: echarts.EChartsCoreOpt
   return <div ref={el} role="img" aria-label={label} style={{ height }} />;
 }
 
-/** The jurisdiction at a glance; every number links back to the list of tips behind it. */
+const PERIODS = [{ label: '近7天', value: 7 }, { label: '近30天', value: 30 }, { label: '近90天', value: 90 }, { label: '近一年', value: 365 }];
+
+/** A fraud type's short name for chart labels: the words in quotes ('以销售"养老产品"为名' → 养老产品). */
+const shortType = (code: string) => {
+  const label: string | undefined = FRAUD_TYPES[code as keyof typeof FRAUD_TYPES];
+  return label ? (/"(.+)"/.exec(label)?.[1] ?? label) : '未分类';
+};
+
+/** How each rate is counted (docs/indicators.md): shown beside the figure, so no one has to guess. */
+const RATES = [
+  { key: 'closure', title: '办结率', numerator: '已办结', denominator: '已受理（含其后各环节）' },
+  { key: 'onTime', title: '按期办结率', numerator: '在办理期限内办结', denominator: '已办结且有办理期限' },
+  { key: 'satisfaction', title: '满意率', numerator: '评价满意', denominator: '举报人已评价' },
+] as const;
+
+const percent = (r: { numerator: number; denominator: number }) => (r.denominator ? `${((r.numerator / r.denominator) * 100).toFixed(1)}%` : '—');
+
+/** The jurisdiction in a chosen period; every number links back to the list of tips behind it. */
 export default function Dashboard({ go }: { go: Go }) {
   const [days, setDays] = useState(30);
   const [data, setData] = useState<Overview | null>(null);
+  const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
   useEffect(() => {
-    api('GET', `/api/stats/overview?days=${days}`).then(setData, (e) => setError(e.message));
+    let stale = false;
+    setLoading(true);
+    api('GET', `/api/stats/overview?days=${days}`).then(
+      (d) => { if (!stale) { setData(d); setError(''); } },
+      (e: Error) => { if (!stale) setError(e.message); },
+    ).finally(() => { if (!stale) setLoading(false); });
+    return () => { stale = true; };
   }, [days]);
-  if (error) return <Alert type="error" message={error} />;
-  if (!data) return null;
-  const total = data.byStatus.reduce((s, x) => s + x.n, 0);
-  const typeLabel = (c: string) => FRAUD_TYPES[c as keyof typeof FRAUD_TYPES] ?? '未分类';
+  const header = (
+    <Space wrap align="center" style={{ marginBottom: 16 }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>统计概览</Typography.Title>
+      <Segmented aria-label="统计期" value={days} onChange={(v) => setDays(Number(v))} options={PERIODS} />
+      {data && (
+        <Typography.Text data-testid="period">
+          统计期：{data.period.from} 至 {data.period.to}（{PERIODS.find((p) => p.value === data.period.days)?.label ?? `近${data.period.days}天`}收到的线索，按现处环节）
+        </Typography.Text>
+      )}
+    </Space>
+  );
+  if (error) return <>{header}<Alert type="error" showIcon message={error} /></>;
+  if (!data) return <>{header}<Card loading aria-busy="true" /></>;
+  const { from, to } = data.period;
+  const list = (status?: string) => go(`/console/tips?${new URLSearchParams({ ...(status ? { status } : {}), from, to })}`);
   return (
-    <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>统计概览</Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={12} md={6} lg={3}><Card><Statistic title="线索总数" value={total} /></Card></Col>
+    <Spin spinning={loading} tip="正在统计…">
+      {header}
+      <Row gutter={[12, 12]}>
+        <Col flex="1 1 100px">
+          <Card hoverable size="small" data-testid="card-received" onClick={() => list()}><Statistic title="收到" value={data.received} suffix="条" /></Card>
+        </Col>
         {data.byStatus.map((s) => (
-          <Col key={s.status} xs={12} md={6} lg={3}>
-            <Card hoverable onClick={() => go(`/console/tips?status=${s.status}`)}><Statistic title={TIP_STATUSES[s.status]} value={s.n} /></Card>
+          <Col key={s.status} flex="1 1 100px">
+            <Card hoverable size="small" data-testid={`card-${s.status}`} onClick={() => list(s.status)}>
+              <Statistic title={TIP_STATUSES[s.status]} value={s.n} suffix="条" />
+            </Card>
           </Col>
         ))}
       </Row>
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        {RATES.map((r) => {
+          const v = data.rates[r.key];
+          return (
+            <Col key={r.key} xs={24} md={8}>
+              <Card size="small" data-testid={`rate-${r.key}`}>
+                <Statistic title={r.title} value={percent(v)} />
+                <Typography.Text type="secondary">{r.numerator} {v.numerator} 条 ÷ {r.denominator} {v.denominator} 条</Typography.Text>
+              </Card>
+            </Col>
+          );
+        })}
+      </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={16}>
-          <Card title="每日收到与办结" extra={<Segmented value={days} onChange={(v) => setDays(Number(v))} options={[{ label: '7 天', value: 7 }, { label: '30 天', value: 30 }, { label: '90 天', value: 90 }]} />}>
+        <Col xs={24} xl={15}>
+          <Card title="每日收到与办结">
             <Chart
               label="每日收到与办结线索数折线图"
               option={{
@@ -67,13 +119,28 @@ export default function Dashboard({ go }: { go: Go }) {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} xl={9}>
           <Card title="按类型">
-            <Chart label="各类型线索数饼图" option={{ tooltip: { trigger: 'item' }, series: [{ type: 'pie', radius: ['35%', '65%'], data: data.byType.map((t) => ({ name: typeLabel(t.fraudType), value: t.n })) }] }} />
+            {data.byType.length === 0 ? <Typography.Text>统计期内没有收到线索</Typography.Text> : (
+              <Chart
+                label="各类型线索数饼图"
+                height={340}
+                option={{
+                  tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}：${p.value} 条（${p.percent}%）` },
+                  legend: { bottom: 0, type: 'scroll', textStyle: { fontSize: 13, color: '#262626' } },
+                  series: [{
+                    type: 'pie', radius: ['30%', '55%'], center: ['50%', '45%'], avoidLabelOverlap: true,
+                    label: { formatter: '{b}\n{c} 条（{d}%）', fontSize: 13, color: '#262626', lineHeight: 18 },
+                    labelLayout: { hideOverlap: false, moveOverlap: 'shiftY' },
+                    data: data.byType.map((t) => ({ name: shortType(t.fraudType), value: t.n })),
+                  }],
+                }}
+              />
+            )}
           </Card>
         </Col>
       </Row>
-      <Card title="超期线索（按下级地区）" style={{ marginTop: 16 }}>
+      <Card title="当前超期线索（按下级地区，不限统计期）" style={{ marginTop: 16 }}>
         {data.overdueByRegion.length === 0 ? (
           <Typography.Text>目前没有超期线索</Typography.Text>
         ) : (
@@ -89,6 +156,6 @@ export default function Dashboard({ go }: { go: Go }) {
           />
         )}
       </Card>
-    </>
+    </Spin>
   );
 }

@@ -7,8 +7,7 @@ const Monitoring = lazy(() => import('./Monitoring.tsx'));
 const Articles = lazy(() => import('./Articles.tsx'));
 const Channels = lazy(() => import('./Channels.tsx'));
 
-const TABS = ['activities', 'monitoring', 'articles', 'channels'] as const;
-type Tab = (typeof TABS)[number];
+import { PUBLICITY_TABS as TABS, type PublicityTab as Tab } from './publicity-tabs.ts';
 
 /** 宣传: activities, ads monitoring, the portal's articles and the office's reporting channels, one tab each (the tab is in the URL). */
 export default function PublicityPage({ me }: { me: Me }) {

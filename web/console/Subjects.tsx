@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import {
   Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, List, Popconfirm, Select, Space, Statistic, Switch, Table, Tabs,
-  Tag, Tooltip, Typography,
+  Tag, Tooltip, Typography, Upload, type UploadFile,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../api/client.ts';
+import { api, uploadFile } from '../api/client.ts';
 import {
   CASE_STAGES, CHECKLIST_ITEMS, ENFORCEMENT_KINDS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
   type RiskGrade,
@@ -43,7 +43,38 @@ export default function Subjects({ me, go, id }: { me: Me; go: Go; id?: number }
   );
 }
 
-const FIGURE_LABELS: Record<string, string> = { entities_screened: '排查主体', inspections_person_times: '出动检查', hazards_found: '发现隐患', hazards_rectified: '整改销号' };
+const FIGURE_LABELS: Record<string, string> = {
+  entities_screened: '排查主体', inspections_person_times: '出动检查', hazards_found: '发现隐患', hazards_rectified: '整改销号', admin_penalties: '行政处罚', penalty_amount_yuan: '罚没金额',
+};
+
+const yuan = (n: number | null) => (n == null ? '—' : `${n.toLocaleString('zh-CN')} 元`);
+
+/**
+ * Files for a record, uploaded as they are chosen (POST /api/uploads: the same types, size and quota
+ * checks as the public's evidence); the form field's value is the uploaded ids, sent with the action.
+ */
+function FilesField({ value: _value, onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  return (
+    <Upload
+      multiple
+      maxCount={10}
+      fileList={files}
+      accept="image/jpeg,image/png,application/pdf,audio/mpeg,audio/mp4,video/mp4"
+      customRequest={({ file, onProgress, onSuccess, onError }) => {
+        uploadFile(file as File, (f) => onProgress?.({ percent: Math.round(f * 100) }), '/api/uploads').then((u) => onSuccess?.(u), (e: Error) => onError?.(e));
+      }}
+      onChange={({ fileList }) => {
+        // A failed file says why (type, size, quota) under its name.
+        const shown = fileList.map((f) => (f.status === 'error' ? { ...f, response: (f.error as Error | undefined)?.message ?? '上传失败' } : f));
+        setFiles(shown);
+        onChange?.(shown.filter((f) => f.status === 'done').map((f) => (f.response as { id: string }).id));
+      }}
+    >
+      <Button>选择文件（照片、PDF 等，最多 10 个）</Button>
+    </Upload>
+  );
+}
 
 /** This year's screening figures of the jurisdiction, counted from the records, and today's grades. */
 function Summary() {
@@ -92,7 +123,7 @@ function Registry({ me, go }: { me: Me; go: Go }) {
           { title: '类型', dataIndex: 'kind', render: (k: keyof typeof SUBJECT_KINDS) => SUBJECT_KINDS[k] },
           { title: '地区', dataIndex: 'regionName' },
           { title: '风险等级', dataIndex: 'grade', render: (g: RiskGrade | null, s) => <GradeTag grade={g} reasons={s.reasons} /> },
-          { title: '依据', dataIndex: 'reasons', render: (r: Reason[]) => r[0]?.text ?? '尚未排查' },
+          { title: '依据', dataIndex: 'reasons', render: (r: Reason[], s) => s.riskNote ?? r[0]?.text ?? '尚未排查' },
           { title: '未销号隐患', dataIndex: 'openHazards' },
           { title: '相关线索', dataIndex: 'tips' },
         ]}
@@ -132,7 +163,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
   const { message } = AntApp.useApp();
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState('');
-  const [dialog, setDialog] = useState<'inspection' | 'override' | { hazard: Hazard; action: 'rectified' | 'reopen' } | null>(null);
+  const [dialog, setDialog] = useState<'inspection' | 'override' | { hazard: Hazard; action: 'rectified' | 'reopen' | 'penalty' } | null>(null);
   const load = () => api('GET', `/api/subjects/${id}`).then(setD, (e) => setError(e.message));
   useEffect(() => void load(), [id]);
   if (error) return <Alert type="error" showIcon message={error} action={<Button onClick={() => go('/console/subjects')}>返回名录</Button>} />;
@@ -160,6 +191,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           <Alert type="warning" showIcon style={{ marginBottom: 12 }}
             message={`已人工调整为${RISK_GRADES[d.risk.override.grade]}色（自动评级：${d.risk.computed ? `${RISK_GRADES[d.risk.computed]}色` : '未评级'}）：${d.risk.override.reason}`} />
         )}
+        {d.risk.note && <Alert data-testid="risk-note" type={d.risk.computed === 'green' ? 'success' : 'info'} showIcon style={{ marginBottom: 12 }} message={d.risk.note} />}
         {d.risk.reasons.length ? (
           <List size="small" dataSource={d.risk.reasons} renderItem={(r) => <List.Item><Space><GradeTag grade={r.grade} />{r.text}</Space></List.Item>} />
         ) : <Typography.Text>尚未排查，暂无评级。</Typography.Text>}
@@ -172,6 +204,16 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
           { title: '责任人', dataIndex: 'responsible' },
           { title: '状态', dataIndex: 'status', render: (s: keyof typeof HAZARD_STATUSES, h) => <Tooltip title={h.rectifiedNote}><Tag color={HAZARD_COLORS[s]}>{HAZARD_STATUSES[s]}</Tag></Tooltip> },
+          { title: '罚没金额', dataIndex: 'fineYuan', render: (n: number | null, h) => <Tooltip title={h.penaltyNote}>{yuan(n)}</Tooltip> },
+          {
+            title: '附件',
+            dataIndex: 'attachments',
+            render: (files: Hazard['attachments'], h) => files.length ? (
+              <Space direction="vertical" size={0}>
+                {files.map((f, i) => <a key={f.id} href={attachmentUrl(h.id, f.id)} target="_blank" rel="noreferrer">附件 {i + 1}</a>)}
+              </Space>
+            ) : '—',
+          },
           {
             title: '操作',
             render: (_, h) => (
@@ -184,6 +226,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
                   </Popconfirm>
                 )}
                 {lead && h.status === 'rectified' && <Button size="small" danger onClick={() => setDialog({ hazard: h, action: 'reopen' })}>验收不通过</Button>}
+                {screener && <Button size="small" onClick={() => setDialog({ hazard: h, action: 'penalty' })}>{h.fineYuan == null ? '记录处罚' : '更正处罚'}</Button>}
               </Space>
             ),
           },
@@ -224,12 +267,16 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
       </Card>
       {dialog === 'inspection' && <InspectionDialog subjectId={d.id} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('检查已录入'); void load(); }} />}
       {dialog === 'override' && <OverrideDialog detail={d} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('风险等级已调整'); void load(); }} />}
-      {dialog && typeof dialog === 'object' && (
+      {dialog && typeof dialog === 'object' && dialog.action === 'penalty' && (
+        <PenaltyDialog hazard={dialog.hazard} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('处罚已记录'); void load(); }} />
+      )}
+      {dialog && typeof dialog === 'object' && dialog.action !== 'penalty' && (
         <NoteDialog
           title={dialog.action === 'rectified' ? '报告已整改' : '验收不通过'}
           label={dialog.action === 'rectified' ? '整改情况' : '不通过的理由'}
+          files={dialog.action === 'rectified' ? '整改材料（现场照片、整改报告等，可不传）' : undefined}
           onClose={() => setDialog(null)}
-          onSubmit={(note) => api('POST', `/api/hazards/${dialog.hazard.id}/actions`, { action: dialog.action, note }).then(() => { setDialog(null); void load(); })}
+          onSubmit={(v) => api('POST', `/api/hazards/${dialog.hazard.id}/actions`, { action: dialog.action, ...v }).then(() => { setDialog(null); void load(); })}
         />
       )}
     </Space>
@@ -249,7 +296,7 @@ function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; o
           inspectors: v.inspectors,
           checklist: Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, v.problems.includes(k)])),
           ...(v.findings ? { findings: v.findings } : {}),
-          hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD') })),
+          hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD'), fineYuan: h.fineYuan ?? undefined })),
         });
         onDone();
       }}>
@@ -277,6 +324,7 @@ function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; o
                   </Form.Item>
                   <Form.Item name={[f.name, 'responsible']} label="整改责任人" rules={[{ required: true, min: 2, message: '请填写责任人' }]}><Input style={{ width: 140 }} /></Form.Item>
                   <Form.Item name={[f.name, 'serious']} label="重大隐患" valuePropName="checked"><Switch /></Form.Item>
+                  <Form.Item name={[f.name, 'fineYuan']} label="罚没金额（元，已处罚时填）"><InputNumber min={0} max={1e10} precision={2} style={{ width: 160 }} /></Form.Item>
                 </Space>
               </Card>
             ))}
@@ -302,10 +350,42 @@ function OverrideDialog({ detail, onClose, onDone }: { detail: Detail; onClose: 
   );
 }
 
-function NoteDialog({ title, label, onClose, onSubmit }: { title: string; label: string; onClose: () => void; onSubmit: (note: string) => Promise<void> }) {
+type NoteValues = { note: string; attachmentIds?: string[] };
+
+/** A note, and with `files` (the field's label) the files that go with it. */
+function NoteDialog({ title, label, files, onClose, onSubmit }: { title: string; label: string; files?: string; onClose: () => void; onSubmit: (v: NoteValues) => Promise<void> }) {
   return (
-    <FormDialog<{ note: string }> title={title} confirm={`确认${title}`} onClose={onClose} onSubmit={(v) => onSubmit(v.note)}>
+    <FormDialog<NoteValues> title={title} confirm={`确认${title}`} onClose={onClose} onSubmit={(v) => onSubmit(withFiles(v))}>
       <Form.Item name="note" label={label} rules={[{ required: true, min: 4, message: `请填写${label}（至少 4 个字）` }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
+      {files && <Form.Item name="attachmentIds" label={files}><FilesField /></Form.Item>}
+    </FormDialog>
+  );
+}
+
+/** Sends attachmentIds only when there are some. */
+const withFiles = <T extends { attachmentIds?: string[] }>(v: T): T => {
+  const { attachmentIds, ...rest } = v;
+  return (attachmentIds?.length ? { ...rest, attachmentIds } : rest) as T;
+};
+
+const attachmentUrl = (hazardId: number, uploadId: string) => `/api/hazards/${hazardId}/attachments/${uploadId}`;
+
+/** The penalty decided on a hazard: its amount is the ledger's 罚没金额; the decision can be attached. */
+function PenaltyDialog({ hazard, onClose, onDone }: { hazard: Hazard; onClose: () => void; onDone: () => void }) {
+  return (
+    <FormDialog<{ fineYuan: number; note: string; attachmentIds?: string[] }>
+      title={hazard.fineYuan == null ? '记录行政处罚' : '更正行政处罚'} confirm="确认记录"
+      initialValues={{ fineYuan: hazard.fineYuan ?? undefined, note: hazard.penaltyNote ?? undefined }}
+      onClose={onClose}
+      onSubmit={async (v) => { await api('POST', `/api/hazards/${hazard.id}/actions`, { action: 'penalty', ...withFiles(v) }); onDone(); }}
+    >
+      <Form.Item name="fineYuan" label="罚没金额（元）" rules={[{ required: true, message: '请填写罚没金额' }]}>
+        <InputNumber min={0.01} max={1e10} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="note" label="处罚决定书文号或处罚事由" rules={[{ required: true, min: 4, message: '请填写处罚决定书文号或处罚事由（至少 4 个字）' }]}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="attachmentIds" label="处罚决定书等材料（可不传）"><FilesField /></Form.Item>
     </FormDialog>
   );
 }
@@ -330,6 +410,7 @@ function Ledger({ go }: { go: Go }) {
         { title: '责任人', dataIndex: 'responsible' },
         { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
         { title: '状态', dataIndex: 'status', render: (s: keyof typeof HAZARD_STATUSES) => <Tag color={HAZARD_COLORS[s]}>{HAZARD_STATUSES[s]}</Tag> },
+        { title: '罚没金额', dataIndex: 'fineYuan', align: 'right', render: yuan },
         { title: '登记单位', dataIndex: 'unitName' },
       ]} />
     </>

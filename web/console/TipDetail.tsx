@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CheckOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
@@ -65,7 +66,9 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
         <Space wrap>
           {tip.allowedActions.length === 0 && <Typography.Text type="secondary">当前状态下您没有可执行的操作</Typography.Text>}
           {tip.allowedActions.map((a) => (
-            <Button key={a} type={['note', 'reply', 'urge'].includes(a) ? 'default' : 'primary'} danger={a === 'reject' || a === 'return' || a === 'send_back'} onClick={() => setAction(a)}>
+            // Refusing actions are outlined in red with a cross, never a twin of the filled primary beside them (受理 vs 不予受理).
+            <Button key={a} type={['note', 'reply', 'urge', 'reject', 'return', 'send_back'].includes(a) ? 'default' : 'primary'} danger={a === 'reject' || a === 'return' || a === 'send_back'}
+              icon={a === 'accept' ? <CheckOutlined aria-hidden /> : a === 'reject' || a === 'return' || a === 'send_back' ? <CloseCircleOutlined aria-hidden /> : undefined} onClick={() => setAction(a)}>
               {ACTION_LABELS[a]}
             </Button>
           ))}

@@ -27,18 +27,18 @@ export function Workbench({ me, go }: { me: Me; go: Go }) {
       <Typography.Title level={1} style={{ fontSize: 22 }}>工作台 · {me.unitName}</Typography.Title>
       <Row gutter={[16, 16]}>
         {CARDS.map(([k, label, todo]) => (
-          <Col key={k} xs={12} md={8} lg={4}>
+          <Col key={k} flex="1 0 130px">
             <Card hoverable onClick={() => go(`/console/tips?todo=${todo}`)} data-testid={`todo-${todo}`}>
               <Statistic title={label} value={bench?.todo[k] ?? '—'} />
             </Card>
           </Col>
         ))}
-        <Col xs={12} md={8} lg={2}>
+        <Col flex="1 0 130px">
           <Card hoverable onClick={() => go('/console/tips?overdue=true')}>
             <Statistic title="已超期" value={bench?.overdue ?? '—'} valueStyle={{ color: '#a8071a' }} />
           </Card>
         </Col>
-        <Col xs={12} md={8} lg={2}>
+        <Col flex="1 0 130px">
           <Card>
             <Statistic title="3 日内到期" value={bench?.dueSoon ?? '—'} />
           </Card>

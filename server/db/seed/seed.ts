@@ -7,7 +7,9 @@ import { loadUser, type SessionUser } from '../../modules/auth/auth.service.ts';
 import { upsertRule } from '../../modules/routing/routing.service.ts';
 import { createStaffTip, submitPublicTip } from '../../modules/tips/tips.intake.service.ts';
 import { runTipAction } from '../../modules/tips/tips.actions.service.ts';
+import { rateAnswer } from '../../modules/tips/tips.public.service.ts';
 import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.ts';
+import { seedDemoScreening } from './screening-demo.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
 import { seedDemoCases } from './demo-cases.ts';
@@ -188,8 +190,9 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
           : { anonymous: true as const },
       };
       const office = staff[area];
-      const id = rand() < 0.7
-        ? (await submitPublicTip(db, keys, input)).id
+      const receipt = rand() < 0.7 ? await submitPublicTip(db, keys, input) : null;
+      const id = receipt
+        ? receipt.id
         : (await createStaffTip(db, keys, office.intake, { ...input, source: pick(['hotline', 'letter', 'visit', 'platform_12337', 'department_transfer'] as const) })).id;
       made++;
       if (target === 'submitted') continue;
@@ -226,6 +229,8 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
       await runTipAction(db, handler, id, { action: 'report', verdict, measures: [...measures], summary: `经实地核查，${company}相关情况已查明，已按规定处理。` });
       if (target === 'reported') continue;
       await runTipAction(db, office.lead, id, { action: 'close', publicAnswer: ANSWERS[verdict] });
+      // Most online reporters rate the answer (the dashboard's 满意率); by id, so the demo's random draws stay as they were.
+      if (receipt && id % 4 !== 0) await rateAnswer(db, keys, { trackingCode: receipt.trackingCode, accessKey: receipt.accessKey, satisfied: id % 7 !== 0 });
     }
   }
   made += await seedTeamWork(db, keys, s, as);
@@ -240,7 +245,7 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
   );
   await db.query(
     `update tips t set received_at = received_at - ${shift}, deadline_at = deadline_at - ${shift}, reported_at = reported_at - ${shift},
-       closed_at = closed_at - ${shift}, public_answer_at = public_answer_at - ${shift} where t.id in (${moved})`,
+       closed_at = closed_at - ${shift}, public_answer_at = public_answer_at - ${shift}, rated_at = rated_at - ${shift} where t.id in (${moved})`,
   );
   return made;
 }
@@ -332,6 +337,7 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   }
   const structure = await seedStructure(db, opts.password);
   const tips = await seedDemoTips(db, keys, structure);
+  await seedDemoScreening(db, structure);
   await seedDemoPublicity(db, structure);
   await seedDemoPortal(db, structure);
   const cases = await seedDemoCases(db, structure);

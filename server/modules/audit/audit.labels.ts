@@ -99,6 +99,7 @@ const FIELDS: Record<string, [string, Render]> = {
   hazards: ['发现隐患', (v) => `${text(v)} 处`],
   from: ['原状态', label(HAZARD_STATUSES)],
   to: ['新状态', label(HAZARD_STATUSES)],
+  fineYuan: ['罚没金额', (v) => `${text(v)} 元`],
   grade: ['调整为', (v) => (v == null ? '恢复自动评级' : `${label(RISK_GRADES)(v)}色`)],
   uscc: ['统一社会信用代码', text],
   count: ['条数', text],

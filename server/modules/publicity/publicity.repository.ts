@@ -4,6 +4,7 @@ import { jurisdictionSql, subtreeSql } from '../access/jurisdiction.ts';
 import { ancestry } from '../regions/regions.repository.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { ActivityFilter, Counts } from './publicity.schemas.ts';
+import { unattached } from '../uploads/capacity.ts';
 
 /**
  * The publicity strand's SQL: activities with their counts (columns named by their indicator key),
@@ -143,7 +144,7 @@ export const activityPhotos = (q: Queryable, id: number) =>
 
 /** Attaches a just-stored upload to an activity (it is nobody's yet). */
 export const attachPhoto = (q: Queryable, activityId: number, uploadId: string) =>
-  q.query(sql`update uploads set activity_id = ${activityId} where id = ${uploadId}::uuid and tip_id is null and activity_id is null`);
+  q.query(sql`update uploads set activity_id = ${activityId} where id = ${uploadId}::uuid and ${raw(unattached())}`);
 
 export async function photoFile(q: Queryable, activityId: number, uploadId: string) {
   const [u] = await q.query<{ mime: string; storage_name: string }>(

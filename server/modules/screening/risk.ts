@@ -1,4 +1,4 @@
-import { CHECKLIST_ITEMS, type ChecklistItem, type RiskGrade } from '../../../shared/domain.ts';
+import { CHECKLIST_ITEMS, RISK_GRADES, type ChecklistItem, type RiskGrade } from '../../../shared/domain.ts';
 
 /** The facts a subject's risk grade is computed from (domain.md §5). */
 export interface RiskFacts {
@@ -22,6 +22,11 @@ export interface RiskAssessment {
   /** Every fact that raised the grade, highest first: the grade explains itself. */
   reasons: { grade: RiskGrade; text: string }[];
   override: { grade: RiskGrade; reason: string } | null;
+  /**
+   * When the subject had hazards and every one is crossed off (销号): why the grade is still what it
+   * is — the facts other than hazards that hold it there — or that it is green again. Else null.
+   */
+  note: string | null;
 }
 
 const ORDER: RiskGrade[] = ['red', 'orange', 'yellow', 'green'];
@@ -55,5 +60,18 @@ export function assessRisk(f: RiskFacts, today: string): RiskAssessment {
 
   reasons.sort((a, b) => ORDER.indexOf(a.grade) - ORDER.indexOf(b.grade));
   const computed = reasons[0]?.grade ?? null;
-  return { grade: f.override?.grade ?? computed, computed, reasons, override: f.override };
+  return { grade: f.override?.grade ?? computed, computed, reasons, override: f.override, note: crossedOffNote(f, computed, reasons) };
+}
+
+/** The explanation a subject whose hazards are all crossed off owes its reader (issue 8). */
+function crossedOffNote(f: RiskFacts, computed: RiskGrade | null, reasons: RiskAssessment['reasons']): string | null {
+  if (!f.hazards.length || f.hazards.some((h) => h.status !== 'verified')) return null;
+  const head = `${f.hazards.length} 个隐患已全部销号`;
+  const manual = f.override ? `；现为人工调整的${RISK_GRADES[f.override.grade]}色` : '';
+  if (computed === 'green') return `${head}，自动评级已恢复为绿色${manual}`;
+  if (computed === null) return `${head}；尚无检查记录，录入一次检查后评级${manual}`;
+  const holding = reasons.filter((r) => r.grade === computed).map((r) => r.text).join('；');
+  // What would lift it: a new inspection replaces the latest checklist; tips weigh until rejected or merged.
+  const how = reasons.some((r) => r.text.startsWith('最近一次检查')) ? '。再次检查未发现这些问题后，等级随之调整' : '';
+  return `${head}，但仍为${RISK_GRADES[computed]}色，因为：${holding}${how}${manual}`;
 }

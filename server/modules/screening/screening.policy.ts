@@ -1,4 +1,4 @@
-import { SCREENER_ROLES, SCREENING_LEAD_ROLES, type HazardStatus } from '../../../shared/domain.ts';
+import { HAZARD_STATUS_CODES, SCREENER_ROLES, SCREENING_LEAD_ROLES, type HazardStatus } from '../../../shared/domain.ts';
 import { hasAny } from '../access/jurisdiction.ts';
 import { AppError } from '../../errors.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
@@ -16,7 +16,8 @@ interface HazardRule {
   who: (user: SessionUser) => boolean;
   /** States the change starts from: any other is 409. */
   from: readonly HazardStatus[];
-  to: HazardStatus;
+  /** The state it moves to; none: the state stays (a penalty is recorded at any stage). */
+  to?: HazardStatus;
   /** Audit action written with the change. */
   audit: string;
 }
@@ -27,6 +28,7 @@ export const HAZARD_RULES: Record<HazardAction, HazardRule> = {
   rectified: { who: (u) => hasAny(u, SCREENER_ROLES), from: ['open', 'rectifying'], to: 'rectified', audit: 'hazard.rectified' },
   verify: { who: isScreeningLead, from: ['rectified'], to: 'verified', audit: 'hazard.verified' },
   reopen: { who: isScreeningLead, from: ['rectified'], to: 'rectifying', audit: 'hazard.reopened' },
+  penalty: { who: (u) => hasAny(u, SCREENER_ROLES), from: HAZARD_STATUS_CODES, audit: 'hazard.penalty_recorded' },
 };
 
 /** Throws 403 or 409 unless the user may take this action on a hazard (already found in scope) now. */

@@ -107,16 +107,24 @@ export const subjectInspections = (q: Queryable, subjectId: number) =>
 /** Overdue is derived: a deadline before today (China's) with the hazard not yet reported fixed. */
 const overdueSql = (today: string) => sql`(h.status in ('open', 'rectifying') and h.deadline < ${today}::date)`;
 
-export const subjectHazards = (q: Queryable, subjectId: number, today: string) =>
-  q.query<{
+/** A subject's hazards, newest first, each with its attached files (one query for all of them). */
+export async function subjectHazards(q: Queryable, subjectId: number, today: string) {
+  const hazards = await q.query<{
     id: number; inspectionId: number | null; description: string; category: string; serious: boolean; measure: string; deadline: string; responsible: string;
     status: string; fineYuan: number | null; rectifiedNote: string | null; unitName: string; createdAt: Date; overdue: boolean;
+    penaltyNote: string | null; penalizedAt: Date | null;
   }>(
     sql`select h.id, h.inspection_id as "inspectionId", h.description, h.category, h.serious, h.measure, h.deadline, h.responsible, h.status,
                h.fine_yuan as "fineYuan", h.rectified_note as "rectifiedNote", un.name as "unitName", h.created_at as "createdAt",
-               ${overdueSql(today)} as overdue
+               ${overdueSql(today)} as overdue, h.penalty_note as "penaltyNote", h.penalized_at as "penalizedAt"
         from hazards h join units un on un.id = h.unit_id where h.subject_id = ${subjectId} order by h.id desc`,
   );
+  const files = await q.query<{ hazardId: number; id: string; mime: string; size: number; createdAt: Date }>(
+    sql`select u.hazard_id as "hazardId", u.id, u.mime, u.size_bytes as size, u.created_at as "createdAt"
+        from uploads u where u.hazard_id = any(${hazards.map((h) => h.id)}::bigint[]) order by u.created_at, u.id`,
+  );
+  return hazards.map((h) => ({ ...h, attachments: files.filter((f) => f.hazardId === h.id).map(({ hazardId: _h, ...f }) => f) }));
+}
 
 /** Tips naming the subject that this user may open, newest first, with how many there are in all. */
 export async function subjectTips(q: Queryable, user: SessionUser, subjectId: number, limit: number) {
@@ -156,9 +164,9 @@ export async function insertInspection(
 
 export async function insertHazard(q: Queryable, user: SessionUser, subjectId: number, inspectionId: number | null, h: HazardInput): Promise<number> {
   const [{ id }] = await q.query<{ id: number }>(
-    sql`insert into hazards (subject_id, inspection_id, unit_id, description, category, serious, measure, deadline, responsible, fine_yuan, created_by)
+    sql`insert into hazards (subject_id, inspection_id, unit_id, description, category, serious, measure, deadline, responsible, fine_yuan, penalized_at, created_by)
         values (${subjectId}, ${inspectionId}, ${user.unitId}, ${h.description}, ${h.category}, ${h.serious}, ${h.measure}, ${h.deadline},
-                ${h.responsible}, ${h.fineYuan ?? null}, ${user.id})
+                ${h.responsible}, ${h.fineYuan ?? null}, ${h.fineYuan == null ? null : sql`now()`}, ${user.id})
         returning id`,
   );
   return id;
@@ -173,10 +181,18 @@ export async function lockHazard(q: Queryable, user: Scope, id: number): Promise
   return h ?? null;
 }
 
+/** Is the hazard in the user's jurisdiction (through its subject)? */
+export async function hazardVisible(q: Queryable, user: Scope, id: number): Promise<boolean> {
+  const rows = await q.query(sql`select 1 from hazards h join subjects s on s.id = h.subject_id where h.id = ${id} and ${jurisdictionSql(user, 's.region_code')}`);
+  return rows.length > 0;
+}
+
 export const setHazardRectifying = (q: Queryable, id: number) =>
   q.query(sql`update hazards set status = 'rectifying', updated_at = now() where id = ${id}`);
 export const setHazardRectified = (q: Queryable, id: number, note: string) =>
   q.query(sql`update hazards set status = 'rectified', rectified_note = ${note}, updated_at = now() where id = ${id}`);
+export const setHazardPenalty = (q: Queryable, id: number, fineYuan: number, note: string) =>
+  q.query(sql`update hazards set fine_yuan = ${fineYuan}, penalty_note = ${note}, penalized_at = now(), updated_at = now() where id = ${id}`);
 export const setHazardVerified = (q: Queryable, id: number) =>
   q.query(sql`update hazards set status = 'verified', verified_at = now(), updated_at = now() where id = ${id}`);
 
@@ -220,7 +236,7 @@ export async function periodFigures(q: Queryable, user: Scope, from: string, to:
     sql`select s.kind, count(distinct i.subject_id)::int as n from inspections i join subjects s on s.id = i.subject_id
         where ${scope} and i.inspected_on between ${from}::date and ${to}::date group by s.kind order by n desc`,
   );
-  const [n] = await q.query<{ persons: number; found: number; rectified: number; overdue: number }>(
+  const [n] = await q.query<{ persons: number; found: number; rectified: number; overdue: number; penalties: number; penaltyYuan: number }>(
     sql`select
           (select coalesce(sum(i.inspectors), 0)::int from inspections i join subjects s on s.id = i.subject_id
             where ${scope} and i.inspected_on between ${from}::date and ${to}::date) as persons,
@@ -228,7 +244,11 @@ export async function periodFigures(q: Queryable, user: Scope, from: string, to:
             where ${scope} and (h.created_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as found,
           (select count(*)::int from hazards h join subjects s on s.id = h.subject_id
             where ${scope} and h.status = 'verified' and (h.verified_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as rectified,
-          (select count(*)::int from hazards h join subjects s on s.id = h.subject_id where ${scope} and ${overdueSql(today)}) as overdue`,
+          (select count(*)::int from hazards h join subjects s on s.id = h.subject_id where ${scope} and ${overdueSql(today)}) as overdue,
+          (select count(*)::int from hazards h join subjects s on s.id = h.subject_id
+            where ${scope} and (h.penalized_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as penalties,
+          (select coalesce(sum(h.fine_yuan), 0)::float8 from hazards h join subjects s on s.id = h.subject_id
+            where ${scope} and (h.penalized_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as "penaltyYuan"`,
   );
   return { screenedByKind, ...n };
 }

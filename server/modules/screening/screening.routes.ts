@@ -3,15 +3,17 @@ import { staff } from '../../plugins/auth.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { SCREENER_ROLES, SCREENING_LEAD_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import {
-  hazardLedger, listSubjects, overrideRisk, recordHazard, recordInspection, reopenHazard, reportRectified, screeningSummary, startRectifying, subjectDetail,
-  verifyRectified,
+  hazardAttachment, hazardLedger, listSubjects, overrideRisk, recordHazard, recordInspection, recordPenalty, reopenHazard, reportRectified, screeningSummary,
+  startRectifying, subjectDetail, verifyRectified,
 } from './screening.service.ts';
 import {
-  hazardActionBody, hazardBody, idParams, inspectionBody, ledgerFilter, ledgerQuery, overrideBody, subjectListQuery, summaryQuery,
+  attachmentParams, hazardActionBody, hazardBody, idParams, inspectionBody, ledgerFilter, ledgerQuery, overrideBody, subjectListQuery, summaryQuery,
 } from './screening.schemas.ts';
 import { exportLedger } from './screening.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
 import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
+import { sendStaffCopy } from '../uploads/strip.ts';
+import { EVIDENCE_MIMES } from '../uploads/sniff.ts';
 import { HazardMoved, InspectionRecorded, LedgerPage, RiskAssessment, ScreeningSummary, SubjectDetail, SubjectPage } from './screening.schemas.ts';
 
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -82,17 +84,28 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => hazardLedger(db, staff(req), req.query),
   );
 
+  app.get(
+    '/api/hazards/:id/attachments/:uploadId',
+    {
+      config: READ,
+      schema: { tags: ['screening'], summary: '查看隐患整改附件（图片为去除 EXIF/GPS 等元数据的副本）', params: attachmentParams, produces: EVIDENCE_MIMES, response: { 200: fileBody('附件内容') } },
+    },
+    async (req, reply) =>
+      sendStaffCopy(reply, await hazardAttachment(db, app.deps.keys, app.deps.dataDir, staff(req), req.params.id, req.params.uploadId), req.params.uploadId),
+  );
+
   app.post(
     '/api/hazards/:id/actions',
     {
       config: WRITE,
-      schema: { tags: ['screening'], summary: '隐患整改：开始整改、报告已整改、验收销号、验收不通过', params: idParams, body: hazardActionBody, response: { 200: HazardMoved } },
+      schema: { tags: ['screening'], summary: '隐患整改：开始整改、报告已整改（可附整改材料）、验收销号、验收不通过、记录行政处罚（罚没金额，可附处罚决定书）', params: idParams, body: hazardActionBody, response: { 200: HazardMoved } },
     },
     async (req) => {
       const user = staff(req);
       const b = req.body;
       if (b.action === 'start') return startRectifying(db, user, req.params.id);
-      if (b.action === 'rectified') return reportRectified(db, user, req.params.id, b.note);
+      if (b.action === 'rectified') return reportRectified(db, user, req.params.id, b.note, b.attachmentIds);
+      if (b.action === 'penalty') return recordPenalty(db, user, req.params.id, b);
       if (b.action === 'verify') return verifyRectified(db, user, req.params.id);
       return reopenHazard(db, user, req.params.id, b.note);
     },

@@ -17,6 +17,7 @@ const inspectedOn = boundedDate({ past: INSPECTION_MAX_AGE_DAYS, future: 0 }, '�
 const deadline = boundedDate({ past: 0, future: DEADLINE_MAX_DAYS }, '整改期限');
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const attachmentParams = idParams.extend({ uploadId: z.uuid('附件编号无效') });
 
 /** Page number and size of a list; the answer says the total, so a list never ends silently. */
 export const paging = {
@@ -68,11 +69,21 @@ export const summaryQuery = z
   .object({ from: day.optional(), to: day.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 
+/** Files uploaded first (POST /api/uploads), named here to attach them; a hazard holds at most 10 (MAX_ATTACHMENTS). */
+const attachmentIds = z.array(z.uuid('附件编号无效')).max(10, '附件最多 10 个').optional();
+
 export const hazardActionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start') }).strict(),
-  z.object({ action: z.literal('rectified'), note: z.string().trim().min(4, '请说明整改情况（至少 4 个字）').max(2000) }).strict(),
+  z.object({ action: z.literal('rectified'), note: z.string().trim().min(4, '请说明整改情况（至少 4 个字）').max(2000), attachmentIds }).strict(),
   z.object({ action: z.literal('verify') }).strict(),
   z.object({ action: z.literal('reopen'), note: z.string().trim().min(4, '请说明验收不通过的理由（至少 4 个字）').max(2000) }).strict(),
+  // A penalty decided on the hazard: its amount is the ledger's 罚没金额. Recording it again corrects it (audited).
+  z.object({
+    action: z.literal('penalty'),
+    fineYuan: z.number('请填写罚没金额').positive('罚没金额须大于 0').max(1e10, '罚没金额过大'),
+    note: z.string().trim().min(4, '请填写处罚决定书文号或处罚事由（至少 4 个字）').max(500),
+    attachmentIds,
+  }).strict(),
 ]);
 export type HazardAction = z.infer<typeof hazardActionBody>['action'];
 
@@ -88,6 +99,8 @@ export const RiskAssessment = z.object({
   computed: grade.nullable(),
   reasons,
   override: z.object({ grade, reason: z.string() }).nullable(),
+  /** When every hazard is crossed off: why the grade is still what it is, or that it is green again. */
+  note: z.string().nullable(),
 });
 export type RiskAssessment = z.output<typeof RiskAssessment>;
 
@@ -106,6 +119,8 @@ export const SubjectListItem = z.object({
   ...subjectFields,
   grade: grade.nullable(),
   reasons,
+  /** As RiskAssessment.note. */
+  riskNote: z.string().nullable(),
   openHazards: z.number(),
   tips: z.number(),
   inspected: z.boolean(),
@@ -140,7 +155,15 @@ const hazardFields = {
   overdue: z.boolean(),
 };
 
-export const Hazard = z.object({ ...hazardFields, inspectionId: z.number().nullable(), rectifiedNote: z.string().nullable(), createdAt: timestamp });
+/** A file attached to a record (GET /api/hazards/:id/attachments/:uploadId serves it). */
+export const Attachment = z.object({ id: z.uuid(), mime: z.string(), size: z.number(), createdAt: timestamp });
+
+export const Hazard = z.object({
+  ...hazardFields, inspectionId: z.number().nullable(), rectifiedNote: z.string().nullable(), createdAt: timestamp,
+  /** The penalty recorded on it: decision number or reason, and when (fineYuan is the amount). */
+  penaltyNote: z.string().nullable(), penalizedAt: timestamp.nullable(),
+  attachments: z.array(Attachment),
+});
 export type Hazard = z.output<typeof Hazard>;
 
 export const SubjectDetail = z.object({

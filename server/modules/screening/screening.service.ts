@@ -5,6 +5,8 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import type { RiskGrade } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { assessRisk } from './risk.ts';
+import type { Keys } from '../../crypto.ts';
+import { attachUploads, countAttachments, MAX_ATTACHMENTS, readAttachment } from '../uploads/uploads.service.ts';
 import { isScreeningLead, permitHazard } from './screening.policy.ts';
 import * as repo from './screening.repository.ts';
 import type { HazardAction, HazardInput, InspectionInput, LedgerFilter, SubjectListQuery } from './screening.schemas.ts';
@@ -33,7 +35,10 @@ export async function listSubjects(db: Db, user: SessionUser, f: SubjectListQuer
   const facts = await repo.riskFacts(db, items.map((s) => s.id));
   const day = today();
   return {
-    items: items.map((s) => ({ ...s, reasons: assessRisk(facts.get(s.id)!, day).reasons })),
+    items: items.map((s) => {
+      const risk = assessRisk(facts.get(s.id)!, day);
+      return { ...s, reasons: risk.reasons, riskNote: risk.note };
+    }),
     total, page: f.page, pageSize: f.pageSize,
   };
 }
@@ -77,25 +82,55 @@ export async function recordHazard(db: Db, user: SessionUser, subjectId: number,
 
 // ── Hazard state changes: one function each; 404 out of scope, 403 role, 409 state (screening.policy.ts) ──
 
-function changeHazard(db: Db, user: SessionUser, id: number, action: HazardAction, write: (q: Queryable) => Promise<unknown>, note?: string) {
+/**
+ * One change of a hazard in one transaction: found in scope (404), permitted (403/409), written, its
+ * files attached (uploaded before through the uploads module: unattached ones only, at most
+ * MAX_ATTACHMENTS per hazard, else 422 and nothing is written) and audited.
+ */
+function changeHazard(
+  db: Db, user: SessionUser, id: number, action: HazardAction, write: (q: Queryable) => Promise<unknown>,
+  detail: { note?: string; fineYuan?: number; attachmentIds?: string[] } = {},
+) {
   return db.tx(async (q) => {
     const h = await repo.lockHazard(q, user, id);
     if (!h) throw new AppError('NOT_FOUND');
     const rule = permitHazard(user, h.status, action);
     await write(q);
-    await audit(q, actor(user), { action: rule.audit, entity: 'hazard', entityId: id, detail: { from: h.status, to: rule.to, ...(note ? { note } : {}) } });
-    return { id, status: rule.to };
+    const files = [...new Set(detail.attachmentIds ?? [])];
+    if (files.length) {
+      if ((await countAttachments(q, { hazardId: id })) + files.length > MAX_ATTACHMENTS) {
+        throw new AppError('UPLOAD_INVALID', [{ path: 'attachmentIds', message: `每个隐患最多 ${MAX_ATTACHMENTS} 个附件` }]);
+      }
+      if ((await attachUploads(q, { hazardId: id }, files)) !== files.length) {
+        throw new AppError('UPLOAD_INVALID', [{ path: 'attachmentIds', message: '附件不存在或已被使用' }]);
+      }
+    }
+    const to = rule.to ?? h.status;
+    await audit(q, actor(user), {
+      action: rule.audit, entity: 'hazard', entityId: id,
+      detail: { from: h.status, to, ...(detail.note ? { note: detail.note } : {}), ...(detail.fineYuan != null ? { fineYuan: detail.fineYuan } : {}), ...(files.length ? { attachments: files.length, attachmentIds: files } : {}) },
+    });
+    return { id, status: to };
   });
 }
 
 export const startRectifying = (db: Db, u: SessionUser, id: number) =>
   changeHazard(db, u, id, 'start', (q) => repo.setHazardRectifying(q, id));
-export const reportRectified = (db: Db, u: SessionUser, id: number, note: string) =>
-  changeHazard(db, u, id, 'rectified', (q) => repo.setHazardRectified(q, id, note), note);
+export const reportRectified = (db: Db, u: SessionUser, id: number, note: string, attachmentIds?: string[]) =>
+  changeHazard(db, u, id, 'rectified', (q) => repo.setHazardRectified(q, id, note), { note, attachmentIds });
 export const verifyRectified = (db: Db, u: SessionUser, id: number) =>
   changeHazard(db, u, id, 'verify', (q) => repo.setHazardVerified(q, id));
 export const reopenHazard = (db: Db, u: SessionUser, id: number, note: string) =>
-  changeHazard(db, u, id, 'reopen', (q) => repo.setHazardRectifying(q, id), note);
+  changeHazard(db, u, id, 'reopen', (q) => repo.setHazardRectifying(q, id), { note });
+/** Records (or corrects) the penalty decided on a hazard; its amount is the ledger's 罚没金额. */
+export const recordPenalty = (db: Db, u: SessionUser, id: number, p: { fineYuan: number; note: string; attachmentIds?: string[] }) =>
+  changeHazard(db, u, id, 'penalty', (q) => repo.setHazardPenalty(q, id, p.fineYuan, p.note), p);
+
+/** A file attached to a hazard in the user's jurisdiction (404 otherwise). */
+export async function hazardAttachment(db: Db, keys: Keys, dataDir: string, user: SessionUser, id: number, uploadId: string) {
+  if (!(await repo.hazardVisible(db, user, id))) throw new AppError('NOT_FOUND');
+  return readAttachment(db, keys, dataDir, { hazardId: id }, uploadId);
+}
 
 /** A lead sets the grade by hand (or clears it with grade null); the reason is kept and audited. */
 export async function overrideRisk(db: Db, user: SessionUser, subjectId: number, grade: RiskGrade | null, reason: string) {
@@ -138,6 +173,8 @@ export async function screeningSummary(db: Db, user: SessionUser, from: string, 
       { indicator: 'inspections_person_times', value: n.persons, unit: '人次' },
       { indicator: 'hazards_found', value: n.found, unit: '个' },
       { indicator: 'hazards_rectified', value: n.rectified, unit: '个' },
+      { indicator: 'admin_penalties', value: n.penalties, unit: '次' },
+      { indicator: 'penalty_amount_yuan', value: n.penaltyYuan, unit: '元' },
     ],
     screenedByKind: n.screenedByKind,
     hazardsOverdue: n.overdue,

@@ -240,11 +240,15 @@ describe('screening, hazards and rectification through the API', () => {
     const period = `from=${inDays(-30)}&to=${inDays(1)}`;
     const s = json(await lead.get(`/api/screening/summary?${period}`));
     const fig = Object.fromEntries(s.figures.map((f: { indicator: string; value: number }) => [f.indicator, f.value]));
-    const [db] = await t.db.query<{ subjects: number; persons: number; hazards: number; verified: number }>(
+    const [db] = await t.db.query<{ subjects: number; persons: number; hazards: number; verified: number; penalties: number; yuan: number }>(
       `select (select count(distinct subject_id) from inspections)::int as subjects, (select sum(inspectors) from inspections)::int as persons,
-              (select count(*) from hazards)::int as hazards, (select count(*) from hazards where status = 'verified')::int as verified`,
+              (select count(*) from hazards)::int as hazards, (select count(*) from hazards where status = 'verified')::int as verified,
+              (select count(*) from hazards where penalized_at is not null)::int as penalties, (select coalesce(sum(fine_yuan), 0) from hazards)::float8 as yuan`,
     );
-    expect(fig).toEqual({ entities_screened: db.subjects, inspections_person_times: db.persons, hazards_found: db.hazards, hazards_rectified: db.verified });
+    expect(fig).toEqual({
+      entities_screened: db.subjects, inspections_person_times: db.persons, hazards_found: db.hazards, hazards_rectified: db.verified,
+      admin_penalties: db.penalties, penalty_amount_yuan: db.yuan,
+    });
     expect(db.verified).toBe(1);
     expect(s.screenedByKind).toEqual([{ kind: 'elderly_care_institution', n: 1 }]);
     expect(s.hazardsOverdue).toBe(1);

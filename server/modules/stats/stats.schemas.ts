@@ -2,11 +2,22 @@ import { z } from 'zod';
 import { TIP_STATUS_CODES } from '../../../shared/domain.ts';
 import { day, oneOf } from '../../schemas.ts';
 
+/** A rate as its two parts (docs/indicators.md defines each); the web shows both and the percentage. */
+const Ratio = z.object({ numerator: z.number(), denominator: z.number() });
+
 export const Overview = z.object({
+  /** The period: the `days` China days up to and including today; cards, rates and types count the tips received in it. */
+  period: z.object({ from: day, to: day, days: z.number() }),
+  /** Tips received in the period. */
+  received: z.number(),
+  /** Tips received in the period by where they are now, every status in workflow order (zeros included). */
   byStatus: z.array(z.object({ status: oneOf(TIP_STATUS_CODES), n: z.number() })),
-  /** 'unclassified' counts tips with no fraud type yet. */
+  /** 办结率, 按期办结率 and 满意率 of the tips received in the period. */
+  rates: z.object({ closure: Ratio, onTime: Ratio, satisfaction: Ratio }),
+  /** 'unclassified' counts tips with no fraud type yet (tips received in the period). */
   byType: z.array(z.object({ fraudType: z.string(), n: z.number() })),
   daily: z.array(z.object({ day, received: z.number(), closed: z.number() })),
+  /** Open tips past their deadline now (a state, not a flow: not limited to the period), by child region. */
   overdueByRegion: z.array(z.object({ regionCode: z.string(), regionName: z.string(), n: z.number() })),
 });
 export type Overview = z.output<typeof Overview>;

@@ -1,5 +1,6 @@
-import { empty, sql, type Queryable } from '../../db/client.ts';
+import { empty, raw, sql, type Queryable } from '../../db/client.ts';
 import type { FraudType, TipSource, TipStatus } from '../../../shared/domain.ts';
+import { unattached } from '../uploads/capacity.ts';
 
 export interface TipRow {
   id: number;
@@ -114,7 +115,7 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
      fresh as (select * from input i where not exists (select 1 from tips x where x.tracking_code = i.tracking_code)),
      free as (select f.n, f.upload_ids from fresh f where coalesce(cardinality(string_to_array(f.upload_ids, ',')), 0) = (
                  select count(*) from (select 1 from uploads u where u.id = any(string_to_array(f.upload_ids, ',')::uuid[])
-                                         and u.tip_id is null and u.activity_id is null for update) s)),
+                                         and ${unattached('u')} for update) s)),
      -- Two reports of one batch naming the same upload: the first keeps it, the later one is told it is taken.
      files as (select f.n from free f where not exists (
                  select 1 from free g where g.n < f.n and string_to_array(g.upload_ids, ',') && string_to_array(f.upload_ids, ','))),
@@ -144,7 +145,7 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
            select x.kind, x.normalized, t.id from unnest($20::text[], $21::text[], $22::text[]) as x(tracking_code, kind, normalized)
            join t using (tracking_code) on conflict do nothing),
      up as (update uploads u set tip_id = t.id from t join go i using (tracking_code)
-            where u.id = any(string_to_array(i.upload_ids, ',')::uuid[]) and u.tip_id is null and u.activity_id is null)
+            where u.id = any(string_to_array(i.upload_ids, ',')::uuid[]) and ${unattached('u')})
      select i.tracking_code, t.id, t.received_at,
        case when t.id is not null then 'inserted'
             when not exists (select 1 from fresh f where f.n = i.n) then 'code_taken'
@@ -204,7 +205,7 @@ export const listAssignments = (q: Queryable, tipId: number) =>
 export async function attachUploads(q: Queryable, tipId: number, ids: string[], assignmentId: number | null = null): Promise<number> {
   if (!ids.length) return 0;
   const rows = await q.query(
-    sql`update uploads set tip_id = ${tipId}, assignment_id = ${assignmentId}::bigint where id = any(${ids}::uuid[]) and tip_id is null and activity_id is null returning id`,
+    sql`update uploads set tip_id = ${tipId}, assignment_id = ${assignmentId}::bigint where id = any(${ids}::uuid[]) and ${raw(unattached())} returning id`,
   );
   return rows.length;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { sql, type Db, type Queryable } from '../../db/client.ts';
+import { raw, sql, type Db, type Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 
 /**
@@ -63,11 +63,17 @@ export class PendingUploads {
   }
 }
 
+/**
+ * SQL text: the upload (table alias `u`) is attached to nothing yet — it counts against the quota and
+ * is removed when stale. An upload belongs to at most one record (constraint uploads_one_owner).
+ */
+export const unattached = (u = 'uploads') => `${u}.tip_id is null and ${u}.activity_id is null and ${u}.hazard_id is null`;
+
 /** Bytes of unattached uploads in all, and among the given ids (one client's). */
 async function pendingBytes(q: Queryable, clientIds: string[]): Promise<{ total: number; client: number }> {
   const [r] = await q.query<{ total: number; client: number }>(
     sql`select coalesce(sum(size_bytes), 0)::int8 as total, coalesce(sum(size_bytes) filter (where id = any(${clientIds}::uuid[])), 0)::int8 as client
-        from uploads where tip_id is null and activity_id is null`,
+        from uploads where ${raw(unattached())}`,
   );
   return r;
 }

@@ -1,5 +1,7 @@
 import sharp from 'sharp';
+import type { FastifyReply } from 'fastify';
 import { AppError } from '../../errors.ts';
+import { EXTENSION, type EvidenceMime } from './sniff.ts';
 
 /**
  * The copy of an evidence image that staff see: re-encoded without any metadata (EXIF with GPS
@@ -17,4 +19,17 @@ export async function staffCopy(mime: string, data: Buffer): Promise<Buffer> {
   } catch {
     throw new AppError('ATTACHMENT_UNREADABLE');
   }
+}
+
+/**
+ * Answers with the staff copy of a stored file: a server-made name and nosniff, so nothing the
+ * uploader chose reaches a header.
+ */
+export async function sendStaffCopy(reply: FastifyReply, file: { mime: string; data: Buffer }, uploadId: string) {
+  const data = await staffCopy(file.mime, file.data);
+  void reply
+    .header('Content-Type', file.mime)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Disposition', `inline; filename="attachment-${uploadId.slice(0, 8)}.${EXTENSION[file.mime as EvidenceMime]}"`);
+  return reply.send(data);
 }

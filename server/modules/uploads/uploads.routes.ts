@@ -5,8 +5,8 @@ import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
 import { TIP_READER_ROLES, TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
-import { EVIDENCE_MIMES, EXTENSION, type EvidenceMime } from './sniff.ts';
-import { staffCopy } from './strip.ts';
+import { EVIDENCE_MIMES } from './sniff.ts';
+import { sendStaffCopy } from './strip.ts';
 import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
 import { fileBody } from '../../schemas.ts';
 import { Upload } from './uploads.schemas.ts';
@@ -45,14 +45,15 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => receive(req, reply, hmac(keys.lookupMac, 'upload:' + req.ip)),
   );
 
-  // Staff attach documents to a unit's report the same way: upload first, then the report names them
-  // (tips.actions.service.ts). Same checks and quotas; each user's share is counted apart.
+  // Staff attach documents to a unit's report or a hazard's rectification and penalty the same way:
+  // upload first, then the action names them (tips.actions.service.ts, screening.service.ts). Same
+  // checks and quotas; each user's share is counted apart.
   app.post(
     '/api/uploads',
     {
       config: { access: 'staff', roles: TIP_WORKER_ROLES },
       bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024,
-      schema: { tags: ['tips'], summary: '上传办理材料（multipart 字段 file；JPG/PNG/PDF/MP3/M4A/MP4，≤ 20 MB），随反馈提交', consumes: ['multipart/form-data'], response: { 201: Upload } },
+      schema: { tags: ['tips'], summary: '上传办理材料（multipart 字段 file；与举报证据相同的类型与大小），随办理反馈、整改报告或处罚记录提交', consumes: ['multipart/form-data'], response: { 201: Upload } },
     },
     async (req, reply) => receive(req, reply, hmac(keys.lookupMac, `staff-upload:${staff(req).id}`)),
   );
@@ -71,14 +72,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       await loadVisible(db, staff(req), req.params.id);
-      const { mime, data: original } = await readAttachment(db, keys, dataDir, req.params.id, req.params.uploadId);
-      const data = await staffCopy(mime, original);
-      // A server-made name and nosniff: nothing the reporter chose reaches the header.
-      void reply
-        .header('Content-Type', mime)
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Content-Disposition', `inline; filename="attachment-${req.params.uploadId.slice(0, 8)}.${EXTENSION[mime as EvidenceMime]}"`);
-      return reply.send(data);
+      return sendStaffCopy(reply, await readAttachment(db, keys, dataDir, { tipId: req.params.id }, req.params.uploadId), req.params.uploadId);
     },
   );
 };

@@ -2,14 +2,35 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sql, type Db, type Queryable } from '../../db/client.ts';
+import { raw, sql, type Db, type Queryable, type Sql } from '../../db/client.ts';
 import { decryptBuffer, encryptBuffer, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { sniffMime } from './sniff.ts';
 import { UNATTACHED_UPLOAD_HOURS } from '../../../shared/domain.ts';
-import { checkCapacity, type UploadLimits } from './capacity.ts';
+import { checkCapacity, unattached, type UploadLimits } from './capacity.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Files one record (a tip, a hazard) may hold. */
+export const MAX_ATTACHMENTS = 10;
+
+/** The record an upload is attached to. */
+export type UploadOwner = { tipId: number } | { hazardId: number };
+const ownerColumn = (o: UploadOwner) => ('tipId' in o ? { column: raw('tip_id'), id: o.tipId } : { column: raw('hazard_id'), id: o.hazardId });
+const ownedBy = (o: UploadOwner): Sql => {
+  const { column, id } = ownerColumn(o);
+  return sql`${column} = ${id}`;
+};
+
+/** Attaches unattached uploads to a record; returns how many were attached (fewer: some were missing or taken). */
+export async function attachUploads(q: Queryable, owner: UploadOwner, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const { column, id } = ownerColumn(owner);
+  const rows = await q.query(sql`update uploads set ${column} = ${id} where id = any(${ids}::uuid[]) and ${raw(unattached())} returning id`);
+  return rows.length;
+}
+
+export const countAttachments = async (q: Queryable, owner: UploadOwner) =>
+  (await q.query<{ n: number }>(sql`select count(*)::int as n from uploads where ${ownedBy(owner)}`))[0].n;
 
 const dirOf = (dataDir: string) => join(dataDir, 'uploads');
 
@@ -54,9 +75,9 @@ export async function storeUpload(
   return { id, mime, size: data.length };
 }
 
-/** The decrypted bytes of an attachment of a tip (the caller has checked the tip is visible). */
-export async function readAttachment(db: Db, keys: Keys, dataDir: string, tipId: number, uploadId: string) {
-  const [u] = await db.query<{ mime: string; storage_name: string }>('select mime, storage_name from uploads where id = $1 and tip_id = $2', [uploadId, tipId]);
+/** The decrypted bytes of an attachment of a record (the caller has checked the record is visible). */
+export async function readAttachment(db: Db, keys: Keys, dataDir: string, owner: UploadOwner, uploadId: string) {
+  const [u] = await db.query<{ mime: string; storage_name: string }>(sql`select mime, storage_name from uploads where id = ${uploadId}::uuid and ${ownedBy(owner)}`);
   if (!u) throw new AppError('NOT_FOUND');
   return { mime: u.mime, data: await readStored(keys, dataDir, u.storage_name) };
 }
@@ -66,13 +87,13 @@ export const readStored = async (keys: Keys, dataDir: string, storageName: strin
   decryptBuffer(keys.encryption, await readFile(join(dirOf(dataDir), storageName)));
 
 /**
- * Removes uploads not attached to a tip within UNATTACHED_UPLOAD_HOURS. A saved draft in the portal
+ * Removes uploads not attached to a record within UNATTACHED_UPLOAD_HOURS. A saved draft in the portal
  * keeps its files' ids across visits; it drops them an hour before this, telling the reporter to add
  * them again, so a returning reporter is never refused for a file that is gone.
  */
 export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours = UNATTACHED_UPLOAD_HOURS): Promise<number> {
   const rows = await db.query<{ storage_name: string }>(
-    `delete from uploads where tip_id is null and activity_id is null and created_at < now() - make_interval(hours => $1) returning storage_name`,
+    `delete from uploads where ${unattached()} and created_at < now() - make_interval(hours => $1) returning storage_name`,
     [olderThanHours],
   );
   for (const r of rows) await rm(join(dirOf(dataDir), r.storage_name), { force: true });

@@ -89,7 +89,7 @@ describe('evidence uploads', () => {
       // Turned upright: the 40×20 shot with orientation 6 is shown 20 wide, 40 high.
       expect([meta.width, meta.height], format).toEqual([20, 40]);
       // The stored evidence is the file as the reporter sent it.
-      expect((await readAttachment(t.db, t.keys, t.dataDir, tipId, id)).data.equals(original), format).toBe(true);
+      expect((await readAttachment(t.db, t.keys, t.dataDir, { tipId }, id)).data.equals(original), format).toBe(true);
     }
     // A damaged image (right magic bytes, broken body) is refused rather than shown with its metadata.
     const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), Buffer.from(`Exif ${PHOTO_MARKS.description}`), randomBytes(200)]);
