@@ -47,7 +47,7 @@ const FIGURE_LABELS: Record<string, string> = {
   entities_screened: '排查主体', inspections_person_times: '出动检查', hazards_found: '发现隐患', hazards_rectified: '整改销号', admin_penalties: '行政处罚', penalty_amount_yuan: '罚没金额',
 };
 
-const yuan = (n: number | null) => (n == null ? '—' : `${n.toLocaleString('zh-CN')} 元`);
+const yuanAmount = (n: number | null) => (n == null ? '—' : `${n.toLocaleString('zh-CN')} 元`);
 
 /**
  * Files for a record, uploaded as they are chosen (POST /api/uploads: the same types, size and quota
@@ -204,7 +204,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
           { title: '责任人', dataIndex: 'responsible' },
           { title: '状态', dataIndex: 'status', render: (s: keyof typeof HAZARD_STATUSES, h) => <Tooltip title={h.rectifiedNote}><Tag color={HAZARD_COLORS[s]}>{HAZARD_STATUSES[s]}</Tag></Tooltip> },
-          { title: '罚没金额', dataIndex: 'fineYuan', render: (n: number | null, h) => <Tooltip title={h.penaltyNote}>{yuan(n)}</Tooltip> },
+          { title: '罚没金额', dataIndex: 'fineYuan', render: (n: number | null, h) => <Tooltip title={h.penaltyNote}>{yuanAmount(n)}</Tooltip> },
           {
             title: '附件',
             dataIndex: 'attachments',
@@ -410,7 +410,7 @@ function Ledger({ go }: { go: Go }) {
         { title: '责任人', dataIndex: 'responsible' },
         { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
         { title: '状态', dataIndex: 'status', render: (s: keyof typeof HAZARD_STATUSES) => <Tag color={HAZARD_COLORS[s]}>{HAZARD_STATUSES[s]}</Tag> },
-        { title: '罚没金额', dataIndex: 'fineYuan', align: 'right', render: yuan },
+        { title: '罚没金额', dataIndex: 'fineYuan', align: 'right', render: yuanAmount },
         { title: '登记单位', dataIndex: 'unitName' },
       ]} />
     </>
