@@ -158,6 +158,10 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                 {tip.attachments.filter((a) => a.assignmentId === null).map((a) => {
                   const url = `/api/tips/${tip.id}/attachments/${a.id}`;
                   if (a.mime.startsWith('image/')) return <Image key={a.id} width={160} src={url} alt="证据图片" />;
+                  // Browsers cannot play AMR (the voice notes of many Chinese phones): offer it as a download.
+                  if (a.mime.startsWith('audio/amr')) {
+                    return <a key={a.id} href={url} download={`证据录音-${a.id.slice(0, 8)}.amr`}>AMR 录音（{Math.ceil(a.size / 1024)} KB，浏览器不能直接播放，请下载后播放）</a>;
+                  }
                   if (a.mime.startsWith('audio/')) return <audio key={a.id} controls src={url} aria-label="证据录音" />;
                   if (a.mime.startsWith('video/')) return <video key={a.id} controls width={240} src={url} aria-label="证据视频" />;
                   return <a key={a.id} href={url} target="_blank" rel="noreferrer">PDF 文件（{Math.ceil(a.size / 1024)} KB）</a>;
