@@ -55,7 +55,7 @@ describe('console layout and the dashboard’s period', () => {
       // Ant Design's overflow item ("···" holding the hidden entries) is absent or empty.
       expect(await page.locator('.ant-menu-overflow-item-rest:visible').count(), user).toBe(0);
       if (user === 'sd_admin') {
-        for (const label of ['我的工作台', '线索列表', '排查整治台账', '宣传活动', '统计概览', '上报数字', '单位与用户管理', '审计日志']) {
+        for (const label of ['我的工作台', '线索列表', '排查整治台账', '案件与执法', '宣传工作', '统计概览', '上报数字', '单位与用户管理', '审计日志']) {
           await page.getByRole('menuitem', { name: label }).waitFor();
         }
         expect(await axe(page)).toEqual([]);
