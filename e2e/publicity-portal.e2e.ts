@@ -93,4 +93,71 @@ describe('a warning from the county office reaches the portal after a second per
     await shot(phone, 'portal-11-channels');
     await phone.context().close();
   });
+
+  it('a phone at 360 px in large text reads a knowledge article aloud, and the report review and receipt show the chosen county office’s channel', async () => {
+    // A province-wide knowledge article, written by the province office and approved by another person (set up in the table).
+    const [{ id: author }] = await e.db.query<{ id: number }>(`select id from users where username = 'sd_intake'`);
+    const [{ id: reviewer }] = await e.db.query<{ id: number }>(`select id from users where username = 'sd_lead'`);
+    await e.db.query(
+      `insert into public_articles (kind, region_code, unit_id, title, summary, body, status, editors, reviewed_by, reviewed_at, published_at, created_by)
+       select 'knowledge', '37', u.unit_id, '以房养老骗局是怎么回事', '让老人抵押房子投资理财，最后房子没了。', $3, 'published', array[$1::bigint], $2, now(), now(), $1
+       from users u where u.id = $1`,
+      [author, reviewer, '骗子说“房子抵押出去，每月拿高额利息”。\n\n老人签了抵押合同，钱被转走，房子也被拍卖。\n\n房产证不要交给别人，签字前问问子女。'],
+    );
+    const phone = await newPage(e, 'phone');
+    // Record what the page asks the phone to read aloud (headless Chromium has no voices to speak with).
+    await phone.addInitScript(() => {
+      const spoken: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = spoken;
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(`${u.lang}|${u.text}`);
+    });
+    await phone.goto(`${e.url}/knowledge`);
+    await phone.getByRole('button', { name: '大字' }).click();
+    await phone.getByLabel('省（自治区、直辖市）').selectOption({ label: '山东省' });
+    await phone.getByLabel('市', { exact: true }).selectOption({ label: '烟台市' });
+    await phone.getByLabel('区、县（知道就选）').selectOption({ label: '龙口市' });
+    await phone.getByRole('link', { name: /以房养老骗局是怎么回事/ }).click();
+    await phone.getByRole('heading', { name: '以房养老骗局是怎么回事' }).waitFor();
+    await phone.getByRole('button', { name: '读给我听' }).click();
+    await phone.getByRole('button', { name: '停止朗读' }).waitFor();
+    const spoken = await phone.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]).toMatch(/^zh-CN\|以房养老骗局是怎么回事/);
+    expect(spoken[0]).toContain('房产证不要交给别人');
+    expect(await phone.evaluate(() => document.documentElement.classList.contains('large'))).toBe(true);
+    expect(await axe(phone)).toEqual([]);
+    expect(await elderChecks(phone)).toEqual([]);
+    await shot(phone, 'portal-11-knowledge-article');
+
+    // A report for 龙口市: the review offers the county office's hotline, and so does the receipt.
+    await phone.goto(`${e.url}/report`);
+    await phone.getByText('保健品、理疗仪骗局').click();
+    await phone.getByLabel('省（自治区、直辖市）').selectOption({ label: '山东省' });
+    await phone.getByLabel('市', { exact: true }).selectOption({ label: '烟台市' });
+    await phone.getByLabel('区、县（知道就选）').selectOption({ label: '龙口市' });
+    await phone.getByRole('button', { name: '下一步' }).click();
+    await phone.getByLabel('发生了什么？').fill('有人在小区开免费体检，随后推销上万元的保健品，我父亲交了定金。');
+    await phone.getByRole('button', { name: '下一步' }).click();
+    await phone.getByText('匿名举报', { exact: true }).click();
+    await phone.getByRole('button', { name: '下一步' }).click();
+    await phone.getByRole('heading', { name: '请核对' }).waitFor();
+    const onReview = phone.getByTestId('report-channels').getByRole('link', { name: '拨打举报电话 0535-8881234' });
+    expect(await onReview.getAttribute('href')).toBe('tel:05358881234');
+    await phone.getByTestId('report-channels').getByText('龙口市东莱街道港城大道 1 号').waitFor();
+    expect(await onReview.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await axe(phone)).toEqual([]);
+    expect(await elderChecks(phone)).toEqual([]);
+    await phone.getByRole('button', { name: '提交举报' }).click();
+    await phone.getByRole('heading', { name: '举报已提交' }).waitFor();
+    const onReceipt = phone.getByTestId('receipt-channels').getByRole('link', { name: '拨打举报电话 0535-8881234' });
+    expect(await onReceipt.getAttribute('href')).toBe('tel:05358881234');
+    // The whole number is on the button, not cut off at the card's edge in large text.
+    for (const tel of [onReceipt, phone.getByTestId('receipt-channels').locator('.channel')]) expect(await tel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // The receipt kept on the phone still holds nothing of the report (not even its region).
+    expect(Object.keys(JSON.parse((await phone.evaluate(() => localStorage.getItem('shouhu.report.receipt')))!)).sort()).toEqual(['accessKey', 'at', 'trackingCode']);
+    expect(await axe(phone)).toEqual([]);
+    expect(await elderChecks(phone)).toEqual([]);
+    await shot(phone, 'portal-11-receipt-channels');
+    await phone.context().close();
+  });
 });

@@ -69,7 +69,7 @@ export async function exportRounds(db: Db, user: SessionUser, filter: RoundFilte
     { header: '登记单位', key: 'unit', width: 20 },
     { header: '监测名称', key: 'title', width: 30 },
     { header: '监测媒介', key: 'media', width: 24 },
-    ...MONITORING_COUNT_KEYS.map((k) => ({ header: countHeader(...MONITORING_COUNTS[k]), key: k, width: 14 })),
+    ...MONITORING_COUNT_KEYS.map((k) => ({ header: countHeader(MONITORING_COUNTS[k][0], MONITORING_COUNTS[k][1]), key: k, width: 14 })),
     { header: '备注', key: 'note', width: 24 },
   ]);
   rows.forEach((m, i) => sheet.addRow({
