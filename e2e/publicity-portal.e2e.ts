@@ -94,7 +94,7 @@ describe('a warning from the county office reaches the portal after a second per
     await phone.context().close();
   });
 
-  it('a phone at 360 px in large text reads a knowledge article aloud, and the report review and receipt show the chosen county office’s channel', async () => {
+  it('a phone at 360 px in large text reads a knowledge article aloud, the home page shows the newest typical case, and the report review and receipt show the chosen county office’s channel', async () => {
     // A province-wide knowledge article, written by the province office and approved by another person (set up in the table).
     const [{ id: author }] = await e.db.query<{ id: number }>(`select id from users where username = 'sd_intake'`);
     const [{ id: reviewer }] = await e.db.query<{ id: number }>(`select id from users where username = 'sd_lead'`);
@@ -104,7 +104,23 @@ describe('a warning from the county office reaches the portal after a second per
        from users u where u.id = $1`,
       [author, reviewer, '骗子说“房子抵押出去，每月拿高额利息”。\n\n老人签了抵押合同，钱被转走，房子也被拍卖。\n\n房产证不要交给别人，签字前问问子女。'],
     );
+    // A published typical case (its case filed by the county police, written up by the office, approved by its lead).
+    const [police] = await e.db.query<{ id: number; unit: number }>(`select id, unit_id as unit from users where username = 'lk_police'`);
+    const [{ id: caseId }] = await e.db.query<{ id: number }>(
+      `insert into criminal_cases (case_no, title, region_code, lead_unit_id, origin, stage, filed_on, created_by)
+       values ('龙公立字〔2026〕0099号', '保健品诈骗案', '370681', $1, 'new', 'tried', current_date - 30, $2) returning id`, [police.unit, police.id]);
+    await e.db.query(
+      `insert into typical_cases (case_id, title, fraud_type, body, recognise, advice, status, written_by, reviewed_by, published_at)
+       values ($1, '“免费体检”引出的保健品骗局', 'elderly_product', '一伙人以免费体检为名聚集老人，虚构病情推销保健品。', '免费体检后说您有大病。', '不交钱，打 110。', 'published', $2, $3, now())`,
+      [caseId, author, reviewer]);
     const phone = await newPage(e, 'phone');
+    // The home page shows the newest typical case and leads to it.
+    await phone.goto(`${e.url}/`);
+    await phone.getByTestId('home-typical').getByRole('link', { name: /免费体检”引出的保健品骗局/ }).waitFor();
+    expect(await axe(phone)).toEqual([]);
+    expect(await elderChecks(phone)).toEqual([]);
+    await phone.getByTestId('home-typical').getByRole('link', { name: /免费体检”引出的保健品骗局/ }).click();
+    await phone.getByRole('heading', { name: '“免费体检”引出的保健品骗局' }).waitFor();
     // Record what the page asks the phone to read aloud (headless Chromium has no voices to speak with).
     await phone.addInitScript(() => {
       const spoken: string[] = [];
