@@ -174,6 +174,10 @@ describe('a warning from the county office reaches the portal after a second per
     expect(await axe(phone)).toEqual([]);
     expect(await elderChecks(phone)).toEqual([]);
     await shot(phone, 'portal-11-receipt-channels');
+    // After a reload the report's region is gone (it was never stored): the visitor's own region (龙口市, picked on /knowledge) stands in.
+    await phone.reload();
+    await phone.getByRole('heading', { name: '举报已提交' }).waitFor();
+    await phone.getByTestId('receipt-channels').getByRole('link', { name: '拨打举报电话 0535-8881234' }).waitFor();
     await phone.context().close();
   });
 });

@@ -68,6 +68,9 @@ describe('Excel export of publicity activities and monitoring rounds', () => {
     expect((await get('lk_intake', '/api/publicity/activities/export?kind=lecture')).headers['x-export-rows']).toBe('0');
     const theirs = await sheetRows((await get('js_lead', '/api/publicity/activities/export')).rawPayload);
     expect(theirs.slice(1, -1).map((r) => r[header.indexOf('活动名称')])).toEqual(['常熟赶集日宣传']);
+    // Search text is matched literally: a % typed in the box is not a wildcard for every title.
+    expect((await get('yt_viewer', '/api/publicity/activities/export?q=%25')).headers['x-export-rows']).toBe('0');
+    expect((await get('yt_viewer', `/api/publicity/activities/export?q=${encodeURIComponent('=HYPER')}`)).headers['x-export-rows']).toBe('1');
     // A region filter outside the jurisdiction finds nothing rather than widening it.
     expect((await get('lk_intake', '/api/publicity/activities/export?regionCode=370602')).headers['x-export-rows']).toBe('0');
 
