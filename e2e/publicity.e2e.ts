@@ -66,6 +66,19 @@ describe('a county clerk logs publicity', () => {
     const [{ photos }] = await e.db.query<{ photos: number }>(`select count(*)::int as photos from uploads where activity_id is not null`);
     expect(photos).toBe(1);
     await shot(page, 'console-10-publicity');
+
+    // The Excel export of the list: the three activities and a 合计 row with the same totals.
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
+    expect(exported.suggestedFilename()).toMatch(/^宣传活动-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(readFileSync((await exported.path())!) as unknown as ArrayBuffer);
+    const list = out.worksheets[0];
+    expect(list.rowCount).toBe(5);
+    const header = (list.getRow(1).values as unknown[]).slice(1);
+    const total = (list.getRow(5).values as unknown[]).slice(1);
+    expect(total[0]).toBe('合计');
+    expect(total[header.indexOf('覆盖 / 受益 / 惠及人数（人）')]).toBe(230);
+    expect(total[header.indexOf('发放宣传资料（份）')]).toBe(500);
     await page.context().close();
   });
 });

@@ -172,6 +172,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
   'GET /api/publicity/activities': { allow: READERS, request: () => ({ url: '/api/publicity/activities' }) },
+  'GET /api/publicity/activities/export': { allow: READERS, request: () => ({ url: '/api/publicity/activities/export' }) },
   'POST /api/publicity/activities': { allow: SCREENERS, request: (c) => ({ url: '/api/publicity/activities', payload: activity(c.county) }) },
   'GET /api/publicity/activities/:id': { allow: READERS, request: (c) => ({ url: `/api/publicity/activities/${c.activityId}` }) },
   'PUT /api/publicity/activities/:id': { allow: SCREENERS, request: (c, who) => ({ url: `/api/publicity/activities/${ownActivity(c, who)}`, payload: activity(c.county) }) },
@@ -184,6 +185,7 @@ const MATRIX: Record<string, Entry> = {
   // Monitoring rounds are logged by market regulation, cyberspace and offices: this matrix's handler and unit lead are police (403 from the service).
   'GET /api/publicity/monitoring': { allow: READERS, request: () => ({ url: '/api/publicity/monitoring' }) },
   'POST /api/publicity/monitoring': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/publicity/monitoring', payload: round(c.county) }) },
+  'GET /api/publicity/monitoring/export': { allow: READERS, request: () => ({ url: '/api/publicity/monitoring/export' }) },
   'GET /api/publicity/monitoring/summary': { allow: READERS, request: () => ({ url: '/api/publicity/monitoring/summary' }) },
   'GET /api/publicity/monitoring/:id': { allow: READERS, request: (c) => ({ url: `/api/publicity/monitoring/${c.roundId}` }) },
   'PUT /api/publicity/monitoring/:id': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/publicity/monitoring/${c.roundId}`, payload: round(c.county) }) },

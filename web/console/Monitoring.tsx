@@ -28,6 +28,9 @@ export default function Monitoring({ me }: { me: Me }) {
   if (filter.medium) query.set('medium', filter.medium);
   if (filter.mine) query.set('mine', 'true');
   const url = `/api/publicity/monitoring?${query}`;
+  const exportQuery = new URLSearchParams(query);
+  exportQuery.delete('page');
+  exportQuery.delete('pageSize');
   const reload = () => api('GET', url as '/api/publicity/monitoring').then((r) => (setData(r), setError('')), (e: ApiError) => setError(e.message));
   useEffect(() => void reload(), [url]);
 
@@ -36,6 +39,7 @@ export default function Monitoring({ me }: { me: Me }) {
       <Space wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>广告监测</Typography.Title>
         {logs && <Button type="primary" onClick={() => setCreating(true)}>登记监测</Button>}
+        <Button href={`/api/publicity/monitoring/export?${exportQuery}`} download>导出 Excel</Button>
       </Space>
       <Space wrap>
         <DatePicker.RangePicker aria-label="监测日期"

@@ -37,6 +37,10 @@ export default function Publicity({ me }: { me: Me }) {
   if (filter.mine) query.set('mine', 'true');
   if (filter.q) query.set('q', filter.q);
   const url = `/api/publicity/activities?${query}`;
+  // The export takes the same filter, every page of it.
+  const exportQuery = new URLSearchParams(query);
+  exportQuery.delete('page');
+  exportQuery.delete('pageSize');
   const reload = () => api('GET', url as '/api/publicity/activities').then((r) => (setData(r), setError('')), (e: ApiError) => setError(e.message));
   useEffect(() => void reload(), [url]);
 
@@ -46,6 +50,7 @@ export default function Publicity({ me }: { me: Me }) {
         <Typography.Title level={3} style={{ margin: 0 }}>宣传活动</Typography.Title>
         {writes && <Button type="primary" onClick={() => setDialog('create')}>登记活动</Button>}
         {writes && <Button onClick={() => setDialog('import')}>从 Excel 批量导入</Button>}
+        <Button href={`/api/publicity/activities/export?${exportQuery}`} download>导出 Excel</Button>
       </Space>
       <Space wrap>
         <DatePicker.RangePicker

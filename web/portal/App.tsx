@@ -8,6 +8,7 @@ import { WithTel } from './Tel.tsx';
 import { forgetReceipt, keepReceipt, pendingReceipt, type StoredReceipt } from './receipt-store.ts';
 import { Article, Channels, Knowledge } from './Knowledge.tsx';
 import { TypicalCases } from './TypicalCases.tsx';
+import type { RegionChoice } from './RegionPicker.tsx';
 
 const LARGE_KEY = 'shouhu.largeText';
 
@@ -17,6 +18,8 @@ export function App() {
   // The receipt waiting for 我已记下: kept on this device so that a reload, a back navigation or a
   // discarded tab does not lose the one-time key (receipt-store.ts).
   const [receipt, setReceipt] = useState<StoredReceipt | null>(() => pendingReceipt(localStorage));
+  // The report's region for the receipt's reporting channels: in memory only (the stored receipt keeps nothing of the report).
+  const [reportRegion, setReportRegion] = useState<RegionChoice[]>([]);
   const [large, setLarge] = useState(() => localStorage.getItem(LARGE_KEY) === '1');
 
   useEffect(() => {
@@ -42,9 +45,9 @@ export function App() {
   let page;
   if (path === '/report') {
     // The receipt replaces the form in the history: back from it leads home, not to an emptied form.
-    page = <Report onDone={(r) => { setReceipt(keepReceipt(localStorage, r)); go('/done', true); }} go={go} />;
+    page = <Report onDone={(r, region) => { setReceipt(keepReceipt(localStorage, r)); setReportRegion(region); go('/done', true); }} go={go} />;
   } else if (path === '/done') {
-    page = <Done receipt={receipt} go={go} onSaved={() => { forgetReceipt(localStorage); setReceipt(null); }} />;
+    page = <Done receipt={receipt} region={reportRegion} go={go} onSaved={() => { forgetReceipt(localStorage); setReceipt(null); }} />;
   } else if (path === '/track') page = <Track go={go} prefill={receipt} />;
   else if (path === '/check') page = <ScamCheck go={go} />;
   else if (path === '/knowledge') page = <Knowledge go={go} />;

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { RECEIPT_TTL_MS, type StoredReceipt } from './receipt-store.ts';
+import { ChannelList, useVisitorRegion } from './Knowledge.tsx';
+import type { RegionChoice } from './RegionPicker.tsx';
 
 const group = (s: string) => s.replace(/(\d{4})(?=\d)/g, '$1 ');
 const when = (at: number) => new Date(at).toLocaleString('zh-CN', { hour12: false });
@@ -38,10 +40,13 @@ function saveAsImage(r: StoredReceipt) {
   }, 'image/png');
 }
 
-export function Done({ receipt, go, onSaved }: { receipt: StoredReceipt | null; go: (to: string) => void; onSaved: () => void }) {
+export function Done({ receipt, region = [], go, onSaved }: { receipt: StoredReceipt | null; region?: RegionChoice[]; go: (to: string) => void; onSaved: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [cleared, setCleared] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // After a reload the report's region is gone (never stored): the visitor's own region stands in.
+  const [visitorRegion] = useVisitorRegion();
+  const channelRegion = region.length ? region : visitorRegion;
   // The button tapped is replaced by the question: focus its safe answer, never the clearing one.
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -83,6 +88,13 @@ export function Done({ receipt, go, onSaved }: { receipt: StoredReceipt | null; 
         <button type="button" className="big" onClick={() => print()}>打印</button>
         <button type="button" className="big" onClick={() => go('/track')}>查询进度</button>
       </div>
+      {channelRegion.length > 0 && (
+        <section className="card" data-testid="receipt-channels">
+          <h2>当地举报电话和地址</h2>
+          <p>有新情况、想补充证据，也可以打电话或上门。</p>
+          <ChannelList chain={channelRegion} limit={1} />
+        </section>
+      )}
       <div className="card no-print">
         <h2>记下了吗？</h2>
         <p>

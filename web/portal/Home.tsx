@@ -1,5 +1,38 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { ResponseOf } from '../api/routes.ts';
 import { KINDS } from './content.ts';
 import { HomeWarnings } from './Knowledge.tsx';
+
+type Typical = ResponseOf<'GET', '/api/public/typical-cases'>['items'][number];
+
+/** The newest published typical cases (newest first from the server), three of them; nothing while none or offline. */
+function HomeTypical({ go }: { go: (to: string) => void }) {
+  const [items, setItems] = useState<Typical[]>([]);
+  useEffect(() => {
+    let live = true;
+    api('GET', '/api/public/typical-cases').then((r) => live && setItems(r.items.slice(0, 3)), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!items.length) return null;
+  return (
+    <section data-testid="home-typical">
+      <h2>最新典型案例</h2>
+      <ul className="article-list">
+        {items.map((c) => (
+          <li key={c.id}>
+            <a className="article-link" href={`/cases/${c.id}`} onClick={(e) => { e.preventDefault(); go(`/cases/${c.id}`); }}>
+              <h3>{c.title}</h3>
+              <p>{c.excerpt}…</p>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function Home({ go }: { go: (to: string) => void }) {
   return (
@@ -13,6 +46,7 @@ export function Home({ go }: { go: (to: string) => void }) {
         <button type="button" className="big" onClick={() => go('/cases')}>典型案例</button>
       </section>
       <HomeWarnings go={go} />
+      <HomeTypical go={go} />
       <section>
         <h2>这些都是常见的养老诈骗</h2>
         <ul className="kinds">

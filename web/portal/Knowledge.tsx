@@ -146,7 +146,8 @@ export function Article({ go }: { go: (to: string) => void }) {
   );
 }
 
-function ChannelList({ chain, limit }: { chain: RegionChoice[]; limit?: number }) {
+/** The channels of the offices responsible for the region at the chain's end, nearest first (also on the report's review and receipt). */
+export function ChannelList({ chain, limit }: { chain: RegionChoice[]; limit?: number }) {
   const [items, setItems] = useState<PublicChannel[] | null>(null);
   const [error, setError] = useState('');
   const q = regionQuery(chain);

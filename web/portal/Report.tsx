@@ -8,6 +8,7 @@ import { chinaToday as today } from '../../shared/time.ts';
 import { formatYuan, parseAmount } from '../../shared/amount.ts';
 import { KINDS } from './content.ts';
 import { RegionPicker, type RegionChoice } from './RegionPicker.tsx';
+import { ChannelList } from './Knowledge.tsx';
 import { PREFILL_KEY } from './ScamCheck.tsx';
 
 export type { Receipt };
@@ -161,7 +162,7 @@ const earliestStep = (errors: Record<string, string>) => Math.min(3, ...Object.k
 
 const MODE_WORDS = { anonymous: '匿名举报', named: '实名举报', behalf: '替老人举报', '': '' } as const;
 
-export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: string) => void }) {
+export function Report({ onDone, go }: { onDone: (r: Receipt, region: RegionChoice[]) => void; go: (to: string) => void }) {
   const [d, setD] = useState<Draft>(loadDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // Bumped on each refused 下一步/提交: the first field in error is then scrolled to and focused.
@@ -244,7 +245,7 @@ export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: 
       const body = toBody({ ...d, attachments: uploads.map((u) => ({ id: u.id!, name: u.name, size: u.size })) });
       const r = await api('POST', '/api/public/tips', body, { 'Idempotency-Key': d.idempotencyKey });
       localStorage.removeItem(DRAFT_KEY);
-      onDone(r);
+      onDone(r, d.region);
     } catch (err) {
       const ae = err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', '提交失败，请重试');
       const fieldErrors = serverFieldErrors(ae, FIELD_NAME) as Record<string, string>;
@@ -424,6 +425,10 @@ export function Report({ onDone, go }: { onDone: (r: Receipt) => void; go: (to: 
               <button type="button" className="big" aria-label={`修改${title}`} onClick={() => toStep(step)}>修改</button>
             </section>
           ))}
+          <section className="card" data-testid="report-channels">
+            <h2>也可以打电话或上门举报</h2>
+            <ChannelList chain={d.region} limit={1} />
+          </section>
         </>
       )}
 

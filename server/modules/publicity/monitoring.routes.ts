@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staff } from '../../plugins/auth.ts';
 import { PUBLICITY_WRITER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
-import { IdOnly } from '../../schemas.ts';
+import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
+import { sendXlsx } from '../../xlsx.ts';
+import { exportRounds } from './publicity.export.ts';
 import { correctRound, createRound, listRounds, monitoringSummary, roundDetail } from './monitoring.service.ts';
-import { MonitoringSummary, monitoringSummaryQuery, roundBody, RoundDetail, roundListQuery, RoundPage, roundUpdateBody } from './monitoring.schemas.ts';
+import { MonitoringSummary, monitoringSummaryQuery, roundBody, RoundDetail, roundExportQuery, roundListQuery, RoundPage, roundUpdateBody } from './monitoring.schemas.ts';
 import { idParams } from './publicity.schemas.ts';
 
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,6 +25,18 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/publicity/monitoring',
     { config: WRITE, schema: { tags, summary: '登记一轮广告监测（市场监管、网信部门或专项办）', body: roundBody, response: { 201: IdOnly } } },
     async (req, reply) => reply.status(201).send(await createRound(db, staff(req), req.body)),
+  );
+
+  app.get(
+    '/api/publicity/monitoring/export',
+    {
+      config: READ,
+      schema: {
+        tags, summary: '导出广告监测（Excel，本辖区，按当前筛选，末行合计，记入审计）', querystring: roundExportQuery, produces: [XLSX],
+        response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await exportRounds(db, staff(req), req.query), 'ads-monitoring', '广告监测'),
   );
 
   app.get(

@@ -42,6 +42,7 @@ export type RoundFilter = z.infer<typeof roundFilter>;
 export const roundListQuery = roundFilter
   .extend({ page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) })
   .refine(fromBeforeTo, { message: '开始日期不能晚于结束日期', path: ['to'] });
+export const roundExportQuery = roundFilter.refine(fromBeforeTo, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export const monitoringSummaryQuery = z.object(periodQuery).refine(fromBeforeTo, { message: '开始日期不能晚于结束日期', path: ['to'] });
 
 // ── Responses ────────────────────────────────────────────────────────────────────────────────

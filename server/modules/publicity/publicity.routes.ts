@@ -8,9 +8,10 @@ import { sendXlsx } from '../../xlsx.ts';
 import { DEFAULT_UPLOAD_LIMITS } from '../uploads/capacity.ts';
 import { MAX_UPLOAD_BYTES } from '../uploads/uploads.service.ts';
 import { activityDetail, addPhoto, correctActivity, createActivity, listActivities, photo, publicitySummary } from './publicity.service.ts';
+import { exportActivities } from './publicity.export.ts';
 import { errorSheet, importActivities, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, template } from './publicity.import.ts';
 import {
-  activityBody, activityListQuery, activityUpdateBody, ActivityDetail, ActivityPage, idParams, ImportResult, Photo, photoParams, PublicitySummary, summaryQuery,
+  activityBody, activityExportQuery, activityListQuery, activityUpdateBody, ActivityDetail, ActivityPage, idParams, ImportResult, Photo, photoParams, PublicitySummary, summaryQuery,
 } from './publicity.schemas.ts';
 
 /** The one file of a multipart request, refused with 413 past `max` bytes. */
@@ -34,6 +35,18 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/publicity/activities',
     { config: READ, schema: { tags, summary: '宣传活动（本辖区，分页，含总数及筛选范围内各项数量合计）', querystring: activityListQuery, response: { 200: ActivityPage } } },
     async (req) => listActivities(db, staff(req), req.query),
+  );
+
+  app.get(
+    '/api/publicity/activities/export',
+    {
+      config: READ,
+      schema: {
+        tags, summary: '导出宣传活动（Excel，本辖区，按当前筛选，末行合计，记入审计）', querystring: activityExportQuery, produces: [XLSX],
+        response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await exportActivities(db, staff(req), req.query), 'publicity-activities', '宣传活动'),
   );
 
   app.post(

@@ -75,6 +75,8 @@ export type ActivityFilter = z.infer<typeof activityFilter>;
 export const activityListQuery = activityFilter
   .extend({ page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) })
   .refine(fromBeforeTo, { message: '开始日期不能晚于结束日期', path: ['to'] });
+/** The list's filter without paging: what an export takes. */
+export const activityExportQuery = activityFilter.refine(fromBeforeTo, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export const summaryQuery = z.object(periodQuery).refine(fromBeforeTo, { message: '开始日期不能晚于结束日期', path: ['to'] });
 
 // ── Responses ────────────────────────────────────────────────────────────────────────────────
