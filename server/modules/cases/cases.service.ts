@@ -58,7 +58,7 @@ async function link(q: Queryable, user: SessionUser, caseId: number, codes: stri
   for (const tipId of await repo.tipsNotYetTold(q, tipIds)) {
     await insertEvent(q, { tipId, kind: 'case_filed', text: PUBLIC_CASE_FILED, public: true, actorId: user.id, unitId: user.unitId, data: { caseId } });
   }
-  return { tips: tipIds.length, subjects: subjectIds.length };
+  return { tips: tipIds.length, subjects: subjectIds.length, tipIds };
 }
 
 /** A police unit files a case in its own region subtree (立案), with the tips and subjects it came from. */
@@ -70,7 +70,7 @@ export async function fileCase(db: Db, user: SessionUser, b: CaseInput) {
   return db.tx(async (q) => {
     const id = await repo.insertCase(q, user, b);
     await repo.insertStage(q, user, id, 'filed', b.filedOn, null);
-    const linked = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
+    const { tipIds: _ids, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
     await audit(q, actor(user), { action: 'case.filed', entity: 'case', entityId: id, detail: { caseNo: b.caseNo, filedOn: b.filedOn, ...linked } });
     return { id };
   });
@@ -80,8 +80,9 @@ export async function linkToCase(db: Db, user: SessionUser, id: number, b: { tra
   return db.tx(async (q) => {
     const c = await visibleCase(q, user, id, true);
     permitLink(user, c);
-    const linked = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
-    await audit(q, actor(user), { action: 'case.linked', entity: 'case', entityId: id, detail: { trackingCodes: b.trackingCodes, subjectIds: b.subjectIds } });
+    const { tipIds, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
+    // Tips by id, never by tracking code: the audit log names a tip only to an auditor it does not accuse (audit.labels.ts).
+    await audit(q, actor(user), { action: 'case.linked', entity: 'case', entityId: id, detail: { tipIds, subjectIds: b.subjectIds } });
     return linked;
   });
 }
