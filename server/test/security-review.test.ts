@@ -44,4 +44,27 @@ describe('security review', () => {
     const city = json(await get('yt_auditor', '/api/audit?action=case.linked&limit=50')).items as { fields: { label: string; value: string }[] }[];
     expect(city.flatMap((r) => r.fields).some((f) => f.value.includes(sub.trackingCode))).toBe(true);
   });
+
+  it('keeps a case’s figure totals exact: no total may pass the bound of one entry (fen, far below 2^53)', async () => {
+    const filed = await post('lk_police', '/api/cases', {
+      caseNo: '龙公（经）立字〔2026〕0998号', title: '投资理财诈骗老人案', fraudTypes: [], regionCode: '370681', origin: 'new', gang: false, filedOn: chinaToday(), trackingCodes: [],
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const id = json(filed).id;
+    const MAX = 100_000_000_000_000;
+    const add = (value: number) => post('lk_police', `/api/cases/${id}/figures`, { kind: 'amount_involved', value, onDate: chinaToday() });
+    expect((await add(MAX)).statusCode).toBe(201);
+    // A second maximal entry would take the total past the bound; 91 of them past 2^53, where JSON numbers lose cents.
+    const over = await add(MAX);
+    expect(over.statusCode, over.body).toBe(400);
+    expect(json(over).error.fields).toEqual([{ path: 'value', message: expect.stringContaining('合计') }]);
+    const [{ entry }] = await t.db.query<{ entry: number }>(sql`select id as entry from case_figures where case_id = ${id}`);
+    // A correction is bounded by the same rule (it replaces one entry, so it stays within it here).
+    const corrected = await post('lk_police', `/api/cases/${id}/figures/${entry}/corrections`, { value: MAX - 1, reason: '核对后更正金额' });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(json(corrected).total).toBe(MAX - 1);
+    expect((await add(1)).statusCode).toBe(201);
+    expect((await add(1)).statusCode).toBe(400);
+    expect(json(await get('lk_police', `/api/cases/${id}`)).totals.amount_involved).toBe(MAX);
+  });
 });

@@ -10,7 +10,7 @@ import { chinaToday } from '../../../shared/time.ts';
 import { yuanText } from '../../../shared/money.ts';
 import { allowedOn, mayFileCase, permitCorrection, permitFigure, permitLink, permitStage } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
-import type { CaseInput, CaseListQuery, FigureInput, FigureTotals, StageInput } from './cases.schemas.ts';
+import { MAX_FEN, type CaseInput, type CaseListQuery, type FigureInput, type FigureTotals, type StageInput } from './cases.schemas.ts';
 
 /**
  * Criminal cases: filing, one function per stage, figures as dated entries that are never changed
@@ -158,6 +158,14 @@ function checkRecovery(totals: FigureTotals, reason: string | undefined) {
   }
 }
 
+/**
+ * A case's total of one kind stays within the bound of one entry: totals are read as JS numbers, and
+ * past 2^53 (91 maximal entries) a sum of fen would lose cents, past int8 the case lists would fail.
+ */
+function checkTotal(totals: FigureTotals, kind: FigureInput['kind']) {
+  if (totals[kind] > MAX_FEN) throw invalid('value', `本案该项合计不能超过 ${kind.startsWith('amount') ? `${yuanText(MAX_FEN)} 元` : MAX_FEN}，请核对数字`);
+}
+
 export async function addFigure(db: Db, user: SessionUser, id: number, b: FigureInput) {
   return db.tx(async (q) => {
     const c = await visibleCase(q, user, id, true);
@@ -165,6 +173,7 @@ export async function addFigure(db: Db, user: SessionUser, id: number, b: Figure
     if (b.onDate < c.filed_on) throw invalid('onDate', `日期不能早于立案日期（${c.filed_on}）`);
     const entryId = await repo.insertFigure(q, user, id, b);
     const totals = await repo.figureTotals(q, id);
+    checkTotal(totals, b.kind);
     if (b.kind === 'amount_recovered') checkRecovery(totals, b.reason);
     await audit(q, actor(user), { action: 'case.figure_recorded', entity: 'case', entityId: id, detail: { entryId, kind: b.kind, value: b.value, onDate: b.onDate, ...(b.reason ? { reason: b.reason } : {}) } });
     return { id: entryId, total: totals[b.kind] };
@@ -187,6 +196,7 @@ export async function correctFigure(db: Db, user: SessionUser, id: number, entry
     const newId = await repo.insertFigure(q, user, id, { kind: entry.kind, value: b.value, onDate: entry.on_date, reason: b.reason, correctsId: entryId });
     // A correction always has its reason, which also covers a recovered total left above the amount involved.
     const totals = await repo.figureTotals(q, id);
+    checkTotal(totals, entry.kind);
     await audit(q, actor(user), {
       action: 'case.figure_corrected', entity: 'case', entityId: id, detail: { entryId: newId, corrects: entryId, kind: entry.kind, from: entry.value, to: b.value, reason: b.reason },
     });
