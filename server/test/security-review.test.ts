@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/client.ts';
 import { chinaToday } from '../../shared/time.ts';
-import { createTestApp, inDays, json, validTip, type TestApp } from './helpers.ts';
+import { createTestApp, inDays, json, multipart, photoWithLocation, validTip, type TestApp } from './helpers.ts';
 
 /**
  * Defects found in the security review of the cases, publicity and upload strands (branch sec), each
@@ -66,5 +66,24 @@ describe('security review', () => {
     expect((await add(1)).statusCode).toBe(201);
     expect((await add(1)).statusCode).toBe(400);
     expect(json(await get('lk_police', `/api/cases/${id}`)).totals.amount_involved).toBe(MAX);
+  });
+
+  it('an activity holds at most 9 photos even when they are sent at once', async () => {
+    const created = await post('lk_intake', '/api/publicity/activities', {
+      regionCode: '370681', kind: 'lecture', title: '防范养老诈骗讲座', startDate: chinaToday(), coOrganisers: [], counts: {},
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = json(created).id;
+    const cookie = await t.login('lk_intake');
+    const photo = await photoWithLocation();
+    const send = () => {
+      const body = multipart(photo, 'p.jpg', 'image/jpeg');
+      return t.app.inject({ method: 'POST', url: `/api/publicity/activities/${id}/photos`, headers: { cookie, ...body.headers }, payload: body.payload });
+    };
+    const codes = (await Promise.all(Array.from({ length: 12 }, send))).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(9);
+    expect(codes.filter((c) => c === 422)).toHaveLength(3);
+    const [{ n }] = await t.db.query<{ n: number }>(sql`select count(*)::int as n from uploads where activity_id = ${id}`);
+    expect(n).toBe(9);
   });
 });
