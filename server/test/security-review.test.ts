@@ -86,4 +86,21 @@ describe('security review', () => {
     const [{ n }] = await t.db.query<{ n: number }>(sql`select count(*)::int as n from uploads where activity_id = ${id}`);
     expect(n).toBe(9);
   });
+
+  it('only a campaign office publishes or withdraws a typical case, whatever roles a member unit’s account was given', async () => {
+    const filed = await post('lk_police', '/api/cases', { caseNo: '龙公立字〔2026〕0997号', title: '保健品诈骗案', regionCode: '370681', origin: 'new', filedOn: chinaToday() });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const written = await post('lk_intake', '/api/typical-cases', {
+      caseId: json(filed).id, title: '“免费讲座”卖保健品', fraudType: 'elderly_product', body: '2026年3月，被害人在社区参加“免费健康讲座”，被推销保健品。',
+      recognise: '免费讲座、免费体检、送鸡蛋，就是骗局。', advice: '不要在讲座现场买东西，拨打 110。',
+    });
+    expect(written.statusCode, written.body).toBe(201);
+    // An administrator gave the police unit's lead the office lead's role: it sees the case (its own), but does not publish for the public.
+    await t.db.query(sql`update users set roles = array['unit_lead', 'office_lead'] where username = 'lk_police_lead'`);
+    const id = json(written).id;
+    expect((await get('lk_police_lead', `/api/typical-cases/${id}`)).statusCode).toBe(200);
+    expect((await post('lk_police_lead', `/api/typical-cases/${id}/publish`, {})).statusCode).toBe(403);
+    expect((await post('lk_lead', `/api/typical-cases/${id}/publish`, {})).statusCode).toBe(200);
+    expect((await post('lk_police_lead', `/api/typical-cases/${id}/withdraw`, { reason: '案件信息有误' })).statusCode).toBe(403);
+  });
 });
