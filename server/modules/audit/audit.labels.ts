@@ -94,7 +94,7 @@ const FIELDS: Record<string, [string, Render]> = {
   factor: ['失败环节', (v) => (v === 'totp' ? '动态码' : text(v))],
   during: ['发生于', (v) => (v === 'totp_enable' ? '开启两步验证' : text(v))],
   subjectId: ['主体', (v, n) => ids(v).map((id) => n.subjects.get(id) ?? '（主体不在您的查阅范围内）').join('、')],
-  tipIds: ['关联线索', tip],
+  tipIds: ['关联线索', (v, n) => tip(v, n) || '无'],
   subjectIds: ['关联主体', (v, n) => ids(v).map((id) => n.subjects.get(id) ?? '（主体不在您的查阅范围内）').join('、') || '无'],
   category: ['隐患类别', label(HAZARD_CATEGORIES)],
   serious: ['重大隐患', yesNo],
