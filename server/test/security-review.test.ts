@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/client.ts';
 import { chinaToday } from '../../shared/time.ts';
+import { idCheckChar } from '../../shared/validators.ts';
+import { maskForPublic, unmaskedFindings } from '../modules/cases/mask.ts';
 import { createTestApp, inDays, json, multipart, photoWithLocation, validTip, type TestApp } from './helpers.ts';
 
 /**
@@ -102,5 +104,25 @@ describe('security review', () => {
     expect((await post('lk_police_lead', `/api/typical-cases/${id}/publish`, {})).statusCode).toBe(403);
     expect((await post('lk_lead', `/api/typical-cases/${id}/publish`, {})).statusCode).toBe(200);
     expect((await post('lk_police_lead', `/api/typical-cases/${id}/withdraw`, { reason: '案件信息有误' })).statusCode).toBe(403);
+  });
+});
+
+/** A typical case goes to the public: digits typed in full width (the Chinese IME's) or grouped with spaces are still found. */
+describe('masking a typical case, whatever way the digits were typed', () => {
+  const id = '37068119520315002' + idCheckChar('37068119520315002');
+  const wide = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  it('masks full-width phone and ID numbers, and ID numbers in groups', () => {
+    for (const text of [`电话${wide('13812345678')}`, `身份证号${wide(id)}`, `身份证号${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`]) {
+      const m = maskForPublic(text);
+      expect(m.masked, text).toBe(1);
+      expect(m.text.replace(/[^0-9０-９]/g, ''), text).toBe(text.startsWith('电话') ? '1' : '');
+    }
+  });
+  it('finds what is left before publishing', () => {
+    expect(unmaskedFindings(`电话${wide('13812345678')}`)).toEqual(['手机号码']);
+    expect(unmaskedFindings(`身份证号${wide(id)}`)).toEqual(['身份证号码']);
+    expect(unmaskedFindings(`身份证号${id.slice(0, 3)} ${id.slice(3, 6)} ${id.slice(6, 14)} ${id.slice(14)}`)).toEqual(['身份证号码']);
+    // A date, an amount and a case number are not personal data.
+    expect(unmaskedFindings('2026年3月15日，被骗52,000元，案号（2026）鲁0681刑初123号')).toEqual([]);
   });
 });
