@@ -122,6 +122,10 @@ describe('masking a typical case, whatever way the digits were typed', () => {
     expect(unmaskedFindings(`电话${wide('13812345678')}`)).toEqual(['手机号码']);
     expect(unmaskedFindings(`身份证号${wide(id)}`)).toEqual(['身份证号码']);
     expect(unmaskedFindings(`身份证号${id.slice(0, 3)} ${id.slice(3, 6)} ${id.slice(6, 14)} ${id.slice(14)}`)).toEqual(['身份证号码']);
+    expect(unmaskedFindings('手机：138\u30001234\u30005678')).toEqual(['手机号码']);
+    expect(unmaskedFindings('电话１３８－１２３４－５６７８')).toEqual(['手机号码']);
+    // A card number (Luhn-valid) written in hyphenated groups.
+    expect(unmaskedFindings('卡号6222-0212-3456-7890-128')).toEqual(['银行卡号']);
     // A date, an amount and a case number are not personal data.
     expect(unmaskedFindings('2026年3月15日，被骗52,000元，案号（2026）鲁0681刑初123号')).toEqual([]);
   });
