@@ -94,6 +94,8 @@ const FIELDS: Record<string, [string, Render]> = {
   factor: ['失败环节', (v) => (v === 'totp' ? '动态码' : text(v))],
   during: ['发生于', (v) => (v === 'totp_enable' ? '开启两步验证' : text(v))],
   subjectId: ['主体', (v, n) => ids(v).map((id) => n.subjects.get(id) ?? '（主体不在您的查阅范围内）').join('、')],
+  tipIds: ['关联线索', (v, n) => tip(v, n) || '无'],
+  subjectIds: ['关联主体', (v, n) => ids(v).map((id) => n.subjects.get(id) ?? '（主体不在您的查阅范围内）').join('、') || '无'],
   category: ['隐患类别', label(HAZARD_CATEGORIES)],
   serious: ['重大隐患', yesNo],
   hazards: ['发现隐患', (v) => `${text(v)} 处`],
@@ -126,8 +128,8 @@ export function detailRefs(details: unknown[]) {
     if (!raw || typeof raw !== 'object') continue;
     const d = raw as Detail;
     for (const k of ['officeUnitId', 'leadUnitId', 'assistingUnitIds', 'fromUnitId', 'toUnitId', 'unitId']) ids(d[k]).forEach((id) => refs.units.add(id));
-    for (const k of ['intoTipId', 'requestedTipId', 'viaTipId']) ids(d[k]).forEach((id) => refs.tips.add(id));
-    ids(d.subjectId).forEach((id) => refs.subjects.add(id));
+    for (const k of ['intoTipId', 'requestedTipId', 'viaTipId', 'tipIds']) ids(d[k]).forEach((id) => refs.tips.add(id));
+    for (const k of ['subjectId', 'subjectIds']) ids(d[k]).forEach((id) => refs.subjects.add(id));
     const f = d.filter as Detail | undefined;
     for (const r of [d.regionCode, d.regionPrefix, f?.regionCode]) if (typeof r === 'string' && /^\d{2,9}$/.test(r)) refs.regions.add(r);
   }

@@ -10,7 +10,7 @@ import { chinaToday } from '../../../shared/time.ts';
 import { yuanText } from '../../../shared/money.ts';
 import { allowedOn, mayFileCase, permitCorrection, permitFigure, permitLink, permitStage } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
-import type { CaseInput, CaseListQuery, FigureInput, FigureTotals, StageInput } from './cases.schemas.ts';
+import { MAX_FEN, type CaseInput, type CaseListQuery, type FigureInput, type FigureTotals, type StageInput } from './cases.schemas.ts';
 
 /**
  * Criminal cases: filing, one function per stage, figures as dated entries that are never changed
@@ -58,7 +58,7 @@ async function link(q: Queryable, user: SessionUser, caseId: number, codes: stri
   for (const tipId of await repo.tipsNotYetTold(q, tipIds)) {
     await insertEvent(q, { tipId, kind: 'case_filed', text: PUBLIC_CASE_FILED, public: true, actorId: user.id, unitId: user.unitId, data: { caseId } });
   }
-  return { tips: tipIds.length, subjects: subjectIds.length };
+  return { tips: tipIds.length, subjects: subjectIds.length, tipIds };
 }
 
 /** A police unit files a case in its own region subtree (立案), with the tips and subjects it came from. */
@@ -70,7 +70,7 @@ export async function fileCase(db: Db, user: SessionUser, b: CaseInput) {
   return db.tx(async (q) => {
     const id = await repo.insertCase(q, user, b);
     await repo.insertStage(q, user, id, 'filed', b.filedOn, null);
-    const linked = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
+    const { tipIds: _ids, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
     await audit(q, actor(user), { action: 'case.filed', entity: 'case', entityId: id, detail: { caseNo: b.caseNo, filedOn: b.filedOn, ...linked } });
     return { id };
   });
@@ -80,8 +80,9 @@ export async function linkToCase(db: Db, user: SessionUser, id: number, b: { tra
   return db.tx(async (q) => {
     const c = await visibleCase(q, user, id, true);
     permitLink(user, c);
-    const linked = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
-    await audit(q, actor(user), { action: 'case.linked', entity: 'case', entityId: id, detail: { trackingCodes: b.trackingCodes, subjectIds: b.subjectIds } });
+    const { tipIds, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
+    // Tips by id, never by tracking code: the audit log names a tip only to an auditor it does not accuse (audit.labels.ts).
+    await audit(q, actor(user), { action: 'case.linked', entity: 'case', entityId: id, detail: { tipIds, subjectIds: b.subjectIds } });
     return linked;
   });
 }
@@ -157,6 +158,14 @@ function checkRecovery(totals: FigureTotals, reason: string | undefined) {
   }
 }
 
+/**
+ * A case's total of one kind stays within the bound of one entry: totals are read as JS numbers, and
+ * past 2^53 (91 maximal entries) a sum of fen would lose cents, past int8 the case lists would fail.
+ */
+function checkTotal(totals: FigureTotals, kind: FigureInput['kind']) {
+  if (totals[kind] > MAX_FEN) throw invalid('value', `本案该项合计不能超过 ${kind.startsWith('amount') ? `${yuanText(MAX_FEN)} 元` : MAX_FEN}，请核对数字`);
+}
+
 export async function addFigure(db: Db, user: SessionUser, id: number, b: FigureInput) {
   return db.tx(async (q) => {
     const c = await visibleCase(q, user, id, true);
@@ -164,6 +173,7 @@ export async function addFigure(db: Db, user: SessionUser, id: number, b: Figure
     if (b.onDate < c.filed_on) throw invalid('onDate', `日期不能早于立案日期（${c.filed_on}）`);
     const entryId = await repo.insertFigure(q, user, id, b);
     const totals = await repo.figureTotals(q, id);
+    checkTotal(totals, b.kind);
     if (b.kind === 'amount_recovered') checkRecovery(totals, b.reason);
     await audit(q, actor(user), { action: 'case.figure_recorded', entity: 'case', entityId: id, detail: { entryId, kind: b.kind, value: b.value, onDate: b.onDate, ...(b.reason ? { reason: b.reason } : {}) } });
     return { id: entryId, total: totals[b.kind] };
@@ -186,6 +196,7 @@ export async function correctFigure(db: Db, user: SessionUser, id: number, entry
     const newId = await repo.insertFigure(q, user, id, { kind: entry.kind, value: b.value, onDate: entry.on_date, reason: b.reason, correctsId: entryId });
     // A correction always has its reason, which also covers a recovered total left above the amount involved.
     const totals = await repo.figureTotals(q, id);
+    checkTotal(totals, entry.kind);
     await audit(q, actor(user), {
       action: 'case.figure_corrected', entity: 'case', entityId: id, detail: { entryId: newId, corrects: entryId, kind: entry.kind, from: entry.value, to: b.value, reason: b.reason },
     });

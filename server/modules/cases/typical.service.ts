@@ -45,6 +45,8 @@ async function visible(q: Queryable, user: SessionUser, id: number, forUpdate = 
 export async function publishTypical(db: Db, user: SessionUser, id: number) {
   return db.tx(async (q) => {
     const t = await visible(q, user, id, true);
+    // The role alone is not enough: an account of a police unit, procuratorate or court may hold it too.
+    if (!isOffice(user)) throw new AppError('FORBIDDEN', undefined, '典型案例由专项办负责人审核发布');
     if (t.writtenBy.id === user.id) throw new AppError('FORBIDDEN', undefined, '典型案例须由撰写人以外的负责人审核后发布');
     if (t.status === 'published') throw new AppError('TYPICAL_CASE_STATE');
     const fields = FIELDS.flatMap((f) => unmaskedFindings(t[f]).map((what) => ({ path: f, message: `仍有${what}，请先处理` })));
@@ -58,6 +60,7 @@ export async function publishTypical(db: Db, user: SessionUser, id: number) {
 export async function withdrawTypical(db: Db, user: SessionUser, id: number, reason: string) {
   return db.tx(async (q) => {
     const t = await visible(q, user, id, true);
+    if (!isOffice(user)) throw new AppError('FORBIDDEN', undefined, '典型案例由专项办负责人撤回');
     if (t.status !== 'published') throw new AppError('TYPICAL_CASE_STATE');
     await repo.setWithdrawn(q, id, reason);
     await audit(q, actor(user), { action: 'typical_case.withdrawn', entity: 'case', entityId: t.caseId, detail: { typicalCaseId: id, reason } });

@@ -138,6 +138,11 @@ export async function addPhoto(db: Db, keys: Keys, dataDir: string, limits: Uplo
   await staffCopy(mime, data);
   const stored = await storeUpload(db, keys, dataDir, data, { limits, clientIds: [] });
   await db.tx(async (q) => {
+    // Counted again under the activity's lock, in a statement of its own (on PostgreSQL a count in the
+    // locking statement would not see a photo committed while it waited): photos sent at once all
+    // passed the check above. One refused here stays unattached, for the stale sweep.
+    await visible(q, user, id, true);
+    if ((await repo.activityPhotos(q, id)).length >= MAX_PHOTOS) throw new AppError('UPLOAD_INVALID', undefined, `每个活动最多上传 ${MAX_PHOTOS} 张照片`);
     await repo.attachPhoto(q, id, stored.id);
     await audit(q, actor(user), { action: 'publicity.photo_added', entity: 'publicity_activity', entityId: id, detail: { uploadId: stored.id } });
   });
