@@ -14,7 +14,7 @@ describe('reporting on behalf of an elder, identity reveal, jurisdiction, and ba
     await page.goto(`${e.url}/`);
     const now = Date.now();
     await page.evaluate((at) => localStorage.setItem('shouhu.report.draft', JSON.stringify({
-      step: 2, kind: 'elderly_service', description: '上周在社区讲座交了两万元', idempotencyKey: crypto.randomUUID(),
+      step: 2, kind: 'elderly_service', description: '上周在社区讲座交了两万元', idempotencyKey: crypto.randomUUID(), savedAt: at - 3600_000,
       attachments: [
         { id: crypto.randomUUID(), name: '昨天的收据.jpg', size: 200_000, uploadedAt: at - 26 * 3600_000 },
         { id: crypto.randomUUID(), name: '刚拍的照片.jpg', size: 300_000, uploadedAt: at - 10 * 60_000 },
@@ -27,6 +27,16 @@ describe('reporting on behalf of an elder, identity reveal, jurisdiction, and ba
     expect(await page.getByText('昨天的收据.jpg').count()).toBe(0);
     const kept = JSON.parse((await page.evaluate(() => localStorage.getItem('shouhu.report.draft')))!).attachments.map((a: { name: string }) => a.name);
     expect(kept).toEqual(['刚拍的照片.jpg']);
+
+    // A draft (it may hold the reporter's name, phone and ID number) left for more than 7 days on a
+    // shared phone is removed unread.
+    await page.evaluate((at) => localStorage.setItem('shouhu.report.draft', JSON.stringify({
+      step: 3, kind: 'elderly_service', description: '一周多以前写了一半的举报', idempotencyKey: crypto.randomUUID(), savedAt: at - 8 * 24 * 3600_000, attachments: [],
+    })), Date.now());
+    await page.reload();
+    await page.getByRole('heading', { name: '遇到了哪种情况？' }).waitFor();
+    expect(await page.getByText('一周多以前写了一半的举报').count()).toBe(0);
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('shouhu.report.draft')))!).description).toBe('');
     await page.context().close();
   });
 

@@ -51,6 +51,8 @@ interface Draft {
 }
 
 const DRAFT_KEY = 'shouhu.report.draft';
+/** A draft holds the reporter's name, phone and ID number: on a shared phone it must not stay for ever. */
+const DRAFT_TTL_MS = 7 * 24 * 3600_000;
 const MAX_FILE = 20 * 1024 * 1024;
 // What the server takes (told there by magic bytes): photos incl. WebP, PDF, recordings incl. AMR voice notes, MP4.
 const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,audio/mpeg,audio/mp4,audio/x-m4a,audio/amr,audio/amr-wb,video/mp4,.jpg,.jpeg,.png,.webp,.pdf,.mp3,.m4a,.amr,.mp4';
@@ -72,7 +74,12 @@ let expiredFiles = 0;
 
 function loadDraft(): Draft {
   try {
-    const saved = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    let saved = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    if (saved && !(typeof saved.savedAt === 'number' && Date.now() - saved.savedAt < DRAFT_TTL_MS)) {
+      localStorage.removeItem(DRAFT_KEY);
+      saved = null;
+    }
+    if (saved) delete saved.savedAt;
     // Text carried over from the self-check page ("一键举报") starts a draft's description.
     const prefill = sessionStorage.getItem(PREFILL_KEY);
     if (prefill) {
@@ -177,7 +184,7 @@ export function Report({ onDone, go }: { onDone: (r: Receipt, region: RegionChoi
 
   // The draft survives a closed page; it is cleared only when the tip is safely submitted.
   useEffect(() => {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...d, attachments: uploads.filter((u) => u.id).map((u) => ({ id: u.id, name: u.name, size: u.size, uploadedAt: u.uploadedAt })) }));
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...d, savedAt: Date.now(), attachments: uploads.filter((u) => u.id).map((u) => ({ id: u.id, name: u.name, size: u.size, uploadedAt: u.uploadedAt })) }));
   }, [d, uploads]);
   useEffect(() => heading.current?.focus(), [d.step]);
   // After a refused step the messages may be above the screen: bring the first into view and focus it
