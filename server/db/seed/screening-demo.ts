@@ -32,7 +32,7 @@ export async function seedDemoScreening(db: Db, s: DemoStructure): Promise<void>
     hazards: [{ description: '以“养老服务”名义收取老人保证金', category: 'prepaid', serious: true, measure: 'admin_penalty', deadline: inDays(5), responsible: '法定代表人 刘某' }],
   })).hazardIds;
   await startRectifying(db, market, fined);
-  await recordPenalty(db, market, fined, { fineYuan: 50_000, note: '龙市监罚〔2026〕8号：违规收取保证金' });
+  await recordPenalty(db, market, fined, { docNo: '龙市监罚〔2026〕8号', fineYuan: 50_000, note: '违规收取保证金' });
   await reportRectified(db, market, fined, '已退还全部保证金，停止收费');
   await verifyRectified(db, lead, fined);
 
@@ -42,7 +42,7 @@ export async function seedDemoScreening(db: Db, s: DemoStructure): Promise<void>
     hazards: [{ description: '宣称保健品能治疗高血压、糖尿病', category: 'false_ad', serious: false, measure: 'admin_penalty', deadline: inDays(20), responsible: '店长 赵某' }],
   })).hazardIds;
   await startRectifying(db, market, claims);
-  await recordPenalty(db, market, claims, { fineYuan: 20_000, note: '龙市监罚〔2026〕11号：虚假宣传' });
+  await recordPenalty(db, market, claims, { docNo: '龙市监罚〔2026〕11号', fineYuan: 20_000, note: '虚假宣传' });
 
   const flat = await subject('龙口市康乐老年公寓', 'elderly_care_institution');
   await recordInspection(db, market, flat, { inspectedOn: inDays(-1), inspectors: 2, checklist: {}, hazards: [] });

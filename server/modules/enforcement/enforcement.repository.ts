@@ -18,6 +18,12 @@ export async function hazardOf(q: Queryable, subjectId: number, hazardId: number
   return h ?? null;
 }
 
+/** The penalty decision already recorded on this hazard, if any. */
+export async function hazardPenalty(q: Queryable, hazardId: number) {
+  const [e] = await q.query<{ id: number }>(sql`select id from enforcement_records where hazard_id = ${hazardId} and kind = 'penalty_decision' limit 1`);
+  return e ?? null;
+}
+
 export async function insertRecord(q: Queryable, user: SessionUser, b: EnforcementInput): Promise<number> {
   const [{ id }] = await q.query<{ id: number }>(
     sql`insert into enforcement_records (kind, doc_no, unit_id, subject_id, hazard_id, issued_on, fine_fen, police_unit_id, summary, created_by)
