@@ -211,6 +211,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/enforcement': { allow: READERS, request: () => ({ url: '/api/enforcement' }) },
   'GET /api/enforcement/police-units': { allow: SCREENERS, request: (c) => ({ url: `/api/enforcement/police-units?subjectId=${c.subjectId}` }) },
+  'GET /api/enforcement/transfers': { allow: READERS, request: () => ({ url: '/api/enforcement/transfers' }) },
   'POST /api/enforcement': {
     allow: SCREENERS,
     request: (c) => ({ url: '/api/enforcement', payload: { kind: 'risk_warning_letter', docNo: `矩阵${Math.random()}`.slice(0, 20), subjectId: c.subjectId, issuedOn: today(), summary: '矩阵测试风险提示' } }),

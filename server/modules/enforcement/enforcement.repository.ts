@@ -1,6 +1,6 @@
 import { empty, join, sql, type Queryable, type Sql } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { jurisdictionSql } from '../access/jurisdiction.ts';
+import { caseVisibleSql, jurisdictionSql } from '../access/jurisdiction.ts';
 import { NOTICE_KINDS } from '../../../shared/domain.ts';
 import type { EnforcementInput, EnforcementQuery } from './enforcement.schemas.ts';
 
@@ -65,4 +65,41 @@ export async function recordPage(q: Queryable, user: Scope, f: EnforcementQuery)
   );
   const { total, ...rest } = figures;
   return { items, total, figures: rest };
+}
+
+// ── The police's queue of transfers (行刑衔接) ─────────────────────────────────────────────────
+
+type Viewer = Pick<SessionUser, 'roles' | 'unitId' | 'unitKind' | 'unitRegionCode'>;
+
+/** SQL: the transfer under alias `e` has a case the police unit may see linked to its subject — it is dealt with. */
+const filedSql = (user: Viewer) =>
+  sql`exists (select 1 from case_subjects cs join criminal_cases c on c.id = cs.case_id where cs.subject_id = e.subject_id and ${caseVisibleSql(user, 'c')})`;
+
+/** Transfers addressed to the user's unit; `pending`: those whose subject no case of the unit's yet names. */
+function transferWhere(user: Viewer, pending: boolean): Sql {
+  return sql`e.kind = 'transfer_police' and e.police_unit_id = ${user.unitId} ${pending ? sql`and not ${filedSql(user)}` : empty}`;
+}
+
+export async function pendingTransfers(q: Queryable, user: Viewer): Promise<number> {
+  const [{ n }] = await q.query<{ n: number }>(sql`select count(*)::int as n from enforcement_records e where ${transferWhere(user, true)}`);
+  return n;
+}
+
+export async function transferPage(q: Queryable, user: Viewer, f: { pending: boolean; page: number; pageSize: number }) {
+  const w = transferWhere(user, f.pending);
+  const [{ total }] = await q.query<{ total: number }>(sql`select count(*)::int as total from enforcement_records e where ${w}`);
+  const items = await q.query<{
+    id: number; docNo: string; unit: { id: number; name: string }; subject: { id: number; name: string; regionCode: string }; hazardId: number | null;
+    hazard: string | null; issuedOn: string; summary: string; cases: { id: number; caseNo: string }[];
+  }>(
+    sql`select e.id, e.doc_no as "docNo", json_build_object('id', u.id, 'name', u.name) as unit,
+               json_build_object('id', s.id, 'name', s.name, 'regionCode', s.region_code) as subject,
+               e.hazard_id as "hazardId", h.description as hazard, e.issued_on as "issuedOn", e.summary,
+               coalesce((select json_agg(json_build_object('id', c.id, 'caseNo', c.case_no) order by c.id)
+                           from case_subjects cs join criminal_cases c on c.id = cs.case_id
+                          where cs.subject_id = e.subject_id and ${caseVisibleSql(user, 'c')}), '[]'::json) as cases
+        from enforcement_records e join subjects s on s.id = e.subject_id join units u on u.id = e.unit_id left join hazards h on h.id = e.hazard_id
+        where ${w} order by e.issued_on, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+  );
+  return { items, total };
 }

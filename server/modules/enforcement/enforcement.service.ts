@@ -53,3 +53,12 @@ export async function policeUnitsFor(db: Db, user: SessionUser, subjectId: numbe
   if (!subject) throw new AppError('NOT_FOUND');
   return { items: await unitsAbove(db, 'police', ['', ...ancestry(subject.region_code)]) };
 }
+
+/**
+ * The police's queue (行刑衔接): matters other units transferred to this police unit — a hazard's
+ * 移送公安 — each with the cases already naming its subject. Pending: none yet; filing a case that
+ * links the subject takes it off the queue. Only the addressed unit sees it here (others: empty).
+ */
+export async function policeQueue(db: Db, user: SessionUser, f: { pending: boolean; page: number; pageSize: number }) {
+  return { ...(await repo.transferPage(db, user, f)), page: f.page, pageSize: f.pageSize };
+}

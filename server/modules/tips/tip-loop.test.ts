@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, newCase, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
 
 /** The whole closed loop through HTTP, as people would drive it. */
 describe('a tip from the portal to the reporter reading the answer', () => {
@@ -63,7 +63,7 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     expect(bench.unreadNotifications).toBeGreaterThanOrEqual(1);
     expect(json(await get('lk_police', '/api/tips?todo=to_sign')).items.map((i: any) => i.id)).toEqual([id]);
     expect(json(await get('lk_market_regulation', '/api/workbench')).todo.toSign).toBe(0); // assisting, not leading
-    r = await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '经查属实，已立案侦查。' });
+    r = await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '经查属实，已立案侦查。' });
     expect(r.statusCode).toBe(409);
     expect(json(r).error.code).toBe('TIP_INVALID_TRANSITION');
     r = await act('lk_police', id, { action: 'sign' });
