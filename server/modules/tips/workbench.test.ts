@@ -61,6 +61,6 @@ describe('workbench', () => {
 
   it('has no total of visible tips (not exact and fast at a province’s scale)', async () => {
     const bench = await get('sd_intake', '/api/workbench');
-    expect(Object.keys(bench).sort()).toEqual(['dueSoon', 'overdue', 'todo', 'unreadNotifications']);
+    expect(Object.keys(bench).sort()).toEqual(['dueSoon', 'overdue', 'policeTransfers', 'todo', 'unreadNotifications']);
   });
 });
