@@ -123,6 +123,7 @@ export interface Routes {
   'GET /api/typical-cases': Out<typeof Typical.TypicalPage>;
   'POST /api/typical-cases': Out<typeof Typical.TypicalWritten>;
   'GET /api/typical-cases/:id': Out<typeof Typical.TypicalCase>;
+  'PUT /api/typical-cases/:id': Out<typeof Typical.TypicalCase>;
   'POST /api/typical-cases/:id/publish': Out<typeof Typical.TypicalCase>;
   'POST /api/typical-cases/:id/withdraw': Out<typeof Typical.TypicalCase>;
   'GET /api/public/typical-cases': Out<typeof Typical.PublicTypicalList>;
