@@ -150,5 +150,14 @@ describe('from tips and hazards to cases (行刑衔接)', () => {
     expect(await bench()).toBe(before.bench);
     const all = await queue(police, '?pending=false');
     expect(all.items.find((i: { docNo: string }) => i.docNo === '龙市监移〔2026〕7号').cases).toEqual([{ id: filed.id, caseNo: '龙公立〔2026〕X7号' }]);
+
+    // The dashboard's 打击 figures for today count these cases and this transfer, as the tables say.
+    const strike = json(await (await as('lk_lead')).get('/api/stats/overview?days=1')).strike;
+    const [db] = await t.db.query<{ filed: number; transfers: number }>(
+      sql`select (select count(*) from criminal_cases where region_code like '370681%' and filed_on = ${today}::date)::int as filed,
+                 (select count(*) from enforcement_records where kind = 'transfer_police' and issued_on = ${today}::date)::int as transfers`,
+    );
+    expect(strike).toMatchObject({ casesFiled: db.filed, transfers: db.transfers });
+    expect(db).toEqual({ filed: 3, transfers: 1 });
   });
 });

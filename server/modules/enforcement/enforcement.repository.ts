@@ -43,9 +43,11 @@ function where(user: Scope, f: Omit<EnforcementQuery, 'page' | 'pageSize'>): Sql
   ], ' and ');
 }
 
-export async function recordPage(q: Queryable, user: Scope, f: EnforcementQuery) {
-  const w = where(user, f);
-  const [figures] = await q.query<{ total: number; rectification_notices: number; admin_penalties: number; penalty_amount_fen: number; transfers_police: number }>(
+type Figures = { total: number; rectification_notices: number; admin_penalties: number; penalty_amount_fen: number; transfers_police: number };
+
+/** The figures of every record the filter selects (indicators.md keys; the fine in fen), and how many there are. */
+async function figuresWhere(q: Queryable, w: Sql): Promise<Figures> {
+  const [figures] = await q.query<Figures>(
     sql`select count(*)::int as total,
                count(*) filter (where e.kind in (${join([...NOTICE_KINDS])}))::int as rectification_notices,
                count(*) filter (where e.kind = 'penalty_decision')::int as admin_penalties,
@@ -53,6 +55,18 @@ export async function recordPage(q: Queryable, user: Scope, f: EnforcementQuery)
                count(*) filter (where e.kind = 'transfer_police')::int as transfers_police
         from enforcement_records e join subjects s on s.id = e.subject_id where ${w}`,
   );
+  return figures;
+}
+
+/** The period's enforcement figures in the user's jurisdiction (the dashboard's 打击 cards). */
+export async function periodFigures(q: Queryable, user: Scope, from: string, to: string) {
+  const { total: _total, ...figures } = await figuresWhere(q, where(user, { from, to }));
+  return figures;
+}
+
+export async function recordPage(q: Queryable, user: Scope, f: EnforcementQuery) {
+  const w = where(user, f);
+  const figures = await figuresWhere(q, w);
   const items = await q.query<{
     id: number; kind: string; docNo: string; unit: { id: number; name: string }; subject: { id: number; name: string }; hazardId: number | null; issuedOn: string;
     fineFen: number | null; policeUnit: { id: number; name: string } | null; summary: string; createdAt: Date;

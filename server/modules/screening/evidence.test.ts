@@ -160,6 +160,9 @@ describe('hazard evidence, penalties and the crossed-off note', () => {
     const e = json(await market.get(`/api/enforcement?from=${s.from}&to=${s.to}`));
     expect(e.figures).toMatchObject({ admin_penalties: 1, penalty_amount_fen: 500_000 });
     expect(e.items).toEqual([expect.objectContaining({ kind: 'penalty_decision', hazardId, fineFen: 500_000, docNo })]);
+    // And the dashboard's 打击 figures for the period read the same single record.
+    const strike = json(await lead.get('/api/stats/overview?days=7')).strike;
+    expect(strike).toMatchObject({ penalties: 1, penaltyFen: 500_000 });
     const audit = json(await (await as('sd_auditor')).get(`/api/audit?entity=hazard&entityId=${hazardId}&limit=50`));
     expect(audit.items.filter((a: any) => a.action === 'hazard.penalty_recorded')).toHaveLength(1);
   });
