@@ -19,14 +19,15 @@ describe('a criminal case from a tip, through police and procuratorate, in a rea
   let e: E2E;
   let trackingCode = '';
   let caseUrl = '';
+  /** A POST through the API (set-up), its JSON and the session cookie it sets. */
+  const post = async (url: string, body: unknown, cookie?: string) => {
+    const r = await fetch(`${e.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+    if (r.status >= 300) throw new Error(`${url}: ${r.status} ${await r.text()}`);
+    return { json: await r.json(), cookie: r.headers.getSetCookie?.()[0]?.split(';')[0] };
+  };
   beforeAll(async () => {
     e = await startE2E();
     // A reporter's tip, accepted and dispatched to 龙口市公安局 through the API.
-    const post = async (url: string, body: unknown, cookie?: string) => {
-      const r = await fetch(`${e.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
-      if (r.status >= 300) throw new Error(`${url}: ${r.status} ${await r.text()}`);
-      return { json: await r.json(), cookie: r.headers.getSetCookie?.()[0]?.split(';')[0] };
-    };
     const tip = await post('/api/public/tips', {
       regionCode: '370681001', description: '有人在社区开“健康讲座”，向老人推销保健品，说能治糖尿病，已有三十多位老人被骗。', fraudTypes: ['elderly_product'], reporter: { anonymous: true },
     });
@@ -135,5 +136,42 @@ describe('a criminal case from a tip, through police and procuratorate, in a rea
     expect(await elderChecks(phone)).toEqual([]);
     await shot(phone, 'portal-7-typical-case-360');
     await phone.context().close();
+  });
+
+  it('police report a tip as 立案侦查 and file its case in the same step; the tip shows the case, a second tip is linked by its code', async () => {
+    const login = async (username: string) => (await post('/api/auth/login', { username, password: PASSWORD })).cookie;
+    const [intake, policeCookie] = [await login('lk_intake'), await login('lk_police')];
+    const tips: { id: number; code: string }[] = [];
+    for (const description of ['小区里有人以“以房养老”为名，让老人抵押房子买理财产品，说每月返利，已有老人房子被过户。', '有人上门推销“以房养老”理财，说抵押房产每月可领养老金，要求老人签委托书。']) {
+      const { json } = await post('/api/public/tips', { regionCode: '370681001', description, fraudTypes: ['house_for_pension'], reporter: { anonymous: true } });
+      const [{ id }] = await e.db.query<{ id: number }>('select id from tips where tracking_code = $1', [json.trackingCode]);
+      await post(`/api/tips/${id}/actions`, { action: 'accept' }, intake);
+      await post(`/api/tips/${id}/actions`, { action: 'dispatch', leadUnitId: e.world.units.get('370681:police'), deadline: new Date(Date.now() + 5 * 86400_000).toISOString(), instructions: '请核查' }, intake);
+      await post(`/api/tips/${id}/actions`, { action: 'sign' }, policeCookie);
+      tips.push({ id: Number(id), code: json.trackingCode });
+    }
+
+    const police = await consoleLogin(e, 'lk_police');
+    await police.goto(`${e.url}/console/tips/${tips[0].id}`);
+    await inDialog(police, '反馈结果', '确认反馈结果', async (d) => {
+      await chooseOptions(police, d, '核查结论', ['属实'], false);
+      await police.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+      await chooseOptions(police, d, '处理措施', ['立案侦查']);
+      await d.getByLabel('办理情况').fill('经查属实，已对涉事人员立案侦查。');
+      // 立案侦查 by the police: the case is filed in the same step.
+      await d.getByLabel('案件编号').fill('龙公（经）立字〔2026〕0202号');
+      await d.getByLabel('案件名称').fill('“以房养老”理财诈骗老人案');
+    });
+    await police.getByTestId('tip-cases').getByRole('link', { name: /龙公（经）立字〔2026〕0202号/ }).click();
+    await police.getByRole('heading', { name: '“以房养老”理财诈骗老人案' }).waitFor();
+    await police.getByRole('link', { name: tips[0].code }).waitFor();
+    // The second tip, picked by its tracking code.
+    await inDialog(police, '关联线索或主体', '确认关联', async (d) => {
+      await d.getByLabel('线索（输入查询码或词语查找）').fill(tips[1].code);
+      await police.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    });
+    await police.getByRole('link', { name: tips[1].code }).waitFor();
+    expect(await axe(police)).toEqual([]);
+    await police.context().close();
   });
 });

@@ -219,11 +219,12 @@ describe('console layout and the dashboard’s period', () => {
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe('image/png');
 
-    // A penalty: its amount is the 罚没金额 of the file and of the ledger.
+    // A penalty (an enforcement record naming the hazard): its amount is the 罚没金额 of the file and of the ledger.
     await page.getByRole('button', { name: '记录处罚' }).click();
     dialog = page.getByRole('dialog');
+    await dialog.getByLabel('处罚决定书文号').fill('龙市监罚〔2026〕21号');
     await dialog.getByLabel('罚没金额（元）').fill('8000');
-    await dialog.getByLabel('处罚决定书文号或处罚事由').fill('龙市监罚〔2026〕21号：虚假宣传');
+    await dialog.getByLabel('处罚事由').fill('虚假宣传');
     await dialog.getByRole('button', { name: '确认记录' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: '8,000 元' }).waitFor();

@@ -281,6 +281,7 @@ export const AUDIT_ACTIONS = {
   'case.figure_corrected': '更正案件数字',
   'case.exported': '导出案件台账',
   'typical_case.written': '撰写典型案例',
+  'typical_case.edited': '修改典型案例草稿',
   'typical_case.published': '发布典型案例',
   'typical_case.withdrawn': '撤下典型案例',
   'enforcement.recorded': '录入行政执法文书',

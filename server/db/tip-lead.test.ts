@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, inDays, json, validTip, type TestApp } from '../test/helpers.ts';
+import { createTestApp, newCase, inDays, json, validTip, type TestApp } from '../test/helpers.ts';
 
 /** tips.lead_unit_id / lead_dispatcher_unit_id (migration 0008) follow every step of a tip's life. */
 describe('the current lead kept on the tip', () => {
@@ -55,7 +55,7 @@ describe('the current lead kept on the tip', () => {
     expect(await lead(id)).toEqual({ unit: countyPolice, dispatcher: countyOffice });
     await act('lk_lead', id, { action: 'return', reason: '核查不充分，请补充资金流向' });
     expect(await lead(id)).toEqual({ unit: countyPolice, dispatcher: countyOffice });
-    await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '补充核查资金流向，已立案侦查。' });
+    await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '补充核查资金流向，已立案侦查。' });
     await act('lk_lead', id, { action: 'close', publicAnswer: '经核查，您反映的问题属实，已依法处理。' });
     // Closed: the assignment stays active (its history), so the lead stays as the lateral join saw it.
     expect(await lead(id)).toEqual({ unit: countyPolice, dispatcher: countyOffice });

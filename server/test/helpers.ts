@@ -106,6 +106,11 @@ export const validTip = (over: Record<string, unknown> = {}) => ({
 
 export const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString();
 
+let caseSeq = 0;
+/** The case a police report with 立案侦查 files in the same transaction (its number unique in the run). */
+export const newCase = (title = '经核查立案的养老诈骗案') =>
+  ({ caseNo: `龙公立〔2026〕T${++caseSeq}号`, title, origin: 'new', filedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) });
+
 /** A multipart/form-data body with one file field, as the portal sends it. */
 export function multipart(data: Buffer, filename: string, type: string) {
   const boundary = '----shouhu' + Math.random().toString(16).slice(2);

@@ -70,6 +70,8 @@ interface Ctx {
   caseId: number;
   entryId: number;
   typicalId: number;
+  /** A second typical case, kept a draft for editing (the one published and withdrawn is typicalId). */
+  draftId: number;
 }
 interface Entry {
   allow: Who[];
@@ -213,6 +215,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/enforcement': { allow: READERS, request: () => ({ url: '/api/enforcement' }) },
   'GET /api/enforcement/police-units': { allow: SCREENERS, request: (c) => ({ url: `/api/enforcement/police-units?subjectId=${c.subjectId}` }) },
+  'GET /api/enforcement/transfers': { allow: READERS, request: () => ({ url: '/api/enforcement/transfers' }) },
   'POST /api/enforcement': {
     allow: SCREENERS,
     request: (c) => ({ url: '/api/enforcement', payload: { kind: 'risk_warning_letter', docNo: `矩阵${Math.random()}`.slice(0, 20), subjectId: c.subjectId, issuedOn: today(), summary: '矩阵测试风险提示' } }),
@@ -220,6 +223,10 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/typical-cases': { allow: READERS, request: () => ({ url: '/api/typical-cases' }) },
   'POST /api/typical-cases': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/typical-cases', payload: { caseId: c.caseId, title: '矩阵测试典型案例', fraudType: 'elderly_product', body: '矩阵测试案情，矩阵测试案情，矩阵测试案情。', recognise: '矩阵测试怎么识别的说明', advice: '矩阵测试怎么办的说明文字' } }) },
   'GET /api/typical-cases/:id': { allow: READERS, request: (c) => ({ url: `/api/typical-cases/${c.typicalId}` }) },
+  'PUT /api/typical-cases/:id': {
+    allow: ['intake', 'office_lead'],
+    request: (c) => ({ url: `/api/typical-cases/${c.draftId}`, payload: { title: '矩阵测试典型案例', fraudType: 'elderly_product', body: '矩阵测试案情，矩阵测试案情，矩阵测试案情。', recognise: '矩阵测试怎么识别的说明', advice: '矩阵测试怎么办的说明文字' } }),
+  },
   // Publish before withdraw: the case ends withdrawn, as the other province's checks expect.
   'POST /api/typical-cases/:id/publish': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/publish` }) },
   'POST /api/typical-cases/:id/withdraw': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/withdraw`, payload: { reason: '矩阵测试撤回' } }) },
@@ -252,11 +259,12 @@ describe('endpoint × role matrix, in two provinces', () => {
       const filed = json(await t.app.inject({ method: 'POST', url: '/api/cases', headers: await as('handler'), payload: { caseNo: `${p.name}矩阵案件`, title: '矩阵测试案件', regionCode: p.county, origin: 'new', filedOn: today() } }));
       const entry = json(await t.app.inject({ method: 'POST', url: `/api/cases/${filed.id}/figures`, headers: await as('handler'), payload: { kind: 'victims', value: 3, onDate: today() } }));
       const typical = json(await t.app.inject({ method: 'POST', url: '/api/typical-cases', headers: await as('intake'), payload: MATRIX['POST /api/typical-cases'].request({ caseId: filed.id } as Ctx, 'intake').payload as object }));
+      const draft = json(await t.app.inject({ method: 'POST', url: '/api/typical-cases', headers: await as('intake'), payload: MATRIX['POST /api/typical-cases'].request({ caseId: filed.id } as Ctx, 'intake').payload as object }));
       // Dispatch it to the county police, so the handler and unit lead see it too.
       const act = async (payload: object) => expect((await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/actions`, headers: await as('intake'), payload })).statusCode).toBe(200);
       await act({ action: 'accept' });
       await act({ action: 'dispatch', leadUnitId: unitOf(p, 'police'), deadline: inDays(5), instructions: '请核查' });
-      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id, filed.id, entry.id, typical.id].every(Boolean), `${p.name} set-up`).toBe(true);
+      expect([upload.id, sub.trackingCode, throwaway.id, subject.id, hazard.id, filed.id, entry.id, typical.id, draft.id].every(Boolean), `${p.name} set-up`).toBe(true);
       const act2 = json(await t.app.inject({ method: 'POST', url: '/api/publicity/activities', headers: await as('intake'), payload: activity(p.county) }));
       const photo = json(await t.app.inject({ method: 'POST', url: `/api/publicity/activities/${act2.id}/photos`, ...withCookie(multipart(await photoWithLocation(), 'p.jpg', 'image/jpeg'), await as('intake')) }));
       const imported = json(await t.app.inject({ method: 'POST', url: '/api/publicity/imports', ...withCookie(multipart(await publicityWorkbook([['2020-01-01', '', p.county, '专题讲座', '很久以前的讲座']]), 'a.xlsx', XLSX), await as('intake')) }));
@@ -268,7 +276,7 @@ describe('endpoint × role matrix, in two provinces', () => {
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
-        roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id,
+        roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
       });
     }
   });

@@ -119,9 +119,11 @@ export interface Routes {
   'GET /api/enforcement': Out<typeof Enforcement.EnforcementPage>;
   'POST /api/enforcement': Out<typeof Common.IdOnly>;
   'GET /api/enforcement/police-units': Out<typeof Cases.CaseUnitList>;
+  'GET /api/enforcement/transfers': Out<typeof Enforcement.TransferPage>;
   'GET /api/typical-cases': Out<typeof Typical.TypicalPage>;
   'POST /api/typical-cases': Out<typeof Typical.TypicalWritten>;
   'GET /api/typical-cases/:id': Out<typeof Typical.TypicalCase>;
+  'PUT /api/typical-cases/:id': Out<typeof Typical.TypicalCase>;
   'POST /api/typical-cases/:id/publish': Out<typeof Typical.TypicalCase>;
   'POST /api/typical-cases/:id/withdraw': Out<typeof Typical.TypicalCase>;
   'GET /api/public/typical-cases': Out<typeof Typical.PublicTypicalList>;

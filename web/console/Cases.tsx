@@ -8,18 +8,24 @@ import {
   CASE_FIGURE_KINDS, CASE_ORIGINS, CASE_STAGE_CODES, CASE_STAGES, CASE_WORKER_ROLES, FRAUD_TYPES, SUBJECT_KINDS, type CaseFigureKind, type CaseStage,
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
-import type { CaseDetail as Detail, CaseListItem, CaseSummary, FigureEntry } from '../api/routes.ts';
+import type { CaseDetail as Detail, CaseListItem, CaseSummary, FigureEntry, ResponseOf } from '../api/routes.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
 import { FormDialog, usePaged } from './ui.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
 import { Enforcement } from './Enforcement.tsx';
 import { TypicalCaseList, WriteTypicalDialog } from './TypicalCases.tsx';
+import { RegionPicker } from './RegionPicker.tsx';
+import { TipPicker } from './TipPicker.tsx';
+import { RemoteSelect } from './RemoteSelect.tsx';
+import { fetchAllPages } from './hooks.ts';
 
 /**
  * 案件: criminal cases — the list with this year's figures, one case's file (stages, figures with
  * their history, linked tips and subjects) and the entry forms of the part the user plays on it
  * (police, procuratorate, court; the server decides and checks again).
  */
+
+type TransferItem = ResponseOf<'GET', '/api/enforcement/transfers'>['items'][number];
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const AMOUNT_KINDS: readonly string[] = ['amount_involved', 'amount_frozen', 'amount_recovered'];
@@ -34,7 +40,7 @@ export default function Cases({ me, go, id }: { me: Me; go: Go; id?: number }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>案件</Typography.Title>
       <Tabs items={[
-        { key: 'cases', label: '刑事案件', children: <Space direction="vertical" style={{ width: '100%' }}><Summary /><CaseList me={me} go={go} /></Space> },
+        { key: 'cases', label: '刑事案件', children: <Space direction="vertical" style={{ width: '100%' }}><Summary />{me.unitKind === 'police' && <PoliceQueue me={me} go={go} />}<CaseList me={me} go={go} /></Space> },
         { key: 'enforcement', label: '行政执法', children: <Enforcement me={me} go={go} /> },
         { key: 'typical', label: '典型案例', children: <TypicalCaseList me={me} go={go} /> },
       ]} />
@@ -70,6 +76,22 @@ function Summary() {
 
 const mayFile = (me: Me) => me.unitKind === 'police' && me.roles.some((r) => (CASE_WORKER_ROLES as readonly string[]).includes(r));
 
+/** Units that work cases (police, procuratorates, courts) to filter the list by: from the office's dispatch list, or the user's own unit. */
+const CASE_UNIT_KINDS: readonly string[] = ['police', 'procuratorate', 'court'];
+const OFFICE_READERS: readonly string[] = ['intake', 'office_lead', 'supervisor'];
+
+function UnitFilter({ me, onChange }: { me: Me; onChange: (v: string | undefined) => void }) {
+  const [units, setUnits] = useState<{ value: string; label: string }[]>([{ value: String(me.unitId), label: `本单位（${me.unitName}）` }]);
+  useEffect(() => {
+    if (!me.roles.some((r) => OFFICE_READERS.includes(r))) return;
+    void fetchAllPages('/api/units?limit=1000').then(
+      (r) => setUnits(r.items.filter((u) => CASE_UNIT_KINDS.includes(u.kind)).map((u) => ({ value: String(u.id), label: `${u.name}（${u.regionName}）` }))),
+      () => undefined,
+    );
+  }, [me.unitId]);
+  return <Select placeholder="承办单位" allowClear showSearch optionFilterProp="label" options={units} onChange={onChange} style={{ width: 240 }} aria-label="承办单位" />;
+}
+
 function CaseList({ me, go }: { me: Me; go: Go }) {
   const [filter, setFilter] = useState<Record<string, string | undefined>>({});
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
@@ -84,6 +106,8 @@ function CaseList({ me, go }: { me: Me; go: Go }) {
         <Select placeholder="阶段" allowClear options={options(CASE_STAGES)} onChange={set('stage')} style={{ width: 120 }} aria-label="阶段" />
         <Select placeholder="诈骗类型" allowClear options={options(FRAUD_TYPES)} onChange={set('fraudType')} style={{ width: 220 }} aria-label="诈骗类型" />
         <Select placeholder="现案/积案" allowClear options={options(CASE_ORIGINS)} onChange={set('origin')} style={{ width: 120 }} aria-label="现案/积案" />
+        <RegionPicker onChange={set('regionCode')} style={{ width: 200 }} aria-label="案发地区" />
+        <UnitFilter me={me} onChange={set('unitId')} />
         <DatePicker.RangePicker aria-label="立案日期" placeholder={['立案日期自', '至']}
           onChange={(r) => setFilter((f) => ({ ...f, from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') }))} />
         <Button href={`/api/cases/export${query ? `?${query}` : ''}`} download>导出 Excel</Button>
@@ -106,12 +130,43 @@ function CaseList({ me, go }: { me: Me; go: Go }) {
   );
 }
 
+/**
+ * 行刑衔接: matters other units transferred to this police unit (a hazard's 移送公安), waiting for a
+ * case; "由此立案" files one that names the subject, which takes it off the queue.
+ */
+function PoliceQueue({ me, go }: { me: Me; go: Go }) {
+  const list = usePaged('/api/enforcement/transfers?pending=true', 10);
+  const [filing, setFiling] = useState<FilePreset | null>(null);
+  if (!list.loading && !list.items.length) return null;
+  return (
+    <Card size="small" title={`移送本单位待立案的事项（${list.total ?? 0} 件）`} data-testid="police-queue">
+      <Table<TransferItem> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
+        { title: '移送日期', dataIndex: 'issuedOn' },
+        { title: '移送单位', dataIndex: 'unit', render: (u: TransferItem['unit']) => u.name },
+        { title: '文书编号', dataIndex: 'docNo' },
+        { title: '主体', dataIndex: 'subject', render: (x: TransferItem['subject']) => link(go, `/console/subjects/${x.id}`, x.name) },
+        { title: '隐患/事由', render: (_, x) => x.hazard ?? x.summary },
+        {
+          title: '操作',
+          render: (_, x) => mayFile(me) && (
+            <Button size="small" type="primary" onClick={() => setFiling({ subjectIds: [x.subject.id], regionCode: x.subject.regionCode, title: `${x.subject.name}涉嫌诈骗案`, subjectName: x.subject.name })}>由此立案</Button>
+          ),
+        },
+      ]} />
+      {filing && <FileCaseDialog me={me} preset={filing} onClose={() => setFiling(null)} onDone={(id) => go(`/console/cases/${id}`)} />}
+    </Card>
+  );
+}
+
 interface FileForm {
   caseNo: string; title: string; fraudTypes?: string[]; regionCode: string; origin: string; gang?: boolean; gangSize?: number; filedOn: Dayjs;
   trackingCodes?: string[]; summary?: string;
 }
 
-function FileCaseDialog({ me, onClose, onDone }: { me: Me; onClose: () => void; onDone: (id: number) => void }) {
+/** What a case filed from the police's queue starts with: the subject transferred, its region, a title. */
+interface FilePreset { subjectIds: number[]; regionCode?: string; title?: string; subjectName?: string }
+
+function FileCaseDialog({ me, preset, onClose, onDone }: { me: Me; preset?: FilePreset; onClose: () => void; onDone: (id: number) => void }) {
   const [regions, setRegions] = useState<{ value: string; label: string }[]>([]);
   const [gang, setGang] = useState(false);
   useEffect(() => {
@@ -125,14 +180,15 @@ function FileCaseDialog({ me, onClose, onDone }: { me: Me; onClose: () => void; 
   }, [me.unitRegionCode]);
   return (
     <FormDialog<FileForm> title="立案" confirm="确认立案" width={720}
-      initialValues={{ regionCode: me.unitRegionCode, origin: 'new', filedOn: dayjs(), trackingCodes: [] }}
+      initialValues={{ regionCode: preset?.regionCode ?? me.unitRegionCode, origin: 'new', filedOn: dayjs(), trackingCodes: [], title: preset?.title }}
       onClose={onClose} onSubmit={async (v) => {
         const body = {
           caseNo: v.caseNo, title: v.title, fraudTypes: v.fraudTypes ?? [], regionCode: v.regionCode, origin: v.origin, gang: !!v.gang,
-          ...(v.gang ? { gangSize: v.gangSize } : {}), filedOn: v.filedOn.format('YYYY-MM-DD'), trackingCodes: v.trackingCodes ?? [], ...(v.summary ? { summary: v.summary } : {}),
+          ...(v.gang ? { gangSize: v.gangSize } : {}), filedOn: v.filedOn.format('YYYY-MM-DD'), trackingCodes: v.trackingCodes ?? [], subjectIds: preset?.subjectIds ?? [], ...(v.summary ? { summary: v.summary } : {}),
         };
         onDone((await api('POST', '/api/cases', body)).id);
       }}>
+      {preset?.subjectName && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`立案后关联移送的主体：${preset.subjectName}`} />}
       <Space wrap>
         <Form.Item name="caseNo" label="案件编号" rules={[{ required: true, min: 4, message: '请填写案件编号' }]}><Input maxLength={60} style={{ width: 260 }} /></Form.Item>
         <Form.Item name="filedOn" label="立案日期" rules={[{ required: true, message: '请选择日期' }]}>
@@ -314,14 +370,30 @@ function CorrectionDialog({ caseId, entry, onClose, onDone }: { caseId: number; 
   );
 }
 
+/** A subject in the user's jurisdiction, found by name or credit code (the link names its id). */
+function SubjectPicker(props: { value?: string; onChange?: (v: string | undefined) => void; id?: string; 'aria-label'?: string }) {
+  const option = (x: { id: number; name: string; kind: keyof typeof SUBJECT_KINDS; regionName?: string }) => ({ value: String(x.id), label: `${x.name}（${SUBJECT_KINDS[x.kind]}）` });
+  return (
+    <RemoteSelect
+      {...props}
+      search={async (text) => (text ? (await api('GET', `/api/subjects?pageSize=10&q=${encodeURIComponent(text)}`)).items.map(option) : [])}
+      resolve={async (id) => option(await api('GET', `/api/subjects/${encodeURIComponent(id)}`))}
+      placeholder="输入主体名称或统一社会信用代码"
+      hint="输入名称查找本辖区登记的主体"
+      notFound="没有找到：请换个名称，或先在“主体排查”中登记"
+    />
+  );
+}
+
+/** Links a tip (by tracking code or words, among those the user may see) and/or a subject (by name). */
 function LinkDialog({ caseId, onClose, onDone }: { caseId: number; onClose: () => void; onDone: () => void }) {
   return (
-    <FormDialog<{ trackingCodes?: string[]; subjectIds?: string[] }> title="关联线索或主体" confirm="确认关联" onClose={onClose} onSubmit={async (v) => {
-      await api('POST', `/api/cases/${caseId}/links`, { trackingCodes: v.trackingCodes ?? [], subjectIds: (v.subjectIds ?? []).map(Number) });
+    <FormDialog<{ trackingCode?: string; subjectId?: string }> title="关联线索或主体" confirm="确认关联" onClose={onClose} onSubmit={async (v) => {
+      await api('POST', `/api/cases/${caseId}/links`, { trackingCodes: v.trackingCode ? [v.trackingCode] : [], subjectIds: v.subjectId ? [Number(v.subjectId)] : [] });
       onDone();
     }}>
-      <Form.Item name="trackingCodes" label="线索查询码（可多个）"><Select mode="tags" tokenSeparators={[',', ' ', '，']} open={false} /></Form.Item>
-      <Form.Item name="subjectIds" label="主体编号（可多个）"><Select mode="tags" tokenSeparators={[',', ' ', '，']} open={false} /></Form.Item>
+      <Form.Item name="trackingCode" label="线索（输入查询码或词语查找）"><TipPicker /></Form.Item>
+      <Form.Item name="subjectId" label="主体（输入名称查找）"><SubjectPicker /></Form.Item>
     </FormDialog>
   );
 }

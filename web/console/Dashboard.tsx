@@ -8,6 +8,7 @@ import { api } from '../api/client.ts';
 import type { Go } from './App.tsx';
 import type { Overview } from '../api/routes.ts';
 import { FRAUD_TYPES, TIP_STATUSES } from './labels.ts';
+import { yuan } from './money.ts';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -101,6 +102,19 @@ export default function Dashboard({ go }: { go: Go }) {
           );
         })}
       </Row>
+      <Card size="small" title="打击（统计期内）" style={{ marginTop: 12 }} data-testid="strike" extra={<a href="/console/cases" onClick={(e) => { e.preventDefault(); go('/console/cases'); }}>案件与执法</a>}>
+        <Space size="large" wrap>
+          <Statistic title="立案" value={data.strike.casesFiled} suffix="起" />
+          <Statistic title="破案" value={data.strike.casesSolved} suffix="起" />
+          <Statistic title="抓获" value={data.strike.arrested} suffix="人" />
+          <Statistic title="涉案金额" value={yuan(data.strike.involvedFen)} suffix="元" />
+          <Statistic title="追赃挽损" value={yuan(data.strike.recoveredFen)} suffix="元" />
+          <Statistic title="三书一函" value={data.strike.notices} suffix="份" />
+          <Statistic title="行政处罚" value={data.strike.penalties} suffix="次" />
+          <Statistic title="罚没金额" value={yuan(data.strike.penaltyFen)} suffix="元" />
+          <Statistic title="移送公安" value={data.strike.transfers} suffix="件" />
+        </Space>
+      </Card>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} xl={15}>
           <Card title="每日收到与办结">

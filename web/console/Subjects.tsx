@@ -226,7 +226,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
                   </Popconfirm>
                 )}
                 {lead && h.status === 'rectified' && <Button size="small" danger onClick={() => setDialog({ hazard: h, action: 'reopen' })}>验收不通过</Button>}
-                {screener && <Button size="small" onClick={() => setDialog({ hazard: h, action: 'penalty' })}>{h.fineYuan == null ? '记录处罚' : '更正处罚'}</Button>}
+                {screener && h.fineYuan == null && <Button size="small" onClick={() => setDialog({ hazard: h, action: 'penalty' })}>记录处罚</Button>}
               </Space>
             ),
           },
@@ -296,7 +296,7 @@ function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; o
           inspectors: v.inspectors,
           checklist: Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, v.problems.includes(k)])),
           ...(v.findings ? { findings: v.findings } : {}),
-          hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD'), fineYuan: h.fineYuan ?? undefined })),
+          hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD') })),
         });
         onDone();
       }}>
@@ -324,7 +324,6 @@ function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; o
                   </Form.Item>
                   <Form.Item name={[f.name, 'responsible']} label="整改责任人" rules={[{ required: true, min: 2, message: '请填写责任人' }]}><Input style={{ width: 140 }} /></Form.Item>
                   <Form.Item name={[f.name, 'serious']} label="重大隐患" valuePropName="checked"><Switch /></Form.Item>
-                  <Form.Item name={[f.name, 'fineYuan']} label="罚没金额（元，已处罚时填）"><InputNumber min={0} max={1e10} precision={2} style={{ width: 160 }} /></Form.Item>
                 </Space>
               </Card>
             ))}
@@ -370,19 +369,24 @@ const withFiles = <T extends { attachmentIds?: string[] }>(v: T): T => {
 
 const attachmentUrl = (hazardId: number, uploadId: string) => `/api/hazards/${hazardId}/attachments/${uploadId}`;
 
-/** The penalty decided on a hazard: its amount is the ledger's 罚没金额; the decision can be attached. */
+/**
+ * The penalty decided on a hazard: recorded as the 行政处罚决定书 in the enforcement records (the one
+ * source of 罚没金额), once per hazard; the decision can be attached.
+ */
 function PenaltyDialog({ hazard, onClose, onDone }: { hazard: Hazard; onClose: () => void; onDone: () => void }) {
   return (
-    <FormDialog<{ fineYuan: number; note: string; attachmentIds?: string[] }>
-      title={hazard.fineYuan == null ? '记录行政处罚' : '更正行政处罚'} confirm="确认记录"
-      initialValues={{ fineYuan: hazard.fineYuan ?? undefined, note: hazard.penaltyNote ?? undefined }}
+    <FormDialog<{ docNo: string; fineYuan: number; note: string; attachmentIds?: string[] }>
+      title="记录行政处罚" confirm="确认记录"
       onClose={onClose}
       onSubmit={async (v) => { await api('POST', `/api/hazards/${hazard.id}/actions`, { action: 'penalty', ...withFiles(v) }); onDone(); }}
     >
+      <Form.Item name="docNo" label="处罚决定书文号" rules={[{ required: true, min: 4, message: '请填写处罚决定书文号（至少 4 个字符）' }]}>
+        <Input maxLength={60} />
+      </Form.Item>
       <Form.Item name="fineYuan" label="罚没金额（元）" rules={[{ required: true, message: '请填写罚没金额' }]}>
         <InputNumber min={0.01} max={1e10} precision={2} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item name="note" label="处罚决定书文号或处罚事由" rules={[{ required: true, min: 4, message: '请填写处罚决定书文号或处罚事由（至少 4 个字）' }]}>
+      <Form.Item name="note" label="处罚事由" rules={[{ required: true, min: 4, message: '请填写处罚事由（至少 4 个字）' }]}>
         <Input maxLength={500} />
       </Form.Item>
       <Form.Item name="attachmentIds" label="处罚决定书等材料（可不传）"><FilesField /></Form.Item>

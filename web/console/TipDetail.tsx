@@ -8,7 +8,8 @@ import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from 
 import { fetchAllPages, useServerFieldErrors } from './hooks.ts';
 import { TipPicker } from './TipPicker.tsx';
 import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
-import { ReportFields, answerTemplate } from './tip-work.tsx';
+import { CaseFromTipFields, ReportFields, answerTemplate, caseFromTipBody } from './tip-work.tsx';
+import { CASE_STAGES } from '../../shared/domain.ts';
 
 type Detail = TipDetailData;
 type Unit = DispatchUnit;
@@ -130,6 +131,15 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                 {tip.analysis.redFlags.length ? (
                   <Space wrap>{tip.analysis.redFlags.map((f) => <Tag key={f.code} color={COLORS.red}>{f.label}：“{f.quote}”</Tag>)}</Space>
                 ) : '无'}
+              </Descriptions.Item>
+              <Descriptions.Item label="刑事案件">
+                {tip.cases.length ? (
+                  <Space wrap data-testid="tip-cases">
+                    {tip.cases.map((c) => (
+                      <a key={c.id} href={`/console/cases/${c.id}`} onClick={(e) => { e.preventDefault(); go(`/console/cases/${c.id}`); }}>{c.caseNo} {c.title}（{CASE_STAGES[c.stage]}）</a>
+                    ))}
+                  </Space>
+                ) : '未立案'}
               </Descriptions.Item>
               <Descriptions.Item label="已登记主体">
                 {tip.subjects.length
@@ -286,7 +296,7 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
   async function submit(v: Record<string, any>) {
     setBusy(true);
     setError('');
-    const body: Record<string, unknown> = { action, ...v };
+    const body: Record<string, unknown> = { action, ...caseFromTipBody(v) };
     if (action === 'dispatch') body.deadline = (v.deadline as Dayjs).toISOString();
     for (const k of Object.keys(body)) if (body[k] === undefined || (Array.isArray(body[k]) && !(body[k] as unknown[]).length)) delete body[k];
     try {
@@ -344,6 +354,7 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
           </>
         )}
         {(action === 'report' || action === 'assist_report') && <ReportFields assist={action === 'assist_report'} />}
+        {action === 'report' && <CaseFromTipFields tip={tip} me={me} />}
         {action === 'send_back' && (
           <>
             <Alert type="warning" showIcon message="线索将退回交办单位重新交办，本单位不再办理；请写明退回的理由（如不属本单位职责）。" style={{ marginBottom: 16 }} />

@@ -19,6 +19,8 @@ export function TypicalCaseList({ me, go }: { me: Me; go: Go }) {
   const [version, setVersion] = useState(0);
   const list = usePaged(`/api/typical-cases?v=${version}` as '/api/typical-cases', 20);
   const [withdrawing, setWithdrawing] = useState<TypicalCase | null>(null);
+  const [editing, setEditing] = useState<TypicalCase | null>(null);
+  const office = me.unitKind === 'campaign_office' && (me.roles.includes('office_lead') || me.roles.includes('intake'));
   const lead = me.roles.includes('office_lead') && me.unitKind === 'campaign_office';
   const reload = (text: string) => { message.success(text); setVersion((v) => v + 1); };
   const publish = (t: TypicalCase) => api('POST', `/api/typical-cases/${t.id}/publish`).then(() => reload('已发布'), (e) => message.error(e.message));
@@ -37,14 +39,21 @@ export function TypicalCaseList({ me, go }: { me: Me; go: Go }) {
           { title: '发布时间', dataIndex: 'publishedAt', render: fmt },
           {
             title: '操作',
-            render: (_, t) => lead && (
+            render: (_, t) => (
               <Space>
-                {t.status !== 'published' && t.writtenBy.id !== me.id && <Button size="small" type="primary" onClick={() => void publish(t)}>审核发布</Button>}
-                {t.status === 'published' && <Button size="small" danger onClick={() => setWithdrawing(t)}>撤回</Button>}
+                {office && t.status !== 'published' && <Button size="small" onClick={() => setEditing(t)}>修改</Button>}
+                {lead && t.status !== 'published' && t.writtenBy.id !== me.id && <Button size="small" type="primary" onClick={() => void publish(t)}>审核发布</Button>}
+                {lead && t.status === 'published' && <Button size="small" danger onClick={() => setWithdrawing(t)}>撤回</Button>}
               </Space>
             ),
           },
         ]} />
+      {editing && (
+        <WriteTypicalDialog caseId={editing.caseId} editing={editing} onClose={() => setEditing(null)} onDone={(masked) => {
+          setEditing(null);
+          reload(`已保存${masked ? `，自动隐去 ${masked} 处个人信息` : '（个人信息已自动隐去）'}；须由另一位负责人审核发布`);
+        }} />
+      )}
       {withdrawing && (
         <FormDialog<{ reason: string }> title="撤回典型案例" confirm="确认撤回" onClose={() => setWithdrawing(null)} onSubmit={async (v) => {
           await api('POST', `/api/typical-cases/${withdrawing.id}/withdraw`, v);
@@ -58,11 +67,24 @@ export function TypicalCaseList({ me, go }: { me: Me; go: Go }) {
   );
 }
 
-/** Writing a case up: the server masks names, ID, phone and card numbers, addresses and amounts. */
-export function WriteTypicalDialog({ caseId, fraudType, onClose, onDone }: { caseId: number; fraudType?: string; onClose: () => void; onDone: (masked: number) => void }) {
+/**
+ * Writing a case up, or editing a draft (or a withdrawn one) before it is published: the server masks
+ * names, ID, phone and card numbers, addresses and amounts; whoever saves last becomes the writer, so
+ * another lead reviews the text as it stands.
+ */
+export function WriteTypicalDialog({ caseId, fraudType, editing, onClose, onDone }: {
+  caseId: number; fraudType?: string; editing?: TypicalCase; onClose: () => void; onDone: (masked: number) => void;
+}) {
+  type Fields = { title: string; fraudType: string; body: string; recognise: string; advice: string };
+  const initial = editing ? { title: editing.title, fraudType: editing.fraudType, body: editing.body, recognise: editing.recognise, advice: editing.advice } : { fraudType };
+  const save = async (v: Fields) => {
+    if (!editing) return (await api('POST', '/api/typical-cases', { caseId, ...v })).masked;
+    await api('PUT', `/api/typical-cases/${editing.id}`, v);
+    return 0;
+  };
   return (
-    <FormDialog<{ title: string; fraudType: string; body: string; recognise: string; advice: string }> title="撰写典型案例" confirm="提交审核" width={720}
-      initialValues={{ fraudType }} onClose={onClose} onSubmit={async (v) => onDone((await api('POST', '/api/typical-cases', { caseId, ...v })).masked)}>
+    <FormDialog<Fields> title={editing ? '修改典型案例' : '撰写典型案例'} confirm={editing ? '保存修改' : '提交审核'} width={720}
+      initialValues={initial} onClose={onClose} onSubmit={async (v) => onDone(await save(v))}>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message="保存时自动隐去姓名、身份证号、电话、银行卡号、地址，金额改为约数；须由另一位专项办负责人审核后才在门户网站发布。" />
       <Form.Item name="title" label="标题" rules={[{ required: true, min: 4, message: '请填写标题（至少 4 个字）' }]}><Input maxLength={100} /></Form.Item>
       <Form.Item name="fraudType" label="骗局类型" rules={[{ required: true, message: '请选择类型' }]}><Select options={Object.entries(FRAUD_TYPES).map(([value, label]) => ({ value, label }))} /></Form.Item>

@@ -43,6 +43,14 @@ export function Workbench({ me, go }: { me: Me; go: Go }) {
             <Statistic title="3 日内到期" value={bench?.dueSoon ?? '—'} />
           </Card>
         </Col>
+        {me.unitKind === 'police' && (
+          // 行刑衔接: matters transferred to this police unit with no case naming their subject yet.
+          <Col flex="1 0 130px">
+            <Card hoverable onClick={() => go('/console/cases')} data-testid="police-transfers">
+              <Statistic title="移送待立案" value={bench?.policeTransfers ?? '—'} />
+            </Card>
+          </Col>
+        )}
       </Row>
       <Card title={`通知（未读 ${bench?.unreadNotifications ?? 0}）`} style={{ marginTop: 24 }}>
         <List

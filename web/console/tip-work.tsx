@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, Select, Typography, Upload, type UploadFile } from 'antd';
+import { Button, DatePicker, Form, Input, Radio, Select, Space, Typography, Upload, type UploadFile } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api, uploadFile } from '../api/client.ts';
 import type { TipCount, TipDetail } from '../api/routes.ts';
 import { MEASURES, VERDICTS } from './labels.ts';
+import { CASE_ORIGINS, CASE_WORKER_ROLES } from '../../shared/domain.ts';
+import type { Me } from './App.tsx';
 
 /** The list's total for the current filter (GET /api/tips/count, asked apart so a slow count never holds the page). */
 export function TipTotal({ search }: { search: string }) {
@@ -66,6 +69,57 @@ export function ReportFields({ assist }: { assist: boolean }) {
       </Form.Item>
     </>
   );
+}
+
+/**
+ * 行刑衔接 in the report: a police unit reporting 立案侦查 files the case in the same step (or links a
+ * case it filed). Shown only then, and only while the tip has no case yet; the server requires it.
+ */
+export function CaseFromTipFields({ tip, me }: { tip: TipDetail; me: Me }) {
+  const form = Form.useFormInstance();
+  const measures: string[] | undefined = Form.useWatch('measures', form);
+  const mode: string | undefined = Form.useWatch('caseMode', form);
+  const [cases, setCases] = useState<{ value: number; label: string }[]>([]);
+  const police = me.unitKind === 'police' && me.roles.some((r) => (CASE_WORKER_ROLES as readonly string[]).includes(r));
+  const needed = police && !tip.cases.length && !!measures?.includes('case_filed');
+  useEffect(() => {
+    if (needed && mode === 'link' && !cases.length) {
+      void api('GET', `/api/cases?unitId=${me.unitId}&pageSize=100`).then((r) => setCases(r.items.map((c) => ({ value: c.id, label: `${c.caseNo} ${c.title}` }))), () => undefined);
+    }
+  }, [needed, mode]);
+  if (!needed) return null;
+  return (
+    <fieldset style={{ border: '1px solid #d9d9d9', padding: '8px 16px', marginBottom: 16 }}>
+      <legend style={{ width: 'auto', fontSize: 14, padding: '0 4px' }}>立案（处理措施含“立案侦查”）</legend>
+      <Form.Item name="caseMode" label="方式" initialValue="new">
+        <Radio.Group options={[{ value: 'new', label: '由此立案' }, { value: 'link', label: '关联本单位已立的案件' }]} />
+      </Form.Item>
+      {mode === 'link' ? (
+        <Form.Item name="caseId" label="已立的案件" rules={[{ required: true, message: '请选择案件' }]}>
+          <Select showSearch optionFilterProp="label" options={cases} />
+        </Form.Item>
+      ) : (
+        <Space wrap>
+          <Form.Item name="caseNo" label="案件编号" rules={[{ required: true, min: 4, message: '请填写案件编号' }]}><Input maxLength={60} style={{ width: 240 }} /></Form.Item>
+          <Form.Item name="caseTitle" label="案件名称" initialValue={tip.subject?.name ? `${tip.subject.name}涉嫌诈骗案` : undefined} rules={[{ required: true, min: 2, message: '请填写案件名称' }]}>
+            <Input maxLength={200} style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item name="caseOrigin" label="现案/积案" initialValue="new"><Select options={Object.entries(CASE_ORIGINS).map(([value, label]) => ({ value, label }))} style={{ width: 110 }} /></Form.Item>
+          <Form.Item name="filedOn" label="立案日期" initialValue={dayjs()} rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day')} />
+          </Form.Item>
+        </Space>
+      )}
+    </fieldset>
+  );
+}
+
+/** The report body with the case fields (CaseFromTipFields) folded into `case`, the rest as they are. */
+export function caseFromTipBody(v: Record<string, any>): Record<string, unknown> {
+  const { caseMode, caseId, caseNo, caseTitle, caseOrigin, filedOn, ...rest } = v;
+  if (!caseMode) return rest;
+  if (caseMode === 'link') return { ...rest, case: { caseId } };
+  return { ...rest, case: { caseNo, title: caseTitle, origin: caseOrigin, filedOn: (filedOn as Dayjs).format('YYYY-MM-DD') } };
 }
 
 /**

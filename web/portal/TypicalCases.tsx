@@ -11,21 +11,28 @@ export function TypicalCases({ go, id }: { go: (to: string) => void; id?: number
   return id ? <TypicalCase go={go} id={id} /> : <TypicalList go={go} />;
 }
 
+/** Cases per page: few, large cards, so a phone in large-text mode is not an endless scroll. */
+const PAGE_SIZE = 10;
+
 function TypicalList({ go }: { go: (to: string) => void }) {
   const [kind, setKind] = useState('');
+  const [page, setPage] = useState(1);
   const [items, setItems] = useState<Item[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState('');
   useEffect(() => {
     setItems(null);
-    api('GET', (kind ? `/api/public/typical-cases?fraudType=${kind}` : '/api/public/typical-cases') as '/api/public/typical-cases').then((r) => setItems(r.items), (e: ApiError) => setError(e.message));
-  }, [kind]);
+    const q = new URLSearchParams({ ...(kind ? { fraudType: kind } : {}), page: String(page), pageSize: String(PAGE_SIZE) });
+    api('GET', `/api/public/typical-cases?${q}` as '/api/public/typical-cases').then((r) => { setItems(r.items); setTotal(r.total); }, (e: ApiError) => setError(e.message));
+  }, [kind, page]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <section>
       <h1>典型案例</h1>
       <p>这些是已经查处的真实案件，人名、电话等信息已隐去。看看骗子是怎么做的，遇到类似情况就能认出来。</p>
       <label className="field">
         <span>按骗局种类看</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value)}>
+        <select value={kind} onChange={(e) => { setKind(e.target.value); setPage(1); }}>
           <option value="">全部</option>
           {KINDS.map((k) => <option key={k.code} value={k.code}>{k.title}</option>)}
         </select>
@@ -41,6 +48,13 @@ function TypicalList({ go }: { go: (to: string) => void }) {
           </li>
         ))}
       </ul>
+      {total > PAGE_SIZE && (
+        <nav aria-label="翻页">
+          <p aria-live="polite">第 {page} 页，共 {pages} 页（{total} 个案例）</p>
+          {page > 1 && <button type="button" className="big" onClick={() => { setPage(page - 1); window.scrollTo(0, 0); }}>上一页</button>}
+          {page < pages && <button type="button" className="big" onClick={() => { setPage(page + 1); window.scrollTo(0, 0); }}>下一页</button>}
+        </nav>
+      )}
       <button type="button" className="big" onClick={() => go('/')}>返回首页</button>
     </section>
   );

@@ -13,6 +13,7 @@ import { seedDemoScreening } from './screening-demo.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { chinaToday } from '../../../shared/time.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
 export const DEFAULT_RULES: { fraudType: FraudType; leadKind: UnitKind; assistKinds: UnitKind[] }[] = [
@@ -226,7 +227,9 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
       if (target === 'in_progress') continue;
       const verdict = pick(['true', 'partly_true', 'untrue', 'unverifiable'] as Verdict[]);
       const measures = verdict === 'true' ? (['case_filed'] as const) : verdict === 'partly_true' ? (['rectification_order', 'admonition'] as const) : (['risk_warning'] as const);
-      await runTipAction(db, handler, id, { action: 'report', verdict, measures: [...measures], summary: `经实地核查，${company}相关情况已查明，已按规定处理。` });
+      // A police unit reporting 立案侦查 files the case in the same step (行刑衔接).
+      const filed = verdict === 'true' && handler.unitKind === 'police' ? { case: demoCaseFromTip(id, `${company}涉嫌养老诈骗案`) } : {};
+      await runTipAction(db, handler, id, { action: 'report', verdict, measures: [...measures], summary: `经实地核查，${company}相关情况已查明，已按规定处理。`, ...filed });
       if (target === 'reported') continue;
       await runTipAction(db, office.lead, id, { action: 'close', publicAnswer: ANSWERS[verdict] });
       // Most online reporters rate the answer (the dashboard's 满意率); by id, so the demo's random draws stay as they were.
@@ -249,6 +252,9 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
   );
   return made;
 }
+
+/** The case a demo tip's police report files (立案 from the tip, the same day). */
+const demoCaseFromTip = (tipId: number, title: string) => ({ caseNo: `公立〔2026〕线${tipId}号`, title, origin: 'new' as const, fraudTypes: [], gang: false, filedOn: chinaToday() });
 
 /**
  * Work shared between units (issue 8), in 龙口市: tips dispatched to the police with market regulation
@@ -274,7 +280,10 @@ async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username:
     await runTipAction(db, market, id, { action: 'assist_report', verdict: 'true', measures: ['rectification_order'], summary: '已会同街道对涉事门店开展检查，查扣宣传资料，责令停止虚假宣传。' });
     if (i === 0) continue;
     await runTipAction(db, police, id, { action: 'sign' });
-    await runTipAction(db, police, id, { action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], summary: '经查属实，已对经营者立案侦查，并在小区开展防骗宣传。' });
+    await runTipAction(db, police, id, {
+      action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], summary: '经查属实，已对经营者立案侦查，并在小区开展防骗宣传。',
+      case: demoCaseFromTip(id, '龙口市“健康体验馆”推销理疗床诈骗案'),
+    });
   }
   return texts.length;
 }

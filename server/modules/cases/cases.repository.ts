@@ -131,6 +131,17 @@ export const tipsNotYetTold = async (q: Queryable, tipIds: number[]) =>
     sql`select t.id from unnest(${tipIds}::bigint[]) as t(id) where not exists (select 1 from tip_events e where e.tip_id = t.id and e.kind = 'case_filed')`,
   )).map((r) => r.id);
 
+/** Is the tip linked to any case (whoever may see it)? */
+export const tipHasCase = async (q: Queryable, tipId: number) =>
+  (await q.query(sql`select 1 from case_tips where tip_id = ${tipId} limit 1`)).length > 0;
+
+/** The cases a tip is linked to, of those the user may see — for the tip's page. */
+export const casesOfTip = (q: Queryable, user: Viewer, tipId: number) =>
+  q.query<{ id: number; caseNo: string; title: string; stage: CaseStage }>(
+    sql`select c.id, c.case_no as "caseNo", c.title, c.stage from case_tips ct join criminal_cases c on c.id = ct.case_id
+        where ct.tip_id = ${tipId} and ${caseVisibleSql(user, 'c')} order by c.id`,
+  );
+
 /** Linked tips the user may open (a tip another unit holds, or one accusing the user's unit, is not named). */
 export const caseTips = (q: Queryable, user: Viewer, caseId: number) =>
   q.query<{ id: number; trackingCode: string; status: string; receivedAt: Date }>(

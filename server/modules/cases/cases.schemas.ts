@@ -26,28 +26,46 @@ const caseNo = z.string().trim().min(4, '请填写案件编号（至少 4 个字
 const trackingCode = z.string().trim().regex(/^\d{12}$/, '查询码应为 12 位数字');
 const note = z.string().trim().max(2000).optional();
 
+const caseFields = {
+  caseNo,
+  title: z.string().trim().min(2, '请填写案件名称').max(200),
+  summary: z.string().trim().max(5000).optional(),
+  fraudTypes: z.array(z.enum(FRAUD_TYPE_CODES)).max(6).default([]),
+  regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '请选择有效的地区'),
+  origin: z.enum(CASE_ORIGIN_CODES),
+  gang: z.boolean().default(false),
+  gangSize: z.number().int().min(2, '团伙人数至少 2 人').max(MAX_PERSONS).optional(),
+  filedOn: caseDate('立案日期'),
+};
+const gangRule = (b: { gang: boolean; gangSize?: number }, ctx: z.RefinementCtx) => {
+  if (b.gang && b.gangSize === undefined) ctx.addIssue({ code: 'custom', path: ['gangSize'], message: '团伙案件请填写团伙人数' });
+  if (!b.gang && b.gangSize !== undefined) ctx.addIssue({ code: 'custom', path: ['gangSize'], message: '非团伙案件不填团伙人数' });
+};
+
 export const caseBody = z
   .object({
-    caseNo,
-    title: z.string().trim().min(2, '请填写案件名称').max(200),
-    summary: z.string().trim().max(5000).optional(),
-    fraudTypes: z.array(z.enum(FRAUD_TYPE_CODES)).max(6).default([]),
-    regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '请选择有效的地区'),
-    origin: z.enum(CASE_ORIGIN_CODES),
-    gang: z.boolean().default(false),
-    gangSize: z.number().int().min(2, '团伙人数至少 2 人').max(MAX_PERSONS).optional(),
-    filedOn: caseDate('立案日期'),
+    ...caseFields,
     /** Tips the case came from, by tracking code (only tips the user may open). */
     trackingCodes: z.array(trackingCode).max(50).default([]),
     subjectIds: z.array(z.number().int().positive()).max(50).default([]),
   })
   .strict()
   .superRefine((b, ctx) => {
-    if (b.gang && b.gangSize === undefined) ctx.addIssue({ code: 'custom', path: ['gangSize'], message: '团伙案件请填写团伙人数' });
-    if (!b.gang && b.gangSize !== undefined) ctx.addIssue({ code: 'custom', path: ['gangSize'], message: '非团伙案件不填团伙人数' });
+    gangRule(b, ctx);
     if (new Set(b.trackingCodes).size !== b.trackingCodes.length) ctx.addIssue({ code: 'custom', path: ['trackingCodes'], message: '查询码重复' });
   });
 export type CaseInput = z.infer<typeof caseBody>;
+
+/**
+ * The case a police lead unit's report with the measure 立案侦查 files or links, in the report's
+ * transaction (行刑衔接): an existing case by id, or a new one linked to the tip (its region defaults
+ * to the tip's).
+ */
+export const caseFromTip = z.union([
+  z.object({ caseId: z.number().int().positive() }).strict(),
+  z.object({ ...caseFields, regionCode: caseFields.regionCode.optional() }).strict().superRefine(gangRule),
+]);
+export type CaseFromTip = z.infer<typeof caseFromTip>;
 
 /** One stage, recorded by the unit that owns it (cases.policy.ts); each names what it needs. */
 export const stageBody = z.discriminatedUnion('stage', [

@@ -5,12 +5,12 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import { inJurisdiction, inSubtree } from '../access/jurisdiction.ts';
 import { ancestry, findRegion } from '../regions/regions.repository.ts';
 import { insertEvent } from '../tips/tips.repository.ts';
-import { CASE_STAGES, type CaseStage } from '../../../shared/domain.ts';
+import { CASE_STAGES, type CaseStage, type FraudType } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { yuanText } from '../../../shared/money.ts';
 import { allowedOn, mayFileCase, permitCorrection, permitFigure, permitLink, permitStage } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
-import { MAX_FEN, type CaseInput, type CaseListQuery, type FigureInput, type FigureTotals, type StageInput } from './cases.schemas.ts';
+import { MAX_FEN, type CaseFromTip, type CaseInput, type CaseListQuery, type FigureInput, type FigureTotals, type StageInput } from './cases.schemas.ts';
 
 /**
  * Criminal cases: filing, one function per stage, figures as dated entries that are never changed
@@ -62,29 +62,55 @@ async function link(q: Queryable, user: SessionUser, caseId: number, codes: stri
 }
 
 /** A police unit files a case in its own region subtree (立案), with the tips and subjects it came from. */
-export async function fileCase(db: Db, user: SessionUser, b: CaseInput) {
+export const fileCase = (db: Db, user: SessionUser, b: CaseInput) => db.tx((q) => fileCaseIn(q, user, b));
+
+async function fileCaseIn(q: Queryable, user: SessionUser, b: CaseInput) {
   if (!mayFileCase(user)) throw new AppError('FORBIDDEN');
-  if (!(await findRegion(db, b.regionCode)) || !inJurisdiction(user, b.regionCode)) {
+  if (!(await findRegion(q, b.regionCode)) || !inJurisdiction(user, b.regionCode)) {
     throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '案件地区须在本单位辖区内' }]);
   }
-  return db.tx(async (q) => {
-    const id = await repo.insertCase(q, user, b);
-    await repo.insertStage(q, user, id, 'filed', b.filedOn, null);
-    const { tipIds: _ids, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
-    await audit(q, actor(user), { action: 'case.filed', entity: 'case', entityId: id, detail: { caseNo: b.caseNo, filedOn: b.filedOn, ...linked } });
-    return { id };
-  });
+  const id = await repo.insertCase(q, user, b);
+  await repo.insertStage(q, user, id, 'filed', b.filedOn, null);
+  const { tipIds: _ids, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
+  await audit(q, actor(user), { action: 'case.filed', entity: 'case', entityId: id, detail: { caseNo: b.caseNo, filedOn: b.filedOn, ...linked } });
+  return { id };
 }
 
-export async function linkToCase(db: Db, user: SessionUser, id: number, b: { trackingCodes: string[]; subjectIds: number[] }) {
-  return db.tx(async (q) => {
-    const c = await visibleCase(q, user, id, true);
-    permitLink(user, c);
-    const { tipIds, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
-    // Tips by id, never by tracking code: the audit log names a tip only to an auditor it does not accuse (audit.labels.ts).
-    await audit(q, actor(user), { action: 'case.linked', entity: 'case', entityId: id, detail: { tipIds, subjectIds: b.subjectIds } });
-    return linked;
-  });
+export const linkToCase = (db: Db, user: SessionUser, id: number, b: { trackingCodes: string[]; subjectIds: number[] }) =>
+  db.tx((q) => linkToCaseIn(q, user, id, b));
+
+async function linkToCaseIn(q: Queryable, user: SessionUser, id: number, b: { trackingCodes: string[]; subjectIds: number[] }, base = '') {
+  const c = await visibleCase(q, user, id, true);
+  permitLink(user, c);
+  const { tipIds, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, base);
+  // Tips by id, never by tracking code: the audit log names a tip only to an auditor it does not accuse (audit.labels.ts).
+  await audit(q, actor(user), { action: 'case.linked', entity: 'case', entityId: id, detail: { tipIds, subjectIds: b.subjectIds } });
+  return linked;
+}
+
+/**
+ * 行刑衔接 from a tip: the lead police unit's report with the measure 立案侦查 files a new case from
+ * the tip, or links the tip to a case it filed, inside the report's transaction — so the report and
+ * the case stand or fall together. Errors name fields under `case.`. Only a police unit files (403).
+ */
+export async function caseFromTipReport(q: Queryable, user: SessionUser, tip: { tracking_code: string; region_code: string | null; fraud_types: FraudType[] }, c: CaseFromTip) {
+  if (!mayFileCase(user)) throw new AppError('FORBIDDEN', [{ path: 'case', message: '只有公安机关可以立案' }], '只有公安机关可以立案');
+  if ('caseId' in c) {
+    const found = await repo.findCase(q, user, c.caseId);
+    if (!found) throw new AppError('NOT_FOUND', [{ path: 'case.caseId', message: '未找到该案件' }], '未找到该案件');
+    await linkToCaseIn(q, user, c.caseId, { trackingCodes: [tip.tracking_code], subjectIds: [] }, 'case.');
+    return { id: c.caseId, filed: false };
+  }
+  // The tip's region when the police unit's jurisdiction covers it, else the unit's own.
+  const regionCode = c.regionCode ?? (tip.region_code && inJurisdiction(user, tip.region_code) ? tip.region_code : user.unitRegionCode);
+  try {
+    // The tip's fraud types unless the form names the case's own.
+    const fraudTypes = c.fraudTypes.length ? c.fraudTypes : tip.fraud_types;
+    const { id } = await fileCaseIn(q, user, { ...c, regionCode, fraudTypes, trackingCodes: [tip.tracking_code], subjectIds: [] });
+    return { id, filed: true };
+  } catch (e) {
+    throw e instanceof AppError && e.fields ? new AppError(e.code, e.fields.map((f) => ({ ...f, path: `case.${f.path}` })), e.message) : e;
+  }
 }
 
 // ── Stages: one function each, each with its owner and what it names ─────────────────────────────

@@ -1,7 +1,7 @@
 import { empty, sql, type Queryable } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { caseVisibleSql } from '../access/jurisdiction.ts';
-import type { TypicalInput } from './typical.schemas.ts';
+import type { TypicalEdit, TypicalInput } from './typical.schemas.ts';
 
 /** Typical cases' SQL: staff see those of the cases they may see; the public only published ones. */
 
@@ -42,10 +42,26 @@ export const setPublished = (q: Queryable, id: number, reviewer: number) =>
 export const setWithdrawn = (q: Queryable, id: number, reason: string) =>
   q.query(sql`update typical_cases set status = 'withdrawn', withdrawn_at = now(), withdraw_reason = ${reason} where id = ${id}`);
 
-export const publishedList = (q: Queryable, fraudType?: string) =>
-  q.query<{ id: number; title: string; fraudType: string; excerpt: string; publishedAt: Date }>(
+/** One page of published cases, newest first, with the total the filter selects. */
+export async function publishedPage(q: Queryable, f: { fraudType?: string; page: number; pageSize: number }) {
+  const where = sql`status = 'published' ${f.fraudType ? sql`and fraud_type = ${f.fraudType}` : empty}`;
+  const [{ total }] = await q.query<{ total: number }>(sql`select count(*)::int as total from typical_cases where ${where}`);
+  const items = await q.query<{ id: number; title: string; fraudType: string; excerpt: string; publishedAt: Date }>(
     sql`select id, title, fraud_type as "fraudType", left(body, 80) as excerpt, published_at as "publishedAt" from typical_cases
-        where status = 'published' ${fraudType ? sql`and fraud_type = ${fraudType}` : empty} order by published_at desc, id desc limit 200`,
+        where ${where} order by published_at desc, id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+  );
+  return { items, total };
+}
+
+/**
+ * A draft's (or withdrawn case's) new text. The editor becomes its writer of record, so the second
+ * person who publishes it has reviewed the text as it now stands; a withdrawn one returns to draft.
+ */
+export const updateDraft = (q: Queryable, id: number, userId: number, b: TypicalEdit) =>
+  q.query(
+    sql`update typical_cases set title = ${b.title}, fraud_type = ${b.fraudType}, body = ${b.body}, recognise = ${b.recognise}, advice = ${b.advice},
+               written_by = ${userId}, written_at = now(), status = 'draft', reviewed_by = null, published_at = null, withdrawn_at = null
+        where id = ${id}`,
   );
 
 export async function publishedOne(q: Queryable, id: number) {

@@ -17,9 +17,16 @@ export const typicalBody = z
   })
   .strict();
 export type TypicalInput = z.infer<typeof typicalBody>;
+/** A draft's text changed before it is published (the case it is about stays). */
+export const typicalEditBody = typicalBody.omit({ caseId: true });
+export type TypicalEdit = z.infer<typeof typicalEditBody>;
 
 export const withdrawBody = z.object({ reason: text('撤回理由', 4, 500) }).strict();
-export const publicQuery = z.object({ fraudType: z.enum(FRAUD_TYPE_CODES).optional() });
+export const publicQuery = z.object({
+  fraudType: z.enum(FRAUD_TYPE_CODES).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
 export const staffQuery = z.object({
   status: z.enum(TYPICAL_CASE_STATUS_CODES).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -52,4 +59,9 @@ export const TypicalPage = z.object({ items: z.array(TypicalCase), total: z.numb
 /** What the public reads: the masked text, never the case number, units or people. */
 export const PublicTypical = z.object({ id: z.number(), title: z.string(), fraudType, body: z.string(), recognise: z.string(), advice: z.string(), publishedAt: timestamp });
 export type PublicTypical = z.output<typeof PublicTypical>;
-export const PublicTypicalList = z.object({ items: z.array(PublicTypical.omit({ body: true, recognise: true, advice: true }).extend({ excerpt: z.string() })) });
+export const PublicTypicalList = z.object({
+  items: z.array(PublicTypical.omit({ body: true, recognise: true, advice: true }).extend({ excerpt: z.string() })),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

@@ -7,7 +7,7 @@ import { OFFICE_ROLES } from '../../../shared/domain.ts';
 import { findCase } from './cases.repository.ts';
 import { maskForPublic, unmaskedFindings } from './mask.ts';
 import * as repo from './typical.repository.ts';
-import type { TypicalInput } from './typical.schemas.ts';
+import type { TypicalEdit, TypicalInput } from './typical.schemas.ts';
 
 /**
  * Typical cases (典型案例): a campaign office writes a case up for the public — the text is masked
@@ -19,19 +19,44 @@ import type { TypicalInput } from './typical.schemas.ts';
 const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
 const FIELDS = ['title', 'body', 'recognise', 'advice'] as const;
 
+/** The text fields masked for the public (mask.ts), and how many things were masked. */
+function masking(b: Record<(typeof FIELDS)[number], string>) {
+  let masked = 0;
+  const text = Object.fromEntries(FIELDS.map((f) => {
+    const m = maskForPublic(b[f]);
+    masked += m.masked;
+    return [f, m.text];
+  })) as Record<(typeof FIELDS)[number], string>;
+  return { text, masked };
+}
+
+const mayWrite = (user: SessionUser) => isOffice(user) && hasAny(user, OFFICE_ROLES);
+
 export async function writeTypical(db: Db, user: SessionUser, b: TypicalInput) {
-  if (!isOffice(user) || !hasAny(user, OFFICE_ROLES)) throw new AppError('FORBIDDEN');
+  if (!mayWrite(user)) throw new AppError('FORBIDDEN');
   return db.tx(async (q) => {
     if (!(await findCase(q, user, b.caseId))) throw new AppError('NOT_FOUND', [{ path: 'caseId', message: '未找到该案件' }]);
-    let masked = 0;
-    const text = Object.fromEntries(FIELDS.map((f) => {
-      const m = maskForPublic(b[f]);
-      masked += m.masked;
-      return [f, m.text];
-    })) as Record<(typeof FIELDS)[number], string>;
+    const { text, masked } = masking(b);
     const id = await repo.insertTypical(q, user.id, { ...b, ...text });
     await audit(q, actor(user), { action: 'typical_case.written', entity: 'case', entityId: b.caseId, detail: { typicalCaseId: id, masked } });
     return { id, masked };
+  });
+}
+
+/**
+ * Edits a draft (or a withdrawn case) before it is published: masked again, the editor becomes the
+ * writer of record (so publishing still needs a second person), audited. Published: 409.
+ */
+export async function editTypical(db: Db, user: SessionUser, id: number, b: TypicalEdit) {
+  if (!mayWrite(user)) throw new AppError('FORBIDDEN');
+  return db.tx(async (q) => {
+    const t = await visible(q, user, id, true);
+    if (t.status === 'published') throw new AppError('TYPICAL_CASE_STATE', undefined, '已发布的典型案例不能修改，请先撤回');
+    const { text, masked } = masking(b);
+    await repo.updateDraft(q, id, user.id, { ...b, ...text });
+    const changed = FIELDS.filter((f) => t[f] !== text[f]);
+    await audit(q, actor(user), { action: 'typical_case.edited', entity: 'case', entityId: t.caseId, detail: { typicalCaseId: id, from: t.status, changed, masked } });
+    return repo.findTypical(q, user, id).then((r) => r!);
   });
 }
 
@@ -74,7 +99,8 @@ export async function listTypical(db: Db, user: SessionUser, f: { status?: strin
 
 export const typicalDetail = (db: Db, user: SessionUser, id: number) => visible(db, user, id);
 
-export const publicTypicalList = async (db: Db, fraudType?: string) => ({ items: await repo.publishedList(db, fraudType) });
+export const publicTypicalList = async (db: Db, f: { fraudType?: string; page: number; pageSize: number }) =>
+  ({ ...(await repo.publishedPage(db, f)), page: f.page, pageSize: f.pageSize });
 
 export async function publicTypical(db: Db, id: number) {
   const t = await repo.publishedOne(db, id);

@@ -37,6 +37,7 @@ describe('typical cases: written masked, published by a second person, withdrawn
     return {
       get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
       post: (url: string, payload?: unknown) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object }),
+      put: (url: string, payload?: unknown) => t.app.inject({ method: 'PUT', url, headers: { cookie }, payload: payload as object }),
     };
   }
   const write = (over: Record<string, unknown> = {}) => ({
@@ -120,5 +121,65 @@ describe('typical cases: written masked, published by a second person, withdrawn
     expect((await (await as('lk_police')).post('/api/typical-cases', write())).statusCode).toBe(403);
     expect(await count()).toBe(before);
     expect((await publicGet('/api/public/typical-cases/abc')).statusCode).toBe(400);
+  });
+
+  it('edits a draft before publishing: masked again, the editor becomes the writer, audited; published is 409; others refused', async () => {
+    const intake = await as('lk_intake');
+    const lead = await as('lk_lead');
+    const { id } = json(await intake.post('/api/typical-cases', write({ title: '待修改的典型案例' })));
+    const { caseId: _c, ...edit } = write({ title: '修改后的典型案例标题', body: `被害人李秀英（电话13912345678）在讲座上被骗38600元，身份证号${ID}被冒用。` });
+    // Bad input: nothing changes.
+    for (const [name, body, path] of [
+      ['short title', { ...edit, title: '短' }, 'title'],
+      ['unknown fraud type', { ...edit, fraudType: 'lottery' }, 'fraudType'],
+      ['the case may not change', { ...edit, caseId }, ''],
+      ['oversized body', { ...edit, body: '长'.repeat(5001) }, 'body'],
+    ] as const) {
+      const r = await intake.put(`/api/typical-cases/${id}`, body);
+      expect(r.statusCode, name).toBe(400);
+      expect(json(r).error.fields.map((f: { path: string }) => f.path), name).toContain(path);
+    }
+    expect(json(await intake.get(`/api/typical-cases/${id}`)).title).toBe('待修改的典型案例');
+    // Roles and jurisdiction: a police handler 403, another county 404, a viewer 403.
+    expect((await (await as('lk_police')).put(`/api/typical-cases/${id}`, edit)).statusCode).toBe(403);
+    expect((await (await as('zf_intake')).put(`/api/typical-cases/${id}`, edit)).statusCode).toBe(404);
+    expect((await (await as('yt_viewer')).put(`/api/typical-cases/${id}`, edit)).statusCode).toBe(403);
+
+    // The lead edits: masked again, and the lead is now the writer — so the lead may no longer publish it.
+    const edited = json(await lead.put(`/api/typical-cases/${id}`, edit));
+    expect(edited).toMatchObject({ title: '修改后的典型案例标题', status: 'draft', writtenBy: { name: expect.any(String) } });
+    expect(edited.body).not.toMatch(/李秀英|13912345678|\d{17}/);
+    expect(edited.body).toContain('约4万元');
+    expect((await lead.post(`/api/typical-cases/${id}/publish`)).statusCode).toBe(403);
+    // Intake edits it back into its words; then the lead (a second person) publishes it.
+    expect(json(await intake.put(`/api/typical-cases/${id}`, { ...edit, title: '再次修改的典型案例' })).title).toBe('再次修改的典型案例');
+    expect(json(await lead.post(`/api/typical-cases/${id}/publish`)).status).toBe('published');
+    const late = await intake.put(`/api/typical-cases/${id}`, { ...edit, title: '发布后再改' });
+    expect(late.statusCode).toBe(409);
+    // Withdrawn, it can be edited again and goes back to draft (to be reviewed anew).
+    expect((await lead.post(`/api/typical-cases/${id}/withdraw`, { reason: '案情需要更正' })).statusCode).toBe(200);
+    expect(json(await intake.put(`/api/typical-cases/${id}`, { ...edit, title: '撤回后更正的案例' }))).toMatchObject({ status: 'draft', reviewedBy: null, publishedAt: null });
+    const audit = json(await (await as('sd_auditor')).get(`/api/audit?entity=case&entityId=${caseId}&action=typical_case.edited`));
+    expect(audit.items).toHaveLength(3);
+    expect(audit.items.at(-1).detail).toMatchObject({ typicalCaseId: id, from: 'draft', changed: ['title', 'body'] });
+  });
+
+  it('pages the portal list with its total, newest first, by fraud type', async () => {
+    const lead = await as('lk_lead');
+    const intake = await as('lk_intake');
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { id } = json(await intake.post('/api/typical-cases', write({ title: `分页测试案例第${i + 1}个`, fraudType: 'house_for_pension' })));
+      expect((await lead.post(`/api/typical-cases/${id}/publish`)).statusCode).toBe(200);
+      ids.push(id);
+    }
+    const page1 = json(await publicGet('/api/public/typical-cases?fraudType=house_for_pension&pageSize=2'));
+    expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    const page2 = json(await publicGet('/api/public/typical-cases?fraudType=house_for_pension&pageSize=2&page=2'));
+    expect([...page1.items, ...page2.items].map((x: { id: number }) => x.id)).toEqual([...ids].reverse());
+    expect(json(await publicGet('/api/public/typical-cases')).pageSize).toBe(10);
+    for (const q of ['pageSize=51', 'pageSize=0', 'page=0', 'page=abc', 'fraudType=lottery']) {
+      expect((await publicGet(`/api/public/typical-cases?${q}`)).statusCode, q).toBe(400);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { empty, join, sql, type Queryable, type Sql } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { jurisdictionSql } from '../access/jurisdiction.ts';
+import { caseVisibleSql, jurisdictionSql } from '../access/jurisdiction.ts';
 import { NOTICE_KINDS } from '../../../shared/domain.ts';
 import type { EnforcementInput, EnforcementQuery } from './enforcement.schemas.ts';
 
@@ -16,6 +16,12 @@ export async function findSubject(q: Queryable, user: Scope, id: number) {
 export async function hazardOf(q: Queryable, subjectId: number, hazardId: number) {
   const [h] = await q.query<{ id: number }>(sql`select id from hazards where id = ${hazardId} and subject_id = ${subjectId}`);
   return h ?? null;
+}
+
+/** The penalty decision already recorded on this hazard, if any. */
+export async function hazardPenalty(q: Queryable, hazardId: number) {
+  const [e] = await q.query<{ id: number }>(sql`select id from enforcement_records where hazard_id = ${hazardId} and kind = 'penalty_decision' limit 1`);
+  return e ?? null;
 }
 
 export async function insertRecord(q: Queryable, user: SessionUser, b: EnforcementInput): Promise<number> {
@@ -37,9 +43,11 @@ function where(user: Scope, f: Omit<EnforcementQuery, 'page' | 'pageSize'>): Sql
   ], ' and ');
 }
 
-export async function recordPage(q: Queryable, user: Scope, f: EnforcementQuery) {
-  const w = where(user, f);
-  const [figures] = await q.query<{ total: number; rectification_notices: number; admin_penalties: number; penalty_amount_fen: number; transfers_police: number }>(
+type Figures = { total: number; rectification_notices: number; admin_penalties: number; penalty_amount_fen: number; transfers_police: number };
+
+/** The figures of every record the filter selects (indicators.md keys; the fine in fen), and how many there are. */
+async function figuresWhere(q: Queryable, w: Sql): Promise<Figures> {
+  const [figures] = await q.query<Figures>(
     sql`select count(*)::int as total,
                count(*) filter (where e.kind in (${join([...NOTICE_KINDS])}))::int as rectification_notices,
                count(*) filter (where e.kind = 'penalty_decision')::int as admin_penalties,
@@ -47,6 +55,18 @@ export async function recordPage(q: Queryable, user: Scope, f: EnforcementQuery)
                count(*) filter (where e.kind = 'transfer_police')::int as transfers_police
         from enforcement_records e join subjects s on s.id = e.subject_id where ${w}`,
   );
+  return figures;
+}
+
+/** The period's enforcement figures in the user's jurisdiction (the dashboard's 打击 cards). */
+export async function periodFigures(q: Queryable, user: Scope, from: string, to: string) {
+  const { total: _total, ...figures } = await figuresWhere(q, where(user, { from, to }));
+  return figures;
+}
+
+export async function recordPage(q: Queryable, user: Scope, f: EnforcementQuery) {
+  const w = where(user, f);
+  const figures = await figuresWhere(q, w);
   const items = await q.query<{
     id: number; kind: string; docNo: string; unit: { id: number; name: string }; subject: { id: number; name: string }; hazardId: number | null; issuedOn: string;
     fineFen: number | null; policeUnit: { id: number; name: string } | null; summary: string; createdAt: Date;
@@ -59,4 +79,41 @@ export async function recordPage(q: Queryable, user: Scope, f: EnforcementQuery)
   );
   const { total, ...rest } = figures;
   return { items, total, figures: rest };
+}
+
+// ── The police's queue of transfers (行刑衔接) ─────────────────────────────────────────────────
+
+type Viewer = Pick<SessionUser, 'roles' | 'unitId' | 'unitKind' | 'unitRegionCode'>;
+
+/** SQL: the transfer under alias `e` has a case the police unit may see linked to its subject — it is dealt with. */
+const filedSql = (user: Viewer) =>
+  sql`exists (select 1 from case_subjects cs join criminal_cases c on c.id = cs.case_id where cs.subject_id = e.subject_id and ${caseVisibleSql(user, 'c')})`;
+
+/** Transfers addressed to the user's unit; `pending`: those whose subject no case of the unit's yet names. */
+function transferWhere(user: Viewer, pending: boolean): Sql {
+  return sql`e.kind = 'transfer_police' and e.police_unit_id = ${user.unitId} ${pending ? sql`and not ${filedSql(user)}` : empty}`;
+}
+
+export async function pendingTransfers(q: Queryable, user: Viewer): Promise<number> {
+  const [{ n }] = await q.query<{ n: number }>(sql`select count(*)::int as n from enforcement_records e where ${transferWhere(user, true)}`);
+  return n;
+}
+
+export async function transferPage(q: Queryable, user: Viewer, f: { pending: boolean; page: number; pageSize: number }) {
+  const w = transferWhere(user, f.pending);
+  const [{ total }] = await q.query<{ total: number }>(sql`select count(*)::int as total from enforcement_records e where ${w}`);
+  const items = await q.query<{
+    id: number; docNo: string; unit: { id: number; name: string }; subject: { id: number; name: string; regionCode: string }; hazardId: number | null;
+    hazard: string | null; issuedOn: string; summary: string; cases: { id: number; caseNo: string }[];
+  }>(
+    sql`select e.id, e.doc_no as "docNo", json_build_object('id', u.id, 'name', u.name) as unit,
+               json_build_object('id', s.id, 'name', s.name, 'regionCode', s.region_code) as subject,
+               e.hazard_id as "hazardId", h.description as hazard, e.issued_on as "issuedOn", e.summary,
+               coalesce((select json_agg(json_build_object('id', c.id, 'caseNo', c.case_no) order by c.id)
+                           from case_subjects cs join criminal_cases c on c.id = cs.case_id
+                          where cs.subject_id = e.subject_id and ${caseVisibleSql(user, 'c')}), '[]'::json) as cases
+        from enforcement_records e join subjects s on s.id = e.subject_id join units u on u.id = e.unit_id left join hazards h on h.id = e.hazard_id
+        where ${w} order by e.issued_on, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+  );
+  return { items, total };
 }

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staff } from '../../plugins/auth.ts';
 import { SCREENER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { IdOnly } from '../../schemas.ts';
-import { listEnforcement, policeUnitsFor, recordEnforcement } from './enforcement.service.ts';
-import { EnforcementPage, enforcementBody, enforcementQuery, subjectQuery } from './enforcement.schemas.ts';
+import { listEnforcement, policeQueue, policeUnitsFor, recordEnforcement } from './enforcement.service.ts';
+import { EnforcementPage, TransferPage, enforcementBody, enforcementQuery, subjectQuery, transferQuery } from './enforcement.schemas.ts';
 import { CaseUnitList } from '../cases/cases.schemas.ts';
 
 export const enforcementRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,6 +24,14 @@ export const enforcementRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '可移送的公安机关（主体所在地及上级）', querystring: subjectQuery, response: { 200: CaseUnitList } },
     },
     async (req) => policeUnitsFor(db, staff(req), req.query.subjectId),
+  );
+  app.get(
+    '/api/enforcement/transfers',
+    {
+      config: { access: 'staff', roles: [...TIP_READER_ROLES] },
+      schema: { tags, summary: '移送本单位（公安机关）的行刑衔接事项：待立案或已立案，分页，含已关联的案件', querystring: transferQuery, response: { 200: TransferPage } },
+    },
+    async (req) => policeQueue(db, staff(req), req.query),
   );
   app.post(
     '/api/enforcement',

@@ -69,3 +69,28 @@ export const EnforcementPage = z.object({
   pageSize: z.number(),
   figures: z.object({ rectification_notices: z.number(), admin_penalties: z.number(), penalty_amount_fen: z.number(), transfers_police: z.number() }),
 });
+
+export const transferQuery = z.object({
+  pending: z.stringbool().default(true),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** Transfers addressed to the police unit (its queue), with the cases already naming each subject. */
+export const TransferPage = z.object({
+  items: z.array(z.object({
+    id: z.number(),
+    docNo: z.string(),
+    unit: ref,
+    subject: ref.extend({ regionCode: z.string() }),
+    hazardId: z.number().nullable(),
+    hazard: z.string().nullable(),
+    issuedOn: calendarDay,
+    summary: z.string(),
+    cases: z.array(z.object({ id: z.number(), caseNo: z.string() })),
+  })),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type TransferPage = z.output<typeof TransferPage>;

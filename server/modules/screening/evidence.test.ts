@@ -98,29 +98,45 @@ describe('hazard evidence, penalties and the crossed-off note', () => {
     expect(n).toBe(0);
   });
 
-  it('records a penalty: the ledger and its Excel fill 罚没金额, the period counts it; bad input, roles and scope refused', async () => {
+  it('records a penalty as the enforcement record: the ledger, its Excel and both period figures count it once; bad input, roles and scope refused', async () => {
     const market = await as('lk_market_regulation');
+    const docNo = '龙市监罚〔2026〕12号';
     const bad = [
-      { action: 'penalty', fineYuan: 0, note: '龙市监罚〔2026〕12号' },
-      { action: 'penalty', fineYuan: -5, note: '龙市监罚〔2026〕12号' },
-      { action: 'penalty', fineYuan: '5000', note: '龙市监罚〔2026〕12号' },
-      { action: 'penalty', fineYuan: 1e11, note: '龙市监罚〔2026〕12号' },
-      { action: 'penalty', fineYuan: 5000 },
-      { action: 'penalty', fineYuan: 5000, note: '罚' },
-      { action: 'penalty', fineYuan: 5000, note: '龙市监罚〔2026〕12号', extra: 1 },
+      { action: 'penalty', docNo, fineYuan: 0, note: '虚假宣传' },
+      { action: 'penalty', docNo, fineYuan: -5, note: '虚假宣传' },
+      { action: 'penalty', docNo, fineYuan: '5000', note: '虚假宣传' },
+      { action: 'penalty', docNo, fineYuan: 1e11, note: '虚假宣传' },
+      { action: 'penalty', docNo, fineYuan: 50.005, note: '虚假宣传' },
+      { action: 'penalty', docNo, fineYuan: 5000 },
+      { action: 'penalty', fineYuan: 5000, note: '虚假宣传' },
+      { action: 'penalty', docNo: '罚', fineYuan: 5000, note: '虚假宣传' },
+      { action: 'penalty', docNo, fineYuan: 5000, note: '罚' },
+      { action: 'penalty', docNo, fineYuan: 5000, note: '虚假宣传', extra: 1 },
     ];
     for (const b of bad) expect((await act(market, hazardId, b)).statusCode, JSON.stringify(b)).toBe(400);
-    const penalty = { action: 'penalty', fineYuan: 5000, note: '龙市监罚〔2026〕12号：虚假宣传' };
+    const penalty = { action: 'penalty', docNo, fineYuan: 5000, note: '虚假宣传' };
     expect((await act(await as('yt_viewer'), hazardId, penalty)).statusCode).toBe(403);
+    // Campaign offices coordinate; they do not fine (the enforcement rule, the same on both routes).
+    expect((await act(await as('lk_lead'), hazardId, penalty)).statusCode).toBe(403);
     expect((await act(await as('cs_market_regulation'), hazardId, penalty)).statusCode).toBe(404);
-    // Recorded at any stage (here after the report of rectification); a second record corrects the first.
-    expect(json(await act(market, hazardId, { ...penalty, fineYuan: 3000 }))).toEqual({ id: hazardId, status: 'rectified' });
     const decision = json(await market.upload(Buffer.from('%PDF-1.4\n%处罚决定书\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'decision.pdf', 'application/pdf')).id;
+    // Recorded at any stage (here after the report of rectification), with the decision's file.
     expect(json(await act(market, hazardId, { ...penalty, attachmentIds: [decision] }))).toEqual({ id: hazardId, status: 'rectified' });
+    // One penalty per hazard: a second one, by this route or the enforcement one, is refused and writes nothing.
+    const again = await act(market, hazardId, { ...penalty, docNo: '龙市监罚〔2026〕13号', fineYuan: 3000 });
+    expect(again.statusCode).toBe(409);
+    expect(json(again).error.fields).toEqual([{ path: 'hazardId', message: '该隐患已记录行政处罚决定' }]);
+    const direct = await market.post('/api/enforcement', { kind: 'penalty_decision', docNo: '龙市监罚〔2026〕14号', subjectId, hazardId, issuedOn: chinaToday(), fineFen: 100, summary: '虚假宣传罚款' });
+    expect(direct.statusCode).toBe(409);
+    const records = await t.db.query<{ kind: string; fine_fen: string; hazard_id: string; subject_id: string; doc_no: string }>(
+      'select kind, fine_fen, hazard_id, subject_id, doc_no from enforcement_records where hazard_id = $1', [hazardId],
+    );
+    expect(records.map((r) => ({ ...r, fine_fen: Number(r.fine_fen), hazard_id: Number(r.hazard_id), subject_id: Number(r.subject_id) })))
+      .toEqual([{ kind: 'penalty_decision', fine_fen: 500_000, hazard_id: hazardId, subject_id: subjectId, doc_no: docNo }]);
 
     const lead = await as('lk_lead');
     const detail = json(await lead.get(`/api/subjects/${subjectId}`));
-    expect(detail.hazards[0]).toMatchObject({ fineYuan: 5000, penaltyNote: '龙市监罚〔2026〕12号：虚假宣传', penalizedAt: expect.any(String) });
+    expect(detail.hazards[0]).toMatchObject({ fineYuan: 5000, penaltyNote: `${docNo}：虚假宣传`, penalizedAt: expect.any(String) });
     expect(detail.hazards[0].attachments.map((a: any) => a.id)).toContain(decision);
     const row = json(await lead.get('/api/hazards')).items.find((h: any) => h.id === hazardId);
     expect(row.fineYuan).toBe(5000);
@@ -136,18 +152,19 @@ describe('hazard evidence, penalties and the crossed-off note', () => {
     sheet.eachRow((r, i) => { if (i > 1 && r.getCell(2).value === '龙口市长寿堂保健品店') values.push(r.getCell(col).value); });
     expect(values).toEqual([5000]);
 
-    // The period's figures: one penalty of 5000 yuan, counted from the ledger (recomputed here).
+    // The period's figures: the screening summary and the enforcement figures both count this one penalty once.
     const s = json(await lead.get('/api/screening/summary'));
-    const [db] = await t.db.query<{ n: number; yuan: number }>(
-      `select count(*)::int as n, coalesce(sum(fine_yuan), 0)::float8 as yuan from hazards h join subjects s on s.id = h.subject_id
-       where s.region_code like '370681%' and (penalized_at at time zone 'Asia/Shanghai')::date between $1::date and $2::date`, [s.from, s.to],
-    );
     expect(s.figures).toEqual(expect.arrayContaining([
-      { indicator: 'admin_penalties', value: db.n, unit: '次' }, { indicator: 'penalty_amount_yuan', value: db.yuan, unit: '元' },
+      { indicator: 'admin_penalties', value: 1, unit: '次' }, { indicator: 'penalty_amount_yuan', value: 5000, unit: '元' },
     ]));
-    expect(db).toEqual({ n: 1, yuan: 5000 });
+    const e = json(await market.get(`/api/enforcement?from=${s.from}&to=${s.to}`));
+    expect(e.figures).toMatchObject({ admin_penalties: 1, penalty_amount_fen: 500_000 });
+    expect(e.items).toEqual([expect.objectContaining({ kind: 'penalty_decision', hazardId, fineFen: 500_000, docNo })]);
+    // And the dashboard's 打击 figures for the period read the same single record.
+    const strike = json(await lead.get('/api/stats/overview?days=7')).strike;
+    expect(strike).toMatchObject({ penalties: 1, penaltyFen: 500_000 });
     const audit = json(await (await as('sd_auditor')).get(`/api/audit?entity=hazard&entityId=${hazardId}&limit=50`));
-    expect(audit.items.filter((a: any) => a.action === 'hazard.penalty_recorded')).toHaveLength(2);
+    expect(audit.items.filter((a: any) => a.action === 'hazard.penalty_recorded')).toHaveLength(1);
   });
 
   it('says why a subject whose hazards are all crossed off keeps its grade, or that it is green again', async () => {

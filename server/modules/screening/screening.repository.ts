@@ -107,6 +107,14 @@ export const subjectInspections = (q: Queryable, subjectId: number) =>
 /** Overdue is derived: a deadline before today (China's) with the hazard not yet reported fixed. */
 const overdueSql = (today: string) => sql`(h.status in ('open', 'rectifying') and h.deadline < ${today}::date)`;
 
+/**
+ * A hazard's penalty, read from the enforcement records naming it (the one source of 罚没金额): the
+ * amount in yuan, the decision's number and reason, and when it was recorded.
+ */
+const PENALTY_JOIN = sql`left join lateral (
+    select (e.fine_fen / 100.0)::float8 as "fineYuan", e.doc_no || '：' || e.summary as "penaltyNote", e.created_at as "penalizedAt"
+      from enforcement_records e where e.hazard_id = h.id and e.kind = 'penalty_decision' order by e.id limit 1) pen on true`;
+
 /** A subject's hazards, newest first, each with its attached files (one query for all of them). */
 export async function subjectHazards(q: Queryable, subjectId: number, today: string) {
   const hazards = await q.query<{
@@ -115,9 +123,9 @@ export async function subjectHazards(q: Queryable, subjectId: number, today: str
     penaltyNote: string | null; penalizedAt: Date | null;
   }>(
     sql`select h.id, h.inspection_id as "inspectionId", h.description, h.category, h.serious, h.measure, h.deadline, h.responsible, h.status,
-               h.fine_yuan as "fineYuan", h.rectified_note as "rectifiedNote", un.name as "unitName", h.created_at as "createdAt",
-               ${overdueSql(today)} as overdue, h.penalty_note as "penaltyNote", h.penalized_at as "penalizedAt"
-        from hazards h join units un on un.id = h.unit_id where h.subject_id = ${subjectId} order by h.id desc`,
+               pen."fineYuan", h.rectified_note as "rectifiedNote", un.name as "unitName", h.created_at as "createdAt",
+               ${overdueSql(today)} as overdue, pen."penaltyNote", pen."penalizedAt"
+        from hazards h join units un on un.id = h.unit_id ${PENALTY_JOIN} where h.subject_id = ${subjectId} order by h.id desc`,
   );
   const files = await q.query<{ hazardId: number; id: string; mime: string; size: number; createdAt: Date }>(
     sql`select u.hazard_id as "hazardId", u.id, u.mime, u.size_bytes as size, u.created_at as "createdAt"
@@ -164,9 +172,9 @@ export async function insertInspection(
 
 export async function insertHazard(q: Queryable, user: SessionUser, subjectId: number, inspectionId: number | null, h: HazardInput): Promise<number> {
   const [{ id }] = await q.query<{ id: number }>(
-    sql`insert into hazards (subject_id, inspection_id, unit_id, description, category, serious, measure, deadline, responsible, fine_yuan, penalized_at, created_by)
+    sql`insert into hazards (subject_id, inspection_id, unit_id, description, category, serious, measure, deadline, responsible, created_by)
         values (${subjectId}, ${inspectionId}, ${user.unitId}, ${h.description}, ${h.category}, ${h.serious}, ${h.measure}, ${h.deadline},
-                ${h.responsible}, ${h.fineYuan ?? null}, ${h.fineYuan == null ? null : sql`now()`}, ${user.id})
+                ${h.responsible}, ${user.id})
         returning id`,
   );
   return id;
@@ -191,8 +199,7 @@ export const setHazardRectifying = (q: Queryable, id: number) =>
   q.query(sql`update hazards set status = 'rectifying', updated_at = now() where id = ${id}`);
 export const setHazardRectified = (q: Queryable, id: number, note: string) =>
   q.query(sql`update hazards set status = 'rectified', rectified_note = ${note}, updated_at = now() where id = ${id}`);
-export const setHazardPenalty = (q: Queryable, id: number, fineYuan: number, note: string) =>
-  q.query(sql`update hazards set fine_yuan = ${fineYuan}, penalty_note = ${note}, penalized_at = now(), updated_at = now() where id = ${id}`);
+export const touchHazard = (q: Queryable, id: number) => q.query(sql`update hazards set updated_at = now() where id = ${id}`);
 export const setHazardVerified = (q: Queryable, id: number) =>
   q.query(sql`update hazards set status = 'verified', verified_at = now(), updated_at = now() where id = ${id}`);
 
@@ -216,8 +223,8 @@ function ledgerWhere(user: Scope, f: LedgerFilter, today: string): Sql {
 export const ledgerRows = (q: Queryable, user: Scope, f: LedgerFilter, today: string, limit: number, offset = 0) =>
   q.query<LedgerRow>(
     sql`select h.id, h.subject_id as "subjectId", s.name as "subjectName", r.name as "regionName", h.description, h.category, h.serious,
-               h.measure, h.deadline, h.responsible, h.status, h.fine_yuan as "fineYuan", un.name as "unitName", ${overdueSql(today)} as overdue
-        from hazards h join subjects s on s.id = h.subject_id join regions r on r.code = s.region_code join units un on un.id = h.unit_id
+               h.measure, h.deadline, h.responsible, h.status, pen."fineYuan", un.name as "unitName", ${overdueSql(today)} as overdue
+        from hazards h join subjects s on s.id = h.subject_id join regions r on r.code = s.region_code join units un on un.id = h.unit_id ${PENALTY_JOIN}
         where ${ledgerWhere(user, f, today)}
         order by h.deadline, h.id limit ${limit} offset ${offset}`,
   );
@@ -245,10 +252,10 @@ export async function periodFigures(q: Queryable, user: Scope, from: string, to:
           (select count(*)::int from hazards h join subjects s on s.id = h.subject_id
             where ${scope} and h.status = 'verified' and (h.verified_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as rectified,
           (select count(*)::int from hazards h join subjects s on s.id = h.subject_id where ${scope} and ${overdueSql(today)}) as overdue,
-          (select count(*)::int from hazards h join subjects s on s.id = h.subject_id
-            where ${scope} and (h.penalized_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as penalties,
-          (select coalesce(sum(h.fine_yuan), 0)::float8 from hazards h join subjects s on s.id = h.subject_id
-            where ${scope} and (h.penalized_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as "penaltyYuan"`,
+          (select count(*)::int from enforcement_records e join subjects s on s.id = e.subject_id
+            where ${scope} and e.kind = 'penalty_decision' and e.issued_on between ${from}::date and ${to}::date) as penalties,
+          (select (coalesce(sum(e.fine_fen), 0) / 100.0)::float8 from enforcement_records e join subjects s on s.id = e.subject_id
+            where ${scope} and e.kind = 'penalty_decision' and e.issued_on between ${from}::date and ${to}::date) as "penaltyYuan"`,
   );
   return { screenedByKind, ...n };
 }

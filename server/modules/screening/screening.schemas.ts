@@ -41,7 +41,6 @@ export const hazardBody = z
     measure: z.enum(HAZARD_MEASURE_CODES),
     deadline,
     responsible: z.string().trim().min(2, '请填写整改责任人').max(60),
-    fineYuan: z.number().min(0).max(1e10).optional(),
   })
   .strict();
 export type HazardInput = z.infer<typeof hazardBody>;
@@ -77,11 +76,14 @@ export const hazardActionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('rectified'), note: z.string().trim().min(4, '请说明整改情况（至少 4 个字）').max(2000), attachmentIds }).strict(),
   z.object({ action: z.literal('verify') }).strict(),
   z.object({ action: z.literal('reopen'), note: z.string().trim().min(4, '请说明验收不通过的理由（至少 4 个字）').max(2000) }).strict(),
-  // A penalty decided on the hazard: its amount is the ledger's 罚没金额. Recording it again corrects it (audited).
+  // A penalty decided on the hazard: recorded as the enforcement module's 行政处罚决定书 naming the
+  // hazard (the one source of 罚没金额 for the ledger and every figure); one per hazard.
   z.object({
     action: z.literal('penalty'),
-    fineYuan: z.number('请填写罚没金额').positive('罚没金额须大于 0').max(1e10, '罚没金额过大'),
-    note: z.string().trim().min(4, '请填写处罚决定书文号或处罚事由（至少 4 个字）').max(500),
+    docNo: z.string().trim().min(4, '请填写处罚决定书文号（至少 4 个字符）').max(60),
+    fineYuan: z.number('请填写罚没金额').positive('罚没金额须大于 0').max(1e10, '罚没金额过大')
+      .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '罚没金额最多精确到分'),
+    note: z.string().trim().min(4, '请填写处罚事由（至少 4 个字）').max(500),
     attachmentIds,
   }).strict(),
 ]);

@@ -9,6 +9,7 @@ import type { Keys } from '../../crypto.ts';
 import { attachUploads, countAttachments, MAX_ATTACHMENTS, readAttachment } from '../uploads/uploads.service.ts';
 import { isScreeningLead, permitHazard } from './screening.policy.ts';
 import * as repo from './screening.repository.ts';
+import { issueRecord } from '../enforcement/enforcement.service.ts';
 import type { HazardAction, HazardInput, InspectionInput, LedgerFilter, SubjectListQuery } from './screening.schemas.ts';
 
 /**
@@ -88,14 +89,14 @@ export async function recordHazard(db: Db, user: SessionUser, subjectId: number,
  * MAX_ATTACHMENTS per hazard, else 422 and nothing is written) and audited.
  */
 function changeHazard(
-  db: Db, user: SessionUser, id: number, action: HazardAction, write: (q: Queryable) => Promise<unknown>,
+  db: Db, user: SessionUser, id: number, action: HazardAction, write: (q: Queryable, h: { subject_id: number }) => Promise<unknown>,
   detail: { note?: string; fineYuan?: number; attachmentIds?: string[] } = {},
 ) {
   return db.tx(async (q) => {
     const h = await repo.lockHazard(q, user, id);
     if (!h) throw new AppError('NOT_FOUND');
     const rule = permitHazard(user, h.status, action);
-    await write(q);
+    await write(q, h);
     const files = [...new Set(detail.attachmentIds ?? [])];
     if (files.length) {
       if ((await countAttachments(q, { hazardId: id })) + files.length > MAX_ATTACHMENTS) {
@@ -122,9 +123,18 @@ export const verifyRectified = (db: Db, u: SessionUser, id: number) =>
   changeHazard(db, u, id, 'verify', (q) => repo.setHazardVerified(q, id));
 export const reopenHazard = (db: Db, u: SessionUser, id: number, note: string) =>
   changeHazard(db, u, id, 'reopen', (q) => repo.setHazardRectifying(q, id), { note });
-/** Records (or corrects) the penalty decided on a hazard; its amount is the ledger's 罚没金额. */
-export const recordPenalty = (db: Db, u: SessionUser, id: number, p: { fineYuan: number; note: string; attachmentIds?: string[] }) =>
-  changeHazard(db, u, id, 'penalty', (q) => repo.setHazardPenalty(q, id, p.fineYuan, p.note), p);
+/**
+ * Records the penalty decided on a hazard as the enforcement module's 行政处罚决定书 naming the hazard
+ * and its subject, dated today (China): the one record the ledger's 罚没金额 and every period figure
+ * read, so a penalty never counts twice. Offices do not fine (403); one per hazard (409).
+ */
+export const recordPenalty = (db: Db, u: SessionUser, id: number, p: { docNo: string; fineYuan: number; note: string; attachmentIds?: string[] }) =>
+  changeHazard(db, u, id, 'penalty', async (q, h) => {
+    await issueRecord(q, u, {
+      kind: 'penalty_decision', docNo: p.docNo, subjectId: h.subject_id, hazardId: id, issuedOn: today(), fineFen: Math.round(p.fineYuan * 100), summary: p.note,
+    });
+    await repo.touchHazard(q, id);
+  }, p);
 
 /** A file attached to a hazard in the user's jurisdiction (404 otherwise). */
 export async function hazardAttachment(db: Db, keys: Keys, dataDir: string, user: SessionUser, id: number, uploadId: string) {

@@ -243,7 +243,8 @@ describe('screening, hazards and rectification through the API', () => {
     const [db] = await t.db.query<{ subjects: number; persons: number; hazards: number; verified: number; penalties: number; yuan: number }>(
       `select (select count(distinct subject_id) from inspections)::int as subjects, (select sum(inspectors) from inspections)::int as persons,
               (select count(*) from hazards)::int as hazards, (select count(*) from hazards where status = 'verified')::int as verified,
-              (select count(*) from hazards where penalized_at is not null)::int as penalties, (select coalesce(sum(fine_yuan), 0) from hazards)::float8 as yuan`,
+              (select count(*) from enforcement_records where kind = 'penalty_decision')::int as penalties,
+              (select coalesce(sum(fine_fen), 0) / 100.0 from enforcement_records)::float8 as yuan`,
     );
     expect(fig).toEqual({
       entities_screened: db.subjects, inspections_person_times: db.persons, hazards_found: db.hazards, hazards_rectified: db.verified,

@@ -10,7 +10,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/stats/overview',
     {
       config: { access: 'staff', roles: TIP_READER_ROLES },
-      schema: { tags: ['stats'], summary: '本辖区概览：按状态、类型统计，每日收办，超期分布', querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }), response: { 200: Overview } },
+      schema: { tags: ['stats'], summary: '本辖区概览：按状态、类型统计，每日收办，超期分布，统计期内的打击数字', querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }), response: { 200: Overview } },
     },
     async (req) => overview(app.deps.db, staff(req), req.query.days),
   );

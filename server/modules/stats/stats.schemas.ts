@@ -19,5 +19,10 @@ export const Overview = z.object({
   daily: z.array(z.object({ day, received: z.number(), closed: z.number() })),
   /** Open tips past their deadline now (a state, not a flow: not limited to the period), by child region. */
   overdueByRegion: z.array(z.object({ regionCode: z.string(), regionName: z.string(), n: z.number() })),
+  /** 打击 in the period: cases (stages and figures by their dates) and enforcement records (by issue date); amounts in fen. */
+  strike: z.object({
+    casesFiled: z.number(), casesSolved: z.number(), arrested: z.number(), involvedFen: z.number(), recoveredFen: z.number(),
+    notices: z.number(), penalties: z.number(), penaltyFen: z.number(), transfers: z.number(),
+  }),
 });
 export type Overview = z.output<typeof Overview>;

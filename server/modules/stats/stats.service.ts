@@ -2,6 +2,8 @@ import { join, raw, sql, type Db } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { tipOverdueSql, tipVisibleSql } from '../access/jurisdiction.ts';
 import type { TipStatus } from '../../../shared/domain.ts';
+import { caseSummary } from '../cases/cases.service.ts';
+import { periodFigures as enforcementFigures } from '../enforcement/enforcement.repository.ts';
 
 const TODAY = sql`(now() at time zone 'Asia/Shanghai')::date`;
 
@@ -67,5 +69,19 @@ export async function overview(db: Db, user: SessionUser, days: number) {
       satisfaction: { numerator: counts.satisfied, denominator: counts.rated },
     },
     byType, daily, overdueByRegion,
+    strike: await strikeFigures(db, user, period.from, period.to),
+  };
+}
+
+/**
+ * 打击 for the same period: the cases' figures summed from their dated entries (cases module) and the
+ * enforcement records' counts — the one source of 行政处罚 and 罚没 — over what the user may see.
+ */
+async function strikeFigures(db: Db, user: SessionUser, from: string, to: string) {
+  const [cases, enforcement] = await Promise.all([caseSummary(db, user, from, to), enforcementFigures(db, user, from, to)]);
+  return {
+    casesFiled: cases.counts.cases_filed, casesSolved: cases.counts.cases_solved, arrested: cases.counts.suspects_arrested,
+    involvedFen: cases.amounts.involvedFen, recoveredFen: cases.amounts.recoveredFen,
+    notices: enforcement.rectification_notices, penalties: enforcement.admin_penalties, penaltyFen: enforcement.penalty_amount_fen, transfers: enforcement.transfers_police,
   };
 }

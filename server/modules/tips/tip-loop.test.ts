@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, newCase, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
 
 /** The whole closed loop through HTTP, as people would drive it. */
 describe('a tip from the portal to the reporter reading the answer', () => {
@@ -63,7 +63,7 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     expect(bench.unreadNotifications).toBeGreaterThanOrEqual(1);
     expect(json(await get('lk_police', '/api/tips?todo=to_sign')).items.map((i: any) => i.id)).toEqual([id]);
     expect(json(await get('lk_market_regulation', '/api/workbench')).todo.toSign).toBe(0); // assisting, not leading
-    r = await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '经查属实，已立案侦查。' });
+    r = await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '经查属实，已立案侦查。' });
     expect(r.statusCode).toBe(409);
     expect(json(r).error.code).toBe('TIP_INVALID_TRANSITION');
     r = await act('lk_police', id, { action: 'sign' });
@@ -86,7 +86,7 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     r = await act('lk_lead', id, { action: 'return', reason: '核查不充分，请补充资金流向' });
     expect(r.statusCode).toBe(200);
     expect(json(r).status).toBe('in_progress');
-    r = await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], summary: '补充核查资金流向，已立案侦查。' });
+    r = await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], case: newCase(), summary: '补充核查资金流向，已立案侦查。' });
     expect(r.statusCode).toBe(200);
     const answer = '经核查，您反映的问题属实，公安机关已立案侦查，感谢您的举报。';
     r = await act('lk_lead', id, { action: 'close', publicAnswer: answer });
@@ -94,13 +94,15 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     const closed = json(r);
     expect(closed.status).toBe('closed');
     const kinds = closed.timeline.map((e: any) => e.kind);
-    expect(kinds).toEqual(['submitted', 'accepted', 'dispatched', 'dispatched', 'dispatched', 'signed', 'in_progress', 'note', 'reported', 'returned', 'reported', 'closed']);
+    expect(kinds).toEqual(['submitted', 'accepted', 'dispatched', 'dispatched', 'dispatched', 'signed', 'in_progress', 'note', 'reported', 'returned', 'case_filed', 'reported', 'closed']);
 
     // The reporter reads only what is public, and the answer.
     const st = json(await publicPost('/api/public/tips/status', { trackingCode, accessKey }));
     expect(st.status).toBe('closed');
     expect(st.answer.text).toBe(answer);
-    expect(st.timeline.map((e: any) => e.kind)).toEqual(['submitted', 'accepted', 'dispatched', 'in_progress', 'closed']);
+    // That a case was filed (立案侦查 in the report filed it), and nothing of the case itself.
+    expect(st.timeline.map((e: any) => e.kind)).toEqual(['submitted', 'accepted', 'dispatched', 'in_progress', 'case_filed', 'closed']);
+    expect(JSON.stringify(st)).not.toContain('龙公立');
     expect(JSON.stringify(st)).not.toContain('资金流向'); // an internal return reason
     expect(JSON.stringify(st)).not.toContain('公安局');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { FRAUD_TYPES, MEASURES, TIP_SOURCES, VERDICTS } from '../../../shared/domain.ts';
-import { createTestApp, inDays, json, multipart, validTip, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, newCase, inDays, json, multipart, validTip, type TestApp } from '../../test/helpers.ts';
 import { loadUser, type SessionUser } from '../auth/auth.service.ts';
 import { countTips } from './tips.query.service.ts';
 
@@ -113,8 +113,8 @@ describe('assisting reports, send back, report documents, list total and ledger 
       // The lead reports after it, and the tip moves on as before; an assisting unit may still report while under review.
       const late = await dispatched();
       await ok('lk_police', late.id, { action: 'sign' });
-      expectError(await act('lk_police', late.id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '经查属实，已立案侦查。', attachmentIds: [doc.id] }), 422, 'UPLOAD_INVALID', 'attachmentIds');
-      await ok('lk_police', late.id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '经查属实，已立案侦查。' });
+      expectError(await act('lk_police', late.id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '经查属实，已立案侦查。', attachmentIds: [doc.id] }), 422, 'UPLOAD_INVALID', 'attachmentIds');
+      await ok('lk_police', late.id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '经查属实，已立案侦查。' });
       const reviewed = await ok('lk_market_regulation', late.id, { action: 'assist_report', verdict: 'true', summary: '已配合调取门店销售记录。' });
       expect(reviewed.status).toBe('reported');
       // Once closed, nothing more.
@@ -136,7 +136,7 @@ describe('assisting reports, send back, report documents, list total and ledger 
       expectError(await act('lk_intake', tip.id, { action: 'send_back', reason: '不属于本单位职责' }), 403, 'FORBIDDEN');
       expectError(await act('lk_civil_affairs', tip.id, { action: 'send_back', reason: '不属于本单位职责' }), 404, 'NOT_FOUND');
       await ok('lk_police', tip.id, { action: 'sign' });
-      await ok('lk_police', tip.id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '经查属实，已立案侦查。' });
+      await ok('lk_police', tip.id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '经查属实，已立案侦查。' });
       expectError(await act('lk_police', tip.id, { action: 'send_back', reason: '不属于本单位职责' }), 409, 'TIP_INVALID_TRANSITION');
     });
 
@@ -203,7 +203,7 @@ describe('assisting reports, send back, report documents, list total and ledger 
       expect((await t.app.inject({ method: 'POST', url: '/api/uploads', ...multipart(PDF, 'a.pdf', 'application/pdf') })).statusCode).toBe(401);
       const docs = [];
       for (let i = 0; i < 2; i++) docs.push(json(await upload('lk_police')).id);
-      const r = await ok('lk_police', tip.id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '经查属实，已立案侦查，询问笔录附后。', attachmentIds: [...docs, docs[0]] });
+      const r = await ok('lk_police', tip.id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '经查属实，已立案侦查，询问笔录附后。', attachmentIds: [...docs, docs[0]] });
       const lead = r.assignments.find((a: any) => a.role === 'lead');
       expect(r.attachments.filter((a: any) => a.assignmentId === lead.id).map((a: any) => a.id).sort()).toEqual([...docs].sort());
       // The reporter may still add ten pieces of evidence of their own.
@@ -257,7 +257,7 @@ describe('assisting reports, send back, report documents, list total and ledger 
       const tip = await dispatched({ description, subject: { name: '鑫泰健康科技有限公司' }, amountInvolved: 20000, victimCount: 7 });
       await ok('lk_market_regulation', tip.id, { action: 'assist_report', verdict: 'true', summary: '已配合查封涉事门店的保健品。' });
       await ok('lk_police', tip.id, { action: 'sign' });
-      await ok('lk_police', tip.id, { action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], summary: '经查属实，已立案侦查。' });
+      await ok('lk_police', tip.id, { action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], case: newCase(), summary: '经查属实，已立案侦查。' });
       const answer = '经核查，您反映的问题属实，公安机关已立案侦查，感谢您的举报。';
       await ok('lk_lead', tip.id, { action: 'close', publicAnswer: answer });
       expect((await t.app.inject({ method: 'POST', url: '/api/public/tips/rating', payload: { trackingCode: tip.trackingCode, accessKey: tip.accessKey, satisfied: true, comment: '处理及时' } })).statusCode).toBe(200);

@@ -9,6 +9,9 @@ import { analyze } from '../intel/analyze.ts';
 import { canSeeTip, inJurisdiction } from '../access/jurisdiction.ts';
 import { accessFacts, currentAssist, currentLead, permit, type TipContext } from './tips.policy.ts';
 import { ancestry } from '../regions/regions.repository.ts';
+import { caseFromTipReport } from '../cases/cases.service.ts';
+import { mayFileCase } from '../cases/cases.policy.ts';
+import { tipHasCase } from '../cases/cases.repository.ts';
 import { attachUploads, findTip, insertEvent, listAssignments, officesOnPath } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
 
@@ -255,7 +258,18 @@ async function reportTip(s: Step, a: Of<'report'>) {
   );
   const documents = await attachReportDocuments(s, lead.id, a.attachmentIds);
   await setStatus(s, 'reported', sql`, reported_at = now()`);
-  await record(s, 'reported', reportText(a), false, { assignmentId: lead.id, verdict: a.verdict, measures: a.measures, documents: documents.length });
+  // 行刑衔接: 立案侦查 files or links the case in this same transaction (the reporter is told by the case module).
+  if (a.case && !a.measures.includes('case_filed')) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'case', message: '只有处理措施含“立案侦查”时才同时立案或关联案件' }]);
+  }
+  // A police unit reporting 立案侦查 names the case (new or existing) unless the tip is already linked to one.
+  if (!a.case && a.measures.includes('case_filed') && mayFileCase(s.user) && !(await tipHasCase(s.q, s.ctx.tip.id))) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'case', message: '处理措施为“立案侦查”时，请同时填写立案信息或选择已立的案件' }]);
+  }
+  const filed = a.case ? await caseFromTipReport(s.q, s.user, s.ctx.tip, a.case) : null;
+  await record(s, 'reported', reportText(a), false, {
+    assignmentId: lead.id, verdict: a.verdict, measures: a.measures, documents: documents.length, ...(filed ? { caseId: filed.id } : {}),
+  });
   await notifyUnit(s.q, lead.dispatched_by_unit_id, ['office_lead', 'intake'], {
     kind: 'reported', tipId: s.ctx.tip.id, text: `${s.user.unitName}已反馈办理结果，请审核`, dedupeKey: `report:${lead.id}:${Date.now()}`,
   });

@@ -13,6 +13,8 @@ import { loadVisible, loadVisibleByCode } from './tips.actions.service.ts';
 import { segmentQuery } from './search.ts';
 import { analyze } from '../intel/analyze.ts';
 import { linkedSubjects, linkedTips } from '../intel/linking.ts';
+import { casesOfTip } from '../cases/cases.repository.ts';
+import { pendingTransfers } from '../enforcement/enforcement.repository.ts';
 import type { FilterQuery, ListQuery } from './tips.schemas.ts';
 
 /** A user's to-do kinds, as SQL on t: each one index range (0001 tips_office_idx, 0008 tips_lead_unit_idx / tips_lead_dispatcher_idx). */
@@ -212,6 +214,8 @@ export async function workbench(db: Db, user: SessionUser) {
     overdue: counts.overdue,
     dueSoon: counts.due_soon,
     unreadNotifications: unread,
+    // Matters transferred to this police unit (行刑衔接) that no case of its names yet.
+    policeTransfers: user.unitKind === 'police' ? await pendingTransfers(db, user) : 0,
   };
 }
 
@@ -219,7 +223,7 @@ export async function workbench(db: Db, user: SessionUser) {
 export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: number) {
   const ctx = await loadVisible(db, user, tipId);
   const { tip } = ctx;
-  const [events, attachments, region, office, links, subjects, mergedInto] = await Promise.all([
+  const [events, attachments, region, office, links, subjects, mergedInto, cases] = await Promise.all([
     db.query<{ id: number; at: Date; kind: string; text: string; public: boolean; actor_name: string | null; unit_name: string | null }>(
       sql`select e.id, e.at, e.kind, e.text, e.public, u.display_name as actor_name, un.name as unit_name
           from tip_events e left join users u on u.id = e.actor_id left join units un on un.id = e.unit_id
@@ -236,6 +240,7 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     tip.merged_into_id === null
       ? []
       : db.query<{ id: number; trackingCode: string }>(sql`select t.id, t.tracking_code as "trackingCode" from tips t where t.id = ${tip.merged_into_id} and ${tipVisibleSql(user)}`),
+    casesOfTip(db, user, tipId),
   ]);
   const identity = openReporter(keys, tip.reporter_enc);
   return {
@@ -288,6 +293,8 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     links,
     // Registered subjects the tip names, by credit code or normalised name.
     subjects,
+    // Criminal cases filed from or linked to this tip (行刑衔接), those the user may see.
+    cases,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { caseFromTip } from '../cases/cases.schemas.ts';
 import {
-  FRAUD_TYPE_CODES, MEASURE_CODES, STAFF_SOURCE_CODES, SUBJECT_KIND_CODES, TIP_SOURCES, TIP_STATUS_CODES, UNIT_KIND_CODES, VERDICT_CODES,
+  CASE_STAGE_CODES, FRAUD_TYPE_CODES, MEASURE_CODES, STAFF_SOURCE_CODES, SUBJECT_KIND_CODES, TIP_SOURCES, TIP_STATUS_CODES, UNIT_KIND_CODES, VERDICT_CODES,
 } from '../../../shared/domain.ts';
 import { boundedDate, boundedDateTime, isIdCardNumber, isPhone, isUscc } from '../../../shared/validators.ts';
 import { day, nextCursor, oneOf, timestamp } from '../../schemas.ts';
@@ -100,6 +101,8 @@ export const actionBody = z.discriminatedUnion('action', [
       measures: z.array(z.enum(MEASURE_CODES)).min(1, '请至少选择一项处理措施').max(8),
       summary: text(5, 5000, '请填写办理情况'),
       attachmentIds: reportDocuments,
+      /** With 立案侦查 by a police lead unit: the case filed (or linked) in the same transaction. */
+      case: caseFromTip.optional(),
     })
     .strict(),
   // An assisting unit's report of its part: the lead's fields, measures optional (it may only have helped).
@@ -199,6 +202,8 @@ export const Workbench = z.object({
   overdue: z.number(),
   dueSoon: z.number(),
   unreadNotifications: z.number(),
+  /** Police units: matters transferred to the unit (行刑衔接) with no case of its naming their subject yet. */
+  policeTransfers: z.number(),
 });
 export type Workbench = z.output<typeof Workbench>;
 
@@ -278,6 +283,8 @@ export const TipDetail = tipHead.extend({
   })),
   /** Registered subjects the tip names. */
   subjects: z.array(z.object({ id: z.number(), name: z.string(), uscc: z.string().nullable(), kind: oneOf(SUBJECT_KIND_CODES), regionCode: z.string(), matchedBy: oneOf(['uscc', 'name']) })),
+  /** Criminal cases filed from or linked to this tip that the user may see (行刑衔接). */
+  cases: z.array(z.object({ id: z.number(), caseNo: z.string(), title: z.string(), stage: oneOf(CASE_STAGE_CODES) })),
 });
 export type TipDetail = z.output<typeof TipDetail>;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, newCase, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
 
 /**
  * The workbench counts tips the user may see, like every other figure: its overdue count is the
@@ -27,7 +27,7 @@ describe('workbench', () => {
     await ok(act('lk_intake', id, { action: 'accept', fraudTypes: ['elderly_product'] }));
     await ok(act('lk_intake', id, { action: 'dispatch', leadUnitId: countyPolice, deadline: inDays(10), instructions: '请核查' }));
     await ok(act('lk_police', id, { action: 'sign' }));
-    await ok(act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], summary: '经查属实，已立案。' }));
+    await ok(act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '经查属实，已立案。' }));
     await ok(act('lk_intake', id, { action: 'close', publicAnswer: '经核查属实，公安机关已立案侦查。' }));
     // Re-examination ends the police's assignment; the tip goes to the market unit and falls overdue.
     const re = await t.app.inject({ method: 'POST', url: '/api/public/tips/reexamination', payload: { trackingCode: sub.trackingCode, accessKey: sub.accessKey, reason: '仍在营业，请再次核查' } });
@@ -61,6 +61,6 @@ describe('workbench', () => {
 
   it('has no total of visible tips (not exact and fast at a province’s scale)', async () => {
     const bench = await get('sd_intake', '/api/workbench');
-    expect(Object.keys(bench).sort()).toEqual(['dueSoon', 'overdue', 'todo', 'unreadNotifications']);
+    expect(Object.keys(bench).sort()).toEqual(['dueSoon', 'overdue', 'policeTransfers', 'todo', 'unreadNotifications']);
   });
 });
