@@ -39,7 +39,7 @@ describe('a criminal case from a tip, through police and procuratorate, in a rea
   });
   afterAll(() => e?.close());
 
-  it('police file the case from the tip, record arrests and amounts, transfer it; the procuratorate prosecutes; the figures show', async () => {
+  it('police file the case from the tip, record arrests and amounts, transfer it; the procuratorate prosecutes; the court tries it; the figures show', async () => {
     const police = await consoleLogin(e, 'lk_police');
     await police.getByRole('menuitem', { name: '案件' }).click();
     await police.getByRole('heading', { name: '案件' }).waitFor();
@@ -97,6 +97,20 @@ describe('a criminal case from a tip, through police and procuratorate, in a rea
     await procurator.getByRole('link', { name: '龙公（经）立字〔2026〕0101号' }).waitFor();
     expect(await axe(procurator)).toEqual([]);
     await procurator.context().close();
+
+    // The court the case was prosecuted to tries it: the judgment and the persons sentenced.
+    const court = await consoleLogin(e, 'yt_court');
+    await court.goto(url);
+    await inDialog(court, '录入审判', '确认审判', async (d) => {
+      await d.getByLabel('判决结果').fill('以诈骗罪判处被告人有期徒刑三年至七年不等，并处罚金，责令退赔被害人损失。');
+      await d.getByLabel('判处人数').fill('4');
+    });
+    await court.locator('.ant-steps-item-finish, .ant-steps-item-process').filter({ hasText: '审判' }).waitFor();
+    expect(await court.getByTestId('case-totals').locator('.ant-statistic').filter({ hasText: '判处人数' }).locator('.ant-statistic-content').innerText()).toMatch(/^4\s*人$/);
+    const [{ n }] = await e.db.query<{ n: number }>(`select count(*)::int as n from case_stages s join criminal_cases c on c.id = s.case_id where c.case_no = '龙公（经）立字〔2026〕0101号' and s.stage = 'tried'`);
+    expect(n).toBe(1);
+    expect(await axe(court)).toEqual([]);
+    await court.context().close();
   });
 
   it('the office writes it up as a typical case (masked), a second lead publishes it, a phone at 360 px reads it', async () => {
