@@ -9,6 +9,7 @@ import { buildApp } from '../app.ts';
 import { deriveKeys } from '../crypto.ts';
 import { openPglite, type Db } from '../db/client.ts';
 import { seedDemoTips } from '../db/seed/seed.ts';
+import { seedDemoCases } from '../db/seed/demo-cases.ts';
 import { createTestApp, json, multipart, openTestDb, photoWithLocation, TEST_PASSWORD, validTip, type TestApp } from '../test/helpers.ts';
 import { readAttachment } from '../modules/uploads/uploads.service.ts';
 import { BackupError, restoreBackup, writeBackup } from './backup.ts';
@@ -38,6 +39,8 @@ describe('backup and restore (security.md §18)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemoTips(t.db, t.keys, t.world);
+    // Cases with corrections: a self-reference (case_figures.corrects_id) in an append-only table.
+    await seedDemoCases(t.db, t.world);
     const up = await t.app.inject({ method: 'POST', url: '/api/public/uploads', ...multipart(PHOTO, 'photo.png', 'image/png') });
     const res = await t.app.inject({
       method: 'POST', url: '/api/public/tips',
@@ -76,6 +79,9 @@ describe('backup and restore (security.md §18)', () => {
       const merged = await target.db.query('select 1 from tips where merged_into_id is not null');
       expect(merged.length).toBeGreaterThan(0); // the self-reference pass has work to do
       expect(merged.length).toBe((await t.db.query('select 1 from tips where merged_into_id is not null')).length);
+      const corrections = await rowsOf(target.db, 'case_figures', 'id');
+      expect(corrections.filter((r) => !r.includes('"corrects_id":null')).length).toBeGreaterThan(0);
+      expect(corrections).toEqual(await rowsOf(t.db, 'case_figures', 'id'));
 
       const app = await buildApp({ db: target.db, keys: t.keys, dataDir, publicRateLimit: 10_000, loginRateLimit: 10_000 });
       try {

@@ -273,7 +273,12 @@ export async function restoreBackup(db: Db, keys: Keys, dataDir: string, input: 
       for (const [t, refs] of selfRefs) {
         const set = t.selfRefs.map((c) => `${ident(c)} = j.${ident(c)}`).join(', ');
         const match = t.pk.map((c) => `x.${ident(c)} = j.${ident(c)}`).join(' and ');
+        // Putting back what the rows held is not a change: the table's own triggers (append-only guards
+        // such as case_figures', derived columns) must not run. `user` spares the foreign-key checks,
+        // and needs only ownership of the table, which the restoring role has (it ran the migrations).
+        await q.query(`alter table ${ident(t.name)} disable trigger user`);
         await q.query(`update ${ident(t.name)} x set ${set} from json_populate_recordset(null::${ident(t.name)}, $1::json) j where ${match}`, [`[${refs.join(',')}]`]);
+        await q.query(`alter table ${ident(t.name)} enable trigger user`);
       }
       for (const [t, n] of Object.entries(trailer.tables as Record<string, number>)) {
         if ((summary.tables[t] ?? 0) !== n) throw new BackupError(`备份文件已损坏：表 ${t} 应有 ${n} 行，读到 ${summary.tables[t] ?? 0} 行。未做任何更改。`);
