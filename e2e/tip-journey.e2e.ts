@@ -147,13 +147,18 @@ describe('the whole tip journey in a real browser', () => {
     await police.getByText(trackingCode).click();
     await runAction(police, '签收');
     await police.getByTestId('tip-status').getByText('办理中').waitFor();
-    const report = async (summary: string) =>
+    const report = async (summary: string, caseNo?: string) =>
       runAction(police, '反馈结果', async (p) => {
         await pickOption(p, '核查结论', '属实');
         await pickOption(p, '处理措施', '立案侦查', true);
         await p.getByLabel('办理情况').fill(summary);
+        // 立案侦查 files the case in the same step (行刑衔接); the second report finds the tip already linked.
+        if (caseNo) {
+          await p.getByLabel('案件编号').fill(caseNo);
+          await p.getByLabel('案件名称').fill('以“养老服务”为名非法收取会员费案');
+        }
       });
-    await report('经查属实，已立案侦查。');
+    await report('经查属实，已立案侦查。', `龙公（刑）立字〔2026〕${String(Date.now() % 100_000).padStart(5, '0')}号`);
     await police.getByTestId('tip-status').getByText('已反馈结果').waitFor();
 
     const lead = await consoleLogin(e, 'lk_lead');

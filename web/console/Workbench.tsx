@@ -27,25 +27,25 @@ export function Workbench({ me, go }: { me: Me; go: Go }) {
       <Typography.Title level={1} style={{ fontSize: 22 }}>工作台 · {me.unitName}</Typography.Title>
       <Row gutter={[16, 16]}>
         {CARDS.map(([k, label, todo]) => (
-          <Col key={k} flex="1 0 130px">
+          <Col key={k} flex="1 0 150px">
             <Card hoverable onClick={() => go(`/console/tips?todo=${todo}`)} data-testid={`todo-${todo}`}>
               <Statistic title={label} value={bench?.todo[k] ?? '—'} />
             </Card>
           </Col>
         ))}
-        <Col flex="1 0 130px">
+        <Col flex="1 0 150px">
           <Card hoverable onClick={() => go('/console/tips?overdue=true')}>
             <Statistic title="已超期" value={bench?.overdue ?? '—'} valueStyle={{ color: '#a8071a' }} />
           </Card>
         </Col>
-        <Col flex="1 0 130px">
+        <Col flex="1 0 150px">
           <Card>
             <Statistic title="3 日内到期" value={bench?.dueSoon ?? '—'} />
           </Card>
         </Col>
         {me.unitKind === 'police' && (
           // 行刑衔接: matters transferred to this police unit with no case naming their subject yet.
-          <Col flex="1 0 130px">
+          <Col flex="1 0 150px">
             <Card hoverable onClick={() => go('/console/cases')} data-testid="police-transfers">
               <Statistic title="移送待立案" value={bench?.policeTransfers ?? '—'} />
             </Card>
