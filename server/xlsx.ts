@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { chinaToday } from '../shared/time.ts';
+import type { Queryable } from './db/client.ts';
+import { actorOf, audit } from './modules/audit/audit.service.ts';
+import type { SessionUser } from './modules/auth/auth.service.ts';
 
 // Text a spreadsheet may take for a formula (OWASP "CSV injection"): =HYPERLINK(…) in a reporter's
 // description would become a live link, or a command, once the cell is edited or saved as CSV.
@@ -26,6 +29,22 @@ export function newSheet(name: string, columns: Partial<ExcelJS.Column>[]) {
     return write(options);
   };
   return { book, sheet };
+}
+
+/** An export's rows from a list read with one row beyond the cap: what to write and whether it was cut. */
+export function capRows<T>(items: T[], max: number) {
+  return { rows: items.slice(0, max), truncated: items.length > max };
+}
+
+/** Writes an export's workbook and records it in the audit log: every export is audited, here. */
+export async function finishExport(
+  db: Queryable, user: Pick<SessionUser, 'id' | 'username'>, book: ExcelJS.Workbook,
+  entry: { action: string; entity: string; filter: object; rows: number; truncated: boolean },
+) {
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  const { action, entity, filter, rows, truncated } = entry;
+  await audit(db, actorOf(user), { action, entity, detail: { filter, rows, truncated } });
+  return { buffer, rows, truncated };
 }
 
 /** Sends an export as a dated .xlsx download (ASCII name plus the Chinese one), with its row count. */

@@ -17,6 +17,9 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** The audit row's actor for a signed-in user. */
+export const actorOf = (u: Pick<SessionUser, 'id' | 'username'>): AuditActor => ({ id: u.id, name: u.username });
+
 /** Appends one audit row; pass the transaction of the change it records so both commit together. */
 export async function audit(q: Queryable, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await q.query(

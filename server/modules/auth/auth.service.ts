@@ -3,7 +3,7 @@ import type { Keys } from '../../crypto.ts';
 import { decrypt, hmac, randomToken, sha256 } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import type { Role, UnitKind } from '../../../shared/domain.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { consumeStep, matchStep } from './totp.ts';
 
@@ -96,7 +96,7 @@ export async function login(db: Db, keys: Keys, username: string, password: stri
 export async function logout(db: Db, token: string, user: SessionUser | null): Promise<void> {
   await db.tx(async (q) => {
     await q.query('delete from sessions where token_hash = $1', [sha256(token)]);
-    if (user) await audit(q, { id: user.id, name: user.username }, { action: 'auth.logout', entity: 'user', entityId: user.id });
+    if (user) await audit(q, actorOf(user), { action: 'auth.logout', entity: 'user', entityId: user.id });
   });
 }
 

@@ -2,7 +2,7 @@ import * as OTPAuth from 'otpauth';
 import type { Db } from '../../db/client.ts';
 import { decrypt, encrypt, sha256, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import { countFailure, refuseWhileLocked, throttleKey, type SessionUser } from './auth.service.ts';
 import { verifyPassword } from './passwords.ts';
 
@@ -78,7 +78,7 @@ export async function enableTotp(db: Db, keys: Keys, user: SessionUser, currentT
       [user.id, step],
     );
     const ended = await q.query('delete from sessions where user_id = $1 and token_hash <> $2 returning user_id', [user.id, sha256(currentToken)]);
-    await audit(q, { id: user.id, name: user.username }, { action: 'auth.totp_enabled', entity: 'user', entityId: user.id, detail: { endedSessions: ended.length } });
+    await audit(q, actorOf(user), { action: 'auth.totp_enabled', entity: 'user', entityId: user.id, detail: { endedSessions: ended.length } });
   });
   return totpStatus(db, user.id);
 }
@@ -94,7 +94,7 @@ export async function disableTotp(db: Db, keys: Keys, user: SessionUser, passwor
   }
   await db.tx(async (q) => {
     await q.query('update users set totp_secret_enc = null, totp_pending_enc = null, totp_enabled_at = null where id = $1', [user.id]);
-    await audit(q, { id: user.id, name: user.username }, { action: 'auth.totp_disabled', entity: 'user', entityId: user.id });
+    await audit(q, actorOf(user), { action: 'auth.totp_disabled', entity: 'user', entityId: user.id });
   });
   return totpStatus(db, user.id);
 }

@@ -1,8 +1,7 @@
-import { newSheet } from '../../xlsx.ts';
+import { capRows, finishExport, newSheet } from '../../xlsx.ts';
 import { yuanText } from '../../../shared/money.ts';
 import type { Db } from '../../db/client.ts';
 import { CASE_ORIGINS, CASE_STAGES, FRAUD_TYPES, type CaseOrigin, type CaseStage, type FraudType } from '../../../shared/domain.ts';
-import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { casePage } from './cases.repository.ts';
 import type { CaseListQuery } from './cases.schemas.ts';
@@ -10,12 +9,10 @@ import type { CaseListQuery } from './cases.schemas.ts';
 /** An export holds at most this many cases and says when it was cut (X-Export-Truncated). */
 export const CASES_MAX_ROWS = 10_000;
 
-
 /** The case list of the current filter as an .xlsx workbook, audited. */
 export async function exportCases(db: Db, user: SessionUser, filter: CaseListQuery) {
   const { items } = await casePage(db, user, { ...filter, page: 1, pageSize: CASES_MAX_ROWS + 1 });
-  const rows = items.slice(0, CASES_MAX_ROWS);
-  const truncated = items.length > CASES_MAX_ROWS;
+  const { rows, truncated } = capRows(items, CASES_MAX_ROWS);
   const { book, sheet } = newSheet('刑事案件', [
     { header: '序号', key: 'no', width: 6 },
     { header: '案件编号', key: 'caseNo', width: 28 },
@@ -36,8 +33,6 @@ export async function exportCases(db: Db, user: SessionUser, filter: CaseListQue
     stage: CASE_STAGES[c.stage as CaseStage] ?? c.stage, origin: CASE_ORIGINS[c.origin as CaseOrigin] ?? c.origin, gang: c.gangSize ?? '',
     region: c.regionName, unit: c.leadUnit.name, filedOn: c.filedOn, arrested: c.arrested, involved: yuanText(c.amountInvolvedFen), recovered: yuanText(c.amountRecoveredFen),
   }));
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
   const { page: _p, pageSize: _s, ...used } = filter;
-  await audit(db, { id: user.id, name: user.username }, { action: 'case.exported', entity: 'case', detail: { filter: used, rows: rows.length, truncated } });
-  return { buffer, rows: rows.length, truncated };
+  return finishExport(db, user, book, { action: 'case.exported', entity: 'case', filter: used, rows: rows.length, truncated });
 }

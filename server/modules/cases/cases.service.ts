@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, type FieldError } from '../../errors.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { inJurisdiction, inSubtree } from '../access/jurisdiction.ts';
 import { ancestry, findRegion } from '../regions/regions.repository.ts';
@@ -19,7 +19,6 @@ import { MAX_FEN, type CaseFromTip, type CaseInput, type CaseListQuery, type Fig
  * (cases.policy.ts); every change writes its audit row in the same transaction.
  */
 
-const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, message }]);
 
 async function visibleCase(q: Queryable, user: SessionUser, id: number, forUpdate = false) {
@@ -72,7 +71,7 @@ async function fileCaseIn(q: Queryable, user: SessionUser, b: CaseInput) {
   const id = await repo.insertCase(q, user, b);
   await repo.insertStage(q, user, id, 'filed', b.filedOn, null);
   const { tipIds: _ids, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, '');
-  await audit(q, actor(user), { action: 'case.filed', entity: 'case', entityId: id, detail: { caseNo: b.caseNo, filedOn: b.filedOn, ...linked } });
+  await audit(q, actorOf(user), { action: 'case.filed', entity: 'case', entityId: id, detail: { caseNo: b.caseNo, filedOn: b.filedOn, ...linked } });
   return { id };
 }
 
@@ -84,7 +83,7 @@ async function linkToCaseIn(q: Queryable, user: SessionUser, id: number, b: { tr
   permitLink(user, c);
   const { tipIds, ...linked } = await link(q, user, id, b.trackingCodes, b.subjectIds, base);
   // Tips by id, never by tracking code: the audit log names a tip only to an auditor it does not accuse (audit.labels.ts).
-  await audit(q, actor(user), { action: 'case.linked', entity: 'case', entityId: id, detail: { tipIds, subjectIds: b.subjectIds } });
+  await audit(q, actorOf(user), { action: 'case.linked', entity: 'case', entityId: id, detail: { tipIds, subjectIds: b.subjectIds } });
   return linked;
 }
 
@@ -128,7 +127,7 @@ function recordStage(
     const units = await write(q, c);
     await repo.insertStage(q, user, id, stage, date, note);
     await repo.setCaseStage(q, id, stage, units);
-    await audit(q, actor(user), { action: `case.${stage}`, entity: 'case', entityId: id, detail: { date, ...units, ...detail } });
+    await audit(q, actorOf(user), { action: `case.${stage}`, entity: 'case', entityId: id, detail: { date, ...units, ...detail } });
     return { id, stage };
   });
 }
@@ -201,7 +200,7 @@ export async function addFigure(db: Db, user: SessionUser, id: number, b: Figure
     const totals = await repo.figureTotals(q, id);
     checkTotal(totals, b.kind);
     if (b.kind === 'amount_recovered') checkRecovery(totals, b.reason);
-    await audit(q, actor(user), { action: 'case.figure_recorded', entity: 'case', entityId: id, detail: { entryId, kind: b.kind, value: b.value, onDate: b.onDate, ...(b.reason ? { reason: b.reason } : {}) } });
+    await audit(q, actorOf(user), { action: 'case.figure_recorded', entity: 'case', entityId: id, detail: { entryId, kind: b.kind, value: b.value, onDate: b.onDate, ...(b.reason ? { reason: b.reason } : {}) } });
     return { id: entryId, total: totals[b.kind] };
   });
 }
@@ -223,7 +222,7 @@ export async function correctFigure(db: Db, user: SessionUser, id: number, entry
     // A correction always has its reason, which also covers a recovered total left above the amount involved.
     const totals = await repo.figureTotals(q, id);
     checkTotal(totals, entry.kind);
-    await audit(q, actor(user), {
+    await audit(q, actorOf(user), {
       action: 'case.figure_corrected', entity: 'case', entityId: id, detail: { entryId: newId, corrects: entryId, kind: entry.kind, from: entry.value, to: b.value, reason: b.reason },
     });
     return { id: newId, total: totals[entry.kind] };

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { hasAny, isOffice } from '../access/jurisdiction.ts';
 import { OFFICE_ROLES } from '../../../shared/domain.ts';
@@ -16,7 +16,6 @@ import type { TypicalEdit, TypicalInput } from './typical.schemas.ts';
  * is audited with its reason. The public reads published ones only.
  */
 
-const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
 const FIELDS = ['title', 'body', 'recognise', 'advice'] as const;
 
 /** The text fields masked for the public (mask.ts), and how many things were masked. */
@@ -38,7 +37,7 @@ export async function writeTypical(db: Db, user: SessionUser, b: TypicalInput) {
     if (!(await findCase(q, user, b.caseId))) throw new AppError('NOT_FOUND', [{ path: 'caseId', message: '未找到该案件' }]);
     const { text, masked } = masking(b);
     const id = await repo.insertTypical(q, user.id, { ...b, ...text });
-    await audit(q, actor(user), { action: 'typical_case.written', entity: 'case', entityId: b.caseId, detail: { typicalCaseId: id, masked } });
+    await audit(q, actorOf(user), { action: 'typical_case.written', entity: 'case', entityId: b.caseId, detail: { typicalCaseId: id, masked } });
     return { id, masked };
   });
 }
@@ -55,7 +54,7 @@ export async function editTypical(db: Db, user: SessionUser, id: number, b: Typi
     const { text, masked } = masking(b);
     await repo.updateDraft(q, id, user.id, { ...b, ...text });
     const changed = FIELDS.filter((f) => t[f] !== text[f]);
-    await audit(q, actor(user), { action: 'typical_case.edited', entity: 'case', entityId: t.caseId, detail: { typicalCaseId: id, from: t.status, changed, masked } });
+    await audit(q, actorOf(user), { action: 'typical_case.edited', entity: 'case', entityId: t.caseId, detail: { typicalCaseId: id, from: t.status, changed, masked } });
     return repo.findTypical(q, user, id).then((r) => r!);
   });
 }
@@ -77,7 +76,7 @@ export async function publishTypical(db: Db, user: SessionUser, id: number) {
     const fields = FIELDS.flatMap((f) => unmaskedFindings(t[f]).map((what) => ({ path: f, message: `仍有${what}，请先处理` })));
     if (fields.length) throw new AppError('TYPICAL_CASE_UNMASKED', fields);
     await repo.setPublished(q, id, user.id);
-    await audit(q, actor(user), { action: 'typical_case.published', entity: 'case', entityId: t.caseId, detail: { typicalCaseId: id } });
+    await audit(q, actorOf(user), { action: 'typical_case.published', entity: 'case', entityId: t.caseId, detail: { typicalCaseId: id } });
     return repo.findTypical(q, user, id).then((r) => r!);
   });
 }
@@ -88,7 +87,7 @@ export async function withdrawTypical(db: Db, user: SessionUser, id: number, rea
     if (!isOffice(user)) throw new AppError('FORBIDDEN', undefined, '典型案例由专项办负责人撤回');
     if (t.status !== 'published') throw new AppError('TYPICAL_CASE_STATE');
     await repo.setWithdrawn(q, id, reason);
-    await audit(q, actor(user), { action: 'typical_case.withdrawn', entity: 'case', entityId: t.caseId, detail: { typicalCaseId: id, reason } });
+    await audit(q, actorOf(user), { action: 'typical_case.withdrawn', entity: 'case', entityId: t.caseId, detail: { typicalCaseId: id, reason } });
     return repo.findTypical(q, user, id).then((r) => r!);
   });
 }

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { inSubtree, isOffice } from '../access/jurisdiction.ts';
 import { findUnit, unitsAbove } from '../cases/cases.repository.ts';
@@ -36,7 +36,7 @@ export async function issueRecord(q: Queryable, user: SessionUser, b: Enforcemen
     }
   }
   const id = await repo.insertRecord(q, user, b);
-  await audit(q, { id: user.id, name: user.username }, {
+  await audit(q, actorOf(user), {
     action: 'enforcement.recorded', entity: 'subject', entityId: b.subjectId,
     detail: { recordId: id, kind: b.kind, docNo: b.docNo, ...(b.hazardId ? { hazardId: b.hazardId } : {}), ...(b.fineFen !== undefined ? { fineFen: b.fineFen } : {}) },
   });

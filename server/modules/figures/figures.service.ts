@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { IndicatorKey } from '../../../shared/indicators.ts';
 import { chinaToday as today } from '../../../shared/time.ts';
 import { isOffice, jurisdictionSql } from '../access/jurisdiction.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 
 export interface FigureInput {
@@ -38,7 +38,7 @@ export async function reportFigures(db: Db, user: SessionUser, b: FigureReport):
             as f(indicator text, value numeric, unit text, approx boolean, subject text, note text, quote text)
           returning id`,
     );
-    await audit(q, { id: user.id, name: user.username }, {
+    await audit(q, actorOf(user), {
       action: 'figures.reported', entity: 'reported_figures', entityId: rows[0]?.id,
       detail: { count: rows.length, periodStart: b.periodStart, periodEnd: b.periodEnd, source: b.source },
     });

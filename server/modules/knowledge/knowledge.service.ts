@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { ARTICLE_WRITER_ROLES } from '../../../shared/domain.ts';
 import { hasAny, isOffice } from '../access/jurisdiction.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { checkRegion } from '../publicity/publicity.service.ts';
 import { articleActions, mayEditArticle, permitArticle } from './knowledge.policy.ts';
@@ -15,7 +15,6 @@ import type { ArticleInput, ArticleListQuery, ChannelInput } from './knowledge.s
  * visitors of that region. Reporting channels: each campaign office keeps and publishes its own.
  */
 
-const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
 
 const toNew = (b: ArticleInput): repo.NewArticle => ({
   kind: b.kind, regionCode: b.regionCode, fraudType: b.fraudType ?? null, title: b.title, summary: b.summary, body: b.body, expiresOn: b.expiresOn ?? null,
@@ -31,7 +30,7 @@ export async function createArticle(db: Db, user: SessionUser, b: ArticleInput) 
   await checkRegion(db, user, b.regionCode);
   return db.tx(async (q) => {
     const id = await repo.insertArticle(q, user, toNew(b));
-    await audit(q, actor(user), { action: 'article.created', entity: 'public_article', entityId: id, detail: { kind: b.kind, regionCode: b.regionCode, title: b.title } });
+    await audit(q, actorOf(user), { action: 'article.created', entity: 'public_article', entityId: id, detail: { kind: b.kind, regionCode: b.regionCode, title: b.title } });
     return { id };
   });
 }
@@ -55,7 +54,7 @@ export async function editArticle(db: Db, user: SessionUser, id: number, b: Arti
     const rule = permitArticle(user, before, 'edit');
     await checkRegion(q, user, b.regionCode);
     await repo.updateArticle(q, user.id, id, toNew(b));
-    await audit(q, actor(user), { action: rule.audit, entity: 'public_article', entityId: id, detail: { from: before.status, title: b.title } });
+    await audit(q, actorOf(user), { action: rule.audit, entity: 'public_article', entityId: id, detail: { from: before.status, title: b.title } });
     return articleDetail(q, user, id);
   });
 }
@@ -65,7 +64,7 @@ export async function actOnArticle(db: Db, user: SessionUser, id: number, body: 
     const before = await visible(q, user, id, true);
     const rule = permitArticle(user, before, body.action);
     await repo.moveArticle(q, user.id, id, rule.to, body.note ?? null);
-    await audit(q, actor(user), {
+    await audit(q, actorOf(user), {
       action: rule.audit, entity: 'public_article', entityId: id, detail: { from: before.status, to: rule.to, ...(body.note ? { note: body.note } : {}) },
     });
     return articleDetail(q, user, id);
@@ -103,7 +102,7 @@ export async function saveChannel(db: Db, user: SessionUser, c: ChannelInput) {
   return db.tx(async (q) => {
     const before = await repo.channelOf(q, user.unitId);
     await repo.upsertChannel(q, user, c);
-    await audit(q, actor(user), { action: 'channel.saved', entity: 'unit', entityId: user.unitId, detail: { before, after: c } });
+    await audit(q, actorOf(user), { action: 'channel.saved', entity: 'unit', entityId: user.unitId, detail: { before, after: c } });
     return { id: user.unitId };
   });
 }

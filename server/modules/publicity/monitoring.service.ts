@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import { AD_MONITOR_UNIT_KINDS, MONITORING_COUNT_KEYS, type MonitoringCountKey } from '../../../shared/domain.ts';
 import { INDICATORS } from '../../../shared/indicators.ts';
 import { chinaToday } from '../../../shared/time.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import * as repo from './monitoring.repository.ts';
 import { periodReported } from './publicity.repository.ts';
@@ -16,7 +16,6 @@ import type { MonitoringCounts, RoundFilter, RoundInput } from './monitoring.sch
  * round in view is 403 to correct; every write commits with its audit row.
  */
 
-const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
 
 /** Only units whose work this is log rounds (a police station's "monitoring" is not this figure). */
 function mayLog(user: SessionUser) {
@@ -34,7 +33,7 @@ export async function createRound(db: Db, user: SessionUser, b: RoundInput) {
   await checkRegion(db, user, b.regionCode);
   return db.tx(async (q) => {
     const id = await repo.insertRound(q, user, toNew(b));
-    await audit(q, actor(user), { action: 'monitoring.created', entity: 'ads_monitoring_round', entityId: id, detail: { regionCode: b.regionCode, counts: b.counts } });
+    await audit(q, actorOf(user), { action: 'monitoring.created', entity: 'ads_monitoring_round', entityId: id, detail: { regionCode: b.regionCode, counts: b.counts } });
     return { id };
   });
 }
@@ -67,7 +66,7 @@ export async function correctRound(db: Db, user: SessionUser, id: number, b: Rou
       ...MONITORING_COUNT_KEYS.map((k): [string, unknown, unknown] => [k, before.counts[k], after.counts[k]]),
     ]);
     await repo.updateRound(q, user.id, id, after);
-    await audit(q, actor(user), {
+    await audit(q, actorOf(user), {
       action: 'monitoring.corrected', entity: 'ads_monitoring_round', entityId: id, detail: { changed, periodReported: reported, ...(b.reason ? { reason: b.reason } : {}) },
     });
     return roundDetail(q, user, id);

@@ -1,8 +1,7 @@
-import { newSheet } from '../../xlsx.ts';
+import { capRows, finishExport, newSheet } from '../../xlsx.ts';
 import type { Db } from '../../db/client.ts';
 import { AD_MEDIA, MONITORING_COUNT_KEYS, MONITORING_COUNTS, PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, type AdMedium, type PublicityKind } from '../../../shared/domain.ts';
 import { INDICATORS } from '../../../shared/indicators.ts';
-import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import * as repo from './publicity.repository.ts';
 import * as rounds from './monitoring.repository.ts';
@@ -18,7 +17,6 @@ import type { RoundFilter } from './monitoring.schemas.ts';
 /** An export holds at most this many rows and says when it was cut (X-Export-Truncated). */
 export const PUBLICITY_EXPORT_MAX_ROWS = 10_000;
 
-const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
 const countHeader = (name: string, unit: string) => `${name}（${unit}）`;
 /** The filter as written in the audit row (without paging). */
 const usedFilter = (f: object) => Object.fromEntries(Object.entries(f).filter(([k, v]) => k !== 'page' && k !== 'pageSize' && v !== undefined));
@@ -30,8 +28,7 @@ function sumRows<K extends string>(rows: { counts: Record<K, number> }[], keys: 
 
 export async function exportActivities(db: Db, user: SessionUser, filter: ActivityFilter) {
   const items = await repo.activityRows(db, repo.activityWhere(user, filter), PUBLICITY_EXPORT_MAX_ROWS + 1, 0);
-  const rows = items.slice(0, PUBLICITY_EXPORT_MAX_ROWS);
-  const truncated = items.length > PUBLICITY_EXPORT_MAX_ROWS;
+  const { rows, truncated } = capRows(items, PUBLICITY_EXPORT_MAX_ROWS);
   const { book, sheet } = newSheet('宣传活动', [
     { header: '序号', key: 'no', width: 6 },
     { header: '开始日期', key: 'startDate', width: 12 },
@@ -52,15 +49,12 @@ export async function exportActivities(db: Db, user: SessionUser, filter: Activi
     source: a.imported ? 'Excel 导入' : '录入',
   }));
   sheet.addRow({ no: '合计', title: `${rows.length} 场`, ...sumRows(rows, PUBLICITY_COUNT_KEYS) }).font = { bold: true };
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  await audit(db, actor(user), { action: 'publicity.exported', entity: 'publicity_activity', detail: { filter: usedFilter(filter), rows: rows.length, truncated } });
-  return { buffer, rows: rows.length, truncated };
+  return finishExport(db, user, book, { action: 'publicity.exported', entity: 'publicity_activity', filter: usedFilter(filter), rows: rows.length, truncated });
 }
 
 export async function exportRounds(db: Db, user: SessionUser, filter: RoundFilter) {
   const items = await rounds.roundRows(db, rounds.roundWhere(user, filter), PUBLICITY_EXPORT_MAX_ROWS + 1, 0);
-  const rows = items.slice(0, PUBLICITY_EXPORT_MAX_ROWS);
-  const truncated = items.length > PUBLICITY_EXPORT_MAX_ROWS;
+  const { rows, truncated } = capRows(items, PUBLICITY_EXPORT_MAX_ROWS);
   const { book, sheet } = newSheet('广告监测', [
     { header: '序号', key: 'no', width: 6 },
     { header: '开始日期', key: 'startDate', width: 12 },
@@ -77,7 +71,5 @@ export async function exportRounds(db: Db, user: SessionUser, filter: RoundFilte
     media: m.media.map((x) => AD_MEDIA[x as AdMedium] ?? x).join('、'), ...m.counts, note: m.note ?? '',
   }));
   sheet.addRow({ no: '合计', title: `${rows.length} 轮`, ...sumRows(rows, MONITORING_COUNT_KEYS) }).font = { bold: true };
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  await audit(db, actor(user), { action: 'monitoring.exported', entity: 'ads_monitoring_round', detail: { filter: usedFilter(filter), rows: rows.length, truncated } });
-  return { buffer, rows: rows.length, truncated };
+  return finishExport(db, user, book, { action: 'monitoring.exported', entity: 'ads_monitoring_round', filter: usedFilter(filter), rows: rows.length, truncated });
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import { newSheet } from '../../xlsx.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type PublicityKind } from '../../../shared/domain.ts';
 import { INDICATORS } from '../../../shared/indicators.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import * as repo from './publicity.repository.ts';
 import { activityBody, type ImportResult } from './publicity.schemas.ts';
@@ -229,7 +229,7 @@ export async function importActivities(db: Db, user: SessionUser, file: Buffer):
     const created = written.length;
     const duplicates = good.length - created;
     await repo.setImportCounts(q, id, created, duplicates);
-    await audit(q, { id: user.id, name: user.username }, {
+    await audit(q, actorOf(user), {
       action: 'publicity.imported', entity: 'publicity_import', entityId: id, detail: { sha256, rows: rows.length, created, duplicates, refused: errors.length },
     });
     return { id, rowsTotal: rows.length, created, duplicates, refused: errors.length, errors: errors.slice(0, ERRORS_SHOWN).map(({ row, reason }) => ({ row, reason })) };

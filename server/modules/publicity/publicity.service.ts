@@ -5,7 +5,7 @@ import { PUBLICITY_COUNT_KEYS } from '../../../shared/domain.ts';
 import { INDICATORS } from '../../../shared/indicators.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { inJurisdiction } from '../access/jurisdiction.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { staffCopy } from '../uploads/strip.ts';
@@ -21,7 +21,6 @@ import type { ActivityFilter, ActivityInput, Counts } from './publicity.schemas.
  * unit's activity in view is 403 to correct. Every write and its audit row commit together.
  */
 
-const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
 
 /** Photos an activity may have (a few pictures for the summary, not an album). */
 export const MAX_PHOTOS = 9;
@@ -41,7 +40,7 @@ export async function createActivity(db: Db, user: SessionUser, b: ActivityInput
   await checkRegion(db, user, b.regionCode);
   return db.tx(async (q) => {
     const id = await repo.insertActivity(q, user, toNew(b));
-    await audit(q, actor(user), { action: 'publicity.created', entity: 'publicity_activity', entityId: id, detail: { regionCode: b.regionCode, kind: b.kind } });
+    await audit(q, actorOf(user), { action: 'publicity.created', entity: 'publicity_activity', entityId: id, detail: { regionCode: b.regionCode, kind: b.kind } });
     return { id };
   });
 }
@@ -95,7 +94,7 @@ export async function correctActivity(db: Db, user: SessionUser, id: number, b: 
     const after = toNew(b);
     const changed = changes(before, after);
     await repo.updateActivity(q, user.id, id, after);
-    await audit(q, actor(user), {
+    await audit(q, actorOf(user), {
       action: 'publicity.corrected', entity: 'publicity_activity', entityId: id, detail: { changed, periodReported: reported, ...(b.reason ? { reason: b.reason } : {}) },
     });
     return activityDetail(q, user, id);
@@ -144,7 +143,7 @@ export async function addPhoto(db: Db, keys: Keys, dataDir: string, limits: Uplo
     await visible(q, user, id, true);
     if ((await repo.activityPhotos(q, id)).length >= MAX_PHOTOS) throw new AppError('UPLOAD_INVALID', undefined, `每个活动最多上传 ${MAX_PHOTOS} 张照片`);
     await repo.attachPhoto(q, id, stored.id);
-    await audit(q, actor(user), { action: 'publicity.photo_added', entity: 'publicity_activity', entityId: id, detail: { uploadId: stored.id } });
+    await audit(q, actorOf(user), { action: 'publicity.photo_added', entity: 'publicity_activity', entityId: id, detail: { uploadId: stored.id } });
   });
   return stored;
 }

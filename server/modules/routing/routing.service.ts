@@ -2,7 +2,7 @@ import { sql, type Db } from '../../db/client.ts';
 import { page } from '../../db/page.ts';
 import { AppError } from '../../errors.ts';
 import type { FraudType, UnitKind } from '../../../shared/domain.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { concernsRegion, concernsRegionSql, inJurisdiction, jurisdictionSql } from '../access/jurisdiction.ts';
 import { unitsInJurisdiction, type UnitPageQuery } from '../admin/admin.service.ts';
@@ -55,7 +55,7 @@ export async function upsertRule(db: Db, user: SessionUser | null, r: RuleInput)
     );
     await q.query(sql`insert into routing_rule_history (rule_id, op, data, changed_by)
       values (${row.id}, ${before ? 'update' : 'create'}, ${{ before: before ?? null, after: r }}, ${user?.id ?? null})`);
-    if (user) await audit(q, { id: user.id, name: user.username }, { action: 'routing.rule_saved', entity: 'routing_rule', entityId: row.id, detail: { ...r } });
+    if (user) await audit(q, actorOf(user), { action: 'routing.rule_saved', entity: 'routing_rule', entityId: row.id, detail: { ...r } });
     return row;
   });
 }
@@ -68,7 +68,7 @@ export async function deleteRule(db: Db, user: SessionUser, id: number) {
     assertRuleInScope(user, before.regionPrefix);
     await q.query(sql`delete from routing_rules where id = ${id}`);
     await q.query(sql`insert into routing_rule_history (rule_id, op, data, changed_by) values (${id}, 'delete', ${{ before }}, ${user.id})`);
-    await audit(q, { id: user.id, name: user.username }, { action: 'routing.rule_deleted', entity: 'routing_rule', entityId: id });
+    await audit(q, actorOf(user), { action: 'routing.rule_deleted', entity: 'routing_rule', entityId: id });
     return { id };
   });
 }

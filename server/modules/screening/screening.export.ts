@@ -1,7 +1,6 @@
-import { newSheet } from '../../xlsx.ts';
+import { finishExport, newSheet } from '../../xlsx.ts';
 import type { Db } from '../../db/client.ts';
 import { HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, type HazardStatus } from '../../../shared/domain.ts';
-import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { ledgerForExport } from './screening.service.ts';
 import type { LedgerFilter } from './screening.schemas.ts';
@@ -30,7 +29,5 @@ export async function exportLedger(db: Db, user: SessionUser, filter: LedgerFilt
     measure: HAZARD_MEASURES[h.measure as keyof typeof HAZARD_MEASURES] ?? h.measure, deadline: h.deadline, responsible: h.responsible,
     status: HAZARD_STATUSES[h.status as HazardStatus] ?? h.status, overdue: h.overdue ? '是' : '否', fine: h.fineYuan ?? '', unit: h.unitName,
   }));
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  await audit(db, { id: user.id, name: user.username }, { action: 'hazard.exported', entity: 'hazard', detail: { filter, rows: rows.length, truncated } });
-  return { buffer, rows: rows.length, truncated };
+  return finishExport(db, user, book, { action: 'hazard.exported', entity: 'hazard', filter, rows: rows.length, truncated });
 }

@@ -1,6 +1,7 @@
+import { capRows } from '../../xlsx.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { RiskGrade } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
@@ -18,7 +19,6 @@ import type { HazardAction, HazardInput, InspectionInput, LedgerFilter, SubjectL
  * is "not found", as tips are. Lists are pages with their total: nothing is cut off silently.
  */
 
-const actor = (u: SessionUser) => ({ id: u.id, name: u.username });
 const today = chinaToday;
 
 async function visibleSubject(q: Queryable, user: SessionUser, id: number) {
@@ -60,7 +60,7 @@ export async function subjectDetail(db: Db, user: SessionUser, id: number) {
 
 async function addHazard(q: Queryable, user: SessionUser, subjectId: number, inspectionId: number | null, h: HazardInput) {
   const id = await repo.insertHazard(q, user, subjectId, inspectionId, h);
-  await audit(q, actor(user), { action: 'hazard.created', entity: 'hazard', entityId: id, detail: { subjectId, category: h.category, serious: h.serious, deadline: h.deadline } });
+  await audit(q, actorOf(user), { action: 'hazard.created', entity: 'hazard', entityId: id, detail: { subjectId, category: h.category, serious: h.serious, deadline: h.deadline } });
   return id;
 }
 
@@ -69,7 +69,7 @@ export async function recordInspection(db: Db, user: SessionUser, subjectId: num
   await visibleSubject(db, user, subjectId);
   return db.tx(async (q) => {
     const id = await repo.insertInspection(q, user, subjectId, b);
-    await audit(q, actor(user), { action: 'inspection.recorded', entity: 'subject', entityId: subjectId, detail: { inspectionId: id, hazards: b.hazards.length } });
+    await audit(q, actorOf(user), { action: 'inspection.recorded', entity: 'subject', entityId: subjectId, detail: { inspectionId: id, hazards: b.hazards.length } });
     const hazardIds = [];
     for (const h of b.hazards) hazardIds.push(await addHazard(q, user, subjectId, id, h));
     return { id, hazardIds };
@@ -107,7 +107,7 @@ function changeHazard(
       }
     }
     const to = rule.to ?? h.status;
-    await audit(q, actor(user), {
+    await audit(q, actorOf(user), {
       action: rule.audit, entity: 'hazard', entityId: id,
       detail: { from: h.status, to, ...(detail.note ? { note: detail.note } : {}), ...(detail.fineYuan != null ? { fineYuan: detail.fineYuan } : {}), ...(files.length ? { attachments: files.length, attachmentIds: files } : {}) },
     });
@@ -148,7 +148,7 @@ export async function overrideRisk(db: Db, user: SessionUser, subjectId: number,
   await visibleSubject(db, user, subjectId);
   await db.tx(async (q) => {
     await repo.insertOverride(q, user.id, subjectId, grade, reason);
-    await audit(q, actor(user), { action: 'subject.risk_overridden', entity: 'subject', entityId: subjectId, detail: { grade, reason } });
+    await audit(q, actorOf(user), { action: 'subject.risk_overridden', entity: 'subject', entityId: subjectId, detail: { grade, reason } });
   });
   return assessRisk((await repo.riskFacts(db, [subjectId])).get(subjectId)!, today());
 }
@@ -165,7 +165,7 @@ export const LEDGER_MAX_ROWS = 10_000;
 
 export async function ledgerForExport(db: Db, user: SessionUser, f: LedgerFilter) {
   const rows = await repo.ledgerRows(db, user, f, today(), LEDGER_MAX_ROWS + 1);
-  return { rows: rows.slice(0, LEDGER_MAX_ROWS), truncated: rows.length > LEDGER_MAX_ROWS };
+  return capRows(rows, LEDGER_MAX_ROWS);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { inJurisdiction } from '../access/jurisdiction.ts';
 import { findRegion } from '../regions/regions.repository.ts';
@@ -20,7 +20,7 @@ export async function registerSubject(db: Db, user: SessionUser, b: SubjectInput
       regionCode: b.regionCode, kind: b.kind, name: b.name, normalizedName: normalizeOrg(b.name), uscc: b.uscc ?? null, address: b.address ?? null, createdBy: user.id,
     });
     if (id === null) throw new AppError('CONFLICT', [{ path: 'uscc', message: '该统一社会信用代码已登记' }]);
-    await audit(q, { id: user.id, name: user.username }, { action: 'subject.created', entity: 'subject', entityId: id, detail: { name: b.name, uscc: b.uscc ?? null } });
+    await audit(q, actorOf(user), { action: 'subject.created', entity: 'subject', entityId: id, detail: { name: b.name, uscc: b.uscc ?? null } });
     return { id };
   });
 }

@@ -1,7 +1,6 @@
-import { newSheet } from '../../xlsx.ts';
+import { finishExport, newSheet } from '../../xlsx.ts';
 import { sql, type Db } from '../../db/client.ts';
 import { FRAUD_TYPES, MEASURES, TIP_SOURCES, TIP_STATUSES, VERDICTS } from '../../../shared/domain.ts';
-import { audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { listTips } from './tips.query.service.ts';
 import type { FilterQuery } from './tips.schemas.ts';
@@ -109,7 +108,5 @@ export async function exportTips(db: Db, user: SessionUser, filter: FilterQuery)
     cursor = page.nextCursor ?? undefined;
     if (rows >= EXPORT_MAX_ROWS && cursor) truncated = true;
   } while (cursor && !truncated);
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  await audit(db, { id: user.id, name: user.username }, { action: 'tip.exported', entity: 'tip', detail: { filter, rows, truncated } });
-  return { buffer, rows, truncated };
+  return finishExport(db, user, book, { action: 'tip.exported', entity: 'tip', filter, rows, truncated });
 }

@@ -3,7 +3,7 @@ import type { Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { TIP_STATUSES, type TipStatus } from '../../../shared/domain.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/validators.ts';
-import { audit } from '../audit/audit.service.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { assignedTipsSql, deadlineRunsSql, isOffice, isTipOverdue, outsideSubtreeRanges, subtreeSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql } from '../access/jurisdiction.ts';
 import { findRegion, regionPath } from '../regions/regions.repository.ts';
@@ -311,7 +311,7 @@ export async function revealReporterIdentity(db: Db, keys: Keys, user: SessionUs
     if (!mayRevealIdentity(user, ctx)) throw new AppError('FORBIDDEN');
     const identity = openReporter(keys, ctx.tip.reporter_enc);
     if (!identity) throw new AppError('NOT_FOUND', undefined, '该线索为匿名举报，没有举报人身份信息');
-    await audit(q, { id: user.id, name: user.username }, { action: 'tip.identity_revealed', entity: 'tip', entityId: tipId, detail: { reason } });
+    await audit(q, actorOf(user), { action: 'tip.identity_revealed', entity: 'tip', entityId: tipId, detail: { reason } });
     return identity;
   });
 }
