@@ -4,6 +4,7 @@ import { FRAUD_TYPES, MEASURES, TIP_SOURCES, TIP_STATUSES, VERDICTS } from '../.
 import type { SessionUser } from '../auth/auth.service.ts';
 import { listTips } from './tips.query.service.ts';
 import type { FilterQuery } from './tips.schemas.ts';
+import { regionPathSql } from '../regions/regions.repository.ts';
 
 export const EXPORT_MAX_ROWS = 10_000;
 const PAGE = 200;
@@ -64,8 +65,7 @@ const ledgerRows = (db: Db, ids: number[]) =>
   db.query<LedgerRow>(sql`
     select t.id, t.subject, t.amount_involved, t.victim_count, t.closed_at, t.public_answer, t.rating_satisfied, t.rating_comment,
       t.rated_at, t.description, o.name as office_name, lu.name as lead_name,
-      (select string_agg(r.name, ' / ' order by length(r.code)) from regions r
-        where r.code in (left(t.region_code, 2), left(t.region_code, 4), left(t.region_code, 6), left(t.region_code, 9))) as region_path,
+      ${regionPathSql('t.region_code')} as region_path,
       (select string_agg(u.name, '、' order by a.id) from tip_assignments a join units u on u.id = a.unit_id
         where a.tip_id = t.id and a.active and a.role = 'assist') as assisting,
       l.verdict, l.measures
