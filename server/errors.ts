@@ -20,6 +20,7 @@ export const ERRORS = {
   CASE_STAGE_ORDER: [409, '案件阶段须依次录入（立案、侦破、移送起诉、提起公诉、审判），每个阶段只录入一次'],
   CASE_ENTRY_CORRECTED: [409, '该条记录已被更正，请更正最新的一条'],
   TYPICAL_CASE_STATE: [409, '典型案例当前状态不允许此操作'],
+  SUPERVISION_INVALID_TRANSITION: [409, '督导事项当前状态不允许此操作'],
   CONFLICT: [409, '数据已存在或已被修改'],
   USERNAME_TAKEN: [409, '用户名已被使用'],
   TOTP_ALREADY_ENABLED: [409, '两步验证已开启'],

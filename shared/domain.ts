@@ -285,6 +285,16 @@ export const AUDIT_ACTIONS = {
   'typical_case.published': '发布典型案例',
   'typical_case.withdrawn': '撤下典型案例',
   'enforcement.recorded': '录入行政执法文书',
+  'supervision.round_created': '开展督导检查',
+  'supervision.finding_added': '登记督导发现问题',
+  'supervision.feedback_submitted': '提交整改反馈',
+  'supervision.finding_verified': '核验整改销号',
+  'supervision.finding_reopened': '整改核验不通过',
+  'supervision.sample_drawn': '抽取督导样本',
+  'supervision.callback_recorded': '记录督导回访',
+  'supervision.recheck_answered': '答复二次核查',
+  'supervision.recheck_upheld': '二次核查通过',
+  'supervision.recheck_failed': '二次核查不通过（线索重新办理）',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -303,6 +313,8 @@ export const AUDIT_ENTITIES = {
   ads_monitoring_round: '广告监测记录',
   public_article: '防骗文章',
   case: '案件',
+  supervision_round: '督导检查',
+  supervision_finding: '督导发现问题',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -413,3 +425,42 @@ export const NOTICE_KINDS = ['risk_warning_letter', 'interview_notice', 'rectifi
 export const TYPICAL_CASE_STATUSES = { draft: '待审核', published: '已发布', withdrawn: '已撤回' } as const;
 export type TypicalCaseStatus = keyof typeof TYPICAL_CASE_STATUSES;
 export const TYPICAL_CASE_STATUS_CODES = codesOf(TYPICAL_CASE_STATUSES);
+
+// ── Supervision (督导检查, domain.md §1 "Around the strands"), issue 12 ─────────────────────────
+export const SUPERVISION_METHODS = { on_site: '实地督导', unannounced: '暗访', phone_callback: '电话回访', written: '书面检查' } as const;
+export type SupervisionMethod = keyof typeof SUPERVISION_METHODS;
+export const SUPERVISION_METHOD_CODES = codesOf(SUPERVISION_METHODS);
+
+/** A finding's follow-up: open → submitted (整改反馈 by the target) → verified, or back to open. */
+export const FINDING_STATUSES = { open: '待整改', submitted: '已反馈待核验', verified: '已核验销号' } as const;
+export type FindingStatus = keyof typeof FINDING_STATUSES;
+export const FINDING_STATUS_CODES = codesOf(FINDING_STATUSES);
+
+/** What a sample of closed tips is drawn for: 回访 (call the named reporter) or 二次核查 (verify again). */
+export const SAMPLE_KINDS = { callback: '回访', recheck: '二次核查' } as const;
+export type SampleKind = keyof typeof SAMPLE_KINDS;
+export const SAMPLE_KIND_CODES = codesOf(SAMPLE_KINDS);
+
+/** A sampled tip: callback pending → recorded; recheck pending → answered (by the handling unit) → upheld | failed. */
+export const SAMPLE_ITEM_STATUSES = { pending: '待办', recorded: '已回访', answered: '已答复待评定', upheld: '核查通过', failed: '核查不通过' } as const;
+export type SampleItemStatus = keyof typeof SAMPLE_ITEM_STATUSES;
+export const SAMPLE_ITEM_STATUS_CODES = codesOf(SAMPLE_ITEM_STATUSES);
+
+/** 回访: did the unit really handle it, as the reporter says. */
+export const CALLBACK_HANDLED = { yes: '确已处理', no: '未处理', unclear: '说不清' } as const;
+export const CALLBACK_HANDLED_CODES = codesOf(CALLBACK_HANDLED);
+
+/** Who runs supervision rounds (opens them, records findings and samples, verifies): offices' supervisors and leads. */
+export const SUPERVISION_ROLES = ['office_lead', 'supervisor'] as const satisfies readonly Role[];
+/** Who answers for a target unit (整改反馈, the answer to a 二次核查): its handlers and leads, an office's intake and lead. */
+export const SUPERVISED_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead'] as const satisfies readonly Role[];
+
+/** The gaming flags a supervisor reads per unit and period (docs/indicators.md, "Gaming flags"). */
+export const GAMING_RULES = {
+  untrue_rate: '“不属实”办结比例明显高于同类单位',
+  fast_closure: '办理用时明显短于同类单位',
+  returned_rate: '办理结果被退回重办比例高',
+  dissatisfied_rate: '举报人不满意比例高',
+} as const;
+export type GamingRule = keyof typeof GAMING_RULES;
+export const GAMING_RULE_CODES = codesOf(GAMING_RULES);

@@ -1,5 +1,5 @@
 import { join, raw, sql, type Sql } from '../../db/client.ts';
-import { TIP_READER_ROLES, type Role } from '../../../shared/domain.ts';
+import { SUPERVISION_ROLES, TIP_READER_ROLES, type Role } from '../../../shared/domain.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 
 /**
@@ -199,6 +199,53 @@ export function caseVisibleSql(user: TipViewer, c = 'c'): Sql {
   if (!isOffice(user)) return named;
   return sql`(${named} or ${subtreeSql(user.unitRegionCode, `${c}.region_code`)})`;
 }
+
+// ---- Supervision rounds (督导检查) --------------------------------------------------------------
+
+/** What access to a supervision round depends on. `region_code` is the supervising unit's region. */
+export interface RoundAccessFacts {
+  region_code: string;
+  supervising_unit_id: number;
+  targetUnitIds: number[];
+  memberIds: number[];
+}
+
+type RoundViewer = Pick<SessionUser, 'id' | 'roles' | 'unitId' | 'unitKind' | 'unitRegionCode'>;
+
+/**
+ * Sees the whole round (every target, finding and sample): a campaign office whose subtree holds the
+ * supervising unit's region — the supervising office and the offices above it — or a member of the
+ * round. A supervisor of another city sees nothing of it (404).
+ */
+export function seesWholeRound(user: RoundViewer, r: RoundAccessFacts): boolean {
+  if (!hasAny(user, TIP_READER_ROLES)) return false;
+  return r.memberIds.includes(user.id) || (isOffice(user) && inSubtree(user.unitRegionCode, r.region_code));
+}
+
+/** May see the round at all: the whole of it (above), or — a target unit — its head and its own findings. */
+export const canSeeRound = (user: RoundViewer, r: RoundAccessFacts): boolean =>
+  seesWholeRound(user, r) || (hasAny(user, TIP_READER_ROLES) && r.targetUnitIds.includes(user.unitId));
+
+/** SQL form of `seesWholeRound`, on supervision_rounds under alias `r`. */
+export function roundWholeSql(user: RoundViewer, r = 'r'): Sql {
+  if (!hasAny(user, TIP_READER_ROLES)) return sql`false`;
+  const member = sql`exists (select 1 from supervision_round_members m where m.round_id = ${raw(r)}.id and m.user_id = ${user.id})`;
+  return isOffice(user) ? sql`(${subtreeSql(user.unitRegionCode, `${r}.region_code`)} or ${member})` : member;
+}
+
+/** SQL form of `canSeeRound`, on supervision_rounds under alias `r`. */
+export function roundVisibleSql(user: RoundViewer, r = 'r'): Sql {
+  if (!hasAny(user, TIP_READER_ROLES)) return sql`false`;
+  const target = sql`exists (select 1 from supervision_targets st where st.round_id = ${raw(r)}.id and st.unit_id = ${user.unitId})`;
+  return sql`(${roundWholeSql(user, r)} or ${target})`;
+}
+
+/** Runs the round (findings, samples, 回访, verification): a supervisor or lead of the supervising unit, or a member with such a role. */
+export const runsRound = (user: RoundViewer, r: RoundAccessFacts): boolean =>
+  hasAny(user, SUPERVISION_ROLES) && (user.unitId === r.supervising_unit_id || r.memberIds.includes(user.id));
+
+/** A round's targets lie inside the supervising unit's region subtree (the supervising unit itself excepted). */
+export const mayBeSupervised = (supervisingRegion: string, unitRegion: string): boolean => inSubtree(supervisingRegion, unitRegion);
 
 // ---- Deadlines -------------------------------------------------------------------------------
 

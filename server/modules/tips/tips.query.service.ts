@@ -16,6 +16,7 @@ import { linkedSubjects, linkedTips } from '../intel/linking.ts';
 import { casesOfTip } from '../cases/cases.repository.ts';
 import { pendingTransfers } from '../enforcement/enforcement.repository.ts';
 import type { FilterQuery, ListQuery } from './tips.schemas.ts';
+import { closedBetweenSql, dissatisfiedSql, leadVerdictIsSql, returnedSql } from '../supervision/tip-facts.ts';
 
 /** A user's to-do kinds, as SQL on t: each one index range (0001 tips_office_idx, 0008 tips_lead_unit_idx / tips_lead_dispatcher_idx). */
 const todoSql = (unitId: number) => ({
@@ -73,6 +74,12 @@ function listFilters(user: SessionUser, f: FilterQuery): Sql[] {
     const tokens = segmentQuery(f.q);
     if (tokens) filters.push(sql`t.search_tsv @@ plainto_tsquery('simple', ${tokens})`);
   }
+  // Supervision's filters (the tips behind a gaming flag), defined once in supervision/tip-facts.ts.
+  if (f.leadUnitId) filters.push(sql`t.lead_unit_id = ${f.leadUnitId}`);
+  if (f.verdict) filters.push(leadVerdictIsSql(f.verdict));
+  if (f.closedFrom || f.closedTo) filters.push(closedBetweenSql(f.closedFrom, f.closedTo));
+  if (f.returned) filters.push(returnedSql());
+  if (f.dissatisfied) filters.push(dissatisfiedSql());
   return filters;
 }
 

@@ -136,6 +136,13 @@ export const listQuery = z.object({
   todo: z.enum(['to_accept', 'to_dispatch', 'to_sign', 'to_handle', 'to_review']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  // The tips behind a supervision gaming flag (supervision/gaming.service.ts): who led them, how they were closed.
+  leadUnitId: z.coerce.number().int().positive().optional(),
+  verdict: z.enum(VERDICT_CODES).optional(),
+  closedFrom: z.iso.date().optional(),
+  closedTo: z.iso.date().optional(),
+  returned: z.enum(['true']).optional(),
+  dissatisfied: z.enum(['true']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });

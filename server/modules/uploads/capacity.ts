@@ -67,7 +67,7 @@ export class PendingUploads {
  * SQL text: the upload (table alias `u`) is attached to nothing yet — it counts against the quota and
  * is removed when stale. An upload belongs to at most one record (constraint uploads_one_owner).
  */
-export const unattached = (u = 'uploads') => `${u}.tip_id is null and ${u}.activity_id is null and ${u}.hazard_id is null`;
+export const unattached = (u = 'uploads') => `${u}.tip_id is null and ${u}.activity_id is null and ${u}.hazard_id is null and ${u}.finding_id is null`;
 
 /** Bytes of unattached uploads in all, and among the given ids (one client's). */
 async function pendingBytes(q: Queryable, clientIds: string[]): Promise<{ total: number; client: number }> {

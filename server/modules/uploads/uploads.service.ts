@@ -14,8 +14,9 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 10;
 
 /** The record an upload is attached to. */
-export type UploadOwner = { tipId: number } | { hazardId: number };
-const ownerColumn = (o: UploadOwner) => ('tipId' in o ? { column: raw('tip_id'), id: o.tipId } : { column: raw('hazard_id'), id: o.hazardId });
+export type UploadOwner = { tipId: number } | { hazardId: number } | { findingId: number };
+const ownerColumn = (o: UploadOwner) =>
+  'tipId' in o ? { column: raw('tip_id'), id: o.tipId } : 'hazardId' in o ? { column: raw('hazard_id'), id: o.hazardId } : { column: raw('finding_id'), id: o.findingId };
 const ownedBy = (o: UploadOwner): Sql => {
   const { column, id } = ownerColumn(o);
   return sql`${column} = ${id}`;
