@@ -72,6 +72,10 @@ interface Ctx {
   typicalId: number;
   /** A second typical case, kept a draft for editing (the one published and withdrawn is typicalId). */
   draftId: number;
+  /** The city supervisor's round over the county police, and its finding. */
+  supervisionId: number;
+  findingId: number;
+  policeUnitId: number;
 }
 interface Entry {
   allow: Who[];
@@ -94,6 +98,13 @@ const withCookie = (m: { payload: Buffer; headers: Record<string, string> }, h: 
 
 /** Only the organising unit corrects an activity: each role writes to its own unit's. */
 const ownActivity = (c: Ctx, who: Who) => (who === 'handler' || who === 'unit_lead' ? c.unitActivityId : c.activityId);
+
+const RUNS: Who[] = ['office_lead', 'supervisor'];
+const SUPERVISED: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead'];
+const supervisionRound = (c: Ctx) => ({
+  title: '矩阵测试督导', method: 'written', startDate: today(), endDate: today(), targetUnitIds: [c.policeUnitId],
+  findings: [{ targetUnitId: c.policeUnitId, description: '矩阵测试发现问题', fixRequired: '矩阵测试整改要求', deadline: today() }],
+});
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { allow: PUBLIC, request: () => ({ url: '/api/health' }) },
@@ -233,6 +244,27 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/public/typical-cases': { allow: PUBLIC, request: () => ({ url: '/api/public/typical-cases' }) },
   'GET /api/public/typical-cases/:id': { allow: PUBLIC, request: (c) => ({ url: `/api/public/typical-cases/${c.typicalId}` }) },
   'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
+  // Supervision: the round is the city supervisor's (the county office's users get 404, the county police is its target).
+  'GET /api/supervision/rounds': { allow: READERS, request: () => ({ url: '/api/supervision/rounds' }) },
+  'POST /api/supervision/rounds': { allow: RUNS, request: (c) => ({ url: '/api/supervision/rounds', payload: supervisionRound(c) }) },
+  'GET /api/supervision/rounds/:id': { allow: READERS, request: (c) => ({ url: `/api/supervision/rounds/${c.supervisionId}` }) },
+  'POST /api/supervision/rounds/:id/findings': {
+    allow: RUNS, request: (c) => ({ url: `/api/supervision/rounds/${c.supervisionId}/findings`, payload: supervisionRound(c).findings[0] }),
+  },
+  'POST /api/supervision/rounds/:id/samples': {
+    allow: RUNS, request: (c) => ({ url: `/api/supervision/rounds/${c.supervisionId}/samples`, payload: { targetUnitId: c.policeUnitId, kind: 'callback', size: 1 } }),
+  },
+  'POST /api/supervision/findings/:id/feedback': { allow: SUPERVISED, request: (c) => ({ url: `/api/supervision/findings/${c.findingId}/feedback`, payload: { feedback: '矩阵测试整改反馈' } }) },
+  'POST /api/supervision/findings/:id/verify': { allow: RUNS, request: (c) => ({ url: `/api/supervision/findings/${c.findingId}/verify`, payload: { verified: true } }) },
+  'GET /api/supervision/findings/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/supervision/findings/${c.findingId}/attachments/${c.uploadId}` }) },
+  'POST /api/supervision/samples/items/:id/callback': { allow: RUNS, request: () => ({ url: '/api/supervision/samples/items/999999/callback', payload: { reached: false, note: '矩阵测试' } }) },
+  'POST /api/supervision/samples/items/:id/answer': { allow: SUPERVISED, request: () => ({ url: '/api/supervision/samples/items/999999/answer', payload: { confirmed: true, answer: '矩阵测试答复' } }) },
+  'POST /api/supervision/samples/items/:id/judge': { allow: RUNS, request: () => ({ url: '/api/supervision/samples/items/999999/judge', payload: { upheld: true, note: '矩阵测试' } }) },
+  'GET /api/supervision/mine': { allow: READERS, request: () => ({ url: '/api/supervision/mine' }) },
+  'GET /api/tips/:id/supervision': { allow: READERS, request: (c) => ({ url: `/api/tips/${c.tipId}/supervision` }) },
+  'GET /api/supervision/gaming-flags': { allow: RUNS, request: () => ({ url: '/api/supervision/gaming-flags' }) },
+  'GET /api/supervision/staff': { allow: RUNS, request: () => ({ url: '/api/supervision/staff?q=矩阵' }) },
+  'GET /api/supervision/units': { allow: RUNS, request: () => ({ url: '/api/supervision/units' }) },
 };
 
 /** Routes that name one object by id: another province's user must get 404 (allowed role) or 403, never its data. */
@@ -273,10 +305,14 @@ describe('endpoint × role matrix, in two provinces', () => {
       const roundMade = json(await t.app.inject({ method: 'POST', url: '/api/publicity/monitoring', headers: await as('intake'), payload: round(p.county) }));
       const articleMade = json(await t.app.inject({ method: 'POST', url: '/api/publicity/articles', headers: await as('intake'), payload: article(p.county) }));
       expect([roundMade.id, articleMade.id].every(Boolean), `${p.name} monitoring and article set-up`).toBe(true);
+      const policeUnitId = unitOf(p, 'police');
+      const supervised = json(await t.app.inject({ method: 'POST', url: '/api/supervision/rounds', headers: await as('supervisor'), payload: supervisionRound({ policeUnitId } as Ctx) }));
+      expect(supervised.findingIds, `${p.name} supervision set-up`).toHaveLength(1);
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
         roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
+        supervisionId: supervised.id, findingId: supervised.findingIds[0], policeUnitId,
       });
     }
   });
