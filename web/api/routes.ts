@@ -23,6 +23,7 @@ import type * as Screening from '../../server/modules/screening/screening.schema
 import type * as Stats from '../../server/modules/stats/stats.schemas.ts';
 import type * as Tips from '../../server/modules/tips/tips.schemas.ts';
 import type * as Uploads from '../../server/modules/uploads/uploads.schemas.ts';
+import type * as Supervision from '../../server/modules/supervision/supervision.schemas.ts';
 
 type Out<S extends z.ZodType> = z.output<S>;
 
@@ -128,6 +129,21 @@ export interface Routes {
   'POST /api/typical-cases/:id/withdraw': Out<typeof Typical.TypicalCase>;
   'GET /api/public/typical-cases': Out<typeof Typical.PublicTypicalList>;
   'GET /api/public/typical-cases/:id': Out<typeof Typical.PublicTypical>;
+  'GET /api/supervision/rounds': Out<typeof Supervision.RoundPage>;
+  'POST /api/supervision/rounds': Out<typeof Supervision.RoundCreated>;
+  'GET /api/supervision/rounds/:id': Out<typeof Supervision.RoundDetail>;
+  'POST /api/supervision/rounds/:id/findings': Out<typeof Common.IdOnly>;
+  'POST /api/supervision/rounds/:id/samples': Out<typeof Supervision.SampleDrawn>;
+  'POST /api/supervision/findings/:id/feedback': Out<typeof Common.Ok>;
+  'POST /api/supervision/findings/:id/verify': Out<typeof Common.Ok>;
+  'POST /api/supervision/samples/items/:id/callback': Out<typeof Common.Ok>;
+  'POST /api/supervision/samples/items/:id/answer': Out<typeof Common.Ok>;
+  'POST /api/supervision/samples/items/:id/judge': Out<typeof Common.Ok>;
+  'GET /api/supervision/mine': Out<typeof Supervision.MySupervision>;
+  'GET /api/tips/:id/supervision': Out<typeof Supervision.TipSupervision>;
+  'GET /api/supervision/gaming-flags': Out<typeof Supervision.GamingFlags>;
+  'GET /api/supervision/staff': Out<typeof Supervision.StaffOptions>;
+  'GET /api/supervision/units': Out<typeof Supervision.StaffOptions>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -170,3 +186,5 @@ export type { ActivityDetail, ActivityListItem, ImportResult, PublicitySummary }
 export type { RoundDetail, RoundListItem, MonitoringSummary } from '../../server/modules/publicity/monitoring.schemas.ts';
 export type { ArticleDetail, ArticleListItem, OfficeChannel, PublicArticle, PublicArticleDetail, PublicChannel } from '../../server/modules/knowledge/knowledge.schemas.ts';
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';
+export type { Finding as SupervisionFinding, RoundDetail as SupervisionRound, RoundListItem as SupervisionRoundItem, SampleItem as SupervisionSampleItem, GamingFlags } from '../../server/modules/supervision/supervision.schemas.ts';
+export type { MySupervision as MySupervisionBody } from '../../server/modules/supervision/supervision.schemas.ts';

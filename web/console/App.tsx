@@ -19,6 +19,7 @@ const Account = lazy(() => import('./Account.tsx'));
 const Subjects = lazy(() => import('./Subjects.tsx'));
 const Publicity = lazy(() => import('./PublicityPage.tsx'));
 const Cases = lazy(() => import('./Cases.tsx'));
+const Supervision = lazy(() => import('./Supervision.tsx'));
 
 export type { Me };
 
@@ -28,7 +29,7 @@ export type Go = (to: string) => void;
 interface PageProps { me: Me; go: Go; id?: number; search: string }
 
 /** The menu's groups, top to bottom; a group shows when the user has one of its sections. */
-const GROUPS = { work: '工作台', tips: '线索', screening: '排查整治', cases: '打击', publicity: '宣传', stats: '统计', system: '系统' } as const;
+const GROUPS = { work: '工作台', tips: '线索', screening: '排查整治', cases: '打击', publicity: '宣传', supervision: '督导', stats: '统计', system: '系统' } as const;
 
 const readsTips = (me: Me) => me.roles.some((r) => (TIP_READER_ROLES as readonly string[]).includes(r));
 const reportsFigures = (me: Me) => me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead');
@@ -47,6 +48,7 @@ const SECTIONS: {
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} />) },
   { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} />) },
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} />), tabs: PUBLICITY_TABS },
+  { key: 'supervision', group: 'supervision', label: '督导检查', show: readsTips, page: (p) => lazyPage(<Supervision me={p.me} go={p.go} id={p.id} />) },
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
   { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },

@@ -10,6 +10,7 @@ import { TipPicker } from './TipPicker.tsx';
 import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
 import { CaseFromTipFields, ReportFields, answerTemplate, caseFromTipBody } from './tip-work.tsx';
 import { CASE_STAGES } from '../../shared/domain.ts';
+import { TipSupervisionCard } from './SupervisionTasks.tsx';
 
 type Detail = TipDetailData;
 type Unit = DispatchUnit;
@@ -206,6 +207,7 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               ]}
             />
           </Card>
+          <TipSupervisionCard tipId={tip.id} />
         </Col>
         <Col xs={24} lg={10}>
           <Card title="办理经过" size="small">

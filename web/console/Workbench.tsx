@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
 import type { Notification as Note, Workbench as Bench } from '../api/routes.ts';
 import { fmt } from './labels.ts';
+import { SupervisionTasks } from './SupervisionTasks.tsx';
 
 const CARDS: [keyof Bench['todo'], string, string][] = [
   ['toAccept', '待受理', 'to_accept'],
@@ -52,6 +53,7 @@ export function Workbench({ me, go }: { me: Me; go: Go }) {
           </Col>
         )}
       </Row>
+      <SupervisionTasks go={go} />
       <Card title={`通知（未读 ${bench?.unreadNotifications ?? 0}）`} style={{ marginTop: 24 }}>
         <List
           dataSource={notes}

@@ -18,6 +18,8 @@ export const EVENT_LABELS: Record<string, string> = {
   submitted: '提交', accepted: '受理', rejected: '不予受理', answer: '答复', merged: '并案', dispatched: '交办', signed: '签收',
   in_progress: '办理中', reported: '反馈结果', returned: '退回重办', closed: '办结', urged: '督办', note: '备注', reply: '答复举报人',
   reporter_message: '举报人补充', rating: '举报人评价', reexamination: '申请复核', transferred: '移交上级', assist_reported: '协办反馈', sent_back: '退回交办',
+  supervision_callback: '督导回访', supervision_recheck: '督导二次核查', supervision_recheck_answered: '二次核查答复', supervision_recheck_judged: '二次核查评定',
+  supervision_reopened: '督导核查后重新办理',
 };
 
 export const fmt = (s: string | null | undefined) => (s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : '—');

@@ -29,7 +29,7 @@ export function TipTotal({ search }: { search: string }) {
  * Documents for a report (PDF or photos): each file is uploaded at once to POST /api/uploads with the
  * evidence checks and quotas, and the report names the uploaded ids (`attachmentIds`).
  */
-function ReportDocuments({ onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
+export function ReportDocuments({ onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
   const [files, setFiles] = useState<UploadFile<{ id: string }>[]>([]);
   return (
     <Upload<{ id: string }>
