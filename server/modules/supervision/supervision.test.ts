@@ -71,7 +71,7 @@ describe('supervision rounds (督导检查)', () => {
     const upload = json(await t.app.inject({ method: 'POST', url: '/api/uploads', payload: pdf.payload, headers: { ...pdf.headers, cookie: police.cookie } }));
     expect((await (await as('lk_market_regulation')).post(`/api/supervision/findings/${findingId}/feedback`, { feedback: '已补齐材料' })).statusCode).toBe(404);
     expect((await sup.post(`/api/supervision/findings/${findingId}/verify`, { verified: true })).statusCode).toBe(409);
-    let r = await police.post(`/api/supervision/findings/${findingId}/feedback`, { feedback: '已补齐 3 条线索的核查材料', attachmentIds: [upload.id] });
+    const r = await police.post(`/api/supervision/findings/${findingId}/feedback`, { feedback: '已补齐 3 条线索的核查材料', attachmentIds: [upload.id] });
     expect(r.statusCode, r.body).toBe(200);
     expect((await police.post(`/api/supervision/findings/${findingId}/feedback`, { feedback: '再次反馈内容' })).statusCode).toBe(409);
     mine = json(await police.get('/api/supervision/mine'));
