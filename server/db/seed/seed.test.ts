@@ -62,6 +62,12 @@ describe('demo data only into an empty database', () => {
     const db = await firstStart();
     const first = await seedDemo(db, keys, { password });
     expect(first.loaded && first.tips).toBeGreaterThan(100);
+    // Supervision: findings in every state (overdue among the open ones), 回访 recorded and 二次核查 answered or waiting.
+    const states = await db.query<{ status: string; overdue: boolean }>(`select status, bool_or(deadline < (now() at time zone 'Asia/Shanghai')::date) as overdue from supervision_findings group by status order by status`);
+    expect(states).toEqual([{ status: 'open', overdue: true }, { status: 'submitted', overdue: false }, { status: 'verified', overdue: false }]);
+    expect(await count(db, `supervision_finding_events where kind = 'reopened'`)).toBe(1);
+    const items = (await db.query<{ s: string }>(`select s.kind || ':' || i.status as s from supervision_sample_items i join supervision_samples s on s.id = i.sample_id order by 1`)).map((r) => r.s);
+    expect(items).toEqual(['callback:pending', 'callback:recorded', 'callback:recorded', 'recheck:answered', 'recheck:pending']);
     const tips = await count(db, 'tips');
     const again = await seedDemo(db, keys, { password });
     expect(again).toEqual({ loaded: false, reason: expect.stringMatching(/\d+ 条线索.*不载入演示数据/) });
