@@ -480,7 +480,7 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
     const children = await ctx.q.query<{ code: string; name: string }>(sql`select code, name from regions where parent_code = ${root} order by code`);
     const [self] = await ctx.q.query<{ name: string }>(sql`select name from regions where code = ${root}`);
     const list = [...children];
-    if (rec.has(cellKey(root, '')) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
+    if ([...(rec.get(cellKey(root, ''))?.values() ?? [])].some((v) => v !== 0) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
     for (const c of list) {
       const figures = figuresOf(rowKeys, cell(rec, c.code, ''), cell(rep, c.code, ''), null, to);
       for (const k of rowKeys) { const l = tipLink(k, c.code, from, to); if (l) figures[k].link = l; }
@@ -509,8 +509,9 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
     return rows;
   }
   // A dimension: rows for each value with records (fraud types and sectors in catalogue order).
+  // Values whose sums are not all 0 (a rollup row and a delta row may cancel out).
   const values = new Set<string>();
-  for (const p of recorded) values.add(p.dimValue);
+  for (const [k, c] of rec) if ([...c.values()].some((v) => v !== 0)) values.add(k.split('\u0000')[1]);
   if (dim === 'unit') for (const p of reported) values.add(p.bucket);
   let ordered = [...values];
   const names = new Map<string, string>();
