@@ -13,6 +13,7 @@ import { seedDemoScreening } from './screening-demo.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoEvaluation } from './evaluation.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
@@ -350,5 +351,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   await seedDemoPublicity(db, structure);
   await seedDemoPortal(db, structure);
   const cases = await seedDemoCases(db, structure);
+  await seedDemoEvaluation(db, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }

@@ -75,11 +75,12 @@ describe('evaluation (考评): ranking child regions by weighted components', ()
   }
 
   // The facts inserted, as the test knows them (the expected values are computed from these).
-  const FACTS = {
+  type Pair = readonly [number, number] | null;
+  const FACTS: Record<string, { onTime: Pair; satisfaction: Pair; recovery: Pair; screening: Pair; hazards: Pair; reached: number; population: number }> = {
     [LK]: { onTime: [2, 3], satisfaction: [2, 3], recovery: [3000, 10000], screening: [2, 4], hazards: [3, 4], reached: 12_000, population: 150_000 },
     [ZF]: { onTime: [2, 2], satisfaction: [1, 1], recovery: null, screening: [1, 1], hazards: null, reached: 6_000, population: 200_000 },
     [LS]: { onTime: null, satisfaction: null, recovery: null, screening: null, hazards: null, reached: 0, population: 100_000 },
-  } as const;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -126,10 +127,10 @@ describe('evaluation (考评): ranking child regions by weighted components', ()
 
   /** What the ranking must say for one county and scheme, from FACTS alone. */
   function expected(weights: Record<string, number>, rule: 'zero' | 'reweight') {
-    const reachOf = (c: string) => (FACTS[c as keyof typeof FACTS].reached / FACTS[c as keyof typeof FACTS].population) * 10_000;
+    const reachOf = (c: string) => (FACTS[c].reached / FACTS[c].population) * 10_000;
     const best = Math.max(...[LK, ZF, LS].map(reachOf));
     return Object.fromEntries([LK, ZF, LS].map((c) => {
-      const f = FACTS[c as keyof typeof FACTS];
+      const f = FACTS[c];
       const scores: Record<string, number | null> = {
         on_time: f.onTime && (100 * f.onTime[0]) / f.onTime[1],
         satisfaction: f.satisfaction && (100 * f.satisfaction[0]) / f.satisfaction[1],
