@@ -1,19 +1,18 @@
 import { raw, sql, type Queryable } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { caseVisibleSql, jurisdictionSql, subtreeSql, tipVisibleSql } from '../access/jurisdiction.ts';
-import { effectiveSql } from '../cases/cases.repository.ts';
+import { subtreeSql } from '../access/jurisdiction.ts';
+import { computeStats } from '../stats/engine.ts';
+import type { IndicatorKey } from '../../../shared/indicators.ts';
 
 /**
  * The raw parts of every evaluation component, per child region of `region`, for a period of Beijing
- * days [from, to] — each counted from the records over what the user may see (the same predicates as
- * the dashboard, the case and screening figures and the publicity list), grouped by the child region
- * the record lies in. The definitions are those of docs/indicators.md ("Evaluation"):
- *   on_time      tips received in the period, closed with a deadline; of them closed on or before it
- *   satisfaction tips received in the period that the reporter rated; of them rated 满意
- *   recovery     case figure entries in force dated in the period: amount recovered / involved (fen)
- *   screening    subjects with an inspection dated in the period / subjects registered by its end
- *   hazards      hazards crossed off (销号) in the period / hazards registered in the period
- *   reach        people reached by publicity activities starting in the period
+ * days [from, to] (docs/indicators.md, "Evaluation"). The numerators — and the amounts and hazards
+ * found — are the indicator engine's figures by child region (server/modules/stats/engine.ts), so the
+ * ranking says what the dashboards and reports say. Three denominators are no catalogue indicator;
+ * they are counted here over the same records, the same way (region subtree, the same dates):
+ *   closedWithDeadline  tips received in the period, now closed (已办结), with a deadline
+ *   rated               tips received in the period that the reporter rated
+ *   registered          subjects registered on or before the period's last day
  */
 export interface ChildParts {
   onTime: number; closedWithDeadline: number;
@@ -29,11 +28,16 @@ export const EMPTY_PARTS: ChildParts = {
 };
 
 /** The length of a child region's code below a region of this code length (nation → province → city → county → township). */
-export const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9 };
+const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9 };
 
-type Scope = Pick<SessionUser, 'roles' | 'unitId' | 'unitKind' | 'unitRegionCode'>;
+/** Engine indicators → the part they fill (amounts in yuan, turned back into fen). */
+const FROM_ENGINE: [IndicatorKey, keyof ChildParts, number][] = [
+  ['tips_closed_on_time', 'onTime', 1], ['reporter_satisfied', 'satisfied', 1],
+  ['amount_recovered_yuan', 'recoveredFen', 100], ['amount_involved_yuan', 'involvedFen', 100],
+  ['entities_screened', 'screened', 1], ['hazards_rectified', 'rectified', 1], ['hazards_found', 'found', 1], ['people_reached', 'reached', 1],
+];
 
-export async function childParts(q: Queryable, user: Scope, region: string, from: string, to: string): Promise<Map<string, ChildParts>> {
+export async function childParts(q: Queryable, user: Pick<SessionUser, 'unitRegionCode'>, region: string, from: string, to: string): Promise<Map<string, ChildParts>> {
   const len = CHILD_LENGTH[region.length];
   const out = new Map<string, ChildParts>();
   if (!len) return out;
@@ -45,58 +49,29 @@ export async function childParts(q: Queryable, user: Scope, region: string, from
   const start = sql`${from}::date::timestamp at time zone 'Asia/Shanghai'`;
   const end = sql`(${to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`;
   const child = (col: string) => sql`left(${raw(col)}, ${len}::int)`;
-  const [tips, cases, screened, registered, hazards, reach] = await Promise.all([
-    q.query<{ code: string; on_time: number; with_deadline: number; satisfied: number; rated: number }>(
+  const [stats, tips, registered] = await Promise.all([
+    computeStats(q, user, { region, from, to, indicators: FROM_ENGINE.map(([k]) => k), by: 'child' }),
+    q.query<{ code: string; with_deadline: number; rated: number }>(
       sql`select ${child('t.region_code')} as code,
                  count(*) filter (where t.status = 'closed' and t.deadline_at is not null)::int as with_deadline,
-                 count(*) filter (where t.status = 'closed' and t.closed_at <= t.deadline_at)::int as on_time,
-                 count(*) filter (where t.rating_satisfied is not null)::int as rated,
-                 count(*) filter (where t.rating_satisfied)::int as satisfied
+                 count(*) filter (where t.rating_satisfied is not null)::int as rated
           from tips t
-          where ${tipVisibleSql(user)} and ${subtreeSql(region, 't.region_code')} and t.received_at >= ${start} and t.received_at < ${end}
-          group by 1`,
-    ),
-    q.query<{ code: string; recovered: string; involved: string }>(
-      sql`select ${child('c.region_code')} as code,
-                 coalesce(sum(f.value) filter (where f.kind = 'amount_recovered'), 0)::text as recovered,
-                 coalesce(sum(f.value) filter (where f.kind = 'amount_involved'), 0)::text as involved
-          from case_figures f join criminal_cases c on c.id = f.case_id
-          where ${caseVisibleSql(user, 'c')} and ${subtreeSql(region, 'c.region_code')}
-            and f.on_date between ${from}::date and ${to}::date and ${effectiveSql('f')}
-          group by 1`,
-    ),
-    q.query<{ code: string; n: number }>(
-      sql`select ${child('s.region_code')} as code, count(distinct i.subject_id)::int as n
-          from inspections i join subjects s on s.id = i.subject_id
-          where ${jurisdictionSql(user, 's.region_code')} and ${subtreeSql(region, 's.region_code')} and i.inspected_on between ${from}::date and ${to}::date
+          where ${subtreeSql(region, 't.region_code')} and t.received_at >= ${start} and t.received_at < ${end}
+            and (t.rating_satisfied is not null or (t.status = 'closed' and t.deadline_at is not null))
           group by 1`,
     ),
     q.query<{ code: string; n: number }>(
       sql`select ${child('s.region_code')} as code, count(*)::int as n from subjects s
-          where ${jurisdictionSql(user, 's.region_code')} and ${subtreeSql(region, 's.region_code')} and s.created_at < ${end}
-          group by 1`,
-    ),
-    q.query<{ code: string; found: number; rectified: number }>(
-      sql`select ${child('s.region_code')} as code,
-                 count(*) filter (where h.created_at >= ${start} and h.created_at < ${end})::int as found,
-                 count(*) filter (where h.status = 'verified' and h.verified_at >= ${start} and h.verified_at < ${end})::int as rectified
-          from hazards h join subjects s on s.id = h.subject_id
-          where ${jurisdictionSql(user, 's.region_code')} and ${subtreeSql(region, 's.region_code')}
-            and ((h.created_at >= ${start} and h.created_at < ${end}) or (h.verified_at >= ${start} and h.verified_at < ${end}))
-          group by 1`,
-    ),
-    q.query<{ code: string; n: string }>(
-      sql`select ${child('a.region_code')} as code, coalesce(sum(a.people_reached), 0)::text as n from publicity_activities a
-          where ${jurisdictionSql(user, 'a.region_code')} and ${subtreeSql(region, 'a.region_code')} and a.start_date between ${from}::date and ${to}::date
-          group by 1`,
+          where ${subtreeSql(region, 's.region_code')} and s.created_at < ${end} group by 1`,
     ),
   ]);
-  for (const r of tips) Object.assign(at(r.code), { onTime: r.on_time, closedWithDeadline: r.with_deadline, satisfied: r.satisfied, rated: r.rated });
-  for (const r of cases) Object.assign(at(r.code), { recoveredFen: Number(r.recovered), involvedFen: Number(r.involved) });
-  for (const r of screened) at(r.code).screened = r.n;
+  for (const row of stats.rows ?? []) {
+    if (row.key.length !== len) continue; // the region's own records (本级) are no child's
+    const p = at(row.key);
+    for (const [key, part, scale] of FROM_ENGINE) p[part] = Math.round((row.figures[key]?.value ?? 0) * scale);
+  }
+  for (const r of tips) Object.assign(at(r.code), { closedWithDeadline: r.with_deadline, rated: r.rated });
   for (const r of registered) at(r.code).registered = r.n;
-  for (const r of hazards) Object.assign(at(r.code), { found: r.found, rectified: r.rectified });
-  for (const r of reach) at(r.code).reached = Number(r.n);
   return out;
 }
 

@@ -102,7 +102,6 @@ export const Ranking = z.object({
   from: calendarDay,
   to: calendarDay,
   scheme: Scheme,
-  source: z.enum(['engine', 'direct']),
   rows: z.array(RegionRef.extend({
     rank: z.number().nullable(),
     total: z.number().nullable(),

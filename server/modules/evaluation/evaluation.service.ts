@@ -136,5 +136,5 @@ export async function ranking(db: Db, user: SessionUser, f: RankingQuery) {
     populationsOn(db, children.map((c) => c.code), to),
   ]);
   const rows = rankRegions(children, parts, populations, { weights: scheme.weights, missingRule: scheme.missingRule as MissingRule }, EMPTY_PARTS);
-  return { region: { code: region.code, name: nameOf(region) }, from, to, scheme, source: 'direct' as const, rows };
+  return { region: { code: region.code, name: nameOf(region) }, from, to, scheme, rows };
 }
