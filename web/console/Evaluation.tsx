@@ -6,6 +6,7 @@ import type { Ranking, ResponseOf, Scheme } from '../api/routes.ts';
 import { EVALUATION_COMPONENT_CODES, EVALUATION_COMPONENTS, MISSING_RULES, type EvaluationComponent, type MissingRule } from '../../shared/domain.ts';
 import type { Me } from './App.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
+import { COLORS } from './labels.ts';
 import { FormDialog } from './ui.tsx';
 
 /**
@@ -159,7 +160,7 @@ function WeightsDialog({ scheme, onClose, onDone }: { scheme: Scheme; onClose: (
 
 /** Shows the weights' sum; takes (and ignores) the value Form.Item passes. */
 function WeightSum({ sum }: { sum: number; value?: unknown; onChange?: unknown }) {
-  return <Typography.Text type={sum === 100 ? 'success' : 'danger'}>合计 {sum}%{sum === 100 ? '' : '（须为 100%）'}</Typography.Text>;
+  return <Typography.Text strong style={{ color: sum === 100 ? COLORS.green : COLORS.red }}>合计 {sum}%{sum === 100 ? '' : '（须为 100%）'}</Typography.Text>;
 }
 
 interface PopulationForm { regionCode: string; population: number; asOf: Dayjs; source: string }
