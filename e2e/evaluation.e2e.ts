@@ -60,7 +60,7 @@ describe('evaluation ranking (考评排名) in a real browser', () => {
     await shot(page, 'console-evaluation');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^evaluation-ranking-.*\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^考评排名-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];

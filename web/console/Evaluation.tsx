@@ -65,7 +65,7 @@ function RankingTab({ me, region, setRegion, range, setRange }: {
     render: (_: unknown, r: Row) => {
       const c = r.components[k];
       if (c.score === null) return <Tooltip title={k === 'reach' ? '未登记老年人口' : `分母为 0（${EVALUATION_COMPONENTS[k][1]}）`}>{NO_DATA}</Tooltip>;
-      const shown = k === 'reach' ? `${num(c.value!)} 人次/万人` : `${num(c.value!)}%`;
+      const shown = k === 'reach' ? `${num(c.value!)} 人/万名老年人` : `${num(c.value!)}%`;
       const parts = k === 'reach' ? `${num(c.numerator!)} 人 / ${num(c.denominator!)} 名老年人` : `${num(c.numerator!)} / ${num(c.denominator!)}`;
       return (
         <Space direction="vertical" size={0}>
@@ -94,7 +94,7 @@ function RankingTab({ me, region, setRegion, range, setRange }: {
       <Table<Row> rowKey="code" size="small" loading={loading} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: true }}
         columns={[
           { title: '名次', dataIndex: 'rank', width: 60, render: (r: number | null) => (r === null ? '—' : <strong>{r}</strong>) },
-          { title: '地区', dataIndex: 'name', render: (n: string, r) => (r.code.length < 9 ? <a onClick={() => { setRegion(r.code); setSchemeId(undefined); }}>{n}</a> : n) },
+          { title: '地区', dataIndex: 'name', onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (n: string, r) => (r.code.length < 9 ? <a onClick={() => { setRegion(r.code); setSchemeId(undefined); }}>{n}</a> : n) },
           { title: '总分', dataIndex: 'total', width: 80, render: (t: number | null) => (t === null ? NO_DATA : <strong>{num(t)}</strong>) },
           ...weighted.map(componentColumn),
           ...others.map(componentColumn),
