@@ -44,6 +44,7 @@ import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { typicalRoutes } from './modules/cases/typical.routes.ts';
 import { enforcementRoutes } from './modules/enforcement/enforcement.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -217,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(typicalRoutes);
   await app.register(enforcementRoutes);
   await app.register(supervisionRoutes);
+  await app.register(evaluationRoutes);
   return app;
 }
 

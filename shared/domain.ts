@@ -295,6 +295,9 @@ export const AUDIT_ACTIONS = {
   'supervision.recheck_answered': '答复二次核查',
   'supervision.recheck_upheld': '二次核查通过',
   'supervision.recheck_failed': '二次核查不通过（线索重新办理）',
+  'evaluation.population_set': '登记老年人口',
+  'evaluation.scheme_set': '设置考评权重',
+  'evaluation.exported': '导出考评排名',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -315,6 +318,8 @@ export const AUDIT_ENTITIES = {
   case: '案件',
   supervision_round: '督导检查',
   supervision_finding: '督导发现问题',
+  elderly_population: '老年人口',
+  evaluation_scheme: '考评方案',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -464,3 +469,30 @@ export const GAMING_RULES = {
 } as const;
 export type GamingRule = keyof typeof GAMING_RULES;
 export const GAMING_RULE_CODES = codesOf(GAMING_RULES);
+// ── Evaluation (考评), issue 11 item 6 ────────────────────────────────────────────────────────────
+/**
+ * What an office may weigh when it ranks its child regions (docs/indicators.md, "Evaluation"):
+ * [name, what is divided by what]. Keys are stable.
+ */
+export const EVALUATION_COMPONENTS = {
+  on_time: ['按期办结率', '按期办结线索 / 有办理期限的办结线索'],
+  satisfaction: ['满意率', '反馈满意 / 作出评价的线索'],
+  recovery: ['追赃挽损率', '追赃挽损金额 / 涉案金额'],
+  screening: ['排查覆盖率', '本期排查主体 / 登记主体'],
+  hazards: ['隐患销号率', '本期整改销号 / 本期发现隐患'],
+  reach: ['每万名老年人宣传覆盖', '宣传覆盖人数 / 60 岁以上常住人口 × 10000'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type EvaluationComponent = keyof typeof EVALUATION_COMPONENTS;
+export const EVALUATION_COMPONENT_CODES = Object.keys(EVALUATION_COMPONENTS) as [EvaluationComponent, ...EvaluationComponent[]];
+
+/** What a scheme does with a component a region has no data for (暂无数据). */
+export const MISSING_RULES = {
+  zero: '按 0 分计入',
+  reweight: '不计入，其余指标按权重比例折算',
+} as const;
+export type MissingRule = keyof typeof MISSING_RULES;
+export const MISSING_RULE_CODES = codesOf(MISSING_RULES);
+
+/** Who enters elderly population figures (offices of the region or above) and who sets the weights. */
+export const POPULATION_WRITER_ROLES = ['intake', 'office_lead'] as const satisfies readonly Role[];
+export const SCHEME_WRITER_ROLES = ['office_lead'] as const satisfies readonly Role[];

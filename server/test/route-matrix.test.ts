@@ -244,6 +244,12 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/typical-cases/:id/withdraw': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/withdraw`, payload: { reason: '矩阵测试撤回' } }) },
   'GET /api/public/typical-cases': { allow: PUBLIC, request: () => ({ url: '/api/public/typical-cases' }) },
   'GET /api/public/typical-cases/:id': { allow: PUBLIC, request: (c) => ({ url: `/api/public/typical-cases/${c.typicalId}` }) },
+  'GET /api/evaluation/ranking': { allow: READERS, request: () => ({ url: '/api/evaluation/ranking' }) },
+  'GET /api/evaluation/ranking/export': { allow: READERS, request: () => ({ url: '/api/evaluation/ranking/export' }) },
+  'GET /api/evaluation/scheme': { allow: READERS, request: () => ({ url: '/api/evaluation/scheme' }) },
+  'POST /api/evaluation/scheme': { allow: ['office_lead'], request: () => ({ url: '/api/evaluation/scheme', payload: { weights: { on_time: 60, reach: 40 }, missingRule: 'zero' } }) },
+  'GET /api/evaluation/population': { allow: READERS, request: () => ({ url: '/api/evaluation/population' }) },
+  'POST /api/evaluation/population': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/evaluation/population', payload: { regionCode: c.county, population: 150_000, asOf: '2020-11-01', source: '矩阵测试来源' } }) },
   'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
   // Supervision: the round is the city supervisor's (the county office's users get 404, the county police is its target).
   'GET /api/supervision/rounds': { allow: READERS, request: () => ({ url: '/api/supervision/rounds' }) },

@@ -9,6 +9,7 @@ import type * as Admin from '../../server/modules/admin/admin.schemas.ts';
 import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
 import type * as Cases from '../../server/modules/cases/cases.schemas.ts';
 import type * as Enforcement from '../../server/modules/enforcement/enforcement.schemas.ts';
+import type * as Evaluation from '../../server/modules/evaluation/evaluation.schemas.ts';
 import type * as Typical from '../../server/modules/cases/typical.schemas.ts';
 import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
@@ -122,6 +123,11 @@ export interface Routes {
   'POST /api/enforcement': Out<typeof Common.IdOnly>;
   'GET /api/enforcement/police-units': Out<typeof Cases.CaseUnitList>;
   'GET /api/enforcement/transfers': Out<typeof Enforcement.TransferPage>;
+  'GET /api/evaluation/ranking': Out<typeof Evaluation.Ranking>;
+  'GET /api/evaluation/scheme': Out<typeof Evaluation.SchemeView>;
+  'POST /api/evaluation/scheme': Out<typeof Common.IdOnly>;
+  'GET /api/evaluation/population': Out<typeof Evaluation.PopulationList>;
+  'POST /api/evaluation/population': Out<typeof Common.IdOnly>;
   'GET /api/typical-cases': Out<typeof Typical.TypicalPage>;
   'POST /api/typical-cases': Out<typeof Typical.TypicalWritten>;
   'GET /api/typical-cases/:id': Out<typeof Typical.TypicalCase>;
@@ -174,6 +180,7 @@ export type { AdminUnit, AdminUser } from '../../server/modules/admin/admin.sche
 export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
 export type { CaseDetail, CaseListItem, CaseSummary, FigureEntry } from '../../server/modules/cases/cases.schemas.ts';
 export type { EnforcementRecord } from '../../server/modules/enforcement/enforcement.schemas.ts';
+export type { Ranking, Scheme } from '../../server/modules/evaluation/evaluation.schemas.ts';
 export type { PublicTypical, TypicalCase } from '../../server/modules/cases/typical.schemas.ts';
 export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
 export type { Region, RegionHit } from '../../server/modules/regions/regions.schemas.ts';

@@ -20,6 +20,7 @@ const Subjects = lazy(() => import('./Subjects.tsx'));
 const Publicity = lazy(() => import('./PublicityPage.tsx'));
 const Cases = lazy(() => import('./Cases.tsx'));
 const Supervision = lazy(() => import('./Supervision.tsx'));
+const Evaluation = lazy(() => import('./Evaluation.tsx'));
 
 export type { Me };
 
@@ -50,6 +51,7 @@ const SECTIONS: {
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} />), tabs: PUBLICITY_TABS },
   { key: 'supervision', group: 'supervision', label: '督导检查', show: readsTips, page: (p) => lazyPage(<Supervision me={p.me} go={p.go} id={p.id} />) },
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
+  { key: 'evaluation', group: 'stats', label: '考评排名', show: readsTips, page: (p) => lazyPage(<Evaluation me={p.me} />) },
   { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },
   { key: 'audit', group: 'system', label: '审计日志', show: (me) => me.roles.includes('auditor'), page: () => lazyPage(<AuditLog />) },

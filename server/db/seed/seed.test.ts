@@ -7,6 +7,8 @@ import { submitPublicTip } from '../../modules/tips/tips.intake.service.ts';
 import { ADMIN_PASSWORD, openTestDb, TEST_PASSWORD, validTip } from '../../test/helpers.ts';
 import type { Db } from '../client.ts';
 import { ensureAdmin, ensureDefaultRules, realRecords, seedDemo, seedStructure } from './seed.ts';
+import { ranking } from '../../modules/evaluation/evaluation.service.ts';
+import type { SessionUser } from '../../modules/auth/auth.service.ts';
 
 const keys = deriveKeys(randomBytes(32).toString('hex'));
 const password = 'Demo-Passw0rd-1!';
@@ -69,6 +71,17 @@ describe('demo data only into an empty database', () => {
     const items = (await db.query<{ s: string }>(`select s.kind || ':' || i.status as s from supervision_sample_items i join supervision_samples s on s.id = i.sample_id order by 1`)).map((r) => r.s);
     expect(items).toEqual(['callback:pending', 'callback:recorded', 'callback:recorded', 'recheck:answered', 'recheck:pending']);
     const tips = await count(db, 'tips');
+    // Evaluation: the province ranks its 16 cities by its own weights, each city with its elderly population; 烟台市 has two schemes.
+    const [lead] = await db.query<SessionUser>(
+      `select u.id, u.username, u.display_name as "displayName", u.roles, u.unit_id as "unitId", n.kind as "unitKind", n.name as "unitName", n.region_code as "unitRegionCode"
+       from users u join units n on n.id = u.unit_id where u.username = 'sd_lead'`,
+    );
+    const ranked = await ranking(db, lead, {});
+    expect(ranked.scheme).toMatchObject({ origin: 'own', region: { code: '37' } });
+    expect(ranked.rows).toHaveLength(16);
+    expect(ranked.rows.every((r) => r.population! > 100_000)).toBe(true);
+    expect(ranked.rows[0]).toMatchObject({ code: '3706', rank: 1 });
+    expect(await count(db, `evaluation_schemes where region_code = '3706'`)).toBe(2);
     const again = await seedDemo(db, keys, { password });
     expect(again).toEqual({ loaded: false, reason: expect.stringMatching(/\d+ 条线索.*不载入演示数据/) });
     expect(await count(db, 'tips')).toBe(tips);

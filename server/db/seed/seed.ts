@@ -14,6 +14,7 @@ import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoSupervision } from './supervision-demo.ts';
+import { seedDemoEvaluation } from './evaluation.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
@@ -354,5 +355,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   await seedDemoPortal(db, structure);
   const cases = await seedDemoCases(db, structure);
   await seedDemoSupervision(db, structure);
+  await seedDemoEvaluation(db, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }

@@ -55,6 +55,13 @@ export const jurisdictionSql = (user: Pick<SessionUser, 'unitRegionCode'>, colum
   subtreeSql(user.unitRegionCode, column);
 
 /**
+ * Figures and settings kept per region (the elderly population, evaluation weights) are written by a
+ * campaign office of that region or one above it; member units read them within their jurisdiction.
+ */
+export const mayWriteForRegion = (user: Pick<SessionUser, 'unitKind' | 'unitRegionCode'>, regionCode: string): boolean =>
+  isOffice(user) && inJurisdiction(user, regionCode);
+
+/**
  * Region-scoped settings (routing rules) that concern a user: those of the regions above the user's
  * unit, which apply to it too, and those of its subtree. Other branches' settings are "not found".
  */
