@@ -285,6 +285,11 @@ export const AUDIT_ACTIONS = {
   'typical_case.published': '发布典型案例',
   'typical_case.withdrawn': '撤下典型案例',
   'enforcement.recorded': '录入行政执法文书',
+  'report.generated': '生成工作报告',
+  'report.edited': '修改工作报告',
+  'report.signed_off': '签发工作报告',
+  'report.exported': '下载工作报告',
+  'urgent_report.sent': '报送要情',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -303,6 +308,8 @@ export const AUDIT_ENTITIES = {
   ads_monitoring_round: '广告监测记录',
   public_article: '防骗文章',
   case: '案件',
+  work_report: '工作报告',
+  urgent_report: '要情随报',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -413,3 +420,15 @@ export const NOTICE_KINDS = ['risk_warning_letter', 'interview_notice', 'rectifi
 export const TYPICAL_CASE_STATUSES = { draft: '待审核', published: '已发布', withdrawn: '已撤回' } as const;
 export type TypicalCaseStatus = keyof typeof TYPICAL_CASE_STATUSES;
 export const TYPICAL_CASE_STATUS_CODES = codesOf(TYPICAL_CASE_STATUSES);
+
+// ── Work reports (工作报告), issue 11 item 5 ─────────────────────────────────────────────────────
+/** The reports an office writes upward, generated from the indicator engine. */
+export const REPORT_KINDS = { daily: '动态日报', weekly: '总结周报', stage: '阶段工作总结' } as const;
+export type ReportKind = keyof typeof REPORT_KINDS;
+export const REPORT_KIND_CODES = codesOf(REPORT_KINDS);
+export const REPORT_STATUSES = { draft: '草稿', signed_off: '已签发' } as const;
+export type ReportStatus = keyof typeof REPORT_STATUSES;
+export const REPORT_STATUS_CODES = codesOf(REPORT_STATUSES);
+/** Who writes reports and 要情随报 (campaign offices); who signs a report off. */
+export const REPORT_WRITER_ROLES = OFFICE_ROLES;
+export const REPORT_SIGNER_ROLES = ['office_lead'] as const satisfies readonly Role[];

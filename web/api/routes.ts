@@ -9,6 +9,7 @@ import type * as Admin from '../../server/modules/admin/admin.schemas.ts';
 import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
 import type * as Cases from '../../server/modules/cases/cases.schemas.ts';
 import type * as Enforcement from '../../server/modules/enforcement/enforcement.schemas.ts';
+import type * as Reports from '../../server/modules/reports/reports.schemas.ts';
 import type * as Typical from '../../server/modules/cases/typical.schemas.ts';
 import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
@@ -128,6 +129,13 @@ export interface Routes {
   'POST /api/typical-cases/:id/withdraw': Out<typeof Typical.TypicalCase>;
   'GET /api/public/typical-cases': Out<typeof Typical.PublicTypicalList>;
   'GET /api/public/typical-cases/:id': Out<typeof Typical.PublicTypical>;
+  'GET /api/reports': Out<typeof Reports.ReportPage>;
+  'POST /api/reports': Out<typeof Common.IdOnly>;
+  'GET /api/reports/:id': Out<typeof Reports.ReportDetail>;
+  'PUT /api/reports/:id': Out<typeof Common.Ok>;
+  'POST /api/reports/:id/sign-off': Out<typeof Common.Ok>;
+  'GET /api/urgent-reports': Out<typeof Reports.UrgentPage>;
+  'POST /api/urgent-reports': Out<typeof Reports.UrgentSent>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -157,6 +165,7 @@ export type { AdminUnit, AdminUser } from '../../server/modules/admin/admin.sche
 export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
 export type { CaseDetail, CaseListItem, CaseSummary, FigureEntry } from '../../server/modules/cases/cases.schemas.ts';
 export type { EnforcementRecord } from '../../server/modules/enforcement/enforcement.schemas.ts';
+export type { ReportDetail, Urgent } from '../../server/modules/reports/reports.schemas.ts';
 export type { PublicTypical, TypicalCase } from '../../server/modules/cases/typical.schemas.ts';
 export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
 export type { Region, RegionHit } from '../../server/modules/regions/regions.schemas.ts';
