@@ -25,8 +25,8 @@ const body = (text: string) =>
   new Paragraph({ indent: { firstLine: SIZE.body * 20 }, spacing: LINE, alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text, font: font(FONT.body), size: SIZE.body })] });
 const heading = (text: string) =>
   new Paragraph({ indent: { firstLine: SIZE.body * 20 }, spacing: LINE, children: [new TextRun({ text, font: font(FONT.heading), size: SIZE.body })] });
-const centered = (text: string, f: string, size: number, spacing = LINE) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [new TextRun({ text, font: font(f), size })] });
+const centered = (text: string, f: string, size: number, spacing = LINE, keepNext = false) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing, keepNext, children: [new TextRun({ text, font: font(f), size })] });
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const cell = (text: string, opts: { bold?: boolean; right?: boolean; width: number }) =>
@@ -65,7 +65,8 @@ const paragraphs = (text: string) => text.split('\n').map((l) => l.trim()).filte
 export async function reportDocx(r: ReportRow): Promise<Buffer> {
   const children = [
     centered(r.title, FONT.title, SIZE.title, { line: 700, lineRule: LineRuleType.EXACT }),
-    centered(`${r.issuer}　　${dateText(r.issuedOn)}`, FONT.kai, SIZE.body),
+    centered(r.issuer, FONT.kai, SIZE.body),
+    centered(dateText(r.issuedOn), FONT.kai, SIZE.body),
     ...(r.status === 'draft' ? [centered('（草稿，未签发）', FONT.kai, SIZE.body)] : []),
     body(''),
     heading('一、工作开展情况'),
@@ -75,7 +76,7 @@ export async function reportDocx(r: ReportRow): Promise<Buffer> {
     heading('三、下一步工作打算'),
     ...paragraphs(r.sections.plans),
     body(''),
-    centered(`${r.regionName}${REPORT_KINDS[r.kind]}主要指标（${periodText(r.from, r.to)}）`, FONT.heading, SIZE.body),
+    centered(`${r.regionName}${REPORT_KINDS[r.kind]}主要指标（${periodText(r.from, r.to)}）`, FONT.heading, SIZE.body, LINE, true),
     figuresTable(r),
     ...(r.figures.urgent.length ? [body(''), heading(`附：要情随报（${r.figures.urgent.length}件）`), ...urgentLines(r.figures.urgent).map(body)] : []),
     ...(r.signedBy && r.signedAt ? [body(''), new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, children: [new TextRun({ text: `签发人：${r.signedBy.name}`, font: font(FONT.body), size: SIZE.body })] })] : []),

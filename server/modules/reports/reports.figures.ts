@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { computeStats } from '../stats/engine.ts';
 import type { ReportIndicator, Urgent } from './reports.schemas.ts';
-import { REPORT_INDICATOR_KEYS, indicatorName, indicatorUnit } from './reports.narrative.ts';
+import { REPORT_INDICATORS, indicatorUnit } from './reports.narrative.ts';
 import { urgentFor } from './reports.repository.ts';
 
 /**
@@ -19,17 +19,17 @@ export interface ReportSnapshot {
 }
 
 export async function reportFigures(db: Db, user: SessionUser, regionCode: string, from: string, to: string): Promise<ReportSnapshot> {
-  const indicators = [...REPORT_INDICATOR_KEYS];
+  const indicators = REPORT_INDICATORS.map((i) => i.key);
   const [total, byChild, urgent] = await Promise.all([
     computeStats(db, user, { region: regionCode, from, to, indicators, compare: true }),
     computeStats(db, user, { region: regionCode, from, to, indicators, by: 'child' }),
     urgentFor(db, regionCode, from, to),
   ]);
   return {
-    indicators: indicators.map((key) => {
+    indicators: REPORT_INDICATORS.map(({ key, label }) => {
       const f = total.figures[key];
       return {
-        key, name: indicatorName(key), unit: f?.unit ?? indicatorUnit(key), source: f?.source ?? 'none',
+        key, name: label, unit: f?.unit ?? indicatorUnit(key), source: f?.source ?? 'none',
         value: f?.value ?? null, previous: f?.previous ?? null, yoy: f?.yoy ?? null,
       };
     }),

@@ -33,11 +33,9 @@ export const REPORT_INDICATORS: { key: IndicatorKey; label: string; strand: Stra
   { key: 'materials_distributed', label: '发放宣传资料', strand: 'publicity' },
   { key: 'people_reached', label: '覆盖群众', strand: 'publicity' },
 ];
-export const REPORT_INDICATOR_KEYS = REPORT_INDICATORS.map((i) => i.key);
 type Strand = 'tips' | 'cases' | 'screening' | 'publicity';
 
-/** The table's name of an indicator (the catalogue's), and its unit. */
-export const indicatorName = (key: string) => (INDICATORS as Record<string, readonly [string, string]>)[key]?.[0] ?? key;
+/** An indicator's unit (the catalogue's). */
 export const indicatorUnit = (key: string) => (INDICATORS as Record<string, readonly [string, string]>)[key]?.[1] ?? '';
 
 const isMoney = (key: string) => key.endsWith('_yuan');

@@ -19,7 +19,7 @@ const numFmt = (key: string) => (key.endsWith('_yuan') ? '0.00' : key.endsWith('
  */
 export async function reportXlsx(q: Queryable, user: SessionUser, r: ReportRow) {
   const { indicators, children } = r.figures;
-  const { book, sheet } = newSheet(REPORT_KINDS[r.kind], [{ key: 'region', width: 16 }, ...indicators.map((f) => ({ key: f.key, width: 11 }))]);
+  const { book, sheet } = newSheet(REPORT_KINDS[r.kind], [{ key: 'region', width: 16 }, ...indicators.map((f) => ({ key: f.key, width: 12 }))]);
   book.creator = r.issuer;
   // The document's own dates, so the same report gives the same workbook.
   book.created = book.modified = new Date(`${r.issuedOn}T00:00:00+08:00`);
@@ -39,7 +39,11 @@ export async function reportXlsx(q: Queryable, user: SessionUser, r: ReportRow) 
   const { rows, truncated } = capRows(children, MAX_CHILD_ROWS);
   const put = (label: string, values: (number | null)[], bold = false) => {
     const row = sheet.addRow([label, ...values.map((v) => (v === null ? '暂无数据' : v))]);
-    values.forEach((v, i) => { if (v !== null) row.getCell(i + 2).numFmt = numFmt(indicators[i].key); });
+    values.forEach((v, i) => {
+      const cell = row.getCell(i + 2);
+      cell.alignment = { horizontal: 'center' };
+      if (v !== null) cell.numFmt = numFmt(indicators[i].key);
+    });
     if (bold) row.font = { bold: true };
   };
   for (const c of rows) put(c.name, c.values);
