@@ -150,7 +150,7 @@ describe('work reports (工作报告) and 要情随报', () => {
     expect(sheet.getCell(1, 1).value).toBe(before.title);
     expect(String(sheet.getCell(2, 1).value)).toContain('地区：山东省');
     expect(sheet.getCell(3, 2).value).toBe('受理线索（条）');
-    expect(sheet.getCell(3, 9).value).toBe('涉案金额（元）');
+    expect(sheet.getCell(3, 10).value).toBe('涉案金额（元）');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const totalRow = sheet.getRow(sheet.rowCount);
     expect(totalRow.getCell(1).value).toBe('合计');
