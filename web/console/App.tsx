@@ -19,6 +19,7 @@ const Account = lazy(() => import('./Account.tsx'));
 const Subjects = lazy(() => import('./Subjects.tsx'));
 const Publicity = lazy(() => import('./PublicityPage.tsx'));
 const Cases = lazy(() => import('./Cases.tsx'));
+const Reports = lazy(() => import('./Reports.tsx'));
 
 export type { Me };
 
@@ -49,6 +50,7 @@ const SECTIONS: {
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} />), tabs: PUBLICITY_TABS },
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
   { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
+  { key: 'reports', group: 'stats', label: '工作报告', show: readsTips, page: (p) => lazyPage(<Reports me={p.me} go={p.go} id={p.id} />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },
   { key: 'audit', group: 'system', label: '审计日志', show: (me) => me.roles.includes('auditor'), page: () => lazyPage(<AuditLog />) },
   // Reached from the header's button, for everyone: not repeated in the menu.

@@ -62,6 +62,10 @@ describe('demo data only into an empty database', () => {
     const db = await firstStart();
     const first = await seedDemo(db, keys, { password });
     expect(first.loaded && first.tips).toBeGreaterThan(100);
+    // The demo province's reports (issue 11): two signed-off weekly reports and a stage summary, and a 要情 to 烟台市.
+    const reports = await db.query<{ kind: string; n: number }>(`select kind, count(*)::int as n from work_reports where region_code = '37' and status = 'signed_off' group by kind order by kind`);
+    expect(reports).toEqual([{ kind: 'stage', n: 1 }, { kind: 'weekly', n: 2 }]);
+    expect(await count(db, 'urgent_reports')).toBe(1);
     const tips = await count(db, 'tips');
     const again = await seedDemo(db, keys, { password });
     expect(again).toEqual({ loaded: false, reason: expect.stringMatching(/\d+ 条线索.*不载入演示数据/) });

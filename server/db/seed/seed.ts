@@ -12,6 +12,7 @@ import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.t
 import { seedDemoScreening } from './screening-demo.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
+import { seedDemoReports } from './reports-demo.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
@@ -350,5 +351,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   await seedDemoPublicity(db, structure);
   await seedDemoPortal(db, structure);
   const cases = await seedDemoCases(db, structure);
+  await seedDemoReports(db, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }
