@@ -68,7 +68,7 @@ function GenerateDialog({ me, onClose, onDone }: { me: Me; onClose: () => void; 
   return (
     <FormDialog<{ kind: ReportKind; regionCode: string; from: Dayjs; to?: Dayjs }>
       title="生成工作报告" confirm="生成" width={560}
-      initialValues={{ kind: 'weekly', regionCode: me.unitRegionCode, from: dayjs().subtract(7, 'day'), to: dayjs().subtract(1, 'day') }}
+      initialValues={{ kind: 'weekly', regionCode: me.unitRegionCode, from: dayjs().subtract(6, 'day'), to: dayjs() }}
       onClose={onClose}
       onSubmit={async (v) => {
         const r = await api('POST', '/api/reports', {
