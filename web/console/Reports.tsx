@@ -32,7 +32,7 @@ function ReportList({ me, go }: { me: Me; go: Go }) {
   const [kind, setKind] = useState<ReportKind | undefined>();
   const [dialog, setDialog] = useState<'report' | 'urgent' | null>(null);
   const query = new URLSearchParams({ ...(region !== undefined ? { regionCode: region } : {}), ...(kind ? { kind } : {}) }).toString();
-  const page = usePaged(`/api/reports${query ? `?${query}` : ''}`, 20);
+  const page = usePaged(`/api/reports?${query}` as '/api/reports', 20);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>工作报告</Typography.Title>
@@ -233,8 +233,8 @@ function ReportView({ id, go }: { id: number; go: Go }) {
       </Card>
       {report.children.length > 0 && (
         <Card title="按下级地区">
-          <Table rowKey="code" size="small" pagination={false} scroll={{ x: true }} dataSource={report.children} columns={[
-            { title: '地区', dataIndex: 'name', fixed: 'left' },
+          <Table rowKey="code" size="small" pagination={false} scroll={{ x: 'max-content' }} dataSource={report.children} columns={[
+            { title: '地区', dataIndex: 'name', fixed: 'left', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
             ...report.indicators.map((f, i) => ({ title: f.name, key: f.key, align: 'right' as const, render: (_: unknown, c: ReportDetail['children'][number]) => numberText(f.key, c.values[i]) })),
           ]} />
         </Card>
