@@ -45,6 +45,7 @@ import { typicalRoutes } from './modules/cases/typical.routes.ts';
 import { enforcementRoutes } from './modules/enforcement/enforcement.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(enforcementRoutes);
   await app.register(supervisionRoutes);
   await app.register(evaluationRoutes);
+  await app.register(reportRoutes);
   return app;
 }
 

@@ -298,6 +298,11 @@ export const AUDIT_ACTIONS = {
   'evaluation.population_set': '登记老年人口',
   'evaluation.scheme_set': '设置考评权重',
   'evaluation.exported': '导出考评排名',
+  'report.generated': '生成工作报告',
+  'report.edited': '修改工作报告',
+  'report.signed_off': '签发工作报告',
+  'report.exported': '下载工作报告',
+  'urgent_report.sent': '报送要情',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -320,6 +325,8 @@ export const AUDIT_ENTITIES = {
   supervision_finding: '督导发现问题',
   elderly_population: '老年人口',
   evaluation_scheme: '考评方案',
+  work_report: '工作报告',
+  urgent_report: '要情随报',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -496,3 +503,14 @@ export const MISSING_RULE_CODES = codesOf(MISSING_RULES);
 /** Who enters elderly population figures (offices of the region or above) and who sets the weights. */
 export const POPULATION_WRITER_ROLES = ['intake', 'office_lead'] as const satisfies readonly Role[];
 export const SCHEME_WRITER_ROLES = ['office_lead'] as const satisfies readonly Role[];
+// ── Work reports (工作报告), issue 11 item 5 ─────────────────────────────────────────────────────
+/** The reports an office writes upward, generated from the indicator engine. */
+export const REPORT_KINDS = { daily: '动态日报', weekly: '总结周报', stage: '阶段工作总结' } as const;
+export type ReportKind = keyof typeof REPORT_KINDS;
+export const REPORT_KIND_CODES = codesOf(REPORT_KINDS);
+export const REPORT_STATUSES = { draft: '草稿', signed_off: '已签发' } as const;
+export type ReportStatus = keyof typeof REPORT_STATUSES;
+export const REPORT_STATUS_CODES = codesOf(REPORT_STATUSES);
+/** Who writes reports and 要情随报 (campaign offices); who signs a report off. */
+export const REPORT_WRITER_ROLES = OFFICE_ROLES;
+export const REPORT_SIGNER_ROLES = ['office_lead'] as const satisfies readonly Role[];

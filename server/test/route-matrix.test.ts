@@ -76,6 +76,8 @@ interface Ctx {
   supervisionId: number;
   findingId: number;
   policeUnitId: number;
+  /** The county office's daily work report (a draft until the matrix's office lead signs it off). */
+  reportId: number;
 }
 interface Entry {
   allow: Who[];
@@ -272,6 +274,19 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/supervision/gaming-flags': { allow: RUNS, request: () => ({ url: '/api/supervision/gaming-flags' }) },
   'GET /api/supervision/staff': { allow: RUNS, request: () => ({ url: '/api/supervision/staff?q=矩阵' }) },
   'GET /api/supervision/units': { allow: RUNS, request: () => ({ url: '/api/supervision/units' }) },
+  'GET /api/reports': { allow: READERS, request: () => ({ url: '/api/reports' }) },
+  'POST /api/reports': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/reports', payload: { kind: 'daily', regionCode: c.county, from: today() } }) },
+  'GET /api/reports/:id': { allow: READERS, request: (c) => ({ url: `/api/reports/${c.reportId}` }) },
+  // Edited while a draft; after the lead's sign-off below it is 409 — past access control either way.
+  'PUT /api/reports/:id': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/reports/${c.reportId}`, payload: { sections: { work: '矩阵测试', problems: '矩阵测试', plans: '矩阵测试' } } }) },
+  'POST /api/reports/:id/sign-off': { allow: ['office_lead'], request: (c) => ({ url: `/api/reports/${c.reportId}/sign-off` }) },
+  'GET /api/reports/:id/docx': { allow: READERS, request: (c) => ({ url: `/api/reports/${c.reportId}/docx` }) },
+  'GET /api/reports/:id/xlsx': { allow: READERS, request: (c) => ({ url: `/api/reports/${c.reportId}/xlsx` }) },
+  'GET /api/urgent-reports': { allow: READERS, request: () => ({ url: '/api/urgent-reports' }) },
+  'POST /api/urgent-reports': {
+    allow: ['intake', 'office_lead'],
+    request: (c) => ({ url: '/api/urgent-reports', payload: { regionCode: c.county, occurredOn: today(), title: '矩阵测试要情报告', description: '矩阵测试要情的基本情况说明。', measures: '矩阵测试措施' } }),
+  },
 };
 
 /** Routes that name one object by id: another province's user must get 404 (allowed role) or 403, never its data. */
@@ -315,11 +330,14 @@ describe('endpoint × role matrix, in two provinces', () => {
       const policeUnitId = unitOf(p, 'police');
       const supervised = json(await t.app.inject({ method: 'POST', url: '/api/supervision/rounds', headers: await as('supervisor'), payload: supervisionRound({ policeUnitId } as Ctx) }));
       expect(supervised.findingIds, `${p.name} supervision set-up`).toHaveLength(1);
+      const report = json(await t.app.inject({ method: 'POST', url: '/api/reports', headers: await as('intake'), payload: { kind: 'daily', regionCode: p.county, from: today() } }));
+      expect(report.id, `${p.name} report set-up`).toBeTruthy();
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
         roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
         supervisionId: supervised.id, findingId: supervised.findingIds[0], policeUnitId,
+        reportId: report.id,
       });
     }
   });

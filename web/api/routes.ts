@@ -10,6 +10,7 @@ import type * as Audit from '../../server/modules/audit/audit.schemas.ts';
 import type * as Cases from '../../server/modules/cases/cases.schemas.ts';
 import type * as Enforcement from '../../server/modules/enforcement/enforcement.schemas.ts';
 import type * as Evaluation from '../../server/modules/evaluation/evaluation.schemas.ts';
+import type * as Reports from '../../server/modules/reports/reports.schemas.ts';
 import type * as Typical from '../../server/modules/cases/typical.schemas.ts';
 import type * as Auth from '../../server/modules/auth/auth.schemas.ts';
 import type * as Figures from '../../server/modules/figures/figures.schemas.ts';
@@ -151,6 +152,13 @@ export interface Routes {
   'GET /api/supervision/gaming-flags': Out<typeof Supervision.GamingFlags>;
   'GET /api/supervision/staff': Out<typeof Supervision.StaffOptions>;
   'GET /api/supervision/units': Out<typeof Supervision.StaffOptions>;
+  'GET /api/reports': Out<typeof Reports.ReportPage>;
+  'POST /api/reports': Out<typeof Common.IdOnly>;
+  'GET /api/reports/:id': Out<typeof Reports.ReportDetail>;
+  'PUT /api/reports/:id': Out<typeof Common.Ok>;
+  'POST /api/reports/:id/sign-off': Out<typeof Common.Ok>;
+  'GET /api/urgent-reports': Out<typeof Reports.UrgentPage>;
+  'POST /api/urgent-reports': Out<typeof Reports.UrgentSent>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -181,6 +189,7 @@ export type { AuditItem } from '../../server/modules/audit/audit.schemas.ts';
 export type { CaseDetail, CaseListItem, CaseSummary, FigureEntry } from '../../server/modules/cases/cases.schemas.ts';
 export type { EnforcementRecord } from '../../server/modules/enforcement/enforcement.schemas.ts';
 export type { Ranking, Scheme } from '../../server/modules/evaluation/evaluation.schemas.ts';
+export type { ReportDetail, Urgent } from '../../server/modules/reports/reports.schemas.ts';
 export type { PublicTypical, TypicalCase } from '../../server/modules/cases/typical.schemas.ts';
 export type { Notification } from '../../server/modules/notifications/notifications.schemas.ts';
 export type { Region, RegionHit } from '../../server/modules/regions/regions.schemas.ts';

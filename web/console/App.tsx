@@ -21,6 +21,7 @@ const Publicity = lazy(() => import('./PublicityPage.tsx'));
 const Cases = lazy(() => import('./Cases.tsx'));
 const Supervision = lazy(() => import('./Supervision.tsx'));
 const Evaluation = lazy(() => import('./Evaluation.tsx'));
+const Reports = lazy(() => import('./Reports.tsx'));
 
 export type { Me };
 
@@ -53,6 +54,7 @@ const SECTIONS: {
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
   { key: 'evaluation', group: 'stats', label: '考评排名', show: readsTips, page: (p) => lazyPage(<Evaluation me={p.me} />) },
   { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
+  { key: 'reports', group: 'stats', label: '工作报告', show: readsTips, page: (p) => lazyPage(<Reports me={p.me} go={p.go} id={p.id} />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },
   { key: 'audit', group: 'system', label: '审计日志', show: (me) => me.roles.includes('auditor'), page: () => lazyPage(<AuditLog />) },
   // Reached from the header's button, for everyone: not repeated in the menu.

@@ -70,6 +70,10 @@ describe('demo data only into an empty database', () => {
     expect(await count(db, `supervision_finding_events where kind = 'reopened'`)).toBe(1);
     const items = (await db.query<{ s: string }>(`select s.kind || ':' || i.status as s from supervision_sample_items i join supervision_samples s on s.id = i.sample_id order by 1`)).map((r) => r.s);
     expect(items).toEqual(['callback:pending', 'callback:recorded', 'callback:recorded', 'recheck:answered', 'recheck:pending']);
+    // The demo province's reports (issue 11): two signed-off weekly reports and a stage summary, and a 要情 to 烟台市.
+    const reports = await db.query<{ kind: string; n: number }>(`select kind, count(*)::int as n from work_reports where region_code = '37' and status = 'signed_off' group by kind order by kind`);
+    expect(reports).toEqual([{ kind: 'stage', n: 1 }, { kind: 'weekly', n: 2 }]);
+    expect(await count(db, 'urgent_reports')).toBe(1);
     const tips = await count(db, 'tips');
     // Evaluation: the province ranks its 16 cities by its own weights, each city with its elderly population; 烟台市 has two schemes.
     const [lead] = await db.query<SessionUser>(

@@ -12,6 +12,7 @@ import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.t
 import { seedDemoScreening } from './screening-demo.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
+import { seedDemoReports } from './reports-demo.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoSupervision } from './supervision-demo.ts';
 import { seedDemoEvaluation } from './evaluation.ts';
@@ -356,5 +357,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   const cases = await seedDemoCases(db, structure);
   await seedDemoSupervision(db, structure);
   await seedDemoEvaluation(db, structure);
+  await seedDemoReports(db, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }

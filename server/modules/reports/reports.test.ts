@@ -1,0 +1,294 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { createTestApp, json, seedSecondProvince, validTip, type TestApp } from '../../test/helpers.ts';
+import { sql } from '../../db/client.ts';
+import { chinaToday } from '../../../shared/time.ts';
+import { REPORT_KIND_CODES } from '../../../shared/domain.ts';
+import { MAX_SECTION_CHARS } from './reports.schemas.ts';
+import { comparison, draftSections } from './reports.narrative.ts';
+
+const day = (d: number) => chinaToday(Date.now() + d * 86400_000);
+
+/** Work reports through the API: generation from the engine, editing, sign-off, freezing, jurisdiction, 要情随报. */
+describe('work reports (工作报告) and 要情随报', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedSecondProvince(t.db);
+    // Tips received today in three places of the province: 龙口市 (2), 芝罘区 (1).
+    for (const regionCode of ['370681001', '370681001', '370602001']) {
+      expect((await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode }) })).statusCode).toBe(201);
+    }
+  });
+  afterAll(() => t.close());
+
+  async function as(user: string) {
+    const cookie = await t.login(user);
+    const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => t.app.inject({ method, url, headers: { cookie }, payload: payload as object });
+    return {
+      get: (url: string) => call('GET', url),
+      post: (url: string, payload?: unknown) => call('POST', url, payload),
+      put: (url: string, payload?: unknown) => call('PUT', url, payload),
+    };
+  }
+  const weekly = (regionCode = '37') => ({ kind: 'weekly', regionCode, from: day(-6) });
+  const generate = async (user: string, body: object) => {
+    const r = await (await as(user)).post('/api/reports', body);
+    expect(r.statusCode, r.body).toBe(201);
+    return json(r).id as number;
+  };
+  /** The text of the Word document's body and of the workbook's sheet: what the downloads say. */
+  const documentXml = async (buf: Buffer) => (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
+  const sheetXml = async (buf: Buffer) => (await JSZip.loadAsync(buf)).file('xl/worksheets/sheet1.xml')!.async('string');
+  const download = async (user: string, id: number, format: 'docx' | 'xlsx') => {
+    const r = await (await as(user)).get(`/api/reports/${id}/${format}`);
+    expect(r.statusCode, r.body).toBe(200);
+    return r.rawPayload;
+  };
+  const value = (detail: { indicators: { key: string; value: number | null }[] }, key: string) => detail.indicators.find((i) => i.key === key)!.value;
+
+  it('generates a weekly report from the engine: the figures equal GET /api/stats, by child region too, with sentences and comparisons', async () => {
+    const id = await generate('sd_lead', weekly());
+    const lead = await as('sd_lead');
+    const detail = json(await lead.get(`/api/reports/${id}`));
+    expect(detail).toMatchObject({
+      kind: 'weekly', status: 'draft', region: { code: '37', name: '山东省' }, from: day(-6), to: day(0), issuedOn: day(0),
+      issuer: '山东省打击整治养老诈骗专项行动办公室', canEdit: true, canSignOff: true, signedBy: null, signedAt: null,
+    });
+    expect(detail.title).toMatch(/^山东省打击整治养老诈骗专项行动总结周报（\d{4}年\d+月\d+日至\d+月\d+日）$/);
+    const keys = detail.indicators.map((i: { key: string }) => i.key).join(',');
+    const stats = json(await lead.get(`/api/stats?region=37&from=${day(-6)}&to=${day(0)}&indicators=${keys}&compare=1`));
+    for (const f of detail.indicators) {
+      expect({ key: f.key, value: f.value, source: f.source }).toEqual({ key: f.key, value: stats.figures[f.key].value, source: stats.figures[f.key].source });
+      expect(f.previous, f.key).toBe(stats.figures[f.key].previous ?? null);
+    }
+    const [{ n }] = await t.db.query<{ n: number }>(sql`select count(*)::int as n from tips where region_code like '37%'`);
+    expect(value(detail, 'tips_received')).toBe(n);
+    expect(n).toBeGreaterThanOrEqual(3);
+    // By child region: 烟台市 holds every tip; the others none.
+    const byChild = json(await lead.get(`/api/stats?region=37&from=${day(-6)}&to=${day(0)}&indicators=${keys}&by=child`));
+    expect(detail.children.map((c: { code: string }) => c.code)).toEqual(byChild.rows.map((r: { key: string }) => r.key));
+    const yt = detail.children.find((c: { code: string }) => c.code === '3706');
+    expect(yt.values[0]).toBe(n);
+    expect(detail.sections.work).toContain(`本周受理线索${n}条`);
+    expect(detail.sections.problems.length).toBeGreaterThan(4);
+    expect(detail.sections.plans).toContain('继续落实日报告');
+  });
+
+  it('writes comparisons as sentences: 增加/减少 with the percentage, 持平, none without a base, rates in 个百分点', () => {
+    expect(comparison('tips_received', 15, 12, '上周')).toBe('较上周增加3条，增长25.0%');
+    expect(comparison('tips_received', 9, 12, '上周')).toBe('较上周减少3条，下降25.0%');
+    expect(comparison('tips_received', 12, 12, '上周')).toBe('与上周持平');
+    expect(comparison('tips_received', 12, null, '上周')).toBe('');
+    expect(comparison('tips_received', 4, 0, '上周')).toBe('较上周增加4条');
+    expect(comparison('amount_involved_yuan', 1800, 1200, '去年同期')).toBe('较去年同期增加600.00元，增长50.0%');
+    expect(comparison('recovery_rate_pct', 40.5, 50, '上周')).toBe('较上周降低9.5个百分点');
+    const s = draftSections('weekly', '山东省', '2026-11-23', '2026-11-29', [
+      { key: 'tips_received', name: '受理线索', unit: '条', source: 'recorded', value: 15, previous: 12, yoy: null },
+      { key: 'tips_overdue', name: '超期线索', unit: '条', source: 'recorded', value: 2, previous: null, yoy: null },
+      { key: 'cases_filed', name: '立案', unit: '起', source: 'none', value: null, previous: null, yoy: null },
+    ], []);
+    expect(s.work).toContain('受理线索15条，较上周增加3条，增长25.0%');
+    expect(s.work).not.toContain('立案');
+    expect(s.problems).toContain('仍有2条线索超期未办结');
+    expect(s.plans).toContain('对超期线索逐条督办');
+  });
+
+  it('lets the issuing office edit the draft; its lead alone signs it off; then it is frozen (409, and the database refuses)', async () => {
+    const id = await generate('sd_intake', weekly());
+    const sections = { work: '一段修改后的工作开展情况。', problems: '存在的问题。', plans: '下一步打算。' };
+    const intake = await as('sd_intake');
+    expect((await intake.put(`/api/reports/${id}`, { title: '山东省专项行动周报（修改）', sections })).statusCode).toBe(200);
+    expect(json(await intake.get(`/api/reports/${id}`))).toMatchObject({ title: '山东省专项行动周报（修改）', sections, canEdit: true, canSignOff: false });
+    // Not a lead: 403 at the door. A lead of another office (the city's, which sees the province's report? no: 404).
+    expect((await intake.post(`/api/reports/${id}/sign-off`)).statusCode).toBe(403);
+    expect((await (await as('yt_lead')).post(`/api/reports/${id}/sign-off`)).statusCode).toBe(404);
+    // A city report generated by the province: the city's lead sees it but neither edits nor signs it.
+    const cityReport = await generate('sd_lead', weekly('3706'));
+    const ytLead = await as('yt_lead');
+    expect(json(await ytLead.get(`/api/reports/${cityReport}`))).toMatchObject({ canEdit: false, canSignOff: false });
+    expect((await ytLead.put(`/api/reports/${cityReport}`, { sections })).statusCode).toBe(403);
+    expect((await ytLead.post(`/api/reports/${cityReport}/sign-off`)).statusCode).toBe(403);
+
+    const lead = await as('sd_lead');
+    expect((await lead.post(`/api/reports/${id}/sign-off`)).statusCode).toBe(200);
+    const signed = json(await lead.get(`/api/reports/${id}`));
+    const [{ display_name }] = await t.db.query<{ display_name: string }>(sql`select display_name from users where username = 'sd_lead'`);
+    expect(signed).toMatchObject({ status: 'signed_off', signedBy: { name: display_name }, canEdit: false, canSignOff: false, issuedOn: day(0) });
+    expect(Date.now() - Date.parse(signed.signedAt)).toBeLessThan(60_000);
+    const again = await lead.post(`/api/reports/${id}/sign-off`);
+    expect(again.statusCode).toBe(409);
+    expect(json(again).error.code).toBe('REPORT_SIGNED_OFF');
+    expect((await intake.put(`/api/reports/${id}`, { sections })).statusCode).toBe(409);
+    await expect(t.db.query(sql`update work_reports set title = 'x' where id = ${id}`)).rejects.toThrow(/frozen/);
+    await expect(t.db.query(sql`delete from work_reports where id = ${id}`)).rejects.toThrow(/frozen/);
+    const audit = json(await (await as('sd_auditor')).get(`/api/audit?entity=work_report&entityId=${id}`));
+    expect(audit.items.map((i: { action: string }) => i.action).sort()).toEqual(['report.edited', 'report.generated', 'report.signed_off']);
+  });
+
+  it('keeps a signed-off report frozen after new records: the same figures and byte-identical document and sheet text', async () => {
+    const id = await generate('sd_lead', weekly());
+    const lead = await as('sd_lead');
+    expect((await lead.post(`/api/reports/${id}/sign-off`)).statusCode).toBe(200);
+    const before = json(await lead.get(`/api/reports/${id}`));
+    const [docBefore, xlsBefore] = [await download('sd_lead', id, 'docx'), await download('sd_lead', id, 'xlsx')];
+    expect(docBefore.subarray(0, 2).toString()).toBe('PK');
+    for (let i = 0; i < 4; i++) expect((await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370602001' }) })).statusCode).toBe(201);
+    const after = json(await lead.get(`/api/reports/${id}`));
+    expect(after.indicators).toEqual(before.indicators);
+    expect(after.children).toEqual(before.children);
+    expect(await documentXml(await download('sd_lead', id, 'docx'))).toBe(await documentXml(docBefore));
+    expect(await sheetXml(await download('sd_lead', id, 'xlsx'))).toBe(await sheetXml(xlsBefore));
+    // A new report of the same period counts the new tips: the live figures did change.
+    const fresh = json(await lead.get(`/api/reports/${await generate('sd_lead', weekly())}`));
+    expect(value(fresh, 'tips_received')).toBe(value(before, 'tips_received')! + 4);
+    // The workbook: title, region and period above, a row per city, the 合计 row with the region's figures, numbers as numbers.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsBefore as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.getCell(1, 1).value).toBe(before.title);
+    expect(String(sheet.getCell(2, 1).value)).toContain('地区：山东省');
+    expect(sheet.getCell(3, 2).value).toBe('受理线索（条）');
+    expect(sheet.getCell(3, 10).value).toBe('涉案金额（元）');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    const totalRow = sheet.getRow(sheet.rowCount);
+    expect(totalRow.getCell(1).value).toBe('合计');
+    expect(totalRow.getCell(2).value).toBe(value(before, 'tips_received'));
+    expect(sheet.rowCount).toBe(3 + before.children.length + 1);
+    const ytRow = sheet.getRow(4 + before.children.findIndex((c: { code: string }) => c.code === '3706'));
+    expect([ytRow.getCell(1).value, typeof ytRow.getCell(2).value]).toEqual(['烟台市', 'number']);
+  });
+
+  it('keeps reports to the jurisdiction: outside is 404 for generating, reading, downloading; the list shows only one’s own', async () => {
+    const id = await generate('sd_lead', weekly());
+    for (const user of ['lk_lead', 'cs_lead']) {
+      const other = await as(user);
+      const r = await other.post('/api/reports', weekly('37'));
+      expect(r.statusCode, user).toBe(404);
+      expect(json(r).error.fields.map((f: { path: string }) => f.path)).toEqual(['regionCode']);
+      for (const url of [`/api/reports/${id}`, `/api/reports/${id}/docx`, `/api/reports/${id}/xlsx`]) expect((await other.get(url)).statusCode, `${user} ${url}`).toBe(404);
+      expect(json(await other.get('/api/reports')).items.map((i: { id: number }) => i.id)).not.toContain(id);
+    }
+    expect((await (await as('lk_lead')).post('/api/reports', { ...weekly('370602') })).statusCode).toBe(404);
+    expect((await (await as('lk_lead')).post('/api/reports', { ...weekly('370681') })).statusCode).toBe(201);
+    expect((await (await as('sd_lead')).post('/api/reports', weekly('999999'))).statusCode).toBe(404);
+  });
+
+  it('lists past reports per region, newest period first, paginated, by kind', async () => {
+    const lead = await as('lk_lead');
+    await generate('lk_lead', weekly('370681'));
+    await generate('lk_lead', { kind: 'daily', regionCode: '370681', from: day(-1) });
+    await generate('lk_lead', { kind: 'stage', regionCode: '370681', from: day(-60), to: day(-1) });
+    const listed = await lead.get('/api/reports?regionCode=370681');
+    expect(listed.statusCode, listed.body).toBe(200);
+    const all = json(listed);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    expect(all.items.every((i: { region: { code: string } }) => i.region.code === '370681')).toBe(true);
+    const tos = all.items.map((i: { to: string }) => i.to);
+    expect(tos).toEqual([...tos].sort().reverse());
+    const page2 = json(await lead.get('/api/reports?regionCode=370681&pageSize=1&page=2'));
+    expect(page2).toMatchObject({ total: all.total, page: 2, pageSize: 1 });
+    expect(page2.items[0].id).toBe(all.items[1].id);
+    const stage = json(await lead.get('/api/reports?regionCode=370681&kind=stage'));
+    expect(stage.items.map((i: { kind: string }) => i.kind)).toEqual(['stage']);
+    expect(stage.items[0]).toMatchObject({ from: day(-60), to: day(-1), title: expect.stringContaining('阶段工作总结') });
+    expect((await lead.get('/api/reports?kind=monthly')).statusCode).toBe(400);
+    // The province sees the county's reports in its list, the county not the province's.
+    expect(json(await (await as('sd_viewer')).get('/api/reports?regionCode=370681')).total).toBe(all.total);
+  });
+
+  it('refuses bad input with field paths', async () => {
+    const lead = await as('sd_lead');
+    const bad: [string, unknown, string][] = [
+      ['unknown kind', { kind: 'monthly', regionCode: '37', from: day(-6) }, 'kind'],
+      ['from after to', { kind: 'stage', regionCode: '37', from: day(-3), to: day(-5) }, 'to'],
+      ['future period', { kind: 'weekly', regionCode: '37', from: day(-3) }, 'to'],
+      ['future day', { kind: 'daily', regionCode: '37', from: day(1) }, 'to'],
+      ['weekly not seven days', { kind: 'weekly', regionCode: '37', from: day(-9), to: day(-7) }, 'to'],
+      ['daily over two days', { kind: 'daily', regionCode: '37', from: day(-2), to: day(-1) }, 'to'],
+      ['stage over a year', { kind: 'stage', regionCode: '37', from: day(-400), to: day(-1) }, 'to'],
+      ['malformed date', { kind: 'daily', regionCode: '37', from: '2026-13-01' }, 'from'],
+      ['malformed region', { kind: 'daily', regionCode: '37;drop', from: day(-1) }, 'regionCode'],
+      ['unknown field', { kind: 'daily', regionCode: '37', from: day(-1), figures: {} }, ''],
+    ];
+    for (const [name, body, path] of bad) {
+      const r = await lead.post('/api/reports', body);
+      expect(r.statusCode, `${name}: ${r.body}`).toBe(400);
+      if (path) expect(json(r).error.fields.map((f: { path: string }) => f.path), name).toContain(path);
+    }
+    const id = await generate('sd_lead', { kind: 'daily', regionCode: '37', from: day(-1) });
+    const big = 'X'.repeat(MAX_SECTION_CHARS + 1);
+    const tooLong = await lead.put(`/api/reports/${id}`, { sections: { work: big, problems: '', plans: '' } });
+    expect(tooLong.statusCode).toBe(400);
+    expect(json(tooLong).error.fields.map((f: { path: string }) => f.path)).toContain('sections.work');
+    expect((await lead.put(`/api/reports/${id}`, { sections: { work: 'a' } })).statusCode).toBe(400);
+    expect((await lead.put('/api/reports/99999999', { sections: { work: '', problems: '', plans: '' } })).statusCode).toBe(404);
+    expect((await lead.get('/api/reports/abc')).statusCode).toBe(400);
+    const [{ n }] = await t.db.query<{ n: number }>(sql`select count(*)::int as n from work_reports where sections->>'work' like 'XXXX%'`);
+    expect(n).toBe(0);
+  });
+
+  it('要情随报 notifies the office above at once and appears in its daily report for the day, in the Word file too', async () => {
+    const lk = await as('lk_intake');
+    const body = {
+      regionCode: '370681001', occurredOn: day(0), title: '某养生馆集中收取老人预付款后关门', description: '今日上午，东莱街道某养生馆关门停业，约四十名老人预付的会员费无法退还，聚集在门店前。',
+      amountFen: 86_000_000, victims: 42, measures: '公安机关已立案侦查，街道和市场监管部门到场疏导，登记受害人信息。',
+    };
+    const sent = await lk.post('/api/urgent-reports', body);
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(json(sent)).toMatchObject({ toUnit: '烟台市打击整治养老诈骗专项行动办公室', notified: 3 });
+    for (const user of ['yt_lead', 'yt_intake', 'yt_viewer']) {
+      const notes = json(await (await as(user)).get('/api/notifications')).items;
+      expect(notes[0].text, user).toContain('【要情随报】');
+      expect(notes[0].text).toContain('某养生馆集中收取老人预付款后关门');
+      expect(notes[0].text).toContain('涉案金额860000.00元');
+    }
+    expect(JSON.stringify(json(await (await as('sd_lead')).get('/api/notifications')))).not.toContain('要情随报');
+    expect(JSON.stringify(json(await (await as('zf_lead')).get('/api/notifications')))).not.toContain('要情随报');
+    // The city's daily report of today lists it, in the narrative and in the file.
+    const id = await generate('yt_lead', { kind: 'daily', regionCode: '3706', from: day(0) });
+    const daily = json(await (await as('yt_lead')).get(`/api/reports/${id}`));
+    expect(daily.urgent).toHaveLength(1);
+    expect(daily.urgent[0]).toMatchObject({ title: body.title, amountFen: 86_000_000, victims: 42, unit: '龙口市打击整治养老诈骗专项行动办公室' });
+    expect(daily.sections.work).toContain('收到要情随报1件');
+    expect(daily.sections.work).toContain(body.title);
+    expect(await documentXml(await download('yt_lead', id, 'docx'))).toContain('附：要情随报（1件）');
+    // Yesterday's daily report does not.
+    const yesterday = json(await (await as('yt_lead')).get(`/api/reports/${await generate('yt_lead', { kind: 'daily', regionCode: '3706', from: day(-1) })}`));
+    expect(yesterday.urgent).toEqual([]);
+    // The city and the county list it; another county does not.
+    expect(json(await (await as('yt_viewer')).get('/api/urgent-reports')).items.map((u: { title: string }) => u.title)).toContain(body.title);
+    expect(json(await (await as('zf_lead')).get('/api/urgent-reports')).total).toBe(0);
+  });
+
+  it('refuses a 要情 outside the jurisdiction, with bad fields, or with no office above', async () => {
+    const lk = await as('lk_intake');
+    const ok = { regionCode: '370681', occurredOn: day(0), title: '某事发生了需要上报', description: '基本情况基本情况基本情况。', measures: '已经采取措施' };
+    const bad: [string, unknown, number, string][] = [
+      ['another county', { ...ok, regionCode: '370602' }, 404, 'regionCode'],
+      ['negative amount', { ...ok, amountFen: -1 }, 400, 'amountFen'],
+      ['fractional fen', { ...ok, amountFen: 1.5 }, 400, 'amountFen'],
+      ['future day', { ...ok, occurredOn: day(2) }, 400, 'occurredOn'],
+      ['no measures', { ...ok, measures: '' }, 400, 'measures'],
+      ['victims as text', { ...ok, victims: '四十' }, 400, 'victims'],
+      ['oversized description', { ...ok, description: '很'.repeat(3001) }, 400, 'description'],
+    ];
+    for (const [name, body, status, path] of bad) {
+      const r = await lk.post('/api/urgent-reports', body);
+      expect(r.statusCode, `${name}: ${r.body}`).toBe(status);
+      expect(json(r).error.fields.map((f: { path: string }) => f.path), name).toContain(path);
+    }
+    // The province's office has none above it in the demo structure.
+    const top = await (await as('sd_intake')).post('/api/urgent-reports', { ...ok, regionCode: '37' });
+    expect(top.statusCode).toBe(422);
+    expect(json(top).error.code).toBe('NO_OFFICE_ABOVE');
+    const [{ n }] = await t.db.query<{ n: number }>(sql`select count(*)::int as n from urgent_reports where title = ${ok.title}`);
+    expect(n).toBe(0);
+  });
+
+  it('keeps the database codes equal to shared/domain.ts', async () => {
+    const [{ d }] = await t.db.query<{ d: string }>(sql`select pg_get_constraintdef(oid) as d from pg_constraint where conname = 'work_reports_kind_known'`);
+    expect([...d.matchAll(/'([a-z_0-9]+)'/g)].map((m) => m[1]).sort()).toEqual([...REPORT_KIND_CODES].sort());
+  });
+});
