@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain.ts';
 import { XLSX } from '../schemas.ts';
 import { publicityWorkbook } from '../modules/publicity/publicity.fixtures.ts';
+import { batchRow, batchWorkbook } from '../modules/intake/intake.fixtures.ts';
 import { chinaToday } from '../../shared/time.ts';
 import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondProvince, TEST_PASSWORD, validTip, type TestApp } from './helpers.ts';
 
@@ -72,6 +73,8 @@ interface Ctx {
   typicalId: number;
   /** A second typical case, kept a draft for editing (the one published and withdrawn is typicalId). */
   draftId: number;
+  /** The county office's 12337 batch. */
+  tipImportId: number;
 }
 interface Entry {
   allow: Who[];
@@ -232,6 +235,13 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/typical-cases/:id/withdraw': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/withdraw`, payload: { reason: '矩阵测试撤回' } }) },
   'GET /api/public/typical-cases': { allow: PUBLIC, request: () => ({ url: '/api/public/typical-cases' }) },
   'GET /api/public/typical-cases/:id': { allow: PUBLIC, request: (c) => ({ url: `/api/public/typical-cases/${c.typicalId}` }) },
+  'POST /api/handovers': { allow: ['handler', 'unit_lead'], request: (c) => ({ url: '/api/handovers', payload: { regionCode: c.county, description: '矩阵测试：检查中发现某店以养老服务为名收取会员费。' } }) },
+  'GET /api/handovers': { allow: ['handler', 'unit_lead'], request: () => ({ url: '/api/handovers' }) },
+  'GET /api/tips/source-ref': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tips/source-ref?source=platform_12337&ref=MATRIX-1' }) },
+  'POST /api/tip-imports': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tip-imports', ...TINY_PNG }) },
+  'GET /api/tip-imports': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tip-imports' }) },
+  'GET /api/tip-imports/:id/errors': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tip-imports/${c.tipImportId}/errors` }) },
+  'GET /api/tip-imports/:id/results': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tip-imports/${c.tipImportId}/results` }) },
   'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
 };
 
@@ -273,10 +283,13 @@ describe('endpoint × role matrix, in two provinces', () => {
       const roundMade = json(await t.app.inject({ method: 'POST', url: '/api/publicity/monitoring', headers: await as('intake'), payload: round(p.county) }));
       const articleMade = json(await t.app.inject({ method: 'POST', url: '/api/publicity/articles', headers: await as('intake'), payload: article(p.county) }));
       expect([roundMade.id, articleMade.id].every(Boolean), `${p.name} monitoring and article set-up`).toBe(true);
+      const batch = await batchWorkbook([batchRow(`${p.name}-MATRIX-1`, p.county), ['', '', p.county, '', '', '']]);
+      const tipImport = json(await t.app.inject({ method: 'POST', url: '/api/tip-imports', ...withCookie(multipart(batch, 'b.xlsx', XLSX), await as('intake')) }));
+      expect(tipImport.created, `${p.name} 12337 batch set-up`).toBe(1);
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
-        roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
+        roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id, tipImportId: tipImport.id,
       });
     }
   });

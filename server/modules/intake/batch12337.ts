@@ -1,6 +1,6 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../db/client.ts';
-import type { Keys } from '../../crypto.ts';
+import { randomDigits, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
 import { capRows, finishExport, newSheet, normaliseDate, openWorkbook, readCell, type Cell } from '../../xlsx.ts';
 import { MEASURES, TIP_STATUSES, VERDICTS, type Measure, type Verdict } from '../../../shared/domain.ts';
@@ -145,6 +145,7 @@ async function readBatch(file: Buffer) {
     if (rows.length > MAX_BATCH_ROWS) tooMany = true;
   });
   if (tooMany) throw new AppError('PAYLOAD_TOO_LARGE', undefined, `一次最多导入 ${MAX_BATCH_ROWS} 行，请分成几个文件导入`);
+  if (!rows.length) throw new AppError('IMPORT_INVALID', [{ path: 'file', message: '文件中没有线索：第 1 行为表头，线索从第 2 行起' }]);
   return rows;
 }
 
@@ -185,7 +186,7 @@ export async function importBatch(db: Db, keys: Keys, user: SessionUser, file: B
       source: 'platform_12337', officeUnitId: offices.get(r.subject ?? '')!, createdBy: user, accusedUnitIds: [],
       origin: { sourceRef: r.ref, sourceAt: r.at, sourceDueOn: r.dueOn, importId: id },
       eventText: `从 12337 平台批量导入（编号 ${r.ref}）`,
-    }, String(randomInt(1e15, 1e16))));
+    }, randomDigits(16)));
     const created = await insertAll(q, tips);
     await repo.setImportCounts(q, id, created, good.length - fresh.length);
     const detail = { sha256, fileName, rows: rows.length, created, duplicates: good.length - fresh.length, refused: errors.length };
@@ -205,7 +206,7 @@ async function insertAll(q: Queryable, tips: NewTip[]): Promise<number> {
     for (let attempt = 0; chunk.length && attempt < 5; attempt++) {
       const out = await insertSubmittedTips(q, chunk);
       created += out.filter((o) => o.outcome === 'inserted').length;
-      chunk = chunk.filter((_, j) => out[j].outcome === 'code_taken').map((t) => ({ ...t, trackingCode: String(randomInt(1e11, 1e12)) }));
+      chunk = chunk.filter((_, j) => out[j].outcome === 'code_taken').map((t) => ({ ...t, trackingCode: randomDigits(12) }));
     }
     if (chunk.length) throw new AppError('INTERNAL');
   }
