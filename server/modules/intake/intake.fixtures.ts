@@ -3,7 +3,7 @@ import { LAYOUT } from './batch12337.ts';
 
 /**
  * A workbook in the 12337 platform's export layout (编号, 时间, 地区, 被举报对象, 内容, 办理期限),
- * for tests, the demo and the browser journey. Not used by the server.
+ * for tests, the demo data (server/db/seed) and the browser journey. Not used by the routes.
  */
 export async function batchWorkbook(rows: ExcelJS.CellValue[][], opts: { headers?: string[]; sheet?: string } = {}) {
   const book = new ExcelJS.Workbook();
