@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { newSheet, normaliseDate, openWorkbook, readCell, type Cell } from '../../xlsx.ts';
