@@ -5,7 +5,7 @@ import { ApiError, api, uploadFile } from '../api/client.ts';
 import type { Go } from './App.tsx';
 import type { Me } from '../api/routes.ts';
 import { HANDOVER_SOURCES, STAFF_SOURCE_CODES } from '../../shared/domain.ts';
-import { useServerFieldErrors } from './hooks.ts';
+import { useServerFieldErrors, useSubmit } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { FRAUD_TYPES, STATUS_COLORS, TIP_SOURCES, fmt } from './labels.ts';
 
@@ -221,37 +221,22 @@ type Handover = { id: number; trackingCode: string; source: string; sourceRef: s
 
 /** 移交线索 for member units: the hand-over form and the unit's hand-overs with their state. */
 export function Handovers({ me }: { me: Me }) {
-  const { form, show } = useServerFieldErrors();
   const [items, setItems] = useState<Handover[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const reload = () => api('GET', '/api/handovers?limit=100').then((r) => setItems(r.items), (e: Error) => setError(e.message));
   useEffect(() => void reload(), []);
+  const { form, busy, submit } = useSubmit(() => void reload());
   const sources = HANDOVER_SOURCES.filter((s) => s !== 'court_card' || me.unitKind === 'court');
-  const submit = async (v: TipForm) => {
-    setBusy(true);
-    setError('');
-    try {
-      const { sourceDueOn: _, reporter: __, ...body } = tipBody(v);
-      const r = await api('POST', '/api/handovers', { ...body, ...(v.caseId ? { caseId: Number(v.caseId) } : {}) });
-      setMessage(`已移交${r.officeName}，查询码 ${r.trackingCode}`);
-      form.resetFields();
-      void reload();
-    } catch (e) {
-      setError((e as Error).message);
-      show(e);
-    } finally {
-      setBusy(false);
-    }
+  const send = (v: TipForm) => {
+    const { sourceDueOn: _, reporter: __, ...body } = tipBody(v);
+    return submit(() => api('POST', '/api/handovers', { ...body, ...(v.caseId ? { caseId: Number(v.caseId) } : {}) }), '已移交专项办，可在下方列表查看进展');
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title="向专项办移交线索">
         <Typography.Paragraph type="secondary">工作中发现的养老诈骗线索（检查、办案、审理中发现）移交本地区专项办受理；专项办受理、交办、办结的进展在下方列表中查看。</Typography.Paragraph>
-        {message && <Alert type="success" showIcon message={message} closable onClose={() => setMessage('')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" initialValues={{ source: sources[0] }} onFinish={(v) => submit(v as TipForm)}>
+        <Form form={form} layout="vertical" initialValues={{ source: sources[0] }} onFinish={(v) => send(v as TipForm)}>
           <TipFields sources={sources} />
           <Form.Item name="caseId" label="关联案件编号（系统内案件 ID，可不填）"><Input style={{ width: 200 }} inputMode="numeric" /></Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>移交</Button>
