@@ -62,6 +62,13 @@ describe('demo data only into an empty database', () => {
     const db = await firstStart();
     const first = await seedDemo(db, keys, { password });
     expect(first.loaded && first.tips).toBeGreaterThan(100);
+    // Intake beyond the portal (issue 12): a 12337 batch with closed tips and refused rows, and member units' hand-overs.
+    const [batch] = await db.query<{ created: number; refused: number; closed: number }>(
+      `select i.created, i.refused, (select count(*)::int from tips t where t.import_id = i.id and t.status = 'closed') as closed from tip_imports i`,
+    );
+    expect(batch).toEqual({ created: 6, refused: 2, closed: 3 });
+    const handed = await db.query<{ kind: string }>(`select u.kind from tips t join units u on u.id = t.handed_over_by_unit_id order by u.kind`);
+    expect(handed.map((h) => h.kind)).toEqual(['court', 'market_regulation', 'police']);
     const tips = await count(db, 'tips');
     const again = await seedDemo(db, keys, { password });
     expect(again).toEqual({ loaded: false, reason: expect.stringMatching(/\d+ 条线索.*不载入演示数据/) });
