@@ -26,6 +26,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { publicTipRoutes } from './modules/tips/tips.public.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
+import { intakeRoutes } from './modules/intake/intake.routes.ts';
 import { uploadRoutes } from './modules/uploads/uploads.routes.ts';
 import { DEFAULT_UPLOAD_LIMITS, health, type UploadLimits } from './modules/uploads/capacity.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicTipRoutes);
   await app.register(uploadRoutes);
   await app.register(tipRoutes);
+  await app.register(intakeRoutes);
   await app.register(routingRoutes);
   await app.register(notificationRoutes);
   await app.register(auditRoutes);

@@ -23,6 +23,7 @@ export const ERRORS = {
   SUPERVISION_INVALID_TRANSITION: [409, '督导事项当前状态不允许此操作'],
   REPORT_SIGNED_OFF: [409, '报告已签发，内容已固定，不能再修改或重复签发'],
   CONFLICT: [409, '数据已存在或已被修改'],
+  DUPLICATE_SOURCE_REF: [409, '已有相同来源、相同编号的线索：请先查看，确认不是同一件事后再登记'],
   USERNAME_TAKEN: [409, '用户名已被使用'],
   TOTP_ALREADY_ENABLED: [409, '两步验证已开启'],
   TOTP_NOT_STARTED: [409, '请先生成密钥并用手机验证器扫描'],

@@ -4,6 +4,7 @@ import { chinaToday } from '../shared/time.ts';
 import type { Queryable } from './db/client.ts';
 import { actorOf, audit } from './modules/audit/audit.service.ts';
 import type { SessionUser } from './modules/auth/auth.service.ts';
+import { AppError } from './errors.ts';
 
 // Text a spreadsheet may take for a formula (OWASP "CSV injection"): =HYPERLINK(…) in a reporter's
 // description would become a live link, or a command, once the cell is edited or saved as CSV.
@@ -56,4 +57,75 @@ export function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; rows: numb
     .header('X-Export-Rows', String(file.rows))
     .header('X-Export-Truncated', String(file.truncated))
     .send(file.buffer);
+}
+
+// ── Reading a file ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * The unpacked size of a zip (an .xlsx) from its central directory, without unpacking it; null when
+ * the bytes are not a zip. Lets a zip bomb be refused before any XML is inflated.
+ */
+export function unpackedSize(buf: Buffer): number | null {
+  // The end-of-central-directory record is in the last 22 + 65535 bytes.
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) !== 0x06054b50) continue;
+    const entries = buf.readUInt16LE(i + 10);
+    let at = buf.readUInt32LE(i + 16);
+    let total = 0;
+    for (let e = 0; e < entries; e++) {
+      if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+      total += buf.readUInt32LE(at + 24);
+      at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    }
+    return total;
+  }
+  return null;
+}
+
+/** A cell as the text the clerk sees; a formula is reported, never evaluated or trusted. */
+/** `at`: a date cell's full value (ISO, the wall-clock time Excel keeps, read as UTC). */
+export type Cell = { text: string; date?: string; at?: string; formula?: boolean };
+export function readCell(cell: ExcelJS.Cell): Cell {
+  const v = cell.value;
+  if (v == null) return { text: '' };
+  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), date: v.toISOString().slice(0, 10), at: v.toISOString() };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) return { text: `=${'formula' in v ? v.formula : v.sharedFormula}`, formula: true };
+    if ('richText' in v) return { text: v.richText.map((r) => r.text).join('') };
+    if ('text' in v) return { text: String(v.text) };
+    if ('error' in v) return { text: String(v.error) };
+    return { text: '' };
+  }
+  return { text: String(v) };
+}
+
+/** '2025-03-15', '2025/3/15', '2025.3.15', '2025年3月15日' or an Excel date → 'YYYY-MM-DD'; anything else as it was (the schema refuses it). */
+export function normaliseDate(c: Cell): string {
+  if (c.date) return c.date;
+  const t = c.text.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
+  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  // A date typed as a plain number is Excel's serial day (1900 system).
+  if (/^\d{5}$/.test(t)) return new Date((Number(t) - 25569) * 86400_000).toISOString().slice(0, 10);
+  return t;
+}
+
+/** What a workbook may unpack to: a 5 MB .xlsx of 5,000 rows is ~10 MB of XML; a zip bomb is refused before it is read. */
+const MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
+
+/**
+ * An uploaded .xlsx, opened: 422 IMPORT_INVALID when it is not a zip or not a workbook, 413 when it
+ * would unpack to more than MAX_UNPACKED_BYTES (checked from the zip's directory before unpacking).
+ */
+export async function openWorkbook(file: Buffer, tooLarge: string): Promise<ExcelJS.Workbook> {
+  const size = unpackedSize(file);
+  if (size === null) throw new AppError('IMPORT_INVALID', [{ path: 'file', message: '文件不是 Excel（.xlsx）文件' }]);
+  if (size > MAX_UNPACKED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', undefined, tooLarge);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('IMPORT_INVALID', [{ path: 'file', message: '文件已损坏或不是 Excel（.xlsx）文件' }]);
+  }
+  return book;
 }

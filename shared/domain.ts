@@ -35,12 +35,21 @@ export const TIP_SOURCES = {
   email: '电子邮件',
   platform_12337: '12337平台',
   leader_instruction: '领导批办',
+  upper_transfer: '上级转办',
   department_transfer: '部门移交',
   screening: '排查发现',
   court_card: '法院线索摸排卡',
 } as const;
 export type TipSource = keyof typeof TIP_SOURCES;
 export const STAFF_SOURCE_CODES = codesOf(TIP_SOURCES).filter((s) => s !== 'portal') as [TipSource, ...TipSource[]];
+/**
+ * Sources a member unit hands a tip over with (移交): found in its own work (an inspection: 排查发现),
+ * passed on from its department (部门移交), or a court's 线索摸排卡 (courts only).
+ */
+export const HANDOVER_SOURCES = ['department_transfer', 'screening', 'court_card'] as const satisfies readonly TipSource[];
+export type HandoverSource = (typeof HANDOVER_SOURCES)[number];
+/** Who hands tips over for a member unit: its handlers and its lead. */
+export const HANDOVER_ROLES = ['handler', 'unit_lead'] as const satisfies readonly Role[];
 
 export const UNIT_KINDS = {
   campaign_office: '专项办',
@@ -230,6 +239,10 @@ export const AUDIT_ACTIONS = {
   'tip.reexamination_requested': '举报人申请复核',
   'tip.exported': '导出线索台账',
   'tip.identity_revealed': '查看举报人身份',
+  'tip.handed_over': '成员单位移交线索',
+  'tip.duplicate_confirmed': '确认登记编号重复的线索',
+  'tip.imported': '批量导入12337线索',
+  'tip.import_results_exported': '导出12337办理结果',
   'admin.unit_created': '新建单位',
   'admin.user_created': '新建用户',
   'admin.user_disabled': '停用用户',
@@ -309,6 +322,7 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 /** The kinds of object an audit row is about. */
 export const AUDIT_ENTITIES = {
   tip: '线索',
+  tip_import: '线索导入批次',
   user: '用户',
   unit: '单位',
   routing_rule: '分流规则',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain.ts';
 import { XLSX } from '../schemas.ts';
 import { publicityWorkbook } from '../modules/publicity/publicity.fixtures.ts';
+import { batchRow, batchWorkbook } from '../modules/intake/intake.fixtures.ts';
 import { chinaToday } from '../../shared/time.ts';
 import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondProvince, TEST_PASSWORD, validTip, type TestApp } from './helpers.ts';
 
@@ -78,6 +79,8 @@ interface Ctx {
   policeUnitId: number;
   /** The county office's daily work report (a draft until the matrix's office lead signs it off). */
   reportId: number;
+  /** The county office's 12337 batch. */
+  tipImportId: number;
 }
 interface Entry {
   allow: Who[];
@@ -252,6 +255,13 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/evaluation/scheme': { allow: ['office_lead'], request: () => ({ url: '/api/evaluation/scheme', payload: { weights: { on_time: 60, reach: 40 }, missingRule: 'zero' } }) },
   'GET /api/evaluation/population': { allow: READERS, request: () => ({ url: '/api/evaluation/population' }) },
   'POST /api/evaluation/population': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/evaluation/population', payload: { regionCode: c.county, population: 150_000, asOf: '2020-11-01', source: '矩阵测试来源' } }) },
+  'POST /api/handovers': { allow: ['handler', 'unit_lead'], request: (c) => ({ url: '/api/handovers', payload: { regionCode: c.county, description: '矩阵测试：检查中发现某店以养老服务为名收取会员费。' } }) },
+  'GET /api/handovers': { allow: ['handler', 'unit_lead'], request: () => ({ url: '/api/handovers' }) },
+  'GET /api/tips/source-ref': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tips/source-ref?source=platform_12337&ref=MATRIX-1' }) },
+  'POST /api/tip-imports': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tip-imports', ...TINY_PNG }) },
+  'GET /api/tip-imports': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tip-imports' }) },
+  'GET /api/tip-imports/:id/errors': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tip-imports/${c.tipImportId}/errors` }) },
+  'GET /api/tip-imports/:id/results': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tip-imports/${c.tipImportId}/results` }) },
   'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
   // Supervision: the round is the city supervisor's (the county office's users get 404, the county police is its target).
   'GET /api/supervision/rounds': { allow: READERS, request: () => ({ url: '/api/supervision/rounds' }) },
@@ -332,12 +342,15 @@ describe('endpoint × role matrix, in two provinces', () => {
       expect(supervised.findingIds, `${p.name} supervision set-up`).toHaveLength(1);
       const report = json(await t.app.inject({ method: 'POST', url: '/api/reports', headers: await as('intake'), payload: { kind: 'daily', regionCode: p.county, from: today() } }));
       expect(report.id, `${p.name} report set-up`).toBeTruthy();
+      const batch = await batchWorkbook([batchRow(`${p.name}-MATRIX-1`, p.county), ['', '', p.county, '', '', '']]);
+      const tipImport = json(await t.app.inject({ method: 'POST', url: '/api/tip-imports', ...withCookie(multipart(batch, 'b.xlsx', XLSX), await as('intake')) }));
+      expect(tipImport.created, `${p.name} 12337 batch set-up`).toBe(1);
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
         roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
         supervisionId: supervised.id, findingId: supervised.findingIds[0], policeUnitId,
-        reportId: report.id,
+        reportId: report.id, tipImportId: tipImport.id,
       });
     }
   });

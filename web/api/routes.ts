@@ -24,6 +24,7 @@ import type * as Routing from '../../server/modules/routing/routing.schemas.ts';
 import type * as Screening from '../../server/modules/screening/screening.schemas.ts';
 import type * as Stats from '../../server/modules/stats/stats.schemas.ts';
 import type * as Tips from '../../server/modules/tips/tips.schemas.ts';
+import type * as Intake from '../../server/modules/intake/intake.schemas.ts';
 import type * as Uploads from '../../server/modules/uploads/uploads.schemas.ts';
 import type * as Supervision from '../../server/modules/supervision/supervision.schemas.ts';
 
@@ -68,6 +69,10 @@ export interface Routes {
   'POST /api/public/uploads': Out<typeof Uploads.Upload>;
   'POST /api/uploads': Out<typeof Uploads.Upload>;
   'POST /api/tips': Out<typeof Tips.StaffTipCreated>;
+  'GET /api/tips/source-ref': Out<typeof Intake.SourceRefTwins>;
+  'POST /api/handovers': Out<typeof Intake.HandoverCreated>;
+  'GET /api/handovers': Out<typeof Intake.HandoverPage>;
+  'GET /api/tip-imports': Out<typeof Intake.TipImportList>;
   'GET /api/tips': Out<typeof Tips.TipPage>;
   'GET /api/tips/count': Out<typeof Tips.TipCount>;
   'GET /api/workbench': Out<typeof Tips.Workbench>;

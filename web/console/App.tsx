@@ -8,7 +8,7 @@ import { TipList } from './TipList.tsx';
 import { TipDetail } from './TipDetail.tsx';
 import { ROLES } from './labels.ts';
 import { PUBLICITY_TABS } from './publicity-tabs.ts';
-import { TIP_READER_ROLES } from '../../shared/domain.ts';
+import { HANDOVER_ROLES, TIP_READER_ROLES } from '../../shared/domain.ts';
 
 // Charts load only when the dashboard is opened, keeping ECharts out of the first load.
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
@@ -22,6 +22,8 @@ const Cases = lazy(() => import('./Cases.tsx'));
 const Supervision = lazy(() => import('./Supervision.tsx'));
 const Evaluation = lazy(() => import('./Evaluation.tsx'));
 const Reports = lazy(() => import('./Reports.tsx'));
+const Intake = lazy(() => import('./Intake.tsx').then((m) => ({ default: m.Intake })));
+const Handovers = lazy(() => import('./Intake.tsx').then((m) => ({ default: m.Handovers })));
 
 export type { Me };
 
@@ -34,6 +36,7 @@ interface PageProps { me: Me; go: Go; id?: number; search: string }
 const GROUPS = { work: '工作台', tips: '线索', screening: '排查整治', cases: '打击', publicity: '宣传', supervision: '督导', stats: '统计', system: '系统' } as const;
 
 const readsTips = (me: Me) => me.roles.some((r) => (TIP_READER_ROLES as readonly string[]).includes(r));
+const handsOver = (me: Me) => me.unitKind !== 'campaign_office' && me.roles.some((r) => (HANDOVER_ROLES as readonly string[]).includes(r));
 const reportsFigures = (me: Me) => me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead');
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Suspense>;
 
@@ -47,6 +50,8 @@ const SECTIONS: {
 }[] = [
   { key: 'home', group: 'work', label: '我的工作台', show: readsTips, page: (p) => <Workbench me={p.me} go={p.go} /> },
   { key: 'tips', group: 'tips', label: '线索列表', show: readsTips, page: (p) => (p.id ? <TipDetail id={p.id} me={p.me} go={p.go} /> : <TipList go={p.go} search={p.search} />) },
+  { key: 'intake', group: 'tips', label: '线索登记', show: reportsFigures, page: (p) => lazyPage(<Intake go={p.go} />) },
+  { key: 'handovers', group: 'tips', label: '移交线索', show: handsOver, page: (p) => lazyPage(<Handovers me={p.me} />) },
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} />) },
   { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} />) },
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} />), tabs: PUBLICITY_TABS },

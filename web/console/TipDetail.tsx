@@ -83,7 +83,10 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               <Descriptions.Item label="描述"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{tip.description}</Typography.Paragraph></Descriptions.Item>
               <Descriptions.Item label="类型">{tip.fraudTypes.map((c) => FRAUD_TYPES[c]).join('、') || '未分类'}</Descriptions.Item>
               <Descriptions.Item label="地区">{tip.regionName}</Descriptions.Item>
-              <Descriptions.Item label="来源">{TIP_SOURCES[tip.source]}</Descriptions.Item>
+              <Descriptions.Item label="来源">
+                {TIP_SOURCES[tip.source]}{tip.sourceRef && `（编号 ${tip.sourceRef}）`}{tip.handedOverBy && `，${tip.handedOverBy.name}移交`}
+                {tip.sourceDueOn && `；来源规定办理期限 ${tip.sourceDueOn}`}
+              </Descriptions.Item>
               <Descriptions.Item label="受理单位">{tip.office.name}</Descriptions.Item>
               {tip.mergedInto && (
                 <Descriptions.Item label="已并入">

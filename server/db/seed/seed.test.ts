@@ -74,6 +74,13 @@ describe('demo data only into an empty database', () => {
     const reports = await db.query<{ kind: string; n: number }>(`select kind, count(*)::int as n from work_reports where region_code = '37' and status = 'signed_off' group by kind order by kind`);
     expect(reports).toEqual([{ kind: 'stage', n: 1 }, { kind: 'weekly', n: 2 }]);
     expect(await count(db, 'urgent_reports')).toBe(1);
+    // Intake beyond the portal (issue 12): a 12337 batch with closed tips and refused rows, and member units' hand-overs.
+    const [batch] = await db.query<{ created: number; refused: number; closed: number }>(
+      `select i.created, i.refused, (select count(*)::int from tips t where t.import_id = i.id and t.status = 'closed') as closed from tip_imports i`,
+    );
+    expect(batch).toEqual({ created: 6, refused: 2, closed: 3 });
+    const handed = await db.query<{ kind: string }>(`select u.kind from tips t join units u on u.id = t.handed_over_by_unit_id order by u.kind`);
+    expect(handed.map((h) => h.kind)).toEqual(['court', 'market_regulation', 'police']);
     const tips = await count(db, 'tips');
     // Evaluation: the province ranks its 16 cities by its own weights, each city with its elderly population; 烟台市 has two schemes.
     const [lead] = await db.query<SessionUser>(

@@ -10,6 +10,7 @@ import { runTipAction } from '../../modules/tips/tips.actions.service.ts';
 import { rateAnswer } from '../../modules/tips/tips.public.service.ts';
 import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.ts';
 import { seedDemoScreening } from './screening-demo.ts';
+import { seedDemoIntake } from './intake-demo.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
 import { seedDemoReports } from './reports-demo.ts';
@@ -358,5 +359,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   await seedDemoSupervision(db, structure);
   await seedDemoEvaluation(db, structure);
   await seedDemoReports(db, structure);
+  await seedDemoIntake(db, keys, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }

@@ -176,6 +176,31 @@ export function assignedTipsSql(user: Pick<SessionUser, 'unitId'>, opts: { open?
 export const notAccusedSql = (unitId: Column, tipId: Column): Sql =>
   sql`not exists (select 1 from tips acc where acc.id = ${raw(tipId)} and ${raw(unitId)} = any(acc.accused_unit_ids))`;
 
+// ---- Hand-overs (移交) ------------------------------------------------------------------------
+
+/** What following a hand-over depends on: the unit that handed the tip over, and whom the tip accuses. */
+export interface HandoverFacts {
+  handed_over_by_unit_id: number | null;
+  accused_unit_ids: number[];
+}
+
+/**
+ * May this user follow this tip as one their unit handed over (移交)? A member unit sees the tips it
+ * handed over in its list of hand-overs (their status, not the office's work on them — that needs a
+ * dispatch, canSeeTip), unless the tip accuses the unit: a unit named by a tip sees nothing of it,
+ * even one it handed over itself (it may be named after the hand-over).
+ */
+export function canFollowHandover(user: TipViewer, tip: HandoverFacts): boolean {
+  return hasAny(user, TIP_READER_ROLES) && tip.handed_over_by_unit_id === user.unitId && !tip.accused_unit_ids.includes(user.unitId);
+}
+
+/** SQL form of `canFollowHandover`, on the tips table under alias `t` (tips_handed_over_idx). */
+export function handoverVisibleSql(user: TipViewer, t = 't'): Sql {
+  if (!hasAny(user, TIP_READER_ROLES)) return sql`false`;
+  const T = raw(t);
+  return sql`(${T}.handed_over_by_unit_id = ${user.unitId} and not (${user.unitId}::bigint = any(${T}.accused_unit_ids)))`;
+}
+
 // ---- Criminal cases --------------------------------------------------------------------------
 
 /** What visibility of a criminal case depends on: its region and the units it names. */

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { newSheet } from '../../xlsx.ts';
+import { newSheet, normaliseDate, openWorkbook, readCell, type Cell } from '../../xlsx.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type PublicityKind } from '../../../shared/domain.ts';
 import { INDICATORS } from '../../../shared/indicators.ts';
 import { actorOf, audit } from '../audit/audit.service.ts';
@@ -22,8 +21,6 @@ export const SHEET = '宣传活动';
 /** Rows one file may hold: a county's year fits; a province splits its file. */
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/** What the workbook may unpack to: a 5 MB .xlsx of 5,000 rows is ~10 MB of XML; a zip bomb is refused before it is read. */
-const MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
 /** Refused rows answered in the JSON (all of them are in the error sheet). */
 const ERRORS_SHOWN = 200;
 /** A cell copied into the error sheet is cut to this many characters. */
@@ -69,56 +66,6 @@ export async function template(db: Db, user: SessionUser): Promise<Buffer> {
   for (const [a, b] of lines) help.addRow({ a, b });
   for (const r of (await repo.jurisdictionRegions(db, user)).slice(0, 5000)) help.addRow({ a: r.name, b: r.code });
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-// ── Reading a file ───────────────────────────────────────────────────────────────────────────
-
-/**
- * The unpacked size of a zip (an .xlsx) from its central directory, without unpacking it; null when
- * the bytes are not a zip. Lets a zip bomb be refused before any XML is inflated.
- */
-export function unpackedSize(buf: Buffer): number | null {
-  // The end-of-central-directory record is in the last 22 + 65535 bytes.
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) !== 0x06054b50) continue;
-    const entries = buf.readUInt16LE(i + 10);
-    let at = buf.readUInt32LE(i + 16);
-    let total = 0;
-    for (let e = 0; e < entries; e++) {
-      if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
-      total += buf.readUInt32LE(at + 24);
-      at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    }
-    return total;
-  }
-  return null;
-}
-
-/** A cell as the text the clerk sees; a formula is reported, never evaluated or trusted. */
-type Cell = { text: string; date?: string; formula?: boolean };
-function readCell(cell: ExcelJS.Cell): Cell {
-  const v = cell.value;
-  if (v == null) return { text: '' };
-  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), date: v.toISOString().slice(0, 10) };
-  if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) return { text: `=${'formula' in v ? v.formula : v.sharedFormula}`, formula: true };
-    if ('richText' in v) return { text: v.richText.map((r) => r.text).join('') };
-    if ('text' in v) return { text: String(v.text) };
-    if ('error' in v) return { text: String(v.error) };
-    return { text: '' };
-  }
-  return { text: String(v) };
-}
-
-/** '2025-03-15', '2025/3/15', '2025.3.15', '2025年3月15日' or an Excel date → 'YYYY-MM-DD'; anything else as it was (the schema refuses it). */
-function normaliseDate(c: Cell): string {
-  if (c.date) return c.date;
-  const t = c.text.trim();
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
-  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  // A date typed as a plain number is Excel's serial day (1900 system).
-  if (/^\d{5}$/.test(t)) return new Date((Number(t) - 25569) * 86400_000).toISOString().slice(0, 10);
-  return t;
 }
 
 const KIND_BY_NAME = new Map<string, PublicityKind>();
@@ -176,15 +123,7 @@ const fingerprint = (a: repo.NewActivity) =>
 
 /** Reads, checks and imports a template file for the user's unit. */
 export async function importActivities(db: Db, user: SessionUser, file: Buffer): Promise<ImportResult> {
-  const size = unpackedSize(file);
-  if (size === null) throw new AppError('IMPORT_INVALID', [{ path: 'file', message: '文件不是 Excel（.xlsx）文件' }]);
-  if (size > MAX_UNPACKED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', undefined, '文件解压后过大，请只保留“宣传活动”工作表的数据后再导入');
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_INVALID', [{ path: 'file', message: '文件已损坏或不是 Excel（.xlsx）文件' }]);
-  }
+  const book = await openWorkbook(file, '文件解压后过大，请只保留“宣传活动”工作表的数据后再导入');
   const sheet = book.getWorksheet(SHEET);
   if (!sheet) throw new AppError('IMPORT_INVALID', [{ path: 'file', message: `找不到名为“${SHEET}”的工作表，请使用下载的导入模板` }]);
   const header = sheet.getRow(1);

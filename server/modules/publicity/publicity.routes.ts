@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.ts';
+import { oneFile } from '../../multipart.ts';
 import { staff } from '../../plugins/auth.ts';
 import { PUBLICITY_WRITER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
@@ -13,16 +12,6 @@ import { errorSheet, importActivities, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, templa
 import {
   activityBody, activityExportQuery, activityListQuery, activityUpdateBody, ActivityDetail, ActivityPage, idParams, ImportResult, Photo, photoParams, PublicitySummary, summaryQuery,
 } from './publicity.schemas.ts';
-
-/** The one file of a multipart request, refused with 413 past `max` bytes. */
-async function oneFile(req: FastifyRequest, max: number, tooLarge: string): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
-  const file = await req.file({ limits: { fileSize: max } });
-  if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择文件' }]);
-  const data = await file.toBuffer();
-  if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', undefined, tooLarge);
-  return data;
-}
 
 export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, keys, dataDir } = app.deps;
@@ -79,7 +68,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const user = staff(req);
-      const data = await oneFile(req, MAX_UPLOAD_BYTES, '单张照片不能超过 20 MB');
+      const { data } = await oneFile(req, MAX_UPLOAD_BYTES, '单张照片不能超过 20 MB');
       return reply.status(201).send(await addPhoto(db, keys, dataDir, limits, user, req.params.id, data));
     },
   );
@@ -126,7 +115,7 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const user = staff(req);
-      const data = await oneFile(req, MAX_IMPORT_BYTES, '导入文件不能超过 5 MB，请分成几个文件导入');
+      const { data } = await oneFile(req, MAX_IMPORT_BYTES, '导入文件不能超过 5 MB，请分成几个文件导入');
       return reply.status(201).send(await importActivities(db, user, data));
     },
   );

@@ -1,13 +1,14 @@
-import type { Db, Queryable } from '../../db/client.ts';
+import { sql, type Db, type Queryable } from '../../db/client.ts';
 import { decrypt, encrypt, hmac, randomDigits, sha256, type Keys } from '../../crypto.ts';
 import { AppError } from '../../errors.ts';
-import { TIP_SOURCES, type TipSource } from '../../../shared/domain.ts';
+import { TIP_SOURCES, type TipSource, type TipStatus } from '../../../shared/domain.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { ancestry, findRegion } from '../regions/regions.repository.ts';
-import { inJurisdiction } from '../access/jurisdiction.ts';
+import { inJurisdiction, tipVisibleSql } from '../access/jurisdiction.ts';
+import { actorOf, audit } from '../audit/audit.service.ts';
 import { segmentForIndex } from './search.ts';
 import type { PublicTipInput, StaffTipInput } from './tips.schemas.ts';
-import { insertSubmittedTips, officesOnPath, unitNameKey, type NewTip } from './tips.repository.ts';
+import { insertSubmittedTips, officesOnPath, unitNameKey, type NewTip, type TipOrigin } from './tips.repository.ts';
 import { IntakeBatcher, type Inserted } from './intake-batcher.ts';
 import { linkKeys } from '../intel/linking.ts';
 
@@ -37,15 +38,23 @@ export function openReporter(keys: Keys, sealed: string | null) {
   };
 }
 
-interface IntakeContext {
+export interface IntakeContext {
   source: TipSource;
   officeUnitId: number;
   createdBy: SessionUser | null;
   accusedUnitIds: number[];
+  /** The source's reference number, deadline and time, the handing unit, the batch (0026). */
+  origin?: TipOrigin;
+  /** The first timeline event's text, when not the default for its author. */
+  eventText?: string;
 }
 
 type InsertOne = (tip: NewTip) => Promise<Inserted>;
 const insertWith = (q: Queryable): InsertOne => async (tip) => (await insertSubmittedTips(q, [tip]))[0];
+
+/** Writes one tip entered by staff or handed over by a member unit, inside the caller's transaction. */
+export const writeStaffTip = async (q: Queryable, keys: Keys, input: PublicTipInput, ctx: IntakeContext): Promise<SubmitResult> =>
+  (await writeTip(keys, input, ctx, insertWith(q)))!;
 const isCodeCollision = (err: unknown) => (err as { constraint?: string })?.constraint === 'tips_tracking_code_key';
 
 interface KeyRow {
@@ -53,44 +62,49 @@ interface KeyRow {
   requestHash: string;
 }
 
+/** A tip as the intake statement writes it, with a fresh tracking code (the access key is the caller's). */
+export function newTip(keys: Keys, input: PublicTipInput, ctx: IntakeContext, accessKey: string): NewTip {
+  const searchText = segmentForIndex([input.description, input.subject?.name, input.subject?.address].filter(Boolean).join(' '));
+  const ids = [...new Set(input.attachmentIds ?? [])];
+  return {
+    trackingCode: randomDigits(12),
+    accessKeyHash: accessKeyHash(keys, accessKey),
+    source: ctx.source,
+    regionCode: input.regionCode,
+    officeUnitId: ctx.officeUnitId,
+    description: input.description,
+    fraudTypes: [...new Set(input.fraudTypes ?? [])],
+    subject: input.subject && Object.keys(input.subject).length ? input.subject : null,
+    accusedUnitIds: ctx.accusedUnitIds,
+    amountInvolved: input.amountInvolved ?? null,
+    victimCount: input.victimCount ?? null,
+    occurredOn: input.occurredOn ?? null,
+    reporterAnonymous: input.reporter.anonymous,
+    reporterEnc: sealReporter(keys, input.reporter),
+    searchText,
+    createdBy: ctx.createdBy?.id ?? null,
+    eventText: ctx.eventText ?? (ctx.createdBy ? `工作人员录入线索（来源：${TIP_SOURCES[ctx.source]}）` : '您的举报已提交，等待受理'),
+    actorName: ctx.createdBy?.username ?? 'public',
+    auditDetail: { source: ctx.source, officeUnitId: ctx.officeUnitId, attachments: ids.length, ...(ctx.origin ?? {}) },
+    links: linkKeys(input.description, input.subject).map(({ kind, normalized }) => ({ kind, normalized })),
+    attachmentIds: ids,
+    origin: ctx.origin,
+  };
+}
+
 /**
  * Writes the tip, its first timeline event, audit row, attachments and (with a key) its
  * Idempotency-Key row, all in one statement. Null: the key was taken by a twin first (replay it).
  */
 async function writeTip(keys: Keys, input: PublicTipInput, ctx: IntakeContext, insert: InsertOne, key?: KeyRow): Promise<SubmitResult | null> {
-  const searchText = segmentForIndex([input.description, input.subject?.name, input.subject?.address].filter(Boolean).join(' '));
   const accessKey = randomDigits(16);
-  const ids = [...new Set(input.attachmentIds ?? [])];
-  const links = linkKeys(input.description, input.subject).map(({ kind, normalized }) => ({ kind, normalized }));
   for (let attempt = 0; attempt < 5; attempt++) {
-    const response = { trackingCode: randomDigits(12), accessKey, status: 'submitted' as const };
+    // The response holds the access key, so it is stored encrypted.
+    const draft = newTip(keys, input, ctx, accessKey);
+    const response = { trackingCode: draft.trackingCode, accessKey, status: 'submitted' as const };
     let row: Inserted;
     try {
-      row = await insert({
-        trackingCode: response.trackingCode,
-        accessKeyHash: accessKeyHash(keys, accessKey),
-        source: ctx.source,
-        regionCode: input.regionCode,
-        officeUnitId: ctx.officeUnitId,
-        description: input.description,
-        fraudTypes: [...new Set(input.fraudTypes ?? [])],
-        subject: input.subject && Object.keys(input.subject).length ? input.subject : null,
-        accusedUnitIds: ctx.accusedUnitIds,
-        amountInvolved: input.amountInvolved ?? null,
-        victimCount: input.victimCount ?? null,
-        occurredOn: input.occurredOn ?? null,
-        reporterAnonymous: input.reporter.anonymous,
-        reporterEnc: sealReporter(keys, input.reporter),
-        searchText,
-        createdBy: ctx.createdBy?.id ?? null,
-        eventText: ctx.createdBy ? `工作人员录入线索（来源：${TIP_SOURCES[ctx.source]}）` : '您的举报已提交，等待受理',
-        actorName: ctx.createdBy?.username ?? 'public',
-        auditDetail: { source: ctx.source, officeUnitId: ctx.officeUnitId, attachments: ids.length },
-        links,
-        attachmentIds: ids,
-        // The response holds the access key, so it is stored encrypted.
-        idempotency: key && { ...key, responseEnc: encrypt(keys.encryption, JSON.stringify(response)) },
-      });
+      row = await insert({ ...draft, idempotency: key && { ...key, responseEnc: encrypt(keys.encryption, JSON.stringify(response)) } });
     } catch (err) {
       if (isCodeCollision(err)) continue;
       throw err;
@@ -188,15 +202,51 @@ export async function submitPublicTip(db: Db, keys: Keys, input: PublicTipInput,
   throw new AppError('UPLOAD_INVALID', [{ path: 'attachmentIds', message: '附件不存在或已被其他举报使用' }]);
 }
 
-/** A tip entered by staff from another source: it lands in their own office's queue, or the one above when it accuses their office. */
-export async function createStaffTip(db: Db, keys: Keys, user: SessionUser, input: StaffTipInput): Promise<SubmitResult> {
-  if (!(await findRegion(db, input.regionCode))) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
-  if (!inJurisdiction(user, input.regionCode)) {
-    throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '地区不在本单位辖区内' }]);
-  }
-  const { source, accusedUnitIds, ...fields } = input;
-  const accused = { unitIds: accusedUnitIds ?? [], subjectName: input.subject?.name };
+/**
+ * The campaign office that receives a tip entered by staff or handed over by a member unit: the
+ * user's own office, or — when the user is a member unit, or the tip accuses the user's office — the
+ * nearest office above the user's unit that the tip does not accuse.
+ */
+export async function receivingOffice(db: Db, user: SessionUser, accused: Accused): Promise<number> {
   const own = user.unitKind === 'campaign_office' && !accuses(accused, { id: user.unitId, name: user.unitName });
-  const officeUnitId = own ? user.unitId : await officeFor(db, user.unitRegionCode, accused);
-  return db.tx(async (q) => (await writeTip(keys, fields, { source, officeUnitId, createdBy: user, accusedUnitIds: accusedUnitIds ?? [] }, insertWith(q)))!);
+  return own ? user.unitId : officeFor(db, user.unitRegionCode, accused);
 }
+
+/** The region of a tip entered by staff: known, and inside the user's jurisdiction. */
+export async function checkIntakeRegion(db: Db, user: SessionUser, regionCode: string): Promise<void> {
+  if (!(await findRegion(db, regionCode))) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '所选地区不存在' }]);
+  if (!inJurisdiction(user, regionCode)) throw new AppError('UNKNOWN_REGION', [{ path: 'regionCode', message: '地区不在本单位辖区内' }]);
+}
+
+/**
+ * A tip entered by staff from another source: it lands in their own office's queue, or the one above
+ * when it accuses their office. A reference number already registered for the same source (among the
+ * tips the user may see) is refused with 409 DUPLICATE_SOURCE_REF naming the tips, unless the user
+ * confirms (`confirmDuplicate`): then it is written, and the confirmation is audited.
+ */
+export async function createStaffTip(db: Db, keys: Keys, user: SessionUser, input: StaffTipInput): Promise<SubmitResult> {
+  await checkIntakeRegion(db, user, input.regionCode);
+  const { source, accusedUnitIds, sourceRef, sourceDueOn, confirmDuplicate, ...fields } = input;
+  const accused = { unitIds: accusedUnitIds ?? [], subjectName: input.subject?.name };
+  const officeUnitId = await receivingOffice(db, user, accused);
+  const origin = { sourceRef: sourceRef ?? null, sourceDueOn: sourceDueOn ?? null };
+  return db.tx(async (q) => {
+    const twins = sourceRef ? await sourceRefTwins(q, user, source, sourceRef) : [];
+    if (twins.length && !confirmDuplicate) {
+      const named = twins.slice(0, 3).map((t) => t.trackingCode).join('、');
+      throw new AppError('DUPLICATE_SOURCE_REF', [{ path: 'sourceRef', message: `该编号已登记（查询码 ${named}），确认不是同一件事后再登记` }]);
+    }
+    const written = await writeStaffTip(q, keys, fields, { source, officeUnitId, createdBy: user, accusedUnitIds: accusedUnitIds ?? [], origin });
+    if (twins.length) {
+      await audit(q, actorOf(user), { action: 'tip.duplicate_confirmed', entity: 'tip', entityId: written.id, detail: { source, sourceRef, duplicateOf: twins.map((t) => t.id) } });
+    }
+    return written;
+  });
+}
+
+/** Tips the user may see with this source and reference number: the form warns before the duplicate is made. */
+export const sourceRefTwins = (q: Queryable, user: SessionUser, source: TipSource, sourceRef: string) =>
+  q.query<{ id: number; trackingCode: string; status: TipStatus; receivedAt: Date }>(
+    sql`select t.id, t.tracking_code as "trackingCode", t.status, t.received_at as "receivedAt" from tips t
+        where t.source_ref = ${sourceRef} and t.source = ${source} and ${tipVisibleSql(user)} order by t.id limit 20`,
+  );

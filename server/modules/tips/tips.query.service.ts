@@ -46,7 +46,7 @@ function decodeCursor(cursor: string): [string, number] {
 
 const LIST_COLUMNS = sql`t.id, t.tracking_code, t.status, t.source, t.fraud_types, t.region_code, t.received_at,
   to_char(t.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
-  t.deadline_at, ${tipOverdueSql()} as overdue, left(t.description, 80) as summary`;
+  t.deadline_at, ${tipOverdueSql()} as overdue, left(t.description, 80) as summary, t.source_ref`;
 
 /** A hand-edited or stale link must say so, not answer an empty list as if nothing matched. */
 async function checkRegionFilter(db: Db, f: FilterQuery) {
@@ -69,10 +69,12 @@ function listFilters(user: SessionUser, f: FilterQuery): Sql[] {
   if (f.todo) filters.push(todoSql(user.unitId)[f.todo]);
   const code = f.q?.replace(/[\s-]/g, '');
   // The 12-digit tracking code staff read on screen finds its tip (tips_tracking_code_key); words search the text.
-  if (code && /^\d{12}$/.test(code)) filters.push(sql`t.tracking_code = ${code}`);
+  // Either way the source's own reference number (12337 编号, 转办文号) as typed finds its tips too (tips_source_ref_idx).
+  const byRef = f.q ? sql`t.source_ref = ${f.q}` : null;
+  if (code && /^\d{12}$/.test(code)) filters.push(sql`(t.tracking_code = ${code} or ${byRef})`);
   else if (f.q) {
     const tokens = segmentQuery(f.q);
-    if (tokens) filters.push(sql`t.search_tsv @@ plainto_tsquery('simple', ${tokens})`);
+    filters.push(tokens ? sql`(t.search_tsv @@ plainto_tsquery('simple', ${tokens}) or ${byRef})` : byRef!);
   }
   // Supervision's filters (the tips behind a gaming flag), defined once in supervision/tip-facts.ts.
   if (f.leadUnitId) filters.push(sql`t.lead_unit_id = ${f.leadUnitId}`);
@@ -135,7 +137,7 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   }
   const rows = parts.length === 0 ? [] : await db.query<{
     id: number; tracking_code: string; status: TipStatus; source: string; fraud_types: string[]; region_code: string;
-    region_name: string; received_at: Date; cursor_at: string; deadline_at: Date | null; overdue: boolean; summary: string;
+    region_name: string; received_at: Date; cursor_at: string; deadline_at: Date | null; overdue: boolean; summary: string; source_ref: string | null;
   }>(
     sql`select p.*, r.name as region_name from (${join(parts.map((p) => sql`(${p})`), ' union all ')}) p join regions r on r.code = p.region_code
         order by p.received_at desc, p.id desc limit ${n}`,
@@ -144,7 +146,7 @@ export async function listTips(db: Db, user: SessionUser, f: ListQuery) {
   const items = page.map((r) => ({
     id: r.id, trackingCode: r.tracking_code, status: r.status, statusLabel: TIP_STATUSES[r.status], source: r.source,
     fraudTypes: r.fraud_types, regionCode: r.region_code, regionName: r.region_name, receivedAt: r.received_at,
-    deadlineAt: r.deadline_at, overdue: r.overdue, summary: r.summary,
+    deadlineAt: r.deadline_at, overdue: r.overdue, summary: r.summary, sourceRef: r.source_ref,
   }));
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > f.limit ? encodeCursor(last.cursor_at, last.id) : null };
@@ -230,7 +232,7 @@ export async function workbench(db: Db, user: SessionUser) {
 export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: number) {
   const ctx = await loadVisible(db, user, tipId);
   const { tip } = ctx;
-  const [events, attachments, region, office, links, subjects, mergedInto, cases] = await Promise.all([
+  const [events, attachments, region, office, links, subjects, mergedInto, cases, handedOverBy] = await Promise.all([
     db.query<{ id: number; at: Date; kind: string; text: string; public: boolean; actor_name: string | null; unit_name: string | null }>(
       sql`select e.id, e.at, e.kind, e.text, e.public, u.display_name as actor_name, un.name as unit_name
           from tip_events e left join users u on u.id = e.actor_id left join units un on un.id = e.unit_id
@@ -248,6 +250,7 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
       ? []
       : db.query<{ id: number; trackingCode: string }>(sql`select t.id, t.tracking_code as "trackingCode" from tips t where t.id = ${tip.merged_into_id} and ${tipVisibleSql(user)}`),
     casesOfTip(db, user, tipId),
+    tip.handed_over_by_unit_id === null ? [] : db.query<{ id: number; name: string }>(sql`select id, name from units where id = ${tip.handed_over_by_unit_id}`),
   ]);
   const identity = openReporter(keys, tip.reporter_enc);
   return {
@@ -269,6 +272,10 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     receivedAt: tip.received_at,
     deadlineAt: tip.deadline_at,
     overdue: isTipOverdue(tip),
+    sourceRef: tip.source_ref,
+    sourceDueOn: tip.source_due_on,
+    sourceAt: tip.source_at,
+    handedOverBy: handedOverBy[0] ?? null,
     reportedAt: tip.reported_at,
     closedAt: tip.closed_at,
     publicAnswer: tip.public_answer,

@@ -29,6 +29,11 @@ export interface TipRow {
   rating_satisfied: boolean | null;
   rating_comment: string | null;
   rated_at: Date | null;
+  source_ref: string | null;
+  source_due_on: string | null;
+  source_at: Date | null;
+  handed_over_by_unit_id: number | null;
+  import_id: number | null;
 }
 
 export interface AssignmentRow {
@@ -81,6 +86,16 @@ export interface NewTip {
   attachmentIds?: string[];
   /** The Idempotency-Key row to write with the tip (the response is already encrypted). */
   idempotency?: { keyHash: string; requestHash: string; responseEnc: string };
+  /** Where the tip came from beyond its source (0026): the source's reference number, deadline and time, the handing unit, the batch. */
+  origin?: TipOrigin;
+}
+
+export interface TipOrigin {
+  sourceRef?: string | null;
+  sourceDueOn?: string | null;
+  sourceAt?: string | null;
+  handedOverByUnitId?: number | null;
+  importId?: number | null;
 }
 
 /**
@@ -107,11 +122,13 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
     `with input as (
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::jsonb[],
                             $9::text[], $10::numeric[], $11::int[], $12::date[], $13::boolean[], $14::text[], $15::text[],
-                            $16::bigint[], $17::text[], $18::text[], $19::jsonb[], $23::text[], $24::text[], $25::text[], $26::text[])
+                            $16::bigint[], $17::text[], $18::text[], $19::jsonb[], $23::text[], $24::text[], $25::text[], $26::text[],
+                            $27::text[], $28::date[], $29::timestamptz[], $30::bigint[], $31::bigint[])
          with ordinality
          as i(tracking_code, access_key_hash, source, region_code, office_unit_id, description, fraud_types, subject,
               accused, amount_involved, victim_count, occurred_on, reporter_anonymous, reporter_enc, search_text,
-              created_by, event_text, actor_name, audit_detail, upload_ids, key_hash, request_hash, response_enc, n)),
+              created_by, event_text, actor_name, audit_detail, upload_ids, key_hash, request_hash, response_enc,
+              source_ref, source_due_on, source_at, handed_over_by_unit_id, import_id, n)),
      fresh as (select * from input i where not exists (select 1 from tips x where x.tracking_code = i.tracking_code)),
      free as (select f.n, f.upload_ids from fresh f where coalesce(cardinality(string_to_array(f.upload_ids, ',')), 0) = (
                  select count(*) from (select 1 from uploads u where u.id = any(string_to_array(f.upload_ids, ',')::uuid[])
@@ -127,14 +144,14 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
      t as (
        insert into tips (tracking_code, access_key_hash, source, status, region_code, office_unit_id, description,
          fraud_types, subject, accused_unit_ids, amount_involved, victim_count, occurred_on, reporter_anonymous,
-         reporter_enc, search_tsv, created_by)
+         reporter_enc, search_tsv, created_by, source_ref, source_due_on, source_at, handed_over_by_unit_id, import_id)
        select i.tracking_code, i.access_key_hash, i.source, 'submitted', i.region_code, i.office_unit_id, i.description,
          string_to_array(i.fraud_types, ','), i.subject,
          array(select distinct x from unnest(string_to_array(i.accused, ',')::bigint[] || coalesce(
            (select array_agg(u.id) from units u where i.subject ? 'name' and replace(u.name, ' ', '') = replace(i.subject->>'name', ' ', '')),
            '{}')) x),
          i.amount_involved, i.victim_count, i.occurred_on, i.reporter_anonymous, i.reporter_enc,
-         to_tsvector('simple', i.search_text), i.created_by
+         to_tsvector('simple', i.search_text), i.created_by, i.source_ref, i.source_due_on, i.source_at, i.handed_over_by_unit_id, i.import_id
        from go i
        returning id, tracking_code, received_at),
      e as (insert into tip_events (tip_id, kind, text, public, actor_id, unit_id)
@@ -163,6 +180,8 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
       tips.flatMap((t) => t.links.map((l) => l.normalized)),
       col((t) => (t.attachmentIds?.length ? t.attachmentIds.join(',') : null)), col((t) => t.idempotency?.keyHash ?? null),
       col((t) => t.idempotency?.requestHash ?? null), col((t) => t.idempotency?.responseEnc ?? null),
+      col((t) => t.origin?.sourceRef ?? null), col((t) => t.origin?.sourceDueOn ?? null), col((t) => t.origin?.sourceAt ?? null),
+      col((t) => t.origin?.handedOverByUnitId ?? null), col((t) => t.origin?.importId ?? null),
     ],
   );
 }

@@ -43,7 +43,7 @@ const reporterSchema = z.discriminatedUnion('anonymous', [
 ]);
 
 /** The fields a tip has, whoever enters it. */
-const tipFields = {
+export const tipFields = {
   regionCode,
   description: z.string().trim().min(10, '请至少用 10 个字描述情况').max(5000, '描述不能超过 5000 字'),
   fraudTypes: z.array(z.enum(FRAUD_TYPE_CODES)).max(6).optional(),
@@ -58,9 +58,34 @@ const tipFields = {
 export const publicTipBody = z.object(tipFields).strict();
 export type PublicTipInput = z.infer<typeof publicTipBody>;
 
+/** A source's own reference number (12337 编号, 转办文号, 来信编号): one line of at most 60 characters. */
+export const sourceRef = z.string().trim().min(1, '请填写来源编号').max(60, '来源编号不能超过 60 个字').regex(/^[^\n\r\t]+$/, '来源编号只能是一行文字');
+/** Sources whose items always carry a reference number: the 12337 platform's 编号, the upper office's 转办文号. */
+export const SOURCES_WITH_REF = ['platform_12337', 'upper_transfer'] as const;
+
+/** The handing unit's fields beside the tip's: where it came from and what it is tied to. */
+export const origin = {
+  sourceRef: sourceRef.optional(),
+  // A deadline the source gave: today or later, within a year.
+  sourceDueOn: boundedDate({ past: 0, future: 366 }, '上级办理期限').optional(),
+};
+
 export const staffTipBody = z
-  .object({ ...tipFields, source: z.enum(STAFF_SOURCE_CODES), accusedUnitIds: z.array(z.number().int().positive()).max(20).optional() })
-  .strict();
+  .object({
+    ...tipFields,
+    ...origin,
+    source: z.enum(STAFF_SOURCE_CODES),
+    accusedUnitIds: z.array(z.number().int().positive()).max(20).optional(),
+    /** Register it even though a tip with the same source and reference number exists (the form asked first). */
+    confirmDuplicate: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if ((SOURCES_WITH_REF as readonly string[]).includes(b.source) && !b.sourceRef) {
+      ctx.addIssue({ code: 'custom', path: ['sourceRef'], message: b.source === 'upper_transfer' ? '上级转办须填写上级的转办文号' : '12337 线索须填写平台编号' });
+    }
+    if (b.source === 'upper_transfer' && !b.sourceDueOn) ctx.addIssue({ code: 'custom', path: ['sourceDueOn'], message: '上级转办须填写上级规定的办理期限' });
+  });
 export type StaffTipInput = z.infer<typeof staffTipBody>;
 
 export const credentials = { trackingCode, accessKey };
@@ -186,6 +211,8 @@ const tipHead = z.object({
   receivedAt: timestamp,
   deadlineAt: timestamp.nullable(),
   overdue: z.boolean(),
+  /** The source's own reference number (12337 编号, 转办文号), when it has one. */
+  sourceRef: z.string().nullable(),
 });
 
 export const TipListItem = tipHead.extend({
@@ -290,6 +317,11 @@ export const TipDetail = tipHead.extend({
   })),
   /** Registered subjects the tip names. */
   subjects: z.array(z.object({ id: z.number(), name: z.string(), uscc: z.string().nullable(), kind: oneOf(SUBJECT_KIND_CODES), regionCode: z.string(), matchedBy: oneOf(['uscc', 'name']) })),
+  /** The deadline the source gave (上级转办 / 12337 办理期限) and when the source received it. */
+  sourceDueOn: day.nullable(),
+  sourceAt: timestamp.nullable(),
+  /** The member unit that handed it over (移交). */
+  handedOverBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   /** Criminal cases filed from or linked to this tip that the user may see (行刑衔接). */
   cases: z.array(z.object({ id: z.number(), caseNo: z.string(), title: z.string(), stage: oneOf(CASE_STAGE_CODES) })),
 });
