@@ -42,6 +42,7 @@ import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { typicalRoutes } from './modules/cases/typical.routes.ts';
 import { enforcementRoutes } from './modules/enforcement/enforcement.routes.ts';
+import { approvalRoutes } from './modules/approval/approval.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -213,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes);
   await app.register(typicalRoutes);
   await app.register(enforcementRoutes);
+  await app.register(approvalRoutes);
   return app;
 }
 
