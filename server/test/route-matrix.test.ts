@@ -72,6 +72,8 @@ interface Ctx {
   typicalId: number;
   /** A second typical case, kept a draft for editing (the one published and withdrawn is typicalId). */
   draftId: number;
+  /** The county police: the handler's and unit lead's own unit (单位负责人审核 settings). */
+  policeUnitId: number;
 }
 interface Entry {
   allow: Who[];
@@ -232,6 +234,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/typical-cases/:id/withdraw': { allow: ['office_lead'], request: (c) => ({ url: `/api/typical-cases/${c.typicalId}/withdraw`, payload: { reason: '矩阵测试撤回' } }) },
   'GET /api/public/typical-cases': { allow: PUBLIC, request: () => ({ url: '/api/public/typical-cases' }) },
   'GET /api/public/typical-cases/:id': { allow: PUBLIC, request: (c) => ({ url: `/api/public/typical-cases/${c.typicalId}` }) },
+  // 单位负责人审核 settings: the unit's own staff read them, its unit lead or an administrator switches them (left on).
+  'GET /api/units/:id/report-approval': { allow: ['admin', 'handler', 'unit_lead'], request: (c) => ({ url: `/api/units/${c.policeUnitId}/report-approval` }) },
+  'PUT /api/units/:id/report-approval': { allow: ['admin', 'unit_lead'], request: (c) => ({ url: `/api/units/${c.policeUnitId}/report-approval`, payload: { required: true } }) },
   'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
 };
 
@@ -277,6 +282,7 @@ describe('endpoint × role matrix, in two provinces', () => {
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
         roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
+        policeUnitId: unitOf(p, 'police'),
       });
     }
   });

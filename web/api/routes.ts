@@ -23,6 +23,7 @@ import type * as Screening from '../../server/modules/screening/screening.schema
 import type * as Stats from '../../server/modules/stats/stats.schemas.ts';
 import type * as Tips from '../../server/modules/tips/tips.schemas.ts';
 import type * as Uploads from '../../server/modules/uploads/uploads.schemas.ts';
+import type * as Approval from '../../server/modules/approval/approval.schemas.ts';
 
 type Out<S extends z.ZodType> = z.output<S>;
 
@@ -128,6 +129,8 @@ export interface Routes {
   'POST /api/typical-cases/:id/withdraw': Out<typeof Typical.TypicalCase>;
   'GET /api/public/typical-cases': Out<typeof Typical.PublicTypicalList>;
   'GET /api/public/typical-cases/:id': Out<typeof Typical.PublicTypical>;
+  'GET /api/units/:id/report-approval': Out<typeof Approval.ReportApproval>;
+  'PUT /api/units/:id/report-approval': Out<typeof Approval.ReportApproval>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -170,3 +173,4 @@ export type { ActivityDetail, ActivityListItem, ImportResult, PublicitySummary }
 export type { RoundDetail, RoundListItem, MonitoringSummary } from '../../server/modules/publicity/monitoring.schemas.ts';
 export type { ArticleDetail, ArticleListItem, OfficeChannel, PublicArticle, PublicArticleDetail, PublicChannel } from '../../server/modules/knowledge/knowledge.schemas.ts';
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';
+export type { ReportApproval } from '../../server/modules/approval/approval.schemas.ts';
