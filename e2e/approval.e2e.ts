@@ -89,10 +89,10 @@ describe('单位负责人审核 and 上级审核 in the console and on the porta
     await runAction(unitLead, '审核通过');
     await unitLead.getByTestId('tip-status').getByText('已反馈结果').waitFor();
     await unitLead.context().close();
-  });
+  }, 300_000);
 
-  it('the county proposes closing; the city returns it once, then approves; only then does the reporter read the answer', async () => {
-    let county = await open('lk_lead', 'to_review');
+  it('the county proposes closing; the reporter reads no answer while the city reviews it', async () => {
+    const county = await open('lk_lead', 'to_review');
     await runAction(county, '审核办结', async (dialog) => {
       await dialog.getByText('办结意见将报上级审核').waitFor();
       await dialog.getByLabel(/给举报人的答复/).fill('经核查，您反映的问题部分属实，有关部门已约谈涉事公司负责人。感谢您的举报。');
@@ -100,12 +100,14 @@ describe('单位负责人审核 and 上级审核 in the console and on the porta
     await county.getByTestId('tip-status').getByText('办结待上级审核').waitFor();
     await county.context().close();
 
-    let portal = await track();
+    const portal = await track();
     expect(await portal.getByTestId('status').innerText()).not.toContain('已办结');
     expect(await portal.content()).not.toContain('约谈涉事公司负责人');
     await portal.context().close();
+  }, 300_000);
 
-    let city = await open('yt_lead', 'to_review_closure');
+  it('the city returns the closing once with a reason; the county proposes it again', async () => {
+    const city = await open('yt_lead', 'to_review_closure');
     await city.getByTestId('pending-closure').getByText('约谈涉事公司负责人').waitFor();
     expect(await axe(city)).toEqual([]);
     await shot(city, 'approval-2-closure-review');
@@ -113,23 +115,25 @@ describe('单位负责人审核 and 上级审核 in the console and on the porta
     await city.getByTestId('tip-status').getByText('已反馈结果').waitFor();
     await city.context().close();
 
-    county = await open('lk_lead', 'to_review');
+    const county = await open('lk_lead', 'to_review');
     await county.getByText('请说明已签订的抵押合同如何处理').first().waitFor();
     await runAction(county, '审核办结', async (dialog) =>
       dialog.getByLabel(/给举报人的答复/).fill('经核查，您反映的问题部分属实，有关部门已约谈涉事公司负责人，责令解除已签订的抵押合同。感谢您的举报。'));
     await county.getByTestId('tip-status').getByText('办结待上级审核').waitFor();
     await county.context().close();
+  }, 300_000);
 
-    city = await open('yt_lead', 'to_review_closure');
+  it('the city approves; only then does the reporter read the answer', async () => {
+    const city = await open('yt_lead', 'to_review_closure');
     await runAction(city, '同意办结');
     await city.getByTestId('tip-status').getByText('已办结').waitFor();
     await city.context().close();
 
-    portal = await track();
+    const portal = await track();
     await portal.getByTestId('status').getByText('已办结').waitFor();
     expect(await portal.getByTestId('answer').innerText()).toContain('责令解除已签订的抵押合同');
     expect(await portal.content()).not.toContain('抵押合同如何处理'); // the city's internal return reason
     await shot(portal, 'approval-3-portal-answer');
     await portal.context().close();
-  });
+  }, 300_000);
 });
