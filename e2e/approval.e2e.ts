@@ -60,7 +60,7 @@ describe('单位负责人审核 and 上级审核 in the console and on the porta
     await act('yt_intake', { action: 'dispatch', leadUnitId: e.world.units.get('370681:campaign_office')!, deadline: deadline(20), instructions: '请龙口市专项办组织核查' });
     await act('lk_intake', { action: 'dispatch', leadUnitId: e.world.units.get('370681:police')!, deadline: deadline(15), instructions: '请公安局核查' });
     await act('lk_police', { action: 'sign' });
-  });
+  }, 300_000);
   afterAll(() => e?.close());
 
   it('the handler\'s report is a draft the office cannot see; the unit lead approves it from 待我审核', async () => {
