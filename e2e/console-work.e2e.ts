@@ -99,6 +99,8 @@ describe('console: list total, ledger export, assisting report, send back, close
     await page.getByText('已协办反馈').waitFor();
     expect(await page.getByRole('button', { name: '协办反馈', exact: true }).count()).toBe(0);
     await page.context().close();
+    // 单位负责人审核: the market regulation bureau's lead approves its part before the others read it.
+    await act('lk_market_regulation_lead', tip.id, { action: 'approve_report' });
 
     const lead = await consoleLogin(e, 'lk_police');
     await lead.goto(`${e.url}/console/tips/${tip.id}`);
@@ -134,6 +136,7 @@ describe('console: list total, ledger export, assisting report, send back, close
     const tip = await dispatched('某养老院以预存床位费享受优惠为名，收取多名老人押金后拒绝退还。');
     await act('lk_police', tip.id, { action: 'sign' });
     await act('lk_police', tip.id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: { caseNo: '龙公立〔2026〕E1号', title: '养老院负责人涉嫌诈骗案', origin: 'new', fraudTypes: [], gang: false, filedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) }, summary: '经查，该养老院负责人已被立案侦查，涉案资金已冻结。' });
+    await act('lk_police_lead', tip.id, { action: 'approve_report' });
     const page = await consoleLogin(e, 'lk_lead');
     await page.goto(`${e.url}/console/tips/${tip.id}`);
     await runAction(page, '审核办结', async (dialog) => {

@@ -159,7 +159,17 @@ describe('the whole tip journey in a real browser', () => {
         }
       });
     await report('经查属实，已立案侦查。', `龙公（刑）立字〔2026〕${String(Date.now() % 100_000).padStart(5, '0')}号`);
-    await police.getByTestId('tip-status').getByText('已反馈结果').waitFor();
+    // 单位负责人审核: the report waits for the police unit's lead, who approves it from 待我审核.
+    await police.getByTestId('report-draft').waitFor();
+    const approve = async () => {
+      const unitLead = await consoleLogin(e, 'lk_police_lead');
+      await unitLead.getByTestId('todo-to_approve').click();
+      await unitLead.getByText(trackingCode).click();
+      await runAction(unitLead, '审核通过');
+      await unitLead.getByTestId('tip-status').getByText('已反馈结果').waitFor();
+      await unitLead.context().close();
+    };
+    await approve();
 
     const lead = await consoleLogin(e, 'lk_lead');
     await lead.getByTestId('todo-to_review').click();
@@ -173,8 +183,18 @@ describe('the whole tip journey in a real browser', () => {
     await police.getByTestId('todo-to_handle').click();
     await police.getByText(trackingCode).click();
     await report('已查明资金流向，涉案两万元，已立案侦查。');
+    await approve();
     await lead.reload();
     await runAction(lead, '审核办结', async (p) => p.getByLabel(/给举报人的答复/).fill('经核查，您反映的问题属实，公安机关已立案侦查。感谢您的举报。'));
+    // 上级审核: the city dispatched it, so the county's closing waits for the city.
+    await lead.getByTestId('tip-status').getByText('办结待上级审核').waitFor();
+    const city = await consoleLogin(e, 'yt_lead');
+    await city.getByTestId('todo-to_review_closure').click();
+    await city.getByText(trackingCode).click();
+    await runAction(city, '同意办结');
+    await city.getByTestId('tip-status').getByText('已办结').waitFor();
+    await city.context().close();
+    await lead.reload();
     await lead.getByTestId('tip-status').getByText('已办结').waitFor();
     await shot(lead, 'console-3-closed');
     await police.context().close();

@@ -47,6 +47,7 @@ import { enforcementRoutes } from './modules/enforcement/enforcement.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { approvalRoutes } from './modules/approval/approval.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -223,6 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(supervisionRoutes);
   await app.register(evaluationRoutes);
   await app.register(reportRoutes);
+  await app.register(approvalRoutes);
   return app;
 }
 

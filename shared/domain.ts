@@ -22,6 +22,8 @@ export const TIP_STATUSES = {
   dispatched: '已交办',
   in_progress: '办理中',
   reported: '已反馈结果',
+  /** A lower office's closing proposal waits for the upper office (上级审核); the reporter reads no answer yet. */
+  closing: '办结待上级审核',
   closed: '已办结',
 } as const;
 export type TipStatus = keyof typeof TIP_STATUSES;
@@ -243,6 +245,13 @@ export const AUDIT_ACTIONS = {
   'tip.duplicate_confirmed': '确认登记编号重复的线索',
   'tip.imported': '批量导入12337线索',
   'tip.import_results_exported': '导出12337办理结果',
+  'tip.report_drafted': '提交办理结果待单位负责人审核',
+  'tip.report_approved': '单位负责人审核通过办理结果',
+  'tip.report_rejected': '单位负责人退回办理结果',
+  'tip.closure_proposed': '提请上级审核办结',
+  'tip.closure_approved': '上级审核同意办结',
+  'tip.closure_returned': '上级退回办结意见',
+  'unit.report_approval_changed': '修改单位办理结果审核设置',
   'admin.unit_created': '新建单位',
   'admin.user_created': '新建用户',
   'admin.user_disabled': '停用用户',
@@ -318,6 +327,26 @@ export const AUDIT_ACTIONS = {
   'urgent_report.sent': '报送要情',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/**
+ * An assignment's states (tip_assignments.status), as the console names them. pending_approval: a
+ * member unit's report waits for its unit lead (单位负责人审核), invisible to the office until approved.
+ */
+export const ASSIGNMENT_STATUSES = {
+  dispatched: '待签收',
+  signed: '办理中',
+  pending_approval: '待单位负责人审核',
+  reported: '已报送办理结果',
+  forwarded: '已转交下级',
+  returned: '被退回重办',
+  sent_back: '已退回交办',
+  withdrawn: '已撤回',
+  closed: '已办结',
+} as const;
+export type AssignmentStatus = keyof typeof ASSIGNMENT_STATUSES;
+
+/** Who approves a member unit's report (单位负责人审核). */
+export const REPORT_APPROVER_ROLES = ['unit_lead'] as const satisfies readonly Role[];
 
 /** The kinds of object an audit row is about. */
 export const AUDIT_ENTITIES = {

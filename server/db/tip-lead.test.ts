@@ -52,11 +52,16 @@ describe('the current lead kept on the tip', () => {
 
     await act('lk_police', id, { action: 'sign' });
     await act('lk_police', id, { action: 'report', verdict: 'partly_true', measures: ['admonition'], summary: '初步核查部分属实，已约谈。' });
+    await act('lk_police_lead', id, { action: 'approve_report' });
     expect(await lead(id)).toEqual({ unit: countyPolice, dispatcher: countyOffice });
     await act('lk_lead', id, { action: 'return', reason: '核查不充分，请补充资金流向' });
     expect(await lead(id)).toEqual({ unit: countyPolice, dispatcher: countyOffice });
     await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '补充核查资金流向，已立案侦查。' });
+    await act('lk_police_lead', id, { action: 'approve_report' });
+    // The city dispatched it to the county: the county's closing waits for the city (上级审核).
     await act('lk_lead', id, { action: 'close', publicAnswer: '经核查，您反映的问题属实，已依法处理。' });
+    await act('yt_lead', id, { action: 'approve_closure' });
+    expect((await t.db.query<{ status: string }>('select status from tips where id = $1', [id]))[0].status).toBe('closed');
     // Closed: the assignment stays active (its history), so the lead stays as the lateral join saw it.
     expect(await lead(id)).toEqual({ unit: countyPolice, dispatcher: countyOffice });
 

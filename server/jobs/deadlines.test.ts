@@ -52,6 +52,9 @@ describe('deadline sweep', () => {
     const police = await t.login('lk_police');
     await t.app.inject({ method: 'POST', url: `/api/tips/${late}/actions`, headers: { cookie: police }, payload: { action: 'sign' } });
     await t.app.inject({ method: 'POST', url: `/api/tips/${late}/actions`, headers: { cookie: police }, payload: { action: 'report', verdict: 'untrue', measures: ['risk_warning'], summary: '核查后未发现问题。' } });
+    // A draft awaiting the unit lead is not yet a result: the deadline runs until the lead approves it.
+    expect(json(await t.app.inject({ method: 'GET', url: `/api/tips/${late}`, headers: { cookie } })).overdue).toBe(true);
+    await t.app.inject({ method: 'POST', url: `/api/tips/${late}/actions`, headers: { cookie: await t.login('lk_police_lead') }, payload: { action: 'approve_report' } });
     expect(json(await t.app.inject({ method: 'GET', url: `/api/tips/${late}`, headers: { cookie } })).overdue).toBe(false);
   });
   it('never tells the dispatching office of a tip that accuses it (data from before accused offices were routed above)', async () => {
@@ -87,6 +90,7 @@ describe('deadline sweep', () => {
     const police = await t.login('lk_police');
     await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: police }, payload: { action: 'sign' } });
     await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: police }, payload: { action: 'report', verdict: 'untrue', measures: ['risk_warning'], summary: '核查后未发现问题。' } });
+    await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: await t.login('lk_police_lead') }, payload: { action: 'approve_report' } });
     await sweepDeadlines(t.db);
     // The deadline passed long before this run while the result was under review (not overdue then)…
     await t.db.query(`update tips set deadline_at = now() - interval '2 hours', updated_at = now() - interval '2 hours' where id = $1`, [id]);

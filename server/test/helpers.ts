@@ -167,3 +167,12 @@ export async function seedSecondProvince(db: Db): Promise<{ units: Map<string, n
   }
   return { units, users };
 }
+
+/**
+ * Member units (by "regionCode:kind") whose reports go straight to their office, as for a one-person
+ * unit that switched 单位负责人审核 off — for tests whose point is elsewhere (modules/approval tests the approval).
+ */
+export async function withoutReportApproval(t: TestApp, ...unitKeys: string[]): Promise<void> {
+  const ids = unitKeys.map((k) => t.world.units.get(k)!);
+  await t.db.query('update units set report_approval = false where id = any($1::bigint[])', [ids]);
+}

@@ -76,6 +76,7 @@ interface Ctx {
   /** The city supervisor's round over the county police, and its finding. */
   supervisionId: number;
   findingId: number;
+  /** The county police: the supervision round's target, and the handler's and unit lead's own unit (单位负责人审核 settings). */
   policeUnitId: number;
   /** The county office's daily work report (a draft until the matrix's office lead signs it off). */
   reportId: number;
@@ -262,6 +263,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/tip-imports': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/tip-imports' }) },
   'GET /api/tip-imports/:id/errors': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tip-imports/${c.tipImportId}/errors` }) },
   'GET /api/tip-imports/:id/results': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/tip-imports/${c.tipImportId}/results` }) },
+  // 单位负责人审核 settings: the unit's own staff read them, its unit lead or an administrator switches them (left on).
+  'GET /api/units/:id/report-approval': { allow: ['admin', 'handler', 'unit_lead'], request: (c) => ({ url: `/api/units/${c.policeUnitId}/report-approval` }) },
+  'PUT /api/units/:id/report-approval': { allow: ['admin', 'unit_lead'], request: (c) => ({ url: `/api/units/${c.policeUnitId}/report-approval`, payload: { required: true } }) },
   'POST /api/cases/:id/links': { allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/links`, payload: { subjectIds: [c.subjectId] } }) },
   // Supervision: the round is the city supervisor's (the county office's users get 404, the county police is its target).
   'GET /api/supervision/rounds': { allow: READERS, request: () => ({ url: '/api/supervision/rounds' }) },

@@ -27,6 +27,7 @@ import type * as Tips from '../../server/modules/tips/tips.schemas.ts';
 import type * as Intake from '../../server/modules/intake/intake.schemas.ts';
 import type * as Uploads from '../../server/modules/uploads/uploads.schemas.ts';
 import type * as Supervision from '../../server/modules/supervision/supervision.schemas.ts';
+import type * as Approval from '../../server/modules/approval/approval.schemas.ts';
 
 type Out<S extends z.ZodType> = z.output<S>;
 
@@ -164,6 +165,8 @@ export interface Routes {
   'POST /api/reports/:id/sign-off': Out<typeof Common.Ok>;
   'GET /api/urgent-reports': Out<typeof Reports.UrgentPage>;
   'POST /api/urgent-reports': Out<typeof Reports.UrgentSent>;
+  'GET /api/units/:id/report-approval': Out<typeof Approval.ReportApproval>;
+  'PUT /api/units/:id/report-approval': Out<typeof Approval.ReportApproval>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -210,3 +213,4 @@ export type { ArticleDetail, ArticleListItem, OfficeChannel, PublicArticle, Publ
 export type { Upload } from '../../server/modules/uploads/uploads.schemas.ts';
 export type { Finding as SupervisionFinding, RoundDetail as SupervisionRound, RoundListItem as SupervisionRoundItem, SampleItem as SupervisionSampleItem, GamingFlags } from '../../server/modules/supervision/supervision.schemas.ts';
 export type { MySupervision as MySupervisionBody } from '../../server/modules/supervision/supervision.schemas.ts';
+export type { ReportApproval } from '../../server/modules/approval/approval.schemas.ts';

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { CheckOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, TreeSelect, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
 import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from '../api/routes.ts';
 import { fetchAllPages, useServerFieldErrors } from './hooks.ts';
 import { TipPicker } from './TipPicker.tsx';
-import { ACTION_LABELS, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
+import { ACTION_LABELS, ASSIGNMENT_STATUSES, COLORS, EVENT_LABELS, FRAUD_TYPES, MEASURES, STATUS_COLORS, TIP_SOURCES, UNIT_KINDS, VERDICTS, fmt } from './labels.ts';
 import { CaseFromTipFields, ReportFields, answerTemplate, caseFromTipBody } from './tip-work.tsx';
 import { CASE_STAGES } from '../../shared/domain.ts';
 import { TipSupervisionCard } from './SupervisionTasks.tsx';
@@ -69,8 +69,8 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
           {tip.allowedActions.length === 0 && <Typography.Text type="secondary">当前状态下您没有可执行的操作</Typography.Text>}
           {tip.allowedActions.map((a) => (
             // Refusing actions are outlined in red with a cross, never a twin of the filled primary beside them (受理 vs 不予受理).
-            <Button key={a} type={['note', 'reply', 'urge', 'reject', 'return', 'send_back'].includes(a) ? 'default' : 'primary'} danger={a === 'reject' || a === 'return' || a === 'send_back'}
-              icon={a === 'accept' ? <CheckOutlined aria-hidden /> : a === 'reject' || a === 'return' || a === 'send_back' ? <CloseCircleOutlined aria-hidden /> : undefined} onClick={() => setAction(a)}>
+            <Button key={a} type={['note', 'reply', 'urge', ...REFUSALS].includes(a) ? 'default' : 'primary'} danger={REFUSALS.includes(a)}
+              icon={a === 'accept' ? <CheckOutlined aria-hidden /> : REFUSALS.includes(a) ? <CloseCircleOutlined aria-hidden /> : undefined} onClick={() => setAction(a)}>
               {ACTION_LABELS[a]}
             </Button>
           ))}
@@ -183,6 +183,15 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               </Space>
             </Card>
           )}
+          {tip.pendingClosure && (
+            <Card title="办结意见（待上级审核）" size="small" style={{ marginTop: 16 }} data-testid="pending-closure">
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label="提请单位">{tip.pendingClosure.proposingUnit} · {tip.pendingClosure.proposedBy} · {fmt(tip.pendingClosure.proposedAt)}</Descriptions.Item>
+                <Descriptions.Item label="审核单位">{tip.pendingClosure.reviewerUnit}</Descriptions.Item>
+                <Descriptions.Item label="拟答复举报人"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{tip.pendingClosure.publicAnswer}</Typography.Paragraph></Descriptions.Item>
+              </Descriptions>
+            </Card>
+          )}
           <Card title="交办与办理" size="small" style={{ marginTop: 16 }}>
             <Table
               size="small"
@@ -193,6 +202,7 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
               columns={[
                 { title: '承办单位', dataIndex: 'unitName', render: (n, a) => <>{n} <Tag>{a.role === 'lead' ? '主办' : '协办'}</Tag>{!a.active && <Tag>已结束</Tag>}</> },
                 { title: '交办单位', dataIndex: 'dispatchedByUnitName' },
+                { title: '状态', dataIndex: 'status', render: (st: string) => ASSIGNMENT_STATUSES[st as keyof typeof ASSIGNMENT_STATUSES] ?? st },
                 { title: '时限', dataIndex: 'deadlineAt', render: fmt },
                 { title: '办理结果', render: (_, a) => (a.verdict ? [VERDICTS[a.verdict as keyof typeof VERDICTS], (a.measures ?? []).map((m) => MEASURES[m as keyof typeof MEASURES]).join('、')].filter(Boolean).join('；') : '—') },
                 {
@@ -200,7 +210,14 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
                   title: '反馈情况', dataIndex: 'summary',
                   render: (text: string | null, a) => (
                     <span data-testid={`report-${a.id}`}>
-                      {text ?? '—'}
+                      {a.draft ? (
+                        // The unit's own draft, awaiting its unit lead (others see nothing of it).
+                        <span data-testid="report-draft">
+                          <Tag color={COLORS.orange}>草稿 · 待单位负责人审核</Tag>
+                          {VERDICTS[a.draft.verdict]}；{a.draft.measures.map((m) => MEASURES[m]).join('、') || '无'}。{a.draft.summary}
+                          <Typography.Text type="secondary">（{a.draft.by}，{fmt(a.draft.at)}）</Typography.Text>
+                        </span>
+                      ) : (text ?? '—')}
                       {tip.attachments.filter((d) => d.assignmentId === a.id).map((d, i) => (
                         <a key={d.id} href={`/api/tips/${tip.id}/attachments/${d.id}`} target="_blank" rel="noreferrer" style={{ marginLeft: 8, textDecoration: 'underline' }}>附件{i + 1}</a>
                       ))}
@@ -270,6 +287,9 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
     </>
   );
 }
+
+/** Actions that refuse or send something back: outlined in red with a cross. */
+const REFUSALS = ['reject', 'return', 'send_back', 'reject_report', 'return_closure'];
 
 /** One form per action; the server decides again whether it is allowed. */
 function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; tip: Detail; me: Me; onClose: () => void; onDone: (t: Detail) => void }) {
@@ -356,6 +376,11 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
             </Form.Item>
             {text('instructions', '交办要求')}
+            {tip.status === 'accepted' && tip.office.id === me.unitId && (
+              <Form.Item name="reviewClosure" valuePropName="checked" extra="勾选后，本单位的办结意见须报上级专项办审核同意后才答复举报人。">
+                <Checkbox>办结报上级审核</Checkbox>
+              </Form.Item>
+            )}
           </>
         )}
         {(action === 'report' || action === 'assist_report') && <ReportFields assist={action === 'assist_report'} />}
@@ -367,9 +392,22 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
           </>
         )}
         {action === 'return' && text('reason', '退回理由')}
+        {action === 'approve_report' && (
+          <Typography.Paragraph>审核通过后，本单位的办理结果将报送交办单位。请核对“交办与办理”中的草稿内容。</Typography.Paragraph>
+        )}
+        {action === 'reject_report' && text('reason', '退回修改的理由（承办人可见）')}
+        {action === 'approve_closure' && (
+          <Form.Item name="publicAnswer" label="给举报人的答复（同意后举报人可见，可修改）" initialValue={tip.pendingClosure?.publicAnswer} rules={[{ required: true, min: 5, message: '请填写给举报人的答复（至少 5 个字）' }]}>
+            <Input.TextArea rows={6} />
+          </Form.Item>
+        )}
+        {action === 'return_closure' && text('reason', '退回理由（下级专项办可见）')}
         {action === 'close' && (
           <>
             {answerTemplate(tip) && <Alert type="info" showIcon message="已根据主办单位的反馈生成答复草稿，请核对修改后再提交。" style={{ marginBottom: 16 }} />}
+            {tip.assignments.some((x) => x.active && x.role === 'lead' && x.unitId === me.unitId) && (
+              <Alert type="warning" showIcon message="本线索由上级专项办交办：办结意见将报上级审核，同意后才答复举报人。" style={{ marginBottom: 16 }} />
+            )}
             <Form.Item name="publicAnswer" label="给举报人的答复（举报人可见）" initialValue={answerTemplate(tip)} rules={[{ required: true, min: 5, message: '请填写给举报人的答复（至少 5 个字）' }]}>
               <Input.TextArea rows={6} />
             </Form.Item>

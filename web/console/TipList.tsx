@@ -24,7 +24,10 @@ const loadViews = (): SavedView[] => {
   }
 };
 
-const TODO_LABELS: Record<string, string> = { to_accept: '待受理', to_dispatch: '待交办', to_sign: '待签收', to_handle: '待办理', to_review: '待审核' };
+const TODO_LABELS: Record<string, string> = {
+  to_accept: '待受理', to_dispatch: '待交办', to_sign: '待签收', to_handle: '待办理', to_review: '待审核',
+  to_approve: '待我审核（办理结果）', to_review_closure: '待我审核（办结）',
+};
 
 /** The tip list: filters live in the URL, so a view can be bookmarked and shared as a saved view. */
 export function TipList({ go, search }: { go: Go; search: string }) {
@@ -67,6 +70,7 @@ export function TipList({ go, search }: { go: Go; search: string }) {
     form.setFieldsValue({
       q: params.get('q') ?? '', status: params.get('status') ?? undefined, fraudType: params.get('fraudType') ?? undefined,
       source: params.get('source') ?? undefined, overdue: params.get('overdue') ?? undefined, regionCode: params.get('regionCode') ?? undefined,
+      todo: params.get('todo') ?? undefined,
       range: params.get('from') ? [dayjs(params.get('from')), dayjs(params.get('to'))] : undefined,
     });
     void load();
@@ -74,12 +78,11 @@ export function TipList({ go, search }: { go: Go; search: string }) {
 
   const apply = (v: Record<string, any>) => {
     const p = new URLSearchParams();
-    for (const k of ['q', 'status', 'fraudType', 'source', 'overdue', 'regionCode']) if (v[k]) p.set(k, v[k]);
+    for (const k of ['q', 'status', 'fraudType', 'source', 'overdue', 'regionCode', 'todo']) if (v[k]) p.set(k, v[k]);
     if (v.range) {
       p.set('from', v.range[0].format('YYYY-MM-DD'));
       p.set('to', v.range[1].format('YYYY-MM-DD'));
     }
-    if (params.get('todo')) p.set('todo', params.get('todo')!);
     go(`/console/tips?${p}`);
   };
 
@@ -94,6 +97,7 @@ export function TipList({ go, search }: { go: Go; search: string }) {
           <Form.Item name="status" label="状态"><Select allowClear style={{ width: 130 }} options={Object.entries(TIP_STATUSES).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item name="fraudType" label="类型"><Select allowClear style={{ width: 200 }} options={Object.entries(FRAUD_TYPES).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item name="source" label="来源"><Select allowClear style={{ width: 140 }} options={Object.entries(TIP_SOURCES).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="todo" label="待办"><Select allowClear style={{ width: 190 }} data-testid="todo-filter" options={Object.entries(TODO_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item name="overdue" label="超期"><Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已超期' }, { value: 'false', label: '未超期' }]} /></Form.Item>
           <Form.Item name="regionCode" label="地区"><RegionPicker style={{ width: 240 }} /></Form.Item>
           <Form.Item name="range" label="收到日期"><DatePicker.RangePicker /></Form.Item>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Col, List, Row, Statistic, Typography } from 'antd';
+import { Alert, App as AntApp, Card, Col, List, Row, Space, Statistic, Switch, Typography } from 'antd';
 import { api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
-import type { Notification as Note, Workbench as Bench } from '../api/routes.ts';
+import type { Notification as Note, ReportApproval, Workbench as Bench } from '../api/routes.ts';
 import { fmt } from './labels.ts';
 import { SupervisionTasks } from './SupervisionTasks.tsx';
 
@@ -13,6 +13,60 @@ const CARDS: [keyof Bench['todo'], string, string][] = [
   ['toHandle', '待办理', 'to_handle'],
   ['toReview', '待审核', 'to_review'],
 ];
+
+/**
+ * 待我审核 at every level: a unit lead's reports of the unit awaiting approval; an office's closings of
+ * lower offices awaiting its review (上级审核). Each opens the list filtered to them.
+ */
+function ReviewCards({ me, bench, go }: { me: Me; bench: Bench | null; go: Go }) {
+  const cards: [number | undefined, string, string][] = [];
+  if (me.roles.includes('unit_lead')) cards.push([bench?.todo.toApprove, '待我审核 · 办理结果', 'to_approve']);
+  if (me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead')) cards.push([bench?.todo.toReviewClosure, '待我审核 · 下级办结', 'to_review_closure']);
+  return (
+    <>
+      {cards.map(([n, label, todo]) => (
+        <Col key={todo} flex="1 0 150px">
+          <Card hoverable onClick={() => go(`/console/tips?todo=${todo}`)} data-testid={`todo-${todo}`}>
+            <Statistic title={label} value={n ?? '—'} valueStyle={n ? { color: '#ad4e00' } : undefined} />
+          </Card>
+        </Col>
+      ))}
+    </>
+  );
+}
+
+/** A member unit's 单位负责人审核 setting: its staff read it, its unit lead switches it (audited). */
+function ApprovalSetting({ me }: { me: Me }) {
+  const { message } = AntApp.useApp();
+  const [setting, setSetting] = useState<ReportApproval | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    api('GET', `/api/units/${me.unitId}/report-approval`).then(setSetting, () => undefined);
+  }, [me.unitId]);
+  if (!setting) return null;
+  const change = async (required: boolean) => {
+    setBusy(true);
+    try {
+      setSetting(await api('PUT', `/api/units/${me.unitId}/report-approval`, { required }));
+      message.success(required ? '已开启：本单位办理结果须经单位负责人审核后报送' : '已关闭：本单位办理结果直接报送交办单位');
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" style={{ marginTop: 16 }} data-testid="approval-setting">
+      <Space wrap>
+        <span>办理结果须经单位负责人审核后报送</span>
+        <Switch checked={setting.required} disabled={!setting.canChange} loading={busy} onChange={change} aria-label="办理结果须经单位负责人审核" />
+        <Typography.Text type="secondary">
+          {setting.canChange ? '只有一名工作人员的单位可关闭；修改记入审计日志' : '由本单位负责人设置'}
+        </Typography.Text>
+      </Space>
+    </Card>
+  );
+}
 
 export function Workbench({ me, go }: { me: Me; go: Go }) {
   const [bench, setBench] = useState<Bench | null>(null);
@@ -34,6 +88,7 @@ export function Workbench({ me, go }: { me: Me; go: Go }) {
             </Card>
           </Col>
         ))}
+        <ReviewCards me={me} bench={bench} go={go} />
         <Col flex="1 0 150px">
           <Card hoverable onClick={() => go('/console/tips?overdue=true')}>
             <Statistic title="已超期" value={bench?.overdue ?? '—'} valueStyle={{ color: '#a8071a' }} />
@@ -54,6 +109,7 @@ export function Workbench({ me, go }: { me: Me; go: Go }) {
         )}
       </Row>
       <SupervisionTasks go={go} />
+      {me.unitKind !== 'campaign_office' && me.roles.some((r) => r === 'handler' || r === 'unit_lead') && <ApprovalSetting me={me} />}
       <Card title={`通知（未读 ${bench?.unreadNotifications ?? 0}）`} style={{ marginTop: 24 }}>
         <List
           dataSource={notes}

@@ -1,16 +1,17 @@
-import { FRAUD_TYPES, MEASURES, ROLES, TIP_SOURCES, TIP_STATUSES, UNIT_KINDS, VERDICTS } from '../../shared/domain.ts';
+import { ASSIGNMENT_STATUSES, FRAUD_TYPES, MEASURES, ROLES, TIP_SOURCES, TIP_STATUSES, UNIT_KINDS, VERDICTS } from '../../shared/domain.ts';
 
-export { FRAUD_TYPES, MEASURES, ROLES, TIP_SOURCES, TIP_STATUSES, UNIT_KINDS, VERDICTS };
+export { ASSIGNMENT_STATUSES, FRAUD_TYPES, MEASURES, ROLES, TIP_SOURCES, TIP_STATUSES, UNIT_KINDS, VERDICTS };
 
 // Solid tag colours dark enough for white text at WCAG AA (antd's light presets are not).
 export const COLORS = { amber: '#8a5300', blue: '#0b57d0', grey: '#595959', teal: '#006d75', indigo: '#1d39c4', purple: '#531dab', green: '#237804', red: '#a8071a', orange: '#ad4e00' };
 export const STATUS_COLORS: Record<string, string> = {
-  submitted: COLORS.amber, accepted: COLORS.blue, rejected: COLORS.grey, merged: COLORS.grey, dispatched: COLORS.teal, in_progress: COLORS.indigo, reported: COLORS.purple, closed: COLORS.green,
+  submitted: COLORS.amber, accepted: COLORS.blue, rejected: COLORS.grey, merged: COLORS.grey, dispatched: COLORS.teal, in_progress: COLORS.indigo, reported: COLORS.purple, closing: COLORS.orange, closed: COLORS.green,
 };
 
 export const ACTION_LABELS: Record<string, string> = {
   accept: '受理', reject: '不予受理', merge: '并案', dispatch: '交办', sign: '签收', report: '反馈结果', assist_report: '协办反馈', send_back: '退回交办单位',
   return: '退回重办', close: '审核办结',
+  approve_report: '审核通过', reject_report: '退回修改', approve_closure: '同意办结', return_closure: '退回办结意见',
   urge: '督办', note: '内部备注', reply: '答复举报人',
 };
 
@@ -20,6 +21,8 @@ export const EVENT_LABELS: Record<string, string> = {
   reporter_message: '举报人补充', rating: '举报人评价', reexamination: '申请复核', transferred: '移交上级', assist_reported: '协办反馈', sent_back: '退回交办',
   supervision_callback: '督导回访', supervision_recheck: '督导二次核查', supervision_recheck_answered: '二次核查答复', supervision_recheck_judged: '二次核查评定',
   supervision_reopened: '督导核查后重新办理',
+  report_drafted: '提交办理结果（待单位负责人审核）', report_approved: '单位负责人审核通过', report_rejected: '单位负责人退回修改',
+  closure_proposed: '提请上级审核办结', closure_approved: '上级审核同意办结', closure_returned: '上级退回办结意见',
 };
 
 export const fmt = (s: string | null | undefined) => (s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : '—');

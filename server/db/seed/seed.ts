@@ -17,6 +17,7 @@ import { seedDemoReports } from './reports-demo.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoSupervision } from './supervision-demo.ts';
 import { seedDemoEvaluation } from './evaluation.ts';
+import { seedDemoApprovals } from './approvals.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
@@ -234,6 +235,8 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
       // A police unit reporting 立案侦查 files the case in the same step (行刑衔接).
       const filed = verdict === 'true' && handler.unitKind === 'police' ? { case: demoCaseFromTip(id, `${company}涉嫌养老诈骗案`) } : {};
       await runTipAction(db, handler, id, { action: 'report', verdict, measures: [...measures], summary: `经实地核查，${company}相关情况已查明，已按规定处理。`, ...filed });
+      // 单位负责人审核: the unit lead approves (reports still waiting for one: seedDemoApprovals).
+      await runTipAction(db, await as(`${prefix}_${leadKind}_lead`), id, { action: 'approve_report' });
       if (target === 'reported') continue;
       await runTipAction(db, office.lead, id, { action: 'close', publicAnswer: ANSWERS[verdict] });
       // Most online reporters rate the answer (the dashboard's 满意率); by id, so the demo's random draws stay as they were.
@@ -254,6 +257,8 @@ export async function seedDemoTips(db: Db, keys: Keys, s: DemoStructure): Promis
     `update tips t set received_at = received_at - ${shift}, deadline_at = deadline_at - ${shift}, reported_at = reported_at - ${shift},
        closed_at = closed_at - ${shift}, public_answer_at = public_answer_at - ${shift}, rated_at = rated_at - ${shift} where t.id in (${moved})`,
   );
+  // Approvals pending at the unit and the city, recent (after the shift).
+  made += await seedDemoApprovals(db, keys, s);
   return made;
 }
 
@@ -267,6 +272,7 @@ const demoCaseFromTip = (tipId: number, title: string) => ({ caseNo: `公立〔2
  */
 async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username: string) => Promise<SessionUser>): Promise<number> {
   const [intake, police, market] = [await as('lk_intake'), await as('lk_police'), await as('lk_market_regulation')];
+  const [policeLead, marketLead] = [await as('lk_police_lead'), await as('lk_market_regulation_lead')];
   const texts = [
     '龙口市东莱街道一家“健康体验馆”每天免费送鸡蛋，吸引老人听课后推销理疗床，称能治糖尿病，我父亲花了三万八千元。',
     '有人在小区门口摆摊推销“富硒保健酒”，说喝了不用吃降压药，已有十几位老人购买，每瓶一千二百元。',
@@ -282,12 +288,14 @@ async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username:
       continue;
     }
     await runTipAction(db, market, id, { action: 'assist_report', verdict: 'true', measures: ['rectification_order'], summary: '已会同街道对涉事门店开展检查，查扣宣传资料，责令停止虚假宣传。' });
+    await runTipAction(db, marketLead, id, { action: 'approve_report' });
     if (i === 0) continue;
     await runTipAction(db, police, id, { action: 'sign' });
     await runTipAction(db, police, id, {
       action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], summary: '经查属实，已对经营者立案侦查，并在小区开展防骗宣传。',
       case: demoCaseFromTip(id, '龙口市“健康体验馆”推销理疗床诈骗案'),
     });
+    await runTipAction(db, policeLead, id, { action: 'approve_report' });
   }
   return texts.length;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, seedSecondProvince, validTip, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, json, seedSecondProvince, validTip, withoutReportApproval, type TestApp } from '../../test/helpers.ts';
 import { sql } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { PUBLIC_CASE_FILED } from './cases.service.ts';
@@ -17,6 +17,7 @@ describe('from tips and hazards to cases (行刑衔接)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedSecondProvince(t.db);
+    await withoutReportApproval(t, '370681:police', '370681:market_regulation');
   });
   afterAll(() => t.close());
 

@@ -11,7 +11,7 @@ const TODAY = sql`(now() at time zone 'Asia/Shanghai')::date`;
 const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 9 };
 
 /** Statuses in the order a tip passes through them; the two ends off the main road come last. */
-export const WORKFLOW_ORDER: TipStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported', 'closed', 'rejected', 'merged'];
+export const WORKFLOW_ORDER: TipStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported', 'closing', 'closed', 'rejected', 'merged'];
 
 /**
  * The dashboard for the user's jurisdiction and a period (the last `days` China days, today

@@ -21,7 +21,7 @@ describe('dashboard overview', () => {
 
     const county = json(await t.app.inject({ method: 'GET', url: '/api/stats/overview?days=7', headers: { cookie: lk } }));
     expect(county.byStatus.filter((s: any) => s.n)).toEqual([{ status: 'submitted', n: 1 }, { status: 'dispatched', n: 1 }]);
-    expect(county.byStatus.map((s: any) => s.status)).toEqual(['submitted', 'accepted', 'dispatched', 'in_progress', 'reported', 'closed', 'rejected', 'merged']);
+    expect(county.byStatus.map((s: any) => s.status)).toEqual(['submitted', 'accepted', 'dispatched', 'in_progress', 'reported', 'closing', 'closed', 'rejected', 'merged']);
     expect(county.byType).toEqual(expect.arrayContaining([{ fraudType: 'elderly_product', n: 1 }, { fraudType: 'elderly_service', n: 1 }, { fraudType: 'elderly_project', n: 1 }]));
     expect(county.daily).toHaveLength(7);
     expect(county.daily.reduce((s: number, d: any) => s + d.received, 0)).toBe(2);

@@ -32,6 +32,7 @@ describe('merged tips', () => {
     await act('lk_intake', tip.id, { action: 'dispatch', leadUnitId: market, deadline: inDays(5), instructions: '请核查' });
     await act('lk_market_regulation', tip.id, { action: 'sign' });
     expect((await act('lk_market_regulation', tip.id, { action: 'report', verdict: 'true', measures: ['admin_penalty'], summary: '已立案处罚。' })).statusCode).toBe(200);
+    expect((await act('lk_market_regulation_lead', tip.id, { action: 'approve_report' })).statusCode).toBe(200);
     return tip;
   };
   const status = async (tip: { trackingCode: string; accessKey: string }) =>

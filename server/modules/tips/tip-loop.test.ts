@@ -76,6 +76,11 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     expect(r.statusCode).toBe(403);
     r = await act('lk_police', id, { action: 'report', verdict: 'partly_true', measures: ['admonition'], summary: '初步核查部分属实，已约谈。' });
     expect(r.statusCode).toBe(200);
+    // 单位负责人审核: the handler's report is the unit's draft until its lead approves it.
+    expect(json(r).status).toBe('in_progress');
+    expect(json(await get('lk_lead', '/api/workbench')).todo.toReview).toBe(0);
+    r = await act('lk_police_lead', id, { action: 'approve_report' });
+    expect(r.statusCode).toBe(200);
     expect(json(r).status).toBe('reported');
 
     // The county office (which dispatched to police) reviews: police may not close its own result.
@@ -88,13 +93,23 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     expect(json(r).status).toBe('in_progress');
     r = await act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed', 'risk_warning'], case: newCase(), summary: '补充核查资金流向，已立案侦查。' });
     expect(r.statusCode).toBe(200);
+    expect((await act('lk_police_lead', id, { action: 'approve_report' })).statusCode).toBe(200);
     const answer = '经核查，您反映的问题属实，公安机关已立案侦查，感谢您的举报。';
+    // 上级审核: the city dispatched the tip to the county, so the county's closing waits for the city.
     r = await act('lk_lead', id, { action: 'close', publicAnswer: answer });
+    expect(r.statusCode).toBe(200);
+    expect(json(r).status).toBe('closing');
+    expect(json(await publicPost('/api/public/tips/status', { trackingCode, accessKey })).answer).toBeNull();
+    r = await act('yt_lead', id, { action: 'approve_closure' });
     expect(r.statusCode).toBe(200);
     const closed = json(r);
     expect(closed.status).toBe('closed');
+    // The city reads no draft of the police's (only the unit itself does).
     const kinds = closed.timeline.map((e: any) => e.kind);
-    expect(kinds).toEqual(['submitted', 'accepted', 'dispatched', 'dispatched', 'dispatched', 'signed', 'in_progress', 'note', 'reported', 'returned', 'case_filed', 'reported', 'closed']);
+    expect(kinds).toEqual([
+      'submitted', 'accepted', 'dispatched', 'dispatched', 'dispatched', 'signed', 'in_progress', 'note', 'report_approved', 'reported', 'returned',
+      'case_filed', 'report_approved', 'reported', 'closure_proposed', 'closure_approved', 'closed',
+    ]);
 
     // The reporter reads only what is public, and the answer.
     const st = json(await publicPost('/api/public/tips/status', { trackingCode, accessKey }));
@@ -123,7 +138,7 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     // Every step left an audit row.
     const audit = json(await get('sd_auditor', `/api/audit?entity=tip&entityId=${id}&limit=100`));
     const actions = audit.items.map((a: any) => a.action);
-    for (const a of ['tip.submitted', 'tip.accepted', 'tip.dispatched', 'tip.signed', 'tip.reported', 'tip.returned', 'tip.closed', 'tip.rated', 'tip.reexamination_requested']) {
+    for (const a of ['tip.submitted', 'tip.accepted', 'tip.dispatched', 'tip.signed', 'tip.report_drafted', 'tip.report_approved', 'tip.reported', 'tip.returned', 'tip.closure_proposed', 'tip.closure_approved', 'tip.closed', 'tip.rated', 'tip.reexamination_requested']) {
       expect(actions).toContain(a);
     }
   });
@@ -159,6 +174,7 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     expect(forPolice.canRevealIdentity).toBe(false);
     expect((await act('lk_police', id, { action: 'sign' })).statusCode).toBe(200);
     expect((await act('lk_police', id, { action: 'report', verdict: 'untrue', measures: ['risk_warning'], summary: '未发现违法行为，已作风险提示。' })).statusCode).toBe(200);
+    expect((await act('lk_police_lead', id, { action: 'approve_report' })).statusCode).toBe(200);
     expect((await act('lk_lead', id, { action: 'close', publicAnswer: '经核查未发现违法行为，已对经营者作风险提示。' })).statusCode).toBe(200);
   });
 
@@ -214,6 +230,7 @@ describe('a tip from the portal to the reporter reading the answer', () => {
     await act('lk_intake', ia, { action: 'dispatch', leadUnitId: countyMarket, deadline: inDays(5), instructions: '请核查' });
     await act('lk_market_regulation', ia, { action: 'sign' });
     await act('lk_market_regulation', ia, { action: 'report', verdict: 'true', measures: ['admin_penalty'], summary: '已立案处罚。' });
+    await act('lk_market_regulation_lead', ia, { action: 'approve_report' });
     r = await act('lk_lead', ia, { action: 'close', publicAnswer: '经查属实，已对涉事公司作出行政处罚。' });
     expect(r.statusCode).toBe(200);
     const stB = json(await publicPost('/api/public/tips/status', cred(b)));

@@ -20,6 +20,12 @@ describe('assisting reports, send back, report documents, list total and ledger 
     police = t.world.units.get('370681:police')!;
     market = t.world.units.get('370681:market_regulation')!;
     countyOffice = t.world.units.get('370681:campaign_office')!;
+    // These units report straight to the office here (approval switched off, as a one-person unit
+    // would): 单位负责人审核 has its own tests in modules/approval.
+    for (const [lead, unit] of [['lk_police_lead', police], ['lk_market_regulation_lead', market]] as const) {
+      const r = await t.app.inject({ method: 'PUT', url: `/api/units/${unit}/report-approval`, headers: { cookie: await t.login(lead) }, payload: { required: false } });
+      expect(r.statusCode, r.body).toBe(200);
+    }
   });
   afterAll(() => t.close());
 

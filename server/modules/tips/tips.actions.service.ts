@@ -7,12 +7,12 @@ import { findUnit } from '../admin/admin.service.ts';
 import { notifyUnit, withdrawNotifications } from '../notifications/notifications.service.ts';
 import { analyze } from '../intel/analyze.ts';
 import { canSeeTip, inJurisdiction } from '../access/jurisdiction.ts';
-import { accessFacts, currentAssist, currentLead, permit, type TipContext } from './tips.policy.ts';
+import { accessFacts, currentAssist, currentLead, pendingReport, permit, type TipContext } from './tips.policy.ts';
 import { ancestry } from '../regions/regions.repository.ts';
 import { caseFromTipReport } from '../cases/cases.service.ts';
 import { mayFileCase } from '../cases/cases.policy.ts';
 import { tipHasCase } from '../cases/cases.repository.ts';
-import { attachUploads, findTip, insertEvent, listAssignments, officesOnPath } from './tips.repository.ts';
+import { attachUploads, findTip, insertEvent, listAssignments, officesOnPath, pendingClosureOf, type AssignmentRow, type ReportDraft } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
 
 type Of<A extends TipAction['action']> = Extract<TipAction, { action: A }>;
@@ -21,11 +21,12 @@ type Of<A extends TipAction['action']> = Extract<TipAction, { action: A }>;
 export async function loadContext(q: Queryable, tipId: number, forUpdate = false): Promise<TipContext | null> {
   const tip = await findTip(q, tipId, forUpdate);
   if (!tip) return null;
-  const [assignments, [owner]] = await Promise.all([
+  const [assignments, [owner], pendingClosure] = await Promise.all([
     listAssignments(q, tipId),
     q.query<{ region_code: string }>(sql`select region_code from units where id = ${tip.office_unit_id}`),
+    tip.status === 'closing' ? pendingClosureOf(q, tipId) : null,
   ]);
-  return { tip, assignments, ownerRegionCode: owner.region_code };
+  return { tip, assignments, ownerRegionCode: owner.region_code, pendingClosure };
 }
 
 /** Loads a tip the user may see, or 404 — never revealing that it exists. */
@@ -206,13 +207,19 @@ async function dispatchTip(s: Step, a: Of<'dispatch'>) {
       throw new AppError('DISPATCH_UNIT_INVALID', [{ path, message: '单位不存在或不在本辖区内' }]);
     }
   }
+  // 报上级审核 is asked by the receiving office for its own closing; a lower office's closing goes up anyway.
+  const reviewClosure = !!a.reviewClosure && s.user.unitId === s.ctx.tip.office_unit_id;
+  if (a.reviewClosure && !reviewClosure) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'reviewClosure', message: '只有受理单位交办时可以要求报上级审核；下级专项办的办结意见本就须报交办单位审核' }]);
+  }
+  if (reviewClosure && !(await officeAbove(s))) throw new AppError('VALIDATION_FAILED', [{ path: 'reviewClosure', message: '本单位没有可审核办结的上级专项办' }]);
   if (parent) await s.q.query(sql`update tip_assignments set status = 'forwarded' where id = ${parent.id}`);
   const ids: number[] = [];
   for (const [i, unitId] of unitIds.entries()) {
     const [{ id }] = await s.q.query<{ id: number }>(
-      sql`insert into tip_assignments (tip_id, unit_id, role, parent_id, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status)
+      sql`insert into tip_assignments (tip_id, unit_id, role, parent_id, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status, review_closure)
           values (${s.ctx.tip.id}, ${unitId}, ${i === 0 ? 'lead' : 'assist'}, ${parent?.id ?? null}, ${s.user.unitId}, ${s.user.id}, ${deadline},
-                  ${a.instructions}, 'dispatched') returning id`,
+                  ${a.instructions}, 'dispatched', ${reviewClosure && i === 0}) returning id`,
     );
     ids.push(id);
     await notifyUnit(s.q, unitId, i === 0 ? ['handler', 'unit_lead', 'intake', 'office_lead'] : ['handler', 'unit_lead'], {
@@ -220,7 +227,9 @@ async function dispatchTip(s: Step, a: Of<'dispatch'>) {
     });
   }
   await s.q.query(sql`update tips set status = 'dispatched', deadline_at = ${deadline}, updated_at = now() where id = ${s.ctx.tip.id}`);
-  await record(s, 'dispatched', a.instructions, false, { leadUnitId: a.leadUnitId, assistingUnitIds: a.assistingUnitIds ?? [], deadline, assignmentIds: ids });
+  await record(s, 'dispatched', a.instructions, false, {
+    leadUnitId: a.leadUnitId, assistingUnitIds: a.assistingUnitIds ?? [], deadline, assignmentIds: ids, ...(reviewClosure ? { reviewClosure } : {}),
+  });
   if (!parent) await insertEvent(s.q, { tipId: s.ctx.tip.id, kind: 'dispatched', text: '已交有关单位核查办理', public: true });
 }
 
@@ -249,16 +258,18 @@ async function attachReportDocuments(s: Step, assignmentId: number, attachmentId
   return ids;
 }
 
-/** 反馈结果: verdict, measures, summary and documents from the lead unit, for its dispatcher to review. */
+type ReportValues = { verdict: keyof typeof VERDICTS; measures: (keyof typeof MEASURES)[]; summary: string };
+
+/**
+ * 反馈结果: verdict, measures, summary and documents from the lead unit, for its dispatcher to review.
+ * A member unit whose reports need its unit lead's approval (units.report_approval) writes a draft
+ * instead: the tip stays in progress and the office sees nothing of it until the lead approves.
+ */
 async function reportTip(s: Step, a: Of<'report'>) {
   const lead = currentLead(s.ctx.assignments)!;
-  await s.q.query(
-    sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${a.verdict}, measures = ${a.measures}, summary = ${a.summary}
-        where id = ${lead.id}`,
-  );
   const documents = await attachReportDocuments(s, lead.id, a.attachmentIds);
-  await setStatus(s, 'reported', sql`, reported_at = now()`);
   // 行刑衔接: 立案侦查 files or links the case in this same transaction (the reporter is told by the case module).
+  // Filing is the police's own act, recorded when done, even while the report itself awaits the unit lead.
   if (a.case && !a.measures.includes('case_filed')) {
     throw new AppError('VALIDATION_FAILED', [{ path: 'case', message: '只有处理措施含“立案侦查”时才同时立案或关联案件' }]);
   }
@@ -267,32 +278,95 @@ async function reportTip(s: Step, a: Of<'report'>) {
     throw new AppError('VALIDATION_FAILED', [{ path: 'case', message: '处理措施为“立案侦查”时，请同时填写立案信息或选择已立的案件' }]);
   }
   const filed = a.case ? await caseFromTipReport(s.q, s.user, s.ctx.tip, a.case) : null;
-  await record(s, 'reported', reportText(a), false, {
-    assignmentId: lead.id, verdict: a.verdict, measures: a.measures, documents: documents.length, ...(filed ? { caseId: filed.id } : {}),
-  });
+  const extra = { documents: documents.length, ...(filed ? { caseId: filed.id } : {}) };
+  if (lead.unit_report_approval) return draftReport(s, lead, a, extra);
+  await publishReport(s, lead, a, s.user.id, extra);
+}
+
+/** The report reaches the dispatching office: the assignment and the tip are reported, the office is told. */
+async function publishReport(s: Step, lead: AssignmentRow, r: ReportValues, reportedBy: number, extra: object) {
+  await s.q.query(
+    sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${r.verdict}, measures = ${r.measures}, summary = ${r.summary},
+          reported_by = ${reportedBy}, draft = null
+        where id = ${lead.id}`,
+  );
+  await setStatus(s, 'reported', sql`, reported_at = now()`);
+  await record(s, 'reported', reportText(r), false, { assignmentId: lead.id, verdict: r.verdict, measures: r.measures, ...extra });
   await notifyUnit(s.q, lead.dispatched_by_unit_id, ['office_lead', 'intake'], {
-    kind: 'reported', tipId: s.ctx.tip.id, text: `${s.user.unitName}已反馈办理结果，请审核`, dedupeKey: `report:${lead.id}:${Date.now()}`,
+    kind: 'reported', tipId: s.ctx.tip.id, text: `${lead.unit_name}已反馈办理结果，请审核`, dedupeKey: `report:${lead.id}:${Date.now()}`,
+  });
+}
+
+/**
+ * A report (lead or assisting) kept as the unit's draft until its unit lead approves it: on the
+ * assignment (status pending_approval, `draft`), with a timeline event only the unit's staff read.
+ */
+async function draftReport(s: Step, assignment: AssignmentRow, r: ReportValues, extra: object) {
+  const draft: ReportDraft = {
+    verdict: r.verdict, measures: r.measures, summary: r.summary, documents: (extra as { documents?: number }).documents ?? 0,
+    by: s.user.id, byName: s.user.displayName, at: new Date().toISOString(),
+  };
+  await s.q.query(sql`update tip_assignments set status = 'pending_approval', draft = ${draft} where id = ${assignment.id}`);
+  await record(s, 'report_drafted', reportText(r), false, { assignmentId: assignment.id, role: assignment.role, verdict: r.verdict, measures: r.measures, ...extra });
+  await notifyUnit(s.q, assignment.unit_id, ['unit_lead'], {
+    kind: 'report_drafted', tipId: s.ctx.tip.id, text: `${s.user.displayName}提交了${assignment.role === 'lead' ? '办理结果' : '协办情况'}，请审核`,
+    dedupeKey: `draft:${assignment.id}:${Date.now()}`,
   });
 }
 
 /**
  * 协办反馈: an assisting unit reports its part on its own assignment — the same record as the lead's
  * (verdict, measures, summary, documents), once. The tip's status does not move: the lead unit still
- * reports the result. The lead unit and the office that dispatched the assist are told.
+ * reports the result. The lead unit and the office that dispatched the assist are told. Like the
+ * lead's, it is a draft first when the unit's reports need its unit lead's approval.
  */
 async function assistReportTip(s: Step, a: Of<'assist_report'>) {
   const assist = currentAssist(s.ctx.assignments, s.user.unitId)!;
-  const measures = a.measures ?? [];
+  const r = { verdict: a.verdict, measures: a.measures ?? [], summary: a.summary };
+  const documents = await attachReportDocuments(s, assist.id, a.attachmentIds);
+  if (assist.unit_report_approval) return draftReport(s, assist, r, { documents: documents.length });
+  await publishAssistReport(s, assist, r, s.user.id, { documents: documents.length });
+}
+
+async function publishAssistReport(s: Step, assist: AssignmentRow, r: ReportValues, reportedBy: number, extra: object) {
   await s.q.query(
-    sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${a.verdict}, measures = ${measures}, summary = ${a.summary}
+    sql`update tip_assignments set status = 'reported', reported_at = now(), verdict = ${r.verdict}, measures = ${r.measures}, summary = ${r.summary},
+          reported_by = ${reportedBy}, draft = null
         where id = ${assist.id}`,
   );
-  const documents = await attachReportDocuments(s, assist.id, a.attachmentIds);
-  await record(s, 'assist_reported', reportText(a), false, { assignmentId: assist.id, verdict: a.verdict, measures, documents: documents.length });
+  await record(s, 'assist_reported', reportText(r), false, { assignmentId: assist.id, verdict: r.verdict, measures: r.measures, ...extra });
   const lead = currentLead(s.ctx.assignments);
-  const told = { kind: 'assist_reported', tipId: s.ctx.tip.id, text: `${s.user.unitName}已反馈协办情况`, dedupeKey: `assist:${assist.id}` };
+  const told = { kind: 'assist_reported', tipId: s.ctx.tip.id, text: `${assist.unit_name}已反馈协办情况`, dedupeKey: `assist:${assist.id}` };
   await notifyUnit(s.q, assist.dispatched_by_unit_id, ['office_lead', 'intake'], told);
   if (lead && lead.unit_id !== assist.dispatched_by_unit_id) await notifyUnit(s.q, lead.unit_id, ['handler', 'unit_lead', 'intake', 'office_lead'], told);
+}
+
+/**
+ * 单位负责人审核通过: the unit lead approves the unit's draft (never their own: tips.policy.ts), and it
+ * reaches the office as if reported now — the lead's moves the tip to reported.
+ */
+async function approveReport(s: Step) {
+  const assignment = pendingReport(s.ctx.assignments, s.user.unitId)!;
+  const draft = assignment.draft!;
+  const r = { verdict: draft.verdict, measures: draft.measures, summary: draft.summary } as ReportValues;
+  await s.q.query(sql`update tip_assignments set approved_by = ${s.user.id}, approved_at = now() where id = ${assignment.id}`);
+  await record(s, 'report_approved', `${s.user.unitName}负责人审核通过${assignment.role === 'lead' ? '办理结果' : '协办情况'}`, false, {
+    assignmentId: assignment.id, reportedBy: draft.by,
+  });
+  const extra = { documents: draft.documents, reportedBy: draft.by, approvedBy: s.user.id };
+  if (assignment.role === 'lead') await publishReport(s, assignment, r, draft.by, extra);
+  else await publishAssistReport(s, assignment, r, draft.by, extra);
+}
+
+/** 单位负责人退回: the draft goes back to the unit's handlers with a reason; the office never saw it. */
+async function rejectReport(s: Step, a: Of<'reject_report'>) {
+  const assignment = pendingReport(s.ctx.assignments, s.user.unitId)!;
+  const back = assignment.role === 'assist' ? 'dispatched' : 'signed';
+  await s.q.query(sql`update tip_assignments set status = ${back}, draft = null where id = ${assignment.id}`);
+  await record(s, 'report_rejected', a.reason, false, { assignmentId: assignment.id, draft: assignment.draft });
+  await notifyUnit(s.q, assignment.unit_id, ['handler'], {
+    kind: 'report_rejected', tipId: s.ctx.tip.id, text: `单位负责人退回了办理结果：${a.reason.slice(0, 60)}`, dedupeKey: `draft_back:${assignment.id}:${Date.now()}`,
+  });
 }
 
 /**
@@ -334,13 +408,85 @@ async function returnTip(s: Step, a: Of<'return'>) {
   });
 }
 
-/** 办结: approved, with the public answer; tips merged into it (through any chain) are answered alike. */
+/**
+ * The office that must review this office's closing of the tip (上级审核), or null when it closes:
+ * the office that dispatched the tip to it (a lower office's closing always goes up); for the
+ * receiving office, the nearest office above it only when it asked for review at dispatch.
+ */
+async function closureReviewer(s: Step): Promise<number | null> {
+  const own = s.ctx.assignments.findLast((a) => a.active && a.role === 'lead' && a.unit_id === s.user.unitId);
+  if (own) return own.dispatched_by_unit_id;
+  const asked = s.ctx.assignments.some((a) => a.active && a.role === 'lead' && a.dispatched_by_unit_id === s.user.unitId && a.review_closure);
+  if (asked && s.user.unitId === s.ctx.tip.office_unit_id) return (await officeAbove(s))?.id ?? null;
+  return null;
+}
+
+/** The nearest campaign office above the receiving office that the tip does not accuse. */
+async function officeAbove(s: Step) {
+  const above = ancestry(s.ctx.ownerRegionCode).filter((c) => c.length < s.ctx.ownerRegionCode.length);
+  if (!s.ctx.ownerRegionCode) return null;
+  return (await officesOnPath(s.q, above)).find((o) => !s.ctx.tip.accused_unit_ids.includes(o.id)) ?? null;
+}
+
+/**
+ * 办结: approved, with the public answer; tips merged into it (through any chain) are answered alike.
+ * When an upper office must review this office's closing, it becomes a proposal instead (closing):
+ * the reporter reads nothing until the upper office approves it.
+ */
 async function closeTip(s: Step, a: Of<'close'>) {
+  const reviewer = await closureReviewer(s);
+  if (reviewer !== null) return proposeClosure(s, reviewer, a.publicAnswer);
+  await finishClosing(s, a.publicAnswer);
+}
+
+async function finishClosing(s: Step, publicAnswer: string) {
   await s.q.query(sql`update tip_assignments set status = 'closed' where tip_id = ${s.ctx.tip.id} and active`);
-  await s.q.query(sql`update tips set status = 'closed', public_answer = ${a.publicAnswer}, public_answer_at = now(), closed_at = now(), updated_at = now()
+  await s.q.query(sql`update tips set status = 'closed', public_answer = ${publicAnswer}, public_answer_at = now(), closed_at = now(), updated_at = now()
                       where id = ${s.ctx.tip.id}`);
-  await record(s, 'closed', a.publicAnswer, true);
-  await answerMerged(s, 'closed', a.publicAnswer);
+  await record(s, 'closed', publicAnswer, true);
+  await answerMerged(s, 'closed', publicAnswer);
+}
+
+/** 提请上级审核办结: the proposal and its answer wait for the reviewing office, which is told. */
+async function proposeClosure(s: Step, reviewerUnitId: number, publicAnswer: string) {
+  const [{ id }] = await s.q.query<{ id: number }>(
+    sql`insert into tip_closure_reviews (tip_id, proposing_unit_id, reviewer_unit_id, public_answer, proposed_by)
+        values (${s.ctx.tip.id}, ${s.user.unitId}, ${reviewerUnitId}, ${publicAnswer}, ${s.user.id}) returning id`,
+  );
+  await setStatus(s, 'closing');
+  await record(s, 'closure_proposed', publicAnswer, false, { reviewId: id, reviewerUnitId });
+  await notifyUnit(s.q, reviewerUnitId, ['office_lead', 'intake'], {
+    kind: 'closure_proposed', tipId: s.ctx.tip.id, text: `${s.user.unitName}提请审核办结，请审核`, dedupeKey: `closure:${id}`,
+  });
+}
+
+/**
+ * 上级审核同意: the upper office approves the proposal (with its answer, or its own edit of it). Its
+ * approval is its own closing, under the same rule: it closes the tip and releases the answer, or —
+ * when this office must itself be reviewed — goes one level further up.
+ */
+async function approveClosure(s: Step, a: Of<'approve_closure'>) {
+  const pending = s.ctx.pendingClosure!;
+  const answer = a.publicAnswer ?? pending.public_answer;
+  await s.q.query(sql`update tip_closure_reviews set decision = 'approved', decided_by = ${s.user.id}, decided_at = now() where id = ${pending.id}`);
+  await record(s, 'closure_approved', `${s.user.unitName}审核同意办结`, false, { reviewId: pending.id, proposingUnitId: pending.proposing_unit_id, edited: answer !== pending.public_answer });
+  await notifyUnit(s.q, pending.proposing_unit_id, ['office_lead', 'intake'], {
+    kind: 'closure_approved', tipId: s.ctx.tip.id, text: `${s.user.unitName}已审核同意办结`, dedupeKey: `closure_ok:${pending.id}`,
+  });
+  const next = await closureReviewer(s);
+  if (next !== null) return proposeClosure(s, next, answer);
+  await finishClosing(s, answer);
+}
+
+/** 上级退回: the proposal goes back to the office that reviews the unit's result, with a reason; the tip is reported again. */
+async function returnClosure(s: Step, a: Of<'return_closure'>) {
+  const pending = s.ctx.pendingClosure!;
+  await s.q.query(sql`update tip_closure_reviews set decision = 'returned', reason = ${a.reason}, decided_by = ${s.user.id}, decided_at = now() where id = ${pending.id}`);
+  await setStatus(s, 'reported');
+  await record(s, 'closure_returned', a.reason, false, { reviewId: pending.id, proposingUnitId: pending.proposing_unit_id });
+  await notifyUnit(s.q, pending.proposing_unit_id, ['office_lead', 'intake'], {
+    kind: 'closure_returned', tipId: s.ctx.tip.id, text: `${s.user.unitName}退回办结意见：${a.reason.slice(0, 60)}`, dedupeKey: `closure_back:${pending.id}`,
+  });
 }
 
 /** 督办: presses the lead unit; it is told at once. */
@@ -364,6 +510,10 @@ const TRANSITIONS: { [A in TipAction['action']]: (s: Step, a: Of<A>) => Promise<
   report: reportTip,
   assist_report: assistReportTip,
   send_back: sendBackTip,
+  approve_report: approveReport,
+  reject_report: rejectReport,
+  approve_closure: approveClosure,
+  return_closure: returnClosure,
   return: returnTip,
   close: closeTip,
   urge: urgeTip,

@@ -26,7 +26,8 @@ export async function publicStatus(db: Db, keys: Keys, trackingCode: string, acc
   );
   return {
     trackingCode: tip.tracking_code,
-    status: tip.status,
+    // A closing awaiting the upper office's review (上级审核) is internal: the reporter reads "result reported" until it is approved.
+    status: tip.status === 'closing' ? 'reported' : tip.status,
     submittedAt: tip.received_at,
     timeline,
     answer: tip.public_answer ? { text: tip.public_answer, at: tip.public_answer_at } : null,

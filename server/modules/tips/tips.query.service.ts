@@ -25,7 +25,14 @@ const todoSql = (unitId: number) => ({
   to_sign: sql`(t.lead_unit_id = ${unitId} and t.status = 'dispatched')`,
   to_handle: sql`(t.lead_unit_id = ${unitId} and t.status = 'in_progress')`,
   to_review: sql`(t.lead_dispatcher_unit_id = ${unitId} and t.status = 'reported')`,
+  // 待我审核: the unit's drafts awaiting its unit lead (tip_assignments_pending_approval_idx), and the
+  // closing proposals awaiting this office (tip_closure_reviews_reviewer_idx).
+  to_approve: sql`t.id in (select a.tip_id from tip_assignments a where a.unit_id = ${unitId} and a.active and a.status = 'pending_approval')`,
+  to_review_closure: sql`(t.status = 'closing' and t.id in (select r.tip_id from tip_closure_reviews r where r.reviewer_unit_id = ${unitId} and r.decision is null))`,
 });
+
+/** Timeline events about a unit's draft report: read only by that unit's own staff (单位负责人审核). */
+const DRAFT_EVENT_KINDS = ['report_drafted', 'report_rejected'];
 
 /*
  * The list's keyset cursor: the last row's received_at to the microsecond (tips written in one group
@@ -219,7 +226,10 @@ export async function workbench(db: Db, user: SessionUser) {
   );
   const [{ unread }] = await db.query<{ unread: number }>(sql`select count(*)::int as unread from notifications where user_id = ${user.id} and read_at is null`);
   return {
-    todo: { toAccept: counts.to_accept, toDispatch: counts.to_dispatch, toSign: counts.to_sign, toHandle: counts.to_handle, toReview: counts.to_review },
+    todo: {
+      toAccept: counts.to_accept, toDispatch: counts.to_dispatch, toSign: counts.to_sign, toHandle: counts.to_handle, toReview: counts.to_review,
+      toApprove: counts.to_approve, toReviewClosure: counts.to_review_closure,
+    },
     overdue: counts.overdue,
     dueSoon: counts.due_soon,
     unreadNotifications: unread,
@@ -233,8 +243,8 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
   const ctx = await loadVisible(db, user, tipId);
   const { tip } = ctx;
   const [events, attachments, region, office, links, subjects, mergedInto, cases, handedOverBy] = await Promise.all([
-    db.query<{ id: number; at: Date; kind: string; text: string; public: boolean; actor_name: string | null; unit_name: string | null }>(
-      sql`select e.id, e.at, e.kind, e.text, e.public, u.display_name as actor_name, un.name as unit_name
+    db.query<{ id: number; at: Date; kind: string; text: string; public: boolean; actor_name: string | null; unit_name: string | null; unit_id: number | null }>(
+      sql`select e.id, e.at, e.kind, e.text, e.public, u.display_name as actor_name, un.name as unit_name, e.unit_id
           from tip_events e left join users u on u.id = e.actor_id left join units un on un.id = e.unit_id
           where e.tip_id = ${tipId} order by e.at, e.id`,
     ),
@@ -253,6 +263,10 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
     tip.handed_over_by_unit_id === null ? [] : db.query<{ id: number; name: string }>(sql`select id, name from units where id = ${tip.handed_over_by_unit_id}`),
   ]);
   const identity = openReporter(keys, tip.reporter_enc);
+  // A unit's draft (and its documents and timeline events) is the unit's own until its lead approves it.
+  const ownDraft = (a: { unit_id: number }) => a.unit_id === user.unitId;
+  const drafting = new Set(ctx.assignments.filter((a) => a.status === 'pending_approval' && !ownDraft(a)).map((a) => a.id));
+  const closure = ctx.pendingClosure && isOffice(user) ? ctx.pendingClosure : null;
   return {
     id: tip.id,
     trackingCode: tip.tracking_code,
@@ -297,9 +311,21 @@ export async function tipDetail(db: Db, keys: Keys, user: SessionUser, tipId: nu
       dispatchedByUnitId: a.dispatched_by_unit_id, dispatchedByUnitName: a.dispatched_by_unit_name, deadlineAt: a.deadline_at,
       instructions: a.instructions, status: a.status, active: a.active, signedAt: a.signed_at, reportedAt: a.reported_at,
       verdict: a.verdict, measures: a.measures, summary: a.summary, createdAt: a.created_at,
+      draft: a.draft && ownDraft(a)
+        ? { verdict: a.draft.verdict, measures: a.draft.measures, summary: a.draft.summary, by: a.draft.byName, byUserId: a.draft.by, at: a.draft.at }
+        : null,
+      approvalRequired: a.unit_report_approval,
     })),
-    timeline: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, text: e.text, public: e.public, actor: e.actor_name, unit: e.unit_name })),
-    attachments: attachments.map((a) => ({ id: a.id, mime: a.mime, size: a.size_bytes, uploadedAt: a.created_at, assignmentId: a.assignment_id })),
+    timeline: events
+      .filter((e) => !DRAFT_EVENT_KINDS.includes(e.kind) || e.unit_id === user.unitId)
+      .map((e) => ({ id: e.id, at: e.at, kind: e.kind, text: e.text, public: e.public, actor: e.actor_name, unit: e.unit_name })),
+    attachments: attachments
+      .filter((a) => a.assignment_id === null || !drafting.has(a.assignment_id))
+      .map((a) => ({ id: a.id, mime: a.mime, size: a.size_bytes, uploadedAt: a.created_at, assignmentId: a.assignment_id })),
+    pendingClosure: closure && {
+      proposingUnit: closure.proposing_unit_name, reviewerUnit: closure.reviewer_unit_name, publicAnswer: closure.public_answer,
+      proposedBy: closure.proposed_by_name, proposedAt: closure.proposed_at,
+    },
     allowedActions: allowedActions(user, ctx),
     // Suggestions for triage, computed on read (about a millisecond): types to consider, warning signs, entities.
     analysis: analyze([tip.description, tip.subject?.name].filter(Boolean).join('\n')),

@@ -57,6 +57,51 @@ export interface AssignmentRow {
   measures: string[] | null;
   summary: string | null;
   created_at: Date;
+  /** A member unit's report awaiting its unit lead (status 'pending_approval'), 0025. */
+  draft: ReportDraft | null;
+  reported_by: number | null;
+  approved_by: number | null;
+  approved_at: Date | null;
+  review_closure: boolean;
+  /** The unit's own setting: its reports need its unit lead's approval. */
+  unit_report_approval: boolean;
+}
+
+/** What a unit's handler reported, kept on the assignment until the unit lead approves it. */
+export interface ReportDraft {
+  verdict: string;
+  measures: string[];
+  summary: string;
+  documents: number;
+  by: number;
+  byName: string;
+  at: string;
+}
+
+/** A lower office's closing proposal awaiting (or decided by) the upper office (上级审核). */
+export interface ClosureReviewRow {
+  id: number;
+  tip_id: number;
+  proposing_unit_id: number;
+  proposing_unit_name: string;
+  reviewer_unit_id: number;
+  reviewer_unit_name: string;
+  public_answer: string;
+  proposed_by: number;
+  proposed_by_name: string;
+  proposed_at: Date;
+}
+
+/** The closing proposal of a tip that waits for review, or null. */
+export async function pendingClosureOf(q: Queryable, tipId: number): Promise<ClosureReviewRow | null> {
+  const [r] = await q.query<ClosureReviewRow>(
+    sql`select r.id, r.tip_id, r.proposing_unit_id, p.name as proposing_unit_name, r.reviewer_unit_id, v.name as reviewer_unit_name,
+          r.public_answer, r.proposed_by, u.display_name as proposed_by_name, r.proposed_at
+        from tip_closure_reviews r join units p on p.id = r.proposing_unit_id join units v on v.id = r.reviewer_unit_id
+          join users u on u.id = r.proposed_by
+        where r.tip_id = ${tipId} and r.decision is null`,
+  );
+  return r ?? null;
 }
 
 export interface NewTip {
@@ -215,7 +260,8 @@ export async function findTipByTrackingCode(q: Queryable, code: string, forUpdat
 
 export const listAssignments = (q: Queryable, tipId: number) =>
   q.query<AssignmentRow>(
-    sql`select a.*, u.name as unit_name, u.kind as unit_kind, u.region_code as unit_region_code, d.name as dispatched_by_unit_name
+    sql`select a.*, u.name as unit_name, u.kind as unit_kind, u.region_code as unit_region_code, d.name as dispatched_by_unit_name,
+          u.report_approval and u.kind <> 'campaign_office' as unit_report_approval
         from tip_assignments a join units u on u.id = a.unit_id join units d on d.id = a.dispatched_by_unit_id
         where a.tip_id = ${tipId} order by a.id`,
   );

@@ -116,6 +116,8 @@ export const actionBody = z.discriminatedUnion('action', [
       // In the future and within a year: 9999-12-31 is a slip, not a deadline (the service checks the parent's).
       deadline: boundedDateTime({ past: 0, future: 366 }, '办理时限'),
       instructions: text(2, 2000, '请填写交办要求'),
+      /** 报上级审核: the receiving office's own closing of this tip goes to the office above for review. */
+      reviewClosure: z.boolean().optional(),
     })
     .strict(),
   z.object({ action: z.literal('sign') }).strict(),
@@ -141,6 +143,12 @@ export const actionBody = z.discriminatedUnion('action', [
     })
     .strict(),
   z.object({ action: z.literal('send_back'), reason: text(2, 2000, '请填写退回交办的理由') }).strict(),
+  // 单位负责人审核: the lead of the reporting unit approves its draft report, or sends it back to the handler.
+  z.object({ action: z.literal('approve_report') }).strict(),
+  z.object({ action: z.literal('reject_report'), reason: text(2, 2000, '请填写退回修改的理由') }).strict(),
+  // 上级审核: the upper office approves a lower office's closing (it may edit the answer) or returns it.
+  z.object({ action: z.literal('approve_closure'), publicAnswer: text(5, 5000, '请填写给举报人的答复').optional() }).strict(),
+  z.object({ action: z.literal('return_closure'), reason: text(2, 2000, '请填写退回理由') }).strict(),
   z.object({ action: z.literal('return'), reason: text(2, 2000, '请填写退回理由') }).strict(),
   z.object({ action: z.literal('close'), publicAnswer: text(5, 5000, '请填写给举报人的答复') }).strict(),
   z.object({ action: z.literal('urge'), note: text(2, 2000, '请填写督办意见') }).strict(),
@@ -158,7 +166,7 @@ export const listQuery = z.object({
   regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '地区无效：请在“地区”中输入地名并从列表中选择').optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
-  todo: z.enum(['to_accept', 'to_dispatch', 'to_sign', 'to_handle', 'to_review']).optional(),
+  todo: z.enum(['to_accept', 'to_dispatch', 'to_sign', 'to_handle', 'to_review', 'to_approve', 'to_review_closure']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   // The tips behind a supervision gaming flag (supervision/gaming.service.ts): who led them, how they were closed.
@@ -232,7 +240,11 @@ export const TipRef = z.object({ id: z.number(), trackingCode: z.string(), statu
 export type TipRef = z.output<typeof TipRef>;
 
 export const Workbench = z.object({
-  todo: z.object({ toAccept: z.number(), toDispatch: z.number(), toSign: z.number(), toHandle: z.number(), toReview: z.number() }),
+  todo: z.object({
+    toAccept: z.number(), toDispatch: z.number(), toSign: z.number(), toHandle: z.number(), toReview: z.number(),
+    /** 待我审核 — reports of the user's unit awaiting its unit lead; closings of lower offices awaiting this office. */
+    toApprove: z.number(), toReviewClosure: z.number(),
+  }),
   overdue: z.number(),
   dueSoon: z.number(),
   unreadNotifications: z.number(),
@@ -281,6 +293,12 @@ export const Assignment = z.object({
   measures: z.array(oneOf(MEASURE_CODES)).nullable(),
   summary: z.string().nullable(),
   createdAt: timestamp,
+  /** The unit's draft awaiting its unit lead: only the unit's own staff see it (null for everyone else). */
+  draft: z.object({
+    verdict: oneOf(VERDICT_CODES), measures: z.array(oneOf(MEASURE_CODES)), summary: z.string(), by: z.string(), byUserId: z.number(), at: timestamp,
+  }).nullable(),
+  /** Whether the unit's reports need its unit lead's approval (单位负责人审核). */
+  approvalRequired: z.boolean(),
 });
 
 /** A tip as staff see it: facts, masked reporter, assignments, full timeline, and what they may do. */
@@ -322,6 +340,10 @@ export const TipDetail = tipHead.extend({
   sourceAt: timestamp.nullable(),
   /** The member unit that handed it over (移交). */
   handedOverBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  /** A closing proposal awaiting the upper office (上级审核), shown to offices; null when none waits. */
+  pendingClosure: z.object({
+    proposingUnit: z.string(), reviewerUnit: z.string(), publicAnswer: z.string(), proposedBy: z.string(), proposedAt: timestamp,
+  }).nullable(),
   /** Criminal cases filed from or linked to this tip that the user may see (行刑衔接). */
   cases: z.array(z.object({ id: z.number(), caseNo: z.string(), title: z.string(), stage: oneOf(CASE_STAGE_CODES) })),
 });

@@ -28,6 +28,7 @@ describe('workbench', () => {
     await ok(act('lk_intake', id, { action: 'dispatch', leadUnitId: countyPolice, deadline: inDays(10), instructions: '请核查' }));
     await ok(act('lk_police', id, { action: 'sign' }));
     await ok(act('lk_police', id, { action: 'report', verdict: 'true', measures: ['case_filed'], case: newCase(), summary: '经查属实，已立案。' }));
+    await ok(act('lk_police_lead', id, { action: 'approve_report' }));
     await ok(act('lk_intake', id, { action: 'close', publicAnswer: '经核查属实，公安机关已立案侦查。' }));
     // Re-examination ends the police's assignment; the tip goes to the market unit and falls overdue.
     const re = await t.app.inject({ method: 'POST', url: '/api/public/tips/reexamination', payload: { trackingCode: sub.trackingCode, accessKey: sub.accessKey, reason: '仍在营业，请再次核查' } });
