@@ -129,7 +129,7 @@ async function load(q: Q, sizes: Sizes): Promise<void> {
     await q(`insert into bench_progress (step) values ($1)`, [name]);
   };
   const recorded = (await q(`select sizes from bench_meta`).catch(() => ({ rows: [] }))).rows[0]?.sizes;
-  if (recorded && JSON.stringify(recorded) !== JSON.stringify(sizes)) {
+  if (recorded && (Object.keys(sizes) as (keyof Sizes)[]).some((k) => Number(recorded[k]) !== sizes[k])) {
     throw new Error(`this database holds a set of ${JSON.stringify(recorded)}: use --regenerate or another database`);
   }
   await q(`create table if not exists bench_meta (sizes jsonb not null, started_at timestamptz not null default now(), generated_at timestamptz)`);
@@ -332,13 +332,13 @@ async function load(q: Q, sizes: Sizes): Promise<void> {
   await q(`update bench_meta set generated_at = now()`);
 }
 
-function parseArgs(argv: string[]): { sizes: Sizes; regenerate: boolean } {
+export function parseArgs(argv: string[]): { sizes: Sizes; regenerate: boolean } {
   const sizes = { ...FULL_SIZES };
   let regenerate = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--regenerate') regenerate = true;
-    else if (a.startsWith('--') && (a.slice(2) as keyof Sizes) in sizes) {
+    else if (a.startsWith('--') && Object.hasOwn(sizes, a.slice(2))) {
       const v = Number(argv[++i]);
       if (!Number.isInteger(v) || v < 0) throw new Error(`${a} wants a whole number, got ${argv[i]}`);
       sizes[a.slice(2) as keyof Sizes] = v;
