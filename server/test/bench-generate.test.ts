@@ -108,13 +108,14 @@ describe.runIf(inject('backend') === 'postgres')('bench/generate at a tiny size 
       `select count(*) filter (where status in ('dispatched', 'in_progress', 'reported', 'closed') and deadline_at is null)::int as no_deadline,
               count(*) filter (where status in ('submitted', 'accepted', 'rejected', 'merged') and deadline_at is not null)::int as stray_deadline,
               count(*) filter (where status in ('closed', 'rejected', 'merged') and closed_at is null)::int as unclosed,
-              count(*) filter (where received_at > now())::int as future,
+              count(*) filter (where greatest(received_at, reported_at, closed_at, rated_at) > now())::int as future,
+              count(*) filter (where reported_at < received_at or closed_at < reported_at or rated_at < closed_at)::int as out_of_order,
               count(*) filter (where status = 'closed' and closed_at > deadline_at)::int as late,
               count(*) filter (where status = 'closed')::int as closed,
               count(*) filter (where status in ('submitted', 'accepted', 'dispatched', 'in_progress', 'reported'))::int as open
        from tips`,
     );
-    expect(s).toMatchObject({ no_deadline: 0, stray_deadline: 0, unclosed: 0, future: 0 });
+    expect(s).toMatchObject({ no_deadline: 0, stray_deadline: 0, unclosed: 0, future: 0, out_of_order: 0 });
     expect(s.late / s.closed).toBeGreaterThan(0.05);
     expect(s.late / s.closed).toBeLessThan(0.15);
     expect(s.open).toBeGreaterThan(0);
