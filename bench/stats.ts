@@ -142,6 +142,12 @@ async function timeIt<T>(fn: () => Promise<T>, times: number[]): Promise<T> {
   return r;
 }
 
+async function loginCookie(app: Awaited<ReturnType<typeof buildApp>>, username: string): Promise<string> {
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: BENCH_PASSWORD } });
+  if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.statusCode} ${login.body}`);
+  return `shouhu_session=${login.cookies.find((k) => k.name === 'shouhu_session')!.value}`;
+}
+
 async function main() {
   const db = openPostgres(BENCH_URL, 8);
   await migrate(db); // the engine's migrations apply to the kept data set
@@ -161,9 +167,7 @@ async function main() {
     for (const [who, username, region, childLen] of [
       ['national', 'bench_national', '', 2], ['provincial (山东)', 'sd_lead', '37', 4], ['county (龙口市)', 'lk_lead', '370681', 9],
     ] as const) {
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: BENCH_PASSWORD } });
-      if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.statusCode} ${login.body}`);
-      const cookie = `shouhu_session=${login.cookies.find((k) => k.name === 'shouhu_session')!.value}`;
+      const cookie = await loginCookie(app, username);
       const ind = `indicators=${KPI.join(',')}`;
       const calls = [
         { call: 'cumulative', path: `/api/stats?${ind}`, from: null, by: false, cmp: false },
@@ -209,9 +213,31 @@ async function main() {
         log(`${label}: engine n=${eng.length} median ${med(eng).toFixed(1)} p95 ${p95(eng).toFixed(1)} ms; direct n=${dir.length} median ${med(dir).toFixed(0)} p95 ${p95(dir).toFixed(0)} ms; ${ratio.toFixed(1)} ×; ${JSON.stringify(e.figures).slice(0, 200)}`);
       }
     }
-    // TODO(issue 11, reports): time a province's weekly report (总结周报, 山东, the last full week)
-    // once branch `reports` provides its generation function; target < 3 s.
-    log('weekly report: NOT MEASURED — no report generation function in this checkout (TODO above)');
+    // A province's weekly report (总结周报, 山东, the last full Monday–Sunday week): generated from
+    // the engine (POST /api/reports), then its Word and Excel files, as the province lead does it.
+    const cookie = await loginCookie(app, 'sd_lead');
+    const monday = addDays(today, -((new Date(today + 'T00:00:00Z').getUTCDay() + 6) % 7) - 7);
+    const probe = await app.inject({ method: 'POST', url: '/api/reports', headers: { cookie }, payload: { kind: 'weekly', regionCode: '37', from: monday } });
+    if (probe.statusCode === 404) {
+      log('weekly report: NOT MEASURED — this checkout has no POST /api/reports (branch reports not merged)');
+      table.push('', '| province weekly report | not measured: no report generation in this checkout |');
+    } else {
+      const times: number[] = [];
+      let sizes = '';
+      for (let i = 0; i < Math.max(3, Math.min(SAMPLES, 10)); i++) {
+        await timeIt(async () => {
+          const made = await app.inject({ method: 'POST', url: '/api/reports', headers: { cookie }, payload: { kind: 'weekly', regionCode: '37', from: monday } });
+          if (made.statusCode !== 201) throw new Error(`POST /api/reports: ${made.statusCode} ${made.body.slice(0, 300)}`);
+          const { id } = made.json() as { id: number };
+          const docx = await app.inject({ method: 'GET', url: `/api/reports/${id}/docx`, headers: { cookie } });
+          const xlsx = await app.inject({ method: 'GET', url: `/api/reports/${id}/xlsx`, headers: { cookie } });
+          if (docx.statusCode !== 200 || xlsx.statusCode !== 200) throw new Error(`report files: ${docx.statusCode} ${xlsx.statusCode}`);
+          sizes = `docx ${docx.rawPayload.length} B, xlsx ${xlsx.rawPayload.length} B`;
+        }, times);
+      }
+      log(`weekly report (山东, week of ${monday}) generated + docx + xlsx: n=${times.length} median ${med(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms; ${sizes}`);
+      table.push('', '| what | n | median ms | max ms |', '|---|---|---|---|', `| province weekly report (山东, week of ${monday}): generate + .docx + .xlsx | ${times.length} | ${med(times).toFixed(0)} | **${Math.max(...times).toFixed(0)}** |`);
+    }
   } finally {
     clearInterval(sampler);
     await app.close();
