@@ -132,7 +132,7 @@ export async function insertTips(q: Q, from: number, to: number, total: number, 
   await q(
     `insert into tips (id, tracking_code, access_key_hash, source, status, region_code, office_unit_id, description, fraud_types,
                        reporter_anonymous, search_tsv, received_at, deadline_at, reported_at, closed_at, public_answer,
-                       rating_satisfied, rated_at, lead_unit_id, lead_dispatcher_unit_id, updated_at)
+                       rating_satisfied, rated_at, lead_unit_id, lead_dispatcher_unit_id, verdict_true, updated_at)
      overriding system value
      select s.g, lpad(s.g::text, 12, '0'), md5(s.g::text) || md5((s.g + 1)::text), case when s.r < 700 then 'portal' else 'hotline' end,
             s.status, p.code, p.office, '第' || s.g || '号：' || ($3::text[])[1 + s.g % 8] || '，老人被骗，请核查。',
@@ -143,7 +143,9 @@ export async function insertTips(q: Q, from: number, to: number, total: number, 
             case when s.status in ('closed', 'rejected') then '经核查已依法处理。' end,
             case when s.status = 'closed' and s.r2 < 600 then s.r2 < 540 end,
             case when s.status = 'closed' and s.r2 < 600 then least(s.at + s.took + interval '3 days', now()) end,
-            case when s.dispatched then p.police end, case when s.dispatched then p.office end, s.at + interval '1 day'
+            case when s.dispatched then p.police end, case when s.dispatched then p.office end,
+            -- 查实 as the lead assignment's verdict (insertLeadAssignments) makes it; the trigger keeping it is off
+            s.dispatched and s.status in ('reported', 'closed') and s.g % 4 in (0, 1), s.at + interval '1 day'
      from (
        select g, grp, at, r, r2, fraud_type, status, status in ('dispatched', 'in_progress', 'reported', 'closed') as dispatched,
               -- days from receipt to closing: 90 % within the 30-day deadline, a tenth up to 12 days late;
@@ -175,7 +177,7 @@ export async function insertLeadAssignments(q: Q, adminId: number, fromId = 1, t
      select id, lead_unit_id, 'lead', lead_dispatcher_unit_id, $1, deadline_at, '请核查并按时反馈',
             case status when 'dispatched' then 'dispatched' when 'in_progress' then 'signed' when 'reported' then 'reported' else 'closed' end,
             case when status <> 'dispatched' then received_at + interval '2 days' end, reported_at,
-            case when reported_at is not null then (array['true', 'partly_true', 'untrue', 'unverifiable'])[1 + id % 4] end,
+            case when reported_at is not null then (array['true', 'partly_true', 'untrue', 'unverifiable'])[1 + id % 4] end, -- as tips.verdict_true
             received_at + interval '1 day', received_at
      from tips where lead_unit_id is not null and id between $2 and $3`,
     [adminId, fromId, toId],

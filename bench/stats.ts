@@ -46,7 +46,10 @@ const addDays = (d: string, n: number) => new Date(Date.parse(d + 'T00:00:00Z') 
 /**
  * The reference: every KPI figure of region `prefix` for [from, to] (Beijing dates, inclusive; from
  * null = since records began), straight from the records, one GROUP BY per strand. `child` groups by
- * the child region of the prefix instead (its code length). Definitions as the engine's INDICATOR_DEFS.
+ * the child region of the prefix instead (its code length). Definitions as the engine's INDICATOR_DEFS:
+ * the tip indicators are a cohort (tips received in the period, by where each is now), 立案 is the
+ * stage's date, case figures the entry's date (entries in force), hazards their registration and
+ * crossing-off days, activities their start date.
  */
 export async function directFigures(db: Db, prefix: string, from: string | null, to: string, childLen?: number): Promise<Map<string, Figures>> {
   const lo = from ?? '1970-01-01';
@@ -59,17 +62,17 @@ export async function directFigures(db: Db, prefix: string, from: string | null,
     db.query<{ k: string; received: number; closed: number; on_time: number; satisfied: number }>(
       `select ${key('region_code')} as k,
               count(*) filter (where ${ts('received_at')})::int as received,
-              count(*) filter (where status = 'closed' and ${ts('closed_at')})::int as closed,
-              count(*) filter (where status = 'closed' and ${ts('closed_at')} and closed_at <= deadline_at)::int as on_time,
-              count(*) filter (where rating_satisfied and ${ts('rated_at')})::int as satisfied
+              count(*) filter (where status = 'closed' and ${ts('received_at')})::int as closed,
+              count(*) filter (where status = 'closed' and ${ts('received_at')} and closed_at <= deadline_at)::int as on_time,
+              count(*) filter (where rating_satisfied and ${ts('received_at')})::int as satisfied
        from tips where region_code like $1 group by 1`,
       params,
     ),
     db.query<{ k: string; filed: number; arrested: string; involved: string; recovered: string }>(
-      `with c as (select id, ${key('region_code')} as k, filed_on from criminal_cases where region_code like $1),
+      `with c as (select id, ${key('region_code')} as k from criminal_cases where region_code like $1),
             f as (select c.k, f.kind, sum(f.value) as v from case_figures f join c on c.id = f.case_id
                   where ${dt('f.on_date')} and not exists (select 1 from case_figures x where x.corrects_id = f.id) group by 1, 2)
-       select k, (select count(*) from c c2 where c2.k = ks.k and ${dt('c2.filed_on')})::int as filed,
+       select k, (select count(*) from case_stages s join c c2 on c2.id = s.case_id where c2.k = ks.k and s.stage = 'filed' and ${dt('s.on_date')})::int as filed,
               coalesce((select v from f where f.k = ks.k and kind = 'arrested'), 0)::text as arrested,
               coalesce((select v from f where f.k = ks.k and kind = 'amount_involved'), 0)::text as involved,
               coalesce((select v from f where f.k = ks.k and kind = 'amount_recovered'), 0)::text as recovered
