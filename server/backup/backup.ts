@@ -24,7 +24,8 @@ const VERSION = 1;
 const CHUNK = 2000;
 
 /** Not backed up: the migration ledger (rebuilt by migrate), live sessions and login counters. */
-const SKIP = new Set(['schema_migrations', 'sessions', 'login_throttle']);
+// The statistics rollups (0022) are derived: never dumped, rebuilt from the restored records (stats_rebuild()).
+const SKIP = new Set(['schema_migrations', 'sessions', 'login_throttle', 'stats_rollup', 'stats_delta']);
 /** Reference data loaded from npm packages: merged on restore, not required to be empty. */
 const REFERENCE = new Set(['regions']);
 
@@ -284,6 +285,8 @@ export async function restoreBackup(db: Db, keys: Keys, dataDir: string, input: 
         if ((summary.tables[t] ?? 0) !== n) throw new BackupError(`备份文件已损坏：表 ${t} 应有 ${n} 行，读到 ${summary.tables[t] ?? 0} 行。未做任何更改。`);
       }
       if (trailer.files !== summary.files) throw new BackupError(`备份文件已损坏：应有 ${trailer.files} 个附件，读到 ${summary.files} 个。未做任何更改。`);
+      // The statistics rollups are not in the file: rebuilt from the restored records, in this transaction.
+      await q.query('select stats_rebuild()');
       // New rows continue after the restored ids.
       for (const t of info.values()) {
         if (!t.identity) continue;

@@ -3,10 +3,11 @@ import type { Db } from '../db/client.ts';
 import { removeStaleUploads } from '../modules/uploads/uploads.service.ts';
 import { sweepClusters, sweepDeadlines } from './deadlines.ts';
 import { sweepRetention } from './retention.ts';
+import { compactRollups } from '../modules/stats/engine.ts';
 
 // Advisory lock keys (class, job). 7700001 is the migration lock (db/migrate.ts).
 const LOCK_CLASS = 7701;
-const JOB_LOCKS = { deadlines: 1, uploads: 2, clusters: 3, retention: 4 } as const;
+const JOB_LOCKS = { deadlines: 1, uploads: 2, clusters: 3, retention: 4, stats: 5 } as const;
 export type JobName = keyof typeof JOB_LOCKS;
 
 /**
@@ -35,6 +36,8 @@ export function startJobs(db: Db, dataDir: string, log: FastifyBaseLogger, every
         removedUploads: await runExclusive(db, 'uploads', () => removeStaleUploads(db, dataDir)),
         clusterNotices: await runExclusive(db, 'clusters', () => sweepClusters(db)),
         retention: await runExclusive(db, 'retention', () => sweepRetention(db)),
+        // The statistics delta folded into the rollups (server/modules/stats/engine.ts).
+        statsRows: await runExclusive(db, 'stats', () => compactRollups(db)),
       };
       const d = report.deadlines;
       const r = report.retention;

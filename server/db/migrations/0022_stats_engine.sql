@@ -206,3 +206,214 @@ alter table reported_figures
 update reported_figures set status = 'approved';
 create index reported_figures_review_idx on reported_figures (status, region_code text_pattern_ops) where status = 'submitted';
 create index reported_figures_approved_idx on reported_figures (indicator, region_code text_pattern_ops, period_end) where status = 'approved';
+
+-- ── Rollups: the contributions pre-aggregated, kept exact in the records' own transactions ───────
+-- stats_rollup holds, for every region at EVERY level above a record (and its own), Beijing day,
+-- indicator and dimension, the sum of the contributions. Writers never touch it: each record's
+-- trigger APPENDS its change (−old +new, netted, zero changes dropped) to stats_delta, so concurrent
+-- writers share no row (no hot national row, no lock waits, no deadlocks). stats_compact() folds the
+-- delta into the rollup in one statement (a job runs it every minute; one compactor at a time);
+-- readers sum stats_rollup at the level they need and the small stats_delta, so every committed
+-- write counts at once. Region codes collate "C" so a subtree is one index range.
+create table stats_rollup (
+  lvl         smallint not null,              -- length of region_code: 0 nation, 2, 4, 6, 9, 12
+  dim         text not null,
+  indicator   text not null,
+  region_code text collate "C" not null,
+  day         date not null,
+  dim_value   text not null,
+  value       bigint not null,
+  primary key (lvl, dim, indicator, region_code, day, dim_value)
+);
+create table stats_delta (
+  region_code text collate "C" not null,     -- the record's own region (expanded to its ancestors on compaction)
+  day         date not null,
+  indicator   text not null,
+  dim         text not null,
+  dim_value   text not null,
+  value       bigint not null
+);
+create index stats_delta_idx on stats_delta (dim, indicator, region_code, day);
+
+-- A region code's own code and every code above it, the nation ('') included.
+create function stats_ancestors(code text) returns text[] language sql immutable strict as $$
+  select array(select left(code, n) from unnest(array[0, 2, 4, 6, 9]) n where n < length(code)) || code
+$$;
+
+-- Folds stats_delta into stats_rollup (exact: what it deletes it adds, in one statement). Returns the
+-- number of rollup rows written.
+create function stats_compact() returns bigint language plpgsql as $$
+declare n bigint;
+begin
+  perform pg_advisory_xact_lock(7701, 100);
+  with moved as (delete from stats_delta returning region_code, day, indicator, dim, dim_value, value),
+  agg as (select length(a)::smallint as lvl, m.dim, m.indicator, a as region_code, m.day, m.dim_value, sum(m.value)::bigint as value
+            from moved m cross join lateral unnest(stats_ancestors(m.region_code)) a
+           group by 1, 2, 3, 4, 5, 6)
+  insert into stats_rollup as r (lvl, dim, indicator, region_code, day, dim_value, value)
+  select * from agg where value <> 0 order by 1, 2, 3, 4, 5, 6
+  on conflict (lvl, dim, indicator, region_code, day, dim_value) do update set value = r.value + excluded.value;
+  get diagnostics n = row_count;
+  return n;
+end $$;
+
+-- THE REBUILD: empties both tables and loads the rollups from the records (stats_contributions()).
+-- Used by restore (server/backup) and after bulk loads that bypass the triggers (bench/generate).
+create function stats_rebuild() returns bigint language plpgsql as $$
+declare n bigint;
+begin
+  perform pg_advisory_xact_lock(7701, 100);
+  truncate stats_delta, stats_rollup;
+  insert into stats_rollup (lvl, dim, indicator, region_code, day, dim_value, value)
+  select length(a)::smallint, c.dim, c.indicator, a, c.day, c.dim_value, sum(c.value)::bigint
+    from stats_contributions() c cross join lateral unnest(stats_ancestors(c.region_code)) a
+   group by 1, 2, 3, 4, 5, 6 having sum(c.value) <> 0;
+  get diagnostics n = row_count;
+  return n;
+end $$;
+
+-- ── Triggers: every write path (API, imports, batch intake, seed, restore) keeps the rollups ───────
+
+create function stats_tips_changed() returns trigger language plpgsql as $$
+begin
+  insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+  select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+    from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from stats_c_tip(old) c
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_tip(new) c) x
+   group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  return null;
+end $$;
+create trigger tips_stats_insert_delete after insert or delete on tips for each row execute function stats_tips_changed();
+-- Only changes to what the contributions read: edits of the text, tags or search vector add nothing.
+create trigger tips_stats_update after update on tips for each row
+  when ((old.region_code, old.received_at, old.status, old.deadline_at, old.closed_at, old.verdict_true, old.rating_satisfied,
+         old.fraud_types, old.lead_unit_id, old.office_unit_id)
+        is distinct from
+        (new.region_code, new.received_at, new.status, new.deadline_at, new.closed_at, new.verdict_true, new.rating_satisfied,
+         new.fraud_types, new.lead_unit_id, new.office_unit_id))
+  execute function stats_tips_changed();
+
+create function stats_case_stages_changed() returns trigger language plpgsql as $$
+begin
+  insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+  select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+    from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v
+            from criminal_cases k, stats_c_case_stage(old, k.region_code, k.fraud_types) c where k.id = old.case_id
+          union all
+          select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value
+            from criminal_cases k, stats_c_case_stage(new, k.region_code, k.fraud_types) c where k.id = new.case_id) x
+   group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  return null;
+end $$;
+create trigger case_stages_stats after insert or update or delete on case_stages for each row execute function stats_case_stages_changed();
+
+-- An entry adds its value and takes away the one it corrects (deleting it, in a restore only, undoes both).
+create function stats_case_figures_changed() returns trigger language plpgsql as $$
+declare f case_figures := coalesce(new, old);
+        s bigint := case when tg_op = 'DELETE' then -1 else 1 end;
+begin
+  insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+  select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+    from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value as v
+            from criminal_cases k, stats_c_case_figure(f, k.region_code, k.fraud_types, s) c where k.id = f.case_id
+          union all
+          select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value
+            from case_figures p join criminal_cases k on k.id = p.case_id, stats_c_case_figure(p, k.region_code, k.fraud_types, -s) c
+           where p.id = f.corrects_id) x
+   group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  return null;
+end $$;
+create trigger case_figures_stats after insert or delete on case_figures for each row execute function stats_case_figures_changed();
+
+-- A case moved to another region or reclassified moves all its stages and entries in force.
+create function stats_criminal_cases_changed() returns trigger language plpgsql as $$
+begin
+  insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+  select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+    from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from case_stages s, stats_c_case_stage(s, old.region_code, old.fraud_types) c where s.case_id = old.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from case_stages s, stats_c_case_stage(s, new.region_code, new.fraud_types) c where s.case_id = new.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from case_figures f, stats_c_case_figure(f, old.region_code, old.fraud_types, 1) c
+                     where f.case_id = old.id and not exists (select 1 from case_figures x where x.corrects_id = f.id)
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from case_figures f, stats_c_case_figure(f, new.region_code, new.fraud_types, 1) c
+                     where f.case_id = new.id and not exists (select 1 from case_figures x where x.corrects_id = f.id)) x
+   group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  return null;
+end $$;
+create trigger criminal_cases_stats after update of region_code, fraud_types on criminal_cases for each row
+  when ((old.region_code, old.fraud_types) is distinct from (new.region_code, new.fraud_types))
+  execute function stats_criminal_cases_changed();
+
+-- Inspections, hazards and enforcement records take their region and sector from their subject.
+create function stats_subject_records_changed() returns trigger language plpgsql as $$
+begin
+  if tg_table_name = 'inspections' then
+    insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+    select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+      from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from subjects s, stats_c_inspection(old::inspections, s.region_code, s.kind) c where s.id = (old::inspections).subject_id
+            union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from subjects s, stats_c_inspection(new::inspections, s.region_code, s.kind) c where s.id = (new::inspections).subject_id) x
+     group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  elsif tg_table_name = 'hazards' then
+    insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+    select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+      from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from subjects s, stats_c_hazard(old::hazards, s.region_code, s.kind) c where s.id = (old::hazards).subject_id
+            union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from subjects s, stats_c_hazard(new::hazards, s.region_code, s.kind) c where s.id = (new::hazards).subject_id) x
+     group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  else
+    insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+    select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+      from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from subjects s, stats_c_enforcement(old::enforcement_records, s.region_code, s.kind) c where s.id = (old::enforcement_records).subject_id
+            union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from subjects s, stats_c_enforcement(new::enforcement_records, s.region_code, s.kind) c where s.id = (new::enforcement_records).subject_id) x
+     group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  end if;
+  return null;
+end $$;
+create trigger inspections_stats after insert or update or delete on inspections for each row execute function stats_subject_records_changed();
+create trigger hazards_stats after insert or delete on hazards for each row execute function stats_subject_records_changed();
+create trigger hazards_stats_update after update on hazards for each row
+  when ((old.subject_id, old.unit_id, old.created_at, old.status, old.verified_at) is distinct from (new.subject_id, new.unit_id, new.created_at, new.status, new.verified_at))
+  execute function stats_subject_records_changed();
+create trigger enforcement_records_stats after insert or update or delete on enforcement_records for each row execute function stats_subject_records_changed();
+
+-- A subject moved to another region or kind moves its records' contributions, and its own.
+create function stats_subjects_changed() returns trigger language plpgsql as $$
+begin
+  insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+  select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+    from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from stats_c_subject(old) c
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_subject(new) c
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from inspections i, stats_c_inspection(i, old.region_code, old.kind) c where tg_op = 'UPDATE' and i.subject_id = old.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from inspections i, stats_c_inspection(i, new.region_code, new.kind) c where tg_op = 'UPDATE' and i.subject_id = new.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from hazards h, stats_c_hazard(h, old.region_code, old.kind) c where tg_op = 'UPDATE' and h.subject_id = old.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from hazards h, stats_c_hazard(h, new.region_code, new.kind) c where tg_op = 'UPDATE' and h.subject_id = new.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from enforcement_records e, stats_c_enforcement(e, old.region_code, old.kind) c where tg_op = 'UPDATE' and e.subject_id = old.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from enforcement_records e, stats_c_enforcement(e, new.region_code, new.kind) c where tg_op = 'UPDATE' and e.subject_id = new.id) x
+   group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  return null;
+end $$;
+create trigger subjects_stats after insert or delete on subjects for each row execute function stats_subjects_changed();
+create trigger subjects_stats_update after update on subjects for each row
+  when ((old.region_code, old.kind, old.created_at) is distinct from (new.region_code, new.kind, new.created_at))
+  execute function stats_subjects_changed();
+
+create function stats_publicity_changed() returns trigger language plpgsql as $$
+begin
+  if tg_table_name = 'publicity_activities' then
+    insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+    select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+      from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from stats_c_activity(old::publicity_activities) c
+            union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_activity(new::publicity_activities) c) x
+     group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  else
+    insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+    select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+      from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from stats_c_monitoring(old::ads_monitoring_rounds) c
+            union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_monitoring(new::ads_monitoring_rounds) c) x
+     group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  end if;
+  return null;
+end $$;
+create trigger publicity_activities_stats after insert or update or delete on publicity_activities for each row execute function stats_publicity_changed();
+create trigger ads_monitoring_rounds_stats after insert or update or delete on ads_monitoring_rounds for each row execute function stats_publicity_changed();
+
+-- What the records already hold.
+select stats_rebuild();

@@ -293,7 +293,9 @@ async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username:
  * default routing rules, the key fingerprint, migrations), or traces of activity (sessions, lockouts,
  * audit rows of a sign-in, notices, job watermarks, replay keys of a submission that is in `tips`).
  */
-const NOT_RECORDS = new Set(['schema_migrations', 'regions', 'routing_rules', 'key_fingerprint', 'job_state', 'sessions', 'login_throttle', 'audit_log', 'notifications', 'idempotency_keys']);
+const NOT_RECORDS = new Set(['schema_migrations', 'regions', 'routing_rules', 'key_fingerprint', 'job_state', 'sessions', 'login_throttle', 'audit_log', 'notifications', 'idempotency_keys',
+  // The statistics rollups are derived from the records (migration 0022), not records themselves.
+  'stats_rollup', 'stats_delta']);
 /** The rows a first start writes into tables that otherwise hold records (ensureAdmin, ensureDefaultRules). */
 const FIRST_START_ROWS: Record<string, Sql> = {
   units: sql`region_code = '' and name = ${SYSTEM_UNIT}`,

@@ -283,18 +283,63 @@ function figuresOf(keys: IndicatorKey[], recorded: Map<string, number>, reported
 
 // ── Rollups ───────────────────────────────────────────────────────────────────────────────────
 
-/** Contribution sums read from the rollups (stats_rollup at the root's level + the not yet compacted stats_delta). */
+/** SQL: `column` (collate "C") lies in the subtree of `root` — one index range, even in a generic plan. */
+const regionRange = (root: string, column: string): Sql =>
+  root === '' ? sql`true` : sql`(${raw(column)} >= ${root} and ${raw(column)} < ${root + ':'})`;
+
+/**
+ * Contribution sums read from the rollups: stats_rollup at the root's level (or the children's level)
+ * plus the not yet compacted stats_delta, in one statement (one snapshot, so a compaction running at
+ * the same time is seen wholly or not at all). For child rows the root's own records (本级) are the
+ * root's total less its children's.
+ */
 async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
-  // Until the rollups land this reads the records (same answer).
-  return sumDirect(q, a);
+  if (!a.indicators.length) return [];
+  const child = a.group === 'child';
+  const levels = child ? sql`((r.lvl = ${a.childLen} and ${regionRange(a.root, 'r.region_code')}) or (r.lvl = ${a.root.length} and r.region_code = ${a.root}))`
+    : sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`;
+  const rollupBucket = child ? sql`case when r.lvl = ${a.childLen} then r.region_code else '\u0001' end` : bucketSql(a.group, 'r.region_code', 'r.day', a.childLen);
+  const rows = await q.query<{ indicator: string; bucket: string; dimValue: string; value: string; delta: boolean }>(
+    sql`select indicator, bucket, dim_value as "dimValue", sum(value)::text as value, delta from (
+          select r.indicator, ${rollupBucket} as bucket, r.dim_value, r.value, false as delta from stats_rollup r
+           where ${levels} and r.dim = ${a.dim} and r.indicator = any(${a.indicators}::text[]) and ${dayRange('r.day', a.from, a.to)}
+          union all
+          select d.indicator, ${bucketSql(a.group, 'd.region_code', 'd.day', a.childLen)}, d.dim_value, d.value, true from stats_delta d
+           where d.dim = ${a.dim} and d.indicator = any(${a.indicators}::text[]) and ${regionRange(a.root, 'd.region_code')} and ${dayRange('d.day', a.from, a.to)}
+        ) x group by 1, 2, 3, 5`,
+  );
+  const parts = rows.map((r) => ({ indicator: r.indicator, bucket: r.bucket, dimValue: r.dimValue, value: Number(r.value) }));
+  if (!child) return parts;
+  // The root's total from the rollup, less its children's rollup rows, is the root's own (本级).
+  const out: Part[] = [];
+  const own = new Map<string, Part>();
+  for (const p of parts) if (p.bucket === '\u0001') own.set(`${p.indicator}\u0000${p.dimValue}`, { ...p, bucket: a.root });
+  for (const p of parts) if (p.bucket !== '\u0001') out.push(p);
+  // Subtract the children's rollup rows from the root's rollup total.
+  for (const r of rows) {
+    if (r.delta || r.bucket === '\u0001') continue;
+    const o = own.get(`${r.indicator}\u0000${r.dimValue}`);
+    if (o) o.value -= Number(r.value);
+  }
+  for (const o of own.values()) if (o.value !== 0) out.push(o);
+  return out;
 }
 
 /**
- * Rebuilds the rollups from the records (SQL function stats_rebuild()): after a restore and after a
- * bulk load that bypassed the triggers (bench/generate). Exact and idempotent.
+ * Rebuilds the rollups from the records: the SQL function `stats_rebuild()` (migration 0022) empties
+ * stats_rollup and stats_delta and loads every record's contributions. Restore calls it (the rollups
+ * are never in a backup); a bulk load that bypassed the triggers (bench/generate) calls it after
+ * loading. Exact and idempotent; returns the number of rollup rows.
  */
-export async function rebuildRollups(q: Queryable): Promise<void> {
-  await q.query(sql`select 1`);
+export async function rebuildRollups(q: Queryable): Promise<number> {
+  const [{ n }] = await q.query<{ n: string }>(sql`select stats_rebuild()::text as n`);
+  return Number(n);
+}
+
+/** Folds stats_delta into stats_rollup (the `stats` job runs it every minute); returns rollup rows written. */
+export async function compactRollups(q: Queryable): Promise<number> {
+  const [{ n }] = await q.query<{ n: string }>(sql`select stats_compact()::text as n`);
+  return Number(n);
 }
 
 // ── The engine ────────────────────────────────────────────────────────────────────────────────
@@ -339,11 +384,21 @@ async function firstDays(ctx: Ctx, root: string, keys: string[]): Promise<Map<st
             where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) group by 1`
       : firstDaysRollupSql(root, keys),
   );
-  return new Map(rows.map((r) => [r.indicator, r.first]));
+  return new Map(rows.filter((r) => r.first).map((r) => [r.indicator, r.first]));
 }
 function firstDaysRollupSql(root: string, keys: string[]): Sql {
-  return sql`select c.indicator, to_char(min(c.day), 'YYYY-MM-DD') as first from stats_contributions() c
-             where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) group by 1`;
+  // Per indicator: the earliest day whose rollup + delta sum is not 0 — the rollup's first non-zero
+  // day (one index probe) and anything earlier in the small delta (which also holds −old changes).
+  return sql`select k.indicator, (
+               select to_char(x.day, 'YYYY-MM-DD') from (
+                 select r.day, r.value from stats_rollup r
+                  where r.lvl = ${root.length} and r.dim = '' and r.indicator = k.indicator and r.region_code = ${root}
+                    and r.day <= coalesce((select min(r1.day) from stats_rollup r1 where r1.lvl = ${root.length} and r1.dim = '' and r1.indicator = k.indicator
+                                             and r1.region_code = ${root} and r1.value <> 0), 'infinity'::date)
+                 union all
+                 select d.day, d.value from stats_delta d where d.dim = '' and d.indicator = k.indicator and ${regionRange(root, 'd.region_code')}
+               ) x group by x.day having sum(x.value) <> 0 order by x.day limit 1) as first
+             from unnest(${keys}::text[]) k(indicator)`;
 }
 
 async function totals(ctx: Ctx, keys: IndicatorKey[], root: string, from: string | null, to: string) {
@@ -425,7 +480,7 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
     const children = await ctx.q.query<{ code: string; name: string }>(sql`select code, name from regions where parent_code = ${root} order by code`);
     const [self] = await ctx.q.query<{ name: string }>(sql`select name from regions where code = ${root}`);
     const list = [...children];
-    if (rec.has(cellKey(root, '')) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
+    if ([...(rec.get(cellKey(root, ''))?.values() ?? [])].some((v) => v !== 0) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
     for (const c of list) {
       const figures = figuresOf(rowKeys, cell(rec, c.code, ''), cell(rep, c.code, ''), null, to);
       for (const k of rowKeys) { const l = tipLink(k, c.code, from, to); if (l) figures[k].link = l; }
@@ -454,8 +509,9 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
     return rows;
   }
   // A dimension: rows for each value with records (fraud types and sectors in catalogue order).
+  // Values whose sums are not all 0 (a rollup row and a delta row may cancel out).
   const values = new Set<string>();
-  for (const p of recorded) values.add(p.dimValue);
+  for (const [k, c] of rec) if ([...c.values()].some((v) => v !== 0)) values.add(k.split('\u0000')[1]);
   if (dim === 'unit') for (const p of reported) values.add(p.bucket);
   let ordered = [...values];
   const names = new Map<string, string>();
