@@ -4,7 +4,8 @@
  * giving the same figures, as the reference both for speed and for the figures themselves.
  *
  *   npm run bench:generate            (once: 10 M tips, 1 M subjects, 200,000 cases)
- *   npm run bench:stats               BENCH_DATABASE_URL as bench/generate; BENCH_SAMPLES (default 20)
+ *   npm run bench:stats               BENCH_DATABASE_URL as bench/generate; BENCH_SAMPLES (default 20);
+ *                                     BENCH_ONLY=county (or national, provincial) for one user only
  *
  * Through the real server code (buildApp + inject, as bench/scale.ts), logged in as a national
  * (bench_national), a provincial (sd_lead, 山东) and a county (lk_lead, 龙口市) office lead, it times
@@ -170,6 +171,7 @@ async function main() {
     for (const [who, username, region, childLen] of [
       ['national', 'bench_national', '', 2], ['provincial (山东)', 'sd_lead', '37', 4], ['county (龙口市)', 'lk_lead', '370681', 9],
     ] as const) {
+      if (process.env.BENCH_ONLY && !who.startsWith(process.env.BENCH_ONLY)) continue;
       const cookie = await loginCookie(app, username);
       const ind = `indicators=${KPI.join(',')}`;
       const calls = [
