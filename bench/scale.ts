@@ -25,12 +25,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openPostgres, type Db } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
-import { loadRegions } from '../server/modules/regions/regions.loader.ts';
-import { ensureAdmin, ensureDefaultRules, seedStructure } from '../server/db/seed/seed.ts';
-import { hashPassword } from '../server/modules/auth/passwords.ts';
 import { deriveKeys } from '../server/crypto.ts';
 import { buildApp } from '../server/app.ts';
 import { sweepDeadlines } from '../server/jobs/deadlines.ts';
+import { bulkClient, createOffices, createPlaces, dropSecondaryIndexes, insertLeadAssignments, insertTips, log, prepareBase, restoreIndexes, secs, syncIdentity } from './bulk.ts';
 
 const args = new Set(process.argv.slice(2));
 const N = Number(process.env.BENCH_TIPS ?? 10_000_000);
@@ -41,8 +39,6 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
 const url = new URL(BASE);
 url.pathname = '/' + NAME;
 
-const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
-const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
 async function ensureDatabase(): Promise<boolean> {
   const admin = new pg.Client({ connectionString: BASE });
@@ -68,110 +64,25 @@ async function ensureDatabase(): Promise<boolean> {
 
 async function generate(db: Db) {
   const t0 = Date.now();
-  await migrate(db);
-  await loadRegions(db);
-  await ensureAdmin(db, PASSWORD);
-  await ensureDefaultRules(db);
-  await seedStructure(db, PASSWORD);
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  const q = async (text: string, values: unknown[] = []) => {
-    const t = Date.now();
-    const r = await c.query(text, values);
-    log(`${text.trim().split('\n')[0].slice(0, 90)} … ${r.rowCount ?? ''} rows, ${secs(t)}`);
-    return r;
-  };
-  // A bulk load: no foreign-key checks or triggers (lead columns are written directly), no
-  // synchronous commit, and memory for the index builds.
-  await c.query(`set session_replication_role = replica; set synchronous_commit = off; set maintenance_work_mem = '1GB'; set work_mem = '256MB'`);
-
+  await prepareBase(db, PASSWORD);
+  const { c, q } = await bulkClient(url.toString());
   // An office (with an office lead) for every province, city and county; a police bureau per county.
-  await q(
-    `insert into units (region_code, kind, name)
-     select r.code, 'campaign_office', r.name || '打击整治养老诈骗专项行动办公室' from regions r where r.level between 1 and 3
-     union all select r.code, 'police', r.name || '公安局' from regions r where r.level = 3
-     on conflict (region_code, name) do nothing`,
-  );
-  await q(
-    `insert into users (username, display_name, unit_id, roles, password_hash)
-     select 'lead_' || u.region_code, '主任', u.id, '{office_lead}', $1 from units u
-     where u.kind = 'campaign_office' and not exists (select 1 from users x where x.unit_id = u.id)`,
-    [await hashPassword(PASSWORD)],
-  );
-  await q('analyze regions');
-  await q('analyze units');
-  // Where tips come from: township codes (or a county without townships) with their county's office
-  // and police, numbered within four groups (龙口, 烟台, 山东, the nation) for cheap random picks.
-  await q(
-    `create unlogged table bench_places as
-     with p as (
-       select r.code, o.id as office, po.id as police from regions r
-       join units o on o.region_code = left(r.code, 6) and o.kind = 'campaign_office'
-       join units po on po.region_code = left(r.code, 6) and po.kind = 'police'
-       where r.level = 4 or (r.level = 3 and not exists (select 1 from regions c where c.parent_code = r.code)))
-     select g.grp, row_number() over (partition by g.grp order by p.code) - 1 as i, p.* from p
-     join (values (0, '370681'), (1, '3706'), (2, '37'), (3, '')) g(grp, prefix) on p.code like g.prefix || '%'`,
-  );
-  await q(`create index on bench_places (grp, i)`);
-  await q(`create unlogged table bench_groups as select grp, count(*)::bigint as n from bench_places group by grp`);
-
+  await createOffices(q, PASSWORD);
+  // Where tips come from, in four groups: 龙口, 烟台, 山东, the nation.
+  await createPlaces(q, [[0, '370681'], [1, '3706'], [2, '37'], [3, '']]);
   // Secondary indexes go while loading and come back after (a sorted build beats 10 M inserts each).
-  const indexes = (
-    await c.query<{ name: string; def: string }>(
-      `select i.indexname as name, i.indexdef as def from pg_indexes i
-       where i.tablename in ('tips', 'tip_assignments') and i.schemaname = 'public'
-         and not exists (select 1 from pg_constraint k where k.conname = i.indexname)`,
-    )
-  ).rows;
-  for (const i of indexes) await c.query(`drop index ${i.name}`);
-
-  const words = ['保健品 讲座 高血压', '养老 公寓 投资 回报', '理财 保本 保息', '以房养老 抵押', '收藏品 拍卖', '旅游 低价 购物', '医疗 器械 理疗', '养老 服务 会员费'];
-  const recent = 60 / 1095; // the last 60 of 1095 days hold every open state
+  await dropSecondaryIndexes(q, ['tips', 'tip_assignments']);
   const CHUNK = 1_000_000;
   for (let from = 1; from <= N; from += CHUNK) {
-    const to = Math.min(N, from + CHUNK - 1);
-    await q(
-      `insert into tips (tracking_code, access_key_hash, source, status, region_code, office_unit_id, description, fraud_types,
-                         reporter_anonymous, search_tsv, received_at, deadline_at, reported_at, closed_at, public_answer,
-                         lead_unit_id, lead_dispatcher_unit_id, updated_at)
-       select lpad(s.g::text, 12, '0'), md5(s.g::text) || md5((s.g + 1)::text), case when s.r < 700 then 'portal' else 'hotline' end,
-              s.status, p.code, p.office, '第' || s.g || '号：' || ($3::text[])[1 + s.g % 8] || '，老人被骗，请核查。',
-              array[(array['elderly_product', 'elderly_service', 'elderly_project', 'house_for_pension'])[1 + s.g % 4]],
-              s.r % 3 <> 0, to_tsvector('simple', ($3::text[])[1 + s.g % 8]), s.at,
-              case when s.dispatched then s.at + interval '30 days' end,
-              case when s.status in ('reported', 'closed') then s.at + interval '18 days' end,
-              case when s.status in ('closed', 'rejected') then s.at + interval '20 days' end,
-              case when s.status in ('closed', 'rejected') then '经核查已依法处理。' end,
-              case when s.dispatched then p.police end, case when s.dispatched then p.office end, s.at + interval '1 day'
-       from (
-         select g, grp, at, r, status, status in ('dispatched', 'in_progress', 'reported', 'closed') as dispatched from (
-           select g, grp, at, r,
-                  case when age < $4 then
-                         case when r < 50 then 'submitted' when r < 80 then 'accepted' when r < 230 then 'dispatched'
-                              when r < 430 then 'in_progress' when r < 480 then 'reported' when r < 530 then 'rejected' else 'closed' end
-                       else case when r < 100 then 'rejected' when r < 150 then 'merged' else 'closed' end end as status
-           from (
-             select g, case when g % 1000 < 3 then 0 when g % 1000 < 30 then 1 when g % 1000 < 120 then 2 else 3 end as grp,
-                    (($2 - g)::float8 / $2) as age, ((g * 2654435761) % 1000)::int as r,
-                    now() - (($2 - g)::float8 / $2) * interval '1095 days' - (g % 97) * interval '1 minute' as at
-             from generate_series($1::bigint, $5::bigint) g) a) b) s
-       join bench_groups n on n.grp = s.grp
-       join bench_places p on p.grp = s.grp and p.i = (s.g * 7919) % n.n`,
-      [from, N, words, recent, to],
-    );
+    await insertTips(q, from, Math.min(N, from + CHUNK - 1), N, {
+      grpSql: 'case when g % 1000 < 3 then 0 when g % 1000 < 30 then 1 when g % 1000 < 120 then 2 else 3 end',
+      fraudTypeSql: "(array['elderly_product', 'elderly_service', 'elderly_project', 'house_for_pension'])[1 + g % 4]",
+    });
   }
+  await syncIdentity(q, 'tips');
   const [{ id: adminId }] = (await c.query<{ id: number }>(`select id from users where username = 'admin'`)).rows;
-  await q(
-    `insert into tip_assignments (tip_id, unit_id, role, dispatched_by_unit_id, dispatched_by, deadline_at, instructions, status,
-                                  signed_at, reported_at, verdict, created_at, tip_received_at)
-     select id, lead_unit_id, 'lead', lead_dispatcher_unit_id, $1, deadline_at, '请核查并按时反馈',
-            case status when 'dispatched' then 'dispatched' when 'in_progress' then 'signed' when 'reported' then 'reported' else 'closed' end,
-            case when status <> 'dispatched' then received_at + interval '2 days' end, reported_at,
-            case when reported_at is not null then 'partly_true' end, received_at + interval '1 day', received_at
-     from tips where lead_unit_id is not null`,
-    [adminId],
-  );
-  for (const i of indexes) await q(i.def);
+  await insertLeadAssignments(q, adminId);
+  await restoreIndexes(q);
   await q('vacuum analyze tips');
   await q('vacuum analyze tip_assignments');
   await q('analyze');
