@@ -12,6 +12,7 @@ import { TIP_READER_ROLES } from '../../shared/domain.ts';
 
 // Charts load only when the dashboard is opened, keeping ECharts out of the first load.
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
+const StatsDashboard = lazy(() => import('./StatsDashboard.tsx'));
 const Admin = lazy(() => import('./Admin.tsx'));
 const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const Figures = lazy(() => import('./Figures.tsx'));
@@ -47,6 +48,7 @@ const SECTIONS: {
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} />) },
   { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} />) },
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} />), tabs: PUBLICITY_TABS },
+  { key: 'stats', group: 'stats', label: '数据看板', show: readsTips, page: (p) => lazyPage(<StatsDashboard me={p.me} go={p.go} search={p.search} />) },
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
   { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },

@@ -6,7 +6,7 @@
  * and the console loads only the one it shows (/geo/370000.json when a province is on screen).
  *
  * Each file is simplified for a dashboard (Douglas–Peucker with a tolerance per level, coordinates
- * rounded) and carries per feature only `code` (the six-digit adcode, a string) and `name`.
+ * rounded) and carries per feature only `code` (the six-digit adcode, a string), `name` and `cp` (a label point).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,8 +14,9 @@ import { dirname, join } from 'node:path';
 
 type Ring = [number, number][];
 type Geometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
-interface SourceFeature { type: 'Feature'; properties: { adcode: number | string; name: string }; geometry: Geometry | null }
-export interface OutlineFeature { type: 'Feature'; properties: { code: string; name: string }; geometry: { type: 'MultiPolygon'; coordinates: Ring[][] } }
+interface SourceFeature { type: 'Feature'; properties: { adcode: number | string; name: string; centroid?: [number, number]; center?: [number, number] }; geometry: Geometry | null }
+/** `cp`: a point inside the area for its label (the package's centroid, else the middle of its largest ring's box). */
+export interface OutlineFeature { type: 'Feature'; properties: { code: string; name: string; cp: [number, number] }; geometry: { type: 'MultiPolygon'; coordinates: Ring[][] } }
 export interface Outline { type: 'FeatureCollection'; features: OutlineFeature[] }
 
 /** Where the package keeps its files (map/<adcode>.json). */
@@ -103,7 +104,11 @@ function simplifyFeature(f: SourceFeature, tolerance: number): OutlineFeature | 
     if (!shell) return null;
     simplified.push([shell]);
   }
-  return { type: 'Feature', properties: { code: String(f.properties.adcode), name: f.properties.name }, geometry: { type: 'MultiPolygon', coordinates: simplified } };
+  const largest = [...simplified].sort((p, q) => q[0].length - p[0].length)[0][0];
+  const box = (i: 0 | 1) => (Math.min(...largest.map((c) => c[i])) + Math.max(...largest.map((c) => c[i]))) / 2;
+  const given = f.properties.centroid ?? f.properties.center;
+  const cp: [number, number] = given ? [round(given[0]), round(given[1])] : [round(box(0)), round(box(1))];
+  return { type: 'Feature', properties: { code: String(f.properties.adcode), name: f.properties.name, cp }, geometry: { type: 'MultiPolygon', coordinates: simplified } };
 }
 
 /** One parent's outline file, simplified: its children keyed by six-digit code. */
