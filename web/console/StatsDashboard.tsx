@@ -193,14 +193,16 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
               <Kpi id={m.id} title={m.title} unit={m.unit} shown={m.get(figs)} isRate={m.isRate} explain={m.explain} to={recordsLink(m, figs, scope)} go={go} source={figs[m.recordsOf]?.source} />
             </Col>
           ))}
+          {(['red', 'orange'] as const).map((g) => (
+            <Col key={g} flex="1 1 180px">
+              <Kpi id={`grade_${g}`} title={`${g === 'red' ? '红色' : '橙色'}风险主体（当前）`} unit="家" go={go}
+                to={`/console/subjects?${new URLSearchParams({ grade: g, ...(region ? { region } : {}) })}`}
+                shown={{ value: data.screening ? data.screening.grades[g] : null, previous: null, yoy: null }} />
+            </Col>
+          ))}
           <Col flex="1 1 180px">
-            <Kpi id="red_orange" title="红色 / 橙色风险主体（当前）" unit="家" go={go} to="/console/subjects?grade=red"
-              shown={{ value: data.screening ? data.screening.grades.red + data.screening.grades.orange : null, previous: null, yoy: null }}
-              explain={data.screening ? `红色 ${data.screening.grades.red} 家，橙色 ${data.screening.grades.orange} 家` : undefined} />
-          </Col>
-          <Col flex="1 1 180px">
-            <Kpi id="hazards_open" title="未销号隐患（当前）" unit="个" go={go} to="/console/subjects"
-              shown={{ value: figs.hazards_open ? shownOf(figs.hazards_open).value : data.screening?.hazardsOpen ?? null, previous: null, yoy: null }} />
+            <Kpi id="hazards_open" title="未销号隐患（当前）" unit="个" go={go} to="/console/subjects?tab=ledger"
+              shown={{ value: data.screening?.hazardsOpen ?? null, previous: null, yoy: null }} />
           </Col>
         </Row>
       </section>
