@@ -32,6 +32,7 @@ import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { engineRoutes } from './modules/stats/engine.routes.ts';
 import { intelRoutes } from './modules/intel/intel.routes.ts';
 import { figureRoutes } from './modules/figures/figures.routes.ts';
 import { subjectRoutes } from './modules/subjects/subjects.routes.ts';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes);
   await app.register(auditRoutes);
   await app.register(statsRoutes);
+  await app.register(engineRoutes);
   await app.register(intelRoutes);
   await app.register(figureRoutes);
   await app.register(subjectRoutes);

@@ -155,6 +155,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/notifications': { allow: STAFF, request: () => ({ url: '/api/notifications' }) },
   'POST /api/notifications/read': { allow: STAFF, request: () => ({ url: '/api/notifications/read', payload: { ids: 'all' } }) },
   'GET /api/stats/overview': { allow: READERS, request: () => ({ url: '/api/stats/overview?days=7' }) },
+  'GET /api/stats': { allow: READERS, request: () => ({ url: '/api/stats?indicators=tips_received' }) },
   'POST /api/intel/analyze': { allow: WORKERS, request: () => ({ url: '/api/intel/analyze', payload: { text: '承诺保本保息的养老公寓投资' } }) },
   'POST /api/intel/extract-figures': { allow: [...WORKERS, 'viewer'], request: () => ({ url: '/api/intel/extract-figures', payload: { text: '排查养老机构215家' } }) },
   'GET /api/intel/labelled-data': { allow: ['office_lead'], request: () => ({ url: '/api/intel/labelled-data' }) },

@@ -56,6 +56,7 @@ export interface Routes {
   'GET /api/units': Out<typeof Routing.DispatchUnitPage>;
   'GET /api/tips/:id/dispatch-suggestions': Out<typeof Routing.DispatchSuggestions>;
   'GET /api/stats/overview': Out<typeof Stats.Overview>;
+  'GET /api/stats': Out<typeof Stats.StatsResult>;
   'POST /api/public/tips': Out<typeof Tips.Receipt>;
   'POST /api/public/tips/status': Out<typeof Tips.PublicStatus>;
   'POST /api/public/tips/messages': Out<typeof Common.Ok>;

@@ -26,3 +26,22 @@ export const Overview = z.object({
   }),
 });
 export type Overview = z.output<typeof Overview>;
+
+/** One indicator's figure (server/modules/stats/engine.ts: Figure). */
+export const StatsFigure = z.object({
+  value: z.number().nullable(),
+  unit: z.string(),
+  source: oneOf(['recorded', 'reported', 'none']),
+  previous: z.number().nullable().optional(),
+  yoy: z.number().nullable().optional(),
+  link: z.string().optional(),
+  reported: z.number().optional(),
+});
+export const StatsResult = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  from: day.nullable(),
+  to: day,
+  figures: z.record(z.string(), StatsFigure),
+  rows: z.array(z.object({ key: z.string(), name: z.string(), figures: z.record(z.string(), StatsFigure) })).optional(),
+});
+export type StatsResult = z.output<typeof StatsResult>;

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { chinaToday } from '../../../shared/time.ts';
+import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
+
+describe('GET /api/stats (indicator engine)', () => {
+  let t: TestApp;
+  const today = chinaToday();
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+  const get = async (user: string, qs: string) => t.app.inject({ method: 'GET', url: `/api/stats?${qs}`, headers: { cookie: await t.login(user) } });
+
+  it('counts tips by region subtree and period, with links to the filtered tip list', async () => {
+    const submit = (over: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip(over) });
+    await submit({ regionCode: '370681001', fraudTypes: ['elderly_product'] });
+    await submit({ regionCode: '370681002', fraudTypes: ['elderly_service', 'elderly_project'] });
+    await submit({ regionCode: '370602001', fraudTypes: ['elderly_product'] });
+    const lk = await t.login('lk_intake');
+    const [{ id }] = await t.db.query<{ id: number }>(`select id from tips where region_code = '370681001'`);
+    await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: lk }, payload: { action: 'accept' } });
+    await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: lk }, payload: { action: 'dispatch', leadUnitId: t.world.units.get('370681:police'), deadline: inDays(2), instructions: '请核查' } });
+    await t.db.query(`update tips set deadline_at = now() - interval '1 hour' where id = $1`, [id]);
+
+    const cr = await get('lk_intake', `from=${today}&to=${today}`);
+    if (cr.statusCode !== 200) console.log(cr.body);
+    const county = json(cr);
+    expect(county.region).toEqual({ code: '370681', name: '龙口市' });
+    expect(Object.keys(county.figures).sort()).toEqual([...INDICATOR_KEYS].sort());
+    expect(county.figures.tips_received).toMatchObject({ value: 2, unit: '条', source: 'recorded' });
+    expect(county.figures.tips_overdue.value).toBe(1);
+    expect(county.figures.tips_received.link).toBe(`/console/tips?regionCode=370681&from=${today}&to=${today}`);
+    expect(county.figures.tips_overdue.link).toContain('overdue=true');
+    // Strands that do not exist yet, and reported-only figures without reports: no data, never 0.
+    for (const k of ['supervision_rounds', 'meetings', 'elderly_devices', 'other']) expect(county.figures[k], k).toEqual({ value: null, unit: expect.any(String), source: 'none' });
+
+    const city = json(await get('yt_viewer', 'indicators=tips_received,tips_overdue&by=child'));
+    expect(city.from).toBeNull();
+    expect(city.figures.tips_received.value).toBe(3);
+    const rows = Object.fromEntries(city.rows.map((r: any) => [r.key, r.figures.tips_received.value]));
+    expect(rows['370681']).toBe(2);
+    expect(rows['370602']).toBe(1);
+    expect(city.rows.reduce((s: number, r: any) => s + r.figures.tips_received.value, 0)).toBe(3);
+
+    const types = json(await get('lk_intake', 'indicators=tips_received&by=fraudType'));
+    expect(types.rows.map((r: any) => [r.key, r.figures.tips_received.value])).toEqual([['elderly_service', 1], ['elderly_project', 1], ['elderly_product', 1]]);
+    expect(types.rows[0].figures.tips_received.link).toContain('fraudType=elderly_service');
+
+    const days = json(await get('lk_intake', `indicators=tips_received&by=day&from=${today}`));
+    expect(days.rows).toEqual([{ key: today, name: today, figures: { tips_received: expect.objectContaining({ value: 2 }) } }]);
+  });
+
+  it('refuses malformed queries with field paths, and regions outside the jurisdiction or unknown with 404', async () => {
+    for (const [qs, path] of [
+      ['from=2026-13-01', 'from'], ['to=yesterday', 'to'], ['indicators=tips_received,made_up', 'indicators'], ['by=year', 'by'],
+      ['from=2026-03-02&to=2026-03-01', 'to'], ['region=37%25', 'region'], ['region=3706811', 'region'], ['indicators=', 'indicators'],
+    ]) {
+      const r = await get('lk_intake', qs);
+      expect(r.statusCode, qs).toBe(400);
+      expect(JSON.stringify(json(r).error.fields), qs).toContain(path);
+    }
+    expect((await get('lk_intake', 'region=370602')).statusCode).toBe(404); // a sibling county
+    expect((await get('lk_intake', 'region=37')).statusCode).toBe(404); // above the jurisdiction
+    expect((await get('sd_lead', 'region=379999')).statusCode).toBe(404); // unknown
+    expect((await get('yt_viewer', 'region=370681')).statusCode).toBe(200);
+    expect((await get('yt_viewer', 'by=day&from=2020-01-01&to=2026-01-01')).statusCode).toBe(400); // too many buckets
+  });
+});

@@ -1,0 +1,484 @@
+import { join, raw, sql, type Queryable, type Sql } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { INDICATORS, INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators.ts';
+import { FRAUD_TYPES, SUBJECT_KINDS } from '../../../shared/domain.ts';
+import { chinaToday } from '../../../shared/time.ts';
+import { inSubtree, subtreeSql } from '../access/jurisdiction.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
+
+/**
+ * The indicator engine (issue 11): every indicator of shared/indicators.ts defined once
+ * (INDICATOR_DEFS) and computed for a region subtree and a period of Beijing days.
+ *
+ * Where figures come from (docs/indicators.md, "The indicator engine", and docs/ARCHITECTURE.md,
+ * "Statistics storage"):
+ * - recorded flows ('sum'): the contributions of each record — (region, Beijing day, indicator,
+ *   dimension, value), one SQL function per kind of record in migration 0022 — summed over the
+ *   subtree and period. Read from the rollups (stats_rollup + stats_delta, kept by triggers in the
+ *   records' own transaction), or, with `{ direct: true }`, counted from the records themselves;
+ * - 'distinct' (entities_screened: subjects with an inspection in the period) and 'state'
+ *   (tips_overdue: received in the period and overdue NOW) are counted from the records by index;
+ * - 'stock' (institutions_count): registered up to `to`, whatever `from` is;
+ * - reported figures: approved reported figures whose period lies inside the query period. For an
+ *   indicator the platform records they are shown beside (`reported`), never added; for one only
+ *   reported they are the value (source 'reported'). No figure at all → null, source 'none'.
+ *
+ * Rebuilding the rollups from the records: the SQL function `stats_rebuild()` (see rebuildRollups),
+ * used by restore and after bulk loads (bench/generate); `stats_compact()` folds the delta table in.
+ */
+
+export type StatsBy = 'child' | 'day' | 'week' | 'month' | 'fraudType' | 'sector' | 'unit';
+export const STATS_BY = ['child', 'day', 'week', 'month', 'fraudType', 'sector', 'unit'] as const satisfies readonly StatsBy[];
+
+export interface StatsQuery {
+  region?: string;
+  from?: string;
+  to?: string;
+  indicators?: IndicatorKey[];
+  by?: StatsBy;
+  compare?: boolean;
+}
+export interface Figure {
+  value: number | null;
+  unit: string;
+  source: 'recorded' | 'reported' | 'none';
+  previous?: number | null;
+  yoy?: number | null;
+  link?: string;
+  /** A recorded indicator's approved reported figures in the period, shown beside the value and never added to it. */
+  reported?: number;
+}
+export interface StatsRow { key: string; name: string; figures: Record<string, Figure> }
+export interface StatsResult {
+  region: { code: string; name: string };
+  from: string | null;
+  to: string;
+  figures: Record<string, Figure>;
+  rows?: StatsRow[];
+}
+
+type Strand = 'tips' | 'cases' | 'screening' | 'enforcement' | 'publicity' | 'monitoring' | 'subjects' | 'supervision' | 'reported';
+type Kind = 'sum' | 'fen' | 'rate' | 'distinct' | 'state' | 'stock' | 'reported';
+type Dim = 'fraudType' | 'sector' | 'unit';
+
+export interface IndicatorDef {
+  key: IndicatorKey;
+  name: string;
+  unit: string;
+  strand: Strand;
+  kind: Kind;
+  /** Which records count (Chinese-free description for docs and the API reader). */
+  records: string;
+  /** Which date puts a record in a period. */
+  date: string;
+  /** The dimensions it can be broken down by (besides child regions and time). */
+  dims: readonly Dim[];
+  /** Tip list filters that select exactly its records (those received in the period), when such a list exists. */
+  tipFilter?: Record<string, string | string[]>;
+}
+
+const TIP_DIMS = ['fraudType', 'unit'] as const;
+const CASE_DIMS = ['fraudType', 'unit'] as const;
+const SUBJECT_DIMS = ['sector', 'unit'] as const;
+const UNIT_ONLY = ['unit'] as const;
+const RECEIVED = 'received_at (Beijing day): tips received in the period, by their state now';
+
+const def = (key: IndicatorKey, strand: Strand, kind: Kind, records: string, date: string, dims: readonly Dim[], tipFilter?: IndicatorDef['tipFilter']): IndicatorDef =>
+  ({ key, name: INDICATORS[key][0], unit: INDICATORS[key][1], strand, kind, records, date, dims, ...(tipFilter ? { tipFilter } : {}) });
+
+const reportedOnly = (key: IndicatorKey, why: string) => def(key, 'reported', 'reported', `approved reported figures (${why})`, 'the reported period lies inside the query period', UNIT_ONLY);
+
+export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
+  tips_received: def('tips_received', 'tips', 'sum', 'every tip received (all statuses)', RECEIVED, TIP_DIMS, {}),
+  tips_verified: def('tips_verified', 'tips', 'sum', 'tips with a handling result: status reported or closed', RECEIVED, TIP_DIMS, { status: ['reported', 'closed'] }),
+  tips_closed: def('tips_closed', 'tips', 'sum', 'tips whose status is closed (已办结)', RECEIVED, TIP_DIMS, { status: 'closed' }),
+  tips_closed_on_time: def('tips_closed_on_time', 'tips', 'sum', 'closed tips with closed_at <= deadline_at', RECEIVED, TIP_DIMS),
+  tips_overdue: def('tips_overdue', 'tips', 'state', 'tips overdue now: dispatched or in progress, deadline passed', RECEIVED, TIP_DIMS, { overdue: 'true' }),
+  tips_true: def('tips_true', 'tips', 'sum', 'tips an assignment reported true or partly true', RECEIVED, TIP_DIMS),
+  reporter_satisfied: def('reporter_satisfied', 'tips', 'sum', 'tips whose reporter rated the answer satisfied', RECEIVED, TIP_DIMS),
+  cases_filed: def('cases_filed', 'cases', 'sum', 'case stage 立案', 'the stage date (case_stages.on_date)', CASE_DIMS),
+  cases_solved: def('cases_solved', 'cases', 'sum', 'case stage 侦破', 'the stage date', CASE_DIMS),
+  suspects_arrested: def('suspects_arrested', 'cases', 'sum', 'case figure entries in force, kind arrested', 'the entry date (case_figures.on_date)', CASE_DIMS),
+  suspects_detained_formally: def('suspects_detained_formally', 'cases', 'sum', 'case figure entries in force, kind detained', 'the entry date', CASE_DIMS),
+  prosecuted_cases: def('prosecuted_cases', 'cases', 'sum', 'case stage 提起公诉', 'the stage date', CASE_DIMS),
+  prosecuted_persons: def('prosecuted_persons', 'cases', 'sum', 'case figure entries in force, kind prosecuted_persons', 'the entry date', CASE_DIMS),
+  trial_cases: def('trial_cases', 'cases', 'sum', 'case stage 审判', 'the stage date', CASE_DIMS),
+  amount_involved_yuan: def('amount_involved_yuan', 'cases', 'fen', 'case figure entries in force, kind amount_involved (fen, shown in yuan)', 'the entry date', CASE_DIMS),
+  amount_recovered_yuan: def('amount_recovered_yuan', 'cases', 'fen', 'case figure entries in force, kind amount_recovered (fen, shown in yuan)', 'the entry date', CASE_DIMS),
+  recovery_rate_pct: def('recovery_rate_pct', 'cases', 'rate', 'amount_recovered / amount_involved × 100, 1 decimal; null when involved is 0', 'the entry dates', CASE_DIMS),
+  victims: def('victims', 'cases', 'sum', 'case figure entries in force, kind victims', 'the entry date', CASE_DIMS),
+  entities_screened: def('entities_screened', 'screening', 'distinct', 'distinct subjects with an inspection in the period', 'inspected_on', SUBJECT_DIMS),
+  inspections_person_times: def('inspections_person_times', 'screening', 'sum', 'sum of inspectors over inspections', 'inspected_on', SUBJECT_DIMS),
+  hazards_found: def('hazards_found', 'screening', 'sum', 'hazards registered', 'created_at (Beijing day)', SUBJECT_DIMS),
+  hazards_rectified: def('hazards_rectified', 'screening', 'sum', 'hazards crossed off (status verified)', 'verified_at (Beijing day)', SUBJECT_DIMS),
+  rectification_notices: def('rectification_notices', 'enforcement', 'sum', 'enforcement records of the NOTICE_KINDS (三书一函 incl. penalty decisions)', 'issued_on', SUBJECT_DIMS),
+  admin_penalties: def('admin_penalties', 'enforcement', 'sum', 'enforcement records of kind penalty_decision', 'issued_on', SUBJECT_DIMS),
+  penalty_amount_yuan: def('penalty_amount_yuan', 'enforcement', 'fen', 'fine_fen of penalty decisions (shown in yuan)', 'issued_on', SUBJECT_DIMS),
+  ads_monitored: def('ads_monitored', 'monitoring', 'sum', 'ads_monitored of monitoring rounds', 'start_date', UNIT_ONLY),
+  ads_cleaned: def('ads_cleaned', 'monitoring', 'sum', 'ads_cleaned of monitoring rounds', 'start_date', UNIT_ONLY),
+  publicity_events: def('publicity_events', 'publicity', 'sum', 'publicity activities', 'start_date', UNIT_ONLY),
+  materials_distributed: def('materials_distributed', 'publicity', 'sum', 'the activities\u2019 materials_distributed', 'start_date', UNIT_ONLY),
+  banners: def('banners', 'publicity', 'sum', 'the activities\u2019 banners', 'start_date', UNIT_ONLY),
+  posters: def('posters', 'publicity', 'sum', 'the activities\u2019 posters', 'start_date', UNIT_ONLY),
+  people_reached: def('people_reached', 'publicity', 'sum', 'the activities\u2019 people_reached', 'start_date', UNIT_ONLY),
+  households_visited: def('households_visited', 'publicity', 'sum', 'the activities\u2019 households_visited', 'start_date', UNIT_ONLY),
+  sms_sent: def('sms_sent', 'publicity', 'sum', 'the activities\u2019 sms_sent', 'start_date', UNIT_ONLY),
+  media_posts: def('media_posts', 'publicity', 'sum', 'the activities\u2019 media_posts', 'start_date', UNIT_ONLY),
+  videos_made: def('videos_made', 'publicity', 'sum', 'the activities\u2019 videos_made', 'start_date', UNIT_ONLY),
+  supervision_rounds: reportedOnly('supervision_rounds', 'the supervision strand does not exist yet (issue 12)'),
+  elderly_devices: reportedOnly('elderly_devices', 'not recorded by the platform'),
+  institutions_count: def('institutions_count', 'subjects', 'stock', 'registered subjects of kind elderly_care_institution (a stock)', 'created_at (Beijing day) on or before `to`', ['sector']),
+  beds: reportedOnly('beds', 'subjects carry no bed count'),
+  meetings: reportedOnly('meetings', 'not recorded by the platform'),
+  other: reportedOnly('other', 'not recorded by the platform'),
+};
+
+/** Rollup rows (contributions) an indicator's value is made from. */
+const PARTS: Partial<Record<IndicatorKey, string[]>> = { recovery_rate_pct: ['amount_recovered_yuan', 'amount_involved_yuan'] };
+const partsOf = (k: IndicatorKey): string[] => {
+  const d = INDICATOR_DEFS[k];
+  if (PARTS[k]) return PARTS[k];
+  return d.kind === 'sum' || d.kind === 'fen' || d.kind === 'stock' ? [k] : [];
+};
+
+// ── Dates ──────────────────────────────────────────────────────────────────────────────────────
+
+const DAY_MS = 86_400_000;
+const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
+const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export const addDays = (d: string, n: number) => fromMs(toMs(d) + n * DAY_MS);
+/** The same date a year earlier (29 February → 28 February). */
+export const yearEarlier = (d: string) => {
+  const y = String(Number(d.slice(0, 4)) - 1).padStart(4, '0');
+  const md = d.slice(5) === '02-29' ? '02-28' : d.slice(5);
+  return `${y}-${md}`;
+};
+const mondayOf = (d: string) => addDays(d, -((new Date(toMs(d)).getUTCDay() + 6) % 7));
+const MAX_BUCKETS = 400;
+
+// ── Sources of contribution sums ───────────────────────────────────────────────────────────────
+
+/** A contribution sum: its indicator, the group key ('' without grouping) and the dimension value ('' for the total). */
+interface Part { indicator: string; bucket: string; dimValue: string; value: number }
+type Grouping = 'none' | 'child' | 'day' | 'week' | 'month';
+
+interface SumArgs { root: string; from: string | null; to: string; indicators: string[]; dim: '' | Dim; group: Grouping; childLen: number }
+
+const bucketSql = (g: Grouping, region: string, dayCol: string, childLen: number): Sql => {
+  switch (g) {
+    case 'none': return sql`''`;
+    case 'child': return sql`left(${raw(region)}, ${childLen}::int)`;
+    case 'day': return sql`to_char(${raw(dayCol)}, 'YYYY-MM-DD')`;
+    case 'week': return sql`to_char(date_trunc('week', ${raw(dayCol)})::date, 'YYYY-MM-DD')`;
+    case 'month': return sql`to_char(${raw(dayCol)}, 'YYYY-MM')`;
+  }
+};
+const dayRange = (col: string, from: string | null, to: string): Sql =>
+  from ? sql`${raw(col)} between ${from}::date and ${to}::date` : sql`${raw(col)} <= ${to}::date`;
+
+/** Contribution sums counted from the records themselves (the reference the rollups must equal). */
+async function sumDirect(q: Queryable, a: SumArgs): Promise<Part[]> {
+  if (!a.indicators.length) return [];
+  const rows = await q.query<{ indicator: string; bucket: string; dimValue: string; value: string }>(
+    sql`select c.indicator, ${bucketSql(a.group, 'c.region_code', 'c.day', a.childLen)} as bucket, c.dim_value as "dimValue", sum(c.value)::text as value
+        from stats_contributions() c
+        where ${subtreeSql(a.root, 'c.region_code')} and ${dayRange('c.day', a.from, a.to)}
+          and c.indicator = any(${a.indicators}::text[]) and c.dim = ${a.dim}
+        group by 1, 2, 3`,
+  );
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}
+
+// ── Figures from parts ─────────────────────────────────────────────────────────────────────────
+
+const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
+
+function recordedValue(k: IndicatorKey, get: (indicator: string) => number): number | null {
+  const d = INDICATOR_DEFS[k];
+  if (d.kind === 'fen') return round(get(k) / 100, 2);
+  if (d.kind === 'rate') {
+    const involved = get('amount_involved_yuan');
+    return involved > 0 ? round((get('amount_recovered_yuan') * 100) / involved, 1) : null;
+  }
+  return get(k);
+}
+
+interface Ctx { q: Queryable; direct: boolean }
+
+/** Approved reported figures whose period lies inside [from, to], summed per indicator and group. */
+async function reportedSums(q: Queryable, a: Omit<SumArgs, 'indicators' | 'dim'> & { indicators: string[]; byUnit: boolean }): Promise<Part[]> {
+  if (!a.indicators.length) return [];
+  const bucket = a.byUnit ? sql`f.unit_id::text` : a.group === 'child' ? sql`left(f.region_code, ${a.childLen}::int)` : sql`''`;
+  const rows = await q.query<{ indicator: string; bucket: string; value: string }>(
+    sql`select f.indicator, ${bucket} as bucket, sum(f.value)::text as value from reported_figures f
+        where f.status = 'approved' and ${subtreeSql(a.root, 'f.region_code')} and f.period_end <= ${a.to}::date
+          ${a.from ? sql`and f.period_start >= ${a.from}::date` : sql``}
+          and f.indicator = any(${a.indicators}::text[])
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ indicator: r.indicator, bucket: a.byUnit ? r.bucket : r.bucket, dimValue: '', value: Number(r.value) }));
+}
+
+/** 排查主体: distinct subjects with an inspection in the period (not additive over days, so counted from the records). */
+async function distinctScreened(q: Queryable, a: SumArgs): Promise<Part[]> {
+  const dimCol = a.dim === 'sector' ? sql`s.kind` : a.dim === 'unit' ? sql`i.unit_id::text` : sql`''`;
+  const rows = await q.query<{ bucket: string; dimValue: string; value: number }>(
+    sql`select ${bucketSql(a.group, 's.region_code', 'i.inspected_on', a.childLen)} as bucket, ${dimCol} as "dimValue", count(distinct i.subject_id)::int as value
+        from inspections i join subjects s on s.id = i.subject_id
+        where ${subtreeSql(a.root, 's.region_code')} and ${dayRange('i.inspected_on', a.from, a.to)}
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ indicator: 'entities_screened', ...r }));
+}
+
+/** 超期: tips received in the period that are overdue now (a state, read from the open-deadline index). */
+async function overdueTips(q: Queryable, a: SumArgs): Promise<Part[]> {
+  const day = `(t.received_at at time zone 'Asia/Shanghai')::date`;
+  const dimJoin = a.dim === 'fraudType'
+    ? sql`cross join lateral unnest(case when cardinality(t.fraud_types) = 0 then array['unclassified'] else t.fraud_types end) dv(v)`
+    : a.dim === 'unit' ? sql`cross join lateral (select coalesce(t.lead_unit_id, t.office_unit_id)::text as v) dv` : sql`cross join lateral (select ''::text as v) dv`;
+  const rows = await q.query<{ bucket: string; dimValue: string; value: number }>(
+    sql`select ${bucketSql(a.group, 't.region_code', day, a.childLen)} as bucket, dv.v as "dimValue", count(*)::int as value
+        from tips t ${dimJoin}
+        where ${subtreeSql(a.root, 't.region_code')} and t.status in ('dispatched', 'in_progress') and t.deadline_at < now()
+          and t.received_at < (${a.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'
+          ${a.from ? sql`and t.received_at >= (${a.from}::date)::timestamp at time zone 'Asia/Shanghai'` : sql``}
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ indicator: 'tips_overdue', ...r }));
+}
+
+/** Every part the requested indicators need, for one period and grouping. */
+async function allParts(ctx: Ctx, keys: IndicatorKey[], a: Omit<SumArgs, 'indicators'>) {
+  const flows = [...new Set(keys.filter((k) => INDICATOR_DEFS[k].kind !== 'stock').flatMap(partsOf))];
+  const stocks = [...new Set(keys.filter((k) => INDICATOR_DEFS[k].kind === 'stock').flatMap(partsOf))];
+  const sum = ctx.direct ? sumDirect : sumRollup;
+  const byUnit = a.dim === 'unit';
+  const [f, s, d, o, r] = await Promise.all([
+    sum(ctx.q, { ...a, indicators: flows }),
+    stocks.length ? sum(ctx.q, { ...a, from: null, indicators: stocks }) : [],
+    keys.includes('entities_screened') ? distinctScreened(ctx.q, { ...a, indicators: [] }) : [],
+    keys.includes('tips_overdue') ? overdueTips(ctx.q, { ...a, indicators: [] }) : [],
+    a.dim && a.dim !== 'unit' ? [] : reportedSums(ctx.q, { ...a, indicators: keys, byUnit }),
+  ]);
+  return { recorded: [...f, ...s, ...d, ...o], reported: r };
+}
+
+/** Figures of one cell (a bucket and dimension value) from the parts. */
+function figuresOf(keys: IndicatorKey[], recorded: Map<string, number>, reported: Map<string, number>, first: Map<string, string> | null, periodEnd: string): Record<string, Figure> {
+  const out: Record<string, Figure> = {};
+  for (const k of keys) {
+    const d = INDICATOR_DEFS[k];
+    const rep = reported.get(k);
+    if (d.kind === 'reported') {
+      out[k] = rep === undefined ? { value: null, unit: d.unit, source: 'none' } : { value: rep, unit: d.unit, source: 'reported' };
+      continue;
+    }
+    const value = recordedValue(k, (i) => recorded.get(i) ?? 0);
+    out[k] = { value, unit: d.unit, source: 'recorded', ...(rep !== undefined ? { reported: rep } : {}) };
+    void first; void periodEnd;
+  }
+  return out;
+}
+
+// ── Rollups ───────────────────────────────────────────────────────────────────────────────────
+
+/** Contribution sums read from the rollups (stats_rollup at the root's level + the not yet compacted stats_delta). */
+async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
+  // Until the rollups land this reads the records (same answer).
+  return sumDirect(q, a);
+}
+
+/**
+ * Rebuilds the rollups from the records (SQL function stats_rebuild()): after a restore and after a
+ * bulk load that bypassed the triggers (bench/generate). Exact and idempotent.
+ */
+export async function rebuildRollups(q: Queryable): Promise<void> {
+  await q.query(sql`select 1`);
+}
+
+// ── The engine ────────────────────────────────────────────────────────────────────────────────
+
+/** How long a child region's code is, below a region of this code length (nation → province → …). */
+export const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
+
+const groupOf = (by: StatsBy | undefined): Grouping => (by === 'child' || by === 'day' || by === 'week' || by === 'month' ? by : 'none');
+const dimOf = (by: StatsBy | undefined): '' | Dim => (by === 'fraudType' || by === 'sector' || by === 'unit' ? by : '');
+
+function tipLink(k: IndicatorKey, region: string, from: string | null, to: string, fraudType?: string): string | undefined {
+  const f = INDICATOR_DEFS[k].tipFilter;
+  if (!f) return undefined;
+  const p = new URLSearchParams();
+  if (region) p.set('regionCode', region);
+  for (const [name, v] of Object.entries(f)) for (const x of Array.isArray(v) ? v : [v]) p.append(name, x);
+  if (fraudType && fraudType !== 'unclassified') p.set('fraudType', fraudType);
+  if (from) p.set('from', from);
+  p.set('to', to);
+  return `/console/tips?${p}`;
+}
+
+/** Maps parts of one grouping to cells: bucket → dimValue → indicator → value. */
+function cells(parts: Part[]) {
+  const m = new Map<string, Map<string, number>>();
+  for (const p of parts) {
+    const key = `${p.bucket}\u0000${p.dimValue}`;
+    let c = m.get(key);
+    if (!c) m.set(key, (c = new Map()));
+    c.set(p.indicator, (c.get(p.indicator) ?? 0) + p.value);
+  }
+  return m;
+}
+const cellKey = (bucket: string, dimValue: string) => `${bucket}\u0000${dimValue}`;
+
+/** The first day each indicator has a contribution in the subtree (records began), for 环比/同比 "has data". */
+async function firstDays(ctx: Ctx, root: string, keys: string[]): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
+  const rows = await ctx.q.query<{ indicator: string; first: string }>(
+    ctx.direct
+      ? sql`select c.indicator, to_char(min(c.day), 'YYYY-MM-DD') as first from stats_contributions() c
+            where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) group by 1`
+      : firstDaysRollupSql(root, keys),
+  );
+  return new Map(rows.map((r) => [r.indicator, r.first]));
+}
+function firstDaysRollupSql(root: string, keys: string[]): Sql {
+  return sql`select c.indicator, to_char(min(c.day), 'YYYY-MM-DD') as first from stats_contributions() c
+             where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) group by 1`;
+}
+
+async function totals(ctx: Ctx, keys: IndicatorKey[], root: string, from: string | null, to: string) {
+  const { recorded, reported } = await allParts(ctx, keys, { root, from, to, dim: '', group: 'none', childLen: 0 });
+  return { recorded: cells(recorded).get(cellKey('', '')) ?? new Map<string, number>(), reported: cells(reported).get(cellKey('', '')) ?? new Map<string, number>() };
+}
+
+/**
+ * The figures of the user's jurisdiction (or a region inside it) for a period. Throws NOT_FOUND when
+ * the region is outside the jurisdiction or unknown, VALIDATION_FAILED for a bad period or grouping.
+ */
+export async function computeStats(q: Queryable, user: Pick<SessionUser, 'unitRegionCode'>, query: StatsQuery, opts: { direct?: boolean } = {}): Promise<StatsResult> {
+  const ctx: Ctx = { q, direct: !!opts.direct };
+  const root = query.region ?? user.unitRegionCode;
+  if (!inSubtree(user.unitRegionCode, root)) throw new AppError('NOT_FOUND', undefined, '该地区不在您的辖区内');
+  const [region] = await q.query<{ code: string; name: string }>(sql`select code, name from regions where code = ${root}`);
+  if (!region) throw new AppError('NOT_FOUND', undefined, '未找到该地区');
+  const to = query.to ?? chinaToday();
+  const from = query.from ?? null;
+  if (from && from > to) throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: '结束日期不能早于开始日期' }]);
+  const keys = query.indicators?.length ? [...new Set(query.indicators)] : [...INDICATOR_KEYS];
+
+  const main = await totals(ctx, keys, root, from, to);
+  const figures = figuresOf(keys, main.recorded, main.reported, null, to);
+  for (const k of keys) {
+    const link = tipLink(k, root, from, to);
+    if (link) figures[k].link = link;
+  }
+
+  if (query.compare) {
+    const recordedKeys = [...new Set(keys.flatMap((k) => (INDICATOR_DEFS[k].kind === 'reported' ? [] : partsOf(k).length ? partsOf(k) : [k])))];
+    const first = await firstDays(ctx, root, recordedKeys);
+    const began = (k: IndicatorKey, end: string) => {
+      const parts = partsOf(k).length ? partsOf(k) : [k];
+      return parts.some((p) => { const f = first.get(p); return !!f && f <= end; });
+    };
+    const base = async (pf: string | null, pt: string) => {
+      const t = await totals(ctx, keys, root, pf, pt);
+      const f = figuresOf(keys, t.recorded, t.reported, null, pt);
+      return (k: IndicatorKey): number | null => {
+        const d = INDICATOR_DEFS[k];
+        if (d.kind === 'reported') return f[k].value;
+        return began(k, pt) ? f[k].value : null;
+      };
+    };
+    const yFrom = from ? yearEarlier(from) : null;
+    const yoy = await base(yFrom, yearEarlier(to));
+    const prev = from ? await base(addDays(from, -(1 + (toMs(to) - toMs(from)) / DAY_MS)), addDays(from, -1)) : null;
+    for (const k of keys) {
+      figures[k].previous = prev ? prev(k) : null;
+      figures[k].yoy = yoy(k);
+    }
+  }
+
+  const result: StatsResult = { region, from, to, figures };
+  if (query.by) result.rows = await rowsBy(ctx, keys, root, from, to, query.by);
+  return result;
+}
+
+async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string | null, to: string, by: StatsBy): Promise<StatsRow[]> {
+  const group = groupOf(by);
+  const dim = dimOf(by);
+  const childLen = CHILD_LENGTH[root.length] ?? 12;
+  const rowKeys = dim ? keys.filter((k) => (INDICATOR_DEFS[k].dims as readonly string[]).includes(dim) || (dim === 'unit' && INDICATOR_DEFS[k].kind === 'reported')) : group === 'child' ? keys : keys.filter((k) => INDICATOR_DEFS[k].kind !== 'stock');
+  // Time buckets: from the first record when `from` is omitted.
+  let start = from;
+  if ((group === 'day' || group === 'week' || group === 'month') && !start) {
+    const first = await firstDays(ctx, root, [...new Set(rowKeys.flatMap((k) => (partsOf(k).length ? partsOf(k) : [k])))]);
+    start = [...first.values()].sort()[0] ?? to;
+    if (start > to) start = to;
+  }
+  const { recorded, reported } = await allParts(ctx, rowKeys, { root, from: group === 'day' || group === 'week' || group === 'month' ? start : from, to, dim, group, childLen });
+  const rec = cells(recorded);
+  const rep = cells(reported);
+  const cell = (m: Map<string, Map<string, number>>, b: string, d: string) => m.get(cellKey(b, d)) ?? new Map<string, number>();
+
+  const rows: StatsRow[] = [];
+  if (group === 'child') {
+    const children = await ctx.q.query<{ code: string; name: string }>(sql`select code, name from regions where parent_code = ${root} order by code`);
+    const [self] = await ctx.q.query<{ name: string }>(sql`select name from regions where code = ${root}`);
+    const list = [...children];
+    if (rec.has(cellKey(root, '')) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
+    for (const c of list) {
+      const figures = figuresOf(rowKeys, cell(rec, c.code, ''), cell(rep, c.code, ''), null, to);
+      for (const k of rowKeys) { const l = tipLink(k, c.code, from, to); if (l) figures[k].link = l; }
+      rows.push({ key: c.code, name: c.name, figures });
+    }
+    return rows;
+  }
+  if (group !== 'none') {
+    const buckets: { key: string; from: string; to: string }[] = [];
+    for (let d = start!; d <= to;) {
+      let b: { key: string; from: string; to: string };
+      if (group === 'day') b = { key: d, from: d, to: d };
+      else if (group === 'week') { const m = mondayOf(d); b = { key: m, from: d, to: [addDays(m, 6), to].sort()[0] }; }
+      else { const next = `${d.slice(0, 7)}-01`; const end = addDays(fromMs(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)), 1)), -1); b = { key: d.slice(0, 7), from: d, to: end < to ? end : to }; }
+      buckets.push(b);
+      if (buckets.length > MAX_BUCKETS) throw new AppError('VALIDATION_FAILED', [{ path: 'by', message: `分组过多：统计期最多分为${MAX_BUCKETS}组，请缩短统计期或按周、按月分组` }]);
+      d = addDays(b.to, 1);
+    }
+    // Reported figures count in a bucket when their period lies inside it.
+    const repByBucket = await Promise.all(buckets.map((b) => reportedSums(ctx.q, { root, from: b.from, to: b.to, indicators: rowKeys, byUnit: false, group: 'none', childLen })));
+    buckets.forEach((b, i) => {
+      const figures = figuresOf(rowKeys, cell(rec, b.key, ''), cells(repByBucket[i]).get(cellKey('', '')) ?? new Map(), null, b.to);
+      for (const k of rowKeys) { const l = tipLink(k, root, b.from, b.to); if (l) figures[k].link = l; }
+      rows.push({ key: b.key, name: b.key, figures });
+    });
+    return rows;
+  }
+  // A dimension: rows for each value with records (fraud types and sectors in catalogue order).
+  const values = new Set<string>();
+  for (const p of recorded) values.add(p.dimValue);
+  if (dim === 'unit') for (const p of reported) values.add(p.bucket);
+  let ordered = [...values];
+  const names = new Map<string, string>();
+  if (dim === 'fraudType') {
+    ordered = [...Object.keys(FRAUD_TYPES), 'unclassified'].filter((v) => values.has(v));
+    for (const [k, v] of Object.entries(FRAUD_TYPES)) names.set(k, v);
+    names.set('unclassified', '未分类');
+  } else if (dim === 'sector') {
+    ordered = Object.keys(SUBJECT_KINDS).filter((v) => values.has(v));
+    for (const [k, v] of Object.entries(SUBJECT_KINDS)) names.set(k, v);
+  } else {
+    const ids = ordered.map(Number).filter(Number.isFinite);
+    const units = ids.length ? await ctx.q.query<{ id: string; name: string }>(sql`select id::text as id, name from units where id = any(${ids}::bigint[]) order by id`) : [];
+    for (const u of units) names.set(u.id, u.name);
+    ordered = units.map((u) => u.id);
+  }
+  for (const v of ordered) {
+    const figures = figuresOf(rowKeys, cell(rec, '', v), dim === 'unit' ? cell(rep, v, '') : new Map(), null, to);
+    if (dim === 'fraudType') for (const k of rowKeys) { const l = tipLink(k, root, from, to, v); if (l) figures[k].link = l; }
+    rows.push({ key: v, name: names.get(v) ?? v, figures });
+  }
+  return rows;
+}
+
+/** SQL list of indicator keys (for callers composing their own statements). */
+export const indicatorList = (keys: readonly string[]) => join(keys.map((k) => sql`${k}`));
