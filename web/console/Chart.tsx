@@ -14,7 +14,7 @@ export interface ChartClick { name: string; dataIndex: number; data: unknown }
 /**
  * One ECharts chart, sized to its box and redrawn when the option changes. It is an image to assistive
  * technology (`label`); every chart of the console has its figures in a table or text beside it.
- * `onReady` gets the chart after each drawing (the map uses it to say where its areas are).
+ * `onReady` gets the chart once laid out, and after each resize (the map uses it to say where its areas are).
  */
 export function Chart({ option, label, height = 300, onClick, onReady, testId }: {
   option: echarts.EChartsCoreOption; label: string; height?: number; onClick?: (e: ChartClick) => void; onReady?: (chart: echarts.ECharts) => void; testId?: string;
@@ -28,8 +28,12 @@ export function Chart({ option, label, height = 300, onClick, onReady, testId }:
     const chart = echarts.init(el.current!);
     chart.setOption(option);
     chart.on('click', (e) => click.current?.({ name: e.name, dataIndex: e.dataIndex, data: e.data }));
-    chart.on('finished', () => ready.current?.(chart));
-    const onResize = () => chart.resize();
+    // setOption lays the chart out at once: positions can be asked for now, and again after a resize.
+    ready.current?.(chart);
+    const onResize = () => {
+      chart.resize();
+      ready.current?.(chart);
+    };
     addEventListener('resize', onResize);
     return () => {
       removeEventListener('resize', onResize);

@@ -18,7 +18,7 @@ const LEVELS = [2, 4, 6, 9, 12];
 /** The engine's answer for one question; `region` omitted means the user's own jurisdiction. */
 const stats = (q: Record<string, string | undefined>) => {
   const p = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
-  return api('GET', `/api/stats?${p}`) as Promise<StatsResult>;
+  return api('GET', `/api/stats?${p}`);
 };
 
 interface Screening { grades: { red: number; orange: number }; hazardsOpen?: number }
@@ -26,6 +26,8 @@ interface Screening { grades: { red: number; orange: number }; hazardsOpen?: num
 interface Loaded {
   main: StatsResult;
   children: StatsRow[];
+  /** The children without the region's own level (本级: records placed on the region itself, keyed by its code). */
+  childRows: StatsRow[];
   trend: StatsRow[];
   types: StatsRow[];
   screening: Screening | null;
@@ -90,8 +92,8 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
   const today = chinaToday();
   const period = periodFromSearch(params, today);
   const root = me.unitRegionCode;
-  const asked = params.get('region') ?? root;
-  const region = asked.startsWith(root) && /^\d*$/.test(asked) ? asked : root;
+  // A region outside the jurisdiction (an edited address) is the server's to refuse: 404, said on the page.
+  const region = params.get('region') ?? root;
   const shownMetric = metric(params.get('metric') ?? 'tips_received');
   const step = trendStep(period.from, period.to);
   const [data, setData] = useState<Loaded | null>(null);
@@ -128,7 +130,7 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
           ...(root === '' ? [{ code: '', name: '全国' }] : []),
           ...LEVELS.filter((n) => n >= root.length && n <= region.length).map((n) => ({ code: region.slice(0, n), name: n === region.length ? main.region.name : names[LEVELS.indexOf(n)] ?? region.slice(0, n) })),
         ];
-        setData({ main, children: children.rows ?? [], trend: trend.rows ?? [], types: types.rows ?? [], screening, path });
+        setData({ main, children: children.rows ?? [], childRows: (children.rows ?? []).filter((r) => r.key !== region), trend: trend.rows ?? [], types: types.rows ?? [], screening, path });
         setError('');
       },
       (e: ApiError) => { if (live) { setError(e.status === 404 ? '该地区不在本单位辖区内，或地区不存在' : e.message); setData(null); } },
@@ -174,14 +176,16 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
   if (!data) return <>{header}<Card loading aria-busy="true" /></>;
 
   const figs = data.main.figures;
+  const childRows = data.childRows;
   const hasChildren = data.children.length > 0;
+  const drillRow = (r: StatsRow) => { if (r.key !== region) drill(r.key); };
   const numberCell = (m: Metric, row: StatsRow) => {
     const v = m.get(row.figures).value;
     if (v === null) return <Typography.Text type="secondary">暂无数据</Typography.Text>;
     return <NumberLink go={go} to={recordsLink(m, row.figures, { ...scope, region: row.key })} label={`${row.name}${m.title} ${formatValue(v, m.unit)}，查看明细`}>{formatValue(v, m.unit)}</NumberLink>;
   };
   const sortValue = (m: Metric, r: StatsRow) => m.get(r.figures).value ?? -1;
-  const barRows = [...data.children].sort((a, b) => sortValue(shownMetric, b) - sortValue(shownMetric, a));
+  const barRows = [...childRows].sort((a, b) => sortValue(shownMetric, b) - sortValue(shownMetric, a));
 
   return (
     <Spin spinning={loading} tip="正在统计…">
@@ -220,7 +224,7 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
                 }}
                 option={{
                   tooltip: { trigger: 'axis' },
-                  legend: { data: ['受理线索', '办结线索'], textStyle: { fontSize: 13, color: '#262626' } },
+                  legend: { top: 0, data: ['受理线索', '办结线索'], textStyle: { fontSize: 13, color: '#262626' } },
                   grid: { left: 48, right: 16, bottom: 32, top: 40 },
                   xAxis: { type: 'category', data: data.trend.map((r) => stepLabel(r.key, step)), axisLabel: { fontSize: 12, color: '#262626' } },
                   yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 12, color: '#262626' } },
@@ -277,7 +281,7 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
           <Row gutter={[16, 16]}>
             {hasMap(region) && (
               <Col xs={24} xl={12}>
-                <RegionMap region={region} rows={data.children} metric={shownMetric} onPick={drill} />
+                <RegionMap region={region} rows={childRows} metric={shownMetric} onPick={drill} />
               </Col>
             )}
             <Col xs={24} xl={hasMap(region) ? 12 : 24}>
@@ -308,11 +312,11 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
             pagination={false}
             scroll={{ x: 'max-content' }}
             dataSource={data.children}
-            onRow={(r) => ({ onClick: () => drill(r.key), style: { cursor: 'pointer' } })}
+            onRow={(r) => ({ onClick: () => drillRow(r), style: { cursor: r.key === region ? undefined : 'pointer' } })}
             columns={[
               {
                 title: '地区', dataIndex: 'name', fixed: 'left',
-                render: (name: string, r) => <a href={at({ region: r.key })} onClick={(e) => { e.preventDefault(); e.stopPropagation(); drill(r.key); }}>{name}</a>,
+                render: (name: string, r) => (r.key === region ? name : <a href={at({ region: r.key })} onClick={(e) => { e.preventDefault(); e.stopPropagation(); drill(r.key); }}>{name}</a>),
               },
               ...METRICS.map((m) => ({
                 key: m.id, title: m.unit === '%' ? `${m.title}（%）` : `${m.title}（${m.unit}）`, align: 'right' as const,

@@ -4,22 +4,10 @@
  * 同比 changes, and how a figure is written. A figure whose strand does not exist (source 'none')
  * is 暂无数据, never 0.
  */
-export interface Figure {
-  value: number | null;
-  unit: string;
-  source: 'recorded' | 'reported' | 'none';
-  previous?: number | null;
-  yoy?: number | null;
-  link?: string;
-}
-export interface StatsRow { key: string; name: string; figures: Record<string, Figure> }
-export interface StatsResult {
-  region: { code: string; name: string };
-  from: string | null;
-  to: string;
-  figures: Record<string, Figure>;
-  rows?: StatsRow[];
-}
+import type { ResponseOf } from '../../api/routes.ts';
+export type StatsResult = ResponseOf<'GET', '/api/stats'>;
+export type StatsRow = NonNullable<StatsResult['rows']>[number];
+export type Figure = StatsResult['figures'][string];
 
 /** A value the dashboard can show: null is 暂无数据. */
 export interface Shown { value: number | null; previous: number | null; yoy: number | null }
