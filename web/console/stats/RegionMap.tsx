@@ -40,13 +40,14 @@ export const hasMap = (region: string) => outlineFileOf(region) !== null;
  */
 export function RegionMap({ region, rows, metric, onPick }: { region: string; rows: StatsRow[]; metric: Metric; onPick: (code: string) => void }) {
   const file = outlineFileOf(region);
-  const [outline, setOutline] = useState<Outline | null | undefined>(undefined);
+  // The outline with the file it came from: while the next region's file loads, the last one is not drawn under its name.
+  const [loadedOutline, setLoaded] = useState<{ file: string; outline: Outline | null } | null>(null);
+  const outline = loadedOutline && loadedOutline.file === file ? loadedOutline.outline : undefined;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!file) return;
     let live = true;
-    setOutline(undefined);
-    void loadOutline(file).then((o) => live && setOutline(o));
+    void loadOutline(file).then((o) => live && setLoaded({ file, outline: o }));
     return () => void (live = false);
   }, [file]);
 
