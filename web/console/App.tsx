@@ -12,6 +12,7 @@ import { HANDOVER_ROLES, TIP_READER_ROLES } from '../../shared/domain.ts';
 
 // Charts load only when the dashboard is opened, keeping ECharts out of the first load.
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
+const StatsDashboard = lazy(() => import('./StatsDashboard.tsx'));
 const Admin = lazy(() => import('./Admin.tsx'));
 const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const Figures = lazy(() => import('./Figures.tsx'));
@@ -52,10 +53,11 @@ const SECTIONS: {
   { key: 'tips', group: 'tips', label: '线索列表', show: readsTips, page: (p) => (p.id ? <TipDetail id={p.id} me={p.me} go={p.go} /> : <TipList go={p.go} search={p.search} />) },
   { key: 'intake', group: 'tips', label: '线索登记', show: reportsFigures, page: (p) => lazyPage(<Intake go={p.go} />) },
   { key: 'handovers', group: 'tips', label: '移交线索', show: handsOver, page: (p) => lazyPage(<Handovers me={p.me} />) },
-  { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} />) },
+  { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} search={p.search} />) },
   { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} />) },
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} />), tabs: PUBLICITY_TABS },
   { key: 'supervision', group: 'supervision', label: '督导检查', show: readsTips, page: (p) => lazyPage(<Supervision me={p.me} go={p.go} id={p.id} />) },
+  { key: 'stats', group: 'stats', label: '数据看板', show: readsTips, page: (p) => lazyPage(<StatsDashboard me={p.me} go={p.go} search={p.search} />) },
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
   { key: 'evaluation', group: 'stats', label: '考评排名', show: readsTips, page: (p) => lazyPage(<Evaluation me={p.me} />) },
   { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },

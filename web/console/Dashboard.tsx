@@ -1,39 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Card, Col, Row, Segmented, Space, Spin, Statistic, Typography } from 'antd';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api/client.ts';
 import type { Go } from './App.tsx';
 import type { Overview } from '../api/routes.ts';
-import { FRAUD_TYPES, TIP_STATUSES } from './labels.ts';
+import { Chart } from './Chart.tsx';
+import { TIP_STATUSES, shortType } from './labels.ts';
 import { yuan } from './money.ts';
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-function Chart({ option, label, height = 300 }: { option: echarts.EChartsCoreOption; label: string; height?: number }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const chart = echarts.init(el.current!);
-    chart.setOption(option);
-    const onResize = () => chart.resize();
-    addEventListener('resize', onResize);
-    return () => {
-      removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={el} role="img" aria-label={label} style={{ height }} />;
-}
-
 const PERIODS = [{ label: '近7天', value: 7 }, { label: '近30天', value: 30 }, { label: '近90天', value: 90 }, { label: '近一年', value: 365 }];
-
-/** A fraud type's short name for chart labels: the words in quotes ('以销售"养老产品"为名' → 养老产品). */
-const shortType = (code: string) => {
-  const label: string | undefined = FRAUD_TYPES[code as keyof typeof FRAUD_TYPES];
-  return label ? (/"(.+)"/.exec(label)?.[1] ?? label) : '未分类';
-};
 
 /** How each rate is counted (docs/indicators.md): shown beside the figure, so no one has to guess. */
 const RATES = [

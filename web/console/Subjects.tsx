@@ -12,6 +12,7 @@ import {
 import type { Go, Me } from './App.tsx';
 import type { Hazard, LedgerRow, ResponseOf, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
 import { FormDialog, usePaged } from './ui.tsx';
+import { RegionPicker } from './RegionPicker.tsx';
 import type { ItemsOf } from './hooks.ts';
 import { yuan } from './money.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
@@ -29,14 +30,16 @@ function GradeTag({ grade, reasons }: { grade: RiskGrade | null; reasons?: Reaso
 }
 
 /** 排查整治: the subject registry with risk grades, one subject's file, and the rectification ledger. */
-export default function Subjects({ me, go, id }: { me: Me; go: Go; id?: number }) {
+export default function Subjects({ me, go, id, search = '' }: { me: Me; go: Go; id?: number; search?: string }) {
   if (id) return <SubjectFile me={me} go={go} id={id} />;
+  const params = new URLSearchParams(search);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>排查整治</Typography.Title>
       <Summary />
-      <Tabs items={[
-        { key: 'registry', label: '主体名录', children: <Registry me={me} go={go} /> },
+      <Tabs defaultActiveKey={params.get('tab') === 'ledger' ? 'ledger' : 'registry'} items={[
+        // The dashboard's numbers open the registry filtered (?grade=red&region=3706).
+        { key: 'registry', label: '主体名录', children: <Registry key={search} me={me} go={go} grade={params.get('grade') ?? undefined} region={params.get('region') ?? undefined} /> },
         { key: 'ledger', label: '整改台账', children: <Ledger go={go} /> },
       ]} />
     </Space>
@@ -98,8 +101,8 @@ function Summary() {
   );
 }
 
-function Registry({ me, go }: { me: Me; go: Go }) {
-  const [filter, setFilter] = useState<{ q?: string; kind?: string; grade?: string }>({});
+function Registry({ me, go, grade, region }: { me: Me; go: Go; grade?: string; region?: string }) {
+  const [filter, setFilter] = useState<{ q?: string; kind?: string; grade?: string; region?: string }>({ grade, region });
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
   const list = usePaged(`/api/subjects${query ? `?${query}` : ''}`);
   const [creating, setCreating] = useState(false);
@@ -110,7 +113,8 @@ function Registry({ me, go }: { me: Me; go: Go }) {
         <Input.Search placeholder="名称或统一社会信用代码" allowClear onSearch={(q) => setFilter((f) => ({ ...f, q }))} style={{ width: 260 }} aria-label="搜索主体" />
         <Select placeholder="主体类型" allowClear options={options(SUBJECT_KINDS)} onChange={(kind) => setFilter((f) => ({ ...f, kind }))} style={{ width: 200 }} aria-label="主体类型" />
         <Select placeholder="风险等级" allowClear options={[...options(Object.fromEntries(Object.entries(RISK_GRADES).map(([k, v]) => [k, `${v}色`]))), { value: 'none', label: '未评级' }]}
-          onChange={(grade) => setFilter((f) => ({ ...f, grade }))} style={{ width: 140 }} aria-label="风险等级" />
+          value={filter.grade} onChange={(grade) => setFilter((f) => ({ ...f, grade }))} style={{ width: 140 }} aria-label="风险等级" />
+        <RegionPicker value={filter.region} onChange={(region) => setFilter((f) => ({ ...f, region }))} style={{ width: 240 }} aria-label="地区" />
         {has(me, SCREENER_ROLES) && <Button type="primary" onClick={() => setCreating(true)}>登记主体</Button>}
       </Space>
       <Table<SubjectItem>

@@ -26,3 +26,9 @@ export const EVENT_LABELS: Record<string, string> = {
 };
 
 export const fmt = (s: string | null | undefined) => (s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : '—');
+
+/** A fraud type's short name for chart labels: the words in quotes ('以销售"养老产品"为名' → 养老产品). */
+export const shortType = (code: string) => {
+  const label: string | undefined = FRAUD_TYPES[code as keyof typeof FRAUD_TYPES];
+  return label ? (/"(.+)"/.exec(label)?.[1] ?? label) : '未分类';
+};

@@ -50,6 +50,13 @@ export const outsideSubtreeRanges = (root: string, column: Column): Sql[] => {
 export const inJurisdiction = (user: Pick<SessionUser, 'unitRegionCode'>, regionCode: string): boolean =>
   inSubtree(user.unitRegionCode, regionCode);
 
+/**
+ * The user's view narrowed to one region of their jurisdiction (a dashboard drilled down to a city):
+ * the same user with that region as the root of what they see. Null when the region lies outside.
+ */
+export const narrowedTo = <U extends Pick<SessionUser, 'unitRegionCode'>>(user: U, region: string | undefined): U | null =>
+  region === undefined ? user : inJurisdiction(user, region) ? { ...user, unitRegionCode: region } : null;
+
 /** SQL form of `inJurisdiction` on a region-code column. */
 export const jurisdictionSql = (user: Pick<SessionUser, 'unitRegionCode'>, column: Column): Sql =>
   subtreeSql(user.unitRegionCode, column);

@@ -243,7 +243,7 @@ export async function periodFigures(q: Queryable, user: Scope, from: string, to:
     sql`select s.kind, count(distinct i.subject_id)::int as n from inspections i join subjects s on s.id = i.subject_id
         where ${scope} and i.inspected_on between ${from}::date and ${to}::date group by s.kind order by n desc`,
   );
-  const [n] = await q.query<{ persons: number; found: number; rectified: number; overdue: number; penalties: number; penaltyYuan: number }>(
+  const [n] = await q.query<{ persons: number; found: number; rectified: number; overdue: number; open: number; penalties: number; penaltyYuan: number }>(
     sql`select
           (select coalesce(sum(i.inspectors), 0)::int from inspections i join subjects s on s.id = i.subject_id
             where ${scope} and i.inspected_on between ${from}::date and ${to}::date) as persons,
@@ -252,6 +252,7 @@ export async function periodFigures(q: Queryable, user: Scope, from: string, to:
           (select count(*)::int from hazards h join subjects s on s.id = h.subject_id
             where ${scope} and h.status = 'verified' and (h.verified_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as rectified,
           (select count(*)::int from hazards h join subjects s on s.id = h.subject_id where ${scope} and ${overdueSql(today)}) as overdue,
+          (select count(*)::int from hazards h join subjects s on s.id = h.subject_id where ${scope} and h.status <> 'verified') as open,
           (select count(*)::int from enforcement_records e join subjects s on s.id = e.subject_id
             where ${scope} and e.kind = 'penalty_decision' and e.issued_on between ${from}::date and ${to}::date) as penalties,
           (select (coalesce(sum(e.fine_fen), 0) / 100.0)::float8 from enforcement_records e join subjects s on s.id = e.subject_id

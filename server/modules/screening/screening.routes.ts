@@ -26,7 +26,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/subjects',
     {
       config: READ,
-      schema: { tags: ['screening'], summary: '主体名录（本辖区，分页，含总数），含风险等级及其依据', querystring: subjectListQuery, response: { 200: SubjectPage } },
+      schema: { tags: ['screening'], summary: '主体名录（本辖区或其中一个地区，分页，含总数），含风险等级及其依据', querystring: subjectListQuery, response: { 200: SubjectPage } },
     },
     async (req) => listSubjects(db, staff(req), req.query),
   );
@@ -67,14 +67,14 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       config: READ,
       schema: {
         tags: ['screening'],
-        summary: '排查整治统计（本辖区、统计期）：排查主体、检查人次、发现隐患、整改销号，及当前风险等级分布',
+        summary: '排查整治统计（本辖区或其中一个地区、统计期）：排查主体、检查人次、发现隐患、整改销号，及当前未销号隐患和风险等级分布',
         querystring: summaryQuery,
         response: { 200: ScreeningSummary },
       },
     },
     async (req) => {
       const to = req.query.to ?? chinaToday();
-      return screeningSummary(db, staff(req), req.query.from ?? `${to.slice(0, 4)}-01-01`, to);
+      return screeningSummary(db, staff(req), req.query.from ?? `${to.slice(0, 4)}-01-01`, to, req.query.region);
     },
   );
 

@@ -29,6 +29,7 @@ export const subjectListQuery = z.object({
   q: z.string().trim().max(60).optional(),
   kind: z.enum(SUBJECT_KIND_CODES).optional(),
   grade: z.enum([...RISK_GRADE_CODES, 'none']).optional(),
+  region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '地区无效').optional(),
   ...paging,
 });
 export type SubjectListQuery = z.infer<typeof subjectListQuery>;
@@ -65,7 +66,11 @@ export type LedgerFilter = z.infer<typeof ledgerFilter>;
 export const ledgerQuery = ledgerFilter.extend(paging);
 
 export const summaryQuery = z
-  .object({ from: day.optional(), to: day.optional() })
+  .object({
+    from: day.optional(), to: day.optional(),
+    // A region of the user's jurisdiction (the dashboard drilled down); omitted, the whole jurisdiction.
+    region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '地区无效').optional(),
+  })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 
 /** Files uploaded first (POST /api/uploads), named here to attach them; a hazard holds at most 10 (MAX_ATTACHMENTS). */
@@ -196,6 +201,8 @@ export const ScreeningSummary = z.object({
   figures: z.array(z.object({ indicator: oneOf(INDICATOR_KEYS), value: z.number(), unit: z.string() })),
   screenedByKind: z.array(z.object({ kind: oneOf(SUBJECT_KIND_CODES), n: z.number() })),
   hazardsOverdue: z.number(),
+  /** Hazards not crossed off (待整改, 整改中, 已整改待验收), today. */
+  hazardsOpen: z.number(),
   grades: z.object({ red: z.number(), orange: z.number(), yellow: z.number(), green: z.number(), none: z.number() }),
 });
 export type ScreeningSummary = z.output<typeof ScreeningSummary>;

@@ -5,6 +5,7 @@ import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { RiskGrade } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
+import { narrowedTo } from '../access/jurisdiction.ts';
 import { assessRisk } from './risk.ts';
 import type { Keys } from '../../crypto.ts';
 import { attachUploads, countAttachments, MAX_ATTACHMENTS, readAttachment } from '../uploads/uploads.service.ts';
@@ -32,7 +33,9 @@ async function visibleSubject(q: Queryable, user: SessionUser, id: number) {
  * whole jurisdiction; the reasons shown beside a grade come from assessRisk on this page's subjects.
  */
 export async function listSubjects(db: Db, user: SessionUser, f: SubjectListQuery) {
-  const { items, total } = await repo.subjectPage(db, user, f);
+  const scope = narrowedTo(user, f.region);
+  if (!scope) throw new AppError('NOT_FOUND');
+  const { items, total } = await repo.subjectPage(db, scope, f);
   const facts = await repo.riskFacts(db, items.map((s) => s.id));
   const day = today();
   return {
@@ -173,9 +176,11 @@ export async function ledgerForExport(db: Db, user: SessionUser, f: LedgerFilter
  * each counted from the records (the ledger and the inspections) so it can be traced back, and
  * today's grades of every subject in the jurisdiction (a grade is a state, not a flow).
  */
-export async function screeningSummary(db: Db, user: SessionUser, from: string, to: string) {
-  const n = await repo.periodFigures(db, user, from, to, today());
-  const grades = await repo.gradeCounts(db, user);
+export async function screeningSummary(db: Db, user: SessionUser, from: string, to: string, region?: string) {
+  const scope = narrowedTo(user, region);
+  if (!scope) throw new AppError('NOT_FOUND');
+  const n = await repo.periodFigures(db, scope, from, to, today());
+  const grades = await repo.gradeCounts(db, scope);
   return {
     from, to,
     figures: [
@@ -188,6 +193,7 @@ export async function screeningSummary(db: Db, user: SessionUser, from: string, 
     ],
     screenedByKind: n.screenedByKind,
     hazardsOverdue: n.overdue,
+    hazardsOpen: n.open,
     grades,
   };
 }

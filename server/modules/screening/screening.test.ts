@@ -278,4 +278,46 @@ describe('screening, hazards and rectification through the API', () => {
     const audit = json(await (await as('sd_auditor')).get('/api/audit?entity=hazard&limit=100'));
     expect(audit.items.some((a: { action: string }) => a.action === 'hazard.exported')).toBe(true);
   });
+
+  it('narrows the summary and the registry to one region of the jurisdiction (the dashboard drilled down), never beyond it', async () => {
+    const province = await as('sd_lead');
+    const county = await as('lk_lead');
+    const period = `from=${inDays(-30)}&to=${inDays(1)}`;
+    const count = async (prefix: string) => {
+      const [n] = await t.db.query<{ subjects: number; open: number }>(
+        `select (select count(*) from subjects where region_code like $1)::int as subjects,
+                (select count(*) from hazards h join subjects s on s.id = h.subject_id where s.region_code like $1 and h.status <> 'verified')::int as open`,
+        [`${prefix}%`],
+      );
+      return n;
+    };
+    const want = await count('370681');
+    expect(want.subjects).toBeGreaterThan(0);
+    expect(want.open).toBeGreaterThan(0);
+    // The province drilled down to 龙口市 sees what 龙口市's own office sees.
+    const own = json(await county.get(`/api/screening/summary?${period}`));
+    const drilled = json(await province.get(`/api/screening/summary?${period}&region=370681`));
+    expect(drilled).toEqual(own);
+    expect(own.hazardsOpen).toBe(want.open);
+    expect(Object.values(own.grades as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(want.subjects);
+    // 芝罘区 has none of it; the whole province holds at least 龙口市's.
+    const zhifu = json(await province.get(`/api/screening/summary?${period}&region=370602`));
+    expect(zhifu.hazardsOpen).toBe((await count('370602')).open);
+    expect(Object.values(zhifu.grades as Record<string, number>).reduce((a, b) => a + b, 0)).toBe((await count('370602')).subjects);
+    expect(json(await province.get(`/api/screening/summary?${period}`)).hazardsOpen).toBe((await count('37')).open);
+    // The registry narrowed the same way: the count is the region's.
+    expect(json(await province.get('/api/subjects?region=370681&pageSize=1')).total).toBe(want.subjects);
+    expect(json(await province.get('/api/subjects?region=370602&pageSize=1')).total).toBe((await count('370602')).subjects);
+    // Above, beside or outside the user's jurisdiction: not found; not a region code: 400 with the field.
+    for (const region of ['3706', '37', '370602', '11']) {
+      expect((await county.get(`/api/screening/summary?region=${region}`)).statusCode, region).toBe(404);
+      expect((await county.get(`/api/subjects?region=${region}`)).statusCode, region).toBe(404);
+    }
+    for (const bad of ['abc', '3', '37068', '3706811', `${'3'.repeat(40)}`, '37%25']) {
+      const r = await province.get(`/api/screening/summary?region=${bad}`);
+      expect(r.statusCode, bad).toBe(400);
+      expect(json(r).error.fields[0].path, bad).toBe('querystring.region');
+      expect((await province.get(`/api/subjects?region=${bad}`)).statusCode, bad).toBe(400);
+    }
+  });
 });

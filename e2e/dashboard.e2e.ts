@@ -1,0 +1,137 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axe, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
+
+/** A tip from the public, in a township of the demo province. */
+async function submitTip(e: E2E, regionCode: string, description: string) {
+  const r = await fetch(`${e.url}/api/public/tips`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ regionCode, description, fraudTypes: ['elderly_product'], reporter: { anonymous: true } }),
+  });
+  expect(r.status).toBe(201);
+  return (await r.json()) as { trackingCode: string };
+}
+
+const kpi = async (page: Page, id: string) => (await page.getByTestId(`kpi-${id}`).getByTestId('kpi-value').textContent())!.replace(/,/g, '');
+
+/** Clicks the map's canvas where the area of `adcode` is (its label point, as the map reports it). */
+async function clickArea(page: Page, adcode: string) {
+  const map = page.getByTestId('region-map');
+  await expect.poll(async () => JSON.parse((await map.getAttribute('data-areas')) ?? '{}')[adcode], { timeout: 15_000 }).toBeTruthy();
+  const [x, y] = JSON.parse((await map.getAttribute('data-areas'))!)[adcode] as [number, number];
+  await map.locator('canvas').first().click({ position: { x, y } });
+}
+
+describe('数据看板: a province lead drills down on the map and opens the records behind a number', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+    // 烟台市: three in 龙口市, two in 芝罘区; 济南市: one. One of 龙口's is closed.
+    for (const [i, code] of ['370681001', '370681002', '370681003', '370602001', '370602002', '370102001'].entries()) {
+      await submitTip(e, code, `第${i + 1}条：保健品店以免费体检为名向老人推销高价保健品，已有多人受骗。`);
+    }
+    await e.db.query(`update tips set status = 'closed', closed_at = now(), deadline_at = now() + interval '1 day', rating_satisfied = true
+                      where id = (select min(id) from tips where region_code like '370681%')`);
+  });
+  afterAll(() => e?.close());
+
+  it('shows the province, drills into 烟台市 from the map, and a card opens the same tips', async () => {
+    const page = await consoleLogin(e, 'sd_lead');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('menuitem', { name: '数据看板' }).click();
+    await page.getByTestId('dashboard-title').getByText('山东省 · 数据看板').waitFor();
+    const [{ n: inProvince }] = await e.db.query<{ n: number }>(`select count(*)::int as n from tips where region_code like '37%'`);
+    expect(Number(await kpi(page, 'tips_received'))).toBe(inProvince);
+    // No publicity activity and no case yet: the figures say so rather than invent a zero where a strand has nothing.
+    for (const id of ['cases_filed', 'people_reached', 'grade_red']) expect(await kpi(page, id), id).toMatch(/^(\d+|暂无数据)$/);
+    // 办结率: one of six, with its parts named.
+    expect(await kpi(page, 'closure')).toBe((100 / inProvince).toFixed(1));
+    await page.getByTestId('kpi-closure').getByText('办结线索 ÷ 受理线索').waitFor();
+
+    // The table by city, sortable; the map of the province's cities.
+    const table = page.getByTestId('child-table');
+    await table.getByRole('link', { name: '烟台市', exact: true }).waitFor();
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(16);
+    await page.getByTestId('region-map').locator('canvas').first().waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'dashboard-1-province');
+
+    await clickArea(page, '370600');
+    await page.getByTestId('dashboard-title').getByText('烟台市 · 数据看板').waitFor();
+    await page.waitForURL(/\/console\/stats\?region=3706$/);
+    await page.getByTestId('region-path').getByRole('link', { name: '山东省' }).waitFor();
+    expect(await page.getByTestId('region-path').getByText('烟台市').getAttribute('aria-current')).toBe('page');
+    const [{ n: inYantai }] = await e.db.query<{ n: number }>(`select count(*)::int as n from tips where region_code like '3706%'`);
+    expect(inYantai).toBe(5);
+    await expect.poll(() => kpi(page, 'tips_received')).toBe(String(inYantai));
+    // 烟台市's counties: 龙口市 has three, 芝罘区 two.
+    const row = (name: string) => page.getByTestId('child-table').locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) });
+    expect(await row('龙口市').locator('td').nth(1).textContent()).toBe('3');
+    expect(await row('芝罘区').locator('td').nth(1).textContent()).toBe('2');
+    await shot(page, 'dashboard-2-city');
+
+    // The number opens its records: the tip list filtered to 烟台市 and the period, as many as the card says.
+    await page.getByTestId('kpi-tips_received').getByRole('link').click();
+    await page.waitForURL(/\/console\/tips\?.*regionCode=3706/);
+    await page.getByTestId('tip-total').getByText(`共 ${inYantai} 条`).waitFor();
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(inYantai);
+    const places = (await e.db.query<{ name: string }>(`select r.name from tips t join regions r on r.code = t.region_code where t.region_code like '3706%' order by 1`)).map((r) => r.name);
+    expect((await page.locator('tbody tr.ant-table-row td:nth-child(5)').allTextContents()).sort()).toEqual(places);
+    await page.goBack();
+
+    // A closed tip's rate in 烟台市, and its count opens the closed tips only.
+    await page.getByTestId('dashboard-title').getByText('烟台市 · 数据看板').waitFor();
+    await expect.poll(() => kpi(page, 'closure')).toBe((100 / inYantai).toFixed(1));
+    await page.getByTestId('kpi-closure').getByRole('link').click();
+    await page.waitForURL(/\/console\/tips\?.*status=closed/);
+    await page.getByTestId('tip-total').getByText('共 1 条').waitFor();
+    await page.goBack();
+
+    // A row of the table drills further; the breadcrumb climbs back to the province.
+    await row('龙口市').click();
+    await page.getByTestId('dashboard-title').getByText('龙口市 · 数据看板').waitFor();
+    await page.getByTestId('region-path').getByRole('link', { name: '烟台市', exact: true }).waitFor();
+    await expect.poll(() => kpi(page, 'tips_received')).toBe('3');
+    await page.getByTestId('region-path').getByRole('link', { name: '山东省' }).click();
+    await page.getByTestId('dashboard-title').getByText('山东省 · 数据看板').waitFor();
+    await page.context().close();
+  });
+
+  it('picks periods in Beijing dates, fits a 1024 × 768 tablet, and refuses a region outside the jurisdiction', async () => {
+    const page = await consoleLogin(e, 'sd_lead');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${e.url}/console/stats`);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await page.getByTestId('period').getByText(`统计期：${today.slice(0, 8)}01 至 ${today}`).waitFor();
+    await page.getByText('本年', { exact: true }).click();
+    await page.getByTestId('period').getByText(`统计期：${today.slice(0, 4)}-01-01 至 ${today}`).waitFor();
+    expect(page.url()).toContain('period=year');
+    await page.getByTestId('child-table').getByRole('link', { name: '烟台市', exact: true }).waitFor();
+    // Nothing spills sideways at tablet width; the KPI titles stay readable.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    for (const size of await page.locator('[data-testid^="kpi-"] .ant-typography-secondary').first().evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)))) {
+      expect(size).toBeGreaterThanOrEqual(12);
+    }
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'dashboard-3-tablet');
+
+    // A custom period reversed or a region elsewhere in the country: the page says so, shows no figures.
+    await page.goto(`${e.url}/console/stats?region=11`);
+    await page.getByRole('alert').getByText('该地区不在本单位辖区内，或地区不存在').waitFor();
+    expect(await page.getByTestId('kpi-tips_received').count()).toBe(0);
+    await page.goto(`${e.url}/console/stats?period=custom&from=2026-03-31&to=2026-03-01`);
+    await page.getByTestId('period').getByText(`统计期：${today.slice(0, 8)}01 至 ${today}`).waitFor();
+    await page.context().close();
+
+    // A county office sees its own county, with no map (no outlines below a city), and cannot look at its neighbour.
+    const county = await consoleLogin(e, 'lk_lead');
+    await county.goto(`${e.url}/console/stats`);
+    await county.getByTestId('dashboard-title').getByText('龙口市 · 数据看板').waitFor();
+    expect(await county.getByTestId('region-map').count()).toBe(0);
+    await county.goto(`${e.url}/console/stats?region=370602`);
+    await county.getByRole('alert').getByText('该地区不在本单位辖区内，或地区不存在').waitFor();
+    await county.context().close();
+  });
+});
