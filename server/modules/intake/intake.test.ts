@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX } from '../../schemas.ts';
-import { createTestApp, inDays, json, multipart, photoWithLocation, validTip, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, inDays, json, multipart, photoWithLocation, validTip, type TestApp, withoutReportApproval } from '../../test/helpers.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { canFollowHandover, handoverVisibleSql } from '../access/jurisdiction.ts';
 import { loadUser, type SessionUser } from '../auth/auth.service.ts';
@@ -18,6 +18,8 @@ describe('intake: hand-overs, reference numbers, the 12337 batch', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
+    // 单位负责人审核 is tested in modules/approval; here the unit's report goes straight to the office.
+    await withoutReportApproval(t, '370681:police', '370681:market_regulation');
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, inDays, json, multipart, seedSecondProvince, validTip, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, inDays, json, multipart, seedSecondProvince, validTip, type TestApp, withoutReportApproval } from '../../test/helpers.ts';
 import { sql } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { SAMPLE_ITEM_STATUS_CODES, SUPERVISION_METHOD_CODES } from '../../../shared/domain.ts';
@@ -13,6 +13,8 @@ describe('supervision rounds (督导检查)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedSecondProvince(t.db);
+    // The units whose reports close tips here report straight to the office (单位负责人审核 is tested in modules/approval).
+    await withoutReportApproval(t, '370681:police', '370681:market_regulation', '370681:civil_affairs');
   });
   afterAll(() => t.close());
 
