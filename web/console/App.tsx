@@ -8,7 +8,7 @@ import { TipList } from './TipList.tsx';
 import { TipDetail } from './TipDetail.tsx';
 import { ROLES } from './labels.ts';
 import { PUBLICITY_TABS } from './publicity-tabs.ts';
-import { TIP_READER_ROLES } from '../../shared/domain.ts';
+import { FIGURE_READER_ROLES, TIP_READER_ROLES } from '../../shared/domain.ts';
 
 // Charts load only when the dashboard is opened, keeping ECharts out of the first load.
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
@@ -34,7 +34,7 @@ interface PageProps { me: Me; go: Go; id?: number; search: string }
 const GROUPS = { work: '工作台', tips: '线索', screening: '排查整治', cases: '打击', publicity: '宣传', supervision: '督导', stats: '统计', system: '系统' } as const;
 
 const readsTips = (me: Me) => me.roles.some((r) => (TIP_READER_ROLES as readonly string[]).includes(r));
-const reportsFigures = (me: Me) => me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead');
+const reportsFigures = (me: Me) => me.roles.some((r) => (FIGURE_READER_ROLES as readonly string[]).includes(r));
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Suspense>;
 
 /**
@@ -53,7 +53,7 @@ const SECTIONS: {
   { key: 'supervision', group: 'supervision', label: '督导检查', show: readsTips, page: (p) => lazyPage(<Supervision me={p.me} go={p.go} id={p.id} />) },
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
   { key: 'evaluation', group: 'stats', label: '考评排名', show: readsTips, page: (p) => lazyPage(<Evaluation me={p.me} />) },
-  { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
+  { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: (p) => lazyPage(<Figures me={p.me} />) },
   { key: 'reports', group: 'stats', label: '工作报告', show: readsTips, page: (p) => lazyPage(<Reports me={p.me} go={p.go} id={p.id} />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },
   { key: 'audit', group: 'system', label: '审计日志', show: (me) => me.roles.includes('auditor'), page: () => lazyPage(<AuditLog />) },
