@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import { INDICATORS, type IndicatorKey } from '../../shared/indicators.ts';
 import type { ExtractedFigure, ReportedFigure as Reported } from '../api/routes.ts';
-import { fmt } from './labels.ts';
+import { COLORS, fmt } from './labels.ts';
 import { fetchAllPages } from './hooks.ts';
 import { FormDialog } from './ui.tsx';
 import { FIGURE_REPORTER_ROLES, FIGURE_REVIEWER_ROLES, FIGURE_STATUSES } from '../../shared/domain.ts';
@@ -28,7 +28,7 @@ function withFieldMessages(e: ApiError) {
 
 const indicatorOptions = Object.entries(INDICATORS).map(([value, [label]]) => ({ value, label: `${label}（${value}）` }));
 
-const STATUS_COLORS = { submitted: 'gold', approved: 'green', returned: 'red' } as const;
+const STATUS_COLORS = { submitted: COLORS.amber, approved: COLORS.green, returned: COLORS.red } as const;
 
 /** The figures reported, with their review status; in the queue, approve/return buttons. */
 function FigureTable({ items, onReview }: { items: Reported[]; onReview?: (f: Reported, action: 'approve' | 'return') => void }) {
