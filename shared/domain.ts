@@ -277,6 +277,8 @@ export const AUDIT_ACTIONS = {
   'hazard.penalty_recorded': '记录行政处罚',
   'hazard.exported': '导出隐患台账',
   'figures.reported': '上报统计数字',
+  'figures.approved': '审核通过上报数字',
+  'figures.returned': '退回上报数字',
   'intel.labelled_data_exported': '导出标注数据',
   'publicity.created': '登记宣传活动',
   'publicity.corrected': '更正宣传活动',
@@ -557,3 +559,12 @@ export const REPORT_STATUS_CODES = codesOf(REPORT_STATUSES);
 /** Who writes reports and 要情随报 (campaign offices); who signs a report off. */
 export const REPORT_WRITER_ROLES = OFFICE_ROLES;
 export const REPORT_SIGNER_ROLES = ['office_lead'] as const satisfies readonly Role[];
+// ── Reported figures and their review (issue 11 item 2) ─────────────────────────────────────────
+/** A reported figure counts only once approved by the campaign office that reviews it. */
+export const FIGURE_STATUSES = { submitted: '待审核', approved: '已通过', returned: '已退回' } as const;
+export type FigureStatus = keyof typeof FIGURE_STATUSES;
+export const FIGURE_STATUS_CODES = codesOf(FIGURE_STATUSES);
+/** Who reports figures (any unit: offices and member units) and who reviews them (an office's lead or intake staff). */
+export const FIGURE_REPORTER_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead'] as const satisfies readonly Role[];
+export const FIGURE_REVIEWER_ROLES = OFFICE_ROLES;
+export const FIGURE_READER_ROLES = [...FIGURE_REPORTER_ROLES, 'supervisor', 'viewer'] as const satisfies readonly Role[];

@@ -82,6 +82,8 @@ interface Ctx {
   reportId: number;
   /** The county office's 12337 batch. */
   tipImportId: number;
+  /** A figure the county police reported (reviewed by the county office). */
+  figureId: number;
 }
 interface Entry {
   allow: Who[];
@@ -177,8 +179,10 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/intel/extract-figures': { allow: [...WORKERS, 'viewer'], request: () => ({ url: '/api/intel/extract-figures', payload: { text: '排查养老机构215家' } }) },
   'GET /api/intel/labelled-data': { allow: ['office_lead'], request: () => ({ url: '/api/intel/labelled-data' }) },
   'POST /api/public/scam-check': { allow: PUBLIC, request: () => ({ url: '/api/public/scam-check', payload: { text: '保本保息，年化收益18%' } }) },
-  'POST /api/figures/reported': { allow: ['intake', 'office_lead'], request: () => ({ url: '/api/figures/reported', payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'form', figures: [{ indicator: 'meetings', value: 3, unit: '次' }] } }) },
-  'GET /api/figures/reported': { allow: ['intake', 'office_lead', 'supervisor', 'viewer'], request: () => ({ url: '/api/figures/reported' }) },
+  'POST /api/figures/reported': { allow: ['intake', 'office_lead', 'handler', 'unit_lead'], request: () => ({ url: '/api/figures/reported', payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'form', figures: [{ indicator: 'meetings', value: 3, unit: '次' }] } }) },
+  'GET /api/figures/reported': { allow: ['intake', 'office_lead', 'handler', 'unit_lead', 'supervisor', 'viewer'], request: () => ({ url: '/api/figures/reported' }) },
+  'POST /api/figures/reported/:id/approve': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/figures/reported/${c.figureId}/approve`, payload: {} }) },
+  'POST /api/figures/reported/:id/return': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/figures/reported/${c.figureId}/return`, payload: { reason: '矩阵测试退回' } }) },
   'POST /api/subjects': { allow: SCREENERS, request: (c) => ({ url: '/api/subjects', payload: { regionCode: c.county, kind: 'other', name: `矩阵主体${Math.random()}`.slice(0, 20) } }) },
   'GET /api/subjects': { allow: READERS, request: () => ({ url: '/api/subjects' }) },
   'GET /api/subjects/:id': { allow: READERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}` }) },
@@ -349,12 +353,14 @@ describe('endpoint × role matrix, in two provinces', () => {
       const batch = await batchWorkbook([batchRow(`${p.name}-MATRIX-1`, p.county), ['', '', p.county, '', '', '']]);
       const tipImport = json(await t.app.inject({ method: 'POST', url: '/api/tip-imports', ...withCookie(multipart(batch, 'b.xlsx', XLSX), await as('intake')) }));
       expect(tipImport.created, `${p.name} 12337 batch set-up`).toBe(1);
+      const figure = json(await t.app.inject({ method: 'POST', url: '/api/figures/reported', headers: await as('handler'), payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'form', figures: [{ indicator: 'meetings', value: 2, unit: '次' }] } }));
+      expect(figure.ids, `${p.name} figure set-up`).toHaveLength(1);
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
         roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
         supervisionId: supervised.id, findingId: supervised.findingIds[0], policeUnitId,
-        reportId: report.id, tipImportId: tipImport.id,
+        reportId: report.id, tipImportId: tipImport.id, figureId: figure.ids[0],
       });
     }
   });

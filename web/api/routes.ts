@@ -86,6 +86,8 @@ export interface Routes {
   'POST /api/public/scam-check': Out<typeof Intel.ScamCheckResult>;
   'POST /api/figures/reported': Out<typeof Figures.FiguresReported>;
   'GET /api/figures/reported': Out<typeof Figures.ReportedFigurePage>;
+  'POST /api/figures/reported/:id/approve': Out<typeof Figures.FigureReviewed>;
+  'POST /api/figures/reported/:id/return': Out<typeof Figures.FigureReviewed>;
   'POST /api/subjects': Out<typeof Common.IdOnly>;
   'GET /api/subjects': Out<typeof Screening.SubjectPage>;
   'GET /api/subjects/:id': Out<typeof Screening.SubjectDetail>;

@@ -8,7 +8,7 @@ import { TipList } from './TipList.tsx';
 import { TipDetail } from './TipDetail.tsx';
 import { ROLES } from './labels.ts';
 import { PUBLICITY_TABS } from './publicity-tabs.ts';
-import { HANDOVER_ROLES, TIP_READER_ROLES } from '../../shared/domain.ts';
+import { FIGURE_READER_ROLES, HANDOVER_ROLES, TIP_READER_ROLES } from '../../shared/domain.ts';
 
 // Charts load only when the dashboard is opened, keeping ECharts out of the first load.
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
@@ -38,7 +38,8 @@ const GROUPS = { work: '工作台', tips: '线索', screening: '排查整治', c
 
 const readsTips = (me: Me) => me.roles.some((r) => (TIP_READER_ROLES as readonly string[]).includes(r));
 const handsOver = (me: Me) => me.unitKind !== 'campaign_office' && me.roles.some((r) => (HANDOVER_ROLES as readonly string[]).includes(r));
-const reportsFigures = (me: Me) => me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead');
+const registersTips = (me: Me) => me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead');
+const reportsFigures = (me: Me) => me.roles.some((r) => (FIGURE_READER_ROLES as readonly string[]).includes(r));
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Suspense>;
 
 /**
@@ -51,7 +52,7 @@ const SECTIONS: {
 }[] = [
   { key: 'home', group: 'work', label: '我的工作台', show: readsTips, page: (p) => <Workbench me={p.me} go={p.go} /> },
   { key: 'tips', group: 'tips', label: '线索列表', show: readsTips, page: (p) => (p.id ? <TipDetail id={p.id} me={p.me} go={p.go} /> : <TipList go={p.go} search={p.search} />) },
-  { key: 'intake', group: 'tips', label: '线索登记', show: reportsFigures, page: (p) => lazyPage(<Intake go={p.go} />) },
+  { key: 'intake', group: 'tips', label: '线索登记', show: registersTips, page: (p) => lazyPage(<Intake go={p.go} />) },
   { key: 'handovers', group: 'tips', label: '移交线索', show: handsOver, page: (p) => lazyPage(<Handovers me={p.me} />) },
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} search={p.search} />) },
   { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} />) },
@@ -60,7 +61,7 @@ const SECTIONS: {
   { key: 'stats', group: 'stats', label: '数据看板', show: readsTips, page: (p) => lazyPage(<StatsDashboard me={p.me} go={p.go} search={p.search} />) },
   { key: 'dashboard', group: 'stats', label: '统计概览', show: readsTips, page: (p) => lazyPage(<Dashboard go={p.go} />) },
   { key: 'evaluation', group: 'stats', label: '考评排名', show: readsTips, page: (p) => lazyPage(<Evaluation me={p.me} />) },
-  { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: () => lazyPage(<Figures />) },
+  { key: 'figures', group: 'stats', label: '上报数字', show: reportsFigures, page: (p) => lazyPage(<Figures me={p.me} />) },
   { key: 'reports', group: 'stats', label: '工作报告', show: readsTips, page: (p) => lazyPage(<Reports me={p.me} go={p.go} id={p.id} />) },
   { key: 'admin', group: 'system', label: '单位与用户管理', show: (me) => me.roles.includes('admin'), page: (p) => lazyPage(<Admin me={p.me} />) },
   { key: 'audit', group: 'system', label: '审计日志', show: (me) => me.roles.includes('auditor'), page: () => lazyPage(<AuditLog />) },

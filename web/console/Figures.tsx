@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import { INDICATORS, type IndicatorKey } from '../../shared/indicators.ts';
 import type { ExtractedFigure, ReportedFigure as Reported } from '../api/routes.ts';
-import { fmt } from './labels.ts';
+import { COLORS, fmt } from './labels.ts';
 import { fetchAllPages } from './hooks.ts';
+import { FormDialog } from './ui.tsx';
+import { FIGURE_REPORTER_ROLES, FIGURE_REVIEWER_ROLES, FIGURE_STATUSES } from '../../shared/domain.ts';
+import type { Me } from '../api/routes.ts';
 
 /** A figure being reviewed: as extracted (or added by hand, with no quote). */
 interface Row extends Omit<ExtractedFigure, 'quote'> {
@@ -25,8 +28,52 @@ function withFieldMessages(e: ApiError) {
 
 const indicatorOptions = Object.entries(INDICATORS).map(([value, [label]]) => ({ value, label: `${label}（${value}）` }));
 
-/** A lower office pastes its work summary, reviews and corrects the figures found, and reports them. */
-export default function Figures() {
+const STATUS_COLORS = { submitted: COLORS.amber, approved: COLORS.green, returned: COLORS.red } as const;
+
+/** The figures reported, with their review status; in the queue, approve/return buttons. */
+function FigureTable({ items, onReview }: { items: Reported[]; onReview?: (f: Reported, action: 'approve' | 'return') => void }) {
+  return (
+    <Table<Reported>
+      rowKey="id"
+      size="small"
+      dataSource={items}
+      pagination={{ pageSize: 20 }}
+      locale={{ emptyText: onReview ? '没有待审核的上报数字' : '尚无上报数字' }}
+      columns={[
+        { title: '地区', dataIndex: 'regionName' },
+        { title: '上报单位', dataIndex: 'unitName' },
+        { title: '统计期', render: (_, r) => `${r.periodStart} 至 ${r.periodEnd}` },
+        { title: '指标', dataIndex: 'indicator', render: (k: IndicatorKey) => INDICATORS[k]?.[0] ?? k },
+        { title: '数值', render: (_, r) => `${r.approx ? '约 ' : ''}${r.value.toLocaleString('zh-CN')} ${r.unit}` },
+        { title: '对象', dataIndex: 'subject' },
+        { title: '上报时间', dataIndex: 'submittedAt', render: fmt },
+        {
+          title: '状态',
+          render: (_, r) => (
+            <Space direction="vertical" size={0}>
+              <Tag color={STATUS_COLORS[r.status]}>{FIGURE_STATUSES[r.status]}</Tag>
+              {r.status === 'returned' && r.reviewNote && <Typography.Text type="secondary">退回理由：{r.reviewNote}</Typography.Text>}
+            </Space>
+          ),
+        },
+        ...(onReview
+          ? [{
+              title: '审核',
+              render: (_: unknown, r: Reported) => r.reviewable && (
+                <Space>
+                  <Button size="small" type="primary" onClick={() => onReview(r, 'approve')}>通过</Button>
+                  <Button size="small" danger onClick={() => onReview(r, 'return')}>退回</Button>
+                </Space>
+              ),
+            }]
+          : []),
+      ]}
+    />
+  );
+}
+
+/** A unit pastes its work summary, reviews and corrects the figures found, and reports them; an office reviews what units report. */
+export default function Figures({ me }: { me?: Me }) {
   const { message } = AntApp.useApp();
   const [text, setText] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
@@ -35,8 +82,25 @@ export default function Figures() {
   const [error, setError] = useState('');
   const [reported, setReported] = useState<Reported[]>([]);
   const [truncated, setTruncated] = useState(false);
-  const reload = () => fetchAllPages('/api/figures/reported?limit=500').then((r) => (setReported(r.items), setTruncated(r.truncated)), () => undefined);
-  useEffect(() => void reload(), []);
+  const [queue, setQueue] = useState<Reported[]>([]);
+  const [returning, setReturning] = useState<Reported | null>(null);
+  const reviews = !!me && me.unitKind === 'campaign_office' && me.roles.some((r) => (FIGURE_REVIEWER_ROLES as readonly string[]).includes(r));
+  const reports = !me || me.roles.some((r) => (FIGURE_REPORTER_ROLES as readonly string[]).includes(r));
+  const reload = () => {
+    void fetchAllPages('/api/figures/reported?limit=500').then((r) => (setReported(r.items), setTruncated(r.truncated)), () => undefined);
+    if (reviews) void fetchAllPages('/api/figures/reported?status=submitted&limit=500').then((r) => setQueue(r.items), () => undefined);
+  };
+  useEffect(() => reload(), [reviews]);
+
+  async function approve(f: Reported) {
+    try {
+      await api('POST', `/api/figures/reported/${f.id}/approve`, {});
+      message.success('已审核通过，此后计入统计');
+    } catch (e) {
+      message.error((e as ApiError).message);
+    }
+    reload();
+  }
 
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -75,6 +139,7 @@ export default function Figures() {
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>上报统计数字</Typography.Title>
+      {reports && (<>
       <Card title="第一步：粘贴工作总结，自动识别数字" size="small">
         <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} aria-label="工作总结全文" placeholder="例如：截至目前，累计受理线索86条，排查养老机构215家，挽回经济损失350余万元……" />
         <Button type="primary" style={{ marginTop: 12 }} disabled={!text.trim()} onClick={() => void extract()}>识别数字</Button>
@@ -105,24 +170,52 @@ export default function Figures() {
           <Button type="primary" disabled={!rows.length} onClick={() => void submit()}>上报</Button>
         </Space>
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>上报后由专项办审核（成员单位报本级专项办，专项办报上一级专项办），审核通过后计入统计。</Typography.Paragraph>
       </Card>
-      <Card title="已上报" size="small" style={{ marginTop: 16 }}>
-        {truncated && <Alert type="warning" showIcon message={`上报记录较多，仅显示最近 ${reported.length} 条`} style={{ marginBottom: 12 }} />}
-        <Table<Reported>
-          rowKey="id"
-          size="small"
-          dataSource={reported}
-          pagination={{ pageSize: 20 }}
-          columns={[
-            { title: '地区', dataIndex: 'regionName' },
-            { title: '统计期', render: (_, r) => `${r.periodStart} 至 ${r.periodEnd}` },
-            { title: '指标', dataIndex: 'indicator', render: (k: IndicatorKey) => INDICATORS[k]?.[0] ?? k },
-            { title: '数值', render: (_, r) => `${r.approx ? '约 ' : ''}${r.value.toLocaleString('zh-CN')} ${r.unit}` },
-            { title: '对象', dataIndex: 'subject' },
-            { title: '上报时间', dataIndex: 'submittedAt', render: fmt },
+      </>)}
+      <Card size="small" style={{ marginTop: 16 }}>
+        <Tabs
+          items={[
+            {
+              key: 'all', label: '已上报',
+              children: (
+                <>
+                  {truncated && <Alert type="warning" showIcon message={`上报记录较多，仅显示最近 ${reported.length} 条`} style={{ marginBottom: 12 }} />}
+                  <FigureTable items={reported} />
+                </>
+              ),
+            },
+            ...(reviews
+              ? [{
+                  key: 'queue', label: `待审核（${queue.length}）`,
+                  children: (
+                    <>
+                      <Typography.Paragraph type="secondary">本级成员单位上报的数字、下级专项办上报的数字由本办审核；审核通过后才计入统计，退回须说明理由。</Typography.Paragraph>
+                      <FigureTable items={queue} onReview={(f, action) => (action === 'approve' ? void approve(f) : setReturning(f))} />
+                    </>
+                  ),
+                }]
+              : []),
           ]}
         />
       </Card>
+      {returning && (
+        <FormDialog<{ reason: string }>
+          title={`退回：${returning.unitName} ${INDICATORS[returning.indicator]?.[0] ?? returning.indicator}`}
+          confirm="退回"
+          onClose={() => setReturning(null)}
+          onSubmit={async ({ reason }) => {
+            await api('POST', `/api/figures/reported/${returning.id}/return`, { reason });
+            message.success('已退回');
+            setReturning(null);
+            reload();
+          }}
+        >
+          <Form.Item name="reason" label="退回理由" rules={[{ required: true, min: 2, whitespace: true, message: '请填写退回理由（至少 2 个字）' }]}>
+            <Input.TextArea rows={3} maxLength={200} />
+          </Form.Item>
+        </FormDialog>
+      )}
     </>
   );
 }

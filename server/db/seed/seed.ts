@@ -1,3 +1,4 @@
+import { seedDemoFigures } from './figures-demo.ts';
 import { randomBytes } from 'node:crypto';
 import { empty, raw, sql, type Db, type Queryable, type Sql } from '../client.ts';
 import type { Keys } from '../../crypto.ts';
@@ -366,6 +367,7 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   const cases = await seedDemoCases(db, structure);
   await seedDemoSupervision(db, structure);
   await seedDemoEvaluation(db, structure);
+  await seedDemoFigures(db, structure);
   await seedDemoReports(db, structure);
   await seedDemoIntake(db, keys, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };

@@ -3,7 +3,7 @@ import { sql, type Db } from '../../db/client.ts';
 import { ROLE_CODES, TIP_STATUS_CODES, UNIT_KIND_CODES, type Role, type UnitKind } from '../../../shared/domain.ts';
 import { openTestDb } from '../../test/helpers.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { assignedTipsSql, canSeeTip, inJurisdiction, isTipOverdue, jurisdictionSql, scopeCovers, scopeCoversSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql, type TipAccessFacts } from './jurisdiction.ts';
+import { assignedTipsSql, canSeeFigure, canSeeTip, figureVisibleSql, mayReviewFigure, reviewableFigureSql, inJurisdiction, isTipOverdue, jurisdictionSql, scopeCovers, scopeCoversSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql, type TipAccessFacts } from './jurisdiction.ts';
 
 /**
  * The record form and the SQL form of each jurisdiction rule must give the same answer. Random
@@ -136,6 +136,13 @@ describe('jurisdiction: the record form and the SQL form agree on random data', 
       expect(ids(aliased), who).toEqual(ids(visible));
       const units = await db.query<{ id: number }>(sql`select u.id from units u where ${jurisdictionSql(user, 'u.region_code')}`);
       expect(ids(units), who).toEqual(w.units.filter((u) => inJurisdiction(user, u.region_code)).map((u) => u.id));
+      // Reported figures: each unit as the submitter of a figure of its region.
+      const asFigures = sql`(select u.id, u.region_code, u.id as unit_id, u.kind = 'campaign_office' as office from units u) f`;
+      const reviewable = await db.query<{ id: number }>(sql`select f.id from ${asFigures} where ${reviewableFigureSql(user, 'f', 'f.office')}`);
+      const facts = (u: World['units'][number]) => ({ region_code: u.region_code, unit_id: u.id, submitter_is_office: u.kind === 'campaign_office' });
+      expect(ids(reviewable), `${who} reviews figures`).toEqual(w.units.filter((u) => mayReviewFigure(user, facts(u))).map((u) => u.id));
+      const seen = await db.query<{ id: number }>(sql`select f.id from ${asFigures} where ${figureVisibleSql(user, 'f')}`);
+      expect(ids(seen), `${who} sees figures`).toEqual(w.units.filter((u) => canSeeFigure(user, facts(u))).map((u) => u.id));
       const tipsInRegion = await db.query<{ id: number }>(sql`select t.id from tips t where ${jurisdictionSql(user, 't.region_code')}`);
       expect(ids(tipsInRegion), who).toEqual(w.tips.filter((t) => inJurisdiction(user, t.region_code)).map((t) => t.id));
       // Public content scoped to a unit's region, for a visitor who picks this user's region (or a tip's).

@@ -69,6 +69,27 @@ export const mayWriteForRegion = (user: Pick<SessionUser, 'unitKind' | 'unitRegi
   isOffice(user) && inJurisdiction(user, regionCode);
 
 /**
+ * Reported figures (issue 11 item 2). Any unit reports for its own region. Who reviews: a campaign
+ * office strictly above the region of a campaign office's figure; a campaign office of the region
+ * itself or above for a member unit's figure (police, procuratorate, court … report to the office of
+ * their own region). The national office's own figures have no office above: the national office
+ * reviews them. Who sees: offices their subtree; a member unit its own unit's figures.
+ */
+export interface FigureAccessFacts { region_code: string; unit_id: number; submitter_is_office: boolean }
+export const mayReviewFigure = (user: Pick<SessionUser, 'unitKind' | 'unitRegionCode'>, f: Omit<FigureAccessFacts, 'unit_id'>): boolean =>
+  isOffice(user) && inSubtree(user.unitRegionCode, f.region_code) &&
+  (!f.submitter_is_office || user.unitRegionCode !== f.region_code || f.region_code === '');
+/** SQL form of `mayReviewFigure`; `submitterIsOffice` is a boolean expression of the caller's SQL. */
+export const reviewableFigureSql = (user: Pick<SessionUser, 'unitKind' | 'unitRegionCode'>, f: string, submitterIsOffice: Column): Sql =>
+  !isOffice(user) ? sql`false`
+    : user.unitRegionCode === '' ? subtreeSql('', `${f}.region_code`)
+    : sql`(${subtreeSql(user.unitRegionCode, `${f}.region_code`)} and (not ${raw(submitterIsOffice)} or ${raw(f)}.region_code <> ${user.unitRegionCode}))`;
+export const canSeeFigure = (user: Pick<SessionUser, 'unitKind' | 'unitRegionCode' | 'unitId'>, f: FigureAccessFacts): boolean =>
+  isOffice(user) ? inSubtree(user.unitRegionCode, f.region_code) : f.unit_id === user.unitId;
+export const figureVisibleSql = (user: Pick<SessionUser, 'unitKind' | 'unitRegionCode' | 'unitId'>, f: string): Sql =>
+  isOffice(user) ? subtreeSql(user.unitRegionCode, `${f}.region_code`) : sql`${raw(f)}.unit_id = ${user.unitId}`;
+
+/**
  * Region-scoped settings (routing rules) that concern a user: those of the regions above the user's
  * unit, which apply to it too, and those of its subtree. Other branches' settings are "not found".
  */

@@ -126,10 +126,11 @@ export async function activitySums(q: Queryable, where: Sql): Promise<{ n: numbe
 export const countByKind = (q: Queryable, where: Sql) =>
   q.query<{ kind: string; n: number }>(sql`select a.kind, count(*)::int as n from publicity_activities a where ${where} group by a.kind order by n desc, a.kind`);
 
-/** Has an office at or above the region reported figures for a period holding this day? */
+/** Has an office at or above the region reported figures (not returned) for a period holding this day? Member units' figures do not lock it. */
 export async function periodReported(q: Queryable, regionCode: string, day: string): Promise<boolean> {
   const [{ reported }] = await q.query<{ reported: boolean }>(
-    sql`select exists (select 1 from reported_figures f where f.region_code = any(${[...ancestry(regionCode), '']}::text[])
+    sql`select exists (select 1 from reported_figures f join units u on u.id = f.unit_id and u.kind = 'campaign_office'
+          where f.region_code = any(${[...ancestry(regionCode), '']}::text[]) and f.status <> 'returned'
           and ${day}::date between f.period_start and f.period_end) as reported`,
   );
   return reported;
