@@ -24,7 +24,7 @@ const BATCH: [string, string, string, string][] = [
 
 export async function seedDemoIntake(db: Db, keys: Keys, s: DemoStructure): Promise<number> {
   const as = async (username: string) => (await loadUser(db, s.users.get(username)!)) as SessionUser;
-  const [intake, lead, market] = [await as('lk_intake'), await as('lk_lead'), await as('lk_market_regulation')];
+  const [intake, lead, market, marketLead] = [await as('lk_intake'), await as('lk_lead'), await as('lk_market_regulation'), await as('lk_market_regulation_lead')];
   const rows = BATCH.map(([region, subject, content], i) => [`SD12337-2026-${String(1001 + i).padStart(6, '0')}`, beijing(-12 + i), region, subject, content, beijing(18 + i).slice(0, 10)]);
   rows.push(['SD12337-2026-001099', beijing(-3), '火星市', '某公司', '某公司推销养老产品。', ''], ['', beijing(-3), '龙口市', '某公司', '某公司以养老服务为名收取会员费，老人退费无门。', '']);
   const batch = await importBatch(db, keys, intake, await batchWorkbook(rows), '12337线索清单（2026年11月第2批）.xlsx');
@@ -41,6 +41,8 @@ export async function seedDemoIntake(db: Db, keys: Keys, s: DemoStructure): Prom
     await runTipAction(db, intake, id, { action: 'dispatch', leadUnitId: marketUnit, deadline: new Date(Date.now() + 10 * 86400_000).toISOString(), instructions: '12337 平台转办，请核查并按期反馈。' });
     await runTipAction(db, market, id, { action: 'sign' });
     await runTipAction(db, market, id, { action: 'report', verdict: i === 2 ? 'partly_true' : 'true', measures: ['rectification_order', 'admin_penalty'], summary: '经现场检查，涉事经营者存在虚假宣传，已责令整改并立案处罚。' });
+    // 单位负责人审核: the bureau's lead approves the handler's report before it reaches the office.
+    await runTipAction(db, marketLead, id, { action: 'approve_report' });
     await runTipAction(db, lead, id, { action: 'close', publicAnswer: '经市场监管部门核查，反映问题属实，已责令涉事经营者整改并依法作出行政处罚。' });
   }
   // Member units hand tips over to their office (移交).
