@@ -74,6 +74,7 @@ export interface Routes {
   'POST /api/handovers': Out<typeof Intake.HandoverCreated>;
   'GET /api/handovers': Out<typeof Intake.HandoverPage>;
   'GET /api/tip-imports': Out<typeof Intake.TipImportList>;
+  'POST /api/tip-imports': Out<typeof Intake.TipImportResult>;
   'GET /api/tips': Out<typeof Tips.TipPage>;
   'GET /api/tips/count': Out<typeof Tips.TipCount>;
   'GET /api/workbench': Out<typeof Tips.Workbench>;
