@@ -176,7 +176,7 @@ describe('console layout and the dashboard’s period', () => {
     expect(seen[1]).toBeLessThan(seen[2]);
     // Workflow order of the cards, and the rates with both parts.
     const titles = await page.locator('[data-testid^="card-"] .ant-statistic-title').allTextContents();
-    expect(titles.slice(0, 7)).toEqual(['收到', '待受理', '已受理', '已交办', '办理中', '已反馈结果', '已办结']);
+    expect(titles.slice(0, 8)).toEqual(['收到', '待受理', '已受理', '已交办', '办理中', '已反馈结果', '办结待上级审核', '已办结']);
     await page.getByTestId('rate-closure').getByText('已办结 1 条 ÷ 已受理（含其后各环节） 2 条').waitFor();
     await page.getByTestId('rate-satisfaction').getByText('100.0%').waitFor();
     await shot(page, 'console-layout-dashboard');

@@ -151,7 +151,7 @@ export function App() {
         {/* A vertical menu in groups: sections are added below each other, never hidden behind "···". */}
         <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: 'calc(100vh - 64px)', overflowY: 'auto' }}>
           <nav aria-label="主菜单">
-            <Menu mode="inline" selectedKeys={[section?.key ?? '']} items={items} style={{ borderInlineEnd: 'none' }} />
+            <Menu className="console-menu" mode="inline" selectedKeys={[section?.key ?? '']} items={items} style={{ borderInlineEnd: 'none' }} />
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>{page}</Layout.Content>

@@ -20,8 +20,8 @@ const CARDS: [keyof Bench['todo'], string, string][] = [
  */
 function ReviewCards({ me, bench, go }: { me: Me; bench: Bench | null; go: Go }) {
   const cards: [number | undefined, string, string][] = [];
-  if (me.roles.includes('unit_lead')) cards.push([bench?.todo.toApprove, '待我审核 · 办理结果', 'to_approve']);
-  if (me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead')) cards.push([bench?.todo.toReviewClosure, '待我审核 · 下级办结', 'to_review_closure']);
+  if (me.roles.includes('unit_lead')) cards.push([bench?.todo.toApprove, '待审办理结果', 'to_approve']);
+  if (me.unitKind === 'campaign_office' && me.roles.some((r) => r === 'intake' || r === 'office_lead')) cards.push([bench?.todo.toReviewClosure, '待审下级办结', 'to_review_closure']);
   return (
     <>
       {cards.map(([n, label, todo]) => (
