@@ -126,7 +126,7 @@ describe('reporting on behalf of an elder, identity reveal, jurisdiction, and ba
   it('sends an expired session back to the login page with the reason', async () => {
     const page = await consoleLogin(e, 'lk_intake');
     await e.db.query(`update sessions set last_seen_at = now() - interval '31 minutes'`);
-    await page.getByRole('menuitem', { name: '线索' }).click();
+    await page.getByRole('menuitem', { name: '线索列表', exact: true }).click();
     await page.getByText('登录已过期，请重新登录').waitFor();
     await page.getByLabel('用户名').waitFor();
     await page.context().close();
