@@ -67,6 +67,9 @@ describe('单位负责人审核 and 上级审核 in the console and on the porta
     const police = await open('lk_police', 'to_handle');
     await runAction(police, '反馈结果', async (dialog) => {
       await chooseOptions(police, dialog, '核查结论', ['部分属实'], false);
+      // Close the first list before opening the second (under load it can still be open, and the helper would pick from it).
+      await dialog.locator('.ant-modal-title').click();
+      await police.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
       await chooseOptions(police, dialog, '处理措施', ['约谈'], true);
       await dialog.locator('.ant-modal-title').click();
       await dialog.getByLabel('办理情况').fill('经查，涉事公司未取得金融许可，已约谈负责人，责令解除抵押合同。');
