@@ -5,7 +5,7 @@ import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { canSeeRound, hasAny, runsRound, seesWholeRound, tipVisibleSql } from '../access/jurisdiction.ts';
 import { notifyUnit } from '../notifications/notifications.service.ts';
-import { insertEvent } from '../tips/tips.repository.ts';
+import { insertEvent, reopenTip } from '../tips/tips.repository.ts';
 import { loadVisible } from '../tips/tips.actions.service.ts';
 import { closedBetweenSql } from './tip-facts.ts';
 import { drawSample, newSeed } from './sample.ts';
@@ -131,9 +131,7 @@ export function judgeRecheck(db: Db, user: SessionUser, itemId: number, b: { uph
       const [tip] = await q.query<{ status: string; office_unit_id: number }>(sql`select status, office_unit_id from tips where id = ${item.tip_id} for update`);
       // Reopened only while still closed (a re-examination may have reopened it meanwhile).
       if (tip.status === 'closed') {
-        await q.query(sql`update tip_assignments set active = false where tip_id = ${item.tip_id}`);
-        await q.query(sql`update tips set status = 'accepted', public_answer = null, public_answer_at = null, closed_at = null, reported_at = null,
-          deadline_at = null, rating_satisfied = null, rating_comment = null, rated_at = null, updated_at = now() where id = ${item.tip_id}`);
+        await reopenTip(q, item.tip_id);
         await insertEvent(q, { tipId: item.tip_id, kind: 'supervision_reopened', text: '经督导二次核查，您的举报将重新办理', public: true, actorId: user.id, unitId: user.unitId });
         await notifyUnit(q, tip.office_unit_id, ['intake', 'office_lead'], { kind: 'supervision', tipId: item.tip_id, text: '督导二次核查不通过，线索已退回重新办理', dedupeKey: `reopen:${itemId}` });
       }

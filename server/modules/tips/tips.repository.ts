@@ -241,6 +241,17 @@ export interface NewEvent {
   data?: object | null;
 }
 
+/**
+ * A closed tip worked again (申请复核 by the reporter, a failed 督导二次核查): back to 已受理 at its
+ * receiving office, its assignments ended, its answer, deadline and rating cleared. The one form of
+ * this transition; callers check the state and write their own event.
+ */
+export async function reopenTip(q: Queryable, tipId: number): Promise<void> {
+  await q.query(sql`update tip_assignments set active = false where tip_id = ${tipId}`);
+  await q.query(sql`update tips set status = 'accepted', public_answer = null, public_answer_at = null, closed_at = null, reported_at = null,
+    deadline_at = null, rating_satisfied = null, rating_comment = null, rated_at = null, updated_at = now() where id = ${tipId}`);
+}
+
 export async function insertEvent(q: Queryable, e: NewEvent): Promise<void> {
   await q.query(sql`insert into tip_events (tip_id, kind, text, public, actor_id, unit_id, data)
     values (${e.tipId}, ${e.kind}, ${e.text}, ${e.public}, ${e.actorId ?? null}, ${e.unitId ?? null}, ${e.data ?? null})`);
