@@ -51,6 +51,22 @@ describe('GET /api/stats (indicator engine)', () => {
     expect(days.rows).toEqual([{ key: today, name: today, figures: { tips_received: expect.objectContaining({ value: 2 }) } }]);
   });
 
+  it('knows when an indicator began after a change cancelled its first rolled-up day (环比 null only before any record)', async () => {
+    // Two tips in 莱州市, received 5 and 20 January, compacted into the rollups; then the first moves away.
+    for (const day of ['2026-01-05', '2026-01-20']) {
+      await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370683001' }) });
+      await t.db.query(`update tips set received_at = $1::date + time '10:00' where id = (select max(id) from tips where region_code = '370683001')`, [day]);
+    }
+    const { compactRollups, computeStats } = await import('./engine.ts');
+    await compactRollups(t.db);
+    await t.db.query(`update tips set region_code = '370602001' where id = (select min(id) from tips where region_code = '370683001')`);
+    // February's first ten days against 22–31 January: the indicator had begun (20 January), so 环比 is 0, not "no data".
+    const q = { region: '370683', from: '2026-02-01', to: '2026-02-10', indicators: ['tips_received' as const], compare: true };
+    const rolled = await computeStats(t.db, { unitRegionCode: '37' }, q);
+    expect(rolled.figures.tips_received).toMatchObject({ value: 0, previous: 0 });
+    expect(rolled).toEqual(await computeStats(t.db, { unitRegionCode: '37' }, q, { direct: true }));
+  });
+
   it('refuses malformed queries with field paths, and regions outside the jurisdiction or unknown with 404', async () => {
     for (const [qs, path] of [
       ['from=2026-13-01', 'from'], ['to=yesterday', 'to'], ['indicators=tips_received,made_up', 'indicators'], ['by=year', 'by'],

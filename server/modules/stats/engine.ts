@@ -387,14 +387,14 @@ async function firstDays(ctx: Ctx, root: string, keys: string[]): Promise<Map<st
   return new Map(rows.filter((r) => r.first).map((r) => [r.indicator, r.first]));
 }
 function firstDaysRollupSql(root: string, keys: string[]): Sql {
-  // Per indicator: the earliest day whose rollup + delta sum is not 0 — the rollup's first non-zero
-  // day (one index probe) and anything earlier in the small delta (which also holds −old changes).
+  // Per indicator: the earliest day whose rollup + delta sum is not 0. Every rollup day of the root is
+  // read (one row per day and indicator: a few thousand at most), because the delta (which also holds
+  // −old changes) can cancel the rollup's first day; cutting the rollup off at its first non-zero day
+  // then missed the next one (the property test found it: a hazard crossed off, then moved).
   return sql`select k.indicator, (
                select to_char(x.day, 'YYYY-MM-DD') from (
                  select r.day, r.value from stats_rollup r
                   where r.lvl = ${root.length} and r.dim = '' and r.indicator = k.indicator and r.region_code = ${root}
-                    and r.day <= coalesce((select min(r1.day) from stats_rollup r1 where r1.lvl = ${root.length} and r1.dim = '' and r1.indicator = k.indicator
-                                             and r1.region_code = ${root} and r1.value <> 0), 'infinity'::date)
                  union all
                  select d.day, d.value from stats_delta d where d.dim = '' and d.indicator = k.indicator and ${regionRange(root, 'd.region_code')}
                ) x group by x.day having sum(x.value) <> 0 order by x.day limit 1) as first
