@@ -34,7 +34,16 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     }
     await e.db.query(`update tips set status = 'closed', closed_at = now(), deadline_at = now() + interval '1 day', rating_satisfied = true
                       where id = (select min(id) from tips where region_code like '370681%')`);
+    // A second of 龙口's is accepted: 办结率 counts closed over accepted (docs/indicators.md), so 1 ÷ 2, not 1 ÷ 6.
+    await e.db.query(`update tips set status = 'accepted' where id = (select max(id) from tips where region_code like '370681%')`);
   });
+  /** 办结率 as docs/indicators.md defines it, counted here from the tips: closed ÷ accepted (every status from 已受理 on). */
+  const closure = async (prefix: string) => {
+    const [x] = await e.db.query<{ closed: number; accepted: number }>(
+      `select count(*) filter (where status = 'closed')::int as closed, count(*) filter (where status not in ('submitted', 'rejected', 'merged'))::int as accepted
+       from tips where region_code like $1`, [`${prefix}%`]);
+    return { ...x, shown: ((100 * x.closed) / x.accepted).toFixed(1) };
+  };
   afterAll(() => e?.close());
 
   it('shows the province, drills into 烟台市 from the map, and a card opens the same tips', async () => {
@@ -46,9 +55,11 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     expect(Number(await kpi(page, 'tips_received'))).toBe(inProvince);
     // No publicity activity and no case yet: the figures say so rather than invent a zero where a strand has nothing.
     for (const id of ['cases_filed', 'people_reached', 'grade_red']) expect(await kpi(page, id), id).toMatch(/^(\d+|暂无数据)$/);
-    // 办结率: one of six, with its parts named.
-    expect(await kpi(page, 'closure')).toBe((100 / inProvince).toFixed(1));
-    await page.getByTestId('kpi-closure').getByText('办结线索 ÷ 受理线索').waitFor();
+    // 办结率: one closed of two accepted, with its parts named and counted.
+    const inShandong = await closure('37');
+    expect(inShandong.shown).toBe('50.0');
+    expect(await kpi(page, 'closure_rate_pct')).toBe(inShandong.shown);
+    await page.getByTestId('kpi-closure_rate_pct').getByText(`已办结 ${inShandong.closed} ÷ 已受理（含其后各环节） ${inShandong.accepted}`).waitFor();
 
     // The table by city, sortable; the map of the province's cities.
     const table = page.getByTestId('child-table');
@@ -83,8 +94,8 @@ describe('数据看板: a province lead drills down on the map and opens the rec
 
     // A closed tip's rate in 烟台市, and its count opens the closed tips only.
     await page.getByTestId('dashboard-title').getByText('烟台市 · 数据看板').waitFor();
-    await expect.poll(() => kpi(page, 'closure')).toBe((100 / inYantai).toFixed(1));
-    await page.getByTestId('kpi-closure').getByRole('link').click();
+    await expect.poll(() => kpi(page, 'closure_rate_pct')).toBe((await closure('3706')).shown);
+    await page.getByTestId('kpi-closure_rate_pct').getByRole('link').click();
     await page.waitForURL(/\/console\/tips\?.*status=closed/);
     await page.getByTestId('tip-total').getByText('共 1 条').waitFor();
     await page.goBack();

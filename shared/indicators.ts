@@ -2,6 +2,7 @@
 export const INDICATORS = {
   tips_received: ['受理线索', '条'], tips_verified: ['核查线索', '条'], tips_closed: ['办结线索', '条'], tips_closed_on_time: ['按期办结', '条'],
   tips_overdue: ['超期线索', '条'], tips_true: ['查实线索', '条'], reporter_satisfied: ['反馈满意', '条'],
+  closure_rate_pct: ['办结率', '%'], on_time_rate_pct: ['按期办结率', '%'], satisfaction_rate_pct: ['满意率', '%'],
   cases_filed: ['立案', '起'], cases_solved: ['破案 / 侦破 / 打掉', '起'], suspects_arrested: ['抓获', '人'], suspects_detained_formally: ['逮捕', '人'],
   prosecuted_cases: ['起诉（件）', '件'], prosecuted_persons: ['起诉（人）', '人'], trial_cases: ['审判 / 审结', '件'],
   amount_involved_yuan: ['涉案金额', '元'], amount_recovered_yuan: ['追赃挽损 / 挽回损失', '元'], recovery_rate_pct: ['追赃挽损率', '%'], victims: ['受害人', '人'],

@@ -194,7 +194,7 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
         <Row gutter={[12, 12]}>
           {METRICS.map((m) => (
             <Col key={m.id} flex="1 1 180px">
-              <Kpi id={m.id} title={m.title} unit={m.unit} shown={m.get(figs)} isRate={m.isRate} explain={m.explain} to={recordsLink(m, figs, scope)} go={go} source={figs[m.recordsOf]?.source} />
+              <Kpi id={m.id} title={m.title} unit={m.unit} shown={m.get(figs)} isRate={m.isRate} explain={m.explain?.(figs)} to={recordsLink(m, figs, scope)} go={go} source={figs[m.recordsOf]?.source} />
             </Col>
           ))}
           {(['red', 'orange'] as const).map((g) => (

@@ -51,6 +51,37 @@ describe('GET /api/stats (indicator engine)', () => {
     expect(days.rows).toEqual([{ key: today, name: today, figures: { tips_received: expect.objectContaining({ value: 2 }) } }]);
   });
 
+  it('computes the dashboard\'s rates from their parts, as docs/indicators.md defines them', async () => {
+    // In 芝罘区 (which already holds one submitted tip): closed on time and satisfied, closed late and
+    // dissatisfied, closed without a deadline and unrated, accepted, rejected.
+    const plan = [
+      `status = 'closed', closed_at = now(), deadline_at = now() + interval '1 day', rating_satisfied = true`,
+      `status = 'closed', closed_at = now(), deadline_at = now() - interval '1 day', rating_satisfied = false`,
+      `status = 'closed', closed_at = now()`,
+      `status = 'accepted'`,
+      `status = 'rejected', closed_at = now()`,
+    ];
+    for (const [i, set] of plan.entries()) {
+      await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370602002', description: `芝罘区第${i + 1}条：保健品店以免费体检为名向老人推销高价保健品。` }) });
+      await t.db.query(`update tips set ${set} where id = (select max(id) from tips where region_code = '370602002')`);
+    }
+    const rates = 'indicators=closure_rate_pct,on_time_rate_pct,satisfaction_rate_pct,recovery_rate_pct';
+    const { figures } = json(await get('yt_viewer', `region=370602&${rates}`));
+    expect(figures.closure_rate_pct).toMatchObject({ value: 75, unit: '%', parts: { numerator: 3, denominator: 4 } });
+    expect(figures.on_time_rate_pct).toMatchObject({ value: 50, parts: { numerator: 1, denominator: 2 } });
+    expect(figures.satisfaction_rate_pct).toMatchObject({ value: 50, parts: { numerator: 1, denominator: 2 } });
+    // No case amounts: a rate over nothing is no number, and its parts say why.
+    expect(figures.recovery_rate_pct).toMatchObject({ value: null, parts: { numerator: 0, denominator: 0 } });
+    // The rollups and the direct count agree on rates and parts alike; 龙口市 (nothing closed) rates 0 of 1.
+    const { computeStats } = await import('./engine.ts');
+    const q = { region: '370602', indicators: ['closure_rate_pct', 'on_time_rate_pct', 'satisfaction_rate_pct'] as const };
+    expect(await computeStats(t.db, { unitRegionCode: '3706' }, { ...q, indicators: [...q.indicators] }))
+      .toEqual(await computeStats(t.db, { unitRegionCode: '3706' }, { ...q, indicators: [...q.indicators] }, { direct: true }));
+    const lk = json(await get('lk_intake', rates));
+    expect(lk.figures.closure_rate_pct).toMatchObject({ value: 0, parts: { numerator: 0, denominator: 1 } });
+    expect(lk.figures.on_time_rate_pct.value).toBeNull();
+  });
+
   it('knows when an indicator began after a change cancelled its first rolled-up day (环比 null only before any record)', async () => {
     // Two tips in 莱州市, received 5 and 20 January, compacted into the rollups; then the first moves away.
     for (const day of ['2026-01-05', '2026-01-20']) {

@@ -47,6 +47,8 @@ export interface Figure {
   link?: string;
   /** A recorded indicator's approved reported figures in the period, shown beside the value and never added to it. */
   reported?: number;
+  /** A rate's two parts (money in yuan), so a reader can show "1 ÷ 2" beside the percentage. */
+  parts?: { numerator: number; denominator: number };
 }
 export interface StatsRow { key: string; name: string; figures: Record<string, Figure> }
 export interface StatsResult {
@@ -96,6 +98,10 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   tips_overdue: def('tips_overdue', 'tips', 'state', 'tips overdue now: dispatched or in progress, deadline passed', RECEIVED, TIP_DIMS, { overdue: 'true' }),
   tips_true: def('tips_true', 'tips', 'sum', 'tips an assignment reported true or partly true', RECEIVED, TIP_DIMS),
   reporter_satisfied: def('reporter_satisfied', 'tips', 'sum', 'tips whose reporter rated the answer satisfied', RECEIVED, TIP_DIMS),
+  // The dashboard's rates (docs/indicators.md): parts are contributions of the same tips (migration 0022's '_' denominators).
+  closure_rate_pct: def('closure_rate_pct', 'tips', 'rate', 'tips_closed / tips accepted (status accepted, dispatched, in progress, reported, closing or closed) × 100', RECEIVED, TIP_DIMS, { status: 'closed' }),
+  on_time_rate_pct: def('on_time_rate_pct', 'tips', 'rate', 'tips_closed_on_time / closed tips with a deadline × 100', RECEIVED, TIP_DIMS),
+  satisfaction_rate_pct: def('satisfaction_rate_pct', 'tips', 'rate', 'reporter_satisfied / tips whose reporter rated the answer × 100', RECEIVED, TIP_DIMS),
   cases_filed: def('cases_filed', 'cases', 'sum', 'case stage 立案', 'the stage date (case_stages.on_date)', CASE_DIMS),
   cases_solved: def('cases_solved', 'cases', 'sum', 'case stage 侦破', 'the stage date', CASE_DIMS),
   suspects_arrested: def('suspects_arrested', 'cases', 'sum', 'case figure entries in force, kind arrested', 'the entry date (case_figures.on_date)', CASE_DIMS),
@@ -133,11 +139,17 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   other: reportedOnly('other', 'not recorded by the platform'),
 };
 
+/** A rate's [numerator, denominator] contributions; its value is their quotient × 100, 1 decimal, null when the denominator is 0. */
+const RATES: Partial<Record<IndicatorKey, [string, string]>> = {
+  recovery_rate_pct: ['amount_recovered_yuan', 'amount_involved_yuan'],
+  closure_rate_pct: ['tips_closed', '_tips_accepted'],
+  on_time_rate_pct: ['tips_closed_on_time', '_tips_closed_with_deadline'],
+  satisfaction_rate_pct: ['reporter_satisfied', '_tips_rated'],
+};
 /** Rollup rows (contributions) an indicator's value is made from. */
-const PARTS: Partial<Record<IndicatorKey, string[]>> = { recovery_rate_pct: ['amount_recovered_yuan', 'amount_involved_yuan'] };
 const partsOf = (k: IndicatorKey): string[] => {
   const d = INDICATOR_DEFS[k];
-  if (PARTS[k]) return PARTS[k];
+  if (RATES[k]) return RATES[k];
   return d.kind === 'sum' || d.kind === 'fen' || d.kind === 'stock' ? [k] : [];
 };
 
@@ -193,14 +205,16 @@ async function sumDirect(q: Queryable, a: SumArgs): Promise<Part[]> {
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
 
+/** A contribution's sum as shown: fen in yuan, counts as they are. */
+const shown = (indicator: string, v: number) => (INDICATOR_DEFS[indicator as IndicatorKey]?.kind === 'fen' ? round(v / 100, 2) : v);
+
 function recordedValue(k: IndicatorKey, get: (indicator: string) => number): number | null {
-  const d = INDICATOR_DEFS[k];
-  if (d.kind === 'fen') return round(get(k) / 100, 2);
-  if (d.kind === 'rate') {
-    const involved = get('amount_involved_yuan');
-    return involved > 0 ? round((get('amount_recovered_yuan') * 100) / involved, 1) : null;
+  const rate = RATES[k];
+  if (rate) {
+    const den = get(rate[1]);
+    return den > 0 ? round((get(rate[0]) * 100) / den, 1) : null;
   }
-  return get(k);
+  return shown(k, get(k));
 }
 
 interface Ctx { q: Queryable; direct: boolean }
@@ -274,8 +288,12 @@ function figuresOf(keys: IndicatorKey[], recorded: Map<string, number>, reported
       out[k] = rep === undefined ? { value: null, unit: d.unit, source: 'none' } : { value: rep, unit: d.unit, source: 'reported' };
       continue;
     }
-    const value = recordedValue(k, (i) => recorded.get(i) ?? 0);
-    out[k] = { value, unit: d.unit, source: 'recorded', ...(rep !== undefined ? { reported: rep } : {}) };
+    const get = (i: string) => recorded.get(i) ?? 0;
+    const rate = RATES[k];
+    out[k] = {
+      value: recordedValue(k, get), unit: d.unit, source: 'recorded', ...(rep !== undefined ? { reported: rep } : {}),
+      ...(rate ? { parts: { numerator: shown(rate[0], get(rate[0])), denominator: shown(rate[1], get(rate[1])) } } : {}),
+    };
     void first; void periodEnd;
   }
   return out;

@@ -36,6 +36,7 @@ export const StatsFigure = z.object({
   yoy: z.number().nullable().optional(),
   link: z.string().optional(),
   reported: z.number().optional(),
+  parts: z.object({ numerator: z.number(), denominator: z.number() }).optional(),
 });
 export const StatsResult = z.object({
   region: z.object({ code: z.string(), name: z.string() }),

@@ -4,11 +4,10 @@ import { tipOverdueSql, tipVisibleSql } from '../access/jurisdiction.ts';
 import type { TipStatus } from '../../../shared/domain.ts';
 import { caseSummary } from '../cases/cases.service.ts';
 import { periodFigures as enforcementFigures } from '../enforcement/enforcement.repository.ts';
+import { CHILD_LENGTH } from './engine.ts';
 
 const TODAY = sql`(now() at time zone 'Asia/Shanghai')::date`;
 
-/** How long a child region's code is, below a region of this code length (nation → province → …). */
-const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 9 };
 
 /** Statuses in the order a tip passes through them; the two ends off the main road come last. */
 export const WORKFLOW_ORDER: TipStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reported', 'closing', 'closed', 'rejected', 'merged'];
@@ -23,7 +22,7 @@ export const WORKFLOW_ORDER: TipStatus[] = ['submitted', 'accepted', 'dispatched
  */
 export async function overview(db: Db, user: SessionUser, days: number) {
   const where = tipVisibleSql(user);
-  const childLen = CHILD_LENGTH[user.unitRegionCode.length] ?? 9;
+  const childLen = CHILD_LENGTH[user.unitRegionCode.length] ?? 12;
   const since = sql`(${TODAY} - (${days}::int - 1))`;
   const inPeriod = sql`${where} and t.received_at >= ${since}::timestamp at time zone 'Asia/Shanghai'`;
   // One pass over the period's tips for the cards and the rates.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeOf, formatValue, rateOf, shownOf, type Figure } from './figures.ts';
+import { changeOf, formatValue, shownOf, type Figure } from './figures.ts';
 
 const f = (value: number | null, previous?: number | null, yoy?: number | null, source: Figure['source'] = 'recorded'): Figure => ({ value, unit: '条', source, previous, yoy });
 
@@ -9,12 +9,6 @@ describe('dashboard figures', () => {
     expect(shownOf({ ...f(0, 3, 4), source: 'none' }).value).toBeNull();
     expect(shownOf(undefined).value).toBeNull();
     expect(shownOf(f(0, 3)).value).toBe(0);
-  });
-
-  it('rates two figures for the period, the period before and a year before', () => {
-    expect(rateOf(f(3, 1, 0), f(8, 4, 0))).toEqual({ value: 37.5, previous: 25, yoy: null });
-    expect(rateOf(f(1), f(0)).value).toBeNull();
-    expect(rateOf(f(1), f(null, null, null, 'none')).value).toBeNull();
   });
 
   it('writes 环比/同比 as a change in percent, or in percentage points for a rate', () => {

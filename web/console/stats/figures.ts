@@ -1,6 +1,6 @@
 /**
  * The indicator engine's answer (GET /api/stats, docs in server/modules/stats/engine.ts) as the
- * dashboard reads it, and the arithmetic the dashboard does on it: rates of two figures, 环比 and
+ * dashboard reads it, and the arithmetic the dashboard does on it: 环比 and
  * 同比 changes, and how a figure is written. A figure whose strand does not exist (source 'none')
  * is 暂无数据, never 0.
  */
@@ -16,15 +16,6 @@ export const shownOf = (f: Figure | undefined): Shown =>
   !f || f.source === 'none' || f.value === null
     ? { value: null, previous: null, yoy: null }
     : { value: f.value, previous: f.previous ?? null, yoy: f.yoy ?? null };
-
-const ratio = (n: number | null | undefined, d: number | null | undefined) => (n == null || d == null || d === 0 ? null : Math.round((n / d) * 1000) / 10);
-
-/** A percentage of two figures (one decimal), with the same rate for the 环比 and 同比 periods. */
-export function rateOf(num: Figure | undefined, den: Figure | undefined): Shown {
-  const n = shownOf(num);
-  const d = shownOf(den);
-  return { value: ratio(n.value, d.value), previous: ratio(n.previous, d.previous), yoy: ratio(n.yoy, d.yoy) };
-}
 
 /**
  * The change against a base: a relative change in percent for counts and amounts, a difference in

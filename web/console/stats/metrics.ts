@@ -1,10 +1,10 @@
 /**
  * What the dashboard shows, each once: its title and unit, how it is read from the engine's figures
- * (one figure, or a rate of two), and where its records are. Cards, the table by region, the bar
+ * (one figure; rates come from the engine with their two parts), and where its records are. Cards, the table by region, the bar
  * chart and the map all read this list.
  */
 import type { IndicatorKey } from '../../../shared/indicators.ts';
-import { rateOf, shownOf, type Figure, type Shown } from './figures.ts';
+import { shownOf, type Figure, type Shown } from './figures.ts';
 
 type Figures = Record<string, Figure>;
 
@@ -15,8 +15,8 @@ export interface Metric {
   isRate?: boolean;
   /** The indicators it reads. */
   keys: IndicatorKey[];
-  /** How the rate is counted, shown under it. */
-  explain?: string;
+  /** How the rate is counted, with its two parts when the engine gives them, shown under it. */
+  explain?: (f: Figures) => string;
   get: (f: Figures) => Shown;
   /** The figure whose records stand behind the number (the numerator of a rate). */
   recordsOf: IndicatorKey;
@@ -26,18 +26,21 @@ export interface Metric {
 
 const one = (key: IndicatorKey, title: string, unit: string, tipStatus?: string | null): Metric =>
   ({ id: key, title, unit, keys: [key], get: (f) => shownOf(f[key]), recordsOf: key, tipStatus });
-const rate = (id: string, title: string, num: IndicatorKey, den: IndicatorKey, explain: string, tipStatus?: string | null): Metric =>
-  ({ id, title, unit: '%', isRate: true, keys: [num, den], explain, get: (f) => rateOf(f[num], f[den]), recordsOf: num, tipStatus });
+/** A rate the engine computes (docs/indicators.md), explained by its parts: "已办结 3 ÷ 已受理 8". */
+const rate = (key: IndicatorKey, title: string, [num, den]: [string, string], tipStatus?: string | null): Metric => ({
+  ...one(key, title, '%', tipStatus), isRate: true,
+  explain: (f) => { const p = f[key]?.parts; return p ? `${num} ${p.numerator} ÷ ${den} ${p.denominator}` : `${num} ÷ ${den}`; },
+});
 
 export const METRICS: Metric[] = [
   one('tips_received', '受理线索', '条', null),
-  rate('closure', '办结率', 'tips_closed', 'tips_received', '办结线索 ÷ 受理线索', 'closed'),
-  rate('on_time', '按期办结率', 'tips_closed_on_time', 'tips_closed', '按期办结 ÷ 办结线索', 'closed'),
-  rate('satisfaction', '满意率', 'reporter_satisfied', 'tips_closed', '反馈满意 ÷ 办结线索', 'closed'),
+  rate('closure_rate_pct', '办结率', ['已办结', '已受理（含其后各环节）'], 'closed'),
+  rate('on_time_rate_pct', '按期办结率', ['按期办结', '有办理期限的已办结'], 'closed'),
+  rate('satisfaction_rate_pct', '满意率', ['反馈满意', '作出评价'], 'closed'),
   one('cases_filed', '立案', '起'),
   one('suspects_arrested', '抓获', '人'),
   one('amount_recovered_yuan', '追赃挽损', '元'),
-  { ...one('recovery_rate_pct', '追赃挽损率', '%'), isRate: true, explain: '追赃挽损 ÷ 涉案金额', recordsOf: 'amount_recovered_yuan' },
+  { ...rate('recovery_rate_pct', '追赃挽损率', ['追赃挽损（元）', '涉案金额（元）']), recordsOf: 'amount_recovered_yuan' },
   one('entities_screened', '排查主体', '家'),
   one('people_reached', '宣传覆盖人数', '人'),
 ];
