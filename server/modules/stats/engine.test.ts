@@ -33,7 +33,9 @@ describe('GET /api/stats (indicator engine)', () => {
     expect(county.figures.tips_received.link).toBe(`/console/tips?regionCode=370681&from=${today}&to=${today}`);
     expect(county.figures.tips_overdue.link).toContain('overdue=true');
     // Strands that do not exist yet, and reported-only figures without reports: no data, never 0.
-    for (const k of ['supervision_rounds', 'meetings', 'elderly_devices', 'other']) expect(county.figures[k], k).toEqual({ value: null, unit: expect.any(String), source: 'none' });
+    for (const k of ['meetings', 'elderly_devices', 'other']) expect(county.figures[k], k).toEqual({ value: null, unit: expect.any(String), source: 'none' });
+    // Supervision is a strand now (0031): no round yet is 0 rounds, recorded.
+    expect(county.figures.supervision_rounds).toMatchObject({ value: 0, source: 'recorded' });
 
     const city = json(await get('yt_viewer', 'indicators=tips_received,tips_overdue&by=child'));
     expect(city.from).toBeNull();

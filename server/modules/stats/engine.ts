@@ -131,7 +131,7 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   sms_sent: def('sms_sent', 'publicity', 'sum', 'the activities\u2019 sms_sent', 'start_date', UNIT_ONLY),
   media_posts: def('media_posts', 'publicity', 'sum', 'the activities\u2019 media_posts', 'start_date', UNIT_ONLY),
   videos_made: def('videos_made', 'publicity', 'sum', 'the activities\u2019 videos_made', 'start_date', UNIT_ONLY),
-  supervision_rounds: reportedOnly('supervision_rounds', 'the supervision strand does not exist yet (issue 12)'),
+  supervision_rounds: def('supervision_rounds', 'supervision', 'sum', 'supervision rounds, one each, in the supervising unit\u2019s region (migration 0031)', 'start_date', UNIT_ONLY),
   elderly_devices: reportedOnly('elderly_devices', 'not recorded by the platform'),
   institutions_count: def('institutions_count', 'subjects', 'stock', 'registered subjects of kind elderly_care_institution (a stock)', 'created_at (Beijing day) on or before `to`', ['sector']),
   beds: reportedOnly('beds', 'subjects carry no bed count'),

@@ -1,6 +1,6 @@
 import { empty, join, raw, sql, type Queryable, type Sql } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { jurisdictionSql, roundVisibleSql, roundWholeSql, type RoundAccessFacts } from '../access/jurisdiction.ts';
+import { roundVisibleSql, roundWholeSql, type RoundAccessFacts } from '../access/jurisdiction.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
 /** Supervision's SQL. Who sees what is the jurisdiction module's (canSeeRound / roundVisibleSql). */
@@ -98,17 +98,6 @@ function roundWhere(user: Viewer, f: { from?: string; to?: string }): Sql {
     f.from ? sql`r.start_date >= ${f.from}::date` : sql`true`,
     f.to ? sql`r.start_date <= ${f.to}::date` : sql`true`,
   ], ' and ');
-}
-
-/**
- * indicators.md supervision_rounds: rounds whose start_date lies in [from, to] and whose supervising
- * unit's region lies in the subtree `regionPrefix` ('' = the nation). For the indicator engine.
- */
-export async function roundsStarted(q: Queryable, regionPrefix: string, from: string, to: string): Promise<number> {
-  const [{ n }] = await q.query<{ n: number }>(
-    sql`select count(*)::int as n from supervision_rounds r where ${jurisdictionSql({ unitRegionCode: regionPrefix }, 'r.region_code')} and r.start_date between ${from}::date and ${to}::date`,
-  );
-  return n;
 }
 
 export async function roundPage(q: Queryable, user: Viewer, f: { from?: string; to?: string; page: number; pageSize: number }) {

@@ -8,6 +8,7 @@ import { notifyUnit } from '../notifications/notifications.service.ts';
 import { attachUploads, readAttachment } from '../uploads/uploads.service.ts';
 import type { Keys } from '../../crypto.ts';
 import { findRegion } from '../regions/regions.repository.ts';
+import { computeStats } from '../stats/engine.ts';
 import * as repo from './supervision.repository.ts';
 import type { FindingInput, RoundInput, RoundListQuery } from './supervision.schemas.ts';
 
@@ -132,10 +133,12 @@ export function verifyFinding(db: Db, user: SessionUser, findingId: number, b: {
 }
 
 export async function listRounds(db: Db, user: SessionUser, f: RoundListQuery) {
-  const page = await repo.roundPage(db, user, f);
-  const from = f.from ?? '1900-01-01';
-  const to = f.to ?? '9999-12-31';
-  return { ...page, page: f.page, pageSize: f.pageSize, figures: { supervision_rounds: await repo.roundsStarted(db, user.unitRegionCode, from, to) } };
+  const [page, stats] = await Promise.all([
+    repo.roundPage(db, user, f),
+    // The indicator engine's count (rounds started in the period, in the user's subtree), as the dashboards and reports read it.
+    computeStats(db, user, { from: f.from, to: f.to, indicators: ['supervision_rounds'] }),
+  ]);
+  return { ...page, page: f.page, pageSize: f.pageSize, figures: { supervision_rounds: stats.figures.supervision_rounds.value ?? 0 } };
 }
 
 export async function roundDetail(db: Db, user: SessionUser, id: number) {

@@ -114,6 +114,13 @@ describe('supervision rounds (督导检查)', () => {
     // The province counts the city's rounds; another county does not see them.
     expect(json(await (await as('sd_viewer')).get(`/api/supervision/rounds`)).figures.supervision_rounds).toBe(2);
     expect(json(await (await as('zf_lead')).get(`/api/supervision/rounds`))).toMatchObject({ total: 0, figures: { supervision_rounds: 0 } });
+    // The indicator engine counts them the same (rollups and direct count alike), by child region and by supervising unit.
+    const stats = json(await (await as('sd_viewer')).get(`/api/stats?indicators=supervision_rounds&by=child`));
+    expect(stats.figures.supervision_rounds).toMatchObject({ value: 2, source: 'recorded' });
+    expect(stats.rows.find((r: { key: string }) => r.key === '3706').figures.supervision_rounds.value).toBe(2);
+    const byUnit = json(await (await as('sd_viewer')).get(`/api/stats?indicators=supervision_rounds&by=unit&from=${day(-31)}&to=${day(-20)}`));
+    expect(byUnit.rows.map((r: { key: string; figures: { supervision_rounds: { value: number } } }) => [r.key, r.figures.supervision_rounds.value]))
+      .toEqual([[String(unit('3706:campaign_office')), 1]]);
     // Feedback after the deadline is still taken; once it waits for verification it is no longer flagged.
     expect((await (await as('lk_police_lead')).post(`/api/supervision/findings/${findingId}/feedback`, { feedback: '已逾期完成整改' })).statusCode).toBe(200);
     expect(json(await (await as('lk_police')).get('/api/supervision/mine')).overdue).toBe(0);
