@@ -1,19 +1,20 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { openPglite } from '../server/db/client.ts';
-import { migrate } from '../server/db/migrate.ts';
 import { deriveKeys } from '../server/crypto.ts';
-import { loadRegions } from '../server/modules/regions/regions.loader.ts';
-import { ensureAdmin, ensureDefaultRules, seedStructure, type DemoStructure } from '../server/db/seed/seed.ts';
+import type { DemoStructure } from '../server/db/seed/seed.ts';
 import { buildApp } from '../server/app.ts';
+import { PASSWORD } from './password.ts';
+import { seedTemplate } from './global-setup.ts';
 
-export const PASSWORD = 'E2e-Passw0rd!';
+export { PASSWORD };
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 export interface E2E {
@@ -30,12 +31,18 @@ export interface E2E {
  */
 export async function startE2E(): Promise<E2E> {
   const root = mkdtempSync(join(tmpdir(), 'shouhu-e2e-'));
+  // A copy of the run's seeded template (e2e/global-setup.ts); outside vitest (bench/web-budget) its own.
+  let template = '';
+  try {
+    template = inject('e2eTemplate');
+  } catch {
+    template = join(root, 'template');
+    await seedTemplate(template);
+  }
+  cpSync(join(template, 'pglite'), join(root, 'pglite'), { recursive: true });
   const db = await openPglite(join(root, 'pglite'));
-  await migrate(db);
-  await loadRegions(db);
-  await ensureAdmin(db, PASSWORD);
-  await ensureDefaultRules(db);
-  const world = await seedStructure(db, PASSWORD);
+  const saved = JSON.parse(readFileSync(join(template, 'world.json'), 'utf8')) as DemoStructure & { units: [string, number][]; users: [string, number][] };
+  const world: DemoStructure = { ...saved, units: new Map(saved.units), users: new Map(saved.users) };
   const app = await buildApp({
     db, keys: deriveKeys(randomBytes(32).toString('hex')), dataDir: join(root, 'data'),
     webDir: fileURLToPath(new URL('../dist/web', import.meta.url)), publicRateLimit: 1000, loginRateLimit: 1000,
@@ -71,15 +78,18 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/** Waits until no animation or transition runs in the page (a dialog zooming in, a list fading out), at most `ms`. */
+export async function settled(page: Page, ms = 3000) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: ms }).catch(() => undefined);
+}
+
 /** axe-core in the page: the serious and critical violations, as "rule: target" lines. */
 export async function axe(page: Page): Promise<string[]> {
   const source = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
   await page.addScriptTag({ path: source });
   // A dialog, alert or message still fading in is measured at part of its opacity, and its text
   // then "fails" contrast: wait until no animation or transition is running (at most 3 s).
-  await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3000 })
-    .catch(() => undefined);
+  await settled(page);
   const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
   return result.violations
     .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
