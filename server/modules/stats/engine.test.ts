@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, inDays, json, validTip, type TestApp } from '../../test/helpers.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
+import { computeStats } from './engine.ts';
 
 describe('GET /api/stats (indicator engine)', () => {
   let t: TestApp;
@@ -44,6 +45,12 @@ describe('GET /api/stats (indicator engine)', () => {
     expect(rows['370681']).toBe(2);
     expect(rows['370602']).toBe(1);
     expect(city.rows.reduce((s: number, r: any) => s + r.figures.tips_received.value, 0)).toBe(3);
+
+    // The nation's children are the provinces (they have no parent code; bench/stats found none listed).
+    const nation = await computeStats(t.db, { unitRegionCode: '' }, { by: 'child', indicators: ['tips_received'] });
+    expect(nation.region).toEqual({ code: '', name: '全国' });
+    expect(nation.rows?.length).toBeGreaterThanOrEqual(31);
+    expect(nation.rows?.find((r) => r.key === '37')).toMatchObject({ name: '山东省', figures: { tips_received: { value: 3 } } });
 
     const types = json(await get('lk_intake', 'indicators=tips_received&by=fraudType'));
     expect(types.rows.map((r: any) => [r.key, r.figures.tips_received.value])).toEqual([['elderly_service', 1], ['elderly_project', 1], ['elderly_product', 1]]);

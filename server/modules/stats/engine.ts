@@ -5,6 +5,7 @@ import { FRAUD_TYPES, SUBJECT_KINDS } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { inSubtree, subtreeSql } from '../access/jurisdiction.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
+import { childRegions } from '../regions/regions.repository.ts';
 
 /**
  * The indicator engine (issue 11): every indicator of shared/indicators.ts defined once
@@ -501,7 +502,8 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
 
   const rows: StatsRow[] = [];
   if (group === 'child') {
-    const children = await ctx.q.query<{ code: string; name: string }>(sql`select code, name from regions where parent_code = ${root} order by code`);
+    // The regions module's children (the provinces have no parent code: the nation's children by level).
+    const children = await childRegions(ctx.q, root || null);
     const [self] = await ctx.q.query<{ name: string }>(sql`select name from regions where code = ${root}`);
     const list = [...children];
     if ([...(rec.get(cellKey(root, ''))?.values() ?? [])].some((v) => v !== 0) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
