@@ -45,6 +45,9 @@ begin
     total := total + n;
     finer := lv;
   end loop;
+  -- Fresh statistics for the planner: with those of the emptied table it walked every indicator of a
+  -- level instead of one index range (250 ms instead of 0.4 ms for a county on a 200,000-tip set).
+  analyze stats_rollup;
   return total;
 end $$;
 

@@ -505,7 +505,7 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
     // The regions module's children (the provinces have no parent code: the nation's children by level).
     const children = await childRegions(ctx.q, root || null);
     const [self] = await ctx.q.query<{ name: string }>(sql`select name from regions where code = ${root}`);
-    const list = [...children];
+    const list: { code: string; name: string }[] = [...children];
     if ([...(rec.get(cellKey(root, ''))?.values() ?? [])].some((v) => v !== 0) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
     for (const c of list) {
       const figures = figuresOf(rowKeys, cell(rec, c.code, ''), cell(rep, c.code, ''), null, to);
