@@ -133,7 +133,8 @@ function compare(label: string, engine: Record<string, EngineFigure>, direct: Fi
     const e = engine[k]?.[field] ?? null;
     // A row the direct query has no records for: zeros, and no rate.
     const d = direct ? direct[k] : k === 'recovery_rate_pct' ? null : 0;
-    const same = e === d || (e !== null && d !== null && Math.abs(e - d) < 0.005) || (e === null && d === 0 && field !== 'value');
+    // A row the engine leaves out (本级 with nothing of its own) against the direct query's zeros is the same.
+    const same = e === d || (e !== null && d !== null && Math.abs(e - d) < 0.005) || (e === null && d === 0 && (field !== 'value' || !engine[k]));
     if (!same) out.push(`${label} ${k}${field === 'value' ? '' : '.' + field}: engine ${e}, direct ${d}`);
   }
   return out;

@@ -107,6 +107,22 @@ describe('GET /api/stats (indicator engine)', () => {
     expect(rolled).toEqual(await computeStats(t.db, { unitRegionCode: '37' }, q, { direct: true }));
   });
 
+  it('gives 排查主体 (counted from the records, not rolled up) a 环比 once inspections began, and none before', async () => {
+    const [{ id: subject }] = await t.db.query<{ id: number }>(
+      `insert into subjects (region_code, kind, name, normalized_name) values ('370685001', 'elderly_care_institution', '招远测试养老院', '招远测试养老院') returning id`);
+    const unit = t.world.units.get('370681:police');
+    const [{ id: user }] = await t.db.query<{ id: number }>(`select id from users where username = 'lk_police'`);
+    await t.db.query(`insert into inspections (subject_id, unit_id, inspected_on, inspectors, checklist, created_by) values ($1, $2, '2026-02-10', 2, '{}', $3)`, [subject, unit, user]);
+    const q = { region: '370685', indicators: ['entities_screened', 'inspections_person_times'] as const, compare: true };
+    // February against January: inspections had begun by the end of January? No — null.
+    const feb = await computeStats(t.db, { unitRegionCode: '' }, { ...q, indicators: [...q.indicators], from: '2026-02-01', to: '2026-02-28' });
+    expect(feb.figures.entities_screened).toMatchObject({ value: 1, previous: null });
+    // March against February: they had, so 0 screened in March against 1 in February.
+    const mar = await computeStats(t.db, { unitRegionCode: '' }, { ...q, indicators: [...q.indicators], from: '2026-03-01', to: '2026-03-28' });
+    expect(mar.figures.entities_screened).toMatchObject({ value: 0, previous: 1 });
+    expect(mar.figures.inspections_person_times).toMatchObject({ value: 0, previous: 2 }); // two inspectors
+  });
+
   it('refuses malformed queries with field paths, and regions outside the jurisdiction or unknown with 404', async () => {
     for (const [qs, path] of [
       ['from=2026-13-01', 'from'], ['to=yesterday', 'to'], ['indicators=tips_received,made_up', 'indicators'], ['by=year', 'by'],

@@ -148,6 +148,14 @@ const RATES: Partial<Record<IndicatorKey, [string, string]>> = {
   satisfaction_rate_pct: ['reporter_satisfied', '_tips_rated'],
 };
 /** Rollup rows (contributions) an indicator's value is made from. */
+/**
+ * The rolled-up contributions whose first day says when an indicator's records began (环比/同比 are null
+ * before it): its parts, or, for the figures counted from the records and not rolled up, a rolled-up
+ * indicator of the same records (entities_screened had none, so its 环比 was always null).
+ */
+const BEGINS_WITH: Partial<Record<IndicatorKey, string>> = { entities_screened: 'inspections_person_times', tips_overdue: 'tips_received' };
+const beganBy = (k: IndicatorKey): string[] => (partsOf(k).length ? partsOf(k) : [BEGINS_WITH[k] ?? k]);
+
 const partsOf = (k: IndicatorKey): string[] => {
   const d = INDICATOR_DEFS[k];
   if (RATES[k]) return RATES[k];
@@ -454,11 +462,10 @@ export async function computeStats(q: Queryable, user: Pick<SessionUser, 'unitRe
   }
 
   if (query.compare) {
-    const recordedKeys = [...new Set(keys.flatMap((k) => (INDICATOR_DEFS[k].kind === 'reported' ? [] : partsOf(k).length ? partsOf(k) : [k])))];
+    const recordedKeys = [...new Set(keys.flatMap((k) => (INDICATOR_DEFS[k].kind === 'reported' ? [] : beganBy(k))))];
     const first = await firstDays(ctx, root, recordedKeys);
     const began = (k: IndicatorKey, end: string) => {
-      const parts = partsOf(k).length ? partsOf(k) : [k];
-      return parts.some((p) => { const f = first.get(p); return !!f && f <= end; });
+      return beganBy(k).some((p) => { const f = first.get(p); return !!f && f <= end; });
     };
     const base = async (pf: string | null, pt: string) => {
       const t = await totals(ctx, keys, root, pf, pt);
@@ -491,7 +498,7 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
   // Time buckets: from the first record when `from` is omitted.
   let start = from;
   if ((group === 'day' || group === 'week' || group === 'month') && !start) {
-    const first = await firstDays(ctx, root, [...new Set(rowKeys.flatMap((k) => (partsOf(k).length ? partsOf(k) : [k])))]);
+    const first = await firstDays(ctx, root, [...new Set(rowKeys.flatMap(beganBy))]);
     start = [...first.values()].sort()[0] ?? to;
     if (start > to) start = to;
   }
