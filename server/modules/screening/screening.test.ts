@@ -155,7 +155,7 @@ describe('screening, hazards and rectification through the API', () => {
       expect(json(r).error.fields[0].path, bad).toMatch(/^querystring\.page/);
     }
     await t.db.query(`delete from subjects where name like '批量主体%'`);
-  });
+  }, 180_000); // 20,001 subjects through their triggers: far over the default on a loaded 2-core machine
 
   it('keeps jurisdictions apart and refuses bad input without writing anything', async () => {
     const other = await as('zf_intake'); // 芝罘区: another county
