@@ -109,7 +109,11 @@ describe('crash safety under SIGKILL (security.md §17)', () => {
       }
     };
     const clients = Array.from({ length: 24 }, client);
-    await new Promise((r) => setTimeout(r, 2500));
+    // Kill mid-stream once more than 20 tips were acknowledged (a fixed 2.5 s saw only 11 on a loaded
+    // machine), and a moment later so that requests are in flight (at most a minute in all).
+    const started = Date.now();
+    while (attempts.filter((a) => a.trackingCode).length <= 20 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
     killed = true;
     server.kill('SIGKILL');
     await Promise.all(clients);

@@ -4,7 +4,9 @@ import { MAX_TEXT } from './analyze.ts';
 import { extractFigures } from './figures.ts';
 
 // Issue 7 fault 9: 20,000 characters of "1 " held the event loop for seconds (each number re-read its
-// whole unbroken clause). The bound is generous on purpose: the point is milliseconds, not seconds.
+// whole unbroken clause). The bound is generous on purpose: the point is milliseconds, not seconds
+// (the quadratic version took several seconds on these texts; a loaded 2-core CI machine took 526 ms
+// for a linear one, over the 500 ms this bound used to be).
 const SHAPES: Record<string, string> = {
   'ones and spaces': '1 '.repeat(10_000),
   'Chinese numerals': '一二三'.repeat(7_000).slice(0, MAX_TEXT),
@@ -21,7 +23,7 @@ describe('figure extraction stays linear', () => {
     it(`${name} (${text.length} characters) in well under a second`, () => {
       const t0 = performance.now();
       extractFigures(text);
-      expect(performance.now() - t0).toBeLessThan(500);
+      expect(performance.now() - t0).toBeLessThan(1500);
     });
   }
 
