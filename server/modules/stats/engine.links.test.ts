@@ -169,6 +169,10 @@ describe('figure links select exactly the records counted', () => {
         expect(await listTotal(row.figures[k].link), `${code} ${k}`).toBe(row.figures[k].value);
       }
     }
+    // 烟台市's own round is 本级: a list of 烟台市 would be its whole subtree, so that row has no link.
+    const own = (await stats(`region=3706&from=${FROM}&to=${TO}&indicators=supervision_rounds&by=child`)).rows.find((r: { key: string }) => r.key === '3706');
+    expect(own.figures.supervision_rounds).toMatchObject({ value: 1 });
+    expect(own.figures.supervision_rounds.link).toBeUndefined();
     const byType = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=cases_filed&by=fraudType`);
     for (const row of byType.rows) expect(await listTotal(row.figures.cases_filed.link), row.key).toBe(row.figures.cases_filed.value);
     const bySector = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=entities_screened&by=sector`);

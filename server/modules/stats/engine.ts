@@ -561,7 +561,8 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
     if ([...(rec.get(cellKey(root, ''))?.values() ?? [])].some((v) => v !== 0) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
     for (const c of list) {
       const figures = figuresOf(rowKeys, cell(rec, c.code, ''), cell(rep, c.code, ''), null, to);
-      for (const k of rowKeys) { const l = recordsLink(k, c.code, from, to); if (l) figures[k].link = l; }
+      // The 本级 row counts the records placed on the region itself; a list of the region is its whole subtree: no link.
+      if (c.code !== root) for (const k of rowKeys) { const l = recordsLink(k, c.code, from, to); if (l) figures[k].link = l; }
       rows.push({ key: c.code, name: c.name, figures });
     }
     return rows;
