@@ -145,4 +145,61 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     await county.getByRole('alert').getByText('该地区不在本单位辖区内，或地区不存在').waitFor();
     await county.context().close();
   });
+
+  it('a case and a screening card open their lists, filtered by the same region, dates and stage, with as many records as the card says', async () => {
+    // This month in 烟台市 (the default period): one case filed in 龙口市 and two subjects inspected (one of them twice);
+    // before the month: a case filed and a subject inspected, which the cards and the lists must both leave out.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const [{ id: police }] = await e.db.query<{ id: number }>(`select id from units where region_code = '370681' and kind = 'police' limit 1`);
+    const [{ id: market }] = await e.db.query<{ id: number }>(`select id from units where region_code = '370681' and kind = 'market_regulation' limit 1`);
+    const [{ id: user }] = await e.db.query<{ id: number }>(`select id from users where username = 'lk_police'`);
+    for (const [no, day] of [['E2E-1', today], ['E2E-2', '2026-01-15']]) {
+      const [{ id }] = await e.db.query<{ id: number }>(
+        `insert into criminal_cases (case_no, title, fraud_types, region_code, lead_unit_id, origin, stage, filed_on, created_by)
+         values ($1, '保健品讲座诈骗老人案', '{elderly_product}', '370681', $2, 'new', 'filed', $3::date, $4) returning id`, [no, police, day, user]);
+      await e.db.query(`insert into case_stages (case_id, stage, on_date, unit_id, created_by) values ($1, 'filed', $2::date, $3, $4)`, [id, day, police, user]);
+    }
+    const subjects: number[] = [];
+    for (const [name, region] of [['龙口康寿养老院', '370681001'], ['芝罘福寿保健品店', '370602001'], ['龙口长青养老公寓', '370681002']]) {
+      const [{ id }] = await e.db.query<{ id: number }>(
+        `insert into subjects (region_code, kind, name, normalized_name) values ($1, 'elderly_care_institution', $2, $2) returning id`, [region, name]);
+      subjects.push(id);
+    }
+    for (const [i, day] of [[0, today], [0, today], [1, today], [2, '2026-01-15']] as const) {
+      await e.db.query(`insert into inspections (subject_id, unit_id, inspected_on, inspectors, checklist, created_by) values ($1, $2, $3::date, 2, '{}', $4)`, [subjects[i], market, day, user]);
+    }
+
+    const page = await consoleLogin(e, 'yt_lead');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${e.url}/console/stats`);
+    await page.getByTestId('dashboard-title').getByText('烟台市 · 数据看板').waitFor();
+    await expect.poll(() => kpi(page, 'cases_filed')).toBe('1');
+    await expect.poll(() => kpi(page, 'entities_screened')).toBe('2');
+
+    // 立案 opens the case list: cases that reached 立案 in the period in 烟台市, the filter shown and kept in the address.
+    await page.getByTestId('kpi-cases_filed').getByRole('link').click();
+    await page.waitForURL(/\/console\/cases\?reached=filed&regionCode=3706&reachedFrom=\d{4}-\d{2}-01&reachedTo=/);
+    await page.getByTestId('linked-filter').getByText(/^立案日期：/).waitFor();
+    await page.locator('.ant-pagination-total-text').getByText('共 1 条').waitFor();
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await page.locator('tbody tr.ant-table-row').getByText('E2E-1').waitFor();
+    // The list reads its filter from the address: a reload shows the same records.
+    await page.reload();
+    await page.locator('.ant-pagination-total-text').getByText('共 1 条').waitFor();
+    await page.goBack();
+
+    // 排查主体 opens the registry: subjects inspected in the period, each once.
+    await page.getByTestId('dashboard-title').getByText('烟台市 · 数据看板').waitFor();
+    await page.getByTestId('kpi-entities_screened').getByRole('link').click();
+    await page.waitForURL(/\/console\/subjects\?region=3706&inspectedFrom=/);
+    await page.locator('.ant-pagination-total-text').getByText('共 2 条').waitFor();
+    expect((await page.locator('tbody tr.ant-table-row td:nth-child(1)').allTextContents()).sort()).toEqual(['芝罘福寿保健品店', '龙口康寿养老院'].sort());
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'dashboard-4-screened-list');
+    // Clearing the link's filter lists the whole registry of the jurisdiction again (all three).
+    await page.getByTestId('linked-filter').locator('.ant-tag-close-icon').click();
+    await page.waitForURL(/\/console\/subjects\?region=3706$/);
+    await page.locator('.ant-pagination-total-text').getByText('共 3 条').waitFor();
+    await page.context().close();
+  });
 });

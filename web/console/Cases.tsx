@@ -10,14 +10,14 @@ import {
 import type { Go, Me } from './App.tsx';
 import type { CaseDetail as Detail, CaseListItem, CaseSummary, FigureEntry, ResponseOf } from '../api/routes.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
-import { FormDialog, usePaged } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged } from './ui.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
 import { Enforcement } from './Enforcement.tsx';
 import { TypicalCaseList, WriteTypicalDialog } from './TypicalCases.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { TipPicker } from './TipPicker.tsx';
 import { RemoteSelect } from './RemoteSelect.tsx';
-import { fetchAllPages } from './hooks.ts';
+import { fetchAllPages, useUrlFilter } from './hooks.ts';
 
 /**
  * 案件: criminal cases — the list with this year's figures, one case's file (stages, figures with
@@ -34,14 +34,17 @@ const STAGE_COLORS: Record<CaseStage, string> = { filed: COLORS.blue, solved: CO
 const showValue = (kind: string, value: number) => (AMOUNT_KINDS.includes(kind) ? `${yuan(value)} 元` : `${value} 人`);
 const link = (go: Go, to: string, text: string) => <a href={to} onClick={(e) => { e.preventDefault(); go(to); }}>{text}</a>;
 
-export default function Cases({ me, go, id }: { me: Me; go: Go; id?: number }) {
+export default function Cases({ me, go, id, search = '' }: { me: Me; go: Go; id?: number; search?: string }) {
   if (id) return <CaseFile me={me} go={go} id={id} />;
+  // The tab and its list's filter are in the address (?tab=enforcement&kind=…), so a figure's link opens them.
+  const tab = new URLSearchParams(search).get('tab') ?? 'cases';
+  const own = (k: string) => (tab === k ? search : '');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>案件</Typography.Title>
-      <Tabs items={[
-        { key: 'cases', label: '刑事案件', children: <Space direction="vertical" style={{ width: '100%' }}><Summary />{me.unitKind === 'police' && <PoliceQueue me={me} go={go} />}<CaseList me={me} go={go} /></Space> },
-        { key: 'enforcement', label: '行政执法', children: <Enforcement me={me} go={go} /> },
+      <Tabs activeKey={tab} onChange={(k) => go(k === 'cases' ? '/console/cases' : `/console/cases?tab=${k}`)} items={[
+        { key: 'cases', label: '刑事案件', children: <Space direction="vertical" style={{ width: '100%' }}><Summary />{me.unitKind === 'police' && <PoliceQueue me={me} go={go} />}<CaseList me={me} go={go} search={own('cases')} /></Space> },
+        { key: 'enforcement', label: '行政执法', children: <Enforcement me={me} go={go} search={own('enforcement')} /> },
         { key: 'typical', label: '典型案例', children: <TypicalCaseList me={me} go={go} /> },
       ]} />
     </Space>
@@ -80,7 +83,7 @@ const mayFile = (me: Me) => me.unitKind === 'police' && me.roles.some((r) => (CA
 const CASE_UNIT_KINDS: readonly string[] = ['police', 'procuratorate', 'court'];
 const OFFICE_READERS: readonly string[] = ['intake', 'office_lead', 'supervisor'];
 
-function UnitFilter({ me, onChange }: { me: Me; onChange: (v: string | undefined) => void }) {
+function UnitFilter({ me, value, onChange }: { me: Me; value?: string; onChange: (v: string | undefined) => void }) {
   const [units, setUnits] = useState<{ value: string; label: string }[]>([{ value: String(me.unitId), label: `本单位（${me.unitName}）` }]);
   useEffect(() => {
     if (!me.roles.some((r) => OFFICE_READERS.includes(r))) return;
@@ -89,27 +92,32 @@ function UnitFilter({ me, onChange }: { me: Me; onChange: (v: string | undefined
       () => undefined,
     );
   }, [me.unitId]);
-  return <Select placeholder="承办单位" allowClear showSearch optionFilterProp="label" options={units} onChange={onChange} style={{ width: 240 }} aria-label="承办单位" />;
+  return <Select placeholder="承办单位" allowClear showSearch optionFilterProp="label" options={units} value={value} onChange={onChange} style={{ width: 240 }} aria-label="承办单位" />;
 }
 
-function CaseList({ me, go }: { me: Me; go: Go }) {
-  const [filter, setFilter] = useState<Record<string, string | undefined>>({});
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
+const CASE_FILTER = ['q', 'stage', 'fraudType', 'origin', 'regionCode', 'unitId', 'from', 'to', 'reached', 'reachedFrom', 'reachedTo', 'figureKind', 'figureFrom', 'figureTo'] as const;
+
+function CaseList({ me, go, search }: { me: Me; go: Go; search: string }) {
+  const { filter, query, set } = useUrlFilter(go, '/console/cases', search, CASE_FILTER);
   const list = usePaged(`/api/cases${query ? `?${query}` : ''}`, 20);
   const [filing, setFiling] = useState(false);
-  const set = (k: string) => (v: string | undefined) => setFilter((f) => ({ ...f, [k]: v }));
+  const to = (k: (typeof CASE_FILTER)[number]) => (v: string | undefined) => set({ [k]: v || undefined });
   return (
     <>
       {list.error && <Alert type="error" message={list.error} />}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search placeholder="案件编号或名称" allowClear onSearch={set('q')} style={{ width: 220 }} aria-label="搜索案件" />
-        <Select placeholder="阶段" allowClear options={options(CASE_STAGES)} onChange={set('stage')} style={{ width: 120 }} aria-label="阶段" />
-        <Select placeholder="诈骗类型" allowClear options={options(FRAUD_TYPES)} onChange={set('fraudType')} style={{ width: 220 }} aria-label="诈骗类型" />
-        <Select placeholder="现案/积案" allowClear options={options(CASE_ORIGINS)} onChange={set('origin')} style={{ width: 120 }} aria-label="现案/积案" />
-        <RegionPicker onChange={set('regionCode')} style={{ width: 200 }} aria-label="案发地区" />
-        <UnitFilter me={me} onChange={set('unitId')} />
-        <DatePicker.RangePicker aria-label="立案日期" placeholder={['立案日期自', '至']}
-          onChange={(r) => setFilter((f) => ({ ...f, from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') }))} />
+        <Input.Search key={filter.q} defaultValue={filter.q} placeholder="案件编号或名称" allowClear onSearch={to('q')} style={{ width: 220 }} aria-label="搜索案件" />
+        <Select placeholder="阶段" allowClear options={options(CASE_STAGES)} value={filter.stage} onChange={to('stage')} style={{ width: 120 }} aria-label="阶段" />
+        <Select placeholder="诈骗类型" allowClear options={options(FRAUD_TYPES)} value={filter.fraudType} onChange={to('fraudType')} style={{ width: 220 }} aria-label="诈骗类型" />
+        <Select placeholder="现案/积案" allowClear options={options(CASE_ORIGINS)} value={filter.origin} onChange={to('origin')} style={{ width: 120 }} aria-label="现案/积案" />
+        <RegionPicker value={filter.regionCode} onChange={to('regionCode')} style={{ width: 200 }} aria-label="案发地区" />
+        <UnitFilter me={me} value={filter.unitId} onChange={to('unitId')} />
+        <DatePicker.RangePicker aria-label="立案日期" placeholder={['立案日期自', '至']} value={rangeValue(filter.from, filter.to)}
+          onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
+        {filter.reached && <LinkedFilter label={`${CASE_STAGES[filter.reached as CaseStage] ?? filter.reached}日期`} from={filter.reachedFrom} to={filter.reachedTo}
+          onClear={() => set({ reached: undefined, reachedFrom: undefined, reachedTo: undefined })} />}
+        {filter.figureKind && <LinkedFilter label={`录有${CASE_FIGURE_KINDS[filter.figureKind as CaseFigureKind] ?? filter.figureKind}`} from={filter.figureFrom} to={filter.figureTo}
+          onClear={() => set({ figureKind: undefined, figureFrom: undefined, figureTo: undefined })} />}
         <Button href={`/api/cases/export${query ? `?${query}` : ''}`} download>导出 Excel</Button>
         {mayFile(me) && <Button type="primary" onClick={() => setFiling(true)}>立案</Button>}
       </Space>

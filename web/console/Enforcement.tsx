@@ -6,7 +6,9 @@ import { ENFORCEMENT_KINDS, SCREENER_ROLES, type EnforcementKind } from '../../s
 import type { Go, Me } from './App.tsx';
 import type { EnforcementRecord } from '../api/routes.ts';
 import { COLORS } from './labels.ts';
-import { FormDialog, usePaged } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged } from './ui.tsx';
+import { useUrlFilter } from './hooks.ts';
+import { RegionPicker } from './RegionPicker.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
 
 /**
@@ -19,11 +21,12 @@ const KIND_COLORS: Record<EnforcementKind, string> = {
   risk_warning_letter: COLORS.amber, interview_notice: COLORS.teal, rectification_notice: COLORS.blue, penalty_decision: COLORS.red, transfer_police: COLORS.purple,
 };
 
-export function Enforcement({ me, go }: { me: Me; go: Go }) {
+const ENFORCEMENT_FILTER = ['kind', 'notices', 'regionCode', 'from', 'to'] as const;
+
+export function Enforcement({ me, go, search = '' }: { me: Me; go: Go; search?: string }) {
   const { message } = AntApp.useApp();
-  const [filter, setFilter] = useState<Record<string, string | undefined>>({});
+  const { filter, query, set } = useUrlFilter(go, '/console/cases?tab=enforcement', search, ENFORCEMENT_FILTER);
   const [version, setVersion] = useState(0);
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
   // A new version after recording reloads the page (the server ignores the extra parameter).
   const list = usePaged(`/api/enforcement?${query}&v=${version}` as '/api/enforcement', 20);
   const [adding, setAdding] = useState(false);
@@ -33,9 +36,11 @@ export function Enforcement({ me, go }: { me: Me; go: Go }) {
     <>
       {list.error && <Alert type="error" message={list.error} />}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select placeholder="文书类型" allowClear options={options(ENFORCEMENT_KINDS)} onChange={(kind) => setFilter((f) => ({ ...f, kind }))} style={{ width: 200 }} aria-label="文书类型" />
-        <DatePicker.RangePicker aria-label="签发日期" placeholder={['签发日期自', '至']}
-          onChange={(r) => setFilter((f) => ({ ...f, from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') }))} />
+        <Select placeholder="文书类型" allowClear options={options(ENFORCEMENT_KINDS)} value={filter.kind} onChange={(kind) => set({ kind })} style={{ width: 200 }} aria-label="文书类型" />
+        <RegionPicker value={filter.regionCode} onChange={(regionCode) => set({ regionCode })} style={{ width: 200 }} aria-label="主体所在地区" />
+        <DatePicker.RangePicker aria-label="签发日期" placeholder={['签发日期自', '至']} value={rangeValue(filter.from, filter.to)}
+          onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
+        {filter.notices === 'true' && <LinkedFilter label="三书一函" onClear={() => set({ notices: undefined })} />}
         {me.roles.some((r) => (SCREENER_ROLES as readonly string[]).includes(r)) && <Button type="primary" onClick={() => setAdding(true)}>登记执法文书</Button>}
       </Space>
       {figures && (

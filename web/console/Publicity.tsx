@@ -8,7 +8,10 @@ import { ApiError, api, uploadFile } from '../api/client.ts';
 import type { ActivityDetail, ActivityListItem, ImportResult, Me } from '../api/routes.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type PublicityKind } from '../../shared/domain.ts';
 import { INDICATORS } from '../../shared/indicators.ts';
-import { FormDialog } from './ui.tsx';
+import { FormDialog, rangeValue } from './ui.tsx';
+import { useUrlFilter } from './hooks.ts';
+import { RegionPicker } from './RegionPicker.tsx';
+import type { Go } from './App.tsx';
 
 const KIND_OPTIONS = PUBLICITY_KIND_CODES.map((k) => ({ value: k, label: PUBLICITY_KINDS[k] }));
 const COUNT_LABELS: Record<string, string> = {
@@ -17,25 +20,23 @@ const COUNT_LABELS: Record<string, string> = {
 };
 const unitOf = (k: string) => INDICATORS[k as keyof typeof INDICATORS]?.[1] ?? '';
 
-interface Filter { range?: [string, string]; kind?: PublicityKind; mine?: boolean; q?: string; page: number }
+const ACTIVITY_FILTER = ['from', 'to', 'kind', 'mine', 'q', 'regionCode'] as const;
 
 /** 宣传: the activity log of the jurisdiction with the filter's totals, entry, correction, photos and the Excel import. */
-export default function Publicity({ me }: { me: Me }) {
-  const [filter, setFilter] = useState<Filter>({ page: 1 });
+export default function Publicity({ me, go, search }: { me: Me; go: Go; search: string }) {
+  // The filter is in the address (a figure's link opens the list filtered); the page number is not.
+  const { filter, query: filterQuery, set } = useUrlFilter(go, '/console/publicity', search, ACTIVITY_FILTER);
+  const [at, setAt] = useState({ filterQuery, page: 1 });
+  const page = at.filterQuery === filterQuery ? at.page : 1;
   const [data, setData] = useState<{ items: ActivityListItem[]; total: number; totals: { indicator: string; value: number; unit: string }[] } | null>(null);
   const [error, setError] = useState('');
   const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const writes = me.roles.some((r) => ['intake', 'office_lead', 'handler', 'unit_lead'].includes(r));
 
-  const query = new URLSearchParams({ page: String(filter.page), pageSize: '20' });
-  if (filter.range) {
-    query.set('from', filter.range[0]);
-    query.set('to', filter.range[1]);
-  }
-  if (filter.kind) query.set('kind', filter.kind);
-  if (filter.mine) query.set('mine', 'true');
-  if (filter.q) query.set('q', filter.q);
+  const query = new URLSearchParams(filterQuery);
+  query.set('page', String(page));
+  query.set('pageSize', '20');
   const url = `/api/publicity/activities?${query}`;
   // The export takes the same filter, every page of it.
   const exportQuery = new URLSearchParams(query);
@@ -55,11 +56,13 @@ export default function Publicity({ me }: { me: Me }) {
       <Space wrap>
         <DatePicker.RangePicker
           aria-label="活动日期"
-          onChange={(v) => setFilter({ ...filter, page: 1, range: v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : undefined })}
+          value={rangeValue(filter.from, filter.to)}
+          onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
         />
-        <Select allowClear aria-label="按活动形式筛选" placeholder="活动形式" style={{ width: 200 }} options={KIND_OPTIONS} onChange={(kind) => setFilter({ ...filter, page: 1, kind })} />
-        <Input.Search allowClear aria-label="按名称或地点搜索" placeholder="名称或地点" style={{ width: 200 }} onSearch={(q) => setFilter({ ...filter, page: 1, q: q || undefined })} />
-        <Checkbox onChange={(e) => setFilter({ ...filter, page: 1, mine: e.target.checked })}>只看本单位</Checkbox>
+        <Select allowClear aria-label="按活动形式筛选" placeholder="活动形式" style={{ width: 200 }} options={KIND_OPTIONS} value={filter.kind} onChange={(kind) => set({ kind })} />
+        <RegionPicker value={filter.regionCode} onChange={(regionCode) => set({ regionCode })} style={{ width: 200 }} aria-label="活动地区" />
+        <Input.Search key={filter.q} defaultValue={filter.q} allowClear aria-label="按名称或地点搜索" placeholder="名称或地点" style={{ width: 200 }} onSearch={(q) => set({ q: q || undefined })} />
+        <Checkbox checked={filter.mine === 'true'} onChange={(e) => set({ mine: e.target.checked ? 'true' : undefined })}>只看本单位</Checkbox>
       </Space>
       {error && <Alert type="error" showIcon message={error} />}
       {data && (
@@ -76,7 +79,7 @@ export default function Publicity({ me }: { me: Me }) {
         loading={!data && !error}
         dataSource={data?.items ?? []}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-        pagination={{ current: filter.page, pageSize: 20, total: data?.total ?? 0, showTotal: (n) => `共 ${n} 场`, showSizeChanger: false, onChange: (page) => setFilter({ ...filter, page }) }}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showTotal: (n) => `共 ${n} 场`, showSizeChanger: false, onChange: (p) => setAt({ filterQuery, page: p }) }}
         columns={[
           { title: '日期', render: (_, r) => (r.startDate === r.endDate ? r.startDate : `${r.startDate} 至 ${r.endDate}`) },
           { title: '活动名称', dataIndex: 'title' },

@@ -11,9 +11,9 @@ import {
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import type { Hazard, LedgerRow, ResponseOf, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
-import { FormDialog, usePaged } from './ui.tsx';
+import { FormDialog, LinkedFilter, usePaged } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
-import type { ItemsOf } from './hooks.ts';
+import { useUrlFilter, type ItemsOf } from './hooks.ts';
 import { yuan } from './money.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
 
@@ -32,15 +32,16 @@ function GradeTag({ grade, reasons }: { grade: RiskGrade | null; reasons?: Reaso
 /** 排查整治: the subject registry with risk grades, one subject's file, and the rectification ledger. */
 export default function Subjects({ me, go, id, search = '' }: { me: Me; go: Go; id?: number; search?: string }) {
   if (id) return <SubjectFile me={me} go={go} id={id} />;
-  const params = new URLSearchParams(search);
+  // The tab and its list's filter are in the address: the dashboard's numbers open the registry
+  // filtered (?grade=red&region=3706, ?inspectedFrom=…) or the ledger (?tab=ledger&foundFrom=…).
+  const tab = new URLSearchParams(search).get('tab') === 'ledger' ? 'ledger' : 'registry';
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>排查整治</Typography.Title>
       <Summary />
-      <Tabs defaultActiveKey={params.get('tab') === 'ledger' ? 'ledger' : 'registry'} items={[
-        // The dashboard's numbers open the registry filtered (?grade=red&region=3706).
-        { key: 'registry', label: '主体名录', children: <Registry key={search} me={me} go={go} grade={params.get('grade') ?? undefined} region={params.get('region') ?? undefined} /> },
-        { key: 'ledger', label: '整改台账', children: <Ledger go={go} /> },
+      <Tabs activeKey={tab} onChange={(k) => go(k === 'ledger' ? '/console/subjects?tab=ledger' : '/console/subjects')} items={[
+        { key: 'registry', label: '主体名录', children: <Registry me={me} go={go} search={tab === 'registry' ? search : ''} /> },
+        { key: 'ledger', label: '整改台账', children: <Ledger go={go} search={tab === 'ledger' ? search : ''} /> },
       ]} />
     </Space>
   );
@@ -101,20 +102,24 @@ function Summary() {
   );
 }
 
-function Registry({ me, go, grade, region }: { me: Me; go: Go; grade?: string; region?: string }) {
-  const [filter, setFilter] = useState<{ q?: string; kind?: string; grade?: string; region?: string }>({ grade, region });
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
+const REGISTRY_FILTER = ['q', 'kind', 'grade', 'region', 'inspectedFrom', 'inspectedTo', 'registeredTo'] as const;
+
+function Registry({ me, go, search }: { me: Me; go: Go; search: string }) {
+  const { filter, query, set } = useUrlFilter(go, '/console/subjects', search, REGISTRY_FILTER);
   const list = usePaged(`/api/subjects${query ? `?${query}` : ''}`);
   const [creating, setCreating] = useState(false);
   return (
     <>
       {list.error && <Alert type="error" message={list.error} />}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search placeholder="名称或统一社会信用代码" allowClear onSearch={(q) => setFilter((f) => ({ ...f, q }))} style={{ width: 260 }} aria-label="搜索主体" />
-        <Select placeholder="主体类型" allowClear options={options(SUBJECT_KINDS)} onChange={(kind) => setFilter((f) => ({ ...f, kind }))} style={{ width: 200 }} aria-label="主体类型" />
+        <Input.Search key={filter.q} defaultValue={filter.q} placeholder="名称或统一社会信用代码" allowClear onSearch={(q) => set({ q })} style={{ width: 260 }} aria-label="搜索主体" />
+        <Select placeholder="主体类型" allowClear options={options(SUBJECT_KINDS)} value={filter.kind} onChange={(kind) => set({ kind })} style={{ width: 200 }} aria-label="主体类型" />
         <Select placeholder="风险等级" allowClear options={[...options(Object.fromEntries(Object.entries(RISK_GRADES).map(([k, v]) => [k, `${v}色`]))), { value: 'none', label: '未评级' }]}
-          value={filter.grade} onChange={(grade) => setFilter((f) => ({ ...f, grade }))} style={{ width: 140 }} aria-label="风险等级" />
-        <RegionPicker value={filter.region} onChange={(region) => setFilter((f) => ({ ...f, region }))} style={{ width: 240 }} aria-label="地区" />
+          value={filter.grade} onChange={(grade) => set({ grade })} style={{ width: 140 }} aria-label="风险等级" />
+        <RegionPicker value={filter.region} onChange={(region) => set({ region })} style={{ width: 240 }} aria-label="地区" />
+        {(filter.inspectedFrom || filter.inspectedTo) && <LinkedFilter label="检查日期" from={filter.inspectedFrom} to={filter.inspectedTo}
+          onClear={() => set({ inspectedFrom: undefined, inspectedTo: undefined })} />}
+        {filter.registeredTo && <LinkedFilter label="登记日期" to={filter.registeredTo} onClear={() => set({ registeredTo: undefined })} />}
         {has(me, SCREENER_ROLES) && <Button type="primary" onClick={() => setCreating(true)}>登记主体</Button>}
       </Space>
       <Table<SubjectItem>
@@ -398,16 +403,20 @@ function PenaltyDialog({ hazard, onClose, onDone }: { hazard: Hazard; onClose: (
   );
 }
 
-function Ledger({ go }: { go: Go }) {
-  const [filter, setFilter] = useState<{ status?: string; overdue?: boolean }>({});
-  const q = new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.overdue ? { overdue: 'true' } : {}) }).toString();
+const LEDGER_FILTER = ['status', 'overdue', 'region', 'foundFrom', 'foundTo', 'verifiedFrom', 'verifiedTo'] as const;
+
+function Ledger({ go, search }: { go: Go; search: string }) {
+  const { filter, query: q, set } = useUrlFilter(go, '/console/subjects?tab=ledger', search, LEDGER_FILTER);
   const list = usePaged(`/api/hazards${q ? `?${q}` : ''}`);
   return (
     <>
       {list.error && <Alert type="error" message={list.error} />}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select placeholder="整改状态" allowClear options={options(HAZARD_STATUSES)} onChange={(status) => setFilter((f) => ({ ...f, status }))} style={{ width: 160 }} aria-label="整改状态" />
-        <Checkbox onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked }))}>只看已超期</Checkbox>
+        <Select placeholder="整改状态" allowClear options={options(HAZARD_STATUSES)} value={filter.status} onChange={(status) => set({ status })} style={{ width: 160 }} aria-label="整改状态" />
+        <RegionPicker value={filter.region} onChange={(region) => set({ region })} style={{ width: 240 }} aria-label="地区" />
+        <Checkbox checked={filter.overdue === 'true'} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}>只看已超期</Checkbox>
+        {(filter.foundFrom || filter.foundTo) && <LinkedFilter label="发现日期" from={filter.foundFrom} to={filter.foundTo} onClear={() => set({ foundFrom: undefined, foundTo: undefined })} />}
+        {(filter.verifiedFrom || filter.verifiedTo) && <LinkedFilter label="销号日期" from={filter.verifiedFrom} to={filter.verifiedTo} onClear={() => set({ verifiedFrom: undefined, verifiedTo: undefined })} />}
         <Button href={`/api/hazards/export${q ? `?${q}` : ''}`} download>导出 Excel</Button>
       </Space>
       <Table<LedgerRow> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[

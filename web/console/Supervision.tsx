@@ -8,7 +8,9 @@ import {
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import { COLORS } from './labels.ts';
-import { FormDialog, usePaged } from './ui.tsx';
+import { FormDialog, rangeValue, usePaged } from './ui.tsx';
+import { useUrlFilter } from './hooks.ts';
+import { RegionPicker } from './RegionPicker.tsx';
 import { FindingTable, SampleOutcome } from './SupervisionTasks.tsx';
 
 /**
@@ -20,9 +22,9 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
 const runs = (me: Me) => me.unitKind === 'campaign_office' && me.roles.some((r) => (SUPERVISION_ROLES as readonly string[]).includes(r));
 const link = (go: Go, to: string, text: string) => <a href={to} onClick={(e) => { e.preventDefault(); go(to); }}>{text}</a>;
 
-export default function Supervision({ me, go, id }: { me: Me; go: Go; id?: number }) {
+export default function Supervision({ me, go, id, search = '' }: { me: Me; go: Go; id?: number; search?: string }) {
   if (id) return <RoundPage id={id} go={go} />;
-  const tabs = [{ key: 'rounds', label: '督导检查', children: <Rounds me={me} go={go} /> }];
+  const tabs = [{ key: 'rounds', label: '督导检查', children: <Rounds me={me} go={go} search={search} /> }];
   if (runs(me)) tabs.push({ key: 'flags', label: '异常办理识别', children: <Flags go={go} /> });
   return (
     <>
@@ -32,11 +34,12 @@ export default function Supervision({ me, go, id }: { me: Me; go: Go; id?: numbe
   );
 }
 
-function Rounds({ me, go }: { me: Me; go: Go }) {
+const ROUND_FILTER = ['regionCode', 'from', 'to'] as const;
+
+function Rounds({ me, go, search }: { me: Me; go: Go; search: string }) {
   const { message } = AntApp.useApp();
-  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  const { filter, query: q, set } = useUrlFilter(go, '/console/supervision', search, ROUND_FILTER);
   const [version, setVersion] = useState(0);
-  const q = new URLSearchParams(Object.entries(range).filter(([, v]) => v) as [string, string][]).toString();
   const list = usePaged(`/api/supervision/rounds?${q}&v=${version}` as '/api/supervision/rounds', 20);
   const [figure, setFigure] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
@@ -45,8 +48,9 @@ function Rounds({ me, go }: { me: Me; go: Go }) {
     <>
       {list.error && <Alert type="error" message={list.error} />}
       <Space wrap style={{ marginBottom: 16 }} align="end">
-        <DatePicker.RangePicker aria-label="开始日期" placeholder={['开始日期自', '至']}
-          onChange={(r) => setRange({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
+        <RegionPicker value={filter.regionCode} onChange={(regionCode) => set({ regionCode })} style={{ width: 200 }} aria-label="督导单位所在地区" />
+        <DatePicker.RangePicker aria-label="开始日期" placeholder={['开始日期自', '至']} value={rangeValue(filter.from, filter.to)}
+          onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
         {figure !== null && <Statistic title="督导检查（本辖区，按开始日期）" value={figure} suffix="轮次" />}
         {runs(me) && <Button type="primary" onClick={() => setAdding(true)}>开展督导检查</Button>}
       </Space>

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import type { Go } from './App.tsx';
 import type { TipListItem } from '../api/routes.ts';
-import { useServerFieldErrors } from './hooks.ts';
+import { filterFromSearch, searchOf, useServerFieldErrors } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { TipTotal } from './tip-work.tsx';
 import { COLORS, FRAUD_TYPES, STATUS_COLORS, TIP_SOURCES, TIP_STATUSES, fmt } from './labels.ts';
@@ -28,6 +28,8 @@ const TODO_LABELS: Record<string, string> = {
   to_accept: '待受理', to_dispatch: '待交办', to_sign: '待签收', to_handle: '待办理', to_review: '待审核',
   to_approve: '待我审核（办理结果）', to_review_closure: '待我审核（办结）',
 };
+
+const FILTER_KEYS = ['q', 'status', 'fraudType', 'source', 'overdue', 'regionCode', 'todo', 'from', 'to'] as const;
 
 /** The tip list: filters live in the URL, so a view can be bookmarked and shared as a saved view. */
 export function TipList({ go, search }: { go: Go; search: string }) {
@@ -67,23 +69,17 @@ export function TipList({ go, search }: { go: Go; search: string }) {
     }
   };
   useEffect(() => {
+    const f = filterFromSearch(search, FILTER_KEYS);
     form.setFieldsValue({
-      q: params.get('q') ?? '', status: params.get('status') ?? undefined, fraudType: params.get('fraudType') ?? undefined,
-      source: params.get('source') ?? undefined, overdue: params.get('overdue') ?? undefined, regionCode: params.get('regionCode') ?? undefined,
-      todo: params.get('todo') ?? undefined,
-      range: params.get('from') ? [dayjs(params.get('from')), dayjs(params.get('to'))] : undefined,
+      q: f.q ?? '', status: f.status, fraudType: f.fraudType, source: f.source, overdue: f.overdue, regionCode: f.regionCode, todo: f.todo,
+      range: f.from ? [dayjs(f.from), dayjs(f.to)] : undefined,
     });
     void load();
   }, [search]);
 
   const apply = (v: Record<string, any>) => {
-    const p = new URLSearchParams();
-    for (const k of ['q', 'status', 'fraudType', 'source', 'overdue', 'regionCode', 'todo']) if (v[k]) p.set(k, v[k]);
-    if (v.range) {
-      p.set('from', v.range[0].format('YYYY-MM-DD'));
-      p.set('to', v.range[1].format('YYYY-MM-DD'));
-    }
-    go(`/console/tips?${p}`);
+    const range = v.range ? { from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD') } : {};
+    go(`/console/tips?${searchOf({ q: v.q, status: v.status, fraudType: v.fraudType, source: v.source, overdue: v.overdue, regionCode: v.regionCode, todo: v.todo, ...range })}`);
   };
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { App as AntApp, Form, type FormInstance } from 'antd';
 import { ApiError, api } from '../api/client.ts';
 import type { ResponseOf } from '../api/routes.ts';
+import type { Go } from './App.tsx';
 
 export type ItemsOf<R> = R extends readonly (infer T)[] ? T : R extends { items: readonly (infer T)[] } ? T : never;
 
@@ -93,4 +94,31 @@ export function useSubmit(onDone: () => void, rename?: Record<string, string>) {
     }
   };
   return { form, busy, submit };
+}
+
+/** The non-empty values of a filter as a query string (the same parameters the list's API takes). */
+export const searchOf = (filter: Record<string, string | undefined | null>): string =>
+  new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
+
+/** A list's filter fields read from the address's query (`search`): only `keys`, only those set. */
+export function filterFromSearch<K extends string>(search: string, keys: readonly K[]): Partial<Record<K, string>> {
+  const p = new URLSearchParams(search);
+  return Object.fromEntries(keys.flatMap((k) => (p.get(k) ? [[k, p.get(k)!]] : []))) as Partial<Record<K, string>>;
+}
+
+/**
+ * A list's filter kept in the address (/console/<page>?k=v…), the one way console lists do it: a
+ * figure's link (the indicator engine's `link`) opens the list filtered, and a filtered list can be
+ * bookmarked, shared and gone back to. `filter` is read from `search` on every render; `query` is
+ * the API's query string (same names); `set(patch)` writes the change into the address (`base`, a
+ * path with any fixed parameters such as ?tab=ledger), and the page reloads from it.
+ */
+export function useUrlFilter<K extends string>(go: Go, base: string, search: string, keys: readonly K[]) {
+  const filter = filterFromSearch(search, keys);
+  const query = searchOf(filter);
+  const set = (patch: Partial<Record<K, string | undefined>>) => {
+    const q = searchOf({ ...filter, ...patch });
+    go(q ? `${base}${base.includes('?') ? '&' : '?'}${q}` : base);
+  };
+  return { filter, query, set };
 }

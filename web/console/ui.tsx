@@ -1,8 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Form, Modal, Space } from 'antd';
+import { Alert, Button, Form, Modal, Space, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import type { ResponseOf } from '../api/routes.ts';
 import { useServerFieldErrors, type ItemsOf } from './hooks.ts';
+import { COLORS } from './labels.ts';
 
 /** Building blocks the console's record pages share (排查整治, 案件). */
 
@@ -68,3 +70,18 @@ export function FormDialog<T>({ title, confirm, width, initialValues, onClose, o
   );
 }
 
+
+/** A date-range picker's value from a filter's first and last day (both, or none). */
+export const rangeValue = (from?: string, to?: string): [Dayjs, Dayjs] | null => (from && to ? [dayjs(from), dayjs(to)] : null);
+
+/**
+ * A filter a figure's link put on a list that the list has no field for (立案 in March, inspected
+ * in a week, registered by a day): shown as a tag saying what it selects, closable to clear it.
+ */
+export function LinkedFilter({ label, from, to, onClear }: { label: string; from?: string; to?: string; onClear: () => void }) {
+  return (
+    <Tag closable color={COLORS.blue} onClose={(e) => { e.preventDefault(); onClear(); }} data-testid="linked-filter" style={{ fontSize: 14, padding: '2px 8px' }}>
+      {label}{from || to ? `：${from ?? '开始'} 至 ${to ?? '今天'}` : ''}
+    </Tag>
+  );
+}

@@ -183,6 +183,15 @@ function listWhere(user: Viewer, f: Omit<CaseListQuery, 'page' | 'pageSize'>): S
   if (f.from) parts.push(sql`c.filed_on >= ${f.from}::date`);
   if (f.to) parts.push(sql`c.filed_on <= ${f.to}::date`);
   if (f.q) parts.push(sql`(c.case_no = ${f.q} or c.title like ${likeText(f.q)})`);
+  // The same records the engine counts (stats_c_case_stage, stats_c_case_figure in migration 0022).
+  if (f.reached) {
+    parts.push(sql`exists (select 1 from case_stages s where s.case_id = c.id and s.stage = ${f.reached}
+      ${f.reachedFrom ? sql`and s.on_date >= ${f.reachedFrom}::date` : empty} ${f.reachedTo ? sql`and s.on_date <= ${f.reachedTo}::date` : empty})`);
+  }
+  if (f.figureKind) {
+    parts.push(sql`exists (select 1 from case_figures f where f.case_id = c.id and f.kind = ${f.figureKind} and f.value <> 0 and ${effectiveSql('f')}
+      ${f.figureFrom ? sql`and f.on_date >= ${f.figureFrom}::date` : empty} ${f.figureTo ? sql`and f.on_date <= ${f.figureTo}::date` : empty})`);
+  }
   return join(parts, ' and ');
 }
 

@@ -121,13 +121,26 @@ export const caseListQuery = z
     stage: z.enum(CASE_STAGE_CODES).optional(),
     fraudType: z.enum(FRAUD_TYPE_CODES).optional(),
     origin: z.enum(CASE_ORIGIN_CODES).optional(),
-    regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '请选择有效的地区').optional(),
+    regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '请选择有效的地区').optional(),
     unitId: z.coerce.number().int().positive().optional(),
     q: z.string().trim().max(60).optional(),
     ...period,
+    // The indicator engine's links (docs/indicators.md, "Links"): cases that reached a stage on a day
+    // in the period (立案数, 破案数 … count those stages), and cases with a figure entry in force of a
+    // kind dated in the period (抓获, 涉案金额 … sum those entries).
+    reached: z.enum(CASE_STAGE_CODES).optional(),
+    reachedFrom: day.optional(),
+    reachedTo: day.optional(),
+    figureKind: z.enum(CASE_FIGURE_KIND_CODES).optional(),
+    figureFrom: day.optional(),
+    figureTo: day.optional(),
     ...paging,
   })
-  .refine(periodOrder, { message: '开始日期不能晚于结束日期', path: ['to'] });
+  .refine(periodOrder, { message: '开始日期不能晚于结束日期', path: ['to'] })
+  .refine((q) => !q.reachedFrom || !q.reachedTo || q.reachedFrom <= q.reachedTo, { message: '开始日期不能晚于结束日期', path: ['reachedTo'] })
+  .refine((q) => !q.figureFrom || !q.figureTo || q.figureFrom <= q.figureTo, { message: '开始日期不能晚于结束日期', path: ['figureTo'] })
+  .refine((q) => q.reached || (!q.reachedFrom && !q.reachedTo), { message: '按阶段日期筛选时请选择阶段', path: ['reached'] })
+  .refine((q) => q.figureKind || (!q.figureFrom && !q.figureTo), { message: '按数字日期筛选时请选择数字类别', path: ['figureKind'] });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
 export const summaryQuery = z.object(period).refine(periodOrder, { message: '开始日期不能晚于结束日期', path: ['to'] });

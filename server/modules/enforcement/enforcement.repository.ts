@@ -1,6 +1,6 @@
 import { empty, join, sql, type Queryable, type Sql } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { caseVisibleSql, jurisdictionSql } from '../access/jurisdiction.ts';
+import { caseVisibleSql, jurisdictionSql, subtreeSql } from '../access/jurisdiction.ts';
 import { NOTICE_KINDS } from '../../../shared/domain.ts';
 import type { EnforcementInput, EnforcementQuery } from './enforcement.schemas.ts';
 
@@ -38,6 +38,9 @@ function where(user: Scope, f: Omit<EnforcementQuery, 'page' | 'pageSize'>): Sql
     jurisdictionSql(user, 's.region_code'),
     f.kind ? sql`e.kind = ${f.kind}` : sql`true`,
     f.subjectId ? sql`e.subject_id = ${f.subjectId}` : sql`true`,
+    f.notices ? sql`e.kind in (${join([...NOTICE_KINDS])})` : sql`true`,
+    // A filter on top of the jurisdiction, not the jurisdiction itself.
+    f.regionCode ? subtreeSql(f.regionCode, 's.region_code') : sql`true`,
     f.from ? sql`e.issued_on >= ${f.from}::date` : sql`true`,
     f.to ? sql`e.issued_on <= ${f.to}::date` : sql`true`,
   ], ' and ');

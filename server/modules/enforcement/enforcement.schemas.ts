@@ -34,6 +34,10 @@ export const enforcementQuery = z
   .object({
     kind: z.enum(ENFORCEMENT_KIND_CODES).optional(),
     subjectId: z.coerce.number().int().positive().optional(),
+    /** Only the 三书一函 (NOTICE_KINDS: what 三书一函 counts, the penalty decision included). */
+    notices: z.stringbool({ error: '请填写 true 或 false' }).optional(),
+    /** A region of the jurisdiction: the records of subjects in its subtree. */
+    regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '请选择有效的地区').optional(),
     from: day.optional(),
     to: day.optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),

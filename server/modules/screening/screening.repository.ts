@@ -31,7 +31,10 @@ function subjectFilter(user: Scope, f: Omit<SubjectListQuery, 'page' | 'pageSize
   return sql`${jurisdictionSql(user, 's.region_code')}
     ${f.q ? sql`and (s.name like ${likeText(f.q)} or s.uscc = ${f.q.toUpperCase()})` : empty}
     ${f.kind ? sql`and s.kind = ${f.kind}` : empty}
-    ${f.grade === 'none' ? sql`and k.grade is null` : f.grade ? sql`and k.grade = ${f.grade}` : empty}`;
+    ${f.grade === 'none' ? sql`and k.grade is null` : f.grade ? sql`and k.grade = ${f.grade}` : empty}
+    ${f.inspectedFrom || f.inspectedTo ? sql`and exists (select 1 from inspections i where i.subject_id = s.id
+        ${f.inspectedFrom ? sql`and i.inspected_on >= ${f.inspectedFrom}::date` : empty} ${f.inspectedTo ? sql`and i.inspected_on <= ${f.inspectedTo}::date` : empty})` : empty}
+    ${f.registeredTo ? sql`and (s.created_at at time zone 'Asia/Shanghai')::date <= ${f.registeredTo}::date` : empty}`;
 }
 
 export interface SubjectListRow extends SubjectRow {
@@ -216,7 +219,11 @@ export interface LedgerRow {
 function ledgerWhere(user: Scope, f: LedgerFilter, today: string): Sql {
   return sql`${jurisdictionSql(user, 's.region_code')}
     ${f.status ? sql`and h.status = ${f.status}` : empty}
-    ${f.overdue ? sql`and ${overdueSql(today)}` : empty}`;
+    ${f.overdue ? sql`and ${overdueSql(today)}` : empty}
+    ${f.foundFrom ? sql`and (h.created_at at time zone 'Asia/Shanghai')::date >= ${f.foundFrom}::date` : empty}
+    ${f.foundTo ? sql`and (h.created_at at time zone 'Asia/Shanghai')::date <= ${f.foundTo}::date` : empty}
+    ${f.verifiedFrom ? sql`and (h.verified_at at time zone 'Asia/Shanghai')::date >= ${f.verifiedFrom}::date` : empty}
+    ${f.verifiedTo ? sql`and (h.verified_at at time zone 'Asia/Shanghai')::date <= ${f.verifiedTo}::date` : empty}`;
 }
 
 /** Ledger rows of the jurisdiction, nearest deadline first. */

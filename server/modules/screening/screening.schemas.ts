@@ -30,8 +30,13 @@ export const subjectListQuery = z.object({
   kind: z.enum(SUBJECT_KIND_CODES).optional(),
   grade: z.enum([...RISK_GRADE_CODES, 'none']).optional(),
   region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '地区无效').optional(),
+  // The indicator engine's links (docs/indicators.md, "Links"): subjects with an inspection dated in
+  // the period (排查主体), and subjects registered on or before a day (机构数, a stock).
+  inspectedFrom: day.optional(),
+  inspectedTo: day.optional(),
+  registeredTo: day.optional(),
   ...paging,
-});
+}).refine((q) => !q.inspectedFrom || !q.inspectedTo || q.inspectedFrom <= q.inspectedTo, { message: '开始日期不能晚于结束日期', path: ['inspectedTo'] });
 export type SubjectListQuery = z.infer<typeof subjectListQuery>;
 
 export const hazardBody = z
@@ -61,9 +66,23 @@ export const overrideBody = z
   .object({ grade: z.enum(RISK_GRADE_CODES).nullable(), reason: z.string().trim().min(4, '请说明调整理由（至少 4 个字）').max(500) })
   .strict();
 
-export const ledgerFilter = z.object({ status: z.enum(HAZARD_STATUS_CODES).optional(), overdue: z.stringbool().optional() });
+const ledgerFields = {
+  status: z.enum(HAZARD_STATUS_CODES).optional(),
+  overdue: z.stringbool().optional(),
+  // A region of the jurisdiction (its subtree), and the days the engine counts hazards by
+  // (发现隐患: registered, Beijing day; 整改销号: crossed off).
+  region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '地区无效').optional(),
+  foundFrom: day.optional(),
+  foundTo: day.optional(),
+  verifiedFrom: day.optional(),
+  verifiedTo: day.optional(),
+};
+const ledgerOrder = <T extends z.ZodType<{ foundFrom?: string; foundTo?: string; verifiedFrom?: string; verifiedTo?: string }>>(s: T) =>
+  s.refine((q) => !q.foundFrom || !q.foundTo || q.foundFrom <= q.foundTo, { message: '开始日期不能晚于结束日期', path: ['foundTo'] })
+    .refine((q) => !q.verifiedFrom || !q.verifiedTo || q.verifiedFrom <= q.verifiedTo, { message: '开始日期不能晚于结束日期', path: ['verifiedTo'] });
+export const ledgerFilter = ledgerOrder(z.object(ledgerFields));
 export type LedgerFilter = z.infer<typeof ledgerFilter>;
-export const ledgerQuery = ledgerFilter.extend(paging);
+export const ledgerQuery = ledgerOrder(z.object({ ...ledgerFields, ...paging }));
 
 export const summaryQuery = z
   .object({

@@ -158,16 +158,20 @@ export async function overrideRisk(db: Db, user: SessionUser, subjectId: number,
 
 /** The rectification ledger (台账) of the user's jurisdiction, nearest deadline first, one page with its total. */
 export async function hazardLedger(db: Db, user: SessionUser, f: LedgerFilter & { page: number; pageSize: number }) {
+  const scope = narrowedTo(user, f.region);
+  if (!scope) throw new AppError('NOT_FOUND');
   const day = today();
-  const items = await repo.ledgerRows(db, user, f, day, f.pageSize, (f.page - 1) * f.pageSize);
-  return { items, total: await repo.ledgerCount(db, user, f, day), page: f.page, pageSize: f.pageSize };
+  const items = await repo.ledgerRows(db, scope, f, day, f.pageSize, (f.page - 1) * f.pageSize);
+  return { items, total: await repo.ledgerCount(db, scope, f, day), page: f.page, pageSize: f.pageSize };
 }
 
 /** An Excel export holds at most this many rows and says when it was cut (X-Export-Truncated). */
 export const LEDGER_MAX_ROWS = 10_000;
 
 export async function ledgerForExport(db: Db, user: SessionUser, f: LedgerFilter) {
-  const rows = await repo.ledgerRows(db, user, f, today(), LEDGER_MAX_ROWS + 1);
+  const scope = narrowedTo(user, f.region);
+  if (!scope) throw new AppError('NOT_FOUND');
+  const rows = await repo.ledgerRows(db, scope, f, today(), LEDGER_MAX_ROWS + 1);
   return capRows(rows, LEDGER_MAX_ROWS);
 }
 

@@ -76,8 +76,22 @@ export interface IndicatorDef {
   date: string;
   /** The dimensions it can be broken down by (besides child regions and time). */
   dims: readonly Dim[];
-  /** Tip list filters that select exactly its records (those received in the period), when such a list exists. */
-  tipFilter?: Record<string, string | string[]>;
+  /** The console list that shows its records, when one can select exactly them (see RecordsList). */
+  list?: RecordsList;
+}
+
+/**
+ * A console list page and the query that selects an indicator's records (docs/indicators.md, "Links"):
+ * the list's parameter for the region subtree, its parameters for the first and last day of the
+ * period by the date the indicator counts (null first: a stock, counted up to the last day whatever
+ * the first), the fixed filter (kind, stage, status …) and its parameters for a dimension's value.
+ */
+export interface RecordsList {
+  path: string;
+  region: string;
+  dates: readonly [string | null, string];
+  filter?: Record<string, string | string[]>;
+  dims?: Partial<Record<Dim, string>>;
 }
 
 const TIP_DIMS = ['fraudType', 'unit'] as const;
@@ -86,55 +100,72 @@ const SUBJECT_DIMS = ['sector', 'unit'] as const;
 const UNIT_ONLY = ['unit'] as const;
 const RECEIVED = 'received_at (Beijing day): tips received in the period, by their state now';
 
-const def = (key: IndicatorKey, strand: Strand, kind: Kind, records: string, date: string, dims: readonly Dim[], tipFilter?: IndicatorDef['tipFilter']): IndicatorDef =>
-  ({ key, name: INDICATORS[key][0], unit: INDICATORS[key][1], strand, kind, records, date, dims, ...(tipFilter ? { tipFilter } : {}) });
+const def = (key: IndicatorKey, strand: Strand, kind: Kind, records: string, date: string, dims: readonly Dim[], list?: RecordsList): IndicatorDef =>
+  ({ key, name: INDICATORS[key][0], unit: INDICATORS[key][1], strand, kind, records, date, dims, ...(list ? { list } : {}) });
+
+// The lists behind the figures, each selecting by the same records and date as the indicator counts.
+const tipList = (filter: Record<string, string | string[]> = {}): RecordsList =>
+  ({ path: '/console/tips', region: 'regionCode', dates: ['from', 'to'], filter, dims: { fraudType: 'fraudType' } });
+const caseStageList = (stage: string): RecordsList =>
+  ({ path: '/console/cases', region: 'regionCode', dates: ['reachedFrom', 'reachedTo'], filter: { reached: stage }, dims: { fraudType: 'fraudType' } });
+/** The cases with an entry in force of the kind dated in the period (the figure sums those entries). */
+const caseFigureList = (kind: string): RecordsList =>
+  ({ path: '/console/cases', region: 'regionCode', dates: ['figureFrom', 'figureTo'], filter: { figureKind: kind }, dims: { fraudType: 'fraudType' } });
+/** Subjects with an inspection dated in the period (排查主体; 检查人次 sums those inspections' inspectors). */
+const inspectedList: RecordsList = { path: '/console/subjects', region: 'region', dates: ['inspectedFrom', 'inspectedTo'], dims: { sector: 'kind' } };
+const hazardList = (dates: readonly [string, string], filter: Record<string, string> = {}): RecordsList =>
+  ({ path: '/console/subjects', region: 'region', dates, filter: { tab: 'ledger', ...filter } });
+const enforcementList = (filter: Record<string, string>): RecordsList =>
+  ({ path: '/console/cases', region: 'regionCode', dates: ['from', 'to'], filter: { tab: 'enforcement', ...filter } });
+const activityList: RecordsList = { path: '/console/publicity', region: 'regionCode', dates: ['from', 'to'] };
 
 const reportedOnly = (key: IndicatorKey, why: string) => def(key, 'reported', 'reported', `approved reported figures (${why})`, 'the reported period lies inside the query period', UNIT_ONLY);
 
 export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
-  tips_received: def('tips_received', 'tips', 'sum', 'every tip received (all statuses)', RECEIVED, TIP_DIMS, {}),
-  tips_verified: def('tips_verified', 'tips', 'sum', 'tips with a handling result: status reported or closed', RECEIVED, TIP_DIMS, { status: ['reported', 'closed'] }),
-  tips_closed: def('tips_closed', 'tips', 'sum', 'tips whose status is closed (已办结)', RECEIVED, TIP_DIMS, { status: 'closed' }),
+  tips_received: def('tips_received', 'tips', 'sum', 'every tip received (all statuses)', RECEIVED, TIP_DIMS, tipList()),
+  tips_verified: def('tips_verified', 'tips', 'sum', 'tips with a handling result: status reported or closed', RECEIVED, TIP_DIMS, tipList({ status: ['reported', 'closed'] })),
+  tips_closed: def('tips_closed', 'tips', 'sum', 'tips whose status is closed (已办结)', RECEIVED, TIP_DIMS, tipList({ status: 'closed' })),
   tips_closed_on_time: def('tips_closed_on_time', 'tips', 'sum', 'closed tips with closed_at <= deadline_at', RECEIVED, TIP_DIMS),
-  tips_overdue: def('tips_overdue', 'tips', 'state', 'tips overdue now: dispatched or in progress, deadline passed', RECEIVED, TIP_DIMS, { overdue: 'true' }),
+  tips_overdue: def('tips_overdue', 'tips', 'state', 'tips overdue now: dispatched or in progress, deadline passed', RECEIVED, TIP_DIMS, tipList({ overdue: 'true' })),
   tips_true: def('tips_true', 'tips', 'sum', 'tips an assignment reported true or partly true', RECEIVED, TIP_DIMS),
   reporter_satisfied: def('reporter_satisfied', 'tips', 'sum', 'tips whose reporter rated the answer satisfied', RECEIVED, TIP_DIMS),
   // The dashboard's rates (docs/indicators.md): parts are contributions of the same tips (migration 0022's '_' denominators).
-  closure_rate_pct: def('closure_rate_pct', 'tips', 'rate', 'tips_closed / tips accepted (status accepted, dispatched, in progress, reported, closing or closed) × 100', RECEIVED, TIP_DIMS, { status: 'closed' }),
+  closure_rate_pct: def('closure_rate_pct', 'tips', 'rate', 'tips_closed / tips accepted (status accepted, dispatched, in progress, reported, closing or closed) × 100', RECEIVED, TIP_DIMS),
   on_time_rate_pct: def('on_time_rate_pct', 'tips', 'rate', 'tips_closed_on_time / closed tips with a deadline × 100', RECEIVED, TIP_DIMS),
   satisfaction_rate_pct: def('satisfaction_rate_pct', 'tips', 'rate', 'reporter_satisfied / tips whose reporter rated the answer × 100', RECEIVED, TIP_DIMS),
-  cases_filed: def('cases_filed', 'cases', 'sum', 'case stage 立案', 'the stage date (case_stages.on_date)', CASE_DIMS),
-  cases_solved: def('cases_solved', 'cases', 'sum', 'case stage 侦破', 'the stage date', CASE_DIMS),
-  suspects_arrested: def('suspects_arrested', 'cases', 'sum', 'case figure entries in force, kind arrested', 'the entry date (case_figures.on_date)', CASE_DIMS),
-  suspects_detained_formally: def('suspects_detained_formally', 'cases', 'sum', 'case figure entries in force, kind detained', 'the entry date', CASE_DIMS),
-  prosecuted_cases: def('prosecuted_cases', 'cases', 'sum', 'case stage 提起公诉', 'the stage date', CASE_DIMS),
-  prosecuted_persons: def('prosecuted_persons', 'cases', 'sum', 'case figure entries in force, kind prosecuted_persons', 'the entry date', CASE_DIMS),
-  trial_cases: def('trial_cases', 'cases', 'sum', 'case stage 审判', 'the stage date', CASE_DIMS),
-  amount_involved_yuan: def('amount_involved_yuan', 'cases', 'fen', 'case figure entries in force, kind amount_involved (fen, shown in yuan)', 'the entry date', CASE_DIMS),
-  amount_recovered_yuan: def('amount_recovered_yuan', 'cases', 'fen', 'case figure entries in force, kind amount_recovered (fen, shown in yuan)', 'the entry date', CASE_DIMS),
+  cases_filed: def('cases_filed', 'cases', 'sum', 'case stage 立案', 'the stage date (case_stages.on_date)', CASE_DIMS, caseStageList('filed')),
+  cases_solved: def('cases_solved', 'cases', 'sum', 'case stage 侦破', 'the stage date', CASE_DIMS, caseStageList('solved')),
+  suspects_arrested: def('suspects_arrested', 'cases', 'sum', 'case figure entries in force, kind arrested', 'the entry date (case_figures.on_date)', CASE_DIMS, caseFigureList('arrested')),
+  suspects_detained_formally: def('suspects_detained_formally', 'cases', 'sum', 'case figure entries in force, kind detained', 'the entry date', CASE_DIMS, caseFigureList('detained')),
+  prosecuted_cases: def('prosecuted_cases', 'cases', 'sum', 'case stage 提起公诉', 'the stage date', CASE_DIMS, caseStageList('prosecuted')),
+  prosecuted_persons: def('prosecuted_persons', 'cases', 'sum', 'case figure entries in force, kind prosecuted_persons', 'the entry date', CASE_DIMS, caseFigureList('prosecuted_persons')),
+  trial_cases: def('trial_cases', 'cases', 'sum', 'case stage 审判', 'the stage date', CASE_DIMS, caseStageList('tried')),
+  amount_involved_yuan: def('amount_involved_yuan', 'cases', 'fen', 'case figure entries in force, kind amount_involved (fen, shown in yuan)', 'the entry date', CASE_DIMS, caseFigureList('amount_involved')),
+  amount_recovered_yuan: def('amount_recovered_yuan', 'cases', 'fen', 'case figure entries in force, kind amount_recovered (fen, shown in yuan)', 'the entry date', CASE_DIMS, caseFigureList('amount_recovered')),
   recovery_rate_pct: def('recovery_rate_pct', 'cases', 'rate', 'amount_recovered / amount_involved × 100, 1 decimal; null when involved is 0', 'the entry dates', CASE_DIMS),
-  victims: def('victims', 'cases', 'sum', 'case figure entries in force, kind victims', 'the entry date', CASE_DIMS),
-  entities_screened: def('entities_screened', 'screening', 'distinct', 'distinct subjects with an inspection in the period', 'inspected_on', SUBJECT_DIMS),
-  inspections_person_times: def('inspections_person_times', 'screening', 'sum', 'sum of inspectors over inspections', 'inspected_on', SUBJECT_DIMS),
-  hazards_found: def('hazards_found', 'screening', 'sum', 'hazards registered', 'created_at (Beijing day)', SUBJECT_DIMS),
-  hazards_rectified: def('hazards_rectified', 'screening', 'sum', 'hazards crossed off (status verified)', 'verified_at (Beijing day)', SUBJECT_DIMS),
-  rectification_notices: def('rectification_notices', 'enforcement', 'sum', 'enforcement records of the NOTICE_KINDS (三书一函 incl. penalty decisions)', 'issued_on', SUBJECT_DIMS),
-  admin_penalties: def('admin_penalties', 'enforcement', 'sum', 'enforcement records of kind penalty_decision', 'issued_on', SUBJECT_DIMS),
-  penalty_amount_yuan: def('penalty_amount_yuan', 'enforcement', 'fen', 'fine_fen of penalty decisions (shown in yuan)', 'issued_on', SUBJECT_DIMS),
+  victims: def('victims', 'cases', 'sum', 'case figure entries in force, kind victims', 'the entry date', CASE_DIMS, caseFigureList('victims')),
+  entities_screened: def('entities_screened', 'screening', 'distinct', 'distinct subjects with an inspection in the period', 'inspected_on', SUBJECT_DIMS, inspectedList),
+  inspections_person_times: def('inspections_person_times', 'screening', 'sum', 'sum of inspectors over inspections', 'inspected_on', SUBJECT_DIMS, inspectedList),
+  hazards_found: def('hazards_found', 'screening', 'sum', 'hazards registered', 'created_at (Beijing day)', SUBJECT_DIMS, hazardList(['foundFrom', 'foundTo'])),
+  hazards_rectified: def('hazards_rectified', 'screening', 'sum', 'hazards crossed off (status verified)', 'verified_at (Beijing day)', SUBJECT_DIMS, hazardList(['verifiedFrom', 'verifiedTo'], { status: 'verified' })),
+  rectification_notices: def('rectification_notices', 'enforcement', 'sum', 'enforcement records of the NOTICE_KINDS (三书一函 incl. penalty decisions)', 'issued_on', SUBJECT_DIMS, enforcementList({ notices: 'true' })),
+  admin_penalties: def('admin_penalties', 'enforcement', 'sum', 'enforcement records of kind penalty_decision', 'issued_on', SUBJECT_DIMS, enforcementList({ kind: 'penalty_decision' })),
+  penalty_amount_yuan: def('penalty_amount_yuan', 'enforcement', 'fen', 'fine_fen of penalty decisions (shown in yuan)', 'issued_on', SUBJECT_DIMS, enforcementList({ kind: 'penalty_decision' })),
   ads_monitored: def('ads_monitored', 'monitoring', 'sum', 'ads_monitored of monitoring rounds', 'start_date', UNIT_ONLY),
   ads_cleaned: def('ads_cleaned', 'monitoring', 'sum', 'ads_cleaned of monitoring rounds', 'start_date', UNIT_ONLY),
-  publicity_events: def('publicity_events', 'publicity', 'sum', 'publicity activities', 'start_date', UNIT_ONLY),
-  materials_distributed: def('materials_distributed', 'publicity', 'sum', 'the activities\u2019 materials_distributed', 'start_date', UNIT_ONLY),
-  banners: def('banners', 'publicity', 'sum', 'the activities\u2019 banners', 'start_date', UNIT_ONLY),
-  posters: def('posters', 'publicity', 'sum', 'the activities\u2019 posters', 'start_date', UNIT_ONLY),
-  people_reached: def('people_reached', 'publicity', 'sum', 'the activities\u2019 people_reached', 'start_date', UNIT_ONLY),
-  households_visited: def('households_visited', 'publicity', 'sum', 'the activities\u2019 households_visited', 'start_date', UNIT_ONLY),
-  sms_sent: def('sms_sent', 'publicity', 'sum', 'the activities\u2019 sms_sent', 'start_date', UNIT_ONLY),
-  media_posts: def('media_posts', 'publicity', 'sum', 'the activities\u2019 media_posts', 'start_date', UNIT_ONLY),
-  videos_made: def('videos_made', 'publicity', 'sum', 'the activities\u2019 videos_made', 'start_date', UNIT_ONLY),
-  supervision_rounds: def('supervision_rounds', 'supervision', 'sum', 'supervision rounds, one each, in the supervising unit\u2019s region (migration 0031)', 'start_date', UNIT_ONLY),
+  publicity_events: def('publicity_events', 'publicity', 'sum', 'publicity activities', 'start_date', UNIT_ONLY, activityList),
+  materials_distributed: def('materials_distributed', 'publicity', 'sum', 'the activities\u2019 materials_distributed', 'start_date', UNIT_ONLY, activityList),
+  banners: def('banners', 'publicity', 'sum', 'the activities\u2019 banners', 'start_date', UNIT_ONLY, activityList),
+  posters: def('posters', 'publicity', 'sum', 'the activities\u2019 posters', 'start_date', UNIT_ONLY, activityList),
+  people_reached: def('people_reached', 'publicity', 'sum', 'the activities\u2019 people_reached', 'start_date', UNIT_ONLY, activityList),
+  households_visited: def('households_visited', 'publicity', 'sum', 'the activities\u2019 households_visited', 'start_date', UNIT_ONLY, activityList),
+  sms_sent: def('sms_sent', 'publicity', 'sum', 'the activities\u2019 sms_sent', 'start_date', UNIT_ONLY, activityList),
+  media_posts: def('media_posts', 'publicity', 'sum', 'the activities\u2019 media_posts', 'start_date', UNIT_ONLY, activityList),
+  videos_made: def('videos_made', 'publicity', 'sum', 'the activities\u2019 videos_made', 'start_date', UNIT_ONLY, activityList),
+  supervision_rounds: def('supervision_rounds', 'supervision', 'sum', 'supervision rounds, one each, in the supervising unit\u2019s region (migration 0031)', 'start_date', UNIT_ONLY, { path: '/console/supervision', region: 'regionCode', dates: ['from', 'to'] }),
   elderly_devices: reportedOnly('elderly_devices', 'not recorded by the platform'),
-  institutions_count: def('institutions_count', 'subjects', 'stock', 'registered subjects of kind elderly_care_institution (a stock)', 'created_at (Beijing day) on or before `to`', ['sector']),
+  institutions_count: def('institutions_count', 'subjects', 'stock', 'registered subjects of kind elderly_care_institution (a stock)', 'created_at (Beijing day) on or before `to`', ['sector'],
+    { path: '/console/subjects', region: 'region', dates: [null, 'registeredTo'], filter: { kind: 'elderly_care_institution' } }),
   beds: reportedOnly('beds', 'subjects carry no bed count'),
   meetings: reportedOnly('meetings', 'not recorded by the platform'),
   other: reportedOnly('other', 'not recorded by the platform'),
@@ -383,16 +414,30 @@ export const CHILD_LENGTH: Record<number, number> = { 0: 2, 2: 4, 4: 6, 6: 9, 9:
 const groupOf = (by: StatsBy | undefined): Grouping => (by === 'child' || by === 'day' || by === 'week' || by === 'month' ? by : 'none');
 const dimOf = (by: StatsBy | undefined): '' | Dim => (by === 'fraudType' || by === 'sector' || by === 'unit' ? by : '');
 
-function tipLink(k: IndicatorKey, region: string, from: string | null, to: string, fraudType?: string): string | undefined {
-  const f = INDICATOR_DEFS[k].tipFilter;
-  if (!f) return undefined;
+/**
+ * The console list of an indicator's records, filtered to exactly those counted for a region and
+ * period (and a dimension's value, for a by=fraudType or by=sector row); a rate's goes to its
+ * numerator's records. None when no list can select them (reported figures, on-time closures …)
+ * rather than a wrong one, nor for a dimension the list cannot filter by.
+ */
+export function recordsLink(k: IndicatorKey, region: string, from: string | null, to: string, dim?: { dim: Dim; value: string }): string | undefined {
+  const numerator = RATES[k]?.[0] as IndicatorKey | undefined;
+  const list = INDICATOR_DEFS[numerator ?? k].list;
+  if (!list) return undefined;
   const p = new URLSearchParams();
-  if (region) p.set('regionCode', region);
-  for (const [name, v] of Object.entries(f)) for (const x of Array.isArray(v) ? v : [v]) p.append(name, x);
-  if (fraudType && fraudType !== 'unclassified') p.set('fraudType', fraudType);
-  if (from) p.set('from', from);
-  p.set('to', to);
-  return `/console/tips?${p}`;
+  for (const [name, v] of Object.entries(list.filter ?? {})) for (const x of Array.isArray(v) ? v : [v]) p.append(name, x);
+  if (region) p.set(list.region, region);
+  if (dim) {
+    const name = list.dims?.[dim.dim];
+    if (!name) return undefined;
+    // 未分类 (no fraud type) has no list filter: the list unfiltered by type would show more.
+    if (dim.value === 'unclassified') return undefined;
+    p.set(name, dim.value);
+  }
+  const [fromParam, toParam] = list.dates;
+  if (from && fromParam) p.set(fromParam, from);
+  p.set(toParam, to);
+  return `${list.path}?${p}`;
 }
 
 /** Maps parts of one grouping to cells: bucket → dimValue → indicator → value. */
@@ -457,7 +502,7 @@ export async function computeStats(q: Queryable, user: Pick<SessionUser, 'unitRe
   const main = await totals(ctx, keys, root, from, to);
   const figures = figuresOf(keys, main.recorded, main.reported, null, to);
   for (const k of keys) {
-    const link = tipLink(k, root, from, to);
+    const link = recordsLink(k, root, from, to);
     if (link) figures[k].link = link;
   }
 
@@ -516,7 +561,8 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
     if ([...(rec.get(cellKey(root, ''))?.values() ?? [])].some((v) => v !== 0) || rep.has(cellKey(root, ''))) list.push({ code: root, name: `${self.name}（本级）` });
     for (const c of list) {
       const figures = figuresOf(rowKeys, cell(rec, c.code, ''), cell(rep, c.code, ''), null, to);
-      for (const k of rowKeys) { const l = tipLink(k, c.code, from, to); if (l) figures[k].link = l; }
+      // The 本级 row counts the records placed on the region itself; a list of the region is its whole subtree: no link.
+      if (c.code !== root) for (const k of rowKeys) { const l = recordsLink(k, c.code, from, to); if (l) figures[k].link = l; }
       rows.push({ key: c.code, name: c.name, figures });
     }
     return rows;
@@ -536,7 +582,7 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
     const repByBucket = await Promise.all(buckets.map((b) => reportedSums(ctx.q, { root, from: b.from, to: b.to, indicators: rowKeys, byUnit: false, group: 'none', childLen })));
     buckets.forEach((b, i) => {
       const figures = figuresOf(rowKeys, cell(rec, b.key, ''), cells(repByBucket[i]).get(cellKey('', '')) ?? new Map(), null, b.to);
-      for (const k of rowKeys) { const l = tipLink(k, root, b.from, b.to); if (l) figures[k].link = l; }
+      for (const k of rowKeys) { const l = recordsLink(k, root, b.from, b.to); if (l) figures[k].link = l; }
       rows.push({ key: b.key, name: b.key, figures });
     });
     return rows;
@@ -563,7 +609,7 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
   }
   for (const v of ordered) {
     const figures = figuresOf(rowKeys, cell(rec, '', v), dim === 'unit' ? cell(rep, v, '') : new Map(), null, to);
-    if (dim === 'fraudType') for (const k of rowKeys) { const l = tipLink(k, root, from, to, v); if (l) figures[k].link = l; }
+    if (dim === 'fraudType' || dim === 'sector') for (const k of rowKeys) { const l = recordsLink(k, root, from, to, { dim, value: v }); if (l) figures[k].link = l; }
     rows.push({ key: v, name: names.get(v) ?? v, figures });
   }
   return rows;

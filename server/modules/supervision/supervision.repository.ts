@@ -1,6 +1,6 @@
 import { empty, join, raw, sql, type Queryable, type Sql } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { roundVisibleSql, roundWholeSql, type RoundAccessFacts } from '../access/jurisdiction.ts';
+import { roundVisibleSql, roundWholeSql, subtreeSql, type RoundAccessFacts } from '../access/jurisdiction.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
 /** Supervision's SQL. Who sees what is the jurisdiction module's (canSeeRound / roundVisibleSql). */
@@ -92,15 +92,17 @@ export async function findings(q: Queryable, where: Sql) {
   );
 }
 
-function roundWhere(user: Viewer, f: { from?: string; to?: string }): Sql {
+function roundWhere(user: Viewer, f: { regionCode?: string; from?: string; to?: string }): Sql {
   return join([
     roundVisibleSql(user, 'r'),
+    // A filter on top of what the user may see, not the visibility rule itself.
+    f.regionCode ? subtreeSql(f.regionCode, 'r.region_code') : sql`true`,
     f.from ? sql`r.start_date >= ${f.from}::date` : sql`true`,
     f.to ? sql`r.start_date <= ${f.to}::date` : sql`true`,
   ], ' and ');
 }
 
-export async function roundPage(q: Queryable, user: Viewer, f: { from?: string; to?: string; page: number; pageSize: number }) {
+export async function roundPage(q: Queryable, user: Viewer, f: { regionCode?: string; from?: string; to?: string; page: number; pageSize: number }) {
   const w = roundWhere(user, f);
   const [{ total }] = await q.query<{ total: number }>(sql`select count(*)::int as total from supervision_rounds r where ${w}`);
   // A target unit counts only its own findings; those who see the whole round count all.

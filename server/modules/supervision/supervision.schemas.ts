@@ -50,6 +50,8 @@ export type RoundInput = z.infer<typeof roundBody>;
 
 export const roundListQuery = z
   .object({
+    /** Rounds whose supervising unit's region lies in this subtree (where 督导检查轮次 counts them). */
+    regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '请选择有效的地区').optional(),
     from: day.optional(),
     to: day.optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -136,7 +136,7 @@ export async function listRounds(db: Db, user: SessionUser, f: RoundListQuery) {
   const [page, stats] = await Promise.all([
     repo.roundPage(db, user, f),
     // The indicator engine's count (rounds started in the period, in the user's subtree), as the dashboards and reports read it.
-    computeStats(db, user, { from: f.from, to: f.to, indicators: ['supervision_rounds'] }),
+    computeStats(db, user, { region: f.regionCode, from: f.from, to: f.to, indicators: ['supervision_rounds'] }),
   ]);
   return { ...page, page: f.page, pageSize: f.pageSize, figures: { supervision_rounds: stats.figures.supervision_rounds.value ?? 0 } };
 }
