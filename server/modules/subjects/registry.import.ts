@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { newSheet } from '../../xlsx.ts';
+import { newSheet, normaliseDate, readCell, unpackedSize, type Cell } from '../../xlsx.ts';
 import { SUBJECT_KIND_UNITS, SUBJECT_KINDS, SUBJECT_KINDS_WITH_AREA, SUBJECT_KINDS_WITH_BEDS, type SubjectKind } from '../../../shared/domain.ts';
 import { inJurisdiction } from '../access/jurisdiction.ts';
 import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { normalizeOrg } from '../intel/entities.ts';
-import { unpackedSize } from '../publicity/publicity.import.ts';
 import * as repo from './subjects.repository.ts';
 import { subjectFacts } from './subjects.schemas.ts';
 import { changedFacts, toFacts } from './subjects.service.ts';
@@ -76,30 +75,6 @@ export async function template(db: Db, user: SessionUser, kind: SubjectKind): Pr
 
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────
 
-type Cell = { text: string; date?: string; formula?: boolean };
-function readValue(v: unknown): Cell {
-  if (v == null) return { text: '' };
-  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), date: v.toISOString().slice(0, 10) };
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) return { text: `=${String(o.formula ?? o.sharedFormula)}`, formula: true };
-    if (Array.isArray(o.richText)) return { text: (o.richText as { text: string }[]).map((r) => r.text).join('') };
-    if ('text' in o) return { text: String(o.text) };
-    if ('error' in o) return { text: String(o.error) };
-    return { text: '' };
-  }
-  return { text: String(v) };
-}
-
-function normaliseDate(c: Cell): string {
-  if (c.date) return c.date;
-  const t = c.text.trim();
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
-  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  if (/^\d{5}$/.test(t)) return new Date((Number(t) - 25569) * 86400_000).toISOString().slice(0, 10);
-  return t;
-}
-
 interface Regions { byCode: Map<string, string>; byName: Map<string, string[]> }
 const number = (t: string) => (/^-?\d+(\.\d+)?$/.test(t.replace(/,/g, '')) ? Number(t.replace(/,/g, '')) : t);
 
@@ -146,13 +121,13 @@ async function readRows(file: Buffer, cols: Column[]): Promise<{ n: number; cell
   const sheet = book.getWorksheet(SHEET);
   if (!sheet) throw new AppError('IMPORT_INVALID', [{ path: 'file', message: `找不到名为“${SHEET}”的工作表，请使用下载的导入模板` }]);
   const header = sheet.getRow(1);
-  const wrong = cols.findIndex((c, i) => readValue(header.getCell(i + 1).value).text.trim() !== c.header);
+  const wrong = cols.findIndex((c, i) => readCell(header.getCell(i + 1)).text.trim() !== c.header);
   if (wrong >= 0) throw new AppError('IMPORT_INVALID', [{ path: 'file', message: `第 ${wrong + 1} 列的表头应为“${cols[wrong].header}”，请使用本类别下载的导入模板` }]);
   if (sheet.rowCount > MAX_IMPORT_ROWS + 1) throw new AppError('PAYLOAD_TOO_LARGE', undefined, `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入`);
   const rows: { n: number; cells: Cell[] }[] = [];
   sheet.eachRow((row, n) => {
     if (n === 1) return;
-    const cells = cols.map((_, i) => readValue(row.getCell(i + 1).value));
+    const cells = cols.map((_, i) => readCell(row.getCell(i + 1)));
     if (cells.some((c) => c.text.trim() !== '')) rows.push({ n, cells });
   });
   return rows;
