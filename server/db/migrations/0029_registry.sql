@@ -54,3 +54,20 @@ create table registry_imports (
 );
 create index registry_imports_unit_idx on registry_imports (unit_id, id desc);
 alter table subject_history add constraint subject_history_import_fk foreign key (import_id) references registry_imports(id);
+
+-- A merged record is the same institution as the one it points to: it stops counting in
+-- institutions_count when it is merged (the kept record counts once). Replaces 0022's definition,
+-- which nothing after it redefines (0031 and 0032 only call it), so this holds whether 0029 runs
+-- before 0031/0032 (a fresh database) or after them (a database migrated before 0029 existed).
+create or replace function stats_c_subject(s subjects)
+returns table (region_code text, day date, indicator text, dim text, dim_value text, value bigint)
+language sql stable strict as $$
+  select s.region_code, (s.created_at at time zone 'Asia/Shanghai')::date, 'institutions_count', d.dim, d.dim_value, 1::bigint
+  from (values ('', ''), ('sector', s.kind)) d(dim, dim_value)
+  where s.kind = 'elderly_care_institution' and s.merged_into is null
+$$;
+-- The update trigger also fires when a record is merged, so its contribution is taken back.
+drop trigger subjects_stats_update on subjects;
+create trigger subjects_stats_update after update on subjects for each row
+  when ((old.region_code, old.kind, old.created_at, old.merged_into) is distinct from (new.region_code, new.kind, new.created_at, new.merged_into))
+  execute function stats_subjects_changed();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, inDays, json, multipart, type TestApp } from '../../test/helpers.ts';
 import { XLSX } from '../../schemas.ts';
+import { computeStats } from '../stats/engine.ts';
 import { registryWorkbook, testUscc } from './registry.fixtures.ts';
 
 /** The registry: entry with duplicate checks, edits with history, merges, import twice, export, jurisdiction. */
@@ -179,6 +180,31 @@ describe('the subject registry', () => {
     // Another province's subject cannot be merged into: not found.
     const other = await t.db.query<{ id: number }>(`insert into subjects (region_code, kind, name, normalized_name) values ('320581', 'other', '外省某公司', '外省某公司') returning id`);
     expect((await t.app.inject({ method: 'POST', url: `/api/subjects/${kept}/merge`, headers: { cookie: lead }, payload: { into: other[0].id, reason: '跨省合并试试' } })).statusCode).toBe(404);
+  });
+
+  it('counts imported care institutions in institutions_count through the stats triggers, and a merged one no longer', async () => {
+    const cookie = await t.login('lk_intake');
+    const lead = await t.login('lk_lead');
+    const town = { unitRegionCode: '370681001' };
+    const count = async () => {
+      const rolled = await computeStats(t.db, town, { indicators: ['institutions_count'] });
+      // The rollups the triggers wrote agree with a count from the records themselves.
+      expect(rolled).toEqual(await computeStats(t.db, town, { indicators: ['institutions_count'] }, { direct: true }));
+      return rolled.figures.institutions_count.value;
+    };
+    const before = (await count()) ?? 0;
+    const file = await registryWorkbook('elderly_care_institution', [
+      ['东莱街道第一敬老院', '', '370681001', '东莱街道10号', '', '', 40, '', '', '', ''],
+      ['东莱街道第二敬老院', '', '370681001', '东莱街道20号', '', '', 30, '', '', '', ''],
+      ['东莱街道第二敬老院分院', '', '370681001', '东莱街道 20 号院内', '', '', 10, '', '', '', ''],
+    ]);
+    const done = await finished(cookie, json(await upload(cookie, 'elderly_care_institution', file)).id);
+    expect(done).toMatchObject({ status: 'done', created: 3, refused: 0 });
+    expect(await count()).toBe(before + 3);
+    const ids = await t.db.query<{ id: number }>(`select id from subjects where name like '东莱街道第二敬老院%' order by name`);
+    const merged = await t.app.inject({ method: 'POST', url: `/api/subjects/${ids[1].id}/merge`, headers: { cookie: lead }, payload: { into: ids[0].id, reason: '分院与本院是同一机构' } });
+    expect(merged.statusCode).toBe(200);
+    expect(await count()).toBe(before + 2);
   });
 
   it('exports the registry of a subtree, refuses a region outside the jurisdiction, and gives a template per sector', async () => {
