@@ -46,6 +46,11 @@ if (process.env.BENCH_STAGE === 'write') {
       data,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
+    // BENCH_TRACE=1: the RSS and JS heap every second, to see which stage the peak belongs to.
+    if (process.env.BENCH_TRACE) {
+      const t0 = performance.now();
+      setInterval(() => console.log(`  ${((performance.now() - t0) / 1000).toFixed(0)} s: RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, JS heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`), 1000).unref();
+    }
     console.log(`registry: RSS with the database open and the file read: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
     const run = async () => {
       const t0 = performance.now();
@@ -61,6 +66,7 @@ if (process.env.BENCH_STAGE === 'write') {
       }
     };
     const first = await run();
+    console.log(`registry: peak RSS after the first import ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
     const again = await run();
     const rssMb = process.resourceUsage().maxRSS / 1024;
     console.log(`registry file ${(data.length / 1024).toFixed(0)} KB, ${ROWS} rows (1 % bad)`);
