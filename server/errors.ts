@@ -60,6 +60,8 @@ export type ErrorCode = keyof typeof ERRORS;
 export interface FieldError {
   path: string;
   message: string;
+  /** Where the record the field conflicts with can be opened (a 409 duplicate), a console path. */
+  link?: string;
 }
 
 export class AppError extends Error {

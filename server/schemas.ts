@@ -37,7 +37,7 @@ const errorCodes = [
 // "error codes" in server/app.test.ts keeps both lists equal.
 export const ERROR_CODES = errorCodes;
 
-export const FieldError = z.object({ path: z.string(), message: z.string() });
+export const FieldError = z.object({ path: z.string(), message: z.string(), link: z.string().optional() });
 export type FieldError = z.output<typeof FieldError>;
 
 /** Every error the API returns (server/errors.ts): `fields` names the inputs a 400/409/422 is about. */

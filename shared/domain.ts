@@ -130,6 +130,15 @@ export const SUBJECT_KINDS = {
 } as const;
 export type SubjectKind = keyof typeof SUBJECT_KINDS;
 export const SUBJECT_KIND_CODES = codesOf(SUBJECT_KINDS);
+/** The unit a sector's subjects are counted in (一家养老机构, 一宗养老服务用地, 一个场所). */
+export const SUBJECT_KIND_UNITS: Record<SubjectKind, '家' | '宗' | '个'> = {
+  elderly_care_institution: '家', unregistered_care_place: '个', travel_agency: '家', health_product_seller: '家', real_estate_developer: '家',
+  care_land_parcel: '宗', medical_care_institution: '家', direct_seller: '家', art_dealer: '家', finance_company: '家', other: '个',
+};
+/** Sectors whose subjects have beds (institutions and places that house elderly people). */
+export const SUBJECT_KINDS_WITH_BEDS: readonly SubjectKind[] = ['elderly_care_institution', 'unregistered_care_place', 'medical_care_institution'];
+/** Sectors whose subjects are counted by area (land parcels, 宗). */
+export const SUBJECT_KINDS_WITH_AREA: readonly SubjectKind[] = ['care_land_parcel'];
 
 // ── Screening and risk (domain.md §5) ──────────────────────────────────────────────────────────
 export const RISK_GRADES = { red: '红', orange: '橙', yellow: '黄', green: '绿' } as const;
@@ -268,6 +277,10 @@ export const AUDIT_ACTIONS = {
   'auth.totp_disabled': '关闭两步验证',
   'subject.created': '登记主体',
   'subject.risk_overridden': '调整风险等级',
+  'subject.updated': '修改主体信息',
+  'subject.merged': '合并重复主体',
+  'subject.imported': '导入主体名录',
+  'subject.exported': '导出主体名录',
   'inspection.recorded': '记录检查',
   'hazard.created': '登记隐患',
   'hazard.started': '开始整改',
@@ -358,6 +371,7 @@ export const AUDIT_ENTITIES = {
   unit: '单位',
   routing_rule: '分流规则',
   subject: '主体',
+  registry_import: '主体名录导入',
   hazard: '隐患',
   reported_figures: '上报数字',
   type_corrections: '标注数据',

@@ -197,8 +197,7 @@ export async function restoreBackup(db: Db, keys: Keys, dataDir: string, input: 
   const theirs: string[] = header.migrations;
   const unknown = theirs.filter((m) => !known.includes(m));
   if (unknown.length) throw new BackupError(`备份来自更新的版本（未知迁移：${unknown.join(', ')}），请先升级程序。`);
-  const level = theirs.at(-1);
-  await migrate(db, { upTo: level });
+  await migrate(db, { only: theirs });
   const schemaTables = (await tablesInOrder(db)).map((t) => t.name);
   const full = await nonEmptyTables(db, schemaTables);
   if (full.length) throw new BackupError(`目标数据库已有数据（${full.join('、')}），恢复只能写入空数据库。请使用新的 DATA_DIR 或空的 PostgreSQL 数据库。`);

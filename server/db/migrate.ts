@@ -10,12 +10,14 @@ export const migrationNames = () => readdirSync(MIGRATIONS_DIR).filter((f) => f.
 
 /**
  * Applies every migration file not yet applied, in name order, each in its own transaction.
- * `upTo` stops after that migration (a restore brings the schema to the backup's level first).
+ * `only` applies just those (a restore brings the schema to exactly the backup's migrations first:
+ * numbers are not always applied in order — 0029 came after 0031 and 0032 — so "up to the backup's
+ * last" could add a migration the backup's rows were never written under).
  */
-export async function migrate(db: Db, opts: { upTo?: string } = {}): Promise<string[]> {
+export async function migrate(db: Db, opts: { only?: readonly string[] } = {}): Promise<string[]> {
   await db.exec(`create table if not exists schema_migrations (
     name text primary key, applied_at timestamptz not null default now())`);
-  const files = migrationNames().filter((f) => !opts.upTo || f <= opts.upTo);
+  const files = migrationNames().filter((f) => !opts.only || opts.only.includes(f));
   const applied: string[] = [];
   for (const name of files) {
     await db.tx(async (q) => {

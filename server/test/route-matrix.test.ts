@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain.ts';
 import { XLSX } from '../schemas.ts';
 import { publicityWorkbook } from '../modules/publicity/publicity.fixtures.ts';
 import { batchRow, batchWorkbook } from '../modules/intake/intake.fixtures.ts';
+import { registryWorkbook } from '../modules/subjects/registry.fixtures.ts';
 import { chinaToday } from '../../shared/time.ts';
 import { createTestApp, inDays, json, multipart, photoWithLocation, seedSecondProvince, TEST_PASSWORD, validTip, type TestApp } from './helpers.ts';
 
@@ -65,6 +66,9 @@ interface Ctx {
   unitActivityId: number;
   photoId: string;
   importId: number;
+  /** A registry import of the county office, and a duplicate subject a lead may merge into subjectId. */
+  registryImportId: number;
+  duplicateId: number;
   /** The county office's monitoring round and (draft) portal article. */
   roundId: number;
   articleId: number;
@@ -186,6 +190,15 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/subjects': { allow: SCREENERS, request: (c) => ({ url: '/api/subjects', payload: { regionCode: c.county, kind: 'other', name: `矩阵主体${Math.random()}`.slice(0, 20) } }) },
   'GET /api/subjects': { allow: READERS, request: () => ({ url: '/api/subjects' }) },
   'GET /api/subjects/:id': { allow: READERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}` }) },
+  'GET /api/subjects/:id/registry': { allow: READERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/registry` }) },
+  'PUT /api/subjects/:id': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}`, payload: { regionCode: c.county, kind: 'elderly_care_institution', name: `${c.county === '370681' ? '山东省' : '江苏省'}矩阵测试养老院` } }) },
+  'POST /api/subjects/:id/merge': { allow: ['office_lead', 'unit_lead'], request: (c) => ({ url: `/api/subjects/${c.duplicateId}/merge`, payload: { into: c.subjectId, reason: '矩阵测试合并重复记录' } }) },
+  'GET /api/subjects/template': { allow: SCREENERS, request: () => ({ url: '/api/subjects/template?kind=travel_agency' }) },
+  'POST /api/subjects/imports': { allow: SCREENERS, request: () => ({ url: '/api/subjects/imports?kind=travel_agency', ...TINY_PNG }) },
+  'GET /api/subjects/imports': { allow: SCREENERS, request: () => ({ url: '/api/subjects/imports' }) },
+  'GET /api/subjects/imports/:id': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/imports/${c.registryImportId}` }) },
+  'GET /api/subjects/imports/:id/errors': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/imports/${c.registryImportId}/errors` }) },
+  'GET /api/subjects/export': { allow: READERS, request: (c) => ({ url: `/api/subjects/export?regionCode=${c.county}` }) },
   'POST /api/subjects/:id/inspections': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/inspections`, payload: { inspectedOn: inDays(-1).slice(0, 10), inspectors: 2, checklist: {} } }) },
   'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: inDays(30).slice(0, 10), responsible: '院长' } }) },
   'POST /api/subjects/:id/risk-override': { allow: ['office_lead', 'unit_lead'], request: (c) => ({ url: `/api/subjects/${c.subjectId}/risk-override`, payload: { grade: null, reason: '矩阵测试恢复自动评级' } }) },
@@ -342,6 +355,9 @@ describe('endpoint × role matrix, in two provinces', () => {
       const imported = json(await t.app.inject({ method: 'POST', url: '/api/publicity/imports', ...withCookie(multipart(await publicityWorkbook([['2020-01-01', '', p.county, '专题讲座', '很久以前的讲座']]), 'a.xlsx', XLSX), await as('intake')) }));
       const unitAct = json(await t.app.inject({ method: 'POST', url: '/api/publicity/activities', headers: await as('handler'), payload: activity(p.county) }));
       expect([act2.id, unitAct.id, photo.id, imported.id].every(Boolean), `${p.name} publicity set-up`).toBe(true);
+      const registryImport = json(await t.app.inject({ method: 'POST', url: '/api/subjects/imports?kind=travel_agency', ...withCookie(multipart(await registryWorkbook('travel_agency', [['矩阵旅行社', '', p.county]]), 'r.xlsx', XLSX), await as('intake')) }));
+      const duplicate = json(await t.app.inject({ method: 'POST', url: '/api/subjects', headers: await as('intake'), payload: { regionCode: p.county, kind: 'elderly_care_institution', name: `${p.name}矩阵测试养老院（重复）`, address: '重复登记' } }));
+      expect([registryImport.id, duplicate.id].every(Boolean), `${p.name} registry set-up`).toBe(true);
       const roundMade = json(await t.app.inject({ method: 'POST', url: '/api/publicity/monitoring', headers: await as('intake'), payload: round(p.county) }));
       const articleMade = json(await t.app.inject({ method: 'POST', url: '/api/publicity/articles', headers: await as('intake'), payload: article(p.county) }));
       expect([roundMade.id, articleMade.id].every(Boolean), `${p.name} monitoring and article set-up`).toBe(true);
@@ -358,6 +374,7 @@ describe('endpoint × role matrix, in two provinces', () => {
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
+        registryImportId: registryImport.id, duplicateId: duplicate.id,
         roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
         supervisionId: supervised.id, findingId: supervised.findingIds[0], policeUnitId,
         reportId: report.id, tipImportId: tipImport.id, figureId: figure.ids[0],

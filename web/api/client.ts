@@ -69,7 +69,7 @@ export function uploadFile<T = Upload>(file: File, onProgress: (fraction: number
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
       const data = safeJson(xhr.responseText) as any;
-      if (xhr.status === 201) resolve(data);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
       else reject(new ApiError(xhr.status, data?.error?.code ?? 'UPLOAD', data?.error?.message ?? '上传失败，请重试'));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接失败，请重试'));

@@ -22,6 +22,7 @@ import type * as Notifications from '../../server/modules/notifications/notifica
 import type * as Regions from '../../server/modules/regions/regions.schemas.ts';
 import type * as Routing from '../../server/modules/routing/routing.schemas.ts';
 import type * as Screening from '../../server/modules/screening/screening.schemas.ts';
+import type * as Subjects from '../../server/modules/subjects/subjects.schemas.ts';
 import type * as Stats from '../../server/modules/stats/stats.schemas.ts';
 import type * as Tips from '../../server/modules/tips/tips.schemas.ts';
 import type * as Intake from '../../server/modules/intake/intake.schemas.ts';
@@ -95,6 +96,12 @@ export interface Routes {
   'POST /api/subjects/:id/inspections': Out<typeof Screening.InspectionRecorded>;
   'POST /api/subjects/:id/hazards': Out<typeof Common.IdOnly>;
   'POST /api/subjects/:id/risk-override': Out<typeof Screening.RiskAssessment>;
+  'GET /api/subjects/:id/registry': Out<typeof Subjects.SubjectRegistry>;
+  'PUT /api/subjects/:id': Out<typeof Subjects.SubjectRegistry>;
+  'POST /api/subjects/:id/merge': Out<typeof Subjects.SubjectRegistry>;
+  'POST /api/subjects/imports': Out<typeof Subjects.ImportStatus>;
+  'GET /api/subjects/imports': Out<typeof Subjects.ImportList>;
+  'GET /api/subjects/imports/:id': Out<typeof Subjects.ImportStatus>;
   'GET /api/screening/summary': Out<typeof Screening.ScreeningSummary>;
   'GET /api/hazards': Out<typeof Screening.LedgerPage>;
   'POST /api/hazards/:id/actions': Out<typeof Screening.HazardMoved>;

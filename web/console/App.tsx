@@ -25,6 +25,7 @@ const Evaluation = lazy(() => import('./Evaluation.tsx'));
 const Reports = lazy(() => import('./Reports.tsx'));
 const Intake = lazy(() => import('./Intake.tsx').then((m) => ({ default: m.Intake })));
 const Handovers = lazy(() => import('./Intake.tsx').then((m) => ({ default: m.Handovers })));
+const Registry = lazy(() => import('./Registry.tsx'));
 
 export type { Me };
 
@@ -55,6 +56,7 @@ const SECTIONS: {
   { key: 'intake', group: 'tips', label: '线索登记', show: registersTips, page: (p) => lazyPage(<Intake go={p.go} />) },
   { key: 'handovers', group: 'tips', label: '移交线索', show: handsOver, page: (p) => lazyPage(<Handovers me={p.me} />) },
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} search={p.search} />) },
+  { key: 'registry', group: 'screening', label: '主体名录', show: readsTips, page: (p) => lazyPage(<Registry id={p.id} go={p.go} />) },
   { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} search={p.search} />) },
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} go={p.go} search={p.search} />), tabs: PUBLICITY_TABS },
   { key: 'supervision', group: 'supervision', label: '督导检查', show: readsTips, page: (p) => lazyPage(<Supervision me={p.me} go={p.go} id={p.id} search={p.search} />) },

@@ -1,3 +1,4 @@
+import { isUscc } from '../../../shared/validators.ts';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,6 +82,15 @@ describe('demo data only into an empty database', () => {
     expect(batch).toEqual({ created: 6, refused: 2, closed: 3 });
     const handed = await db.query<{ kind: string }>(`select u.kind from tips t join units u on u.id = t.handed_over_by_unit_id order by u.kind`);
     expect(handed.map((h) => h.kind)).toEqual(['court', 'market_regulation', 'police']);
+    // The demo city's registry in the thousands, in every sector the demo lists, each code with a valid check character.
+    const sectors = await db.query<{ kind: string; n: number; bad: number }>(
+      `select kind, count(*)::int as n, count(*) filter (where uscc is not null and uscc !~ '^[0-9A-Z]{18}$')::int as bad from subjects where region_code like '3706%' group by kind`,
+    );
+    expect(sectors.reduce((a, r) => a + r.n, 0)).toBeGreaterThan(3000);
+    expect(sectors.filter((r) => r.n >= 30).length).toBeGreaterThanOrEqual(8);
+    expect(sectors.every((r) => r.bad === 0)).toBe(true);
+    const codes = await db.query<{ uscc: string }>(`select uscc from subjects where uscc is not null`);
+    expect(codes.filter((c) => !isUscc(c.uscc))).toEqual([]);
     const tips = await count(db, 'tips');
     // Evaluation: the province ranks its 16 cities by its own weights, each city with its elderly population; 烟台市 has two schemes.
     const [lead] = await db.query<SessionUser>(

@@ -12,6 +12,7 @@ import { rateAnswer } from '../../modules/tips/tips.public.service.ts';
 import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.ts';
 import { seedDemoScreening } from './screening-demo.ts';
 import { seedDemoIntake } from './intake-demo.ts';
+import { seedDemoRegistry } from './registry-demo.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
 import { seedDemoReports } from './reports-demo.ts';
@@ -362,6 +363,7 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   const structure = await seedStructure(db, opts.password);
   const tips = await seedDemoTips(db, keys, structure);
   await seedDemoScreening(db, structure);
+  await seedDemoRegistry(db, structure);
   await seedDemoPublicity(db, structure);
   await seedDemoPortal(db, structure);
   const cases = await seedDemoCases(db, structure);

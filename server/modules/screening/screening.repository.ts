@@ -28,7 +28,7 @@ export async function findSubject(q: Queryable, user: Scope, id: number): Promis
 const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 function subjectFilter(user: Scope, f: Omit<SubjectListQuery, 'page' | 'pageSize'>): Sql {
-  return sql`${jurisdictionSql(user, 's.region_code')}
+  return sql`${jurisdictionSql(user, 's.region_code')} and s.merged_into is null
     ${f.q ? sql`and (s.name like ${likeText(f.q)} or s.uscc = ${f.q.toUpperCase()})` : empty}
     ${f.kind ? sql`and s.kind = ${f.kind}` : empty}
     ${f.grade === 'none' ? sql`and k.grade is null` : f.grade ? sql`and k.grade = ${f.grade}` : empty}
@@ -61,7 +61,7 @@ export async function gradeCounts(q: Queryable, user: Scope): Promise<Record<Ris
   const grades: Record<RiskGrade | 'none', number> = { red: 0, orange: 0, yellow: 0, green: 0, none: 0 };
   for (const r of await q.query<{ grade: RiskGrade | null; n: number }>(
     sql`select k.grade, count(*)::int as n from subjects s join subject_risk k on k.subject_id = s.id
-        where ${jurisdictionSql(user, 's.region_code')} group by k.grade`,
+        where ${jurisdictionSql(user, 's.region_code')} and s.merged_into is null group by k.grade`,
   )) grades[r.grade ?? 'none'] = r.n;
   return grades;
 }
