@@ -7,8 +7,7 @@ import { MEASURES, TIP_STATUSES, VERDICTS, type Measure, type Verdict } from '..
 import { chinaToday } from '../../../shared/time.ts';
 import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { jurisdictionRegions } from '../publicity/publicity.repository.ts';
-import { regionPath } from '../regions/regions.repository.ts';
+import { addRegionName, indexRegions, jurisdictionRegions, regionPath, resolveRegion, type RegionIndex } from '../regions/regions.repository.ts';
 import { sql } from '../../db/client.ts';
 import { newTip, receivingOffice } from '../tips/tips.intake.service.ts';
 import { insertSubmittedTips, type NewTip } from '../tips/tips.repository.ts';
@@ -65,12 +64,10 @@ function parseDay(c: Cell): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === t ? t : null;
 }
 
-interface Regions { byCode: Set<string>; byName: Map<string, string[]> }
-
 interface GoodRow { n: number; ref: string; at: string; regionCode: string; subject?: string; description: string; dueOn: string | null }
 
 /** One row → a tip's facts, or the reason it cannot be one (the first problem found, in Chinese). */
-function checkRow(n: number, cells: Cell[], regions: Regions, now: number): GoodRow | { reason: string } {
+function checkRow(n: number, cells: Cell[], regions: RegionIndex, now: number): GoodRow | { reason: string } {
   const formula = LAYOUT.find((_, i) => cells[i]?.formula);
   if (formula) return { reason: `“${formula}”含公式，请复制后“粘贴为数值”再导入` };
   const text = (i: number) => cells[i]?.text.trim() ?? '';
@@ -85,13 +82,11 @@ function checkRow(n: number, cells: Cell[], regions: Regions, now: number): Good
   const regionText = text(COL.region);
   if (!regionText) return { reason: '缺少地区' };
   const key = regionText.replace(/\s+/g, '');
-  let regionCode = regions.byCode.has(key) ? key : null;
-  if (!regionCode) {
-    const codes = regions.byName.get(key) ?? [];
-    if (codes.length > 1) return { reason: `地区“${regionText.slice(0, 20)}”有重名，请填写完整地区（如 山东省烟台市龙口市）或地区代码` };
-    if (!codes.length) return { reason: `地区“${regionText.slice(0, 30)}”不存在或不在本单位辖区内` };
-    regionCode = codes[0];
+  const region = resolveRegion(regions, key);
+  if ('problem' in region) {
+    return { reason: region.problem === 'ambiguous' ? `地区“${regionText.slice(0, 20)}”有重名，请填写完整地区（如 山东省烟台市龙口市）或地区代码` : `地区“${regionText.slice(0, 30)}”不存在或不在本单位辖区内` };
   }
+  const regionCode = region.code;
   const description = text(COL.content);
   if (!description) return { reason: '缺少内容' };
   const checked = tipFields.description.safeParse(description);
@@ -108,22 +103,19 @@ function checkRow(n: number, cells: Cell[], regions: Regions, now: number): Good
 }
 
 /** The regions of the user's jurisdiction by code, by name and by full name (山东省烟台市龙口市). */
-async function regionIndex(db: Db, user: SessionUser): Promise<Regions> {
+async function regionIndex(db: Db, user: SessionUser): Promise<RegionIndex> {
   const all = await jurisdictionRegions(db, user);
-  const byCode = new Set(all.map((r) => r.code));
+  const index = indexRegions(all);
   const nameOf = new Map(all.map((r) => [r.code, r.name]));
   const above = user.unitRegionCode ? (await regionPath(db, user.unitRegionCode)).replaceAll(' / ', '') : '';
-  const byName = new Map<string, string[]>();
-  const add = (name: string, code: string) => byName.set(name, [...(byName.get(name) ?? []), code]);
   for (const r of all) {
-    add(r.name, r.code);
     // The full name: the names above the user's unit, then each level down to the region.
     let full = '';
     for (const len of [2, 4, 6, 9, 12]) if (len <= r.code.length && len > user.unitRegionCode.length) full += nameOf.get(r.code.slice(0, len)) ?? '';
     const whole = above + full;
-    if (whole !== r.name) add(whole, r.code);
+    if (whole !== r.name) addRegionName(index, whole, r.code);
   }
-  return { byCode, byName };
+  return index;
 }
 
 /** Reads the batch's sheet: the layout's header in row 1, then rows (empty ones skipped). */

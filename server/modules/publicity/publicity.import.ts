@@ -6,6 +6,7 @@ import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type Publi
 import { INDICATORS } from '../../../shared/indicators.ts';
 import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
+import { indexRegions, jurisdictionRegions, resolveRegion, type RegionIndex } from '../regions/regions.repository.ts';
 import * as repo from './publicity.repository.ts';
 import { activityBody, type ImportResult } from './publicity.schemas.ts';
 import { toNew } from './publicity.service.ts';
@@ -64,7 +65,7 @@ export async function template(db: Db, user: SessionUser): Promise<Buffer> {
     ['本单位辖区的地区（名称或代码均可）', '代码'],
   ];
   for (const [a, b] of lines) help.addRow({ a, b });
-  for (const r of (await repo.jurisdictionRegions(db, user)).slice(0, 5000)) help.addRow({ a: r.name, b: r.code });
+  for (const r of (await jurisdictionRegions(db, user)).slice(0, 5000)) help.addRow({ a: r.name, b: r.code });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -75,22 +76,18 @@ for (const k of PUBLICITY_KIND_CODES) {
   for (const part of PUBLICITY_KINDS[k].split('/')) KIND_BY_NAME.set(part, k);
 }
 
-interface Regions { byCode: Set<string>; byName: Map<string, string[]> }
-
 /** One row → the entry form's body, or the reason it cannot be one. */
-function rowToBody(cells: Cell[], regions: Regions): { body: unknown } | { reason: string } {
+function rowToBody(cells: Cell[], regions: RegionIndex): { body: unknown } | { reason: string } {
   const at = (f: Field) => cells[COLUMNS.findIndex((c) => c.field === f)] ?? { text: '' };
   const formula = COLUMNS.find((_, i) => cells[i]?.formula);
   if (formula) return { reason: `“${formula.header.replace('*', '')}”含公式，请复制后“粘贴为数值”再导入` };
   const regionText = at('region').text.trim();
   if (!regionText) return { reason: '请填写地区' };
-  let regionCode = regionText;
-  if (!regions.byCode.has(regionText)) {
-    const codes = regions.byName.get(regionText) ?? [];
-    if (codes.length > 1) return { reason: `地区“${regionText.slice(0, 20)}”有重名，请填写地区代码` };
-    if (!codes.length) return { reason: `地区“${regionText.slice(0, 20)}”不存在或不在本单位辖区内` };
-    regionCode = codes[0];
+  const region = resolveRegion(regions, regionText);
+  if ('problem' in region) {
+    return { reason: region.problem === 'ambiguous' ? `地区“${regionText.slice(0, 20)}”有重名，请填写地区代码` : `地区“${regionText.slice(0, 20)}”不存在或不在本单位辖区内` };
   }
+  const regionCode = region.code;
   const kindText = at('kind').text.trim();
   const kind = KIND_BY_NAME.get(kindText);
   if (!kind) return { reason: kindText ? `活动形式“${kindText.slice(0, 20)}”不在模板列出的形式中` : '请填写活动形式' };
@@ -140,9 +137,7 @@ export async function importActivities(db: Db, user: SessionUser, file: Buffer):
     throw new AppError('PAYLOAD_TOO_LARGE', undefined, `一次最多导入 ${MAX_IMPORT_ROWS} 行，本文件有 ${rows.length} 行，请分成几个文件导入`);
   }
 
-  const all = await repo.jurisdictionRegions(db, user);
-  const regions: Regions = { byCode: new Set(all.map((r) => r.code)), byName: new Map() };
-  for (const r of all) regions.byName.set(r.name, [...(regions.byName.get(r.name) ?? []), r.code]);
+  const regions = indexRegions(await jurisdictionRegions(db, user));
 
   const errors: repo.ImportError[] = [];
   const good: (repo.NewActivity & { fingerprint: string })[] = [];

@@ -178,6 +178,3 @@ export async function importErrors(q: Queryable, user: Pick<SessionUser, 'unitId
   return r?.errors ?? null;
 }
 
-/** Region codes and names of the jurisdiction, for matching an import's region column. */
-export const jurisdictionRegions = (q: Queryable, user: Scope) =>
-  q.query<{ code: string; name: string }>(sql`select code, name from regions r where ${jurisdictionSql(user, 'r.code')}`);

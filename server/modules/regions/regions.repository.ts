@@ -1,4 +1,6 @@
 import { raw, sql, type Queryable, type Sql } from '../../db/client.ts';
+import { jurisdictionSql } from '../access/jurisdiction.ts';
+import type { SessionUser } from '../auth/auth.service.ts';
 
 export interface Region {
   code: string;
@@ -58,3 +60,27 @@ export async function searchRegions(q: Queryable, text: string, first: Sql, limi
 /** One region with its full path, or none. */
 export const regionWithPath = (q: Queryable, code: string) =>
   q.query<Region & { path: string }>(sql`select ${withPath} from regions r where r.code = ${code} and r.code <> ''`);
+
+/** Codes and names of the regions in the user's jurisdiction, for reading a region an import's row names. */
+export const jurisdictionRegions = (q: Queryable, user: Pick<SessionUser, 'unitRegionCode'>) =>
+  q.query<{ code: string; name: string }>(sql`select code, name from regions r where ${jurisdictionSql(user, 'r.code')}`);
+
+/** A region typed in an import's row, by code or by name; a name may stand for several regions. */
+export interface RegionIndex { byCode: Set<string>; byName: Map<string, string[]> }
+
+export function indexRegions(all: { code: string; name: string }[]): RegionIndex {
+  const index: RegionIndex = { byCode: new Set(all.map((r) => r.code)), byName: new Map() };
+  for (const r of all) addRegionName(index, r.name, r.code);
+  return index;
+}
+
+export function addRegionName(index: RegionIndex, name: string, code: string): void {
+  index.byName.set(name, [...(index.byName.get(name) ?? []), code]);
+}
+
+/** The code a row's region text stands for: itself when it is a code, else the one region of that name. */
+export function resolveRegion(index: RegionIndex, text: string): { code: string } | { problem: 'ambiguous' | 'unknown' } {
+  if (index.byCode.has(text)) return { code: text };
+  const codes = index.byName.get(text) ?? [];
+  return codes.length === 1 ? { code: codes[0] } : { problem: codes.length ? 'ambiguous' : 'unknown' };
+}

@@ -6,6 +6,7 @@ import { SUBJECT_KIND_UNITS, SUBJECT_KINDS, SUBJECT_KINDS_WITH_AREA, SUBJECT_KIN
 import { inJurisdiction } from '../access/jurisdiction.ts';
 import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
+import { indexRegions, jurisdictionRegions, resolveRegion, type RegionIndex } from '../regions/regions.repository.ts';
 import { normalizeOrg } from '../intel/entities.ts';
 import * as repo from './subjects.repository.ts';
 import { subjectFacts } from './subjects.schemas.ts';
@@ -68,29 +69,27 @@ export async function template(db: Db, user: SessionUser, kind: SubjectKind): Pr
     ['本单位辖区的地区（名称或代码均可）', '代码'],
   ];
   for (const [a, b] of lines) help.addRow({ a, b });
-  for (const r of (await repo.jurisdictionRegions(db, user)).slice(0, 5000)) help.addRow({ a: r.name, b: r.code });
+  for (const r of (await jurisdictionRegions(db, user)).slice(0, 5000)) help.addRow({ a: r.name, b: r.code });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────
 
-interface Regions { byCode: Map<string, string>; byName: Map<string, string[]> }
 const number = (t: string) => (/^-?\d+(\.\d+)?$/.test(t.replace(/,/g, '')) ? Number(t.replace(/,/g, '')) : t);
 
 /** One row → the entry form's body, or the reason it cannot be one. */
-function rowToBody(kind: SubjectKind, cols: Column[], cells: Cell[], regions: Regions): { body: Record<string, unknown> } | { reason: string; region?: string } {
+function rowToBody(kind: SubjectKind, cols: Column[], cells: Cell[], regions: RegionIndex): { body: Record<string, unknown> } | { reason: string; region?: string } {
   const at = (f: Field) => cells[cols.findIndex((c) => c.field === f)] ?? { text: '' };
   const formula = cols.find((_, i) => cells[i]?.formula);
   if (formula) return { reason: `“${LABEL[formula.field]}”含公式，请复制后“粘贴为数值”再导入` };
   const regionText = at('region').text.trim();
   if (!regionText) return { reason: '请填写地区' };
-  let regionCode = regionText;
-  if (!regions.byCode.has(regionText)) {
-    const codes = regions.byName.get(regionText) ?? [];
-    if (codes.length > 1) return { reason: `地区“${regionText.slice(0, 20)}”有重名，请填写地区代码` };
-    if (!codes.length) return { reason: '', region: regionText };
-    regionCode = codes[0];
+  const region = resolveRegion(regions, regionText);
+  if ('problem' in region) {
+    // An unknown name is checked later against the whole country (outside the jurisdiction, or no such region).
+    return region.problem === 'ambiguous' ? { reason: `地区“${regionText.slice(0, 20)}”有重名，请填写地区代码` } : { reason: '', region: regionText };
   }
+  const regionCode = region.code;
   const text = (f: Field) => at(f).text.trim() || undefined;
   const reg = text('registered');
   const registered = reg === undefined ? undefined : ['是', '已登记', 'Y', 'y', '1'].includes(reg) ? true : ['否', '未登记', 'N', 'n', '0'].includes(reg) ? false : null;
@@ -164,9 +163,7 @@ async function runImport(db: Db, user: SessionUser, id: number, kind: SubjectKin
   const errors: repo.ImportError[] = [];
   const refuse = (r: { n: number; cells: Cell[] }, reason: string) => errors.push({ row: r.n, reason, cells: r.cells.map((c) => c.text.slice(0, CELL_KEPT)) });
 
-  const all = await repo.jurisdictionRegions(db, user);
-  const regions: Regions = { byCode: new Map(all.map((r) => [r.code, r.name])), byName: new Map() };
-  for (const r of all) regions.byName.set(r.name, [...(regions.byName.get(r.name) ?? []), r.code]);
+  const regions = indexRegions(await jurisdictionRegions(db, user));
 
   // 1. Every row checked on its own and against the rows above it.
   const good: Good[] = [];

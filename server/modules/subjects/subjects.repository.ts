@@ -205,6 +205,3 @@ export async function findImport(q: Queryable, user: Pick<SessionUser, 'unitId'>
 export const recentImports = (q: Queryable, user: Pick<SessionUser, 'unitId'>) =>
   q.query<ImportRow>(sql`select ${IMPORT_SELECT} from registry_imports where unit_id = ${user.unitId} order by id desc limit 20`);
 
-/** Regions in the user's jurisdiction, for reading a region typed by name or code. */
-export const jurisdictionRegions = (q: Queryable, user: Scope) =>
-  q.query<{ code: string; name: string }>(sql`select code, name from regions r where ${jurisdictionSql(user, 'r.code')}`);
