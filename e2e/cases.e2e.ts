@@ -1,15 +1,13 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, chooseOptions, consoleLogin, elderChecks, newPage, settled, shot, startE2E, PASSWORD, type E2E } from './harness.ts';
+import { axe, chooseOptions, consoleLogin, elderChecks, newPage, shot, startE2E, PASSWORD, type E2E } from './harness.ts';
 
 /** Opens a dialog by its button, fills it and confirms it; says what the dialog shows when it stays. */
 async function inDialog(page: Page, button: string, confirm: string, fill: (d: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page.getByRole('button', { name: button, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
-  // Once it has finished zooming in: a CI run clicked 确认侦破 mid-animation and the dialog stayed.
-  await settled(page);
   await fill(dialog);
   await dialog.getByRole('button', { name: confirm }).click();
   await dialog.waitFor({ state: 'detached', timeout: 15_000 }).catch(async (err) => {

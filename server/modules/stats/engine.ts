@@ -341,8 +341,8 @@ function figuresOf(keys: IndicatorKey[], recorded: Map<string, number>, reported
 
 // ── Rollups ───────────────────────────────────────────────────────────────────────────────────
 
-/** The lengths of region codes the rollups store a level for (stats_ancestors, 0022). */
-const ROLLUP_LEVELS = [0, 2, 4, 6, 9, 12];
+/** The lengths of region codes the rollups store a level for (stats_ancestors, 0022): every key of CHILD_LENGTH. */
+const rollupLevels = () => Object.keys(CHILD_LENGTH).map(Number);
 
 /** SQL: `column` (collate "C") lies in the subtree of `root` — one index range, even in a generic plan. */
 const regionRange = (root: string, column: string): Sql =>
@@ -359,7 +359,7 @@ async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
   // 'unit' rows are stored once, at the record's own region (0032): every one in the subtree, bucketed like the delta's.
   const ownRows = a.dim === 'unit';
   const child = a.group === 'child' && !ownRows;
-  const levels = ownRows ? sql`r.lvl = any(${ROLLUP_LEVELS.filter((n) => n >= a.root.length)}::smallint[]) and ${regionRange(a.root, 'r.region_code')}`
+  const levels = ownRows ? sql`r.lvl = any(${rollupLevels().filter((n) => n >= a.root.length)}::smallint[]) and ${regionRange(a.root, 'r.region_code')}`
     : child ? sql`((r.lvl = ${a.childLen} and ${regionRange(a.root, 'r.region_code')}) or (r.lvl = ${a.root.length} and r.region_code = ${a.root}))`
     : sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`;
   const rollupBucket = child ? sql`case when r.lvl = ${a.childLen} then r.region_code else '\u0001' end` : bucketSql(a.group, 'r.region_code', 'r.day', a.childLen);
