@@ -1,0 +1,82 @@
+/**
+ * Validates the real public data of issue 14 (server/modules/intel/data/real/*.jsonl) without ever
+ * running the analysis on it: every line parses, has exactly the fields of its file, a known label or
+ * category, an id of the right shape used once, a source URL, and the split the protocol demands —
+ * "heldout" when the first hex digit of sha256(source + "#" + text) is below 8, else "dev". No text
+ * appears twice (after trimming) in any file or across files. Prints counts; exits 1 on any fault.
+ *
+ *   npx tsx bench/real-msg-check.ts
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FRAUD_TYPE_CODES } from '../shared/domain.ts';
+
+const DIR = fileURLToPath(new URL('../server/modules/intel/data/real/', import.meta.url));
+const CATEGORIES = ['bank', 'hospital', 'community', 'social_security', 'delivery', 'government', 'shop', 'family', 'telecom', 'other'];
+
+interface Spec {
+  file: string;
+  prefix: string;
+  fields: string[];
+  /** The field holding the class and the values it may take. */
+  classField: string;
+  classes: readonly string[];
+}
+const SPECS: Spec[] = [
+  { file: 'cases.jsonl', prefix: 'c', fields: ['id', 'source', 'title', 'text', 'label', 'split'], classField: 'label', classes: FRAUD_TYPE_CODES },
+  { file: 'ordinary.jsonl', prefix: 'o', fields: ['id', 'source', 'category', 'text', 'split'], classField: 'category', classes: CATEGORIES },
+  { file: 'scams.jsonl', prefix: 'm', fields: ['id', 'source', 'text', 'label', 'split'], classField: 'label', classes: [...FRAUD_TYPE_CODES, 'other_fraud'] },
+];
+
+export function expectedSplit(source: string, text: string): 'heldout' | 'dev' {
+  const first = createHash('sha256').update(`${source}#${text}`, 'utf8').digest('hex')[0];
+  return parseInt(first, 16) < 8 ? 'heldout' : 'dev';
+}
+
+const faults: string[] = [];
+const seenText = new Map<string, string>();
+
+for (const spec of SPECS) {
+  const lines = readFileSync(DIR + spec.file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const ids = new Set<string>();
+  const perClass = new Map<string, { dev: number; heldout: number }>();
+  lines.forEach((line, i) => {
+    const where = `${spec.file}:${i + 1}`;
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      faults.push(`${where}: not JSON`);
+      return;
+    }
+    const keys = Object.keys(row).sort();
+    if (keys.join() !== [...spec.fields].sort().join()) faults.push(`${where}: fields ${keys.join(',')} ≠ ${spec.fields.join(',')}`);
+    for (const f of spec.fields) if (typeof row[f] !== 'string' || (row[f] as string).trim() === '') faults.push(`${where}: ${f} missing or empty`);
+    const { id, source, text, split } = row as Record<string, string>;
+    const cls = row[spec.classField] as string;
+    if (!new RegExp(`^${spec.prefix}\\d{3,}$`).test(id ?? '')) faults.push(`${where}: id ${id} is not ${spec.prefix}NNN`);
+    if (ids.has(id)) faults.push(`${where}: id ${id} used twice`);
+    ids.add(id);
+    if (!/^https?:\/\/\S+$/.test(source ?? '')) faults.push(`${where}: source is not a URL`);
+    if (!spec.classes.includes(cls)) faults.push(`${where}: ${spec.classField} ${cls} unknown`);
+    if (typeof source === 'string' && typeof text === 'string' && split !== expectedSplit(source, text)) {
+      faults.push(`${where}: split ${split} but the rule gives ${expectedSplit(source, text)}`);
+    }
+    const key = (text ?? '').replace(/\s+/g, '');
+    const before = seenText.get(key);
+    if (before) faults.push(`${where}: same text as ${before}`);
+    else seenText.set(key, `${spec.file} ${id}`);
+    const c = perClass.get(cls) ?? { dev: 0, heldout: 0 };
+    if (split === 'dev' || split === 'heldout') c[split]++;
+    perClass.set(cls, c);
+  });
+  console.log(`${spec.file}: ${lines.length} lines`);
+  for (const [cls, c] of [...perClass].sort()) console.log(`  ${cls.padEnd(20)} dev ${String(c.dev).padStart(3)}  heldout ${String(c.heldout).padStart(3)}`);
+}
+
+if (faults.length > 0) {
+  for (const f of faults) console.error(`✗ ${f}`);
+  process.exit(1);
+}
+console.log('all lines valid');
