@@ -92,14 +92,21 @@ export function readCell(cell: ExcelJS.Cell): Cell {
   if (v == null) return { text: '' };
   if (v instanceof Date) return { text: v.toISOString().slice(0, 10), date: v.toISOString().slice(0, 10), at: v.toISOString() };
   if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) return { text: `=${'formula' in v ? v.formula : v.sharedFormula}`, formula: true };
-    if ('richText' in v) return { text: v.richText.map((r) => r.text).join('') };
-    if ('text' in v) return { text: String(v.text) };
+    if ('formula' in v || 'sharedFormula' in v) return { text: own(`=${'formula' in v ? v.formula : v.sharedFormula}`), formula: true };
+    if ('richText' in v) return { text: own(v.richText.map((r) => r.text).join('')) };
+    if ('text' in v) return { text: own(String(v.text)) };
     if ('error' in v) return { text: String(v.error) };
     return { text: '' };
   }
-  return { text: String(v) };
+  return { text: own(String(v)) };
 }
+
+/**
+ * A copy of a cell's text that owns its characters. The stream reader's cell texts are slices of the
+ * XML chunk they were parsed from, and V8 keeps a slice's whole parent string alive: 50,000 rows kept
+ * as slices held ~90 MB of XML, as copies 26 MB (measured, docs/benchmarks.md bench/import).
+ */
+const own = (s: string) => (s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8'));
 
 /** '2025-03-15', '2025/3/15', '2025.3.15', '2025年3月15日' or an Excel date → 'YYYY-MM-DD'; anything else as it was (the schema refuses it). */
 export function normaliseDate(c: Cell): string {

@@ -45,8 +45,17 @@ pg.types.setTypeParser(DATE, asIs);
 const parseTextArray = pg.types.getTypeParser(1009 as never) as (v: string) => string[];
 pg.types.setTypeParser(1016 as never, (v: string) => parseTextArray(v).map(Number));
 
+/**
+ * The embedded server's shared buffers. PostgreSQL's default (128 MB) is allocated inside PGlite's
+ * WebAssembly memory, which never shrinks: with it the process held ~500 MB before any work. The data
+ * directory's files are read through the operating system's page cache anyway, so a small buffer pool
+ * costs little (measured in docs/benchmarks.md, bench/import).
+ */
+const PGLITE_SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS ?? '16MB';
+
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const lite = await PGlite.create(dataDir ?? 'memory://', {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
   });
   const run = async <T>(q: { query: PGlite['query'] }, stmt: Statement, params?: unknown[]) => {
