@@ -3,6 +3,8 @@ import { yuanText } from '../../../shared/money.ts';
 import type { Db } from '../../db/client.ts';
 import { CASE_ORIGINS, CASE_STAGES, FRAUD_TYPES, type CaseOrigin, type CaseStage, type FraudType } from '../../../shared/domain.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
+import { narrowedTo } from '../access/jurisdiction.ts';
+import { AppError } from '../../errors.ts';
 import { casePage } from './cases.repository.ts';
 import type { CaseListQuery } from './cases.schemas.ts';
 
@@ -11,6 +13,7 @@ export const CASES_MAX_ROWS = 10_000;
 
 /** The case list of the current filter as an .xlsx workbook, audited. */
 export async function exportCases(db: Db, user: SessionUser, filter: CaseListQuery) {
+  if (!narrowedTo(user, filter.regionCode)) throw new AppError('NOT_FOUND');
   const { items } = await casePage(db, user, { ...filter, page: 1, pageSize: CASES_MAX_ROWS + 1 });
   const { rows, truncated } = capRows(items, CASES_MAX_ROWS);
   const { book, sheet } = newSheet('刑事案件', [

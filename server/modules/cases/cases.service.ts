@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { inJurisdiction, inSubtree } from '../access/jurisdiction.ts';
+import { inJurisdiction, inSubtree, narrowedTo } from '../access/jurisdiction.ts';
 import { ancestry, findRegion } from '../regions/regions.repository.ts';
 import { insertEvent } from '../tips/tips.repository.ts';
 import { CASE_STAGES, type CaseStage, type FraudType } from '../../../shared/domain.ts';
@@ -232,6 +232,8 @@ export async function correctFigure(db: Db, user: SessionUser, id: number, entry
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────
 
 export async function listCases(db: Db, user: SessionUser, f: CaseListQuery) {
+  // A region outside the jurisdiction is not an empty list but one the user may not ask about (as the hazard ledger and the engine answer).
+  if (!narrowedTo(user, f.regionCode)) throw new AppError('NOT_FOUND');
   const { items, total } = await repo.casePage(db, user, f);
   return { items, total, page: f.page, pageSize: f.pageSize };
 }

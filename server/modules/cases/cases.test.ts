@@ -286,6 +286,10 @@ describe('criminal cases (打击) through the API', () => {
       expect(r.statusCode, bad).toBe(400);
       expect(json(r).error.fields[0].path, bad).toMatch(/^querystring\./);
     }
+    // A region outside the jurisdiction is 404, in the list and its export, not an empty list.
+    expect((await lead.get('/api/cases?regionCode=320581')).statusCode).toBe(404);
+    expect((await lead.get('/api/cases/export?regionCode=320581')).statusCode).toBe(404);
+    expect(json(await lead.get('/api/cases?regionCode=370681')).total).toBe(2);
     // Other county, market regulation (named by no case), other province: nothing.
     expect(json(await (await as('zf_intake')).get('/api/cases')).total).toBe(0);
     expect((await (await as('zf_intake')).get(`/api/cases/${caseId}`)).statusCode).toBe(404);

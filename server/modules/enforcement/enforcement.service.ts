@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { inSubtree, isOffice } from '../access/jurisdiction.ts';
+import { inSubtree, isOffice, narrowedTo } from '../access/jurisdiction.ts';
 import { findUnit, unitsAbove } from '../cases/cases.repository.ts';
 import { ancestry } from '../regions/regions.repository.ts';
 import * as repo from './enforcement.repository.ts';
@@ -44,6 +44,8 @@ export async function issueRecord(q: Queryable, user: SessionUser, b: Enforcemen
 }
 
 export async function listEnforcement(db: Db, user: SessionUser, f: EnforcementQuery) {
+  // A region outside the jurisdiction: 404, as every list and figure of a region answers.
+  if (!narrowedTo(user, f.regionCode)) throw new AppError('NOT_FOUND');
   return { ...(await repo.recordPage(db, user, f)), page: f.page, pageSize: f.pageSize };
 }
 

@@ -57,6 +57,9 @@ describe('administrative enforcement records (行政执法)', () => {
     expect(page.total).toBe(5);
     expect(page.items.find((r: { docNo: string }) => r.docNo === '龙市监移〔2026〕1号')).toMatchObject({ kind: 'transfer_police', policeUnit: { name: '龙口市公安局' }, subject: { id: subjectId } });
     expect(json(await market.get('/api/enforcement?kind=penalty_decision')).total).toBe(2);
+    // A region outside the jurisdiction is 404, not an empty list; the own county filters as before.
+    expect((await market.get('/api/enforcement?regionCode=320581')).statusCode).toBe(404);
+    expect(json(await market.get('/api/enforcement?regionCode=370681&kind=penalty_decision')).total).toBe(2);
     expect(json(await market.get(`/api/enforcement?subjectId=${subjectId}&pageSize=2&page=3`))).toMatchObject({ total: 5, items: [expect.any(Object)] });
     expect(json(await market.get('/api/enforcement?from=2020-01-01&to=2020-12-31')).figures).toEqual({ rectification_notices: 0, admin_penalties: 0, penalty_amount_fen: 0, transfers_police: 0 });
     const audit = json(await (await as('sd_auditor')).get(`/api/audit?entity=subject&entityId=${subjectId}&action=enforcement.recorded`));
