@@ -205,6 +205,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/hazards': { allow: READERS, request: () => ({ url: '/api/hazards' }) },
   'GET /api/hazards/export': { allow: READERS, request: () => ({ url: '/api/hazards/export' }) },
   'GET /api/screening/summary': { allow: READERS, request: () => ({ url: '/api/screening/summary' }) },
+  'GET /api/screening/tables/institutions.xlsx': { allow: READERS, request: (c) => ({ url: `/api/screening/tables/institutions.xlsx?region=${c.county}` }) },
+  'GET /api/screening/tables/unregistered.xlsx': { allow: READERS, request: (c) => ({ url: `/api/screening/tables/unregistered.xlsx?region=${c.county}` }) },
   'GET /api/hazards/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/attachments/${c.uploadId}` }) },
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
