@@ -64,6 +64,10 @@ describe('screening a care home and crossing off its hazard', () => {
     const download = lead.waitForEvent('download');
     await lead.getByRole('link', { name: '导出 Excel' }).click();
     expect((await download).suggestedFilename()).toMatch(/^隐患整改台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // The official table of the jurisdiction for this year (issue 13 item 6), from the same page.
+    const table = lead.waitForEvent('download');
+    await lead.getByRole('link', { name: '养老服务机构排查情况统计表' }).click();
+    expect((await table).suggestedFilename()).toMatch(/^养老服务机构诈骗风险隐患排查情况统计表-\d{4}-\d{2}-\d{2}\.xlsx$/);
     // This year's figures count the two inspections above (2 inspectors each) and the crossed-off hazard.
     const stat = (title: string) => lead.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').innerText();
     expect(await stat('出动检查')).toBe('4');
