@@ -127,6 +127,6 @@ export async function officialTableXlsx(db: Db, user: SessionUser, table: Offici
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 4 }];
   sheet.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return finishExport(db, user, book, {
-    action: 'screening.table_exported', entity: 'subject', filter: { table, regionCode, from, to }, rows: rows.length, truncated: false,
+    action: 'screening.table_exported', entity: 'subject', filter: { table, regionCode, period: `${from} 至 ${to}` }, rows: rows.length, truncated: false,
   });
 }
