@@ -64,6 +64,10 @@ describe('screening a care home and crossing off its hazard', () => {
     const download = lead.waitForEvent('download');
     await lead.getByRole('link', { name: '导出 Excel' }).click();
     expect((await download).suggestedFilename()).toMatch(/^隐患整改台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // The official table of the jurisdiction for this year (issue 13 item 6), from the same page.
+    const table = lead.waitForEvent('download');
+    await lead.getByRole('link', { name: '养老服务机构排查情况统计表' }).click();
+    expect((await table).suggestedFilename()).toMatch(/^养老服务机构诈骗风险隐患排查情况统计表-\d{4}-\d{2}-\d{2}\.xlsx$/);
     // This year's figures count the two inspections above (2 inspectors each) and the crossed-off hazard.
     const stat = (title: string) => lead.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').innerText();
     expect(await stat('出动检查')).toBe('4');
@@ -72,5 +76,37 @@ describe('screening a care home and crossing off its hazard', () => {
     expect(await axe(lead)).toEqual([]);
     await shot(lead, 'console-12-ledger');
     await lead.context().close();
+  });
+
+  it('records a hazard from a complaint on the subject page (Chinese messages for what is missing) and finds it in the ledger by its source', async () => {
+    const page = await consoleLogin(e, 'lk_intake');
+    await page.goto(`${e.url}/console/subjects`);
+    await page.getByRole('link', { name: '龙口市夕阳红颐养院' }).click();
+    await page.getByRole('button', { name: '登记隐患' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByRole('button', { name: '确认登记' }).click();
+    for (const text of ['请说明投诉来源（如投诉人、渠道、日期）', '请描述隐患（至少 4 个字）', '请选择类别', '请填写整改责任人']) await form.getByText(text).waitFor();
+    await form.getByLabel('投诉情况').fill('老人家属来电投诉');
+    await form.getByLabel('隐患描述').fill('以床位预订名义收取押金未开收据');
+    await chooseOptions(page, form, '类别', ['预付费、会员费、押金'], false);
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await chooseOptions(page, form, '处置措施', ['约谈'], false);
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await form.getByLabel('整改责任人').fill('院长 王某');
+    await form.getByRole('button', { name: '确认登记' }).click();
+    await form.waitFor({ state: 'detached' });
+    const row = page.locator('tr', { hasText: '以床位预订名义收取押金未开收据' });
+    await row.getByRole('cell', { name: '投诉' }).waitFor();
+
+    await page.getByRole('button', { name: '← 主体名录' }).click();
+    await page.getByRole('tab', { name: '整改台账' }).click();
+    await chooseOptions(page, page, '隐患来源', ['投诉'], false);
+    await page.waitForURL(/source=complaint/);
+    // The hazard of the inspection (source 排查检查) leaves the list; the complaint's stays.
+    await page.locator('tr', { hasText: '向老人销售终身会员卡' }).waitFor({ state: 'detached' });
+    await page.locator('tr', { hasText: '以床位预订名义收取押金未开收据' }).waitFor();
+    expect(await page.getByRole('tabpanel').locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    await page.context().close();
   });
 });

@@ -178,6 +178,11 @@ export const HAZARD_MEASURES = {
 } as const;
 export const HAZARD_MEASURE_CODES = codesOf(HAZARD_MEASURES);
 
+/** Where a hazard came from (migration 0035): an inspection, a tip, a complaint or a supervision finding. */
+export const HAZARD_SOURCES = { inspection: '排查检查', tip: '群众举报线索', complaint: '投诉', supervision: '督导检查发现' } as const;
+export type HazardSource = keyof typeof HAZARD_SOURCES;
+export const HAZARD_SOURCE_CODES = codesOf(HAZARD_SOURCES);
+
 export const HAZARD_STATUSES = { open: '待整改', rectifying: '整改中', rectified: '已整改待验收', verified: '已销号' } as const;
 export type HazardStatus = keyof typeof HAZARD_STATUSES;
 export const HAZARD_STATUS_CODES = codesOf(HAZARD_STATUSES);
@@ -289,6 +294,7 @@ export const AUDIT_ACTIONS = {
   'hazard.reopened': '验收不通过',
   'hazard.penalty_recorded': '记录行政处罚',
   'hazard.exported': '导出隐患台账',
+  'screening.table_exported': '导出排查统计表',
   'figures.reported': '上报统计数字',
   'figures.approved': '审核通过上报数字',
   'figures.returned': '退回上报数字',

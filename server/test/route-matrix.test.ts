@@ -200,11 +200,13 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/subjects/imports/:id/errors': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/imports/${c.registryImportId}/errors` }) },
   'GET /api/subjects/export': { allow: READERS, request: (c) => ({ url: `/api/subjects/export?regionCode=${c.county}` }) },
   'POST /api/subjects/:id/inspections': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/inspections`, payload: { inspectedOn: inDays(-1).slice(0, 10), inspectors: 2, checklist: {} } }) },
-  'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: inDays(30).slice(0, 10), responsible: '院长' } }) },
+  'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: inDays(30).slice(0, 10), responsible: '院长', source: { kind: 'complaint', note: '家属投诉' } } }) },
   'POST /api/subjects/:id/risk-override': { allow: ['office_lead', 'unit_lead'], request: (c) => ({ url: `/api/subjects/${c.subjectId}/risk-override`, payload: { grade: null, reason: '矩阵测试恢复自动评级' } }) },
   'GET /api/hazards': { allow: READERS, request: () => ({ url: '/api/hazards' }) },
   'GET /api/hazards/export': { allow: READERS, request: () => ({ url: '/api/hazards/export' }) },
   'GET /api/screening/summary': { allow: READERS, request: () => ({ url: '/api/screening/summary' }) },
+  'GET /api/screening/tables/institutions.xlsx': { allow: READERS, request: (c) => ({ url: `/api/screening/tables/institutions.xlsx?region=${c.county}` }) },
+  'GET /api/screening/tables/unregistered.xlsx': { allow: READERS, request: (c) => ({ url: `/api/screening/tables/unregistered.xlsx?region=${c.county}` }) },
   'GET /api/hazards/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/attachments/${c.uploadId}` }) },
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
@@ -339,7 +341,7 @@ describe('endpoint × role matrix, in two provinces', () => {
       const throwawayUsername = `${p.users.intake.split('_')[0]}_viewer_matrix`;
       const throwaway = json(await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: await as('admin'), payload: { username: throwawayUsername, displayName: '矩阵', unitId, roles: ['viewer'], password: TEST_PASSWORD } }));
       const subject = json(await t.app.inject({ method: 'POST', url: '/api/subjects', headers: await as('intake'), payload: { regionCode: p.county, kind: 'elderly_care_institution', name: `${p.name}矩阵测试养老院` } }));
-      const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: await as('intake'), payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '院长' } }));
+      const hazard = json(await t.app.inject({ method: 'POST', url: `/api/subjects/${subject.id}/hazards`, headers: await as('intake'), payload: { description: '预收会员费', category: 'prepaid', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '院长', source: { kind: 'complaint', note: '家属投诉' } } }));
       // A case filed by the county police (the handler), with one figure entry.
       const filed = json(await t.app.inject({ method: 'POST', url: '/api/cases', headers: await as('handler'), payload: { caseNo: `${p.name}矩阵案件`, title: '矩阵测试案件', regionCode: p.county, origin: 'new', filedOn: today() } }));
       const entry = json(await t.app.inject({ method: 'POST', url: `/api/cases/${filed.id}/figures`, headers: await as('handler'), payload: { kind: 'victims', value: 3, onDate: today() } }));

@@ -6,13 +6,14 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, uploadFile } from '../api/client.ts';
 import {
-  CASE_STAGES, CHECKLIST_ITEMS, ENFORCEMENT_KINDS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SUBJECT_KINDS,
-  type RiskGrade,
+  CASE_STAGES, CHECKLIST_ITEMS, ENFORCEMENT_KINDS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_SOURCES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES,
+  SUBJECT_KINDS, type RiskGrade,
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import type { Hazard, LedgerRow, ResponseOf, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
 import { FormDialog, LinkedFilter, usePaged } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
+import { HazardDialog, OfficialTables } from './HazardForms.tsx';
 import { useUrlFilter, type ItemsOf } from './hooks.ts';
 import { yuan } from './money.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
@@ -39,9 +40,10 @@ export default function Subjects({ me, go, id, search = '' }: { me: Me; go: Go; 
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>排查整治</Typography.Title>
       <Summary />
+      <OfficialTables />
       <Tabs activeKey={tab} onChange={(k) => go(k === 'ledger' ? '/console/subjects?tab=ledger' : '/console/subjects')} items={[
         { key: 'registry', label: '主体名录', children: <Registry me={me} go={go} search={tab === 'registry' ? search : ''} /> },
-        { key: 'ledger', label: '整改台账', children: <Ledger go={go} search={tab === 'ledger' ? search : ''} /> },
+        { key: 'ledger', label: '整改台账', children: <Ledger me={me} go={go} search={tab === 'ledger' ? search : ''} /> },
       ]} />
     </Space>
   );
@@ -114,7 +116,7 @@ function Registry({ me, go, search }: { me: Me; go: Go; search: string }) {
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search key={filter.q} defaultValue={filter.q} placeholder="名称或统一社会信用代码" allowClear onSearch={(q) => set({ q })} style={{ width: 260 }} aria-label="搜索主体" />
         <Select placeholder="主体类型" allowClear options={options(SUBJECT_KINDS)} value={filter.kind} onChange={(kind) => set({ kind })} style={{ width: 200 }} aria-label="主体类型" />
-        <Select placeholder="风险等级" allowClear options={[...options(Object.fromEntries(Object.entries(RISK_GRADES).map(([k, v]) => [k, `${v}色`]))), { value: 'none', label: '未评级' }]}
+        <Select placeholder="风险等级" allowClear options={GRADE_OPTIONS}
           value={filter.grade} onChange={(grade) => set({ grade })} style={{ width: 140 }} aria-label="风险等级" />
         <RegionPicker value={filter.region} onChange={(region) => set({ region })} style={{ width: 240 }} aria-label="地区" />
         {(filter.inspectedFrom || filter.inspectedTo) && <LinkedFilter label="检查日期" from={filter.inspectedFrom} to={filter.inspectedTo}
@@ -172,7 +174,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
   const { message } = AntApp.useApp();
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState('');
-  const [dialog, setDialog] = useState<'inspection' | 'override' | { hazard: Hazard; action: 'rectified' | 'reopen' | 'penalty' } | null>(null);
+  const [dialog, setDialog] = useState<'inspection' | 'hazard' | 'override' | { hazard: Hazard; action: 'rectified' | 'reopen' | 'penalty' } | null>(null);
   const load = () => api('GET', `/api/subjects/${id}`).then(setD, (e) => setError(e.message));
   useEffect(() => void load(), [id]);
   if (error) return <Alert type="error" showIcon message={error} action={<Button onClick={() => go('/console/subjects')}>返回名录</Button>} />;
@@ -205,9 +207,10 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           <List size="small" dataSource={d.risk.reasons} renderItem={(r) => <List.Item><Space><GradeTag grade={r.grade} />{r.text}</Space></List.Item>} />
         ) : <Typography.Text>尚未排查，暂无评级。</Typography.Text>}
       </Card>
-      <Card title={`隐患（${d.hazards.length}）`}>
+      <Card title={`隐患（${d.hazards.length}）`} extra={screener && <Button onClick={() => setDialog('hazard')}>登记隐患</Button>}>
         <Table<Hazard> rowKey="id" size="small" dataSource={d.hazards} pagination={false} columns={[
           { title: '隐患', dataIndex: 'description', render: (t: string, h) => <>{h.serious && <Tag color={COLORS.red}>重大</Tag>}{t}</> },
+          { title: '来源', dataIndex: 'source', render: (_: string, h) => <SourceText hazard={h} go={go} /> },
           { title: '类别', dataIndex: 'category', render: (c: keyof typeof HAZARD_CATEGORIES) => HAZARD_CATEGORIES[c] },
           { title: '措施', dataIndex: 'measure', render: (m: keyof typeof HAZARD_MEASURES) => HAZARD_MEASURES[m] },
           { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
@@ -275,6 +278,9 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
         )} />
       </Card>
       {dialog === 'inspection' && <InspectionDialog subjectId={d.id} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('检查已录入'); void load(); }} />}
+      {dialog === 'hazard' && (
+        <HazardDialog subjectId={d.id} inspections={d.inspections} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('隐患已登记'); void load(); }} />
+      )}
       {dialog === 'override' && <OverrideDialog detail={d} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('风险等级已调整'); void load(); }} />}
       {dialog && typeof dialog === 'object' && dialog.action === 'penalty' && (
         <PenaltyDialog hazard={dialog.hazard} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('处罚已记录'); void load(); }} />
@@ -403,24 +409,45 @@ function PenaltyDialog({ hazard, onClose, onDone }: { hazard: Hazard; onClose: (
   );
 }
 
-const LEDGER_FILTER = ['status', 'overdue', 'region', 'foundFrom', 'foundTo', 'verifiedFrom', 'verifiedTo'] as const;
+/** Where a hazard came from; its tip by tracking code, only when the user may see that tip (the server decides). */
+function SourceText({ hazard: h, go }: { hazard: Pick<LedgerRow, 'source' | 'sourceTip' | 'sourceNote'>; go: Go }) {
+  const label = HAZARD_SOURCES[h.source];
+  if (h.sourceTip) {
+    const tip = h.sourceTip;
+    return <>{label} <a href={`/console/tips/${tip.id}`} onClick={(e) => { e.preventDefault(); go(`/console/tips/${tip.id}`); }}>{tip.trackingCode}</a></>;
+  }
+  return h.sourceNote ? <Tooltip title={h.sourceNote}>{label}</Tooltip> : <>{label}</>;
+}
 
-function Ledger({ go, search }: { go: Go; search: string }) {
+const GRADE_OPTIONS = [...options(Object.fromEntries(Object.entries(RISK_GRADES).map(([k, v]) => [k, `${v}色`]))), { value: 'none', label: '未评级' }];
+const LEDGER_FILTER = ['status', 'overdue', 'kind', 'grade', 'source', 'region', 'foundFrom', 'foundTo', 'verifiedFrom', 'verifiedTo'] as const;
+
+function Ledger({ me, go, search }: { me: Me; go: Go; search: string }) {
+  const { message } = AntApp.useApp();
   const { filter, query: q, set } = useUrlFilter(go, '/console/subjects?tab=ledger', search, LEDGER_FILTER);
   const list = usePaged(`/api/hazards${q ? `?${q}` : ''}`);
+  const [recording, setRecording] = useState(false);
   return (
     <>
       {list.error && <Alert type="error" message={list.error} />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select placeholder="整改状态" allowClear options={options(HAZARD_STATUSES)} value={filter.status} onChange={(status) => set({ status })} style={{ width: 160 }} aria-label="整改状态" />
+        <Select placeholder="行业领域" allowClear options={options(SUBJECT_KINDS)} value={filter.kind} onChange={(kind) => set({ kind })} style={{ width: 200 }} aria-label="行业领域" />
+        <Select placeholder="主体风险等级" allowClear options={GRADE_OPTIONS} value={filter.grade} onChange={(grade) => set({ grade })} style={{ width: 140 }} aria-label="主体风险等级" />
+        <Select placeholder="隐患来源" allowClear options={options(HAZARD_SOURCES)} value={filter.source} onChange={(source) => set({ source })} style={{ width: 150 }} aria-label="隐患来源" />
         <RegionPicker value={filter.region} onChange={(region) => set({ region })} style={{ width: 240 }} aria-label="地区" />
         <Checkbox checked={filter.overdue === 'true'} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}>只看已超期</Checkbox>
         {(filter.foundFrom || filter.foundTo) && <LinkedFilter label="发现日期" from={filter.foundFrom} to={filter.foundTo} onClear={() => set({ foundFrom: undefined, foundTo: undefined })} />}
         {(filter.verifiedFrom || filter.verifiedTo) && <LinkedFilter label="销号日期" from={filter.verifiedFrom} to={filter.verifiedTo} onClear={() => set({ verifiedFrom: undefined, verifiedTo: undefined })} />}
         <Button href={`/api/hazards/export${q ? `?${q}` : ''}`} download>导出 Excel</Button>
+        {has(me, SCREENER_ROLES) && <Button type="primary" onClick={() => setRecording(true)}>登记隐患</Button>}
       </Space>
+      {recording && <HazardDialog onClose={() => setRecording(false)} onDone={(id) => { setRecording(false); message.success('隐患已登记'); go(`/console/subjects/${id}`); }} />}
       <Table<LedgerRow> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
         { title: '主体', dataIndex: 'subjectName', render: (n: string, h) => <a href={`/console/subjects/${h.subjectId}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${h.subjectId}`); }}>{n}</a> },
+        { title: '行业', dataIndex: 'kind', render: (k: keyof typeof SUBJECT_KINDS) => SUBJECT_KINDS[k] },
+        { title: '风险等级', dataIndex: 'grade', render: (g: RiskGrade | null) => <GradeTag grade={g} /> },
+        { title: '来源', dataIndex: 'source', render: (_: string, h) => <SourceText hazard={h} go={go} /> },
         { title: '隐患', dataIndex: 'description', render: (t: string, h) => <>{h.serious && <Tag color={COLORS.red}>重大</Tag>}{t}</> },
         { title: '类别', dataIndex: 'category', render: (c: keyof typeof HAZARD_CATEGORIES) => HAZARD_CATEGORIES[c] },
         { title: '措施', dataIndex: 'measure', render: (m: keyof typeof HAZARD_MEASURES) => HAZARD_MEASURES[m] },

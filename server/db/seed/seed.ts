@@ -21,6 +21,7 @@ import { seedDemoSupervision } from './supervision-demo.ts';
 import { seedDemoEvaluation } from './evaluation.ts';
 import { seedDemoApprovals } from './approvals.ts';
 import { chinaToday } from '../../../shared/time.ts';
+import { seedDemoHazardSources } from './hazard-sources-demo.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
 export const DEFAULT_RULES: { fraudType: FraudType; leadKind: UnitKind; assistKinds: UnitKind[] }[] = [
@@ -368,6 +369,7 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   await seedDemoPortal(db, structure);
   const cases = await seedDemoCases(db, structure);
   await seedDemoSupervision(db, structure);
+  await seedDemoHazardSources(db, structure);
   await seedDemoEvaluation(db, structure);
   await seedDemoFigures(db, structure);
   await seedDemoReports(db, structure);

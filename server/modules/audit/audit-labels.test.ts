@@ -40,6 +40,11 @@ describe('the audit log in words', () => {
       .toEqual({ 筛选条件: '状态：已受理；地区：山东省 / 烟台市 / 龙口市；超期：已超期；搜索：保健品', 行数: '12', 超出上限未全部导出: '否' });
     expect(read('tip.exported', { filter: {}, rows: 0, truncated: false })['筛选条件']).toBe('全部');
     expect(read('hazard.exported', { filter: { status: 'rectifying' }, rows: 1, truncated: true })['筛选条件']).toBe('状态：整改中');
+    expect(read('hazard.exported', { filter: { kind: 'unregistered_care_place', grade: 'none', source: 'complaint', region: '370681' }, rows: 1, truncated: false })['筛选条件'])
+      .toBe('行业领域：未登记的养老服务场所；风险等级：未评级；来源：投诉；地区：山东省 / 烟台市 / 龙口市');
+    expect(read('hazard.created', { subjectId: 5, source: 'tip', category: 'fraud' })).toMatchObject({ 来源: '群众举报线索' });
+    expect(read('screening.table_exported', { filter: { table: 'institutions', regionCode: '370681', period: '2026-01-01 至 2026-11-30' }, rows: 3, truncated: false })['筛选条件'])
+      .toBe('报表：养老服务机构排查情况统计表；地区：山东省 / 烟台市 / 龙口市；统计期：2026-01-01 至 2026-11-30');
     expect(read('hazard.verified', { from: 'rectified', to: 'verified' })).toEqual({ 原状态: '已整改待验收', 新状态: '已销号' });
     expect(read('admin.user_created', { username: 'lk_new', unitId: 7, roles: ['intake', 'viewer'] })).toEqual({ 用户名: 'lk_new', 单位: '龙口市公安局', 角色: '受理员、领导查看' });
     expect(read('subject.risk_overridden', { grade: null, reason: '已整改' })).toEqual({ 调整为: '恢复自动评级', 理由: '已整改' });

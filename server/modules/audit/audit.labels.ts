@@ -1,5 +1,6 @@
 import {
-  AUDIT_ACTIONS, AUDIT_ENTITIES, FRAUD_TYPES, HAZARD_CATEGORIES, HAZARD_STATUSES, MEASURES, RISK_GRADES, ROLES, TIP_SOURCES, TIP_STATUSES, UNIT_KINDS, VERDICTS,
+  AUDIT_ACTIONS, AUDIT_ENTITIES, FRAUD_TYPES, HAZARD_CATEGORIES, HAZARD_SOURCES, HAZARD_STATUSES, MEASURES, RISK_GRADES, ROLES, SUBJECT_KINDS, TIP_SOURCES, TIP_STATUSES,
+  UNIT_KINDS, VERDICTS,
 } from '../../../shared/domain.ts';
 
 /**
@@ -39,8 +40,13 @@ const when = (v: unknown) => {
 const FILTER_FIELDS: Record<string, [string, Render]> = {
   status: ['状态', (v, _n, d) => (Array.isArray(v) ? v : [v]).map((s) => label(d.__hazard ? HAZARD_STATUSES : TIP_STATUSES)(s)).join('、')],
   fraudType: ['类型', label(FRAUD_TYPES)],
-  source: ['来源', label(TIP_SOURCES)],
+  source: ['来源', (v, _n, d) => label(d.__hazard ? HAZARD_SOURCES : TIP_SOURCES)(v)],
   regionCode: ['地区', region],
+  region: ['地区', region],
+  kind: ['行业领域', label(SUBJECT_KINDS)],
+  grade: ['风险等级', (v) => (v === 'none' ? '未评级' : `${label(RISK_GRADES)(v)}色`)],
+  table: ['报表', label({ institutions: '养老服务机构排查情况统计表', unregistered: '未登记场所排查情况统计表' })],
+  period: ['统计期', text],
   overdue: ['超期', (v) => (v === true || v === 'true' ? '已超期' : '未超期')],
   q: ['搜索', text],
   todo: ['待办', label({ to_accept: '待受理', to_dispatch: '待交办', to_sign: '待签收', to_handle: '待办理', to_review: '待审核' })],
@@ -59,7 +65,7 @@ const filter: Render = (v, n, d) => {
 
 /** Each detail key an action records: its label and how its value reads. Keys not listed are internal (ids of rows). */
 const FIELDS: Record<string, [string, Render]> = {
-  source: ['来源', (v, _n, d) => (d.__figures ? label({ form: '填表', summary: '工作总结' })(v) : label(TIP_SOURCES)(v))],
+  source: ['来源', (v, _n, d) => (d.__figures ? label({ form: '填表', summary: '工作总结' })(v) : label(d.__hazard ? HAZARD_SOURCES : TIP_SOURCES)(v))],
   officeUnitId: ['受理单位', unit],
   attachments: ['附件数', text],
   fraudTypes: ['线索类型', labels(FRAUD_TYPES)],
@@ -131,7 +137,7 @@ export function detailRefs(details: unknown[]) {
     for (const k of ['intoTipId', 'requestedTipId', 'viaTipId', 'tipIds']) ids(d[k]).forEach((id) => refs.tips.add(id));
     for (const k of ['subjectId', 'subjectIds']) ids(d[k]).forEach((id) => refs.subjects.add(id));
     const f = d.filter as Detail | undefined;
-    for (const r of [d.regionCode, d.regionPrefix, f?.regionCode]) if (typeof r === 'string' && /^\d{2,9}$/.test(r)) refs.regions.add(r);
+    for (const r of [d.regionCode, d.regionPrefix, f?.regionCode, f?.region]) if (typeof r === 'string' && /^\d{2,9}$/.test(r)) refs.regions.add(r);
   }
   return refs;
 }

@@ -120,6 +120,7 @@ describe('from tips and hazards to cases (行刑衔接)', () => {
     const subjectId = json(await intake.post('/api/subjects', { regionCode: '370681', kind: 'unregistered_care_place', name: '龙口市夕阳红康养驿站' })).id;
     const hazardId = json(await intake.post(`/api/subjects/${subjectId}/hazards`, {
       description: '以入住押金名义向老人集资', category: 'fundraising', measure: 'transfer_police', deadline: chinaToday(Date.now() + 10 * 86400_000), responsible: '负责人',
+      source: { kind: 'complaint', note: '老人家属投诉' },
     })).id;
     const police = await as('lk_police');
     const queue = async (u = police, q = '') => json(await u.get(`/api/enforcement/transfers${q}`));

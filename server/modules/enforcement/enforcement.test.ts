@@ -17,6 +17,7 @@ describe('administrative enforcement records (行政执法)', () => {
     subjectId = json(await intake.post('/api/subjects', { regionCode: '370681', kind: 'health_product_seller', name: '龙口市康泰保健品商行' })).id;
     hazardId = json(await intake.post(`/api/subjects/${subjectId}/hazards`, {
       description: '宣称保健品可治疗高血压', category: 'false_ad', measure: 'admin_penalty', deadline: inDays(10), responsible: '店主',
+      source: { kind: 'complaint', note: '顾客来电投诉' },
     })).id;
   });
   afterAll(() => t.close());

@@ -145,11 +145,12 @@ describe('hazard evidence, penalties and the crossed-off note', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    // Rows 1–2 are the heading (title, region, period); the column names are row 3.
+    const headers = (sheet.getRow(3).values as unknown[]).slice(1);
     const col = headers.indexOf('罚没金额（元）') + 1;
     expect(col).toBeGreaterThan(0);
     const values: unknown[] = [];
-    sheet.eachRow((r, i) => { if (i > 1 && r.getCell(2).value === '龙口市长寿堂保健品店') values.push(r.getCell(col).value); });
+    sheet.eachRow((r, i) => { if (i > 3 && r.getCell(2).value === '龙口市长寿堂保健品店') values.push(r.getCell(col).value); });
     expect(values).toEqual([5000]);
 
     // The period's figures: the screening summary and the enforcement figures both count this one penalty once.

@@ -1,9 +1,11 @@
-import { empty, sql, type Queryable, type Sql } from '../../db/client.ts';
+import { empty, join, raw, sql, type Queryable, type Sql } from '../../db/client.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { caseVisibleSql, jurisdictionSql, tipVisibleSql } from '../access/jurisdiction.ts';
-import type { ChecklistItem, HazardStatus, RiskGrade } from '../../../shared/domain.ts';
+import { NOTICE_KINDS, type ChecklistItem, type HazardStatus, type RiskGrade } from '../../../shared/domain.ts';
 import type { RiskFacts } from './risk.ts';
 import type { HazardInput, LedgerFilter, SubjectListQuery } from './screening.schemas.ts';
+
+type TipViewer = Pick<SessionUser, 'roles' | 'unitId' | 'unitKind' | 'unitRegionCode'>;
 
 /**
  * The screening strand's SQL: subjects with their grades (view subject_risk, migration 0010), the
@@ -118,16 +120,25 @@ const PENALTY_JOIN = sql`left join lateral (
     select (e.fine_fen / 100.0)::float8 as "fineYuan", e.doc_no || '：' || e.summary as "penaltyNote", e.created_at as "penalizedAt"
       from enforcement_records e where e.hazard_id = h.id and e.kind = 'penalty_decision' order by e.id limit 1) pen on true`;
 
+/**
+ * A hazard's source (0035): the tip it came from is named only when the viewer may see that tip
+ * (the jurisdiction module's tipVisibleSql), so a unit a tip accuses never learns of it here.
+ */
+const sourceColumns = (viewer: TipViewer) => sql`h.source, h.source_finding_id as "sourceFindingId", h.source_note as "sourceNote",
+  (select json_build_object('id', t.id, 'trackingCode', t.tracking_code) from tips t
+    where t.id = h.source_tip_id and ${tipVisibleSql(viewer, 't')}) as "sourceTip"`;
+interface SourceFields { source: string; sourceFindingId: number | null; sourceNote: string | null; sourceTip: { id: number; trackingCode: string } | null }
+
 /** A subject's hazards, newest first, each with its attached files (one query for all of them). */
-export async function subjectHazards(q: Queryable, subjectId: number, today: string) {
+export async function subjectHazards(q: Queryable, viewer: TipViewer, subjectId: number, today: string) {
   const hazards = await q.query<{
     id: number; inspectionId: number | null; description: string; category: string; serious: boolean; measure: string; deadline: string; responsible: string;
     status: string; fineYuan: number | null; rectifiedNote: string | null; unitName: string; createdAt: Date; overdue: boolean;
     penaltyNote: string | null; penalizedAt: Date | null;
-  }>(
+  } & SourceFields>(
     sql`select h.id, h.inspection_id as "inspectionId", h.description, h.category, h.serious, h.measure, h.deadline, h.responsible, h.status,
                pen."fineYuan", h.rectified_note as "rectifiedNote", un.name as "unitName", h.created_at as "createdAt",
-               ${overdueSql(today)} as overdue, pen."penaltyNote", pen."penalizedAt"
+               ${overdueSql(today)} as overdue, pen."penaltyNote", pen."penalizedAt", ${sourceColumns(viewer)}
         from hazards h join units un on un.id = h.unit_id ${PENALTY_JOIN} where h.subject_id = ${subjectId} order by h.id desc`,
   );
   const files = await q.query<{ hazardId: number; id: string; mime: string; size: number; createdAt: Date }>(
@@ -173,11 +184,15 @@ export async function insertInspection(
   return id;
 }
 
-export async function insertHazard(q: Queryable, user: SessionUser, subjectId: number, inspectionId: number | null, h: HazardInput): Promise<number> {
+/** Where a hazard came from, as stored (0035); an inspection's hazards are 'inspection' with its id. */
+export interface HazardOrigin { source: 'inspection' | 'tip' | 'complaint' | 'supervision'; inspectionId: number | null; tipId?: number; findingId?: number; note?: string }
+
+export async function insertHazard(q: Queryable, user: SessionUser, subjectId: number, origin: HazardOrigin, h: HazardInput): Promise<number> {
   const [{ id }] = await q.query<{ id: number }>(
-    sql`insert into hazards (subject_id, inspection_id, unit_id, description, category, serious, measure, deadline, responsible, created_by)
-        values (${subjectId}, ${inspectionId}, ${user.unitId}, ${h.description}, ${h.category}, ${h.serious}, ${h.measure}, ${h.deadline},
-                ${h.responsible}, ${user.id})
+    sql`insert into hazards (subject_id, inspection_id, unit_id, description, category, serious, measure, deadline, responsible, created_by,
+                             source, source_tip_id, source_finding_id, source_note)
+        values (${subjectId}, ${origin.inspectionId}, ${user.unitId}, ${h.description}, ${h.category}, ${h.serious}, ${h.measure}, ${h.deadline},
+                ${h.responsible}, ${user.id}, ${origin.source}, ${origin.tipId ?? null}, ${origin.findingId ?? null}, ${origin.note ?? null})
         returning id`,
   );
   return id;
@@ -190,6 +205,11 @@ export async function lockHazard(q: Queryable, user: Scope, id: number): Promise
         where h.id = ${id} and ${jurisdictionSql(user, 's.region_code')} for update of h`,
   );
   return h ?? null;
+}
+
+/** Is this inspection one of the subject's? */
+export async function inspectionOf(q: Queryable, subjectId: number, inspectionId: number): Promise<boolean> {
+  return (await q.query(sql`select 1 from inspections where id = ${inspectionId} and subject_id = ${subjectId}`)).length > 0;
 }
 
 /** Is the hazard in the user's jurisdiction (through its subject)? */
@@ -211,26 +231,39 @@ export const insertOverride = (q: Queryable, userId: number, subjectId: number, 
 
 // ── The ledger (台账) and the period's figures ─────────────────────────────────────────────────
 
-export interface LedgerRow {
-  id: number; subjectId: number; subjectName: string; regionName: string; description: string; category: string; serious: boolean; measure: string;
-  deadline: string; responsible: string; status: string; fineYuan: number | null; unitName: string; overdue: boolean;
+export interface LedgerRow extends SourceFields {
+  id: number; subjectId: number; subjectName: string; regionName: string; kind: string; description: string; category: string; serious: boolean; measure: string;
+  deadline: string; responsible: string; status: string; fineYuan: number | null; unitName: string; overdue: boolean; createdAt: Date; grade: RiskGrade | null;
 }
 
-function ledgerWhere(user: Scope, f: LedgerFilter, today: string): Sql {
-  return sql`${jurisdictionSql(user, 's.region_code')}
-    ${f.status ? sql`and h.status = ${f.status}` : empty}
-    ${f.overdue ? sql`and ${overdueSql(today)}` : empty}
-    ${f.foundFrom ? sql`and (h.created_at at time zone 'Asia/Shanghai')::date >= ${f.foundFrom}::date` : empty}
-    ${f.foundTo ? sql`and (h.created_at at time zone 'Asia/Shanghai')::date <= ${f.foundTo}::date` : empty}
-    ${f.verifiedFrom ? sql`and (h.verified_at at time zone 'Asia/Shanghai')::date >= ${f.verifiedFrom}::date` : empty}
-    ${f.verifiedTo ? sql`and (h.verified_at at time zone 'Asia/Shanghai')::date <= ${f.verifiedTo}::date` : empty}`;
+/**
+ * The ledger's filter as a list of optional conditions, each standing alone (a filter added later —
+ * a screening round — is one more entry), joined with `and`. Hazards are read through their subject
+ * (alias s), in the jurisdiction. The grade is the subject's current one (view subject_risk).
+ */
+function ledgerConditions(user: Scope, f: LedgerFilter, today: string): Sql[] {
+  const conditions: (Sql | false | '' | undefined)[] = [
+    jurisdictionSql(user, 's.region_code'),
+    f.status && sql`h.status = ${f.status}`,
+    f.overdue && overdueSql(today),
+    f.kind && sql`s.kind = ${f.kind}`,
+    f.source && sql`h.source = ${f.source}`,
+    f.grade && sql`exists (select 1 from subject_risk k where k.subject_id = s.id and ${f.grade === 'none' ? sql`k.grade is null` : sql`k.grade = ${f.grade}`})`,
+    f.foundFrom && sql`(h.created_at at time zone 'Asia/Shanghai')::date >= ${f.foundFrom}::date`,
+    f.foundTo && sql`(h.created_at at time zone 'Asia/Shanghai')::date <= ${f.foundTo}::date`,
+    f.verifiedFrom && sql`(h.verified_at at time zone 'Asia/Shanghai')::date >= ${f.verifiedFrom}::date`,
+    f.verifiedTo && sql`(h.verified_at at time zone 'Asia/Shanghai')::date <= ${f.verifiedTo}::date`,
+  ];
+  return conditions.filter((c): c is Sql => !!c);
 }
+const ledgerWhere = (user: Scope, f: LedgerFilter, today: string): Sql => join(ledgerConditions(user, f, today), ' and ');
 
-/** Ledger rows of the jurisdiction, nearest deadline first. */
-export const ledgerRows = (q: Queryable, user: Scope, f: LedgerFilter, today: string, limit: number, offset = 0) =>
+/** Ledger rows of the jurisdiction, nearest deadline first; `viewer` decides which source tips are named. */
+export const ledgerRows = (q: Queryable, user: Scope, viewer: TipViewer, f: LedgerFilter, today: string, limit: number, offset = 0) =>
   q.query<LedgerRow>(
-    sql`select h.id, h.subject_id as "subjectId", s.name as "subjectName", r.name as "regionName", h.description, h.category, h.serious,
-               h.measure, h.deadline, h.responsible, h.status, pen."fineYuan", un.name as "unitName", ${overdueSql(today)} as overdue
+    sql`select h.id, h.subject_id as "subjectId", s.name as "subjectName", r.name as "regionName", s.kind, h.description, h.category, h.serious,
+               h.measure, h.deadline, h.responsible, h.status, pen."fineYuan", un.name as "unitName", ${overdueSql(today)} as overdue,
+               h.created_at as "createdAt", (select k.grade from subject_risk k where k.subject_id = s.id) as grade, ${sourceColumns(viewer)}
         from hazards h join subjects s on s.id = h.subject_id join regions r on r.code = s.region_code join units un on un.id = h.unit_id ${PENALTY_JOIN}
         where ${ledgerWhere(user, f, today)}
         order by h.deadline, h.id limit ${limit} offset ${offset}`,
@@ -266,4 +299,51 @@ export async function periodFigures(q: Queryable, user: Scope, from: string, to:
             where ${scope} and e.kind = 'penalty_decision' and e.issued_on between ${from}::date and ${to}::date) as "penaltyYuan"`,
   );
   return { screenedByKind, ...n };
+}
+
+// ── The official tables (统计表, issue 13 item 6; docs/indicators.md "Official screening tables") ──
+
+/** One child region's figures of an official table (code: the child region, or the region itself for 本级). */
+export interface TableFigures {
+  code: string; subjects: number; screened: number; found: number; serious: number; general: number; rectified: number; verified: number;
+  notices: number; penalties: number; fineFen: number; police: number;
+}
+
+/**
+ * A sector's screening figures for a period, per child region of the scope's root, in one query
+ * (grouped by the child's code prefix, never a query per region). Subjects in scope: the sector's
+ * subjects registered (Beijing day) on or before `to`, not merged into another; everything else is
+ * counted over them. Rules and their sources: docs/indicators.md.
+ */
+export async function tableFigures(q: Queryable, user: Scope, kind: string, from: string, to: string, childLen: number): Promise<TableFigures[]> {
+  const period = (col: string) => sql`${raw(col)} between ${from}::date and ${to}::date`;
+  return q.query<TableFigures>(
+    sql`with subj as (
+          select s.id, left(s.region_code, ${childLen}) as code from subjects s
+          where ${jurisdictionSql(user, 's.region_code')} and s.kind = ${kind} and s.merged_into is null
+            and (s.created_at at time zone 'Asia/Shanghai')::date <= ${to}::date),
+        base as (
+          select code, count(*)::int as subjects,
+                 count(*) filter (where exists (select 1 from inspections i where i.subject_id = subj.id and ${period('i.inspected_on')}))::int as screened,
+                 count(*) filter (where exists (select 1 from enforcement_records e where e.subject_id = subj.id and e.kind = 'transfer_police' and ${period('e.issued_on')})
+                                     or exists (select 1 from case_subjects cs join criminal_cases c on c.id = cs.case_id
+                                                where cs.subject_id = subj.id and ${period('c.filed_on')}))::int as police
+          from subj group by code),
+        haz as (
+          select subj.code, count(*)::int as found, count(*) filter (where h.serious)::int as serious, count(*) filter (where not h.serious)::int as general,
+                 count(*) filter (where h.status in ('rectified', 'verified'))::int as rectified, count(*) filter (where h.status = 'verified')::int as verified
+          from hazards h join subj on subj.id = h.subject_id
+          where ${period("(h.created_at at time zone 'Asia/Shanghai')::date")} group by subj.code),
+        enf as (
+          select subj.code, count(*) filter (where e.kind in (${join([...NOTICE_KINDS])}))::int as notices,
+                 count(*) filter (where e.kind = 'penalty_decision')::int as penalties,
+                 coalesce(sum(e.fine_fen) filter (where e.kind = 'penalty_decision'), 0)::float8 as "fineFen"
+          from enforcement_records e join subj on subj.id = e.subject_id
+          where ${period('e.issued_on')} group by subj.code)
+        select b.code, b.subjects, b.screened, coalesce(h.found, 0) as found, coalesce(h.serious, 0) as serious, coalesce(h.general, 0) as general,
+               coalesce(h.rectified, 0) as rectified, coalesce(h.verified, 0) as verified, coalesce(e.notices, 0) as notices,
+               coalesce(e.penalties, 0) as penalties, coalesce(e."fineFen", 0) as "fineFen", b.police
+        from base b left join haz h on h.code = b.code left join enf e on e.code = b.code
+        order by b.code`,
+  );
 }

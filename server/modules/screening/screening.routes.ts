@@ -7,8 +7,9 @@ import {
   startRectifying, subjectDetail, verifyRectified,
 } from './screening.service.ts';
 import {
-  attachmentParams, hazardActionBody, hazardBody, idParams, inspectionBody, ledgerFilter, ledgerQuery, overrideBody, subjectListQuery, summaryQuery,
+  attachmentParams, hazardActionBody, standaloneHazardBody, idParams, inspectionBody, ledgerFilter, ledgerQuery, overrideBody, subjectListQuery, summaryQuery, tableQuery,
 } from './screening.schemas.ts';
+import { OFFICIAL_TABLES, officialTableXlsx, type OfficialTable } from './screening.tables.ts';
 import { exportLedger } from './screening.export.ts';
 import { sendXlsx } from '../../xlsx.ts';
 import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
@@ -42,7 +43,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/subjects/:id/hazards',
-    { config: WRITE, schema: { tags: ['screening'], summary: '登记隐患', params: idParams, body: hazardBody, response: { 201: IdOnly } } },
+    { config: WRITE, schema: { tags: ['screening'], summary: '登记隐患（不随检查录入：须写明来源——线索、投诉、督导检查发现或某次检查）', params: idParams, body: standaloneHazardBody, response: { 201: IdOnly } } },
     async (req, reply) => reply.status(201).send(await recordHazard(db, staff(req), req.params.id, req.body)),
   );
 
@@ -110,4 +111,20 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       return reopenHazard(db, user, req.params.id, b.note);
     },
   );
+
+  // The official tables (统计表): one route each, so the route matrix names both.
+  for (const table of Object.keys(OFFICIAL_TABLES) as OfficialTable[]) {
+    const t = OFFICIAL_TABLES[table];
+    app.get(
+      `/api/screening/tables/${table}.xlsx`,
+      {
+        config: READ,
+        schema: {
+          tags: ['screening'], summary: `${t.title}（Excel：一个下级地区一行，含合计；统计期默认本年度）`, querystring: tableQuery, produces: [XLSX],
+          response: { 200: fileBody('Excel 文件；X-Export-Rows 为地区行数') },
+        },
+      },
+      async (req, reply) => sendXlsx(reply, await officialTableXlsx(db, staff(req), table, req.query), t.file, t.title),
+    );
+  }
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { boundedDate } from '../../../shared/validators.ts';
 import {
-  CASE_STAGE_CODES, CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES, TIP_STATUS_CODES,
+  CASE_STAGE_CODES, CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_SOURCE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES,
+  TIP_STATUS_CODES,
 } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
 import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
@@ -51,6 +52,26 @@ export const hazardBody = z
   .strict();
 export type HazardInput = z.infer<typeof hazardBody>;
 
+/** A tracking code as staff type or paste it (spaces and dashes dropped), as the tips module reads it. */
+const typedTrackingCode = z.string('请填写线索查询码').trim().transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^\d{12}$/, '查询码为 12 位数字'));
+
+/**
+ * Where a hazard recorded on its own came from (migration 0035): an inspection of this subject, a
+ * tip the user may see (named by its tracking code, as staff see it), a complaint (who complained
+ * and how it came in), or a supervision finding the user may see.
+ */
+export const hazardSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('inspection'), inspectionId: z.number('请选择检查记录').int().positive() }).strict(),
+  z.object({ kind: z.literal('tip'), trackingCode: typedTrackingCode }).strict(),
+  z.object({ kind: z.literal('complaint'), note: z.string('请说明投诉来源').trim().min(2, '请说明投诉来源（如投诉人、渠道、日期）').max(500) }).strict(),
+  z.object({ kind: z.literal('supervision'), findingId: z.number('请选择督导发现的问题').int().positive() }).strict(),
+], { error: '请选择隐患来源' });
+export type HazardSourceInput = z.infer<typeof hazardSource>;
+
+/** A hazard recorded on its own, not with an inspection: its source is required. */
+export const standaloneHazardBody = hazardBody.extend({ source: hazardSource }).strict();
+export type StandaloneHazardInput = z.infer<typeof standaloneHazardBody>;
+
 export const inspectionBody = z
   .object({
     inspectedOn,
@@ -69,6 +90,10 @@ export const overrideBody = z
 const ledgerFields = {
   status: z.enum(HAZARD_STATUS_CODES).optional(),
   overdue: z.stringbool().optional(),
+  // The subject's sector and its current grade (view subject_risk; 'none' = not yet graded).
+  kind: z.enum(SUBJECT_KIND_CODES).optional(),
+  grade: z.enum([...RISK_GRADE_CODES, 'none']).optional(),
+  source: z.enum(HAZARD_SOURCE_CODES).optional(),
   // A region of the jurisdiction (its subtree), and the days the engine counts hazards by
   // (发现隐患: registered, Beijing day; 整改销号: crossed off).
   region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '地区无效').optional(),
@@ -91,6 +116,9 @@ export const summaryQuery = z
     region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '地区无效').optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+
+/** An official table's region (omitted: the whole jurisdiction) and period (Beijing days; default this year to today). */
+export const tableQuery = summaryQuery;
 
 /** Files uploaded first (POST /api/uploads), named here to attach them; a hazard holds at most 10 (MAX_ATTACHMENTS). */
 const attachmentIds = z.array(z.uuid('附件编号无效')).max(10, '附件最多 10 个').optional();
@@ -179,6 +207,12 @@ const hazardFields = {
   unitName: z.string(),
   /** Open or being rectified past its deadline. */
   overdue: z.boolean(),
+  source: oneOf(HAZARD_SOURCE_CODES),
+  /** The tip it came from, only when the user may see that tip (never to a unit it accuses). */
+  sourceTip: z.object({ id: z.number(), trackingCode: z.string() }).nullable(),
+  sourceFindingId: z.number().nullable(),
+  /** A complaint's origin as recorded. */
+  sourceNote: z.string().nullable(),
 };
 
 /** A file attached to a record (GET /api/hazards/:id/attachments/:uploadId serves it). */
@@ -208,7 +242,11 @@ export type SubjectDetail = z.output<typeof SubjectDetail>;
 
 export const InspectionRecorded = z.object({ id: z.number(), hazardIds: z.array(z.number()) });
 
-export const LedgerRow = z.object({ ...hazardFields, subjectId: z.number(), subjectName: z.string(), regionName: z.string() });
+export const LedgerRow = z.object({
+  ...hazardFields, subjectId: z.number(), subjectName: z.string(), regionName: z.string(), kind: oneOf(SUBJECT_KIND_CODES), createdAt: timestamp,
+  /** The subject's grade now (view subject_risk). */
+  grade: grade.nullable(),
+});
 export type LedgerRow = z.output<typeof LedgerRow>;
 export const LedgerPage = numberedPage(LedgerRow);
 

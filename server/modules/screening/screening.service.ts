@@ -12,7 +12,9 @@ import { attachUploads, countAttachments, MAX_ATTACHMENTS, readAttachment } from
 import { isScreeningLead, permitHazard } from './screening.policy.ts';
 import * as repo from './screening.repository.ts';
 import { issueRecord } from '../enforcement/enforcement.service.ts';
-import type { HazardAction, HazardInput, InspectionInput, LedgerFilter, SubjectListQuery } from './screening.schemas.ts';
+import type { HazardAction, HazardInput, HazardSourceInput, InspectionInput, LedgerFilter, StandaloneHazardInput, SubjectListQuery } from './screening.schemas.ts';
+import { loadVisibleByCode } from '../tips/tips.actions.service.ts';
+import { visibleFinding } from '../supervision/supervision.service.ts';
 
 /**
  * Screening and rectification: inspections of subjects, the hazard ledger (台账) with one function per
@@ -55,15 +57,18 @@ export async function subjectDetail(db: Db, user: SessionUser, id: number) {
   const day = today();
   const risk = assessRisk((await repo.riskFacts(db, [id])).get(id)!, day);
   const inspections = await repo.subjectInspections(db, id);
-  const hazards = await repo.subjectHazards(db, id, day);
+  const hazards = await repo.subjectHazards(db, user, id, day);
   const tips = await repo.subjectTips(db, user, id, FILE_TIPS);
   const cases = await repo.subjectCases(db, user, id);
   return { ...subject, risk, inspections, hazards, tips: tips.items, tipsTotal: tips.total, cases };
 }
 
-async function addHazard(q: Queryable, user: SessionUser, subjectId: number, inspectionId: number | null, h: HazardInput) {
-  const id = await repo.insertHazard(q, user, subjectId, inspectionId, h);
-  await audit(q, actorOf(user), { action: 'hazard.created', entity: 'hazard', entityId: id, detail: { subjectId, category: h.category, serious: h.serious, deadline: h.deadline } });
+async function addHazard(q: Queryable, user: SessionUser, subjectId: number, origin: repo.HazardOrigin, h: HazardInput) {
+  const id = await repo.insertHazard(q, user, subjectId, origin, h);
+  await audit(q, actorOf(user), {
+    action: 'hazard.created', entity: 'hazard', entityId: id,
+    detail: { subjectId, category: h.category, serious: h.serious, deadline: h.deadline, source: origin.source, ...(origin.tipId ? { tipId: origin.tipId } : {}), ...(origin.findingId ? { findingId: origin.findingId } : {}) },
+  });
   return id;
 }
 
@@ -74,14 +79,46 @@ export async function recordInspection(db: Db, user: SessionUser, subjectId: num
     const id = await repo.insertInspection(q, user, subjectId, b);
     await audit(q, actorOf(user), { action: 'inspection.recorded', entity: 'subject', entityId: subjectId, detail: { inspectionId: id, hazards: b.hazards.length } });
     const hazardIds = [];
-    for (const h of b.hazards) hazardIds.push(await addHazard(q, user, subjectId, id, h));
+    for (const h of b.hazards) hazardIds.push(await addHazard(q, user, subjectId, { source: 'inspection', inspectionId: id }, h));
     return { id, hazardIds };
   });
 }
 
-export async function recordHazard(db: Db, user: SessionUser, subjectId: number, h: HazardInput) {
+/**
+ * Where a hazard recorded on its own came from, checked: an inspection of this subject (404 on
+ * `source.inspectionId` otherwise), a tip the user may see by its tracking code (the jurisdiction
+ * module decides: a tip that accuses the user's unit is "not found", as everywhere), a supervision
+ * finding the user may see, or a complaint with its origin.
+ */
+async function hazardOrigin(q: Queryable, user: SessionUser, subjectId: number, src: HazardSourceInput): Promise<repo.HazardOrigin> {
+  if (src.kind === 'inspection') {
+    if (!(await repo.inspectionOf(q, subjectId, src.inspectionId))) throw new AppError('NOT_FOUND', [{ path: 'source.inspectionId', message: '该主体没有这条检查记录' }]);
+    return { source: 'inspection', inspectionId: src.inspectionId };
+  }
+  if (src.kind === 'tip') {
+    try {
+      return { source: 'tip', inspectionId: null, tipId: (await loadVisibleByCode(q, user, src.trackingCode)).tip.id };
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', [{ path: 'source.trackingCode', message: e.message }], e.message);
+      throw e;
+    }
+  }
+  if (src.kind === 'supervision') {
+    try {
+      return { source: 'supervision', inspectionId: null, findingId: (await visibleFinding(q, user, src.findingId)).finding.id };
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', [{ path: 'source.findingId', message: '没有找到该督导发现的问题，或它不在您的查看范围内' }]);
+      throw e;
+    }
+  }
+  return { source: 'complaint', inspectionId: null, note: src.note };
+}
+
+/** A hazard recorded on its own (from a tip, a complaint, a supervision finding or an earlier inspection). */
+export async function recordHazard(db: Db, user: SessionUser, subjectId: number, h: StandaloneHazardInput) {
   await visibleSubject(db, user, subjectId);
-  return db.tx(async (q) => ({ id: await addHazard(q, user, subjectId, null, h) }));
+  const { source, ...hazard } = h;
+  return db.tx(async (q) => ({ id: await addHazard(q, user, subjectId, await hazardOrigin(q, user, subjectId, source), hazard) }));
 }
 
 // ── Hazard state changes: one function each; 404 out of scope, 403 role, 409 state (screening.policy.ts) ──
@@ -161,7 +198,7 @@ export async function hazardLedger(db: Db, user: SessionUser, f: LedgerFilter & 
   const scope = narrowedTo(user, f.region);
   if (!scope) throw new AppError('NOT_FOUND');
   const day = today();
-  const items = await repo.ledgerRows(db, scope, f, day, f.pageSize, (f.page - 1) * f.pageSize);
+  const items = await repo.ledgerRows(db, scope, user, f, day, f.pageSize, (f.page - 1) * f.pageSize);
   return { items, total: await repo.ledgerCount(db, scope, f, day), page: f.page, pageSize: f.pageSize };
 }
 
@@ -171,7 +208,7 @@ export const LEDGER_MAX_ROWS = 10_000;
 export async function ledgerForExport(db: Db, user: SessionUser, f: LedgerFilter) {
   const scope = narrowedTo(user, f.region);
   if (!scope) throw new AppError('NOT_FOUND');
-  const rows = await repo.ledgerRows(db, scope, f, today(), LEDGER_MAX_ROWS + 1);
+  const rows = await repo.ledgerRows(db, scope, user, f, today(), LEDGER_MAX_ROWS + 1);
   return capRows(rows, LEDGER_MAX_ROWS);
 }
 

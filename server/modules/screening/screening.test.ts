@@ -55,6 +55,9 @@ describe('screening, hazards and rectification through the API', () => {
   const validHazard = (over: Record<string, unknown> = {}) => ({
     description: '向老人销售“终身会员卡”，预收费用', category: 'prepaid', serious: false, measure: 'rectification_order', deadline: inDays(10), responsible: '院长 王某', ...over,
   });
+  // A hazard recorded on its own names its source (0035).
+  const complaint = { kind: 'complaint', note: '老人家属电话投诉' };
+  const ownHazard = (over: Record<string, unknown> = {}) => ({ ...validHazard(over), source: complaint });
 
   it('screens a care home: inspection with a hazard, grade with reasons, rectify, verify, green', async () => {
     const county = await as('lk_intake');
@@ -187,7 +190,7 @@ describe('screening, hazards and rectification through the API', () => {
       if (status === 400) expect(json(r).error.fields.length, name).toBeGreaterThan(0);
     }
     expect(await count()).toBe(before + 1);
-    expect((await market.post('/api/subjects/999999/hazards', validHazard())).statusCode).toBe(404);
+    expect((await market.post('/api/subjects/999999/hazards', ownHazard())).statusCode).toBe(404);
     expect((await market.post('/api/hazards/999999/actions', { action: 'start' })).statusCode).toBe(404);
     expect((await market.post(`/api/hazards/${hazardId}/actions`, { action: 'explode' })).statusCode).toBe(400);
   });
@@ -204,9 +207,9 @@ describe('screening, hazards and rectification through the API', () => {
       ['inspection eleven years ago', 'inspections', inspection({ inspectedOn: inDays(-4020) }), 'inspectedOn'],
       ['deadline in year 9999', 'inspections', inspection({ hazards: [validHazard({ deadline: '9999-12-31' })] }), 'hazards.0.deadline'],
       ['deadline in year 1', 'inspections', inspection({ hazards: [validHazard(), validHazard({ deadline: '0001-01-01' })] }), 'hazards.1.deadline'],
-      ['deadline yesterday', 'hazards', validHazard({ deadline: inDays(-1) }), 'deadline'],
-      ['deadline in four years', 'hazards', validHazard({ deadline: inDays(4 * 366) }), 'deadline'],
-      ['deadline 9999-12-31', 'hazards', validHazard({ deadline: '9999-12-31' }), 'deadline'],
+      ['deadline yesterday', 'hazards', ownHazard({ deadline: inDays(-1) }), 'deadline'],
+      ['deadline in four years', 'hazards', ownHazard({ deadline: inDays(4 * 366) }), 'deadline'],
+      ['deadline 9999-12-31', 'hazards', ownHazard({ deadline: '9999-12-31' }), 'deadline'],
     ];
     for (const [name, path, body, field] of cases) {
       const r = await market.post(`/api/subjects/${subjectId}/${path}`, body);
@@ -216,14 +219,14 @@ describe('screening, hazards and rectification through the API', () => {
     expect(await count()).toBe(before);
     // The edges are accepted: an inspection today or ten years back, a deadline today or three years ahead.
     expect((await market.post(`/api/subjects/${subjectId}/inspections`, inspection({ inspectedOn: inDays(-3650), hazards: [validHazard({ deadline: inDays(0) })] }))).statusCode).toBe(201);
-    expect((await market.post(`/api/subjects/${subjectId}/hazards`, validHazard({ deadline: inDays(1095) }))).statusCode).toBe(201);
+    expect((await market.post(`/api/subjects/${subjectId}/hazards`, ownHazard({ deadline: inDays(1095) }))).statusCode).toBe(201);
     await t.db.query(sql`delete from hazards where created_at > now() - interval '1 minute' and deadline in (${inDays(0)}::date, ${inDays(1095)}::date)`);
     await t.db.query(sql`delete from inspections where inspected_on = ${inDays(-3650)}::date`);
   });
 
   it('lists the rectification ledger with overdue flags', async () => {
     const market = await as('lk_market_regulation');
-    const late = json(await market.post(`/api/subjects/${subjectId}/hazards`, validHazard({ description: '消防通道堵塞，未按期整改', category: 'safety', serious: true, deadline: inDays(1) })));
+    const late = json(await market.post(`/api/subjects/${subjectId}/hazards`, ownHazard({ description: '消防通道堵塞，未按期整改', category: 'safety', serious: true, deadline: inDays(1) })));
     // A deadline cannot be set in the past; this one passes while the hazard stays open.
     await t.db.query(sql`update hazards set deadline = ${inDays(-2)}::date where id = ${late.id}`);
     const ledger = json(await market.get('/api/hazards?overdue=true'));
@@ -272,9 +275,15 @@ describe('screening, hazards and rectification through the API', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    expect(sheet.rowCount).toBe(2);
-    expect(sheet.getRow(2).getCell(2).value).toBe('龙口市福寿康养中心有限公司');
-    expect(sheet.getRow(2).getCell(10).value).toBe('已销号');
+    // The official heading (title, region, period), the frozen column names in row 3, then one row per hazard.
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getCell('A1').value).toBe('养老诈骗风险隐患整改台账');
+    expect(String(sheet.getCell('A2').value)).toMatch(/^地区：.*龙口市　统计期：全部/);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.getRow(3).getCell(2).value).toBe('主体名称');
+    expect(sheet.getRow(4).getCell(1).value).toBe(1);
+    expect(sheet.getRow(4).getCell(2).value).toBe('龙口市福寿康养中心有限公司');
+    expect(sheet.getRow(4).getCell(14).value).toBe('已销号');
     const audit = json(await (await as('sd_auditor')).get('/api/audit?entity=hazard&limit=100'));
     expect(audit.items.some((a: { action: string }) => a.action === 'hazard.exported')).toBe(true);
   });

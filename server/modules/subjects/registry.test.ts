@@ -156,7 +156,7 @@ describe('the subject registry', () => {
     expect(clash.statusCode).toBe(409);
     expect(json(clash).error.fields[0]).toMatchObject({ path: 'name', link: `/console/registry/${kept}` });
     // An inspection and a hazard recorded against the duplicate.
-    const h = await t.app.inject({ method: 'POST', url: `/api/subjects/${dup}/hazards`, headers: { cookie }, payload: { description: '组织低价游推销保健品', category: 'false_ad', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '经理' } });
+    const h = await t.app.inject({ method: 'POST', url: `/api/subjects/${dup}/hazards`, headers: { cookie }, payload: { description: '组织低价游推销保健品', category: 'false_ad', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '经理', source: { kind: 'complaint', note: '游客投诉' } } });
     expect(h.statusCode).toBe(201);
     // Only leads merge; a clerk is refused.
     expect((await t.app.inject({ method: 'POST', url: `/api/subjects/${dup}/merge`, headers: { cookie }, payload: { into: kept, reason: '同一家旅行社重复登记' } })).statusCode).toBe(403);

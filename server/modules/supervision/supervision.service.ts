@@ -89,7 +89,7 @@ export const addFinding = (db: Db, user: SessionUser, roundId: number, f: Findin
   db.tx(async (q) => ({ id: await addFindingTo(q, user, await runRound(q, user, roundId), f) }));
 
 /** A finding the user may see — the whole round's viewers, or the target unit itself — with its round. */
-async function visibleFinding(q: Queryable, user: SessionUser, id: number) {
+export async function visibleFinding(q: Queryable, user: SessionUser, id: number) {
   const finding = await repo.findFinding(q, id, true);
   const round = finding && (await repo.findRound(q, finding.round_id));
   if (!finding || !round || !(seesWholeRound(user, round) || (finding.unit_id === user.unitId && canSeeRound(user, round)))) throw new AppError('NOT_FOUND');
