@@ -12,6 +12,7 @@ import { attachUploads, countAttachments, MAX_ATTACHMENTS, readAttachment } from
 import { isScreeningLead, permitHazard } from './screening.policy.ts';
 import * as repo from './screening.repository.ts';
 import { issueRecord } from '../enforcement/enforcement.service.ts';
+import { checkInspectionRound, checklistFor } from './rounds.service.ts';
 import type { HazardAction, HazardInput, InspectionInput, LedgerFilter, SubjectListQuery } from './screening.schemas.ts';
 
 /**
@@ -68,11 +69,18 @@ async function addHazard(q: Queryable, user: SessionUser, subjectId: number, ins
 }
 
 /** Records an inspection and the hazards it found, in one transaction. */
-export async function recordInspection(db: Db, user: SessionUser, subjectId: number, b: InspectionInput) {
-  await visibleSubject(db, user, subjectId);
+export async function recordInspection(db: Db, user: SessionUser, subjectId: number, b: Omit<InspectionInput, 'kind'> & { kind?: InspectionInput['kind'] }) {
+  const subject = await visibleSubject(db, user, subjectId);
   return db.tx(async (q) => {
-    const id = await repo.insertInspection(q, user, subjectId, b);
-    await audit(q, actorOf(user), { action: 'inspection.recorded', entity: 'subject', entityId: subjectId, detail: { inspectionId: id, hazards: b.hazards.length } });
+    // The sector's current checklist (the answers must be its items) and, in a round, the round's scope and period.
+    const version = await checklistFor(q, subject.kind, b.checklist, b.checklistVersionId);
+    if (b.roundId) await checkInspectionRound(q, user, b.roundId, subject, b.inspectedOn);
+    const kind = b.kind ?? 'routine';
+    const id = await repo.insertInspection(q, user, subjectId, { ...b, kind, checklistVersionId: version.id });
+    await audit(q, actorOf(user), {
+      action: 'inspection.recorded', entity: 'subject', entityId: subjectId,
+      detail: { inspectionId: id, hazards: b.hazards.length, kind, checklistVersion: version.version, ...(b.roundId ? { roundId: b.roundId } : {}), ...(b.samplingRatio ? { samplingRatio: b.samplingRatio } : {}) },
+    });
     const hazardIds = [];
     for (const h of b.hazards) hazardIds.push(await addHazard(q, user, subjectId, id, h));
     return { id, hazardIds };
