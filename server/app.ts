@@ -38,6 +38,7 @@ import { intelRoutes } from './modules/intel/intel.routes.ts';
 import { figureRoutes } from './modules/figures/figures.routes.ts';
 import { subjectRoutes } from './modules/subjects/subjects.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
+import { roundRoutes } from './modules/screening/rounds.routes.ts';
 import { publicityRoutes } from './modules/publicity/publicity.routes.ts';
 import { monitoringRoutes } from './modules/publicity/monitoring.routes.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
@@ -215,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(figureRoutes);
   await app.register(subjectRoutes);
   await app.register(screeningRoutes);
+  await app.register(roundRoutes);
   await app.register(publicityRoutes);
   await app.register(monitoringRoutes);
   await app.register(knowledgeRoutes);

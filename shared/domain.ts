@@ -187,6 +187,26 @@ export const HAZARD_STATUSES = { open: '待整改', rectifying: '整改中', rec
 export type HazardStatus = keyof typeof HAZARD_STATUSES;
 export const HAZARD_STATUS_CODES = codesOf(HAZARD_STATUSES);
 
+/** A screening round's scope (排查批次, issue 13 item 3). */
+export const ROUND_SCOPES = { centralized: '集中排查', review: '回头看', special: '专项检查' } as const;
+export type RoundScope = keyof typeof ROUND_SCOPES;
+export const ROUND_SCOPE_CODES = codesOf(ROUND_SCOPES);
+export const ROUND_STATUSES = { open: '进行中', closed: '已结束' } as const;
+export const ROUND_STATUS_CODES = codesOf(ROUND_STATUSES);
+
+/** Kinds of inspection: by a unit, the institution's self-check recorded by staff (自查), a spot check (抽查, with its sampling ratio). */
+export const INSPECTION_KINDS = { routine: '检查', self_check: '自查', spot_check: '抽查' } as const;
+export type InspectionKind = keyof typeof INSPECTION_KINDS;
+export const INSPECTION_KIND_CODES = codesOf(INSPECTION_KINDS);
+
+/**
+ * Units that run screening rounds: campaign offices and the departments that screen a sector
+ * (not police, procuratorates or courts, whose work on subjects is cases).
+ */
+export const SCREENING_ROUND_UNIT_KINDS = [
+  'campaign_office', 'civil_affairs', 'market_regulation', 'culture_tourism', 'housing', 'health', 'natural_resources', 'finance', 'urban_management', 'township',
+] as const satisfies readonly UnitKind[];
+
 /** Who records screening (inspections, hazards, rectification) and who verifies it and overrides grades. */
 export const SCREENER_ROLES = ['intake', 'office_lead', 'handler', 'unit_lead'] as const satisfies readonly Role[];
 export const SCREENING_LEAD_ROLES = ['office_lead', 'unit_lead'] as const satisfies readonly Role[];
@@ -287,6 +307,10 @@ export const AUDIT_ACTIONS = {
   'subject.imported': '导入主体名录',
   'subject.exported': '导出主体名录',
   'inspection.recorded': '记录检查',
+  'screening_round.created': '创建排查批次',
+  'screening_round.edited': '修改排查批次',
+  'screening_round.closed': '结束排查批次',
+  'checklist.versioned': '修改检查表（新版本）',
   'hazard.created': '登记隐患',
   'hazard.started': '开始整改',
   'hazard.rectified': '报告整改完成',
@@ -379,6 +403,8 @@ export const AUDIT_ENTITIES = {
   subject: '主体',
   registry_import: '主体名录导入',
   hazard: '隐患',
+  screening_round: '排查批次',
+  checklist: '检查表',
   reported_figures: '上报数字',
   type_corrections: '标注数据',
   publicity_activity: '宣传活动',

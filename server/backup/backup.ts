@@ -26,8 +26,11 @@ const CHUNK = 2000;
 /** Not backed up: the migration ledger (rebuilt by migrate), live sessions and login counters. */
 // The statistics rollups (0022) are derived: never dumped, rebuilt from the restored records (stats_rebuild()).
 const SKIP = new Set(['schema_migrations', 'sessions', 'login_throttle', 'stats_rollup', 'stats_delta']);
-/** Reference data loaded from npm packages: merged on restore, not required to be empty. */
-const REFERENCE = new Set(['regions']);
+/**
+ * Reference data loaded from npm packages, and rows a migration writes (version 1 of every sector's
+ * checklist, 0033 — the same ids in every database): merged on restore, not required to be empty.
+ */
+const REFERENCE = new Set(['regions', 'checklist_versions']);
 
 export interface BackupSummary {
   tables: Record<string, number>;

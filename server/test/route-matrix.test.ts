@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/domain.ts';
+import { CHECKLIST_ITEMS, type Role } from '../../shared/domain.ts';
 import { XLSX } from '../schemas.ts';
 import { publicityWorkbook } from '../modules/publicity/publicity.fixtures.ts';
 import { batchRow, batchWorkbook } from '../modules/intake/intake.fixtures.ts';
@@ -88,6 +88,8 @@ interface Ctx {
   tipImportId: number;
   /** A figure the county police reported (reviewed by the county office). */
   figureId: number;
+  /** The county office's screening round (排查批次). */
+  screeningRoundId: number;
 }
 interface Entry {
   allow: Who[];
@@ -110,6 +112,9 @@ const withCookie = (m: { payload: Buffer; headers: Record<string, string> }, h: 
 
 /** Only the organising unit corrects an activity: each role writes to its own unit's. */
 const ownActivity = (c: Ctx, who: Who) => (who === 'handler' || who === 'unit_lead' ? c.unitActivityId : c.activityId);
+
+const screeningRound = (regionCode: string) => ({ title: '矩阵测试排查批次', scope: 'centralized', regionCode, sectors: ['elderly_care_institution'], periodFrom: today(), periodTo: today() });
+const CHECKLIST = Object.entries(CHECKLIST_ITEMS).map(([key, label]) => ({ key, label }));
 
 const RUNS: Who[] = ['office_lead', 'supervisor'];
 const SUPERVISED: Who[] = ['intake', 'office_lead', 'handler', 'unit_lead'];
@@ -209,6 +214,18 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/screening/tables/unregistered.xlsx': { allow: READERS, request: (c) => ({ url: `/api/screening/tables/unregistered.xlsx?region=${c.county}` }) },
   'GET /api/hazards/:id/attachments/:uploadId': { allow: READERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/attachments/${c.uploadId}` }) },
   'POST /api/hazards/:id/actions': { allow: SCREENERS, request: (c) => ({ url: `/api/hazards/${c.hazardId}/actions`, payload: { action: 'start' } }) },
+  // Screening rounds are run by offices and screening departments: this matrix's handler and unit lead are police (403 from the service).
+  'POST /api/screening/rounds': { allow: ['intake', 'office_lead'], request: (c) => ({ url: '/api/screening/rounds', payload: screeningRound(c.county) }) },
+  'GET /api/screening/rounds': { allow: READERS, request: () => ({ url: '/api/screening/rounds' }) },
+  'GET /api/screening/rounds/:id': { allow: READERS, request: (c) => ({ url: `/api/screening/rounds/${c.screeningRoundId}` }) },
+  'PATCH /api/screening/rounds/:id': { allow: ['intake', 'office_lead'], request: (c) => ({ url: `/api/screening/rounds/${c.screeningRoundId}`, payload: { title: '矩阵测试排查批次（改）' } }) },
+  'GET /api/screening/rounds/:id/coverage': { allow: READERS, request: (c) => ({ url: `/api/screening/rounds/${c.screeningRoundId}/coverage` }) },
+  // After this the round is closed: a second close and the corrections are 409, past access control.
+  'POST /api/screening/rounds/:id/close': { allow: ['office_lead'], request: (c) => ({ url: `/api/screening/rounds/${c.screeningRoundId}/close` }) },
+  'GET /api/screening/checklists': { allow: STAFF, request: () => ({ url: '/api/screening/checklists' }) },
+  'PUT /api/screening/checklists/:sector': {
+    allow: ['admin'], request: (c) => ({ url: '/api/screening/checklists/other', payload: { items: [...CHECKLIST, { key: `matrix_${c.county}`, label: `矩阵测试检查项${Math.random()}` }] } }),
+  },
   'GET /api/audit': { allow: ['auditor'], request: () => ({ url: '/api/audit' }) },
   'GET /api/publicity/activities': { allow: READERS, request: () => ({ url: '/api/publicity/activities' }) },
   'GET /api/publicity/activities/export': { allow: READERS, request: () => ({ url: '/api/publicity/activities/export' }) },
@@ -373,13 +390,15 @@ describe('endpoint × role matrix, in two provinces', () => {
       expect(tipImport.created, `${p.name} 12337 batch set-up`).toBe(1);
       const figure = json(await t.app.inject({ method: 'POST', url: '/api/figures/reported', headers: await as('handler'), payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'form', figures: [{ indicator: 'meetings', value: 2, unit: '次' }] } }));
       expect(figure.ids, `${p.name} figure set-up`).toHaveLength(1);
+      const screening = json(await t.app.inject({ method: 'POST', url: '/api/screening/rounds', headers: await as('intake'), payload: screeningRound(p.county) }));
+      expect(screening.id, `${p.name} screening round set-up`).toBeTruthy();
       ctx.push({
         county: p.county, town: p.town, tipId: tip.id, uploadId: upload.id, trackingCode: sub.trackingCode, accessKey: sub.accessKey, throwawayUserId: throwaway.id,
         throwawayUsername, unitId, subjectId: subject.id, hazardId: hazard.id, activityId: act2.id, unitActivityId: unitAct.id, photoId: photo.id, importId: imported.id,
         registryImportId: registryImport.id, duplicateId: duplicate.id,
         roundId: roundMade.id, articleId: articleMade.id, caseId: filed.id, entryId: entry.id, typicalId: typical.id, draftId: draft.id,
         supervisionId: supervised.id, findingId: supervised.findingIds[0], policeUnitId,
-        reportId: report.id, tipImportId: tipImport.id, figureId: figure.ids[0],
+        reportId: report.id, tipImportId: tipImport.id, figureId: figure.ids[0], screeningRoundId: screening.id,
       });
     }
   });

@@ -22,6 +22,7 @@ import type * as Notifications from '../../server/modules/notifications/notifica
 import type * as Regions from '../../server/modules/regions/regions.schemas.ts';
 import type * as Routing from '../../server/modules/routing/routing.schemas.ts';
 import type * as Screening from '../../server/modules/screening/screening.schemas.ts';
+import type * as Rounds from '../../server/modules/screening/rounds.schemas.ts';
 import type * as Subjects from '../../server/modules/subjects/subjects.schemas.ts';
 import type * as Stats from '../../server/modules/stats/stats.schemas.ts';
 import type * as Tips from '../../server/modules/tips/tips.schemas.ts';
@@ -105,6 +106,14 @@ export interface Routes {
   'GET /api/screening/summary': Out<typeof Screening.ScreeningSummary>;
   'GET /api/hazards': Out<typeof Screening.LedgerPage>;
   'POST /api/hazards/:id/actions': Out<typeof Screening.HazardMoved>;
+  'POST /api/screening/rounds': Out<typeof Common.IdOnly>;
+  'GET /api/screening/rounds': Out<typeof Rounds.RoundPage>;
+  'GET /api/screening/rounds/:id': Out<typeof Rounds.RoundDetail>;
+  'PATCH /api/screening/rounds/:id': Out<typeof Rounds.RoundDetail>;
+  'POST /api/screening/rounds/:id/close': Out<typeof Rounds.RoundDetail>;
+  'GET /api/screening/rounds/:id/coverage': Out<typeof Rounds.Coverage>;
+  'GET /api/screening/checklists': Out<typeof Rounds.Checklists>;
+  'PUT /api/screening/checklists/:sector': Out<typeof Rounds.ChecklistVersion>;
   'GET /api/publicity/activities': Out<typeof Publicity.ActivityPage>;
   'POST /api/publicity/activities': Out<typeof Common.IdOnly>;
   'GET /api/publicity/activities/:id': Out<typeof Publicity.ActivityDetail>;
@@ -179,7 +188,7 @@ export interface Routes {
   'PUT /api/units/:id/report-approval': Out<typeof Approval.ReportApproval>;
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 // Matching a concrete path (`/api/tips/${number}?x=1`) to its route (`/api/tips/:id`), segment by segment.
 type PathOnly<P extends string> = P extends `${infer B}?${string}` ? B : P;
@@ -213,6 +222,7 @@ export type { Notification } from '../../server/modules/notifications/notificati
 export type { Region, RegionHit } from '../../server/modules/regions/regions.schemas.ts';
 export type { DispatchUnit, RoutingRule } from '../../server/modules/routing/routing.schemas.ts';
 export type { Hazard, LedgerRow, SubjectDetail, SubjectListItem, ScreeningSummary } from '../../server/modules/screening/screening.schemas.ts';
+export type { ChecklistVersion, Checklists, Coverage, RoundDetail as ScreeningRound, RoundListItem as ScreeningRoundItem } from '../../server/modules/screening/rounds.schemas.ts';
 export type { Overview } from '../../server/modules/stats/stats.schemas.ts';
 export type { ReportedFigure } from '../../server/modules/figures/figures.schemas.ts';
 export type { ExtractedFigure, ScamCheckResult } from '../../server/modules/intel/intel.schemas.ts';

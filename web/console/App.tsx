@@ -26,6 +26,8 @@ const Reports = lazy(() => import('./Reports.tsx'));
 const Intake = lazy(() => import('./Intake.tsx').then((m) => ({ default: m.Intake })));
 const Handovers = lazy(() => import('./Intake.tsx').then((m) => ({ default: m.Handovers })));
 const Registry = lazy(() => import('./Registry.tsx'));
+const Rounds = lazy(() => import('./Rounds.tsx'));
+const Checklists = lazy(() => import('./Checklists.tsx'));
 
 export type { Me };
 
@@ -57,6 +59,8 @@ const SECTIONS: {
   { key: 'handovers', group: 'tips', label: '移交线索', show: handsOver, page: (p) => lazyPage(<Handovers me={p.me} />) },
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} search={p.search} />) },
   { key: 'registry', group: 'screening', label: '主体名录', show: readsTips, page: (p) => lazyPage(<Registry id={p.id} go={p.go} />) },
+  { key: 'rounds', group: 'screening', label: '排查批次', show: readsTips, page: (p) => lazyPage(<Rounds me={p.me} go={p.go} id={p.id} search={p.search} />) },
+  { key: 'checklists', group: 'screening', label: '检查表', show: (me) => readsTips(me) || me.roles.includes('admin'), page: (p) => lazyPage(<Checklists me={p.me} />) },
   { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} search={p.search} />) },
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} go={p.go} search={p.search} />), tabs: PUBLICITY_TABS },
   { key: 'supervision', group: 'supervision', label: '督导检查', show: readsTips, page: (p) => lazyPage(<Supervision me={p.me} go={p.go} id={p.id} search={p.search} />) },

@@ -6,11 +6,13 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, uploadFile } from '../api/client.ts';
 import {
-  CASE_STAGES, CHECKLIST_ITEMS, ENFORCEMENT_KINDS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_SOURCES, HAZARD_STATUSES, RISK_GRADES, SCREENER_ROLES, SCREENING_LEAD_ROLES,
-  SUBJECT_KINDS, type RiskGrade,
+  CASE_STAGES, CHECKLIST_ITEMS, ENFORCEMENT_KINDS, HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_SOURCES, HAZARD_STATUSES, INSPECTION_KINDS, RISK_GRADES, SCREENER_ROLES,
+  SCREENING_LEAD_ROLES, SUBJECT_KINDS, type RiskGrade,
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
-import type { Hazard, LedgerRow, ResponseOf, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem } from '../api/routes.ts';
+import type {
+  ChecklistVersion, Hazard, LedgerRow, ResponseOf, ScreeningRoundItem, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem,
+} from '../api/routes.ts';
 import { FormDialog, LinkedFilter, usePaged } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { HazardDialog, OfficialTables } from './HazardForms.tsx';
@@ -247,10 +249,13 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
       <Card title={`检查记录（${d.inspections.length}）`} extra={screener && <Button type="primary" onClick={() => setDialog('inspection')}>录入检查</Button>}>
         <Table rowKey="id" size="small" dataSource={d.inspections} pagination={false} columns={[
           { title: '检查日期', dataIndex: 'inspectedOn' },
+          { title: '方式', dataIndex: 'kind', render: (k: keyof typeof INSPECTION_KINDS, i) => `${INSPECTION_KINDS[k]}${i.samplingRatio != null ? `（抽查比例 ${+(i.samplingRatio * 100).toFixed(2)}%）` : ''}` },
+          { title: '排查批次', dataIndex: 'round', render: (r: Inspection['round']) => (r ? <a href={`/console/rounds/${r.id}`} onClick={(e) => { e.preventDefault(); go(`/console/rounds/${r.id}`); }}>{r.title}</a> : '—') },
           { title: '检查单位', dataIndex: 'unitName' },
           { title: '人数', dataIndex: 'inspectors' },
-          { title: '发现的问题', dataIndex: 'checklist', render: (c: Detail['inspections'][number]['checklist']) =>
-            Object.entries(c).filter(([, v]) => v).map(([k]) => CHECKLIST_ITEMS[k as keyof typeof CHECKLIST_ITEMS]).join('；') || '未发现清单所列问题' },
+          // Labels as the checklist version the inspection used had them (an item may since have been reworded).
+          { title: '发现的问题', dataIndex: 'checklist', render: (c: Inspection['checklist'], i) => problemsOf(c, i.checklistVersion) },
+          { title: '检查表', dataIndex: 'checklistVersion', render: (v: Inspection['checklistVersion']) => (v ? `第 ${v.version} 版` : '—') },
           { title: '检查情况', dataIndex: 'findings', render: (f: string | null) => f ?? '—' },
         ]} />
       </Card>
@@ -277,7 +282,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           </List.Item>
         )} />
       </Card>
-      {dialog === 'inspection' && <InspectionDialog subjectId={d.id} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('检查已录入'); void load(); }} />}
+      {dialog === 'inspection' && <InspectionDialog subjectId={d.id} sector={d.kind} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('检查已录入'); void load(); }} />}
       {dialog === 'hazard' && (
         <HazardDialog subjectId={d.id} inspections={d.inspections} onClose={() => setDialog(null)} onDone={() => { setDialog(null); message.success('隐患已登记'); void load(); }} />
       )}
@@ -298,31 +303,70 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
   );
 }
 
+type Inspection = Detail['inspections'][number];
+
+/** The problems an inspection found, in its checklist version's words. */
+const problemsOf = (c: Inspection['checklist'], v: Inspection['checklistVersion']) =>
+  Object.entries(c).filter(([, x]) => x).map(([k]) => v?.items.find((it) => it.key === k)?.label ?? k).join('；') || '未发现清单所列问题';
+
 interface InspectionForm {
   inspectedOn: Dayjs; inspectors: number; problems: string[]; findings?: string; hazards: (Record<string, unknown> & { deadline: Dayjs })[];
+  kind: keyof typeof INSPECTION_KINDS; samplingPercent?: number; roundId?: number;
 }
 
-function InspectionDialog({ subjectId, onClose, onDone }: { subjectId: number; onClose: () => void; onDone: () => void }) {
+/**
+ * An inspection: its kind (检查, 自查 recorded by staff, 抽查 with its ratio), the round it belongs to
+ * (the open rounds this subject may join), and the sector's current checklist, whose version is sent
+ * with it (a checklist changed meanwhile is refused: reopen the dialog).
+ */
+function InspectionDialog({ subjectId, sector, onClose, onDone }: { subjectId: number; sector: string; onClose: () => void; onDone: () => void }) {
+  const [checklist, setChecklist] = useState<ChecklistVersion | null>(null);
+  const [rounds, setRounds] = useState<ScreeningRoundItem[]>([]);
+  const [kind, setKind] = useState<string>('routine');
+  const [roundId, setRoundId] = useState<number | undefined>();
+  useEffect(() => {
+    api('GET', '/api/screening/checklists').then((r) => setChecklist(r.current.find((v) => v.sector === sector) ?? null), () => undefined);
+    api('GET', `/api/screening/rounds?forSubject=${subjectId}&pageSize=200`).then((r) => setRounds(r.items), () => undefined);
+  }, [subjectId, sector]);
+  const round = rounds.find((r) => r.id === roundId);
   return (
-    <FormDialog<InspectionForm> title="录入检查" confirm="确认录入" width={760} initialValues={{ inspectedOn: dayjs(), inspectors: 2, problems: [], hazards: [] }} onClose={onClose}
+    <FormDialog<InspectionForm> title="录入检查" confirm="确认录入" width={760} initialValues={{ inspectedOn: dayjs(), inspectors: 2, problems: [], hazards: [], kind: 'routine' }} onClose={onClose}
       onSubmit={async (v) => {
         await api('POST', `/api/subjects/${subjectId}/inspections`, {
           inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
           inspectors: v.inspectors,
-          checklist: Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, v.problems.includes(k)])),
+          checklist: Object.fromEntries((checklist?.items ?? []).map((it) => [it.key, v.problems.includes(it.key)])),
+          ...(checklist ? { checklistVersionId: checklist.id } : {}),
+          kind: v.kind,
+          ...(v.kind === 'spot_check' && v.samplingPercent != null ? { samplingRatio: Math.round(v.samplingPercent * 100) / 10_000 } : {}),
+          ...(v.roundId ? { roundId: v.roundId } : {}),
           ...(v.findings ? { findings: v.findings } : {}),
           hazards: v.hazards.map((h) => ({ ...h, serious: !!h.serious, deadline: h.deadline.format('YYYY-MM-DD') })),
         });
         onDone();
       }}>
       <Space wrap>
+        <Form.Item name="kind" label="检查方式" rules={[{ required: true, message: '请选择检查方式' }]}>
+          <Select options={options(INSPECTION_KINDS)} style={{ width: 140 }} onChange={setKind} />
+        </Form.Item>
+        {kind === 'spot_check' && (
+          <Form.Item name="samplingPercent" label="抽查比例（%）" rules={[{ required: true, message: '请填写抽查比例' }]}>
+            <InputNumber min={0.01} max={100} precision={2} style={{ width: 140 }} />
+          </Form.Item>
+        )}
+        <Form.Item name="roundId" label="排查批次（可不选）">
+          <Select allowClear placeholder={rounds.length ? '选择本主体可加入的批次' : '暂无可加入的进行中批次'} style={{ width: 320 }} onChange={setRoundId}
+            options={rounds.map((r) => ({ value: r.id, label: `${r.title}（${r.periodFrom} 至 ${r.periodTo}）` }))} />
+        </Form.Item>
+      </Space>
+      <Space wrap>
         <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day')} />
+          <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day') || (!!round && (x.isBefore(dayjs(round.periodFrom), 'day') || x.isAfter(dayjs(round.periodTo), 'day')))} />
         </Form.Item>
         <Form.Item name="inspectors" label="检查人数" rules={[{ required: true, message: '请填写人数' }]}><InputNumber min={1} max={100} /></Form.Item>
       </Space>
-      <Form.Item name="problems" label="检查清单：勾选发现的问题">
-        <Checkbox.Group options={options(CHECKLIST_ITEMS)} style={{ display: 'grid', gap: 8 }} />
+      <Form.Item name="problems" label={`检查清单${checklist ? `（第 ${checklist.version} 版）` : ''}：勾选发现的问题`}>
+        <Checkbox.Group options={(checklist?.items ?? []).map((it) => ({ value: it.key, label: it.label }))} style={{ display: 'grid', gap: 8 }} />
       </Form.Item>
       <Form.Item name="findings" label="检查情况（可不填）"><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
       <Form.List name="hazards">
@@ -420,7 +464,7 @@ function SourceText({ hazard: h, go }: { hazard: Pick<LedgerRow, 'source' | 'sou
 }
 
 const GRADE_OPTIONS = [...options(Object.fromEntries(Object.entries(RISK_GRADES).map(([k, v]) => [k, `${v}色`]))), { value: 'none', label: '未评级' }];
-const LEDGER_FILTER = ['status', 'overdue', 'kind', 'grade', 'source', 'region', 'foundFrom', 'foundTo', 'verifiedFrom', 'verifiedTo'] as const;
+const LEDGER_FILTER = ['status', 'overdue', 'kind', 'grade', 'source', 'region', 'round', 'foundFrom', 'foundTo', 'verifiedFrom', 'verifiedTo'] as const;
 
 function Ledger({ me, go, search }: { me: Me; go: Go; search: string }) {
   const { message } = AntApp.useApp();
@@ -436,6 +480,7 @@ function Ledger({ me, go, search }: { me: Me; go: Go; search: string }) {
         <Select placeholder="主体风险等级" allowClear options={GRADE_OPTIONS} value={filter.grade} onChange={(grade) => set({ grade })} style={{ width: 140 }} aria-label="主体风险等级" />
         <Select placeholder="隐患来源" allowClear options={options(HAZARD_SOURCES)} value={filter.source} onChange={(source) => set({ source })} style={{ width: 150 }} aria-label="隐患来源" />
         <RegionPicker value={filter.region} onChange={(region) => set({ region })} style={{ width: 240 }} aria-label="地区" />
+        <RoundFilter value={filter.round} onChange={(round) => set({ round })} />
         <Checkbox checked={filter.overdue === 'true'} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}>只看已超期</Checkbox>
         {(filter.foundFrom || filter.foundTo) && <LinkedFilter label="发现日期" from={filter.foundFrom} to={filter.foundTo} onClear={() => set({ foundFrom: undefined, foundTo: undefined })} />}
         {(filter.verifiedFrom || filter.verifiedTo) && <LinkedFilter label="销号日期" from={filter.verifiedFrom} to={filter.verifiedTo} onClear={() => set({ verifiedFrom: undefined, verifiedTo: undefined })} />}
@@ -474,5 +519,15 @@ function SubjectEnforcement({ subjectId }: { subjectId: number }) {
         { title: '罚没金额（元）', dataIndex: 'fineFen', render: (f: number | null) => (f === null ? '—' : yuan(f)) },
         { title: '签发单位', dataIndex: 'unit', render: (u: { name: string }) => u.name },
       ]} />
+  );
+}
+
+/** The ledger's 排查批次 filter: hazards found by the inspections of one round (the latest 200 rounds the user sees). */
+function RoundFilter({ value, onChange }: { value?: string; onChange: (round: string | undefined) => void }) {
+  const [rounds, setRounds] = useState<ScreeningRoundItem[]>([]);
+  useEffect(() => void api('GET', '/api/screening/rounds?pageSize=200').then((r) => setRounds(r.items), () => undefined), []);
+  return (
+    <Select placeholder="排查批次" allowClear value={value ? Number(value) : undefined} onChange={(v?: number) => onChange(v ? String(v) : undefined)} style={{ width: 260 }} aria-label="排查批次"
+      options={rounds.map((r) => ({ value: r.id, label: r.title }))} />
   );
 }

@@ -9,6 +9,7 @@ import { ADMIN_PASSWORD, openTestDb, TEST_PASSWORD, validTip } from '../../test/
 import type { Db } from '../client.ts';
 import { ensureAdmin, ensureDefaultRules, realRecords, seedDemo, seedStructure } from './seed.ts';
 import { ranking } from '../../modules/evaluation/evaluation.service.ts';
+import { roundCoverage } from '../../modules/screening/rounds.service.ts';
 import type { SessionUser } from '../../modules/auth/auth.service.ts';
 
 const keys = deriveKeys(randomBytes(32).toString('hex'));
@@ -92,11 +93,22 @@ describe('demo data only into an empty database', () => {
     const codes = await db.query<{ uscc: string }>(`select uscc from subjects where uscc is not null`);
     expect(codes.filter((c) => !isUscc(c.uscc))).toEqual([]);
     const tips = await count(db, 'tips');
-    // Evaluation: the province ranks its 16 cities by its own weights, each city with its elderly population; 烟台市 has two schemes.
-    const [lead] = await db.query<SessionUser>(
+    const user = async (username: string) => (await db.query<SessionUser>(
       `select u.id, u.username, u.display_name as "displayName", u.roles, u.unit_id as "unitId", n.kind as "unitKind", n.name as "unitName", n.region_code as "unitRegionCode"
-       from users u join units n on n.id = u.unit_id where u.username = 'sd_lead'`,
-    );
+       from users u join units n on n.id = u.unit_id where u.username = $1`, [username],
+    ))[0];
+    // Screening rounds (issue 13 item 3): 烟台市's 集中排查 below 100 %, 龙口市's 回头看 at 100 % of its smaller scope.
+    const demoRounds = await db.query<{ id: number; scope: string }>(`select id, scope from screening_rounds order by id`);
+    expect(demoRounds.map((r) => r.scope)).toEqual(['centralized', 'review']);
+    const city = await roundCoverage(db, await user('yt_lead'), demoRounds[0].id);
+    expect(city.total.coverage).toBeGreaterThan(0.4);
+    expect(city.total.coverage).toBeLessThan(1);
+    const review = await roundCoverage(db, await user('yt_lead'), demoRounds[1].id);
+    expect(review.total).toMatchObject({ coverage: 1, inScope: expect.any(Number) });
+    expect(review.total.inScope).toBeGreaterThan(0);
+    expect(review.total.inScope).toBeLessThan(city.total.inScope);
+    // Evaluation: the province ranks its 16 cities by its own weights, each city with its elderly population; 烟台市 has two schemes.
+    const lead = await user('sd_lead');
     const ranked = await ranking(db, lead, {});
     expect(ranked.scheme).toMatchObject({ origin: 'own', region: { code: '37' } });
     expect(ranked.rows).toHaveLength(16);

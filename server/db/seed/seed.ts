@@ -13,6 +13,7 @@ import { ANSWERS, COMPANIES, STREETS, SURNAMES, TEMPLATES } from './demo-texts.t
 import { seedDemoScreening } from './screening-demo.ts';
 import { seedDemoIntake } from './intake-demo.ts';
 import { seedDemoRegistry } from './registry-demo.ts';
+import { seedDemoRounds } from './rounds-demo.ts';
 import { seedDemoPublicity } from './publicity.ts';
 import { seedDemoPortal } from './portal.ts';
 import { seedDemoReports } from './reports-demo.ts';
@@ -316,6 +317,8 @@ const FIRST_START_ROWS: Record<string, Sql> = {
   units: sql`region_code = '' and name = ${SYSTEM_UNIT}`,
   users: sql`username = 'admin'`,
   routing_rule_history: sql`changed_by is null`,
+  // Version 1 of every sector's checklist (migration 0033).
+  checklist_versions: sql`created_by is null`,
 };
 const RECORD_NAMES: Record<string, string> = {
   tips: '条线索', units: '个单位', users: '个账号', uploads: '个附件', subjects: '个排查对象', reported_figures: '项上报数字', routing_rule_history: '次分办规则修改',
@@ -374,5 +377,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   await seedDemoFigures(db, structure);
   await seedDemoReports(db, structure);
   await seedDemoIntake(db, keys, structure);
+  await seedDemoRounds(db, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }

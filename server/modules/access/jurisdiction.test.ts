@@ -3,7 +3,7 @@ import { sql, type Db } from '../../db/client.ts';
 import { ROLE_CODES, TIP_STATUS_CODES, UNIT_KIND_CODES, type Role, type UnitKind } from '../../../shared/domain.ts';
 import { openTestDb } from '../../test/helpers.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
-import { assignedTipsSql, canSeeFigure, canSeeTip, figureVisibleSql, mayReviewFigure, reviewableFigureSql, inJurisdiction, isTipOverdue, jurisdictionSql, scopeCovers, scopeCoversSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql, type TipAccessFacts } from './jurisdiction.ts';
+import { assignedTipsSql, canSeeFigure, canSeeScreeningRound, screeningRoundVisibleSql, canSeeTip, figureVisibleSql, mayReviewFigure, reviewableFigureSql, inJurisdiction, isTipOverdue, jurisdictionSql, scopeCovers, scopeCoversSql, tipOverdueSql, tipVisibleBranches, tipVisibleSql, type TipAccessFacts } from './jurisdiction.ts';
 
 /**
  * The record form and the SQL form of each jurisdiction rule must give the same answer. Random
@@ -150,6 +150,9 @@ describe('jurisdiction: the record form and the SQL form agree on random data', 
         const covering = await db.query<{ id: number }>(sql`select u.id from units u where ${scopeCoversSql(visitor, 'u.region_code')}`);
         expect(ids(covering), `${who} visitor ${visitor}`).toEqual(w.units.filter((u) => scopeCovers(u.region_code, visitor)).map((u) => u.id));
       }
+      // Screening rounds over the units' regions: those of the user's subtree and those above it.
+      const rounds = await db.query<{ id: number }>(sql`select u.id from units u where ${screeningRoundVisibleSql(user, 'u.region_code')} order by u.id`);
+      expect(ids(rounds), `${who} screening rounds`).toEqual(w.units.filter((u) => canSeeScreeningRound(user, u.region_code)).map((u) => u.id));
     }
     const overdue = await db.query<{ id: number }>(sql`select t.id from tips t where ${tipOverdueSql()}`);
     expect(ids(overdue), where).toEqual(w.tips.filter((t) => isTipOverdue(t, w.now)).map((t) => t.id));

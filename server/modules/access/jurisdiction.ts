@@ -307,6 +307,23 @@ export const runsRound = (user: RoundViewer, r: RoundAccessFacts): boolean =>
 /** A round's targets lie inside the supervising unit's region subtree (the supervising unit itself excepted). */
 export const mayBeSupervised = (supervisingRegion: string, unitRegion: string): boolean => inSubtree(supervisingRegion, unitRegion);
 
+// ---- Screening rounds (排查批次) -------------------------------------------------------------
+
+/**
+ * A screening round concerns the units of its region subtree, which inspect in it (a county's market
+ * regulation in a city's round), and the offices above it, which follow it: as region-scoped settings
+ * (concernsRegion). A round of another branch is "not found".
+ */
+export const canSeeScreeningRound = (user: Pick<SessionUser, 'unitRegionCode'>, roundRegion: string): boolean => concernsRegion(user, roundRegion);
+/** SQL form of `canSeeScreeningRound` on the round's region column. */
+export const screeningRoundVisibleSql = (user: Pick<SessionUser, 'unitRegionCode'>, column: Column): Sql => concernsRegionSql(user, column);
+/**
+ * Where a user counts a round's coverage: the round's region when it lies in the user's jurisdiction;
+ * else the user's own region (a county sees its part of a city's round, never its neighbours' subjects).
+ */
+export const coverageRoot = (user: Pick<SessionUser, 'unitRegionCode'>, roundRegion: string): string =>
+  inJurisdiction(user, roundRegion) ? roundRegion : user.unitRegionCode;
+
 // ---- Deadlines -------------------------------------------------------------------------------
 
 /** Statuses in which a tip's deadline runs: it has been dispatched and no result is reported yet. */

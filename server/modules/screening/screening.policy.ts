@@ -1,4 +1,4 @@
-import { HAZARD_STATUS_CODES, SCREENER_ROLES, SCREENING_LEAD_ROLES, type HazardStatus } from '../../../shared/domain.ts';
+import { HAZARD_STATUS_CODES, SCREENER_ROLES, SCREENING_LEAD_ROLES, SCREENING_ROUND_UNIT_KINDS, type HazardStatus } from '../../../shared/domain.ts';
 import { hasAny } from '../access/jurisdiction.ts';
 import { AppError } from '../../errors.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
@@ -37,4 +37,34 @@ export function permitHazard(user: SessionUser, status: HazardStatus, action: Ha
   if (!rule.who(user)) throw new AppError('FORBIDDEN');
   if (!rule.from.includes(status)) throw new AppError('HAZARD_INVALID_TRANSITION');
   return rule;
+}
+
+// ── Screening rounds (排查批次) ────────────────────────────────────────────────────────────────
+
+/**
+ * Runs screening rounds: a screener (the roles that record inspections) of a campaign office or of a
+ * unit that screens a sector. Checked before any round is looked up, so the answer says nothing about
+ * which ids exist; 403 otherwise.
+ */
+export function permitRunRounds(user: SessionUser) {
+  if (!hasAny(user, SCREENER_ROLES)) throw new AppError('FORBIDDEN');
+  if (!(SCREENING_ROUND_UNIT_KINDS as readonly string[]).includes(user.unitKind)) {
+    throw new AppError('FORBIDDEN', undefined, '排查批次由专项办和负责行业排查的部门创建和管理');
+  }
+}
+
+/** Corrects a round's title and period: a screener of the unit that owns it (403 otherwise). */
+export function permitEditRound(user: SessionUser, round: { unitId: number }) {
+  if (round.unitId !== user.unitId) throw new AppError('FORBIDDEN', undefined, '只有创建排查批次的单位可以修改');
+}
+
+/** Closes a round: a lead of the unit that owns it. */
+export function permitCloseRound(user: SessionUser, round: { unitId: number }) {
+  if (!isScreeningLead(user)) throw new AppError('FORBIDDEN', undefined, '排查批次由创建单位的负责人结束');
+  permitEditRound(user, round);
+}
+
+/** A closed round takes no more inspections and no more corrections (409). */
+export function requireOpenRound(round: { status: string }, path = 'roundId') {
+  if (round.status !== 'open') throw new AppError('CONFLICT', [{ path, message: '该排查批次已结束，不能再修改或加入检查' }], '该排查批次已结束');
 }

@@ -103,10 +103,17 @@ export async function riskFacts(q: Queryable, ids: number[]): Promise<Map<number
 
 export const subjectInspections = (q: Queryable, subjectId: number) =>
   q.query<{
-    id: number; inspectedOn: string; inspectors: number; checklist: Partial<Record<ChecklistItem, boolean>>; findings: string | null; unitName: string; createdAt: Date;
+    id: number; inspectedOn: string; inspectors: number; checklist: Record<string, boolean>; findings: string | null; unitName: string; createdAt: Date;
+    kind: string; samplingRatio: number | null; round: { id: number; title: string } | null;
+    checklistVersion: { id: number; version: number; items: { key: string; label: string }[] } | null;
   }>(
-    sql`select i.id, i.inspected_on as "inspectedOn", i.inspectors, i.checklist, i.findings, un.name as "unitName", i.created_at as "createdAt"
-        from inspections i join units un on un.id = i.unit_id where i.subject_id = ${subjectId} order by i.inspected_on desc, i.id desc`,
+    sql`select i.id, i.inspected_on as "inspectedOn", i.inspectors, i.checklist, i.findings, un.name as "unitName", i.created_at as "createdAt",
+               i.kind, i.sampling_ratio::float8 as "samplingRatio",
+               case when sr.id is not null then json_build_object('id', sr.id, 'title', sr.title) end as round,
+               case when cv.id is not null then json_build_object('id', cv.id, 'version', cv.version, 'items', cv.items) end as "checklistVersion"
+        from inspections i join units un on un.id = i.unit_id
+        left join screening_rounds sr on sr.id = i.round_id left join checklist_versions cv on cv.id = i.checklist_version_id
+        where i.subject_id = ${subjectId} order by i.inspected_on desc, i.id desc`,
   );
 
 /** Overdue is derived: a deadline before today (China's) with the hazard not yet reported fixed. */
@@ -174,11 +181,15 @@ export const subjectCases = (q: Queryable, user: SessionUser, subjectId: number)
 
 export async function insertInspection(
   q: Queryable, user: SessionUser, subjectId: number,
-  b: { inspectedOn: string; inspectors: number; checklist: Partial<Record<ChecklistItem, boolean>>; findings?: string },
+  b: {
+    inspectedOn: string; inspectors: number; checklist: Record<string, boolean>; findings?: string;
+    kind: string; samplingRatio?: number; roundId?: number; checklistVersionId: number;
+  },
 ): Promise<number> {
   const [{ id }] = await q.query<{ id: number }>(
-    sql`insert into inspections (subject_id, unit_id, inspected_on, inspectors, checklist, findings, created_by)
-        values (${subjectId}, ${user.unitId}, ${b.inspectedOn}, ${b.inspectors}, ${JSON.stringify(b.checklist)}::jsonb, ${b.findings ?? null}, ${user.id})
+    sql`insert into inspections (subject_id, unit_id, inspected_on, inspectors, checklist, findings, created_by, kind, sampling_ratio, round_id, checklist_version_id)
+        values (${subjectId}, ${user.unitId}, ${b.inspectedOn}, ${b.inspectors}, ${JSON.stringify(b.checklist)}::jsonb, ${b.findings ?? null}, ${user.id},
+                ${b.kind}, ${b.samplingRatio ?? null}, ${b.roundId ?? null}, ${b.checklistVersionId})
         returning id`,
   );
   return id;
@@ -248,6 +259,7 @@ function ledgerConditions(user: Scope, f: LedgerFilter, today: string): Sql[] {
     f.overdue && overdueSql(today),
     f.kind && sql`s.kind = ${f.kind}`,
     f.source && sql`h.source = ${f.source}`,
+    f.round !== undefined && sql`exists (select 1 from inspections ri where ri.id = h.inspection_id and ri.round_id = ${f.round})`,
     f.grade && sql`exists (select 1 from subject_risk k where k.subject_id = s.id and ${f.grade === 'none' ? sql`k.grade is null` : sql`k.grade = ${f.grade}`})`,
     f.foundFrom && sql`(h.created_at at time zone 'Asia/Shanghai')::date >= ${f.foundFrom}::date`,
     f.foundTo && sql`(h.created_at at time zone 'Asia/Shanghai')::date <= ${f.foundTo}::date`,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { boundedDate } from '../../../shared/validators.ts';
 import {
-  CASE_STAGE_CODES, CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_SOURCE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES,
-  TIP_STATUS_CODES,
+  CASE_STAGE_CODES, CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_SOURCE_CODES, HAZARD_STATUS_CODES, INSPECTION_KIND_CODES, RISK_GRADE_CODES,
+  SUBJECT_KIND_CODES, TIP_STATUS_CODES,
 } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
 import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
@@ -76,11 +76,24 @@ export const inspectionBody = z
   .object({
     inspectedOn,
     inspectors: z.number().int().min(1, '检查人数至少 1 人').max(100),
-    checklist: z.partialRecord(z.enum(CHECKLIST_ITEM_CODES), z.boolean()),
+    // Answers by item key of the sector's current checklist (checked against it by the service).
+    checklist: z.record(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '检查项无效'), z.boolean()),
+    /** The checklist version the form showed; omitted: the current one. */
+    checklistVersionId: z.number().int().positive().optional(),
     findings: z.string().trim().max(5000).optional(),
     hazards: z.array(hazardBody).max(50).default([]),
+    /** The screening round (排查批次) it belongs to, if any. */
+    roundId: z.number().int().positive().optional(),
+    kind: z.enum(INSPECTION_KIND_CODES, '请选择检查方式').default('routine'),
+    /** A spot check's (抽查) sampling ratio, 0–1 (0.2 = 20 %). */
+    samplingRatio: z.number('请填写抽查比例').gt(0, '抽查比例须大于 0').max(1, '抽查比例不能超过 100%')
+      .refine((v) => Math.abs(v * 10_000 - Math.round(v * 10_000)) < 1e-6, '抽查比例最多精确到 0.01%').optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.kind === 'spot_check' && b.samplingRatio === undefined) ctx.addIssue({ code: 'custom', path: ['samplingRatio'], message: '抽查须填写抽查比例' });
+    if (b.kind !== 'spot_check' && b.samplingRatio !== undefined) ctx.addIssue({ code: 'custom', path: ['samplingRatio'], message: '只有抽查填写抽查比例' });
+  });
 export type InspectionInput = z.infer<typeof inspectionBody>;
 
 export const overrideBody = z
@@ -101,6 +114,8 @@ const ledgerFields = {
   foundTo: day.optional(),
   verifiedFrom: day.optional(),
   verifiedTo: day.optional(),
+  // Hazards found by the inspections of one screening round (排查批次).
+  round: z.coerce.number().int().positive().optional(),
 };
 const ledgerOrder = <T extends z.ZodType<{ foundFrom?: string; foundTo?: string; verifiedFrom?: string; verifiedTo?: string }>>(s: T) =>
   s.refine((q) => !q.foundFrom || !q.foundTo || q.foundFrom <= q.foundTo, { message: '开始日期不能晚于结束日期', path: ['foundTo'] })
@@ -188,10 +203,16 @@ export const Inspection = z.object({
   id: z.number(),
   inspectedOn: calendarDay,
   inspectors: z.number(),
-  checklist: z.partialRecord(oneOf(CHECKLIST_ITEM_CODES), z.boolean()),
+  checklist: z.record(z.string(), z.boolean()),
   findings: z.string().nullable(),
   unitName: z.string(),
   createdAt: timestamp,
+  kind: oneOf(INSPECTION_KIND_CODES),
+  /** A spot check's sampling ratio (0–1). */
+  samplingRatio: z.number().nullable(),
+  round: z.object({ id: z.number(), title: z.string() }).nullable(),
+  /** The checklist version it was recorded with: the items' labels as they were then. */
+  checklistVersion: z.object({ id: z.number(), version: z.number(), items: z.array(z.object({ key: z.string(), label: z.string() })) }).nullable(),
 });
 
 const hazardFields = {

@@ -15,6 +15,7 @@ import { issueRecord } from '../enforcement/enforcement.service.ts';
 import type { HazardAction, HazardInput, HazardSourceInput, InspectionInput, LedgerFilter, StandaloneHazardInput, SubjectListQuery } from './screening.schemas.ts';
 import { loadVisibleByCode } from '../tips/tips.actions.service.ts';
 import { visibleFinding } from '../supervision/supervision.service.ts';
+import { checkInspectionRound, checklistFor } from './rounds.service.ts';
 
 /**
  * Screening and rectification: inspections of subjects, the hazard ledger (台账) with one function per
@@ -73,11 +74,18 @@ async function addHazard(q: Queryable, user: SessionUser, subjectId: number, ori
 }
 
 /** Records an inspection and the hazards it found, in one transaction. */
-export async function recordInspection(db: Db, user: SessionUser, subjectId: number, b: InspectionInput) {
-  await visibleSubject(db, user, subjectId);
+export async function recordInspection(db: Db, user: SessionUser, subjectId: number, b: Omit<InspectionInput, 'kind'> & { kind?: InspectionInput['kind'] }) {
+  const subject = await visibleSubject(db, user, subjectId);
   return db.tx(async (q) => {
-    const id = await repo.insertInspection(q, user, subjectId, b);
-    await audit(q, actorOf(user), { action: 'inspection.recorded', entity: 'subject', entityId: subjectId, detail: { inspectionId: id, hazards: b.hazards.length } });
+    // The sector's current checklist (the answers must be its items) and, in a round, the round's scope and period.
+    const version = await checklistFor(q, subject.kind, b.checklist, b.checklistVersionId);
+    if (b.roundId) await checkInspectionRound(q, user, b.roundId, subject, b.inspectedOn);
+    const kind = b.kind ?? 'routine';
+    const id = await repo.insertInspection(q, user, subjectId, { ...b, kind, checklistVersionId: version.id });
+    await audit(q, actorOf(user), {
+      action: 'inspection.recorded', entity: 'subject', entityId: subjectId,
+      detail: { inspectionId: id, hazards: b.hazards.length, kind, checklistVersion: version.version, ...(b.roundId ? { roundId: b.roundId } : {}), ...(b.samplingRatio ? { samplingRatio: b.samplingRatio } : {}) },
+    });
     const hazardIds = [];
     for (const h of b.hazards) hazardIds.push(await addHazard(q, user, subjectId, { source: 'inspection', inspectionId: id }, h));
     return { id, hazardIds };
