@@ -20,6 +20,7 @@ import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoSupervision } from './supervision-demo.ts';
 import { seedDemoEvaluation } from './evaluation.ts';
 import { seedDemoApprovals } from './approvals.ts';
+import { seedDemoPlans } from './plans-demo.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
 /** Default routing: which unit kind leads on each fraud type, and who assists (domain.md §2). */
@@ -372,5 +373,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   await seedDemoFigures(db, structure);
   await seedDemoReports(db, structure);
   await seedDemoIntake(db, keys, structure);
+  await seedDemoPlans(db, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }

@@ -6,7 +6,7 @@ import type { RiskFacts } from './risk.ts';
 import type { HazardInput, LedgerFilter, SubjectListQuery } from './screening.schemas.ts';
 
 /**
- * The screening strand's SQL: subjects with their grades (view subject_risk, migration 0010), the
+ * The screening strand's SQL: subjects with their stored grades (subject_grades, migration 0034), the
  * facts a grade is explained from, inspections, the hazard ledger and the period's figures. Every
  * list and figure is limited to the user's jurisdiction through the one jurisdiction module.
  */
@@ -38,30 +38,36 @@ function subjectFilter(user: Scope, f: Omit<SubjectListQuery, 'page' | 'pageSize
 }
 
 export interface SubjectListRow extends SubjectRow {
-  grade: RiskGrade | null; openHazards: number; tips: number; inspected: boolean;
+  grade: RiskGrade | null;
 }
 
-/** One page of the registry, newest first, grades from SQL; the total counts every match in the jurisdiction. */
+/**
+ * One page of the registry, newest first, with the stored grades (subject_grades, kept current by
+ * grades.ts); the total counts every match in the jurisdiction, and a grade filter is one indexed
+ * condition over the whole subtree.
+ */
 export async function subjectPage(q: Queryable, user: Scope, f: SubjectListQuery) {
   const where = subjectFilter(user, f);
-  // Grades are computed per subject: the count reads them only when it filters by one.
   const [{ total }] = await q.query<{ total: number }>(
-    sql`select count(*)::int as total from subjects s ${f.grade ? sql`join subject_risk k on k.subject_id = s.id` : empty} where ${where}`,
+    sql`select count(*)::int as total from subjects s join subject_grades k on k.subject_id = s.id where ${where}`,
   );
   const items = await q.query<SubjectListRow>(
-    sql`select ${SUBJECT_COLUMNS}, k.grade, k.open_hazards as "openHazards", k.tips, k.inspected
-        from subjects s join regions r on r.code = s.region_code join subject_risk k on k.subject_id = s.id
+    sql`select ${SUBJECT_COLUMNS}, k.grade
+        from subjects s join regions r on r.code = s.region_code join subject_grades k on k.subject_id = s.id
         where ${where} order by s.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
   return { items, total };
 }
 
-/** Today's grades of every subject in the jurisdiction, counted in SQL. */
+/**
+ * The stored grades of every subject in the jurisdiction, counted in SQL from subject_grades alone
+ * (its region and merged flag are copied there: a range scan of index subject_grades_region_idx).
+ */
 export async function gradeCounts(q: Queryable, user: Scope): Promise<Record<RiskGrade | 'none', number>> {
   const grades: Record<RiskGrade | 'none', number> = { red: 0, orange: 0, yellow: 0, green: 0, none: 0 };
   for (const r of await q.query<{ grade: RiskGrade | null; n: number }>(
-    sql`select k.grade, count(*)::int as n from subjects s join subject_risk k on k.subject_id = s.id
-        where ${jurisdictionSql(user, 's.region_code')} and s.merged_into is null group by k.grade`,
+    sql`select k.grade, count(*)::int as n from subject_grades k
+        where ${jurisdictionSql(user, 'k.region_code')} and not k.merged group by k.grade`,
   )) grades[r.grade ?? 'none'] = r.n;
   return grades;
 }
@@ -184,9 +190,9 @@ export async function insertHazard(q: Queryable, user: SessionUser, subjectId: n
 }
 
 /** A hazard of a subject in the user's jurisdiction, locked for a state change; null when not found there. */
-export async function lockHazard(q: Queryable, user: Scope, id: number): Promise<{ id: number; subject_id: number; status: HazardStatus } | null> {
-  const [h] = await q.query<{ id: number; subject_id: number; status: HazardStatus }>(
-    sql`select h.id, h.subject_id, h.status from hazards h join subjects s on s.id = h.subject_id
+export async function lockHazard(q: Queryable, user: Scope, id: number): Promise<{ id: number; subject_id: number; status: HazardStatus; rectified_by: number | null } | null> {
+  const [h] = await q.query<{ id: number; subject_id: number; status: HazardStatus; rectified_by: number | null }>(
+    sql`select h.id, h.subject_id, h.status, h.rectified_by from hazards h join subjects s on s.id = h.subject_id
         where h.id = ${id} and ${jurisdictionSql(user, 's.region_code')} for update of h`,
   );
   return h ?? null;
@@ -200,8 +206,8 @@ export async function hazardVisible(q: Queryable, user: Scope, id: number): Prom
 
 export const setHazardRectifying = (q: Queryable, id: number) =>
   q.query(sql`update hazards set status = 'rectifying', updated_at = now() where id = ${id}`);
-export const setHazardRectified = (q: Queryable, id: number, note: string) =>
-  q.query(sql`update hazards set status = 'rectified', rectified_note = ${note}, updated_at = now() where id = ${id}`);
+export const setHazardRectified = (q: Queryable, id: number, note: string, userId: number) =>
+  q.query(sql`update hazards set status = 'rectified', rectified_note = ${note}, rectified_by = ${userId}, updated_at = now() where id = ${id}`);
 export const touchHazard = (q: Queryable, id: number) => q.query(sql`update hazards set updated_at = now() where id = ${id}`);
 export const setHazardVerified = (q: Queryable, id: number) =>
   q.query(sql`update hazards set status = 'verified', verified_at = now(), updated_at = now() where id = ${id}`);

@@ -192,6 +192,19 @@ export const Hazard = z.object({
 });
 export type Hazard = z.output<typeof Hazard>;
 
+export const GRADE_CAUSE_CODES = ['inspection', 'hazard', 'tip', 'case', 'override', 'deadline', 'registry', 'backfill'] as const;
+export const GradeChange = z.object({
+  id: z.number(),
+  grade: grade.nullable(),
+  previous: grade.nullable(),
+  reasons,
+  cause: oneOf(GRADE_CAUSE_CODES),
+  /** Who made the change that caused it; null for the deadline sweep, a reporter's tip, the initial grading. */
+  changedBy: z.string().nullable(),
+  changedAt: timestamp,
+});
+export type GradeChange = z.output<typeof GradeChange>;
+
 export const SubjectDetail = z.object({
   ...subjectFields,
   risk: RiskAssessment,
@@ -203,6 +216,8 @@ export const SubjectDetail = z.object({
   tipsTotal: z.number(),
   /** Criminal cases linked to the subject, of those the user may see. */
   cases: z.array(z.object({ id: z.number(), caseNo: z.string(), title: z.string(), stage: oneOf(CASE_STAGE_CODES), filedOn: calendarDay })),
+  /** 评级历史: every change of the stored grade, newest first (the latest 200), with its cause and reasons. */
+  gradeHistory: z.array(GradeChange),
 });
 export type SubjectDetail = z.output<typeof SubjectDetail>;
 
