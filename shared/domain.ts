@@ -144,6 +144,12 @@ export const SUBJECT_KINDS_WITH_AREA: readonly SubjectKind[] = ['care_land_parce
 export const RISK_GRADES = { red: '红', orange: '橙', yellow: '黄', green: '绿' } as const;
 export type RiskGrade = keyof typeof RISK_GRADES;
 export const RISK_GRADE_CODES = codesOf(RISK_GRADES);
+/** What changed a subject's stored grade (subject_grade_history.cause, migration 0034). */
+export const GRADE_CAUSES = {
+  inspection: '检查', hazard: '隐患整改', tip: '线索', case: '刑事案件', override: '人工调整', deadline: '整改期限届满', registry: '名录信息变更', backfill: '初始评级',
+} as const;
+export type GradeCause = keyof typeof GRADE_CAUSES;
+export const GRADE_CAUSE_CODES = codesOf(GRADE_CAUSES);
 
 /** Checklist questions of an inspection: each ticked box is a problem found there. */
 export const CHECKLIST_ITEMS = {

@@ -68,6 +68,17 @@ export const insertHistory = (q: Queryable, planId: number, action: 'created' | 
 export const unitsById = (q: Queryable, ids: number[]) =>
   q.query<{ id: number; region_code: string; name: string }>(sql`select id, region_code, name from units where id = any(${ids}::bigint[])`);
 
+/**
+ * Units a measure may name, nearest first: those of the subject's region and of the regions above it
+ * (the system unit, of no region, excepted) and those below it. The service checks each again.
+ */
+export const candidateUnits = (q: Queryable, subjectRegion: string) =>
+  q.query<{ id: number; name: string }>(
+    sql`select id, name from units
+        where (region_code <> '' and ${subjectRegion} like region_code || '%') or region_code like ${subjectRegion} || '%'
+        order by length(region_code) = length(${subjectRegion}) desc, length(region_code) desc, name limit 500`,
+  );
+
 /** The whole plan as the console shows it. */
 export async function planView(q: Queryable, subjectId: number, today: string) {
   const [p] = await q.query<{ id: number; subjectId: number; summary: string; createdBy: string; createdAt: Date; updatedBy: string; updatedAt: Date }>(

@@ -65,5 +65,7 @@ export const PlanFile = z.object({
   /** No plan yet and the subject is red or orange. */
   mayCreate: z.boolean(),
   plan: Plan.nullable(),
+  /** Units that may answer for a measure: at the subject's region, above it, and below it (nearest first). */
+  units: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 export type PlanFile = z.output<typeof PlanFile>;

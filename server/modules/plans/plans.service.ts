@@ -26,10 +26,10 @@ async function visibleSubject(q: Queryable, user: SessionUser, id: number) {
 const needsPlan = (grade: string | null) => grade === 'red' || grade === 'orange';
 
 export async function planFile(db: Db, user: SessionUser, subjectId: number): Promise<PlanFile> {
-  await visibleSubject(db, user, subjectId);
+  const subject = await visibleSubject(db, user, subjectId);
   const grade = await repo.storedGrade(db, subjectId);
   const plan = await repo.planView(db, subjectId, chinaToday());
-  return { grade, mayCreate: !plan && needsPlan(grade), plan: plan as PlanFile['plan'] };
+  return { grade, mayCreate: !plan && needsPlan(grade), plan: plan as PlanFile['plan'], units: await repo.candidateUnits(db, subject.regionCode) };
 }
 
 /**

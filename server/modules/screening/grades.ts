@@ -1,10 +1,9 @@
 import { sql, type Db, type Queryable } from '../../db/client.ts';
-import type { RiskGrade } from '../../../shared/domain.ts';
+import type { GradeCause, RiskGrade } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { lastRun, recordRun } from '../../jobs/state.ts';
 import { assessRisk } from './risk.ts';
 import { riskFacts } from './screening.repository.ts';
-import type { GRADE_CAUSE_CODES } from './screening.schemas.ts';
 
 /**
  * The stored grade (migration 0034, table subject_grades): each subject's 红橙黄绿 grade and its
@@ -14,7 +13,6 @@ import type { GRADE_CAUSE_CODES } from './screening.schemas.ts';
  * is written. A history row is written only when the grade in force actually changes.
  */
 
-export type GradeCause = (typeof GRADE_CAUSE_CODES)[number];
 
 /** Subjects recomputed per statement group: riskFacts takes an id list, kept to a bounded size. */
 const BATCH = 1000;

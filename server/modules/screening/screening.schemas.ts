@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundedDate } from '../../../shared/validators.ts';
 import {
-  CASE_STAGE_CODES, CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES, TIP_STATUS_CODES,
+  CASE_STAGE_CODES, CHECKLIST_ITEM_CODES, GRADE_CAUSE_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_STATUS_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES, TIP_STATUS_CODES,
 } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
 import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
@@ -192,7 +192,6 @@ export const Hazard = z.object({
 });
 export type Hazard = z.output<typeof Hazard>;
 
-export const GRADE_CAUSE_CODES = ['inspection', 'hazard', 'tip', 'case', 'override', 'deadline', 'registry', 'backfill'] as const;
 export const GradeChange = z.object({
   id: z.number(),
   grade: grade.nullable(),
