@@ -3,9 +3,9 @@
 -- 1. Each subject's current 红橙黄绿 grade is stored (subject_grades), written by the application in
 --    the same transaction as the fact that changed it (screening/grades.ts: assessRisk over riskFacts,
 --    the one definition of the rules), and by a daily sweep for serious hazards whose deadline passed
---    (no write happens then). The grade distribution and the registry filtered by grade read this table
---    over a whole subtree; region_code and merged are copied from subjects (kept by triggers) so those
---    counts never join the subjects table.
+--    (no write happens then). The registry filtered by grade reads this table over a whole subtree
+--    (region_code and merged are copied from subjects by triggers); the grade distribution reads
+--    subject_grade_counts, kept from it by statement triggers.
 -- 2. Every change of a stored grade is kept in subject_grade_history with its cause.
 -- 3. A red or orange subject gets a plan (一院一策): measures with their responsible unit and due
 --    date, append-only progress notes, and the history of its edits.
@@ -20,8 +20,6 @@ create table subject_grades (
   changed_at   timestamptz not null default now(),   -- when the grade last changed
   refreshed_at timestamptz not null default now()    -- when it was last computed
 );
--- The distribution of a subtree: a range scan of the region prefix, answered from the index alone.
-create index subject_grades_region_idx on subject_grades (region_code text_pattern_ops, grade) where not merged;
 -- The registry filtered by grade: the grade, then the region prefix.
 create index subject_grades_grade_idx on subject_grades (grade, region_code text_pattern_ops, subject_id) where not merged;
 
@@ -57,6 +55,49 @@ create trigger subjects_grades_update after update on subjects for each row
   when ((old.region_code, old.merged_into) is distinct from (new.region_code, new.merged_into))
   execute function subject_grades_moved();
 
+-- The distribution by region and grade, kept by statement triggers on subject_grades (set-based: a
+-- bulk insert of 50,000 subjects is one upsert per region and grade). A subtree's distribution sums
+-- at most one row per region and grade below it, however many subjects there are: a province of
+-- 1,000,000 subjects reads a few thousand rows (bench/grades.ts). Rows are upserted in key order, so
+-- two transactions never take the same counters in opposite orders within one statement.
+create table subject_grade_counts (
+  region_code text not null,
+  grade       text not null check (grade in ('red', 'orange', 'yellow', 'green', 'none')),
+  n           bigint not null,
+  primary key (region_code, grade)
+);
+create index subject_grade_counts_region_idx on subject_grade_counts (region_code text_pattern_ops);
+
+-- One function per event: a transition table exists only for the events that have it.
+create function subject_grade_counts_insert() returns trigger language plpgsql as $$
+begin
+  insert into subject_grade_counts as c (region_code, grade, n)
+  select region_code, coalesce(grade, 'none'), count(*) from new_rows where not merged
+  group by 1, 2 order by 1, 2
+  on conflict (region_code, grade) do update set n = c.n + excluded.n;
+  return null;
+end $$;
+create function subject_grade_counts_delete() returns trigger language plpgsql as $$
+begin
+  insert into subject_grade_counts as c (region_code, grade, n)
+  select region_code, coalesce(grade, 'none'), -count(*) from old_rows where not merged
+  group by 1, 2 order by 1, 2
+  on conflict (region_code, grade) do update set n = c.n + excluded.n;
+  return null;
+end $$;
+create function subject_grade_counts_update() returns trigger language plpgsql as $$
+begin
+  insert into subject_grade_counts as c (region_code, grade, n)
+  select d.region_code, d.grade, sum(d.n) from (
+    select region_code, coalesce(grade, 'none') as grade, 1 as n from new_rows where not merged
+    union all
+    select region_code, coalesce(grade, 'none'), -1 from old_rows where not merged
+  ) d
+  group by 1, 2 having sum(d.n) <> 0 order by 1, 2
+  on conflict (region_code, grade) do update set n = c.n + excluded.n;
+  return null;
+end $$;
+
 -- Backfill: the view subject_risk (0010, 0016) is the same rule as assessRisk (risk-agreement.test.ts),
 -- so the grades it gives today are exact; the reasons are written by the first recomputation.
 insert into subject_grades (subject_id, region_code, merged, grade, computed, reasons)
@@ -64,6 +105,15 @@ select s.id, s.region_code, s.merged_into is not null, k.grade, k.computed, null
 from subjects s join subject_risk k on k.subject_id = s.id;
 insert into subject_grade_history (subject_id, grade, previous, cause)
 select subject_id, grade, null, 'backfill' from subject_grades where grade is not null;
+insert into subject_grade_counts (region_code, grade, n)
+select region_code, coalesce(grade, 'none'), count(*) from subject_grades where not merged group by 1, 2;
+-- Created after the backfill, which is counted in one statement above.
+create trigger subject_grades_counts_insert after insert on subject_grades
+  referencing new table as new_rows for each statement execute function subject_grade_counts_insert();
+create trigger subject_grades_counts_update after update on subject_grades
+  referencing old table as old_rows new table as new_rows for each statement execute function subject_grade_counts_update();
+create trigger subject_grades_counts_delete after delete on subject_grades
+  referencing old table as old_rows for each statement execute function subject_grade_counts_delete();
 
 -- Rectification and crossing off (销号) are two people's acts: who reported a hazard rectified is kept.
 alter table hazards add column rectified_by bigint references users(id);

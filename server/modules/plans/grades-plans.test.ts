@@ -163,6 +163,13 @@ describe('stored grades with history, and one plan per institution', () => {
   });
 
   it('the grade distribution of a subtree equals assessRisk counted over every subject in it', async () => {
+    // A merged record leaves the counts (its grade row is kept, flagged merged).
+    const kept = await newSubject('龙口市合并测试养老院');
+    const dup = await newSubject('龙口市合并测试颐养中心');
+    await (await as('lk_market_regulation')).post(`/api/subjects/${dup}/inspections`, { inspectedOn: inDays(0), inspectors: 1, checklist: { prepaid: true } });
+    expect((await (await as('lk_lead')).post(`/api/subjects/${dup}/merge`, { into: kept, reason: '同一机构重复登记' })).statusCode).toBe(200);
+    expect(await stored(kept)).toEqual(await assessed(kept));
+    expect(await stored(kept)).toMatchObject({ grade: 'orange' });
     for (const [user, root] of [['lk_intake', '370681'], ['sd_lead', '37']] as const) {
       const summary = json(await (await as(user)).get('/api/screening/summary'));
       const ids = (await t.db.query<{ id: number }>(sql`select id from subjects where region_code like ${root + '%'} and merged_into is null`)).map((r) => r.id);

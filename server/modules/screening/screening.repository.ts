@@ -60,15 +60,15 @@ export async function subjectPage(q: Queryable, user: Scope, f: SubjectListQuery
 }
 
 /**
- * The stored grades of every subject in the jurisdiction, counted in SQL from subject_grades alone
- * (its region and merged flag are copied there: a range scan of index subject_grades_region_idx).
+ * The stored grades of every subject in the jurisdiction, summed in SQL from subject_grade_counts
+ * (one row per region and grade, kept by triggers on subject_grades, migration 0034): the cost
+ * follows the number of regions in the subtree, not the number of subjects.
  */
 export async function gradeCounts(q: Queryable, user: Scope): Promise<Record<RiskGrade | 'none', number>> {
   const grades: Record<RiskGrade | 'none', number> = { red: 0, orange: 0, yellow: 0, green: 0, none: 0 };
-  for (const r of await q.query<{ grade: RiskGrade | null; n: number }>(
-    sql`select k.grade, count(*)::int as n from subject_grades k
-        where ${jurisdictionSql(user, 'k.region_code')} and not k.merged group by k.grade`,
-  )) grades[r.grade ?? 'none'] = r.n;
+  for (const r of await q.query<{ grade: RiskGrade | 'none'; n: number }>(
+    sql`select c.grade, sum(c.n)::int as n from subject_grade_counts c where ${jurisdictionSql(user, 'c.region_code')} group by c.grade`,
+  )) grades[r.grade] = r.n;
   return grades;
 }
 
