@@ -115,6 +115,10 @@ create trigger subject_grades_counts_update after update on subject_grades
 create trigger subject_grades_counts_delete after delete on subject_grades
   referencing old table as old_rows for each statement execute function subject_grade_counts_delete();
 
+-- A tip's grade refresh follows the tips merged into it (screening/grades.ts refreshTipGrades), at
+-- every intake: an index over the few merged tips, so that never reads the whole table.
+create index tips_merged_into_idx on tips (merged_into_id) where merged_into_id is not null;
+
 -- Rectification and crossing off (销号) are two people's acts: who reported a hazard rectified is kept.
 alter table hazards add column rectified_by bigint references users(id);
 
