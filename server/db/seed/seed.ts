@@ -310,7 +310,9 @@ async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username:
  */
 const NOT_RECORDS = new Set(['schema_migrations', 'regions', 'routing_rules', 'key_fingerprint', 'job_state', 'sessions', 'login_throttle', 'audit_log', 'notifications', 'idempotency_keys',
   // The statistics rollups are derived from the records (migration 0022), not records themselves.
-  'stats_rollup', 'stats_delta']);
+  'stats_rollup', 'stats_delta',
+  // Each subject's stored grade and the counts by region and grade are derived from it (migration 0034).
+  'subject_grades', 'subject_grade_counts']);
 /** The rows a first start writes into tables that otherwise hold records (ensureAdmin, ensureDefaultRules). */
 const FIRST_START_ROWS: Record<string, Sql> = {
   units: sql`region_code = '' and name = ${SYSTEM_UNIT}`,
