@@ -49,7 +49,8 @@ export interface SubjectListRow extends SubjectRow {
 export async function subjectPage(q: Queryable, user: Scope, f: SubjectListQuery) {
   const where = subjectFilter(user, f);
   const [{ total }] = await q.query<{ total: number }>(
-    sql`select count(*)::int as total from subjects s join subject_grades k on k.subject_id = s.id where ${where}`,
+    // The grades are read only when the count filters by one.
+    sql`select count(*)::int as total from subjects s ${f.grade ? sql`join subject_grades k on k.subject_id = s.id` : empty} where ${where}`,
   );
   const items = await q.query<SubjectListRow>(
     sql`select ${SUBJECT_COLUMNS}, k.grade
