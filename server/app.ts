@@ -49,6 +49,7 @@ import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { approvalRoutes } from './modules/approval/approval.routes.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(evaluationRoutes);
   await app.register(reportRoutes);
   await app.register(approvalRoutes);
+  await app.register(planRoutes);
   return app;
 }
 

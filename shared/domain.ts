@@ -144,6 +144,12 @@ export const SUBJECT_KINDS_WITH_AREA: readonly SubjectKind[] = ['care_land_parce
 export const RISK_GRADES = { red: '红', orange: '橙', yellow: '黄', green: '绿' } as const;
 export type RiskGrade = keyof typeof RISK_GRADES;
 export const RISK_GRADE_CODES = codesOf(RISK_GRADES);
+/** What changed a subject's stored grade (subject_grade_history.cause, migration 0034). */
+export const GRADE_CAUSES = {
+  inspection: '检查', hazard: '隐患整改', tip: '线索', case: '刑事案件', override: '人工调整', deadline: '整改期限届满', registry: '名录信息变更', backfill: '初始评级',
+} as const;
+export type GradeCause = keyof typeof GRADE_CAUSES;
+export const GRADE_CAUSE_CODES = codesOf(GRADE_CAUSES);
 
 /** Checklist questions of an inspection: each ticked box is a problem found there. */
 export const CHECKLIST_ITEMS = {
@@ -306,6 +312,10 @@ export const AUDIT_ACTIONS = {
   'subject.merged': '合并重复主体',
   'subject.imported': '导入主体名录',
   'subject.exported': '导出主体名录',
+  'plan.created': '制定一院一策整治方案',
+  'plan.edited': '修改一院一策整治方案',
+  'plan.note_added': '记录整治进展',
+  'plan.measure_done': '整治措施完成',
   'inspection.recorded': '记录检查',
   'screening_round.created': '创建排查批次',
   'screening_round.edited': '修改排查批次',

@@ -4,10 +4,11 @@ import { removeStaleUploads } from '../modules/uploads/uploads.service.ts';
 import { sweepClusters, sweepDeadlines } from './deadlines.ts';
 import { sweepRetention } from './retention.ts';
 import { compactRollups } from '../modules/stats/engine.ts';
+import { sweepGradeDeadlines } from '../modules/screening/grades.ts';
 
 // Advisory lock keys (class, job). 7700001 is the migration lock (db/migrate.ts).
 const LOCK_CLASS = 7701;
-const JOB_LOCKS = { deadlines: 1, uploads: 2, clusters: 3, retention: 4, stats: 5 } as const;
+const JOB_LOCKS = { deadlines: 1, uploads: 2, clusters: 3, retention: 4, stats: 5, grades: 6 } as const;
 export type JobName = keyof typeof JOB_LOCKS;
 
 /**
@@ -38,10 +39,12 @@ export function startJobs(db: Db, dataDir: string, log: FastifyBaseLogger, every
         retention: await runExclusive(db, 'retention', () => sweepRetention(db)),
         // The statistics delta folded into the rollups (server/modules/stats/engine.ts).
         statsRows: await runExclusive(db, 'stats', () => compactRollups(db)),
+        // Once a day: subjects whose serious hazards' deadlines passed are graded again (screening/grades.ts).
+        gradesChanged: await runExclusive(db, 'grades', () => sweepGradeDeadlines(db)),
       };
       const d = report.deadlines;
       const r = report.retention;
-      if (d?.overdue || d?.dueSoon || report.removedUploads || report.clusterNotices || (r && Object.values(r).some(Boolean))) log.info(report, 'jobs');
+      if (d?.overdue || d?.dueSoon || report.gradesChanged || report.removedUploads || report.clusterNotices || (r && Object.values(r).some(Boolean))) log.info(report, 'jobs');
     } catch (err) {
       log.error({ err }, 'job run failed');
     } finally {

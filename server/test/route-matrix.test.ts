@@ -207,6 +207,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/subjects/:id/inspections': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/inspections`, payload: { inspectedOn: inDays(-1).slice(0, 10), inspectors: 2, checklist: {} } }) },
   'POST /api/subjects/:id/hazards': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/hazards`, payload: { description: '消防通道堵塞', category: 'safety', measure: 'rectification_order', deadline: inDays(30).slice(0, 10), responsible: '院长', source: { kind: 'complaint', note: '家属投诉' } } }) },
   'POST /api/subjects/:id/risk-override': { allow: ['office_lead', 'unit_lead'], request: (c) => ({ url: `/api/subjects/${c.subjectId}/risk-override`, payload: { grade: null, reason: '矩阵测试恢复自动评级' } }) },
+  // 一院一策: the matrix subject is orange (an open prepaid hazard), so the first writer creates the plan.
+  'GET /api/subjects/:id/plan': { allow: READERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/plan` }) },
+  'PUT /api/subjects/:id/plan': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/plan`, payload: { summary: '矩阵测试整治方案', measures: [{ text: '停止预收会员费', unitId: c.unitId, dueOn: inDays(30).slice(0, 10) }] } }) },
+  'POST /api/subjects/:id/plan/notes': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/plan/notes`, payload: { text: '矩阵测试进展' } }) },
+  'POST /api/subjects/:id/plan/measures/:mid/done': { allow: SCREENERS, request: (c) => ({ url: `/api/subjects/${c.subjectId}/plan/measures/999999/done` }) },
   'GET /api/hazards': { allow: READERS, request: () => ({ url: '/api/hazards' }) },
   'GET /api/hazards/export': { allow: READERS, request: () => ({ url: '/api/hazards/export' }) },
   'GET /api/screening/summary': { allow: READERS, request: () => ({ url: '/api/screening/summary' }) },

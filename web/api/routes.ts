@@ -30,6 +30,7 @@ import type * as Intake from '../../server/modules/intake/intake.schemas.ts';
 import type * as Uploads from '../../server/modules/uploads/uploads.schemas.ts';
 import type * as Supervision from '../../server/modules/supervision/supervision.schemas.ts';
 import type * as Approval from '../../server/modules/approval/approval.schemas.ts';
+import type * as Plans from '../../server/modules/plans/plans.schemas.ts';
 
 type Out<S extends z.ZodType> = z.output<S>;
 
@@ -98,6 +99,10 @@ export interface Routes {
   'POST /api/subjects/:id/hazards': Out<typeof Common.IdOnly>;
   'POST /api/subjects/:id/risk-override': Out<typeof Screening.RiskAssessment>;
   'GET /api/subjects/:id/registry': Out<typeof Subjects.SubjectRegistry>;
+  'GET /api/subjects/:id/plan': Out<typeof Plans.PlanFile>;
+  'PUT /api/subjects/:id/plan': Out<typeof Plans.PlanFile>;
+  'POST /api/subjects/:id/plan/notes': Out<typeof Plans.PlanFile>;
+  'POST /api/subjects/:id/plan/measures/:mid/done': Out<typeof Plans.PlanFile>;
   'PUT /api/subjects/:id': Out<typeof Subjects.SubjectRegistry>;
   'POST /api/subjects/:id/merge': Out<typeof Subjects.SubjectRegistry>;
   'POST /api/subjects/imports': Out<typeof Subjects.ImportStatus>;

@@ -16,6 +16,7 @@ import type {
 import { FormDialog, LinkedFilter, usePaged } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { HazardDialog, OfficialTables } from './HazardForms.tsx';
+import { GradeHistory, PlanCard } from './SubjectPlan.tsx';
 import { useUrlFilter, type ItemsOf } from './hooks.ts';
 import { yuan } from './money.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
@@ -209,6 +210,8 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           <List size="small" dataSource={d.risk.reasons} renderItem={(r) => <List.Item><Space><GradeTag grade={r.grade} />{r.text}</Space></List.Item>} />
         ) : <Typography.Text>尚未排查，暂无评级。</Typography.Text>}
       </Card>
+      <PlanCard subjectId={d.id} screener={screener} />
+      <GradeHistory items={d.gradeHistory} />
       <Card title={`隐患（${d.hazards.length}）`} extra={screener && <Button onClick={() => setDialog('hazard')}>登记隐患</Button>}>
         <Table<Hazard> rowKey="id" size="small" dataSource={d.hazards} pagination={false} columns={[
           { title: '隐患', dataIndex: 'description', render: (t: string, h) => <>{h.serious && <Tag color={COLORS.red}>重大</Tag>}{t}</> },

@@ -11,6 +11,9 @@ import { ensureAdmin, ensureDefaultRules, realRecords, seedDemo, seedStructure }
 import { ranking } from '../../modules/evaluation/evaluation.service.ts';
 import { roundCoverage } from '../../modules/screening/rounds.service.ts';
 import type { SessionUser } from '../../modules/auth/auth.service.ts';
+import { assessRisk } from '../../modules/screening/risk.ts';
+import { riskFacts } from '../../modules/screening/screening.repository.ts';
+import { chinaToday } from '../../../shared/time.ts';
 
 const keys = deriveKeys(randomBytes(32).toString('hex'));
 const password = 'Demo-Passw0rd-1!';
@@ -92,6 +95,16 @@ describe('demo data only into an empty database', () => {
     expect(sectors.every((r) => r.bad === 0)).toBe(true);
     const codes = await db.query<{ uscc: string }>(`select uscc from subjects where uscc is not null`);
     expect(codes.filter((c) => !isUscc(c.uscc))).toEqual([]);
+    // Stored grades (issue 13 item 7): every demo subject graded as assessRisk grades it, and a 一院一策 plan
+    // (two measures, one done, a note) for each red and orange subject of the province.
+    const graded = await db.query<{ id: number; grade: string | null }>(`select subject_id as id, grade from subject_grades where not merged`);
+    const facts = await riskFacts(db, graded.map((g) => g.id));
+    expect(graded.filter((g) => assessRisk(facts.get(g.id)!, chinaToday()).grade !== g.grade)).toEqual([]);
+    const unplanned = await count(db, `subject_grades g where g.grade in ('red', 'orange') and not g.merged and g.region_code like '37%'
+      and not exists (select 1 from subject_plans p where p.subject_id = g.subject_id)`);
+    expect(unplanned).toBe(0);
+    expect(await count(db, 'subject_plans')).toBeGreaterThan(0);
+    expect(await count(db, `plan_measures where done_at is not null`)).toBe(await count(db, 'subject_plans'));
     const tips = await count(db, 'tips');
     const user = async (username: string) => (await db.query<SessionUser>(
       `select u.id, u.username, u.display_name as "displayName", u.roles, u.unit_id as "unitId", n.kind as "unitKind", n.name as "unitName", n.region_code as "unitRegionCode"

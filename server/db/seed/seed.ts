@@ -21,6 +21,7 @@ import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoSupervision } from './supervision-demo.ts';
 import { seedDemoEvaluation } from './evaluation.ts';
 import { seedDemoApprovals } from './approvals.ts';
+import { seedDemoPlans } from './plans-demo.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { seedDemoHazardSources } from './hazard-sources-demo.ts';
 
@@ -311,7 +312,9 @@ async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username:
  */
 const NOT_RECORDS = new Set(['schema_migrations', 'regions', 'routing_rules', 'key_fingerprint', 'job_state', 'sessions', 'login_throttle', 'audit_log', 'notifications', 'idempotency_keys',
   // The statistics rollups are derived from the records (migration 0022), not records themselves.
-  'stats_rollup', 'stats_delta']);
+  'stats_rollup', 'stats_delta',
+  // Each subject's stored grade and the counts by region and grade are derived from it (migration 0034).
+  'subject_grades', 'subject_grade_counts']);
 /** The rows a first start writes into tables that otherwise hold records (ensureAdmin, ensureDefaultRules). */
 const FIRST_START_ROWS: Record<string, Sql> = {
   units: sql`region_code = '' and name = ${SYSTEM_UNIT}`,
@@ -378,5 +381,6 @@ export async function seedDemo(db: Db, keys: Keys, opts: { password: string }): 
   await seedDemoReports(db, structure);
   await seedDemoIntake(db, keys, structure);
   await seedDemoRounds(db, structure);
+  await seedDemoPlans(db, structure);
   return { loaded: true, tips, cases, password: structure.password, users: structure.printable };
 }

@@ -10,6 +10,7 @@ import { chinaToday } from '../../../shared/time.ts';
 import { yuanText } from '../../../shared/money.ts';
 import { allowedOn, mayFileCase, permitCorrection, permitFigure, permitLink, permitStage } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
+import { refreshGrades } from '../screening/grades.ts';
 import { MAX_FEN, type CaseFromTip, type CaseInput, type CaseListQuery, type FigureInput, type FigureTotals, type StageInput } from './cases.schemas.ts';
 
 /**
@@ -53,6 +54,7 @@ async function link(q: Queryable, user: SessionUser, caseId: number, codes: stri
   ];
   if (dupes.length) throw new AppError('CONFLICT', dupes, '所选线索或主体已关联本案');
   await repo.insertLinks(q, user.id, caseId, tipIds, subjectIds);
+  await refreshGrades(q, subjectIds, 'case', user.id);
   // Once per tip: a tip behind two cases tells its reporter once.
   for (const tipId of await repo.tipsNotYetTold(q, tipIds)) {
     await insertEvent(q, { tipId, kind: 'case_filed', text: PUBLIC_CASE_FILED, public: true, actorId: user.id, unitId: user.unitId, data: { caseId } });

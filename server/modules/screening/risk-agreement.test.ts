@@ -5,6 +5,7 @@ import { CHECKLIST_ITEM_CODES, HAZARD_CATEGORY_CODES, HAZARD_STATUS_CODES, RISK_
 import { chinaToday } from '../../../shared/time.ts';
 import { assessRisk, type RiskFacts } from './risk.ts';
 import { riskFacts } from './screening.repository.ts';
+import { refreshGrades } from './grades.ts';
 
 /**
  * The 红橙黄绿 grade exists twice: assessRisk (risk.ts, with reasons, for one subject's file) and the
@@ -168,5 +169,15 @@ describe('the SQL risk grade agrees with assessRisk on random subjects', () => {
     expect(disagreements.slice(0, 3), `seed ${seed} (RISK_SEED=${seed} replays it): ${disagreements.length} disagreements`).toEqual([]);
     // The data reached every grade, so each rule was exercised.
     expect([...seen].sort(), `seed ${seed}`).toEqual(['green', 'null', 'orange', 'red', 'yellow']);
+
+    // The stored grades (grades.ts, migration 0034), recomputed from these bulk-inserted facts, are the
+    // view's: the migration's backfill from the view and the application's refresh write the same grade.
+    await t.db.tx((q) => refreshGrades(q, allIds, 'backfill', null));
+    const storedRows = await t.db.query<{ subject_id: number; grade: RiskGrade | null; computed: RiskGrade | null }>(
+      sql`select subject_id, grade, computed from subject_grades where subject_id = any(${allIds}::bigint[])`,
+    );
+    expect(storedRows).toHaveLength(allIds.length);
+    const storedOff = storedRows.filter((x) => x.grade !== inSql.get(x.subject_id)!.grade || x.computed !== inSql.get(x.subject_id)!.computed);
+    expect(storedOff.slice(0, 3), `seed ${seed}`).toEqual([]);
   });
 });

@@ -31,10 +31,14 @@ export const HAZARD_RULES: Record<HazardAction, HazardRule> = {
   penalty: { who: (u) => hasAny(u, SCREENER_ROLES), from: HAZARD_STATUS_CODES, audit: 'hazard.penalty_recorded' },
 };
 
-/** Throws 403 or 409 unless the user may take this action on a hazard (already found in scope) now. */
-export function permitHazard(user: SessionUser, status: HazardStatus, action: HazardAction): HazardRule {
+/**
+ * Throws 403 or 409 unless the user may take this action on a hazard (already found in scope) now.
+ * 销号 checks someone else's rectification: who reported it rectified may not cross it off (403).
+ */
+export function permitHazard(user: SessionUser, status: HazardStatus, action: HazardAction, rectifiedBy: number | null = null): HazardRule {
   const rule = HAZARD_RULES[action];
   if (!rule.who(user)) throw new AppError('FORBIDDEN');
+  if (action === 'verify' && rectifiedBy === user.id) throw new AppError('FORBIDDEN', undefined, '报告整改和验收销号不能由同一人完成，请由其他负责人验收');
   if (!rule.from.includes(status)) throw new AppError('HAZARD_INVALID_TRANSITION');
   return rule;
 }

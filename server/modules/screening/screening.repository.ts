@@ -8,7 +8,7 @@ import type { HazardInput, LedgerFilter, SubjectListQuery } from './screening.sc
 type TipViewer = Pick<SessionUser, 'roles' | 'unitId' | 'unitKind' | 'unitRegionCode'>;
 
 /**
- * The screening strand's SQL: subjects with their grades (view subject_risk, migration 0010), the
+ * The screening strand's SQL: subjects with their stored grades (subject_grades, migration 0034), the
  * facts a grade is explained from, inspections, the hazard ledger and the period's figures. Every
  * list and figure is limited to the user's jurisdiction through the one jurisdiction module.
  */
@@ -40,31 +40,38 @@ function subjectFilter(user: Scope, f: Omit<SubjectListQuery, 'page' | 'pageSize
 }
 
 export interface SubjectListRow extends SubjectRow {
-  grade: RiskGrade | null; openHazards: number; tips: number; inspected: boolean;
+  grade: RiskGrade | null;
 }
 
-/** One page of the registry, newest first, grades from SQL; the total counts every match in the jurisdiction. */
+/**
+ * One page of the registry, newest first, with the stored grades (subject_grades, kept current by
+ * grades.ts); the total counts every match in the jurisdiction, and a grade filter is one indexed
+ * condition over the whole subtree.
+ */
 export async function subjectPage(q: Queryable, user: Scope, f: SubjectListQuery) {
   const where = subjectFilter(user, f);
-  // Grades are computed per subject: the count reads them only when it filters by one.
   const [{ total }] = await q.query<{ total: number }>(
-    sql`select count(*)::int as total from subjects s ${f.grade ? sql`join subject_risk k on k.subject_id = s.id` : empty} where ${where}`,
+    // The grades are read only when the count filters by one.
+    sql`select count(*)::int as total from subjects s ${f.grade ? sql`join subject_grades k on k.subject_id = s.id` : empty} where ${where}`,
   );
   const items = await q.query<SubjectListRow>(
-    sql`select ${SUBJECT_COLUMNS}, k.grade, k.open_hazards as "openHazards", k.tips, k.inspected
-        from subjects s join regions r on r.code = s.region_code join subject_risk k on k.subject_id = s.id
+    sql`select ${SUBJECT_COLUMNS}, k.grade
+        from subjects s join regions r on r.code = s.region_code join subject_grades k on k.subject_id = s.id
         where ${where} order by s.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
   return { items, total };
 }
 
-/** Today's grades of every subject in the jurisdiction, counted in SQL. */
+/**
+ * The stored grades of every subject in the jurisdiction, summed in SQL from subject_grade_counts
+ * (one row per region and grade, kept by triggers on subject_grades, migration 0034): the cost
+ * follows the number of regions in the subtree, not the number of subjects.
+ */
 export async function gradeCounts(q: Queryable, user: Scope): Promise<Record<RiskGrade | 'none', number>> {
   const grades: Record<RiskGrade | 'none', number> = { red: 0, orange: 0, yellow: 0, green: 0, none: 0 };
-  for (const r of await q.query<{ grade: RiskGrade | null; n: number }>(
-    sql`select k.grade, count(*)::int as n from subjects s join subject_risk k on k.subject_id = s.id
-        where ${jurisdictionSql(user, 's.region_code')} and s.merged_into is null group by k.grade`,
-  )) grades[r.grade ?? 'none'] = r.n;
+  for (const r of await q.query<{ grade: RiskGrade | 'none'; n: number }>(
+    sql`select c.grade, sum(c.n)::int as n from subject_grade_counts c where ${jurisdictionSql(user, 'c.region_code')} group by c.grade`,
+  )) grades[r.grade] = r.n;
   return grades;
 }
 
@@ -210,9 +217,9 @@ export async function insertHazard(q: Queryable, user: SessionUser, subjectId: n
 }
 
 /** A hazard of a subject in the user's jurisdiction, locked for a state change; null when not found there. */
-export async function lockHazard(q: Queryable, user: Scope, id: number): Promise<{ id: number; subject_id: number; status: HazardStatus } | null> {
-  const [h] = await q.query<{ id: number; subject_id: number; status: HazardStatus }>(
-    sql`select h.id, h.subject_id, h.status from hazards h join subjects s on s.id = h.subject_id
+export async function lockHazard(q: Queryable, user: Scope, id: number): Promise<{ id: number; subject_id: number; status: HazardStatus; rectified_by: number | null } | null> {
+  const [h] = await q.query<{ id: number; subject_id: number; status: HazardStatus; rectified_by: number | null }>(
+    sql`select h.id, h.subject_id, h.status, h.rectified_by from hazards h join subjects s on s.id = h.subject_id
         where h.id = ${id} and ${jurisdictionSql(user, 's.region_code')} for update of h`,
   );
   return h ?? null;
@@ -231,8 +238,8 @@ export async function hazardVisible(q: Queryable, user: Scope, id: number): Prom
 
 export const setHazardRectifying = (q: Queryable, id: number) =>
   q.query(sql`update hazards set status = 'rectifying', updated_at = now() where id = ${id}`);
-export const setHazardRectified = (q: Queryable, id: number, note: string) =>
-  q.query(sql`update hazards set status = 'rectified', rectified_note = ${note}, updated_at = now() where id = ${id}`);
+export const setHazardRectified = (q: Queryable, id: number, note: string, userId: number) =>
+  q.query(sql`update hazards set status = 'rectified', rectified_note = ${note}, rectified_by = ${userId}, updated_at = now() where id = ${id}`);
 export const touchHazard = (q: Queryable, id: number) => q.query(sql`update hazards set updated_at = now() where id = ${id}`);
 export const setHazardVerified = (q: Queryable, id: number) =>
   q.query(sql`update hazards set status = 'verified', verified_at = now(), updated_at = now() where id = ${id}`);
@@ -250,7 +257,7 @@ export interface LedgerRow extends SourceFields {
 /**
  * The ledger's filter as a list of optional conditions, each standing alone (a filter added later —
  * a screening round — is one more entry), joined with `and`. Hazards are read through their subject
- * (alias s), in the jurisdiction. The grade is the subject's current one (view subject_risk).
+ * (alias s), in the jurisdiction. The grade is the subject's current one, as stored (grades.ts).
  */
 function ledgerConditions(user: Scope, f: LedgerFilter, today: string): Sql[] {
   const conditions: (Sql | false | '' | undefined)[] = [
@@ -260,7 +267,7 @@ function ledgerConditions(user: Scope, f: LedgerFilter, today: string): Sql[] {
     f.kind && sql`s.kind = ${f.kind}`,
     f.source && sql`h.source = ${f.source}`,
     f.round !== undefined && sql`exists (select 1 from inspections ri where ri.id = h.inspection_id and ri.round_id = ${f.round})`,
-    f.grade && sql`exists (select 1 from subject_risk k where k.subject_id = s.id and ${f.grade === 'none' ? sql`k.grade is null` : sql`k.grade = ${f.grade}`})`,
+    f.grade && sql`exists (select 1 from subject_grades k where k.subject_id = s.id and ${f.grade === 'none' ? sql`k.grade is null` : sql`k.grade = ${f.grade}`})`,
     f.foundFrom && sql`(h.created_at at time zone 'Asia/Shanghai')::date >= ${f.foundFrom}::date`,
     f.foundTo && sql`(h.created_at at time zone 'Asia/Shanghai')::date <= ${f.foundTo}::date`,
     f.verifiedFrom && sql`(h.verified_at at time zone 'Asia/Shanghai')::date >= ${f.verifiedFrom}::date`,
@@ -275,7 +282,7 @@ export const ledgerRows = (q: Queryable, user: Scope, viewer: TipViewer, f: Ledg
   q.query<LedgerRow>(
     sql`select h.id, h.subject_id as "subjectId", s.name as "subjectName", r.name as "regionName", s.kind, h.description, h.category, h.serious,
                h.measure, h.deadline, h.responsible, h.status, pen."fineYuan", un.name as "unitName", ${overdueSql(today)} as overdue,
-               h.created_at as "createdAt", (select k.grade from subject_risk k where k.subject_id = s.id) as grade, ${sourceColumns(viewer)}
+               h.created_at as "createdAt", (select k.grade from subject_grades k where k.subject_id = s.id) as grade, ${sourceColumns(viewer)}
         from hazards h join subjects s on s.id = h.subject_id join regions r on r.code = s.region_code join units un on un.id = h.unit_id ${PENALTY_JOIN}
         where ${ledgerWhere(user, f, today)}
         order by h.deadline, h.id limit ${limit} offset ${offset}`,

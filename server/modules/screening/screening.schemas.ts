@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { boundedDate } from '../../../shared/validators.ts';
 import {
-  CASE_STAGE_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_SOURCE_CODES, HAZARD_STATUS_CODES, INSPECTION_KIND_CODES, RISK_GRADE_CODES,
-  SUBJECT_KIND_CODES, TIP_STATUS_CODES,
+  CASE_STAGE_CODES, CHECKLIST_ITEM_CODES, GRADE_CAUSE_CODES, HAZARD_CATEGORY_CODES, HAZARD_MEASURE_CODES, HAZARD_SOURCE_CODES, HAZARD_STATUS_CODES,
+  INSPECTION_KIND_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES, TIP_STATUS_CODES,
 } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
 import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
@@ -103,7 +103,7 @@ export const overrideBody = z
 const ledgerFields = {
   status: z.enum(HAZARD_STATUS_CODES).optional(),
   overdue: z.stringbool().optional(),
-  // The subject's sector and its current grade (view subject_risk; 'none' = not yet graded).
+  // The subject's sector and its current grade (stored, grades.ts; 'none' = not yet graded).
   kind: z.enum(SUBJECT_KIND_CODES).optional(),
   grade: z.enum([...RISK_GRADE_CODES, 'none']).optional(),
   source: z.enum(HAZARD_SOURCE_CODES).optional(),
@@ -247,6 +247,18 @@ export const Hazard = z.object({
 });
 export type Hazard = z.output<typeof Hazard>;
 
+export const GradeChange = z.object({
+  id: z.number(),
+  grade: grade.nullable(),
+  previous: grade.nullable(),
+  reasons,
+  cause: oneOf(GRADE_CAUSE_CODES),
+  /** Who made the change that caused it; null for the deadline sweep, a reporter's tip, the initial grading. */
+  changedBy: z.string().nullable(),
+  changedAt: timestamp,
+});
+export type GradeChange = z.output<typeof GradeChange>;
+
 export const SubjectDetail = z.object({
   ...subjectFields,
   risk: RiskAssessment,
@@ -258,6 +270,8 @@ export const SubjectDetail = z.object({
   tipsTotal: z.number(),
   /** Criminal cases linked to the subject, of those the user may see. */
   cases: z.array(z.object({ id: z.number(), caseNo: z.string(), title: z.string(), stage: oneOf(CASE_STAGE_CODES), filedOn: calendarDay })),
+  /** 评级历史: every change of the stored grade, newest first (the latest 200), with its cause and reasons. */
+  gradeHistory: z.array(GradeChange),
 });
 export type SubjectDetail = z.output<typeof SubjectDetail>;
 
@@ -265,7 +279,7 @@ export const InspectionRecorded = z.object({ id: z.number(), hazardIds: z.array(
 
 export const LedgerRow = z.object({
   ...hazardFields, subjectId: z.number(), subjectName: z.string(), regionName: z.string(), kind: oneOf(SUBJECT_KIND_CODES), createdAt: timestamp,
-  /** The subject's grade now (view subject_risk). */
+  /** The subject's grade now (stored, grades.ts). */
   grade: grade.nullable(),
 });
 export type LedgerRow = z.output<typeof LedgerRow>;

@@ -11,6 +11,7 @@ import type { Keys } from '../../crypto.ts';
 import { attachUploads, countAttachments, MAX_ATTACHMENTS, readAttachment } from '../uploads/uploads.service.ts';
 import { isScreeningLead, permitHazard } from './screening.policy.ts';
 import * as repo from './screening.repository.ts';
+import * as grades from './grades.ts';
 import { issueRecord } from '../enforcement/enforcement.service.ts';
 import type { HazardAction, HazardInput, HazardSourceInput, InspectionInput, LedgerFilter, StandaloneHazardInput, SubjectListQuery } from './screening.schemas.ts';
 import { loadVisibleByCode } from '../tips/tips.actions.service.ts';
@@ -32,8 +33,9 @@ async function visibleSubject(q: Queryable, user: SessionUser, id: number) {
 }
 
 /**
- * The registry page: grade, counts and filtering by grade come from SQL (view subject_risk) over the
- * whole jurisdiction; the reasons shown beside a grade come from assessRisk on this page's subjects.
+ * The registry page: grade, counts and filtering by grade come from SQL (the stored grades,
+ * grades.ts) over the whole jurisdiction; the reasons and counts shown beside a grade come from
+ * assessRisk on this page's subjects.
  */
 export async function listSubjects(db: Db, user: SessionUser, f: SubjectListQuery) {
   const scope = narrowedTo(user, f.region);
@@ -43,8 +45,9 @@ export async function listSubjects(db: Db, user: SessionUser, f: SubjectListQuer
   const day = today();
   return {
     items: items.map((s) => {
-      const risk = assessRisk(facts.get(s.id)!, day);
-      return { ...s, reasons: risk.reasons, riskNote: risk.note };
+      const f = facts.get(s.id)!;
+      const risk = assessRisk(f, day);
+      return { ...s, reasons: risk.reasons, riskNote: risk.note, openHazards: f.hazards.filter((h) => h.status !== 'verified').length, tips: f.tips, inspected: f.inspected };
     }),
     total, page: f.page, pageSize: f.pageSize,
   };
@@ -61,7 +64,8 @@ export async function subjectDetail(db: Db, user: SessionUser, id: number) {
   const hazards = await repo.subjectHazards(db, user, id, day);
   const tips = await repo.subjectTips(db, user, id, FILE_TIPS);
   const cases = await repo.subjectCases(db, user, id);
-  return { ...subject, risk, inspections, hazards, tips: tips.items, tipsTotal: tips.total, cases };
+  const gradeHistory = await grades.gradeHistory(db, id);
+  return { ...subject, risk, inspections, hazards, tips: tips.items, tipsTotal: tips.total, cases, gradeHistory };
 }
 
 async function addHazard(q: Queryable, user: SessionUser, subjectId: number, origin: repo.HazardOrigin, h: HazardInput) {
@@ -88,6 +92,7 @@ export async function recordInspection(db: Db, user: SessionUser, subjectId: num
     });
     const hazardIds = [];
     for (const h of b.hazards) hazardIds.push(await addHazard(q, user, subjectId, { source: 'inspection', inspectionId: id }, h));
+    await grades.refreshGrades(q, [subjectId], 'inspection', user.id);
     return { id, hazardIds };
   });
 }
@@ -126,7 +131,11 @@ async function hazardOrigin(q: Queryable, user: SessionUser, subjectId: number, 
 export async function recordHazard(db: Db, user: SessionUser, subjectId: number, h: StandaloneHazardInput) {
   await visibleSubject(db, user, subjectId);
   const { source, ...hazard } = h;
-  return db.tx(async (q) => ({ id: await addHazard(q, user, subjectId, await hazardOrigin(q, user, subjectId, source), hazard) }));
+  return db.tx(async (q) => {
+    const id = await addHazard(q, user, subjectId, await hazardOrigin(q, user, subjectId, source), hazard);
+    await grades.refreshGrades(q, [subjectId], 'hazard', user.id);
+    return { id };
+  });
 }
 
 // ── Hazard state changes: one function each; 404 out of scope, 403 role, 409 state (screening.policy.ts) ──
@@ -143,8 +152,9 @@ function changeHazard(
   return db.tx(async (q) => {
     const h = await repo.lockHazard(q, user, id);
     if (!h) throw new AppError('NOT_FOUND');
-    const rule = permitHazard(user, h.status, action);
+    const rule = permitHazard(user, h.status, action, h.rectified_by);
     await write(q, h);
+    await grades.refreshGrades(q, [h.subject_id], 'hazard', user.id);
     const files = [...new Set(detail.attachmentIds ?? [])];
     if (files.length) {
       if ((await countAttachments(q, { hazardId: id })) + files.length > MAX_ATTACHMENTS) {
@@ -166,7 +176,7 @@ function changeHazard(
 export const startRectifying = (db: Db, u: SessionUser, id: number) =>
   changeHazard(db, u, id, 'start', (q) => repo.setHazardRectifying(q, id));
 export const reportRectified = (db: Db, u: SessionUser, id: number, note: string, attachmentIds?: string[]) =>
-  changeHazard(db, u, id, 'rectified', (q) => repo.setHazardRectified(q, id, note), { note, attachmentIds });
+  changeHazard(db, u, id, 'rectified', (q) => repo.setHazardRectified(q, id, note, u.id), { note, attachmentIds });
 export const verifyRectified = (db: Db, u: SessionUser, id: number) =>
   changeHazard(db, u, id, 'verify', (q) => repo.setHazardVerified(q, id));
 export const reopenHazard = (db: Db, u: SessionUser, id: number, note: string) =>
@@ -196,6 +206,7 @@ export async function overrideRisk(db: Db, user: SessionUser, subjectId: number,
   await visibleSubject(db, user, subjectId);
   await db.tx(async (q) => {
     await repo.insertOverride(q, user.id, subjectId, grade, reason);
+    await grades.refreshGrades(q, [subjectId], 'override', user.id);
     await audit(q, actorOf(user), { action: 'subject.risk_overridden', entity: 'subject', entityId: subjectId, detail: { grade, reason } });
   });
   return assessRisk((await repo.riskFacts(db, [subjectId])).get(subjectId)!, today());

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
 import { assessRisk, type RiskFacts } from './risk.ts';
+import { sweepGradeDeadlines } from './grades.ts';
 import { sql } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/time.ts';
 
@@ -229,6 +230,8 @@ describe('screening, hazards and rectification through the API', () => {
     const late = json(await market.post(`/api/subjects/${subjectId}/hazards`, ownHazard({ description: '消防通道堵塞，未按期整改', category: 'safety', serious: true, deadline: inDays(1) })));
     // A deadline cannot be set in the past; this one passes while the hazard stays open.
     await t.db.query(sql`update hazards set deadline = ${inDays(-2)}::date where id = ${late.id}`);
+    // No write marks the deadline passing: the day's sweep (server/jobs) regrades the subject red.
+    await sweepGradeDeadlines(t.db);
     const ledger = json(await market.get('/api/hazards?overdue=true'));
     expect(ledger).toMatchObject({ total: 1, page: 1, pageSize: 50 });
     expect(ledger.items.map((h: { id: number }) => h.id)).toEqual([late.id]);

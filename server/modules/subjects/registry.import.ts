@@ -11,6 +11,7 @@ import { normalizeOrg } from '../intel/entities.ts';
 import * as repo from './subjects.repository.ts';
 import { subjectFacts } from './subjects.schemas.ts';
 import { changedFacts, toFacts } from './subjects.service.ts';
+import { refreshImported } from '../screening/grades.ts';
 
 /**
  * The registry from Excel: a template per sector, and its import as a job. The file is checked at
@@ -278,6 +279,7 @@ async function writeChunk(
     counts.created += await repo.insertSubjects(q, creates, user.id);
     for (const u of updates) await repo.updateSubject(q, u.id, u.facts, u.g.normalizedName);
     await repo.insertHistory(q, updates.map((u) => ({ subjectId: u.id, source: 'imported' as const, changes: u.changes, importId: id })), user.id);
+    await refreshImported(q, updates.map((u) => u.id), creates.map((g) => ({ uscc: g.facts.uscc ?? null, normalizedName: g.normalizedName })), user.id);
     counts.updated += updates.length;
   });
 }

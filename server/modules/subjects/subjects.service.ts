@@ -7,6 +7,7 @@ import { inJurisdiction } from '../access/jurisdiction.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { normalizeOrg } from '../intel/entities.ts';
 import * as repo from './subjects.repository.ts';
+import { refreshGrades } from '../screening/grades.ts';
 import type { SubjectFacts } from './subjects.schemas.ts';
 
 /** Facts as services take them (the seed passes a kind as a plain string). */
@@ -70,6 +71,8 @@ export async function registerSubject(db: Db, user: SessionUser, b: SubjectInput
       throw new AppError('CONFLICT', [{ path: 'uscc', message: '该统一社会信用代码已登记', ...(other ? { link: subjectLink(other.id) } : {}) }]);
     }
     await audit(q, actorOf(user), { action: 'subject.created', entity: 'subject', entityId: id, detail: { name: b.name, uscc: b.uscc ?? null } });
+    // Tips may already name it (by code or name): its grade counts them from the start.
+    await refreshGrades(q, [id], 'registry', user.id);
     return { id };
   });
 }
@@ -97,6 +100,7 @@ export async function editSubject(db: Db, user: SessionUser, id: number, b: Subj
     await repo.updateSubject(q, id, after, normalizedName);
     await repo.insertHistory(q, [{ subjectId: id, source: 'edited', changes }], user.id);
     await audit(q, actorOf(user), { action: 'subject.updated', entity: 'subject', entityId: id, detail: { changes } });
+    await refreshGrades(q, [id], 'registry', user.id);
   });
   return subjectRegistry(db, user, id);
 }
@@ -126,6 +130,7 @@ export async function mergeSubjects(db: Db, user: SessionUser, id: number, into:
       { subjectId: id, source: 'merged', changes: { mergedInto: [null, into], ...(moveUscc ? { uscc: [moveUscc, null] } : {}) } },
       { subjectId: into, source: 'merged', changes: { mergedFrom: [null, id], ...(moveUscc ? { uscc: [null, moveUscc] } : {}) } },
     ], user.id);
+    await refreshGrades(q, [into], 'registry', user.id);
     await audit(q, actorOf(user), { action: 'subject.merged', entity: 'subject', entityId: into, detail: { merged: id, kept: into, reason, moved, movedUscc: moveUscc } });
   });
   return subjectRegistry(db, user, into);

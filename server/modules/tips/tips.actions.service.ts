@@ -14,6 +14,7 @@ import { mayFileCase } from '../cases/cases.policy.ts';
 import { tipHasCase } from '../cases/cases.repository.ts';
 import { attachUploads, findTip, insertEvent, listAssignments, officesOnPath, pendingClosureOf, type AssignmentRow, type ReportDraft } from './tips.repository.ts';
 import type { TipAction } from './tips.schemas.ts';
+import { refreshTipGrades } from '../screening/grades.ts';
 
 type Of<A extends TipAction['action']> = Extract<TipAction, { action: A }>;
 
@@ -521,6 +522,9 @@ const TRANSITIONS: { [A in TipAction['action']]: (s: Step, a: Of<A>) => Promise<
   reply: replyToReporter,
 };
 
+/** Actions that change a tip's status or a verdict, so whether and how it weighs on a subject's grade. */
+const GRADE_ACTIONS = new Set<TipAction['action']>(['reject', 'merge', 'report', 'assist_report', 'approve_report', 'close', 'approve_closure']);
+
 /** Runs one action: load and check access → guard the state → write change, timeline and audit in one transaction. */
 export async function runTipAction(db: Db, user: SessionUser, tipId: number, action: TipAction): Promise<void> {
   await db.tx(async (q) => {
@@ -532,6 +536,8 @@ export async function runTipAction(db: Db, user: SessionUser, tipId: number, act
     permit(user, ctx, action.action);
     const transition = TRANSITIONS[action.action] as (s: Step, a: TipAction) => Promise<void>;
     await transition({ q, user, ctx, locked }, action);
+    // Status and verdicts are facts of the grades of the subjects the tip names (screening/grades.ts).
+    if (GRADE_ACTIONS.has(action.action)) await refreshTipGrades(q, [tipId, ...locked], user.id);
   });
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { audit } from '../audit/audit.service.ts';
 import { notifyUnit } from '../notifications/notifications.service.ts';
 import { accessKeyHash } from './tips.intake.service.ts';
+import { refreshTipGrades } from '../screening/grades.ts';
 import { attachUploads, countAttachments, findTipByTrackingCode, insertEvent, reopenTip, type TipRow } from './tips.repository.ts';
 
 // A tip's hash to compare against when the code does not exist, so both paths do the same work.
@@ -75,6 +76,7 @@ export async function requestReexamination(db: Db, keys: Keys, b: { trackingCode
     const tip = await tipByCredentials(q, keys, b.trackingCode, b.accessKey, true);
     if (!['closed', 'rejected'].includes(tip.status)) throw new AppError('TIP_INVALID_TRANSITION', undefined, '办结后才能申请复核');
     await reopenTip(q, tip.id);
+    await refreshTipGrades(q, [tip.id], null);
     await insertEvent(q, { tipId: tip.id, kind: 'reexamination', text: b.reason, public: true });
     await audit(q, reporter, { action: 'tip.reexamination_requested', entity: 'tip', entityId: tip.id });
     await notifyUnit(q, tip.office_unit_id, ['intake', 'office_lead'], { kind: 'reexamination', tipId: tip.id, text: '举报人申请复核', dedupeKey: `reexam:${Date.now()}` });

@@ -1,6 +1,7 @@
 import { empty, raw, sql, type Queryable } from '../../db/client.ts';
 import type { FraudType, TipSource, TipStatus } from '../../../shared/domain.ts';
 import { unattached } from '../uploads/capacity.ts';
+import { refreshTipGrades } from '../screening/grades.ts';
 
 export interface TipRow {
   id: number;
@@ -163,7 +164,7 @@ export type SubmitOutcome = 'inserted' | 'code_taken' | 'uploads_taken' | 'key_t
  */
 export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
   const col = <T>(f: (t: NewTip) => T) => tips.map(f);
-  return q.query<{ tracking_code: string; id: number | null; received_at: Date | null; outcome: SubmitOutcome }>(
+  const rows = await q.query<{ tracking_code: string; id: number | null; received_at: Date | null; outcome: SubmitOutcome }>(
     `with input as (
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::jsonb[],
                             $9::text[], $10::numeric[], $11::int[], $12::date[], $13::boolean[], $14::text[], $15::text[],
@@ -229,6 +230,9 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
       col((t) => t.origin?.handedOverByUnitId ?? null), col((t) => t.origin?.importId ?? null),
     ],
   );
+  // A new tip naming a registered subject changes its grade (screening/grades.ts).
+  await refreshTipGrades(q, rows.flatMap((r) => (r.id ? [r.id] : [])), null);
+  return rows;
 }
 
 export interface NewEvent {
