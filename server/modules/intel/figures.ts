@@ -15,6 +15,16 @@ export interface Figure {
   approx: boolean;
   subject: string | null;
   quote: string;
+  /** Where the number itself sits in the text (the numeral with its 万/亿 and inner 余/多): text.slice(start, end). */
+  start: number;
+  end: number;
+}
+
+/** A placeholder standing for a number ("*次", "XX家"): never read as a value. */
+export interface MaskedNumber {
+  quote: string;
+  start: number;
+  end: number;
 }
 
 interface Rule {
@@ -102,14 +112,16 @@ function notAFigure(text: string, q: Quantity): boolean {
 }
 
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
-export function extractFigures(input: string): { figures: Figure[]; masked: string[] } {
+export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
   const text = input.slice(0, MAX_TEXT);
   const figures: Figure[] = [];
   const masked: string[] = [];
+  const maskedNumbers: MaskedNumber[] = [];
   for (const q of findQuantities(text)) {
     const { before, quote } = clauseAround(text, q);
     if (q.masked) {
       masked.push(quote);
+      maskedNumbers.push({ quote, start: q.start, end: q.end });
       continue;
     }
     const isPct = /^[%％]/.test(text.slice(q.end, q.end + 1));
@@ -118,7 +130,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const rule = RULES.find((r) => r.measures.includes(measure) && r.words.test(before));
     if (!rule || q.value === null) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
-    figures.push({ indicator: rule.indicator, value: q.value, unit: measure === '%' ? '%' : rule.unit === '家' && measure === '宗' ? '宗' : rule.unit, approx: q.approx, subject, quote });
+    figures.push({ indicator: rule.indicator, value: q.value, unit: measure === '%' ? '%' : rule.unit === '家' && measure === '宗' ? '宗' : rule.unit, approx: q.approx, subject, quote, start: q.start, end: q.end });
   }
-  return { figures, masked: [...new Set(masked)] };
+  return { figures, masked: [...new Set(masked)], maskedNumbers };
 }
