@@ -152,17 +152,21 @@ function mayInherit(text: string, clauseStart: number, before: string) {
   if (/(?:^|[^针相])(?:将|把|对)/.test(before)) return false;
   return text[clauseStart - 1] === '、' || !ANY_RULE_WORD.test(before);
 }
-function inherited(text: string, clauseStart: number, measure: string): Rule | undefined {
+interface EarlierClause { start: number; text: string; named: boolean; other: boolean }
+function inherited(text: string, clauseStart: number, measure: string, seen: Map<number, EarlierClause>): Rule | undefined {
   let end = clauseStart - 1;
   for (let n = 0; n < INHERIT_CLAUSES && end >= 0 && !SENTENCE_BREAK.test(text[end]); n++) {
-    let s = end;
-    while (s > 0 && end - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
-    const clause = text.slice(s, end);
-    if (ANY_RULE_WORD.test(clause)) {
-      if (OTHER_BEFORE.test(clause)) return undefined;
-      return RULES.find((r) => r.measures.includes(measure) && r.words.test(clause));
+    // Each earlier clause is read once per text, however many numbers look back at it.
+    let c = seen.get(end);
+    if (!c) {
+      let s = end;
+      while (s > 0 && end - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
+      const clause = text.slice(s, end);
+      c = { start: s, text: clause, named: ANY_RULE_WORD.test(clause), other: OTHER_BEFORE.test(clause) };
+      seen.set(end, c);
     }
-    end = s - 1;
+    if (c.named) return c.other ? undefined : RULES.find((r) => r.measures.includes(measure) && r.words.test(c.text));
+    end = c.start - 1;
   }
   return undefined;
 }
@@ -187,7 +191,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
   const figures: Figure[] = [];
   const masked: string[] = [];
   const maskedNumbers: MaskedNumber[] = [];
+  const seen = new Map<number, EarlierClause>();
   for (const q of findQuantities(text)) {
+    const isPct = /^[%％]/.test(text.slice(q.end, q.end + 1));
+    if (!q.masked && !isPct && notAFigure(text, q)) continue;
     const { start, before, after, quote } = clauseAround(text, q);
     if (q.masked) {
       // A placeholder before a measure word, 万/亿, a date word or punctuation stands for a number;
@@ -197,15 +204,15 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
       maskedNumbers.push({ quote, start: q.numStart, end: q.numEnd });
       continue;
     }
-    const isPct = /^[%％]/.test(text.slice(q.end, q.end + 1));
-    if (!isPct && notAFigure(text, q)) continue;
     const measure = isPct ? '%' : q.measure;
     // Only the words since the previous number: a title joins clauses with spaces ("…团伙54个 抓获嫌疑人1226人").
-    const near = before.slice(Math.max(before.search(/[^0-9０-９]*$/), before.length - 14));
+    let from = before.length;
+    while (from > 0 && from > before.length - 14 && !/[0-9０-９]/.test(before[from - 1])) from--;
+    const near = before.slice(from);
     if (q.value === null || OTHER_BEFORE.test(near) || OTHER_AFTER.test(after)) continue;
     const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
     const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ?? RULES.find((r) => fits(r, before)) ??
-      (mayInherit(text, start, before) ? inherited(text, start, measure) : undefined);
+      (mayInherit(text, start, before) ? inherited(text, start, measure, seen) : undefined);
     if (!rule) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
     // Counts of visits and checks keep their measure word (家次, 人次, 条次): 774家次 is not 774家.
