@@ -56,7 +56,7 @@ const RULES: Rule[] = [
   { indicator: 'tips_verified', words: /核查处置/, measures: ['条', '件'], unit: '条' },
   { indicator: 'tips_received', words: /(?:受理|收到|接到|接收|摸排|排查|新增|收集|发现)[^，。；]*线索|线索[^，。；]*(?:受理|收到|接到)/, measures: ['条', '件', '个', '起'], unit: '条' },
   { indicator: 'tips_closed', words: /办结|查结|销号[^，。；]*线索|线索[^，。；]*办结/, measures: ['条', '件', '个', '起'], unit: '条' },
-  { indicator: 'tips_verified', words: /核查|核实/, measures: ['条', '件'], unit: '条' },
+  { indicator: 'tips_verified', words: /核查|核实/, measures: ['条', '件', '个'], unit: '条' },
   { indicator: 'cases_filed', words: /立案/, measures: ['起', '件', '宗'], unit: '起' },
   { indicator: 'cases_solved', words: /破获|侦破|打掉|破案/, measures: ['起', '件', '个', '宗'], unit: '起' },
   { indicator: 'suspects_detained_formally', words: /逮捕/, measures: ['人', '名'], unit: '人' },
@@ -65,15 +65,17 @@ const RULES: Rule[] = [
   { indicator: 'prosecuted_cases', words: /起诉|公诉/, measures: ['件', '起'], unit: '件' },
   { indicator: 'trial_cases', words: /审结|审判|判决|宣判/, measures: ['件', '起'], unit: '件' },
   { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
-  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|销号|完成整治|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
+  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)|(?:问题|隐患)/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'admin_penalties', words: /行政处罚|处罚|查处/, measures: ['次', '起', '件'], unit: '次' },
-  { indicator: 'inspections_person_times', words: /出动|检查人员|执法人员/, measures: ['人次', '人'], unit: '人次' },
+  { indicator: 'inspections_person_times', words: /出动|检查人员|执法人员/, measures: ['人次'], unit: '人次' },
+  // Persons (not person-times) only for law-enforcement or inspection staff: other staff deployed are no indicator.
+  { indicator: 'inspections_person_times', words: /执法人员|检查人员|执法力量/, measures: ['人'], unit: '人次' },
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
   { indicator: 'entities_screened', words: /排查|检查|走访|摸排|巡查/, measures: ['家', '家次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
   { indicator: 'ads_cleaned', words: /清理|清除|删除|下架|撤下/, measures: ['条', '处', '则', '个'], unit: '处' },
   { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
-  { indicator: 'media_posts', words: /媒体|公众号|推送|报道/, measures: ['条', '篇', '期', '次'], unit: '条' },
+  { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
   { indicator: 'publicity_events', words: /宣传|讲座|活动|宣讲|进社区|集中宣传/, measures: ['场', '场次', '次', '期'], unit: '场' },
   { indicator: 'materials_distributed', words: /发放|散发|派发|印制|印发|制作/, measures: ['份', '册', '张', '本'], unit: '份' },
   { indicator: 'banners', words: /横幅|标语|条幅/, measures: ['条', '幅'], unit: '条' },
@@ -84,8 +86,8 @@ const RULES: Rule[] = [
   { indicator: 'videos_made', words: /视频|短片/, measures: ['个', '部', '条'], unit: '个' },
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   { indicator: 'meetings', words: /会议|召开|部署会|推进会|座谈会/, measures: ['次', '场'], unit: '次' },
+  { indicator: 'victims', words: /受害|被骗|被害人/, measures: ['人', '名'], unit: '人' },
   { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|群众|老年人|参与|受众|发放|宣传/, measures: ['人', '人次', '名'], unit: '人' },
-  { indicator: 'victims', words: /受害|被骗/, measures: ['人', '名'], unit: '人' },
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
   { indicator: 'elderly_devices', words: /腕表|手环|监控|设备/, measures: ['个', '台', '块'], unit: '个' },
 ];
@@ -111,8 +113,8 @@ const AFTER_RULES: Rule[] = [
  * guide: gangs, dens, supervised cases, valid tips after verification, giveaways, views and plays,
  * cases handed on): a number next to these words is not given a key, whatever verb governs it.
  */
-const OTHER_BEFORE = /团伙|窝点|督办|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送|团队|大客车|车辆/;
-const OTHER_AFTER = /^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班)/;
+const OTHER_BEFORE = /团伙|窝点|督办|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|团队|大客车|车辆|责令退赔|判令退赔|占比|覆盖率|破案率/;
+const OTHER_AFTER = /^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导|行政村|村|社区|乡镇|街道|小区)/;
 /** Any word that names an indicator: a clause with one decides for itself and inherits nothing. */
 const ANY_RULE_WORD = new RegExp([...RULES, ...AFTER_RULES].map((r) => r.words.source.replace(/^\^/, '')).join('|') + '|' + OTHER_BEFORE.source);
 
@@ -180,6 +182,9 @@ function notAFigure(text: string, q: Quantity): boolean {
   if (/^\d{11}$/.test(q.raw) || /^0\d{2,3}-/.test(text.slice(q.start, q.end + 5))) return true;
   if (q.value !== null && !q.measure && !/^%|^％/.test(after)) return true;
   if (/^[一二两]$/.test(q.raw.replace(/[余多]/g, '')) && !q.measure) return true;
+  // Inside the title of a quoted article or document (《198万余元全部退赔!…》).
+  const open = text.lastIndexOf('《', q.start);
+  if (open >= 0 && q.start - open < 40 && text.lastIndexOf('》', q.start) < open) return true;
   // "打掉一个…团伙", "一起案件": 一 with a measure word and the noun right after is an article, not a count.
   if (/^一(?:个|起|批|家|名|种|件)$/.test(q.raw) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
   return false;
