@@ -19,3 +19,12 @@ for (let i = 0; i < runs; i++) analyze(tips[i % tips.length]);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 console.log(`bench/intel — ${cpus()[0].model}, Node ${process.version}`);
 console.log(`analyze 300-character tip: ${(ms / runs).toFixed(3)} ms on average over ${runs} runs (target < 2 ms)`);
+
+// Figure extraction (issue 14) on 300-character cuts of the real dev work summaries.
+import { extractFigures } from '../server/modules/intel/figures.ts';
+import { loadRealSummaries } from '../server/modules/intel/evaluate-real.ts';
+const cuts = loadRealSummaries('dev').flatMap((s) => [0, 300, 600].map((i) => s.text.slice(i, i + 300)).filter((c) => c.length === 300));
+for (let i = 0; i < 500; i++) extractFigures(cuts[i % cuts.length]);
+const f0 = process.hrtime.bigint();
+for (let i = 0; i < runs; i++) extractFigures(cuts[i % cuts.length]);
+console.log(`extract figures from a 300-character summary cut: ${(Number(process.hrtime.bigint() - f0) / 1e6 / runs).toFixed(3)} ms on average over ${runs} runs (target < 2 ms)`);

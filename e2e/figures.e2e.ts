@@ -19,6 +19,8 @@ describe('pasting a work summary and reporting its figures', () => {
     await page.getByText('以下数字被遮盖').waitFor();
     await page.getByRole('listitem').filter({ hasText: 'X月召开推进会X次' }).waitFor();
     expect(await page.getByLabel('数值').count()).toBe(4);
+    // Each figure's number is marked inside its clause (issue 14: the reviewer sees it in place).
+    expect(await page.locator('mark').allTextContents()).toEqual(['86', '215', '1.2万余', '350余万']);
     // Correct the first figure: 86 → 88.
     const first = page.getByLabel('数值').first();
     await first.fill('88');

@@ -10,10 +10,26 @@ import { FormDialog } from './ui.tsx';
 import { FIGURE_REPORTER_ROLES, FIGURE_REVIEWER_ROLES, FIGURE_STATUSES } from '../../shared/domain.ts';
 import type { Me } from '../api/routes.ts';
 
-/** A figure being reviewed: as extracted (or added by hand, with no quote). */
-interface Row extends Omit<ExtractedFigure, 'quote'> {
+/** A figure being reviewed: as extracted (or added by hand, with no quote and no place in the text). */
+interface Row extends Omit<ExtractedFigure, 'quote' | 'start' | 'end'> {
   key: number;
   quote: string | null;
+  start?: number;
+  end?: number;
+}
+
+/** The clause with the number that was read marked in place, so the reviewer sees what was taken. */
+function QuoteWithNumber({ text, row }: { text: string; row: Row }) {
+  const { quote, start, end } = row;
+  if (!quote) return null;
+  const at = start === undefined ? -1 : text.lastIndexOf(quote, start);
+  const rel = start! - at;
+  if (at < 0 || end === undefined || end - at > quote.length) return <Typography.Text>{quote}</Typography.Text>;
+  return (
+    <Typography.Text>
+      {quote.slice(0, rel)}<mark>{quote.slice(rel, end - at)}</mark>{quote.slice(end - at)}
+    </Typography.Text>
+  );
 }
 
 /** The table is not an Ant Design form: field messages are listed by row ("第 2 项：…") under it. */
@@ -76,6 +92,8 @@ function FigureTable({ items, onReview }: { items: Reported[]; onReview?: (f: Re
 export default function Figures({ me }: { me?: Me }) {
   const { message } = AntApp.useApp();
   const [text, setText] = useState('');
+  /** The text the figures were read from (the box may be edited afterwards). */
+  const [readText, setReadText] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
   const [masked, setMasked] = useState<string[]>([]);
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
@@ -109,6 +127,7 @@ export default function Figures({ me }: { me?: Me }) {
     try {
       const r = await api('POST', '/api/intel/extract-figures', { text });
       setRows(r.figures.map((f, i) => ({ ...f, key: i })));
+      setReadText(text);
       setMasked(r.masked);
       if (!r.figures.length) setError('没有找到可识别的统计数字，可以手动添加');
     } catch (e) {
@@ -124,7 +143,7 @@ export default function Figures({ me }: { me?: Me }) {
         periodStart: period[0].format('YYYY-MM-DD'),
         periodEnd: period[1].format('YYYY-MM-DD'),
         source: text ? 'summary' : 'form',
-        figures: rows.map(({ key: _k, ...f }) => f),
+        figures: rows.map(({ key: _k, start: _s, end: _e, ...f }) => f),
       });
       message.success(`已上报 ${rows.length} 项数字`);
       setRows([]);
@@ -160,7 +179,7 @@ export default function Figures({ me }: { me?: Me }) {
             { title: '单位', dataIndex: 'unit', width: 70 },
             { title: '约数', dataIndex: 'approx', width: 60, render: (v, r) => <Checkbox aria-label="约数" checked={v} onChange={(e) => update(r.key, { approx: e.target.checked })} /> },
             { title: '对象', dataIndex: 'subject', width: 140, render: (v, r) => <Input aria-label="对象" value={v ?? ''} onChange={(e) => update(r.key, { subject: e.target.value || null })} /> },
-            { title: '原文', dataIndex: 'quote', render: (v) => <Typography.Text>{v}</Typography.Text> },
+            { title: '原文', dataIndex: 'quote', render: (_, r) => <QuoteWithNumber text={readText} row={r} /> },
             { title: '', width: 70, render: (_, r) => <Button size="small" danger onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>删除</Button> },
           ]}
         />

@@ -15,6 +15,16 @@ export interface Figure {
   approx: boolean;
   subject: string | null;
   quote: string;
+  /** Where the number itself sits in the text (the numeral with its 万/亿 and inner 余/多): text.slice(start, end). */
+  start: number;
+  end: number;
+}
+
+/** A placeholder standing for a number ("*次", "XX家"): never read as a value. */
+export interface MaskedNumber {
+  quote: string;
+  start: number;
+  end: number;
 }
 
 interface Rule {
@@ -24,54 +34,89 @@ interface Rule {
   /** Measure words this indicator is counted in ('' = none written). */
   measures: string[];
   unit: string;
+  /** For a rule read after the number: what the clause before it must end with. */
+  lead?: RegExp;
   /** For screening: the sector named between the verb and the number. */
   subject?: RegExp;
 }
 
 // Order matters: the first rule that fits wins (specific before general).
 const RULES: Rule[] = [
+  { indicator: 'on_time_rate_pct', words: /(?:按期|按时|如期)(?:办结|查结)率/, measures: ['%'], unit: '%' },
+  { indicator: 'closure_rate_pct', words: /办结率|查结率/, measures: ['%'], unit: '%' },
+  { indicator: 'satisfaction_rate_pct', words: /满意率/, measures: ['%'], unit: '%' },
   { indicator: 'recovery_rate_pct', words: /挽损率|追赃挽损率|返还率/, measures: ['%'], unit: '%' },
-  { indicator: 'amount_recovered_yuan', words: /挽回|追赃|挽损|追回|返还|退赔|退还/, measures: ['元'], unit: '元' },
+  { indicator: 'amount_recovered_yuan', words: /挽回|追赃|挽损|追回|追缴|返还|退赔|退还|退费/, measures: ['元'], unit: '元' },
   { indicator: 'penalty_amount_yuan', words: /罚没|罚款/, measures: ['元'], unit: '元' },
   { indicator: 'amount_involved_yuan', words: /涉案|涉及金额|涉案金额|诈骗金额|非法吸收|集资/, measures: ['元'], unit: '元' },
   { indicator: 'tips_true', words: /查实|属实/, measures: ['条', '件', '个'], unit: '条' },
   { indicator: 'tips_overdue', words: /超期|逾期|超时/, measures: ['条', '件', '个'], unit: '条' },
   { indicator: 'reporter_satisfied', words: /满意/, measures: ['条', '件', '个'], unit: '条' },
   { indicator: 'tips_closed_on_time', words: /(?:按期|按时|如期)办结/, measures: ['条', '件', '个'], unit: '条' },
-  { indicator: 'tips_received', words: /(?:受理|收到|接到|接收|摸排|排查|新增|收集)[^，。；]*线索|线索[^，。；]*(?:受理|收到|接到)/, measures: ['条', '件', '个'], unit: '条' },
-  { indicator: 'tips_closed', words: /办结|销号[^，。；]*线索|线索[^，。；]*办结/, measures: ['条', '件', '个'], unit: '条' },
-  { indicator: 'tips_verified', words: /核查|核实/, measures: ['条', '件'], unit: '条' },
-  { indicator: 'cases_filed', words: /立案/, measures: ['起', '件'], unit: '起' },
-  { indicator: 'cases_solved', words: /破获|侦破|打掉|破案/, measures: ['起', '件', '个'], unit: '起' },
+  { indicator: 'tips_verified', words: /核查处置/, measures: ['条', '件'], unit: '条' },
+  { indicator: 'tips_received', words: /(?:受理|收到|接到|接收|摸排|排查|新增|收集|发现)[^，。；]*线索|线索[^，。；]*(?:受理|收到|接到)/, measures: ['条', '件', '个', '起'], unit: '条' },
+  { indicator: 'tips_closed', words: /办结|查结|销号[^，。；]*线索|线索[^，。；]*办结/, measures: ['条', '件', '个', '起'], unit: '条' },
+  { indicator: 'tips_verified', words: /核查|核实/, measures: ['条', '件', '个'], unit: '条' },
+  { indicator: 'cases_filed', words: /立案/, measures: ['起', '件', '宗'], unit: '起' },
+  { indicator: 'cases_solved', words: /破获|侦破|打掉|破案/, measures: ['起', '件', '个', '宗'], unit: '起' },
   { indicator: 'suspects_detained_formally', words: /逮捕/, measures: ['人', '名'], unit: '人' },
   { indicator: 'suspects_arrested', words: /抓获|抓捕/, measures: ['人', '名'], unit: '人' },
-  { indicator: 'prosecuted_persons', words: /起诉/, measures: ['人', '名'], unit: '人' },
-  { indicator: 'prosecuted_cases', words: /起诉/, measures: ['件', '起'], unit: '件' },
-  { indicator: 'trial_cases', words: /审结|审判|判决/, measures: ['件', '起'], unit: '件' },
-  { indicator: 'rectification_notices', words: /责令整改通知书|整改通知|三书一函|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
-  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|销号/, measures: ['个', '处', '项', '条'], unit: '个' },
+  { indicator: 'prosecuted_persons', words: /起诉|公诉/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'prosecuted_cases', words: /起诉|公诉/, measures: ['件', '起'], unit: '件' },
+  { indicator: 'trial_cases', words: /审结|审判|判决|宣判/, measures: ['件', '起'], unit: '件' },
+  { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
+  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)|(?:问题|隐患)/, measures: ['个', '处', '项', '条'], unit: '个' },
-  { indicator: 'admin_penalties', words: /行政处罚|处罚/, measures: ['次', '起', '件'], unit: '次' },
+  { indicator: 'admin_penalties', words: /行政处罚|处罚|查处/, measures: ['次', '起', '件'], unit: '次' },
   { indicator: 'inspections_person_times', words: /出动|检查人员|执法人员/, measures: ['人次'], unit: '人次' },
+  // Persons (not person-times) only for law-enforcement or inspection staff: other staff deployed are no indicator.
+  { indicator: 'inspections_person_times', words: /执法人员|检查人员|执法力量/, measures: ['人'], unit: '人次' },
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
-  { indicator: 'entities_screened', words: /排查|检查|走访|摸排/, measures: ['家', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
+  { indicator: 'entities_screened', words: /排查|检查|走访|摸排|巡查/, measures: ['家', '家次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
   { indicator: 'ads_cleaned', words: /清理|清除|删除|下架|撤下/, measures: ['条', '处', '则', '个'], unit: '处' },
-  { indicator: 'ads_monitored', words: /监测|巡查/, measures: ['条', '则', '个'], unit: '条' },
+  { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
+  { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
   { indicator: 'publicity_events', words: /宣传|讲座|活动|宣讲|进社区|集中宣传/, measures: ['场', '场次', '次', '期'], unit: '场' },
-  { indicator: 'materials_distributed', words: /发放|散发|派发|印制|制作/, measures: ['份', '册', '张', '本'], unit: '份' },
-  { indicator: 'banners', words: /横幅|标语/, measures: ['条', '幅'], unit: '条' },
+  { indicator: 'materials_distributed', words: /发放|散发|派发|印制|印发|制作/, measures: ['份', '册', '张', '本'], unit: '份' },
+  { indicator: 'banners', words: /横幅|标语|条幅/, measures: ['条', '幅'], unit: '条' },
   { indicator: 'posters', words: /海报|展板|挂图/, measures: ['张', '块', '幅'], unit: '张' },
-  { indicator: 'households_visited', words: /入户|走访|敲门/, measures: ['户'], unit: '户' },
+  { indicator: 'households_visited', words: /入户|走访|敲门/, measures: ['户', '户次', '起'], unit: '户' },
   { indicator: 'sms_sent', words: /短信/, measures: ['条'], unit: '条' },
   { indicator: 'media_posts', words: /推送|报道|发布|公众号|微信|抖音|新媒体/, measures: ['条', '篇', '期'], unit: '条' },
   { indicator: 'videos_made', words: /视频|短片/, measures: ['个', '部', '条'], unit: '个' },
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
-  { indicator: 'meetings', words: /会议|召开|部署会|推进会/, measures: ['次', '场'], unit: '次' },
-  { indicator: 'people_reached', words: /覆盖|受益|惠及|群众|老年人|参与|受众|发放|宣传/, measures: ['人', '人次', '名'], unit: '人' },
-  { indicator: 'victims', words: /受害|被骗/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'meetings', words: /会议|召开|部署会|推进会|座谈会/, measures: ['次', '场'], unit: '次' },
+  { indicator: 'victims', words: /受害|被骗|被害人/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|群众|老年人|参与|受众|发放|宣传/, measures: ['人', '人次', '名'], unit: '人' },
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
   { indicator: 'elderly_devices', words: /腕表|手环|监控|设备/, measures: ['个', '台', '块'], unit: '个' },
 ];
+
+/**
+ * Numbers written before their noun, the indicator named by what follows ("两次座谈会",
+ * "3000余份宣传资料", "对5家违规经营单位下达《责令改正通知书》", "已有5个问题完成整治",
+ * "已对全市16家养老机构进行核查"). Tried first: the noun right after a number is the most specific word.
+ */
+const AFTER_RULES: Rule[] = [
+  { indicator: 'institutions_count', lead: /(?:共有?|现有)$/, words: /^养老(?:服务)?机构/, measures: ['家', '所', '个'], unit: '家' },
+  { indicator: 'tips_received', lead: /(?:摸排|排查出?|收到|受理|接收|收集|发现)$/, words: /^[^，。；]{0,24}线索/, measures: ['条', '件', '个', '起'], unit: '条' },
+  { indicator: 'rectification_notices', words: /^[^，。；]{0,14}(?:下达|发出|送达|制发)[^，。；]{0,4}《?(?:责令(?:整改|改正)通知书|整改通知|提示函|建议书)/, measures: ['家', '份', '个'], unit: '份' },
+  { indicator: 'hazards_rectified', words: /^[^，。；]{0,8}(?:完成整治|整改到位|完成整改|已整改)/, measures: ['个', '处', '项', '条'], unit: '个' },
+  { indicator: 'entities_screened', words: /^[^，。；]{0,10}(?:养老机构|养老服务机构|企业|场所|经营单位)[^，。；]{0,6}(?:检查|排查|核查|巡查)/, measures: ['家', '家次', '个', '所'], unit: '家' },
+  { indicator: 'materials_distributed', words: /^(?:宣传资料|宣传册|宣传单|宣传页|宣传手册|折页|彩页|手册)/, measures: ['份', '册', '张', '本'], unit: '份' },
+  { indicator: 'meetings', words: /^[^，。；]{0,6}(?:座谈会|会议|推进会|调度会|部署会)/, measures: ['次', '场'], unit: '次' },
+  { indicator: 'supervision_rounds', words: /^[^，。；]{0,4}(?:督查|督导|暗访)/, measures: ['轮', '轮次', '次'], unit: '轮次' },
+];
+
+/**
+ * What a labelled summary counts but no indicator of the catalogue does (docs/intel.md, labelling
+ * guide: gangs, dens, supervised cases, valid tips after verification, giveaways, views and plays,
+ * cases handed on): a number next to these words is not given a key, whatever verb governs it.
+ */
+const OTHER_BEFORE = /团伙|窝点|督办|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|团队|大客车|车辆|责令退赔|判令退赔|占比|覆盖率|破案率/;
+const OTHER_AFTER = /^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导|行政村|村|社区|乡镇|街道|小区)/;
+/** Any word that names an indicator: a clause with one decides for itself and inherits nothing. */
+const ANY_RULE_WORD = new RegExp([...RULES, ...AFTER_RULES].map((r) => r.words.source.replace(/^\^/, '')).join('|') + '|' + OTHER_BEFORE.source);
 
 const CLAUSE_BREAK = /[，,。；;！!？?\n：:（）()、]/;
 /**
@@ -81,12 +126,51 @@ const CLAUSE_BREAK = /[，,。；;！!？?\n：:（）()、]/;
  */
 export const CLAUSE_WINDOW = 80;
 
+const SENTENCE_BREAK = /[。；;！!？?\n]/;
+
 function clauseAround(text: string, q: Quantity) {
   let s = q.start;
   while (s > 0 && q.start - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
   let e = q.end;
   while (e < text.length && e - q.end < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[e])) e++;
-  return { before: text.slice(s, q.start), quote: text.slice(s, e) };
+  // Spaces from pasted text ("已排查出 52 条") say nothing about the figure.
+  return { start: s, before: text.slice(s, q.start).trimEnd(), after: text.slice(q.end, e).trimStart(), quote: text.slice(s, e) };
+}
+
+/**
+ * The indicator of a clause that names none itself, from the clauses before it in the same sentence:
+ * one verb governing a list ("累计发布…通告、3000余份宣传资料", "发放宣传手册、宣传物品1万余份") and
+ * breakdowns ("提起公诉的案件中,涉及养老产业的1292人,提供所谓“养老服务”的561人…", "其中逃犯283名").
+ * The first earlier clause that names any indicator decides: its rule if one fits this measure
+ * word, nothing otherwise. Bounded (INHERIT_CLAUSES clauses, CLAUSE_WINDOW characters each) so
+ * extraction stays linear.
+ */
+const INHERIT_CLAUSES = 10;
+/**
+ * A clause inherits when it names no indicator itself, or when it is an item of a list ("、"). Not
+ * when its verb comes after the number ("将…3300个微信公众号…纳入监测范围", "对29起…案件进行收网").
+ */
+function mayInherit(text: string, clauseStart: number, before: string) {
+  if (/(?:^|[^针相])(?:将|把|对)/.test(before)) return false;
+  return text[clauseStart - 1] === '、' || !ANY_RULE_WORD.test(before);
+}
+interface EarlierClause { start: number; text: string; named: boolean; other: boolean }
+function inherited(text: string, clauseStart: number, measure: string, seen: Map<number, EarlierClause>): Rule | undefined {
+  let end = clauseStart - 1;
+  for (let n = 0; n < INHERIT_CLAUSES && end >= 0 && !SENTENCE_BREAK.test(text[end]); n++) {
+    // Each earlier clause is read once per text, however many numbers look back at it.
+    let c = seen.get(end);
+    if (!c) {
+      let s = end;
+      while (s > 0 && end - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
+      const clause = text.slice(s, end);
+      c = { start: s, text: clause, named: ANY_RULE_WORD.test(clause), other: OTHER_BEFORE.test(clause) };
+      seen.set(end, c);
+    }
+    if (c.named) return c.other ? undefined : RULES.find((r) => r.measures.includes(measure) && r.words.test(c.text));
+    end = c.start - 1;
+  }
+  return undefined;
 }
 
 /** Is this number something other than a figure: a date, an age, a phone, an ordinal, a code? */
@@ -98,27 +182,47 @@ function notAFigure(text: string, q: Quantity): boolean {
   if (/^\d{11}$/.test(q.raw) || /^0\d{2,3}-/.test(text.slice(q.start, q.end + 5))) return true;
   if (q.value !== null && !q.measure && !/^%|^％/.test(after)) return true;
   if (/^[一二两]$/.test(q.raw.replace(/[余多]/g, '')) && !q.measure) return true;
+  // Inside the title of a quoted article or document (《198万余元全部退赔!…》).
+  const open = text.lastIndexOf('《', q.start);
+  if (open >= 0 && q.start - open < 40 && text.lastIndexOf('》', q.start) < open) return true;
+  // "打掉一个…团伙", "一起案件": 一 with a measure word and the noun right after is an article, not a count.
+  if (/^一(?:个|起|批|家|名|种|件)$/.test(q.raw) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
   return false;
 }
 
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
-export function extractFigures(input: string): { figures: Figure[]; masked: string[] } {
+export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
   const text = input.slice(0, MAX_TEXT);
   const figures: Figure[] = [];
   const masked: string[] = [];
+  const maskedNumbers: MaskedNumber[] = [];
+  const seen = new Map<number, EarlierClause>();
   for (const q of findQuantities(text)) {
-    const { before, quote } = clauseAround(text, q);
+    const isPct = /^[%％]/.test(text.slice(q.end, q.end + 1));
+    if (!q.masked && !isPct && notAFigure(text, q)) continue;
+    const { start, before, after, quote } = clauseAround(text, q);
     if (q.masked) {
+      // A placeholder before a measure word, 万/亿, a date word or punctuation stands for a number;
+      // before a name ("XXXX 市场监管局", "**市", "**旗") it stands for a name.
+      if (!q.measure && !/[万亿千百+]/.test(q.raw) && /^\s?[^\s\d年月日号时点万亿千百%％+.．，,。；;：:、（(）)]/.test(text.slice(q.end, q.end + 2))) continue;
       masked.push(quote);
+      maskedNumbers.push({ quote, start: q.numStart, end: q.numEnd });
       continue;
     }
-    const isPct = /^[%％]/.test(text.slice(q.end, q.end + 1));
-    if (!isPct && notAFigure(text, q)) continue;
     const measure = isPct ? '%' : q.measure;
-    const rule = RULES.find((r) => r.measures.includes(measure) && r.words.test(before));
-    if (!rule || q.value === null) continue;
+    // Only the words since the previous number: a title joins clauses with spaces ("…团伙54个 抓获嫌疑人1226人").
+    let from = before.length;
+    while (from > 0 && from > before.length - 14 && !/[0-9０-９]/.test(before[from - 1])) from--;
+    const near = before.slice(from);
+    if (q.value === null || OTHER_BEFORE.test(near) || OTHER_AFTER.test(after)) continue;
+    const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
+    const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ?? RULES.find((r) => fits(r, before)) ??
+      (mayInherit(text, start, before) ? inherited(text, start, measure, seen) : undefined);
+    if (!rule) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
-    figures.push({ indicator: rule.indicator, value: q.value, unit: measure === '%' ? '%' : rule.unit === '家' && measure === '宗' ? '宗' : rule.unit, approx: q.approx, subject, quote });
+    // Counts of visits and checks keep their measure word (家次, 人次, 条次): 774家次 is not 774家.
+    const unit = measure === '%' ? '%' : ['宗', '家次', '户次', '条次', '人次', '场次'].includes(measure) ? measure : rule.unit;
+    figures.push({ indicator: rule.indicator, value: q.value, unit, approx: q.approx, subject, quote, start: q.numStart, end: q.numEnd });
   }
-  return { figures, masked: [...new Set(masked)] };
+  return { figures, masked: [...new Set(masked)], maskedNumbers };
 }

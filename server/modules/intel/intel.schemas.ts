@@ -11,11 +11,22 @@ export const ExtractedFigure = z.object({
   unit: z.string(),
   approx: z.boolean(),
   subject: z.string().nullable(),
+  /** The clause the number was read in, for the reviewer. */
   quote: z.string(),
+  /** The numeral itself in the submitted text: text.slice(start, end) (e.g. "3.9万余"), to show it in place. */
+  start: z.number().int(),
+  end: z.number().int(),
 });
 export type ExtractedFigure = z.output<typeof ExtractedFigure>;
-/** `masked`: quotes whose number was masked (e.g. "X 起"), listed and never guessed. */
-export const ExtractedFigures = z.object({ figures: z.array(ExtractedFigure), masked: z.array(z.string()) });
+/**
+ * `masked`: quotes whose number was masked (e.g. "X 起"), listed and never guessed; `maskedNumbers`:
+ * each placeholder with its clause and its place in the text. A masked name ("XXXX 市场监管局") is neither.
+ */
+export const ExtractedFigures = z.object({
+  figures: z.array(ExtractedFigure),
+  masked: z.array(z.string()),
+  maskedNumbers: z.array(z.object({ quote: z.string(), start: z.number().int(), end: z.number().int() })),
+});
 export type ExtractedFigures = z.output<typeof ExtractedFigures>;
 
 /** The public "这是不是骗局？" answer: nothing is stored. */

@@ -16,15 +16,19 @@ export interface Quantity {
   masked: boolean;
   /** The measure word right after the number (元, 家, 份, 人, 起 …), or ''. */
   measure: string;
+  /** The whole match: the leading 约/近, the numeral, the measure word and a trailing 以上. */
   start: number;
   end: number;
+  /** The numeral alone with its 万/亿/千 and inner 余/多 ("3.9万余", "300余亿"): what a reviewer sees highlighted. */
+  numStart: number;
+  numEnd: number;
   raw: string;
 }
 
 // A number: masked digits (first, so "202_" is masked, not 202), Arabic with separators and decimals, or Chinese numerals.
-const NUM = String.raw`(?:[0-9０-９]*[Xx*＊_＿]+[0-9０-９Xx*＊_＿]*|[0-9０-９][0-9０-９,，.．]*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)`;
-const MEASURES = '万元|亿元|元|块|家|宗|所|个|份|册|本|张|幅|条|则|篇|项|场次|场|人次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|余|多';
-const QUANTITY = new RegExp(String.raw`(约|近|超过|逾|共|累计)?(${NUM})(余|多|几)?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(${MEASURES})?(左右|以上)?`, 'g');
+const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９][0-9０-９,，.．]*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*|(?<=[近上超约逾])[万亿])`;
+export const MEASURES = '万元|亿元|元|块|家次|家|宗|所|个|份|册|本|张|幅|条次|条|则|篇|项|场次|场|人次|件次|户次|批次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|辆|支|余|多';
+const QUANTITY = new RegExp(String.raw`(约|近|超过|超|逾|上(?=[百千万])|共|累计)?(${NUM})(余|多|几|于(?=[份个人件条次场家名起元]))?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(?:[  　]?(${MEASURES}))?(左右|以上|\+)?`, 'g');
 
 /** Every number in a text with its measure word, value in base units (元 for money) and approximation. */
 export function findQuantities(text: string): Quantity[] {
@@ -34,11 +38,11 @@ export function findQuantities(text: string): Quantity[] {
     if (/^[,，.．]+$/.test(num)) continue;
     // A trailing separator belongs to the sentence, not the number ("共5家，").
     if (/[,，.．]$/.test(num)) continue;
-    const masked = /[Xx*＊_＿]/.test(num);
+    const masked = /[Xx×*＊_＿]/.test(num);
     let value: number | null = null;
     if (!masked) {
       const arabic = toHalfWidth(num).replace(/[,，]/g, '');
-      value = /^\d/.test(arabic) ? Number.parseFloat(arabic) : parseChineseNumeral(num);
+      value = /^\d/.test(arabic) ? Number.parseFloat(arabic) : num === '万' ? 1e4 : num === '亿' ? 1e8 : parseChineseNumeral(num);
       if (value === null || Number.isNaN(value)) continue;
       for (const u of [unit1, unit2]) if (u) value *= u === '万' ? 1e4 : u === '亿' ? 1e8 : u === '千' ? 1e3 : 100;
     }
@@ -51,7 +55,9 @@ export function findQuantities(text: string): Quantity[] {
     const approx = !!(pre && pre !== '共' && pre !== '累计') || !!(approx1 || approx2 || approx3 || post) || measure === '余' || measure === '多';
     if (measure === '余' || measure === '多') measure = '';
     if (value !== null) value = Math.round(value * 100) / 100;
-    out.push({ value, approx, masked, measure, start: m.index!, end: m.index! + raw.length, raw });
+    const numStart = m.index! + (pre?.length ?? 0);
+    const numEnd = numStart + num.length + [approx1, unit1, approx2, unit2, approx3].reduce((n, x) => n + (x?.length ?? 0), 0);
+    out.push({ value, approx, masked, measure, start: m.index!, end: m.index! + raw.length, numStart, numEnd, raw });
   }
   return out;
 }
