@@ -8,3 +8,5 @@ for (const [code, m] of Object.entries(s.perType)) console.log(`| ${FRAUD_TYPES[
 console.log(`\nmacro-F1 ${s.macroF1}`);
 console.log(`self-check on ordinary texts: medium/high ${s.scamFalsePositiveRate}, any sign ${s.scamAnyFlagRate}; on fraud tips medium/high ${s.scamTruePositiveRate}`);
 console.log(`figures: precision ${s.figurePrecision}, recall ${s.figureRecall}; masked lists exact ${s.maskedExact}`);
+import { evaluateDetection, formatDetection } from '../server/modules/intel/evaluate-detection.ts';
+console.log(`\n${formatDetection(evaluateDetection('heldout'), FRAUD_TYPES)}`);
