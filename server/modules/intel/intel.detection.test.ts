@@ -136,3 +136,22 @@ describe('the model', () => {
     expect(ngrams('2024年').has('00年')).toBe(true);
   });
 });
+
+describe('retraining (bench/train-intel.ts)', () => {
+  it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
+    const { train, notWorse } = await import('../../../bench/train-intel.ts');
+    const examples = [
+      { text: text('c012'), fraud: 1 as const, type: 3 }, { text: text('c080'), fraud: 1 as const, type: 5 },
+      { text: text('o083'), fraud: 0 as const, type: null }, { text: text('o115'), fraud: 0 as const, type: null },
+      // A staff correction (GET /api/intel/labelled-data): the text is fraud of the first corrected type.
+      { text: '有人上门说能帮我父亲补缴养老保险，收了五千元手续费后联系不上了。', fraud: 1 as const, type: 4 },
+    ];
+    const a = train(examples, 'test');
+    expect(train(examples, 'test')).toEqual(a);
+    expect(readWithModel(a, '补缴养老保险，收了手续费').types[0].code).toBe('pension_insurance');
+    const s = (recall: number, fp: number, acc: number) => ({ recall: { all: recall }, falsePositiveRate: fp, typeAccuracy: acc }) as never;
+    expect(notWorse(s(0.8, 0.02, 0.8), s(0.8, 0.02, 0.8))).toBe(true);
+    expect(notWorse(s(0.8, 0.03, 0.8), s(0.8, 0.02, 0.8))).toBe(false);
+    expect(notWorse(s(0.79, 0.02, 0.9), s(0.8, 0.02, 0.8))).toBe(false);
+  });
+});
