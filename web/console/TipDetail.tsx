@@ -125,6 +125,8 @@ export function TipDetail({ id, me, go }: { id: number; me: Me; go: Go }) {
           </Card>
           <Card title="系统分析（供参考）" size="small" style={{ marginTop: 16 }} data-testid="analysis">
             <Descriptions column={1} size="small">
+              {/* The same verdict the public self-check gives for this text. */}
+              <Descriptions.Item label="判断">{tip.analysis.verdict.label}：{tip.analysis.verdict.summary}</Descriptions.Item>
               <Descriptions.Item label="建议类型">
                 {tip.analysis.fraudTypes.length
                   ? tip.analysis.fraudTypes.map((t) => `${FRAUD_TYPES[t.code]}（${Math.round(t.confidence * 100)}%）`).join('、')

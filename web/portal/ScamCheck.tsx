@@ -7,6 +7,7 @@ import { WithTel } from './Tel.tsx';
 const VERDICT: Record<Result['riskLevel'], [string, string]> = {
   high: ['很可能是骗局', 'risk-high'],
   medium: ['有骗局的迹象，请当心', 'risk-medium'],
+  unsure: ['无法确定，请先核实', 'risk-low'],
   low: ['有需要留心的说法', 'risk-low'],
   none: ['没有发现常见的骗局说法', 'risk-none'],
 };
@@ -46,6 +47,7 @@ export function ScamCheck({ go }: { go: (to: string) => void }) {
       {result && (
         <div className={`card result ${VERDICT[result.riskLevel][1]}`} aria-live="polite">
           <h2 data-testid="risk">{VERDICT[result.riskLevel][0]}</h2>
+          <p data-testid="summary">{result.summary}</p>
           {result.redFlags.length > 0 && (
             <>
               <h3>发现的危险信号</h3>

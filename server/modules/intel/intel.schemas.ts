@@ -31,10 +31,16 @@ export type ExtractedFigures = z.output<typeof ExtractedFigures>;
 
 /** The public "这是不是骗局？" answer: nothing is stored. */
 export const ScamCheckResult = z.object({
-  riskLevel: oneOf(['high', 'medium', 'low', 'none']),
+  riskLevel: oneOf(['high', 'medium', 'unsure', 'low', 'none']),
+  /** The verdict in words (无法确定，请先核实 when unsure). */
+  label: z.string(),
   score: z.number(),
+  /** One plain sentence: which signs were seen, or why the check is unsure. */
+  summary: z.string(),
   fraudTypes: z.array(z.object({ code: oneOf(FRAUD_TYPE_CODES), confidence: z.number() })),
   redFlags: z.array(z.object({ code: z.string(), label: z.string(), quote: z.string(), explain: z.string() })),
+  /** Words of the text that read like known scam material (from the trained model). */
+  cues: z.array(z.string()),
   advice: z.array(z.string()),
 });
 export type ScamCheckResult = z.output<typeof ScamCheckResult>;

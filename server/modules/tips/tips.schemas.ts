@@ -259,6 +259,8 @@ export const Analysis = z.object({
   tags: z.array(z.object({ code: z.string(), label: z.string() })),
   redFlags: z.array(z.object({ code: z.string(), label: z.string(), quote: z.string() })),
   entities: z.array(z.object({ kind: z.string(), value: z.string(), normalized: z.string(), start: z.number(), end: z.number() })),
+  /** The verdict the public self-check gives for the same text (server/modules/intel/verdict.ts). */
+  verdict: z.object({ level: oneOf(['high', 'medium', 'unsure', 'low', 'none']), label: z.string(), score: z.number(), summary: z.string() }),
 });
 export type Analysis = z.output<typeof Analysis>;
 

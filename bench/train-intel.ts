@@ -1,0 +1,185 @@
+/**
+ * Trains the small model of the analysis (server/modules/intel/model.ts) — deterministic, offline.
+ *
+ *   npm run train:intel                                   # train on the dev data, compare, write nothing
+ *   npm run train:intel -- --corrections corrections.jsonl  # also learn from staff corrections
+ *   npm run train:intel -- --write                        # write data/model.json if not worse on held-out
+ *   npm run train:intel -- --cv [--show]                  # 5-fold cross-validation on dev only (--show: its mistakes)
+ *   npm run train:intel -- --write-unmeasured             # development only: write without reading held-out
+ *
+ * Training data: the DEV split of the real data (cases → fraud + type, scam messages → fraud (+ type
+ * when one of the six), ordinary messages → not fraud), the invented dev sets (tips.dev → fraud + type,
+ * nonfraud.dev → not fraud) and, optionally, a JSON Lines export of staff corrections
+ * (GET /api/intel/labelled-data: {text, labels, …} — the first label is the type, the text is fraud).
+ * Held-out texts are never trained on; they are only scored, in aggregate, to decide whether to write.
+ *
+ * Model: two linear models over binary character 1–3-grams seen in ≥ 2 training texts, each text's
+ * vector scaled by 1/√(its n-gram count): logistic regression for fraud / not fraud (classes weighted
+ * to balance) and softmax regression for the six types; full-batch gradient descent with L2, a fixed
+ * number of steps, no randomness — the same data gives the same weights.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { FRAUD_TYPE_CODES, FRAUD_TYPES } from '../shared/domain.ts';
+import { load } from '../server/modules/intel/evaluate.ts';
+import { evaluateDetection, formatDetection, loadReal, type DetectionScores, type Reader, type RealCase, type RealOrdinary } from '../server/modules/intel/evaluate-detection.ts';
+import { loadModel, MODEL_FILE, ngrams, type ModelWeights } from '../server/modules/intel/model.ts';
+import { judge } from '../server/modules/intel/verdict.ts';
+
+export interface Example { text: string; fraud: 0 | 1; type: number | null }
+
+const typeIndex = (label: string | undefined) => {
+  const i = FRAUD_TYPE_CODES.indexOf(label as (typeof FRAUD_TYPE_CODES)[number]);
+  return i >= 0 ? i : null;
+};
+
+export function devExamples(): Example[] {
+  const cases = loadReal<RealCase>('cases', 'dev').map((c): Example => ({ text: c.text, fraud: 1, type: typeIndex(c.label) }));
+  const scams = loadReal<RealCase>('scams', 'dev').map((c): Example => ({ text: c.text, fraud: 1, type: typeIndex(c.label) }));
+  const ordinary = loadReal<RealOrdinary>('ordinary', 'dev').map((o): Example => ({ text: o.text, fraud: 0, type: null }));
+  const tips = load<{ text: string; label: string }>('tips.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 1, type: typeIndex(t.label) }));
+  const plain = load<{ text: string }>('nonfraud.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 0, type: null }));
+  return [...cases, ...scams, ...ordinary, ...tips, ...plain];
+}
+
+/** Staff corrections exported by GET /api/intel/labelled-data: the text was a fraud tip of the first corrected type. */
+export function correctionExamples(file: string): Example[] {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
+    const row = JSON.parse(l) as { text: string; labels: string[] };
+    return { text: row.text, fraud: 1 as const, type: typeIndex(row.labels?.[0]) };
+  });
+}
+
+const OPTS = { minDf: Number(process.env.MIN_DF ?? 2), steps: Number(process.env.STEPS ?? 1000), rate: Number(process.env.RATE ?? 8), l2Fraud: Number(process.env.L2 ?? 5e-5), l2Type: 1e-3 };
+
+export function train(examples: Example[], trainedOn: string): ModelWeights {
+  const docs = examples.map((e) => ngrams(e.text));
+  const df = new Map<string, number>();
+  for (const d of docs) for (const g of d.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  const vocab = [...df].filter(([, n]) => n >= OPTS.minDf).map(([g]) => g).sort();
+  const index = new Map(vocab.map((g, i) => [g, i]));
+  const X = docs.map((d) => {
+    const ids = [...d.keys()].map((g) => index.get(g)).filter((i): i is number => i !== undefined);
+    return { ids, scale: d.size ? 1 / Math.sqrt(d.size) : 0 };
+  });
+  const V = vocab.length;
+
+  // Fraud head: logistic regression, classes weighted to balance.
+  const wf = new Float64Array(V);
+  let bf = 0;
+  const pos = examples.filter((e) => e.fraud).length;
+  const cw = (y: number) => (y ? examples.length / (2 * pos) : examples.length / (2 * (examples.length - pos)));
+  for (let step = 0; step < OPTS.steps; step++) {
+    const g = new Float64Array(V);
+    let gb = 0;
+    examples.forEach((e, i) => {
+      let z = bf;
+      for (const j of X[i].ids) z += wf[j] * X[i].scale;
+      const err = (1 / (1 + Math.exp(-z)) - e.fraud) * cw(e.fraud);
+      for (const j of X[i].ids) g[j] += err * X[i].scale;
+      gb += err;
+    });
+    for (let j = 0; j < V; j++) wf[j] -= OPTS.rate * (g[j] / examples.length + OPTS.l2Fraud * wf[j]);
+    bf -= OPTS.rate * (gb / examples.length);
+  }
+
+  // Type head: softmax regression on the typed examples.
+  const typed = examples.map((e, i) => ({ e, x: X[i] })).filter(({ e }) => e.type !== null);
+  const K = FRAUD_TYPE_CODES.length;
+  const wt = Array.from({ length: K }, () => new Float64Array(V));
+  const bt = new Float64Array(K);
+  for (let step = 0; step < OPTS.steps; step++) {
+    const g = Array.from({ length: K }, () => new Float64Array(V));
+    const gb = new Float64Array(K);
+    for (const { e, x } of typed) {
+      const z = bt.map((b, k) => x.ids.reduce((s, j) => s + wt[k][j] * x.scale, b));
+      const max = Math.max(...z);
+      const ex = z.map((v) => Math.exp(v - max));
+      const sum = ex.reduce((s, v) => s + v, 0);
+      for (let k = 0; k < K; k++) {
+        const err = ex[k] / sum - (e.type === k ? 1 : 0);
+        for (const j of x.ids) g[k][j] += err * x.scale;
+        gb[k] += err;
+      }
+    }
+    for (let k = 0; k < K; k++) {
+      for (let j = 0; j < V; j++) wt[k][j] -= OPTS.rate * (g[k][j] / typed.length + OPTS.l2Type * wt[k][j]);
+      bt[k] -= OPTS.rate * (gb[k] / typed.length);
+    }
+  }
+
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  const features: Record<string, number[]> = {};
+  vocab.forEach((g, j) => {
+    const w = [wf[j], ...wt.map((row) => row[j])].map(r);
+    if (w.some((x) => Math.abs(x) >= 0.002)) features[g] = w;
+  });
+  return { version: 1, trainedOn, features, fraudBias: r(bf), typeBias: [...bt].map(r) };
+}
+
+export const readerFor = (m: ModelWeights | null): Reader => ({
+  verdict: (text) => judge(text, m),
+  type: (text) => judge(text, m).fraudTypes[0]?.code ?? 'none',
+});
+
+/** Not worse: recall and type accuracy not lower, false positives not higher (all on held-out). */
+export const notWorse = (next: DetectionScores, current: DetectionScores) =>
+  next.recall.all >= current.recall.all && next.typeAccuracy >= current.typeAccuracy && next.falsePositiveRate <= current.falsePositiveRate;
+
+function crossValidate(examples: Example[], show: boolean, folds = 5) {
+  // Deterministic folds by position; each fold's model reads only the texts it was not trained on.
+  let fp = 0, neg = 0, tp = 0, posN = 0, unsure = 0, typeRight = 0, typeN = 0;
+  const pPos: number[] = [], pNeg: number[] = [];
+  for (let f = 0; f < folds; f++) {
+    const m = train(examples.filter((_, i) => i % folds !== f), 'cv');
+    examples.forEach((e, i) => {
+      if (i % folds !== f) return;
+      const v = judge(e.text, m);
+      const flagged = v.level === 'high' || v.level === 'medium';
+      (e.fraud ? pPos : pNeg).push(v.pFraud ?? 0);
+      if (v.level === 'unsure') unsure++;
+      if (e.fraud) { posN++; if (flagged) tp++; } else { neg++; if (flagged) fp++; }
+      if (e.type !== null) { typeN++; if (v.fraudTypes[0]?.code === FRAUD_TYPE_CODES[e.type]) typeRight++; }
+      if (show && (e.fraud ? !flagged : v.level !== 'none' && v.level !== 'low')) {
+        console.log(`${e.fraud ? 'MISS' : 'FALSE'} ${v.level} p=${v.pFraud?.toFixed(2)} ${v.signs.map((x) => x.code).join(',')} harm=${v.harm} | ${e.text.replace(/\s+/g, ' ').slice(0, 90)}`);
+      }
+    });
+  }
+  const q = (xs: number[]) => [0.1, 0.25, 0.5, 0.75, 0.9].map((f) => xs.sort((a, b) => a - b)[Math.floor(f * (xs.length - 1))]?.toFixed(2)).join(' ');
+  console.log(`p quantiles (10/25/50/75/90 %): fraud ${q(pPos)}; ordinary ${q(pNeg)}`);
+  console.log(`5-fold CV on dev: recall ${(tp / posN).toFixed(3)} (n ${posN}), false positives ${(fp / neg).toFixed(3)} (n ${neg}), unsure ${unsure}, type accuracy ${(typeRight / typeN).toFixed(3)} (n ${typeN})`);
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--corrections');
+  const corrections = at >= 0 ? correctionExamples(args[at + 1]) : [];
+  const examples = [...devExamples(), ...corrections];
+  if (args.includes('--cv')) {
+    crossValidate(examples, args.includes('--show'));
+    process.exit(0);
+  }
+  const t0 = Date.now();
+  const next = train(examples, `dev split + invented dev sets${corrections.length ? ` + ${corrections.length} staff corrections` : ''}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`trained on ${examples.length} texts (${corrections.length} corrections) in ${Date.now() - t0} ms: ${Object.keys(next.features).length} features, ${(JSON.stringify(next).length / 1024).toFixed(0)} KB`);
+  if (args.includes('--write-unmeasured')) {
+    // Development only: writes without reading the held-out set (which is measured once per release).
+    writeFileSync(MODEL_FILE, JSON.stringify(next) + '\n');
+    console.log(`written ${MODEL_FILE} without a held-out measurement`);
+    process.exit(0);
+  }
+  const current = loadModel();
+  const sNext = evaluateDetection('heldout', readerFor(next));
+  const sCur = evaluateDetection('heldout', readerFor(current));
+  console.log(`\ncurrent model (${current ? current.trainedOn : 'none: rules only'}):\n${formatDetection(sCur, FRAUD_TYPES)}`);
+  console.log(`\nnew model:\n${formatDetection(sNext, FRAUD_TYPES)}`);
+  const ok = notWorse(sNext, sCur);
+  if (args.includes('--write')) {
+    if (!ok && !args.includes('--force')) {
+      console.log('\nnot written: the new model is worse than the current one on held-out data');
+      process.exit(1);
+    }
+    writeFileSync(MODEL_FILE, JSON.stringify(next) + '\n');
+    console.log(`\nwritten ${MODEL_FILE}`);
+  } else console.log(`\n${ok ? 'not worse' : 'WORSE'} than the current model; run with --write to use it`);
+}

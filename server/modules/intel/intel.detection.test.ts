@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
+import { loadModel, ngrams, readWithModel, type ModelWeights } from './model.ts';
+import { toSimplified } from './simplify.ts';
+import { judge } from './verdict.ts';
+
+/**
+ * Detection pinned with real DEV texts (data/real/, docs/intel.md), each cited by id. Pure and fast:
+ * no database. `judge(text, null)` is the rules alone — what the explainable part decides by itself.
+ */
+const byId = new Map<string, { text: string }>();
+for (const f of ['cases', 'scams', 'ordinary'] as const) for (const r of loadReal<RealCase | RealOrdinary>(f, 'dev')) byId.set(r.id, r);
+const text = (id: string) => byId.get(id)!.text;
+const flagged = (level: string) => level === 'high' || level === 'medium';
+
+describe('real ordinary messages are not called scams', () => {
+  it('reads a verification-code SMS that warns "请勿泄露" as a warning, not a request for the code (o083, o086, o090, o150)', () => {
+    for (const id of ['o083', 'o086', 'o090', 'o150']) {
+      const v = judge(text(id));
+      expect(v.signs.map((s) => s.code), id).not.toContain('transfer_request');
+      expect(v.level, id).toBe('none');
+    }
+  });
+  it('does not take a warning against fraud for harm done (o147: 别人包括客服要验证码是骗子)', () => {
+    expect(flagged(judge(text('o147')).level)).toBe(false);
+  });
+  it('does not read a bank receipt of a transfer (汇款转出) as a request to send money (o115, o158)', () => {
+    for (const id of ['o115', 'o158']) expect(judge(text(id), null).signs, id).toEqual([]);
+  });
+  it('keeps a real hospital appointment with a link and a famous hospital name below a warning (o093)', () => {
+    const v = judge(text('o093'));
+    expect(v.signs.map((s) => s.code).sort()).toEqual(['fake_hospital', 'link']);
+    expect(['low', 'none']).toContain(v.level);
+  });
+  it('keeps one threat in a real operator notice ("逾期未激活则视为放弃") at 需要留心 (o081)', () => {
+    expect(judge(text('o081')).level).toBe('low');
+  });
+  it('flags none of the dev ordinary messages high or medium', () => {
+    const bad = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text).level)).map((o) => o.id);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('real scam messages, read by the rules alone', () => {
+  it('names the fake relative or landlord who changed numbers and wants money on a card (m021, m023, m051)', () => {
+    for (const id of ['m021', 'm023', 'm051']) {
+      const v = judge(text(id), null);
+      expect(v.level, id).toBe('high');
+      expect(v.signs.map((s) => s.code), id).toEqual(expect.arrayContaining(['transfer_request']));
+    }
+    expect(judge(text('m051'), null).signs.find((s) => s.code === 'new_number')!.quote).toBe('我是房东');
+  });
+  it('reads a card or pass "already stopped" with a website to re-register as the scam message (m005, m010, m035)', () => {
+    for (const id of ['m005', 'm010', 'm035']) {
+      const v = judge(text(id), null);
+      expect(v.level, id).toBe('high');
+      expect(v.signs.map((s) => s.code), id).toContain('account_stopped');
+    }
+    expect(judge(text('m005'), null).signs.find((s) => s.code === 'website')!.quote).toBe('***.***.cn');
+  });
+  it('reads traditional script and quotes it as written (m002: 您的ETC賬戶将于明日到期…請登錄網站)', () => {
+    const v = judge(text('m002'), null);
+    expect(Object.fromEntries(v.signs.map((s) => [s.code, s.quote]))).toMatchObject({ account_stopped: 'ETC賬戶将于明日到期', website: '登錄網站' });
+    for (const s of v.signs) expect(text('m002')).toContain(s.quote);
+  });
+  it('says 无法确定 or 留心 rather than a firm no for a bare windfall (m026: 快递丢失…双倍赔付), and advises checking', () => {
+    const v = judge(text('m026'), null);
+    expect(v.signs.map((s) => s.code)).toEqual(['windfall']);
+    expect(v.level).toBe('low');
+    expect(v.summary).toContain('快递丢失');
+  });
+});
+
+describe('real elderly-fraud cases', () => {
+  it('calls reports of harm with a scheme risky even without a pitch word (c003 爆雷, c086 traditional 詐騙/犯罪)', () => {
+    expect(judge(text('c003'), null)).toMatchObject({ level: 'medium', harm: '爆雷' });
+    const v = judge(text('c086'), null);
+    expect(flagged(v.level)).toBe(true);
+    expect(text('c086')).toContain(v.harm!);
+  });
+  it('follows the labelling guide\'s order for the six types (c012 以房养老, c006 办社保, c016 补发工资, c080 惠民补贴卡, c053 治疗仪)', () => {
+    const top = (id: string) => judge(text(id), null).fraudTypes[0]?.code;
+    expect(top('c012')).toBe('house_for_pension');
+    expect(top('c006')).toBe('pension_insurance');
+    expect(top('c016')).toBe('elderly_assistance');
+    expect(top('c080')).toBe('elderly_assistance');
+    expect(top('c053')).toBe('elderly_product');
+  });
+  it('with the model, reads a bed paid for with a promised subsidy as 养老项目 (c030), a bed reserved as 养老服务 (c024)', () => {
+    expect(judge(text('c030')).fraudTypes[0].code).toBe('elderly_project');
+    expect(judge(text('c024')).fraudTypes[0].code).toBe('elderly_service');
+  });
+});
+
+describe('the verdict explains itself and says when it is unsure', () => {
+  it('quotes every sign and every cue from the text itself', () => {
+    for (const id of ['m005', 'm023', 'c012', 'c080', 'o093']) {
+      const v = judge(text(id));
+      for (const q of [...v.signs.map((s) => s.quote), ...v.cues]) expect(text(id), id).toContain(q);
+    }
+  });
+  it('answers 无法确定 with advice to check when the model and the rules disagree', () => {
+    // A model that reads every text with probability p: the bands of judge() around the rules' reading.
+    const withP = (p: number): ModelWeights => ({ version: 1, trainedOn: 'test', features: {}, fraudBias: Math.log(p / (1 - p)), typeBias: [0, 0, 0, 0, 0, 0] });
+    const plain = '在忙嗎?有件事想讓你幫忙處理一下。'; // m025: the rules find nothing in it
+    expect(judge(plain, null).level).toBe('none');
+    expect(judge(plain, withP(0.1)).level).toBe('none');
+    const v = judge(plain, withP(0.8));
+    expect(v.level).toBe('unsure');
+    expect(v.summary).toContain('无法确定');
+    expect(v.advice.join('')).toContain('先不要交钱、转账、点链接或说出验证码');
+    expect(judge(plain, withP(0.95)).level).toBe('medium');
+    // The rules see a sign with a scheme (c016: 冒充…补发工资, medium) but the model disagrees: unsure, not a firm call.
+    expect(judge(text('c016'), null).level).toBe('medium');
+    expect(judge(text('c016'), withP(0.1)).level).toBe('unsure');
+    // Two signs of the scam message stand on their own, whatever the model says (m005).
+    expect(judge(text('m005'), withP(0.01)).level).toBe('high');
+  });
+});
+
+describe('the model', () => {
+  it('maps traditional characters one for one, so offsets hold', () => {
+    const t = '您的ETC賬戶將於明日到期,請登錄網站完成辦理!';
+    expect(toSimplified(t).length).toBe(t.length);
+    expect(toSimplified(t)).toContain('账户将');
+  });
+  it('is deterministic and reads a probability and six type probabilities', () => {
+    const m = loadModel();
+    expect(m).not.toBeNull();
+    const a = readWithModel(m!, text('c012'));
+    expect(a).toEqual(readWithModel(m!, text('c012')));
+    expect(a.types).toHaveLength(6);
+    expect(a.types.reduce((s, x) => s + x.p, 0)).toBeCloseTo(1, 6);
+    expect(ngrams('养老金').has('养老金')).toBe(true);
+    expect(ngrams('2024年').has('0000')).toBe(false);
+    expect(ngrams('2024年').has('00年')).toBe(true);
+  });
+});
+
+describe('retraining (bench/train-intel.ts)', () => {
+  it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
+    const { train, notWorse } = await import('../../../bench/train-intel.ts');
+    const examples = [
+      { text: text('c012'), fraud: 1 as const, type: 3 }, { text: text('c080'), fraud: 1 as const, type: 5 },
+      { text: text('o083'), fraud: 0 as const, type: null }, { text: text('o115'), fraud: 0 as const, type: null },
+      // A staff correction (GET /api/intel/labelled-data): the text is fraud of the first corrected type.
+      { text: '有人上门说能帮我父亲补缴养老保险，收了五千元手续费后联系不上了。', fraud: 1 as const, type: 4 },
+    ];
+    const a = train(examples, 'test');
+    expect(train(examples, 'test')).toEqual(a);
+    expect(readWithModel(a, '补缴养老保险，收了手续费').types[0].code).toBe('pension_insurance');
+    const s = (recall: number, fp: number, acc: number) => ({ recall: { all: recall }, falsePositiveRate: fp, typeAccuracy: acc }) as never;
+    expect(notWorse(s(0.8, 0.02, 0.8), s(0.8, 0.02, 0.8))).toBe(true);
+    expect(notWorse(s(0.8, 0.03, 0.8), s(0.8, 0.02, 0.8))).toBe(false);
+    expect(notWorse(s(0.79, 0.02, 0.9), s(0.8, 0.02, 0.8))).toBe(false);
+  });
+});

@@ -1,0 +1,194 @@
+import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
+import { HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
+import { loadModel, readWithModel, type ModelWeights } from './model.ts';
+import { toSimplified } from './simplify.ts';
+
+export const MAX_TEXT = 20_000;
+
+/**
+ * The one verdict (issue 14): the public self-check (scam-check.ts) and the staff analysis
+ * (analyze.ts) both call `judge`, so the same text gets the same answer in both places.
+ *
+ * It weighs two readings. The rules (lexicon.ts) find warning signs and words of harm, each with the
+ * words that raised it; the small model (model.ts, trained on the labelled dev texts) says how much the
+ * text as a whole reads like the fraud texts it was trained on. Where the two agree the verdict is
+ * firm; where they disagree, or the model alone leans to fraud, the answer is 无法确定 (unsure) with
+ * advice to check — never a silent guess.
+ */
+
+export type Level = 'high' | 'medium' | 'unsure' | 'low' | 'none';
+export const LEVEL_LABELS: Record<Level, string> = {
+  high: '很可能是骗局',
+  medium: '有骗局的迹象，请当心',
+  unsure: '无法确定，请先核实',
+  low: '有需要留心的说法',
+  none: '没有发现常见的骗局说法',
+};
+
+export interface Sign { code: string; label: string; quote: string; explain: string; weight: number }
+
+export interface Verdict {
+  level: Level;
+  /** 0–100: how strongly the text reads as fraud. */
+  score: number;
+  fraudTypes: { code: FraudType; confidence: number }[];
+  signs: Sign[];
+  /** Words of harm found (被骗, 跑路, 血本无归…), quoted. */
+  harm: string | null;
+  /** Words of the text the model leaned on, for the explanation (pieces of the text itself). */
+  cues: string[];
+  /** The model's probability that the text is about fraud; null when no model is shipped. */
+  pFraud: number | null;
+  /** One plain sentence: why this verdict. */
+  summary: string;
+  advice: string[];
+}
+
+/**
+ * The first match of a pattern that is not a warning (请勿泄露验证码, 谨防诈骗), or null. Matched on the
+ * simplified text, quoted from the original (the mapping keeps offsets).
+ */
+function firstAffirmed(original: string, simple: string, pattern: RegExp): string | null {
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  for (const m of simple.matchAll(re)) {
+    if (!NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index))) return original.slice(m.index, m.index + m[0].length);
+  }
+  return null;
+}
+
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
+
+/** The warning signs in a text, each with the words that triggered it (the first occurrence that is not a warning). */
+export function findRedFlags(text: string, simple = toSimplified(text)): Sign[] {
+  const out: Sign[] = [];
+  for (const f of RED_FLAGS) {
+    const quote = firstAffirmed(text, simple, f.pattern);
+    if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
+  }
+  return out;
+}
+
+// Signs that on their own are enough to call a pitch dangerous.
+const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number']);
+// The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
+// real notice (社保 does warn that an unverified pension stops); two together are the scam.
+const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall']);
+
+/**
+ * The six-type reading of docs/intel.md's labelling guide, in its order: the first rule that fits wins
+ * (the home pledged → 以房养老; pension or retirement arranged for a fee → 养老保险; a payout that
+ * first costs a fee → 养老帮扶; goods → 养老产品; promised returns → 养老项目; prepaid care → 养老服务).
+ * Each cue adds a bonus to its type, larger for earlier rules, on top of the lexicon and the model.
+ */
+const GUIDE: [FraudType, RegExp, number][] = [
+  ['house_for_pension', /以房养老|(?:房产|房子|房屋|房本|住房)[^。；]{0,16}(?:抵押|过户|买卖合同|委托|抵给)|(?:抵押|过户)[^。；]{0,8}(?:房产|房子|房屋|住房)/, 1.2],
+  ['pension_insurance', /办(?:理)?(?:提前|正式)?退休|办病退|病退|挂靠|补缴|代缴|代办社保|办(?:理)?社保|养老保险|养老金资格|(?:人脸识别|资格)认证|停发(?:养老金|退休金)|开得多/, 1.0],
+  ['elderly_assistance', /(?<!消费|床位)补贴(?!卡)|补助|慰问金|扶贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/, 0.8],
+  ['elderly_product', /保健品|保健食品|神药|理疗|治疗仪|电位|[疗治]效|包治|抗癌|药|纪念章|奶粉|减肥/, 0.6],
+  ['elderly_project', /利息|付息|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|集资|投资|高额回报|高回报|零风险|保本|返还本金|退还本金|全额返还|(?:床位|消费)补贴/, 0.4],
+  ['elderly_service', /床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓/, 0.2],
+];
+
+function rankTypes(text: string, modelTypes: { code: FraudType; p: number }[] | null) {
+  const lex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(text, re), 3) * w, 0));
+  const lexTotal = lex.reduce((s, x) => s + x, 0);
+  const scores = FRAUD_TYPE_CODES.map((code, k) => {
+    const guide = GUIDE.find(([c]) => c === code)!;
+    const cue = guide[1].test(text) ? guide[2] : 0;
+    const model = modelTypes?.find((t) => t.code === code)?.p ?? 0;
+    return { code, score: (lexTotal ? lex[k] / lexTotal : 0) + cue + model, evidence: lex[k] > 0 || cue > 0 };
+  });
+  return { scores, lexTotal, anyCue: scores.some((s) => s.evidence) };
+}
+
+/** Decides the verdict for a text. `model` defaults to the shipped weights; `null` means rules only. */
+export function judge(input: string, model: ModelWeights | null = loadModel()): Verdict {
+  const original = input.slice(0, MAX_TEXT);
+  const text = toSimplified(original);
+  const signs = findRedFlags(original, text);
+  // A word of harm inside a sign's own quote ("逾期将停发养老金") is that sign, not a second reason.
+  const harmWord = firstAffirmed(original, text, HARM);
+  const harm = harmWord && !signs.some((f) => f.quote.includes(harmWord)) ? harmWord : null;
+  const reading = model ? readWithModel(model, text) : null;
+  const { scores, lexTotal, anyCue } = rankTypes(text, reading?.types ?? null);
+
+  const ruleScore = signs.reduce((s, f) => s + f.weight, 0) + (harm ? 2 : 0);
+  const decisive = signs.some((f) => DECISIVE.has(f.code));
+  const messageSigns = signs.filter((f) => MESSAGE_SIGNS.has(f.code)).length;
+  // A text that tells of harm done and names a scheme of one of the types is about fraud.
+  const harmWithScheme = harm !== null && (anyCue || lexTotal >= 2);
+  const pressure = (count(text, MONEY_TAKEN) > 0 || count(text, PRESSURE) > 0) && lexTotal >= 2;
+  const rules: Level =
+    ruleScore >= 6 || (decisive && signs.length >= 2) || messageSigns >= 2 ? 'high'
+      : ruleScore >= 4 || decisive || harmWithScheme || (signs.some((f) => f.weight >= 3) && anyCue) ? 'medium'
+        : ruleScore >= 2 || pressure ? 'low' : 'none';
+
+  const p = reading?.pFraud ?? null;
+  let level: Level = rules;
+  if (p !== null) {
+    // The rules' high band (two signs of the scam message, a decisive sign with another) stands on its own.
+    if (rules === 'high') level = 'high';
+    else if (rules === 'medium') level = p >= 0.75 ? 'high' : p >= 0.25 ? 'medium' : 'unsure';
+    else if (p >= 0.85 || (harm !== null && p >= 0.5)) level = 'medium';
+    else if (p >= 0.75 || (rules === 'none' && p >= 0.7)) level = 'unsure';
+  }
+
+  const aboutFraud = level !== 'none' || harm !== null;
+  const total = scores.reduce((s, x) => s + x.score, 0);
+  const fraudTypes = aboutFraud && total > 0
+    ? scores
+        .filter((s) => s.score > 0)
+        .map((s) => ({ code: s.code, confidence: Math.round((s.score / total) * 100) / 100 }))
+        .sort((a, b) => b.confidence - a.confidence)
+        .filter((s, i) => i === 0 || s.confidence >= 0.2)
+    : [];
+
+  // The model's strongest n-grams, as words of the text: no piece starting or ending on a function
+  // character (的养, 我的), none inside another shown or inside a sign's quote.
+  const cues: string[] = [];
+  for (const g of reading?.cues ?? []) {
+    const at = text.indexOf(g);
+    if (at < 0 || g.length < 2 || EDGE.test(g[0]) || EDGE.test(g[g.length - 1])) continue;
+    const quote = original.slice(at, at + g.length);
+    if (signs.some((f) => f.quote.includes(quote)) || cues.some((c) => c.includes(quote) || quote.includes(c))) continue;
+    cues.push(quote);
+    if (cues.length === 3) break;
+  }
+  const score = Math.round(Math.min(100, p === null ? ruleScore * 10 : 50 * Math.min(1, ruleScore / 8) + 50 * p));
+  return { level, score, fraudTypes, signs, harm, cues, pFraud: p, summary: summarize(level, signs, harm, cues), advice: advise(level, signs) };
+}
+
+function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[]): string {
+  const seen = signs.map((s) => `${s.label}（“${s.quote}”）`);
+  if (harm) seen.push(`说到了受骗或损失（“${harm}”）`);
+  const words = cues.length ? `文中“${cues.join('”“')}”等说法，与已知的骗局材料相似` : '';
+  const list = seen.length ? `看到的迹象：${seen.join('；')}` : '';
+  switch (level) {
+    case 'high':
+    case 'medium':
+      return [list, words].filter(Boolean).join('。') + '。';
+    case 'unsure':
+      return `无法确定是不是骗局。${[list, words].filter(Boolean).join('。') || '这段话的说法与骗局材料有相似之处，但没有明确的危险信号'}。请先核实，再决定。`;
+    case 'low':
+      return `${list}。单凭这一点还不能说是骗局。`;
+    default:
+      return '没有看到常见的骗局说法。';
+  }
+}
+
+function advise(level: Level, signs: Sign[]): string[] {
+  const has = (code: string) => signs.some((f) => f.code === code);
+  return [
+    ...(has('link') || has('website') ? ['不要点开短信、微信里的陌生链接，更不要在打开的网页里填银行卡号、密码和验证码。'] : []),
+    ...(has('threat') || has('account_stopped') ? ['社保、养老金、医保的事，请拨打 12333 或到社保窗口核实；银行卡、ETC 的事，请拨打卡背面或官方客服电话核实，不要按短信里的说法办。'] : []),
+    ...(has('new_number') ? ['自称亲友、房东换了号要钱的，先打对方原来的号码或当面问清楚。'] : []),
+    ...(level === 'high' || level === 'medium'
+      ? ['先不要交钱、不要转账，也不要签任何合同。', '马上和子女或信得过的家人商量。', '已经交了钱或被骗的，请拨打 110 报警；拿不准的可以拨打 96110 反诈专线咨询。', '可以在本网站一键举报，工作人员会核查并答复您。']
+      : level === 'unsure'
+        ? ['我们拿不准这是不是骗局。在核实之前，先不要交钱、转账、点链接或说出验证码。', '请和子女或信得过的家人商量，或拨打 96110 反诈专线问一问。', '觉得可疑的，可以在本网站举报，工作人员会核查。']
+        : level === 'low'
+          ? ['有一些需要留心的说法。交钱之前，先和家人商量，查一查对方的营业执照和资质。', '拿不准的可以拨打 96110 反诈专线咨询。']
+          : ['没有发现常见的骗局说法。不过骗局花样多，涉及交钱、投资、抵押房子的事，仍请先和家人商量。']),
+  ];
+}
