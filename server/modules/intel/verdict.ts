@@ -113,9 +113,11 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   const reading = model ? readWithModel(model, text) : null;
   const { scores, lexTotal, anyCue } = rankTypes(text, reading?.types ?? null);
 
-  const ruleScore = signs.reduce((s, f) => s + f.weight, 0) + (harm ? 2 : 0);
+  // A web address and "登录网站" beside it are one request to visit a site, not two signs.
+  const counted = signs.some((f) => f.code === 'link') ? signs.filter((f) => f.code !== 'website') : signs;
+  const ruleScore = counted.reduce((s, f) => s + f.weight, 0) + (harm ? 2 : 0);
   const decisive = signs.some((f) => DECISIVE.has(f.code));
-  const messageSigns = signs.filter((f) => MESSAGE_SIGNS.has(f.code)).length;
+  const messageSigns = counted.filter((f) => MESSAGE_SIGNS.has(f.code)).length;
   // A text that tells of harm done and names a scheme of one of the types is about fraud.
   const harmWithScheme = harm !== null && (anyCue || lexTotal >= 2);
   const pressure = (count(text, MONEY_TAKEN) > 0 || count(text, PRESSURE) > 0) && lexTotal >= 2;
