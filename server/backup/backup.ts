@@ -25,7 +25,13 @@ const CHUNK = 2000;
 
 /** Not backed up: the migration ledger (rebuilt by migrate), live sessions and login counters. */
 // The statistics rollups (0022) are derived: never dumped, rebuilt from the restored records (stats_rebuild()).
-const SKIP = new Set(['schema_migrations', 'sessions', 'login_throttle', 'stats_rollup', 'stats_delta']);
+// So are the per-region grade counters (0034), kept by the triggers on subject_grades as its rows come back.
+const SKIP = new Set(['schema_migrations', 'sessions', 'login_throttle', 'stats_rollup', 'stats_delta', 'subject_grade_counts']);
+/**
+ * Rows a trigger makes when their parent comes back (a subject's stored-grade row, 0034, made with
+ * the subject): the row in the file replaces the one the trigger made.
+ */
+const MADE_BY_TRIGGER = new Set(['subject_grades']);
 /**
  * Reference data loaded from npm packages, and rows a migration writes (version 1 of every sector's
  * checklist, 0033 — the same ids in every database): merged on restore, not required to be empty.
@@ -222,7 +228,9 @@ export async function restoreBackup(db: Db, keys: Keys, dataDir: string, input: 
         const cols = t.columns;
         const rows = `[${batch.join(',')}]`;
         const select = cols.map((c) => (t.selfRefs.includes(c) ? `null as ${ident(c)}` : ident(c))).join(', ');
-        const conflict = REFERENCE.has(t.name) ? 'on conflict do nothing' : '';
+        const conflict = REFERENCE.has(t.name) ? 'on conflict do nothing'
+          : MADE_BY_TRIGGER.has(t.name) ? `on conflict (${t.pk.map(ident).join(', ')}) do update set ${cols.filter((c) => !t.pk.includes(c)).map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`
+            : '';
         await q.query(
           `insert into ${ident(t.name)} (${cols.map(ident).join(', ')}) overriding system value
            select ${select} from json_populate_recordset(null::${ident(t.name)}, $1::json) ${conflict}`,

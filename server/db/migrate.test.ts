@@ -26,8 +26,10 @@ describe('migrations applied out of number order', () => {
     const existing = await openPglite(undefined);
     try {
       await migrate(fresh);
-      await migrate(existing, { only: migrationNames().filter((m) => !late.includes(m)) });
-      expect(await migrate(existing)).toEqual(late);
+      // The database as it stood before 0029 landed: everything up to 0032 but 0029; then the rest in order.
+      const before = migrationNames().filter((m) => !late.includes(m) && m < '0033');
+      await migrate(existing, { only: before });
+      expect(await migrate(existing)).toEqual(migrationNames().filter((m) => !before.includes(m)));
       expect(await schema(existing)).toEqual(await schema(fresh));
     } finally {
       await fresh.close();

@@ -12,7 +12,8 @@ describe('reported figures', () => {
   it('stores a reviewed extraction for the office’s region; the city above sees it, a sibling county does not', async () => {
     const text = '截至目前，累计受理线索86条，排查养老机构215家，挽回经济损失350余万元。';
     const extracted = json(await t.app.inject({ method: 'POST', url: '/api/intel/extract-figures', headers: { cookie: await t.login('lk_intake') }, payload: { text } }));
-    const figures = extracted.figures.map((f: any) => ({ ...f, value: f.indicator === 'tips_received' ? 88 : f.value })); // a correction
+    // As the console sends them: the numeral's place in the pasted text (start, end) is for showing it, not stored.
+    const figures = extracted.figures.map(({ start: _s, end: _e, ...f }: any) => ({ ...f, value: f.indicator === 'tips_received' ? 88 : f.value })); // a correction
     const r = await post('lk_intake', { periodStart: '2026-01-01', periodEnd: '2026-06-30', source: 'summary', figures });
     expect(r.statusCode).toBe(201);
     expect(json(r).ids).toHaveLength(3);
