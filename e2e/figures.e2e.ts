@@ -59,7 +59,8 @@ describe('pasting a work summary and reporting its figures', () => {
     await dialog.getByLabel('退回理由').fill('会议次数与台账不符');
     expect(await axe(page)).toEqual([]);
     await dialog.getByRole('button', { name: '退回' }).click();
-    await page.getByText('已退回', { exact: true }).first().waitFor();
+    // The tag in the visible queue (the other tab's table holds hidden ones too).
+    await page.getByText('已退回', { exact: true }).filter({ visible: true }).first().waitFor();
     await row('智能腕表').getByRole('button', { name: '通过' }).click();
     await page.getByText('已审核通过，此后计入统计').waitFor();
     await page.getByRole('tab', { name: '待审核（0）' }).waitFor();

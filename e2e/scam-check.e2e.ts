@@ -19,7 +19,7 @@ describe('the public scam self-check', () => {
     await page.getByLabel('对方说了什么、发了什么？').fill(pitch);
     await page.getByRole('button', { name: '帮我看看' }).click();
     expect(await page.getByTestId('risk').innerText()).toBe('很可能是骗局');
-    await page.getByText('叮嘱不要告诉子女').waitFor();
+    await page.getByText('叮嘱不要告诉子女', { exact: true }).waitFor();
     await page.getByText('让您瞒着家人的，几乎都是骗子').waitFor();
     expect(await axe(page)).toEqual([]);
     expect(await elderChecks(page)).toEqual([]);

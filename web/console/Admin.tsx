@@ -196,6 +196,7 @@ export default function Admin({ me }: { me: Me }) {
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>系统管理 · {me.unitName}</Typography.Title>
+      <Button href="/console/checklists" style={{ marginBottom: 12 }}>修订各行业排查检查表</Button>
       <Tabs items={[
         { key: 'units', label: '单位', children: <UnitsTab /> },
         { key: 'users', label: '用户', children: <UsersTab /> },

@@ -60,7 +60,7 @@ const SECTIONS: {
   { key: 'subjects', group: 'screening', label: '排查整治台账', show: readsTips, page: (p) => lazyPage(<Subjects me={p.me} go={p.go} id={p.id} search={p.search} />) },
   { key: 'registry', group: 'screening', label: '主体名录', show: readsTips, page: (p) => lazyPage(<Registry id={p.id} go={p.go} />) },
   { key: 'rounds', group: 'screening', label: '排查批次', show: readsTips, page: (p) => lazyPage(<Rounds me={p.me} go={p.go} id={p.id} search={p.search} />) },
-  { key: 'checklists', group: 'screening', label: '检查表', show: (me) => readsTips(me) || me.roles.includes('admin'), page: (p) => lazyPage(<Checklists me={p.me} />) },
+  { key: 'checklists', group: 'screening', label: '检查表', show: (me) => readsTips(me) || me.roles.includes('admin'), page: (p) => lazyPage(<Checklists me={p.me} />), inMenu: false },
   { key: 'cases', group: 'cases', label: '案件与执法', show: readsTips, page: (p) => lazyPage(<Cases me={p.me} go={p.go} id={p.id} search={p.search} />) },
   { key: 'publicity', group: 'publicity', label: '宣传工作', show: readsTips, page: (p) => lazyPage(<Publicity me={p.me} go={p.go} search={p.search} />), tabs: PUBLICITY_TABS },
   { key: 'supervision', group: 'supervision', label: '督导检查', show: readsTips, page: (p) => lazyPage(<Supervision me={p.me} go={p.go} id={p.id} search={p.search} />) },
@@ -126,7 +126,7 @@ export function App() {
 
   const mine = SECTIONS.filter((s) => s.show(me));
   // Administrators and auditors who handle no tips land on their own page.
-  const landing = mine.find((s) => s.key !== 'account') ?? mine[0];
+  const landing = mine.find((s) => s.inMenu !== false) ?? mine[0];
   const [pathname, search = ''] = path.split('?');
   const [, , requested, rawId, ...rest] = pathname.split('/');
   const key = requested || landing.key;

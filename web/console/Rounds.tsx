@@ -35,6 +35,7 @@ function RoundList({ me, go, search }: { me: Me; go: Go; search: string }) {
       <Space wrap>
         <Select placeholder="状态" allowClear options={options(ROUND_STATUSES)} value={filter.status} onChange={(status) => set({ status })} style={{ width: 140 }} aria-label="状态" />
         {runsRounds(me) && <Button type="primary" onClick={() => setCreating(true)}>新建排查批次</Button>}
+        <Button onClick={() => go('/console/checklists')}>各行业检查表</Button>
       </Space>
       <Table<ScreeningRoundItem> rowKey="id" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
         { title: '批次名称', dataIndex: 'title', render: (t: string, r) => link(go, `/console/rounds/${r.id}`, t) },
