@@ -51,7 +51,7 @@ pg.types.setTypeParser(1016 as never, (v: string) => parseTextArray(v).map(Numbe
  * directory's files are read through the operating system's page cache anyway, so a small buffer pool
  * costs little (measured in docs/benchmarks.md, bench/import).
  */
-const PGLITE_SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS ?? '16MB';
+const PGLITE_SHARED_BUFFERS = '16MB';
 
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const lite = await PGlite.create(dataDir ?? 'memory://', {

@@ -6,8 +6,9 @@ import type { RiskGrade } from '../../../shared/domain.ts';
 export interface PlanRow { id: number; subject_id: number; summary: string }
 export interface MeasureRow { id: number; text: string; unit_id: number; due_on: string; done_at: Date | null }
 
-export async function storedGrade(q: Queryable, subjectId: number): Promise<RiskGrade | null> {
-  const [g] = await q.query<{ grade: RiskGrade | null }>(sql`select grade from subject_grades where subject_id = ${subjectId}`);
+/** The subject's stored grade (screening/grades.ts); `forUpdate` locks its row, so a decision on it holds until commit. */
+export async function storedGrade(q: Queryable, subjectId: number, forUpdate = false): Promise<RiskGrade | null> {
+  const [g] = await q.query<{ grade: RiskGrade | null }>(sql`select grade from subject_grades where subject_id = ${subjectId} ${forUpdate ? sql`for update` : sql``}`);
   return g?.grade ?? null;
 }
 

@@ -5,7 +5,7 @@ import { chinaToday } from '../../../shared/time.ts';
 import { actorOf, audit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { inJurisdiction, inSubtree } from '../access/jurisdiction.ts';
-import { findSubject } from '../screening/screening.repository.ts';
+import { visibleSubject } from '../screening/screening.service.ts';
 import * as repo from './plans.repository.ts';
 import type { PlanFile, PlanInput } from './plans.schemas.ts';
 
@@ -16,12 +16,6 @@ import type { PlanFile, PlanInput } from './plans.schemas.ts';
  * only while the stored grade (screening/grades.ts) is red or orange (409 otherwise); once made it
  * stays editable when the grade falls, so the record of the work is kept to its end.
  */
-
-async function visibleSubject(q: Queryable, user: SessionUser, id: number) {
-  const s = await findSubject(q, user, id);
-  if (!s) throw new AppError('NOT_FOUND');
-  return s;
-}
 
 const needsPlan = (grade: string | null) => grade === 'red' || grade === 'orange';
 
@@ -53,11 +47,11 @@ export async function savePlan(db: Db, user: SessionUser, subjectId: number, b: 
   await checkUnits(db, user, subject.regionCode, b);
   await db.tx(async (q) => {
     // The grade row is locked too: a plan is decided on the grade as it stands, not as it stood.
-    const [grade] = await q.query<{ grade: string | null }>('select grade from subject_grades where subject_id = $1 for update', [subjectId]);
+    const grade = await repo.storedGrade(q, subjectId, true);
     const plan = await repo.findPlan(q, subjectId, true);
     if (!plan) {
-      if (!needsPlan(grade?.grade ?? null)) {
-        const now = grade?.grade ? `当前为${RISK_GRADES[grade.grade as keyof typeof RISK_GRADES]}色` : '当前尚未评级';
+      if (!needsPlan(grade)) {
+        const now = grade ? `当前为${RISK_GRADES[grade]}色` : '当前尚未评级';
         throw new AppError('CONFLICT', undefined, `只有风险等级为红色或橙色的主体才制定“一院一策”整治方案，该主体${now}`);
       }
       if (b.measures.some((m) => m.id)) throw new AppError('VALIDATION_FAILED', b.measures.flatMap((m, i) => (m.id ? [{ path: `measures.${i}.id`, message: '新方案的措施不能带编号' }] : [])));

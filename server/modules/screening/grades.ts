@@ -3,7 +3,7 @@ import type { GradeCause, RiskGrade } from '../../../shared/domain.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { lastRun, recordRun } from '../../jobs/state.ts';
 import { assessRisk } from './risk.ts';
-import { riskFacts } from './screening.repository.ts';
+import { overdueSql, riskFacts } from './screening.repository.ts';
 
 /**
  * The stored grade (migration 0034, table subject_grades): each subject's 红橙黄绿 grade and its
@@ -104,7 +104,7 @@ export async function sweepGradeDeadlines(db: Db): Promise<number> {
   // Late from the day after the deadline: deadlines in [lastDay, today) passed since the last run.
   const due = await db.query<{ subject_id: number }>(sql`
     select distinct h.subject_id from hazards h
-    where h.serious and h.status in ('open', 'rectifying') and h.deadline < ${today}::date
+    where h.serious and ${overdueSql(today)}
       ${lastDay ? sql`and h.deadline >= ${lastDay}::date` : sql``}
     order by h.subject_id`);
   const ids = due.map((r) => r.subject_id);

@@ -124,7 +124,8 @@ export const subjectInspections = (q: Queryable, subjectId: number) =>
   );
 
 /** Overdue is derived: a deadline before today (China's) with the hazard not yet reported fixed. */
-const overdueSql = (today: string) => sql`(h.status in ('open', 'rectifying') and h.deadline < ${today}::date)`;
+/** 超期: a hazard not yet reported fixed whose deadline (a Beijing date) is before today — the ledger's flag and the grade sweep's rule. */
+export const overdueSql = (today: string) => sql`(h.status in ('open', 'rectifying') and h.deadline < ${today}::date)`;
 
 /**
  * A hazard's penalty, read from the enforcement records naming it (the one source of 罚没金额): the

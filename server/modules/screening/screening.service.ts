@@ -26,7 +26,8 @@ import { checkInspectionRound, checklistFor } from './rounds.service.ts';
 
 const today = chinaToday;
 
-async function visibleSubject(q: Queryable, user: SessionUser, id: number) {
+/** A subject of the user's jurisdiction, or 404 (the screening strand and the plans that build on it). */
+export async function visibleSubject(q: Queryable, user: SessionUser, id: number) {
   const s = await repo.findSubject(q, user, id);
   if (!s) throw new AppError('NOT_FOUND');
   return s;
