@@ -102,6 +102,62 @@ describe('real elderly-fraud cases', () => {
   });
 });
 
+describe('issue 14, second collection: the failure kinds met in the new dev scam messages and cases', () => {
+  const codes = (id: string) => judge(text(id), null).signs.map((s) => s.code);
+  const quoteOf = (id: string, code: string) => judge(text(id), null).signs.find((s) => s.code === code)?.quote;
+  it('reads the 银联 charge you did not make, with a number to call, as the scam SMS (m067 traditional, m068)', () => {
+    for (const id of ['m067', 'm068']) {
+      expect(judge(text(id), null).level, id).toBe('high');
+      expect(codes(id), id).toEqual(expect.arrayContaining(['fake_charge', 'callback']));
+    }
+    expect(quoteOf('m068', 'fake_charge')).toBe('刷卡消費9126元已確認');
+    expect(quoteOf('m068', 'callback')).toBe('如有疑問請咨詢:82147005');
+  });
+  it('does not take a real bank\'s spending notice for that charge (o041, o050, o126, o134)', () => {
+    for (const id of ['o041', 'o050', 'o126', 'o134']) expect(codes(id), id).not.toContain('fake_charge');
+  });
+  it('reads points to be exchanged for cash behind a link as a windfall and a link (m061, m062)', () => {
+    for (const id of ['m061', 'm062']) {
+      expect(judge(text(id), null).level, id).toBe('high');
+      expect(codes(id), id).toEqual(expect.arrayContaining(['windfall', 'link']));
+    }
+    expect(quoteOf('m062', 'windfall')).toBe('积分以满兑换318.82元');
+  });
+  it('reads an unclaimed subsidy with a number to ring as a windfall with a call-back (m052)', () => {
+    expect(judge(text('m052'), null).level).toBe('high');
+    expect(quoteOf('m052', 'callback')).toBe('详情请拨:02035589673');
+  });
+  it('reads money to be paid to a card number, and a double return, in traditional script (m054)', () => {
+    expect(judge(text('m054'), null).level).toBe('high');
+    expect(quoteOf('m054', 'transfer_request')).toBe('錢打到621559******');
+    expect(quoteOf('m054', 'windfall')).toBe('雙倍返還');
+  });
+  it('finds a short link with a masked domain and a path (m071: 戳j5t.xx/xxxxx确认,逾期作废)', () => {
+    expect(quoteOf('m071', 'link')).toBe('j5t.xx/xxxxx');
+    expect(judge(text('m071'), null).level).toBe('high');
+  });
+  it('calls a group notice of a poverty fund paid "凭银行卡" to all elders 养老帮扶 (m072)', () => {
+    const v = judge(text('m072'), null);
+    expect(flagged(v.level)).toBe(true);
+    expect(v.fraudTypes[0].code).toBe('elderly_assistance');
+  });
+  it('by the guide, a promised return beats the bed or membership wrapper, rules alone (c030, c061, c104 → 养老项目; c107 → 养老服务)', () => {
+    const top = (id: string) => judge(text(id), null).fraudTypes[0]?.code;
+    for (const id of ['c030', 'c061', 'c104']) expect(top(id), id).toBe('elderly_project');
+    expect(top('c107')).toBe('elderly_service');
+  });
+  it('does not count the words of a short anti-fraud warning as harm done (o170, o177)', () => {
+    const withP = (p: number): ModelWeights => ({ version: 1, trainedOn: 'test', features: {}, fraudBias: Math.log(p / (1 - p)), typeBias: [0, 0, 0, 0, 0, 0] });
+    for (const id of ['o170', 'o177']) {
+      expect(judge(text(id), null).harm, id).toBeNull();
+      // With harm, p ≥ 0.5 would make it medium; a warning stays unflagged.
+      expect(flagged(judge(text(id), withP(0.6)).level), id).toBe(false);
+    }
+    // A case report is not a warning: its harm stands (c003 爆雷).
+    expect(judge(text('c003'), null).harm).toBe('爆雷');
+  });
+});
+
 describe('the verdict explains itself and says when it is unsure', () => {
   it('quotes every sign and every cue from the text itself', () => {
     for (const id of ['m005', 'm023', 'c012', 'c080', 'o093']) {

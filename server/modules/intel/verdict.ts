@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
-import { HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
+import { CALLBACK, HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified } from './simplify.ts';
 
@@ -56,6 +56,8 @@ function firstAffirmed(original: string, simple: string, pattern: RegExp): strin
   return null;
 }
 
+const WARNING = /提醒|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范/;
+
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
 
@@ -66,14 +68,19 @@ export function findRedFlags(text: string, simple = toSimplified(text)): Sign[] 
     const quote = firstAffirmed(text, simple, f.pattern);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
+  // A number to call is in many real notices; only beside a windfall or an unknown charge is it a sign.
+  if (out.some((f) => f.code === 'windfall' || f.code === 'fake_charge')) {
+    const quote = firstAffirmed(text, simple, CALLBACK);
+    if (quote) out.push({ code: 'callback', label: '留了电话让您回拨', quote, explain: '短信里说有好处可领或有笔扣款，再留个电话让您打过去——接电话的就是骗子，会一步步让您说出卡号、密码，或到 ATM 机上“操作”。要核实，请打官方客服电话。', weight: 1 });
+  }
   return out;
 }
 
 // Signs that on their own are enough to call a pitch dangerous.
-const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number']);
+const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge']);
 // The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
 // real notice (社保 does warn that an unverified pension stops); two together are the scam.
-const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall']);
+const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback']);
 
 /**
  * The six-type reading of docs/intel.md's labelling guide, in its order: the first rule that fits wins
@@ -90,12 +97,20 @@ const GUIDE: [FraudType, RegExp, number][] = [
   ['elderly_service', /床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓/, 0.2],
 ];
 
+/**
+ * A promised return (interest, dividends, a yearly payout, buy-back): by the guide it, not the wrapper
+ * (bed, membership, care contract), makes a case 养老项目. The refund of the deposit or a discount is
+ * not a return. When it is there, the 养老项目 cue counts double and the wrapper's 养老服务 cue gives no bonus.
+ */
+const RETURN_PROMISE = /利息|付息|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
+
 function rankTypes(text: string, modelTypes: { code: FraudType; p: number }[] | null) {
   const lex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(text, re), 3) * w, 0));
   const lexTotal = lex.reduce((s, x) => s + x, 0);
+  const returns = RETURN_PROMISE.test(text);
   const scores = FRAUD_TYPE_CODES.map((code, k) => {
     const guide = GUIDE.find(([c]) => c === code)!;
-    const cue = guide[1].test(text) ? guide[2] : 0;
+    const cue = returns && code === 'elderly_project' ? guide[2] * 2 : guide[1].test(text) && !(returns && code === 'elderly_service') ? guide[2] : 0;
     const model = modelTypes?.find((t) => t.code === code)?.p ?? 0;
     return { code, score: (lexTotal ? lex[k] / lexTotal : 0) + cue + model, evidence: lex[k] > 0 || cue > 0 };
   });
@@ -109,7 +124,10 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   const signs = findRedFlags(original, text);
   // A word of harm inside a sign's own quote ("逾期将停发养老金") is that sign, not a second reason.
   const harmWord = firstAffirmed(original, text, HARM);
-  const harm = harmWord && !signs.some((f) => f.quote.includes(harmWord)) ? harmWord : null;
+  // A short warning that names no sign ("请勿轻易相信…诈骗", "反诈中心提醒…都是骗子") speaks of fraud
+  // to prevent it: its words of harm are not harm done.
+  const warning = signs.length === 0 && original.length <= 200 && WARNING.test(text);
+  const harm = harmWord && !warning && !signs.some((f) => f.quote.includes(harmWord)) ? harmWord : null;
   const reading = model ? readWithModel(model, text) : null;
   const { scores, lexTotal, anyCue } = rankTypes(text, reading?.types ?? null);
 
