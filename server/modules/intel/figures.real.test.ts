@@ -100,6 +100,13 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(extractFigures(name)).toMatchObject({ figures: [], masked: [], maskedNumbers: [] });
   });
 
+  it('s021: institutions found with hazards by screening are neither hazards nor entities screened', () => {
+    // "隐患的机构" counts institutions (隐患 is a modifier), and 排查梳理出 is found, not screened.
+    expect(keyed('目前,全市排查梳理出经营不规范、存在诈骗苗头隐患的机构、企业数量36个,已全部完成整治。')).toEqual([]);
+    // The plain forms keep their keys.
+    expect(keyed('全市共发现问题隐患13个,已有5个问题完成整治,另有8个问题正在整治中。')).toEqual(['hazards_found=13', 'hazards_rectified=5']);
+  });
+
   it('s003: every figure carries its quote and the span of its numeral', () => {
     const text = '追赃挽损资金约3.6亿元,批准逮捕57人;发送反诈短信2067万余条。最高检:上半年起诉养老诈骗犯罪近两千人';
     const r = extractFigures(text);

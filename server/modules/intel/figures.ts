@@ -40,7 +40,9 @@ interface Rule {
   subject?: RegExp;
 }
 
-// Order matters: the first rule that fits wins (specific before general).
+// Order matters: the first rule that fits wins (specific before general). "排查梳理出…隐患的机构…36个"
+// (s021) counts institutions found with hazards: neither hazards (问题/隐患 before 的 is a modifier)
+// nor entities screened (排查出 is found, not screened).
 const RULES: Rule[] = [
   { indicator: 'on_time_rate_pct', words: /(?:按期|按时|如期)(?:办结|查结)率/, measures: ['%'], unit: '%' },
   { indicator: 'closure_rate_pct', words: /办结率|查结率/, measures: ['%'], unit: '%' },
@@ -66,13 +68,13 @@ const RULES: Rule[] = [
   { indicator: 'trial_cases', words: /审结|审判|判决|宣判/, measures: ['件', '起'], unit: '件' },
   { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
   { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
-  { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)|(?:问题|隐患)/, measures: ['个', '处', '项', '条'], unit: '个' },
+  { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的)|(?:问题|隐患)(?!的)/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'admin_penalties', words: /行政处罚|处罚|查处/, measures: ['次', '起', '件'], unit: '次' },
   { indicator: 'inspections_person_times', words: /出动|检查人员|执法人员/, measures: ['人次'], unit: '人次' },
   // Persons (not person-times) only for law-enforcement or inspection staff: other staff deployed are no indicator.
   { indicator: 'inspections_person_times', words: /执法人员|检查人员|执法力量/, measures: ['人'], unit: '人次' },
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
-  { indicator: 'entities_screened', words: /排查|检查|走访|摸排|巡查/, measures: ['家', '家次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
+  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访/, measures: ['家', '家次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
   { indicator: 'ads_cleaned', words: /清理|清除|删除|下架|撤下/, measures: ['条', '处', '则', '个'], unit: '处' },
   { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
   { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
