@@ -123,9 +123,14 @@ describe('issue 14, second collection: the failure kinds met in the new dev scam
     }
     expect(quoteOf('m062', 'windfall')).toBe('积分以满兑换318.82元');
   });
-  it('reads an unclaimed subsidy with a number to ring as a windfall with a call-back (m052)', () => {
+  it('reads an unclaimed subsidy or a prize with a number to ring as a windfall with a call-back (m052, m059)', () => {
     expect(judge(text('m052'), null).level).toBe('high');
+    expect(quoteOf('m052', 'windfall')).toBe('你有一份国家社会保障补贴金未领取');
     expect(quoteOf('m052', 'callback')).toBe('详情请拨:02035589673');
+    // The news masked the number ("某某电话"): still a number to ring.
+    expect(quoteOf('m059', 'callback')).toBe('详情咨询某某电话');
+    // A number to call alone is in many real notices: no sign without the windfall or the charge.
+    expect(codes('o134')).not.toContain('callback');
   });
   it('reads money to be paid to a card number, and a double return, in traditional script (m054)', () => {
     expect(judge(text('m054'), null).level).toBe('high');
@@ -135,11 +140,6 @@ describe('issue 14, second collection: the failure kinds met in the new dev scam
   it('finds a short link with a masked domain and a path (m071: 戳j5t.xx/xxxxx确认,逾期作废)', () => {
     expect(quoteOf('m071', 'link')).toBe('j5t.xx/xxxxx');
     expect(judge(text('m071'), null).level).toBe('high');
-  });
-  it('calls a group notice of a poverty fund paid "凭银行卡" to all elders 养老帮扶 (m072)', () => {
-    const v = judge(text('m072'), null);
-    expect(flagged(v.level)).toBe(true);
-    expect(v.fraudTypes[0].code).toBe('elderly_assistance');
   });
   it('by the guide, a promised return beats the bed or membership wrapper, rules alone (c030, c061, c104 → 养老项目; c107 → 养老服务)', () => {
     const top = (id: string) => judge(text(id), null).fraudTypes[0]?.code;
