@@ -141,10 +141,14 @@ describe('issue 14, second collection: the failure kinds met in the new dev scam
     expect(quoteOf('m071', 'link')).toBe('j5t.xx/xxxxx');
     expect(judge(text('m071'), null).level).toBe('high');
   });
-  it('by the guide, a promised return beats the bed or membership wrapper, rules alone (c030, c061, c104 → 养老项目; c107 → 养老服务)', () => {
+  it('by the guide, a promised return beats the bed or membership wrapper, rules alone (c030, c061, c104 → 养老项目; c107, c003 → 养老服务)', () => {
     const top = (id: string) => judge(text(id), null).fraudTypes[0]?.code;
     for (const id of ['c030', 'c061', 'c104']) expect(top(id), id).toBe('elderly_project');
+    // A bed reserved, a deposit that cannot be got back: no return promised, 养老服务 (c107, c003).
     expect(top('c107')).toBe('elderly_service');
+    expect(top('c003')).toBe('elderly_service');
+    // The refund of the deposit is not a return (guide, rule 7): it gives 养老项目 no bonus.
+    expect(judge('交十万元会员费预订养老院床位，合同期满全额返还本金，入住享受折扣。后来机构跑路了。', null).fraudTypes[0].code).toBe('elderly_service');
   });
   it('does not count the words of a short anti-fraud warning as harm done (o170, o177)', () => {
     const withP = (p: number): ModelWeights => ({ version: 1, trainedOn: 'test', features: {}, fraudBias: Math.log(p / (1 - p)), typeBias: [0, 0, 0, 0, 0, 0] });
