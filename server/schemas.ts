@@ -65,4 +65,9 @@ export const Health = z.object({
     .object({ state: z.enum(['streaming', 'primary', 'unreachable']), lagBytes: z.number().nullable(), lagSeconds: z.number().nullable() })
     .optional(),
 });
+/** GET /api/ready: may a balancer send this process requests? */
+export const Ready = z.object({
+  status: z.enum(['ready', 'shutting_down', 'database_unreachable', 'migrations_pending']),
+  pendingMigrations: z.number().int(),
+});
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,17 +1,12 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { safeEqual } from '../crypto.ts';
 import { errorBody } from '../errors.ts';
+import { Ready } from '../schemas.ts';
 import { migrationNames } from '../db/migrate.ts';
 import { replicaLag } from '../db/replica.ts';
 import { isShuttingDown } from '../lifecycle.ts';
 import { httpDuration, httpErrors, poolConnections, poolQueries, registry, replicaLagBytes, replicaLagSeconds } from '../metrics.ts';
-
-export const Ready = z.object({
-  status: z.enum(['ready', 'shutting_down', 'database_unreachable', 'migrations_pending']),
-  pendingMigrations: z.number().int(),
-});
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
 export const isLoopback = (ip: string) => /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(ip) || ip === '::1';

@@ -69,7 +69,9 @@ export interface TestApp {
 }
 
 /** The whole API on a fresh database with the demo province's offices, units and staff. */
-export async function createTestApp(opts: { publicRateLimit?: number; readUrl?: (url: string) => string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { publicRateLimit?: number; readUrl?: (url: string) => string; logLevel?: string; logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const { db, drop, dump, dir } = await openTestDb();
   // PostgreSQL: a read pool on readUrl(this database's URL) — the same database in tests, as a stand-in replica.
   const readDb = opts.readUrl && dump ? openReadPool(opts.readUrl(dump()), 3) : undefined;
@@ -78,7 +80,7 @@ export async function createTestApp(opts: { publicRateLimit?: number; readUrl?: 
   await ensureAdmin(db, ADMIN_PASSWORD);
   await ensureDefaultRules(db);
   const world = await seedStructure(db, TEST_PASSWORD);
-  const app = await buildApp({ db, readDb, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000, loginRateLimit: 10_000 });
+  const app = await buildApp({ db, readDb, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000, loginRateLimit: 10_000, logLevel: opts.logLevel, logStream: opts.logStream });
   const cookies = new Map<string, string>();
   return {
     app, db, readDb, keys, dataDir, world, databaseUrl: dump?.(), pgliteDir: dir,
