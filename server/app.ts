@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -21,6 +22,9 @@ import type { Keys } from './crypto.ts';
 import { hmac } from './crypto.ts';
 import { AppError, ERRORS, errorBody, loggableError, uniqueViolation, type FieldError } from './errors.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { readRoutingPlugin } from './plugins/read-routing.ts';
+import { observabilityPlugin } from './plugins/observability.ts';
+import { replicaLag } from './db/replica.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
@@ -55,6 +59,10 @@ z.config(z.locales.zhCN());
 
 export interface AppDeps {
   db: Db;
+  /** DATABASE_READ_URL's pool (a streaming replica): dashboards, statistics, exports, report generation. Absent: db. */
+  readDb?: Db;
+  /** SHOUHU_METRICS_TOKEN: GET /metrics needs it as a bearer token; absent, /metrics answers loopback only. */
+  metricsToken?: string;
   keys: Keys;
   dataDir: string;
   /** Public submissions/uploads per client per minute. */
@@ -117,12 +125,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: deps.logLevel ?? 'silent',
-      redact: ['req.headers.cookie', 'req.headers.authorization'],
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-forwarded-for"]', 'req.remoteAddress', 'req.url'],
       // Database errors carry query parameters and row contents; only their codes and names are logged.
-      serializers: { err: loggableError },
+      // A request is logged by method and route pattern only: its URL can carry ids and codes, its
+      // address is a reporter's (security §4); a response by its status.
+      serializers: {
+        err: loggableError,
+        req: (req: { method?: string; routeOptions?: { url?: string } }) => ({ method: req.method, route: req.routeOptions?.url }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT,
+    // Every line logged for a request carries its id (reqId); the id is this server's, never a client's.
+    genReqId: () => randomUUID(),
     // No per-request log lines: they would carry reporters' addresses (security §4).
     logController: new LogController({ disableRequestLogging: true }),
     // A hop count trusts that many proxies in front of the server (proxy-addr's hop index i).
@@ -191,12 +207,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin);
+  await app.register(readRoutingPlugin);
+  await app.register(observabilityPlugin);
+  app.addHook('onSend', async (req, reply) => void reply.header('X-Request-Id', req.id));
 
   // Disk pressure shows here before intake fails: degraded (uploads refused), critical → 503.
   const healthSchema = { tags: ['public'], summary: '健康检查', response: { 200: Health, 503: Health } };
   app.get('/api/health', { config: { access: 'public' }, schema: healthSchema }, async (_req, reply) => {
     const h = await health(deps.db, deps.dataDir, deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
-    return reply.status(h.status === 'critical' ? 503 : 200).send(h);
+    const replica = deps.readDb && deps.readDb !== deps.db ? { replica: await replicaLag(deps.db, deps.readDb) } : {};
+    return reply.status(h.status === 'critical' ? 503 : 200).send({ ...h, ...replica });
   });
 
   if (deps.webDir && existsSync(deps.webDir)) await registerWeb(app, deps.webDir);

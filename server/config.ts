@@ -12,6 +12,14 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A streaming replica (PostgreSQL only, with DATABASE_URL): dashboards, statistics, exports and
+  // report generation read there through a second pool of DATABASE_POOL_SIZE connections.
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  // GET /metrics requires "Authorization: Bearer <token>" when set; unset, it answers loopback only.
+  SHOUHU_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHOUHU_ADMIN_PASSWORD: z.string().optional(),
   SHOUHU_DEMO: z.enum(['on', 'off']).default('on'),
   SHOUHU_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

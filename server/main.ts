@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadSettings } from './config.ts';
 import { SecretError, type Keys } from './crypto.ts';
 import { openPglite, openPostgres } from './db/client.ts';
+import { openReadPool } from './db/replica.ts';
+import { beginShutdown } from './lifecycle.ts';
 import { lockDataDir, restrictDataDir } from './db/lock.ts';
 import { loadKeys } from './secret.ts';
 import { migrate } from './db/migrate.ts';
@@ -32,7 +34,13 @@ try {
   console.error((err as Error).message);
   process.exit(1);
 }
+if (config.DATABASE_READ_URL && !config.DATABASE_URL) {
+  console.error('DATABASE_READ_URL 需要同时设置 DATABASE_URL（只读副本仅用于 PostgreSQL） / DATABASE_READ_URL needs DATABASE_URL (replicas are PostgreSQL only)');
+  unlock();
+  process.exit(1);
+}
 const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE) : await openPglite(resolve(dataDir, 'pglite'));
+const readDb = config.DATABASE_READ_URL ? openReadPool(config.DATABASE_READ_URL, config.DATABASE_POOL_SIZE) : undefined;
 
 await migrate(db);
 // PGlite sets some modes itself (initdb's files 0666, the relation cache 0644): take them back.
@@ -75,7 +83,7 @@ if (config.SHOUHU_DEMO === 'on') {
 const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 const MB = 1024 * 1024;
 const app = await buildApp({
-  db, keys, dataDir, webDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY,
+  db, readDb, metricsToken: config.SHOUHU_METRICS_TOKEN, keys, dataDir, webDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY,
   uploadLimits: {
     pendingBytes: config.SHOUHU_UPLOADS_PENDING_MB * MB,
     pendingPerClientBytes: config.SHOUHU_UPLOADS_PENDING_PER_CLIENT_MB * MB,
@@ -83,13 +91,15 @@ const app = await buildApp({
   },
 });
 await app.listen({ port: config.PORT, host: config.HOST });
-console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}；工作平台：/console；接口文档：/api/docs）`);
+console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}${readDb ? '，只读副本' : ''}；工作平台：/console；接口文档：/api/docs）`);
 const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log) : () => undefined;
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    beginShutdown();
     stopJobs();
     await app.close();
+    await readDb?.close();
     await db.close();
     restrictDataDir(dataDir);
     unlock();

@@ -60,5 +60,14 @@ export const Health = z.object({
   status: z.enum(['ok', 'degraded', 'critical']),
   db: z.enum(['pglite', 'postgres']),
   disk: z.object({ freeBytes: z.number(), reserveBytes: z.number() }),
+  /** With DATABASE_READ_URL: the read replica's lag (0 when it has replayed everything). */
+  replica: z
+    .object({ state: z.enum(['streaming', 'primary', 'unreachable']), lagBytes: z.number().nullable(), lagSeconds: z.number().nullable() })
+    .optional(),
+});
+/** GET /api/ready: may a balancer send this process requests? */
+export const Ready = z.object({
+  status: z.enum(['ready', 'shutting_down', 'database_unreachable', 'migrations_pending']),
+  pendingMigrations: z.number().int(),
 });
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -25,9 +25,26 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** A PostgreSQL pool's connections (total, idle, clients waiting for one) and statements run; for /metrics. */
+  poolStats?(): PoolStats;
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  /** Statements and transactions this pool has run since it opened. */
+  queries: number;
+}
+
+export interface PoolOptions {
+  /** Shown in pg_stat_activity (the read pool is 'shouhu-read', so a replica can tell who reads). */
+  applicationName?: string;
+  /** Every transaction read-only: a write sent to the read pool fails even when it points at the primary. */
+  readOnly?: boolean;
 }
 
 // The same JS shapes on both backends: int8 and numeric as numbers (ids and yuan amounts stay far
@@ -75,19 +92,31 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
-export function openPostgres(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
+export function openPostgres(url: string, max = 10, opts: PoolOptions = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    ...(opts.applicationName ? { application_name: opts.applicationName } : { fallback_application_name: 'shouhu' }),
+    ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
+  let queries = 0;
   // An idle connection can fail (server restart, admin termination). Without a listener pg re-emits
   // that as an uncaught error and the process dies; the pool replaces the client on next use instead.
   pool.on('error', (err) => console.error(`数据库空闲连接出错（将自动重连）：${err.message}`));
   return {
     kind: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, queries }),
     query: async (stmt, params) => {
+      queries++;
       const { text, values } = toQuery(stmt, params);
       return (await pool.query(text, values)).rows;
     },
-    exec: async (sql) => void (await pool.query(sql)),
+    exec: async (sql) => {
+      queries++;
+      await pool.query(sql);
+    },
     tx: async (fn) => {
+      queries++;
       const client = await pool.connect();
       try {
         await client.query('BEGIN');

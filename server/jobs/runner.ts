@@ -5,6 +5,7 @@ import { sweepClusters, sweepDeadlines } from './deadlines.ts';
 import { sweepRetention } from './retention.ts';
 import { compactRollups } from '../modules/stats/engine.ts';
 import { sweepGradeDeadlines } from '../modules/screening/grades.ts';
+import { jobDuration, jobRuns, timed } from '../metrics.ts';
 
 // Advisory lock keys (class, job). 7700001 is the migration lock (db/migrate.ts).
 const LOCK_CLASS = 7701;
@@ -18,11 +19,22 @@ export type JobName = keyof typeof JOB_LOCKS;
  * pool, outside the lock's transaction. PGlite has one process (the data directory is locked).
  */
 export async function runExclusive<T>(db: Db, job: JobName, fn: () => Promise<T>): Promise<T | null> {
-  if (db.kind !== 'postgres') return fn();
-  return db.tx(async (q) => {
-    const [{ locked }] = await q.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1, $2) as locked', [LOCK_CLASS, JOB_LOCKS[job]]);
-    return locked ? fn() : null;
-  });
+  // Counted and timed for /metrics: ran, skipped (another process holds it) or failed.
+  let ran = false;
+  const run = () => ((ran = true), timed(jobDuration, { job }, fn));
+  try {
+    const result = db.kind !== 'postgres'
+      ? await run()
+      : await db.tx(async (q) => {
+          const [{ locked }] = await q.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1, $2) as locked', [LOCK_CLASS, JOB_LOCKS[job]]);
+          return locked ? run() : null;
+        });
+    jobRuns.inc({ job, outcome: ran ? 'ran' : 'skipped' });
+    return result;
+  } catch (err) {
+    jobRuns.inc({ job, outcome: 'failed' });
+    throw err;
+  }
 }
 
 /** Runs the periodic jobs in-process, one at a time; each run is idempotent. Returns a stop function. */

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openPglite, openPostgres, type Db } from '../db/client.ts';
+import { openReadPool } from '../db/replica.ts';
 import { deriveKeys, type Keys } from '../crypto.ts';
 import { buildApp } from '../app.ts';
 import { ensureAdmin, ensureDefaultRules, seedStructure, type DemoStructure } from '../db/seed/seed.ts';
@@ -54,6 +55,8 @@ export async function openTestDb(): Promise<{ db: Db; drop: () => Promise<void>;
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** With opts.readUrl: the read pool. */
+  readDb?: Db;
   keys: Keys;
   dataDir: string;
   world: DemoStructure;
@@ -66,17 +69,21 @@ export interface TestApp {
 }
 
 /** The whole API on a fresh database with the demo province's offices, units and staff. */
-export async function createTestApp(opts: { publicRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { publicRateLimit?: number; readUrl?: (url: string) => string; logLevel?: string; logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const { db, drop, dump, dir } = await openTestDb();
+  // PostgreSQL: a read pool on readUrl(this database's URL) — the same database in tests, as a stand-in replica.
+  const readDb = opts.readUrl && dump ? openReadPool(opts.readUrl(dump()), 3) : undefined;
   const keys = deriveKeys(randomBytes(32).toString('hex'));
   const dataDir = mkdtempSync(join(inject('tmpRoot'), 'data-'));
   await ensureAdmin(db, ADMIN_PASSWORD);
   await ensureDefaultRules(db);
   const world = await seedStructure(db, TEST_PASSWORD);
-  const app = await buildApp({ db, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000, loginRateLimit: 10_000 });
+  const app = await buildApp({ db, readDb, keys, dataDir, publicRateLimit: opts.publicRateLimit ?? 10_000, loginRateLimit: 10_000, logLevel: opts.logLevel, logStream: opts.logStream });
   const cookies = new Map<string, string>();
   return {
-    app, db, keys, dataDir, world, databaseUrl: dump?.(), pgliteDir: dir,
+    app, db, readDb, keys, dataDir, world, databaseUrl: dump?.(), pgliteDir: dir,
     async login(username, password) {
       if (!password && cookies.has(username)) return cookies.get(username)!;
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : TEST_PASSWORD) } });
@@ -88,6 +95,7 @@ export async function createTestApp(opts: { publicRateLimit?: number } = {}): Pr
     },
     async close() {
       await app.close();
+      await readDb?.close();
       await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -125,6 +125,7 @@ const supervisionRound = (c: Ctx) => ({
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { allow: PUBLIC, request: () => ({ url: '/api/health' }) },
+  'GET /api/ready': { allow: PUBLIC, request: () => ({ url: '/api/ready' }) },
   'GET /api/public/regions': { allow: PUBLIC, request: () => ({ url: '/api/public/regions?parent=37' }) },
   'POST /api/public/tips': { allow: PUBLIC, request: (c) => ({ url: '/api/public/tips', payload: validTip({ regionCode: c.town }) }) },
   'POST /api/public/tips/status': { allow: PUBLIC, request: (c) => ({ url: '/api/public/tips/status', payload: { trackingCode: c.trackingCode, accessKey: c.accessKey } }) },

@@ -36,6 +36,7 @@ type Out<S extends z.ZodType> = z.output<S>;
 
 export interface Routes {
   'GET /api/health': Out<typeof Common.Health>;
+  'GET /api/ready': Out<typeof Common.Ready>;
   'GET /api/public/regions': Out<typeof Regions.RegionList>;
   'GET /api/regions': Out<typeof Regions.RegionHitList>;
   'POST /api/auth/login': Out<typeof Auth.MeBody>;

@@ -1,3 +1,4 @@
+import { writerOf } from '../../db/replica.ts';
 import { join, sql, type Queryable, type Sql } from '../../db/client.ts';
 import { page } from '../../db/page.ts';
 import { auditVisibleSql, notAccusedSql } from '../access/jurisdiction.ts';
@@ -22,7 +23,8 @@ export const actorOf = (u: Pick<SessionUser, 'id' | 'username'>): AuditActor => 
 
 /** Appends one audit row; pass the transaction of the change it records so both commit together. */
 export async function audit(q: Queryable, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await q.query(
+  // An export read from the replica records its row on the primary (db/replica.ts).
+  await writerOf(q).query(
     sql`insert into audit_log (actor_id, actor_name, action, entity, entity_id, detail)
         values (${actor.id}, ${actor.name}, ${entry.action}, ${entry.entity}, ${entry.entityId == null ? null : String(entry.entityId)}, ${entry.detail ?? null})`,
   );

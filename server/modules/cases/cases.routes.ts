@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { sendXlsx } from '../../xlsx.ts';
 import { fileBody, XLSX } from '../../schemas.ts';
 import { exportCases } from './cases.export.ts';
@@ -25,14 +26,14 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/cases/export',
-    { config: READ, schema: { tags, summary: '导出案件列表（Excel，按当前筛选，记入审计）', querystring: caseListQuery, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
-    async (req, reply) => sendXlsx(reply, await exportCases(db, staff(req), req.query), 'cases', '刑事案件'),
+    { config: { ...READ, reads: 'replica' }, schema: { tags, summary: '导出案件列表（Excel，按当前筛选，记入审计）', querystring: caseListQuery, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
+    async (req, reply) => sendXlsx(reply, await exportCases(readDb(req), staff(req), req.query), 'cases', '刑事案件'),
   );
 
   app.get(
     '/api/cases/summary',
-    { config: READ, schema: { tags, summary: '统计期内的打击数字（立案、破案、抓获、逮捕、起诉、审判、涉案金额、追赃挽损及挽损率），由录入条目汇总', querystring: summaryQuery, response: { 200: CaseSummary } } },
-    async (req) => caseSummary(db, staff(req), req.query.from, req.query.to),
+    { config: { ...READ, reads: 'replica' }, schema: { tags, summary: '统计期内的打击数字（立案、破案、抓获、逮捕、起诉、审判、涉案金额、追赃挽损及挽损率），由录入条目汇总', querystring: summaryQuery, response: { 200: CaseSummary } } },
+    async (req) => caseSummary(readDb(req), staff(req), req.query.from, req.query.to),
   );
 
   app.post('/api/cases', { config: WORK, schema: { tags, summary: '立案（公安机关）：登记案件，可关联线索（查询码）与主体', body: caseBody, response: { 201: CaseCreated } } },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { POPULATION_WRITER_ROLES, SCHEME_WRITER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
 import { sendXlsx } from '../../xlsx.ts';
@@ -19,13 +20,13 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/evaluation/ranking/export',
     {
-      config: READ,
+      config: { ...READ, reads: 'replica' },
       schema: {
         tags, summary: '导出考评排名（Excel，含各项指标与权重方案，记入审计）', querystring: rankingQuery, produces: [XLSX],
         response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数') },
       },
     },
-    async (req, reply) => sendXlsx(reply, await exportRanking(db, staff(req), req.query), 'evaluation-ranking', '考评排名'),
+    async (req, reply) => sendXlsx(reply, await exportRanking(readDb(req), staff(req), req.query), 'evaluation-ranking', '考评排名'),
   );
   app.get(
     '/api/evaluation/scheme',

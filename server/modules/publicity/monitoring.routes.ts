@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { PUBLICITY_WRITER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
 import { sendXlsx } from '../../xlsx.ts';
@@ -30,19 +31,19 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/publicity/monitoring/export',
     {
-      config: READ,
+      config: { ...READ, reads: 'replica' },
       schema: {
         tags, summary: '导出广告监测（Excel，本辖区，按当前筛选，末行合计，记入审计）', querystring: roundExportQuery, produces: [XLSX],
         response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') },
       },
     },
-    async (req, reply) => sendXlsx(reply, await exportRounds(db, staff(req), req.query), 'ads-monitoring', '广告监测'),
+    async (req, reply) => sendXlsx(reply, await exportRounds(readDb(req), staff(req), req.query), 'ads-monitoring', '广告监测'),
   );
 
   app.get(
     '/api/publicity/monitoring/summary',
-    { config: READ, schema: { tags, summary: '广告监测统计（本辖区、统计期，按开始日期计）', querystring: monitoringSummaryQuery, response: { 200: MonitoringSummary } } },
-    async (req) => monitoringSummary(db, staff(req), req.query),
+    { config: { ...READ, reads: 'replica' }, schema: { tags, summary: '广告监测统计（本辖区、统计期，按开始日期计）', querystring: monitoringSummaryQuery, response: { 200: MonitoringSummary } } },
+    async (req) => monitoringSummary(readDb(req), staff(req), req.query),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { oneFile } from '../../multipart.ts';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { PUBLICITY_WRITER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
 import { sendXlsx } from '../../xlsx.ts';
@@ -29,13 +30,13 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/publicity/activities/export',
     {
-      config: READ,
+      config: { ...READ, reads: 'replica' },
       schema: {
         tags, summary: '导出宣传活动（Excel，本辖区，按当前筛选，末行合计，记入审计）', querystring: activityExportQuery, produces: [XLSX],
         response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') },
       },
     },
-    async (req, reply) => sendXlsx(reply, await exportActivities(db, staff(req), req.query), 'publicity-activities', '宣传活动'),
+    async (req, reply) => sendXlsx(reply, await exportActivities(readDb(req), staff(req), req.query), 'publicity-activities', '宣传活动'),
   );
 
   app.post(
@@ -88,8 +89,8 @@ export const publicityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/publicity/summary',
-    { config: READ, schema: { tags, summary: '宣传统计（本辖区、统计期，按活动开始日期计）：活动场次及各项数量', querystring: summaryQuery, response: { 200: PublicitySummary } } },
-    async (req) => publicitySummary(db, staff(req), req.query),
+    { config: { ...READ, reads: 'replica' }, schema: { tags, summary: '宣传统计（本辖区、统计期，按活动开始日期计）：活动场次及各项数量', querystring: summaryQuery, response: { 200: PublicitySummary } } },
+    async (req) => publicitySummary(readDb(req), staff(req), req.query),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { sendXlsx } from '../../xlsx.ts';
 import { fileBody, IdOnly, Ok, XLSX } from '../../schemas.ts';
 import { REPORT_SIGNER_ROLES, REPORT_WRITER_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
@@ -21,8 +22,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/reports',
-    { config: WRITE, schema: { tags, summary: '生成工作报告（动态日报、总结周报、阶段工作总结）：由统计指标生成数字表和初稿', body: reportBody, response: { 201: IdOnly } } },
-    async (req, reply) => reply.status(201).send(await generateReport(db, staff(req), req.body)),
+    { config: { ...WRITE, reads: 'replica' }, schema: { tags, summary: '生成工作报告（动态日报、总结周报、阶段工作总结）：由统计指标生成数字表和初稿', body: reportBody, response: { 201: IdOnly } } },
+    async (req, reply) => reply.status(201).send(await generateReport(readDb(req), staff(req), req.body)),
   );
 
   app.get('/api/reports/:id', { config: READ, schema: { tags, summary: '工作报告：正文、数字（含环比、同比）、下级地区数字、要情随报、签发情况', params: idParams, response: { 200: ReportDetail } } },
@@ -42,9 +43,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/reports/:id/docx',
-    { config: READ, schema: { tags, summary: '下载报告（Word，公文格式，记入审计）', params: idParams, produces: [DOCX], response: { 200: fileBody('Word 文件') } } },
+    { config: { ...READ, reads: 'replica' }, schema: { tags, summary: '下载报告（Word，公文格式，记入审计）', params: idParams, produces: [DOCX], response: { 200: fileBody('Word 文件') } } },
     async (req, reply) => {
-      const { buffer, names } = await reportWord(db, staff(req), req.params.id);
+      const { buffer, names } = await reportWord(readDb(req), staff(req), req.params.id);
       const day = chinaToday();
       return reply
         .header('Content-Type', DOCX)
@@ -55,9 +56,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/reports/:id/xlsx',
-    { config: READ, schema: { tags, summary: '下载报告数字（Excel，按下级地区，含合计，记入审计）', params: idParams, produces: [XLSX], response: { 200: fileBody('Excel 文件') } } },
+    { config: { ...READ, reads: 'replica' }, schema: { tags, summary: '下载报告数字（Excel，按下级地区，含合计，记入审计）', params: idParams, produces: [XLSX], response: { 200: fileBody('Excel 文件') } } },
     async (req, reply) => {
-      const { file, names } = await reportExcel(db, staff(req), req.params.id);
+      const { file, names } = await reportExcel(readDb(req), staff(req), req.params.id);
       return sendXlsx(reply, file, names.ascii, names.chinese);
     },
   );

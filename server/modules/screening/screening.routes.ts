@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { SCREENER_ROLES, SCREENING_LEAD_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import {
@@ -58,14 +59,14 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/hazards/export',
-    { config: READ, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerFilter, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
-    async (req, reply) => sendXlsx(reply, await exportLedger(db, staff(req), req.query), 'hazards', '隐患整改台账'),
+    { config: { ...READ, reads: 'replica' }, schema: { tags: ['screening'], summary: '导出隐患整改台账（Excel，记入审计）', querystring: ledgerFilter, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
+    async (req, reply) => sendXlsx(reply, await exportLedger(readDb(req), staff(req), req.query), 'hazards', '隐患整改台账'),
   );
 
   app.get(
     '/api/screening/summary',
     {
-      config: READ,
+      config: { ...READ, reads: 'replica' },
       schema: {
         tags: ['screening'],
         summary: '排查整治统计（本辖区或其中一个地区、统计期）：排查主体、检查人次、发现隐患、整改销号，及当前未销号隐患和风险等级分布',
@@ -75,7 +76,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const to = req.query.to ?? chinaToday();
-      return screeningSummary(db, staff(req), req.query.from ?? `${to.slice(0, 4)}-01-01`, to, req.query.region);
+      return screeningSummary(readDb(req), staff(req), req.query.from ?? `${to.slice(0, 4)}-01-01`, to, req.query.region);
     },
   );
 

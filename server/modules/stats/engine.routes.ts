@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
 import { computeStats, STATS_BY } from './engine.ts';
@@ -28,7 +29,7 @@ export const engineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/stats',
     {
-      config: { access: 'staff', roles: TIP_READER_ROLES },
+      config: { access: 'staff', roles: TIP_READER_ROLES, reads: 'replica' },
       schema: {
         tags: ['stats'],
         summary: '统计指标：本辖区（或辖区内某地区）某统计期的各项指标，可按下级地区、日、周、月、类型、行业、单位分组，含环比、同比',
@@ -38,7 +39,7 @@ export const engineRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { region, from, to, indicators, by, compare } = req.query;
-      return computeStats(app.deps.db, staff(req), { region: region === '' ? '' : region, from, to, indicators, by, compare });
+      return computeStats(readDb(req), staff(req), { region: region === '' ? '' : region, from, to, indicators, by, compare });
     },
   );
 };

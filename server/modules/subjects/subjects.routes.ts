@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { SCREENER_ROLES, SCREENING_LEAD_ROLES, TIP_READER_ROLES } from '../../../shared/domain.ts';
 import { fileBody, IdOnly, XLSX } from '../../schemas.ts';
 import { sendXlsx } from '../../xlsx.ts';
@@ -104,12 +105,12 @@ export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/subjects/export',
     {
-      config: READ,
+      config: { ...READ, reads: 'replica' },
       schema: {
         tags, summary: '导出辖区（或其中一个地区）的主体名录（Excel，可按类别；记入审计）', querystring: exportQuery, produces: [XLSX],
         response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') },
       },
     },
-    async (req, reply) => sendXlsx(reply, await exportRegistry(db, staff(req), req.query), 'registry', '主体名录'),
+    async (req, reply) => sendXlsx(reply, await exportRegistry(readDb(req), staff(req), req.query), 'registry', '主体名录'),
   );
 };

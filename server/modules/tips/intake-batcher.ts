@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { insertSubmittedTips, type NewTip, type SubmitOutcome } from './tips.repository.ts';
+import { intakeBatchSize } from '../../metrics.ts';
 
 export interface Inserted {
   id: number | null;
@@ -50,6 +51,7 @@ export class IntakeBatcher {
     this.flushing = true;
     while (this.queue.length) {
       const batch = this.queue.splice(0, MAX_BATCH);
+      intakeBatchSize.observe(batch.length);
       try {
         await this.write(batch);
       } catch (err) {

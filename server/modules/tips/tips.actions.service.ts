@@ -1,3 +1,4 @@
+import { tipsClosed } from '../../metrics.ts';
 import { empty, sql, type Db, type Queryable, type Sql } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { MEASURES, VERDICTS } from '../../../shared/domain.ts';
@@ -446,6 +447,7 @@ async function finishClosing(s: Step, publicAnswer: string) {
                       where id = ${s.ctx.tip.id}`);
   await record(s, 'closed', publicAnswer, true);
   await answerMerged(s, 'closed', publicAnswer);
+  tipsClosed.inc();
 }
 
 /** 提请上级审核办结: the proposal and its answer wait for the reviewing office, which is told. */

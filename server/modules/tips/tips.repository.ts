@@ -1,3 +1,4 @@
+import { tipsReceived } from '../../metrics.ts';
 import { empty, raw, sql, type Queryable } from '../../db/client.ts';
 import type { FraudType, TipSource, TipStatus } from '../../../shared/domain.ts';
 import { unattached } from '../uploads/capacity.ts';
@@ -232,6 +233,8 @@ export async function insertSubmittedTips(q: Queryable, tips: NewTip[]) {
   );
   // A new tip naming a registered subject changes its grade (screening/grades.ts).
   await refreshTipGrades(q, rows.flatMap((r) => (r.id ? [r.id] : [])), null);
+  // For /metrics: counted when the statement succeeds (a batch import's transaction could still roll back).
+  rows.forEach((r, k) => r.outcome === 'inserted' && tipsReceived.inc({ source: tips[k].source }));
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staff } from '../../plugins/auth.ts';
+import { readDb } from '../../plugins/read-routing.ts';
 import { OFFICE_ROLES, TIP_READER_ROLES, TIP_WORKER_ROLES } from '../../../shared/domain.ts';
 import { createStaffTip } from './tips.intake.service.ts';
 import { runTipAction } from './tips.actions.service.ts';
@@ -38,8 +39,8 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/tips/export',
-    { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '按当前筛选条件导出线索台账 Excel（最多一万条，记入审计）', querystring: filterQuery, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
-    async (req, reply) => sendXlsx(reply, await exportTips(db, staff(req), req.query), 'tips', '线索'),
+    { config: { access: 'staff', roles: [...READERS], reads: 'replica' }, schema: { tags: ['tips'], summary: '按当前筛选条件导出线索台账 Excel（最多一万条，记入审计）', querystring: filterQuery, produces: [XLSX], response: { 200: fileBody('Excel 文件；X-Export-Rows 为行数，X-Export-Truncated 为 true 时超出上限未全部导出') } } },
+    async (req, reply) => sendXlsx(reply, await exportTips(readDb(req), staff(req), req.query), 'tips', '线索'),
   );
 
   app.get('/api/workbench', { config: { access: 'staff', roles: [...READERS] }, schema: { tags: ['tips'], summary: '工作台：待办数量、临期与超期', response: { 200: Workbench } } }, async (req) =>
