@@ -126,7 +126,7 @@ function RoundPage({ go, id }: { go: Go; id: number }) {
                 <Table.Summary.Cell index={0}><b>合计</b></Table.Summary.Cell>
                 <Table.Summary.Cell index={1}>{cov.total.inScope} {countUnit}</Table.Summary.Cell>
                 <Table.Summary.Cell index={2}>{cov.total.inspected} {countUnit}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3}><Progress percent={Math.round(cov.total.coverage * 1000) / 10} format={() => percent(cov.total.coverage)} /></Table.Summary.Cell>
+                <Table.Summary.Cell index={3}><Progress aria-label="合计覆盖率" percent={Math.round(cov.total.coverage * 1000) / 10} format={() => percent(cov.total.coverage)} /></Table.Summary.Cell>
                 <Table.Summary.Cell index={4} />
               </Table.Summary.Row>
             )}
@@ -136,7 +136,7 @@ function RoundPage({ go, id }: { go: Go; id: number }) {
               { title: '已检查', dataIndex: 'inspected', render: (n: number) => `${n} ${countUnit}` },
               {
                 title: '覆盖率', dataIndex: 'coverage', width: 260,
-                render: (c: number, row) => (row.inScope ? <Progress percent={Math.round(c * 1000) / 10} format={() => percent(c)} status={c >= 1 ? 'success' : 'normal'} /> : '无范围内主体'),
+                render: (c: number, row) => (row.inScope ? <Progress aria-label={`${row.regionName}覆盖率`} percent={Math.round(c * 1000) / 10} format={() => percent(c)} status={c >= 1 ? 'success' : 'normal'} /> : '无范围内主体'),
               },
               {
                 title: '主体名录', render: (_, row) => (
