@@ -39,7 +39,7 @@ describe('a county clerk keeps the registry from Excel', () => {
     await page.context().close();
   });
 
-  it('opens a round over the imported institutions, inspects one on a 1024 × 768 tablet, plans for it, and the round counts it as the API does', async () => {
+  it('opens a round over the imported institutions, inspects one on a 1024 × 768 tablet, plans for it; the round counts it as the API does, and so does the official table', async () => {
     const page = await consoleLogin(e, 'lk_intake');
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`${e.url}/console/rounds`);
@@ -102,6 +102,14 @@ describe('a county clerk keeps the registry from Excel', () => {
     expect(await sideways(page)).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'console-round-tablet');
+
+    // The official table of the county counts the same: 2 in the register, 1 screened (50 %), its hazard.
+    await page.goto(`${e.url}/console/subjects?tab=ledger`);
+    const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '养老服务机构排查情况统计表' }).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await table.path())!) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect((sheet.getRow(sheet.rowCount).values as unknown[]).slice(1, 9)).toEqual(['合计', 2, 1, 50, 1, 0, 1, 0]);
     await page.context().close();
   });
 });
