@@ -154,3 +154,13 @@ export async function tick(box: Locator) {
   }
 }
 
+
+/** Fills a hazard's fields in an inspection or hazard form (description, 类别, 处置措施, 整改责任人), each select closed before the next. */
+export async function fillHazard(page: Page, form: Locator, h: { description: string; category: string; measure: string; responsible: string }) {
+  await form.getByLabel('隐患描述').fill(h.description);
+  await chooseOptions(page, form, '类别', [h.category], false);
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+  await chooseOptions(page, form, '处置措施', [h.measure], false);
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+  await form.getByLabel('整改责任人').fill(h.responsible);
+}

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, chooseOptions, consoleLogin, shot, startE2E, tick, type E2E } from './harness.ts';
+import { axe, chooseOptions, consoleLogin, fillHazard, shot, startE2E, tick, type E2E } from './harness.ts';
 
 describe('screening a care home and crossing off its hazard', () => {
   let e: E2E;
@@ -25,12 +25,7 @@ describe('screening a care home and crossing off its hazard', () => {
     await tick(form.getByLabel('销售预付卡、会员卡或收取会员费、床位费'));
     await form.getByLabel('检查情况（可不填）').fill('前台摆放“终身会员卡”宣传单');
     await form.getByRole('button', { name: '+ 添加隐患' }).click();
-    await form.getByLabel('隐患描述').fill('向老人销售终身会员卡，预收费用');
-    await chooseOptions(clerk, form, '类别', ['预付费、会员费、押金'], false);
-    await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-    await chooseOptions(clerk, form, '处置措施', ['责令整改'], false);
-    await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-    await form.getByLabel('整改责任人').fill('院长 王某');
+    await fillHazard(clerk, form, { description: '向老人销售终身会员卡，预收费用', category: '预付费、会员费、押金', measure: '责令整改', responsible: '院长 王某' });
     await form.getByRole('button', { name: '确认录入' }).click();
     await form.waitFor({ state: 'detached' });
     await clerk.getByTestId('subject-grade').getByText('橙色').waitFor();
@@ -88,12 +83,7 @@ describe('screening a care home and crossing off its hazard', () => {
     await form.getByRole('button', { name: '确认登记' }).click();
     for (const text of ['请说明投诉来源（如投诉人、渠道、日期）', '请描述隐患（至少 4 个字）', '请选择类别', '请填写整改责任人']) await form.getByText(text).waitFor();
     await form.getByLabel('投诉情况').fill('老人家属来电投诉');
-    await form.getByLabel('隐患描述').fill('以床位预订名义收取押金未开收据');
-    await chooseOptions(page, form, '类别', ['预付费、会员费、押金'], false);
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-    await chooseOptions(page, form, '处置措施', ['约谈'], false);
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-    await form.getByLabel('整改责任人').fill('院长 王某');
+    await fillHazard(page, form, { description: '以床位预订名义收取押金未开收据', category: '预付费、会员费、押金', measure: '约谈', responsible: '院长 王某' });
     await form.getByRole('button', { name: '确认登记' }).click();
     await form.waitFor({ state: 'detached' });
     const row = page.locator('tr', { hasText: '以床位预订名义收取押金未开收据' });

@@ -64,8 +64,8 @@ function RegistryImport() {
         <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => (void start(f), false)} disabled={upload !== null || job?.status === 'running'}>
           <Button type="primary" loading={upload !== null}>选择 Excel 文件导入</Button>
         </Upload>
-        {upload !== null && <Progress percent={upload} />}
-        {job?.status === 'running' && <><Typography.Text>正在逐行校验并导入：{job.rowsDone} / {job.rowsTotal} 行</Typography.Text><Progress percent={job.rowsTotal ? Math.round((100 * job.rowsDone) / job.rowsTotal) : 0} /></>}
+        {upload !== null && <Progress aria-label="上传进度" percent={upload} />}
+        {job?.status === 'running' && <><Typography.Text>正在逐行校验并导入：{job.rowsDone} / {job.rowsTotal} 行</Typography.Text><Progress aria-label="导入进度" percent={job.rowsTotal ? Math.round((100 * job.rowsDone) / job.rowsTotal) : 0} /></>}
         {error && <Alert type="error" showIcon message={error} />}
         {job?.status === 'failed' && <Alert type="error" showIcon message={job.failure ?? '导入失败'} />}
         {job?.status === 'done' && (

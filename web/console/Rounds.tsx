@@ -14,6 +14,8 @@ import { COLORS, fmt } from './labels.ts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const percent = (r: number) => `${(r * 100).toFixed(1)}%`;
+/** A period whose dates never break at their hyphens (a narrow column wraps between them, at 至). */
+const Period = ({ from, to }: { from: string; to: string }) => <><span style={{ whiteSpace: 'nowrap' }}>{from}</span> 至 <span style={{ whiteSpace: 'nowrap' }}>{to}</span></>;
 const link = (go: Go, to: string, text: string) => <a href={to} onClick={(e) => { e.preventDefault(); go(to); }}>{text}</a>;
 /** Opens rounds: a screener of a campaign office or of a department that screens a sector (as the server's permitRunRounds). */
 const runsRounds = (me: Me) =>
@@ -42,7 +44,7 @@ function RoundList({ me, go, search }: { me: Me; go: Go; search: string }) {
         { title: '排查方式', dataIndex: 'scope', render: (s: keyof typeof ROUND_SCOPES) => ROUND_SCOPES[s] },
         { title: '地区', dataIndex: 'regionName' },
         { title: '行业', dataIndex: 'sectors', render: (s: SubjectKind[]) => s.map((k) => <Tag key={k}>{SUBJECT_KINDS[k]}</Tag>) },
-        { title: '期限', render: (_, r) => `${r.periodFrom} 至 ${r.periodTo}` },
+        { title: '期限', render: (_, r) => <Period from={r.periodFrom} to={r.periodTo} /> },
         { title: '已检查主体', dataIndex: 'inspectedSubjects' },
         { title: '创建单位', dataIndex: 'unitName' },
         { title: '状态', dataIndex: 'status', render: (s: 'open' | 'closed') => <Tag color={s === 'open' ? COLORS.blue : COLORS.grey}>{ROUND_STATUSES[s]}</Tag> },
@@ -111,7 +113,7 @@ function RoundPage({ go, id }: { go: Go; id: number }) {
         { key: 's', label: '排查方式', children: ROUND_SCOPES[r.scope] },
         { key: 'r', label: '排查地区', children: r.regionName },
         { key: 'k', label: '排查行业', children: r.sectors.map((k) => SUBJECT_KINDS[k]).join('、') },
-        { key: 'p', label: '排查期限', children: `${r.periodFrom} 至 ${r.periodTo}` },
+        { key: 'p', label: '排查期限', children: <Period from={r.periodFrom} to={r.periodTo} /> },
         { key: 'u', label: '创建单位', children: `${r.unitName}（${r.createdBy}，${fmt(r.createdAt)}）` },
         { key: 'c', label: '结束', children: r.closedAt ? `${r.closedBy ?? ''} ${fmt(r.closedAt)}` : '—' },
       ]} />
@@ -126,7 +128,7 @@ function RoundPage({ go, id }: { go: Go; id: number }) {
                 <Table.Summary.Cell index={0}><b>合计</b></Table.Summary.Cell>
                 <Table.Summary.Cell index={1}>{cov.total.inScope} {countUnit}</Table.Summary.Cell>
                 <Table.Summary.Cell index={2}>{cov.total.inspected} {countUnit}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3}><Progress percent={Math.round(cov.total.coverage * 1000) / 10} format={() => percent(cov.total.coverage)} /></Table.Summary.Cell>
+                <Table.Summary.Cell index={3}><Progress aria-label="合计覆盖率" percent={Math.round(cov.total.coverage * 1000) / 10} format={() => percent(cov.total.coverage)} /></Table.Summary.Cell>
                 <Table.Summary.Cell index={4} />
               </Table.Summary.Row>
             )}
@@ -136,7 +138,7 @@ function RoundPage({ go, id }: { go: Go; id: number }) {
               { title: '已检查', dataIndex: 'inspected', render: (n: number) => `${n} ${countUnit}` },
               {
                 title: '覆盖率', dataIndex: 'coverage', width: 260,
-                render: (c: number, row) => (row.inScope ? <Progress percent={Math.round(c * 1000) / 10} format={() => percent(c)} status={c >= 1 ? 'success' : 'normal'} /> : '无范围内主体'),
+                render: (c: number, row) => (row.inScope ? <Progress aria-label={`${row.regionName}覆盖率`} percent={Math.round(c * 1000) / 10} format={() => percent(c)} status={c >= 1 ? 'success' : 'normal'} /> : '无范围内主体'),
               },
               {
                 title: '主体名录', render: (_, row) => (

@@ -42,14 +42,15 @@ export function GradeHistory({ items }: { items: SubjectDetail['gradeHistory'] }
 
 interface PlanForm { summary: string; measures: { id?: number; text: string; unitId: number; dueOn: Dayjs }[] }
 
-export function PlanCard({ subjectId, screener }: { subjectId: number; screener: boolean }) {
+/** `grade`: the subject's stored grade, so the card reads the plan again when an inspection or hazard changes it (whether a plan may be made follows the grade). */
+export function PlanCard({ subjectId, grade, screener }: { subjectId: number; grade: RiskGrade | null; screener: boolean }) {
   const { message } = AntApp.useApp();
   const [file, setFile] = useState<PlanFile | null>(null);
   const [error, setError] = useState('');
   const [editing, setEditing] = useState(false);
   const [noting, setNoting] = useState(false);
   const load = () => api('GET', `/api/subjects/${subjectId}/plan`).then(setFile, (e) => setError(e.message));
-  useEffect(() => void load(), [subjectId]);
+  useEffect(() => void load(), [subjectId, grade]);
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!file) return null;
   const plan = file.plan;

@@ -210,7 +210,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           <List size="small" dataSource={d.risk.reasons} renderItem={(r) => <List.Item><Space><GradeTag grade={r.grade} />{r.text}</Space></List.Item>} />
         ) : <Typography.Text>尚未排查，暂无评级。</Typography.Text>}
       </Card>
-      <PlanCard subjectId={d.id} screener={screener} />
+      <PlanCard subjectId={d.id} grade={d.risk.grade} screener={screener} />
       <GradeHistory items={d.gradeHistory} />
       <Card title={`隐患（${d.hazards.length}）`} extra={screener && <Button onClick={() => setDialog('hazard')}>登记隐患</Button>}>
         <Table<Hazard> rowKey="id" size="small" dataSource={d.hazards} pagination={false} columns={[

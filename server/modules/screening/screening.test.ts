@@ -150,6 +150,9 @@ describe('screening, hazards and rectification through the API', () => {
     expect(json(await county.get('/api/subjects?grade=orange'))).toMatchObject({ total: 1, items: [{ id: subjectId, grade: 'orange' }] });
     const none = json(await county.get('/api/subjects?grade=none&pageSize=200'));
     expect(none.total).toBe(batch);
+    // The same total counted row by row when another condition joins the grade (the grade alone is summed from the counters).
+    expect(json(await county.get('/api/subjects?grade=none&kind=other')).total).toBe(batch);
+    expect(json(await county.get('/api/subjects?grade=none&kind=travel_agency')).total).toBe(0);
     const last = json(await county.get(`/api/subjects?grade=none&pageSize=200&page=${Math.ceil(batch / 200)}`));
     expect(last.items).toHaveLength(batch % 200);
     expect(json(await county.get(`/api/subjects?page=${Math.ceil(batch / 200) + 1}&pageSize=200`))).toMatchObject({ total: batch + 1, items: [] });

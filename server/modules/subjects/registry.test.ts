@@ -158,6 +158,11 @@ describe('the subject registry', () => {
     // An inspection and a hazard recorded against the duplicate.
     const h = await t.app.inject({ method: 'POST', url: `/api/subjects/${dup}/hazards`, headers: { cookie }, payload: { description: '组织低价游推销保健品', category: 'false_ad', measure: 'risk_warning', deadline: inDays(30).slice(0, 10), responsible: '经理', source: { kind: 'complaint', note: '游客投诉' } } });
     expect(h.statusCode).toBe(201);
+    // Enforcement documents issued to the duplicate: a notice on its hazard and a transfer to the police.
+    const market = await t.login('lk_market_regulation');
+    const issue = (payload: object) => t.app.inject({ method: 'POST', url: '/api/enforcement', headers: { cookie: market }, payload: { subjectId: dup, issuedOn: inDays(-1).slice(0, 10), ...payload } });
+    expect((await issue({ kind: 'rectification_notice', docNo: '龙市监责改〔2026〕31号', hazardId: json(h).id, summary: '责令停止组织低价游' })).statusCode).toBe(201);
+    expect((await issue({ kind: 'transfer_police', docNo: '龙市监移〔2026〕7号', policeUnitId: t.world.units.get('370681:police'), summary: '涉嫌诈骗，移送公安机关' })).statusCode).toBe(201);
     // Only leads merge; a clerk is refused.
     expect((await t.app.inject({ method: 'POST', url: `/api/subjects/${dup}/merge`, headers: { cookie }, payload: { into: kept, reason: '同一家旅行社重复登记' } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: `/api/subjects/${dup}/merge`, headers: { cookie: lead }, payload: { into: dup, reason: '同一家旅行社重复登记' } })).statusCode).toBe(400);
@@ -166,6 +171,17 @@ describe('the subject registry', () => {
     expect(json(m)).toMatchObject({ id: kept, uscc: testUscc(90), mergedFrom: [{ id: dup }] });
     const [{ n }] = await t.db.query<{ n: number }>('select count(*)::int as n from hazards where subject_id = $1', [kept]);
     expect(n).toBe(1);
+    // The documents moved with it (0039): the kept record's list shows both and the merged one's none,
+    // and the guard still refuses any other change, a move elsewhere, and a delete.
+    const docs = json(await t.app.inject({ method: 'GET', url: `/api/enforcement?subjectId=${kept}`, headers: { cookie: market } }));
+    expect(docs.items.map((d: { docNo: string; subject: { id: number } }) => [d.docNo, d.subject.id]).sort()).toEqual([['龙市监移〔2026〕7号', kept], ['龙市监责改〔2026〕31号', kept]]);
+    expect(docs.figures).toMatchObject({ rectification_notices: 1, transfers_police: 1 });
+    expect(json(await t.app.inject({ method: 'GET', url: `/api/enforcement?subjectId=${dup}`, headers: { cookie: market } })).total).toBe(0);
+    const [moved] = await t.db.query<{ detail: { moved: Record<string, number> } }>(`select detail from audit_log where action = 'subject.merged' and entity_id = $1`, [String(kept)]);
+    expect(moved.detail.moved).toEqual({ inspections: 0, hazards: 1, cases: 0, enforcement: 2 });
+    await expect(t.db.query(`update enforcement_records set summary = 'x' where subject_id = $1`, [kept])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`update enforcement_records set subject_id = $1 where subject_id = $2`, [dup, kept])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`delete from enforcement_records where subject_id = $1`, [kept])).rejects.toThrow(/append-only/);
     const mergedFile = json(await t.app.inject({ method: 'GET', url: `/api/subjects/${dup}/registry`, headers: { cookie } }));
     expect(mergedFile).toMatchObject({ mergedInto: { id: kept, name: '夕阳红旅行社' }, uscc: null });
     expect(mergedFile.history[0]).toMatchObject({ source: 'merged', changes: { mergedInto: [null, kept] } });

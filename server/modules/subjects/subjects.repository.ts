@@ -129,9 +129,13 @@ export async function mergeInto(q: Queryable, from: number, to: number, moveUscc
       sql`insert into case_subjects (case_id, subject_id, linked_by, linked_at)
           select case_id, ${to}, linked_by, linked_at from case_subjects where subject_id = ${from} on conflict do nothing returning case_id`,
     )).length,
+    enforcement: 0,
   };
   await q.query(sql`delete from case_subjects where subject_id = ${from}`);
   await q.query(sql`update subjects set merged_into = ${to}, merged_at = now(), uscc = null, updated_at = now() where id = ${from}`);
+  // Enforcement documents follow too, after the mark: their guard (0039) lets a document's subject
+  // change only to the record its subject was merged into.
+  moved.enforcement = (await q.query<{ id: number }>(sql`update enforcement_records set subject_id = ${to} where subject_id = ${from} returning id`)).length;
   if (moveUscc) await q.query(sql`update subjects set uscc = ${moveUscc}, updated_at = now() where id = ${to}`);
   return moved;
 }

@@ -45,7 +45,7 @@ export const subjectRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/subjects/:id/merge',
     {
       config: LEAD,
-      schema: { tags, summary: '将本记录合并到同一主体的另一条记录（检查、隐患、案件关联随之转移；记入审计）', params: idParams, body: mergeBody, response: { 200: SubjectRegistry } },
+      schema: { tags, summary: '将本记录合并到同一主体的另一条记录（检查、隐患、案件关联和执法文书随之转移；记入审计）', params: idParams, body: mergeBody, response: { 200: SubjectRegistry } },
     },
     async (req) => mergeSubjects(db, staff(req), req.params.id, req.body.into, req.body.reason),
   );

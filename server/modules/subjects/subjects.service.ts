@@ -106,7 +106,7 @@ export async function editSubject(db: Db, user: SessionUser, id: number, b: Subj
 }
 
 /**
- * Merges `id` into `into` (two records of one subject): inspections, hazards and case links move to
+ * Merges `id` into `into` (two records of one subject): inspections, hazards, case links and enforcement documents (0039) move to
  * the kept record, the credit code too when only the merged one had it; the merged record stays,
  * pointing to the kept one, and leaves the lists. Tips name subjects by code and name: a code moved
  * brings its tips with it.
