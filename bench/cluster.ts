@@ -114,6 +114,8 @@ try {
   await seedStructure(db, PASSWORD);
   console.log(`processes a (:${a.port}) and b (:${b.port}) on ${cluster.privatePrimary ? 'a private primary' : "the machine's PostgreSQL"}, replica ${cluster.readUrl.replace(/\/\/[^@]*@/, '//')}; one DATA_DIR: ${shared}`);
 
+  const size = async () => (await db.query<{ n: number }>('select pg_database_size(current_database())::bigint as n'))[0].n;
+  const emptySize = await size();
   // Warm-up: jieba, the routing cache, the pools.
   await intake(a, 8, 2);
   await intake(b, 8, 2);
@@ -135,6 +137,16 @@ try {
   console.log(describe('one process, 32 clients', one));
   console.log(describe('two processes, 16 clients each', two));
   console.log(`ratio two ÷ one: ${(rate(two) / rate(one)).toFixed(2)}`);
+
+  // Disk per tip as the portal path writes it (tip, event, audit row, entities, key row, search
+  // index, statistics delta): the database's growth over the empty one, after the rollups compacted.
+  await db.query('select 1');
+  const [{ tips: submitted }] = await db.query<{ tips: number }>('select count(*)::int as tips from tips');
+  await db.exec('checkpoint');
+  const grown = (await size()) - emptySize;
+  const tables = await db.query<{ relname: string; bytes: number }>(
+    'select relname, pg_total_relation_size(relid)::bigint as bytes from pg_stat_user_tables order by 2 desc limit 8');
+  console.log(`disk: ${submitted} tips submitted, database +${(grown / 2 ** 20).toFixed(1)} MB = ${(grown / submitted / 1024).toFixed(2)} KB per tip (${(grown / submitted * 1e6 / 2 ** 30).toFixed(2)} GB per million); largest: ${tables.map((t) => `${t.relname} ${(t.bytes / 2 ** 20).toFixed(1)} MB`).join(', ')}`);
 
   // 2. dashboard latency on a (replica) and c (primary only), with and without intake load on b.
   const c = await cluster.start('c', { ...ENV, DATABASE_READ_URL: '', ...(shared ? {} : { DATA_DIR: join(cluster.root, 'data-c') }) });
