@@ -59,12 +59,26 @@ const tipBody = () => ({
 /** One client address per request (as nginx reports it), so the load stays under the per-client limit. */
 const someAddress = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0] % 250)}`;
 
-async function call(p: ServerProcess, method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; cookie?: string } = {}) {
+/** A signed-in user's cookies, kept from every answer and sent with every request, as a browser does. */
+class Session {
+  readonly cookies = new Map<string, string>();
+  header = () => [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  keep(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
+    }
+  }
+}
+
+async function call(p: ServerProcess, method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; session?: Session } = {}) {
   const res = await fetch(p.base + path, {
     method,
-    headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
+    headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.session ? { cookie: opts.session.header() } : {}), ...opts.headers },
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
+  opts.session?.keep(res);
   const text = await res.text();
   let json: any = null;
   try {
@@ -75,12 +89,12 @@ async function call(p: ServerProcess, method: string, path: string, opts: { body
   return { status: res.status, json, text, headers: res.headers };
 }
 
-async function login(p: ServerProcess, username: string): Promise<string> {
-  const r = await call(p, 'POST', '/api/auth/login', { body: { username, password: TEST_PASSWORD } });
+async function login(p: ServerProcess, username: string): Promise<Session> {
+  const session = new Session();
+  const r = await call(p, 'POST', '/api/auth/login', { body: { username, password: TEST_PASSWORD }, session });
   if (r.status !== 200) throw new Error(`login ${username} on ${p.name}: ${r.status} ${r.text}`);
-  const token = /shouhu_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')![1];
-  secrets.tokens.add(token);
-  return `shouhu_session=${token}`;
+  secrets.tokens.add(session.cookies.get('shouhu_session')!);
+  return session;
 }
 
 const PHOTO = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(20_000)]);
@@ -236,8 +250,8 @@ describe('several server processes, one system (issue 15)', () => {
       const att: Attempt = { key: randomUUID(), body: tipBody(), address: someAddress() };
       const code = await submit(i % 2 ? a : b, att);
       const [{ id }] = await db.query<{ id: number }>('select id from tips where tracking_code = $1', [code]);
-      expect((await call(a, 'POST', `/api/tips/${id}/actions`, { cookie: intake, body: { action: 'accept' } })).status).toBe(200);
-      const d = await call(b, 'POST', `/api/tips/${id}/actions`, { cookie: intake, body: { action: 'dispatch', leadUnitId: police, deadline: new Date(Date.now() + 7 * 86400_000).toISOString(), instructions: '请核查' } });
+      expect((await call(a, 'POST', `/api/tips/${id}/actions`, { session: intake, body: { action: 'accept' } })).status).toBe(200);
+      const d = await call(b, 'POST', `/api/tips/${id}/actions`, { session: intake, body: { action: 'dispatch', leadUnitId: police, deadline: new Date(Date.now() + 7 * 86400_000).toISOString(), instructions: '请核查' } });
       expect(d.status, d.text).toBe(200);
       ids.push(id);
     }
@@ -279,7 +293,7 @@ describe('several server processes, one system (issue 15)', () => {
   it.skipIf(pending('observe', 'a dashboard read is served by the replica'))('[observe] serves a dashboard read from the replica', async () => {
     const lead = await login(a, 'lk_lead');
     const before = await replicaReads(cluster);
-    const r = await call(a, 'GET', '/api/stats/overview?days=30', { cookie: lead });
+    const r = await call(a, 'GET', '/api/stats/overview?days=30', { session: lead });
     expect(r.status).toBe(200);
     // A backend reports its statistics within a second or so of going idle: wait for them.
     let after = before;
@@ -298,8 +312,8 @@ describe('several server processes, one system (issue 15)', () => {
     const [{ id: policeUnit }] = await db.query<{ id: number }>(`select id from units where region_code = '370681' and kind = 'police'`);
     const code = await submit(a, { key: randomUUID(), body: tipBody(), address: someAddress() });
     const [{ id }] = await db.query<{ id: number }>('select id from tips where tracking_code = $1', [code]);
-    const act = async (p: ServerProcess, cookie: string, body: Record<string, unknown>) => {
-      const r = await call(p, 'POST', `/api/tips/${id}/actions`, { cookie, body });
+    const act = async (p: ServerProcess, session: Session, body: Record<string, unknown>) => {
+      const r = await call(p, 'POST', `/api/tips/${id}/actions`, { session, body });
       expect(r.status, `${String(body.action)}: ${r.text}`).toBe(200);
       return r.json;
     };
@@ -308,11 +322,11 @@ describe('several server processes, one system (issue 15)', () => {
     await act(a, police, { action: 'sign' });
     await act(b, police, { action: 'report', verdict: 'untrue', measures: ['risk_warning'], summary: '未发现违法行为，已作风险提示。' });
     await act(a, policeLead, { action: 'approve_report' });
-    const closedCount = async (p: ServerProcess) => (await call(p, 'GET', '/api/stats/overview?days=30', { cookie: lead })).json.byStatus.find((s: { status: string }) => s.status === 'closed').n as number;
+    const closedCount = async (p: ServerProcess) => (await call(p, 'GET', '/api/stats/overview?days=30', { session: lead })).json.byStatus.find((s: { status: string }) => s.status === 'closed').n as number;
     const before = await closedCount(b);
     // Closed on a; read at once on b — the detail and the dashboard (which reads from the replica).
     expect((await act(a, lead, { action: 'close', publicAnswer: '经核查未发现违法行为，已对经营者作风险提示。' })).status).toBe('closed');
-    expect((await call(b, 'GET', `/api/tips/${id}`, { cookie: lead })).json.status).toBe('closed');
+    expect((await call(b, 'GET', `/api/tips/${id}`, { session: lead })).json.status).toBe('closed');
     expect(await closedCount(b)).toBe(before + 1);
     expect(await closedCount(a)).toBe(before + 1);
   }, 60_000);
