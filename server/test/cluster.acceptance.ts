@@ -126,6 +126,8 @@ describe('several server processes, one system (issue 15)', () => {
   /** Whether both processes run on one DATA_DIR (refused before the procs strand: one process per directory). */
   let sharedDataDir = true;
   const dataDirs: string[] = [];
+  /** The data directory each process was started on (its own one before the procs strand). */
+  const dirOf = new Map<string, string>();
   const env = { SHOUHU_PUBLIC_RATE_LIMIT: String(RATE_LIMIT), SHOUHU_JOBS: 'on', SHOUHU_JOBS_INTERVAL_SECONDS: String(JOB_INTERVAL_SECONDS) };
 
   beforeAll(async () => {
@@ -136,12 +138,14 @@ describe('several server processes, one system (issue 15)', () => {
     const started = await Promise.allSettled([cluster.start('a', env), cluster.start('b', env)]);
     const procs: ServerProcess[] = [];
     for (const [i, s] of started.entries()) {
+      dirOf.set(i ? 'b' : 'a', cluster.dataDir);
       if (s.status === 'fulfilled') procs.push(s.value);
       else if (s.reason instanceof ServerExit && s.reason.output.includes('正被另一个进程')) {
         // Before the procs strand: one process per DATA_DIR. Give this one its own to run the rest.
         sharedDataDir = false;
         const own = join(cluster.root, `data-${i}`);
         dataDirs.push(own);
+        dirOf.set(i ? 'b' : 'a', own);
         procs.push(await cluster.start(i ? 'b' : 'a', { ...env, DATA_DIR: own }));
       } else throw s.reason;
     }
@@ -208,7 +212,7 @@ describe('several server processes, one system (issue 15)', () => {
     const atKill = acknowledged();
     // The load goes on against a; b comes back on the same data directory (its start-up sweep of
     // unreferenced files runs while a writes) and takes load again.
-    const restarted = await cluster.start('b', { ...env, DATA_DIR: sharedDataDir ? cluster.dataDir : dataDirs[1] });
+    const restarted = await cluster.start('b', { ...env, DATA_DIR: dirOf.get('b')! });
     b = restarted;
     alive.add(b);
     const t1 = Date.now();
