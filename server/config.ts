@@ -31,6 +31,8 @@ const schema = z.object({
   // Free space under DATA_DIR kept for the database: below it uploads are refused and health degrades.
   SHOUHU_DISK_RESERVE_MB: z.coerce.number().int().min(0).default(1024),
   SHOUHU_JOBS: z.enum(['on', 'off']).default('on'),
+  // Seconds between two runs of the periodic jobs (each job runs once per interval across all processes).
+  SHOUHU_JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   // The reverse proxies whose X-Forwarded-For is believed: a hop count, or addresses/CIDRs/names
   // (loopback, linklocal, uniquelocal) separated by commas. Unset: the connection's own address.
   TRUST_PROXY: z

@@ -92,7 +92,7 @@ const app = await buildApp({
 });
 await app.listen({ port: config.PORT, host: config.HOST });
 console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}${readDb ? '，只读副本' : ''}；工作平台：/console；接口文档：/api/docs）`);
-const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log) : () => undefined;
+const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log, config.SHOUHU_JOBS_INTERVAL_SECONDS * 1000) : () => undefined;
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
