@@ -184,7 +184,7 @@ const RATES: Partial<Record<IndicatorKey, [string, string]>> = {
  * before it): its parts, or, for the figures counted from the records and not rolled up, a rolled-up
  * indicator of the same records (entities_screened had none, so its 环比 was always null).
  */
-const BEGINS_WITH: Partial<Record<IndicatorKey, string>> = { entities_screened: 'inspections_person_times', tips_overdue: 'tips_received' };
+const BEGINS_WITH: Partial<Record<IndicatorKey, string>> = { entities_screened: '_screened_first', tips_overdue: 'tips_received' };
 const beganBy = (k: IndicatorKey): string[] => (partsOf(k).length ? partsOf(k) : [BEGINS_WITH[k] ?? k]);
 
 const partsOf = (k: IndicatorKey): string[] => {
@@ -273,6 +273,9 @@ async function reportedSums(q: Queryable, a: Omit<SumArgs, 'indicators' | 'dim'>
   return rows.map((r) => ({ indicator: r.indicator, bucket: a.byUnit ? r.bucket : r.bucket, dimValue: '', value: Number(r.value) }));
 }
 
+/** Each subject's first inspection day, rolled up (0038): 排查主体 up to a day is the sum of these up to it. */
+const SCREENED_FIRST = '_screened_first';
+
 /** 排查主体: distinct subjects with an inspection in the period (not additive over days, so counted from the records). */
 async function distinctScreened(q: Queryable, a: SumArgs): Promise<Part[]> {
   const dimCol = a.dim === 'sector' ? sql`s.kind` : a.dim === 'unit' ? sql`i.unit_id::text` : sql`''`;
@@ -308,14 +311,20 @@ async function allParts(ctx: Ctx, keys: IndicatorKey[], a: Omit<SumArgs, 'indica
   const stocks = [...new Set(keys.filter((k) => INDICATOR_DEFS[k].kind === 'stock').flatMap(partsOf))];
   const sum = ctx.direct ? sumDirect : sumRollup;
   const byUnit = a.dim === 'unit';
+  // 排查主体 since records began adds up by each subject's first inspection day (0038); a period with a
+  // first day, a time grouping or a unit's subjects are counted from the records, and so is the direct
+  // count (the reference the rollup must equal).
+  const screened = keys.includes('entities_screened');
+  const screenedFirst = screened && !ctx.direct && a.from === null && (a.group === 'none' || a.group === 'child') && a.dim !== 'unit';
   const [f, s, d, o, r] = await Promise.all([
-    sum(ctx.q, { ...a, indicators: flows }),
+    sum(ctx.q, { ...a, indicators: screenedFirst ? [...flows, SCREENED_FIRST] : flows }),
     stocks.length ? sum(ctx.q, { ...a, from: null, indicators: stocks }) : [],
-    keys.includes('entities_screened') ? distinctScreened(ctx.q, { ...a, indicators: [] }) : [],
+    screened && !screenedFirst ? distinctScreened(ctx.q, { ...a, indicators: [] }) : [],
     keys.includes('tips_overdue') ? overdueTips(ctx.q, { ...a, indicators: [] }) : [],
     a.dim && a.dim !== 'unit' ? [] : reportedSums(ctx.q, { ...a, indicators: keys, byUnit }),
   ]);
-  return { recorded: [...f, ...s, ...d, ...o], reported: r };
+  const flowParts = screenedFirst ? f.map((p) => (p.indicator === SCREENED_FIRST ? { ...p, indicator: 'entities_screened' } : p)) : f;
+  return { recorded: [...flowParts, ...s, ...d, ...o], reported: r };
 }
 
 /** Figures of one cell (a bucket and dimension value) from the parts. */

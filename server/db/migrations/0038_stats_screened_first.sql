@@ -1,0 +1,118 @@
+-- 排查主体 (entities_screened, distinct subjects with an inspection) up to a day, from the rollups.
+-- A distinct count does not add up over days, so the engine counted it from the inspections: on a
+-- national set of 1,000,000 tips that was most of the national dashboard's time, and it grows with
+-- the inspections. Its CUMULATIVE value (since records began, up to `to`) does add up if each
+-- subject counts once, on the day of its first inspection: the subjects in a subtree with an
+-- inspection on or before `to` are those whose first inspection is on or before `to`. So each
+-- subject contributes '_screened_first' (1, on its first inspection's day, in the subject's region;
+-- dimensions '' and sector — a unit's distinct subjects are not the first-day subjects, so by=unit
+-- and any period with a first day are still counted from the records; engine.ts, allParts).
+--
+-- Kept exact by triggers like every contribution: an inspection statement (insert, update, delete)
+-- moves the first day of the subjects it touches — a statement trigger with transition tables takes
+-- each such subject's first day before the statement (the inspections now, less the statement's new
+-- rows, plus its old rows) and after it, and appends −before +after; a subject moved to another
+-- region or kind moves its first-day contribution (stats_subjects_changed).
+create function stats_c_screened(first_day date, region text, sector text)
+returns table (region_code text, day date, indicator text, dim text, dim_value text, value bigint)
+language sql immutable strict as $$
+  select region, first_day, '_screened_first', d.dim, d.dim_value, 1::bigint
+  from (values ('', ''), ('sector', sector)) d(dim, dim_value)
+$$;
+
+-- The first inspection day of a subject (inspections_subject_idx: one index probe).
+create function stats_first_inspection(subject bigint) returns date language sql stable strict as $$
+  select min(i.inspected_on) from inspections i where i.subject_id = subject
+$$;
+
+create or replace function stats_contributions()
+returns table (region_code text, day date, indicator text, dim text, dim_value text, value bigint)
+language plpgsql stable as $$
+begin
+  return query select c.* from tips t cross join lateral stats_c_tip(t) c;
+  return query select c.* from case_stages s join criminal_cases k on k.id = s.case_id
+    cross join lateral stats_c_case_stage(s, k.region_code, k.fraud_types) c;
+  return query select c.* from case_figures f join criminal_cases k on k.id = f.case_id
+    cross join lateral stats_c_case_figure(f, k.region_code, k.fraud_types, 1) c
+   where not exists (select 1 from case_figures x where x.corrects_id = f.id);
+  return query select c.* from inspections i join subjects s on s.id = i.subject_id cross join lateral stats_c_inspection(i, s.region_code, s.kind) c;
+  return query select c.* from (select i.subject_id, min(i.inspected_on) as first_day from inspections i group by 1) f
+    join subjects s on s.id = f.subject_id cross join lateral stats_c_screened(f.first_day, s.region_code, s.kind) c;
+  return query select c.* from hazards h join subjects s on s.id = h.subject_id cross join lateral stats_c_hazard(h, s.region_code, s.kind) c;
+  return query select c.* from enforcement_records e join subjects s on s.id = e.subject_id cross join lateral stats_c_enforcement(e, s.region_code, s.kind) c;
+  return query select c.* from publicity_activities a cross join lateral stats_c_activity(a) c;
+  return query select c.* from ads_monitoring_rounds m cross join lateral stats_c_monitoring(m) c;
+  return query select c.* from subjects s cross join lateral stats_c_subject(s) c;
+  return query select c.* from supervision_rounds r cross join lateral stats_c_supervision_round(r) c;
+end $$;
+
+-- One function for the three statement triggers (a trigger with transition tables has one event).
+-- The statement's old rows (update, delete) and new rows (insert, update) are read into arrays first:
+-- a branch may name only the transition tables its trigger has.
+create function stats_screened_changed() returns trigger language plpgsql as $$
+declare
+  new_ids bigint[] := '{}';
+  new_subjects bigint[] := '{}';
+  old_subjects bigint[] := '{}';
+  old_days date[] := '{}';
+begin
+  if tg_op in ('INSERT', 'UPDATE') then
+    select coalesce(array_agg(n.id), '{}'), coalesce(array_agg(n.subject_id), '{}') into new_ids, new_subjects from stats_new_inspections n;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    select coalesce(array_agg(o.subject_id), '{}'), coalesce(array_agg(o.inspected_on), '{}') into old_subjects, old_days from stats_old_inspections o;
+  end if;
+  insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+  select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+    from (select a.subject_id,
+                 stats_first_inspection(a.subject_id) as after,
+                 (select min(b.d) from (
+                    select i.inspected_on as d from inspections i where i.subject_id = a.subject_id and i.id <> all(new_ids)
+                    union all
+                    select o.d from unnest(old_subjects, old_days) o(s, d) where o.s = a.subject_id) b) as before
+            from (select distinct u as subject_id from unnest(new_subjects || old_subjects) u) a) f
+    join subjects s on s.id = f.subject_id
+    cross join lateral (
+      select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from stats_c_screened(f.before, s.region_code, s.kind) c
+      union all
+      select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_screened(f.after, s.region_code, s.kind) c) x
+   where f.before is distinct from f.after
+   group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  return null;
+end $$;
+create trigger inspections_screened_insert after insert on inspections
+  referencing new table as stats_new_inspections for each statement execute function stats_screened_changed();
+create trigger inspections_screened_update after update on inspections
+  referencing old table as stats_old_inspections new table as stats_new_inspections for each statement execute function stats_screened_changed();
+create trigger inspections_screened_delete after delete on inspections
+  referencing old table as stats_old_inspections for each statement execute function stats_screened_changed();
+
+-- A subject moved to another region or kind moves its records' contributions, its own, and its
+-- first inspection day's (0022's function with the last two lines added).
+create or replace function stats_subjects_changed() returns trigger language plpgsql as $$
+begin
+  insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+  select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
+    from (select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from stats_c_subject(old) c
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_subject(new) c
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from inspections i, stats_c_inspection(i, old.region_code, old.kind) c where tg_op = 'UPDATE' and i.subject_id = old.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from inspections i, stats_c_inspection(i, new.region_code, new.kind) c where tg_op = 'UPDATE' and i.subject_id = new.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from hazards h, stats_c_hazard(h, old.region_code, old.kind) c where tg_op = 'UPDATE' and h.subject_id = old.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from hazards h, stats_c_hazard(h, new.region_code, new.kind) c where tg_op = 'UPDATE' and h.subject_id = new.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from enforcement_records e, stats_c_enforcement(e, old.region_code, old.kind) c where tg_op = 'UPDATE' and e.subject_id = old.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from enforcement_records e, stats_c_enforcement(e, new.region_code, new.kind) c where tg_op = 'UPDATE' and e.subject_id = new.id
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from stats_c_screened(stats_first_inspection(old.id), old.region_code, old.kind) c where tg_op = 'UPDATE'
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_screened(stats_first_inspection(new.id), new.region_code, new.kind) c where tg_op = 'UPDATE') x
+   group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
+  return null;
+end $$;
+
+-- What the records already hold: appended to the delta like any new record (no full rebuild).
+insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value
+  from (select i.subject_id, min(i.inspected_on) as first_day from inspections i group by 1) f
+  join subjects s on s.id = f.subject_id cross join lateral stats_c_screened(f.first_day, s.region_code, s.kind) c;
+
+-- 排查主体 for a period is still a distinct count over the period's inspections: read them by day
+-- (index-only with the subject), not by a scan of every inspection.
+create index inspections_day_idx on inspections (inspected_on, subject_id);
