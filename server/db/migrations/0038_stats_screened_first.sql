@@ -116,3 +116,46 @@ select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value
 -- 排查主体 for a period is still a distinct count over the period's inspections: read them by day
 -- (index-only with the subject), not by a scan of every inspection.
 create index inspections_day_idx on inspections (inspected_on, subject_id);
+
+-- stats_rebuild() writes each level in key order. The rows a region's query reads (one indicator,
+-- every day) were scattered over the table — the order the grouping produced them — so a national
+-- cumulative read of 12,700 rows touched 12,860 pages (bench/stats-profile on a 200,000-tip set);
+-- written in key order they lie together. Otherwise 0032's function unchanged. Existing rollups keep
+-- their order until the next rebuild (restore, or `select stats_rebuild()` by hand).
+create or replace function stats_rebuild() returns bigint language plpgsql as $$
+declare
+  n bigint;
+  total bigint := 0;
+  lv int;
+  finer int := null;
+  odd text;
+begin
+  perform pg_advisory_xact_lock(7701, 100);
+  truncate stats_delta, stats_rollup;
+  drop table if exists stats_own;  -- a second rebuild in the same transaction
+  create temp table stats_own on commit drop as
+    select c.region_code collate "C" as region_code, c.day, c.indicator, c.dim, c.dim_value, sum(c.value)::bigint as value
+      from stats_contributions() c
+     group by 1, 2, 3, 4, 5;
+  select region_code into odd from stats_own where length(region_code) not in (0, 2, 4, 6, 9, 12) limit 1;
+  if found then
+    raise exception 'stats_rebuild: region code % has a length the rollups do not know', odd;
+  end if;
+  foreach lv in array array[12, 9, 6, 4, 2, 0] loop
+    insert into stats_rollup (lvl, dim, indicator, region_code, day, dim_value, value)
+    select lv, x.dim, x.indicator, x.region_code, x.day, x.dim_value, sum(x.value)::bigint
+      from (select o.dim, o.indicator, o.region_code, o.day, o.dim_value, o.value
+              from stats_own o where length(o.region_code) = lv
+            union all
+            select r.dim, r.indicator, left(r.region_code, lv), r.day, r.dim_value, r.value
+              from stats_rollup r where r.lvl = finer and r.dim <> 'unit') x
+     group by 1, 2, 3, 4, 5, 6
+    having sum(x.value) <> 0
+     order by 2, 3, 4, 5, 6;
+    get diagnostics n = row_count;
+    total := total + n;
+    finer := lv;
+  end loop;
+  analyze stats_rollup;
+  return total;
+end $$;
