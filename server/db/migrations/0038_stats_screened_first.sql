@@ -6,18 +6,32 @@
 -- inspection on or before `to` are those whose first inspection is on or before `to`. So each
 -- subject contributes '_screened_first' (1, on its first inspection's day, in the subject's region;
 -- dimensions '' and sector — a unit's distinct subjects are not the first-day subjects, so by=unit
--- and any period with a first day are still counted from the records; engine.ts, allParts).
+-- is still counted from the records; engine.ts, allParts). A period with a first day (dimension ''
+-- only) comes from '_screened_day' below; by=sector, by=unit and time groupings of a period are still
+-- counted from the records.
 --
 -- Kept exact by triggers like every contribution: an inspection statement (insert, update, delete)
--- moves the first day of the subjects it touches — a statement trigger with transition tables takes
--- each such subject's first day before the statement (the inspections now, less the statement's new
--- rows, plus its old rows) and after it, and appends −before +after; a subject moved to another
--- region or kind moves its first-day contribution (stats_subjects_changed).
+-- moves the inspection days of the subjects it touches — a statement trigger with transition tables
+-- takes each such subject's days before the statement (the inspections now, less the statement's new
+-- rows, plus its old rows) and after it, and appends −before +after of both contributions; a subject
+-- moved to another region or kind moves them too (stats_subjects_changed).
 create function stats_c_screened(first_day date, region text, sector text)
 returns table (region_code text, day date, indicator text, dim text, dim_value text, value bigint)
 language sql immutable strict as $$
   select region, first_day, '_screened_first', d.dim, d.dim_value, 1::bigint
   from (values ('', ''), ('sector', sector)) d(dim, dim_value)
+$$;
+
+-- 排查主体 for a period [from, to]: a subject counts iff it has an inspection day in the period whose
+-- previous inspection day (of the same subject) is before `from` — or that has none. So each of a
+-- subject's inspection days contributes '_screened_day' (1, on that day, dim '') with the previous
+-- inspection day as its dimension value ('' for the first); the engine sums the days in the period
+-- whose value is '' or before `from` (engine.ts, screenedInPeriod).
+create function stats_c_screened_days(days date[], region text)
+returns table (region_code text, day date, indicator text, dim text, dim_value text, value bigint)
+language sql immutable strict as $$
+  select region, x.d, '_screened_day', '', coalesce(to_char(lag(x.d) over (order by x.d), 'YYYY-MM-DD'), ''), 1::bigint
+  from (select distinct u as d from unnest(days) u where u is not null) x
 $$;
 
 -- The first inspection day of a subject (inspections_subject_idx: one index probe).
@@ -38,6 +52,8 @@ begin
   return query select c.* from inspections i join subjects s on s.id = i.subject_id cross join lateral stats_c_inspection(i, s.region_code, s.kind) c;
   return query select c.* from (select i.subject_id, min(i.inspected_on) as first_day from inspections i group by 1) f
     join subjects s on s.id = f.subject_id cross join lateral stats_c_screened(f.first_day, s.region_code, s.kind) c;
+  return query select c.* from (select i.subject_id, array_agg(i.inspected_on) as days from inspections i group by 1) f
+    join subjects s on s.id = f.subject_id cross join lateral stats_c_screened_days(f.days, s.region_code) c;
   return query select c.* from hazards h join subjects s on s.id = h.subject_id cross join lateral stats_c_hazard(h, s.region_code, s.kind) c;
   return query select c.* from enforcement_records e join subjects s on s.id = e.subject_id cross join lateral stats_c_enforcement(e, s.region_code, s.kind) c;
   return query select c.* from publicity_activities a cross join lateral stats_c_activity(a) c;
@@ -65,18 +81,20 @@ begin
   insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
   select x.region_code, x.day, x.indicator, x.dim, x.dim_value, sum(x.v)
     from (select a.subject_id,
-                 stats_first_inspection(a.subject_id) as after,
-                 (select min(b.d) from (
-                    select i.inspected_on as d from inspections i where i.subject_id = a.subject_id and i.id <> all(new_ids)
-                    union all
-                    select o.d from unnest(old_subjects, old_days) o(s, d) where o.s = a.subject_id) b) as before
+                 array(select i.inspected_on from inspections i where i.subject_id = a.subject_id) as after,
+                 array(select i.inspected_on from inspections i where i.subject_id = a.subject_id and i.id <> all(new_ids)
+                       union all
+                       select o.d from unnest(old_subjects, old_days) o(s, d) where o.s = a.subject_id) as before
             from (select distinct u as subject_id from unnest(new_subjects || old_subjects) u) a) f
     join subjects s on s.id = f.subject_id
     cross join lateral (
-      select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from stats_c_screened(f.before, s.region_code, s.kind) c
+      select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value as v from stats_c_screened((select min(d) from unnest(f.before) d), s.region_code, s.kind) c
       union all
-      select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_screened(f.after, s.region_code, s.kind) c) x
-   where f.before is distinct from f.after
+      select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_screened((select min(d) from unnest(f.after) d), s.region_code, s.kind) c
+      union all
+      select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from stats_c_screened_days(f.before, s.region_code) c
+      union all
+      select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_screened_days(f.after, s.region_code) c) x
    group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
   return null;
 end $$;
@@ -102,7 +120,9 @@ begin
           union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from enforcement_records e, stats_c_enforcement(e, old.region_code, old.kind) c where tg_op = 'UPDATE' and e.subject_id = old.id
           union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from enforcement_records e, stats_c_enforcement(e, new.region_code, new.kind) c where tg_op = 'UPDATE' and e.subject_id = new.id
           union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from stats_c_screened(stats_first_inspection(old.id), old.region_code, old.kind) c where tg_op = 'UPDATE'
-          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_screened(stats_first_inspection(new.id), new.region_code, new.kind) c where tg_op = 'UPDATE') x
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_screened(stats_first_inspection(new.id), new.region_code, new.kind) c where tg_op = 'UPDATE'
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, -c.value from stats_c_screened_days(array(select i.inspected_on from inspections i where i.subject_id = old.id), old.region_code) c where tg_op = 'UPDATE'
+          union all select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value from stats_c_screened_days(array(select i.inspected_on from inspections i where i.subject_id = new.id), new.region_code) c where tg_op = 'UPDATE') x
    group by 1, 2, 3, 4, 5 having sum(x.v) <> 0;
   return null;
 end $$;
@@ -112,8 +132,12 @@ insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
 select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value
   from (select i.subject_id, min(i.inspected_on) as first_day from inspections i group by 1) f
   join subjects s on s.id = f.subject_id cross join lateral stats_c_screened(f.first_day, s.region_code, s.kind) c;
+insert into stats_delta (region_code, day, indicator, dim, dim_value, value)
+select c.region_code, c.day, c.indicator, c.dim, c.dim_value, c.value
+  from (select i.subject_id, array_agg(i.inspected_on) as days from inspections i group by 1) f
+  join subjects s on s.id = f.subject_id cross join lateral stats_c_screened_days(f.days, s.region_code) c;
 
--- 排查主体 for a period is still a distinct count over the period's inspections: read them by day
+-- 排查主体 for a period by=unit, by=sector or by time is still a distinct count over the period's inspections: read them by day
 -- (index-only with the subject), not by a scan of every inspection.
 create index inspections_day_idx on inspections (inspected_on, subject_id);
 

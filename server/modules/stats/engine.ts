@@ -214,7 +214,11 @@ const MAX_BUCKETS = 400;
 interface Part { indicator: string; bucket: string; dimValue: string; value: number }
 type Grouping = 'none' | 'child' | 'day' | 'week' | 'month';
 
-interface SumArgs { root: string; from: string | null; to: string; indicators: string[]; dim: '' | Dim; group: Grouping; childLen: number }
+interface SumArgs {
+  root: string; from: string | null; to: string; indicators: string[]; dim: '' | Dim; group: Grouping; childLen: number;
+  /** Only contributions whose dimension value is '' or before this day ('_screened_day': the previous inspection day). */
+  prevBefore?: string;
+}
 
 const bucketSql = (g: Grouping, region: string, dayCol: string, childLen: number): Sql => {
   switch (g) {
@@ -276,6 +280,18 @@ async function reportedSums(q: Queryable, a: Omit<SumArgs, 'indicators' | 'dim'>
 /** Each subject's first inspection day, rolled up (0038): 排查主体 up to a day is the sum of these up to it. */
 const SCREENED_FIRST = '_screened_first';
 
+/**
+ * 排查主体 for a period from the rollups: a subject has an inspection in [from, to] iff one of its
+ * inspection days in the period has no earlier inspection day, or an earlier one before `from`
+ * (the first such day in the period is one). '_screened_day' holds each inspection day with the
+ * subject's previous one as its dimension value (0038).
+ */
+async function screenedInPeriod(q: Queryable, a: Omit<SumArgs, 'indicators'>): Promise<Part[]> {
+  const parts = await sumRollup(q, { ...a, dim: '', indicators: [SCREENED_DAY], prevBefore: a.from! });
+  return parts.map((p) => ({ ...p, indicator: 'entities_screened', dimValue: '' }));
+}
+const SCREENED_DAY = '_screened_day';
+
 /** 排查主体: distinct subjects with an inspection in the period (not additive over days, so counted from the records). */
 async function distinctScreened(q: Queryable, a: SumArgs): Promise<Part[]> {
   const dimCol = a.dim === 'sector' ? sql`s.kind` : a.dim === 'unit' ? sql`i.unit_id::text` : sql`''`;
@@ -314,12 +330,15 @@ async function allParts(ctx: Ctx, keys: IndicatorKey[], a: Omit<SumArgs, 'indica
   // 排查主体 since records began adds up by each subject's first inspection day (0038); a period with a
   // first day, a time grouping or a unit's subjects are counted from the records, and so is the direct
   // count (the reference the rollup must equal).
+  // A period (dimension '' only) from each inspection day with the subject's previous one (0038, screenedInPeriod).
   const screened = keys.includes('entities_screened');
-  const screenedFirst = screened && !ctx.direct && a.from === null && (a.group === 'none' || a.group === 'child') && a.dim !== 'unit';
+  const rolled = screened && !ctx.direct && (a.group === 'none' || a.group === 'child');
+  const screenedFirst = rolled && a.from === null && a.dim !== 'unit';
+  const screenedDays = rolled && a.from !== null && a.dim === '';
   const [f, s, d, o, r] = await Promise.all([
     sum(ctx.q, { ...a, indicators: screenedFirst ? [...flows, SCREENED_FIRST] : flows }),
     stocks.length ? sum(ctx.q, { ...a, from: null, indicators: stocks }) : [],
-    screened && !screenedFirst ? distinctScreened(ctx.q, { ...a, indicators: [] }) : [],
+    screenedDays ? screenedInPeriod(ctx.q, a) : screened && !screenedFirst ? distinctScreened(ctx.q, { ...a, indicators: [] }) : [],
     keys.includes('tips_overdue') ? overdueTips(ctx.q, { ...a, indicators: [] }) : [],
     a.dim && a.dim !== 'unit' ? [] : reportedSums(ctx.q, { ...a, indicators: keys, byUnit }),
   ]);
@@ -368,8 +387,9 @@ async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
   // 'unit' rows are stored once, at the record's own region (0032): every one in the subtree, bucketed like the delta's.
   const ownRows = a.dim === 'unit';
   const child = a.group === 'child' && !ownRows;
+  const prev = (alias: string) => (a.prevBefore ? sql`and (${raw(alias)}.dim_value = '' or ${raw(alias)}.dim_value collate "C" < ${a.prevBefore})` : sql``);
   const rollupRows = (where: Sql, bucket: Sql) => sql`select r.indicator, ${bucket} as bucket, r.dim_value, r.value, false as delta from stats_rollup r
-           where ${where} and r.dim = ${a.dim} and r.indicator = any(${a.indicators}::text[]) and ${dayRange('r.day', a.from, a.to)}`;
+           where ${where} and r.dim = ${a.dim} and r.indicator = any(${a.indicators}::text[]) and ${dayRange('r.day', a.from, a.to)} ${prev('r')}`;
   // Child rows: the rollup's key runs (level, dim, indicator, region, day), so one range over the
   // children read every day of every child to keep the period's (427,000 index entries for a national
   // by=child month on a 200,000-tip set). Instead the children with rows are found by skipping from
@@ -384,7 +404,7 @@ async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
   const rollup = ownRows ? rollupRows(sql`r.lvl = any(${rollupLevels().filter((n) => n >= a.root.length)}::smallint[]) and ${regionRange(a.root, 'r.region_code')}`, bucketSql(a.group, 'r.region_code', 'r.day', a.childLen))
     : child ? sql`select r.indicator, r.region_code as bucket, r.dim_value, r.value, false as delta from child_codes c
                     join stats_rollup r on r.lvl = ${a.childLen} and r.dim = ${a.dim} and r.indicator = c.indicator and r.region_code = c.code
-                   where ${dayRange('r.day', a.from, a.to)}
+                   where ${dayRange('r.day', a.from, a.to)} ${prev('r')}
                   union all ${rollupRows(sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`, sql`'\u0001'`)}`
     : rollupRows(sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`, bucketSql(a.group, 'r.region_code', 'r.day', a.childLen));
   const rows = await q.query<{ indicator: string; bucket: string; dimValue: string; value: string; delta: boolean }>(
@@ -392,7 +412,7 @@ async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
           ${rollup}
           union all
           select d.indicator, ${bucketSql(a.group, 'd.region_code', 'd.day', a.childLen)}, d.dim_value, d.value, true from stats_delta d
-           where d.dim = ${a.dim} and d.indicator = any(${a.indicators}::text[]) and ${regionRange(a.root, 'd.region_code')} and ${dayRange('d.day', a.from, a.to)}
+           where d.dim = ${a.dim} and d.indicator = any(${a.indicators}::text[]) and ${regionRange(a.root, 'd.region_code')} and ${dayRange('d.day', a.from, a.to)} ${prev('d')}
         ) x group by 1, 2, 3, 5`,
   );
   const parts = rows.map((r) => ({ indicator: r.indicator, bucket: r.bucket, dimValue: r.dimValue, value: Number(r.value) }));
