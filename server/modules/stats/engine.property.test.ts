@@ -46,6 +46,9 @@ describe('indicator engine: rollups equal the direct count', () => {
     fc.record({ k: fc.constant('subject' as const), region: pick(() => regions), kind: fc.constantFrom(...SUBJECT_KIND_CODES), at: instant, inspections: fc.array(fc.tuple(date, fc.integer({ min: 1, max: 9 })), { maxLength: 2 }),
       hazards: fc.array(fc.tuple(instant, fc.option(instant)), { maxLength: 2 }), docs: fc.array(fc.tuple(fc.constantFrom('risk_warning_letter', 'rectification_notice', 'penalty_decision', 'interview_notice'), date, fc.integer({ min: 0, max: 100_000_00 })), { maxLength: 2 }) }),
     fc.record({ k: fc.constant('subjectMove' as const), n: fc.nat(), region: pick(() => regions), kind: fc.constantFrom(...SUBJECT_KIND_CODES) }),
+    // Inspections moved to another day, deleted, or two added to one subject in one statement (the first-day rollup of 排查主体, 0038).
+    fc.record({ k: fc.constant('inspectionEdit' as const), n: fc.nat(), on: date, del: fc.boolean() }),
+    fc.record({ k: fc.constant('inspectionsTwo' as const), n: fc.nat(), on: fc.tuple(date, date) }),
     fc.record({ k: fc.constant('hazardVerify' as const), n: fc.nat(), at: instant }),
     fc.record({ k: fc.constant('activity' as const), region: pick(() => regions), on: date, counts: fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 8, maxLength: 8 }), unit: pick(() => units) }),
     fc.record({ k: fc.constant('activityEdit' as const), n: fc.nat(), on: date, people: fc.integer({ min: 0, max: 900 }), del: fc.boolean() }),
@@ -122,6 +125,18 @@ describe('indicator engine: rollups equal the direct count', () => {
       case 'subjectMove': {
         const id = await nth('subjects', o.n);
         if (id) await db.query(`update subjects set region_code = $2, kind = $3 where id = $1`, [id, o.region, o.kind]);
+        return;
+      }
+      case 'inspectionEdit': {
+        const id = await nth('inspections', o.n);
+        if (!id) return;
+        if (o.del) await db.query(`delete from inspections i where id = $1 and not exists (select 1 from hazards h where h.inspection_id = i.id)`, [id]);
+        else await db.query(`update inspections set inspected_on = $2 where id = $1`, [id, o.on]);
+        return;
+      }
+      case 'inspectionsTwo': {
+        const id = await nth('subjects', o.n);
+        if (id) await db.query(`insert into inspections (subject_id, unit_id, inspected_on, inspectors, checklist, created_by) select $1, $2, d, 2, '{}', $3 from unnest($4::date[]) d`, [id, unit, userId, o.on]);
         return;
       }
       case 'hazardVerify': {

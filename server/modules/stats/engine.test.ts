@@ -123,6 +123,37 @@ describe('GET /api/stats (indicator engine)', () => {
     expect(mar.figures.inspections_person_times).toMatchObject({ value: 0, previous: 2 }); // two inspectors
   });
 
+  it('counts 排查主体 for a period once per subject, whatever its inspections before, in and after the period (0038)', async () => {
+    const unit = t.world.units.get('370681:police');
+    const [{ id: user }] = await t.db.query<{ id: number }>(`select id from users where username = 'lk_police'`);
+    const subject = async (days: string[]) => {
+      const [{ id }] = await t.db.query<{ id: number }>(
+        `insert into subjects (region_code, kind, name, normalized_name) values ('370686001', 'elderly_care_institution', '栖霞测试养老院', '栖霞测试养老院') returning id`);
+      await t.db.query(`insert into inspections (subject_id, unit_id, inspected_on, inspectors, checklist, created_by) select $1, $2, d, 1, '{}', $3 from unnest($4::date[]) d`, [id, unit, user, days]);
+      return id;
+    };
+    await subject(['2026-04-01', '2026-04-10', '2026-04-20']); // A: three days
+    await subject(['2026-04-10', '2026-04-10']); // B: twice on one day
+    const b = await subject(['2026-03-15']); // C: before, then moved into April below
+    const count = async (from: string | undefined, to: string) => {
+      const q = { region: '370686', from, to, indicators: ['entities_screened' as const] };
+      const engine = await computeStats(t.db, { unitRegionCode: '' }, q);
+      const direct = await computeStats(t.db, { unitRegionCode: '' }, q, { direct: true });
+      expect(engine.figures.entities_screened.value, `${from}..${to}`).toBe(direct.figures.entities_screened.value);
+      return engine.figures.entities_screened.value;
+    };
+    expect(await count('2026-04-10', '2026-04-20')).toBe(2); // A (its day on `from` and after), B
+    expect(await count('2026-04-11', '2026-04-20')).toBe(1); // A only
+    expect(await count('2026-04-02', '2026-04-09')).toBe(0);
+    expect(await count('2026-03-01', '2026-04-30')).toBe(3);
+    expect(await count(undefined, '2026-04-09')).toBe(2); // A and C
+    await t.db.query(`update inspections set inspected_on = '2026-04-15' where subject_id = $1`, [b]);
+    expect(await count('2026-04-11', '2026-04-20')).toBe(2); // A and C
+    expect(await count('2026-03-01', '2026-03-31')).toBe(0);
+    await t.db.query(`delete from inspections where subject_id = $1`, [b]);
+    expect(await count('2026-04-11', '2026-04-20')).toBe(1);
+  });
+
   it('refuses malformed queries with field paths, and regions outside the jurisdiction or unknown with 404', async () => {
     for (const [qs, path] of [
       ['from=2026-13-01', 'from'], ['to=yesterday', 'to'], ['indicators=tips_received,made_up', 'indicators'], ['by=year', 'by'],

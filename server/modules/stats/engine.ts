@@ -184,7 +184,7 @@ const RATES: Partial<Record<IndicatorKey, [string, string]>> = {
  * before it): its parts, or, for the figures counted from the records and not rolled up, a rolled-up
  * indicator of the same records (entities_screened had none, so its 环比 was always null).
  */
-const BEGINS_WITH: Partial<Record<IndicatorKey, string>> = { entities_screened: 'inspections_person_times', tips_overdue: 'tips_received' };
+const BEGINS_WITH: Partial<Record<IndicatorKey, string>> = { entities_screened: '_screened_first', tips_overdue: 'tips_received' };
 const beganBy = (k: IndicatorKey): string[] => (partsOf(k).length ? partsOf(k) : [BEGINS_WITH[k] ?? k]);
 
 const partsOf = (k: IndicatorKey): string[] => {
@@ -214,7 +214,11 @@ const MAX_BUCKETS = 400;
 interface Part { indicator: string; bucket: string; dimValue: string; value: number }
 type Grouping = 'none' | 'child' | 'day' | 'week' | 'month';
 
-interface SumArgs { root: string; from: string | null; to: string; indicators: string[]; dim: '' | Dim; group: Grouping; childLen: number }
+interface SumArgs {
+  root: string; from: string | null; to: string; indicators: string[]; dim: '' | Dim; group: Grouping; childLen: number;
+  /** Only contributions whose dimension value is '' or before this day ('_screened_day': the previous inspection day). */
+  prevBefore?: string;
+}
 
 const bucketSql = (g: Grouping, region: string, dayCol: string, childLen: number): Sql => {
   switch (g) {
@@ -273,6 +277,21 @@ async function reportedSums(q: Queryable, a: Omit<SumArgs, 'indicators' | 'dim'>
   return rows.map((r) => ({ indicator: r.indicator, bucket: a.byUnit ? r.bucket : r.bucket, dimValue: '', value: Number(r.value) }));
 }
 
+/** Each subject's first inspection day, rolled up (0038): 排查主体 up to a day is the sum of these up to it. */
+const SCREENED_FIRST = '_screened_first';
+
+/**
+ * 排查主体 for a period from the rollups: a subject has an inspection in [from, to] iff one of its
+ * inspection days in the period has no earlier inspection day, or an earlier one before `from`
+ * (the first such day in the period is one). '_screened_day' holds each inspection day with the
+ * subject's previous one as its dimension value (0038).
+ */
+async function screenedInPeriod(q: Queryable, a: Omit<SumArgs, 'indicators'>): Promise<Part[]> {
+  const parts = await sumRollup(q, { ...a, dim: '', indicators: [SCREENED_DAY], prevBefore: a.from! });
+  return parts.map((p) => ({ ...p, indicator: 'entities_screened', dimValue: '' }));
+}
+const SCREENED_DAY = '_screened_day';
+
 /** 排查主体: distinct subjects with an inspection in the period (not additive over days, so counted from the records). */
 async function distinctScreened(q: Queryable, a: SumArgs): Promise<Part[]> {
   const dimCol = a.dim === 'sector' ? sql`s.kind` : a.dim === 'unit' ? sql`i.unit_id::text` : sql`''`;
@@ -308,14 +327,23 @@ async function allParts(ctx: Ctx, keys: IndicatorKey[], a: Omit<SumArgs, 'indica
   const stocks = [...new Set(keys.filter((k) => INDICATOR_DEFS[k].kind === 'stock').flatMap(partsOf))];
   const sum = ctx.direct ? sumDirect : sumRollup;
   const byUnit = a.dim === 'unit';
+  // 排查主体 since records began adds up by each subject's first inspection day (0038); a period with a
+  // first day, a time grouping or a unit's subjects are counted from the records, and so is the direct
+  // count (the reference the rollup must equal).
+  // A period (dimension '' only) from each inspection day with the subject's previous one (0038, screenedInPeriod).
+  const screened = keys.includes('entities_screened');
+  const rolled = screened && !ctx.direct && (a.group === 'none' || a.group === 'child');
+  const screenedFirst = rolled && a.from === null && a.dim !== 'unit';
+  const screenedDays = rolled && a.from !== null && a.dim === '';
   const [f, s, d, o, r] = await Promise.all([
-    sum(ctx.q, { ...a, indicators: flows }),
+    sum(ctx.q, { ...a, indicators: screenedFirst ? [...flows, SCREENED_FIRST] : flows }),
     stocks.length ? sum(ctx.q, { ...a, from: null, indicators: stocks }) : [],
-    keys.includes('entities_screened') ? distinctScreened(ctx.q, { ...a, indicators: [] }) : [],
+    screenedDays ? screenedInPeriod(ctx.q, a) : screened && !screenedFirst ? distinctScreened(ctx.q, { ...a, indicators: [] }) : [],
     keys.includes('tips_overdue') ? overdueTips(ctx.q, { ...a, indicators: [] }) : [],
     a.dim && a.dim !== 'unit' ? [] : reportedSums(ctx.q, { ...a, indicators: keys, byUnit }),
   ]);
-  return { recorded: [...f, ...s, ...d, ...o], reported: r };
+  const flowParts = screenedFirst ? f.map((p) => (p.indicator === SCREENED_FIRST ? { ...p, indicator: 'entities_screened' } : p)) : f;
+  return { recorded: [...flowParts, ...s, ...d, ...o], reported: r };
 }
 
 /** Figures of one cell (a bucket and dimension value) from the parts. */
@@ -359,17 +387,32 @@ async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
   // 'unit' rows are stored once, at the record's own region (0032): every one in the subtree, bucketed like the delta's.
   const ownRows = a.dim === 'unit';
   const child = a.group === 'child' && !ownRows;
-  const levels = ownRows ? sql`r.lvl = any(${rollupLevels().filter((n) => n >= a.root.length)}::smallint[]) and ${regionRange(a.root, 'r.region_code')}`
-    : child ? sql`((r.lvl = ${a.childLen} and ${regionRange(a.root, 'r.region_code')}) or (r.lvl = ${a.root.length} and r.region_code = ${a.root}))`
-    : sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`;
-  const rollupBucket = child ? sql`case when r.lvl = ${a.childLen} then r.region_code else '\u0001' end` : bucketSql(a.group, 'r.region_code', 'r.day', a.childLen);
+  const prev = (alias: string) => (a.prevBefore ? sql`and (${raw(alias)}.dim_value = '' or ${raw(alias)}.dim_value collate "C" < ${a.prevBefore})` : sql``);
+  const rollupRows = (where: Sql, bucket: Sql) => sql`select r.indicator, ${bucket} as bucket, r.dim_value, r.value, false as delta from stats_rollup r
+           where ${where} and r.dim = ${a.dim} and r.indicator = any(${a.indicators}::text[]) and ${dayRange('r.day', a.from, a.to)} ${prev('r')}`;
+  // Child rows: the rollup's key runs (level, dim, indicator, region, day), so one range over the
+  // children read every day of every child to keep the period's (427,000 index entries for a national
+  // by=child month on a 200,000-tip set). Instead the children with rows are found by skipping from
+  // one code to the next (an index probe each: the rollup itself says which exist, so nothing is
+  // missed), and each child's period is its own index range. The root's own row is another range.
+  const childCodes = sql`with recursive child_codes(indicator, code) as (
+      select k.indicator, (select min(r.region_code) from stats_rollup r where r.lvl = ${a.childLen} and r.dim = ${a.dim} and r.indicator = k.indicator and ${regionRange(a.root, 'r.region_code')})
+        from unnest(${a.indicators}::text[]) k(indicator)
+      union all
+      select c.indicator, (select min(r.region_code) from stats_rollup r where r.lvl = ${a.childLen} and r.dim = ${a.dim} and r.indicator = c.indicator and r.region_code > c.code and ${regionRange(a.root, 'r.region_code')})
+        from child_codes c where c.code is not null)`;
+  const rollup = ownRows ? rollupRows(sql`r.lvl = any(${rollupLevels().filter((n) => n >= a.root.length)}::smallint[]) and ${regionRange(a.root, 'r.region_code')}`, bucketSql(a.group, 'r.region_code', 'r.day', a.childLen))
+    : child ? sql`select r.indicator, r.region_code as bucket, r.dim_value, r.value, false as delta from child_codes c
+                    join stats_rollup r on r.lvl = ${a.childLen} and r.dim = ${a.dim} and r.indicator = c.indicator and r.region_code = c.code
+                   where ${dayRange('r.day', a.from, a.to)} ${prev('r')}
+                  union all ${rollupRows(sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`, sql`'\u0001'`)}`
+    : rollupRows(sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`, bucketSql(a.group, 'r.region_code', 'r.day', a.childLen));
   const rows = await q.query<{ indicator: string; bucket: string; dimValue: string; value: string; delta: boolean }>(
-    sql`select indicator, bucket, dim_value as "dimValue", sum(value)::text as value, delta from (
-          select r.indicator, ${rollupBucket} as bucket, r.dim_value, r.value, false as delta from stats_rollup r
-           where ${levels} and r.dim = ${a.dim} and r.indicator = any(${a.indicators}::text[]) and ${dayRange('r.day', a.from, a.to)}
+    sql`${child ? childCodes : sql``} select indicator, bucket, dim_value as "dimValue", sum(value)::text as value, delta from (
+          ${rollup}
           union all
           select d.indicator, ${bucketSql(a.group, 'd.region_code', 'd.day', a.childLen)}, d.dim_value, d.value, true from stats_delta d
-           where d.dim = ${a.dim} and d.indicator = any(${a.indicators}::text[]) and ${regionRange(a.root, 'd.region_code')} and ${dayRange('d.day', a.from, a.to)}
+           where d.dim = ${a.dim} and d.indicator = any(${a.indicators}::text[]) and ${regionRange(a.root, 'd.region_code')} and ${dayRange('d.day', a.from, a.to)} ${prev('d')}
         ) x group by 1, 2, 3, 5`,
   );
   const parts = rows.map((r) => ({ indicator: r.indicator, bucket: r.bucket, dimValue: r.dimValue, value: Number(r.value) }));
@@ -465,14 +508,18 @@ async function firstDays(ctx: Ctx, root: string, keys: string[]): Promise<Map<st
   return new Map(rows.filter((r) => r.first).map((r) => [r.indicator, r.first]));
 }
 function firstDaysRollupSql(root: string, keys: string[]): Sql {
-  // Per indicator: the earliest day whose rollup + delta sum is not 0. Every rollup day of the root is
-  // read (one row per day and indicator: a few thousand at most), because the delta (which also holds
-  // −old changes) can cancel the rollup's first day; cutting the rollup off at its first non-zero day
-  // then missed the next one (the property test found it: a hazard crossed off, then moved).
+  // Per indicator: the earliest day whose rollup + delta sum is not 0. The delta (which also holds
+  // −old changes) can cancel a rollup day, so cutting the rollup off at its first non-zero day missed
+  // the next one (the property test found it: a hazard crossed off, then moved). Each delta row
+  // cancels at most one day, so of the root's non-zero rollup days the first (delta rows + 1) hold an
+  // uncancelled one, and every day before it is read whole: reading those is exact, and a few rows
+  // instead of every day of the indicator (a thousand and more nationally).
   return sql`select k.indicator, (
                select to_char(x.day, 'YYYY-MM-DD') from (
-                 select r.day, r.value from stats_rollup r
-                  where r.lvl = ${root.length} and r.dim = '' and r.indicator = k.indicator and r.region_code = ${root}
+                 (select r.day, r.value from stats_rollup r
+                   where r.lvl = ${root.length} and r.dim = '' and r.indicator = k.indicator and r.region_code = ${root} and r.value <> 0
+                   order by r.day
+                   limit (select count(*) + 1 from stats_delta d where d.dim = '' and d.indicator = k.indicator and ${regionRange(root, 'd.region_code')}))
                  union all
                  select d.day, d.value from stats_delta d where d.dim = '' and d.indicator = k.indicator and ${regionRange(root, 'd.region_code')}
                ) x group by x.day having sum(x.value) <> 0 order by x.day limit 1) as first
