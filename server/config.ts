@@ -11,6 +11,12 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // Redis (redis:// or rediss://): rate limits and guess throttles counted there, shared by every
+  // process. Unset: in PostgreSQL when DATABASE_URL is set (also shared), else in memory.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SHOUHU_ADMIN_PASSWORD: z.string().optional(),
   SHOUHU_DEMO: z.enum(['on', 'off']).default('on'),

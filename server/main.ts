@@ -11,7 +11,10 @@ import { loadRegions } from './modules/regions/regions.loader.ts';
 import { ensureAdmin, ensureDefaultRules, seedDemo } from './db/seed/seed.ts';
 import { buildApp } from './app.ts';
 import { startJobs } from './jobs/runner.ts';
-import { removeOrphanFiles } from './modules/uploads/uploads.service.ts';
+import { ORPHAN_GRACE_MS, removeOrphanFiles } from './modules/uploads/uploads.service.ts';
+import { intakeIdle } from './modules/tips/tips.intake.service.ts';
+import { beginShutdown, SHUTDOWN_TIMEOUT_MS } from './lifecycle.ts';
+import { Redis } from 'ioredis';
 
 // boot: .env and config → db → migrate → secret → reference data → first admin and demo data → app → listen → jobs
 // Everything this process creates (database files, evidence, the secret) is readable by its owner only.
@@ -22,11 +25,11 @@ if (dotEnv) {
   console.log(`已读取 ${dotEnv.file}：${[...dotEnv.lines.keys()].join('、') || '（无新设置）'}${kept}`);
 }
 const dataDir = resolve(config.DATA_DIR);
-// One server per data directory, on either backend: the embedded database and the evidence files
-// there are this process's alone (which also makes the orphan-file sweep below safe).
-let unlock: () => void;
+// One server per data directory on the embedded database: PGlite's files there are this process's
+// alone. On PostgreSQL any number of processes share one DATA_DIR (the evidence files): none locks it.
+let unlock: () => void = () => undefined;
 try {
-  unlock = lockDataDir(dataDir, '启动');
+  if (!config.DATABASE_URL) unlock = lockDataDir(dataDir, '启动');
   restrictDataDir(dataDir);
 } catch (err) {
   console.error((err as Error).message);
@@ -50,7 +53,9 @@ try {
 }
 await loadRegions(db);
 await ensureDefaultRules(db);
-const orphans = await removeOrphanFiles(db, dataDir);
+// Files a crash left without their rows. Other live processes may share the folder on PostgreSQL:
+// only files older than the grace period are taken there (uploads.service.ts).
+const orphans = await removeOrphanFiles(db, dataDir, db.kind === 'postgres' ? ORPHAN_GRACE_MS : 0);
 if (orphans) console.log(`已清理 ${orphans} 个未入库的附件文件（上次异常退出时留下）。`);
 
 const admin = await ensureAdmin(db, config.SHOUHU_ADMIN_PASSWORD);
@@ -72,10 +77,30 @@ if (config.SHOUHU_DEMO === 'on') {
   console.log('SHOUHU_DEMO=off：不载入演示数据。');
 }
 
+// Rate limits and guess throttles shared by every process through Redis when REDIS_URL is set.
+let redis: Redis | undefined;
+if (config.REDIS_URL) {
+  // No offline queue: while Redis is unreachable a limit check fails at once and the request goes
+  // through (app.ts, skipOnError) instead of hanging.
+  redis = new Redis(config.REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  let lastError = 0;
+  redis.on('error', (err: Error) => {
+    if (Date.now() - lastError > 60_000) console.error(`Redis 连接出错（限流暂按放行处理）：${err.message}`);
+    lastError = Date.now();
+  });
+  try {
+    await redis.connect();
+  } catch (err) {
+    console.error(`无法连接 REDIS_URL：${(err as Error).message}`);
+    await db.close();
+    process.exit(1);
+  }
+}
+
 const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 const MB = 1024 * 1024;
 const app = await buildApp({
-  db, keys, dataDir, webDir, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY,
+  db, keys, dataDir, webDir, redis, publicRateLimit: config.SHOUHU_PUBLIC_RATE_LIMIT, logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY,
   uploadLimits: {
     pendingBytes: config.SHOUHU_UPLOADS_PENDING_MB * MB,
     pendingPerClientBytes: config.SHOUHU_UPLOADS_PENDING_PER_CLIENT_MB * MB,
@@ -84,15 +109,35 @@ const app = await buildApp({
 });
 await app.listen({ port: config.PORT, host: config.HOST });
 console.log(`守护 Shouhu 已启动：http://localhost:${config.PORT}  （数据库：${db.kind}；工作平台：/console；接口文档：/api/docs）`);
-const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log) : () => undefined;
+const stopJobs = config.SHOUHU_JOBS === 'on' ? startJobs(db, dataDir, app.log) : async () => undefined;
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    stopJobs();
+/**
+ * Graceful shutdown: readiness says "not ready" (lifecycle.ts), the job timer stops, the listener closes (a request that
+ * arrives now gets 503 from Fastify), requests in flight finish — an acknowledged submission has been
+ * committed by then — then the group commit's queue, the job run under way, Redis and the pool.
+ * Exit 0; 1 when something hangs past SHUTDOWN_TIMEOUT_MS.
+ */
+async function shutdown(signal: string) {
+  if (!beginShutdown()) return;
+  console.log(`收到 ${signal}，正在停止：不再接收新请求，等待进行中的请求完成……`);
+  setTimeout(() => {
+    console.error(`停止超时（${SHUTDOWN_TIMEOUT_MS / 1000} 秒），强制退出。`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS).unref();
+  const jobsStopped = stopJobs(); // no new run; the one under way finishes
+  try {
     await app.close();
+    await intakeIdle(db);
+    await jobsStopped;
+    await redis?.quit();
     await db.close();
     restrictDataDir(dataDir);
     unlock();
+    console.log('守护 Shouhu 已停止。');
     process.exit(0);
-  });
+  } catch (err) {
+    console.error(`停止时出错：${(err as Error).message}`);
+    process.exit(1);
+  }
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
