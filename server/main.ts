@@ -6,7 +6,7 @@ import { SecretError, type Keys } from './crypto.ts';
 import { openPglite, openPostgres } from './db/client.ts';
 import { lockDataDir, restrictDataDir } from './db/lock.ts';
 import { loadKeys } from './secret.ts';
-import { migrate } from './db/migrate.ts';
+import { migrate, startingAlone } from './db/migrate.ts';
 import { loadRegions } from './modules/regions/regions.loader.ts';
 import { ensureAdmin, ensureDefaultRules, seedDemo } from './db/seed/seed.ts';
 import { buildApp } from './app.ts';
@@ -41,41 +41,51 @@ await migrate(db);
 // PGlite sets some modes itself (initdb's files 0666, the relation cache 0644): take them back.
 // The directory being 0700 already keeps others out of whatever it writes later.
 restrictDataDir(dataDir);
-let keys: Keys;
-try {
-  keys = await loadKeys(db, config.SHOUHU_SECRET, dataDir);
-} catch (err) {
-  if (!(err instanceof SecretError)) throw err;
-  console.error(err.message);
+// The first start's work — the generated secret, reference data, the first admin, demo data — one
+// process at a time on PostgreSQL (processes started together would each generate a secret): the
+// others wait for it, then find it done.
+const started = await startingAlone(db, async (): Promise<Keys | SecretError> => {
+  let keys: Keys;
+  try {
+    keys = await loadKeys(db, config.SHOUHU_SECRET, dataDir);
+  } catch (err) {
+    if (!(err instanceof SecretError)) throw err;
+    return err;
+  }
+  await loadRegions(db);
+  await ensureDefaultRules(db);
+  // Files a crash left without their rows. Other live processes may share the folder on PostgreSQL:
+  // only files older than the grace period are taken there (uploads.service.ts).
+  const orphans = await removeOrphanFiles(db, dataDir, db.kind === 'postgres' ? ORPHAN_GRACE_MS : 0);
+  if (orphans) console.log(`已清理 ${orphans} 个未入库的附件文件（上次异常退出时留下）。`);
+
+  const admin = await ensureAdmin(db, config.SHOUHU_ADMIN_PASSWORD);
+  if (admin?.generated) {
+    console.log(`\n首次启动：已创建管理员账号 admin，密码（仅显示这一次）：${admin.password}\n`);
+  }
+  // Demo data is for trying the platform out; real work starts on an empty database with SHOUHU_DEMO=off.
+  const REAL_USE = '正式使用：请用空的数据目录（DATA_DIR）或空的 PostgreSQL 数据库，并设置 SHOUHU_DEMO=off（写入 .env 或环境变量）后启动。';
+  if (config.SHOUHU_DEMO === 'on') {
+    const demo = await seedDemo(db, keys, { password: `Demo-${randomBytes(6).toString('base64url')}1!` });
+    if (demo.loaded) {
+      console.log(`已载入演示数据：${demo.tips} 条线索、${demo.cases} 起案件。演示账号（密码均为 ${demo.password}，仅显示这一次）：`);
+      for (const u of demo.users) console.log(`  ${u.username.padEnd(22)} ${u.unit} · ${u.roles}`);
+      console.log(`演示数据仅供试用，请勿在其中办理真实线索。${REAL_USE}`);
+    } else {
+      console.log(`${demo.reason}${REAL_USE}`);
+    }
+  } else {
+    console.log('SHOUHU_DEMO=off：不载入演示数据。');
+  }
+  return keys;
+});
+if (started instanceof SecretError) {
+  console.error(started.message);
   await db.close();
   unlock();
   process.exit(1);
 }
-await loadRegions(db);
-await ensureDefaultRules(db);
-// Files a crash left without their rows. Other live processes may share the folder on PostgreSQL:
-// only files older than the grace period are taken there (uploads.service.ts).
-const orphans = await removeOrphanFiles(db, dataDir, db.kind === 'postgres' ? ORPHAN_GRACE_MS : 0);
-if (orphans) console.log(`已清理 ${orphans} 个未入库的附件文件（上次异常退出时留下）。`);
-
-const admin = await ensureAdmin(db, config.SHOUHU_ADMIN_PASSWORD);
-if (admin?.generated) {
-  console.log(`\n首次启动：已创建管理员账号 admin，密码（仅显示这一次）：${admin.password}\n`);
-}
-// Demo data is for trying the platform out; real work starts on an empty database with SHOUHU_DEMO=off.
-const REAL_USE = '正式使用：请用空的数据目录（DATA_DIR）或空的 PostgreSQL 数据库，并设置 SHOUHU_DEMO=off（写入 .env 或环境变量）后启动。';
-if (config.SHOUHU_DEMO === 'on') {
-  const demo = await seedDemo(db, keys, { password: `Demo-${randomBytes(6).toString('base64url')}1!` });
-  if (demo.loaded) {
-    console.log(`已载入演示数据：${demo.tips} 条线索、${demo.cases} 起案件。演示账号（密码均为 ${demo.password}，仅显示这一次）：`);
-    for (const u of demo.users) console.log(`  ${u.username.padEnd(22)} ${u.unit} · ${u.roles}`);
-    console.log(`演示数据仅供试用，请勿在其中办理真实线索。${REAL_USE}`);
-  } else {
-    console.log(`${demo.reason}${REAL_USE}`);
-  }
-} else {
-  console.log('SHOUHU_DEMO=off：不载入演示数据。');
-}
+const keys = started;
 
 // Rate limits and guess throttles shared by every process through Redis when REDIS_URL is set.
 let redis: Redis | undefined;
