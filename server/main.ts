@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSettings } from './config.ts';
@@ -29,7 +30,8 @@ const dataDir = resolve(config.DATA_DIR);
 // alone. On PostgreSQL any number of processes share one DATA_DIR (the evidence files): none locks it.
 let unlock: () => void = () => undefined;
 try {
-  if (!config.DATABASE_URL) unlock = lockDataDir(dataDir, '启动');
+  if (config.DATABASE_URL) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  else unlock = lockDataDir(dataDir, '启动');
   restrictDataDir(dataDir);
 } catch (err) {
   console.error((err as Error).message);
