@@ -16,7 +16,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import { ErrorBody, Health } from './schemas.ts';
+import { rateLimitStore, sharedCounters, type Counters } from './plugins/shared-counters.ts';
 import type { Db } from './db/client.ts';
 import type { Keys } from './crypto.ts';
 import { hmac } from './crypto.ts';
@@ -78,11 +80,15 @@ export interface AppDeps {
   uploadLimits?: UploadLimits;
   /** TRUST_PROXY: hop count or trusted proxy addresses (Fastify trustProxy). Absent: none. */
   trustProxy?: number | string[];
+  /** REDIS_URL's connection: rate limits and guess throttles count there, shared by every process. */
+  redis?: Redis;
+  /** Where limits count (default: Redis if given, else the database on PostgreSQL, else memory). */
+  counters?: Counters;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps;
+    deps: AppDeps & { counters: Counters };
     /** Every route registered, for the endpoint × role matrix test. */
     routeList: { method: string; url: string }[];
   }
@@ -145,7 +151,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: typeof deps.trustProxy === 'number' ? ((_addr: string, i: number) => i < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate('deps', deps);
+  const counters = deps.counters ?? sharedCounters(deps.db, deps.redis);
+  app.decorate('deps', { ...deps, counters });
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (r) => {
@@ -193,7 +200,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    // A keyed hash of the address, kept only in memory: no raw address is ever stored.
+    // Counted where every process sees it: Redis (the plugin's own store) or the database; memory on
+    // PGlite, the only process. The key is a keyed hash of the address: no raw address is ever stored.
+    ...(deps.redis && counters.kind === 'redis' ? { redis: deps.redis, nameSpace: 'shouhu:rl:' } : counters.kind === 'postgres' ? { store: rateLimitStore(counters) } : {}),
+    // A limit store that does not answer lets requests through (main.ts logs Redis's connection errors):
+    // a reporter is not turned away because Redis is down; sign-ins stay bounded by the per-account
+    // lockout in the database.
+    skipOnError: true,
     keyGenerator: (req) => hmac(deps.keys.lookupMac, req.ip),
     errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('TOO_MANY_REQUESTS') }),
   });

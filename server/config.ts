@@ -11,6 +11,12 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // Redis (redis:// or rediss://): rate limits and guess throttles counted there, shared by every
+  // process. Unset: in PostgreSQL when DATABASE_URL is set (also shared), else in memory.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // A streaming replica (PostgreSQL only, with DATABASE_URL): dashboards, statistics, exports and
   // report generation read there through a second pool of DATABASE_POOL_SIZE connections.

@@ -1,11 +1,18 @@
-// Minimal stand-in for the process lifecycle (graceful shutdown is another change): /api/ready
-// answers 503 once the process has begun to shut down, so a balancer stops sending it requests.
+/**
+ * The process's stage, for whoever answers "should traffic come here?" (a readiness check): once a
+ * shutdown has begun the process finishes what it took but should be sent nothing new.
+ */
 let shuttingDown = false;
 
-export function isShuttingDown(): boolean {
-  return shuttingDown;
+/** True from the first SIGTERM/SIGINT on (main.ts). */
+export const isShuttingDown = (): boolean => shuttingDown;
+
+/** Marks the process as shutting down; returns false when it already was. */
+export function beginShutdown(): boolean {
+  if (shuttingDown) return false;
+  shuttingDown = true;
+  return true;
 }
 
-export function beginShutdown(): void {
-  shuttingDown = true;
-}
+/** How long a shutdown waits for requests in flight, the group commit and the current job run before exiting anyway (code 1). */
+export const SHUTDOWN_TIMEOUT_MS = 30_000;

@@ -23,10 +23,10 @@ export const BACKUP_FORMAT = 'shouhu-backup';
 const VERSION = 1;
 const CHUNK = 2000;
 
-/** Not backed up: the migration ledger (rebuilt by migrate), live sessions and login counters. */
+/** Not backed up: the migration ledger (rebuilt by migrate), live sessions, login and rate-limit counters. */
 // The statistics rollups (0022) are derived: never dumped, rebuilt from the restored records (stats_rebuild()).
 // So are the per-region grade counters (0034), kept by the triggers on subject_grades as its rows come back.
-const SKIP = new Set(['schema_migrations', 'sessions', 'login_throttle', 'stats_rollup', 'stats_delta', 'subject_grade_counts']);
+const SKIP = new Set(['schema_migrations', 'sessions', 'login_throttle', 'rate_counters', 'stats_rollup', 'stats_delta', 'subject_grade_counts']);
 /**
  * Rows a trigger makes when their parent comes back (a subject's stored-grade row, 0034, made with
  * the subject): the row in the file replaces the one the trigger made.

@@ -32,3 +32,16 @@ export async function migrate(db: Db, opts: { only?: readonly string[] } = {}): 
   }
   return applied;
 }
+
+/**
+ * Runs `fn` while no other process on the same PostgreSQL runs its own (a transaction-level advisory
+ * lock held around it; `fn` itself works on the pool): for the start-up steps after migrating, which
+ * several servers starting at once must not each do. PGlite has one process.
+ */
+export async function startingAlone<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (db.kind !== 'postgres') return fn();
+  return db.tx(async (q) => {
+    await q.query('select pg_advisory_xact_lock(7700002)');
+    return fn();
+  });
+}

@@ -31,12 +31,12 @@ describe('periodic jobs', () => {
          ('fresh', 3, null, now() - interval '1 hour'),
          ('locked', 5, now() + interval '10 minutes', now() - interval '25 hours')`,
     );
-    expect(await sweepRetention(t.db)).toEqual({ idempotencyKeys: 1, sessions: 2, loginThrottle: 2 });
+    expect(await sweepRetention(t.db)).toEqual({ idempotencyKeys: 1, sessions: 2, loginThrottle: 2, rateCounters: 0 });
     expect((await t.db.query<{ key_hash: string }>('select key_hash from idempotency_keys order by 1')).map((r) => r.key_hash)).toEqual(['recent']);
     expect((await t.db.query<{ username_hash: string }>('select username_hash from login_throttle order by 1')).map((r) => r.username_hash)).toEqual(['fresh', 'locked']);
     expect(await t.db.query(`select 1 from sessions where token_hash in ('expired', 'idle')`)).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
-    expect(await sweepRetention(t.db)).toEqual({ idempotencyKeys: 0, sessions: 0, loginThrottle: 0 });
+    expect(await sweepRetention(t.db)).toEqual({ idempotencyKeys: 0, sessions: 0, loginThrottle: 0, rateCounters: 0 });
   });
 
   it('runs a job in one process at a time on PostgreSQL', async () => {

@@ -310,7 +310,7 @@ async function seedTeamWork(db: Db, keys: Keys, s: DemoStructure, as: (username:
  * default routing rules, the key fingerprint, migrations), or traces of activity (sessions, lockouts,
  * audit rows of a sign-in, notices, job watermarks, replay keys of a submission that is in `tips`).
  */
-const NOT_RECORDS = new Set(['schema_migrations', 'regions', 'routing_rules', 'key_fingerprint', 'job_state', 'sessions', 'login_throttle', 'audit_log', 'notifications', 'idempotency_keys',
+const NOT_RECORDS = new Set(['schema_migrations', 'regions', 'routing_rules', 'key_fingerprint', 'job_state', 'sessions', 'login_throttle', 'rate_counters', 'audit_log', 'notifications', 'idempotency_keys',
   // The statistics rollups are derived from the records (migration 0022), not records themselves.
   'stats_rollup', 'stats_delta',
   // Each subject's stored grade and the counts by region and grade are derived from it (migration 0034).

@@ -135,7 +135,7 @@ export async function addPhoto(db: Db, keys: Keys, dataDir: string, limits: Uplo
   if (mime !== 'image/jpeg' && mime !== 'image/png') throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', undefined, '活动照片只能是 JPG 或 PNG 图片');
   // A damaged image is refused now (422), not when someone opens it and no location-free copy can be made.
   await staffCopy(mime, data);
-  const stored = await storeUpload(db, keys, dataDir, data, { limits, clientIds: [] });
+  const stored = await storeUpload(db, keys, dataDir, data, { limits, client: null });
   await db.tx(async (q) => {
     // Counted again under the activity's lock, in a statement of its own (on PostgreSQL a count in the
     // locking statement would not see a photo committed while it waited): photos sent at once all

@@ -32,6 +32,7 @@ const refusedByDatabase = (err: unknown) => typeof (err as { code?: unknown })?.
 export class IntakeBatcher {
   private queue: Pending[] = [];
   private flushing = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly q: Queryable) {}
 
@@ -40,6 +41,12 @@ export class IntakeBatcher {
       this.queue.push({ tip, resolve, reject });
       if (!this.flushing) void this.flush();
     });
+  }
+
+  /** Resolves once nothing is queued or being written (a shutdown waits for the current group commit). */
+  idle(): Promise<void> {
+    if (!this.flushing && !this.queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private async write(batch: Pending[]): Promise<void> {
@@ -63,5 +70,6 @@ export class IntakeBatcher {
       }
     }
     this.flushing = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }

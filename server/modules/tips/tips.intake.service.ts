@@ -164,6 +164,9 @@ async function officeFor(db: Db, regionCode: string, accused: Accused = { unitId
   return office;
 }
 
+/** Resolves when the group commit on `db` has written everything queued (graceful shutdown). */
+export const intakeIdle = (db: Db): Promise<void> => batchers.get(db)?.idle() ?? Promise.resolve();
+
 /**
  * A public submission, landing in the queue of the campaign office nearest above its region, and
  * group-committed with its neighbours (intake-batcher.ts) — with or without a key or attachments.

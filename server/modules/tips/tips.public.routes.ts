@@ -10,9 +10,9 @@ import { messageBody, PublicStatus, publicTipBody, ratingBody, Receipt, Reexamin
 import { Ok } from '../../schemas.ts';
 
 export const publicTipRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, keys, publicRateLimit } = app.deps;
+  const { db, keys, publicRateLimit, counters } = app.deps;
   // Wrong code/key pairs are counted per tracking code — per client on it, and in all — and per client
-  // (keyed hashes of the address, in memory only). A client with 10 wrong keys for one code is locked
+  // (keyed hashes of the address, counted where the rate limits count: shared by every process). A client with 10 wrong keys for one code is locked
   // out of that code for 15 minutes before anything is checked; the code itself locks for everyone
   // only after 100 wrong keys from any number of addresses (a backstop against distributed guessing
   // of a 16-digit key), so one attacker who knows a code cannot lock its reporter out. Unknown codes
@@ -20,24 +20,22 @@ export const publicTipRoutes: FastifyPluginAsyncZod = async (app) => {
   // never refuse a correct pair — behind a carrier's NAT, "a client" is many honest reporters — the
   // pair is checked first, and only a wrong one is answered 429 once the client has 20 failures
   // (docs/ARCHITECTURE.md).
-  const guessesPerCodeClient = new FailureThrottle(10, 15 * 60 * 1000);
-  const guessesPerCode = new FailureThrottle(100, 15 * 60 * 1000);
-  const guessesPerClient = new FailureThrottle(20, 15 * 60 * 1000);
+  const guessesPerCodeClient = new FailureThrottle(counters, 'guess-code-client', 10, 15 * 60 * 1000);
+  const guessesPerCode = new FailureThrottle(counters, 'guess-code', 100, 15 * 60 * 1000);
+  const guessesPerClient = new FailureThrottle(counters, 'guess-client', 20, 15 * 60 * 1000);
   const clientKey = (req: FastifyRequest) => hmac(keys.lookupMac, 'lookup:' + req.ip);
 
   /** Runs a credentialed reporter call, counting wrong code/key pairs toward the throttles. */
   async function withCredentials<T>(req: FastifyRequest & { body: { trackingCode: string } }, fn: () => Promise<T>): Promise<T> {
     const code = hmac(keys.lookupMac, 'code:' + req.body.trackingCode);
     const client = clientKey(req);
-    if (guessesPerCode.blocked(code) || guessesPerCodeClient.blocked(code + client)) throw new AppError('TOO_MANY_REQUESTS');
+    if ((await guessesPerCode.blocked(code)) || (await guessesPerCodeClient.blocked(code + client))) throw new AppError('TOO_MANY_REQUESTS');
     try {
       return await fn();
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'TIP_NOT_FOUND') throw err;
-      guessesPerCode.fail(code);
-      guessesPerCodeClient.fail(code + client);
-      guessesPerClient.fail(client);
-      throw guessesPerClient.blocked(client) ? new AppError('TOO_MANY_REQUESTS') : err;
+      await Promise.all([guessesPerCode.fail(code), guessesPerCodeClient.fail(code + client), guessesPerClient.fail(client)]);
+      throw (await guessesPerClient.blocked(client)) ? new AppError('TOO_MANY_REQUESTS') : err;
     }
   }
 

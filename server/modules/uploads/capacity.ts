@@ -13,7 +13,7 @@ import { AppError } from '../../errors.ts';
 export interface UploadLimits {
   /** All unattached uploads together. */
   pendingBytes: number;
-  /** Unattached uploads of one client (a keyed hash of its address, in memory only). */
+  /** Unattached uploads of one client (a keyed hash of its address or user, kept with the upload only until it is attached). */
   pendingPerClientBytes: number;
   /** Free space under DATA_DIR below which uploads are refused and health says "degraded". */
   reserveBytes: number;
@@ -45,43 +45,28 @@ export async function health(db: Db, dataDir: string, limits: UploadLimits): Pro
   return { status, db: db.kind, disk: { freeBytes, reserveBytes: limits.reserveBytes } };
 }
 
-/** The uploads each client has made that may still be unattached (ids only; bounded, in memory). */
-export class PendingUploads {
-  private readonly byClient = new Map<string, { ids: string[]; at: number }>();
-  constructor(private readonly keepMs = 3 * 3600_000) {}
-
-  ids(client: string): string[] {
-    return this.byClient.get(client)?.ids ?? [];
-  }
-
-  add(client: string, id: string, now = Date.now()): void {
-    const entry = this.byClient.get(client) ?? { ids: [], at: now };
-    this.byClient.delete(client);
-    // Stale uploads are removed after a few hours; ids older than that need no counting.
-    this.byClient.set(client, { ids: [...entry.ids.slice(-999), id], at: now });
-    if (this.byClient.size > 100_000) for (const [k, v] of this.byClient) if (v.at < now - this.keepMs || this.byClient.size > 90_000) this.byClient.delete(k);
-  }
-}
-
 /**
  * SQL text: the upload (table alias `u`) is attached to nothing yet — it counts against the quota and
  * is removed when stale. An upload belongs to at most one record (constraint uploads_one_owner).
  */
 export const unattached = (u = 'uploads') => `${u}.tip_id is null and ${u}.activity_id is null and ${u}.hazard_id is null and ${u}.finding_id is null`;
 
-/** Bytes of unattached uploads in all, and among the given ids (one client's). */
-async function pendingBytes(q: Queryable, clientIds: string[]): Promise<{ total: number; client: number }> {
+/**
+ * Bytes of unattached uploads in all, and of one client's (uploads.pending_client, migration 0036:
+ * in the database, so the quota holds whichever process took each upload).
+ */
+async function pendingBytes(q: Queryable, client: string | null): Promise<{ total: number; client: number }> {
   const [r] = await q.query<{ total: number; client: number }>(
-    sql`select coalesce(sum(size_bytes), 0)::int8 as total, coalesce(sum(size_bytes) filter (where id = any(${clientIds}::uuid[])), 0)::int8 as client
+    sql`select coalesce(sum(size_bytes), 0)::int8 as total, coalesce(sum(size_bytes) filter (where pending_client = ${client}::text), 0)::int8 as client
         from uploads where ${raw(unattached())}`,
   );
   return r;
 }
 
 /** Refuses an upload of `size` bytes (0: before reading it) that the disk or a quota cannot take. */
-export async function checkCapacity(q: Queryable, dataDir: string, limits: UploadLimits, clientIds: string[], size = 0): Promise<void> {
+export async function checkCapacity(q: Queryable, dataDir: string, limits: UploadLimits, client: string | null, size = 0): Promise<void> {
   if ((await (limits.freeBytes ?? diskFreeBytes)(dataDir)) - size < limits.reserveBytes) throw new AppError('DISK_LOW');
-  const pending = await pendingBytes(q, clientIds);
+  const pending = await pendingBytes(q, client);
   if (pending.client + Math.max(size, 1) > limits.pendingPerClientBytes) throw new AppError('UPLOADS_CLIENT_FULL');
   if (pending.total + Math.max(size, 1) > limits.pendingBytes) throw new AppError('UPLOADS_FULL');
 }

@@ -10,13 +10,12 @@ import { sendStaffCopy } from './strip.ts';
 import { MAX_UPLOAD_BYTES, readAttachment, storeUpload } from './uploads.service.ts';
 import { fileBody } from '../../schemas.ts';
 import { Upload } from './uploads.schemas.ts';
-import { checkCapacity, DEFAULT_UPLOAD_LIMITS, PendingUploads } from './capacity.ts';
+import { checkCapacity, DEFAULT_UPLOAD_LIMITS } from './capacity.ts';
 import { hmac } from '../../crypto.ts';
 
 export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, keys, dataDir, publicRateLimit } = app.deps;
   const limits = app.deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
-  const pending = new PendingUploads();
 
   /**
    * One upload, as the portal and the console both send it: refused before the body is read when the
@@ -25,13 +24,12 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
    */
   const receive = async (req: FastifyRequest, reply: FastifyReply, client: string) => {
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件');
-    await checkCapacity(db, dataDir, limits, pending.ids(client));
+    await checkCapacity(db, dataDir, limits, client);
     const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
     if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择文件' }]);
     const data = await file.toBuffer();
     if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', undefined, '单个文件不能超过 20 MB');
-    const stored = await storeUpload(db, keys, dataDir, data, { limits, clientIds: pending.ids(client) });
-    pending.add(client, stored.id);
+    const stored = await storeUpload(db, keys, dataDir, data, { limits, client });
     return reply.status(201).send(stored);
   };
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { raw, sql, type Db, type Queryable, type Sql } from '../../db/client.ts';
@@ -47,7 +47,7 @@ export async function storeUpload(
   keys: Keys,
   dataDir: string,
   data: Buffer,
-  quota?: { limits: UploadLimits; clientIds: string[] },
+  quota?: { limits: UploadLimits; client: string | null },
 ): Promise<{ id: string; mime: string; size: number }> {
   const mime = sniffMime(data);
   if (!mime) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED');
@@ -58,14 +58,15 @@ export async function storeUpload(
   await writeFile(join(dir, storageName), encryptBuffer(keys.encryption, data), { mode: 0o600 });
   try {
     const insert = (q: Queryable) =>
-      q.query(sql`insert into uploads (id, mime, size_bytes, storage_name) values (${id}::uuid, ${mime}::text, ${data.length}::int, ${storageName}::text)`);
+      q.query(sql`insert into uploads (id, mime, size_bytes, storage_name, pending_client)
+                  values (${id}::uuid, ${mime}::text, ${data.length}::int, ${storageName}::text, ${quota?.client ?? null}::text)`);
     if (!quota) await insert(db);
     else {
       // Under a lock taken in turn: under READ COMMITTED concurrent inserts do not see each other's
       // rows, so parallel uploads could otherwise all pass one check.
       await db.tx(async (q) => {
         await q.query(sql`select pg_advisory_xact_lock(hashtext('shouhu.uploads.quota'))`);
-        await checkCapacity(q, dataDir, quota.limits, quota.clientIds, data.length);
+        await checkCapacity(q, dataDir, quota.limits, quota.client, data.length);
         await insert(q);
       });
     }
@@ -102,17 +103,26 @@ export async function removeStaleUploads(db: Db, dataDir: string, olderThanHours
 }
 
 /**
- * Removes files in the uploads folder that no row names: what a crash between writing a file and
- * committing its row leaves behind. Run at start, before the server takes uploads (the data
- * directory lock guarantees no other process is writing there).
+ * How old a file with no row must be before it counts as left by a crash. A file is written before its
+ * row commits (storeUpload): on a DATA_DIR shared by several processes, a file another process wrote a
+ * moment ago has no row yet. Its row commits within seconds (the quota lock is the longest wait).
  */
-export async function removeOrphanFiles(db: Db, dataDir: string): Promise<number> {
+export const ORPHAN_GRACE_MS = 3600_000;
+
+/**
+ * Removes files in the uploads folder that no row names: what a crash between writing a file and
+ * committing its row leaves behind. At start on PGlite no other process can be writing there (the
+ * data directory lock), so every such file goes (graceMs 0); on PostgreSQL other processes share the
+ * folder, so only files older than `graceMs` go — never one whose row is about to commit.
+ */
+export async function removeOrphanFiles(db: Db, dataDir: string, graceMs = 0, now = Date.now()): Promise<number> {
   const dir = dirOf(dataDir);
   if (!existsSync(dir)) return 0;
   const names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
   let removed = 0;
   for (let i = 0; i < names.length; i += 1000) {
-    const chunk = names.slice(i, i + 1000);
+    const chunk = names.slice(i, i + 1000).filter((n) => graceMs <= 0 || modifiedAt(join(dir, n)) < now - graceMs);
+    if (!chunk.length) continue;
     const known = new Set((await db.query<{ s: string }>('select storage_name as s from uploads where storage_name = any($1::text[])', [chunk])).map((r) => r.s));
     for (const name of chunk.filter((n) => !known.has(n))) {
       await rm(join(dir, name), { force: true });
@@ -120,4 +130,13 @@ export async function removeOrphanFiles(db: Db, dataDir: string): Promise<number
     }
   }
   return removed;
+}
+
+/** A file's modification time (ms); one removed meanwhile (by another process's sweep) counts as new, so it is left alone. */
+function modifiedAt(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Infinity;
+  }
 }
