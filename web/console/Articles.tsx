@@ -7,7 +7,7 @@ import {
   ARTICLE_KINDS, ARTICLE_KIND_CODES, ARTICLE_STATUSES, ARTICLE_STATUS_CODES, ARTICLE_WRITER_ROLES, FRAUD_TYPES, FRAUD_TYPE_CODES, type ArticleKind, type ArticleStatus,
 } from '../../shared/domain.ts';
 import { useRegions } from './Publicity.tsx';
-import { FormDialog } from './ui.tsx';
+import { FormDialog, chinaDay } from './ui.tsx';
 
 const KIND_OPTIONS = ARTICLE_KIND_CODES.map((k) => ({ value: k, label: ARTICLE_KINDS[k] }));
 const STATUS_OPTIONS = ARTICLE_STATUS_CODES.map((k) => ({ value: k, label: ARTICLE_STATUSES[k] }));
@@ -105,7 +105,7 @@ function ArticleForm({ me, existing, onClose, onDone }: { me: Me; existing?: Art
         <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]} style={{ width: 160 }}><Select options={KIND_OPTIONS} /></Form.Item>
         <Form.Item name="regionCode" label="适用地区" rules={[{ required: true, message: '请选择适用地区' }]} style={{ width: 200 }}><Select showSearch optionFilterProp="label" options={regions} /></Form.Item>
         <Form.Item name="fraudType" label="诈骗类型（可不选）" style={{ width: 260 }}><Select allowClear options={FRAUD_OPTIONS} /></Form.Item>
-        <Form.Item name="expiresOn" label="显示截止日期（预警可填）"><DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} /></Form.Item>
+        <Form.Item name="expiresOn" label="显示截止日期（预警可填）"><DatePicker disabledDate={(d) => d.isBefore(chinaDay(), 'day')} /></Form.Item>
       </Space>
       <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={60} showCount /></Form.Item>
       <Form.Item name="summary" label="摘要（首页列表中显示）" rules={[{ required: true, message: '请填写摘要' }]}><Input.TextArea rows={2} maxLength={200} showCount /></Form.Item>

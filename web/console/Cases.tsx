@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import {
   Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Select, Space, Statistic, Steps, Switch, Table, Tabs, Tag, Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import {
   CASE_FIGURE_KINDS, CASE_ORIGINS, CASE_STAGE_CODES, CASE_STAGES, CASE_WORKER_ROLES, FRAUD_TYPES, SUBJECT_KINDS, type CaseFigureKind, type CaseStage,
@@ -10,7 +10,7 @@ import {
 import type { Go, Me } from './App.tsx';
 import type { CaseDetail as Detail, CaseListItem, CaseSummary, FigureEntry, ResponseOf } from '../api/routes.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
-import { FormDialog, LinkedFilter, rangeValue, usePaged } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay } from './ui.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
 import { Enforcement } from './Enforcement.tsx';
 import { TypicalCaseList, WriteTypicalDialog } from './TypicalCases.tsx';
@@ -188,7 +188,7 @@ function FileCaseDialog({ me, preset, onClose, onDone }: { me: Me; preset?: File
   }, [me.unitRegionCode]);
   return (
     <FormDialog<FileForm> title="立案" confirm="确认立案" width={720}
-      initialValues={{ regionCode: preset?.regionCode ?? me.unitRegionCode, origin: 'new', filedOn: dayjs(), trackingCodes: [], title: preset?.title }}
+      initialValues={{ regionCode: preset?.regionCode ?? me.unitRegionCode, origin: 'new', filedOn: chinaDay(), trackingCodes: [], title: preset?.title }}
       onClose={onClose} onSubmit={async (v) => {
         const body = {
           caseNo: v.caseNo, title: v.title, fraudTypes: v.fraudTypes ?? [], regionCode: v.regionCode, origin: v.origin, gang: !!v.gang,
@@ -200,7 +200,7 @@ function FileCaseDialog({ me, preset, onClose, onDone }: { me: Me; preset?: File
       <Space wrap>
         <Form.Item name="caseNo" label="案件编号" rules={[{ required: true, min: 4, message: '请填写案件编号' }]}><Input maxLength={60} style={{ width: 260 }} /></Form.Item>
         <Form.Item name="filedOn" label="立案日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day')} />
+          <DatePicker disabledDate={(x) => x.isAfter(chinaDay(), 'day') || x.isBefore(chinaDay().subtract(10, 'year'), 'day')} />
         </Form.Item>
       </Space>
       <Form.Item name="title" label="案件名称" rules={[{ required: true, min: 2, message: '请填写案件名称' }]}><Input maxLength={200} /></Form.Item>
@@ -298,7 +298,7 @@ function CaseFile({ me, go, id }: { me: Me; go: Go; id: number }) {
   );
 }
 
-const pastDay = (x: Dayjs) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day');
+const pastDay = (x: Dayjs) => x.isAfter(chinaDay(), 'day') || x.isBefore(chinaDay().subtract(10, 'year'), 'day');
 
 function StageDialog({ detail, stage, onClose, onDone }: { detail: Detail; stage: CaseStage; onClose: () => void; onDone: () => void }) {
   const kind = stage === 'transferred' ? 'procuratorate' : stage === 'prosecuted' ? 'court' : null;
@@ -308,7 +308,7 @@ function StageDialog({ detail, stage, onClose, onDone }: { detail: Detail; stage
   }, [detail.id, kind]);
   const label = CASE_STAGES[stage];
   return (
-    <FormDialog<Record<string, unknown> & { date: Dayjs }> title={`录入${label}`} confirm={`确认${label}`} initialValues={{ date: dayjs() }} onClose={onClose}
+    <FormDialog<Record<string, unknown> & { date: Dayjs }> title={`录入${label}`} confirm={`确认${label}`} initialValues={{ date: chinaDay() }} onClose={onClose}
       onSubmit={async (v) => {
         const body = Object.fromEntries(Object.entries({ ...v, stage, date: v.date.format('YYYY-MM-DD') }).filter(([, x]) => x !== undefined && x !== ''));
         await api('POST', `/api/cases/${detail.id}/stages`, body);
@@ -347,7 +347,7 @@ const valueOf = (kind: string, v: unknown) => (AMOUNT_KINDS.includes(kind) ? toF
 function FigureDialog({ detail, onClose, onDone }: { detail: Detail; onClose: () => void; onDone: () => void }) {
   const [kind, setKind] = useState<string>(detail.can.figureKinds[0]);
   return (
-    <FormDialog<{ kind: string; value: unknown; onDate: Dayjs; note?: string; reason?: string }> title="录入数字" confirm="确认录入" initialValues={{ kind, onDate: dayjs() }} onClose={onClose}
+    <FormDialog<{ kind: string; value: unknown; onDate: Dayjs; note?: string; reason?: string }> title="录入数字" confirm="确认录入" initialValues={{ kind, onDate: chinaDay() }} onClose={onClose}
       onSubmit={async (v) => {
         await api('POST', `/api/cases/${detail.id}/figures`, {
           kind: v.kind, value: valueOf(v.kind, v.value), onDate: v.onDate.format('YYYY-MM-DD'), ...(v.note ? { note: v.note } : {}), ...(v.reason ? { reason: v.reason } : {}),

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import { ENFORCEMENT_KINDS, SCREENER_ROLES, type EnforcementKind } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import type { EnforcementRecord } from '../api/routes.ts';
 import { COLORS } from './labels.ts';
-import { FormDialog, LinkedFilter, rangeValue, usePaged } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
@@ -80,7 +80,7 @@ function RecordDialog({ onClose, onDone }: { onClose: () => void; onDone: () => 
     }
   }, [kind, subjectId]);
   return (
-    <FormDialog<RecordForm> title="登记执法文书" confirm="确认登记" width={640} initialValues={{ kind, issuedOn: dayjs() }} onClose={onClose} onSubmit={async (v) => {
+    <FormDialog<RecordForm> title="登记执法文书" confirm="确认登记" width={640} initialValues={{ kind, issuedOn: chinaDay() }} onClose={onClose} onSubmit={async (v) => {
       await api('POST', '/api/enforcement', {
         kind: v.kind, docNo: v.docNo, subjectId: v.subjectId, issuedOn: v.issuedOn.format('YYYY-MM-DD'), summary: v.summary,
         ...(v.kind === 'penalty_decision' ? { fineFen: toFen(v.fine ?? '') } : {}), ...(v.kind === 'transfer_police' ? { policeUnitId: v.policeUnitId } : {}),
@@ -90,7 +90,7 @@ function RecordDialog({ onClose, onDone }: { onClose: () => void; onDone: () => 
       <Space wrap>
         <Form.Item name="kind" label="文书类型"><Select options={options(ENFORCEMENT_KINDS)} onChange={setKind} style={{ width: 220 }} /></Form.Item>
         <Form.Item name="issuedOn" label="签发日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day')} />
+          <DatePicker disabledDate={(x) => x.isAfter(chinaDay(), 'day') || x.isBefore(chinaDay().subtract(10, 'year'), 'day')} />
         </Form.Item>
       </Space>
       <Form.Item name="docNo" label="文书编号" rules={[{ required: true, min: 4, message: '请填写文书编号' }]}><Input maxLength={60} /></Form.Item>

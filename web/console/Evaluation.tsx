@@ -7,7 +7,7 @@ import { EVALUATION_COMPONENT_CODES, EVALUATION_COMPONENTS, MISSING_RULES, type 
 import type { Me } from './App.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { COLORS } from './labels.ts';
-import { FormDialog } from './ui.tsx';
+import { FormDialog, chinaDay } from './ui.tsx';
 
 /**
  * 考评排名: the child regions of the chosen region ranked by the weighted score of the components the
@@ -23,7 +23,7 @@ const num = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 
 
 export default function Evaluation({ me }: { me: Me }) {
   const [region, setRegion] = useState<string | undefined>(undefined);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([chinaDay().startOf('year'), chinaDay()]);
   return (
     <Tabs items={[
       { key: 'ranking', label: '考评排名', children: <RankingTab me={me} region={region} setRegion={setRegion} range={range} setRange={setRange} /> },
@@ -80,7 +80,7 @@ function RankingTab({ me, region, setRegion, range, setRange }: {
     <>
       <Space wrap style={{ marginBottom: 16 }}>
         <RegionPicker value={region ?? me.unitRegionCode} onChange={(v) => { setRegion(v); setSchemeId(undefined); }} style={{ width: 280 }} aria-label="考评地区" />
-        <DatePicker.RangePicker aria-label="统计期" value={range} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        <DatePicker.RangePicker aria-label="统计期" value={range} allowClear={false} disabledDate={(d) => d.isAfter(chinaDay(), 'day')}
           onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])} />
         {view && view.history.length > 0 && (
           <Select aria-label="考评方案" style={{ width: 260 }} value={schemeId ?? 0} onChange={(v) => setSchemeId(v || undefined)}
@@ -200,7 +200,7 @@ function PopulationTab({ region, setRegion }: { region?: string; setRegion: (r?:
         ]} />
       {adding !== null && (
         <FormDialog<PopulationForm> title={`登记 60 岁以上常住人口：${data?.items.find((i) => i.code === adding)?.name ?? ''}`} confirm="确认登记"
-          initialValues={{ regionCode: adding, asOf: dayjs() }} onClose={() => setAdding(null)}
+          initialValues={{ regionCode: adding, asOf: chinaDay() }} onClose={() => setAdding(null)}
           onSubmit={async (v) => {
             await api('POST', '/api/evaluation/population', { regionCode: adding, population: v.population, asOf: v.asOf.format('YYYY-MM-DD'), source: v.source });
             setAdding(null);
@@ -211,7 +211,7 @@ function PopulationTab({ region, setRegion }: { region?: string; setRegion: (r?:
             <InputNumber min={1} precision={0} style={{ width: 220 }} addonAfter="人" />
           </Form.Item>
           <Form.Item name="asOf" label="统计日期（数字所描述的日期，如普查标准时点）" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker disabledDate={(d) => d.isAfter(chinaDay(), 'day')} />
           </Form.Item>
           <Form.Item name="source" label="数据来源" rules={[{ required: true, min: 2, message: '请填写数据来源' }]}>
             <Input maxLength={200} placeholder="如：第七次全国人口普查公报" />

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Radio, Select, Space, Switch, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import { HAZARD_CATEGORIES, HAZARD_MEASURES, HAZARD_SOURCES, SUBJECT_KINDS, type HazardSource } from '../../shared/domain.ts';
-import { FormDialog } from './ui.tsx';
+import { FormDialog, chinaDay } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { RemoteSelect, type RemoteOption } from './RemoteSelect.tsx';
 import { TipPicker } from './TipPicker.tsx';
@@ -71,7 +71,7 @@ export function HazardDialog({ subjectId, inspections, onClose, onDone }: {
   }, [picked, subjectId]);
   const shownInspections = subjectId ? (inspections ?? []) : pickedInspections;
   return (
-    <FormDialog<HazardForm> title="登记隐患" confirm="确认登记" width={720} initialValues={{ deadline: dayjs().add(15, 'day'), source: { kind: 'complaint' } }} onClose={onClose}
+    <FormDialog<HazardForm> title="登记隐患" confirm="确认登记" width={720} initialValues={{ deadline: chinaDay().add(15, 'day'), source: { kind: 'complaint' } }} onClose={onClose}
       onSubmit={async (v) => {
         const target = subjectId ?? Number(v.subjectId);
         const { kind: k, trackingCode, note, findingId, inspectionId } = v.source;
@@ -118,7 +118,7 @@ export function HazardDialog({ subjectId, inspections, onClose, onDone }: {
         <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={options(HAZARD_CATEGORIES)} style={{ width: 180 }} /></Form.Item>
         <Form.Item name="measure" label="处置措施" rules={[{ required: true, message: '请选择措施' }]}><Select options={options(HAZARD_MEASURES)} style={{ width: 140 }} /></Form.Item>
         <Form.Item name="deadline" label="整改期限" rules={[{ required: true, message: '请选择整改期限' }]}>
-          <DatePicker disabledDate={(x) => x.isBefore(dayjs(), 'day') || x.isAfter(dayjs().add(3, 'year'), 'day')} />
+          <DatePicker disabledDate={(x) => x.isBefore(chinaDay(), 'day') || x.isAfter(chinaDay().add(3, 'year'), 'day')} />
         </Form.Item>
         <Form.Item name="responsible" label="整改责任人" rules={[{ required: true, min: 2, message: '请填写整改责任人' }]}><Input style={{ width: 160 }} maxLength={60} /></Form.Item>
         <Form.Item name="serious" label="重大隐患" valuePropName="checked"><Switch /></Form.Item>
@@ -133,13 +133,13 @@ export function HazardDialog({ subjectId, inspections, onClose, onDone }: {
  */
 export function OfficialTables() {
   const [region, setRegion] = useState<string>();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([chinaDay().startOf('year'), chinaDay()]);
   const query = new URLSearchParams({ ...(region ? { region } : {}), from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }).toString();
   return (
     <Card size="small" title="统计报表（Excel）">
       <Space wrap>
         <RegionPicker value={region} onChange={setRegion} style={{ width: 240 }} aria-label="报表地区" />
-        <DatePicker.RangePicker aria-label="统计期" value={range} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        <DatePicker.RangePicker aria-label="统计期" value={range} allowClear={false} disabledDate={(d) => d.isAfter(chinaDay(), 'day')}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
         <Button href={`/api/screening/tables/institutions.xlsx?${query}`} download>养老服务机构排查情况统计表</Button>
         <Button href={`/api/screening/tables/unregistered.xlsx?${query}`} download>未登记场所排查情况统计表</Button>

@@ -5,7 +5,7 @@ import { api, type ApiError } from '../api/client.ts';
 import type { Me, RoundDetail, RoundListItem } from '../api/routes.ts';
 import { AD_MEDIA, AD_MEDIA_CODES, AD_MONITOR_UNIT_KINDS, MONITORING_COUNTS, MONITORING_COUNT_KEYS, PUBLICITY_WRITER_ROLES, type AdMedium } from '../../shared/domain.ts';
 import { useRegions } from './Publicity.tsx';
-import { FormDialog } from './ui.tsx';
+import { FormDialog, chinaDay } from './ui.tsx';
 
 const MEDIA_OPTIONS = AD_MEDIA_CODES.map((k) => ({ value: k, label: AD_MEDIA[k] }));
 type Totals = Record<(typeof MONITORING_COUNT_KEYS)[number], number>;
@@ -85,7 +85,7 @@ function RoundForm({ me, existing, onClose, onDone }: { me: Me; existing?: Round
   const { message } = AntApp.useApp();
   const initial = existing
     ? { ...existing, dates: [dayjs(existing.startDate), dayjs(existing.endDate)], note: existing.note ?? undefined }
-    : { regionCode: me.unitRegionCode, dates: [dayjs(), dayjs()], media: [], counts: {} };
+    : { regionCode: me.unitRegionCode, dates: [chinaDay(), chinaDay()], media: [], counts: {} };
   return (
     <FormDialog<FormValues> title={existing ? '更正广告监测' : '登记广告监测'} confirm={existing ? '保存更正' : '确认登记'} width={720} initialValues={initial} onClose={onClose}
       onSubmit={async (v) => {
@@ -100,7 +100,7 @@ function RoundForm({ me, existing, onClose, onDone }: { me: Me; existing?: Round
       }}>
       <Form.Item name="title" label="监测名称" rules={[{ required: true, message: '请填写监测名称' }]}><Input maxLength={100} placeholder="如：3 月互联网涉养老广告专项监测" /></Form.Item>
       <Space wrap align="start">
-        <Form.Item name="dates" label="监测日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker.RangePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
+        <Form.Item name="dates" label="监测日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker.RangePicker disabledDate={(d) => d.isAfter(chinaDay(), 'day')} /></Form.Item>
         <Form.Item name="regionCode" label="地区" rules={[{ required: true, message: '请选择地区' }]} style={{ width: 200 }}><Select showSearch optionFilterProp="label" options={regions} /></Form.Item>
       </Space>
       <Form.Item name="media" label="监测媒介" rules={[{ required: true, message: '请至少选择一种监测媒介' }]}><Select mode="multiple" options={MEDIA_OPTIONS} /></Form.Item>

@@ -8,7 +8,7 @@ import { ApiError, api, uploadFile } from '../api/client.ts';
 import type { ActivityDetail, ActivityListItem, ImportResult, Me } from '../api/routes.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type PublicityKind } from '../../shared/domain.ts';
 import { INDICATORS } from '../../shared/indicators.ts';
-import { FormDialog, rangeValue } from './ui.tsx';
+import { FormDialog, rangeValue, chinaDay } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import type { Go } from './App.tsx';
@@ -125,7 +125,7 @@ function ActivityForm({ me, existing, onClose, onDone }: { me: Me; existing?: Ac
   const { message } = AntApp.useApp();
   const initial = existing
     ? { ...existing, dates: [dayjs(existing.startDate), dayjs(existing.endDate)], place: existing.place ?? undefined, note: existing.note ?? undefined }
-    : { regionCode: me.unitRegionCode, dates: [dayjs(), dayjs()], counts: {} };
+    : { regionCode: me.unitRegionCode, dates: [chinaDay(), chinaDay()], counts: {} };
   return (
     <FormDialog<FormValues> title={existing ? '更正宣传活动' : '登记宣传活动'} confirm={existing ? '保存更正' : '确认登记'} width={720} initialValues={initial} onClose={onClose}
       onSubmit={async (v) => {
@@ -150,7 +150,7 @@ function ActivityForm({ me, existing, onClose, onDone }: { me: Me; existing?: Ac
       </Space>
       <Space wrap style={{ width: '100%' }} align="start">
         <Form.Item name="dates" label="活动日期（单日活动两端选同一天）" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker.RangePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker.RangePicker disabledDate={(d) => d.isAfter(chinaDay(), 'day')} />
         </Form.Item>
         <Form.Item name="regionCode" label="地区" rules={[{ required: true, message: '请选择地区' }]} style={{ width: 200 }}><Select showSearch optionFilterProp="label" options={regions} /></Form.Item>
         <Form.Item name="place" label="地点" style={{ width: 200 }}><Input maxLength={100} /></Form.Item>

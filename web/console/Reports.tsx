@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import {
   Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Popconfirm, Select, Space, Table, Tag, Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client.ts';
 import type { Me, ReportDetail, Urgent } from '../api/routes.ts';
 import { REPORT_KINDS, REPORT_STATUSES, REPORT_WRITER_ROLES, type ReportKind } from '../../shared/domain.ts';
 import type { Go } from './App.tsx';
-import { FormDialog, usePaged } from './ui.tsx';
+import { FormDialog, usePaged, chinaDay } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { fmt } from './labels.ts';
 import { toFen, yuan, yuanRule } from './money.ts';
@@ -64,11 +64,11 @@ function ReportList({ me, go }: { me: Me; go: Go }) {
 
 function GenerateDialog({ me, onClose, onDone }: { me: Me; onClose: () => void; onDone: (id: number) => void }) {
   const [kind, setKind] = useState<ReportKind>('weekly');
-  const notAhead = (x: Dayjs) => x.isAfter(dayjs(), 'day');
+  const notAhead = (x: Dayjs) => x.isAfter(chinaDay(), 'day');
   return (
     <FormDialog<{ kind: ReportKind; regionCode: string; from: Dayjs; to?: Dayjs }>
       title="生成工作报告" confirm="生成" width={560}
-      initialValues={{ kind: 'weekly', regionCode: me.unitRegionCode, from: dayjs().subtract(6, 'day'), to: dayjs() }}
+      initialValues={{ kind: 'weekly', regionCode: me.unitRegionCode, from: chinaDay().subtract(6, 'day'), to: chinaDay() }}
       onClose={onClose}
       onSubmit={async (v) => {
         const r = await api('POST', '/api/reports', {
@@ -97,7 +97,7 @@ function UrgentDialog({ me, onClose }: { me: Me; onClose: () => void }) {
   return (
     <FormDialog<{ regionCode: string; occurredOn: Dayjs; title: string; description: string; amount?: string; victims?: number; measures: string }>
       title="报送要情（要情随报）" confirm="立即报送" width={640}
-      initialValues={{ regionCode: me.unitRegionCode, occurredOn: dayjs() }}
+      initialValues={{ regionCode: me.unitRegionCode, occurredOn: chinaDay() }}
       onClose={onClose}
       onSubmit={async (v) => {
         const r = await api('POST', '/api/urgent-reports', {
@@ -111,7 +111,7 @@ function UrgentDialog({ me, onClose }: { me: Me; onClose: () => void }) {
       <Form.Item name="title" label="发生了什么（一句话）" rules={[{ required: true, message: '请写明发生了什么' }]}><Input maxLength={100} /></Form.Item>
       <Form.Item name="regionCode" label="事发地区" rules={[{ required: true, message: '请选择地区' }]}><RegionPicker /></Form.Item>
       <Form.Item name="occurredOn" label="发生日期" rules={[{ required: true, message: '请选择日期' }]}>
-        <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(30, 'day'), 'day')} />
+        <DatePicker disabledDate={(x) => x.isAfter(chinaDay(), 'day') || x.isBefore(chinaDay().subtract(30, 'day'), 'day')} />
       </Form.Item>
       <Form.Item name="description" label="基本情况" rules={[{ required: true, message: '请写明基本情况' }]}><Input.TextArea rows={4} maxLength={3000} /></Form.Item>
       <Space size="large">

@@ -5,7 +5,7 @@ import { api } from '../api/client.ts';
 import type { Coverage, ScreeningRound, ScreeningRoundItem } from '../api/routes.ts';
 import { ROUND_SCOPES, ROUND_STATUSES, SCREENER_ROLES, SCREENING_ROUND_UNIT_KINDS, SUBJECT_KINDS, SUBJECT_KIND_UNITS, type SubjectKind } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
-import { FormDialog, usePaged } from './ui.tsx';
+import { FormDialog, usePaged, chinaDay } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { COLORS, fmt } from './labels.ts';
@@ -59,7 +59,7 @@ interface RoundForm { title: string; scope: string; regionCode: string; sectors:
 function CreateRound({ me, onClose, onDone }: { me: Me; onClose: () => void; onDone: (id: number) => void }) {
   return (
     <FormDialog<RoundForm> title="新建排查批次" confirm="确认创建" width={640}
-      initialValues={{ scope: 'centralized', regionCode: me.unitRegionCode || undefined, period: [dayjs(), dayjs().add(1, 'month')] }}
+      initialValues={{ scope: 'centralized', regionCode: me.unitRegionCode || undefined, period: [chinaDay(), chinaDay().add(1, 'month')] }}
       onClose={onClose} onSubmit={async (v) => {
         const { period, ...rest } = v;
         onDone((await api('POST', '/api/screening/rounds', { ...rest, periodFrom: period[0].format('YYYY-MM-DD'), periodTo: period[1].format('YYYY-MM-DD') })).id);

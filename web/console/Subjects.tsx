@@ -13,7 +13,7 @@ import type { Go, Me } from './App.tsx';
 import type {
   ChecklistVersion, Hazard, LedgerRow, ResponseOf, ScreeningRoundItem, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem,
 } from '../api/routes.ts';
-import { FormDialog, LinkedFilter, usePaged } from './ui.tsx';
+import { FormDialog, LinkedFilter, usePaged, chinaDay } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { HazardDialog, OfficialTables } from './HazardForms.tsx';
 import { GradeHistory, PlanCard } from './SubjectPlan.tsx';
@@ -333,7 +333,7 @@ function InspectionDialog({ subjectId, sector, onClose, onDone }: { subjectId: n
   }, [subjectId, sector]);
   const round = rounds.find((r) => r.id === roundId);
   return (
-    <FormDialog<InspectionForm> title="录入检查" confirm="确认录入" width={760} initialValues={{ inspectedOn: dayjs(), inspectors: 2, problems: [], hazards: [], kind: 'routine' }} onClose={onClose}
+    <FormDialog<InspectionForm> title="录入检查" confirm="确认录入" width={760} initialValues={{ inspectedOn: chinaDay(), inspectors: 2, problems: [], hazards: [], kind: 'routine' }} onClose={onClose}
       onSubmit={async (v) => {
         await api('POST', `/api/subjects/${subjectId}/inspections`, {
           inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
@@ -364,7 +364,7 @@ function InspectionDialog({ subjectId, sector, onClose, onDone }: { subjectId: n
       </Space>
       <Space wrap>
         <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day') || (!!round && (x.isBefore(dayjs(round.periodFrom), 'day') || x.isAfter(dayjs(round.periodTo), 'day')))} />
+          <DatePicker disabledDate={(x) => x.isAfter(chinaDay(), 'day') || x.isBefore(chinaDay().subtract(10, 'year'), 'day') || (!!round && (x.isBefore(dayjs(round.periodFrom), 'day') || x.isAfter(dayjs(round.periodTo), 'day')))} />
         </Form.Item>
         <Form.Item name="inspectors" label="检查人数" rules={[{ required: true, message: '请填写人数' }]}><InputNumber min={1} max={100} /></Form.Item>
       </Space>
@@ -382,14 +382,14 @@ function InspectionDialog({ subjectId, sector, onClose, onDone }: { subjectId: n
                   <Form.Item name={[f.name, 'category']} label="类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={options(HAZARD_CATEGORIES)} style={{ width: 180 }} /></Form.Item>
                   <Form.Item name={[f.name, 'measure']} label="处置措施" rules={[{ required: true, message: '请选择措施' }]}><Select options={options(HAZARD_MEASURES)} style={{ width: 140 }} /></Form.Item>
                   <Form.Item name={[f.name, 'deadline']} label="整改期限" rules={[{ required: true, message: '请选择期限' }]}>
-                    <DatePicker disabledDate={(x) => x.isBefore(dayjs(), 'day') || x.isAfter(dayjs().add(3, 'year'), 'day')} />
+                    <DatePicker disabledDate={(x) => x.isBefore(chinaDay(), 'day') || x.isAfter(chinaDay().add(3, 'year'), 'day')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'responsible']} label="整改责任人" rules={[{ required: true, min: 2, message: '请填写责任人' }]}><Input style={{ width: 140 }} /></Form.Item>
                   <Form.Item name={[f.name, 'serious']} label="重大隐患" valuePropName="checked"><Switch /></Form.Item>
                 </Space>
               </Card>
             ))}
-            <Button onClick={() => add({ deadline: dayjs().add(15, 'day') })} style={{ marginBottom: 16 }}>+ 添加隐患</Button>
+            <Button onClick={() => add({ deadline: chinaDay().add(15, 'day') })} style={{ marginBottom: 16 }}>+ 添加隐患</Button>
           </>
         )}
       </Form.List>

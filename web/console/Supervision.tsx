@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import type { GamingFlags, SupervisionFinding, SupervisionRound, SupervisionRoundItem, SupervisionSampleItem } from '../api/routes.ts';
 import {
@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import { COLORS } from './labels.ts';
-import { FormDialog, rangeValue, usePaged } from './ui.tsx';
+import { FormDialog, rangeValue, usePaged, chinaDay } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { FindingTable, SampleOutcome } from './SupervisionTasks.tsx';
@@ -88,7 +88,7 @@ function RoundDialog({ onClose, onDone }: { onClose: () => void; onDone: (id: nu
   const units = useSearch('/api/supervision/units');
   const staff = useSearch('/api/supervision/staff');
   return (
-    <FormDialog<RoundForm> title="开展督导检查" confirm="确认" width={720} initialValues={{ method: 'on_site', range: [dayjs(), dayjs().add(7, 'day')] }} onClose={onClose} onSubmit={async (v) => {
+    <FormDialog<RoundForm> title="开展督导检查" confirm="确认" width={720} initialValues={{ method: 'on_site', range: [chinaDay(), chinaDay().add(7, 'day')] }} onClose={onClose} onSubmit={async (v) => {
       const finding = v.description ? [{ targetUnitId: v.targetUnitIds[0], description: v.description, fixRequired: v.fixRequired ?? '', deadline: v.deadline?.format('YYYY-MM-DD') ?? '' }] : [];
       const r = await api('POST', '/api/supervision/rounds', {
         title: v.title, method: v.method, startDate: v.range[0].format('YYYY-MM-DD'), endDate: v.range[1].format('YYYY-MM-DD'),
@@ -119,7 +119,7 @@ function FindingFields({ optional }: { optional?: boolean }) {
       <Form.Item name="description" label="发现的问题" rules={req('请填写发现的问题')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
       <Form.Item name="fixRequired" label="整改要求" rules={req('请填写整改要求')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
       <Form.Item name="deadline" label="整改时限" rules={req('请选择整改时限')}>
-        <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+        <DatePicker disabledDate={(d) => d.isBefore(chinaDay(), 'day')} />
       </Form.Item>
     </>
   );

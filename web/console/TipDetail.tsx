@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CheckOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { chinaDay } from './ui.tsx';
 import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
 import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from '../api/routes.ts';
@@ -314,7 +315,7 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
     );
     // A sensible default: two weeks from now, at the end of the working day; never past a parent deadline.
     const parent = tip.deadlineAt ? dayjs(tip.deadlineAt) : null;
-    const byDefault = dayjs().add(15, 'day').hour(17).minute(30).second(0);
+    const byDefault = chinaDay().add(15, 'day').hour(17).minute(30).second(0);
     form.setFieldsValue({ deadline: parent && parent.isBefore(byDefault) ? parent : byDefault });
   }, [action]);
 
@@ -375,7 +376,7 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
               <TreeSelect multiple showSearch treeNodeFilterProp="title" treeData={tree} treeDefaultExpandAll />
             </Form.Item>
             <Form.Item name="deadline" label="办理时限" rules={[{ required: true, message: '请选择时限' }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(chinaDay(), 'day')} />
             </Form.Item>
             {text('instructions', '交办要求')}
             {tip.status === 'accepted' && tip.office.id === me.unitId && (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, DatePicker, Form, Input, Radio, Select, Space, Typography, Upload, type UploadFile } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaDay } from './ui.tsx';
 import { api, uploadFile } from '../api/client.ts';
 import type { TipCount, TipDetail } from '../api/routes.ts';
 import { MEASURES, VERDICTS } from './labels.ts';
@@ -105,8 +106,8 @@ export function CaseFromTipFields({ tip, me }: { tip: TipDetail; me: Me }) {
             <Input maxLength={200} style={{ width: 260 }} />
           </Form.Item>
           <Form.Item name="caseOrigin" label="现案/积案" initialValue="new"><Select options={Object.entries(CASE_ORIGINS).map(([value, label]) => ({ value, label }))} style={{ width: 110 }} /></Form.Item>
-          <Form.Item name="filedOn" label="立案日期" initialValue={dayjs()} rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker disabledDate={(x) => x.isAfter(dayjs(), 'day') || x.isBefore(dayjs().subtract(10, 'year'), 'day')} />
+          <Form.Item name="filedOn" label="立案日期" initialValue={chinaDay()} rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker disabledDate={(x) => x.isAfter(chinaDay(), 'day') || x.isBefore(chinaDay().subtract(10, 'year'), 'day')} />
           </Form.Item>
         </Space>
       )}

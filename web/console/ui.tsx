@@ -5,8 +5,16 @@ import { ApiError, api } from '../api/client.ts';
 import type { ResponseOf } from '../api/routes.ts';
 import { useServerFieldErrors, type ItemsOf } from './hooks.ts';
 import { COLORS } from './labels.ts';
+import { chinaToday } from '../../shared/time.ts';
 
 /** Building blocks the console's record pages share (排查整治, 案件). */
+
+/**
+ * Today as users in China count it, whatever zone the browser's clock is set to: date defaults and
+ * "not in the future" limits must agree with the server, which counts days in Beijing time (a
+ * laptop left on UTC would otherwise offer yesterday between 00:00 and 08:00).
+ */
+export const chinaDay = (): Dayjs => dayjs(chinaToday());
 
 /**
  * A list the server pages ({items, total, page, pageSize}): the table asks for one page at a time and
