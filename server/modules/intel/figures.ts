@@ -60,21 +60,21 @@ const RULES: Rule[] = [
   { indicator: 'tips_closed', words: /办结|查结|销号[^，。；]*线索|线索[^，。；]*办结/, measures: ['条', '件', '个', '起'], unit: '条' },
   { indicator: 'tips_verified', words: /核查|核实/, measures: ['条', '件', '个'], unit: '条' },
   { indicator: 'cases_filed', words: /立案/, measures: ['起', '件', '宗'], unit: '起' },
-  { indicator: 'cases_solved', words: /破获|侦破|打掉|破案/, measures: ['起', '件', '个', '宗'], unit: '起' },
-  { indicator: 'suspects_detained_formally', words: /逮捕/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'cases_solved', words: /破获|侦破|打掉|破案|(?<![突打识攻看])破(?![除坏产解局])/, measures: ['起', '件', '个', '宗'], unit: '起' },
+  { indicator: 'suspects_detained_formally', words: /逮捕|批捕/, measures: ['人', '名'], unit: '人' },
   { indicator: 'suspects_arrested', words: /抓获|抓捕/, measures: ['人', '名'], unit: '人' },
   { indicator: 'prosecuted_persons', words: /起诉|公诉/, measures: ['人', '名'], unit: '人' },
   { indicator: 'prosecuted_cases', words: /起诉|公诉/, measures: ['件', '起'], unit: '件' },
   { indicator: 'trial_cases', words: /审结|审判|判决|宣判/, measures: ['件', '起'], unit: '件' },
-  { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
+  { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|(?:检察|司法)建议|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
   { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的)|(?:问题|隐患)(?!的)/, measures: ['个', '处', '项', '条'], unit: '个' },
-  { indicator: 'admin_penalties', words: /行政处罚|处罚|查处/, measures: ['次', '起', '件'], unit: '次' },
+  { indicator: 'admin_penalties', words: /行政处罚|处罚|查处|查办/, measures: ['次', '起', '件'], unit: '次' },
   { indicator: 'inspections_person_times', words: /出动|检查人员|执法人员/, measures: ['人次'], unit: '人次' },
   // Persons (not person-times) only for law-enforcement or inspection staff: other staff deployed are no indicator.
   { indicator: 'inspections_person_times', words: /执法人员|检查人员|执法力量/, measures: ['人'], unit: '人次' },
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
-  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访/, measures: ['家', '家次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
+  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访/, measures: ['家', '家次', '个次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
   { indicator: 'ads_cleaned', words: /清理|清除|删除|下架|撤下/, measures: ['条', '处', '则', '个'], unit: '处' },
   { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
   { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
@@ -83,7 +83,7 @@ const RULES: Rule[] = [
   { indicator: 'banners', words: /横幅|标语|条幅/, measures: ['条', '幅'], unit: '条' },
   { indicator: 'posters', words: /海报|展板|挂图/, measures: ['张', '块', '幅'], unit: '张' },
   { indicator: 'households_visited', words: /入户|走访|敲门/, measures: ['户', '户次', '起'], unit: '户' },
-  { indicator: 'sms_sent', words: /短信/, measures: ['条'], unit: '条' },
+  { indicator: 'sms_sent', words: /短信|短息/, measures: ['条'], unit: '条' },
   { indicator: 'media_posts', words: /推送|报道|发布|公众号|微信|抖音|新媒体/, measures: ['条', '篇', '期'], unit: '条' },
   { indicator: 'videos_made', words: /视频|短片/, measures: ['个', '部', '条'], unit: '个' },
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
@@ -108,6 +108,10 @@ const AFTER_RULES: Rule[] = [
   { indicator: 'materials_distributed', words: /^(?:宣传资料|宣传册|宣传单|宣传页|宣传手册|折页|彩页|手册)/, measures: ['份', '册', '张', '本'], unit: '份' },
   { indicator: 'meetings', words: /^[^，。；]{0,6}(?:座谈会|会议|推进会|调度会|部署会)/, measures: ['次', '场'], unit: '次' },
   { indicator: 'supervision_rounds', words: /^[^，。；]{0,4}(?:督查|督导|暗访)/, measures: ['轮', '轮次', '次'], unit: '轮次' },
+  // "两次集中宣传共发放…" (s060): the events themselves, counted before their noun.
+  { indicator: 'publicity_events', words: /^[^，。；]{0,4}(?:集中宣传|宣传活动|宣讲活动|讲座)/, measures: ['次', '场', '场次'], unit: '场' },
+  // "3名老人被骗100余万元" (s082): persons harmed, counted before the word that says so.
+  { indicator: 'victims', words: /^[^，。；]{0,8}(?:被骗|受骗|受害|被害)/, measures: ['人', '名'], unit: '人' },
 ];
 
 /**
@@ -115,8 +119,8 @@ const AFTER_RULES: Rule[] = [
  * guide: gangs, dens, supervised cases, valid tips after verification, giveaways, views and plays,
  * cases handed on): a number next to these words is not given a key, whatever verb governs it.
  */
-const OTHER_BEFORE = /团伙|窝点|督办|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|团队|大客车|车辆|责令退赔|判令退赔|占比|覆盖率|破案率/;
-const OTHER_AFTER = /^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导|行政村|村|社区|乡镇|街道|小区)/;
+const OTHER_BEFORE = /团伙|窝点|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|责令退赔|判令退赔|判决退赔|占比|覆盖率|破案率/;
+const OTHER_AFTER = /^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导|行政村|村|社区|乡镇|街道|小区)/;
 /** Any word that names an indicator: a clause with one decides for itself and inherits nothing. */
 const ANY_RULE_WORD = new RegExp([...RULES, ...AFTER_RULES].map((r) => r.words.source.replace(/^\^/, '')).join('|') + '|' + OTHER_BEFORE.source);
 
@@ -175,6 +179,35 @@ function inherited(text: string, clauseStart: number, measure: string, seen: Map
   return undefined;
 }
 
+/**
+ * The items of a list the number ends ("设置、张贴…宣传标语、宣传海报及…公益广告2000余条"): the words from the
+ * list head to the number, walking back over "、" only (bounded like `inherited`).
+ */
+function listWords(text: string, clauseStart: number, before: string): string {
+  let words = before;
+  let end = clauseStart - 1;
+  for (let n = 0; n < INHERIT_CLAUSES && end >= 0 && text[end] === '、'; n++) {
+    let s = end;
+    while (s > 0 && end - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
+    words = text.slice(s, end) + '、' + words;
+    end = s - 1;
+  }
+  return words;
+}
+
+/**
+ * Things counted together that belong to different indicators make a total no indicator counts
+ * (the guide's "mixed lists"): slogans with posters ("宣传标语、宣传海报及…2000余条", s081), materials with
+ * posters, text messages with posts ("发送…短息及…微信群定期推送…信息30余条", s068). A verb that governs the whole
+ * list (转发、转载…短视频和典型案例 → posts) is not mixed: only the counted things are compared.
+ */
+const ITEM_VERB = /^(?:发送|发放|发出|下达|制发|送达|张贴|悬挂|设置|制作|印制|印发|开展|组织|召开|举办|出动|检查|排查|摸排|巡查|核查|破获|侦破|抓获|立案|查处|办结|审结|起诉|批准|追缴|追回|挽回|移送|清理|删除|推送|发布|转发|播放|走访|入户|覆盖|受理|接收|收到)/;
+const COUNTED_FAMILIES = [/横幅|标语|条幅/, /海报|展板|挂图|宣传画/, /宣传资料|宣传册|手册|宣传单|折页|彩页|明白纸|明白卡/, /短信|短息/];
+const POSTS_WITH_TEXTS = /(?:短信|短息)[^，。；]*(?:推送|公众号|微信群|推文)|(?:推送|公众号|微信群|推文)[^，。；]*(?:短信|短息)/;
+function mixedCount(words: string): boolean {
+  return COUNTED_FAMILIES.filter((f) => f.test(words)).length >= 2 || POSTS_WITH_TEXTS.test(words);
+}
+
 /** Is this number something other than a figure: a date, an age, a phone, an ordinal, a code? */
 function notAFigure(text: string, q: Quantity): boolean {
   const after = text.slice(q.end, q.end + 2);
@@ -188,7 +221,10 @@ function notAFigure(text: string, q: Quantity): boolean {
   const open = text.lastIndexOf('《', q.start);
   if (open >= 0 && q.start - open < 40 && text.lastIndexOf('》', q.start) < open) return true;
   // "打掉一个…团伙", "一起案件": 一 with a measure word and the noun right after is an article, not a count.
-  if (/^一(?:个|起|批|家|名|种|件)$/.test(q.raw) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
+  // Read without a leading 近/约: "问题近一个时期层出不穷" (s061) is an article too.
+  if (/^一(?:个|起|批|家|名|种|件)$/.test(text.slice(q.numStart, q.numEnd) + q.measure) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
+  // Durations counted in 个: "3个月内", "6个小时", "一个时期".
+  if (q.measure === '个' && /^(?:月|小时|时期|阶段|星期|工作日|季度)/.test(after)) return true;
   return false;
 }
 
@@ -217,13 +253,24 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     while (from > 0 && from > before.length - 14 && !/[0-9０-９]/.test(before[from - 1])) from--;
     const near = before.slice(from);
     if (q.value === null || OTHER_BEFORE.test(near) || OTHER_AFTER.test(after)) continue;
+    // Money frozen or seized ("冻结涉案资金…万元", "查封扣押冻结涉案财产…") is neither recovered nor the amount
+    // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered.
+    if (measure === '元' && /冻结|查封|扣押|查扣|止付/.test(near) && !/追缴|追回|挽回|追赃|挽损|退赔|返还|退还/.test(near)) continue;
     const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
-    const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ?? RULES.find((r) => fits(r, before)) ??
+    const list = listWords(text, start, before);
+    if (mixedCount(list)) continue;
+    // An item of a list that is only a noun phrase ("转发、转载相关信息、短视频和典型案例等150余条", s081) is governed
+    // by the list head's verb first: 视频 inside it is what is counted, not what was done. An item with its own
+    // verb ("制作、发送风险提示函11份", s032) decides for itself.
+    const listItem = text[start - 1] === '、' && !ITEM_VERB.test(before);
+    const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
+      (listItem && mayInherit(text, start, '') ? inherited(text, start, measure, seen) : undefined) ??
+      RULES.find((r) => fits(r, before)) ??
       (mayInherit(text, start, before) ? inherited(text, start, measure, seen) : undefined);
     if (!rule) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
     // Counts of visits and checks keep their measure word (家次, 人次, 条次): 774家次 is not 774家.
-    const unit = measure === '%' ? '%' : ['宗', '家次', '户次', '条次', '人次', '场次'].includes(measure) ? measure : rule.unit;
+    const unit = measure === '%' ? '%' : ['宗', '家次', '个次', '户次', '条次', '人次', '场次'].includes(measure) ? measure : rule.unit;
     figures.push({ indicator: rule.indicator, value: q.value, unit, approx: q.approx, subject, quote, start: q.numStart, end: q.numEnd });
   }
   return { figures, masked: [...new Set(masked)], maskedNumbers };

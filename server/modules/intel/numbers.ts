@@ -26,18 +26,20 @@ export interface Quantity {
 }
 
 // A number: masked digits (first, so "202_" is masked, not 202), Arabic with separators and decimals, or Chinese numerals.
-const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９][0-9０-９,，.．]*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*|(?<=[近上超约逾])[万亿])`;
-export const MEASURES = '万元|亿元|元|块|家次|家|宗|所|个|份|册|本|张|幅|条次|条|则|篇|项|场次|场|人次|件次|户次|批次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|辆|支|余|多';
-const QUANTITY = new RegExp(String.raw`(约|近|超过|超|逾|上(?=[百千万])|共|累计)?(${NUM})(余|多|几|于(?=[份个人件条次场家名起元]))?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(?:[  　]?(${MEASURES}))?(左右|以上|\+)?`, 'g');
+const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９][0-9０-９,，.．]*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*|(?<=[近上超约逾过])[万亿])`;
+export const MEASURES = '万元|亿元|元|块|家次|个次|家|宗|所|个|份|册|本|张|幅|条次|条|则|篇|项|场次|场|人次|件次|户次|批次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|辆|支|余|多';
+const QUANTITY = new RegExp(String.raw`(约|近|超过|超|逾|过(?=[万亿])|上(?=[百千万])|共|累计)?(${NUM})(余|多|几|于(?=[份个人件条次场家名起元]))?([  　](?=[万亿]))?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(?:[  　]?(${MEASURES}))?(左右|以上|\+)?`, 'g');
 
 /** Every number in a text with its measure word, value in base units (元 for money) and approximation. */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
-    const [raw, pre, num, approx1, unit1, approx2, unit2, approx3, measureRaw, post] = m;
+    const [raw, pre, num, approx1, space, unit1, approx2, unit2, approx3, measureRaw, post] = m;
     if (/^[,，.．]+$/.test(num)) continue;
     // A trailing separator belongs to the sentence, not the number ("共5家，").
     if (/[,，.．]$/.test(num)) continue;
+    // "数百篇", "几十场", "若干万": a vague quantity has no value a reviewer could report.
+    if (/^[十百千万]/.test(num) && /(?:数|几|若干)$/.test(text.slice(Math.max(0, m.index! - 2), m.index!))) continue;
     const masked = /[Xx×*＊_＿]/.test(num);
     let value: number | null = null;
     if (!masked) {
@@ -56,7 +58,7 @@ export function findQuantities(text: string): Quantity[] {
     if (measure === '余' || measure === '多') measure = '';
     if (value !== null) value = Math.round(value * 100) / 100;
     const numStart = m.index! + (pre?.length ?? 0);
-    const numEnd = numStart + num.length + [approx1, unit1, approx2, unit2, approx3].reduce((n, x) => n + (x?.length ?? 0), 0);
+    const numEnd = numStart + num.length + [approx1, space, unit1, approx2, unit2, approx3].reduce((n, x) => n + (x?.length ?? 0), 0);
     out.push({ value, approx, masked, measure, start: m.index!, end: m.index! + raw.length, numStart, numEnd, raw });
   }
   return out;
