@@ -201,8 +201,12 @@ describe('issue 14, fourth collection: the kinds met in the new dev scam message
     expect(codes('m091')).toContain('windfall');
     expect(judge(text('m091'), null).fraudTypes[0]?.code).toBe('elderly_assistance');
   });
+  it('reads a parcel "damaged in sorting" with a number to add as a friend as the scam (m123)', () => {
+    expect(judge(text('m123'), null).level).toBe('high');
+    expect(codes('m123')).toEqual(expect.arrayContaining(['parcel_claim', 'add_contact']));
+  });
   it('none of these new signs is found in any dev ordinary message', () => {
-    const fresh = new Set(['fake_service', 'robocall', 'relative_urgent', 'task_lure', 'auto_charge', 'flight_change']);
+    const fresh = new Set(['fake_service', 'robocall', 'relative_urgent', 'task_lure', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact']);
     const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => judge(o.text, null).signs.some((s) => fresh.has(s.code))).map((o) => o.id);
     expect(hit).toEqual([]);
   });

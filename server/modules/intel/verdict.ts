@@ -80,7 +80,7 @@ export function findRedFlags(text: string, simple = toSimplified(text)): Sign[] 
 const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure']);
 // The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
 // real notice (社保 does warn that an unverified pension stops); two together are the scam.
-const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change']);
+const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact']);
 
 /**
  * The six-type reading of docs/intel.md's labelling guide, in its order: the first rule that fits wins
@@ -203,7 +203,7 @@ function advise(level: Level, signs: Sign[]): string[] {
     ...(has('link') || has('website') ? ['不要点开短信、微信里的陌生链接，更不要在打开的网页里填银行卡号、密码和验证码。'] : []),
     ...(has('threat') || has('account_stopped') ? ['社保、养老金、医保的事，请拨打 12333 或到社保窗口核实；银行卡、ETC 的事，请拨打卡背面或官方客服电话核实，不要按短信里的说法办。'] : []),
     ...(has('new_number') || has('relative_urgent') ? ['自称亲友、房东换了号或出了事要钱的，先打对方原来的号码或当面问清楚。'] : []),
-    ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
+    ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') || has('parcel_claim') || has('add_contact') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
     ...(level === 'high' || level === 'medium'
       ? ['先不要交钱、不要转账，也不要签任何合同。', '马上和子女或信得过的家人商量。', '已经交了钱或被骗的，请拨打 110 报警；拿不准的可以拨打 96110 反诈专线咨询。', '可以在本网站一键举报，工作人员会核查并答复您。']
       : level === 'unsure'
