@@ -162,6 +162,63 @@ describe('issue 14, second collection: the failure kinds met in the new dev scam
   });
 });
 
+describe('issue 14, fourth collection: the kinds met in the new dev scam messages and cases', () => {
+  const codes = (id: string) => judge(text(id), null).signs.map((s) => s.code);
+  it('reads a caller posing as a platform\'s customer service with a threat to the credit record as the scam (m103, m104, m105 traditional, m106)', () => {
+    for (const id of ['m103', 'm104', 'm105', 'm106']) {
+      const v = judge(text(id), null);
+      expect(v.level, id).toBe('high');
+      expect(codes(id), id).toEqual(expect.arrayContaining(['fake_service', 'threat']));
+    }
+    expect(judge(text('m105'), null).signs.find((s) => s.code === 'threat')?.quote).toBe('影響征信');
+  });
+  it('reads a recorded call about a faulty 医保卡 that asks to press 9 as the scam (m092)', () => {
+    expect(judge(text('m092'), null).level).toBe('high');
+    expect(codes('m092')).toEqual(expect.arrayContaining(['robocall', 'account_stopped']));
+  });
+  it('names a grandchild in trouble who wants money at once, in traditional script too (m077, m087)', () => {
+    expect(judge(text('m077'), null).signs.find((s) => s.code === 'relative_urgent')?.quote).toBe('爺爺救我');
+    expect(judge(text('m087'), null).signs.find((s) => s.code === 'relative_urgent')?.quote).toBe('外婆,快点交');
+    for (const id of ['m077', 'm087']) expect(flagged(judge(text(id), null).level), id).toBe(true);
+  });
+  it('reads money for likes, a free period ending with a charge, a cancelled flight with a fee (m080, m086, m118)', () => {
+    expect(judge(text('m080'), null).level).toBe('medium');
+    expect(codes('m080')).toContain('task_lure');
+    expect(judge(text('m086'), null).level).toBe('high');
+    expect(codes('m086')).toEqual(expect.arrayContaining(['auto_charge', 'threat']));
+    expect(judge(text('m118'), null).level).toBe('high');
+    expect(codes('m118')).toEqual(expect.arrayContaining(['flight_change', 'fee']));
+  });
+  it('reads an ETC card "已无效" and a 工行 电子密码器 "到期" with a site to visit as the scam (m074, m098)', () => {
+    for (const id of ['m074', 'm098']) {
+      expect(judge(text(id), null).level, id).toBe('high');
+      expect(codes(id), id).toContain('account_stopped');
+    }
+  });
+  it('reads "手机号码更换" as the new-number pitch and an unclaimed 補助 "未處理" as a windfall (m056, m091)', () => {
+    expect(codes('m056')).toContain('new_number');
+    expect(flagged(judge(text('m056'), null).level)).toBe(true);
+    expect(codes('m091')).toContain('windfall');
+    expect(judge(text('m091'), null).fraudTypes[0]?.code).toBe('elderly_assistance');
+  });
+  it('reads a parcel "damaged in sorting" with a number to add as a friend as the scam (m123)', () => {
+    expect(judge(text('m123'), null).level).toBe('high');
+    expect(codes('m123')).toEqual(expect.arrayContaining(['parcel_claim', 'add_contact']));
+  });
+  it('none of these new signs is found in any dev ordinary message', () => {
+    const fresh = new Set(['fake_service', 'robocall', 'relative_urgent', 'task_lure', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact']);
+    const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => judge(o.text, null).signs.some((s) => fresh.has(s.code))).map((o) => o.id);
+    expect(hit).toEqual([]);
+  });
+  it('by the guide, a deposit paid to an "养老投资公司" for a care contract and prepaid beauty-salon cards are 养老服务 (c112, c114)', () => {
+    // The company's name is the wrapper, not a promised return; 足疗卡/美容卡 are prepaid cards for future sessions.
+    for (const id of ['c112', 'c114']) {
+      expect(judge(text(id), null).fraudTypes[0]?.code, id).toBe('elderly_service');
+      expect(judge(text(id)).fraudTypes[0]?.code, id).toBe('elderly_service');
+    }
+  });
+});
+
 describe('the verdict explains itself and says when it is unsure', () => {
   it('quotes every sign and every cue from the text itself', () => {
     for (const id of ['m005', 'm023', 'c012', 'c080', 'o093']) {

@@ -77,10 +77,10 @@ export function findRedFlags(text: string, simple = toSimplified(text)): Sign[] 
 }
 
 // Signs that on their own are enough to call a pitch dangerous.
-const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge']);
+const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure']);
 // The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
 // real notice (社保 does warn that an unverified pension stops); two together are the scam.
-const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback']);
+const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact']);
 
 /**
  * The six-type reading of docs/intel.md's labelling guide, in its order: the first rule that fits wins
@@ -93,8 +93,8 @@ const GUIDE: [FraudType, RegExp, number][] = [
   ['pension_insurance', /办(?:理)?(?:提前|正式)?退休|办病退|病退|挂靠|补缴|代缴|代办社保|办(?:理)?社保|养老保险|养老金资格|(?:人脸识别|资格)认证|停发(?:养老金|退休金)|开得多/, 1.0],
   ['elderly_assistance', /(?<!消费|床位)补贴(?!卡)|补助|慰问金|扶贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/, 0.8],
   ['elderly_product', /保健品|保健食品|神药|理疗|治疗仪|电位|[疗治]效|包治|抗癌|药|纪念章|奶粉|减肥/, 0.6],
-  ['elderly_project', /利息|付息|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|投资|高额回报|高回报|零风险|保本|(?:床位|消费)补贴/, 0.4],
-  ['elderly_service', /床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓/, 0.2],
+  ['elderly_project', /利息|付息|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|投资(?!公司|管理|有限|集团|咨询)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴/, 0.4],
+  ['elderly_service', /床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓|(?:足疗|美容|疗程|理疗|养生|护理)卡/, 0.2],
 ];
 
 /**
@@ -202,7 +202,8 @@ function advise(level: Level, signs: Sign[]): string[] {
   return [
     ...(has('link') || has('website') ? ['不要点开短信、微信里的陌生链接，更不要在打开的网页里填银行卡号、密码和验证码。'] : []),
     ...(has('threat') || has('account_stopped') ? ['社保、养老金、医保的事，请拨打 12333 或到社保窗口核实；银行卡、ETC 的事，请拨打卡背面或官方客服电话核实，不要按短信里的说法办。'] : []),
-    ...(has('new_number') ? ['自称亲友、房东换了号要钱的，先打对方原来的号码或当面问清楚。'] : []),
+    ...(has('new_number') || has('relative_urgent') ? ['自称亲友、房东换了号或出了事要钱的，先打对方原来的号码或当面问清楚。'] : []),
+    ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') || has('parcel_claim') || has('add_contact') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
     ...(level === 'high' || level === 'medium'
       ? ['先不要交钱、不要转账，也不要签任何合同。', '马上和子女或信得过的家人商量。', '已经交了钱或被骗的，请拨打 110 报警；拿不准的可以拨打 96110 反诈专线咨询。', '可以在本网站一键举报，工作人员会核查并答复您。']
       : level === 'unsure'
