@@ -25,6 +25,7 @@ describe('figure links select exactly the records counted', () => {
       : url.pathname === '/console/subjects' ? (tab === 'ledger' ? '/api/hazards' : '/api/subjects')
       : url.pathname === '/console/publicity' ? '/api/publicity/activities'
       : url.pathname === '/console/supervision' ? '/api/supervision/rounds'
+      : url.pathname === '/console/publicity/monitoring' ? '/api/publicity/monitoring'
       : null;
     expect(api, link).not.toBeNull();
     return `${api}${url.search}`;
@@ -35,11 +36,12 @@ describe('figure links select exactly the records counted', () => {
     expect(r.statusCode, r.body).toBe(200);
     return json(r);
   };
-  const listTotal = async (link: string) => {
+  const listPage = async (link: string) => {
     const r = await get(apiOf(link));
     expect(r.statusCode, `${link}: ${r.body}`).toBe(200);
-    return json(r).total as number;
+    return json(r);
   };
+  const listTotal = async (link: string) => (await listPage(link)).total as number;
 
   const fileCase = async (no: string, region: string, fraudTypes: string[], stages: [string, string][], figures: [string, number, string][] = []) => {
     const [{ id }] = await t.db.query<{ id: number }>(
@@ -69,6 +71,9 @@ describe('figure links select exactly the records counted', () => {
   const activity = (region: string, day: string, people: number) =>
     t.db.query(sql`insert into publicity_activities (region_code, unit_id, kind, title, start_date, end_date, people_reached, created_by)
                    values (${region}, ${unit('370681:campaign_office')}, 'lecture', '防范养老诈骗讲座', ${day}::date, ${day}::date, ${people}, ${userId})`);
+  const monitor = (unitKey: string, region: string, day: string, monitored: number, cleaned: number) =>
+    t.db.query(sql`insert into ads_monitoring_rounds (region_code, unit_id, title, media, start_date, end_date, ads_monitored, ads_cleaned, created_by)
+                   values (${region}, ${unit(unitKey)}, '涉养老广告监测', '{website}', ${day}::date, ${day}::date, ${monitored}, ${cleaned}, ${userId})`);
   const round = (unitKey: string, region: string, day: string) =>
     t.db.query(sql`insert into supervision_rounds (title, supervising_unit_id, region_code, method, start_date, end_date, created_by)
                    values ('专项督导', ${unit(unitKey)}, ${region}, 'on_site', ${day}::date, ${day}::date, ${userId})`);
@@ -117,6 +122,13 @@ describe('figure links select exactly the records counted', () => {
     await activity('370681001', '2026-03-09', 80);
     await activity('370681', '2026-02-08', 60);
     await activity('370602', '2026-03-08', 200);
+
+    // Ads monitoring: 龙口's market regulation twice in March (once in a township), its office once; one in February; one in 芝罘区.
+    await monitor('370681:market_regulation', '370681', '2026-03-02', 40, 5);
+    await monitor('370681:market_regulation', '370681001', '2026-03-31', 10, 0);
+    await monitor('370681:campaign_office', '370681', '2026-03-15', 7, 2);
+    await monitor('370681:market_regulation', '370681', '2026-02-28', 100, 50);
+    await monitor('3706:campaign_office', '370602', '2026-03-10', 300, 30);
 
     // Supervision: 龙口's office in March and February; the city's office in March (not 龙口's).
     await round('370681:campaign_office', '370681', '2026-03-12');
@@ -182,6 +194,62 @@ describe('figure links select exactly the records counted', () => {
     const stock = await stats('region=3706&indicators=institutions_count');
     expect(stock.figures.institutions_count.value).toBe(2);
     expect(await listTotal(stock.figures.institutions_count.link)).toBe(2);
+  });
+
+  it('ads monitoring figures link to the rounds they add up (the list\'s totals are the figures), in a by=child row too', async () => {
+    const { figures } = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=ads_monitored,ads_cleaned`);
+    expect(figures.ads_monitored.value).toBe(40 + 10 + 7);
+    expect(figures.ads_cleaned.value).toBe(5 + 2);
+    expect(figures.ads_monitored.link).toBe(`/console/publicity/monitoring?regionCode=370681&from=${FROM}&to=${TO}`);
+    expect(figures.ads_cleaned.link).toBe(figures.ads_monitored.link);
+    const page = await listPage(figures.ads_monitored.link);
+    expect(page.total).toBe(3);
+    expect(page.totals.ads_monitored).toBe(figures.ads_monitored.value);
+    expect(page.totals.ads_cleaned).toBe(figures.ads_cleaned.value);
+    const byChild = await stats(`region=3706&from=${FROM}&to=${TO}&indicators=ads_monitored&by=child`);
+    for (const code of ['370681', '370602']) {
+      const row = byChild.rows.find((r: { key: string }) => r.key === code);
+      expect((await listPage(row.figures.ads_monitored.link)).totals.ads_monitored, code).toBe(row.figures.ads_monitored.value);
+    }
+  });
+
+  it('by=unit rows link to the unit\'s records where the list\'s unit is the engine\'s (activities, monitoring, supervision); the others say why not', async () => {
+    const keys = ['ads_monitored', 'publicity_events', 'people_reached', 'supervision_rounds', 'cases_filed', 'entities_screened'];
+    const { rows } = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=${keys.join(',')}&by=unit`);
+    const row = (unitKey: string) => rows.find((r: { key: string }) => r.key === String(unit(unitKey)));
+    const market = row('370681:market_regulation');
+    const office = row('370681:campaign_office');
+    expect(market.figures.ads_monitored.value).toBe(50);
+    expect(office.figures.ads_monitored.value).toBe(7);
+    expect(office.figures.publicity_events.value).toBe(2);
+    expect(office.figures.supervision_rounds.value).toBe(1);
+    let checked = 0;
+    for (const r of rows) {
+      for (const k of ['ads_monitored', 'publicity_events', 'supervision_rounds']) {
+        const f = r.figures[k];
+        if (!f?.value) continue;
+        expect(f.link, `${r.name} ${k}`).toContain(`unitId=${r.key}`);
+        expect(await listTotal(f.link), `${r.name} ${k}`).toBe(k === 'ads_monitored' ? (await listPage(f.link)).total : f.value);
+        if (k === 'ads_monitored') expect((await listPage(f.link)).totals.ads_monitored, r.name).toBe(f.value);
+        checked++;
+      }
+      // 人数 sums the activities: the link is the events' list.
+      if (r.figures.people_reached?.link) expect(r.figures.people_reached.link).toBe(r.figures.publicity_events.link);
+      // A case's or an inspection's unit is the one that recorded the stage or inspection, which no list filters by.
+      expect(r.figures.cases_filed?.link, r.name).toBeUndefined();
+      expect(r.figures.entities_screened?.link, r.name).toBeUndefined();
+    }
+    expect(checked).toBe(4);
+    // The unit filter's bad values are 400 with the field's path.
+    for (const url of ['/api/publicity/activities?unitId=x', '/api/publicity/monitoring?unitId=0', '/api/supervision/rounds?unitId=-1']) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(400);
+      expect(json(r).error.fields.map((f: { path: string }) => f.path.replace(/^querystring\./, '')), url).toContain('unitId');
+    }
+    // The supervision list's own figure follows the unit filter.
+    const sup = json(await get(`/api/supervision/rounds?regionCode=370681&from=${FROM}&to=${TO}&unitId=${unit('370681:campaign_office')}`));
+    expect(sup.figures.supervision_rounds).toBe(1);
+    expect(sup.total).toBe(1);
   });
 
   it('the lists refuse bad filter values with field paths and Chinese messages, and regions outside the jurisdiction', async () => {

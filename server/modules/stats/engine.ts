@@ -117,7 +117,10 @@ const hazardList = (dates: readonly [string, string], filter: Record<string, str
   ({ path: '/console/subjects', region: 'region', dates, filter: { tab: 'ledger', ...filter } });
 const enforcementList = (filter: Record<string, string>): RecordsList =>
   ({ path: '/console/cases', region: 'regionCode', dates: ['from', 'to'], filter: { tab: 'enforcement', ...filter } });
-const activityList: RecordsList = { path: '/console/publicity', region: 'regionCode', dates: ['from', 'to'] };
+// By unit: the unit that logged the record (the engine's 'unit' dimension of these strands), in the region's subtree.
+const activityList: RecordsList = { path: '/console/publicity', region: 'regionCode', dates: ['from', 'to'], dims: { unit: 'unitId' } };
+/** Monitoring rounds started in the period (监测/清理 sum the rounds' counts; the list shows those sums as its totals). */
+const monitoringList: RecordsList = { path: '/console/publicity/monitoring', region: 'regionCode', dates: ['from', 'to'], dims: { unit: 'unitId' } };
 
 const reportedOnly = (key: IndicatorKey, why: string) => def(key, 'reported', 'reported', `approved reported figures (${why})`, 'the reported period lies inside the query period', UNIT_ONLY);
 
@@ -151,8 +154,8 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   rectification_notices: def('rectification_notices', 'enforcement', 'sum', 'enforcement records of the NOTICE_KINDS (三书一函 incl. penalty decisions)', 'issued_on', SUBJECT_DIMS, enforcementList({ notices: 'true' })),
   admin_penalties: def('admin_penalties', 'enforcement', 'sum', 'enforcement records of kind penalty_decision', 'issued_on', SUBJECT_DIMS, enforcementList({ kind: 'penalty_decision' })),
   penalty_amount_yuan: def('penalty_amount_yuan', 'enforcement', 'fen', 'fine_fen of penalty decisions (shown in yuan)', 'issued_on', SUBJECT_DIMS, enforcementList({ kind: 'penalty_decision' })),
-  ads_monitored: def('ads_monitored', 'monitoring', 'sum', 'ads_monitored of monitoring rounds', 'start_date', UNIT_ONLY),
-  ads_cleaned: def('ads_cleaned', 'monitoring', 'sum', 'ads_cleaned of monitoring rounds', 'start_date', UNIT_ONLY),
+  ads_monitored: def('ads_monitored', 'monitoring', 'sum', 'ads_monitored of monitoring rounds', 'start_date', UNIT_ONLY, monitoringList),
+  ads_cleaned: def('ads_cleaned', 'monitoring', 'sum', 'ads_cleaned of monitoring rounds', 'start_date', UNIT_ONLY, monitoringList),
   publicity_events: def('publicity_events', 'publicity', 'sum', 'publicity activities', 'start_date', UNIT_ONLY, activityList),
   materials_distributed: def('materials_distributed', 'publicity', 'sum', 'the activities\u2019 materials_distributed', 'start_date', UNIT_ONLY, activityList),
   banners: def('banners', 'publicity', 'sum', 'the activities\u2019 banners', 'start_date', UNIT_ONLY, activityList),
@@ -162,7 +165,7 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   sms_sent: def('sms_sent', 'publicity', 'sum', 'the activities\u2019 sms_sent', 'start_date', UNIT_ONLY, activityList),
   media_posts: def('media_posts', 'publicity', 'sum', 'the activities\u2019 media_posts', 'start_date', UNIT_ONLY, activityList),
   videos_made: def('videos_made', 'publicity', 'sum', 'the activities\u2019 videos_made', 'start_date', UNIT_ONLY, activityList),
-  supervision_rounds: def('supervision_rounds', 'supervision', 'sum', 'supervision rounds, one each, in the supervising unit\u2019s region (migration 0031)', 'start_date', UNIT_ONLY, { path: '/console/supervision', region: 'regionCode', dates: ['from', 'to'] }),
+  supervision_rounds: def('supervision_rounds', 'supervision', 'sum', 'supervision rounds, one each, in the supervising unit\u2019s region (migration 0031)', 'start_date', UNIT_ONLY, { path: '/console/supervision', region: 'regionCode', dates: ['from', 'to'], dims: { unit: 'unitId' } }),
   elderly_devices: reportedOnly('elderly_devices', 'not recorded by the platform'),
   institutions_count: def('institutions_count', 'subjects', 'stock', 'registered subjects of kind elderly_care_institution (a stock)', 'created_at (Beijing day) on or before `to`', ['sector'],
     { path: '/console/subjects', region: 'region', dates: [null, 'registeredTo'], filter: { kind: 'elderly_care_institution' } }),
@@ -656,7 +659,8 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
   }
   for (const v of ordered) {
     const figures = figuresOf(rowKeys, cell(rec, '', v), dim === 'unit' ? cell(rep, v, '') : new Map(), null, to);
-    if (dim === 'fraudType' || dim === 'sector') for (const k of rowKeys) { const l = recordsLink(k, root, from, to, { dim, value: v }); if (l) figures[k].link = l; }
+    // recordsLink gives none where the list cannot filter by this dimension (by=unit: only the lists whose unit is the engine's).
+    if (dim) for (const k of rowKeys) { const l = recordsLink(k, root, from, to, { dim, value: v }); if (l) figures[k].link = l; }
     rows.push({ key: v, name: names.get(v) ?? v, figures });
   }
   return rows;
