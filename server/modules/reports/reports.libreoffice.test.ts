@@ -108,13 +108,23 @@ describe.skipIf(skip)('a report opens in LibreOffice and its PDF shows the API�
     const r = await report();
     const text = pdfText(dir, 'report.xlsx');
     expect(text.replace(/\s+/g, '')).toContain(r.title.replace(/\s+/g, ''));
+    // The workbook's number formats (#,##0 and #,##0.00; rates 0.0): numberText with thousands separators.
+    const shown = (key: string, v: number) => {
+      const [whole, decimals] = numberText(key, v).split('.');
+      return `${key.endsWith('_pct') ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',')}${decimals ? `.${decimals}` : ''}`;
+    };
     const line = (label: string, values: (number | null)[]) =>
-      new RegExp(`^\\s*${[label, ...values.map((v, i) => (v === null ? '暂无数据' : numberText(r.indicators[i].key, v)))].map(escape).join('\\s+')}\\s*$`, 'm');
+      new RegExp(`^\\s*${[label, ...values.map((v, i) => (v === null ? '暂无数据' : shown(r.indicators[i].key, v)))].map(escape).join('\\s+')}\\s*$`, 'm');
     expect(r.children.length).toBeGreaterThan(1);
     for (const c of r.children) expect(text, c.name).toMatch(line(c.name, c.values));
     expect(text).toMatch(line('合计', r.indicators.map((f: { source: string; value: number | null }) => (f.source === 'none' ? null : f.value))));
     // The figures are the engine's: the 合计 of tips received is the API's count for the province and period.
     const stats = json(await t.app.inject({ method: 'GET', url: `/api/stats?region=37&from=${r.from}&to=${r.to}&indicators=tips_received`, headers: { cookie } }));
     expect(stats.figures.tips_received.value).toBe(r.indicators[0].value);
+    // Printed as set up (docs/reports.md): A4 landscape, the whole width on one page, numbered below.
+    const page = pdfPage(dir, 'report.xlsx', 1);
+    expect(page.size).toMatch(/^Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    expect(text.replace(/\s+/g, '')).toContain(`第1页，共${page.pages}页`);
+    expect(text).toContain(r.indicators.at(-1).name);
   }, 240_000);
 });

@@ -158,6 +158,25 @@ describe('work reports (工作报告) and 要情随报', () => {
     expect(sheet.rowCount).toBe(3 + before.children.length + 1);
     const ytRow = sheet.getRow(4 + before.children.findIndex((c: { code: string }) => c.code === '3706'));
     expect([ytRow.getCell(1).value, typeof ytRow.getCell(2).value]).toEqual(['烟台市', 'number']);
+    // Number formats: counts and yuan with thousands separators, rates with one decimal.
+    const col = (key: string) => 2 + before.indicators.findIndex((f: { key: string }) => f.key === key);
+    expect(totalRow.getCell(col('tips_received')).numFmt).toBe('#,##0');
+    expect(ytRow.getCell(col('amount_involved_yuan')).numFmt).toBe('#,##0.00');
+    expect(totalRow.getCell(col('recovery_rate_pct')).value === '暂无数据' || totalRow.getCell(col('recovery_rate_pct')).numFmt === '0.0').toBe(true);
+    // Print setup, read from the file's XML: A4 landscape, one page wide, centered, rows 1–3 repeated, page numbers below.
+    const zip = await JSZip.loadAsync(xlsBefore);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const setup = xml.match(/<pageSetup\b[^>]*>/)?.[0] ?? '';
+    expect(setup).toMatch(/paperSize="9"/);
+    expect(setup).toMatch(/orientation="landscape"/);
+    expect(setup).toMatch(/fitToWidth="1"/);
+    expect(setup).toMatch(/fitToHeight="0"/);
+    expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    expect(xml).toMatch(/<printOptions horizontalCentered="1"/);
+    expect(xml).toMatch(/<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页<\/oddFooter>/);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">'?[^<']+'?!\$1:\$3<\/definedName>/);
+    expect(book.title).toBe(before.title);
   });
 
   it('writes the Word file in the layout of GB/T 9704-2012: A4, the margins, 22 fixed lines of 28 characters, the fonts, 署名 and date, 附件, 版记 and page numbers', async () => {
