@@ -99,6 +99,17 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     await page.waitForURL(/\/console\/tips\?.*status=closed/);
     await page.getByTestId('tip-total').getByText('共 1 条').waitFor();
     await page.goBack();
+    // 按期办结率 opens the tips closed by their deadline: a filter with no field of its own, shown as a closable tag.
+    await page.getByTestId('dashboard-title').getByText('烟台市 · 数据看板').waitFor();
+    await page.getByTestId('kpi-on_time_rate_pct').getByRole('link').click();
+    await page.waitForURL(/\/console\/tips\?counted=closed_on_time&regionCode=3706&/);
+    await page.getByTestId('linked-filter').getByText('按期办结的线索').waitFor();
+    await page.getByTestId('tip-total').getByText('共 1 条').waitFor();
+    await page.getByTestId('linked-filter').locator('.ant-tag-close-icon').click();
+    await page.waitForURL((u) => u.pathname === '/console/tips' && !u.search.includes('counted') && u.search.includes('regionCode=3706'));
+    await page.getByTestId('tip-total').getByText(`共 ${inYantai} 条`).waitFor();
+    await page.goBack();
+    await page.goBack();
 
     // A row of the table drills further; the breadcrumb climbs back to the province.
     await row('龙口市').click();

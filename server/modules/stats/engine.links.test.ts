@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { chinaToday } from '../../../shared/time.ts';
 import { sql } from '../../db/client.ts';
 import type { IndicatorKey } from '../../../shared/indicators.ts';
 
@@ -21,7 +22,8 @@ describe('figure links select exactly the records counted', () => {
   const apiOf = (link: string) => {
     const url = new URL(link, 'http://x');
     const tab = url.searchParams.get('tab');
-    const api = url.pathname === '/console/cases' ? (tab === 'enforcement' ? '/api/enforcement' : '/api/cases')
+    const api = url.pathname === '/console/tips' ? '/api/tips/count'
+      : url.pathname === '/console/cases' ? (tab === 'enforcement' ? '/api/enforcement' : '/api/cases')
       : url.pathname === '/console/subjects' ? (tab === 'ledger' ? '/api/hazards' : '/api/subjects')
       : url.pathname === '/console/publicity' ? '/api/publicity/activities'
       : url.pathname === '/console/supervision' ? '/api/supervision/rounds'
@@ -170,7 +172,7 @@ describe('figure links select exactly the records counted', () => {
     expect(figures.penalty_amount_yuan.link).toBe(figures.admin_penalties.link);
     expect(figures.recovery_rate_pct.link).toBe(figures.amount_recovered_yuan.link);
     expect(await listTotal(figures.recovery_rate_pct.link)).toBe(1);
-    for (const k of ['elderly_devices', 'beds', 'meetings', 'other', 'on_time_rate_pct', 'satisfaction_rate_pct', 'tips_true']) expect(figures[k].link, k).toBeUndefined();
+    for (const k of ['elderly_devices', 'beds', 'meetings', 'other']) expect(figures[k].link, k).toBeUndefined();
   });
 
   it('rows by child region, fraud type and sector link to their own records; a stock links up to its last day', async () => {
@@ -194,6 +196,37 @@ describe('figure links select exactly the records counted', () => {
     const stock = await stats('region=3706&indicators=institutions_count');
     expect(stock.figures.institutions_count.value).toBe(2);
     expect(await listTotal(stock.figures.institutions_count.link)).toBe(2);
+  });
+
+  it('tips closed on time, found true and rated satisfied link to the tips counted (the tip list\'s `counted` filter), and so do their rates', async () => {
+    const today = chinaToday();
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370681001' }) });
+      expect(r.statusCode, r.body).toBe(201);
+      const [{ id }] = await t.db.query<{ id: number }>(sql`select id from tips order by id desc limit 1`);
+      ids.push(id);
+    }
+    // 0: closed on time, true, satisfied; 1: closed late, not satisfied; 2: closed on time, no rating; 3: true only; 4: nothing.
+    const close = (id: number, late: boolean, satisfied: boolean | null, verdictTrue: boolean) =>
+      t.db.query(sql`update tips set status = 'closed', deadline_at = now() + interval '1 day', closed_at = now() + ${late ? '2 days' : '1 hour'}::interval,
+                       rating_satisfied = ${satisfied}, verdict_true = ${verdictTrue} where id = ${id}`);
+    await close(ids[0], false, true, true);
+    await close(ids[1], true, false, false);
+    await close(ids[2], false, null, false);
+    await t.db.query(sql`update tips set verdict_true = true where id = ${ids[3]}`);
+    const keys = ['tips_closed_on_time', 'tips_true', 'reporter_satisfied', 'on_time_rate_pct', 'satisfaction_rate_pct'];
+    const { figures } = await stats(`region=370681&from=${today}&to=${today}&indicators=${keys.join(',')}`);
+    expect([figures.tips_closed_on_time.value, figures.tips_true.value, figures.reporter_satisfied.value]).toEqual([2, 2, 1]);
+    for (const k of ['tips_closed_on_time', 'tips_true', 'reporter_satisfied']) {
+      expect(figures[k].link, k).toMatch(/^\/console\/tips\?counted=/);
+      expect(await listTotal(figures[k].link), `${k}: ${figures[k].link}`).toBe(figures[k].value);
+    }
+    expect(figures.on_time_rate_pct.link).toBe(figures.tips_closed_on_time.link);
+    expect(figures.satisfaction_rate_pct.link).toBe(figures.reporter_satisfied.link);
+    const bad = await get('/api/tips?counted=late');
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).error.fields[0]).toMatchObject({ path: expect.stringContaining('counted'), message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
   });
 
   it('ads monitoring figures link to the rounds they add up (the list\'s totals are the figures), in a by=child row too', async () => {

@@ -128,10 +128,10 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   tips_received: def('tips_received', 'tips', 'sum', 'every tip received (all statuses)', RECEIVED, TIP_DIMS, tipList()),
   tips_verified: def('tips_verified', 'tips', 'sum', 'tips with a handling result: status reported or closed', RECEIVED, TIP_DIMS, tipList({ status: ['reported', 'closed'] })),
   tips_closed: def('tips_closed', 'tips', 'sum', 'tips whose status is closed (已办结)', RECEIVED, TIP_DIMS, tipList({ status: 'closed' })),
-  tips_closed_on_time: def('tips_closed_on_time', 'tips', 'sum', 'closed tips with closed_at <= deadline_at', RECEIVED, TIP_DIMS),
+  tips_closed_on_time: def('tips_closed_on_time', 'tips', 'sum', 'closed tips with closed_at <= deadline_at', RECEIVED, TIP_DIMS, tipList({ counted: 'closed_on_time' })),
   tips_overdue: def('tips_overdue', 'tips', 'state', 'tips overdue now: dispatched or in progress, deadline passed', RECEIVED, TIP_DIMS, tipList({ overdue: 'true' })),
-  tips_true: def('tips_true', 'tips', 'sum', 'tips an assignment reported true or partly true', RECEIVED, TIP_DIMS),
-  reporter_satisfied: def('reporter_satisfied', 'tips', 'sum', 'tips whose reporter rated the answer satisfied', RECEIVED, TIP_DIMS),
+  tips_true: def('tips_true', 'tips', 'sum', 'tips an assignment reported true or partly true', RECEIVED, TIP_DIMS, tipList({ counted: 'true' })),
+  reporter_satisfied: def('reporter_satisfied', 'tips', 'sum', 'tips whose reporter rated the answer satisfied', RECEIVED, TIP_DIMS, tipList({ counted: 'satisfied' })),
   // The dashboard's rates (docs/indicators.md): parts are contributions of the same tips (migration 0022's '_' denominators).
   closure_rate_pct: def('closure_rate_pct', 'tips', 'rate', 'tips_closed / tips accepted (status accepted, dispatched, in progress, reported, closing or closed) × 100', RECEIVED, TIP_DIMS),
   on_time_rate_pct: def('on_time_rate_pct', 'tips', 'rate', 'tips_closed_on_time / closed tips with a deadline × 100', RECEIVED, TIP_DIMS),
