@@ -83,31 +83,28 @@ const paragraphs = (text: string) => text.split('\n').map((l) => l.trim()).filte
 const title = (text: string) => para([run(text, FONT.title, SIZE.title)], { alignment: AlignmentType.CENTER });
 
 /**
- * How many characters wide a line is, at most: CJK a character; a digit counts a whole one, since how
- * wide the digits and the space around them are depends on the font (仿宋_GB2312 draws them half-width,
- * LibreOffice's substitutes wider, and both add space between CJK and digits).
+ * How many characters wide a text is, for placing it: CJK one; ASCII (the date's digits) three
+ * quarters — 仿宋_GB2312 draws digits half-width and Word and LibreOffice add about a quarter
+ * character between digits and CJK (LibreOffice's substitute digits are a little wider again).
  */
-const maxWidthInChars = (s: string) => [...s].length;
+const widthInChars = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) < 0x80 ? 0.75 : 1), 0);
 
 /**
  * 7.3.5.2 (not sealed): 发文机关署名 right-indented two characters, below the body and a blank line;
  * 成文日期 on the next line, its first character two to the right of the 署名's first. Both are placed by
- * their first character (a left indent), which for the all-CJK 署名 is exact and for the date does not
- * depend on how wide its digits are drawn. When the date would not fit (a short 署名), the date is
+ * their first character (a left indent in characters), which for the all-CJK 署名 is exact whatever
+ * the font. When the date would then reach past the two free characters (a short 署名), the date is
  * right-indented two characters instead and the 署名 starts two characters before it.
  */
 function signature(issuer: string, date: string): Paragraph[] {
-  const wi = [...issuer].length;
-  const issuerAt = 28 - 2 - wi;
-  const dateAt = issuerAt + 2;
-  if (issuerAt >= 0 && dateAt + maxWidthInChars(date) <= 28 - 2) {
-    return [para([run(issuer, FONT.body)], { indent: { left: issuerAt * CHAR } }), para([run(date, FONT.body)], { indent: { left: dateAt * CHAR } })];
+  let issuerAt = 28 - 2 - widthInChars(issuer);
+  let dateAt = issuerAt + 2;
+  if (dateAt + widthInChars(date) > 28 - 2) {
+    dateAt = 28 - 2 - widthInChars(date);
+    issuerAt = dateAt - 2;
   }
-  const dateStart = 28 - 2 - maxWidthInChars(date);
-  return [
-    para([run(issuer, FONT.body)], { indent: { left: Math.max(0, dateStart - 2) * CHAR } }),
-    para([run(date, FONT.body)], { alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR } }),
-  ];
+  const at = (chars: number) => ({ left: Math.max(0, Math.round(chars * CHAR)) });
+  return [para([run(issuer, FONT.body)], { indent: at(issuerAt) }), para([run(date, FONT.body)], { indent: at(dateAt) })];
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -191,9 +188,12 @@ export async function reportDocx(r: ReportRow): Promise<Buffer> {
   const urgentName = `要情随报（${r.figures.urgent.length}件）`;
   const attachments = [tableName, ...(r.figures.urgent.length ? [urgentName] : [])];
   // 7.3.4: 附件说明 below the body, two characters in; several attachments numbered, their names aligned.
+  // A name that wraps continues under its own first character (a hanging indent).
+  const note = (text: string, start: number, nameAt: number) =>
+    para([run(text, FONT.body)], { indent: { left: Math.round(nameAt * CHAR), hanging: Math.round((nameAt - start) * CHAR) } });
   const attachmentNote = attachments.length === 1
-    ? [para([run(`附件：${attachments[0]}`, FONT.body)], { indent: { left: 2 * CHAR } })]
-    : attachments.map((a, i) => para([run(`${i === 0 ? '附件：' : ''}${i + 1}．${a}`, FONT.body)], { indent: { left: (i === 0 ? 2 : 5) * CHAR } }));
+    ? [note(`附件：${attachments[0]}`, 2, 5)]
+    : attachments.map((a, i) => note(`${i === 0 ? '附件：' : ''}${i + 1}．${a}`, i === 0 ? 2 : 5, 5 + widthInChars(`${i + 1}．`)));
   const numbered = attachments.length > 1;
   // The date it was printed: signed-off reports the day of sign-off (Beijing), drafts their 成文日期.
   const printedOn = r.signedAt ? chinaToday(new Date(r.signedAt).getTime()) : r.issuedOn;

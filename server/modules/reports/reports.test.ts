@@ -7,6 +7,8 @@ import { chinaToday } from '../../../shared/time.ts';
 import { REPORT_KIND_CODES } from '../../../shared/domain.ts';
 import { MAX_SECTION_CHARS } from './reports.schemas.ts';
 import { comparison, draftSections } from './reports.narrative.ts';
+import { reportDocx } from './reports.docx.ts';
+import type { ReportRow } from './reports.repository.ts';
 
 const day = (d: number) => chinaToday(Date.now() + d * 86400_000);
 
@@ -273,6 +275,28 @@ describe('work reports (工作报告) and 要情随报', () => {
     expect(footers.map((f) => f.match(/<w:jc w:val="(\w+)"/)?.[1]).sort()).toEqual(['left', 'right']);
     expect(footers.find((f) => f.includes('w:val="right"'))).toContain('<w:ind w:right="280"/>');
     expect(footers.find((f) => f.includes('w:val="left"'))).toContain('<w:ind w:left="280"/>');
+  });
+
+  it('puts a short 署名 two characters before a date that ends two characters from the right (7.3.5.2), and wraps 附件 names under themselves', async () => {
+    const row = {
+      id: 1, kind: 'daily', regionCode: '370681', regionName: '龙口市', from: '2026-11-30', to: '2026-11-30', title: '龙口市公安局动态日报', unitId: 1,
+      issuer: '龙口市公安局', issuedOn: '2026-11-30', sections: { work: '正文。', problems: '问题。', plans: '打算。' },
+      figures: { indicators: [], children: [], urgent: [] }, status: 'draft', createdBy: { name: '张三' }, createdAt: new Date(), signedBy: null, signedAt: null,
+    } as unknown as ReportRow;
+    const doc = await documentXml(await reportDocx(row));
+    const indentOf = (text: string) => {
+      const at = doc.indexOf(`>${text}</w:t>`);
+      const p = doc.slice(doc.lastIndexOf('<w:p>', at), at);
+      return { left: Number(p.match(/w:left="(\d+)"/)?.[1]), hanging: Number(p.match(/w:hanging="(\d+)"/)?.[1] ?? 0) };
+    };
+    const char = 315; // a 3号 character on the 28-character line
+    const issuer = indentOf('龙口市公安局').left;
+    const date = indentOf('2026年11月30日').left;
+    expect(date - issuer).toBe(2 * char);
+    // The date (3 characters and 8 digits at ¾) ends two characters from the right: 28 − 2 − 9 = 17 characters in.
+    expect(date).toBe(17 * char);
+    // 附件：name — a wrapped name continues under its first character, five characters in.
+    expect(indentOf('附件：龙口市动态日报主要指标（2026年11月30日）')).toEqual({ left: 5 * char, hanging: 3 * char });
   });
 
   it('keeps reports to the jurisdiction: outside is 404 for generating, reading, downloading; the list shows only one’s own', async () => {
