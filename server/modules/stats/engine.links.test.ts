@@ -192,6 +192,20 @@ describe('figure links select exactly the records counted', () => {
     const bySector = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=entities_screened&by=sector`);
     expect(bySector.rows.length).toBe(2);
     for (const row of bySector.rows) expect(await listTotal(row.figures.entities_screened.link), row.key).toBe(row.figures.entities_screened.value);
+    // Hazards (the ledger's 行业领域) and enforcement (the subject's kind) by sector too.
+    const sectorKeys = ['hazards_found', 'hazards_rectified', 'rectification_notices', 'admin_penalties'];
+    const bySectorMore = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=${sectorKeys.join(',')}&by=sector`);
+    let linked = 0;
+    for (const row of bySectorMore.rows) {
+      for (const k of sectorKeys) {
+        if (!row.figures[k]?.value) continue;
+        expect(row.figures[k].link, `${row.key} ${k}`).toMatch(/[?&](kind|subjectKind)=/);
+        expect(await listTotal(row.figures[k].link), `${row.key} ${k}: ${row.figures[k].link}`).toBe(row.figures[k].value);
+        linked++;
+      }
+    }
+    // 养老机构: 1 found, 1 rectified, 2 notices, 1 penalty; 保健品店: 1 found, 1 rectified.
+    expect(linked).toBe(6);
     // 机构数 is a stock: every institution registered by the last day, whatever the first.
     const stock = await stats('region=3706&indicators=institutions_count');
     expect(stock.figures.institutions_count.value).toBe(2);
@@ -293,6 +307,7 @@ describe('figure links select exactly the records counted', () => {
       ['/api/subjects?registeredTo=2026-02-30', 'registeredTo'], ['/api/hazards?region=37%25', 'region'], ['/api/hazards?foundFrom=2026-03-02&foundTo=2026-03-01', 'foundTo'],
       ['/api/hazards?verifiedTo=march', 'verifiedTo'], ['/api/enforcement?notices=maybe', 'notices'], ['/api/enforcement?regionCode=3706x', 'regionCode'],
       ['/api/supervision/rounds?regionCode=abc', 'regionCode'],
+      ['/api/enforcement?subjectKind=bank', 'subjectKind'],
     ] as const) {
       const r = await get(url);
       expect(r.statusCode, url).toBe(400);
