@@ -260,8 +260,8 @@ describe('figure links select exactly the records counted', () => {
     }
   });
 
-  it('by=unit rows link to the unit\'s records where the list\'s unit is the engine\'s (activities, monitoring, supervision); the others say why not', async () => {
-    const keys = ['ads_monitored', 'publicity_events', 'people_reached', 'supervision_rounds', 'cases_filed', 'entities_screened'];
+  it('by=unit rows link to the unit\'s records where the list\'s unit is the engine\'s (activities, monitoring, supervision, hazards, enforcement); the others say why not', async () => {
+    const keys = ['ads_monitored', 'publicity_events', 'people_reached', 'supervision_rounds', 'hazards_found', 'rectification_notices', 'cases_filed', 'entities_screened'];
     const { rows } = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=${keys.join(',')}&by=unit`);
     const row = (unitKey: string) => rows.find((r: { key: string }) => r.key === String(unit(unitKey)));
     const market = row('370681:market_regulation');
@@ -272,7 +272,7 @@ describe('figure links select exactly the records counted', () => {
     expect(office.figures.supervision_rounds.value).toBe(1);
     let checked = 0;
     for (const r of rows) {
-      for (const k of ['ads_monitored', 'publicity_events', 'supervision_rounds']) {
+      for (const k of ['ads_monitored', 'publicity_events', 'supervision_rounds', 'hazards_found', 'rectification_notices']) {
         const f = r.figures[k];
         if (!f?.value) continue;
         expect(f.link, `${r.name} ${k}`).toContain(`unitId=${r.key}`);
@@ -286,9 +286,12 @@ describe('figure links select exactly the records counted', () => {
       expect(r.figures.cases_filed?.link, r.name).toBeUndefined();
       expect(r.figures.entities_screened?.link, r.name).toBeUndefined();
     }
-    expect(checked).toBe(4);
+    // 市场监管局: monitoring, hazards and notices; 专项办: monitoring, activities, supervision.
+    expect(market.figures.hazards_found.value).toBe(2);
+    expect(market.figures.rectification_notices.value).toBe(2);
+    expect(checked).toBe(6);
     // The unit filter's bad values are 400 with the field's path.
-    for (const url of ['/api/publicity/activities?unitId=x', '/api/publicity/monitoring?unitId=0', '/api/supervision/rounds?unitId=-1']) {
+    for (const url of ['/api/publicity/activities?unitId=x', '/api/publicity/monitoring?unitId=0', '/api/supervision/rounds?unitId=-1', '/api/hazards?unitId=1.5', '/api/enforcement?unitId=abc']) {
       const r = await get(url);
       expect(r.statusCode, url).toBe(400);
       expect(json(r).error.fields.map((f: { path: string }) => f.path.replace(/^querystring\./, '')), url).toContain('unitId');

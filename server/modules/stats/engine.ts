@@ -114,9 +114,9 @@ const caseFigureList = (kind: string): RecordsList =>
 /** Subjects with an inspection dated in the period (排查主体; 检查人次 sums those inspections' inspectors). */
 const inspectedList: RecordsList = { path: '/console/subjects', region: 'region', dates: ['inspectedFrom', 'inspectedTo'], dims: { sector: 'kind' } };
 const hazardList = (dates: readonly [string, string], filter: Record<string, string> = {}): RecordsList =>
-  ({ path: '/console/subjects', region: 'region', dates, filter: { tab: 'ledger', ...filter }, dims: { sector: 'kind' } });
+  ({ path: '/console/subjects', region: 'region', dates, filter: { tab: 'ledger', ...filter }, dims: { sector: 'kind', unit: 'unitId' } });
 const enforcementList = (filter: Record<string, string>): RecordsList =>
-  ({ path: '/console/cases', region: 'regionCode', dates: ['from', 'to'], filter: { tab: 'enforcement', ...filter }, dims: { sector: 'subjectKind' } });
+  ({ path: '/console/cases', region: 'regionCode', dates: ['from', 'to'], filter: { tab: 'enforcement', ...filter }, dims: { sector: 'subjectKind', unit: 'unitId' } });
 // By unit: the unit that logged the record (the engine's 'unit' dimension of these strands), in the region's subtree.
 const activityList: RecordsList = { path: '/console/publicity', region: 'regionCode', dates: ['from', 'to'], dims: { unit: 'unitId' } };
 /** Monitoring rounds started in the period (监测/清理 sum the rounds' counts; the list shows those sums as its totals). */
