@@ -210,6 +210,9 @@ describe('figure links select exactly the records counted', () => {
     const stock = await stats('region=3706&indicators=institutions_count');
     expect(stock.figures.institutions_count.value).toBe(2);
     expect(await listTotal(stock.figures.institutions_count.link)).toBe(2);
+    const stockBySector = await stats('region=3706&indicators=institutions_count&by=sector');
+    expect(stockBySector.rows.map((r: { key: string }) => r.key)).toEqual(['elderly_care_institution']);
+    expect(await listTotal(stockBySector.rows[0].figures.institutions_count.link)).toBe(2);
   });
 
   it('tips closed on time, found true and rated satisfied link to the tips counted (the tip list\'s `counted` filter), and so do their rates', async () => {

@@ -168,7 +168,7 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   supervision_rounds: def('supervision_rounds', 'supervision', 'sum', 'supervision rounds, one each, in the supervising unit\u2019s region (migration 0031)', 'start_date', UNIT_ONLY, { path: '/console/supervision', region: 'regionCode', dates: ['from', 'to'], dims: { unit: 'unitId' } }),
   elderly_devices: reportedOnly('elderly_devices', 'not recorded by the platform'),
   institutions_count: def('institutions_count', 'subjects', 'stock', 'registered subjects of kind elderly_care_institution (a stock)', 'created_at (Beijing day) on or before `to`', ['sector'],
-    { path: '/console/subjects', region: 'region', dates: [null, 'registeredTo'], filter: { kind: 'elderly_care_institution' } }),
+    { path: '/console/subjects', region: 'region', dates: [null, 'registeredTo'], filter: { kind: 'elderly_care_institution' }, dims: { sector: 'kind' } }),
   beds: reportedOnly('beds', 'subjects carry no bed count'),
   meetings: reportedOnly('meetings', 'not recorded by the platform'),
   other: reportedOnly('other', 'not recorded by the platform'),
