@@ -9,7 +9,7 @@ import { PERIOD_WORDS, dateText, numberText, periodText, urgentLines } from './r
 
 /**
  * A report as a Word document in the layout of GB/T 9704-2012 《党政机关公文格式》, the rules in
- * docs/reports.md: A4 with 天头 37 mm and 订口 28 mm (版心 156 × 225 mm) on a grid of 22 lines of 28
+ * docs/reports.md: A4 with 天头 37 mm and 订口 28 mm (版心 156 × 225 mm), 22 fixed lines of 28
  * characters; the title in 2号 方正小标宋简体; the body in 3号 仿宋_GB2312, headings 一、 in 黑体 and （一）
  * in 楷体_GB2312; 发文机关署名 and 成文日期 after the body (not sealed: 7.3.5.2); the figures table and the
  * 要情 as 附件 on pages of their own; the 版记 (印发机关, 印发日期) at the end; page numbers "— 1 —" in 4号
@@ -19,7 +19,7 @@ import { PERIOD_WORDS, dateText, numberText, periodText, urgentLines } from './r
 
 // Fonts by the names offices' machines have them (Windows, with the 方正 and GB2312 fonts installed);
 // the file names them, never embeds them, and LibreOffice substitutes what it has.
-export const DOCX_FONTS = { title: '方正小标宋简体', heading: '黑体', body: '仿宋_GB2312', kai: '楷体_GB2312', pageNumber: '宋体' } as const;
+const DOCX_FONTS = { title: '方正小标宋简体', heading: '黑体', body: '仿宋_GB2312', kai: '楷体_GB2312', pageNumber: '宋体' } as const;
 const FONT = DOCX_FONTS;
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name });
 const PT = (pt: number) => pt * 2; // docx sizes are half-points
@@ -28,7 +28,7 @@ const SIZE = { title: PT(22), body: PT(16), pageNumber: PT(14), table: PT(12) };
 const MM = (mm: number) => Math.round((mm / 25.4) * 1440);
 
 /** GB/T 9704 5.2.1: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm (so 地脚 35 mm and 翻口 26 mm). */
-export const DOCX_PAGE = {
+const DOCX_PAGE = {
   width: MM(210), height: MM(297),
   margin: { top: MM(37), bottom: MM(297 - 37 - 225), left: MM(28), right: MM(210 - 28 - 156) },
 };
@@ -41,14 +41,14 @@ export const DOCX_PAGE = {
  */
 const LINE_TWIPS = Math.floor(MM(225) / 22);
 const CHAR_PT = ((156 / 25.4) * 72) / 28;
-export const DOCX_LINE = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT };
+const DOCX_LINE = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT };
 const LINE = DOCX_LINE;
 /**
  * The character pitch without a character grid (LibreOffice draws Word's linesAndChars grid with 20
  * characters a line): every character condensed by 16 pt − 15.79 pt, rounded up to a quarter point
  * (−5 twentieths), so 28 characters of 3号 fit the 156 mm line (441 pt of 442.2) and a 29th does not.
  */
-export const DOCX_CONDENSE = -Math.ceil((16 - CHAR_PT) * 20);
+const DOCX_CONDENSE = -Math.ceil((16 - CHAR_PT) * 20);
 const CONDENSE = DOCX_CONDENSE;
 /** One character (字) of the 3号 body, in twips: indents are counted in characters. */
 const CHAR = 16 * 20 + CONDENSE;
@@ -79,7 +79,7 @@ function bodyLine(text: string): Paragraph {
 }
 const paragraphs = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean).map(bodyLine);
 
-/** The title (7.3.1): 2号 小标宋, centered, on the grid's lines. */
+/** The title (7.3.1): 2号 小标宋, centered, on the body's fixed lines. */
 const title = (text: string) => para([run(text, FONT.title, SIZE.title)], { alignment: AlignmentType.CENTER });
 
 /**
