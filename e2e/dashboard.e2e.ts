@@ -99,6 +99,17 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     await page.waitForURL(/\/console\/tips\?.*status=closed/);
     await page.getByTestId('tip-total').getByText('共 1 条').waitFor();
     await page.goBack();
+    // 按期办结率 opens the tips closed by their deadline: a filter with no field of its own, shown as a closable tag.
+    await page.getByTestId('dashboard-title').getByText('烟台市 · 数据看板').waitFor();
+    await page.getByTestId('kpi-on_time_rate_pct').getByRole('link').click();
+    await page.waitForURL(/\/console\/tips\?counted=closed_on_time&regionCode=3706&/);
+    await page.getByTestId('linked-filter').getByText('按期办结的线索').waitFor();
+    await page.getByTestId('tip-total').getByText('共 1 条').waitFor();
+    await page.getByTestId('linked-filter').locator('.ant-tag-close-icon').click();
+    await page.waitForURL((u) => u.pathname === '/console/tips' && !u.search.includes('counted') && u.search.includes('regionCode=3706'));
+    await page.getByTestId('tip-total').getByText(`共 ${inYantai} 条`).waitFor();
+    await page.goBack();
+    await page.goBack();
 
     // A row of the table drills further; the breadcrumb climbs back to the province.
     await row('龙口市').click();
@@ -200,6 +211,18 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     await page.getByTestId('linked-filter').locator('.ant-tag-close-icon').click();
     await page.waitForURL(/\/console\/subjects\?region=3706$/);
     await page.locator('.ant-pagination-total-text').getByText('共 3 条').waitFor();
+
+    // A by-unit figure: the hazards 龙口's market regulation registered this month open on the ledger, the unit named in a closable tag.
+    await e.db.query(`insert into hazards (subject_id, unit_id, description, category, measure, deadline, responsible, status, created_by)
+                      values ($1, $2, '预付费会员卡未备案', 'prepaid', 'rectification_order', '2099-12-31', '张三', 'open', $3)`, [subjects[0], market, user]);
+    const month = `${today.slice(0, 8)}01`;
+    const byUnit = await (await page.request.get(`${e.url}/api/stats?region=3706&from=${month}&to=${today}&indicators=hazards_found&by=unit`)).json();
+    const row = byUnit.rows.find((r: { key: string }) => r.key === String(market));
+    expect(row.figures.hazards_found.value).toBe(1);
+    await page.goto(`${e.url}${row.figures.hazards_found.link}`);
+    await page.getByTestId('linked-filter').getByText(`登记单位：${row.name}`).waitFor();
+    await page.getByTestId('linked-filter').getByText(/^发现日期：/).waitFor();
+    await page.locator('.ant-pagination-total-text').getByText('共 1 条').waitFor();
     await page.context().close();
   });
 });

@@ -79,6 +79,36 @@ describe('a county clerk logs publicity', () => {
     expect(total[0]).toBe('合计');
     expect(total[header.indexOf('覆盖 / 受益 / 惠及人数（人）')]).toBe(230);
     expect(total[header.indexOf('发放宣传资料（份）')]).toBe(500);
+
+    // The statistics' figures link to these lists (docs/indicators.md, "Links"): 监测广告 to the monitoring
+    // tab filtered by region and dates in the address, and a by-unit row to the unit's activities.
+    const [{ id: market }] = await e.db.query<{ id: number }>(`select id from units where region_code = '370681' and kind = 'market_regulation' limit 1`);
+    const [{ id: clerk }] = await e.db.query<{ id: number }>(`select id from users where username = 'lk_intake'`);
+    for (const [start, monitored] of [[day(0), 40], [day(-40), 100]] as const) {
+      await e.db.query(`insert into ads_monitoring_rounds (region_code, unit_id, title, media, start_date, end_date, ads_monitored, ads_cleaned, created_by)
+                        values ('370681', $1, '涉养老保健品广告监测', '{website}', $2::date, $2::date, $3, 1, $4)`, [market, start, monitored, clerk]);
+    }
+    const from = day(-6);
+    const figures = await (await page.request.get(`${e.url}/api/stats?region=370681&from=${from}&to=${day(0)}&indicators=ads_monitored,publicity_events&by=unit`)).json();
+    const monitored = figures.figures.ads_monitored;
+    expect(monitored.value).toBeGreaterThanOrEqual(40);
+    expect(monitored.link).toBe(`/console/publicity/monitoring?regionCode=370681&from=${from}&to=${day(0)}`);
+    await page.goto(`${e.url}${monitored.link}`);
+    await page.getByRole('tab', { name: '广告监测', selected: true }).waitFor();
+    await page.getByRole('heading', { name: '广告监测' }).waitFor();
+    // The filter shown: the dates in the picker, and the totals of the rounds it lists are the figure (the February round left out).
+    await expect.poll(() => page.locator('.ant-picker-range input').first().inputValue()).toBe(from);
+    await expect.poll(async () => (await stat('监测广告').innerText()).replace(/,/g, '')).toBe(String(monitored.value));
+    await page.getByRole('cell', { name: '涉养老保健品广告监测' }).waitFor();
+    // The activities a unit organised in the period: a closable tag names the unit, the total is the unit's figure.
+    const office = figures.rows.find((r: { figures: { publicity_events?: { value: number | null } } }) => (r.figures.publicity_events?.value ?? 0) > 0);
+    expect(office.figures.publicity_events.link).toContain(`unitId=${office.key}`);
+    await page.goto(`${e.url}${office.figures.publicity_events.link}`);
+    await page.getByTestId('linked-filter').getByText(`组织单位：${office.name}`).waitFor();
+    await expect.poll(() => stat('活动场次').innerText()).toBe(String(office.figures.publicity_events.value));
+    expect(await axe(page)).toEqual([]);
+    await page.getByTestId('linked-filter').locator('.ant-tag-close-icon').click();
+    await page.waitForURL((u) => !u.search.includes('unitId'));
     await page.context().close();
   });
 });

@@ -18,6 +18,8 @@ export const timestamp = z
 
 /** A calendar day, 'YYYY-MM-DD' (date columns are read as text, never as a local-time Date). */
 export const day = z.string().meta({ format: 'date' });
+/** A list's filter on one unit's records (a statistics by=unit row links to it: docs/indicators.md, "Links"). */
+export const unitIdFilter = z.coerce.number('请选择有效的单位').int('请选择有效的单位').positive('请选择有效的单位').optional();
 
 /** Keyset pagination: the cursor of the next page, or null on the last one. */
 export const nextCursor = z.string().nullable();

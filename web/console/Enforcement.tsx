@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
-import { ENFORCEMENT_KINDS, SCREENER_ROLES, type EnforcementKind } from '../../shared/domain.ts';
+import { ENFORCEMENT_KINDS, SCREENER_ROLES, SUBJECT_KINDS, type EnforcementKind, type SubjectKind } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import type { EnforcementRecord } from '../api/routes.ts';
 import { COLORS } from './labels.ts';
@@ -21,7 +21,7 @@ const KIND_COLORS: Record<EnforcementKind, string> = {
   risk_warning_letter: COLORS.amber, interview_notice: COLORS.teal, rectification_notice: COLORS.blue, penalty_decision: COLORS.red, transfer_police: COLORS.purple,
 };
 
-const ENFORCEMENT_FILTER = ['kind', 'notices', 'regionCode', 'from', 'to'] as const;
+const ENFORCEMENT_FILTER = ['kind', 'notices', 'subjectKind', 'unitId', 'regionCode', 'from', 'to'] as const;
 
 export function Enforcement({ me, go, search = '' }: { me: Me; go: Go; search?: string }) {
   const { message } = AntApp.useApp();
@@ -41,6 +41,9 @@ export function Enforcement({ me, go, search = '' }: { me: Me; go: Go; search?: 
         <DatePicker.RangePicker aria-label="签发日期" placeholder={['签发日期自', '至']} value={rangeValue(filter.from, filter.to)}
           onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
         {filter.notices === 'true' && <LinkedFilter label="三书一函" onClear={() => set({ notices: undefined })} />}
+        {/* A by-sector figure's link: the subjects' kind, no field of its own. */}
+        {filter.unitId && <LinkedFilter label={`签发单位：${list.items[0]?.unit.name ?? `编号 ${filter.unitId}`}`} onClear={() => set({ unitId: undefined })} />}
+        {filter.subjectKind && <LinkedFilter label={`主体类型：${SUBJECT_KINDS[filter.subjectKind as SubjectKind] ?? filter.subjectKind}`} onClear={() => set({ subjectKind: undefined })} />}
         {me.roles.some((r) => (SCREENER_ROLES as readonly string[]).includes(r)) && <Button type="primary" onClick={() => setAdding(true)}>登记执法文书</Button>}
       </Space>
       {figures && (

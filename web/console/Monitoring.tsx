@@ -5,28 +5,30 @@ import { api, type ApiError } from '../api/client.ts';
 import type { Me, RoundDetail, RoundListItem } from '../api/routes.ts';
 import { AD_MEDIA, AD_MEDIA_CODES, AD_MONITOR_UNIT_KINDS, MONITORING_COUNTS, MONITORING_COUNT_KEYS, PUBLICITY_WRITER_ROLES, type AdMedium } from '../../shared/domain.ts';
 import { useRegions } from './Publicity.tsx';
-import { FormDialog, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, chinaDay, rangeValue } from './ui.tsx';
+import { useUrlFilter } from './hooks.ts';
+import { RegionPicker } from './RegionPicker.tsx';
+import type { Go } from './App.tsx';
 
 const MEDIA_OPTIONS = AD_MEDIA_CODES.map((k) => ({ value: k, label: AD_MEDIA[k] }));
 type Totals = Record<(typeof MONITORING_COUNT_KEYS)[number], number>;
-interface Filter { range?: [string, string]; medium?: AdMedium; mine?: boolean; page: number }
+const ROUND_FILTER = ['from', 'to', 'medium', 'mine', 'regionCode', 'unitId'] as const;
 
 /** 广告监测: the monitoring rounds of the jurisdiction with the filter's totals; market regulation, cyberspace and offices log them. */
-export default function Monitoring({ me }: { me: Me }) {
-  const [filter, setFilter] = useState<Filter>({ page: 1 });
+export default function Monitoring({ me, go, search }: { me: Me; go: Go; search: string }) {
+  // The filter is in the address (监测/清理 figures of the dashboard open the list filtered); the page number is not.
+  const { filter, query: filterQuery, set } = useUrlFilter(go, '/console/publicity/monitoring', search, ROUND_FILTER);
+  const [at, setAt] = useState({ filterQuery, page: 1 });
+  const page = at.filterQuery === filterQuery ? at.page : 1;
   const [data, setData] = useState<{ items: RoundListItem[]; total: number; totals: Totals } | null>(null);
   const [error, setError] = useState('');
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const logs = (AD_MONITOR_UNIT_KINDS as readonly string[]).includes(me.unitKind) && me.roles.some((r) => (PUBLICITY_WRITER_ROLES as readonly string[]).includes(r));
 
-  const query = new URLSearchParams({ page: String(filter.page), pageSize: '20' });
-  if (filter.range) {
-    query.set('from', filter.range[0]);
-    query.set('to', filter.range[1]);
-  }
-  if (filter.medium) query.set('medium', filter.medium);
-  if (filter.mine) query.set('mine', 'true');
+  const query = new URLSearchParams(filterQuery);
+  query.set('page', String(page));
+  query.set('pageSize', '20');
   const url = `/api/publicity/monitoring?${query}`;
   const exportQuery = new URLSearchParams(query);
   exportQuery.delete('page');
@@ -42,10 +44,14 @@ export default function Monitoring({ me }: { me: Me }) {
         <Button href={`/api/publicity/monitoring/export?${exportQuery}`} download>导出 Excel</Button>
       </Space>
       <Space wrap>
-        <DatePicker.RangePicker aria-label="监测日期"
-          onChange={(v) => setFilter({ ...filter, page: 1, range: v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : undefined })} />
-        <Select allowClear aria-label="按监测媒介筛选" placeholder="监测媒介" style={{ width: 200 }} options={MEDIA_OPTIONS} onChange={(medium) => setFilter({ ...filter, page: 1, medium })} />
-        <Checkbox onChange={(e) => setFilter({ ...filter, page: 1, mine: e.target.checked })}>只看本单位</Checkbox>
+        <DatePicker.RangePicker aria-label="监测日期" value={rangeValue(filter.from, filter.to)}
+          onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })} />
+        <Select<AdMedium> allowClear aria-label="按监测媒介筛选" placeholder="监测媒介" style={{ width: 200 }} options={MEDIA_OPTIONS}
+          value={filter.medium as AdMedium | undefined} onChange={(medium) => set({ medium })} />
+        <RegionPicker value={filter.regionCode} onChange={(regionCode) => set({ regionCode })} style={{ width: 200 }} aria-label="监测地区" />
+        <Checkbox checked={filter.mine === 'true'} onChange={(e) => set({ mine: e.target.checked ? 'true' : undefined })}>只看本单位</Checkbox>
+        {/* A by-unit figure's link: no field for it, so a closable tag (the rounds all carry the unit's name). */}
+        {filter.unitId && <LinkedFilter label={`登记单位：${data?.items[0]?.unitName ?? `编号 ${filter.unitId}`}`} onClear={() => set({ unitId: undefined })} />}
       </Space>
       {error && <Alert type="error" showIcon message={error} />}
       {data && (
@@ -61,7 +67,7 @@ export default function Monitoring({ me }: { me: Me }) {
         loading={!data && !error}
         dataSource={data?.items ?? []}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-        pagination={{ current: filter.page, pageSize: 20, total: data?.total ?? 0, showTotal: (n) => `共 ${n} 轮`, showSizeChanger: false, onChange: (page) => setFilter({ ...filter, page }) }}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showTotal: (n) => `共 ${n} 轮`, showSizeChanger: false, onChange: (p) => setAt({ filterQuery, page: p }) }}
         columns={[
           { title: '日期', render: (_, r) => (r.startDate === r.endDate ? r.startDate : `${r.startDate} 至 ${r.endDate}`) },
           { title: '监测名称', dataIndex: 'title' },

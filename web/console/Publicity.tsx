@@ -8,7 +8,7 @@ import { ApiError, api, uploadFile } from '../api/client.ts';
 import type { ActivityDetail, ActivityListItem, ImportResult, Me } from '../api/routes.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type PublicityKind } from '../../shared/domain.ts';
 import { INDICATORS } from '../../shared/indicators.ts';
-import { FormDialog, rangeValue, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, chinaDay } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import type { Go } from './App.tsx';
@@ -20,7 +20,7 @@ const COUNT_LABELS: Record<string, string> = {
 };
 const unitOf = (k: string) => INDICATORS[k as keyof typeof INDICATORS]?.[1] ?? '';
 
-const ACTIVITY_FILTER = ['from', 'to', 'kind', 'mine', 'q', 'regionCode'] as const;
+const ACTIVITY_FILTER = ['from', 'to', 'kind', 'mine', 'q', 'regionCode', 'unitId'] as const;
 
 /** 宣传: the activity log of the jurisdiction with the filter's totals, entry, correction, photos and the Excel import. */
 export default function Publicity({ me, go, search }: { me: Me; go: Go; search: string }) {
@@ -63,6 +63,8 @@ export default function Publicity({ me, go, search }: { me: Me; go: Go; search: 
         <RegionPicker value={filter.regionCode} onChange={(regionCode) => set({ regionCode })} style={{ width: 200 }} aria-label="活动地区" />
         <Input.Search key={filter.q} defaultValue={filter.q} allowClear aria-label="按名称或地点搜索" placeholder="名称或地点" style={{ width: 200 }} onSearch={(q) => set({ q: q || undefined })} />
         <Checkbox checked={filter.mine === 'true'} onChange={(e) => set({ mine: e.target.checked ? 'true' : undefined })}>只看本单位</Checkbox>
+        {/* A by-unit figure's link: no field for it, so a closable tag (the activities all carry the unit's name). */}
+        {filter.unitId && <LinkedFilter label={`组织单位：${data?.items[0]?.unitName ?? `编号 ${filter.unitId}`}`} onClear={() => set({ unitId: undefined })} />}
       </Space>
       {error && <Alert type="error" showIcon message={error} />}
       {data && (

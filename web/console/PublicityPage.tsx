@@ -25,7 +25,7 @@ export default function PublicityPage({ me, go, search = '' }: { me: Me; go: Go;
       destroyOnHidden
       items={[
         { key: 'activities', label: '宣传活动', children: <Publicity me={me} go={go} search={tab === 'activities' ? search : ''} /> },
-        { key: 'monitoring', label: '广告监测', children: lazyTab(<Monitoring me={me} />) },
+        { key: 'monitoring', label: '广告监测', children: lazyTab(<Monitoring me={me} go={go} search={tab === 'monitoring' ? search : ''} />) },
         { key: 'articles', label: '防骗知识与预警', children: lazyTab(<Articles me={me} />) },
         { key: 'channels', label: '举报方式', children: lazyTab(<Channels me={me} />) },
       ]}

@@ -467,7 +467,7 @@ function SourceText({ hazard: h, go }: { hazard: Pick<LedgerRow, 'source' | 'sou
 }
 
 const GRADE_OPTIONS = [...options(Object.fromEntries(Object.entries(RISK_GRADES).map(([k, v]) => [k, `${v}色`]))), { value: 'none', label: '未评级' }];
-const LEDGER_FILTER = ['status', 'overdue', 'kind', 'grade', 'source', 'region', 'round', 'foundFrom', 'foundTo', 'verifiedFrom', 'verifiedTo'] as const;
+const LEDGER_FILTER = ['status', 'overdue', 'kind', 'grade', 'source', 'region', 'round', 'foundFrom', 'foundTo', 'verifiedFrom', 'verifiedTo', 'unitId'] as const;
 
 function Ledger({ me, go, search }: { me: Me; go: Go; search: string }) {
   const { message } = AntApp.useApp();
@@ -487,6 +487,8 @@ function Ledger({ me, go, search }: { me: Me; go: Go; search: string }) {
         <Checkbox checked={filter.overdue === 'true'} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}>只看已超期</Checkbox>
         {(filter.foundFrom || filter.foundTo) && <LinkedFilter label="发现日期" from={filter.foundFrom} to={filter.foundTo} onClear={() => set({ foundFrom: undefined, foundTo: undefined })} />}
         {(filter.verifiedFrom || filter.verifiedTo) && <LinkedFilter label="销号日期" from={filter.verifiedFrom} to={filter.verifiedTo} onClear={() => set({ verifiedFrom: undefined, verifiedTo: undefined })} />}
+        {/* A by-unit figure's link: the registering unit, no field of its own (the rows all carry its name). */}
+        {filter.unitId && <LinkedFilter label={`登记单位：${(list.items as LedgerRow[])[0]?.unitName ?? `编号 ${filter.unitId}`}`} onClear={() => set({ unitId: undefined })} />}
         <Button href={`/api/hazards/export${q ? `?${q}` : ''}`} download>导出 Excel</Button>
         {has(me, SCREENER_ROLES) && <Button type="primary" onClick={() => setRecording(true)}>登记隐患</Button>}
       </Space>

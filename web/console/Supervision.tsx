@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import { COLORS } from './labels.ts';
-import { FormDialog, rangeValue, usePaged, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { FindingTable, SampleOutcome } from './SupervisionTasks.tsx';
@@ -34,7 +34,7 @@ export default function Supervision({ me, go, id, search = '' }: { me: Me; go: G
   );
 }
 
-const ROUND_FILTER = ['regionCode', 'from', 'to'] as const;
+const ROUND_FILTER = ['regionCode', 'from', 'to', 'unitId'] as const;
 
 function Rounds({ me, go, search }: { me: Me; go: Go; search: string }) {
   const { message } = AntApp.useApp();
@@ -51,6 +51,8 @@ function Rounds({ me, go, search }: { me: Me; go: Go; search: string }) {
         <RegionPicker value={filter.regionCode} onChange={(regionCode) => set({ regionCode })} style={{ width: 200 }} aria-label="督导单位所在地区" />
         <DatePicker.RangePicker aria-label="开始日期" placeholder={['开始日期自', '至']} value={rangeValue(filter.from, filter.to)}
           onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
+        {/* A by-unit figure's link: no field for it, so a closable tag (the rounds all carry the unit's name). */}
+        {filter.unitId && <LinkedFilter label={`督导单位：${list.items[0]?.supervisingUnit.name ?? `编号 ${filter.unitId}`}`} onClear={() => set({ unitId: undefined })} />}
         {figure !== null && <Statistic title="督导检查（本辖区，按开始日期）" value={figure} suffix="轮次" />}
         {runs(me) && <Button type="primary" onClick={() => setAdding(true)}>开展督导检查</Button>}
       </Space>

@@ -7,6 +7,7 @@ import type { TipListItem } from '../api/routes.ts';
 import { filterFromSearch, searchOf, useServerFieldErrors } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { TipTotal } from './tip-work.tsx';
+import { LinkedFilter } from './ui.tsx';
 import { COLORS, FRAUD_TYPES, STATUS_COLORS, TIP_SOURCES, TIP_STATUSES, fmt } from './labels.ts';
 
 export type TipItem = TipListItem;
@@ -30,6 +31,8 @@ const TODO_LABELS: Record<string, string> = {
 };
 
 const FILTER_KEYS = ['q', 'status', 'fraudType', 'source', 'overdue', 'regionCode', 'todo', 'from', 'to'] as const;
+/** A statistics figure's own filter (按期办结, 查实, 满意: docs/indicators.md, "Links"): no field, a closable tag, kept when the form is applied. */
+const COUNTED_LABELS: Record<string, string> = { closed_on_time: '按期办结的线索', true: '查实的线索（含部分属实）', satisfied: '举报人评价满意的线索' };
 
 /** The tip list: filters live in the URL, so a view can be bookmarked and shared as a saved view. */
 export function TipList({ go, search }: { go: Go; search: string }) {
@@ -79,7 +82,7 @@ export function TipList({ go, search }: { go: Go; search: string }) {
 
   const apply = (v: Record<string, any>) => {
     const range = v.range ? { from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD') } : {};
-    go(`/console/tips?${searchOf({ q: v.q, status: v.status, fraudType: v.fraudType, source: v.source, overdue: v.overdue, regionCode: v.regionCode, todo: v.todo, ...range })}`);
+    go(`/console/tips?${searchOf({ counted: params.get('counted'), q: v.q, status: v.status, fraudType: v.fraudType, source: v.source, overdue: v.overdue, regionCode: v.regionCode, todo: v.todo, ...range })}`);
   };
 
   return (
@@ -116,6 +119,9 @@ export function TipList({ go, search }: { go: Go; search: string }) {
         <Button disabled={!viewName.trim()} onClick={() => { saveViews([...views.filter((v) => v.name !== viewName.trim()), { name: viewName.trim(), search }]); setViewName(''); }}>
           保存当前筛选为视图
         </Button>
+        {params.get('counted') && (
+          <LinkedFilter label={COUNTED_LABELS[params.get('counted')!] ?? params.get('counted')!} onClear={() => { const p = new URLSearchParams(search); p.delete('counted'); go(`/console/tips?${p}`); }} />
+        )}
         {views.some((v) => v.search === search) && (
           <Popconfirm title="确定删除这个视图吗？" okText="删除" cancelText="取消" onConfirm={() => saveViews(views.filter((v) => v.search !== search))}>
             <Button danger>删除视图</Button>

@@ -39,6 +39,8 @@ function where(user: Scope, f: Omit<EnforcementQuery, 'page' | 'pageSize'>): Sql
     f.kind ? sql`e.kind = ${f.kind}` : sql`true`,
     f.subjectId ? sql`e.subject_id = ${f.subjectId}` : sql`true`,
     f.notices ? sql`e.kind in (${join([...NOTICE_KINDS])})` : sql`true`,
+    f.subjectKind ? sql`s.kind = ${f.subjectKind}` : sql`true`,
+    f.unitId ? sql`e.unit_id = ${f.unitId}` : sql`true`,
     // A filter on top of the jurisdiction, not the jurisdiction itself.
     f.regionCode ? subtreeSql(f.regionCode, 's.region_code') : sql`true`,
     f.from ? sql`e.issued_on >= ${f.from}::date` : sql`true`,

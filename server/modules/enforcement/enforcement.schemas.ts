@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundedDate } from '../../../shared/validators.ts';
-import { ENFORCEMENT_KIND_CODES } from '../../../shared/domain.ts';
-import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
+import { ENFORCEMENT_KIND_CODES, SUBJECT_KIND_CODES } from '../../../shared/domain.ts';
+import { day as calendarDay, oneOf, timestamp, unitIdFilter } from '../../schemas.ts';
 
 /** Administrative enforcement records (行政执法): requests and responses. Fines are integer fen. */
 
@@ -36,6 +36,10 @@ export const enforcementQuery = z
     subjectId: z.coerce.number().int().positive().optional(),
     /** Only the 三书一函 (NOTICE_KINDS: what 三书一函 counts, the penalty decision included). */
     notices: z.stringbool({ error: '请填写 true 或 false' }).optional(),
+    /** The subject's sector (a by=sector row of the statistics links here). */
+    subjectKind: z.enum(SUBJECT_KIND_CODES, '请选择有效的主体类型').optional(),
+    /** The issuing unit (a by=unit row of the statistics links here). */
+    unitId: unitIdFilter,
     /** A region of the jurisdiction: the records of subjects in its subtree. */
     regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '请选择有效的地区').optional(),
     from: day.optional(),

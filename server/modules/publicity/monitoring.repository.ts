@@ -66,6 +66,7 @@ export function roundWhere(user: Pick<SessionUser, 'unitRegionCode' | 'unitId'>,
     ${f.to ? sql`and m.start_date <= ${f.to}::date` : empty}
     ${f.medium ? sql`and ${f.medium} = any(m.media)` : empty}
     ${f.mine ? sql`and m.unit_id = ${user.unitId}` : empty}
+    ${f.unitId ? sql`and m.unit_id = ${f.unitId}` : empty}
     ${f.q ? sql`and m.title like ${likeText(f.q)}` : empty}`;
 }
 

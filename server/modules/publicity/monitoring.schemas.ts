@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AD_MEDIA_CODES, MONITORING_COUNT_KEYS, type MonitoringCountKey } from '../../../shared/domain.ts';
-import { day, oneOf, timestamp } from '../../schemas.ts';
+import { day, oneOf, timestamp, unitIdFilter } from '../../schemas.ts';
 import { activityDate, checkRange, count, Figure, fromBeforeTo, periodQuery, regionCode } from './publicity.schemas.ts';
 
 /** The round's figures: every key of MONITORING_COUNTS, 0 when not given. */
@@ -36,6 +36,8 @@ export const roundFilter = z.object({
   medium: z.enum(AD_MEDIA_CODES).optional(),
   regionCode: regionCode.optional(),
   mine: z.stringbool().optional(),
+  /** One logging unit's rounds (a by=unit row of the statistics links here). */
+  unitId: unitIdFilter,
   q: z.string().trim().max(60).optional(),
 });
 export type RoundFilter = z.infer<typeof roundFilter>;

@@ -107,6 +107,7 @@ export function activityWhere(user: Pick<SessionUser, 'unitRegionCode' | 'unitId
     ${f.to ? sql`and a.start_date <= ${f.to}::date` : empty}
     ${f.kind ? sql`and a.kind = ${f.kind}` : empty}
     ${f.mine ? sql`and a.unit_id = ${user.unitId}` : empty}
+    ${f.unitId ? sql`and a.unit_id = ${f.unitId}` : empty}
     ${f.q ? sql`and (a.title like ${likeText(f.q)} or a.place like ${likeText(f.q)})` : empty}`;
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { boundedDate } from '../../../shared/validators.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KIND_CODES, type PublicityCountKey } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
-import { day, oneOf, timestamp } from '../../schemas.ts';
+import { day, oneOf, timestamp, unitIdFilter } from '../../schemas.ts';
 
 // Activities are logged on the day or from paper records afterwards: not ahead, and within the
 // campaign's years (the same window as inspections).
@@ -69,6 +69,8 @@ export const activityFilter = z.object({
   regionCode: regionCode.optional(),
   /** Only my unit's activities. */
   mine: z.stringbool().optional(),
+  /** One organising unit's activities (a by=unit row of the statistics links here). */
+  unitId: unitIdFilter,
   q: z.string().trim().max(60).optional(),
 });
 export type ActivityFilter = z.infer<typeof activityFilter>;

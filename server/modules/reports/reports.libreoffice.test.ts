@@ -31,6 +31,15 @@ function pdfText(dir: string, file: string): string {
   return text.stdout;
 }
 
+/** pdfinfo's page size line, and each text line's top (pt) on page `n` (pdftotext -bbox). */
+function pdfPage(dir: string, file: string, n: number) {
+  const pdf = join(dir, file.replace(/\.\w+$/, '.pdf'));
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+  const bbox = spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
+  const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }));
+  return { size: info.match(/Page size:.*/)?.[0] ?? '', pages: Number(info.match(/Pages:\s+(\d+)/)?.[1]), words };
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe.skipIf(skip)('a report opens in LibreOffice and its PDF shows the API’s figures', () => {
@@ -77,19 +86,45 @@ describe.skipIf(skip)('a report opens in LibreOffice and its PDF shows the API�
       const cells = [f.name, f.unit, numberText(f.key, f.value), f.source === 'none' || f.previous === null ? '—' : numberText(f.key, f.previous), f.source === 'none' || f.yoy === null ? '—' : numberText(f.key, f.yoy)];
       expect(text, `row ${f.name}`).toMatch(new RegExp(`^\\s*${cells.map(escape).join('\\s+')}\\s*$`, 'm'));
     }
+    // GB/T 9704-2012 as LibreOffice lays it out (docs/reports.md): A4; the body on lines 28.95 pt apart, at most
+    // 22 to the 225 mm 版心; page numbers "— 1 —" below it, odd pages right and even pages left.
+    const one = pdfPage(dir, 'report.docx', 1);
+    expect(one.size).toMatch(/\(A4\)/);
+    expect(one.pages).toBeGreaterThanOrEqual(2);
+    const number = (p: typeof one) => p.words.filter((w) => /^—\d+—$|^—$/.test(w.text) || /^\d+$/.test(w.text)).at(-1)!;
+    const rows = [...new Set(one.words.filter((w) => w.y < 104.9 + 637.8).map((w) => w.y.toFixed(1)))].map(Number).sort((a, b) => a - b);
+    expect(rows.length).toBeLessThanOrEqual(22);
+    const gaps = rows.slice(1).map((y, i) => y - rows[i]);
+    expect(gaps.filter((g) => Math.abs(g - 28.95) < 0.2).length, gaps.join(' ')).toBeGreaterThan(10);
+    expect(text).toMatch(/—\s*1\s*—/);
+    expect(text).toMatch(/—\s*2\s*—/);
+    const [n1, n2] = [number(one), number(pdfPage(dir, 'report.docx', 2))];
+    expect(n1.y).toBeGreaterThan(104.9 + 637.8);
+    expect(n1.x).toBeGreaterThan(300); // right
+    expect(n2.x).toBeLessThan(150); // left
   }, 240_000);
 
   it('the Excel file: one line per child region and the 合计 line, with the API’s numbers', async () => {
     const r = await report();
     const text = pdfText(dir, 'report.xlsx');
     expect(text.replace(/\s+/g, '')).toContain(r.title.replace(/\s+/g, ''));
+    // The workbook's number formats (#,##0 and #,##0.00; rates 0.0): numberText with thousands separators.
+    const shown = (key: string, v: number) => {
+      const [whole, decimals] = numberText(key, v).split('.');
+      return `${key.endsWith('_pct') ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',')}${decimals ? `.${decimals}` : ''}`;
+    };
     const line = (label: string, values: (number | null)[]) =>
-      new RegExp(`^\\s*${[label, ...values.map((v, i) => (v === null ? '暂无数据' : numberText(r.indicators[i].key, v)))].map(escape).join('\\s+')}\\s*$`, 'm');
+      new RegExp(`^\\s*${[label, ...values.map((v, i) => (v === null ? '暂无数据' : shown(r.indicators[i].key, v)))].map(escape).join('\\s+')}\\s*$`, 'm');
     expect(r.children.length).toBeGreaterThan(1);
     for (const c of r.children) expect(text, c.name).toMatch(line(c.name, c.values));
     expect(text).toMatch(line('合计', r.indicators.map((f: { source: string; value: number | null }) => (f.source === 'none' ? null : f.value))));
     // The figures are the engine's: the 合计 of tips received is the API's count for the province and period.
     const stats = json(await t.app.inject({ method: 'GET', url: `/api/stats?region=37&from=${r.from}&to=${r.to}&indicators=tips_received`, headers: { cookie } }));
     expect(stats.figures.tips_received.value).toBe(r.indicators[0].value);
+    // Printed as set up (docs/reports.md): A4 landscape, the whole width on one page, numbered below.
+    const page = pdfPage(dir, 'report.xlsx', 1);
+    expect(page.size).toMatch(/^Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    expect(text.replace(/\s+/g, '')).toContain(`第1页，共${page.pages}页`);
+    expect(text).toContain(r.indicators.at(-1).name);
   }, 240_000);
 });

@@ -7,6 +7,8 @@ import { chinaToday } from '../../../shared/time.ts';
 import { REPORT_KIND_CODES } from '../../../shared/domain.ts';
 import { MAX_SECTION_CHARS } from './reports.schemas.ts';
 import { comparison, draftSections } from './reports.narrative.ts';
+import { reportDocx } from './reports.docx.ts';
+import type { ReportRow } from './reports.repository.ts';
 
 const day = (d: number) => chinaToday(Date.now() + d * 86400_000);
 
@@ -158,6 +160,143 @@ describe('work reports (工作报告) and 要情随报', () => {
     expect(sheet.rowCount).toBe(3 + before.children.length + 1);
     const ytRow = sheet.getRow(4 + before.children.findIndex((c: { code: string }) => c.code === '3706'));
     expect([ytRow.getCell(1).value, typeof ytRow.getCell(2).value]).toEqual(['烟台市', 'number']);
+    // Number formats: counts and yuan with thousands separators, rates with one decimal.
+    const col = (key: string) => 2 + before.indicators.findIndex((f: { key: string }) => f.key === key);
+    expect(totalRow.getCell(col('tips_received')).numFmt).toBe('#,##0');
+    expect(ytRow.getCell(col('amount_involved_yuan')).numFmt).toBe('#,##0.00');
+    expect(totalRow.getCell(col('recovery_rate_pct')).value === '暂无数据' || totalRow.getCell(col('recovery_rate_pct')).numFmt === '0.0').toBe(true);
+    // Print setup, read from the file's XML: A4 landscape, one page wide, centered, rows 1–3 repeated, page numbers below.
+    const zip = await JSZip.loadAsync(xlsBefore);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const setup = xml.match(/<pageSetup\b[^>]*>/)?.[0] ?? '';
+    expect(setup).toMatch(/paperSize="9"/);
+    expect(setup).toMatch(/orientation="landscape"/);
+    expect(setup).toMatch(/fitToWidth="1"/);
+    expect(setup).toMatch(/fitToHeight="0"/);
+    expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    expect(xml).toMatch(/<printOptions horizontalCentered="1"/);
+    expect(xml).toMatch(/<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页<\/oddFooter>/);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">'?[^<']+'?!\$1:\$3<\/definedName>/);
+    expect(book.title).toBe(before.title);
+  });
+
+  it('writes the Word file in the layout of GB/T 9704-2012: A4, the margins, 22 fixed lines of 28 characters, the fonts, 署名 and date, 附件, 版记 and page numbers', async () => {
+    const id = await generate('sd_lead', weekly());
+    const lead = await as('sd_lead');
+    const sections = { work: '（一）线索办理。本周受理线索若干条。\n一段正文。', problems: '存在的问题。', plans: '下一步打算。' };
+    expect((await lead.put(`/api/reports/${id}`, { sections })).statusCode).toBe(200);
+    expect((await lead.post(`/api/reports/${id}/sign-off`)).statusCode).toBe(200);
+    const detail = json(await lead.get(`/api/reports/${id}`));
+    const zip = await JSZip.loadAsync(await download('sd_lead', id, 'docx'));
+    const part = (name: string) => zip.file(name)!.async('string');
+    const doc = await part('word/document.xml');
+    const styles = await part('word/styles.xml');
+    const attr = (xml: string, tag: string, name: string) => {
+      const el = xml.match(new RegExp(`<${tag}\\b[^>]*>`))?.[0] ?? '';
+      return Number(el.match(new RegExp(`${name}="(-?\\d+)"`))?.[1]);
+    };
+    const twips = (mm: number) => (mm / 25.4) * 1440;
+    // 5.1, 5.2.1: A4; 天头 37 mm, 订口 28 mm; 版心 156 × 225 mm (within the standard's ±1 mm).
+    expect(attr(doc, 'w:pgSz', 'w:w')).toBe(11906);
+    expect(attr(doc, 'w:pgSz', 'w:h')).toBe(16838);
+    const [top, left, right, bottom] = ['w:top', 'w:left', 'w:right', 'w:bottom'].map((n) => attr(doc, 'w:pgMar', n));
+    expect(Math.abs(top - twips(37))).toBeLessThan(2);
+    expect(Math.abs(left - twips(28))).toBeLessThan(2);
+    expect(Math.abs(11906 - left - right - twips(156))).toBeLessThan(2);
+    expect(Math.abs(16838 - top - bottom - twips(225))).toBeLessThan(2);
+    // 5.2.3: 22 lines a page — every paragraph outside the tables (and the Normal style) on a fixed 579-twip line: 22 fill the 版心, 23 do not fit.
+    const pitch = 579;
+    expect(22 * pitch).toBeLessThanOrEqual(16838 - top - bottom);
+    expect(23 * pitch).toBeGreaterThan(16838 - top - bottom);
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:spacing w:line="579" w:lineRule="exact"\/>/);
+    const outside = doc.slice(doc.indexOf('<w:body>')).replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
+    const paras = outside.match(/<w:p>[\s\S]*?<\/w:p>|<w:p\/>/g)!;
+    expect(paras.length).toBeGreaterThan(15);
+    for (const p of paras) expect(p, p.slice(0, 300)).toContain('<w:spacing w:line="579" w:lineRule="exact"/>');
+    // …of 28 characters: the 3号 body (16 pt = 320 twips) condensed so that 28 fit the 156 mm line and 29 do not.
+    const condense = attr(styles.slice(styles.indexOf('<w:docDefaults>')), 'w:spacing', 'w:val');
+    expect(condense).toBeLessThan(0);
+    expect(28 * (320 + condense)).toBeLessThanOrEqual(11906 - left - right);
+    expect(29 * (320 + condense)).toBeGreaterThan(11906 - left - right);
+    // 5.2.2, 7.3.1, 7.3.3: the body 3号 仿宋_GB2312 (the default), the title 2号 方正小标宋简体, 一、 in 黑体, （一） in 楷体_GB2312.
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"\/>.*?<w:sz w:val="32"\/>/);
+    const runOf = (text: string) => {
+      const at = doc.indexOf(`>${text}</w:t>`);
+      expect(at, text).toBeGreaterThan(0);
+      return doc.slice(doc.lastIndexOf('<w:r>', at), at);
+    };
+    const fontOf = (text: string) => runOf(text).match(/w:eastAsia="([^"]+)"/)?.[1];
+    const sizeOf = (text: string) => Number(runOf(text).match(/<w:sz w:val="(\d+)"/)?.[1]);
+    expect([fontOf(detail.title), sizeOf(detail.title)]).toEqual(['方正小标宋简体', 44]);
+    expect(doc).toContain('jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="方正小标宋简体"');
+    for (const h of ['一、工作开展情况', '二、存在的问题', '三、下一步工作打算']) expect([fontOf(h), sizeOf(h)], h).toEqual(['黑体', 32]);
+    expect([fontOf('（一）线索办理。'), sizeOf('（一）线索办理。')]).toEqual(['楷体_GB2312', 32]);
+    expect([fontOf('一段正文。'), sizeOf('一段正文。')]).toEqual(['仿宋_GB2312', 32]);
+    // 7.3.5.2: after the body, 署名 ending two characters from the right (18 characters start at the 9th: 8 in),
+    // the date's first character two to the right of the 署名's; 7.2.6: 签发人 with the name in 楷体.
+    const char = 320 + condense;
+    const paraOf = (text: string) => {
+      const at = doc.indexOf(`>${text}</w:t>`);
+      return doc.slice(doc.lastIndexOf('<w:p>', at), at);
+    };
+    expect(detail.issuer).toBe('山东省打击整治养老诈骗专项行动办公室');
+    expect(attr(paraOf(detail.issuer), 'w:ind', 'w:left')).toBe((26 - 18) * char);
+    const date = `${Number(detail.issuedOn.slice(0, 4))}年${Number(detail.issuedOn.slice(5, 7))}月${Number(detail.issuedOn.slice(8, 10))}日`;
+    expect(attr(paraOf(date), 'w:ind', 'w:left')).toBe((26 - 18 + 2) * char);
+    expect(doc.indexOf(`>${date}</w:t>`)).toBeGreaterThan(doc.indexOf('>下一步打算。</w:t>'));
+    expect(fontOf(detail.signedBy.name)).toBe('楷体_GB2312');
+    // 7.3.4, 7.3.7: the 附件说明 below the body; the figures table on a page of its own under "附件" in 黑体.
+    expect(doc).toMatch(/>附件：山东省总结周报主要指标（/);
+    expect(paraOf('附件')).toContain('<w:pageBreakBefore/>');
+    expect(fontOf('附件')).toBe('黑体');
+    expect(doc.indexOf('>附件</w:t>')).toBeLessThan(doc.indexOf('<w:tbl>'));
+    // 7.4: the 版记 last, between two rules, 4号 仿宋: the issuer, and the date of sign-off then 印发.
+    expect(doc.lastIndexOf('印发</w:t>')).toBeGreaterThan(doc.lastIndexOf('</w:tbl>'));
+    const last = doc.slice(doc.lastIndexOf('<w:p>', doc.lastIndexOf('印发</w:t>')));
+    expect(last).toMatch(/<w:pBdr><w:top w:val="single"[^>]*w:sz="8"[^>]*\/><w:bottom w:val="single"[^>]*w:sz="8"/);
+    expect(last).toContain(`>${detail.issuer}</w:t>`);
+    expect(last).toContain(`>${date}印发</w:t>`);
+    expect(last.match(/<w:sz w:val="(\d+)"/)?.[1]).toBe('28');
+    // 7.5: page numbers under the 版心 — "— 1 —" in 4号 宋体; odd pages right and even pages left, one character in; the footer 7 mm below the 版心.
+    expect(await part('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    expect(doc).toMatch(/<w:footerReference w:type="default"/);
+    expect(doc).toMatch(/<w:footerReference w:type="even"/);
+    expect(attr(doc, 'w:pgMar', 'w:footer')).toBe(bottom - Math.round(twips(7)) - 280);
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map(part));
+    expect(footers).toHaveLength(2);
+    for (const f of footers) {
+      expect(f).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      expect(f).toContain('>— </w:t>');
+      expect(f).toContain('> —</w:t>');
+      expect(f).toContain('w:eastAsia="宋体"');
+      expect(f).toContain('<w:sz w:val="28"/>');
+    }
+    expect(footers.map((f) => f.match(/<w:jc w:val="(\w+)"/)?.[1]).sort()).toEqual(['left', 'right']);
+    expect(footers.find((f) => f.includes('w:val="right"'))).toContain('<w:ind w:right="280"/>');
+    expect(footers.find((f) => f.includes('w:val="left"'))).toContain('<w:ind w:left="280"/>');
+  });
+
+  it('puts a short 署名 two characters before a date that ends two characters from the right (7.3.5.2), and wraps 附件 names under themselves', async () => {
+    const row = {
+      id: 1, kind: 'daily', regionCode: '370681', regionName: '龙口市', from: '2026-11-30', to: '2026-11-30', title: '龙口市公安局动态日报', unitId: 1,
+      issuer: '龙口市公安局', issuedOn: '2026-11-30', sections: { work: '正文。', problems: '问题。', plans: '打算。' },
+      figures: { indicators: [], children: [], urgent: [] }, status: 'draft', createdBy: { name: '张三' }, createdAt: new Date(), signedBy: null, signedAt: null,
+    } as unknown as ReportRow;
+    const doc = await documentXml(await reportDocx(row));
+    const indentOf = (text: string) => {
+      const at = doc.indexOf(`>${text}</w:t>`);
+      const p = doc.slice(doc.lastIndexOf('<w:p>', at), at);
+      return { left: Number(p.match(/w:left="(\d+)"/)?.[1]), hanging: Number(p.match(/w:hanging="(\d+)"/)?.[1] ?? 0) };
+    };
+    const char = 315; // a 3号 character on the 28-character line
+    const issuer = indentOf('龙口市公安局').left;
+    const date = indentOf('2026年11月30日').left;
+    expect(date - issuer).toBe(2 * char);
+    // The date (3 characters and 8 digits at ¾) ends two characters from the right: 28 − 2 − 9 = 17 characters in.
+    expect(date).toBe(17 * char);
+    // 附件：name — a wrapped name continues under its first character, five characters in.
+    expect(indentOf('附件：龙口市动态日报主要指标（2026年11月30日）')).toEqual({ left: 5 * char, hanging: 3 * char });
   });
 
   it('keeps reports to the jurisdiction: outside is 404 for generating, reading, downloading; the list shows only one’s own', async () => {
@@ -253,7 +392,10 @@ describe('work reports (工作报告) and 要情随报', () => {
     expect(daily.urgent[0]).toMatchObject({ title: body.title, amountFen: 86_000_000, victims: 42, unit: '龙口市打击整治养老诈骗专项行动办公室' });
     expect(daily.sections.work).toContain('收到要情随报1件');
     expect(daily.sections.work).toContain(body.title);
-    expect(await documentXml(await download('yt_lead', id, 'docx'))).toContain('附：要情随报（1件）');
+    // The 要情 are the second attachment (附件2), named in the 附件说明 below the body.
+    const xml = await documentXml(await download('yt_lead', id, 'docx'));
+    expect(xml).toContain('>附件2<');
+    expect(xml).toContain('2．要情随报（1件）');
     // Yesterday's daily report does not.
     const yesterday = json(await (await as('yt_lead')).get(`/api/reports/${await generate('yt_lead', { kind: 'daily', regionCode: '3706', from: day(-1) })}`));
     expect(yesterday.urgent).toEqual([]);

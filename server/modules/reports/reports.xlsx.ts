@@ -8,19 +8,25 @@ import { periodText } from './reports.narrative.ts';
 /** Child regions in one workbook: more than any region has (a county has a few dozen townships). */
 export const MAX_CHILD_ROWS = 2000;
 
-const numFmt = (key: string) => (key.endsWith('_yuan') ? '0.00' : key.endsWith('_pct') ? '0.0' : '0');
+/**
+ * How a figure is shown (docs/reports.md): yuan with thousands separators and 2 decimals, rates with
+ * 1 decimal (the value is the percentage: 42.5 means 42.5%), counts whole with thousands separators.
+ */
+export const numFmt = (key: string) => (key.endsWith('_yuan') ? '#,##0.00' : key.endsWith('_pct') ? '0.0' : '#,##0');
 
 /**
  * A report's figures as a workbook: the title, region, period and issuer above; one row per child
  * region and a 合计 row with the region's own figures (the engine's, so rates are rates and records
  * at the region's own level count too); numbers as numbers, "暂无数据" where a strand has none; the
- * header frozen; landscape, one page wide. Written from the stored report, through finishExport
- * (audited).
+ * header frozen. Printed (docs/reports.md) on A4 landscape, one page wide and as many long as it
+ * takes, centered, with the title rows 1–3 repeated on every page and "第 1 页，共 N 页" below. Written
+ * from the stored report, through finishExport (audited).
  */
 export async function reportXlsx(q: Queryable, user: SessionUser, r: ReportRow) {
   const { indicators, children } = r.figures;
   const { book, sheet } = newSheet(REPORT_KINDS[r.kind], [{ key: 'region', width: 16 }, ...indicators.map((f) => ({ key: f.key, width: 12 }))]);
   book.creator = r.issuer;
+  book.title = r.title;
   // The document's own dates, so the same report gives the same workbook.
   book.created = book.modified = new Date(`${r.issuedOn}T00:00:00+08:00`);
   const last = indicators.length + 1;
@@ -50,6 +56,15 @@ export async function reportXlsx(q: Queryable, user: SessionUser, r: ReportRow) 
   put('合计', indicators.map((f) => (f.source === 'none' ? null : f.value)), true);
 
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 3 }];
-  sheet.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  sheet.pageSetup = {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    horizontalCentered: true,
+    // Inches (Excel's unit): 2 cm each side, room for the footer below.
+    margins: { left: 0.79, right: 0.79, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.4 },
+    printTitlesRow: '1:3',
+  };
+  sheet.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   return finishExport(q, user, book, { action: 'report.exported', entity: 'work_report', filter: { reportId: r.id, format: 'xlsx' }, rows: rows.length, truncated });
 }

@@ -272,6 +272,7 @@ function ledgerConditions(user: Scope, f: LedgerFilter, today: string): Sql[] {
     f.overdue && overdueSql(today),
     f.kind && sql`s.kind = ${f.kind}`,
     f.source && sql`h.source = ${f.source}`,
+    f.unitId !== undefined && sql`h.unit_id = ${f.unitId}`,
     f.round !== undefined && sql`exists (select 1 from inspections ri where ri.id = h.inspection_id and ri.round_id = ${f.round})`,
     f.grade && sql`exists (select 1 from subject_grades k where k.subject_id = s.id and ${f.grade === 'none' ? sql`k.grade is null` : sql`k.grade = ${f.grade}`})`,
     f.foundFrom && sql`(h.created_at at time zone 'Asia/Shanghai')::date >= ${f.foundFrom}::date`,

@@ -5,7 +5,7 @@ import {
   INSPECTION_KIND_CODES, RISK_GRADE_CODES, SUBJECT_KIND_CODES, TIP_STATUS_CODES,
 } from '../../../shared/domain.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators.ts';
-import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
+import { day as calendarDay, oneOf, timestamp, unitIdFilter } from '../../schemas.ts';
 
 export const day = z.iso.date('请填写有效的日期（YYYY-MM-DD）');
 
@@ -116,6 +116,8 @@ const ledgerFields = {
   verifiedTo: day.optional(),
   // Hazards found by the inspections of one screening round (排查批次).
   round: z.coerce.number().int().positive().optional(),
+  // The unit that registered them (a by=unit row of the statistics links here).
+  unitId: unitIdFilter,
 };
 const ledgerOrder = <T extends z.ZodType<{ foundFrom?: string; foundTo?: string; verifiedFrom?: string; verifiedTo?: string }>>(s: T) =>
   s.refine((q) => !q.foundFrom || !q.foundTo || q.foundFrom <= q.foundTo, { message: '开始日期不能晚于结束日期', path: ['foundTo'] })

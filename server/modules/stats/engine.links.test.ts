@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
+import { chinaToday } from '../../../shared/time.ts';
 import { sql } from '../../db/client.ts';
 import type { IndicatorKey } from '../../../shared/indicators.ts';
 
@@ -21,10 +22,12 @@ describe('figure links select exactly the records counted', () => {
   const apiOf = (link: string) => {
     const url = new URL(link, 'http://x');
     const tab = url.searchParams.get('tab');
-    const api = url.pathname === '/console/cases' ? (tab === 'enforcement' ? '/api/enforcement' : '/api/cases')
+    const api = url.pathname === '/console/tips' ? '/api/tips/count'
+      : url.pathname === '/console/cases' ? (tab === 'enforcement' ? '/api/enforcement' : '/api/cases')
       : url.pathname === '/console/subjects' ? (tab === 'ledger' ? '/api/hazards' : '/api/subjects')
       : url.pathname === '/console/publicity' ? '/api/publicity/activities'
       : url.pathname === '/console/supervision' ? '/api/supervision/rounds'
+      : url.pathname === '/console/publicity/monitoring' ? '/api/publicity/monitoring'
       : null;
     expect(api, link).not.toBeNull();
     return `${api}${url.search}`;
@@ -35,11 +38,12 @@ describe('figure links select exactly the records counted', () => {
     expect(r.statusCode, r.body).toBe(200);
     return json(r);
   };
-  const listTotal = async (link: string) => {
+  const listPage = async (link: string) => {
     const r = await get(apiOf(link));
     expect(r.statusCode, `${link}: ${r.body}`).toBe(200);
-    return json(r).total as number;
+    return json(r);
   };
+  const listTotal = async (link: string) => (await listPage(link)).total as number;
 
   const fileCase = async (no: string, region: string, fraudTypes: string[], stages: [string, string][], figures: [string, number, string][] = []) => {
     const [{ id }] = await t.db.query<{ id: number }>(
@@ -69,6 +73,9 @@ describe('figure links select exactly the records counted', () => {
   const activity = (region: string, day: string, people: number) =>
     t.db.query(sql`insert into publicity_activities (region_code, unit_id, kind, title, start_date, end_date, people_reached, created_by)
                    values (${region}, ${unit('370681:campaign_office')}, 'lecture', '防范养老诈骗讲座', ${day}::date, ${day}::date, ${people}, ${userId})`);
+  const monitor = (unitKey: string, region: string, day: string, monitored: number, cleaned: number) =>
+    t.db.query(sql`insert into ads_monitoring_rounds (region_code, unit_id, title, media, start_date, end_date, ads_monitored, ads_cleaned, created_by)
+                   values (${region}, ${unit(unitKey)}, '涉养老广告监测', '{website}', ${day}::date, ${day}::date, ${monitored}, ${cleaned}, ${userId})`);
   const round = (unitKey: string, region: string, day: string) =>
     t.db.query(sql`insert into supervision_rounds (title, supervising_unit_id, region_code, method, start_date, end_date, created_by)
                    values ('专项督导', ${unit(unitKey)}, ${region}, 'on_site', ${day}::date, ${day}::date, ${userId})`);
@@ -118,6 +125,13 @@ describe('figure links select exactly the records counted', () => {
     await activity('370681', '2026-02-08', 60);
     await activity('370602', '2026-03-08', 200);
 
+    // Ads monitoring: 龙口's market regulation twice in March (once in a township), its office once; one in February; one in 芝罘区.
+    await monitor('370681:market_regulation', '370681', '2026-03-02', 40, 5);
+    await monitor('370681:market_regulation', '370681001', '2026-03-31', 10, 0);
+    await monitor('370681:campaign_office', '370681', '2026-03-15', 7, 2);
+    await monitor('370681:market_regulation', '370681', '2026-02-28', 100, 50);
+    await monitor('3706:campaign_office', '370602', '2026-03-10', 300, 30);
+
     // Supervision: 龙口's office in March and February; the city's office in March (not 龙口's).
     await round('370681:campaign_office', '370681', '2026-03-12');
     await round('370681:campaign_office', '370681', '2026-02-12');
@@ -158,7 +172,7 @@ describe('figure links select exactly the records counted', () => {
     expect(figures.penalty_amount_yuan.link).toBe(figures.admin_penalties.link);
     expect(figures.recovery_rate_pct.link).toBe(figures.amount_recovered_yuan.link);
     expect(await listTotal(figures.recovery_rate_pct.link)).toBe(1);
-    for (const k of ['elderly_devices', 'beds', 'meetings', 'other', 'on_time_rate_pct', 'satisfaction_rate_pct', 'tips_true']) expect(figures[k].link, k).toBeUndefined();
+    for (const k of ['elderly_devices', 'beds', 'meetings', 'other']) expect(figures[k].link, k).toBeUndefined();
   });
 
   it('rows by child region, fraud type and sector link to their own records; a stock links up to its last day', async () => {
@@ -178,10 +192,117 @@ describe('figure links select exactly the records counted', () => {
     const bySector = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=entities_screened&by=sector`);
     expect(bySector.rows.length).toBe(2);
     for (const row of bySector.rows) expect(await listTotal(row.figures.entities_screened.link), row.key).toBe(row.figures.entities_screened.value);
+    // Hazards (the ledger's 行业领域) and enforcement (the subject's kind) by sector too.
+    const sectorKeys = ['hazards_found', 'hazards_rectified', 'rectification_notices', 'admin_penalties'];
+    const bySectorMore = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=${sectorKeys.join(',')}&by=sector`);
+    let linked = 0;
+    for (const row of bySectorMore.rows) {
+      for (const k of sectorKeys) {
+        if (!row.figures[k]?.value) continue;
+        expect(row.figures[k].link, `${row.key} ${k}`).toMatch(/[?&](kind|subjectKind)=/);
+        expect(await listTotal(row.figures[k].link), `${row.key} ${k}: ${row.figures[k].link}`).toBe(row.figures[k].value);
+        linked++;
+      }
+    }
+    // 养老机构: 1 found, 1 rectified, 2 notices, 1 penalty; 保健品店: 1 found, 1 rectified.
+    expect(linked).toBe(6);
     // 机构数 is a stock: every institution registered by the last day, whatever the first.
     const stock = await stats('region=3706&indicators=institutions_count');
     expect(stock.figures.institutions_count.value).toBe(2);
     expect(await listTotal(stock.figures.institutions_count.link)).toBe(2);
+    const stockBySector = await stats('region=3706&indicators=institutions_count&by=sector');
+    expect(stockBySector.rows.map((r: { key: string }) => r.key)).toEqual(['elderly_care_institution']);
+    expect(await listTotal(stockBySector.rows[0].figures.institutions_count.link)).toBe(2);
+  });
+
+  it('tips closed on time, found true and rated satisfied link to the tips counted (the tip list\'s `counted` filter), and so do their rates', async () => {
+    const today = chinaToday();
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370681001' }) });
+      expect(r.statusCode, r.body).toBe(201);
+      const [{ id }] = await t.db.query<{ id: number }>(sql`select id from tips order by id desc limit 1`);
+      ids.push(id);
+    }
+    // 0: closed on time, true, satisfied; 1: closed late, not satisfied; 2: closed on time, no rating; 3: true only; 4: nothing.
+    const close = (id: number, late: boolean, satisfied: boolean | null, verdictTrue: boolean) =>
+      t.db.query(sql`update tips set status = 'closed', deadline_at = now() + interval '1 day', closed_at = now() + ${late ? '2 days' : '1 hour'}::interval,
+                       rating_satisfied = ${satisfied}, verdict_true = ${verdictTrue} where id = ${id}`);
+    await close(ids[0], false, true, true);
+    await close(ids[1], true, false, false);
+    await close(ids[2], false, null, false);
+    await t.db.query(sql`update tips set verdict_true = true where id = ${ids[3]}`);
+    const keys = ['tips_closed_on_time', 'tips_true', 'reporter_satisfied', 'on_time_rate_pct', 'satisfaction_rate_pct'];
+    const { figures } = await stats(`region=370681&from=${today}&to=${today}&indicators=${keys.join(',')}`);
+    expect([figures.tips_closed_on_time.value, figures.tips_true.value, figures.reporter_satisfied.value]).toEqual([2, 2, 1]);
+    for (const k of ['tips_closed_on_time', 'tips_true', 'reporter_satisfied']) {
+      expect(figures[k].link, k).toMatch(/^\/console\/tips\?counted=/);
+      expect(await listTotal(figures[k].link), `${k}: ${figures[k].link}`).toBe(figures[k].value);
+    }
+    expect(figures.on_time_rate_pct.link).toBe(figures.tips_closed_on_time.link);
+    expect(figures.satisfaction_rate_pct.link).toBe(figures.reporter_satisfied.link);
+    const bad = await get('/api/tips?counted=late');
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).error.fields[0]).toMatchObject({ path: expect.stringContaining('counted'), message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+  });
+
+  it('ads monitoring figures link to the rounds they add up (the list\'s totals are the figures), in a by=child row too', async () => {
+    const { figures } = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=ads_monitored,ads_cleaned`);
+    expect(figures.ads_monitored.value).toBe(40 + 10 + 7);
+    expect(figures.ads_cleaned.value).toBe(5 + 2);
+    expect(figures.ads_monitored.link).toBe(`/console/publicity/monitoring?regionCode=370681&from=${FROM}&to=${TO}`);
+    expect(figures.ads_cleaned.link).toBe(figures.ads_monitored.link);
+    const page = await listPage(figures.ads_monitored.link);
+    expect(page.total).toBe(3);
+    expect(page.totals.ads_monitored).toBe(figures.ads_monitored.value);
+    expect(page.totals.ads_cleaned).toBe(figures.ads_cleaned.value);
+    const byChild = await stats(`region=3706&from=${FROM}&to=${TO}&indicators=ads_monitored&by=child`);
+    for (const code of ['370681', '370602']) {
+      const row = byChild.rows.find((r: { key: string }) => r.key === code);
+      expect((await listPage(row.figures.ads_monitored.link)).totals.ads_monitored, code).toBe(row.figures.ads_monitored.value);
+    }
+  });
+
+  it('by=unit rows link to the unit\'s records where the list\'s unit is the engine\'s (activities, monitoring, supervision, hazards, enforcement); the others say why not', async () => {
+    const keys = ['ads_monitored', 'publicity_events', 'people_reached', 'supervision_rounds', 'hazards_found', 'rectification_notices', 'cases_filed', 'entities_screened'];
+    const { rows } = await stats(`region=370681&from=${FROM}&to=${TO}&indicators=${keys.join(',')}&by=unit`);
+    const row = (unitKey: string) => rows.find((r: { key: string }) => r.key === String(unit(unitKey)));
+    const market = row('370681:market_regulation');
+    const office = row('370681:campaign_office');
+    expect(market.figures.ads_monitored.value).toBe(50);
+    expect(office.figures.ads_monitored.value).toBe(7);
+    expect(office.figures.publicity_events.value).toBe(2);
+    expect(office.figures.supervision_rounds.value).toBe(1);
+    let checked = 0;
+    for (const r of rows) {
+      for (const k of ['ads_monitored', 'publicity_events', 'supervision_rounds', 'hazards_found', 'rectification_notices']) {
+        const f = r.figures[k];
+        if (!f?.value) continue;
+        expect(f.link, `${r.name} ${k}`).toContain(`unitId=${r.key}`);
+        expect(await listTotal(f.link), `${r.name} ${k}`).toBe(k === 'ads_monitored' ? (await listPage(f.link)).total : f.value);
+        if (k === 'ads_monitored') expect((await listPage(f.link)).totals.ads_monitored, r.name).toBe(f.value);
+        checked++;
+      }
+      // 人数 sums the activities: the link is the events' list.
+      if (r.figures.people_reached?.link) expect(r.figures.people_reached.link).toBe(r.figures.publicity_events.link);
+      // A case's or an inspection's unit is the one that recorded the stage or inspection, which no list filters by.
+      expect(r.figures.cases_filed?.link, r.name).toBeUndefined();
+      expect(r.figures.entities_screened?.link, r.name).toBeUndefined();
+    }
+    // 市场监管局: monitoring, hazards and notices; 专项办: monitoring, activities, supervision.
+    expect(market.figures.hazards_found.value).toBe(2);
+    expect(market.figures.rectification_notices.value).toBe(2);
+    expect(checked).toBe(6);
+    // The unit filter's bad values are 400 with the field's path.
+    for (const url of ['/api/publicity/activities?unitId=x', '/api/publicity/monitoring?unitId=0', '/api/supervision/rounds?unitId=-1', '/api/hazards?unitId=1.5', '/api/enforcement?unitId=abc']) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(400);
+      expect(json(r).error.fields.map((f: { path: string }) => f.path.replace(/^querystring\./, '')), url).toContain('unitId');
+    }
+    // The supervision list's own figure follows the unit filter.
+    const sup = json(await get(`/api/supervision/rounds?regionCode=370681&from=${FROM}&to=${TO}&unitId=${unit('370681:campaign_office')}`));
+    expect(sup.figures.supervision_rounds).toBe(1);
+    expect(sup.total).toBe(1);
   });
 
   it('the lists refuse bad filter values with field paths and Chinese messages, and regions outside the jurisdiction', async () => {
@@ -192,6 +313,7 @@ describe('figure links select exactly the records counted', () => {
       ['/api/subjects?registeredTo=2026-02-30', 'registeredTo'], ['/api/hazards?region=37%25', 'region'], ['/api/hazards?foundFrom=2026-03-02&foundTo=2026-03-01', 'foundTo'],
       ['/api/hazards?verifiedTo=march', 'verifiedTo'], ['/api/enforcement?notices=maybe', 'notices'], ['/api/enforcement?regionCode=3706x', 'regionCode'],
       ['/api/supervision/rounds?regionCode=abc', 'regionCode'],
+      ['/api/enforcement?subjectKind=bank', 'subjectKind'],
     ] as const) {
       const r = await get(url);
       expect(r.statusCode, url).toBe(400);

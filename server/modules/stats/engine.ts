@@ -114,10 +114,13 @@ const caseFigureList = (kind: string): RecordsList =>
 /** Subjects with an inspection dated in the period (排查主体; 检查人次 sums those inspections' inspectors). */
 const inspectedList: RecordsList = { path: '/console/subjects', region: 'region', dates: ['inspectedFrom', 'inspectedTo'], dims: { sector: 'kind' } };
 const hazardList = (dates: readonly [string, string], filter: Record<string, string> = {}): RecordsList =>
-  ({ path: '/console/subjects', region: 'region', dates, filter: { tab: 'ledger', ...filter } });
+  ({ path: '/console/subjects', region: 'region', dates, filter: { tab: 'ledger', ...filter }, dims: { sector: 'kind', unit: 'unitId' } });
 const enforcementList = (filter: Record<string, string>): RecordsList =>
-  ({ path: '/console/cases', region: 'regionCode', dates: ['from', 'to'], filter: { tab: 'enforcement', ...filter } });
-const activityList: RecordsList = { path: '/console/publicity', region: 'regionCode', dates: ['from', 'to'] };
+  ({ path: '/console/cases', region: 'regionCode', dates: ['from', 'to'], filter: { tab: 'enforcement', ...filter }, dims: { sector: 'subjectKind', unit: 'unitId' } });
+// By unit: the unit that logged the record (the engine's 'unit' dimension of these strands), in the region's subtree.
+const activityList: RecordsList = { path: '/console/publicity', region: 'regionCode', dates: ['from', 'to'], dims: { unit: 'unitId' } };
+/** Monitoring rounds started in the period (监测/清理 sum the rounds' counts; the list shows those sums as its totals). */
+const monitoringList: RecordsList = { path: '/console/publicity/monitoring', region: 'regionCode', dates: ['from', 'to'], dims: { unit: 'unitId' } };
 
 const reportedOnly = (key: IndicatorKey, why: string) => def(key, 'reported', 'reported', `approved reported figures (${why})`, 'the reported period lies inside the query period', UNIT_ONLY);
 
@@ -125,10 +128,10 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   tips_received: def('tips_received', 'tips', 'sum', 'every tip received (all statuses)', RECEIVED, TIP_DIMS, tipList()),
   tips_verified: def('tips_verified', 'tips', 'sum', 'tips with a handling result: status reported or closed', RECEIVED, TIP_DIMS, tipList({ status: ['reported', 'closed'] })),
   tips_closed: def('tips_closed', 'tips', 'sum', 'tips whose status is closed (已办结)', RECEIVED, TIP_DIMS, tipList({ status: 'closed' })),
-  tips_closed_on_time: def('tips_closed_on_time', 'tips', 'sum', 'closed tips with closed_at <= deadline_at', RECEIVED, TIP_DIMS),
+  tips_closed_on_time: def('tips_closed_on_time', 'tips', 'sum', 'closed tips with closed_at <= deadline_at', RECEIVED, TIP_DIMS, tipList({ counted: 'closed_on_time' })),
   tips_overdue: def('tips_overdue', 'tips', 'state', 'tips overdue now: dispatched or in progress, deadline passed', RECEIVED, TIP_DIMS, tipList({ overdue: 'true' })),
-  tips_true: def('tips_true', 'tips', 'sum', 'tips an assignment reported true or partly true', RECEIVED, TIP_DIMS),
-  reporter_satisfied: def('reporter_satisfied', 'tips', 'sum', 'tips whose reporter rated the answer satisfied', RECEIVED, TIP_DIMS),
+  tips_true: def('tips_true', 'tips', 'sum', 'tips an assignment reported true or partly true', RECEIVED, TIP_DIMS, tipList({ counted: 'true' })),
+  reporter_satisfied: def('reporter_satisfied', 'tips', 'sum', 'tips whose reporter rated the answer satisfied', RECEIVED, TIP_DIMS, tipList({ counted: 'satisfied' })),
   // The dashboard's rates (docs/indicators.md): parts are contributions of the same tips (migration 0022's '_' denominators).
   closure_rate_pct: def('closure_rate_pct', 'tips', 'rate', 'tips_closed / tips accepted (status accepted, dispatched, in progress, reported, closing or closed) × 100', RECEIVED, TIP_DIMS),
   on_time_rate_pct: def('on_time_rate_pct', 'tips', 'rate', 'tips_closed_on_time / closed tips with a deadline × 100', RECEIVED, TIP_DIMS),
@@ -151,8 +154,8 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   rectification_notices: def('rectification_notices', 'enforcement', 'sum', 'enforcement records of the NOTICE_KINDS (三书一函 incl. penalty decisions)', 'issued_on', SUBJECT_DIMS, enforcementList({ notices: 'true' })),
   admin_penalties: def('admin_penalties', 'enforcement', 'sum', 'enforcement records of kind penalty_decision', 'issued_on', SUBJECT_DIMS, enforcementList({ kind: 'penalty_decision' })),
   penalty_amount_yuan: def('penalty_amount_yuan', 'enforcement', 'fen', 'fine_fen of penalty decisions (shown in yuan)', 'issued_on', SUBJECT_DIMS, enforcementList({ kind: 'penalty_decision' })),
-  ads_monitored: def('ads_monitored', 'monitoring', 'sum', 'ads_monitored of monitoring rounds', 'start_date', UNIT_ONLY),
-  ads_cleaned: def('ads_cleaned', 'monitoring', 'sum', 'ads_cleaned of monitoring rounds', 'start_date', UNIT_ONLY),
+  ads_monitored: def('ads_monitored', 'monitoring', 'sum', 'ads_monitored of monitoring rounds', 'start_date', UNIT_ONLY, monitoringList),
+  ads_cleaned: def('ads_cleaned', 'monitoring', 'sum', 'ads_cleaned of monitoring rounds', 'start_date', UNIT_ONLY, monitoringList),
   publicity_events: def('publicity_events', 'publicity', 'sum', 'publicity activities', 'start_date', UNIT_ONLY, activityList),
   materials_distributed: def('materials_distributed', 'publicity', 'sum', 'the activities\u2019 materials_distributed', 'start_date', UNIT_ONLY, activityList),
   banners: def('banners', 'publicity', 'sum', 'the activities\u2019 banners', 'start_date', UNIT_ONLY, activityList),
@@ -162,10 +165,10 @@ export const INDICATOR_DEFS: Record<IndicatorKey, IndicatorDef> = {
   sms_sent: def('sms_sent', 'publicity', 'sum', 'the activities\u2019 sms_sent', 'start_date', UNIT_ONLY, activityList),
   media_posts: def('media_posts', 'publicity', 'sum', 'the activities\u2019 media_posts', 'start_date', UNIT_ONLY, activityList),
   videos_made: def('videos_made', 'publicity', 'sum', 'the activities\u2019 videos_made', 'start_date', UNIT_ONLY, activityList),
-  supervision_rounds: def('supervision_rounds', 'supervision', 'sum', 'supervision rounds, one each, in the supervising unit\u2019s region (migration 0031)', 'start_date', UNIT_ONLY, { path: '/console/supervision', region: 'regionCode', dates: ['from', 'to'] }),
+  supervision_rounds: def('supervision_rounds', 'supervision', 'sum', 'supervision rounds, one each, in the supervising unit\u2019s region (migration 0031)', 'start_date', UNIT_ONLY, { path: '/console/supervision', region: 'regionCode', dates: ['from', 'to'], dims: { unit: 'unitId' } }),
   elderly_devices: reportedOnly('elderly_devices', 'not recorded by the platform'),
   institutions_count: def('institutions_count', 'subjects', 'stock', 'registered subjects of kind elderly_care_institution (a stock)', 'created_at (Beijing day) on or before `to`', ['sector'],
-    { path: '/console/subjects', region: 'region', dates: [null, 'registeredTo'], filter: { kind: 'elderly_care_institution' } }),
+    { path: '/console/subjects', region: 'region', dates: [null, 'registeredTo'], filter: { kind: 'elderly_care_institution' }, dims: { sector: 'kind' } }),
   beds: reportedOnly('beds', 'subjects carry no bed count'),
   meetings: reportedOnly('meetings', 'not recorded by the platform'),
   other: reportedOnly('other', 'not recorded by the platform'),
@@ -656,7 +659,8 @@ async function rowsBy(ctx: Ctx, keys: IndicatorKey[], root: string, from: string
   }
   for (const v of ordered) {
     const figures = figuresOf(rowKeys, cell(rec, '', v), dim === 'unit' ? cell(rep, v, '') : new Map(), null, to);
-    if (dim === 'fraudType' || dim === 'sector') for (const k of rowKeys) { const l = recordsLink(k, root, from, to, { dim, value: v }); if (l) figures[k].link = l; }
+    // recordsLink gives none where the list cannot filter by this dimension (by=unit: only the lists whose unit is the engine's).
+    if (dim) for (const k of rowKeys) { const l = recordsLink(k, root, from, to, { dim, value: v }); if (l) figures[k].link = l; }
     rows.push({ key: v, name: names.get(v) ?? v, figures });
   }
   return rows;

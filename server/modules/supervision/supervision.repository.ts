@@ -92,17 +92,18 @@ export async function findings(q: Queryable, where: Sql) {
   );
 }
 
-function roundWhere(user: Viewer, f: { regionCode?: string; from?: string; to?: string }): Sql {
+function roundWhere(user: Viewer, f: { regionCode?: string; from?: string; to?: string; unitId?: number }): Sql {
   return join([
     roundVisibleSql(user, 'r'),
     // A filter on top of what the user may see, not the visibility rule itself.
     f.regionCode ? subtreeSql(f.regionCode, 'r.region_code') : sql`true`,
     f.from ? sql`r.start_date >= ${f.from}::date` : sql`true`,
     f.to ? sql`r.start_date <= ${f.to}::date` : sql`true`,
+    f.unitId ? sql`r.supervising_unit_id = ${f.unitId}` : sql`true`,
   ], ' and ');
 }
 
-export async function roundPage(q: Queryable, user: Viewer, f: { regionCode?: string; from?: string; to?: string; page: number; pageSize: number }) {
+export async function roundPage(q: Queryable, user: Viewer, f: { regionCode?: string; from?: string; to?: string; unitId?: number; page: number; pageSize: number }) {
   const w = roundWhere(user, f);
   const [{ total }] = await q.query<{ total: number }>(sql`select count(*)::int as total from supervision_rounds r where ${w}`);
   // A target unit counts only its own findings; those who see the whole round count all.

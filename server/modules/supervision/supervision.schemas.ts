@@ -4,7 +4,7 @@ import {
   CALLBACK_HANDLED_CODES, FINDING_STATUS_CODES, GAMING_RULE_CODES, SAMPLE_ITEM_STATUS_CODES, SAMPLE_KIND_CODES, SUPERVISION_METHOD_CODES,
   TIP_STATUS_CODES, UNIT_KIND_CODES,
 } from '../../../shared/domain.ts';
-import { day as calendarDay, oneOf, timestamp } from '../../schemas.ts';
+import { day as calendarDay, oneOf, timestamp, unitIdFilter } from '../../schemas.ts';
 
 /** Supervision (督导检查): rounds, findings and their follow-up, samples of closed tips, gaming flags. */
 
@@ -54,6 +54,8 @@ export const roundListQuery = z
     regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '请选择有效的地区').optional(),
     from: day.optional(),
     to: day.optional(),
+    /** One supervising unit's rounds (a by=unit row of the statistics links here). */
+    unitId: unitIdFilter,
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
   })

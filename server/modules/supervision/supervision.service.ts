@@ -136,9 +136,11 @@ export async function listRounds(db: Db, user: SessionUser, f: RoundListQuery) {
   const [page, stats] = await Promise.all([
     repo.roundPage(db, user, f),
     // The indicator engine's count (rounds started in the period, in the user's subtree), as the dashboards and reports read it.
-    computeStats(db, user, { region: f.regionCode, from: f.from, to: f.to, indicators: ['supervision_rounds'] }),
+    // One supervising unit's: the engine's by=unit row of that unit (none: it started no round here).
+    computeStats(db, user, { region: f.regionCode, from: f.from, to: f.to, indicators: ['supervision_rounds'], ...(f.unitId ? { by: 'unit' as const } : {}) }),
   ]);
-  return { ...page, page: f.page, pageSize: f.pageSize, figures: { supervision_rounds: stats.figures.supervision_rounds.value ?? 0 } };
+  const figure = f.unitId ? (stats.rows?.find((r) => r.key === String(f.unitId))?.figures.supervision_rounds.value ?? 0) : stats.figures.supervision_rounds.value;
+  return { ...page, page: f.page, pageSize: f.pageSize, figures: { supervision_rounds: figure ?? 0 } };
 }
 
 export async function roundDetail(db: Db, user: SessionUser, id: number) {

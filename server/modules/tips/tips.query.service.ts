@@ -89,6 +89,10 @@ function listFilters(user: SessionUser, f: FilterQuery): Sql[] {
   if (f.closedFrom || f.closedTo) filters.push(closedBetweenSql(f.closedFrom, f.closedTo));
   if (f.returned) filters.push(returnedSql());
   if (f.dissatisfied) filters.push(dissatisfiedSql());
+  // The engine's own conditions (stats_c_tip, migration 0022), so the list's total is the figure.
+  if (f.counted === 'closed_on_time') filters.push(sql`(t.status = 'closed' and t.deadline_at is not null and t.closed_at <= t.deadline_at)`);
+  if (f.counted === 'true') filters.push(sql`t.verdict_true`);
+  if (f.counted === 'satisfied') filters.push(sql`coalesce(t.rating_satisfied, false)`);
   return filters;
 }
 

@@ -159,6 +159,7 @@ export type TipAction = z.infer<typeof actionBody>;
 export type ActionName = TipAction['action'];
 const ACTION_NAMES = actionBody.options.map((o) => o.shape.action.value) as [ActionName, ...ActionName[]];
 
+export const TIP_COUNTED = ['closed_on_time', 'true', 'satisfied'] as const;
 export const listQuery = z.object({
   status: z.union([z.enum(TIP_STATUS_CODES), z.array(z.enum(TIP_STATUS_CODES))]).optional(),
   fraudType: z.enum(FRAUD_TYPE_CODES).optional(),
@@ -176,6 +177,11 @@ export const listQuery = z.object({
   closedTo: z.iso.date().optional(),
   returned: z.enum(['true']).optional(),
   dissatisfied: z.enum(['true']).optional(),
+  /**
+   * The tips an indicator of the engine counts beyond status (its figure links here: docs/indicators.md,
+   * "Links"): closed by the deadline (按期办结), found true (查实), reporter satisfied (满意).
+   */
+  counted: z.enum(TIP_COUNTED, '请选择有效的统计口径（closed_on_time、true 或 satisfied）').optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });

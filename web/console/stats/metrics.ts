@@ -54,7 +54,8 @@ export const METRIC_KEYS = [...new Set(METRICS.flatMap((m) => m.keys))];
 export function sectionOf(key: IndicatorKey): string {
   if (key.startsWith('tips_') || key === 'reporter_satisfied') return '/console/tips';
   if (['entities_screened', 'inspections_person_times', 'hazards_found', 'hazards_rectified'].includes(key)) return '/console/subjects';
-  if (['people_reached', 'publicity_events', 'materials_distributed', 'ads_monitored', 'ads_cleaned'].includes(key)) return '/console/publicity';
+  if (['ads_monitored', 'ads_cleaned'].includes(key)) return '/console/publicity/monitoring';
+  if (['people_reached', 'publicity_events', 'materials_distributed'].includes(key)) return '/console/publicity';
   return '/console/cases';
 }
 
