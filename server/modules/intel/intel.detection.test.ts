@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
 import { loadModel, ngrams, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified } from './simplify.ts';
-import { judge } from './verdict.ts';
+import { combineLevel, DEFAULT_CALIBRATION, judge } from './verdict.ts';
 
 /**
  * Detection pinned with real DEV texts (data/real/, docs/intel.md), each cited by id. Pure and fast:
@@ -35,11 +35,17 @@ describe('real ordinary messages are not called scams', () => {
   it('keeps one threat in a real operator notice ("逾期未激活则视为放弃") at 需要留心 (o081)', () => {
     expect(judge(text('o081')).level).toBe('low');
   });
-  it('flags none of the dev ordinary messages high or medium but one known false alarm (o176)', () => {
+  it('flags none of the dev ordinary messages high or medium but the known false alarms (o176, o328, o374, o380–o383)', () => {
     // o176 is a real operator's top-up promotion ("充￡20送￡5", 赠送, a web address): the words of the
-    // prepaid-card pitch, which the rules cannot tell from it. Kept here so any change shows.
+    // prepaid-card pitch, which the rules cannot tell from it. o328 is a police warning that quotes the
+    // scam SMS: the rules see no sign in it (below), but the shipped model, trained before it was
+    // collected, reads it alone at p 0.87; the model retrained with it was refused by the write gate
+    // (docs/intel.md, fifth collection). o374 and o380–o383 are warnings by 社保, 市场监管, a bank, 中消协 and
+    // an insurer that name the scam's own words (不会…要求提供个人账户的密码, 免费旅游, 以房养老, 是否保本, 高收益…
+    // 手续费), collected after this release was measured: left for the next round's rules and retraining.
+    // Kept here so any change shows.
     const bad = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text).level)).map((o) => o.id);
-    expect(bad).toEqual(['o176']);
+    expect(bad).toEqual(['o176', 'o328', 'o374', 'o380', 'o381', 'o382', 'o383']);
   });
   it('does not read a fee waived or a water bill paid by bank as a scam sign (o286, o269)', () => {
     expect(judge(text('o286')).signs.map((s) => s.code)).not.toContain('official_impersonation');
@@ -219,6 +225,48 @@ describe('issue 14, fourth collection: the kinds met in the new dev scam message
   });
 });
 
+describe('issue 14, fifth collection: warnings that quote or describe a scam, and the calibrated combination', () => {
+  it('does not take a police warning that quotes the scam SMS for the scam (o328: 内容为“…逾期将停用”的短信,均为诈骗短信)', () => {
+    const v = judge(text('o328'), null);
+    expect(v.signs).toEqual([]);
+    expect(v.harm).toBeNull();
+    expect(v.level).toBe('none');
+  });
+  it('does not take a bank\'s warning that says how scammers work for a scam (o348: 骗子以…为名,…套取受害人的银行卡密码, traditional script)', () => {
+    const v = judge(text('o348'), null);
+    expect(v.signs).toEqual([]);
+    expect(v.level).toBe('none');
+  });
+  it('still reads the quoted scam itself as the scam when it stands alone (m035-like wording is not disarmed outside a warning)', () => {
+    // The same words as o328's quote, sent as a message, are the account_stopped pitch.
+    const quoted = text('o328').match(/“([^”]+)”/)![1];
+    expect(judge(quoted, null).signs.map((s) => s.code)).toContain('account_stopped');
+  });
+  it('combines the model with the rules by the calibration; the defaults are the hand-set bands', () => {
+    expect(combineLevel('low', 0.65, false, DEFAULT_CALIBRATION)).toBe('low');
+    expect(combineLevel('low', 0.8, false, DEFAULT_CALIBRATION)).toBe('unsure');
+    expect(combineLevel('low', 0.65, false, { ...DEFAULT_CALIBRATION, lowMedium: 0.6 })).toBe('medium');
+    expect(combineLevel('none', 0.65, false, { ...DEFAULT_CALIBRATION, lowMedium: 0.6 })).toBe('none');
+    expect(combineLevel('medium', 0.2, false, DEFAULT_CALIBRATION)).toBe('unsure');
+    expect(combineLevel('high', 0.01, false, DEFAULT_CALIBRATION)).toBe('high');
+    expect(combineLevel('none', 0.55, true, DEFAULT_CALIBRATION)).toBe('medium');
+    expect(combineLevel('none', 0.55, true, { ...DEFAULT_CALIBRATION, harm: 0.6 })).toBe('none');
+  });
+  it('gives a scam outside the six types no six-type when the model is unsure of its type and the rules see none (m077, m123)', () => {
+    const m = loadModel()!;
+    for (const id of ['m077', 'm123']) {
+      expect(judge(text(id), null).fraudTypes, id).toEqual([]);
+      expect(judge(text(id), { ...m, calibration: DEFAULT_CALIBRATION }).fraudTypes.length, id).toBeGreaterThan(0);
+      expect(judge(text(id), { ...m, calibration: { ...DEFAULT_CALIBRATION, typeConfident: 0.9 } }).fraudTypes, id).toEqual([]);
+    }
+  });
+  it('keeps the model\'s type when the rules agree with it, however unsure the model is (c030 → 养老项目)', () => {
+    const m = loadModel()!;
+    expect(judge(text('c030'), null).fraudTypes[0].code).toBe('elderly_project');
+    expect(judge(text('c030'), { ...m, calibration: { ...DEFAULT_CALIBRATION, typeConfident: 1.01 } }).fraudTypes[0].code).toBe('elderly_project');
+  });
+});
+
 describe('the verdict explains itself and says when it is unsure', () => {
   it('quotes every sign and every cue from the text itself', () => {
     for (const id of ['m005', 'm023', 'c012', 'c080', 'o093']) {
@@ -280,5 +328,19 @@ describe('retraining (bench/train-intel.ts)', () => {
     expect(notWorse(s(0.8, 0.02, 0.8), s(0.8, 0.02, 0.8))).toBe(true);
     expect(notWorse(s(0.8, 0.03, 0.8), s(0.8, 0.02, 0.8))).toBe(false);
     expect(notWorse(s(0.79, 0.02, 0.9), s(0.8, 0.02, 0.8))).toBe(false);
+  });
+  it('chooses the thresholds that flag the most fraud texts while false alarms stay within the bound', async () => {
+    const { chooseCalibration } = await import('../../../bench/train-intel.ts');
+    const row = (fraud: 0 | 1, rules: 'high' | 'medium' | 'low' | 'none', p: number) => ({ e: { text: '', fraud, type: null }, rules, p, harm: false, types: new Map([[0, 'none']]) });
+    // 200 ordinary texts: one the rules call high whatever the model says (the floor), one with one sign
+    // and p 0.65; 10 fraud texts with one sign and p 0.65, 10 with one sign and p 0.55.
+    const rows = [
+      ...Array.from({ length: 198 }, () => row(0, 'none', 0.05)), row(0, 'high', 0.1), row(0, 'low', 0.65),
+      ...Array.from({ length: 10 }, () => row(1, 'low', 0.65)), ...Array.from({ length: 10 }, () => row(1, 'low', 0.55)),
+    ];
+    // At most 1 %: two false alarms allowed, so one sign and p ≥ 0.6 is enough to flag.
+    expect(chooseCalibration(rows as never, 0.01).lowMedium).toBeLessThanOrEqual(0.6);
+    // At most 0.5 %: the rules' own false alarm is the floor; the model may add none.
+    expect(chooseCalibration(rows as never, 0.005).lowMedium).toBeGreaterThan(0.65);
   });
 });

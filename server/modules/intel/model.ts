@@ -20,6 +20,8 @@ export interface ModelWeights {
   features: Record<string, number[]>;
   fraudBias: number;
   typeBias: number[];
+  /** How verdict.ts combines this model with the rules, chosen by dev cross-validation (verdict.ts Calibration). */
+  calibration?: import('./verdict.ts').Calibration;
 }
 
 /** Simplified characters, lower case, every digit as 0 (amounts and dates differ, their shape does not), spaces dropped. */

@@ -29,6 +29,8 @@ export interface Sign { code: string; label: string; quote: string; explain: str
 
 export interface Verdict {
   level: Level;
+  /** What the rules alone said, before the model was weighed in (for calibration and explanations). */
+  rules: Level;
   /** 0–100: how strongly the text reads as fraud. */
   score: number;
   fraudTypes: { code: FraudType; confidence: number }[];
@@ -48,15 +50,44 @@ export interface Verdict {
  * The first match of a pattern that is not a warning (请勿泄露验证码, 谨防诈骗), or null. Matched on the
  * simplified text, quoted from the original (the mapping keeps offsets).
  */
-function firstAffirmed(original: string, simple: string, pattern: RegExp): string | null {
+function firstAffirmed(original: string, simple: string, pattern: RegExp, skipReported = false): string | null {
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   for (const m of simple.matchAll(re)) {
-    if (!NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index))) return original.slice(m.index, m.index + m[0].length);
+    if (NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (skipReported && reported(simple, m.index, m.index + m[0].length)) continue;
+    return original.slice(m.index, m.index + m[0].length);
   }
   return null;
 }
 
-const WARNING = /提醒|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范/;
+const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范/;
+const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子/;
+const GENERIC = /常见|手段|为名|为由|冒充|谎称|假冒|惯用/;
+const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|虚假|假的|不实|谣言)/;
+
+/**
+ * A warning that tells how scams work (a police or bank notice) quotes the scam's words or describes
+ * what scammers do; those words are the scam's, not the sender's. A sign is reported speech when it lies
+ * inside quotation marks that the text then calls a scam ("内容为“…逾期将停用”的短信,均为诈骗短信"), or
+ * in a sentence of a warning whose subject is the scammer and which says how they operate
+ * ("骗子以…为名,…套取受害人的银行卡密码").
+ */
+function reported(simple: string, start: number, end: number): boolean {
+  const open = Math.max(simple.lastIndexOf('“', start), simple.lastIndexOf('「', start));
+  const shut = Math.max(simple.lastIndexOf('”', start), simple.lastIndexOf('」', start));
+  if (open > shut) {
+    const close = simple.slice(end).search(/[”」]/);
+    if (close >= 0 && CALLED_SCAM.test(simple.slice(end + close + 1))) return true;
+  }
+  if (!WARNING.test(simple)) return false;
+  const from = Math.max(...['。', '！', '？', '\n', '；'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
+  const after = simple.slice(end).search(/[。！？\n；]/);
+  const sentence = simple.slice(from, after < 0 ? simple.length : end + after);
+  return SCAMMER.test(sentence) && GENERIC.test(sentence);
+}
+
+/** A notice addressed to the reader ("尊敬的客户", "提醒您"): when it names no sign, its talk of fraud is a warning. */
+const ADDRESSED = /尊敬的(?:客户|用户|市民)|提示您|提醒您|郑重提示|温馨提示|提醒广大|提示广大/;
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
@@ -65,7 +96,7 @@ const EDGE = /[的了是在我你您他她它和与及将已为对把被就都�
 export function findRedFlags(text: string, simple = toSimplified(text)): Sign[] {
   const out: Sign[] = [];
   for (const f of RED_FLAGS) {
-    const quote = firstAffirmed(text, simple, f.pattern);
+    const quote = firstAffirmed(text, simple, f.pattern, true);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
   // A number to call is in many real notices; only beside a windfall or an unknown charge is it a sign.
@@ -104,17 +135,68 @@ const GUIDE: [FraudType, RegExp, number][] = [
  */
 const RETURN_PROMISE = /利息|付息|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
 
-function rankTypes(text: string, modelTypes: { code: FraudType; p: number }[] | null) {
+/**
+ * How the model's probability is combined with the rules' reading (the only place these numbers live).
+ * `npm run train:intel` chooses them by 5-fold cross-validation on the dev split (false alarms on dev
+ * ordinary messages at most 1 %, then the most fraud texts flagged) and ships them with the weights in
+ * data/model.json; a model file without them, or the rules alone, gets the defaults below, which are
+ * the hand-set values used before calibration.
+ */
+export interface Calibration {
+  /** Rules at none: the model alone flags (medium) at p ≥ this. */
+  medium: number;
+  /** Rules at low (one sign that alone is not enough): flagged at p ≥ this. */
+  lowMedium: number;
+  /** A word of harm done and p ≥ this: flagged. */
+  harm: number;
+  /** Rules at medium: below this the model disagrees and the verdict is unsure. */
+  keep: number;
+  /** Rules at medium and p ≥ this: high. */
+  confirm: number;
+  /** Rules at low: unsure at p ≥ this (not flagged). */
+  unsure: number;
+  /** Rules at none: unsure at p ≥ this (not flagged). */
+  unsureNone: number;
+  /**
+   * The model's six-type guess counts only when its top type has p ≥ this or is the rules' own top type;
+   * otherwise the rules' type stands, and with no six-type words at all the text is 其他诈骗 (no type).
+   */
+  typeConfident: number;
+}
+export const DEFAULT_CALIBRATION: Calibration = { medium: 0.85, lowMedium: 0.85, harm: 0.5, keep: 0.25, confirm: 0.75, unsure: 0.75, unsureNone: 0.7, typeConfident: 0 };
+
+const COLLECTIBLE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品/;
+const RESALE = /拍卖|回购|回收|升值|增值|变现|转卖|转让/;
+
+function rankTypes(text: string, modelTypes: { code: FraudType; p: number }[] | null, typeConfident: number) {
   const lex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(text, re), 3) * w, 0));
   const lexTotal = lex.reduce((s, x) => s + x, 0);
   const returns = RETURN_PROMISE.test(text);
-  const scores = FRAUD_TYPE_CODES.map((code, k) => {
+  // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
+  const collectibleSold = COLLECTIBLE.test(text) && !RESALE.test(text);
+  const rules = FRAUD_TYPE_CODES.map((code, k) => {
     const guide = GUIDE.find(([c]) => c === code)!;
-    const cue = returns && code === 'elderly_project' ? guide[2] * 2 : guide[1].test(text) && !(returns && code === 'elderly_service') ? guide[2] : 0;
-    const model = modelTypes?.find((t) => t.code === code)?.p ?? 0;
-    return { code, score: (lexTotal ? lex[k] / lexTotal : 0) + cue + model, evidence: lex[k] > 0 || cue > 0 };
+    const guided = guide[1].test(text) || (code === 'elderly_product' && collectibleSold);
+    const cue = returns && code === 'elderly_project' ? guide[2] * 2 : guided && !(returns && code === 'elderly_service') ? guide[2] : 0;
+    return { code, score: (lexTotal ? lex[k] / lexTotal : 0) + cue, evidence: lex[k] > 0 || cue > 0 };
   });
-  return { scores, lexTotal, anyCue: scores.some((s) => s.evidence) };
+  const anyCue = rules.some((s) => s.evidence);
+  const rulesTop = anyCue ? rules.reduce((a, b) => (b.score > a.score ? b : a)).code : null;
+  // The model's type is a guess over six classes even for a parcel scam; it counts when it is sure or
+  // when it names the type the rules already lean to.
+  const top = modelTypes?.[0];
+  const useModel = top !== undefined && (top.p >= typeConfident || top.code === rulesTop);
+  const scores = rules.map((r) => ({ ...r, score: r.score + (useModel ? (modelTypes!.find((t) => t.code === r.code)?.p ?? 0) : 0) }));
+  return { scores, lexTotal, anyCue };
+}
+
+/** Combines the rules' level with the model's probability by the calibration. */
+export function combineLevel(rules: Level, p: number | null, harm: boolean, cal: Calibration): Level {
+  if (p === null || rules === 'high') return rules;
+  if (rules === 'medium') return p >= cal.confirm ? 'high' : p >= cal.keep ? 'medium' : 'unsure';
+  if (p >= (rules === 'low' ? cal.lowMedium : cal.medium) || (harm && p >= cal.harm)) return 'medium';
+  if (p >= (rules === 'low' ? cal.unsure : cal.unsureNone)) return 'unsure';
+  return rules;
 }
 
 /** Decides the verdict for a text. `model` defaults to the shipped weights; `null` means rules only. */
@@ -126,10 +208,11 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   const harmWord = firstAffirmed(original, text, HARM);
   // A short warning that names no sign ("请勿轻易相信…诈骗", "反诈中心提醒…都是骗子") speaks of fraud
   // to prevent it: its words of harm are not harm done.
-  const warning = signs.length === 0 && original.length <= 200 && WARNING.test(text);
+  const warning = signs.length === 0 && (original.length <= 200 || ADDRESSED.test(text)) && WARNING.test(text);
   const harm = harmWord && !warning && !signs.some((f) => f.quote.includes(harmWord)) ? harmWord : null;
   const reading = model ? readWithModel(model, text) : null;
-  const { scores, lexTotal, anyCue } = rankTypes(text, reading?.types ?? null);
+  const cal = model?.calibration ?? DEFAULT_CALIBRATION;
+  const { scores, lexTotal, anyCue } = rankTypes(text, reading?.types ?? null, cal.typeConfident);
 
   // A web address and "登录网站" beside it are one request to visit a site, not two signs.
   const counted = signs.some((f) => f.code === 'link') ? signs.filter((f) => f.code !== 'website') : signs;
@@ -145,14 +228,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
         : ruleScore >= 2 || pressure ? 'low' : 'none';
 
   const p = reading?.pFraud ?? null;
-  let level: Level = rules;
-  if (p !== null) {
-    // The rules' high band (two signs of the scam message, a decisive sign with another) stands on its own.
-    if (rules === 'high') level = 'high';
-    else if (rules === 'medium') level = p >= 0.75 ? 'high' : p >= 0.25 ? 'medium' : 'unsure';
-    else if (p >= 0.85 || (harm !== null && p >= 0.5)) level = 'medium';
-    else if (p >= 0.75 || (rules === 'none' && p >= 0.7)) level = 'unsure';
-  }
+  const level = combineLevel(rules, p, harm !== null, cal);
 
   const aboutFraud = level !== 'none' || harm !== null;
   const total = scores.reduce((s, x) => s + x.score, 0);
@@ -176,7 +252,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
     if (cues.length === 3) break;
   }
   const score = Math.round(Math.min(100, p === null ? ruleScore * 10 : 50 * Math.min(1, ruleScore / 8) + 50 * p));
-  return { level, score, fraudTypes, signs, harm, cues, pFraud: p, summary: summarize(level, signs, harm, cues), advice: advise(level, signs) };
+  return { level, rules, score, fraudTypes, signs, harm, cues, pFraud: p, summary: summarize(level, signs, harm, cues), advice: advise(level, signs) };
 }
 
 function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[]): string {
