@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
 import { loadModel, ngrams, readWithModel, type ModelWeights } from './model.ts';
+import { TYPE_WORDS } from './lexicon.ts';
 import { toSimplified } from './simplify.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge } from './verdict.ts';
 
@@ -309,6 +310,23 @@ describe('the model', () => {
     expect(ngrams('养老金').has('养老金')).toBe(true);
     expect(ngrams('2024年').has('0000')).toBe(false);
     expect(ngrams('2024年').has('00年')).toBe(true);
+  });
+});
+
+describe('issue 14, sixth collection (docs/intel.md): 养老服务 and the 补贴 paid on a deposit', () => {
+  const assistanceWords = (t: string) => TYPE_WORDS.elderly_assistance.flatMap(([re]) => t.match(new RegExp(re.source, 'g')) ?? []);
+  it('does not count a 消费补贴 promised on a care-home membership as a relief payout (c022 CP长者屋, typed 养老帮扶 in dev CV)', () => {
+    // Its pitch, quoted in the dev text: 以“高额消费补贴、优先安排床位、期满退还本金”.
+    const pitch = text('c022').match(/以“[^”]+”/)![0];
+    expect(pitch).toContain('消费补贴');
+    expect(assistanceWords(pitch)).toEqual([]);
+    // A subsidy that is the payout itself still counts (c080 惠民补贴卡 stays 养老帮扶).
+    expect(assistanceWords('冒充民政局发放养老补贴，先交工本费')).toContain('补贴');
+    expect(judge(text('c080'), null).fraudTypes[0].code).toBe('elderly_assistance');
+    expect(judge(text('c022')).fraudTypes[0].code).toBe('elderly_project');
+  });
+  it('reads money paid ahead for care that was not delivered or refunded as 养老服务 (c117 预付入住费用, c119 会员费, c124 会员卡, c125 入住服务)', () => {
+    for (const id of ['c117', 'c119', 'c124', 'c125']) expect(judge(text(id), null).fraudTypes[0]?.code, id).toBe('elderly_service');
   });
 });
 

@@ -78,7 +78,9 @@ export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
   elderly_product: [[/保健品|保健食品|营养品|保健酒|药酒|口服液|酵素|钙片|鱼油|孢子粉|营养液|胶囊|蜂胶|净化器|净水机|水机/g, 4], [/理疗|仪器|床垫|磁疗|量子|[降治]\S?仪|热疗|设备/g, 3], [/讲座|体检|义诊|药|治病|治疗|疗效|高血压|糖尿病|疾病|排毒|鸡蛋|疗程|骨密度|养生|血管|血脂|血压|中风|致癌|抗癌|失眠|风湿|颈椎|腰椎/g, 2]],
   house_for_pension: [[/以房养老/g, 5], [/抵押|房产委托|作担保|作价抵|抵给|抵债/g, 4], [/房产|房子|房屋|房本|房产证|过户|住房|拍卖|公证处/g, 2], [/贷款|借款/g, 1]],
   pension_insurance: [[/养老保险|社保|社会保险|人社局/g, 4], [/养老金|退休金|补缴|补交|代缴|参保|缴费|挂靠|待遇|核定|退休|工龄|特殊工种/g, 2]],
-  elderly_assistance: [[/帮扶|补贴|补助|救助|慈善|扶贫|爱心|关爱|基金会|低保|公益|敬老|慰问|银发/g, 3], [/工本费|激活费|登记费|保证金|登记|领取|身份证|银行卡|手机卡|按手印|空巢|贫困|困难/g, 1], [/免费旅游|敬老旅游|强制购物|强迫[^，。]{0,4}购买/g, 2]],
+  // A 消费补贴 or 床位补贴 paid on a care-home deposit is a promised return (养老项目 by the guide), not a
+  // relief payout: the guide's own cue (verdict.ts GUIDE) already leaves it out, and so does the lexicon.
+  elderly_assistance: [[/帮扶|(?<!消费|床位)补贴|补助|救助|慈善|扶贫|爱心|关爱|基金会|低保|公益|敬老|慰问|银发/g, 3], [/工本费|激活费|登记费|保证金|登记|领取|身份证|银行卡|手机卡|按手印|空巢|贫困|困难/g, 1], [/免费旅游|敬老旅游|强制购物|强迫[^，。]{0,4}购买/g, 2]],
 };
 
 export const SECONDARY_TAGS: [string, string, RegExp][] = [
