@@ -232,18 +232,26 @@ const bucketSql = (g: Grouping, region: string, dayCol: string, childLen: number
 const dayRange = (col: string, from: string | null, to: string): Sql =>
   from ? sql`${raw(col)} between ${from}::date and ${to}::date` : sql`${raw(col)} <= ${to}::date`;
 
-/** Contribution sums counted from the records themselves (the reference the rollups must equal). */
-async function sumDirect(q: Queryable, a: SumArgs): Promise<Part[]> {
+/**
+ * Contribution sums counted from the records themselves: every contribution of the country filtered
+ * afterwards (`stats_contributions()`, the reference the engine must equal), or, for the subtrees the
+ * rollups hold no level for (`subtree`), only the subtree's records of the kinds that contribute to
+ * the indicators asked for (`stats_contributions_in`, migration 0040).
+ */
+async function sumRecords(q: Queryable, a: SumArgs, subtree: boolean): Promise<Part[]> {
   if (!a.indicators.length) return [];
+  const source = subtree ? sql`stats_contributions_in(${a.root}, ${a.indicators}::text[], ${a.dim})` : sql`stats_contributions()`;
   const rows = await q.query<{ indicator: string; bucket: string; dimValue: string; value: string }>(
     sql`select c.indicator, ${bucketSql(a.group, 'c.region_code', 'c.day', a.childLen)} as bucket, c.dim_value as "dimValue", sum(c.value)::text as value
-        from stats_contributions() c
+        from ${source} c
         where ${subtreeSql(a.root, 'c.region_code')} and ${dayRange('c.day', a.from, a.to)}
           and c.indicator = any(${a.indicators}::text[]) and c.dim = ${a.dim}
         group by 1, 2, 3`,
   );
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
+const sumDirect = (q: Queryable, a: SumArgs) => sumRecords(q, a, false);
+const sumSubtree = (q: Queryable, a: SumArgs) => sumRecords(q, a, true);
 
 // ── Figures from parts ─────────────────────────────────────────────────────────────────────────
 
@@ -262,6 +270,16 @@ function recordedValue(k: IndicatorKey, get: (indicator: string) => number): num
 }
 
 interface Ctx { q: Queryable; direct: boolean }
+
+/**
+ * The (level, dimension) pairs stats_rollup holds (migration 0040, stats_kept): nation and province
+ * every dimension but 'unit', the city the total only. Level = length of the region code.
+ */
+export const rollupHas = (level: number, dim: '' | Dim): boolean => (level <= 2 && dim !== 'unit') || (level === 4 && dim === '');
+
+/** Whether a sum is read from the rollups: the levels it reads (the root's, and its children's for by=child) are kept. */
+const fromRollup = (a: Pick<SumArgs, 'root' | 'dim' | 'group' | 'childLen'>): boolean =>
+  rollupHas(a.root.length, a.dim) && (a.group !== 'child' || rollupHas(a.childLen, a.dim));
 
 /** Approved reported figures whose period lies inside [from, to], summed per indicator and group. */
 async function reportedSums(q: Queryable, a: Omit<SumArgs, 'indicators' | 'dim'> & { indicators: string[]; byUnit: boolean }): Promise<Part[]> {
@@ -325,14 +343,17 @@ async function overdueTips(q: Queryable, a: SumArgs): Promise<Part[]> {
 async function allParts(ctx: Ctx, keys: IndicatorKey[], a: Omit<SumArgs, 'indicators'>) {
   const flows = [...new Set(keys.filter((k) => INDICATOR_DEFS[k].kind !== 'stock').flatMap(partsOf))];
   const stocks = [...new Set(keys.filter((k) => INDICATOR_DEFS[k].kind === 'stock').flatMap(partsOf))];
-  const sum = ctx.direct ? sumDirect : sumRollup;
+  // The rollups where they hold the levels asked for; a smaller subtree (a county, a township, a city's
+  // children or its fraud types, any unit) from its own records.
+  const rollup = !ctx.direct && fromRollup(a);
+  const sum = ctx.direct ? sumDirect : rollup ? sumRollup : sumSubtree;
   const byUnit = a.dim === 'unit';
   // 排查主体 since records began adds up by each subject's first inspection day (0038); a period with a
   // first day, a time grouping or a unit's subjects are counted from the records, and so is the direct
   // count (the reference the rollup must equal).
   // A period (dimension '' only) from each inspection day with the subject's previous one (0038, screenedInPeriod).
   const screened = keys.includes('entities_screened');
-  const rolled = screened && !ctx.direct && (a.group === 'none' || a.group === 'child');
+  const rolled = screened && rollup && (a.group === 'none' || a.group === 'child');
   const screenedFirst = rolled && a.from === null && a.dim !== 'unit';
   const screenedDays = rolled && a.from !== null && a.dim === '';
   const [f, s, d, o, r] = await Promise.all([
@@ -369,9 +390,6 @@ function figuresOf(keys: IndicatorKey[], recorded: Map<string, number>, reported
 
 // ── Rollups ───────────────────────────────────────────────────────────────────────────────────
 
-/** The lengths of region codes the rollups store a level for (stats_ancestors, 0022): every key of CHILD_LENGTH. */
-const rollupLevels = () => Object.keys(CHILD_LENGTH).map(Number);
-
 /** SQL: `column` (collate "C") lies in the subtree of `root` — one index range, even in a generic plan. */
 const regionRange = (root: string, column: string): Sql =>
   root === '' ? sql`true` : sql`(${raw(column)} >= ${root} and ${raw(column)} < ${root + ':'})`;
@@ -384,9 +402,8 @@ const regionRange = (root: string, column: string): Sql =>
  */
 async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
   if (!a.indicators.length) return [];
-  // 'unit' rows are stored once, at the record's own region (0032): every one in the subtree, bucketed like the delta's.
-  const ownRows = a.dim === 'unit';
-  const child = a.group === 'child' && !ownRows;
+  // Only for the levels and dimensions the rollups hold (fromRollup; 'unit' never, migration 0040).
+  const child = a.group === 'child';
   const prev = (alias: string) => (a.prevBefore ? sql`and (${raw(alias)}.dim_value = '' or ${raw(alias)}.dim_value collate "C" < ${a.prevBefore})` : sql``);
   const rollupRows = (where: Sql, bucket: Sql) => sql`select r.indicator, ${bucket} as bucket, r.dim_value, r.value, false as delta from stats_rollup r
            where ${where} and r.dim = ${a.dim} and r.indicator = any(${a.indicators}::text[]) and ${dayRange('r.day', a.from, a.to)} ${prev('r')}`;
@@ -401,8 +418,7 @@ async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
       union all
       select c.indicator, (select min(r.region_code) from stats_rollup r where r.lvl = ${a.childLen} and r.dim = ${a.dim} and r.indicator = c.indicator and r.region_code > c.code and ${regionRange(a.root, 'r.region_code')})
         from child_codes c where c.code is not null)`;
-  const rollup = ownRows ? rollupRows(sql`r.lvl = any(${rollupLevels().filter((n) => n >= a.root.length)}::smallint[]) and ${regionRange(a.root, 'r.region_code')}`, bucketSql(a.group, 'r.region_code', 'r.day', a.childLen))
-    : child ? sql`select r.indicator, r.region_code as bucket, r.dim_value, r.value, false as delta from child_codes c
+  const rollup = child ? sql`select r.indicator, r.region_code as bucket, r.dim_value, r.value, false as delta from child_codes c
                     join stats_rollup r on r.lvl = ${a.childLen} and r.dim = ${a.dim} and r.indicator = c.indicator and r.region_code = c.code
                    where ${dayRange('r.day', a.from, a.to)} ${prev('r')}
                   union all ${rollupRows(sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`, sql`'\u0001'`)}`
@@ -500,8 +516,9 @@ const cellKey = (bucket: string, dimValue: string) => `${bucket}\u0000${dimValue
 async function firstDays(ctx: Ctx, root: string, keys: string[]): Promise<Map<string, string>> {
   if (!keys.length) return new Map();
   const rows = await ctx.q.query<{ indicator: string; first: string }>(
-    ctx.direct
-      ? sql`select c.indicator, to_char(min(c.day), 'YYYY-MM-DD') as first from stats_contributions() c
+    ctx.direct || !rollupHas(root.length, '')
+      ? sql`select c.indicator, to_char(min(c.day), 'YYYY-MM-DD') as first
+            from ${ctx.direct ? sql`stats_contributions()` : sql`stats_contributions_in(${root}, ${keys}::text[], '')`} c
             where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) group by 1`
       : firstDaysRollupSql(root, keys),
   );
