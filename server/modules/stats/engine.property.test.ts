@@ -215,15 +215,20 @@ describe('indicator engine: rollups equal the direct count', () => {
     // cumulative and for a period across a month boundary with 环比/同比 (排查主体 included).
     for (const region of ['', '37', '3706', '370681', '370681001']) {
       for (const by of BY) {
-        for (const period of [{ to: '2026-03-31' }, { from: '2026-01-20', to: '2026-02-10', compare: true }]) {
+        // Cumulative to a month's end and to a day inside one; a period inside two months and one
+        // holding whole months with days at both ends (a county: month rows and records, 0041).
+        for (const period of [{ to: '2026-03-31' }, { to: '2026-02-10' }, { from: '2026-01-20', to: '2026-02-10', compare: true }, { from: '2025-12-15', to: '2026-03-03', compare: true }]) {
           const pq: StatsQuery = { region, by, ...period, indicators: [...INDICATOR_KEYS] };
           expect(await computeStats(t.db, { unitRegionCode: '' }, pq), JSON.stringify(pq)).toEqual(await computeStats(t.db, { unitRegionCode: '' }, pq, { direct: true }));
         }
       }
     }
     await compactRollups(t.db);
-    // Only the levels the rollups keep: nation and province every dimension but unit, the city the total.
-    expect(await t.db.query(`select distinct lvl, dim from stats_rollup where not ((lvl <= 2 and dim <> 'unit') or (lvl = 4 and dim = '')) order by 1, 2`)).toEqual([]);
+    // Only the levels the rollups keep: nation and province every dimension but unit, the city and county the total.
+    expect(await t.db.query(`select distinct lvl, dim from stats_rollup where not ((lvl <= 2 and dim <> 'unit') or (lvl in (4, 6) and dim = '')) order by 1, 2`)).toEqual([]);
+    // The county level (0041) holds months: every row on a month's first day, and some rows.
+    expect(await t.db.query(`select day::text from stats_rollup where lvl = 6 and extract(day from day) <> 1`)).toEqual([]);
+    expect((await t.db.query(`select 1 from stats_rollup where lvl = 6 and value <> 0 limit 1`)).length).toBe(1);
     const compacted = await rows();
     await rebuildRollups(t.db);
     expect(await rows()).toEqual(compacted);

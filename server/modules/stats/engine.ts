@@ -240,7 +240,7 @@ const dayRange = (col: string, from: string | null, to: string): Sql =>
  */
 async function sumRecords(q: Queryable, a: SumArgs, subtree: boolean): Promise<Part[]> {
   if (!a.indicators.length) return [];
-  const source = subtree ? sql`stats_contributions_in(${a.root}, ${a.indicators}::text[], ${a.dim})` : sql`stats_contributions()`;
+  const source = subtree ? sql`stats_contributions_in(${a.root}, ${a.indicators}::text[], ${a.dim}, ${a.from}::date, ${a.to}::date)` : sql`stats_contributions()`;
   const rows = await q.query<{ indicator: string; bucket: string; dimValue: string; value: string }>(
     sql`select c.indicator, ${bucketSql(a.group, 'c.region_code', 'c.day', a.childLen)} as bucket, c.dim_value as "dimValue", sum(c.value)::text as value
         from ${source} c
@@ -272,10 +272,31 @@ function recordedValue(k: IndicatorKey, get: (indicator: string) => number): num
 interface Ctx { q: Queryable; direct: boolean }
 
 /**
- * The (level, dimension) pairs stats_rollup holds (migration 0040, stats_kept): nation and province
- * every dimension but 'unit', the city the total only. Level = length of the region code.
+ * The (level, dimension) pairs stats_rollup holds by day (migration 0040, stats_kept): nation and
+ * province every dimension but 'unit', the city the total only. Level = length of the region code.
+ * (The county's total is kept by month, 0041: read only through sumCountyMonths.)
  */
 export const rollupHas = (level: number, dim: '' | Dim): boolean => (level <= 2 && dim !== 'unit') || (level === 4 && dim === '');
+
+const COUNTY = 6;
+const lastOfMonth = (d: string) => addDays(`${String(Number(d.slice(0, 4)) + (d.slice(5, 7) === '12' ? 1 : 0)).padStart(4, '0')}-${d.slice(5, 7) === '12' ? '01' : String(Number(d.slice(5, 7)) + 1).padStart(2, '0')}-01`, -1);
+
+/**
+ * A county's totals (dimension '') for [from, to]: its month rows (migration 0041: the county level is
+ * kept by calendar month, each row on the month's first day) for the months wholly inside the period,
+ * and the days at either end from its records. Without whole months, all from the records.
+ */
+async function sumCountyMonths(q: Queryable, a: SumArgs): Promise<Part[]> {
+  const first = !a.from ? null : a.from.endsWith('-01') ? a.from : addDays(lastOfMonth(a.from), 1);
+  const last = lastOfMonth(a.to) === a.to ? a.to : addDays(`${a.to.slice(0, 7)}-01`, -1);
+  if (first && first > last) return sumSubtree(q, a);
+  const parts = await Promise.all([
+    sumRollup(q, { ...a, from: first, to: last }),
+    a.from && a.from < first! ? sumSubtree(q, { ...a, to: addDays(first!, -1) }) : [],
+    last < a.to ? sumSubtree(q, { ...a, from: addDays(last, 1) }) : [],
+  ]);
+  return parts.flat();
+}
 
 /** Whether a sum is read from the rollups: the levels it reads (the root's, and its children's for by=child) are kept. */
 const fromRollup = (a: Pick<SumArgs, 'root' | 'dim' | 'group' | 'childLen'>): boolean =>
@@ -346,7 +367,7 @@ async function allParts(ctx: Ctx, keys: IndicatorKey[], a: Omit<SumArgs, 'indica
   // The rollups where they hold the levels asked for; a smaller subtree (a county, a township, a city's
   // children or its fraud types, any unit) from its own records.
   const rollup = !ctx.direct && fromRollup(a);
-  const sum = ctx.direct ? sumDirect : rollup ? sumRollup : sumSubtree;
+  const sum = ctx.direct ? sumDirect : rollup ? sumRollup : a.root.length === COUNTY && a.dim === '' && a.group === 'none' ? sumCountyMonths : sumSubtree;
   const byUnit = a.dim === 'unit';
   // 排查主体 since records began adds up by each subject's first inspection day (0038); a period with a
   // first day, a time grouping or a unit's subjects are counted from the records, and so is the direct
@@ -512,14 +533,17 @@ function cells(parts: Part[]) {
 }
 const cellKey = (bucket: string, dimValue: string) => `${bucket}\u0000${dimValue}`;
 
-/** The first day each indicator has a contribution in the subtree (records began), for 环比/同比 "has data". */
-async function firstDays(ctx: Ctx, root: string, keys: string[]): Promise<Map<string, string>> {
+/**
+ * The first day each indicator has a contribution in the subtree (records began), for 环比/同比 "has
+ * data"; with `upTo`, only for the indicators that have one on or before that day.
+ */
+async function firstDays(ctx: Ctx, root: string, keys: string[], upTo: string | null = null): Promise<Map<string, string>> {
   if (!keys.length) return new Map();
   const rows = await ctx.q.query<{ indicator: string; first: string }>(
     ctx.direct || !rollupHas(root.length, '')
       ? sql`select c.indicator, to_char(min(c.day), 'YYYY-MM-DD') as first
-            from ${ctx.direct ? sql`stats_contributions()` : sql`stats_contributions_in(${root}, ${keys}::text[], '')`} c
-            where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) group by 1`
+            from ${ctx.direct ? sql`stats_contributions()` : sql`stats_contributions_in(${root}, ${keys}::text[], '', null, ${upTo ?? '9999-12-31'}::date)`} c
+            where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) ${upTo ? sql`and c.day <= ${upTo}::date` : sql``} group by 1`
       : firstDaysRollupSql(root, keys),
   );
   return new Map(rows.filter((r) => r.first).map((r) => [r.indicator, r.first]));
@@ -571,26 +595,32 @@ export async function computeStats(q: Queryable, user: Pick<SessionUser, 'unitRe
   }
 
   if (query.compare) {
-    const recordedKeys = [...new Set(keys.flatMap((k) => (INDICATOR_DEFS[k].kind === 'reported' ? [] : beganBy(k))))];
-    const first = await firstDays(ctx, root, recordedKeys);
-    const began = (k: IndicatorKey, end: string) => {
-      return beganBy(k).some((p) => { const f = first.get(p); return !!f && f <= end; });
-    };
+    // An earlier period's figure is null before the indicator's records began. A part with a non-zero
+    // sum in the period has a contribution in it, so its records began by the period's end: the first
+    // days are looked up only for the indicators whose parts are all 0 there, and only up to the later
+    // period's end (a county's are counted from its records: reading all of them for the first day
+    // was most of its compare call).
     const base = async (pf: string | null, pt: string) => {
       const t = await totals(ctx, keys, root, pf, pt);
-      const f = figuresOf(keys, t.recorded, t.reported, null, pt);
-      return (k: IndicatorKey): number | null => {
-        const d = INDICATOR_DEFS[k];
-        if (d.kind === 'reported') return f[k].value;
-        return began(k, pt) ? f[k].value : null;
-      };
+      return { pt, t, f: figuresOf(keys, t.recorded, t.reported, null, pt) };
     };
     const yFrom = from ? yearEarlier(from) : null;
-    const yoy = await base(yFrom, yearEarlier(to));
-    const prev = from ? await base(addDays(from, -(1 + (toMs(to) - toMs(from)) / DAY_MS)), addDays(from, -1)) : null;
+    const bases = [await base(yFrom, yearEarlier(to)), ...(from ? [await base(addDays(from, -(1 + (toMs(to) - toMs(from)) / DAY_MS)), addDays(from, -1))] : [])];
+    const recorded = keys.filter((k) => INDICATOR_DEFS[k].kind !== 'reported');
+    const seen = (b: (typeof bases)[number], k: IndicatorKey) =>
+      beganBy(k).some((p) => (b.t.recorded.get(p) ?? 0) !== 0) || (k === 'entities_screened' || k === 'tips_overdue' ? (b.t.recorded.get(k) ?? 0) !== 0 : false);
+    const unseen = [...new Set(recorded.filter((k) => bases.some((b) => !seen(b, k))).flatMap(beganBy))];
+    const first = await firstDays(ctx, root, unseen, [...bases.map((b) => b.pt)].sort().at(-1)!);
+    const began = (b: (typeof bases)[number], k: IndicatorKey) =>
+      seen(b, k) || beganBy(k).some((p) => { const f = first.get(p); return !!f && f <= b.pt; });
+    const valueIn = (b: (typeof bases)[number] | undefined, k: IndicatorKey): number | null => {
+      if (!b) return null;
+      if (INDICATOR_DEFS[k].kind === 'reported') return b.f[k].value;
+      return began(b, k) ? b.f[k].value : null;
+    };
     for (const k of keys) {
-      figures[k].previous = prev ? prev(k) : null;
-      figures[k].yoy = yoy(k);
+      figures[k].previous = valueIn(bases[1], k);
+      figures[k].yoy = valueIn(bases[0], k);
     }
   }
 
