@@ -92,7 +92,8 @@ end $$;
 -- total (dimension '') only and by calendar MONTH: the row's day is the month's first day. A county's
 -- figures for [from, to] are its month rows for the months wholly inside plus the days at either end
 -- from its records (engine.ts, sumCountyMonths). At most ~2,900 counties × months × indicators rows,
--- whatever the number of records.
+-- whatever the number of records (_screened_day, whose rows grow with the inspection days, is not
+-- kept here).
 create or replace function stats_kept(lvl int, dim text) returns boolean language sql immutable strict as $$
   select (lvl <= 2 and dim <> 'unit') or (lvl in (4, 6) and dim = '')
 $$;
@@ -108,7 +109,7 @@ begin
   with moved as (delete from stats_delta returning region_code, day, indicator, dim, dim_value, value),
   agg as (select length(a)::smallint as lvl, m.dim, m.indicator, a as region_code, stats_kept_day(length(a), m.day) as day, m.dim_value, sum(m.value)::bigint as value
             from moved m cross join lateral unnest(stats_ancestors(m.region_code)) a
-           where stats_kept(length(a), m.dim)
+           where stats_kept(length(a), m.dim) and not (length(a) = 6 and m.indicator = '_screened_day')
            group by 1, 2, 3, 4, 5, 6)
   insert into stats_rollup as r (lvl, dim, indicator, region_code, day, dim_value, value)
   select * from agg where value <> 0 order by 1, 2, 3, 4, 5, 6
@@ -126,13 +127,14 @@ begin
   set local work_mem = '256MB';
   delete from stats_rollup where lvl = 6;
   drop table if exists stats_stage_months;
-  -- dim_value: '' but for _screened_day (the previous inspection day), kept apart as compaction keeps it.
+  -- Not _screened_day: a row per inspection day and previous day (about one per inspection at this
+  -- level), and a county's 排查主体 is counted from its inspections (engine.ts, allParts).
   create temp table stats_stage_months (region_code text collate "C", day date, indicator text, dim_value text, value bigint) on commit drop;
   for s in select * from stats_sources() loop
     execute format(
       'insert into stats_stage_months
        select left(c.region_code, 6), date_trunc(''month'', c.day)::date, c.indicator, c.dim_value, sum(c.value)::bigint
-         from (%s) c where c.dim = '''' and length(c.region_code) >= 6 group by 1, 2, 3, 4', s.body);
+         from (%s) c where c.dim = '''' and c.indicator <> ''_screened_day'' and length(c.region_code) >= 6 group by 1, 2, 3, 4', s.body);
   end loop;
   insert into stats_rollup (lvl, dim, indicator, region_code, day, dim_value, value)
   select 6, '', indicator, region_code, day, dim_value, sum(value)::bigint from stats_stage_months
