@@ -605,7 +605,7 @@ export async function computeStats(q: Queryable, user: Pick<SessionUser, 'unitRe
       return { pt, t, f: figuresOf(keys, t.recorded, t.reported, null, pt) };
     };
     const yFrom = from ? yearEarlier(from) : null;
-    const bases = [await base(yFrom, yearEarlier(to)), ...(from ? [await base(addDays(from, -(1 + (toMs(to) - toMs(from)) / DAY_MS)), addDays(from, -1))] : [])];
+    const bases = await Promise.all([base(yFrom, yearEarlier(to)), ...(from ? [base(addDays(from, -(1 + (toMs(to) - toMs(from)) / DAY_MS)), addDays(from, -1))] : [])]);
     const recorded = keys.filter((k) => INDICATOR_DEFS[k].kind !== 'reported');
     const seen = (b: (typeof bases)[number], k: IndicatorKey) =>
       beganBy(k).some((p) => (b.t.recorded.get(p) ?? 0) !== 0) || (k === 'entities_screened' || k === 'tips_overdue' ? (b.t.recorded.get(k) ?? 0) !== 0 : false);
