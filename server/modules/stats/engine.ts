@@ -16,7 +16,9 @@ import { childRegions } from '../regions/regions.repository.ts';
  * - recorded flows ('sum'): the contributions of each record — (region, Beijing day, indicator,
  *   dimension, value), one SQL function per kind of record in migration 0022 — summed over the
  *   subtree and period. Read from the rollups (stats_rollup + stats_delta, kept by triggers in the
- *   records' own transaction), or, with `{ direct: true }`, counted from the records themselves;
+ *   records' own transaction) at the levels they keep (nation, province and city by day, a county's
+ *   totals by month: migrations 0040, 0041), the rest from the subtree's own records; or, with
+ *   `{ direct: true }`, counted from all the records (the reference);
  * - 'distinct' (entities_screened: subjects with an inspection in the period) and 'state'
  *   (tips_overdue: received in the period and overdue NOW) are counted from the records by index;
  * - 'stock' (institutions_count): registered up to `to`, whatever `from` is;
