@@ -23,7 +23,11 @@ describe('indicator engine: rollups equal the direct count', () => {
   let seq = 0;
   beforeAll(async () => {
     t = await createTestApp();
-    regions = (await t.db.query<{ code: string }>(`select code from regions where code like '3706%' or code = '37' or code like '3701%' order by code limit 60`)).map((r) => r.code);
+    // Records at every level of two cities (a province, cities, counties, townships): the first 60
+    // codes under 3706 or 3701 were all in 3701, so 3706's subtrees had no records to count.
+    regions = (await t.db.query<{ code: string }>(
+      `select code from regions where code in ('37', '3701', '3706', '370102', '370602', '370681')
+          or (length(code) = 9 and (code like '370102%' or code like '370681%')) order by code`)).map((r) => r.code);
     units = (await t.db.query<{ id: number }>(`select id from units order by id limit 12`)).map((r) => Number(r.id));
     [{ id: userId }] = await t.db.query<{ id: number }>(`select id from users order by id limit 1`);
   });
@@ -174,7 +178,7 @@ describe('indicator engine: rollups equal the direct count', () => {
   }
 
   const query = fc.record({
-    region: fc.constantFrom('', '37', '3706', '370681', '370602', '3701', '370681001'),
+    region: fc.constantFrom('', '37', '3706', '370681', '370602', '3701', '370102', '370681001'),
     from: fc.option(date, { nil: undefined }),
     len: fc.integer({ min: 0, max: 70 }),
     by: fc.constantFrom(...BY),
@@ -205,7 +209,26 @@ describe('indicator engine: rollups equal the direct count', () => {
     // cancelled hold 0: compaction keeps them, the rebuild has no reason to write them).
     const rows = () => t.db.query(`select lvl, dim, indicator, region_code, day::text, dim_value, value::text from stats_rollup
                                     where value <> 0 order by lvl, dim, indicator, region_code, day, dim_value`);
+    // Every path of the engine, not only those the random queries happened to pick (migration 0040):
+    // the nation and a province from the rollups, a city's total from its city rows, its children and
+    // fraud types, a county's and a township's everything, and any unit from the subtree's records —
+    // cumulative and for a period across a month boundary with 环比/同比 (排查主体 included).
+    for (const region of ['', '37', '3706', '370681', '370681001']) {
+      for (const by of BY) {
+        // Cumulative to a month's end and to a day inside one; a period inside two months and one
+        // holding whole months with days at both ends (a county: month rows and records, 0041).
+        for (const period of [{ to: '2026-03-31' }, { to: '2026-02-10' }, { from: '2026-01-20', to: '2026-02-10', compare: true }, { from: '2025-12-15', to: '2026-03-03', compare: true }]) {
+          const pq: StatsQuery = { region, by, ...period, indicators: [...INDICATOR_KEYS] };
+          expect(await computeStats(t.db, { unitRegionCode: '' }, pq), JSON.stringify(pq)).toEqual(await computeStats(t.db, { unitRegionCode: '' }, pq, { direct: true }));
+        }
+      }
+    }
     await compactRollups(t.db);
+    // Only the levels the rollups keep: nation and province every dimension but unit, the city and county the total.
+    expect(await t.db.query(`select distinct lvl, dim from stats_rollup where not ((lvl <= 2 and dim <> 'unit') or (lvl in (4, 6) and dim = '')) order by 1, 2`)).toEqual([]);
+    // The county level (0041) holds months: every row on a month's first day, and some rows.
+    expect(await t.db.query(`select day::text from stats_rollup where lvl = 6 and extract(day from day) <> 1`)).toEqual([]);
+    expect((await t.db.query(`select 1 from stats_rollup where lvl = 6 and value <> 0 limit 1`)).length).toBe(1);
     const compacted = await rows();
     await rebuildRollups(t.db);
     expect(await rows()).toEqual(compacted);

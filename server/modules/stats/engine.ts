@@ -16,7 +16,9 @@ import { childRegions } from '../regions/regions.repository.ts';
  * - recorded flows ('sum'): the contributions of each record — (region, Beijing day, indicator,
  *   dimension, value), one SQL function per kind of record in migration 0022 — summed over the
  *   subtree and period. Read from the rollups (stats_rollup + stats_delta, kept by triggers in the
- *   records' own transaction), or, with `{ direct: true }`, counted from the records themselves;
+ *   records' own transaction) at the levels they keep (nation, province and city by day, a county's
+ *   totals by month: migrations 0040, 0041), the rest from the subtree's own records; or, with
+ *   `{ direct: true }`, counted from all the records (the reference);
  * - 'distinct' (entities_screened: subjects with an inspection in the period) and 'state'
  *   (tips_overdue: received in the period and overdue NOW) are counted from the records by index;
  * - 'stock' (institutions_count): registered up to `to`, whatever `from` is;
@@ -235,18 +237,26 @@ const bucketSql = (g: Grouping, region: string, dayCol: string, childLen: number
 const dayRange = (col: string, from: string | null, to: string): Sql =>
   from ? sql`${raw(col)} between ${from}::date and ${to}::date` : sql`${raw(col)} <= ${to}::date`;
 
-/** Contribution sums counted from the records themselves (the reference the rollups must equal). */
-async function sumDirect(q: Queryable, a: SumArgs): Promise<Part[]> {
+/**
+ * Contribution sums counted from the records themselves: every contribution of the country filtered
+ * afterwards (`stats_contributions()`, the reference the engine must equal), or, for the subtrees the
+ * rollups hold no level for (`subtree`), only the subtree's records of the kinds that contribute to
+ * the indicators asked for (`stats_contributions_in`, migration 0040).
+ */
+async function sumRecords(q: Queryable, a: SumArgs, subtree: boolean): Promise<Part[]> {
   if (!a.indicators.length) return [];
+  const source = subtree ? sql`stats_contributions_in(${a.root}, ${a.indicators}::text[], ${a.dim}, ${a.from}::date, ${a.to}::date)` : sql`stats_contributions()`;
   const rows = await q.query<{ indicator: string; bucket: string; dimValue: string; value: string }>(
     sql`select c.indicator, ${bucketSql(a.group, 'c.region_code', 'c.day', a.childLen)} as bucket, c.dim_value as "dimValue", sum(c.value)::text as value
-        from stats_contributions() c
+        from ${source} c
         where ${subtreeSql(a.root, 'c.region_code')} and ${dayRange('c.day', a.from, a.to)}
           and c.indicator = any(${a.indicators}::text[]) and c.dim = ${a.dim}
         group by 1, 2, 3`,
   );
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
+const sumDirect = (q: Queryable, a: SumArgs) => sumRecords(q, a, false);
+const sumSubtree = (q: Queryable, a: SumArgs) => sumRecords(q, a, true);
 
 // ── Figures from parts ─────────────────────────────────────────────────────────────────────────
 
@@ -265,6 +275,37 @@ function recordedValue(k: IndicatorKey, get: (indicator: string) => number): num
 }
 
 interface Ctx { q: Queryable; direct: boolean }
+
+/**
+ * The (level, dimension) pairs stats_rollup holds by day (migration 0040, stats_kept): nation and
+ * province every dimension but 'unit', the city the total only. Level = length of the region code.
+ * (The county's total is kept by month, 0041: read only through sumCountyMonths.)
+ */
+export const rollupHas = (level: number, dim: '' | Dim): boolean => (level <= 2 && dim !== 'unit') || (level === 4 && dim === '');
+
+const COUNTY = 6;
+const lastOfMonth = (d: string) => addDays(`${String(Number(d.slice(0, 4)) + (d.slice(5, 7) === '12' ? 1 : 0)).padStart(4, '0')}-${d.slice(5, 7) === '12' ? '01' : String(Number(d.slice(5, 7)) + 1).padStart(2, '0')}-01`, -1);
+
+/**
+ * A county's totals (dimension '') for [from, to]: its month rows (migration 0041: the county level is
+ * kept by calendar month, each row on the month's first day) for the months wholly inside the period,
+ * and the days at either end from its records. Without whole months, all from the records.
+ */
+async function sumCountyMonths(q: Queryable, a: SumArgs): Promise<Part[]> {
+  const first = !a.from ? null : a.from.endsWith('-01') ? a.from : addDays(lastOfMonth(a.from), 1);
+  const last = lastOfMonth(a.to) === a.to ? a.to : addDays(`${a.to.slice(0, 7)}-01`, -1);
+  if (first && first > last) return sumSubtree(q, a);
+  const parts = await Promise.all([
+    sumRollup(q, { ...a, from: first, to: last }),
+    a.from && a.from < first! ? sumSubtree(q, { ...a, to: addDays(first!, -1) }) : [],
+    last < a.to ? sumSubtree(q, { ...a, from: addDays(last, 1) }) : [],
+  ]);
+  return parts.flat();
+}
+
+/** Whether a sum is read from the rollups: the levels it reads (the root's, and its children's for by=child) are kept. */
+const fromRollup = (a: Pick<SumArgs, 'root' | 'dim' | 'group' | 'childLen'>): boolean =>
+  rollupHas(a.root.length, a.dim) && (a.group !== 'child' || rollupHas(a.childLen, a.dim));
 
 /** Approved reported figures whose period lies inside [from, to], summed per indicator and group. */
 async function reportedSums(q: Queryable, a: Omit<SumArgs, 'indicators' | 'dim'> & { indicators: string[]; byUnit: boolean }): Promise<Part[]> {
@@ -328,14 +369,17 @@ async function overdueTips(q: Queryable, a: SumArgs): Promise<Part[]> {
 async function allParts(ctx: Ctx, keys: IndicatorKey[], a: Omit<SumArgs, 'indicators'>) {
   const flows = [...new Set(keys.filter((k) => INDICATOR_DEFS[k].kind !== 'stock').flatMap(partsOf))];
   const stocks = [...new Set(keys.filter((k) => INDICATOR_DEFS[k].kind === 'stock').flatMap(partsOf))];
-  const sum = ctx.direct ? sumDirect : sumRollup;
+  // The rollups where they hold the levels asked for; a smaller subtree (a county, a township, a city's
+  // children or its fraud types, any unit) from its own records.
+  const rollup = !ctx.direct && fromRollup(a);
+  const sum = ctx.direct ? sumDirect : rollup ? sumRollup : a.root.length === COUNTY && a.dim === '' && a.group === 'none' ? sumCountyMonths : sumSubtree;
   const byUnit = a.dim === 'unit';
   // 排查主体 since records began adds up by each subject's first inspection day (0038); a period with a
   // first day, a time grouping or a unit's subjects are counted from the records, and so is the direct
   // count (the reference the rollup must equal).
   // A period (dimension '' only) from each inspection day with the subject's previous one (0038, screenedInPeriod).
   const screened = keys.includes('entities_screened');
-  const rolled = screened && !ctx.direct && (a.group === 'none' || a.group === 'child');
+  const rolled = screened && rollup && (a.group === 'none' || a.group === 'child');
   const screenedFirst = rolled && a.from === null && a.dim !== 'unit';
   const screenedDays = rolled && a.from !== null && a.dim === '';
   const [f, s, d, o, r] = await Promise.all([
@@ -372,9 +416,6 @@ function figuresOf(keys: IndicatorKey[], recorded: Map<string, number>, reported
 
 // ── Rollups ───────────────────────────────────────────────────────────────────────────────────
 
-/** The lengths of region codes the rollups store a level for (stats_ancestors, 0022): every key of CHILD_LENGTH. */
-const rollupLevels = () => Object.keys(CHILD_LENGTH).map(Number);
-
 /** SQL: `column` (collate "C") lies in the subtree of `root` — one index range, even in a generic plan. */
 const regionRange = (root: string, column: string): Sql =>
   root === '' ? sql`true` : sql`(${raw(column)} >= ${root} and ${raw(column)} < ${root + ':'})`;
@@ -387,9 +428,8 @@ const regionRange = (root: string, column: string): Sql =>
  */
 async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
   if (!a.indicators.length) return [];
-  // 'unit' rows are stored once, at the record's own region (0032): every one in the subtree, bucketed like the delta's.
-  const ownRows = a.dim === 'unit';
-  const child = a.group === 'child' && !ownRows;
+  // Only for the levels and dimensions the rollups hold (fromRollup; 'unit' never, migration 0040).
+  const child = a.group === 'child';
   const prev = (alias: string) => (a.prevBefore ? sql`and (${raw(alias)}.dim_value = '' or ${raw(alias)}.dim_value collate "C" < ${a.prevBefore})` : sql``);
   const rollupRows = (where: Sql, bucket: Sql) => sql`select r.indicator, ${bucket} as bucket, r.dim_value, r.value, false as delta from stats_rollup r
            where ${where} and r.dim = ${a.dim} and r.indicator = any(${a.indicators}::text[]) and ${dayRange('r.day', a.from, a.to)} ${prev('r')}`;
@@ -404,8 +444,7 @@ async function sumRollup(q: Queryable, a: SumArgs): Promise<Part[]> {
       union all
       select c.indicator, (select min(r.region_code) from stats_rollup r where r.lvl = ${a.childLen} and r.dim = ${a.dim} and r.indicator = c.indicator and r.region_code > c.code and ${regionRange(a.root, 'r.region_code')})
         from child_codes c where c.code is not null)`;
-  const rollup = ownRows ? rollupRows(sql`r.lvl = any(${rollupLevels().filter((n) => n >= a.root.length)}::smallint[]) and ${regionRange(a.root, 'r.region_code')}`, bucketSql(a.group, 'r.region_code', 'r.day', a.childLen))
-    : child ? sql`select r.indicator, r.region_code as bucket, r.dim_value, r.value, false as delta from child_codes c
+  const rollup = child ? sql`select r.indicator, r.region_code as bucket, r.dim_value, r.value, false as delta from child_codes c
                     join stats_rollup r on r.lvl = ${a.childLen} and r.dim = ${a.dim} and r.indicator = c.indicator and r.region_code = c.code
                    where ${dayRange('r.day', a.from, a.to)} ${prev('r')}
                   union all ${rollupRows(sql`r.lvl = ${a.root.length} and r.region_code = ${a.root}`, sql`'\u0001'`)}`
@@ -499,13 +538,17 @@ function cells(parts: Part[]) {
 }
 const cellKey = (bucket: string, dimValue: string) => `${bucket}\u0000${dimValue}`;
 
-/** The first day each indicator has a contribution in the subtree (records began), for 环比/同比 "has data". */
-async function firstDays(ctx: Ctx, root: string, keys: string[]): Promise<Map<string, string>> {
+/**
+ * The first day each indicator has a contribution in the subtree (records began), for 环比/同比 "has
+ * data"; with `upTo`, only for the indicators that have one on or before that day.
+ */
+async function firstDays(ctx: Ctx, root: string, keys: string[], upTo: string | null = null): Promise<Map<string, string>> {
   if (!keys.length) return new Map();
   const rows = await ctx.q.query<{ indicator: string; first: string }>(
-    ctx.direct
-      ? sql`select c.indicator, to_char(min(c.day), 'YYYY-MM-DD') as first from stats_contributions() c
-            where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) group by 1`
+    ctx.direct || !rollupHas(root.length, '')
+      ? sql`select c.indicator, to_char(min(c.day), 'YYYY-MM-DD') as first
+            from ${ctx.direct ? sql`stats_contributions()` : sql`stats_contributions_in(${root}, ${keys}::text[], '', null, ${upTo ?? '9999-12-31'}::date)`} c
+            where ${subtreeSql(root, 'c.region_code')} and c.dim = '' and c.indicator = any(${keys}::text[]) ${upTo ? sql`and c.day <= ${upTo}::date` : sql``} group by 1`
       : firstDaysRollupSql(root, keys),
   );
   return new Map(rows.filter((r) => r.first).map((r) => [r.indicator, r.first]));
@@ -557,26 +600,32 @@ export async function computeStats(q: Queryable, user: Pick<SessionUser, 'unitRe
   }
 
   if (query.compare) {
-    const recordedKeys = [...new Set(keys.flatMap((k) => (INDICATOR_DEFS[k].kind === 'reported' ? [] : beganBy(k))))];
-    const first = await firstDays(ctx, root, recordedKeys);
-    const began = (k: IndicatorKey, end: string) => {
-      return beganBy(k).some((p) => { const f = first.get(p); return !!f && f <= end; });
-    };
+    // An earlier period's figure is null before the indicator's records began. A part with a non-zero
+    // sum in the period has a contribution in it, so its records began by the period's end: the first
+    // days are looked up only for the indicators whose parts are all 0 there, and only up to the later
+    // period's end (a county's are counted from its records: reading all of them for the first day
+    // was most of its compare call).
     const base = async (pf: string | null, pt: string) => {
       const t = await totals(ctx, keys, root, pf, pt);
-      const f = figuresOf(keys, t.recorded, t.reported, null, pt);
-      return (k: IndicatorKey): number | null => {
-        const d = INDICATOR_DEFS[k];
-        if (d.kind === 'reported') return f[k].value;
-        return began(k, pt) ? f[k].value : null;
-      };
+      return { pt, t, f: figuresOf(keys, t.recorded, t.reported, null, pt) };
     };
     const yFrom = from ? yearEarlier(from) : null;
-    const yoy = await base(yFrom, yearEarlier(to));
-    const prev = from ? await base(addDays(from, -(1 + (toMs(to) - toMs(from)) / DAY_MS)), addDays(from, -1)) : null;
+    const bases = await Promise.all([base(yFrom, yearEarlier(to)), ...(from ? [base(addDays(from, -(1 + (toMs(to) - toMs(from)) / DAY_MS)), addDays(from, -1))] : [])]);
+    const recorded = keys.filter((k) => INDICATOR_DEFS[k].kind !== 'reported');
+    const seen = (b: (typeof bases)[number], k: IndicatorKey) =>
+      beganBy(k).some((p) => (b.t.recorded.get(p) ?? 0) !== 0) || (k === 'entities_screened' || k === 'tips_overdue' ? (b.t.recorded.get(k) ?? 0) !== 0 : false);
+    const unseen = [...new Set(recorded.filter((k) => bases.some((b) => !seen(b, k))).flatMap(beganBy))];
+    const first = await firstDays(ctx, root, unseen, [...bases.map((b) => b.pt)].sort().at(-1)!);
+    const began = (b: (typeof bases)[number], k: IndicatorKey) =>
+      seen(b, k) || beganBy(k).some((p) => { const f = first.get(p); return !!f && f <= b.pt; });
+    const valueIn = (b: (typeof bases)[number] | undefined, k: IndicatorKey): number | null => {
+      if (!b) return null;
+      if (INDICATOR_DEFS[k].kind === 'reported') return b.f[k].value;
+      return began(b, k) ? b.f[k].value : null;
+    };
     for (const k of keys) {
-      figures[k].previous = prev ? prev(k) : null;
-      figures[k].yoy = yoy(k);
+      figures[k].previous = valueIn(bases[1], k);
+      figures[k].yoy = valueIn(bases[0], k);
     }
   }
 
