@@ -275,6 +275,11 @@ describe('issue 14: warnings are not the scam (docs/intel.md, "Warnings are not 
     }
     // The self-check says in plain words why: it is a warning.
     expect(judge(text('o374')).summary).toContain('防骗提醒');
+    // The model alone does not overrule such a warning (o381: p ≥ 0.9 with the shipped model), in the
+    // verdict and in the cross-validation that recombines the two readings.
+    expect(judge(text('o381')).warning).toBe(true);
+    expect(combineLevel('none', 0.95, false, DEFAULT_CALIBRATION, true)).toBe('none');
+    expect(combineLevel('none', 0.95, false, DEFAULT_CALIBRATION)).toBe('medium');
   });
   it('reads an operator\'s phone-credit top-up offer (充20送5) as no prepaid card (o176, o175)', () => {
     for (const id of ['o176', 'o175']) {
@@ -293,6 +298,9 @@ describe('issue 14: warnings are not the scam (docs/intel.md, "Warnings are not 
     // Sentences that pitch are read on their own, whatever warning words stand elsewhere in the message.
     expect(judge('为了您的资金安全，请警惕不法分子。您的社保卡已冻结，请点击 http://x.cn 重新认证。', null).level).toBe('high');
     expect(judge('提醒您：谨防骗子。本公司养老项目保本保息，年化收益12%，名额有限。', null).level).toBe('high');
+    // A turning-away word counts only in the sign's own clause: the next clause's pitch keeps its sign.
+    expect(judge('谨防骗子冒充我司！本产品不会亏损，保本保息，年底分红。', null).signs.map((s) => s.code)).toContain('guaranteed');
+    expect(flagged(judge('提醒您不要上当。我们不收任何费用，只需提供银行卡密码即可领取补贴。', null).level)).toBe(true);
   });
   it('keeps the words of a warning disarmed only inside a warning (the same words as a pitch are signs)', () => {
     const pitch = '骗子会通过诋毁保险公司产品和承诺更高收益的方式,诱骗老年人退保,先收取高额代理退保手续费';

@@ -31,6 +31,11 @@ export interface Verdict {
   level: Level;
   /** What the rules alone said, before the model was weighed in (for calibration and explanations). */
   rules: Level;
+  /**
+   * A warning addressed to the reader whose scam words were all the scam's (no sign left, no harm
+   * done): judged by the rules alone, since it shares its words with the scam texts the model learnt.
+   */
+  warning: boolean;
   /** 0–100: how strongly the text reads as fraud. */
   score: number;
   fraudTypes: { code: FraudType; confidence: number }[];
@@ -102,17 +107,22 @@ function warningFrame(simple: string): boolean {
 }
 
 /**
- * Inside a warning, a sign is the scam's word, not the sender's, when its sentence before it turns the
+ * Inside a warning, a sign is the scam's word, not the sender's, when its clause before it turns the
  * reader away (不要/不会/警惕/谨防/勿…, further back than NEGATION's few characters: "不会通过电话方式要求
- * 参保人员提供个人账户的密码"), names the scammer as the one who says it ("骗子会…承诺更高收益"), or
- * speaks of the lawful kind ("正规的“以房养老”是…") — or when it is in quotation marks.
+ * 参保人员提供个人账户的密码") or speaks of the lawful kind ("正规的“以房养老”是…"); when its sentence
+ * names the scammer as the one who says it ("骗子会…承诺更高收益…,先收取…手续费"); or when it is in
+ * quotation marks. The turning-away words count only within the clause, so a pitch that follows a
+ * warning word in an earlier clause ("谨防骗子！本产品不会亏损，保本保息") keeps its sign.
  */
-const DISARM = /不要|不会|不能|不可|不得|不需|无需|勿|莫|别|警惕|谨防|提防|防止|避免|谨慎|骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|正规|合法/;
+const DISARM_CLAUSE = /不要|不会|不能|不可|不得|不需|无需|勿|莫|别|警惕|谨防|提防|防止|避免|谨慎|正规|合法/;
+const DISARM_SENTENCE = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱/;
 function disarmedInWarning(simple: string, start: number): boolean {
-  const from = Math.max(...['。', '！', '？', '\n', '；'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
+  const from = Math.max(...['。', '！', '？', '\n', '；', '!', '?'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
   const before = simple.slice(from, start);
-  if (DISARM.test(before)) return true;
-  return before.split('“').length > before.split('”').length;
+  if (DISARM_SENTENCE.test(before)) return true;
+  if (before.split('“').length > before.split('”').length) return true;
+  const clause = before.slice(Math.max(...['，', ',', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
+  return DISARM_CLAUSE.test(clause);
 }
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
@@ -226,8 +236,8 @@ function rankTypes(text: string, modelTypes: { code: FraudType; p: number }[] | 
 }
 
 /** Combines the rules' level with the model's probability by the calibration. */
-export function combineLevel(rules: Level, p: number | null, harm: boolean, cal: Calibration): Level {
-  if (p === null || rules === 'high') return rules;
+export function combineLevel(rules: Level, p: number | null, harm: boolean, cal: Calibration, warning = false): Level {
+  if (p === null || rules === 'high' || warning) return rules;
   if (rules === 'medium') return p >= cal.confirm ? 'high' : p >= cal.keep ? 'medium' : 'unsure';
   if (p >= (rules === 'low' ? cal.lowMedium : cal.medium) || (harm && p >= cal.harm)) return 'medium';
   if (p >= (rules === 'low' ? cal.unsure : cal.unsureNone)) return 'unsure';
@@ -268,7 +278,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   // A warning whose scam words were all the scam's (no sign left, no harm done) is judged by what it
   // says, not by how much it reads like the scam texts the model was trained on (they share the words).
   const disarmed = frame && signs.length === 0 && harm === null;
-  const level = disarmed ? rules : combineLevel(rules, p, harm !== null, cal);
+  const level = combineLevel(rules, p, harm !== null, cal, disarmed);
 
   const aboutFraud = level !== 'none' || harm !== null;
   const total = scores.reduce((s, x) => s + x.score, 0);
@@ -292,7 +302,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
     if (cues.length === 3) break;
   }
   const score = Math.round(Math.min(100, p === null ? ruleScore * 10 : 50 * Math.min(1, ruleScore / 8) + 50 * p));
-  return { level, rules, score, fraudTypes, signs, harm, cues, pFraud: p, summary: summarize(level, signs, harm, cues, disarmed), advice: advise(level, signs) };
+  return { level, rules, warning: disarmed, score, fraudTypes, signs, harm, cues, pFraud: p, summary: summarize(level, signs, harm, cues, disarmed), advice: advise(level, signs) };
 }
 
 function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[], warning = false): string {
