@@ -126,7 +126,7 @@ export const notWorse = (next: DetectionScores, current: DetectionScores) =>
   next.recall.all >= current.recall.all && next.typeAccuracy >= current.typeAccuracy && next.falsePositiveRate <= current.falsePositiveRate;
 
 /** One dev text read out-of-fold: what the rules said, the fold model's p and the verdict's types under each type threshold. */
-interface Oof { e: Example; rules: Level; p: number; harm: boolean; types: Map<number, string> }
+interface Oof { e: Example; rules: Level; p: number; harm: boolean; warning: boolean; types: Map<number, string> }
 
 const TYPE_GRID = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 
@@ -139,7 +139,7 @@ export function outOfFold(examples: Example[], folds = 5): Oof[] {
       if (i % folds !== f) return;
       const v = judge(e.text, m);
       const types = new Map(TYPE_GRID.map((t) => [t, judge(e.text, { ...m, calibration: { ...DEFAULT_CALIBRATION, typeConfident: t } }).fraudTypes[0]?.code ?? 'none']));
-      out[i] = { e, rules: v.rules, p: v.pFraud ?? 0, harm: v.harm !== null, types };
+      out[i] = { e, rules: v.rules, p: v.pFraud ?? 0, harm: v.harm !== null, warning: v.warning, types };
     });
   }
   return out;
@@ -151,7 +151,7 @@ const isFlagged = (l: Level) => l === 'high' || l === 'medium';
 function score(rows: Oof[], cal: Calibration): CvScore {
   let tp = 0, pos = 0, fp = 0, neg = 0, unsure = 0, typeRight = 0, typeN = 0, otherRight = 0, otherN = 0;
   for (const r of rows) {
-    const level = combineLevel(r.rules, r.p, r.harm, cal);
+    const level = combineLevel(r.rules, r.p, r.harm, cal, r.warning);
     if (level === 'unsure') unsure++;
     if (r.e.fraud) { pos++; if (isFlagged(level)) tp++; } else { neg++; if (isFlagged(level)) fp++; }
     const t = r.types.get(cal.typeConfident) ?? 'none';
@@ -221,7 +221,7 @@ function crossValidate(examples: Example[], show: boolean, folds = 5) {
   console.log(`5-fold CV on dev, cross-fitted thresholds (honest): recall ${(agg.tp / n.pos).toFixed(3)}, false positives ${(agg.fp / n.neg).toFixed(3)} (${agg.fp}/${n.neg}), unsure ${agg.unsure}, type accuracy ${(agg.typeRight / agg.typeN).toFixed(3)}, scams outside the six left untyped ${(agg.otherRight / agg.otherN).toFixed(3)}`);
   if (show) {
     for (const r of rows) {
-      const level = combineLevel(r.rules, r.p, r.harm, cal);
+      const level = combineLevel(r.rules, r.p, r.harm, cal, r.warning);
       const t = r.types.get(cal.typeConfident) ?? 'none';
       const wrongType = r.e.type !== null && t !== FRAUD_TYPE_CODES[r.e.type];
       if (r.e.fraud ? !isFlagged(level) || wrongType : level !== 'none' && level !== 'low') {

@@ -36,17 +36,11 @@ describe('real ordinary messages are not called scams', () => {
   it('keeps one threat in a real operator notice ("逾期未激活则视为放弃") at 需要留心 (o081)', () => {
     expect(judge(text('o081')).level).toBe('low');
   });
-  it('flags none of the dev ordinary messages high or medium but the known false alarms (o176, o328, o374, o380–o383)', () => {
-    // o176 is a real operator's top-up promotion ("充￡20送￡5", 赠送, a web address): the words of the
-    // prepaid-card pitch, which the rules cannot tell from it. o328 is a police warning that quotes the
-    // scam SMS: the rules see no sign in it (below), but the shipped model, trained before it was
-    // collected, reads it alone at p 0.87; the model retrained with it was refused by the write gate
-    // (docs/intel.md, fifth collection). o374 and o380–o383 are warnings by 社保, 市场监管, a bank, 中消协 and
-    // an insurer that name the scam's own words (不会…要求提供个人账户的密码, 免费旅游, 以房养老, 是否保本, 高收益…
-    // 手续费), collected after this release was measured: left for the next round's rules and retraining.
-    // Kept here so any change shows.
+  it('flags none of the dev ordinary messages high or medium', () => {
+    // The known false alarms of the fifth collection (o176, o328, o374, o380–o383) pass since the
+    // warning-frame rule ("Warnings are not the scam", docs/intel.md); pinned one by one below.
     const bad = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text).level)).map((o) => o.id);
-    expect(bad).toEqual(['o176', 'o328', 'o374', 'o380', 'o381', 'o382', 'o383']);
+    expect(bad).toEqual([]);
   });
   it('does not read a fee waived or a water bill paid by bank as a scam sign (o286, o269)', () => {
     expect(judge(text('o286')).signs.map((s) => s.code)).not.toContain('official_impersonation');
@@ -265,6 +259,54 @@ describe('issue 14, fifth collection: warnings that quote or describe a scam, an
     const m = loadModel()!;
     expect(judge(text('c030'), null).fraudTypes[0].code).toBe('elderly_project');
     expect(judge(text('c030'), { ...m, calibration: { ...DEFAULT_CALIBRATION, typeConfident: 1.01 } }).fraudTypes[0].code).toBe('elderly_project');
+  });
+});
+
+describe('issue 14: warnings are not the scam (docs/intel.md, "Warnings are not the scam")', () => {
+  it('passes as ordinary each warning that names the scam\'s words, with the model and without (o328, o374, o380–o383)', () => {
+    // 警方提示 quoting the SMS; 社保局提醒 "不会…要求参保人员提供个人账户的密码"; 市场监管 "警惕“…免费旅游等”消费陷阱";
+    // 中行 "不要被“保本高息”…迷惑。正规的“以房养老”是…"; "了解…是否保本、预期收益率"; "谨防…骗局 骗子会…承诺更高收益…手续费".
+    for (const id of ['o328', 'o374', 'o380', 'o381', 'o382', 'o383']) {
+      for (const v of [judge(text(id)), judge(text(id), null)]) {
+        expect(v.signs, id).toEqual([]);
+        expect(v.harm, id).toBeNull();
+        expect(['none', 'low'], id).toContain(v.level);
+      }
+    }
+    // The self-check says in plain words why: it is a warning.
+    expect(judge(text('o374')).summary).toContain('防骗提醒');
+    // The model alone does not overrule such a warning (o381: p ≥ 0.9 with the shipped model), in the
+    // verdict and in the cross-validation that recombines the two readings.
+    expect(judge(text('o381')).warning).toBe(true);
+    expect(combineLevel('none', 0.95, false, DEFAULT_CALIBRATION, true)).toBe('none');
+    expect(combineLevel('none', 0.95, false, DEFAULT_CALIBRATION)).toBe('medium');
+  });
+  it('reads an operator\'s phone-credit top-up offer (充20送5) as no prepaid card (o176, o175)', () => {
+    for (const id of ['o176', 'o175']) {
+      const codes = judge(text(id), null).signs.map((s) => s.code);
+      expect(codes, id).not.toContain('prepaid_fee');
+      expect(codes, id).not.toContain('free_bait');
+      expect(flagged(judge(text(id)).level), id).toBe(false);
+    }
+    // Prepaid care still counts where no phone credit is talked of.
+    expect(judge('先充值五万元办会员卡，就能优先入住养老院。', null).signs.map((s) => s.code)).toContain('prepaid_fee');
+  });
+  it('still flags every dev fraud text that carries warning words (scams that borrow 提醒/切勿/提示, case reports that name 骗局/不法分子)', () => {
+    for (const id of ['m008', 'm071', 'm074', 'm076', 'c012', 'c016', 'c035', 'c065', 'c067', 'c068', 'c075', 'c078', 'c091', 'c093', 'c114', 'c124']) {
+      expect(flagged(judge(text(id)).level), id).toBe(true);
+    }
+    // Sentences that pitch are read on their own, whatever warning words stand elsewhere in the message.
+    expect(judge('为了您的资金安全，请警惕不法分子。您的社保卡已冻结，请点击 http://x.cn 重新认证。', null).level).toBe('high');
+    expect(judge('提醒您：谨防骗子。本公司养老项目保本保息，年化收益12%，名额有限。', null).level).toBe('high');
+    // A turning-away word counts only in the sign's own clause: the next clause's pitch keeps its sign.
+    expect(judge('谨防骗子冒充我司！本产品不会亏损，保本保息，年底分红。', null).signs.map((s) => s.code)).toContain('guaranteed');
+    expect(flagged(judge('提醒您不要上当。我们不收任何费用，只需提供银行卡密码即可领取补贴。', null).level)).toBe(true);
+  });
+  it('keeps the words of a warning disarmed only inside a warning (the same words as a pitch are signs)', () => {
+    const pitch = '骗子会通过诋毁保险公司产品和承诺更高收益的方式,诱骗老年人退保,先收取高额代理退保手续费';
+    expect(judge(text('o383'), null).signs).toEqual([]);
+    expect(judge('承诺更高收益，先收取高额代理退保手续费。', null).signs.map((s) => s.code).sort()).toEqual(['fee', 'high_return']);
+    expect(text('o383').replace(/\s+/g, '')).toContain(pitch.replace(/\s+/g, ''));
   });
 });
 

@@ -31,6 +31,11 @@ export interface Verdict {
   level: Level;
   /** What the rules alone said, before the model was weighed in (for calibration and explanations). */
   rules: Level;
+  /**
+   * A warning addressed to the reader whose scam words were all the scam's (no sign left, no harm
+   * done): judged by the rules alone, since it shares its words with the scam texts the model learnt.
+   */
+  warning: boolean;
   /** 0–100: how strongly the text reads as fraud. */
   score: number;
   fraudTypes: { code: FraudType; confidence: number }[];
@@ -50,11 +55,13 @@ export interface Verdict {
  * The first match of a pattern that is not a warning (请勿泄露验证码, 谨防诈骗), or null. Matched on the
  * simplified text, quoted from the original (the mapping keeps offsets).
  */
-function firstAffirmed(original: string, simple: string, pattern: RegExp, skipReported = false): string | null {
+function firstAffirmed(original: string, simple: string, pattern: RegExp, skipReported = false, frame = false, skip?: (word: string) => boolean): string | null {
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   for (const m of simple.matchAll(re)) {
     if (NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (skip?.(m[0])) continue;
     if (skipReported && reported(simple, m.index, m.index + m[0].length)) continue;
+    if (frame && disarmedInWarning(simple, m.index)) continue;
     return original.slice(m.index, m.index + m[0].length);
   }
   return null;
@@ -86,6 +93,42 @@ function reported(simple: string, start: number, end: number): boolean {
   return SCAMMER.test(sentence) && GENERIC.test(sentence);
 }
 
+/**
+ * A warning or advice addressed to the reader (police, courts, banks, 人社, 市场监管 telling elders how
+ * scams go): it names the scam's own words (免费旅游, 以房养老, 保本, 高收益…手续费) to warn against them.
+ * The frame needs BOTH a reader-addressed warning (提醒/谨防/警惕/切勿/不要被…迷惑/如遇…请拨打110…) AND
+ * talk of the scam in the third person (骗子/不法分子/骗局/陷阱/上当受骗/行骗…): a scam message that
+ * borrows one of them ("为了您的资金安全，请勿泄露…", "警惕…") has no scammer in the third person.
+ */
+const FRAME_WARN = /提醒|提示|谨防|警惕|提防|切勿|请勿|切莫|不要轻信|勿因|以免|防止|谨慎|不要被[^。；]{0,20}(?:迷惑|蒙骗|忽悠|欺骗|误导)|如(?:发现|遇到?|有疑问)[^。；]{0,24}(?:拨打|报警|举报|投诉)|(?:拨打|报警)[^。；]{0,6}(?:110|96110)|反诈中心/g;
+const FRAME_SCAM = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞/;
+function warningFrame(simple: string): boolean {
+  return FRAME_SCAM.test(simple) && (simple.match(FRAME_WARN)?.length ?? 0) >= 1;
+}
+
+/**
+ * Inside a warning, a sign is the scam's word, not the sender's, when its clause before it turns the
+ * reader away (不要/不会/警惕/谨防/勿…, further back than NEGATION's few characters: "不会通过电话方式要求
+ * 参保人员提供个人账户的密码") or speaks of the lawful kind ("正规的“以房养老”是…"); when its sentence
+ * names the scammer as the one who says it ("骗子会…承诺更高收益…,先收取…手续费"); or when it is in
+ * quotation marks. The turning-away words count only within the clause, so a pitch that follows a
+ * warning word in an earlier clause ("谨防骗子！本产品不会亏损，保本保息") keeps its sign.
+ */
+const DISARM_CLAUSE = /不要|不会|不能|不可|不得|不需|无需|勿|莫|别|警惕|谨防|提防|防止|避免|谨慎|正规|合法/;
+const DISARM_SENTENCE = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱/;
+function disarmedInWarning(simple: string, start: number): boolean {
+  const from = Math.max(...['。', '！', '？', '\n', '；', '!', '?'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
+  const before = simple.slice(from, start);
+  if (DISARM_SENTENCE.test(before)) return true;
+  if (before.split('“').length > before.split('”').length) return true;
+  const clause = before.slice(Math.max(...['，', ',', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
+  return DISARM_CLAUSE.test(clause);
+}
+
+/** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
+const TOPUP = /话费|流量/;
+const TOPUP_WORDS = new Set(['充值', '赠送']);
+
 /** A notice addressed to the reader ("尊敬的客户", "提醒您"): when it names no sign, its talk of fraud is a warning. */
 const ADDRESSED = /尊敬的(?:客户|用户|市民)|提示您|提醒您|郑重提示|温馨提示|提醒广大|提示广大/;
 
@@ -93,10 +136,12 @@ const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
 
 /** The warning signs in a text, each with the words that triggered it (the first occurrence that is not a warning). */
-export function findRedFlags(text: string, simple = toSimplified(text)): Sign[] {
+export function findRedFlags(text: string, simple = toSimplified(text), frame = warningFrame(simple)): Sign[] {
   const out: Sign[] = [];
+  const topup = TOPUP.test(simple);
   for (const f of RED_FLAGS) {
-    const quote = firstAffirmed(text, simple, f.pattern, true);
+    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : undefined;
+    const quote = firstAffirmed(text, simple, f.pattern, true, frame, skip);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
   // A number to call is in many real notices; only beside a windfall or an unknown charge is it a sign.
@@ -191,8 +236,8 @@ function rankTypes(text: string, modelTypes: { code: FraudType; p: number }[] | 
 }
 
 /** Combines the rules' level with the model's probability by the calibration. */
-export function combineLevel(rules: Level, p: number | null, harm: boolean, cal: Calibration): Level {
-  if (p === null || rules === 'high') return rules;
+export function combineLevel(rules: Level, p: number | null, harm: boolean, cal: Calibration, warning = false): Level {
+  if (p === null || rules === 'high' || warning) return rules;
   if (rules === 'medium') return p >= cal.confirm ? 'high' : p >= cal.keep ? 'medium' : 'unsure';
   if (p >= (rules === 'low' ? cal.lowMedium : cal.medium) || (harm && p >= cal.harm)) return 'medium';
   if (p >= (rules === 'low' ? cal.unsure : cal.unsureNone)) return 'unsure';
@@ -203,12 +248,14 @@ export function combineLevel(rules: Level, p: number | null, harm: boolean, cal:
 export function judge(input: string, model: ModelWeights | null = loadModel()): Verdict {
   const original = input.slice(0, MAX_TEXT);
   const text = toSimplified(original);
-  const signs = findRedFlags(original, text);
+  const frame = warningFrame(text);
+  const signs = findRedFlags(original, text, frame);
   // A word of harm inside a sign's own quote ("逾期将停发养老金") is that sign, not a second reason.
   const harmWord = firstAffirmed(original, text, HARM);
   // A short warning that names no sign ("请勿轻易相信…诈骗", "反诈中心提醒…都是骗子") speaks of fraud
-  // to prevent it: its words of harm are not harm done.
-  const warning = signs.length === 0 && (original.length <= 200 || ADDRESSED.test(text)) && WARNING.test(text);
+  // to prevent it: its words of harm are not harm done. Nor are they in a warning frame (above) whose
+  // every sign was the scam's word.
+  const warning = signs.length === 0 && (frame || ((original.length <= 200 || ADDRESSED.test(text)) && WARNING.test(text)));
   const harm = harmWord && !warning && !signs.some((f) => f.quote.includes(harmWord)) ? harmWord : null;
   const reading = model ? readWithModel(model, text) : null;
   const cal = model?.calibration ?? DEFAULT_CALIBRATION;
@@ -228,7 +275,10 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
         : ruleScore >= 2 || pressure ? 'low' : 'none';
 
   const p = reading?.pFraud ?? null;
-  const level = combineLevel(rules, p, harm !== null, cal);
+  // A warning whose scam words were all the scam's (no sign left, no harm done) is judged by what it
+  // says, not by how much it reads like the scam texts the model was trained on (they share the words).
+  const disarmed = frame && signs.length === 0 && harm === null;
+  const level = combineLevel(rules, p, harm !== null, cal, disarmed);
 
   const aboutFraud = level !== 'none' || harm !== null;
   const total = scores.reduce((s, x) => s + x.score, 0);
@@ -252,10 +302,11 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
     if (cues.length === 3) break;
   }
   const score = Math.round(Math.min(100, p === null ? ruleScore * 10 : 50 * Math.min(1, ruleScore / 8) + 50 * p));
-  return { level, rules, score, fraudTypes, signs, harm, cues, pFraud: p, summary: summarize(level, signs, harm, cues), advice: advise(level, signs) };
+  return { level, rules, warning: disarmed, score, fraudTypes, signs, harm, cues, pFraud: p, summary: summarize(level, signs, harm, cues, disarmed), advice: advise(level, signs) };
 }
 
-function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[]): string {
+function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[], warning = false): string {
+  if (warning && level === 'none') return '这是一段防骗提醒：文中提到的骗局说法，是在提醒您当心，不是在向您要钱或推销。';
   const seen = signs.map((s) => `${s.label}（“${s.quote}”）`);
   if (harm) seen.push(`说到了受骗或损失（“${harm}”）`);
   const words = cues.length ? `文中“${cues.join('”“')}”等说法，与已知的骗局材料相似` : '';
