@@ -301,6 +301,8 @@ describe('issue 14: warnings are not the scam (docs/intel.md, "Warnings are not 
     // A turning-away word counts only in the sign's own clause: the next clause's pitch keeps its sign.
     expect(judge('谨防骗子冒充我司！本产品不会亏损，保本保息，年底分红。', null).signs.map((s) => s.code)).toContain('guaranteed');
     expect(flagged(judge('提醒您不要上当。我们不收任何费用，只需提供银行卡密码即可领取补贴。', null).level)).toBe(true);
+    // A claim of being lawful is the pitch's own word: only "正规的…" (how the lawful kind works) disarms.
+    expect(judge('谨防骗子！本公司正规养老项目保本保息。', null).signs.map((s) => s.code)).toContain('guaranteed');
   });
   it('keeps the words of a warning disarmed only inside a warning (the same words as a pitch are signs)', () => {
     const pitch = '骗子会通过诋毁保险公司产品和承诺更高收益的方式,诱骗老年人退保,先收取高额代理退保手续费';

@@ -109,12 +109,15 @@ function warningFrame(simple: string): boolean {
 /**
  * Inside a warning, a sign is the scam's word, not the sender's, when its clause before it turns the
  * reader away (不要/不会/警惕/谨防/勿…, further back than NEGATION's few characters: "不会通过电话方式要求
- * 参保人员提供个人账户的密码") or speaks of the lawful kind ("正规的“以房养老”是…"); when its sentence
+ * 参保人员提供个人账户的密码") or describes the lawful kind ("正规的“以房养老”是…", not the sender's own claim "本公司正规…"); when its sentence
  * names the scammer as the one who says it ("骗子会…承诺更高收益…,先收取…手续费"); or when it is in
  * quotation marks. The turning-away words count only within the clause, so a pitch that follows a
  * warning word in an earlier clause ("谨防骗子！本产品不会亏损，保本保息") keeps its sign.
  */
-const DISARM_CLAUSE = /不要|不会|不能|不可|不得|不需|无需|勿|莫|别|警惕|谨防|提防|防止|避免|谨慎|正规|合法/;
+const DISARM_CLAUSE = /不要|不会|不能|不可|不得|不需|无需|勿|莫|别|警惕|谨防|提防|防止|避免|谨慎/;
+/** The lawful kind disarms only when described, not when the sender claims it ("本公司正规养老项目保本保息" is a pitch). */
+const DISARM_LAWFUL = /正规|合法/;
+const SENDER_SELF = /本公司|我公司|我司|我们|本机构|我院|本院|本店|本单位|本项目/;
 const DISARM_SENTENCE = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱/;
 function disarmedInWarning(simple: string, start: number): boolean {
   const from = Math.max(...['。', '！', '？', '\n', '；', '!', '?'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
@@ -122,7 +125,7 @@ function disarmedInWarning(simple: string, start: number): boolean {
   if (DISARM_SENTENCE.test(before)) return true;
   if (before.split('“').length > before.split('”').length) return true;
   const clause = before.slice(Math.max(...['，', ',', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
-  return DISARM_CLAUSE.test(clause);
+  return DISARM_CLAUSE.test(clause) || (DISARM_LAWFUL.test(clause) && !SENDER_SELF.test(clause));
 }
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
