@@ -218,13 +218,14 @@ describe('figure links select exactly the records counted', () => {
   it('tips closed on time, found true and rated satisfied link to the tips counted (the tip list\'s `counted` filter), and so do their rates', async () => {
     const today = chinaToday();
     const ids: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       const r = await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370681001' }) });
       expect(r.statusCode, r.body).toBe(201);
       const [{ id }] = await t.db.query<{ id: number }>(sql`select id from tips order by id desc limit 1`);
       ids.push(id);
     }
     // 0: closed on time, true, satisfied; 1: closed late, not satisfied; 2: closed on time, no rating; 3: true only; 4: nothing.
+    // The list's `counted` filter asks the engine's own stats_c_tip, so these pin that the link and the figure read one rule.
     const close = (id: number, late: boolean, satisfied: boolean | null, verdictTrue: boolean) =>
       t.db.query(sql`update tips set status = 'closed', deadline_at = now() + interval '1 day', closed_at = now() + ${late ? '2 days' : '1 hour'}::interval,
                        rating_satisfied = ${satisfied}, verdict_true = ${verdictTrue} where id = ${id}`);
@@ -232,13 +233,19 @@ describe('figure links select exactly the records counted', () => {
     await close(ids[1], true, false, false);
     await close(ids[2], false, null, false);
     await t.db.query(sql`update tips set verdict_true = true where id = ${ids[3]}`);
+    // The edges of 按期办结: 5 closed with no deadline (not on time), 6 closed at the deadline to the microsecond (on time).
+    await t.db.query(sql`update tips set status = 'closed', deadline_at = null, closed_at = now() where id = ${ids[5]}`);
+    await t.db.query(sql`update tips set status = 'closed', deadline_at = now(), closed_at = now() where id = ${ids[6]}`);
     const keys = ['tips_closed_on_time', 'tips_true', 'reporter_satisfied', 'on_time_rate_pct', 'satisfaction_rate_pct'];
     const { figures } = await stats(`region=370681&from=${today}&to=${today}&indicators=${keys.join(',')}`);
-    expect([figures.tips_closed_on_time.value, figures.tips_true.value, figures.reporter_satisfied.value]).toEqual([2, 2, 1]);
+    expect([figures.tips_closed_on_time.value, figures.tips_true.value, figures.reporter_satisfied.value]).toEqual([3, 2, 1]);
     for (const k of ['tips_closed_on_time', 'tips_true', 'reporter_satisfied']) {
       expect(figures[k].link, k).toMatch(/^\/console\/tips\?counted=/);
       expect(await listTotal(figures[k].link), `${k}: ${figures[k].link}`).toBe(figures[k].value);
     }
+    // The list itself (not only its count) reads the same filter.
+    const listed = json(await get(figures.tips_closed_on_time.link.replace('/console/tips', '/api/tips')));
+    expect(listed.items.map((x: { id: number }) => x.id).sort()).toEqual([ids[0], ids[2], ids[6]].sort());
     expect(figures.on_time_rate_pct.link).toBe(figures.tips_closed_on_time.link);
     expect(figures.satisfaction_rate_pct.link).toBe(figures.reporter_satisfied.link);
     const bad = await get('/api/tips?counted=late');

@@ -15,7 +15,8 @@ import { analyze } from '../intel/analyze.ts';
 import { linkedSubjects, linkedTips } from '../intel/linking.ts';
 import { casesOfTip } from '../cases/cases.repository.ts';
 import { pendingTransfers } from '../enforcement/enforcement.repository.ts';
-import type { FilterQuery, ListQuery } from './tips.schemas.ts';
+import type { FilterQuery, ListQuery, TipCounted } from './tips.schemas.ts';
+import type { IndicatorKey } from '../../../shared/indicators.ts';
 import { closedBetweenSql, dissatisfiedSql, leadVerdictIsSql, returnedSql } from '../supervision/tip-facts.ts';
 
 /** A user's to-do kinds, as SQL on t: each one index range (0001 tips_office_idx, 0008 tips_lead_unit_idx / tips_lead_dispatcher_idx). */
@@ -63,6 +64,9 @@ async function checkRegionFilter(db: Db, f: FilterQuery) {
 }
 
 /** The list's filter as SQL conditions on the tips table `t` (visibility is added by each caller). */
+/** The `counted` filter's values and the engine indicators whose tips they are. */
+const COUNTED_INDICATOR: Record<TipCounted, IndicatorKey> = { closed_on_time: 'tips_closed_on_time', true: 'tips_true', satisfied: 'reporter_satisfied' };
+
 function listFilters(user: SessionUser, f: FilterQuery): Sql[] {
   const filters: Sql[] = [];
   if (f.status) filters.push(sql`t.status = any(${Array.isArray(f.status) ? f.status : [f.status]}::text[])`);
@@ -89,10 +93,10 @@ function listFilters(user: SessionUser, f: FilterQuery): Sql[] {
   if (f.closedFrom || f.closedTo) filters.push(closedBetweenSql(f.closedFrom, f.closedTo));
   if (f.returned) filters.push(returnedSql());
   if (f.dissatisfied) filters.push(dissatisfiedSql());
-  // The engine's own conditions (stats_c_tip, migration 0022), so the list's total is the figure.
-  if (f.counted === 'closed_on_time') filters.push(sql`(t.status = 'closed' and t.deadline_at is not null and t.closed_at <= t.deadline_at)`);
-  if (f.counted === 'true') filters.push(sql`t.verdict_true`);
-  if (f.counted === 'satisfied') filters.push(sql`coalesce(t.rating_satisfied, false)`);
+  // The tips the engine counts, asked of the engine's own definition (stats_c_tip, migration 0022) rather
+  // than its conditions typed again here, so the list's total is the figure. Cost: one call per tip the
+  // other filters leave (Postgres evaluates the costlier condition last).
+  if (f.counted) filters.push(sql`exists (select 1 from stats_c_tip(t) c where c.indicator = ${COUNTED_INDICATOR[f.counted]} and c.dim = '')`);
   return filters;
 }
 
