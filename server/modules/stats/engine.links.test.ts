@@ -305,6 +305,24 @@ describe('figure links select exactly the records counted', () => {
       const r = await get(url);
       expect(r.statusCode, url).toBe(400);
       expect(json(r).error.fields.map((f: { path: string }) => f.path.replace(/^querystring\./, '')), url).toContain('unitId');
+      expect(json(r).error.fields.every((f: { message: string }) => /[\u4e00-\u9fa5]/.test(f.message)), `${url}: ${r.body}`).toBe(true);
+    }
+    // A unit filter narrows the jurisdiction, never widens it: 龙口's staff naming the city's office see
+    // none of its rounds (in 芝罘区 and in the city), nor their own office's activity in 芝罘区.
+    const lk = await t.login('lk_intake');
+    const totalAs = async (who: string, url: string) => {
+      const r = await t.app.inject({ method: 'GET', url, headers: { cookie: who } });
+      expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
+      return json(r).total as number;
+    };
+    for (const [url, city, county] of [
+      [`/api/publicity/monitoring?unitId=${unit('3706:campaign_office')}`, 1, 0],
+      [`/api/supervision/rounds?unitId=${unit('3706:campaign_office')}`, 1, 0],
+      [`/api/publicity/activities?unitId=${unit('370681:campaign_office')}&regionCode=370602`, 1, 0],
+      [`/api/publicity/activities?unitId=${unit('370681:campaign_office')}`, 4, 3],
+    ] as const) {
+      expect(await totalAs(cookie, url), `烟台 ${url}`).toBe(city);
+      expect(await totalAs(lk, url), `龙口 ${url}`).toBe(county);
     }
     // The supervision list's own figure follows the unit filter.
     const sup = json(await get(`/api/supervision/rounds?regionCode=370681&from=${FROM}&to=${TO}&unitId=${unit('370681:campaign_office')}`));
