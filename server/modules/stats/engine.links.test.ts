@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { sql } from '../../db/client.ts';
+import { COUNTED } from '../tips/tips.query.service.ts';
 import type { IndicatorKey } from '../../../shared/indicators.ts';
 
 /**
@@ -225,7 +226,6 @@ describe('figure links select exactly the records counted', () => {
       ids.push(id);
     }
     // 0: closed on time, true, satisfied; 1: closed late, not satisfied; 2: closed on time, no rating; 3: true only; 4: nothing.
-    // The list's `counted` filter asks the engine's own stats_c_tip, so these pin that the link and the figure read one rule.
     const close = (id: number, late: boolean, satisfied: boolean | null, verdictTrue: boolean) =>
       t.db.query(sql`update tips set status = 'closed', deadline_at = now() + interval '1 day', closed_at = now() + ${late ? '2 days' : '1 hour'}::interval,
                        rating_satisfied = ${satisfied}, verdict_true = ${verdictTrue} where id = ${id}`);
@@ -242,6 +242,15 @@ describe('figure links select exactly the records counted', () => {
     for (const k of ['tips_closed_on_time', 'tips_true', 'reporter_satisfied']) {
       expect(figures[k].link, k).toMatch(/^\/console\/tips\?counted=/);
       expect(await listTotal(figures[k].link), `${k}: ${figures[k].link}`).toBe(figures[k].value);
+    }
+    // The list's conditions (typed in tips.query.service.ts for speed) select exactly the tips the engine's
+    // stats_c_tip counts for each indicator, over every tip of this database, the edges above included.
+    for (const [k, c] of Object.entries(COUNTED)) {
+      const listed = await t.db.query<{ id: number }>(sql`select t.id from tips t where ${c.sql} order by 1`);
+      const engine = await t.db.query<{ id: number }>(
+        sql`select t.id from tips t where exists (select 1 from stats_c_tip(t) s where s.indicator = ${c.indicator} and s.dim = '') order by 1`);
+      expect(listed.length, k).toBeGreaterThan(0);
+      expect(listed.map((r) => Number(r.id)), k).toEqual(engine.map((r) => Number(r.id)));
     }
     // The list itself (not only its count) reads the same filter.
     const listed = json(await get(figures.tips_closed_on_time.link.replace('/console/tips', '/api/tips')));
