@@ -217,7 +217,8 @@ describe('figure links select exactly the records counted', () => {
   });
 
   it('tips closed on time, found true and rated satisfied link to the tips counted (the tip list\'s `counted` filter), and so do their rates', async () => {
-    const today = chinaToday();
+    // Beijing's day before the tips are received and after: a run across midnight still asks for the day they fell on.
+    const firstDay = chinaToday();
     const ids: number[] = [];
     for (let i = 0; i < 7; i++) {
       const r = await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370681001' }) });
@@ -237,7 +238,7 @@ describe('figure links select exactly the records counted', () => {
     await t.db.query(sql`update tips set status = 'closed', deadline_at = null, closed_at = now() where id = ${ids[5]}`);
     await t.db.query(sql`update tips set status = 'closed', deadline_at = now(), closed_at = now() where id = ${ids[6]}`);
     const keys = ['tips_closed_on_time', 'tips_true', 'reporter_satisfied', 'on_time_rate_pct', 'satisfaction_rate_pct'];
-    const { figures } = await stats(`region=370681&from=${today}&to=${today}&indicators=${keys.join(',')}`);
+    const { figures } = await stats(`region=370681&from=${firstDay}&to=${chinaToday()}&indicators=${keys.join(',')}`);
     expect([figures.tips_closed_on_time.value, figures.tips_true.value, figures.reporter_satisfied.value]).toEqual([3, 2, 1]);
     for (const k of ['tips_closed_on_time', 'tips_true', 'reporter_satisfied']) {
       expect(figures[k].link, k).toMatch(/^\/console\/tips\?counted=/);
