@@ -69,7 +69,8 @@ async function checkRegionFilter(db: Db, f: FilterQuery) {
  * "Links"). The conditions are stats_c_tip's (migration 0022), typed again here because asking that
  * function per tip made a count of 20,000 tips take 0.3–0.4 s instead of 6–11 ms (PostgreSQL 15,
  * 2 vCPUs at load 5, 2026-11-30); engine.links.test.ts checks on both backends that each condition
- * selects exactly the tips stats_c_tip counts for its indicator.
+ * selects exactly the tips stats_c_tip counts for its indicator. The overview (stats.service.ts) counts
+ * 按期办结 and 满意 with the same conditions.
  */
 export const COUNTED: Record<TipCounted, { indicator: IndicatorKey; sql: Sql }> = {
   closed_on_time: { indicator: 'tips_closed_on_time', sql: sql`(t.status = 'closed' and t.deadline_at is not null and t.closed_at <= t.deadline_at)` },
