@@ -96,7 +96,7 @@ describe('a county clerk logs publicity', () => {
     await page.goto(`${e.url}${monitored.link}`);
     await page.getByRole('tab', { name: '广告监测', selected: true }).waitFor();
     await page.getByRole('heading', { name: '广告监测' }).waitFor();
-    // The filter shown: the dates in the picker, and the totals of the rounds it lists are the figure (the February round left out).
+    // The filter shown: the dates in the picker, and the totals of the rounds it lists are the figure (the round of 40 days ago left out).
     await expect.poll(() => page.locator('.ant-picker-range input').first().inputValue()).toBe(from);
     await expect.poll(async () => (await stat('监测广告').innerText()).replace(/,/g, '')).toBe(String(monitored.value));
     await page.getByRole('cell', { name: '涉养老保健品广告监测' }).waitFor();

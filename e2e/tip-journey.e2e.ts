@@ -121,12 +121,18 @@ describe('the whole tip journey in a real browser', () => {
     await shot(city, 'console-2-tip-detail');
     await runAction(city, '受理');
     await city.getByTestId('tip-status').getByText('已受理').waitFor();
+    // The default time limit: 15 days from today, at 17:30 Beijing time (not 17:30 of the browser's zone: UTC here).
+    // Beijing's day is read on both sides of the form, so a run across midnight still knows what to expect.
+    const dueOn = () => new Date(Date.now() + 8 * 3600_000 + 15 * 86400_000).toISOString().slice(0, 10);
+    const dueBefore = dueOn();
     await runAction(city, '交办', async (p) => {
       await p.getByLabel(/主办单位/).fill('龙口市打击');
       await p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '龙口市打击' }).first().click();
       await p.getByLabel('交办要求').fill('请龙口市专项办组织核查');
     });
     await city.getByTestId('tip-status').getByText('已交办').waitFor();
+    const [{ deadline }] = await e.db.query<{ deadline: Date }>(`select deadline_at as deadline from tips where tracking_code = $1`, [trackingCode]);
+    expect([dueBefore, dueOn()].map((d) => new Date(`${d}T17:30:00+08:00`).toISOString())).toContain(new Date(deadline).toISOString());
     await city.context().close();
 
     const county = await consoleLogin(e, 'lk_intake');

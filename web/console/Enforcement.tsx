@@ -41,7 +41,7 @@ export function Enforcement({ me, go, search = '' }: { me: Me; go: Go; search?: 
         <DatePicker.RangePicker aria-label="签发日期" placeholder={['签发日期自', '至']} value={rangeValue(filter.from, filter.to)}
           onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
         {filter.notices === 'true' && <LinkedFilter label="三书一函" onClear={() => set({ notices: undefined })} />}
-        {/* A by-sector figure's link: the subjects' kind, no field of its own. */}
+        {/* By-unit and by-sector figures' links: the issuing unit and the subjects' kind, no field of their own, so closable tags. */}
         {filter.unitId && <LinkedFilter label={`签发单位：${list.items[0]?.unit.name ?? `编号 ${filter.unitId}`}`} onClear={() => set({ unitId: undefined })} />}
         {filter.subjectKind && <LinkedFilter label={`主体类型：${SUBJECT_KINDS[filter.subjectKind as SubjectKind] ?? filter.subjectKind}`} onClear={() => set({ subjectKind: undefined })} />}
         {me.roles.some((r) => (SCREENER_ROLES as readonly string[]).includes(r)) && <Button type="primary" onClick={() => setAdding(true)}>登记执法文书</Button>}

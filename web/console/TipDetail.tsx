@@ -313,9 +313,11 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
       },
       () => undefined,
     );
-    // A sensible default: two weeks from now, at the end of the working day; never past a parent deadline.
+    // A sensible default: 15 days from today, at the end of the working day in China (17:30 Beijing time,
+    // whatever zone the browser is set to: the picker shows that moment in the browser's own time);
+    // never past a parent deadline.
     const parent = tip.deadlineAt ? dayjs(tip.deadlineAt) : null;
-    const byDefault = chinaDay().add(15, 'day').hour(17).minute(30).second(0);
+    const byDefault = dayjs(`${chinaDay().add(15, 'day').format('YYYY-MM-DD')}T17:30:00+08:00`);
     form.setFieldsValue({ deadline: parent && parent.isBefore(byDefault) ? parent : byDefault });
   }, [action]);
 

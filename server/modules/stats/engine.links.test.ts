@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, validTip, type TestApp } from '../../test/helpers.ts';
 import { chinaToday } from '../../../shared/time.ts';
 import { sql } from '../../db/client.ts';
+import { COUNTED } from '../tips/tips.query.service.ts';
 import type { IndicatorKey } from '../../../shared/indicators.ts';
 
 /**
@@ -216,9 +217,10 @@ describe('figure links select exactly the records counted', () => {
   });
 
   it('tips closed on time, found true and rated satisfied link to the tips counted (the tip list\'s `counted` filter), and so do their rates', async () => {
-    const today = chinaToday();
+    // Beijing's day before the tips are received and after: a run across midnight still asks for the day they fell on.
+    const firstDay = chinaToday();
     const ids: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       const r = await t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip({ regionCode: '370681001' }) });
       expect(r.statusCode, r.body).toBe(201);
       const [{ id }] = await t.db.query<{ id: number }>(sql`select id from tips order by id desc limit 1`);
@@ -232,13 +234,28 @@ describe('figure links select exactly the records counted', () => {
     await close(ids[1], true, false, false);
     await close(ids[2], false, null, false);
     await t.db.query(sql`update tips set verdict_true = true where id = ${ids[3]}`);
+    // The edges of 按期办结: 5 closed with no deadline (not on time), 6 closed at the deadline to the microsecond (on time).
+    await t.db.query(sql`update tips set status = 'closed', deadline_at = null, closed_at = now() where id = ${ids[5]}`);
+    await t.db.query(sql`update tips set status = 'closed', deadline_at = now(), closed_at = now() where id = ${ids[6]}`);
     const keys = ['tips_closed_on_time', 'tips_true', 'reporter_satisfied', 'on_time_rate_pct', 'satisfaction_rate_pct'];
-    const { figures } = await stats(`region=370681&from=${today}&to=${today}&indicators=${keys.join(',')}`);
-    expect([figures.tips_closed_on_time.value, figures.tips_true.value, figures.reporter_satisfied.value]).toEqual([2, 2, 1]);
+    const { figures } = await stats(`region=370681&from=${firstDay}&to=${chinaToday()}&indicators=${keys.join(',')}`);
+    expect([figures.tips_closed_on_time.value, figures.tips_true.value, figures.reporter_satisfied.value]).toEqual([3, 2, 1]);
     for (const k of ['tips_closed_on_time', 'tips_true', 'reporter_satisfied']) {
       expect(figures[k].link, k).toMatch(/^\/console\/tips\?counted=/);
       expect(await listTotal(figures[k].link), `${k}: ${figures[k].link}`).toBe(figures[k].value);
     }
+    // The list's conditions (typed in tips.query.service.ts for speed) select exactly the tips the engine's
+    // stats_c_tip counts for each indicator, over every tip of this database, the edges above included.
+    for (const [k, c] of Object.entries(COUNTED)) {
+      const listed = await t.db.query<{ id: number }>(sql`select t.id from tips t where ${c.sql} order by 1`);
+      const engine = await t.db.query<{ id: number }>(
+        sql`select t.id from tips t where exists (select 1 from stats_c_tip(t) s where s.indicator = ${c.indicator} and s.dim = '') order by 1`);
+      expect(listed.length, k).toBeGreaterThan(0);
+      expect(listed.map((r) => Number(r.id)), k).toEqual(engine.map((r) => Number(r.id)));
+    }
+    // The list itself (not only its count) reads the same filter.
+    const listed = json(await get(figures.tips_closed_on_time.link.replace('/console/tips', '/api/tips')));
+    expect(listed.items.map((x: { id: number }) => x.id).sort()).toEqual([ids[0], ids[2], ids[6]].sort());
     expect(figures.on_time_rate_pct.link).toBe(figures.tips_closed_on_time.link);
     expect(figures.satisfaction_rate_pct.link).toBe(figures.reporter_satisfied.link);
     const bad = await get('/api/tips?counted=late');
@@ -298,6 +315,24 @@ describe('figure links select exactly the records counted', () => {
       const r = await get(url);
       expect(r.statusCode, url).toBe(400);
       expect(json(r).error.fields.map((f: { path: string }) => f.path.replace(/^querystring\./, '')), url).toContain('unitId');
+      expect(json(r).error.fields.every((f: { message: string }) => /[\u4e00-\u9fa5]/.test(f.message)), `${url}: ${r.body}`).toBe(true);
+    }
+    // A unit filter narrows the jurisdiction, never widens it: 龙口's staff naming the city's office see
+    // none of its rounds (in 芝罘区 and in the city), nor their own office's activity in 芝罘区.
+    const lk = await t.login('lk_intake');
+    const totalAs = async (who: string, url: string) => {
+      const r = await t.app.inject({ method: 'GET', url, headers: { cookie: who } });
+      expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
+      return json(r).total as number;
+    };
+    for (const [url, city, county] of [
+      [`/api/publicity/monitoring?unitId=${unit('3706:campaign_office')}`, 1, 0],
+      [`/api/supervision/rounds?unitId=${unit('3706:campaign_office')}`, 1, 0],
+      [`/api/publicity/activities?unitId=${unit('370681:campaign_office')}&regionCode=370602`, 1, 0],
+      [`/api/publicity/activities?unitId=${unit('370681:campaign_office')}`, 4, 3],
+    ] as const) {
+      expect(await totalAs(cookie, url), `烟台 ${url}`).toBe(city);
+      expect(await totalAs(lk, url), `龙口 ${url}`).toBe(county);
     }
     // The supervision list's own figure follows the unit filter.
     const sup = json(await get(`/api/supervision/rounds?regionCode=370681&from=${FROM}&to=${TO}&unitId=${unit('370681:campaign_office')}`));

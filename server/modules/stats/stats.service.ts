@@ -5,6 +5,8 @@ import type { TipStatus } from '../../../shared/domain.ts';
 import { caseSummary } from '../cases/cases.service.ts';
 import { periodFigures as enforcementFigures } from '../enforcement/enforcement.repository.ts';
 import { CHILD_LENGTH } from './engine.ts';
+// 按期办结 and 满意 as the engine and the tip list's `counted` filter count them (checked against stats_c_tip).
+import { COUNTED } from '../tips/tips.query.service.ts';
 
 const TODAY = sql`(now() at time zone 'Asia/Shanghai')::date`;
 
@@ -33,9 +35,9 @@ export async function overview(db: Db, user: SessionUser, days: number) {
       sql`select count(*)::int as received, ${byStatusSql},
                  count(*) filter (where t.status not in ('submitted', 'rejected', 'merged'))::int as "acceptedTotal",
                  count(*) filter (where t.status = 'closed' and t.deadline_at is not null)::int as "closedWithDeadline",
-                 count(*) filter (where t.status = 'closed' and t.closed_at <= t.deadline_at)::int as "closedOnTime",
+                 count(*) filter (where ${COUNTED.closed_on_time.sql})::int as "closedOnTime",
                  count(*) filter (where t.rating_satisfied is not null)::int as rated,
-                 count(*) filter (where t.rating_satisfied)::int as satisfied
+                 count(*) filter (where ${COUNTED.satisfied.sql})::int as satisfied
           from tips t where ${inPeriod}`,
     ),
     db.query<{ fraudType: string; n: number }>(

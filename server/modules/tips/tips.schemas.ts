@@ -160,6 +160,7 @@ export type ActionName = TipAction['action'];
 const ACTION_NAMES = actionBody.options.map((o) => o.shape.action.value) as [ActionName, ...ActionName[]];
 
 export const TIP_COUNTED = ['closed_on_time', 'true', 'satisfied'] as const;
+export type TipCounted = (typeof TIP_COUNTED)[number];
 export const listQuery = z.object({
   status: z.union([z.enum(TIP_STATUS_CODES), z.array(z.enum(TIP_STATUS_CODES))]).optional(),
   fraudType: z.enum(FRAUD_TYPE_CODES).optional(),
