@@ -15,8 +15,13 @@ export const migrationNames = () => readdirSync(MIGRATIONS_DIR).filter((f) => f.
  * last" could add a migration the backup's rows were never written under).
  */
 export async function migrate(db: Db, opts: { only?: readonly string[] } = {}): Promise<string[]> {
-  await db.exec(`create table if not exists schema_migrations (
-    name text primary key, applied_at timestamptz not null default now())`);
+  // Under the same lock as each migration: two servers starting together on a fresh database both
+  // ran this `create table if not exists`, and the loser failed on pg_type's unique index (seen in CI).
+  await db.tx(async (q) => {
+    if (db.kind === 'postgres') await q.query('select pg_advisory_xact_lock(7700001)');
+    await q.exec(`create table if not exists schema_migrations (
+      name text primary key, applied_at timestamptz not null default now())`);
+  });
   const files = migrationNames().filter((f) => !opts.only || opts.only.includes(f));
   const applied: string[] = [];
   for (const name of files) {
