@@ -64,12 +64,15 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-/** A phone-sized page (360 × 740, touch) or a desk-sized one, asking for reduced motion (no animations to click into). CSP is bypassed only so axe-core can be injected. */
+/**
+ * A phone-sized page (360 × 740, touch) or a desk-sized one, asking for reduced motion (no animations to click into). CSP is bypassed only so axe-core can be injected.
+ * The browser's clock is on UTC whatever the host's zone: pages must still show Beijing time (a staff laptop or an elder's phone may be left on UTC).
+ */
 export async function newPage(e: E2E, kind: 'phone' | 'desk'): Promise<Page> {
   const ctx = await e.browser.newContext(
     kind === 'phone'
-      ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', bypassCSP: true, reducedMotion: 'reduce' }
-      : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN', bypassCSP: true, reducedMotion: 'reduce' },
+      ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'UTC', bypassCSP: true, reducedMotion: 'reduce' }
+      : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'UTC', bypassCSP: true, reducedMotion: 'reduce' },
   );
   return ctx.newPage();
 }

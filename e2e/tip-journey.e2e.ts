@@ -133,6 +133,9 @@ describe('the whole tip journey in a real browser', () => {
     await city.getByTestId('tip-status').getByText('已交办').waitFor();
     const [{ deadline }] = await e.db.query<{ deadline: Date }>(`select deadline_at as deadline from tips where tracking_code = $1`, [trackingCode]);
     expect([dueBefore, dueOn()].map((d) => new Date(`${d}T17:30:00+08:00`).toISOString())).toContain(new Date(deadline).toISOString());
+    // The page shows it in Beijing time too, though the browser is on UTC: 17:30, not 09:30.
+    const due = [dueBefore, dueOn()].find((d) => Date.parse(`${d}T17:30:00+08:00`) === new Date(deadline).getTime());
+    await city.getByRole('cell', { name: `${due} 17:30`, exact: true }).first().waitFor();
     await city.context().close();
 
     const county = await consoleLogin(e, 'lk_intake');

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Popconfi
 import { ApiError, api } from '../api/client.ts';
 import type { Me, TotpSetup, TotpStatus as Status } from '../api/routes.ts';
 import { useServerFieldErrors } from './hooks.ts';
+import { fmt } from './labels.ts';
 
 const codeRules = [{ required: true, message: '请输入 6 位动态码' }, { pattern: /^\d{6}$/, message: '动态码是 6 位数字' }];
 
@@ -46,7 +47,7 @@ export default function Account({ me }: { me: Me }) {
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
         {status?.enabled ? (
           <>
-            <Alert type="success" showIcon message={`已开启${status.enabledAt ? `（${new Date(status.enabledAt).toLocaleString('zh-CN')}）` : ''}`} style={{ marginBottom: 16 }} />
+            <Alert type="success" showIcon message={`已开启${status.enabledAt ? `（${fmt(status.enabledAt)}）` : ''}`} style={{ marginBottom: 16 }} />
             <Form form={form} layout="vertical" style={{ maxWidth: 360 }} onFinish={(v: { password: string; code: string }) => run(async () => {
               setStatus(await api('POST', '/api/auth/totp/disable', v));
               form.resetFields();

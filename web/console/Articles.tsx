@@ -6,6 +6,7 @@ import type { ArticleDetail, ArticleListItem, Me } from '../api/routes.ts';
 import {
   ARTICLE_KINDS, ARTICLE_KIND_CODES, ARTICLE_STATUSES, ARTICLE_STATUS_CODES, ARTICLE_WRITER_ROLES, FRAUD_TYPES, FRAUD_TYPE_CODES, type ArticleKind, type ArticleStatus,
 } from '../../shared/domain.ts';
+import { fmt } from './labels.ts';
 import { useRegions } from './Publicity.tsx';
 import { FormDialog, chinaDay } from './ui.tsx';
 
@@ -59,7 +60,7 @@ export default function Articles({ me }: { me: Me }) {
           { title: '状态', render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{ARTICLE_STATUSES[r.status]}</Tag> },
           { title: '适用地区', dataIndex: 'regionName' },
           { title: '撰写', render: (_, r) => `${r.unitName} · ${r.authorName}` },
-          { title: '更新时间', render: (_, r) => dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm') },
+          { title: '更新时间', render: (_, r) => fmt(r.updatedAt) },
         ]}
       />
       {creating && <ArticleForm me={me} onClose={() => setCreating(false)} onDone={(id) => (setCreating(false), void reload(), setOpen(id))} />}
@@ -157,7 +158,7 @@ function ArticleDrawer({ id, me, onClose, onChanged }: { id: number; me: Me; onC
             { key: 'r', label: '适用地区', children: a.regionName },
             { key: 'w', label: '撰写', children: `${a.unitName} · ${a.authorName}` },
             { key: 'e', label: '显示截止', children: a.expiresOn ?? '—' },
-            ...(a.reviewerName ? [{ key: 'v', label: '审核', children: `${a.reviewerName} · ${dayjs(a.reviewedAt).format('YYYY-MM-DD HH:mm')}` }] : []),
+            ...(a.reviewerName ? [{ key: 'v', label: '审核', children: `${a.reviewerName} · ${fmt(a.reviewedAt)}` }] : []),
             ...(a.reviewNote ? [{ key: 'n', label: '审核/撤下意见', children: a.reviewNote }] : []),
           ]} />
           <div style={{ height: 16 }} />

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import dayjs from 'dayjs';
 import { Alert, App as AntApp, Card, Form, Input, Switch, Table, Typography } from 'antd';
 import { api, type ApiError } from '../api/client.ts';
 import type { Me, OfficeChannel } from '../api/routes.ts';
 import { ARTICLE_WRITER_ROLES } from '../../shared/domain.ts';
+import { chinaDate } from '../../shared/time.ts';
 import { FormDialog } from './ui.tsx';
 
 /** 举报方式: the reporting channels of the jurisdiction's offices; an office's own staff keep and publish its own. */
@@ -42,7 +42,7 @@ export default function Channels({ me }: { me: Me }) {
           { title: '地址', render: (_, o) => o.channel?.address ?? '—' },
           { title: '办公时间', render: (_, o) => o.channel?.hours ?? '—' },
           { title: '门户公布', render: (_, o) => (o.channel ? (o.channel.published ? '已公布' : '未公布') : '—') },
-          { title: '更新', render: (_, o) => (o.channel ? dayjs(o.channel.updatedAt).format('YYYY-MM-DD') : '—') },
+          { title: '更新', render: (_, o) => (o.channel ? chinaDate(o.channel.updatedAt) : '—') },
         ]}
       />
       {editing && <ChannelForm existing={mine?.channel ?? null} onClose={() => setEditing(false)} onDone={() => (setEditing(false), void reload())} />}

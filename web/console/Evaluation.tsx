@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, type ApiError } from '../api/client.ts';
 import type { Ranking, ResponseOf, Scheme } from '../api/routes.ts';
 import { EVALUATION_COMPONENT_CODES, EVALUATION_COMPONENTS, MISSING_RULES, type EvaluationComponent, type MissingRule } from '../../shared/domain.ts';
 import type { Me } from './App.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
-import { COLORS } from './labels.ts';
+import { COLORS, fmt } from './labels.ts';
+import { chinaDate } from '../../shared/time.ts';
 import { FormDialog, chinaDay } from './ui.tsx';
 
 /**
@@ -84,7 +85,7 @@ function RankingTab({ me, region, setRegion, range, setRange }: {
           onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])} />
         {view && view.history.length > 0 && (
           <Select aria-label="考评方案" style={{ width: 260 }} value={schemeId ?? 0} onChange={(v) => setSchemeId(v || undefined)}
-            options={[{ value: 0, label: '现行方案' }, ...view.history.map((s) => ({ value: s.id!, label: `第 ${s.id} 号方案（${dayjs(s.setAt).format('YYYY-MM-DD')}）` }))]} />
+            options={[{ value: 0, label: '现行方案' }, ...view.history.map((s) => ({ value: s.id!, label: `第 ${s.id} 号方案（${chinaDate(s.setAt!)}）` }))]} />
         )}
         {view?.canEdit && <Button type="primary" onClick={() => setEditing(true)}>调整权重</Button>}
         <Button href={`/api/evaluation/ranking/export?${query}`} download>导出 Excel</Button>
@@ -117,7 +118,7 @@ function RankingTab({ me, region, setRegion, range, setRange }: {
 function SchemeCard({ scheme, region }: { scheme: Scheme; region: string }) {
   return (
     <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered style={{ marginBottom: 16 }} items={[
-      { key: 'who', label: '考评方案', children: scheme.id === null ? '系统默认权重' : `第 ${scheme.id} 号 · ${ORIGIN[scheme.origin]}${scheme.origin === 'inherited' ? `（${scheme.region.name}）` : ''} · ${scheme.setBy} 设置于 ${dayjs(scheme.setAt).format('YYYY-MM-DD HH:mm')}` },
+      { key: 'who', label: '考评方案', children: scheme.id === null ? '系统默认权重' : `第 ${scheme.id} 号 · ${ORIGIN[scheme.origin]}${scheme.origin === 'inherited' ? `（${scheme.region.name}）` : ''} · ${scheme.setBy} 设置于 ${fmt(scheme.setAt)}` },
       { key: 'rule', label: '暂无数据的处理', children: MISSING_RULES[scheme.missingRule as MissingRule] },
       { key: 'region', label: '排名范围', children: `${region}的下级地区` },
       {
@@ -186,7 +187,7 @@ function PopulationTab({ region, setRegion }: { region?: string; setRegion: (r?:
           expandedRowRender: (r) => (
             <Table size="small" rowKey="id" pagination={false} dataSource={r.history} columns={[
               { title: '人数', dataIndex: 'population', render: num }, { title: '统计日期', dataIndex: 'asOf' }, { title: '来源', dataIndex: 'source' },
-              { title: '登记', render: (_, h) => `${h.unitName} ${h.createdBy} ${dayjs(h.createdAt).format('YYYY-MM-DD')}` },
+              { title: '登记', render: (_, h) => `${h.unitName} ${h.createdBy} ${chinaDate(h.createdAt)}` },
             ]} />
           ),
         }}

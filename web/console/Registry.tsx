@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Progress, Select, Space, Table, Typography, Upload } from 'antd';
 import { ApiError, uploadFile } from '../api/client.ts';
 import { SUBJECT_KIND_CODES, SUBJECT_KIND_UNITS, SUBJECT_KINDS, type SubjectKind } from '../../shared/domain.ts';
+import { fmt } from './labels.ts';
 
 interface ImportStatus {
   id: number; status: 'running' | 'done' | 'failed'; rowsTotal: number; rowsDone: number; created: number; updated: number; unchanged: number; refused: number;
@@ -100,7 +101,7 @@ function SubjectFile({ id, go }: { id: number; go: (path: string) => void }) {
       ].map(([label, v]) => ({ key: String(label), label: String(label), children: show(v) }))} />
       <Typography.Title level={5}>修改记录</Typography.Title>
       <Table<HistoryEntry> rowKey="id" size="small" pagination={false} dataSource={file.history} columns={[
-        { title: '时间', dataIndex: 'changedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+        { title: '时间', dataIndex: 'changedAt', render: fmt },
         { title: '人员', dataIndex: 'changedBy' },
         { title: '方式', dataIndex: 'source', render: (s: HistoryEntry['source']) => SOURCES[s] },
         { title: '改动', dataIndex: 'changes', render: (c: HistoryEntry['changes']) => Object.entries(c).map(([k, [a, b]]) => `${FIELDS[k] ?? k}：${show(a)} → ${show(b)}`).join('；') },

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { CheckOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, TreeSelect, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { chinaDay } from './ui.tsx';
+import { fromChinaPicker, toChinaPicker } from './china-picker.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
 import type { DispatchUnit, ReporterIdentity, TipDetail as TipDetailData } from '../api/routes.ts';
@@ -314,10 +315,10 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
       () => undefined,
     );
     // A sensible default: 15 days from today, at the end of the working day in China (17:30 Beijing time,
-    // whatever zone the browser is set to: the picker shows that moment in the browser's own time);
+    // whatever zone the browser is set to: the picker holds Beijing wall-clock time, see toChinaPicker);
     // never past a parent deadline.
-    const parent = tip.deadlineAt ? dayjs(tip.deadlineAt) : null;
-    const byDefault = dayjs(`${chinaDay().add(15, 'day').format('YYYY-MM-DD')}T17:30:00+08:00`);
+    const parent = tip.deadlineAt ? toChinaPicker(tip.deadlineAt) : null;
+    const byDefault = chinaDay().add(15, 'day').hour(17).minute(30);
     form.setFieldsValue({ deadline: parent && parent.isBefore(byDefault) ? parent : byDefault });
   }, [action]);
 
@@ -327,7 +328,7 @@ function ActionDialog({ action, tip, me, onClose, onDone }: { action: string; ti
     setBusy(true);
     setError('');
     const body: Record<string, unknown> = { action, ...caseFromTipBody(v) };
-    if (action === 'dispatch') body.deadline = (v.deadline as Dayjs).toISOString();
+    if (action === 'dispatch') body.deadline = fromChinaPicker(v.deadline as Dayjs);
     for (const k of Object.keys(body)) if (body[k] === undefined || (Array.isArray(body[k]) && !(body[k] as unknown[]).length)) delete body[k];
     try {
       onDone(await api('POST', `/api/tips/${tip.id}/actions`, body));

@@ -1,4 +1,5 @@
 import { ASSIGNMENT_STATUSES, FRAUD_TYPES, MEASURES, ROLES, TIP_SOURCES, TIP_STATUSES, UNIT_KINDS, VERDICTS } from '../../shared/domain.ts';
+import { chinaDateTime } from '../../shared/time.ts';
 
 export { ASSIGNMENT_STATUSES, FRAUD_TYPES, MEASURES, ROLES, TIP_SOURCES, TIP_STATUSES, UNIT_KINDS, VERDICTS };
 
@@ -25,7 +26,8 @@ export const EVENT_LABELS: Record<string, string> = {
   closure_proposed: '提请上级审核办结', closure_approved: '上级审核同意办结', closure_returned: '上级退回办结意见',
 };
 
-export const fmt = (s: string | null | undefined) => (s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : '—');
+/** A date and time in Beijing time, whatever zone the browser is set to (the server counts days in Beijing time). */
+export const fmt = (s: string | null | undefined) => (s ? chinaDateTime(s) : '—');
 
 /** A fraud type's short name for chart labels: the words in quotes ('以销售"养老产品"为名' → 养老产品). */
 export const shortType = (code: string) => {

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { RECEIPT_TTL_MS, type StoredReceipt } from './receipt-store.ts';
 import { ChannelList, useVisitorRegion } from './Knowledge.tsx';
 import type { RegionChoice } from './RegionPicker.tsx';
+import { chinaDateTime as when } from '../../shared/time.ts';
 
 const group = (s: string) => s.replace(/(\d{4})(?=\d)/g, '$1 ');
-const when = (at: number) => new Date(at).toLocaleString('zh-CN', { hour12: false });
 
 /** Draws the receipt on a canvas and downloads it as a PNG the family can keep. */
 function saveAsImage(r: StoredReceipt) {

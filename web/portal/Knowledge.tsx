@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { PublicArticle, PublicArticleDetail, PublicChannel } from '../api/routes.ts';
 import { ARTICLE_KINDS } from '../../shared/domain.ts';
+import { chinaDate } from '../../shared/time.ts';
 import { RegionPicker, type RegionChoice } from './RegionPicker.tsx';
 import './knowledge.css';
 
@@ -31,7 +32,7 @@ export function useVisitorRegion(): [RegionChoice[], (v: RegionChoice[]) => void
 }
 
 const regionQuery = (chain: RegionChoice[]) => (chain.length ? `regionCode=${chain[chain.length - 1].code}` : '');
-const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
+const dateOf = (iso: string | null) => (iso ? chinaDate(iso) : '');
 
 function ArticleLink({ a, go }: { a: PublicArticle; go: (to: string) => void }) {
   const to = `/article?id=${a.id}`;

@@ -4,6 +4,7 @@ import type { PublicStatus as Status } from '../api/routes.ts';
 import { STATUS_WORDS } from './content.ts';
 import { serverFieldErrors } from './field-errors.ts';
 import type { StoredReceipt } from './receipt-store.ts';
+import { chinaDateTime as when } from '../../shared/time.ts';
 
 // What each request's field messages are about, in the reporter's words (the page shows one message).
 const FIELDS = { trackingCode: '查询码', accessKey: '密钥', text: '补充情况', comment: '评价', reason: '复核理由' } as const;
@@ -12,7 +13,6 @@ const KIND_WORDS: Record<string, string> = {
   submitted: '提交举报', accepted: '受理', rejected: '不予受理', answer: '答复', merged: '合并办理', dispatched: '交办',
   in_progress: '核查中', closed: '办结答复', reply: '工作人员留言', reporter_message: '您补充的信息', rating: '您的评价', reexamination: '您申请复核',
 };
-const when = (s: string) => new Date(s).toLocaleString('zh-CN', { hour12: false });
 
 // 已办结 is good news: not in the alarm red that marks errors and warnings.
 const STATUS_TONE: Record<string, string> = { closed: 'done', rejected: 'neutral', merged: 'neutral' };

@@ -2,6 +2,7 @@ import {
   AUDIT_ACTIONS, AUDIT_ENTITIES, FRAUD_TYPES, HAZARD_CATEGORIES, HAZARD_SOURCES, HAZARD_STATUSES, MEASURES, RISK_GRADES, ROLES, SUBJECT_KINDS, TIP_SOURCES, TIP_STATUSES,
   UNIT_KINDS, VERDICTS,
 } from '../../../shared/domain.ts';
+import { chinaDateTime } from '../../../shared/time.ts';
 
 /**
  * How an audit row reads for an auditor: the action, the object and each recorded detail in Chinese,
@@ -29,12 +30,7 @@ const unit = (v: unknown, n: AuditNames) => ids(v).map((id) => n.units.get(id) ?
 const tip = (v: unknown, n: AuditNames) => ids(v).map((id) => n.tips.get(id) ?? '（不在您的查阅范围内）').join('、');
 const region = (v: unknown, n: AuditNames) => (v === '' ? '全国' : typeof v === 'string' ? (n.regions.get(v) ?? '（未知地区）') : '—');
 /** A date and time as Beijing reads it; a plain date stays as it is. */
-const when = (v: unknown) => {
-  if (typeof v !== 'string') return text(v);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? v : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-};
+const when = (v: unknown) => (typeof v === 'string' ? chinaDateTime(v) : text(v));
 
 /** The tip list's and the hazard ledger's filters, as an export recorded them. */
 const FILTER_FIELDS: Record<string, [string, Render]> = {

@@ -124,6 +124,13 @@ describe('staff intake, list, search and paging', () => {
     const [row] = await t.db.query<{ detail: any }>(`select detail from audit_log where action = 'tip.exported' order by id limit 1`);
     expect(row.detail).toMatchObject({ rows: 1, truncated: false, filter: { q: '养老公寓' } });
     expect((await get('lk_intake', '/api/tips/export?status=nope')).statusCode).toBe(400);
+    // Times are written in Beijing time whatever zone the server process runs in (run this file under TZ=UTC
+    // and TZ=America/New_York): 16:30 UTC on 30 November is 00:30 on 1 December in Beijing.
+    const code = String(sheet.getRow(2).getCell(1).value);
+    await t.db.query(`update tips set received_at = '2026-11-30T16:30:00Z' where tracking_code = $1`, [code]);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load((await get('lk_intake', `/api/tips/export?q=${encodeURIComponent('养老公寓')}`)).rawPayload as any);
+    expect(again.getWorksheet('线索台账')!.getRow(2).getCell(3).value).toBe('2026-12-01 00:30');
   });
 
   it('routing rules are data with history, and drive dispatch suggestions', async () => {

@@ -5,12 +5,13 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import { listTips } from './tips.query.service.ts';
 import type { FilterQuery } from './tips.schemas.ts';
 import { regionPathSql } from '../regions/regions.repository.ts';
+import { chinaDate, chinaDateTime } from '../../../shared/time.ts';
 
 export const EXPORT_MAX_ROWS = 10_000;
 const PAGE = 200;
-const beijing = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ') : '');
-const fmt = (d: Date | null) => beijing(d).slice(0, 16);
-const day = (d: Date | null) => beijing(d).slice(0, 10);
+// Beijing time, whatever zone the server process runs in.
+const fmt = (d: Date | null) => (d ? chinaDateTime(d) : '');
+const day = (d: Date | null) => (d ? chinaDate(d) : '');
 const label = <T extends Record<string, string>>(labels: T, code: string | null) => (code ? (labels[code as keyof T] ?? code) : '');
 
 /** The 线索台账 columns, in the order an office keeps its ledger. */
