@@ -195,10 +195,13 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('我区闻令即动,一场声势浩大的防范宣传和严厉打击养老诈骗犯罪的专项行动,在全区各地同步开展,开局良好,成效初显。')).toEqual([]);
   });
 
-  it('s114: the verb after the number is read across the 、 of its modifiers (对…进行无盲区、无死角全面排查)', () => {
+  it('s114, s120: 对 + the count + 进行 + the verb — the verb after the number decides, read across the 、 of its modifiers', () => {
     const text = '联合市民政局在全市开展养老机构涉医违法行为专项排查工作,对全市121家养老机构进行无盲区、无死角全面排查。排查公办养老机构36家、民办养老机构85家,开展诊疗活动养老机构共25家,均经审批备案。';
     expect(keyed(text)).toEqual(['entities_screened=121', 'entities_screened=36', 'entities_screened=85']);
     expect(spans(text)[0]).toBe('121');
+    // s120: the same frame with a court's verb; a verb that names no indicator gives none.
+    expect(keyed('7月12日,福建省高级人民法院组织全省14家法院,对19起涉老诈骗犯罪案件进行集中宣判,对涉养老诈骗的执行案款予以发放。')).toEqual(['trial_cases=19']);
+    expect(keyed('对29起跨省案件进行集中收网')).toEqual([]);
   });
 
   it('s114: list items that carry their own counts are no mixed total; the object noun decides between printed things', () => {

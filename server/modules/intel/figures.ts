@@ -38,8 +38,6 @@ interface Rule {
   lead?: RegExp;
   /** For screening: the sector named between the verb and the number. */
   subject?: RegExp;
-  /** For a rule read after the number: read on across "、" to the end of the clause (`afterList`). */
-  acrossList?: boolean;
 }
 
 // Order matters: the first rule that fits wins (specific before general). "排查梳理出…隐患的机构…36个"
@@ -116,10 +114,18 @@ const AFTER_RULES: Rule[] = [
   { indicator: 'victims', words: /^[^，。；]{0,8}(?:被骗|受骗|受害|被害)/, measures: ['人', '名'], unit: '人' },
   // "深入…3000余户居民家中" (s113): households counted by the home entered, whatever the verb of motion.
   { indicator: 'households_visited', words: /^[^，。；]{0,6}家(?:中|里)/, measures: ['户', '户次'], unit: '户' },
-  // "对全市121家养老机构进行无盲区、无死角全面排查" (s114): 对 + the count + 进行/开展 + a screening verb, read
-  // across the 、 of the verb's modifiers (`afterList`).
-  { indicator: 'entities_screened', lead: /对(?:全市|全县|全区|全省|辖区|辖内)?$/, words: /^[^，。；]{0,14}(?:进行|开展)[^，。；]{0,16}(?:检查|排查|核查|巡查)/, measures: ['家', '家次', '个', '所', '处'], unit: '家', acrossList: true },
 ];
+
+/**
+ * 对 + the count + 进行/开展/予以 + the verb: the verb after the number decides, read across the 、 of its
+ * modifiers ("对全市121家养老机构进行无盲区、无死角全面排查" s114, "对19起涉老诈骗犯罪案件进行集中宣判" s120). A verb
+ * that names no indicator gives none ("对29起跨省案件进行集中收网").
+ */
+function verbAfterRule(text: string, start: number, q: Quantity, measure: string): Rule | undefined {
+  if (!/对(?:全市|全县|全区|全省|辖区|辖内)?$/.test(text.slice(start, q.numStart).trimEnd())) return undefined;
+  const verb = /^[^，。；]{0,14}?(?:进行|开展|予以)([^，。；]{1,16})/.exec(afterList(text, q))?.[1];
+  return verb ? RULES.find((r) => r.measures.includes(measure) && r.words.test(verb)) : undefined;
+}
 
 /**
  * What a labelled summary counts but no indicator of the catalogue does (docs/intel.md, labelling
@@ -297,7 +303,8 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // The head verb says what was done, the item's noun what was done with: between printed things (materials,
     // posters, banners) the noun decides ("印发…宣传手册约4000份、海报7500张", s114).
     if (fromList && own && OBJECT_RULES.has(fromList.indicator) && OBJECT_RULES.has(own.indicator)) fromList = own;
-    const rule = AFTER_RULES.find((r) => fits(r, r.acrossList ? afterList(text, q) : after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
+    const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
+      verbAfterRule(text, start, q, measure) ??
       fromList ?? own ??
       (mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
     if (!rule) continue;
