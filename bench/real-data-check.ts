@@ -60,7 +60,8 @@ function chinese(s: string): number | null {
 
 /** What a written number says: "4.71亿" = 471000000, "300余亿" = 3e10, "4千" = 4000, "亿" = 1e8. */
 export function readWritten(span: string): number | null {
-  const s = span.replace(/^[近约超逾上]/, '').replace(/[余多]/g, '');
+  // A space pasted inside a numeral ("1.61 亿", "5400 余") is no part of its value.
+  const s = span.replace(/\s/g, '').replace(/^[近约超逾上]/, '').replace(/[余多]/g, '');
   const m = /^([0-9]+(?:\.[0-9]+)?)?([十百千万亿]*)$/.exec(s);
   if (m && (m[1] || m[2])) {
     let v = m[1] ? Number(m[1]) : 1;

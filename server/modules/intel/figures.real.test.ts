@@ -176,6 +176,47 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect([q.value, q.approx, t.slice(q.numStart, q.numEnd)]).toEqual([1760000, true, '176 万余']);
   });
 
+  it('s098: the persons of a paired count under a verb that names no indicator get none (court intake 受理)', () => {
+    const text = '广西法院雷霆行动,剑指人民群众深恶痛绝的各类养老诈骗,截至9月18日,全区法院受理一审涉养老诈骗案45件67人,追赃挽损金额600余万元,查封涉案房产、商铺、车位120余套、地皮2块,扣押轿车8辆。';
+    // 67人 no longer inherits people_reached from "人民群众"; 地皮2块 is two plots, not two yuan.
+    expect(keyed(text)).toEqual(['amount_recovered_yuan=6000000~']);
+    // The pair under a verb that names one keeps both keys (s016).
+    expect(keyed('全国检察机关共起诉涉养老诈骗犯罪767件1863人')).toEqual(['prosecuted_cases=767', 'prosecuted_persons=1863']);
+  });
+
+  it('s098: 块 in a summary counts pieces; money only as 块钱', () => {
+    expect(findQuantities('地皮2块')[0]).toMatchObject({ value: 2, measure: '元' }); // the shared reader keeps speech's 块 = 元 for tips
+    expect(keyed('查封涉案房产、商铺、车位120余套、地皮2块')).toEqual([]);
+    expect(keyed('涉案金额5万块钱')).toEqual(['amount_involved_yuan=50000']);
+  });
+
+  it('s110, s116: 一场 before a noun is an article, not one event', () => {
+    expect(keyed('坚持依法打击、整治规范、宣传教育“三箭齐发”,做到工作清单化、宣传精准化、打击法治化、整治责任化,打了一场打击整治养老诈骗整体战、攻坚战,专项行动取得了阶段性明显成效。')).toEqual([]);
+    expect(keyed('我区闻令即动,一场声势浩大的防范宣传和严厉打击养老诈骗犯罪的专项行动,在全区各地同步开展,开局良好,成效初显。')).toEqual([]);
+  });
+
+  it('s114, s120: 对 + the count + 进行 + the verb — the verb after the number decides, read across the 、 of its modifiers', () => {
+    const text = '联合市民政局在全市开展养老机构涉医违法行为专项排查工作,对全市121家养老机构进行无盲区、无死角全面排查。排查公办养老机构36家、民办养老机构85家,开展诊疗活动养老机构共25家,均经审批备案。';
+    expect(keyed(text)).toEqual(['entities_screened=121', 'entities_screened=36', 'entities_screened=85']);
+    expect(spans(text)[0]).toBe('121');
+    // s120: the same frame with a court's verb; a verb that names no indicator gives none.
+    expect(keyed('7月12日,福建省高级人民法院组织全省14家法院,对19起涉老诈骗犯罪案件进行集中宣判,对涉养老诈骗的执行案款予以发放。')).toEqual(['trial_cases=19']);
+    expect(keyed('对29起跨省案件进行集中收网')).toEqual([]);
+  });
+
+  it('s114: list items that carry their own counts are no mixed total; the object noun decides between printed things', () => {
+    expect(keyed('全市印发打击整治养老诈骗宣传手册约4000份、海报7500张,利用全市各医疗机构、医养结合机构等LED显示屏滚动宣传,并组织开展现场宣传。'))
+      .toEqual(['materials_distributed=4000~', 'posters=7500']);
+    // Counted together they stay a mixed total (s081).
+    expect(keyed('印发宣传手册、海报共7500份')).toEqual([]);
+  });
+
+  it('s113: households counted by the home entered (深入…3000余户居民家中)', () => {
+    const text = '20余执法人员和30余名党员分别深入街头巷尾及“共驻共建”包联的3000余户居民家中,结合典型电信诈骗案例,向老人们、尤其是留守老人,独居老人详细讲解诈骗分子惯用手段和套路';
+    expect(extractFigures(text).figures.map(({ indicator, value, unit, approx }) => ({ indicator, value, unit, approx })))
+      .toEqual([{ indicator: 'households_visited', value: 3000, unit: '户', approx: true }]);
+  });
+
   it('keeps the development split above the issue bars (P ≥ 0.95, R ≥ 0.9, no masked number guessed)', () => {
     const s = scoreRealFigures(loadRealSummaries('dev'));
     expect(s.precision).toBeGreaterThanOrEqual(0.95);

@@ -1,5 +1,5 @@
 import { MAX_TEXT } from './analyze.ts';
-import { findQuantities, type Quantity } from './numbers.ts';
+import { findQuantities, MEASURES, type Quantity } from './numbers.ts';
 
 /**
  * Figures from a work summary, keyed by shared/docs/indicators.md. Each number is read with the
@@ -112,7 +112,20 @@ const AFTER_RULES: Rule[] = [
   { indicator: 'publicity_events', words: /^[^，。；]{0,4}(?:集中宣传|宣传活动|宣讲活动|讲座)/, measures: ['次', '场', '场次'], unit: '场' },
   // "3名老人被骗100余万元" (s082): persons harmed, counted before the word that says so.
   { indicator: 'victims', words: /^[^，。；]{0,8}(?:被骗|受骗|受害|被害)/, measures: ['人', '名'], unit: '人' },
+  // "深入…3000余户居民家中" (s113): households counted by the home entered, whatever the verb of motion.
+  { indicator: 'households_visited', words: /^[^，。；]{0,6}家(?:中|里)/, measures: ['户', '户次'], unit: '户' },
 ];
+
+/**
+ * 对 + the count + 进行/开展/予以 + the verb: the verb after the number decides, read across the 、 of its
+ * modifiers ("对全市121家养老机构进行无盲区、无死角全面排查" s114, "对19起涉老诈骗犯罪案件进行集中宣判" s120). A verb
+ * that names no indicator gives none ("对29起跨省案件进行集中收网").
+ */
+function verbAfterRule(text: string, start: number, q: Quantity, measure: string): Rule | undefined {
+  if (!/对(?:全市|全县|全区|全省|辖区|辖内)?$/.test(text.slice(start, q.numStart).trimEnd())) return undefined;
+  const verb = /^[^，。；]{0,14}?(?:进行|开展|予以)([^，。；]{1,16})/.exec(afterList(text, q))?.[1];
+  return verb ? RULES.find((r) => r.measures.includes(measure) && r.words.test(verb)) : undefined;
+}
 
 /**
  * What a labelled summary counts but no indicator of the catalogue does (docs/intel.md, labelling
@@ -189,11 +202,14 @@ function listWords(text: string, clauseStart: number, before: string): string {
   for (let n = 0; n < INHERIT_CLAUSES && end >= 0 && text[end] === '、'; n++) {
     let s = end;
     while (s > 0 && end - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
+    // An earlier item with its own count is counted apart ("宣传手册约4000份、海报7500张", s114): not in this total.
+    if (COUNTED_ITEM.test(text.slice(s, end))) break;
     words = text.slice(s, end) + '、' + words;
     end = s - 1;
   }
   return words;
 }
+const COUNTED_ITEM = new RegExp(String.raw`(?:[0-9０-９]|[一二两三四五六七八九十百千万])(?:余|多)?(?:${MEASURES})$`);
 
 /**
  * Things counted together that belong to different indicators make a total no indicator counts
@@ -222,10 +238,28 @@ function notAFigure(text: string, q: Quantity): boolean {
   if (open >= 0 && q.start - open < 40 && text.lastIndexOf('》', q.start) < open) return true;
   // "打掉一个…团伙", "一起案件": 一 with a measure word and the noun right after is an article, not a count.
   // Read without a leading 近/约: "问题近一个时期层出不穷" (s061) is an article too.
-  if (/^一(?:个|起|批|家|名|种|件)$/.test(text.slice(q.numStart, q.numEnd) + q.measure) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
+  // "打了一场…整体战", "一场声势浩大的…行动" (s110, s116): 一场 before a noun is an article too.
+  if (/^一(?:个|起|批|家|名|种|件|场)$/.test(text.slice(q.numStart, q.numEnd) + q.measure) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
   // Durations counted in 个: "3个月内", "6个小时", "一个时期".
   if (q.measure === '个' && /^(?:月|小时|时期|阶段|星期|工作日|季度)/.test(after)) return true;
   return false;
+}
+
+const OBJECT_RULES = new Set(['materials_distributed', 'posters', 'banners']);
+
+/**
+ * The persons of a paired count ("受理一审…45件67人", s098; "起诉…767件1863人", s016) belong to the clause's own
+ * verb: when that verb names no indicator, the persons get none either — never one inherited from an earlier clause.
+ */
+function pairedPersons(before: string, measure: string) {
+  return (measure === '人' || measure === '名') && /[0-9０-９一二两三四五六七八九十百千万](?:余|多)?[件起宗]$/.test(before);
+}
+
+/** The words after a number up to the end of its clause, read across "、" (a verb's modifiers, "无盲区、无死角"). */
+function afterList(text: string, q: Quantity) {
+  let e = q.end;
+  while (e < text.length && e - q.end < CLAUSE_WINDOW && !(CLAUSE_BREAK.test(text[e]) && text[e] !== '、')) e++;
+  return text.slice(q.end, e).trimStart();
 }
 
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
@@ -247,7 +281,8 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
       maskedNumbers.push({ quote, start: q.numStart, end: q.numEnd });
       continue;
     }
-    const measure = isPct ? '%' : q.measure;
+    // 块 is money in speech ("5万块钱") but a piece in a summary ("地皮2块", "展板6块", s098): 元 only with 钱.
+    const measure = isPct ? '%' : q.measure === '元' && /块(?:左右|以上|\+)?$/.test(q.raw) && text[q.end] !== '钱' ? '块' : q.measure;
     // Only the words since the previous number: a title joins clauses with spaces ("…团伙54个 抓获嫌疑人1226人").
     let from = before.length;
     while (from > 0 && from > before.length - 14 && !/[0-9０-９]/.test(before[from - 1])) from--;
@@ -263,10 +298,15 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // by the list head's verb first: 视频 inside it is what is counted, not what was done. An item with its own
     // verb ("制作、发送风险提示函11份", s032) decides for itself.
     const listItem = text[start - 1] === '、' && !ITEM_VERB.test(before);
+    const own = RULES.find((r) => fits(r, before));
+    let fromList = listItem && mayInherit(text, start, '') ? inherited(text, start, measure, seen) : undefined;
+    // The head verb says what was done, the item's noun what was done with: between printed things (materials,
+    // posters, banners) the noun decides ("印发…宣传手册约4000份、海报7500张", s114).
+    if (fromList && own && OBJECT_RULES.has(fromList.indicator) && OBJECT_RULES.has(own.indicator)) fromList = own;
     const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
-      (listItem && mayInherit(text, start, '') ? inherited(text, start, measure, seen) : undefined) ??
-      RULES.find((r) => fits(r, before)) ??
-      (mayInherit(text, start, before) ? inherited(text, start, measure, seen) : undefined);
+      verbAfterRule(text, start, q, measure) ??
+      fromList ?? own ??
+      (mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
     if (!rule) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
     // Counts of visits and checks keep their measure word (家次, 人次, 条次): 774家次 is not 774家.
