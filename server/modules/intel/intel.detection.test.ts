@@ -406,3 +406,47 @@ describe('retraining (bench/train-intel.ts)', () => {
     expect(chooseCalibration(rows as never, 0.005).lowMedium).toBeGreaterThan(0.65);
   });
 });
+
+describe('issue 14, seventh collection (docs/intel.md, session 10): general signs of scam messages', () => {
+  const signs = (id: string) => judge(text(id), null).signs.map((s) => s.code);
+  it('names money to be sent to someone else\'s card as the fake-relative move (m138: 打3000元到我同学的卡上)', () => {
+    expect(signs('m138')).toContain('third_party_card');
+    expect(flagged(judge(text('m138'), null).level)).toBe(true);
+  });
+  it('names an accusation of a crime as the fake-police move (m137: 你涉嫌…洗钱案, m147: 洗脱罪名)', () => {
+    for (const id of ['m137', 'm147']) {
+      expect(signs(id), id).toContain('accused');
+      expect(flagged(judge(text(id), null).level), id).toBe(true);
+    }
+    // The advice says what the police do not do.
+    expect(judge(text('m137'), null).advice.join('')).toContain('110');
+  });
+  it('names a child or grandchild who hit or fought someone and needs money now (m127: 撞死人了…急需十万现金私了, m078: 打架了)', () => {
+    for (const id of ['m127', 'm078']) expect(signs(id), id).toContain('relative_trouble');
+    expect(flagged(judge(text('m127'), null).level)).toBe(true);
+  });
+  it('reads a demand to cancel an account, with a threat to the credit record, as the fake customer-service scam (m132)', () => {
+    expect(signs('m132')).toEqual(expect.arrayContaining(['cancel_service', 'threat']));
+    expect(judge(text('m132'), null).level).toBe('high');
+  });
+  it('names an app or client to download as a sign (m062: 下载客户端激活领取), one that alone stays below a warning', () => {
+    expect(signs('m062')).toContain('download_app');
+    expect(judge('请下载客户端查看账单。', null).level).toBe('low');
+  });
+  it('reads "联系电话：…" beside an unclaimed payout as a number to call back (m151), but not a number in a real notice (o220, o280)', () => {
+    expect(signs('m151')).toEqual(expect.arrayContaining(['windfall', 'callback']));
+    expect(judge(text('m151'), null).level).toBe('high');
+    for (const id of ['o220', 'o280']) expect(signs(id), id).not.toContain('callback');
+  });
+  it('does not take a warning that lists the scam\'s moves and ends "都是骗子" for the scam (o371: 不管是谁让您下载陌生软件、开启屏幕共享,都是骗子)', () => {
+    expect(signs('o371')).toEqual([]);
+    expect(flagged(judge(text('o371')).level)).toBe(false);
+    // The same words as a request, outside a warning, are a sign.
+    expect(judge('请开启屏幕共享，工作人员帮您办理退款。', null).signs.map((s) => s.code)).toContain('download_app');
+  });
+  it('finds none of these signs in any dev ordinary message', () => {
+    const fresh = new Set(['third_party_card', 'accused', 'relative_trouble', 'cancel_service', 'download_app']);
+    const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => judge(o.text, null).signs.some((s) => fresh.has(s.code) || s.code === 'callback')).map((o) => o.id);
+    expect(hit).toEqual([]);
+  });
+});

@@ -55,10 +55,23 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'parcel_claim', label: '说您的快递丢了、坏了', explain: '短信、电话说您的快递丢失或破损，要给您“理赔”“双倍赔付”，再让您加微信、点链接——这是冒充快递、客服的骗局。请在购物App或快递官方App里查看订单。', pattern: /快[递件][^，。；]{0,10}(?:受损|破损|损坏)/g, weight: 2 },
   { code: 'add_contact', label: '让您加微信、QQ私聊', explain: '陌生短信让您加微信、QQ或某个手机号私聊，是为了避开平台，方便骗钱。正规单位不会这样办事。', pattern: /加(?:我|一下)?的?(?:微信|QQ|qq|好友|手机)|添加[^，。；]{0,6}(?:微信|QQ|qq|好友)/g, weight: 2 },
   { code: 'fake_charge', label: '说您刷卡消费、要扣款', explain: '短信说您在某商场刷卡消费、“已确认”“将从您账上扣除”，再留个电话让您咨询，是冒充银联、银行的老骗局。不要拨短信里的电话，请打卡背面的银行客服电话或到网点查询。', pattern: /(?:刷卡|消费|透支)[^，。；]{0,10}\d[\d,.]*元[^。]{0,20}?(?:已(?:被)?确认|将[^，。；]{0,20}(?:扣除|扣出|计费|结算|划算|扣收))/g, weight: 3 },
+  // ── Session 10 (s10-scams): general signs of scam messages, from the seventh collection's dev half ──
+  // (docs/intel.md, "Seventh collection (session 10): scam messages"). Each names a move the scam needs,
+  // not a phrase of one message: money to someone else's card, an accusation of a crime, a relative in
+  // trouble who needs money, a request to cancel an account or service, an app or screen share to install.
+  { code: 'third_party_card', label: '让您把钱打到别人的卡上', explain: '自称子女、亲友、房东的人，让您把钱打到“同学”“朋友”“爱人”的卡上——这是冒充亲友的老套路。先打对方原来的号码或当面问清楚，再决定。', pattern: /(?:同学|朋友|爱人|老公|老婆|媳妇|表[弟哥姐妹]|堂[弟哥姐妹]|亲戚|老乡|同事|室友|女朋友|男朋友|家属)的?[^，。；!！:：]{0,16}(?:卡上|卡里|卡中|卡号|银行卡|账户|账号|帐户|卡)/g, weight: 3 },
+  { code: 'accused', label: '说您涉嫌犯罪', explain: '打电话、发消息说您“涉嫌洗钱”“涉案”，要您配合调查、汇报行踪、洗清罪名——这是冒充公检法的骗局。公安、检察院、法院不会用电话、短信、微信办案，也不会让您转账。请挂断，拨打 110 核实。', pattern: /(?:你|您)[^，。；!！]{0,6}涉嫌|涉嫌[^，。；!！]{0,10}(?:洗钱|犯罪|违法|案)|洗脱[^，。]{0,2}(?:罪名|嫌疑)|(?:逮捕|通缉)令|汇报行踪/g, weight: 3 },
+  { code: 'relative_trouble', label: '自称亲人闯了祸要钱', explain: '电话、短信里叫您“爸、妈、爷爷、奶奶”，说撞了人、打了架、要私了，急着要钱——这是冒充亲人的骗局。先挂断，打孩子原来的电话或问问家里人。', pattern: /(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|爸爸?|妈妈?|爸妈)[^。]{0,3}?[,，!！:：\s][^。]{0,20}?(?:撞死|撞伤|撞了|车祸|打伤|打架|被抓|私了|急需)/g, weight: 3 },
+  { code: 'cancel_service', label: '要您配合注销账户、关闭服务', explain: '自称客服、平台或“国家政策”，要您配合注销账户、关闭某项服务或贷款，否则影响征信、要扣钱——这是冒充客服的骗局。平台不会这样打电话，请自己打开官方App查看。', pattern: /(?:配合|需要|帮您|帮你|协助|指导您?)[^，。；!！]{0,6}(?:注销|关闭|取消|解除)[^，。；!！]{0,8}(?:账号|账户|服务|业务|贷款|校园贷|金条|白条|会员|保障|代理|功能)/g, weight: 2 },
+  { code: 'download_app', label: '让您下载软件、共享屏幕', explain: '让您下载某个App、客户端或会议软件，或开启屏幕共享来“领取”“办理”的，对方就能看到您的密码和验证码。正规单位不会这样办事。', pattern: /下载[^，。；!！]{0,10}(?:app|软件|客户端)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号/gi, weight: 2 },
+  // ── end of the session-10 block ──
 ];
 
 /** "详情请拨…" / "如有疑问请咨询…" with a number (or the news's mask of it): with a windfall or an unknown charge, the message wants a call back. */
 export const CALLBACK = /(?:详情|详询|如有疑[问意]|如有疑問)[^。]{0,4}(?:请速?)?(?:拨打?|咨询|致电|垂询|联系)[^。]{0,12}?[:：]?\s*(?:\d[\d\-－—*×x]{4,}|某某电话|x{3,}|×{3,})/i;
+
+/** Session 10 (s10-scams): a number given as "联系电话/咨询电话/请致电/请拨打：…" — like CALLBACK, a sign only beside a windfall or an unknown charge (real notices give numbers too: o220, o280, o368). */
+export const CALLBACK_NUMBER = /(?:联系电话|咨询电话|请致电|请回电|请拨打|联系方式)[^。]{0,4}[:：]?\s*(?:\d[\d\-－—*×x]{4,})/i;
 
 /**
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a

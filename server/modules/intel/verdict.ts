@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
-import { CALLBACK, HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
+import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified } from './simplify.ts';
 
@@ -125,8 +125,12 @@ function disarmedInWarning(simple: string, start: number): boolean {
   if (DISARM_SENTENCE.test(before)) return true;
   if (before.split('“').length > before.split('”').length) return true;
   const clause = before.slice(Math.max(...['，', ',', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
-  return DISARM_CLAUSE.test(clause) || (DISARM_LAWFUL.test(clause) && !SENDER_SELF.test(clause));
+  if (DISARM_CLAUSE.test(clause) || (DISARM_LAWFUL.test(clause) && !SENDER_SELF.test(clause))) return true;
+  // A sentence that ends by calling what it listed a scam ("不管是谁让您下载陌生软件、开启屏幕共享,都是骗子", o371).
+  const stop = simple.slice(start).search(/[。！？\n；!?]/);
+  return CALLED_AFTER.test(simple.slice(start, stop < 0 ? simple.length : start + stop));
 }
+const CALLED_AFTER = /[,，、]\s*(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)/;
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
 const TOPUP = /话费|流量/;
@@ -149,17 +153,17 @@ export function findRedFlags(text: string, simple = toSimplified(text), frame = 
   }
   // A number to call is in many real notices; only beside a windfall or an unknown charge is it a sign.
   if (out.some((f) => f.code === 'windfall' || f.code === 'fake_charge')) {
-    const quote = firstAffirmed(text, simple, CALLBACK);
+    const quote = firstAffirmed(text, simple, CALLBACK) ?? firstAffirmed(text, simple, CALLBACK_NUMBER);
     if (quote) out.push({ code: 'callback', label: '留了电话让您回拨', quote, explain: '短信里说有好处可领或有笔扣款，再留个电话让您打过去——接电话的就是骗子，会一步步让您说出卡号、密码，或到 ATM 机上“操作”。要核实，请打官方客服电话。', weight: 1 });
   }
   return out;
 }
 
 // Signs that on their own are enough to call a pitch dangerous.
-const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure']);
+const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure', 'third_party_card', 'accused', 'relative_trouble']);
 // The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
 // real notice (社保 does warn that an unverified pension stops); two together are the scam.
-const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact']);
+const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact', 'cancel_service', 'download_app']);
 
 /**
  * The six-type reading of docs/intel.md's labelling guide, in its order: the first rule that fits wins
@@ -331,9 +335,10 @@ function advise(level: Level, signs: Sign[]): string[] {
   const has = (code: string) => signs.some((f) => f.code === code);
   return [
     ...(has('link') || has('website') ? ['不要点开短信、微信里的陌生链接，更不要在打开的网页里填银行卡号、密码和验证码。'] : []),
+    ...(has('accused') ? ['说您涉嫌犯罪、要您配合调查的电话和消息都是骗局：公检法不会用电话、微信办案，也没有“安全账户”。请挂断，拨打 110 核实。'] : []),
     ...(has('threat') || has('account_stopped') ? ['社保、养老金、医保的事，请拨打 12333 或到社保窗口核实；银行卡、ETC 的事，请拨打卡背面或官方客服电话核实，不要按短信里的说法办。'] : []),
-    ...(has('new_number') || has('relative_urgent') ? ['自称亲友、房东换了号或出了事要钱的，先打对方原来的号码或当面问清楚。'] : []),
-    ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') || has('parcel_claim') || has('add_contact') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
+    ...(has('new_number') || has('relative_urgent') || has('relative_trouble') || has('third_party_card') ? ['自称亲友、房东换了号或出了事要钱的，先打对方原来的号码或当面问清楚。'] : []),
+    ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') || has('parcel_claim') || has('add_contact') || has('cancel_service') || has('download_app') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
     ...(level === 'high' || level === 'medium'
       ? ['先不要交钱、不要转账，也不要签任何合同。', '马上和子女或信得过的家人商量。', '已经交了钱或被骗的，请拨打 110 报警；拿不准的可以拨打 96110 反诈专线咨询。', '可以在本网站一键举报，工作人员会核查并答复您。']
       : level === 'unsure'
