@@ -444,8 +444,16 @@ describe('issue 14, seventh collection (docs/intel.md, session 10): general sign
     // The same words as a request, outside a warning, are a sign.
     expect(judge('请开启屏幕共享，工作人员帮您办理退款。', null).signs.map((s) => s.code)).toContain('download_app');
   });
+  it('names paid tasks with a commission as the 刷单 pitch (m157: 做完一个任务提成36元…提成日结)', () => {
+    expect(signs('m157')).toContain('task_commission');
+    expect(flagged(judge(text('m157'), null).level)).toBe(true);
+  });
+  it('reads "添加VX" as a request to add a WeChat contact, like 加微信 (m156)', () => {
+    expect(signs('m156')).toContain('add_contact');
+    expect(judge('请添加V信 abc123 领取', null).signs.map((s) => s.code)).toContain('add_contact');
+  });
   it('finds none of these signs in any dev ordinary message', () => {
-    const fresh = new Set(['third_party_card', 'accused', 'relative_trouble', 'cancel_service', 'download_app']);
+    const fresh = new Set(['third_party_card', 'accused', 'relative_trouble', 'cancel_service', 'download_app', 'task_commission']);
     const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => judge(o.text, null).signs.some((s) => fresh.has(s.code) || s.code === 'callback')).map((o) => o.id);
     expect(hit).toEqual([]);
   });

@@ -53,7 +53,7 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'auto_charge', label: '说免费期结束、要自动扣钱', explain: '说您开通的“百万保险”“会员”免费期到了，不关闭就自动扣几千上万元，让您配合“关闭”——正规的续费不会这样吓人。请自己在官方App里查，不要按来电的说法操作。', pattern: /(?:免费期|试用期|体验期)[^，。；]{0,6}(?:已)?(?:结束|到期)|(?:自动|将)[^，。；]{0,4}(?:扣费|扣款|续费)[^，。；]{0,8}(?:\d|[一二两三四五六七八九十百千万]+)[^，。]{0,3}(?:元|万)/g, weight: 2 },
   { code: 'flight_change', label: '说航班取消、要您改签退票', explain: '短信说您的航班取消了，让您打电话、交钱办理改签或“理赔”——航空公司因自身原因取消航班，退改签免费，也不会让您转账。请打航空公司官方电话核实。', pattern: /(?:航班|飞机)[^，。；]{0,8}(?:取消|延误|停飞)[^。]{0,24}(?:改签|退票|理赔|赔偿|补偿)/g, weight: 2 },
   { code: 'parcel_claim', label: '说您的快递丢了、坏了', explain: '短信、电话说您的快递丢失或破损，要给您“理赔”“双倍赔付”，再让您加微信、点链接——这是冒充快递、客服的骗局。请在购物App或快递官方App里查看订单。', pattern: /快[递件][^，。；]{0,10}(?:受损|破损|损坏)/g, weight: 2 },
-  { code: 'add_contact', label: '让您加微信、QQ私聊', explain: '陌生短信让您加微信、QQ或某个手机号私聊，是为了避开平台，方便骗钱。正规单位不会这样办事。', pattern: /加(?:我|一下)?的?(?:微信|QQ|qq|好友|手机)|添加[^，。；]{0,6}(?:微信|QQ|qq|好友)/g, weight: 2 },
+  { code: 'add_contact', label: '让您加微信、QQ私聊', explain: '陌生短信让您加微信、QQ或某个手机号私聊，是为了避开平台，方便骗钱。正规单位不会这样办事。', pattern: /加(?:我|一下)?的?(?:微信|QQ|qq|好友|手机)|添加[^，。；]{0,6}(?:微信|QQ|qq|好友)|(?:加|添加)[^，。；]{0,4}(?:vx|v信|wx|威信|薇信|微芯)/gi, weight: 2 },
   { code: 'fake_charge', label: '说您刷卡消费、要扣款', explain: '短信说您在某商场刷卡消费、“已确认”“将从您账上扣除”，再留个电话让您咨询，是冒充银联、银行的老骗局。不要拨短信里的电话，请打卡背面的银行客服电话或到网点查询。', pattern: /(?:刷卡|消费|透支)[^，。；]{0,10}\d[\d,.]*元[^。]{0,20}?(?:已(?:被)?确认|将[^，。；]{0,20}(?:扣除|扣出|计费|结算|划算|扣收))/g, weight: 3 },
   // ── Session 10 (s10-scams): general signs of scam messages, from the seventh collection's dev half ──
   // (docs/intel.md, "Seventh collection (session 10): scam messages"). Each names a move the scam needs,
@@ -64,6 +64,9 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'relative_trouble', label: '自称亲人闯了祸要钱', explain: '电话、短信里叫您“爸、妈、爷爷、奶奶”，说撞了人、打了架、要私了，急着要钱——这是冒充亲人的骗局。先挂断，打孩子原来的电话或问问家里人。', pattern: /(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|爸爸?|妈妈?|爸妈)[^。]{0,3}?[,，!！:：\s][^。]{0,20}?(?:撞死|撞伤|撞了|车祸|打伤|打架|被抓|私了|急需)/g, weight: 3 },
   { code: 'cancel_service', label: '要您配合注销账户、关闭服务', explain: '自称客服、平台或“国家政策”，要您配合注销账户、关闭某项服务或贷款，否则影响征信、要扣钱——这是冒充客服的骗局。平台不会这样打电话，请自己打开官方App查看。', pattern: /(?:配合|需要|帮您|帮你|协助|指导您?)[^，。；!！]{0,6}(?:注销|关闭|取消|解除)[^，。；!！]{0,8}(?:账号|账户|服务|业务|贷款|校园贷|金条|白条|会员|保障|代理|功能)/g, weight: 2 },
   { code: 'download_app', label: '让您下载软件、共享屏幕', explain: '让您下载某个App、客户端或会议软件，或开启屏幕共享来“领取”“办理”的，对方就能看到您的密码和验证码。正规单位不会这样办事。', pattern: /下载[^，。；!！]{0,10}(?:app|软件|客户端)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号/gi, weight: 2 },
+  // Paid tasks with a commission settled daily: the 刷单 pitch in its general form (m157), not only likes (task_lure).
+  { code: 'task_commission', label: '做任务拿提成', explain: '“做一个任务提成几十元”“佣金日结”的兼职，先给点甜头，再让您垫钱做“任务”——这是刷单诈骗，垫进去的钱拿不回来。', pattern: /任务[^，。；]{0,10}(?:提成|佣金|返佣|返利)|(?:提成|佣金)[^，。；]{0,4}日结/g, weight: 3 },
+  // Also in this session, in place: add_contact reads the spellings that dodge filters (VX, V信, 威信: m156).
   // ── end of the session-10 block ──
 ];
 

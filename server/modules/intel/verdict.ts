@@ -160,7 +160,7 @@ export function findRedFlags(text: string, simple = toSimplified(text), frame = 
 }
 
 // Signs that on their own are enough to call a pitch dangerous.
-const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure', 'third_party_card', 'accused', 'relative_trouble']);
+const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure', 'third_party_card', 'accused', 'relative_trouble', 'task_commission']);
 // The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
 // real notice (社保 does warn that an unverified pension stops); two together are the scam.
 const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact', 'cancel_service', 'download_app']);
@@ -338,6 +338,7 @@ function advise(level: Level, signs: Sign[]): string[] {
     ...(has('accused') ? ['说您涉嫌犯罪、要您配合调查的电话和消息都是骗局：公检法不会用电话、微信办案，也没有“安全账户”。请挂断，拨打 110 核实。'] : []),
     ...(has('threat') || has('account_stopped') ? ['社保、养老金、医保的事，请拨打 12333 或到社保窗口核实；银行卡、ETC 的事，请拨打卡背面或官方客服电话核实，不要按短信里的说法办。'] : []),
     ...(has('new_number') || has('relative_urgent') || has('relative_trouble') || has('third_party_card') ? ['自称亲友、房东换了号或出了事要钱的，先打对方原来的号码或当面问清楚。'] : []),
+    ...(has('task_commission') ? ['“做任务拿提成”的兼职都要先垫钱，这是刷单诈骗，不要参加，也不要下载对方给的软件。'] : []),
     ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') || has('parcel_claim') || has('add_contact') || has('cancel_service') || has('download_app') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
     ...(level === 'high' || level === 'medium'
       ? ['先不要交钱、不要转账，也不要签任何合同。', '马上和子女或信得过的家人商量。', '已经交了钱或被骗的，请拨打 110 报警；拿不准的可以拨打 96110 反诈专线咨询。', '可以在本网站一键举报，工作人员会核查并答复您。']
