@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
-import { loadModel, ngrams, readWithModel, type ModelWeights } from './model.ts';
+import { loadModel, ngrams, normalize, readWithModel, type ModelWeights } from './model.ts';
 import { TYPE_WORDS } from './lexicon.ts';
 import { toSimplified } from './simplify.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge } from './verdict.ts';
@@ -451,6 +451,20 @@ describe('issue 14, seventh collection (docs/intel.md, session 10): general sign
   it('reads "添加VX" as a request to add a WeChat contact, like 加微信 (m156)', () => {
     expect(signs('m156')).toContain('add_contact');
     expect(judge('请添加V信 abc123 领取', null).signs.map((s) => s.code)).toContain('add_contact');
+  });
+  it('reads traditional script through a full one-for-one table and through a mirror\'s pinyin, quoting the original (m136)', () => {
+    // 學, 匯, 媽, 設 were not in the hand-made pairs; "(xué)" after 學 is a mirror's artefact.
+    const t = '爸媽,你們把我的學(xué)費和生活費匯到我同學(xué)建設(shè)銀行的卡號(hào)上';
+    expect(toSimplified(t).length).toBe(t.length);
+    expect(toSimplified('學匯媽設')).toBe('学汇妈设');
+    const v = judge(text('m136'), null);
+    expect(v.signs.map((s) => s.code)).toContain('third_party_card');
+    for (const s of v.signs) expect(text('m136')).toContain(s.quote);
+    expect(v.signs.find((s) => s.code === 'third_party_card')!.quote).toContain('(xué)');
+  });
+  it('leaves the shipped model reading as it was trained (the hand-made pairs only)', () => {
+    expect(normalize('學匯')).toBe('學匯');
+    expect(normalize('確詢')).toBe('确询');
   });
   it('finds none of these signs in any dev ordinary message', () => {
     const fresh = new Set(['third_party_card', 'accused', 'relative_trouble', 'cancel_service', 'download_app', 'task_commission']);

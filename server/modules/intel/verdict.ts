@@ -1,7 +1,7 @@
 import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
 import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
-import { toSimplified } from './simplify.ts';
+import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
 export const MAX_TEXT = 20_000;
 
@@ -52,17 +52,39 @@ export interface Verdict {
 }
 
 /**
+ * Mirror sites print pinyin after characters ("同學(xué)建設(shè)銀行的卡號(hào)", m136; "醫(yī)保", o371): the rules read
+ * through it (their gaps count characters of the text, not of the annotation), and every quote is still cut
+ * from the original, annotation included, so it stays the text's own words. The model is not affected.
+ */
+const PINYIN = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;
+interface Reading { simple: string; quote: (start: number, end: number) => string }
+function readable(original: string, simple = toSimplified(original)): Reading {
+  const spans = [...simple.matchAll(PINYIN)];
+  if (spans.length === 0) return { simple, quote: (start, end) => original.slice(start, end) };
+  const back: number[] = [];
+  let clean = '';
+  let from = 0;
+  for (const m of [...spans, { index: simple.length, 0: '' }]) {
+    for (let i = from; i < m.index; i++) back.push(i);
+    clean += simple.slice(from, m.index);
+    from = m.index + m[0].length;
+  }
+  return { simple: clean, quote: (start, end) => original.slice(back[start], back[end - 1] + 1) };
+}
+
+/**
  * The first match of a pattern that is not a warning (请勿泄露验证码, 谨防诈骗), or null. Matched on the
  * simplified text, quoted from the original (the mapping keeps offsets).
  */
-function firstAffirmed(original: string, simple: string, pattern: RegExp, skipReported = false, frame = false, skip?: (word: string) => boolean): string | null {
+function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame = false, skip?: (word: string) => boolean): string | null {
+  const simple = r.simple;
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   for (const m of simple.matchAll(re)) {
     if (NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (skip?.(m[0])) continue;
     if (skipReported && reported(simple, m.index, m.index + m[0].length)) continue;
     if (frame && disarmedInWarning(simple, m.index)) continue;
-    return original.slice(m.index, m.index + m[0].length);
+    return r.quote(m.index, m.index + m[0].length);
   }
   return null;
 }
@@ -143,17 +165,18 @@ const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
 
 /** The warning signs in a text, each with the words that triggered it (the first occurrence that is not a warning). */
-export function findRedFlags(text: string, simple = toSimplified(text), frame = warningFrame(simple)): Sign[] {
+export function findRedFlags(text: string, r: Reading = readable(text), frame = warningFrame(r.simple)): Sign[] {
+  const simple = r.simple;
   const out: Sign[] = [];
   const topup = TOPUP.test(simple);
   for (const f of RED_FLAGS) {
     const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : undefined;
-    const quote = firstAffirmed(text, simple, f.pattern, true, frame, skip);
+    const quote = firstAffirmed(r, f.pattern, true, frame, skip);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
   // A number to call is in many real notices; only beside a windfall or an unknown charge is it a sign.
   if (out.some((f) => f.code === 'windfall' || f.code === 'fake_charge')) {
-    const quote = firstAffirmed(text, simple, CALLBACK) ?? firstAffirmed(text, simple, CALLBACK_NUMBER);
+    const quote = firstAffirmed(r, CALLBACK) ?? firstAffirmed(r, CALLBACK_NUMBER);
     if (quote) out.push({ code: 'callback', label: '留了电话让您回拨', quote, explain: '短信里说有好处可领或有笔扣款，再留个电话让您打过去——接电话的就是骗子，会一步步让您说出卡号、密码，或到 ATM 机上“操作”。要核实，请打官方客服电话。', weight: 1 });
   }
   return out;
@@ -254,17 +277,21 @@ export function combineLevel(rules: Level, p: number | null, harm: boolean, cal:
 /** Decides the verdict for a text. `model` defaults to the shipped weights; `null` means rules only. */
 export function judge(input: string, model: ModelWeights | null = loadModel()): Verdict {
   const original = input.slice(0, MAX_TEXT);
-  const text = toSimplified(original);
+  const raw = toSimplified(original);
+  const reading0 = readable(original, raw);
+  const asTrained = toSimplifiedAsTrained(original);
+  const text = reading0.simple;
   const frame = warningFrame(text);
-  const signs = findRedFlags(original, text, frame);
+  const signs = findRedFlags(original, reading0, frame);
   // A word of harm inside a sign's own quote ("逾期将停发养老金") is that sign, not a second reason.
-  const harmWord = firstAffirmed(original, text, HARM);
+  const harmWord = firstAffirmed(reading0, HARM);
   // A short warning that names no sign ("请勿轻易相信…诈骗", "反诈中心提醒…都是骗子") speaks of fraud
   // to prevent it: its words of harm are not harm done. Nor are they in a warning frame (above) whose
   // every sign was the scam's word.
   const warning = signs.length === 0 && (frame || ((original.length <= 200 || ADDRESSED.test(text)) && WARNING.test(text)));
   const harm = harmWord && !warning && !signs.some((f) => f.quote.includes(harmWord)) ? harmWord : null;
-  const reading = model ? readWithModel(model, text) : null;
+  // The model reads the text as it was trained to (model.ts normalize), not through the rules' fuller table.
+  const reading = model ? readWithModel(model, original) : null;
   const cal = model?.calibration ?? DEFAULT_CALIBRATION;
   const { scores, lexTotal, anyCue } = rankTypes(text, reading?.types ?? null, cal.typeConfident);
 
@@ -301,7 +328,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   // character (的养, 我的), none inside another shown or inside a sign's quote.
   const cues: string[] = [];
   for (const g of reading?.cues ?? []) {
-    const at = text.indexOf(g);
+    const at = asTrained.indexOf(g);
     if (at < 0 || g.length < 2 || EDGE.test(g[0]) || EDGE.test(g[g.length - 1])) continue;
     const quote = original.slice(at, at + g.length);
     if (signs.some((f) => f.quote.includes(quote)) || cues.some((c) => c.includes(quote) || quote.includes(c))) continue;
