@@ -74,11 +74,18 @@ describe('real scam messages, read by the rules alone', () => {
     expect(Object.fromEntries(v.signs.map((s) => [s.code, s.quote]))).toMatchObject({ account_stopped: 'ETC賬戶将于明日到期', website: '登錄網站' });
     for (const s of v.signs) expect(text('m002')).toContain(s.quote);
   });
-  it('says 无法确定 or 留心 rather than a firm no for a bare windfall (m026: 快递丢失…双倍赔付), and advises checking', () => {
-    const v = judge(text('m026'), null);
+  it('says 留心 rather than a firm no for a bare windfall (m030: 信用卡额度…提升), and advises checking', () => {
+    const v = judge(text('m030'), null);
     expect(v.signs.map((s) => s.code)).toEqual(['windfall']);
     expect(v.level).toBe('low');
-    expect(v.summary).toContain('快递丢失');
+    expect(v.summary).toContain('额度');
+  });
+  it('reads a lost parcel as the pretext and the compensation promised for it as the bait: two signs (m026: 快递丢失…双倍赔付; session 10)', () => {
+    const v = judge(text('m026'), null);
+    expect(Object.fromEntries(v.signs.map((s) => [s.code, s.quote]))).toEqual({ windfall: '双倍赔付', parcel_claim: '快递丢失' });
+    expect(v.level).toBe('high');
+    // A lost parcel with no bait stays a single sign.
+    expect(judge('您好，您的快递丢失了，请联系客服处理。', null).level).toBe('low');
   });
 });
 
