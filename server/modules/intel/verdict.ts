@@ -278,13 +278,13 @@ export function combineLevel(rules: Level, p: number | null, harm: boolean, cal:
 export function judge(input: string, model: ModelWeights | null = loadModel()): Verdict {
   const original = input.slice(0, MAX_TEXT);
   const raw = toSimplified(original);
-  const reading0 = readable(original, raw);
+  const forRules = readable(original, raw);
   const asTrained = toSimplifiedAsTrained(original);
-  const text = reading0.simple;
+  const text = forRules.simple;
   const frame = warningFrame(text);
-  const signs = findRedFlags(original, reading0, frame);
+  const signs = findRedFlags(original, forRules, frame);
   // A word of harm inside a sign's own quote ("逾期将停发养老金") is that sign, not a second reason.
-  const harmWord = firstAffirmed(reading0, HARM);
+  const harmWord = firstAffirmed(forRules, HARM);
   // A short warning that names no sign ("请勿轻易相信…诈骗", "反诈中心提醒…都是骗子") speaks of fraud
   // to prevent it: its words of harm are not harm done. Nor are they in a warning frame (above) whose
   // every sign was the scam's word.
