@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
-import { loadModel, ngrams, readWithModel, type ModelWeights } from './model.ts';
+import { loadModel, ngrams, normalize, readWithModel, type ModelWeights } from './model.ts';
 import { TYPE_WORDS } from './lexicon.ts';
 import { toSimplified } from './simplify.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge } from './verdict.ts';
@@ -74,11 +74,18 @@ describe('real scam messages, read by the rules alone', () => {
     expect(Object.fromEntries(v.signs.map((s) => [s.code, s.quote]))).toMatchObject({ account_stopped: 'ETC賬戶将于明日到期', website: '登錄網站' });
     for (const s of v.signs) expect(text('m002')).toContain(s.quote);
   });
-  it('says 无法确定 or 留心 rather than a firm no for a bare windfall (m026: 快递丢失…双倍赔付), and advises checking', () => {
-    const v = judge(text('m026'), null);
+  it('says 留心 rather than a firm no for a bare windfall (m030: 信用卡额度…提升), and advises checking', () => {
+    const v = judge(text('m030'), null);
     expect(v.signs.map((s) => s.code)).toEqual(['windfall']);
     expect(v.level).toBe('low');
-    expect(v.summary).toContain('快递丢失');
+    expect(v.summary).toContain('额度');
+  });
+  it('reads a lost parcel as the pretext and the compensation promised for it as the bait: two signs (m026: 快递丢失…双倍赔付; session 10)', () => {
+    const v = judge(text('m026'), null);
+    expect(Object.fromEntries(v.signs.map((s) => [s.code, s.quote]))).toEqual({ windfall: '双倍赔付', parcel_claim: '快递丢失' });
+    expect(v.level).toBe('high');
+    // A lost parcel with no bait stays a single sign.
+    expect(judge('您好，您的快递丢失了，请联系客服处理。', null).level).toBe('low');
   });
 });
 
@@ -404,5 +411,71 @@ describe('retraining (bench/train-intel.ts)', () => {
     expect(chooseCalibration(rows as never, 0.01).lowMedium).toBeLessThanOrEqual(0.6);
     // At most 0.5 %: the rules' own false alarm is the floor; the model may add none.
     expect(chooseCalibration(rows as never, 0.005).lowMedium).toBeGreaterThan(0.65);
+  });
+});
+
+describe('issue 14, seventh collection (docs/intel.md, session 10): general signs of scam messages', () => {
+  const signs = (id: string) => judge(text(id), null).signs.map((s) => s.code);
+  it('names money to be sent to someone else\'s card as the fake-relative move (m138: 打3000元到我同学的卡上)', () => {
+    expect(signs('m138')).toContain('third_party_card');
+    expect(flagged(judge(text('m138'), null).level)).toBe(true);
+  });
+  it('names an accusation of a crime as the fake-police move (m137: 你涉嫌…洗钱案, m147: 洗脱罪名)', () => {
+    for (const id of ['m137', 'm147']) {
+      expect(signs(id), id).toContain('accused');
+      expect(flagged(judge(text(id), null).level), id).toBe(true);
+    }
+    // The advice says what the police do not do.
+    expect(judge(text('m137'), null).advice.join('')).toContain('110');
+  });
+  it('names a child or grandchild who hit or fought someone and needs money now (m127: 撞死人了…急需十万现金私了, m078: 打架了)', () => {
+    for (const id of ['m127', 'm078']) expect(signs(id), id).toContain('relative_trouble');
+    expect(flagged(judge(text('m127'), null).level)).toBe(true);
+  });
+  it('reads a demand to cancel an account, with a threat to the credit record, as the fake customer-service scam (m132)', () => {
+    expect(signs('m132')).toEqual(expect.arrayContaining(['cancel_service', 'threat']));
+    expect(judge(text('m132'), null).level).toBe('high');
+  });
+  it('names an app or client to download as a sign (m062: 下载客户端激活领取), one that alone stays below a warning', () => {
+    expect(signs('m062')).toContain('download_app');
+    expect(judge('请下载客户端查看账单。', null).level).toBe('low');
+  });
+  it('reads "联系电话：…" beside an unclaimed payout as a number to call back (m151), but not a number in a real notice (o220, o280)', () => {
+    expect(signs('m151')).toEqual(expect.arrayContaining(['windfall', 'callback']));
+    expect(judge(text('m151'), null).level).toBe('high');
+    for (const id of ['o220', 'o280']) expect(signs(id), id).not.toContain('callback');
+  });
+  it('does not take a warning that lists the scam\'s moves and ends "都是骗子" for the scam (o371: 不管是谁让您下载陌生软件、开启屏幕共享,都是骗子)', () => {
+    expect(signs('o371')).toEqual([]);
+    expect(flagged(judge(text('o371')).level)).toBe(false);
+    // The same words as a request, outside a warning, are a sign.
+    expect(judge('请开启屏幕共享，工作人员帮您办理退款。', null).signs.map((s) => s.code)).toContain('download_app');
+  });
+  it('names paid tasks with a commission as the 刷单 pitch (m157: 做完一个任务提成36元…提成日结)', () => {
+    expect(signs('m157')).toContain('task_commission');
+    expect(flagged(judge(text('m157'), null).level)).toBe(true);
+  });
+  it('reads "添加VX" as a request to add a WeChat contact, like 加微信 (m156)', () => {
+    expect(signs('m156')).toContain('add_contact');
+    expect(judge('请添加V信 abc123 领取', null).signs.map((s) => s.code)).toContain('add_contact');
+  });
+  it('reads traditional script through a full one-for-one table and through a mirror\'s pinyin, quoting the original (m136)', () => {
+    // 學, 匯, 媽, 設 were not in the hand-made pairs; "(xué)" after 學 is a mirror's artefact.
+    const t = '爸媽,你們把我的學(xué)費和生活費匯到我同學(xué)建設(shè)銀行的卡號(hào)上';
+    expect(toSimplified(t).length).toBe(t.length);
+    expect(toSimplified('學匯媽設')).toBe('学汇妈设');
+    const v = judge(text('m136'), null);
+    expect(v.signs.map((s) => s.code)).toContain('third_party_card');
+    for (const s of v.signs) expect(text('m136')).toContain(s.quote);
+    expect(v.signs.find((s) => s.code === 'third_party_card')!.quote).toContain('(xué)');
+  });
+  it('leaves the shipped model reading as it was trained (the hand-made pairs only)', () => {
+    expect(normalize('學匯')).toBe('學匯');
+    expect(normalize('確詢')).toBe('确询');
+  });
+  it('finds none of these signs in any dev ordinary message', () => {
+    const fresh = new Set(['third_party_card', 'accused', 'relative_trouble', 'cancel_service', 'download_app', 'task_commission']);
+    const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => judge(o.text, null).signs.some((s) => fresh.has(s.code) || s.code === 'callback')).map((o) => o.id);
+    expect(hit).toEqual([]);
   });
 });

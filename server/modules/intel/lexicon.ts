@@ -40,7 +40,7 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'new_number', label: '自称亲友、房东换了号', explain: '“我换号了”“打到我爱人卡上”是冒充亲友、房东的老套路。一定先打原来的号码或当面核实，再决定。', pattern: /换了?(?:手机)?号|换号|新号码|(?:手机)?号码(?:更换|变更)|更换了?(?:手机)?号码|这是我(?:现在|新)的(?:手机)?号|(?:爸|妈|爷爷|奶奶)[^，。]{0,3}[:：,，]?[^，。]{0,12}(?:别|不要)(?:来|打)电话|我是房东/g, weight: 3 },
   { code: 'account_stopped', label: '说您的卡、账户已停用', explain: '说您的ETC、社保卡、银行卡“已冻结”“已停用”“即将注销”，要您马上去网站或按短信办理的，多是骗子。请打卡背面或官方电话核实。', pattern: /(?:etc|通行卡|一卡通|速通|账户|賬戶|账号|银行卡|社保卡|医保卡|社保|电子社保卡)[^，。；!！]{0,12}(?:已|将|会|被)[^，。；!！]{0,4}(?:冻结|停用|关停|注销|失效|无效|作废|過期|过期|到期)|(?:医保卡|社保卡)[^，。；!！]{0,4}(?:出现|存在|使用出现)(?:异常|故障)|(?:电子)?密码器[^，。；!！]{0,10}(?:到期|失效|过期|需要?升级)|(?:超时|超時|逾期)[^，。；!！]{0,6}(?:停止使用|停用|无法(?:正常)?使用|注销)|不验证[^，。]{0,4}(?:作废|失效)|未报备|需要?重新(?:升级|升級|办理|認證|认证|激活)|重新办理,?恢复/gi, weight: 3 },
   { code: 'website', label: '让您登录网站办理', explain: '正规单位不会用短信让您去不明网站办理业务。请自己拨打官方电话或到窗口办理。', pattern: /(?:登录|登陆|登錄|前往|至)[^，。；!！]{0,6}(?:网站|網站|网址|某网站)|\*{2,}\.\*{2,}\.[a-z]{2,4}/gi, weight: 2 },
-  { code: 'windfall', label: '天降好处', explain: '“双倍赔付”“额度提升”“领取保障金”等好处，往往是骗您点链接、加好友、交钱的诱饵。', pattern: /双倍赔付|高额赔付|快递(?:已)?(?:丢失|遗失)|额度[^，。]{0,8}(?:提升|提高)|提额|保障(?:金|已到达|已到账)|可以领[^，。]{0,6}(?:保障金|补贴|万元)|手把手教|月薪过万|年费一千|积分[^，。；!！]{0,12}兑(?:换|现)[^，。；!！]{0,6}(?:\d+(?:\.\d+)?元(?!话费|流量)|现金)|(?:[一二三]等奖|幸运)用户|(?:你|您)有一(?:份|笔)[^，。；]{0,12}(?:补贴|补助|保障)金?[^，。；]{0,4}(?:未领取|待领取|未处理)|双倍返还/g, weight: 3 },
+  { code: 'windfall', label: '天降好处', explain: '“双倍赔付”“额度提升”“领取保障金”等好处，往往是骗您点链接、加好友、交钱的诱饵。', pattern: /双倍赔付|高额赔付|额度[^，。]{0,8}(?:提升|提高)|提额|保障(?:金|已到达|已到账)|可以领[^，。]{0,6}(?:保障金|补贴|万元)|手把手教|月薪过万|年费一千|积分[^，。；!！]{0,12}兑(?:换|现)[^，。；!！]{0,6}(?:\d+(?:\.\d+)?元(?!话费|流量)|现金)|(?:[一二三]等奖|幸运)用户|(?:你|您)有一(?:份|笔)[^，。；]{0,12}(?:补贴|补助|保障)金?[^，。；]{0,4}(?:未领取|待领取|未处理)|双倍返还/g, weight: 3 },
   // The 银联 scam SMS: a charge you did not make, "confirmed" or "to be deducted", with a number to call.
   // A real bank notice reports a transaction done; it does not say it will deduct it and ask you to call.
   // Kinds met in the fourth collection's dev half (docs/intel.md): a caller posing as a shop's or
@@ -52,13 +52,31 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'task_lure', label: '点个赞就给钱', explain: '“点赞就给钱”“日薪几百”的兼职，先给点小甜头，再让您垫钱做“任务”——这是刷单诈骗，垫进去的钱拿不回来。', pattern: /点赞[^。]{0,12}(?:一个赞|佣金|日薪|日结|[0-9一二两三四五六七八九十]+\s*(?:块|元))|一个赞[^，。]{0,4}[0-9一二两三四五六七八九十]+\s*(?:块|元)|日薪[^，。]{0,3}[百千万0-9]|动动手指[^，。]{0,8}(?:赚|日入|收入)/g, weight: 3 },
   { code: 'auto_charge', label: '说免费期结束、要自动扣钱', explain: '说您开通的“百万保险”“会员”免费期到了，不关闭就自动扣几千上万元，让您配合“关闭”——正规的续费不会这样吓人。请自己在官方App里查，不要按来电的说法操作。', pattern: /(?:免费期|试用期|体验期)[^，。；]{0,6}(?:已)?(?:结束|到期)|(?:自动|将)[^，。；]{0,4}(?:扣费|扣款|续费)[^，。；]{0,8}(?:\d|[一二两三四五六七八九十百千万]+)[^，。]{0,3}(?:元|万)/g, weight: 2 },
   { code: 'flight_change', label: '说航班取消、要您改签退票', explain: '短信说您的航班取消了，让您打电话、交钱办理改签或“理赔”——航空公司因自身原因取消航班，退改签免费，也不会让您转账。请打航空公司官方电话核实。', pattern: /(?:航班|飞机)[^，。；]{0,8}(?:取消|延误|停飞)[^。]{0,24}(?:改签|退票|理赔|赔偿|补偿)/g, weight: 2 },
-  { code: 'parcel_claim', label: '说您的快递丢了、坏了', explain: '短信、电话说您的快递丢失或破损，要给您“理赔”“双倍赔付”，再让您加微信、点链接——这是冒充快递、客服的骗局。请在购物App或快递官方App里查看订单。', pattern: /快[递件][^，。；]{0,10}(?:受损|破损|损坏)/g, weight: 2 },
-  { code: 'add_contact', label: '让您加微信、QQ私聊', explain: '陌生短信让您加微信、QQ或某个手机号私聊，是为了避开平台，方便骗钱。正规单位不会这样办事。', pattern: /加(?:我|一下)?的?(?:微信|QQ|qq|好友|手机)|添加[^，。；]{0,6}(?:微信|QQ|qq|好友)/g, weight: 2 },
+  { code: 'parcel_claim', label: '说您的快递丢了、坏了', explain: '短信、电话说您的快递丢失或破损，要给您“理赔”“双倍赔付”，再让您加微信、点链接——这是冒充快递、客服的骗局。请在购物App或快递官方App里查看订单。', pattern: /快[递件][^，。；]{0,10}(?:受损|破损|损坏|丢失|遗失|丢了|弄丢)|包裹[^，。；]{0,6}(?:受损|破损|损坏|丢失|遗失|丢了|弄丢)/g, weight: 2 },
+  { code: 'add_contact', label: '让您加微信、QQ私聊', explain: '陌生短信让您加微信、QQ或某个手机号私聊，是为了避开平台，方便骗钱。正规单位不会这样办事。', pattern: /加(?:我|一下)?的?(?:微信|QQ|qq|好友|手机)|添加[^，。；]{0,6}(?:微信|QQ|qq|好友)|(?:加|添加)[^，。；]{0,4}(?:vx|v信|wx|威信|薇信|微芯)/gi, weight: 2 },
   { code: 'fake_charge', label: '说您刷卡消费、要扣款', explain: '短信说您在某商场刷卡消费、“已确认”“将从您账上扣除”，再留个电话让您咨询，是冒充银联、银行的老骗局。不要拨短信里的电话，请打卡背面的银行客服电话或到网点查询。', pattern: /(?:刷卡|消费|透支)[^，。；]{0,10}\d[\d,.]*元[^。]{0,20}?(?:已(?:被)?确认|将[^，。；]{0,20}(?:扣除|扣出|计费|结算|划算|扣收))/g, weight: 3 },
+  // ── Session 10 (s10-scams): general signs of scam messages, from the seventh collection's dev half ──
+  // (docs/intel.md, "Seventh collection (session 10): scam messages"). Each names a move the scam needs,
+  // not a phrase of one message: money to someone else's card, an accusation of a crime, a relative in
+  // trouble who needs money, a request to cancel an account or service, an app or screen share to install.
+  { code: 'third_party_card', label: '让您把钱打到别人的卡上', explain: '自称子女、亲友、房东的人，让您把钱打到“同学”“朋友”“爱人”的卡上——这是冒充亲友的老套路。先打对方原来的号码或当面问清楚，再决定。', pattern: /(?:同学|朋友|爱人|老公|老婆|媳妇|表[弟哥姐妹]|堂[弟哥姐妹]|亲戚|老乡|同事|室友|女朋友|男朋友|家属)的?[^，。；!！:：]{0,16}(?:卡上|卡里|卡中|卡号|银行卡|账户|账号|帐户|卡)/g, weight: 3 },
+  { code: 'accused', label: '说您涉嫌犯罪', explain: '打电话、发消息说您“涉嫌洗钱”“涉案”，要您配合调查、汇报行踪、洗清罪名——这是冒充公检法的骗局。公安、检察院、法院不会用电话、短信、微信办案，也不会让您转账。请挂断，拨打 110 核实。', pattern: /(?:你|您)[^，。；!！]{0,6}涉嫌|涉嫌[^，。；!！]{0,10}(?:洗钱|犯罪|违法|案)|洗脱[^，。]{0,2}(?:罪名|嫌疑)|(?:逮捕|通缉)令|汇报行踪/g, weight: 3 },
+  { code: 'relative_trouble', label: '自称亲人闯了祸要钱', explain: '电话、短信里叫您“爸、妈、爷爷、奶奶”，说撞了人、打了架、要私了，急着要钱——这是冒充亲人的骗局。先挂断，打孩子原来的电话或问问家里人。', pattern: /(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|爸爸?|妈妈?|爸妈)[^。]{0,3}?[,，!！:：\s][^。]{0,20}?(?:撞死|撞伤|撞了|车祸|打伤|打架|被抓|私了|急需)/g, weight: 3 },
+  { code: 'cancel_service', label: '要您配合注销账户、关闭服务', explain: '自称客服、平台或“国家政策”，要您配合注销账户、关闭某项服务或贷款，否则影响征信、要扣钱——这是冒充客服的骗局。平台不会这样打电话，请自己打开官方App查看。', pattern: /(?:配合|需要|帮您|帮你|协助|指导您?)[^，。；!！]{0,6}(?:注销|关闭|取消|解除)[^，。；!！]{0,8}(?:账号|账户|服务|业务|贷款|校园贷|金条|白条|会员|保障|代理|功能)/g, weight: 2 },
+  { code: 'download_app', label: '让您下载软件、共享屏幕', explain: '让您下载某个App、客户端或会议软件，或开启屏幕共享来“领取”“办理”的，对方就能看到您的密码和验证码。正规单位不会这样办事。', pattern: /下载[^，。；!！]{0,10}(?:app|软件|客户端)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号/gi, weight: 2 },
+  // Paid tasks with a commission settled daily: the 刷单 pitch in its general form (m157), not only likes (task_lure).
+  { code: 'task_commission', label: '做任务拿提成', explain: '“做一个任务提成几十元”“佣金日结”的兼职，先给点甜头，再让您垫钱做“任务”——这是刷单诈骗，垫进去的钱拿不回来。', pattern: /任务[^，。；]{0,10}(?:提成|佣金|返佣|返利)|(?:提成|佣金)[^，。；]{0,4}日结/g, weight: 3 },
+  // Also in this session, in place: add_contact reads the spellings that dodge filters (VX, V信, 威信: m156).
+  // Also in place: a lost parcel is the pretext (parcel_claim), the compensation promised for it the bait (windfall),
+  // so "您的快递丢失了,我们将进行双倍赔付" (m026) is two signs, as a damaged parcel with a contact to add already was.
+  // ── end of the session-10 block ──
 ];
 
 /** "详情请拨…" / "如有疑问请咨询…" with a number (or the news's mask of it): with a windfall or an unknown charge, the message wants a call back. */
 export const CALLBACK = /(?:详情|详询|如有疑[问意]|如有疑問)[^。]{0,4}(?:请速?)?(?:拨打?|咨询|致电|垂询|联系)[^。]{0,12}?[:：]?\s*(?:\d[\d\-－—*×x]{4,}|某某电话|x{3,}|×{3,})/i;
+
+/** Session 10 (s10-scams): a number given as "联系电话/咨询电话/请致电/请拨打：…" — like CALLBACK, a sign only beside a windfall or an unknown charge (real notices give numbers too: o220, o280, o368). */
+export const CALLBACK_NUMBER = /(?:联系电话|咨询电话|请致电|请回电|请拨打|联系方式)[^。]{0,4}[:：]?\s*(?:\d[\d\-－—*×x]{4,})/i;
 
 /**
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a

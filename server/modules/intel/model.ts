@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
-import { toSimplified } from './simplify.ts';
+import { toSimplifiedAsTrained } from './simplify.ts';
 
 /**
  * The small learned part of the analysis (issue 14): two linear models over character 1–3-grams,
@@ -25,7 +25,7 @@ export interface ModelWeights {
 }
 
 /** Simplified characters, lower case, every digit as 0 (amounts and dates differ, their shape does not), spaces dropped. */
-export const normalize = (text: string) => toSimplified(text).toLowerCase().replace(/[0-9０-９]/g, '0').replace(/\s+/g, '');
+export const normalize = (text: string) => toSimplifiedAsTrained(text).toLowerCase().replace(/[0-9０-９]/g, '0').replace(/\s+/g, '');
 
 /** The distinct character 1–3-grams of a text, with the position of their first occurrence. */
 export function ngrams(text: string): Map<string, number> {

@@ -1,7 +1,7 @@
 import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
-import { CALLBACK, HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
+import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
-import { toSimplified } from './simplify.ts';
+import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
 export const MAX_TEXT = 20_000;
 
@@ -52,17 +52,39 @@ export interface Verdict {
 }
 
 /**
+ * Mirror sites print pinyin after characters ("同學(xué)建設(shè)銀行的卡號(hào)", m136; "醫(yī)保", o371): the rules read
+ * through it (their gaps count characters of the text, not of the annotation), and every quote is still cut
+ * from the original, annotation included, so it stays the text's own words. The model is not affected.
+ */
+const PINYIN = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;
+interface Reading { simple: string; quote: (start: number, end: number) => string }
+function readable(original: string, simple = toSimplified(original)): Reading {
+  const spans = [...simple.matchAll(PINYIN)];
+  if (spans.length === 0) return { simple, quote: (start, end) => original.slice(start, end) };
+  const back: number[] = [];
+  let clean = '';
+  let from = 0;
+  for (const m of [...spans, { index: simple.length, 0: '' }]) {
+    for (let i = from; i < m.index; i++) back.push(i);
+    clean += simple.slice(from, m.index);
+    from = m.index + m[0].length;
+  }
+  return { simple: clean, quote: (start, end) => original.slice(back[start], back[end - 1] + 1) };
+}
+
+/**
  * The first match of a pattern that is not a warning (请勿泄露验证码, 谨防诈骗), or null. Matched on the
  * simplified text, quoted from the original (the mapping keeps offsets).
  */
-function firstAffirmed(original: string, simple: string, pattern: RegExp, skipReported = false, frame = false, skip?: (word: string) => boolean): string | null {
+function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame = false, skip?: (word: string) => boolean): string | null {
+  const simple = r.simple;
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   for (const m of simple.matchAll(re)) {
     if (NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (skip?.(m[0])) continue;
     if (skipReported && reported(simple, m.index, m.index + m[0].length)) continue;
     if (frame && disarmedInWarning(simple, m.index)) continue;
-    return original.slice(m.index, m.index + m[0].length);
+    return r.quote(m.index, m.index + m[0].length);
   }
   return null;
 }
@@ -125,8 +147,12 @@ function disarmedInWarning(simple: string, start: number): boolean {
   if (DISARM_SENTENCE.test(before)) return true;
   if (before.split('“').length > before.split('”').length) return true;
   const clause = before.slice(Math.max(...['，', ',', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
-  return DISARM_CLAUSE.test(clause) || (DISARM_LAWFUL.test(clause) && !SENDER_SELF.test(clause));
+  if (DISARM_CLAUSE.test(clause) || (DISARM_LAWFUL.test(clause) && !SENDER_SELF.test(clause))) return true;
+  // A sentence that ends by calling what it listed a scam ("不管是谁让您下载陌生软件、开启屏幕共享,都是骗子", o371).
+  const stop = simple.slice(start).search(/[。！？\n；!?]/);
+  return CALLED_AFTER.test(simple.slice(start, stop < 0 ? simple.length : start + stop));
 }
+const CALLED_AFTER = /[,，、]\s*(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)/;
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
 const TOPUP = /话费|流量/;
@@ -139,27 +165,28 @@ const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
 
 /** The warning signs in a text, each with the words that triggered it (the first occurrence that is not a warning). */
-export function findRedFlags(text: string, simple = toSimplified(text), frame = warningFrame(simple)): Sign[] {
+export function findRedFlags(text: string, r: Reading = readable(text), frame = warningFrame(r.simple)): Sign[] {
+  const simple = r.simple;
   const out: Sign[] = [];
   const topup = TOPUP.test(simple);
   for (const f of RED_FLAGS) {
     const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : undefined;
-    const quote = firstAffirmed(text, simple, f.pattern, true, frame, skip);
+    const quote = firstAffirmed(r, f.pattern, true, frame, skip);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
   // A number to call is in many real notices; only beside a windfall or an unknown charge is it a sign.
   if (out.some((f) => f.code === 'windfall' || f.code === 'fake_charge')) {
-    const quote = firstAffirmed(text, simple, CALLBACK);
+    const quote = firstAffirmed(r, CALLBACK) ?? firstAffirmed(r, CALLBACK_NUMBER);
     if (quote) out.push({ code: 'callback', label: '留了电话让您回拨', quote, explain: '短信里说有好处可领或有笔扣款，再留个电话让您打过去——接电话的就是骗子，会一步步让您说出卡号、密码，或到 ATM 机上“操作”。要核实，请打官方客服电话。', weight: 1 });
   }
   return out;
 }
 
 // Signs that on their own are enough to call a pitch dangerous.
-const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure']);
+const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure', 'third_party_card', 'accused', 'relative_trouble', 'task_commission']);
 // The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
 // real notice (社保 does warn that an unverified pension stops); two together are the scam.
-const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact']);
+const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact', 'cancel_service', 'download_app']);
 
 /**
  * The six-type reading of docs/intel.md's labelling guide, in its order: the first rule that fits wins
@@ -250,17 +277,21 @@ export function combineLevel(rules: Level, p: number | null, harm: boolean, cal:
 /** Decides the verdict for a text. `model` defaults to the shipped weights; `null` means rules only. */
 export function judge(input: string, model: ModelWeights | null = loadModel()): Verdict {
   const original = input.slice(0, MAX_TEXT);
-  const text = toSimplified(original);
+  const raw = toSimplified(original);
+  const forRules = readable(original, raw);
+  const asTrained = toSimplifiedAsTrained(original);
+  const text = forRules.simple;
   const frame = warningFrame(text);
-  const signs = findRedFlags(original, text, frame);
+  const signs = findRedFlags(original, forRules, frame);
   // A word of harm inside a sign's own quote ("逾期将停发养老金") is that sign, not a second reason.
-  const harmWord = firstAffirmed(original, text, HARM);
+  const harmWord = firstAffirmed(forRules, HARM);
   // A short warning that names no sign ("请勿轻易相信…诈骗", "反诈中心提醒…都是骗子") speaks of fraud
   // to prevent it: its words of harm are not harm done. Nor are they in a warning frame (above) whose
   // every sign was the scam's word.
   const warning = signs.length === 0 && (frame || ((original.length <= 200 || ADDRESSED.test(text)) && WARNING.test(text)));
   const harm = harmWord && !warning && !signs.some((f) => f.quote.includes(harmWord)) ? harmWord : null;
-  const reading = model ? readWithModel(model, text) : null;
+  // The model reads the text as it was trained to (model.ts normalize), not through the rules' fuller table.
+  const reading = model ? readWithModel(model, original) : null;
   const cal = model?.calibration ?? DEFAULT_CALIBRATION;
   const { scores, lexTotal, anyCue } = rankTypes(text, reading?.types ?? null, cal.typeConfident);
 
@@ -297,7 +328,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   // character (的养, 我的), none inside another shown or inside a sign's quote.
   const cues: string[] = [];
   for (const g of reading?.cues ?? []) {
-    const at = text.indexOf(g);
+    const at = asTrained.indexOf(g);
     if (at < 0 || g.length < 2 || EDGE.test(g[0]) || EDGE.test(g[g.length - 1])) continue;
     const quote = original.slice(at, at + g.length);
     if (signs.some((f) => f.quote.includes(quote)) || cues.some((c) => c.includes(quote) || quote.includes(c))) continue;
@@ -331,9 +362,11 @@ function advise(level: Level, signs: Sign[]): string[] {
   const has = (code: string) => signs.some((f) => f.code === code);
   return [
     ...(has('link') || has('website') ? ['不要点开短信、微信里的陌生链接，更不要在打开的网页里填银行卡号、密码和验证码。'] : []),
+    ...(has('accused') ? ['说您涉嫌犯罪、要您配合调查的电话和消息都是骗局：公检法不会用电话、微信办案，也没有“安全账户”。请挂断，拨打 110 核实。'] : []),
     ...(has('threat') || has('account_stopped') ? ['社保、养老金、医保的事，请拨打 12333 或到社保窗口核实；银行卡、ETC 的事，请拨打卡背面或官方客服电话核实，不要按短信里的说法办。'] : []),
-    ...(has('new_number') || has('relative_urgent') ? ['自称亲友、房东换了号或出了事要钱的，先打对方原来的号码或当面问清楚。'] : []),
-    ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') || has('parcel_claim') || has('add_contact') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
+    ...(has('new_number') || has('relative_urgent') || has('relative_trouble') || has('third_party_card') ? ['自称亲友、房东换了号或出了事要钱的，先打对方原来的号码或当面问清楚。'] : []),
+    ...(has('task_commission') ? ['“做任务拿提成”的兼职都要先垫钱，这是刷单诈骗，不要参加，也不要下载对方给的软件。'] : []),
+    ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') || has('parcel_claim') || has('add_contact') || has('cancel_service') || has('download_app') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
     ...(level === 'high' || level === 'medium'
       ? ['先不要交钱、不要转账，也不要签任何合同。', '马上和子女或信得过的家人商量。', '已经交了钱或被骗的，请拨打 110 报警；拿不准的可以拨打 96110 反诈专线咨询。', '可以在本网站一键举报，工作人员会核查并答复您。']
       : level === 'unsure'
