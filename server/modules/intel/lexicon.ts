@@ -76,7 +76,8 @@ export const PRESSURE = /推销|兜售|诱导|忽悠|哄骗|劝说|动员|号称
 export const MONEY_TAKEN = /(?:交|缴|付|花|投|转|充|存|收取?|买|骗|借)[了取走出]?[^，。；]{0,8}?(?:\d|[一二两三四五六七八九十百千万])+(?:多|余)?(?:[万千百]元?|元)|(?:费|金|款)[^，。；]{0,4}(?:\d|[一二两三四五六七八九十百千万])+(?:多|余)?(?:[万千百]元?|元)/g;
 
 export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
-  elderly_service: [[/养老院|养老机构|敬老院|护理院|护理中心|颐养|养老中心|康养机构|康养院|老年公寓|养老社区|日间照料|照料中心|托老所/g, 3], [/床位|托养|照护|会籍/g, 3], [/会员卡|会员费|预付卡|储值卡|办卡|入会费|(?:足疗|美容|疗程|理疗|养生|护理)卡|服务金|服务费|照护费|护理费|住宿费|月费|定金|服务合同/g, 2], [/养老服务|老年服务|助老|上门(?:服务|护理)|护理|入住|住了|旅居|候鸟|居家养老|服务站|(?:养老|服务)驿站/g, 2]],
+  // Session 10: 吃住/居住/住宿 (a place to live or stay was paid for) are 养老服务 words.
+  elderly_service: [[/养老院|养老机构|敬老院|护理院|护理中心|颐养|养老中心|康养机构|康养院|老年公寓|养老社区|日间照料|照料中心|托老所/g, 3], [/床位|托养|照护|会籍/g, 3], [/会员卡|会员费|预付卡|储值卡|办卡|入会费|(?:足疗|美容|疗程|理疗|养生|护理)卡|服务金|服务费|照护费|护理费|住宿费|月费|定金|服务合同/g, 2], [/养老服务|老年服务|助老|上门(?:服务|护理)|护理|入住|住了|旅居|候鸟|居家养老|服务站|(?:养老|服务)驿站|吃住|居住(?!证)|住宿/g, 2]],
   // Session 10 (type cues from the scheme's core): 投资人/投资者 is the court's word for anyone who paid in an
   // illegal fundraising — bed deposits included — and 集资 is the charge's name; neither says the elder was
   // promised a return, which is what makes a case 养老项目 by the guide.

@@ -226,7 +226,7 @@ const CUES: Cue[] = [
  * readable reason and for tests. Works on simplified text (as `judge` does).
  */
 export function typeCues(input: string): { code: FraudType; quote: string; why: string }[] {
-  const text = toSimplified(input);
+  const text = typeText(toSimplified(input));
   const collectible = !RESALE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   return CUES.flatMap((c) => {
     const quote = c.core(text) ?? (c.code === 'elderly_product' ? collectible : null) ?? (c.code === 'elderly_project' ? text.match(RETURN_PROMISE)?.[0] ?? null : null);
@@ -274,8 +274,22 @@ export const DEFAULT_CALIBRATION: Calibration = { medium: 0.85, lowMedium: 0.85,
 const COLLECTIBLE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品/;
 const RESALE = /拍卖|回购|回收|升值|增值|变现|转卖|转让/;
 
-function rankTypes(text: string, modelTypes: { code: FraudType; p: number }[] | null, typeConfident: number) {
-  const lex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(text, re), 3) * w, 0));
+/**
+ * The text the six types are read from: the simplified text without the pinyin that content-mirror sites
+ * insert after characters ("養(yǎng)老機(jī)構(gòu)", docs/intel.md), which splits the very words the types rest on.
+ * Only the type reading uses it; signs keep quoting the text as written.
+ */
+const PINYIN = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;
+export const typeText = (simple: string) => simple.replace(PINYIN, '');
+
+function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] | null, typeConfident: number) {
+  const text = typeText(simple);
+  // Words of weight 1 (登记, 领取, 银行卡, 借款…) are in every report; they support a type that has a word
+  // of its own or a cue, and never make one alone.
+  const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (w > 1 ? Math.min(count(text, re), 3) * w : 0), 0));
+  const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (w > 1 ? 0 : Math.min(count(text, re), 3) * w), 0));
+  const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
+  const lex = FRAUD_TYPE_CODES.map((_, k) => strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0));
   const lexTotal = lex.reduce((s, x) => s + x, 0);
   const returns = RETURN_PROMISE.test(text);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
