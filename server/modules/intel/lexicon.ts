@@ -76,18 +76,20 @@ export const PRESSURE = /推销|兜售|诱导|忽悠|哄骗|劝说|动员|号称
 export const MONEY_TAKEN = /(?:交|缴|付|花|投|转|充|存|收取?|买|骗|借)[了取走出]?[^，。；]{0,8}?(?:\d|[一二两三四五六七八九十百千万])+(?:多|余)?(?:[万千百]元?|元)|(?:费|金|款)[^，。；]{0,4}(?:\d|[一二两三四五六七八九十百千万])+(?:多|余)?(?:[万千百]元?|元)/g;
 
 export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
-  // Session 10: 吃住/居住/住宿 (a place to live or stay was paid for) are 养老服务 words.
-  elderly_service: [[/养老院|养老机构|敬老院|护理院|护理中心|颐养|养老中心|康养机构|康养院|老年公寓|养老社区|日间照料|照料中心|托老所/g, 3], [/床位|托养|照护|会籍/g, 3], [/会员卡|会员费|预付卡|储值卡|办卡|入会费|(?:足疗|美容|疗程|理疗|养生|护理)卡|服务金|服务费|照护费|护理费|住宿费|月费|定金|服务合同/g, 2], [/养老服务|老年服务|助老|上门(?:服务|护理)|护理|入住|住了|旅居|候鸟|居家养老|服务站|(?:养老|服务)驿站|吃住|居住(?!证)|住宿/g, 2]],
+  // Session 10: 吃住/居住/住宿/住进 (a place to live or stay was paid for) and 养老公寓 (a place of care; a
+  // promised return, not the wrapper, makes it 养老项目) are 养老服务 words; a 管理/平台服务费 is the fee a
+  // scam charges, not a service bought; 脱贫 is 扶贫's twin.
+  elderly_service: [[/养老院|养老机构|敬老院|护理院|护理中心|颐养|养老中心|康养机构|康养院|老年公寓|养老公寓|养老社区|日间照料|照料中心|托老所/g, 3], [/床位|托养|照护|会籍/g, 3], [/会员卡|会员费|预付卡|储值卡|办卡|入会费|(?:足疗|美容|疗程|理疗|养生|护理)卡|服务金|(?<!管理|平台|技术|审核)服务费|照护费|护理费|住宿费|月费|定金|服务合同/g, 2], [/养老服务|老年服务|助老|上门(?:服务|护理)|护理|入住|住了|旅居|候鸟|居家养老|服务站|(?:养老|服务)驿站|吃住|居住(?!证)|住宿|住进/g, 2]],
   // Session 10 (type cues from the scheme's core): 投资人/投资者 is the court's word for anyone who paid in an
   // illegal fundraising — bed deposits included — and 集资 is the charge's name; neither says the elder was
   // promised a return, which is what makes a case 养老项目 by the guide.
-  elderly_project: [[/投资(?!公司|管理|有限|集团|咨询|人|者)|认购|入股|股权|原始股|众筹/g, 3], [/养老公寓|康养基地|养老基地|养老项目|产权|养老地产|康养小镇|养老产业|份额/g, 3], [/理财|收益|返利|分红|利息|年息|月息|回报|返租|回购|兑付|上市|本金|提成|增值/g, 2]],
+  elderly_project: [[/投资(?!公司|管理|有限|集团|咨询|人|者)|认购|入股|股权|原始股|众筹/g, 3], [/康养基地|养老基地|养老项目|产权|养老地产|康养小镇|养老产业|份额/g, 3], [/理财|收益|返利|分红|利息|年息|月息|回报|返租|回购|兑付|上市|本金|提成|增值/g, 2]],
   elderly_product: [[/保健品|保健食品|营养品|保健酒|药酒|口服液|酵素|钙片|鱼油|孢子粉|营养液|胶囊|蜂胶|净化器|净水机|水机/g, 4], [/理疗|仪器|床垫|磁疗|量子|[降治]\S?仪|热疗|设备/g, 3], [/讲座|体检|义诊|药|治病|治疗|疗效|高血压|糖尿病|疾病|排毒|鸡蛋|疗程|骨密度|养生|血管|血脂|血压|中风|致癌|抗癌|失眠|风湿|颈椎|腰椎/g, 2]],
   house_for_pension: [[/以房养老/g, 5], [/抵押|房产委托|作担保|作价抵|抵给|抵债/g, 4], [/房产|房子|房屋|房本|房产证|过户|住房|拍卖|公证处/g, 2], [/贷款|借款/g, 1]],
   pension_insurance: [[/养老保险|社保|社会保险|人社局/g, 4], [/养老金|退休金|补缴|补交|代缴|参保|缴费|挂靠|待遇|核定|退休|工龄|特殊工种/g, 2]],
   // A 消费补贴 or 床位补贴 paid on a care-home deposit is a promised return (养老项目 by the guide), not a
   // relief payout: the guide's own cue (verdict.ts GUIDE) already leaves it out, and so does the lexicon.
-  elderly_assistance: [[/帮扶|(?<!消费|床位)补贴|补助|救助|慈善|扶贫|爱心|关爱|基金会|低保|公益|敬老|慰问|银发/g, 3], [/工本费|激活费|登记费|保证金|登记|领取|身份证|银行卡|手机卡|按手印|空巢|贫困|困难/g, 1], [/免费旅游|敬老旅游|强制购物|强迫[^，。]{0,4}购买/g, 2]],
+  elderly_assistance: [[/帮扶|(?<!消费|床位)补贴|补助|救助|慈善|扶贫|脱贫|爱心|关爱|基金会|低保|公益|敬老|慰问|银发/g, 3], [/工本费|激活费|登记费|保证金|登记|领取|身份证|银行卡|手机卡|按手印|空巢|贫困|困难/g, 1], [/免费旅游|敬老旅游|强制购物|强迫[^，。]{0,4}购买/g, 2]],
 };
 
 export const SECONDARY_TAGS: [string, string, RegExp][] = [

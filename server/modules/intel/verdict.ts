@@ -208,7 +208,7 @@ const CUES: Cue[] = [
   },
   {
     code: 'elderly_assistance', bonus: 0.8, why: '说有补贴、救助之类的钱可领',
-    core: first(/(?<!消费|床位)补贴(?!卡)|补助|慰问金|扶贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/),
+    core: first(/(?<!消费|床位)补贴(?!卡)|补助|慰问金|扶贫|脱贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/),
   },
   { code: 'elderly_product', bonus: 0.6, why: '花钱买的是保健品、药、仪器之类的商品', core: goodsSold },
   {
@@ -290,7 +290,7 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (w > 1 ? 0 : Math.min(count(text, re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
   const lex = FRAUD_TYPE_CODES.map((_, k) => strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0));
-  const lexTotal = lex.reduce((s, x) => s + x, 0);
+  const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   const returns = RETURN_PROMISE.test(text);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
   const collectible = !RESALE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
@@ -298,10 +298,15 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
     const cue = CUES.find((c) => c.code === code)!;
     const quote = cue.core(text) ?? (code === 'elderly_product' ? collectible : null);
     const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !(returns && code === 'elderly_service') ? cue.bonus : 0;
-    return { code, score: (lexTotal ? lex[k] / lexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? text.match(RETURN_PROMISE)?.[0] ?? null : null };
+    return { code, score: (typeLexTotal ? lex[k] / typeLexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? text.match(RETURN_PROMISE)?.[0] ?? null : null };
   });
-  const anyCue = rules.some((s) => s.evidence);
-  const rulesTop = anyCue ? rules.reduce((a, b) => (b.score > a.score ? b : a)).code : null;
+  const typed = rules.some((s) => s.evidence);
+  const rulesTop = typed ? rules.reduce((a, b) => (b.score > a.score ? b : a)).code : null;
+  // Whether the text is about one of the six at all (it raises the level) is read as before session 10:
+  // every lexicon word and the cues on the text as written. The changes above only decide which type.
+  const allLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(simple, re), 3) * w, 0));
+  const lexTotal = allLex.reduce((s, x) => s + x, 0);
+  const anyCue = allLex.some((x) => x > 0) || CUES.some((c) => c.core(simple) !== null) || collectible !== null;
   // The model's type is a guess over six classes even for a parcel scam; it counts when it is sure or
   // when it names the type the rules already lean to.
   const top = modelTypes?.[0];
