@@ -392,9 +392,17 @@ describe('issue 14, seventh collection (docs/intel.md): the type is the scheme\'
     expect(cueCodes(text('o381'))).not.toContain('pension_insurance');
     expect(cueCodes(text('o381'))).toContain('house_for_pension');
   });
-  it('counts "以房养老" as the home handed over only with a home or a pledge in the text (c027 房产…抵押合同; c068\'s first sentence names the scam alone)', () => {
-    expect(typeCues(text('c027')).find((c) => c.code === 'house_for_pension')?.quote).toBe('以房养老');
-    expect(cueCodes(sentences('c068')[0])).not.toContain('house_for_pension');
+  it('finds the home and its pledge further apart in one sentence, and keeps "以房养老" named alone as a cue (c027 without its first sentence; c068\'s first sentence)', () => {
+    const v = without('c027', 0);
+    expect(typeCues(v).find((c) => c.code === 'house_for_pension')?.quote).toBe('订借款协议和抵押');
+    expect(topType(v)).toBe('house_for_pension');
+    expect(cueCodes(sentences('c068')[0])).toContain('house_for_pension');
+  });
+  it('reads 本息 as a return, and collectibles sold with interest promised as 养老项目, not goods (c127\'s first sentence; c026)', () => {
+    expect(typeCues(sentences('c127')[0]).find((c) => c.code === 'elderly_project')?.quote).toBe('本息');
+    expect(topType(sentences('c127')[0])).toBe('elderly_project');
+    expect(cueCodes(text('c026'))).not.toContain('elderly_product');
+    expect(topType(text('c026'), loadModel())).toBe('elderly_project');
   });
   it('does not read the court\'s 投资人 (anyone who paid) as a promised return (c067\'s last sentence)', () => {
     const last = sentences('c067').at(-1)!;

@@ -83,7 +83,7 @@ export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
   // Session 10 (type cues from the scheme's core): 投资人/投资者 is the court's word for anyone who paid in an
   // illegal fundraising — bed deposits included — and 集资 is the charge's name; neither says the elder was
   // promised a return, which is what makes a case 养老项目 by the guide.
-  elderly_project: [[/投资(?!公司|管理|有限|集团|咨询|人|者)|认购|入股|股权|原始股|众筹/g, 3], [/康养基地|养老基地|养老项目|产权|养老地产|康养小镇|养老产业|份额/g, 3], [/理财|收益|返利|分红|利息|年息|月息|回报|返租|回购|兑付|上市|本金|提成|增值/g, 2]],
+  elderly_project: [[/投资(?!公司|管理|有限|集团|咨询|人|者)|认购|入股|股权|原始股|众筹/g, 3], [/康养基地|养老基地|养老项目|产权|养老地产|康养小镇|养老产业|份额/g, 3], [/理财|收益|返利|分红|利息|年息|月息|回报|返租|回购|兑付|上市|本金|本息|提成|增值/g, 2]],
   elderly_product: [[/保健品|保健食品|营养品|保健酒|药酒|口服液|酵素|钙片|鱼油|孢子粉|营养液|胶囊|蜂胶|净化器|净水机|水机/g, 4], [/理疗|仪器|床垫|磁疗|量子|[降治]\S?仪|热疗|设备/g, 3], [/讲座|体检|义诊|药|治病|治疗|疗效|高血压|糖尿病|疾病|排毒|鸡蛋|疗程|骨密度|养生|血管|血脂|血压|中风|致癌|抗癌|失眠|风湿|颈椎|腰椎/g, 2]],
   house_for_pension: [[/以房养老/g, 5], [/抵押|房产委托|作担保|作价抵|抵给|抵债/g, 4], [/房产|房子|房屋|房本|房产证|过户|住房|拍卖|公证处/g, 2], [/贷款|借款/g, 1]],
   pension_insurance: [[/养老保险|社保|社会保险|人社局/g, 4], [/养老金|退休金|补缴|补交|代缴|参保|缴费|挂靠|待遇|核定|退休|工龄|特殊工种/g, 2]],

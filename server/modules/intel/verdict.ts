@@ -178,8 +178,9 @@ const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'webs
  * (a care home's residents "吃药", a warning that lists "以房养老" among the kinds of scam, a pension
  * paid "用养老保险金") take the type from the scheme the text describes. So: 养老产品 needs goods named
  * beside a sale or a price (a claim of cure alone — 抗癌, 疗效 — is said of treatments and services too);
- * 养老保险 needs the insurance arranged or paid for, not just named; "以房养老" counts with a home or a
- * pledge in the text. `why` is the plain reason shown with the type.
+ * 养老保险 needs the insurance arranged or paid for, not just named; the home and its pledge may lie
+ * further apart in one sentence ("有房产的老年人…签订借款协议和抵押合同"); "本息" is a return; collectibles
+ * sold with a return promised are 养老项目. `why` is the plain reason shown with the type.
  */
 interface Cue { code: FraudType; core: (t: string) => string | null; bonus: number; why: string }
 const first = (re: RegExp) => (t: string) => t.match(re)?.[0] ?? null;
@@ -195,12 +196,15 @@ function goodsSold(t: string): string | null {
   }
   return null;
 }
-const HOME = /房产|房子|房屋|住房|房本|抵押|过户|借款/;
 
 const CUES: Cue[] = [
   {
     code: 'house_for_pension', bonus: 1.2, why: '涉及把老人的房子抵押、过户或“委托”出去',
-    core: (t) => first(/(?:房产|房子|房屋|房本|住房)[^。；]{0,16}(?:抵押|过户|买卖合同|委托|抵给)|(?:抵押|过户)[^。；]{0,8}(?:房产|房子|房屋|住房)/)(t) ?? (HOME.test(t) ? first(/以房养老/)(t) : null),
+    // The home and the pledge in one sentence (a long span is quoted by its end: "…借款协议和抵押").
+    core: (t) => {
+      const m = first(/(?:房产|房子|房屋|房本|住房)[^。；！？]{0,40}(?:抵押|过户|买卖合同|委托|抵给)|(?:抵押|过户)[^。；]{0,8}(?:房产|房子|房屋|住房)|以房养老/)(t);
+      return m && m.length > 20 ? m.slice(-8) : m;
+    },
   },
   {
     code: 'pension_insurance', bonus: 1.0, why: '说能花钱代办养老保险、退休或养老金',
@@ -213,7 +217,7 @@ const CUES: Cue[] = [
   { code: 'elderly_product', bonus: 0.6, why: '花钱买的是保健品、药、仪器之类的商品', core: goodsSold },
   {
     code: 'elderly_project', bonus: 0.4, why: '交钱是冲着利息、分红、返利或回购这类回报',
-    core: first(/利息|付息|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴/),
+    core: first(/利息|付息|本息|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴/),
   },
   {
     code: 'elderly_service', bonus: 0.2, why: '交钱是预订养老院床位、会员卡或以后的服务',
@@ -227,7 +231,7 @@ const CUES: Cue[] = [
  */
 export function typeCues(input: string): { code: FraudType; quote: string; why: string }[] {
   const text = typeText(toSimplified(input));
-  const collectible = !RESALE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
+  const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   return CUES.flatMap((c) => {
     const quote = c.core(text) ?? (c.code === 'elderly_product' ? collectible : null) ?? (c.code === 'elderly_project' ? text.match(RETURN_PROMISE)?.[0] ?? null : null);
     return quote ? [{ code: c.code, quote, why: c.why }] : [];
@@ -239,7 +243,7 @@ export function typeCues(input: string): { code: FraudType; quote: string; why: 
  * (bed, membership, care contract), makes a case 养老项目. The refund of the deposit or a discount is
  * not a return. When it is there, the 养老项目 cue counts double and the wrapper's 养老服务 cue gives no bonus.
  */
-const RETURN_PROMISE = /利息|付息|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
+const RETURN_PROMISE = /利息|付息|本息|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
 
 /**
  * How the model's probability is combined with the rules' reading (the only place these numbers live).
@@ -293,7 +297,7 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   const returns = RETURN_PROMISE.test(text);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
-  const collectible = !RESALE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
+  const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
     const cue = CUES.find((c) => c.code === code)!;
     const quote = cue.core(text) ?? (code === 'elderly_product' ? collectible : null);
