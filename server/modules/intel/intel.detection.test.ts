@@ -3,7 +3,7 @@ import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection
 import { loadModel, ngrams, normalize, readWithModel, type ModelWeights } from './model.ts';
 import { TYPE_WORDS } from './lexicon.ts';
 import { toSimplified } from './simplify.ts';
-import { combineLevel, DEFAULT_CALIBRATION, judge } from './verdict.ts';
+import { combineLevel, DEFAULT_CALIBRATION, judge, typeCues, typeText } from './verdict.ts';
 
 /**
  * Detection pinned with real DEV texts (data/real/, docs/intel.md), each cited by id. Pure and fast:
@@ -378,6 +378,76 @@ describe('issue 14, sixth collection (docs/intel.md): 养老服务 and the 补�
   });
   it('reads money paid ahead for care that was not delivered or refunded as 养老服务 (c117 预付入住费用, c119 会员费, c124 会员卡, c125 入住服务)', () => {
     for (const id of ['c117', 'c119', 'c124', 'c125']) expect(judge(text(id), null).fraudTypes[0]?.code, id).toBe('elderly_service');
+  });
+});
+
+describe('issue 14, seventh collection (docs/intel.md): the type is the scheme\'s core — what the elder paid for', () => {
+  /** The sentences of a real dev case (as bench/intel-dev-perturb.ts cuts them). */
+  const sentences = (id: string) => text(id).split(/(?<=[。！？!?；\n])/).filter((x) => x.trim());
+  const without = (id: string, i: number) => sentences(id).filter((_, j) => j !== i).join('');
+  const cueCodes = (t: string) => typeCues(t).map((c) => c.code);
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+
+  it('gives 养老产品 only for goods named beside a sale or a price, not for a claim of cure or a 医药费 (c141 假藥丸, c138 细胞回输 防癌抗癌, c017 医药费)', () => {
+    expect(typeCues(text('c141')).find((c) => c.code === 'elderly_product')?.quote).toBe('买了6粒假药');
+    expect(cueCodes(text('c138'))).not.toContain('elderly_product');
+    expect(cueCodes(text('c017'))).not.toContain('elderly_product');
+    expect(cueCodes(text('c017'))).toContain('elderly_assistance');
+  });
+  it('gives 养老保险 when the insurance is arranged or paid, not when it is only named (c034 补缴养老保险; o381 "反向抵押养老保险")', () => {
+    expect(cueCodes(text('c034'))).toContain('pension_insurance');
+    expect(cueCodes(text('o381'))).not.toContain('pension_insurance');
+    expect(cueCodes(text('o381'))).toContain('house_for_pension');
+  });
+  it('finds the home and its pledge further apart in one sentence, and keeps "以房养老" named alone as a cue (c027 without its first sentence; c068\'s first sentence)', () => {
+    const v = without('c027', 0);
+    expect(typeCues(v).find((c) => c.code === 'house_for_pension')?.quote).toBe('订借款协议和抵押');
+    expect(topType(v)).toBe('house_for_pension');
+    expect(cueCodes(sentences('c068')[0])).toContain('house_for_pension');
+  });
+  it('reads 本息 as a return, and collectibles sold with interest promised as 养老项目, not goods (c127\'s first sentence; c026)', () => {
+    expect(typeCues(sentences('c127')[0]).find((c) => c.code === 'elderly_project')?.quote).toBe('本息');
+    expect(topType(sentences('c127')[0])).toBe('elderly_project');
+    expect(cueCodes(text('c026'))).not.toContain('elderly_product');
+    expect(topType(text('c026'), loadModel())).toBe('elderly_project');
+  });
+  it('does not read the court\'s 投资人 (anyone who paid) as a promised return (c067\'s last sentence)', () => {
+    const last = sentences('c067').at(-1)!;
+    expect(last).toContain('投资人');
+    expect(cueCodes(last)).not.toContain('elderly_project');
+    expect(cueCodes(last)).toContain('house_for_pension');
+  });
+  it('reads the types through the pinyin mirror sites insert (c123: 養(yǎng)老院)', () => {
+    const first = sentences('c123')[0];
+    expect(first).toContain('養(yǎng)老院');
+    expect(typeText(toSimplified(first))).toContain('养老院');
+    expect(cueCodes(first)).toContain('elderly_service');
+    expect(topType(first)).toBe('elderly_service');
+  });
+  it('does not let a word found in every report (登记) make a type alone (c110 without its first sentence stays 养老服务: 居住)', () => {
+    const v = without('c110', 0);
+    expect(v).toContain('登记');
+    expect(topType(v)).toBe('elderly_service');
+    expect(topType(v, loadModel())).toBe('elderly_service');
+  });
+  it('reads a place to live or stay paid for as 养老服务 (c107: 吃住全免; c024: 住进养老公寓)', () => {
+    expect(topType(without('c107', 0), loadModel())).toBe('elderly_service');
+    expect(topType(sentences('c024')[1], loadModel())).toBe('elderly_service');
+  });
+  it('does not take a scam\'s 管理服务费 for a service bought, and reads 脱贫 as 扶贫 (c135 without its 扶贫补贴 sentence)', () => {
+    const v = without('c135', 2);
+    expect(v).toContain('管理服务费');
+    expect(topType(v, loadModel())).toBe('elderly_assistance');
+  });
+  it('says in plain words why the type, quoting the original text (c141, traditional script)', () => {
+    const v = judge(text('c141'));
+    expect(v.fraudTypes[0].code).toBe('elderly_product');
+    expect(v.typeReason).toEqual({ code: 'elderly_product', quote: '買了6粒假藥', why: expect.stringContaining('保健品、药、仪器') });
+    expect(text('c141')).toContain(v.typeReason!.quote);
+    expect(v.summary).toContain('像是以销售"养老产品"为名的骗局');
+  });
+  it('gives no reason when no core was found (c138: the type rests on vocabulary)', () => {
+    expect(judge(text('c138'), null).typeReason).toBeNull();
   });
 });
 

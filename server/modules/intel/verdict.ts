@@ -1,4 +1,4 @@
-import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
+import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
 import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
@@ -46,6 +46,12 @@ export interface Verdict {
   cues: string[];
   /** The model's probability that the text is about fraud; null when no model is shipped. */
   pFraud: number | null;
+  /**
+   * Why the top type: the scheme's core the rules found for it (what the elder paid for or handed
+   * over), quoted from the text, with the reason in plain words; null when the type rests on vocabulary
+   * or the model alone.
+   */
+  typeReason: { code: FraudType; quote: string; why: string } | null;
   /** One plain sentence: why this verdict. */
   summary: string;
   advice: string[];
@@ -193,22 +199,78 @@ const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'webs
  * (the home pledged → 以房养老; pension or retirement arranged for a fee → 养老保险; a payout that
  * first costs a fee → 养老帮扶; goods → 养老产品; promised returns → 养老项目; prepaid care → 养老服务).
  * Each cue adds a bonus to its type, larger for earlier rules, on top of the lexicon and the model.
+ *
+ * A cue is the scheme's core — what the elder paid for or handed over — not a word that merely occurs
+ * (session 10): an earlier type's bonus outweighs a later one's, so a loose cue lets a passing mention
+ * (a care home's residents "吃药", a warning that lists "以房养老" among the kinds of scam, a pension
+ * paid "用养老保险金") take the type from the scheme the text describes. So: 养老产品 needs goods named
+ * beside a sale or a price (a claim of cure alone — 抗癌, 疗效 — is said of treatments and services too);
+ * 养老保险 needs the insurance arranged or paid for, not just named; the home and its pledge may lie
+ * further apart in one sentence ("有房产的老年人…签订借款协议和抵押合同"); "本息" is a return; collectibles
+ * sold with a return promised are 养老项目. `why` is the plain reason shown with the type.
  */
-const GUIDE: [FraudType, RegExp, number][] = [
-  ['house_for_pension', /以房养老|(?:房产|房子|房屋|房本|住房)[^。；]{0,16}(?:抵押|过户|买卖合同|委托|抵给)|(?:抵押|过户)[^。；]{0,8}(?:房产|房子|房屋|住房)/, 1.2],
-  ['pension_insurance', /办(?:理)?(?:提前|正式)?退休|办病退|病退|挂靠|补缴|代缴|代办社保|办(?:理)?社保|养老保险|养老金资格|(?:人脸识别|资格)认证|停发(?:养老金|退休金)|开得多/, 1.0],
-  ['elderly_assistance', /(?<!消费|床位)补贴(?!卡)|补助|慰问金|扶贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/, 0.8],
-  ['elderly_product', /保健品|保健食品|神药|理疗|治疗仪|电位|[疗治]效|包治|抗癌|药|纪念章|奶粉|减肥/, 0.6],
-  ['elderly_project', /利息|付息|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|投资(?!公司|管理|有限|集团|咨询)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴/, 0.4],
-  ['elderly_service', /床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓|(?:足疗|美容|疗程|理疗|养生|护理)卡/, 0.2],
+interface Cue { code: FraudType; core: (t: string) => string | null; bonus: number; why: string }
+const first = (re: RegExp) => (t: string) => t.match(re)?.[0] ?? null;
+
+/** Goods (the thing bought) — not a claim about health, which treatments and care services make too. */
+const GOODS = /保健(?:品|食品|产品|酒|茶)|营养(?:品|液)|(?:神|特效|假|祖传|抗癌|中成|灵|御用神)药|药(?:品|物|丸|酒|材)|[a-z]药|(?:买|卖|购|售|推销|兜售|开)[^，。；！？]{0,4}药|胶囊|口服液|(?:减肥|理疗|养生)(?:产品|套餐)|理疗(?:仪|床|椅|器|设备)|治疗仪|电位|仪器|机器|床垫|奶粉|纪念章/g;
+/** A sale or a price near the goods: they were sold to the elder. */
+const SALE = /卖|售|推销|兜售|购买|购入|买|订购|花费?了?[^，。；！？]{0,8}元|[\d.,]+\s*(?:多|余)?[万千百]?元|[一二两三四五六七八九十百千万]+(?:多|余)?[万千百]?元/;
+function goodsSold(t: string): string | null {
+  for (const m of t.matchAll(GOODS)) {
+    const around = t.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    if (SALE.test(around)) return m[0];
+  }
+  return null;
+}
+
+const CUES: Cue[] = [
+  {
+    code: 'house_for_pension', bonus: 1.2, why: '涉及把老人的房子抵押、过户或“委托”出去',
+    // The home and the pledge in one sentence (a long span is quoted by its end: "…借款协议和抵押").
+    core: (t) => {
+      const m = first(/(?:房产|房子|房屋|房本|住房)[^。；！？]{0,40}(?:抵押|过户|买卖合同|委托|抵给)|(?:抵押|过户)[^。；]{0,8}(?:房产|房子|房屋|住房)|以房养老/)(t);
+      return m && m.length > 20 ? m.slice(-8) : m;
+    },
+  },
+  {
+    code: 'pension_insurance', bonus: 1.0, why: '说能花钱代办养老保险、退休或养老金',
+    core: first(/办(?:理)?(?:提前|正式)?退休|办病退|病退|挂靠|补缴|代缴|代办社保|办(?:理)?社保|(?:代办|办理?|补缴|补交|缴纳|交|买|参保)[^，。；]{0,6}养老保险|养老保险[^，。；]{0,6}(?:补缴|代缴|挂靠|指标|名额)|养老金资格|(?:人脸识别|资格)认证|停发(?:养老金|退休金)|开得多/),
+  },
+  {
+    code: 'elderly_assistance', bonus: 0.8, why: '说有补贴、救助之类的钱可领',
+    core: first(/(?<!消费|床位)补贴(?!卡)|补助|慰问金|扶贫|脱贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/),
+  },
+  { code: 'elderly_product', bonus: 0.6, why: '花钱买的是保健品、药、仪器之类的商品', core: goodsSold },
+  {
+    code: 'elderly_project', bonus: 0.4, why: '交钱是冲着利息、分红、返利或回购这类回报',
+    core: first(/利息|付息|本息|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴/),
+  },
+  {
+    code: 'elderly_service', bonus: 0.2, why: '交钱是预订养老院床位、会员卡或以后的服务',
+    core: first(/床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓|(?:足疗|美容|疗程|理疗|养生|护理)卡/),
+  },
 ];
+
+/**
+ * The scheme's core found for each type (the quote the cue rests on), in the guide's order — for the
+ * readable reason and for tests. Works on simplified text (as `judge` does).
+ */
+export function typeCues(input: string): { code: FraudType; quote: string; why: string }[] {
+  const text = typeText(toSimplified(input));
+  const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
+  return CUES.flatMap((c) => {
+    const quote = c.core(text) ?? (c.code === 'elderly_product' ? collectible : null) ?? (c.code === 'elderly_project' ? text.match(RETURN_PROMISE)?.[0] ?? null : null);
+    return quote ? [{ code: c.code, quote, why: c.why }] : [];
+  });
+}
 
 /**
  * A promised return (interest, dividends, a yearly payout, buy-back): by the guide it, not the wrapper
  * (bed, membership, care contract), makes a case 养老项目. The refund of the deposit or a discount is
  * not a return. When it is there, the 养老项目 cue counts double and the wrapper's 养老服务 cue gives no bonus.
  */
-const RETURN_PROMISE = /利息|付息|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
+const RETURN_PROMISE = /利息|付息|本息|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
 
 /**
  * How the model's probability is combined with the rules' reading (the only place these numbers live).
@@ -243,20 +305,38 @@ export const DEFAULT_CALIBRATION: Calibration = { medium: 0.85, lowMedium: 0.85,
 const COLLECTIBLE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品/;
 const RESALE = /拍卖|回购|回收|升值|增值|变现|转卖|转让/;
 
-function rankTypes(text: string, modelTypes: { code: FraudType; p: number }[] | null, typeConfident: number) {
-  const lex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(text, re), 3) * w, 0));
-  const lexTotal = lex.reduce((s, x) => s + x, 0);
+/**
+ * The text the six types are read from: the simplified text without the pinyin that content-mirror sites
+ * insert after characters ("養(yǎng)老機(jī)構(gòu)", docs/intel.md), which splits the very words the types rest on.
+ * The signs read through the same annotation (readable, above, with PINYIN); quotes keep the text as written.
+ */
+export const typeText = (simple: string) => simple.replace(PINYIN, '');
+
+function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] | null, typeConfident: number) {
+  const text = typeText(simple);
+  // Words of weight 1 (登记, 领取, 银行卡, 借款…) are in every report; they support a type that has a word
+  // of its own or a cue, and never make one alone.
+  const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (w > 1 ? Math.min(count(text, re), 3) * w : 0), 0));
+  const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (w > 1 ? 0 : Math.min(count(text, re), 3) * w), 0));
+  const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
+  const lex = FRAUD_TYPE_CODES.map((_, k) => strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0));
+  const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   const returns = RETURN_PROMISE.test(text);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
-  const collectibleSold = COLLECTIBLE.test(text) && !RESALE.test(text);
+  const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
-    const guide = GUIDE.find(([c]) => c === code)!;
-    const guided = guide[1].test(text) || (code === 'elderly_product' && collectibleSold);
-    const cue = returns && code === 'elderly_project' ? guide[2] * 2 : guided && !(returns && code === 'elderly_service') ? guide[2] : 0;
-    return { code, score: (lexTotal ? lex[k] / lexTotal : 0) + cue, evidence: lex[k] > 0 || cue > 0 };
+    const cue = CUES.find((c) => c.code === code)!;
+    const quote = cue.core(text) ?? (code === 'elderly_product' ? collectible : null);
+    const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !(returns && code === 'elderly_service') ? cue.bonus : 0;
+    return { code, score: (typeLexTotal ? lex[k] / typeLexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? text.match(RETURN_PROMISE)?.[0] ?? null : null };
   });
-  const anyCue = rules.some((s) => s.evidence);
-  const rulesTop = anyCue ? rules.reduce((a, b) => (b.score > a.score ? b : a)).code : null;
+  const typed = rules.some((s) => s.evidence);
+  const rulesTop = typed ? rules.reduce((a, b) => (b.score > a.score ? b : a)).code : null;
+  // Whether the text is about one of the six at all (it raises the level) is read as before session 10:
+  // every lexicon word and the cues on the text as written. The changes above only decide which type.
+  const allLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(simple, re), 3) * w, 0));
+  const lexTotal = allLex.reduce((s, x) => s + x, 0);
+  const anyCue = allLex.some((x) => x > 0) || CUES.some((c) => c.core(simple) !== null) || collectible !== null;
   // The model's type is a guess over six classes even for a parcel scam; it counts when it is sure or
   // when it names the type the rules already lean to.
   const top = modelTypes?.[0];
@@ -336,13 +416,23 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
     if (cues.length === 3) break;
   }
   const score = Math.round(Math.min(100, p === null ? ruleScore * 10 : 50 * Math.min(1, ruleScore / 8) + 50 * p));
-  return { level, rules, warning: disarmed, score, fraudTypes, signs, harm, cues, pFraud: p, summary: summarize(level, signs, harm, cues, disarmed), advice: advise(level, signs) };
+  const topScore = fraudTypes[0] ? scores.find((s) => s.code === fraudTypes[0].code) : undefined;
+  const typeReason = topScore?.quote ? { code: topScore.code, quote: quoteOriginal(original, text, topScore.quote), why: CUES.find((c) => c.code === topScore.code)!.why } : null;
+  return { level, rules, warning: disarmed, score, fraudTypes, signs, harm, cues, pFraud: p, typeReason, summary: summarize(level, signs, harm, cues, disarmed, typeReason), advice: advise(level, signs) };
 }
 
-function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[], warning = false): string {
+/** The words of the original text (traditional script kept) at the place the simplified quote was found. */
+function quoteOriginal(original: string, simple: string, quote: string): string {
+  const at = simple.indexOf(quote);
+  return at < 0 ? quote : original.slice(at, at + quote.length);
+}
+
+function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[], warning = false, typeReason: Verdict['typeReason'] = null): string {
   if (warning && level === 'none') return '这是一段防骗提醒：文中提到的骗局说法，是在提醒您当心，不是在向您要钱或推销。';
   const seen = signs.map((s) => `${s.label}（“${s.quote}”）`);
   if (harm) seen.push(`说到了受骗或损失（“${harm}”）`);
+  // The type in plain words, when it rests on the scheme's core: what the elder paid for.
+  if (typeReason && (level === 'high' || level === 'medium' || level === 'unsure')) seen.push(`像是${FRAUD_TYPES[typeReason.code]}的骗局：${typeReason.why}（“${typeReason.quote}”）`);
   const words = cues.length ? `文中“${cues.join('”“')}”等说法，与已知的骗局材料相似` : '';
   const list = seen.length ? `看到的迹象：${seen.join('；')}` : '';
   switch (level) {
