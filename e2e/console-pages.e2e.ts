@@ -35,7 +35,8 @@ describe('console pages: list, dashboard, administration, audit', () => {
 
     // The detail shows the analysis and the tips naming the same company.
     await page.locator('tbody tr.ant-table-row').first().click();
-    await page.getByTestId('analysis').getByText('以投资"养老项目"为名').waitFor();
+    // The type line reads "以投资"养老项目"为名（76%）"; the signs line may name the type too.
+    await page.getByTestId('analysis').getByText(/^以投资"养老项目"为名（\d+%）/).waitFor();
     await page.getByTestId('link').first().getByText('这家单位还被 2 条线索提及').waitFor();
     expect(await axe(page)).toEqual([]);
 
