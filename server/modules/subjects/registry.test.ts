@@ -13,6 +13,12 @@ describe('the subject registry', () => {
 
   const upload = async (cookie: string, kind: string, file: Buffer, name = 'registry.xlsx') =>
     t.app.inject({ method: 'POST', url: `/api/subjects/imports?kind=${kind}`, ...(() => { const m = multipart(file, name, XLSX); return { payload: m.payload, headers: { ...m.headers, cookie } }; })() });
+  /** Starts an import; a refusal fails here with its status and body (not later as a poll of import NaN). */
+  const start = async (cookie: string, kind: string, file: Buffer) => {
+    const res = await upload(cookie, kind, file);
+    expect(res.statusCode, res.body).toBe(202);
+    return json(res).id as number;
+  };
   /** Polls an import until it ends (the console does the same). */
   const finished = async (cookie: string, id: number) => {
     for (let i = 0; i < 300; i++) {
@@ -61,7 +67,7 @@ describe('the subject registry', () => {
     expect(ws.getRow(2).getCell(3).value).toBe('错码养老院');
 
     // The same file again: nothing new, nothing changed.
-    const again = await finished(cookie, json(await upload(cookie, 'elderly_care_institution', file)).id);
+    const again = await finished(cookie, await start(cookie, 'elderly_care_institution', file));
     expect(again).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 2, refused: 6 });
     const [{ n }] = await t.db.query<{ n: number }>(`select count(*)::int as n from subjects where name in ('龙口市康乐颐养院', '龙口市福寿养老院')`);
     expect(n).toBe(2);
@@ -71,7 +77,7 @@ describe('the subject registry', () => {
       ['龙口市康乐颐养院', testUscc(1), '370681', '龙口市东莱街道1号', '是', '民养证001', 150, '龙口市民政局', '李四', '13800000001', '2026-03-01'],
       rows[1],
     ]);
-    const third = await finished(cookie, json(await upload(cookie, 'elderly_care_institution', changed)).id);
+    const third = await finished(cookie, await start(cookie, 'elderly_care_institution', changed));
     expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 1, refused: 0 });
     const [home] = await t.db.query<{ id: number; beds: number }>(`select id, beds from subjects where uscc = $1`, [testUscc(1)]);
     expect(home.beds).toBe(150);
@@ -214,7 +220,7 @@ describe('the subject registry', () => {
       ['东莱街道第二敬老院', '', '370681001', '东莱街道20号', '', '', 30, '', '', '', ''],
       ['东莱街道第二敬老院分院', '', '370681001', '东莱街道 20 号院内', '', '', 10, '', '', '', ''],
     ]);
-    const done = await finished(cookie, json(await upload(cookie, 'elderly_care_institution', file)).id);
+    const done = await finished(cookie, await start(cookie, 'elderly_care_institution', file));
     expect(done).toMatchObject({ status: 'done', created: 3, refused: 0 });
     expect(await count()).toBe(before + 3);
     const ids = await t.db.query<{ id: number }>(`select id from subjects where name like '东莱街道第二敬老院%' order by name`);
