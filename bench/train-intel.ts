@@ -22,10 +22,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { FRAUD_TYPE_CODES, FRAUD_TYPES } from '../shared/domain.ts';
 import { load } from '../server/modules/intel/evaluate.ts';
 import { evaluateDetection, formatDetection, loadReal, type DetectionScores, type Reader, type RealCase, type RealOrdinary } from '../server/modules/intel/evaluate-detection.ts';
-import { loadModel, MODEL_FILE, ngrams, type ModelWeights } from '../server/modules/intel/model.ts';
+import { loadModel, MODEL_FILE, ngrams, type ModelWeights, type TextReading } from '../server/modules/intel/model.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
 
-export interface Example { text: string; fraud: 0 | 1; type: number | null }
+/** `kind`: which collection the text is from (cases, scams, ordinary, tips, nonfraud, corrections). */
+export interface Example { text: string; fraud: 0 | 1; type: number | null; kind?: string }
 
 const typeIndex = (label: string | undefined) => {
   const i = FRAUD_TYPE_CODES.indexOf(label as (typeof FRAUD_TYPE_CODES)[number]);
@@ -33,11 +34,11 @@ const typeIndex = (label: string | undefined) => {
 };
 
 export function devExamples(): Example[] {
-  const cases = loadReal<RealCase>('cases', 'dev').map((c): Example => ({ text: c.text, fraud: 1, type: typeIndex(c.label) }));
-  const scams = loadReal<RealCase>('scams', 'dev').map((c): Example => ({ text: c.text, fraud: 1, type: typeIndex(c.label) }));
-  const ordinary = loadReal<RealOrdinary>('ordinary', 'dev').map((o): Example => ({ text: o.text, fraud: 0, type: null }));
-  const tips = load<{ text: string; label: string }>('tips.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 1, type: typeIndex(t.label) }));
-  const plain = load<{ text: string }>('nonfraud.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 0, type: null }));
+  const cases = loadReal<RealCase>('cases', 'dev').map((c): Example => ({ text: c.text, fraud: 1, type: typeIndex(c.label), kind: 'cases' }));
+  const scams = loadReal<RealCase>('scams', 'dev').map((c): Example => ({ text: c.text, fraud: 1, type: typeIndex(c.label), kind: 'scams' }));
+  const ordinary = loadReal<RealOrdinary>('ordinary', 'dev').map((o): Example => ({ text: o.text, fraud: 0, type: null, kind: 'ordinary' }));
+  const tips = load<{ text: string; label: string }>('tips.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 1, type: typeIndex(t.label), kind: 'tips' }));
+  const plain = load<{ text: string }>('nonfraud.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 0, type: null, kind: 'nonfraud' }));
   return [...cases, ...scams, ...ordinary, ...tips, ...plain];
 }
 
@@ -45,14 +46,32 @@ export function devExamples(): Example[] {
 export function correctionExamples(file: string): Example[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
     const row = JSON.parse(l) as { text: string; labels: string[] };
-    return { text: row.text, fraud: 1 as const, type: typeIndex(row.labels?.[0]) };
+    return { text: row.text, fraud: 1 as const, type: typeIndex(row.labels?.[0]), kind: 'corrections' };
   });
 }
 
-const OPTS = { minDf: Number(process.env.MIN_DF ?? 2), steps: Number(process.env.STEPS ?? 1000), rate: Number(process.env.RATE ?? 8), l2Fraud: Number(process.env.L2 ?? 5e-5), l2Type: 1e-3 };
+export interface TrainOptions {
+  minDf: number; steps: number; rate: number; l2Fraud: number; l2Type: number;
+  /** How texts are read before their n-grams are taken (model.ts TextReading; shipped with the weights). */
+  reading: TextReading;
+  /**
+   * Fraud-head example weights: 'balanced' — the two classes weigh the same; 'kind' — every collection
+   * (cases, scam messages, invented tips; ordinary messages, invented plain texts) weighs the same within its
+   * class, so the 74 short scam messages are not outweighed by the long case reports and invented tips.
+   */
+  weights: 'balanced' | 'kind';
+}
+/** The configuration `npm run train:intel` trains (environment variables override it for experiments). */
+export const TRAIN_OPTIONS: TrainOptions = {
+  minDf: Number(process.env.MIN_DF ?? 2), steps: Number(process.env.STEPS ?? 1000), rate: Number(process.env.RATE ?? 8),
+  l2Fraud: Number(process.env.L2 ?? 5e-5), l2Type: Number(process.env.L2_TYPE ?? 1e-3),
+  reading: {},
+  weights: 'balanced',
+};
 
-export function train(examples: Example[], trainedOn: string): ModelWeights {
-  const docs = examples.map((e) => ngrams(e.text));
+export function train(examples: Example[], trainedOn: string, opts: TrainOptions = TRAIN_OPTIONS): ModelWeights {
+  const OPTS = opts;
+  const docs = examples.map((e) => ngrams(e.text, opts.reading));
   const df = new Map<string, number>();
   for (const d of docs) for (const g of d.keys()) df.set(g, (df.get(g) ?? 0) + 1);
   const vocab = [...df].filter(([, n]) => n >= OPTS.minDf).map(([g]) => g).sort();
@@ -68,13 +87,14 @@ export function train(examples: Example[], trainedOn: string): ModelWeights {
   let bf = 0;
   const pos = examples.filter((e) => e.fraud).length;
   const cw = (y: number) => (y ? examples.length / (2 * pos) : examples.length / (2 * (examples.length - pos)));
+  const weight = exampleWeights(examples, opts.weights, cw);
   for (let step = 0; step < OPTS.steps; step++) {
     const g = new Float64Array(V);
     let gb = 0;
     examples.forEach((e, i) => {
       let z = bf;
       for (const j of X[i].ids) z += wf[j] * X[i].scale;
-      const err = (1 / (1 + Math.exp(-z)) - e.fraud) * cw(e.fraud);
+      const err = (1 / (1 + Math.exp(-z)) - e.fraud) * weight[i];
       for (const j of X[i].ids) g[j] += err * X[i].scale;
       gb += err;
     });
@@ -113,7 +133,25 @@ export function train(examples: Example[], trainedOn: string): ModelWeights {
     const w = [wf[j], ...wt.map((row) => row[j])].map(r);
     if (w.some((x) => Math.abs(x) >= 0.002)) features[g] = w;
   });
-  return { version: 1, trainedOn, features, fraudBias: r(bf), typeBias: [...bt].map(r) };
+  const reading = Object.keys(opts.reading).length ? { reading: opts.reading } : {};
+  return { version: 1, trainedOn, features, fraudBias: r(bf), typeBias: [...bt].map(r), ...reading };
+}
+
+/** Each example's weight in the fraud head (the total stays the number of examples, as with 'balanced'). */
+function exampleWeights(examples: Example[], how: TrainOptions['weights'], cw: (y: number) => number): number[] {
+  if (how === 'balanced') return examples.map((e) => cw(e.fraud));
+  const byKind = new Map<string, number>();
+  const kindsOf = [new Set<string>(), new Set<string>()];
+  for (const e of examples) {
+    const k = `${e.fraud}:${e.kind ?? '?'}`;
+    byKind.set(k, (byKind.get(k) ?? 0) + 1);
+    kindsOf[e.fraud].add(k);
+  }
+  // Each class half of the total, shared equally among its collections, then among their examples.
+  return examples.map((e) => {
+    const k = `${e.fraud}:${e.kind ?? '?'}`;
+    return examples.length / 2 / kindsOf[e.fraud].size / byKind.get(k)!;
+  });
 }
 
 export const readerFor = (m: ModelWeights | null): Reader => ({
@@ -126,7 +164,7 @@ export const notWorse = (next: DetectionScores, current: DetectionScores) =>
   next.recall.all >= current.recall.all && next.typeAccuracy >= current.typeAccuracy && next.falsePositiveRate <= current.falsePositiveRate;
 
 /** One dev text read out-of-fold: what the rules said, the fold model's p and the verdict's types under each type threshold. */
-interface Oof { e: Example; rules: Level; p: number; harm: boolean; warning: boolean; types: Map<number, string> }
+export interface Oof { e: Example; rules: Level; p: number; harm: boolean; warning: boolean; types: Map<number, string> }
 
 const TYPE_GRID = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 
@@ -137,18 +175,23 @@ export function outOfFold(examples: Example[], folds = 5): Oof[] {
     const m = train(examples.filter((_, i) => i % folds !== f), 'cv');
     examples.forEach((e, i) => {
       if (i % folds !== f) return;
-      const v = judge(e.text, m);
-      const types = new Map(TYPE_GRID.map((t) => [t, judge(e.text, { ...m, calibration: { ...DEFAULT_CALIBRATION, typeConfident: t } }).fraudTypes[0]?.code ?? 'none']));
-      out[i] = { e, rules: v.rules, p: v.pFraud ?? 0, harm: v.harm !== null, warning: v.warning, types };
+      out[i] = readOut(e, m);
     });
   }
   return out;
 }
 
-interface CvScore { recall: number; fp: number; fpN: number; unsure: number; typeAcc: number; otherNone: number }
+/** One text read by a model that was not trained on it: the rules, p, and the top type under each type threshold. */
+export function readOut(e: Example, m: ModelWeights): Oof {
+  const v = judge(e.text, m);
+  const types = new Map(TYPE_GRID.map((t) => [t, judge(e.text, { ...m, calibration: { ...DEFAULT_CALIBRATION, typeConfident: t } }).fraudTypes[0]?.code ?? 'none']));
+  return { e, rules: v.rules, p: v.pFraud ?? 0, harm: v.harm !== null, warning: v.warning, types };
+}
+
+export interface CvScore { recall: number; fp: number; fpN: number; unsure: number; typeAcc: number; otherNone: number }
 const isFlagged = (l: Level) => l === 'high' || l === 'medium';
 
-function score(rows: Oof[], cal: Calibration): CvScore {
+export function score(rows: Oof[], cal: Calibration): CvScore {
   let tp = 0, pos = 0, fp = 0, neg = 0, unsure = 0, typeRight = 0, typeN = 0, otherRight = 0, otherN = 0;
   for (const r of rows) {
     const level = combineLevel(r.rules, r.p, r.harm, cal, r.warning);
