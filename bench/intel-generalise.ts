@@ -3,7 +3,12 @@
  *
  *   npx tsx bench/intel-generalise.ts [--folds 5] [--show-groups] [--json]
  *     [--placeholders] [--full-table] [--weights kind] [--min-df N] [--l2 X] [--l2-type X] [--steps N]
- *     [--max-fp X]
+ *     [--max-fp X] [--baseline] [--position] [--show]
+ *
+ *   --baseline   main's configuration before session 11 (no placeholders, classes balanced)
+ *   --position   the old folds by position instead of groups (to see the leak)
+ *   --cal JSON   also report one fixed calibration (e.g. the one position CV would ship)
+ *   --show       dev only: scam messages the model alone misses, ordinary messages it reads highest
  *
  * Why: the 5-fold CV of `npm run train:intel -- --cv` deals texts to folds by position, so a scam message
  * quoted by two pages of one site, or the same notice template collected twice, sits on both sides, and its
@@ -30,95 +35,10 @@
  * also reported (flagged at p ≥ a threshold cross-fitted the same way, types by its top class).
  */
 import { FRAUD_TYPE_CODES } from '../shared/domain.ts';
-import { load } from '../server/modules/intel/evaluate.ts';
-import { loadReal, type RealCase, type RealOrdinary } from '../server/modules/intel/evaluate-detection.ts';
-import { readForModel, readWithModel, type ModelWeights } from '../server/modules/intel/model.ts';
+import { readWithModel, type ModelWeights } from '../server/modules/intel/model.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
-import { chooseCalibration, readOut, TRAIN_OPTIONS, train, type Example, type Oof, type TrainOptions } from './train-intel.ts';
-
-export interface Item extends Example { id: string; source: string; kind: 'cases' | 'scams' | 'ordinary'; label: string | null }
-
-const typeIndex = (label: string | null) => {
-  const i = FRAUD_TYPE_CODES.indexOf(label as (typeof FRAUD_TYPE_CODES)[number]);
-  return i >= 0 ? i : null;
-};
-
-export function realDevItems(): Item[] {
-  const cases = loadReal<RealCase & { source: string }>('cases', 'dev').map((c): Item => ({ id: c.id, source: c.source, kind: 'cases', label: c.label, text: c.text, fraud: 1, type: typeIndex(c.label) }));
-  const scams = loadReal<RealCase & { source: string }>('scams', 'dev').map((c): Item => ({ id: c.id, source: c.source, kind: 'scams', label: c.label, text: c.text, fraud: 1, type: typeIndex(c.label) }));
-  const ordinary = loadReal<RealOrdinary & { source: string }>('ordinary', 'dev').map((o): Item => ({ id: o.id, source: o.source, kind: 'ordinary', label: null, text: o.text, fraud: 0, type: null }));
-  return [...cases, ...scams, ...ordinary];
-}
-
-export function inventedDev(): Example[] {
-  return [
-    ...load<{ text: string; label: string }>('tips.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 1, type: typeIndex(t.label), kind: 'tips' })),
-    ...load<{ text: string }>('nonfraud.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 0, type: null, kind: 'nonfraud' })),
-  ];
-}
-
-const TWO_LEVEL = new Set(['com.cn', 'gov.cn', 'org.cn', 'net.cn', 'edu.cn', 'ac.cn', 'com.hk', 'com.tw']);
-/** The group of a source address: its registrable domain, or the owner of a github/gitee repository. */
-export function sourceGroup(source: string): string {
-  const m = /^[a-z]+:\/\/([^/:?#]+)(?::\d+)?(\/[^?#]*)?/i.exec(source.trim());
-  if (!m) return `raw:${source.trim().toLowerCase()}`;
-  const host = m[1].toLowerCase();
-  if (host === 'github.com' || host === 'gitee.com' || host.endsWith('.github.io')) {
-    const owner = host.endsWith('.github.io') ? host.split('.')[0] : (m[2] ?? '').split('/')[1] ?? '';
-    return `${host.endsWith('.github.io') ? 'github.com' : host}/${owner.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/org$/, '')}`;
-  }
-  const labels = host.split('.');
-  const n = labels.length >= 3 && TWO_LEVEL.has(labels.slice(-2).join('.')) ? 3 : 2;
-  return labels.slice(-n).join('.');
-}
-
-/** Groups: source group, joined across groups by a shared 16-character run (union-find). Returns a group id per item. */
-export function groupItems(items: Item[], run = 16): string[] {
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const union = (a: number, b: number) => {
-    const ra = find(a), rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  const bySource = new Map<string, number>();
-  const byRun = new Map<string, number>();
-  items.forEach((it, i) => {
-    const g = sourceGroup(it.source);
-    if (bySource.has(g)) union(i, bySource.get(g)!);
-    else bySource.set(g, i);
-    const t = readForModel(it.text);
-    for (let k = 0; k + run <= t.length; k++) {
-      const s = t.slice(k, k + run);
-      // Runs of digits or placeholders alone are not shared wording.
-      if (/^[0\W_]*$/.test(s)) continue;
-      if (byRun.has(s)) union(i, byRun.get(s)!);
-      else byRun.set(s, i);
-    }
-  });
-  return items.map((_, i) => sourceGroup(items[find(i)].source));
-}
-
-/** Deterministic fold per item: groups, largest first, each to the fold where the three kinds stay most even (least sum of squared shares). */
-export function assignFolds(items: Item[], groups: string[], folds: number): number[] {
-  const kinds = ['cases', 'scams', 'ordinary'] as const;
-  const total = Object.fromEntries(kinds.map((k) => [k, items.filter((it) => it.kind === k).length])) as Record<string, number>;
-  const members = new Map<string, number[]>();
-  groups.forEach((g, i) => members.set(g, [...(members.get(g) ?? []), i]));
-  const order = [...members].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
-  const load = Array.from({ length: folds }, () => ({ cases: 0, scams: 0, ordinary: 0 } as Record<string, number>));
-  const fold = new Array<number>(items.length);
-  for (const [, idx] of order) {
-    const add = Object.fromEntries(kinds.map((k) => [k, idx.filter((i) => items[i].kind === k).length]));
-    let best = 0, bestCost = Infinity;
-    for (let f = 0; f < folds; f++) {
-      const cost = kinds.reduce((s, k) => s + ((load[f][k] + add[k]) / total[k]) ** 2, 0);
-      if (cost < bestCost - 1e-12) { best = f; bestCost = cost; }
-    }
-    for (const k of kinds) load[best][k] += add[k];
-    for (const i of idx) fold[i] = best;
-  }
-  return fold;
-}
+import { assignFolds, groupItems, inventedDev, realDevItems, type Item } from './intel-groups.ts';
+import { chooseCalibration, readOut, TRAIN_OPTIONS, train, type Oof, type TrainOptions } from './train-intel.ts';
 
 interface Row extends Oof { fold: number; item: Item; modelType: string }
 
@@ -152,11 +72,12 @@ function modelThreshold(rows: Row[], maxFp: number): number {
 
 export interface GroupedResult { rows: Row[]; cal: Calibration[]; modelT: number[] }
 
-export function groupedCv(opts: TrainOptions, folds = 5, maxFp = 0.005, log = (_: string) => {}): GroupedResult {
+export function groupedCv(opts: TrainOptions, folds = 5, maxFp = 0.005, log = (_: string) => {}, byPosition = false): GroupedResult {
   const items = realDevItems();
   const invented = inventedDev();
   const groups = groupItems(items);
-  const fold = assignFolds(items, groups, folds);
+  // --position: the old folds (by position in the files), to show how much the grouping changes the estimate.
+  const fold = byPosition ? items.map((_, i) => i % folds) : assignFolds(items, groups, folds);
   const rows: Row[] = [];
   for (let f = 0; f < folds; f++) {
     const t0 = Date.now();
@@ -173,7 +94,7 @@ export function groupedCv(opts: TrainOptions, folds = 5, maxFp = 0.005, log = (_
   return { rows, cal, modelT };
 }
 
-export function report(res: GroupedResult, folds: number) {
+export function report(res: GroupedResult, folds: number, fixed?: Calibration) {
   const { rows, cal, modelT } = res;
   const level = (r: Row, c: Calibration) => combineLevel(r.rules, r.p, r.harm, c, r.warning);
   const typeAt = (r: Row, c: Calibration) => r.types.get(c.typeConfident) ?? 'none';
@@ -197,11 +118,22 @@ export function report(res: GroupedResult, folds: number) {
   out.push(line('**pooled**', pooled));
   out.push('', 'pooled, other readings:', ...head);
   out.push(line('rules + fold model, default calibration', metrics(rows, deflt.flagged, deflt.unsure, deflt.type)));
+  if (fixed) {
+    const lv = (r: Row) => level(r, fixed);
+    out.push(line(`rules + fold model, calibration ${JSON.stringify(fixed)}`, metrics(rows, (r) => isFlagged(lv(r)), (r) => lv(r) === 'unsure', (r) => typeAt(r, fixed))));
+  }
   const modelM = metrics(rows, modelOnly.flagged, modelOnly.unsure, modelOnly.type);
   out.push(line(`fold model alone (p ≥ t, t cross-fitted at ≤ 1 % FP: ${[...new Set(modelT)].join('/')})`, modelM));
   out.push(line('rules alone (in-sample: written from dev)', metrics(rows, rulesOnly.flagged, rulesOnly.unsure, rulesOnly.type)));
+  // Threshold-free view of the model alone (pooled out-of-fold p): how often a scam message reads higher
+  // than an ordinary message, and the scam recall at one pooled threshold for 1 % and 3 % false alarms.
+  const ps = rows.filter((r) => r.item.kind === 'scams').map((r) => r.p), po = rows.filter((r) => r.item.kind === 'ordinary').map((r) => r.p).sort((a, b) => b - a);
+  const auc = ps.reduce((s, p) => s + po.reduce((t, q) => t + (p > q ? 1 : p === q ? 0.5 : 0), 0), 0) / (ps.length * po.length);
+  const at = (fp: number) => { const t = po[Math.floor(fp * po.length)] ?? 1; return ps.filter((p) => p > t).length / ps.length; };
+  const auc2 = { auc, r1: at(0.01), r3: at(0.03) };
+  out.push('', `fold model alone, scam messages vs ordinary (pooled p): AUC ${auc.toFixed(3)}, recall at 1 % FP ${auc2.r1.toFixed(3)}, at 3 % FP ${auc2.r3.toFixed(3)}`);
   out.push('', `calibrations chosen per fold: ${cal.map((c) => `m${c.medium}/lm${c.lowMedium}/h${c.harm}/k${c.keep}/t${c.typeConfident}`).join('  ')}`);
-  return { text: out.join('\n'), pooled, model: modelM };
+  return { text: out.join('\n'), pooled, model: modelM, auc: auc2 };
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
@@ -209,10 +141,12 @@ if (isMain) {
   const args = process.argv.slice(2);
   const val = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
   const folds = Number(val('--folds') ?? 5);
+  // --baseline: the configuration of main before session 11 (no placeholders, classes balanced).
+  const base: TrainOptions = args.includes('--baseline') ? { ...TRAIN_OPTIONS, reading: {}, weights: 'balanced' } : TRAIN_OPTIONS;
   const opts: TrainOptions = {
-    ...TRAIN_OPTIONS,
-    reading: { ...TRAIN_OPTIONS.reading, ...(args.includes('--placeholders') ? { placeholders: true } : {}), ...(args.includes('--full-table') ? { fullTable: true } : {}) },
-    weights: (val('--weights') as TrainOptions['weights']) ?? TRAIN_OPTIONS.weights,
+    ...base,
+    reading: { ...base.reading, ...(args.includes('--placeholders') ? { placeholders: true } : {}), ...(args.includes('--full-table') ? { fullTable: true } : {}) },
+    weights: (val('--weights') as TrainOptions['weights']) ?? base.weights,
     minDf: Number(val('--min-df') ?? TRAIN_OPTIONS.minDf),
     l2Fraud: Number(val('--l2') ?? TRAIN_OPTIONS.l2Fraud),
     l2Type: Number(val('--l2-type') ?? TRAIN_OPTIONS.l2Type),
@@ -230,8 +164,16 @@ if (isMain) {
     process.exit(0);
   }
   console.log(`options: ${JSON.stringify(opts)}`);
-  const res = groupedCv(opts, folds, Number(val('--max-fp') ?? 0.005), (s) => console.error(s));
-  const r = report(res, folds);
+  const res = groupedCv(opts, folds, Number(val('--max-fp') ?? 0.005), (s) => console.error(s), args.includes('--position'));
+  const fixed = val('--cal') ? { ...DEFAULT_CALIBRATION, ...(JSON.parse(val('--cal')!) as Partial<Calibration>) } : undefined;
+  const r = report(res, folds, fixed);
   console.log(r.text);
-  if (args.includes('--json')) console.log(JSON.stringify({ opts, pooled: r.pooled, model: r.model }));
+  if (args.includes('--show')) {
+    // Dev only: the scam messages the fold model alone misses, and the ordinary messages it reads highest.
+    for (const row of res.rows.filter((x) => x.item.kind === 'scams' && x.p < res.modelT[x.fold]).sort((a, b) => b.p - a.p))
+      console.log(`MISS ${row.item.id} p=${row.p.toFixed(2)} rules=${row.rules} | ${row.item.text.replace(/\s+/g, ' ').slice(0, 80)}`);
+    for (const row of res.rows.filter((x) => x.item.kind === 'ordinary').sort((a, b) => b.p - a.p).slice(0, 12))
+      console.log(`ORD ${row.item.id} p=${row.p.toFixed(2)} rules=${row.rules} | ${row.item.text.replace(/\s+/g, ' ').slice(0, 80)}`);
+  }
+  if (args.includes('--json')) console.log(JSON.stringify({ opts, pooled: r.pooled, model: r.model, auc: r.auc }));
 }
