@@ -5,6 +5,7 @@
  *     [--placeholders] [--full-table] [--weights kind] [--min-df N] [--l2 X] [--l2-type X] [--steps N]
  *     [--max-fp X] [--baseline] [--position] [--show]
  *
+ *   --repeats R  R dealings of the groups into folds (counts pooled over all; ±1 item is noise at n 74)
  *   --baseline   main's configuration before session 11 (no placeholders, classes balanced)
  *   --position   the old folds by position instead of groups (to see the leak)
  *   --cal JSON   also report one fixed calibration (e.g. the one position CV would ship)
@@ -72,14 +73,17 @@ function modelThreshold(rows: Row[], maxFp: number): number {
 
 export interface GroupedResult { rows: Row[]; cal: Calibration[]; modelT: number[] }
 
-export function groupedCv(opts: TrainOptions, folds = 5, maxFp = 0.005, log = (_: string) => {}, byPosition = false): GroupedResult {
+export function groupedCv(opts: TrainOptions, folds = 5, maxFp = 0.005, log = (_: string) => {}, byPosition = false, repeats = 1): GroupedResult {
   const items = realDevItems();
   const invented = inventedDev();
   const groups = groupItems(items);
-  // --position: the old folds (by position in the files), to show how much the grouping changes the estimate.
-  const fold = byPosition ? items.map((_, i) => i % folds) : assignFolds(items, groups, folds);
   const rows: Row[] = [];
-  for (let f = 0; f < folds; f++) {
+  // Repeats: other dealings of the same groups (fold ids r·folds + f); every item is read once per repeat.
+  for (let rep = 0; rep < repeats; rep++) {
+  // --position: the old folds (by position in the files), to show how much the grouping changes the estimate.
+  const fold0 = byPosition ? items.map((_, i) => (i + rep) % folds) : assignFolds(items, groups, folds, rep);
+  const fold = fold0.map((f) => f + rep * folds);
+  for (let f = rep * folds; f < (rep + 1) * folds; f++) {
     const t0 = Date.now();
     const m: ModelWeights = train([...items.filter((_, i) => fold[i] !== f), ...invented], 'grouped-cv', opts);
     items.forEach((it, i) => {
@@ -89,8 +93,11 @@ export function groupedCv(opts: TrainOptions, folds = 5, maxFp = 0.005, log = (_
     });
     log(`fold ${f}: trained in ${Date.now() - t0} ms, ${Object.keys(m.features).length} features`);
   }
-  const cal = Array.from({ length: folds }, (_, f) => chooseCalibration(rows.filter((r) => r.fold !== f), maxFp));
-  const modelT = Array.from({ length: folds }, (_, f) => modelThreshold(rows.filter((r) => r.fold !== f), 0.01));
+  }
+  // Cross-fitted within a repeat: fold f's thresholds from the other folds of the same dealing.
+  const rep = (f: number) => Math.floor(f / folds);
+  const cal = Array.from({ length: folds * repeats }, (_, f) => chooseCalibration(rows.filter((r) => rep(r.fold) === rep(f) && r.fold !== f), maxFp));
+  const modelT = Array.from({ length: folds * repeats }, (_, f) => modelThreshold(rows.filter((r) => rep(r.fold) === rep(f) && r.fold !== f), 0.01));
   return { rows, cal, modelT };
 }
 
@@ -113,7 +120,7 @@ export function report(res: GroupedResult, folds: number, fixed?: Calibration) {
   const out: string[] = [];
   const head = ['| | scam messages recall | cases recall | false alarms (ordinary) | six-type accuracy (cases) | unsure fraud / ordinary |', '|---|---|---|---|---|---|'];
   out.push('rules + fold model, cross-fitted calibration (per fold, then pooled):', ...head);
-  for (let f = 0; f < folds; f++) out.push(line(`fold ${f}`, metrics(rows.filter((r) => r.fold === f), crossFit.flagged, crossFit.unsure, crossFit.type)));
+  for (let f = 0; f < cal.length; f++) out.push(line(`fold ${f}`, metrics(rows.filter((r) => r.fold === f), crossFit.flagged, crossFit.unsure, crossFit.type)));
   const pooled = metrics(rows, crossFit.flagged, crossFit.unsure, crossFit.type);
   out.push(line('**pooled**', pooled));
   out.push('', 'pooled, other readings:', ...head);
@@ -164,7 +171,7 @@ if (isMain) {
     process.exit(0);
   }
   console.log(`options: ${JSON.stringify(opts)}`);
-  const res = groupedCv(opts, folds, Number(val('--max-fp') ?? 0.005), (s) => console.error(s), args.includes('--position'));
+  const res = groupedCv(opts, folds, Number(val('--max-fp') ?? 0.005), (s) => console.error(s), args.includes('--position'), Number(val('--repeats') ?? 1));
   const fixed = val('--cal') ? { ...DEFAULT_CALIBRATION, ...(JSON.parse(val('--cal')!) as Partial<Calibration>) } : undefined;
   const r = report(res, folds, fixed);
   console.log(r.text);

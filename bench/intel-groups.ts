@@ -77,13 +77,25 @@ export function groupItems(items: Item[], run = 16): string[] {
   return items.map((_, i) => sourceGroup(items[find(i)].source));
 }
 
-/** Deterministic fold per item: groups, largest first, each to the fold where the three kinds stay most even (least sum of squared shares). */
-export function assignFolds(items: Item[], groups: string[], folds: number): number[] {
+/** A fixed string hash (FNV-1a), to order groups of one size differently per repeat, deterministically. */
+const hash = (s: string) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+};
+
+/**
+ * Deterministic fold per item: groups, largest first (ties by name, or with `repeat` > 0 by a hash of name and
+ * repeat, for another equally valid dealing), each to the fold where the three kinds stay most even (least sum
+ * of squared shares).
+ */
+export function assignFolds(items: Item[], groups: string[], folds: number, repeat = 0): number[] {
   const kinds = ['cases', 'scams', 'ordinary'] as const;
   const total = Object.fromEntries(kinds.map((k) => [k, items.filter((it) => it.kind === k).length])) as Record<string, number>;
   const members = new Map<string, number[]>();
   groups.forEach((g, i) => members.set(g, [...(members.get(g) ?? []), i]));
-  const order = [...members].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const tie = (g: string) => (repeat ? hash(`${repeat}:${g}`) : 0);
+  const order = [...members].sort((a, b) => b[1].length - a[1].length || tie(a[0]) - tie(b[0]) || (a[0] < b[0] ? -1 : 1));
   const load = Array.from({ length: folds }, () => ({ cases: 0, scams: 0, ordinary: 0 } as Record<string, number>));
   const fold = new Array<number>(items.length);
   for (const [, idx] of order) {

@@ -43,12 +43,13 @@ export interface TextReading {
 
 /**
  * The placeholders, each a character no real text here contains (Unicode circled letters): a web address
- * (Ⓤ), a phone number — mobile, landline with area code, 95xxx/96xxx/400/800 service numbers (Ⓟ) — and a sum of
- * money, digits or Chinese numerals followed by 元/块/万 (Ⓜ). Order matters: the address first (it may hold
+ * (Ⓤ, masked ones "***.***.cn" too), a phone number — mobile, landline with area code, 95xxx/96xxx/400/800
+ * service numbers, masked digits allowed (Ⓟ) — and a sum of money, digits or Chinese numerals followed by 元/万元/块 (Ⓜ). Order matters: the address first (it may hold
  * digits), then the amount (its digits are not a phone), then the phone.
  */
-const URL_RE = /(?:https?:\/\/|www\.)[a-z0-9./?=&_%#:~+-]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|vip|xyz|me|info|gov|edu)(?:\/[a-z0-9./?=&_%#~+-]*)?/g;
-const MONEY_RE = /[0-9][0-9,.]*\s*(?:多|余)?\s*(?:万元|万|元|块)|[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:万元|元|块钱|块)/g;
+const URL_RE = /(?:https?:\/\/|www\.)[a-z0-9*./?=&_%#:~+-]+|[a-z0-9*-]+(?:\.[a-z0-9*-]+)*\.(?:com|cn|net|org|cc|top|vip|xyz|me|info|gov|edu)(?:\/[a-z0-9*./?=&_%#~+-]*)?/g;
+// 万 only with 元 ("5万人" is a count); a Chinese numeral only before 元/块钱 ("一块儿" is not money).
+const MONEY_RE = /[0-9][0-9,.]*\s*(?:多|余)?\s*(?:万元|元|块钱|块)|[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:万元|元|块钱)/g;
 const PHONE_RE = /(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9*]){8}|0[0-9]{2,3}[- ]?[0-9*]{7,8}|(?:400|800)[- ]?[0-9]{3}[- ]?[0-9]{4}|9[56][0-9]{3,6}/g;
 export const PLACEHOLDER = { url: 'Ⓤ', phone: 'Ⓟ', money: 'Ⓜ' } as const;
 
