@@ -142,7 +142,7 @@ export function train(examples: Example[], trainedOn: string, opts: TrainOptions
 }
 
 /** Each example's weight in the fraud head (the total stays the number of examples, as with 'balanced'). */
-function exampleWeights(examples: Example[], how: TrainOptions['weights'], cw: (y: number) => number): number[] {
+export function exampleWeights(examples: Example[], how: TrainOptions['weights'], cw: (y: number) => number): number[] {
   if (how === 'balanced') return examples.map((e) => cw(e.fraud));
   if (how === 'messages') {
     const pos = examples.filter((e) => e.fraud).length;
