@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FRAUD_TYPE_CODES, type FraudType } from '../../../shared/domain.ts';
-import { toSimplifiedAsTrained } from './simplify.ts';
+import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
 /**
  * The small learned part of the analysis (issue 14): two linear models over character 1–3-grams,
@@ -22,14 +22,51 @@ export interface ModelWeights {
   typeBias: number[];
   /** How verdict.ts combines this model with the rules, chosen by dev cross-validation (verdict.ts Calibration). */
   calibration?: import('./verdict.ts').Calibration;
+  /** How the text is read before its n-grams are taken (absent: the first form, `normalize` with no options). */
+  reading?: TextReading;
+}
+
+/**
+ * Session 11: how a text is read before its n-grams are taken. Absent fields keep the first form, so a
+ * model file trained before these options existed reads exactly as it was trained.
+ */
+export interface TextReading {
+  /** Traditional characters through the full one-for-one table the rules use (else the hand-made pairs). */
+  fullTable?: boolean;
+  /**
+   * Web addresses, phone numbers and amounts of money become one placeholder character each (see PLACEHOLDERS),
+   * and any other run of digits one 0: a new scam message has its own link, number and sum, and what
+   * generalises is that it has one, not its digits.
+   */
+  placeholders?: boolean;
+}
+
+/**
+ * The placeholders, each a character no real text here contains (Unicode circled letters): a web address
+ * (Ⓤ, masked ones "***.***.cn" too), a phone number — mobile, landline with area code, 95xxx/96xxx/400/800
+ * service numbers, masked digits allowed (Ⓟ) — and a sum of money, digits or Chinese numerals followed by 元/万元/块 (Ⓜ). Order matters: the address first (it may hold
+ * digits), then the amount (its digits are not a phone), then the phone.
+ */
+const URL_RE = /(?:https?:\/\/|www\.)[a-z0-9*./?=&_%#:~+-]+|[a-z0-9*-]+(?:\.[a-z0-9*-]+)*\.(?:com|cn|net|org|cc|top|vip|xyz|me|info|gov|edu)(?:\/[a-z0-9*./?=&_%#~+-]*)?/g;
+// 万 only with 元 ("5万人" is a count); a Chinese numeral only before 元/块钱 ("一块儿" is not money).
+const MONEY_RE = /[0-9][0-9,.]*\s*(?:多|余)?\s*(?:万元|元|块钱|块)|[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:万元|元|块钱)/g;
+const PHONE_RE = /(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9*]){8}|0[0-9]{2,3}[- ]?[0-9*]{7,8}|(?:400|800)[- ]?[0-9]{3}[- ]?[0-9]{4}|9[56][0-9]{3,6}/g;
+export const PLACEHOLDER = { url: 'Ⓤ', phone: 'Ⓟ', money: 'Ⓜ' } as const;
+
+export function readForModel(text: string, r: TextReading = {}): string {
+  let t = (r.fullTable ? toSimplified : toSimplifiedAsTrained)(text).toLowerCase();
+  if (!r.placeholders) return t.replace(/[0-9０-９]/g, '0').replace(/\s+/g, '');
+  t = t.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  t = t.replace(URL_RE, PLACEHOLDER.url).replace(MONEY_RE, PLACEHOLDER.money).replace(PHONE_RE, PLACEHOLDER.phone);
+  return t.replace(/[0-9]+/g, '0').replace(/\s+/g, '');
 }
 
 /** Simplified characters, lower case, every digit as 0 (amounts and dates differ, their shape does not), spaces dropped. */
-export const normalize = (text: string) => toSimplifiedAsTrained(text).toLowerCase().replace(/[0-9０-９]/g, '0').replace(/\s+/g, '');
+export const normalize = (text: string) => readForModel(text);
 
 /** The distinct character 1–3-grams of a text, with the position of their first occurrence. */
-export function ngrams(text: string): Map<string, number> {
-  const t = normalize(text);
+export function ngrams(text: string, r: TextReading = {}): Map<string, number> {
+  const t = readForModel(text, r);
   const out = new Map<string, number>();
   for (let i = 0; i < t.length; i++) {
     for (let n = 1; n <= 3 && i + n <= t.length; n++) {
@@ -92,7 +129,7 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 /** Reads a text with the given weights (features are binary and scaled by 1/√count, as in training). */
 export function readWithModel(m: ModelWeights, text: string): ModelReading {
   const { index, grams, w } = compile(m);
-  const t = normalize(text.slice(0, 5000));
+  const t = readForModel(text.slice(0, 5000), m.reading);
   // The distinct n-grams of the text, as numbers (the same set ngrams() yields as strings).
   const seen = new Set<number>();
   for (let i = 0; i < t.length; i++) {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { assignFolds, groupItems, realDevItems, sourceGroup } from '../../../bench/intel-groups.ts';
+import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
+import { ngrams, normalize, PLACEHOLDER, readForModel, readWithModel, type ModelWeights } from './model.ts';
+
+/** Session 11: how the model reads a text (model.ts readForModel), pinned with real DEV sentences. */
+const scam = (id: string) => loadReal<RealCase>('scams', 'dev').find((r) => r.id === id)!.text;
+const ordinary = (id: string) => loadReal<RealOrdinary>('ordinary', 'dev').find((r) => r.id === id)!.text;
+const { url: U, phone: P, money: M } = PLACEHOLDER;
+
+describe('the model reading of a text', () => {
+  it('without options reads as the shipped model was trained: lower case, every digit 0, spaces dropped', () => {
+    expect(normalize(ordinary('o338'))).toBe('您尾号0000的账户入账人民币000000.00元');
+    expect(readForModel(scam('m073'))).toBe(normalize(scam('m073')));
+    expect(readForModel(scam('m073'))).toContain('点击t.cn/a0zx0wgg完成办理');
+  });
+
+  it('with placeholders: a link is one character, whatever its address (m073, m061, m100)', () => {
+    expect(readForModel(scam('m073'), { placeholders: true })).toContain(`点击${U}完成办理`);
+    expect(readForModel(scam('m061'), { placeholders: true })).toContain(`请您登录:${U}领取`);
+    expect(readForModel(scam('m100'), { placeholders: true })).toContain(`请登入我行网站${U}进行升级激活`);
+  });
+
+  it('with placeholders: phone numbers, masked or not, are one character (m052, m033, m151)', () => {
+    expect(readForModel(scam('m052'), { placeholders: true })).toContain(`详情请拨:${P}咨询社保局`);
+    expect(readForModel(scam('m033'), { placeholders: true })).toContain(`银行卡务部联系:${P}`);
+    expect(readForModel(scam('m151'), { placeholders: true })).toContain(`联系电话:${P}。`);
+  });
+
+  it('with placeholders: sums of money in digits or Chinese numerals are one character; other digits one 0', () => {
+    expect(readForModel(scam('m033'), { placeholders: true })).toContain(`收年费${M}整`);
+    expect(readForModel(scam('m061'), { placeholders: true })).toContain(`可兑换${M},`);
+    // A date is digits, not money: 2012年2月24日 → 0年0月0日; the account tail 6598 → 0.
+    expect(readForModel(scam('m052'), { placeholders: true })).toContain('0年0月0日紧急通知');
+    expect(readForModel(ordinary('o338'), { placeholders: true })).toBe(`您尾号0的账户入账人民币${M}`);
+    // A count of people is not a sum of money.
+    expect(readForModel('涉案5万人', { placeholders: true })).toBe('涉案0万人');
+  });
+
+  it('reads a text with the weights exactly as training took its n-grams (same reading shipped in the file)', () => {
+    const text = scam('m052');
+    const reading = { placeholders: true };
+    const grams = [...ngrams(text, reading).keys()];
+    expect(grams).toContain(P);
+    // Every n-gram weighs 1 for fraud: z = n / √n = √n, so p = sigmoid(√n) exactly when both read the same n-grams.
+    const m: ModelWeights = { version: 1, trainedOn: 'test', fraudBias: 0, typeBias: [0, 0, 0, 0, 0, 0], features: Object.fromEntries(grams.map((g) => [g, [1, 0, 0, 0, 0, 0, 0]])), reading };
+    expect(readWithModel(m, text).pFraud).toBeCloseTo(1 / (1 + Math.exp(-Math.sqrt(grams.length))), 10);
+    // The same weights without the reading (an old model file) do not see the placeholder.
+    const old = { ...m, reading: undefined };
+    expect(readWithModel(old, text).pFraud).toBeLessThan(readWithModel(m, text).pFraud);
+  });
+});
+
+describe('groups for grouped cross-validation (bench/intel-groups.ts)', () => {
+  it('groups a source by its registrable domain, a repository by its owner', () => {
+    expect(sourceGroup('https://xm.fjsen.com/2019-01/01/content.htm')).toBe('fjsen.com');
+    expect(sourceGroup('http://hebei.sina.com.cn/news/x.shtml')).toBe('sina.com.cn');
+    expect(sourceGroup('https://m.news.shi-fen.com/a/1')).toBe('shi-fen.com');
+    expect(sourceGroup('https://github.com/Auto-Accounting/AutoResource/blob/x')).toBe(sourceGroup('https://github.com/AutoAccountingOrg/AutoRule/y'));
+  });
+
+  it('never splits a group across folds, on the real dev texts', () => {
+    const items = realDevItems();
+    const groups = groupItems(items);
+    const fold = assignFolds(items, groups, 5);
+    const foldOf = new Map<string, number>();
+    groups.forEach((g, i) => {
+      expect(foldOf.get(g) ?? fold[i]).toBe(fold[i]);
+      foldOf.set(g, fold[i]);
+    });
+    expect(new Set(fold).size).toBe(5);
+  });
+});
+
+describe('training weights (bench/train-intel.ts)', () => {
+  it("'messages': the scam messages weigh half the fraud class, the classes weigh the same, the total is the number of texts", async () => {
+    const { devExamples, exampleWeights } = await import('../../../bench/train-intel.ts');
+    const ex = devExamples();
+    const pos = ex.filter((e) => e.fraud).length;
+    const cw = (y: number) => (y ? ex.length / (2 * pos) : ex.length / (2 * (ex.length - pos)));
+    const w = exampleWeights(ex, 'messages', cw);
+    const sum = (f: (i: number) => boolean) => w.reduce((s, x, i) => s + (f(i) ? x : 0), 0);
+    expect(sum(() => true)).toBeCloseTo(ex.length, 6);
+    expect(sum((i) => ex[i].fraud === 1)).toBeCloseTo(ex.length / 2, 6);
+    expect(sum((i) => ex[i].kind === 'scams')).toBeCloseTo(ex.length / 4, 6);
+    expect(exampleWeights(ex, 'balanced', cw)).toEqual(ex.map((e) => cw(e.fraud)));
+  });
+});
