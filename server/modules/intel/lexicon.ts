@@ -59,7 +59,7 @@ export const RED_FLAGS: RedFlag[] = [
   // (docs/intel.md, "Seventh collection (session 10): scam messages"). Each names a move the scam needs,
   // not a phrase of one message: money to someone else's card, an accusation of a crime, a relative in
   // trouble who needs money, a request to cancel an account or service, an app or screen share to install.
-  { code: 'third_party_card', label: '让您把钱打到别人的卡上', explain: '自称子女、亲友、房东的人，让您把钱打到“同学”“朋友”“爱人”的卡上——这是冒充亲友的老套路。先打对方原来的号码或当面问清楚，再决定。', pattern: /(?:同学|朋友|爱人|老公|老婆|媳妇|表[弟哥姐妹]|堂[弟哥姐妹]|亲戚|老乡|同事|室友|女朋友|男朋友|家属)的?[^，。；!！:：]{0,16}(?:卡上|卡里|卡中|卡号|银行卡|账户|账号|帐户|卡)/g, weight: 3 },
+  { code: 'third_party_card', label: '让您把钱打到别人的卡上', explain: '自称子女、亲友、房东的人，让您把钱打到“同学”“朋友”“爱人”的卡上——这是冒充亲友的老套路。先打对方原来的号码或当面问清楚，再决定。', pattern: /(?:同学|朋友|爱人|老公|老婆|媳妇|表[弟哥姐妹]|堂[弟哥姐妹]|亲戚|老乡|同事|室友|女朋友|男朋友|家属)的?[^，。；!！:：,;?？]{0,16}(?:卡上|卡里|卡中|卡号|银行卡|账户|账号|帐户|卡)/g, weight: 3 },
   { code: 'accused', label: '说您涉嫌犯罪', explain: '打电话、发消息说您“涉嫌洗钱”“涉案”，要您配合调查、汇报行踪、洗清罪名——这是冒充公检法的骗局。公安、检察院、法院不会用电话、短信、微信办案，也不会让您转账。请挂断，拨打 110 核实。', pattern: /(?:你|您)[^，。；!！]{0,6}涉嫌|涉嫌[^，。；!！]{0,10}(?:洗钱|犯罪|违法|案)|洗脱[^，。]{0,2}(?:罪名|嫌疑)|(?:逮捕|通缉)令|汇报行踪/g, weight: 3 },
   { code: 'relative_trouble', label: '自称亲人闯了祸要钱', explain: '电话、短信里叫您“爸、妈、爷爷、奶奶”，说撞了人、打了架、要私了，急着要钱——这是冒充亲人的骗局。先挂断，打孩子原来的电话或问问家里人。', pattern: /(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|爸爸?|妈妈?|爸妈)[^。]{0,3}?[,，!！:：\s][^。]{0,20}?(?:撞死|撞伤|撞了|车祸|打伤|打架|被抓|私了|急需)/g, weight: 3 },
   { code: 'cancel_service', label: '要您配合注销账户、关闭服务', explain: '自称客服、平台或“国家政策”，要您配合注销账户、关闭某项服务或贷款，否则影响征信、要扣钱——这是冒充客服的骗局。平台不会这样打电话，请自己打开官方App查看。', pattern: /(?:配合|需要|帮您|帮你|协助|指导您?)[^，。；!！]{0,6}(?:注销|关闭|取消|解除)[^，。；!！]{0,8}(?:账号|账户|服务|业务|贷款|校园贷|金条|白条|会员|保障|代理|功能)/g, weight: 2 },
