@@ -12,6 +12,9 @@ import { load } from '../server/modules/intel/evaluate.ts';
 import { loadReal, type RealCase, type RealOrdinary } from '../server/modules/intel/evaluate-detection.ts';
 import { readForModel } from '../server/modules/intel/model.ts';
 
+
+/** Characters of date and time stamps, not counted as shared wording. */
+const DATE_WORDS = new Set([...'年月日时分秒点号周星期']);
 /** `kind`: which collection the text is from (cases, scams, ordinary, tips, nonfraud, corrections). */
 export interface Example { text: string; fraud: 0 | 1; type: number | null; kind?: string }
 
@@ -68,8 +71,10 @@ export function groupItems(items: Item[], run = 16): string[] {
     const t = readForModel(it.text);
     for (let k = 0; k + run <= t.length; k++) {
       const s = t.slice(k, k + run);
-      // Runs of digits or placeholders alone are not shared wording.
-      if (/^[0\W_]*$/.test(s)) continue;
+      // Shared wording: at least 8 letters (Han or Latin) that are not date and time words; runs of
+      // digits, punctuation or date stamps alone ("0000年00月00日00:00") join nothing. (Without the u
+      // flag \W matched every Han character, so Chinese runs were never compared: review, session 11.)
+      if ((s.match(/[\p{L}]/gu) ?? []).filter((c) => !DATE_WORDS.has(c)).length < 8) continue;
       if (byRun.has(s)) union(i, byRun.get(s)!);
       else byRun.set(s, i);
     }

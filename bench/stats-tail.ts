@@ -2,8 +2,9 @@
  * bench/stats-tail: where the slow calls of bench/stats come from. The same national by=child call
  * (the dashboard's table by province), through the real server (buildApp + inject), timed three ways:
  * back to back; each right after the direct reference query of bench/stats (which reads gigabytes
- * and pushes the rollup's pages out of the caches); and each right after a cache-cold read of the
- * tips table only. Every statement the call runs is timed (wall time from the pool's point of view,
+ * and may push the rollup's pages out of shared_buffers); and each right after a full read of the
+ * tips table (a sequential scan: PostgreSQL reads it through a small ring buffer, and the OS page
+ * cache may hold the whole set, so this is not a cold-cache test). Every statement the call runs is timed (wall time from the pool's point of view,
  * waiting for a connection included), so a slow call shows which statement was slow.
  *
  *   BENCH_DATABASE_URL=… npx tsx bench/stats-tail.ts [samples, default 30]

@@ -1,7 +1,7 @@
 /**
  * Trains the small model of the analysis (server/modules/intel/model.ts) — deterministic, offline.
  *
- *   npm run train:intel                                   # train on the dev data, compare, write nothing
+ *   npm run train:intel                                   # train on the dev data, compare ON HELD-OUT (a held-out reading), write nothing
  *   npm run train:intel -- --corrections corrections.jsonl  # also learn from staff corrections
  *   npm run train:intel -- --write                        # write data/model.json if not worse on held-out
  *   npm run train:intel -- --cv [--show]                  # grouped 5-fold cross-validation on dev only (--show: its mistakes)

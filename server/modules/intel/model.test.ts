@@ -59,6 +59,15 @@ describe('groups for grouped cross-validation (bench/intel-groups.ts)', () => {
     expect(sourceGroup('https://github.com/Auto-Accounting/AutoResource/blob/x')).toBe(sourceGroup('https://github.com/AutoAccountingOrg/AutoRule/y'));
   });
 
+  it('joins two sources that share one Chinese sentence, not two that share a date stamp', () => {
+    const item = (id: string, source: string, text: string) => ({ id, source, text, kind: 'ordinary' as const, label: null, fraud: 0 as const, type: null });
+    const shared = '预警信息来源国家预警信息发布中心请注意防范';
+    const g = groupItems([item('a', 'https://a.example.cn/1', `甲地发布暴雨蓝色预警。${shared}`), item('b', 'https://b.example.org/2', `乙地发布大风黄色预警。${shared}`)]);
+    expect(g[0]).toBe(g[1]);
+    const d = groupItems([item('c', 'https://c.example.cn/1', '2021年03月05日10:30，社区通知领取鸡蛋。'), item('d', 'https://d.example.org/2', '2021年03月05日10:30，医院提醒复诊。')]);
+    expect(d[0]).not.toBe(d[1]);
+  });
+
   it('never splits a group across folds, on the real dev texts', () => {
     const items = realDevItems();
     const groups = groupItems(items);
