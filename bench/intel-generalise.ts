@@ -22,8 +22,9 @@
  *   by the repository owner (ordinary SMS samples come from a few accounting/SMS-tool projects, whose
  *   files share templates; Auto-Accounting and AutoAccountingOrg are one project);
  * - and, across groups, texts that share a 16-character run after the model's normalisation are joined
- *   (the same criterion the collectors used to refuse candidates already in the files): a scam message
- *   quoted verbatim by two different sites is one item, not two.
+ *   when the run holds at least 8 letters other than date words (the collectors' criterion for refusing
+ *   candidates already in the files, without date stamps): a scam message quoted verbatim by two
+ *   different sites is one item, not two.
  *
  * Id ranges (the collections) were not chosen as groups: a collection is one helper's pass over many sites,
  * and a fold per collection would leave only 4–7 uneven folds and mix a site's items across folds anyway.
@@ -36,6 +37,7 @@
  * also reported (flagged at p ≥ a threshold cross-fitted the same way, types by its top class).
  */
 import { FRAUD_TYPE_CODES } from '../shared/domain.ts';
+import { flagged } from '../server/modules/intel/evaluate-detection.ts';
 import { readWithModel, type ModelWeights } from '../server/modules/intel/model.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
 import { assignFolds, groupItems, inventedDev, realDevItems, type Item } from './intel-groups.ts';
@@ -43,7 +45,7 @@ import { chooseCalibration, readOut, TRAIN_OPTIONS, train, type Oof, type TrainO
 
 interface Row extends Oof { fold: number; item: Item; modelType: string }
 
-const isFlagged = (l: Level) => l === 'high' || l === 'medium';
+const isFlagged = (level: Level) => flagged({ level });
 
 interface Metrics { scams: number; scamsN: number; cases: number; casesN: number; fp: number; ordN: number; types: number; typesN: number; unsureFraud: number; unsureOrd: number }
 function metrics(rows: Row[], flagged: (r: Row) => boolean, unsure: (r: Row) => boolean, type: (r: Row) => string): Metrics {

@@ -4,23 +4,21 @@
  * bench/train-intel.ts (the calibration it ships). DEV ONLY — loadReal(…, 'dev').
  *
  * A group is the registrable domain of the `source` address (github/gitee: the repository owner), joined
- * across groups when two texts share a 16-character run after the model's normalisation (the same text
- * quoted by two sites). The invented dev sets have no source and are never scored.
+ * across groups when two texts share a 16-character run after the model's normalisation that holds at least
+ * 8 letters other than date words (the same text quoted by two sites; a shared date stamp joins nothing). The invented dev sets have no source and are never scored.
  */
 import { FRAUD_TYPE_CODES } from '../shared/domain.ts';
 import { load } from '../server/modules/intel/evaluate.ts';
 import { loadReal, type RealCase, type RealOrdinary } from '../server/modules/intel/evaluate-detection.ts';
 import { readForModel } from '../server/modules/intel/model.ts';
 
-
-/** Characters of date and time stamps, not counted as shared wording. */
-const DATE_WORDS = new Set([...'年月日时分秒点号周星期']);
 /** `kind`: which collection the text is from (cases, scams, ordinary, tips, nonfraud, corrections). */
 export interface Example { text: string; fraud: 0 | 1; type: number | null; kind?: string }
 
 export interface Item extends Example { id: string; source: string; kind: 'cases' | 'scams' | 'ordinary'; label: string | null }
 
-const typeIndex = (label: string | null) => {
+/** A fraud type's index in FRAUD_TYPE_CODES, or null for a label outside the six (other_fraud, none). */
+export const typeIndex = (label: string | null | undefined) => {
   const i = FRAUD_TYPE_CODES.indexOf(label as (typeof FRAUD_TYPE_CODES)[number]);
   return i >= 0 ? i : null;
 };
@@ -53,6 +51,9 @@ export function sourceGroup(source: string): string {
   const n = labels.length >= 3 && TWO_LEVEL.has(labels.slice(-2).join('.')) ? 3 : 2;
   return labels.slice(-n).join('.');
 }
+
+/** Characters of date and time stamps, not counted as shared wording. */
+const DATE_WORDS = new Set([...'年月日时分秒点号周星期']);
 
 /** Groups: source group, joined across groups by a shared 16-character run (union-find). Returns a group id per item. */
 export function groupItems(items: Item[], run = 16): string[] {

@@ -23,16 +23,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { FRAUD_TYPE_CODES, FRAUD_TYPES } from '../shared/domain.ts';
-import { evaluateDetection, formatDetection, type DetectionScores, type Reader } from '../server/modules/intel/evaluate-detection.ts';
+import { evaluateDetection, flagged, formatDetection, type DetectionScores, type Reader } from '../server/modules/intel/evaluate-detection.ts';
 import { loadModel, MODEL_FILE, ngrams, type ModelWeights, type TextReading } from '../server/modules/intel/model.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
-import { assignFolds, groupItems, inventedDev, realDevItems, type Example, type Item } from './intel-groups.ts';
+import { assignFolds, groupItems, inventedDev, realDevItems, typeIndex, type Example, type Item } from './intel-groups.ts';
 export type { Example };
 
-const typeIndex = (label: string | undefined) => {
-  const i = FRAUD_TYPE_CODES.indexOf(label as (typeof FRAUD_TYPE_CODES)[number]);
-  return i >= 0 ? i : null;
-};
 
 /** The dev training texts: real dev cases, scam messages and ordinary messages (with their source), then the invented dev sets. */
 export function devExamples(): Example[] {
@@ -74,11 +70,10 @@ export const TRAIN_OPTIONS: TrainOptions = {
 };
 
 export function train(examples: Example[], trainedOn: string, opts: TrainOptions = TRAIN_OPTIONS): ModelWeights {
-  const OPTS = opts;
   const docs = examples.map((e) => ngrams(e.text, opts.reading));
   const df = new Map<string, number>();
   for (const d of docs) for (const g of d.keys()) df.set(g, (df.get(g) ?? 0) + 1);
-  const vocab = [...df].filter(([, n]) => n >= OPTS.minDf).map(([g]) => g).sort();
+  const vocab = [...df].filter(([, n]) => n >= opts.minDf).map(([g]) => g).sort();
   const index = new Map(vocab.map((g, i) => [g, i]));
   const X = docs.map((d) => {
     const ids = [...d.keys()].map((g) => index.get(g)).filter((i): i is number => i !== undefined);
@@ -92,7 +87,7 @@ export function train(examples: Example[], trainedOn: string, opts: TrainOptions
   const pos = examples.filter((e) => e.fraud).length;
   const cw = (y: number) => (y ? examples.length / (2 * pos) : examples.length / (2 * (examples.length - pos)));
   const weight = exampleWeights(examples, opts.weights, cw);
-  for (let step = 0; step < OPTS.steps; step++) {
+  for (let step = 0; step < opts.steps; step++) {
     const g = new Float64Array(V);
     let gb = 0;
     examples.forEach((e, i) => {
@@ -102,8 +97,8 @@ export function train(examples: Example[], trainedOn: string, opts: TrainOptions
       for (const j of X[i].ids) g[j] += err * X[i].scale;
       gb += err;
     });
-    for (let j = 0; j < V; j++) wf[j] -= OPTS.rate * (g[j] / examples.length + OPTS.l2Fraud * wf[j]);
-    bf -= OPTS.rate * (gb / examples.length);
+    for (let j = 0; j < V; j++) wf[j] -= opts.rate * (g[j] / examples.length + opts.l2Fraud * wf[j]);
+    bf -= opts.rate * (gb / examples.length);
   }
 
   // Type head: softmax regression on the typed examples.
@@ -111,7 +106,7 @@ export function train(examples: Example[], trainedOn: string, opts: TrainOptions
   const K = FRAUD_TYPE_CODES.length;
   const wt = Array.from({ length: K }, () => new Float64Array(V));
   const bt = new Float64Array(K);
-  for (let step = 0; step < OPTS.steps; step++) {
+  for (let step = 0; step < opts.steps; step++) {
     const g = Array.from({ length: K }, () => new Float64Array(V));
     const gb = new Float64Array(K);
     for (const { e, x } of typed) {
@@ -126,8 +121,8 @@ export function train(examples: Example[], trainedOn: string, opts: TrainOptions
       }
     }
     for (let k = 0; k < K; k++) {
-      for (let j = 0; j < V; j++) wt[k][j] -= OPTS.rate * (g[k][j] / typed.length + OPTS.l2Type * wt[k][j]);
-      bt[k] -= OPTS.rate * (gb[k] / typed.length);
+      for (let j = 0; j < V; j++) wt[k][j] -= opts.rate * (g[k][j] / typed.length + opts.l2Type * wt[k][j]);
+      bt[k] -= opts.rate * (gb[k] / typed.length);
     }
   }
 
@@ -207,7 +202,8 @@ export function readOut(e: Example, m: ModelWeights): Oof {
 }
 
 export interface CvScore { recall: number; fp: number; fpN: number; unsure: number; typeAcc: number; otherNone: number }
-const isFlagged = (l: Level) => l === 'high' || l === 'medium';
+/** Flagged as evaluate-detection.ts defines it (high or medium), for a bare level. */
+const isFlagged = (level: Level) => flagged({ level });
 
 export function score(rows: Oof[], cal: Calibration): CvScore {
   let tp = 0, pos = 0, fp = 0, neg = 0, unsure = 0, typeRight = 0, typeN = 0, otherRight = 0, otherN = 0;

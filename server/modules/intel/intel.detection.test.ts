@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
+import { flagged as isFlagged, loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
 import { loadModel, ngrams, normalize, readWithModel, type ModelWeights } from './model.ts';
 import { TYPE_WORDS } from './lexicon.ts';
 import { toSimplified } from './simplify.ts';
-import { combineLevel, DEFAULT_CALIBRATION, judge, typeCues, typeText } from './verdict.ts';
+import { combineLevel, DEFAULT_CALIBRATION, judge, typeCues, typeText, type Level } from './verdict.ts';
 
 /**
  * Detection pinned with real DEV texts (data/real/, docs/intel.md), each cited by id. Pure and fast:
@@ -12,7 +12,7 @@ import { combineLevel, DEFAULT_CALIBRATION, judge, typeCues, typeText } from './
 const byId = new Map<string, { text: string }>();
 for (const f of ['cases', 'scams', 'ordinary'] as const) for (const r of loadReal<RealCase | RealOrdinary>(f, 'dev')) byId.set(r.id, r);
 const text = (id: string) => byId.get(id)!.text;
-const flagged = (level: string) => level === 'high' || level === 'medium';
+const flagged = (level: Level) => isFlagged({ level });
 
 describe('real ordinary messages are not called scams', () => {
   it('reads a verification-code SMS that warns "请勿泄露" as a warning, not a request for the code (o083, o086, o090, o150)', () => {
