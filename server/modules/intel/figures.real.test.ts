@@ -217,6 +217,42 @@ describe('real work summaries (issue 14), dev sentences', () => {
       .toEqual([{ indicator: 'households_visited', value: 3000, unit: '户', approx: true }]);
   });
 
+  // Eighth collection (session 12): the kinds its honest estimate missed, each with its dev sentence.
+  it('s133: 制发 (made and handed out) is a distribution verb', () => {
+    expect(keyed('线下方面,组织现场活动1300余次,制发宣传手册等103.8万份。')).toEqual(['publicity_events=1300~', 'materials_distributed=1038000']);
+  });
+
+  it('s133: tips counted before their noun behind a relative clause (接收的…N条…线索, 自行摸排的N条线索); outcome breakdowns get no key', () => {
+    const text = '目前,接收的前5批106条全国12337智能化举报平台下发的举报线索已全部办结,其中涉嫌犯罪的6条,涉嫌违法的5条。自行摸排的388条线索已全部进行了整治,并建立了整治台账。';
+    expect(keyed(text)).toEqual(['tips_received=106', 'tips_received=388']);
+    expect(spans(text)).toEqual(['106', '388']);
+  });
+
+  it('s134: problems found counted in 件 (only with a finding verb)', () => {
+    expect(keyed('全面排查网络监测中各类案源线索,发现涉养老诈骗网络问题3件,已全部整改完成;')).toEqual(['hazards_found=3']);
+    // Without a finding verb, problems dealt with in 件 stay what the verb says.
+    expect(keyed('依法查处涉老问题8件')).toEqual(['admin_penalties=8']);
+  });
+
+  it('s137, s138: what a check found is not the count checked', () => {
+    expect(keyed('检查中发现两家保健品销售门店存在相关违法行为,执法人员已依法对涉案物品进行扣押,案件有待进一步调查处理。')).toEqual([]);
+    expect(keyed('截至目前,该局共出动执法人员270余人,检查涉老食品、保健品经营户40余家,现场宣传受众人数达3000余人次,发放各类宣传资料2000余份,暂未发现虚假宣传、价格欺诈等违法违规行为。'))
+      .toEqual(['inspections_person_times=270~', 'entities_screened=40~', 'people_reached=3000~', 'materials_distributed=2000~']);
+  });
+
+  it('s141: 对 + a place word + the count + 逐户进行 + the verb', () => {
+    expect(keyed('本次集中行动对主城区7家经营保健品的经营户逐户进行巡查,重点巡查提供“养老服务”、“理疗器械”、“保健产品”场所')).toEqual(['entities_screened=7']);
+  });
+
+  it('s135: persons inherit people_reached only from a clause that says persons were reached', () => {
+    expect(keyed('特别针对老年人群体进行宣传,,发放宣传单2000余份,扎实开展“国家反诈中心”APP安装使用工作,,目前裴石镇已安装完成“国家反诈中心”APP使用4328人,。'))
+      .toEqual(['materials_distributed=2000~']);
+  });
+
+  it('s140: consultations counted in 人次 are no indicator', () => {
+    expect(keyed('活动期间共发放宣传册500余份、宣传单300余张,为老年人提供法律咨询30余人次。')).toEqual(['materials_distributed=500~', 'materials_distributed=300~']);
+  });
+
   it('keeps the development split above the issue bars (P ≥ 0.95, R ≥ 0.9, no masked number guessed)', () => {
     const s = scoreRealFigures(loadRealSummaries('dev'));
     expect(s.precision).toBeGreaterThanOrEqual(0.95);

@@ -69,17 +69,19 @@ const RULES: Rule[] = [
   { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|(?:检察|司法)建议|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
   { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的)|(?:问题|隐患)(?!的)/, measures: ['个', '处', '项', '条'], unit: '个' },
+  // Problems counted in 件 only with a finding verb ("发现涉养老诈骗网络问题3件", s134): "查处涉诈问题310件" stays a penalty count.
+  { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的)/, measures: ['件'], unit: '个' },
   { indicator: 'admin_penalties', words: /行政处罚|处罚|查处|查办/, measures: ['次', '起', '件'], unit: '次' },
   { indicator: 'inspections_person_times', words: /出动|检查人员|执法人员/, measures: ['人次'], unit: '人次' },
   // Persons (not person-times) only for law-enforcement or inspection staff: other staff deployed are no indicator.
   { indicator: 'inspections_person_times', words: /执法人员|检查人员|执法力量/, measures: ['人'], unit: '人次' },
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
-  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访/, measures: ['家', '家次', '个次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
+  { indicator: 'entities_screened', words: /(?:(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访)(?![^，。；]*(?:发现|查出|查获))/, measures: ['家', '家次', '个次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
   { indicator: 'ads_cleaned', words: /清理|清除|删除|下架|撤下/, measures: ['条', '处', '则', '个'], unit: '处' },
   { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
   { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
   { indicator: 'publicity_events', words: /宣传|讲座|活动|宣讲|进社区|集中宣传/, measures: ['场', '场次', '次', '期'], unit: '场' },
-  { indicator: 'materials_distributed', words: /发放|散发|派发|印制|印发|制作/, measures: ['份', '册', '张', '本'], unit: '份' },
+  { indicator: 'materials_distributed', words: /发放|散发|派发|分发|印制|印发|制作|制发/, measures: ['份', '册', '张', '本'], unit: '份' },
   { indicator: 'banners', words: /横幅|标语|条幅/, measures: ['条', '幅'], unit: '条' },
   { indicator: 'posters', words: /海报|展板|挂图/, measures: ['张', '块', '幅'], unit: '张' },
   { indicator: 'households_visited', words: /入户|走访|敲门/, measures: ['户', '户次', '起'], unit: '户' },
@@ -89,7 +91,7 @@ const RULES: Rule[] = [
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   { indicator: 'meetings', words: /会议|召开|部署会|推进会|座谈会/, measures: ['次', '场'], unit: '次' },
   { indicator: 'victims', words: /受害|被骗|被害人/, measures: ['人', '名'], unit: '人' },
-  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|群众|老年人|参与|受众|发放|宣传/, measures: ['人', '人次', '名'], unit: '人' },
+  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与|受众|宣传/, measures: ['人', '人次', '名'], unit: '人' },
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
   { indicator: 'elderly_devices', words: /腕表|手环|监控|设备/, measures: ['个', '台', '块'], unit: '个' },
 ];
@@ -101,7 +103,7 @@ const RULES: Rule[] = [
  */
 const AFTER_RULES: Rule[] = [
   { indicator: 'institutions_count', lead: /(?:共有?|现有)$/, words: /^养老(?:服务)?机构/, measures: ['家', '所', '个'], unit: '家' },
-  { indicator: 'tips_received', lead: /(?:摸排|排查出?|收到|受理|接收|收集|发现)$/, words: /^[^，。；]{0,24}线索/, measures: ['条', '件', '个', '起'], unit: '条' },
+  { indicator: 'tips_received', lead: /(?:摸排|排查出?|收到|受理|接收|收集|发现)(?:的[^，。；,]{0,6})?$/, words: /^[^，。；]{0,24}线索/, measures: ['条', '件', '个', '起'], unit: '条' },
   { indicator: 'rectification_notices', words: /^[^，。；]{0,14}(?:下达|发出|送达|制发)[^，。；]{0,4}《?(?:责令(?:整改|改正)通知书|整改通知|提示函|建议书)/, measures: ['家', '份', '个'], unit: '份' },
   { indicator: 'hazards_rectified', words: /^[^，。；]{0,8}(?:完成整治|整改到位|完成整改|已整改)/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'entities_screened', words: /^[^，。；]{0,10}(?:养老机构|养老服务机构|企业|场所|经营单位)[^，。；]{0,6}(?:检查|排查|核查|巡查)/, measures: ['家', '家次', '个', '所'], unit: '家' },
@@ -122,7 +124,8 @@ const AFTER_RULES: Rule[] = [
  * that names no indicator gives none ("对29起跨省案件进行集中收网").
  */
 function verbAfterRule(text: string, start: number, q: Quantity, measure: string): Rule | undefined {
-  if (!/对(?:全市|全县|全区|全省|辖区|辖内)?$/.test(text.slice(start, q.numStart).trimEnd())) return undefined;
+  // 对 + at most a short place word before the count ("对主城区7家…经营户逐户进行巡查", s141); not 针对/相对/面对.
+  if (!/(?:^|[^针相面绝])对(?:[\u4e00-\u9fa5]{0,4}?(?:市|县|区|省|镇|乡|街道|辖内))?$/.test(text.slice(start, q.numStart).trimEnd())) return undefined;
   const verb = /^[^，。；]{0,14}?(?:进行|开展|予以)([^，。；]{1,16})/.exec(afterList(text, q))?.[1];
   return verb ? RULES.find((r) => r.measures.includes(measure) && r.words.test(verb)) : undefined;
 }
@@ -134,6 +137,11 @@ function verbAfterRule(text: string, start: number, q: Quantity, measure: string
  */
 const OTHER_BEFORE = /团伙|窝点|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|责令退赔|判令退赔|判决退赔|占比|覆盖率|破案率/;
 const OTHER_AFTER = /^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导|行政村|村|社区|乡镇|街道|小区)/;
+/**
+ * Consultations answered ("为老年人提供法律咨询30余人次", s140; "解答群众咨询200余人次") are counted in persons but are
+ * neither people reached nor events: no key when 咨询 is the word right before the number.
+ */
+const OTHER_NEAR_END = /咨询$/;
 /** Any word that names an indicator: a clause with one decides for itself and inherits nothing. */
 const ANY_RULE_WORD = new RegExp([...RULES, ...AFTER_RULES].map((r) => r.words.source.replace(/^\^/, '')).join('|') + '|' + OTHER_BEFORE.source);
 
@@ -171,8 +179,14 @@ const INHERIT_CLAUSES = 10;
  */
 function mayInherit(text: string, clauseStart: number, before: string) {
   if (/(?:^|[^针相])(?:将|把|对)/.test(before)) return false;
+  // A breakdown by what a check found ("…举报线索已全部办结,其中涉嫌犯罪的6条,涉嫌违法的5条", s133) counts an
+  // outcome, not the parent's indicator (the guide: valid tips after verification have no key).
+  if (OUTCOME_PART.test(before)) return false;
   return text[clauseStart - 1] === '、' || !ANY_RULE_WORD.test(before);
 }
+const OUTCOME_PART = /涉嫌|有效|无效|属实|查实|不实|失实/;
+/** Words that say persons were reached: the only clauses a bare count of persons may inherit people_reached from. */
+const REACH_WORDS = /覆盖|受益|惠及|受教育|受众|参与|参加/;
 interface EarlierClause { start: number; text: string; named: boolean; other: boolean }
 function inherited(text: string, clauseStart: number, measure: string, seen: Map<number, EarlierClause>): Rule | undefined {
   let end = clauseStart - 1;
@@ -186,7 +200,13 @@ function inherited(text: string, clauseStart: number, measure: string, seen: Map
       c = { start: s, text: clause, named: ANY_RULE_WORD.test(clause), other: OTHER_BEFORE.test(clause) };
       seen.set(end, c);
     }
-    if (c.named) return c.other ? undefined : RULES.find((r) => r.measures.includes(measure) && r.words.test(c.text));
+    if (c.named) {
+      if (c.other) return undefined;
+      const r = RULES.find((r) => r.measures.includes(measure) && r.words.test(c.text));
+      // "发放宣传单2000余份,…,已安装完成…APP使用4328人" (s135): persons after a clause about handing out
+      // leaflets are not people reached; only a clause that says so passes people_reached on.
+      return r?.indicator === 'people_reached' && !REACH_WORDS.test(c.text) ? undefined : r;
+    }
     end = c.start - 1;
   }
   return undefined;
@@ -287,7 +307,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     let from = before.length;
     while (from > 0 && from > before.length - 14 && !/[0-9０-９]/.test(before[from - 1])) from--;
     const near = before.slice(from);
-    if (q.value === null || OTHER_BEFORE.test(near) || OTHER_AFTER.test(after)) continue;
+    if (q.value === null || OTHER_BEFORE.test(near) || OTHER_NEAR_END.test(near) || OTHER_AFTER.test(after)) continue;
     // Money frozen or seized ("冻结涉案资金…万元", "查封扣押冻结涉案财产…") is neither recovered nor the amount
     // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered.
     if (measure === '元' && /冻结|查封|扣押|查扣|止付/.test(near) && !/追缴|追回|挽回|追赃|挽损|退赔|返还|退还/.test(near)) continue;
