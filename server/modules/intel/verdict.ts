@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
-import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
+import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, officialHost, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
@@ -86,7 +86,7 @@ function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame 
   const simple = r.simple;
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   for (const m of simple.matchAll(re)) {
-    if (NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index)) || NEGATED_LIST.test(simple.slice(Math.max(0, m.index - 30), m.index))) continue;
     if (skip?.(m[0])) continue;
     if (skipReported && reported(simple, m.index, m.index + m[0].length)) continue;
     if (frame && disarmedInWarning(simple, m.index)) continue;
@@ -95,7 +95,15 @@ function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame 
   return null;
 }
 
-const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范/;
+// Session 12: also the words of advice between people (叮嘱, 记住, 千万别信, "…的都是骗子") — the tenth collection's
+// dev warnings (o604: a daughter's "任何要你们转账、验证码…的,都是骗子") were not warnings by the old list.
+/**
+ * A sign that is one item of a list the reader is told not to give or do ("不要轻易向陌生人透露身份证号码、银行卡密码、
+ * 验证码", o577): NEGATION's few characters do not reach back past the list's first items. The list is joined by
+ * 、 or 和/及, within one clause.
+ */
+const NEGATED_LIST = /(?:不要|切勿|请勿|勿|别|不能|不得|谨防|警惕|防止)[^，。；！!,;]{0,8}(?:透露|泄露|提供|告诉|告知|点击|扫描|下载|转账|汇款|相信|轻信)[^，。；！!,;]{0,24}[、和及][^，。；！!,;、]{0,10}$/;
+const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信)|别信|(?:都|全|均)是骗子|留个?心眼/;
 const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子/;
 const GENERIC = /常见|手段|为名|为由|冒充|谎称|假冒|惯用/;
 const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|虚假|假的|不实|谣言)/;
@@ -128,8 +136,11 @@ function reported(simple: string, start: number, end: number): boolean {
  * talk of the scam in the third person (骗子/不法分子/骗局/陷阱/上当受骗/行骗…): a scam message that
  * borrows one of them ("为了您的资金安全，请勿泄露…", "警惕…") has no scammer in the third person.
  */
-const FRAME_WARN = /提醒|提示|谨防|警惕|提防|切勿|请勿|切莫|不要轻信|勿因|以免|防止|谨慎|不要被[^。；]{0,20}(?:迷惑|蒙骗|忽悠|欺骗|误导)|如(?:发现|遇到?|有疑问)[^。；]{0,24}(?:拨打|报警|举报|投诉)|(?:拨打|报警)[^。；]{0,6}(?:110|96110)|反诈中心/g;
-const FRAME_SCAM = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞/;
+const FRAME_WARN = /提醒|提示|谨防|警惕|提防|切勿|请勿|切莫|不要轻信|不要相信|别信|千万(?:别|不要|不能)|坚决不|留个?心眼|叮嘱|记住|牢记|勿因|以免|防止|谨慎|不要被[^。；]{0,20}(?:迷惑|蒙骗|忽悠|欺骗|误导)|如(?:发现|遇到?|有疑问)[^。；]{0,24}(?:拨打|报警|举报|投诉)|(?:拨打|报警)[^。；]{0,6}(?:110|96110)|反诈中心/g;
+// Third-person talk of the scam. Session 12 adds the words a bank or a clerk uses for it (假冒/冒充…名义, 防诈,
+// 诈骗多, 套路): the tenth collection's dev warnings (o532 a bank clerk's 防诈 talk, o613 ICBC's statement "假冒工行名义")
+// named no 骗子. A case report that is also a frame keeps its harm unless every sign was disarmed (judge).
+const FRAME_SCAM = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞|防诈|反诈|诈骗|(?:假冒|冒充|冒用)[^，。；]{0,8}名义|套路/;
 function warningFrame(simple: string): boolean {
   return FRAME_SCAM.test(simple) && (simple.match(FRAME_WARN)?.length ?? 0) >= 1;
 }
@@ -151,13 +162,21 @@ function disarmedInWarning(simple: string, start: number): boolean {
   const from = Math.max(...['。', '！', '？', '\n', '；', '!', '?'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
   const before = simple.slice(from, start);
   if (DISARM_SENTENCE.test(before)) return true;
-  if (before.split('“').length > before.split('”').length) return true;
+  if (before.split('“').length > before.split('”').length || before.split('‘').length > before.split('’').length) return true;
   const clause = before.slice(Math.max(...['，', ',', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
-  if (DISARM_CLAUSE.test(clause) || (DISARM_LAWFUL.test(clause) && !SENDER_SELF.test(clause))) return true;
+  if (DISARM_CLAUSE.test(clause) || DISARM_IF.test(clause) || (DISARM_LAWFUL.test(clause) && !SENDER_SELF.test(clause))) return true;
   // A sentence that ends by calling what it listed a scam ("不管是谁让您下载陌生软件、开启屏幕共享,都是骗子", o371).
   const stop = simple.slice(start).search(/[。！？\n；!?]/);
-  return CALLED_AFTER.test(simple.slice(start, stop < 0 ? simple.length : start + stop));
+  const rest = simple.slice(start, stop < 0 ? simple.length : start + stop);
+  return CALLED_AFTER.test(rest) || DENIED_AFTER.test(rest);
 }
+/**
+ * Inside a warning, a case put to the reader ("凡是要求…的", "任何…的", "要是收到…", "一旦接到…") is the scam
+ * described, not asked for (o532, o534), and so is a sign whose own sentence goes on to tell the reader not to
+ * do it ("…涉及银行卡密码、验证码的,坚决不能透露", "…让点链接领‘养老补贴’,可千万别信").
+ */
+const DISARM_IF = /凡是|任何|要是|如遇|一旦|遇到|接到|碰到/;
+const DENIED_AFTER = /[,，]\s*(?:可|也|就|都)?(?:千万|一定|绝对|坚决)?(?:不能|不要|别|勿|不可)(?:轻易)?(?:透露|泄露|相信|轻信|信|理会|点击?|转账|汇款|上当)/;
 const CALLED_AFTER = /[,，、]\s*(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)/;
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
@@ -176,7 +195,8 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
   const out: Sign[] = [];
   const topup = TOPUP.test(simple);
   for (const f of RED_FLAGS) {
-    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : undefined;
+    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w)
+      : f.code === 'link' ? officialHost : undefined;
     const quote = firstAffirmed(r, f.pattern, true, frame, skip);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
