@@ -321,9 +321,11 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(text, re), 3) * w : 0), 0));
   const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(text, re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
-  const lex = FRAUD_TYPE_CODES.map((_, k) => strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0));
-  const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   const returns = RETURN_PROMISE.test(text);
+  // The guide's rule 6 before rule 7 (session 12): when a return is promised, the care home's words (床位,
+  // 养老院, 会员卡) are the wrapper and do not count for 养老服务.
+  const lex = FRAUD_TYPE_CODES.map((code, k) => (returns && code === 'elderly_service' ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
+  const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
   const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
