@@ -10,6 +10,7 @@
  *   --position   the old folds by position instead of groups (to see the leak)
  *   --cal JSON   also report one fixed calibration (e.g. the one position CV would ship)
  *   --show       dev only: scam messages the model alone misses, ordinary messages it reads highest
+ *   --show-types dev only: cases whose cross-fitted type is wrong, with the wrong types and how often
  *
  * Why: the 5-fold CV of `npm run train:intel -- --cv` deals texts to folds by position, so a scam message
  * quoted by two pages of one site, or the same notice template collected twice, sits on both sides, and its
@@ -183,6 +184,21 @@ if (isMain) {
       console.log(`MISS ${row.item.id} p=${row.p.toFixed(2)} rules=${row.rules} | ${row.item.text.replace(/\s+/g, ' ').slice(0, 80)}`);
     for (const row of res.rows.filter((x) => x.item.kind === 'ordinary').sort((a, b) => b.p - a.p).slice(0, 12))
       console.log(`ORD ${row.item.id} p=${row.p.toFixed(2)} rules=${row.rules} | ${row.item.text.replace(/\s+/g, ' ').slice(0, 80)}`);
+  }
+  if (args.includes('--show-types')) {
+    // Dev only (session 12): the dev cases whose type, read with the fold model and the cross-fitted
+    // calibration, is not their label — with how many of the dealings read each wrong type.
+    const wrong = new Map<string, Map<string, number>>();
+    for (const row of res.rows.filter((x) => x.item.kind === 'cases' && x.e.type !== null)) {
+      const got = row.types.get(res.cal[row.fold].typeConfident) ?? 'none';
+      const want = FRAUD_TYPE_CODES[row.e.type!];
+      if (got === want) continue;
+      const k = `${row.item.id} [${want}]`;
+      const m = wrong.get(k) ?? new Map<string, number>();
+      m.set(got, (m.get(got) ?? 0) + 1);
+      wrong.set(k, m);
+    }
+    for (const [k, m] of [...wrong].sort()) console.log(`TYPE ${k} → ${[...m].map(([g, n]) => `${g}×${n}`).join(' ')}`);
   }
   if (args.includes('--json')) console.log(JSON.stringify({ opts, pooled: r.pooled, model: r.model, auc: r.auc }));
 }

@@ -487,6 +487,34 @@ describe('issue 14, seventh collection (docs/intel.md): the type is the scheme\'
   });
 });
 
+describe('issue 14, eighth collection of cases (session 12, docs/intel.md): the money named is not the scheme', () => {
+  const cueCodes = (t: string) => typeCues(t).map((c) => c.code);
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+
+  it('does not read the elder\'s own pension, named as the money spent, as 养老保险 (c167: 收入來源是…退休金; collectibles with 升值 promised)', () => {
+    expect(text('c167')).toContain('退休金');
+    expect(cueCodes(text('c167'))).not.toContain('pension_insurance');
+    expect(topType(text('c167'))).toBe('elderly_project');
+    expect(topType(text('c167'), loadModel())).toBe('elderly_project');
+    // A fee to arrange the pension or retirement still is 养老保险, by its own words and cues (c006 办社保, c033 办理“退休”).
+    for (const id of ['c006', 'c033', 'c034']) expect(topType(text(id)), id).toBe('pension_insurance');
+  });
+  it('reads a subsidy returned on a deposit (充会员返补贴) as a return, 养老项目, not a relief payout or the bed it wraps (c168)', () => {
+    expect(text('c168')).toContain('返补贴');
+    expect(cueCodes(text('c168'))).not.toContain('elderly_assistance');
+    expect(typeCues(text('c168')).find((c) => c.code === 'elderly_project')?.quote).toContain('返补贴');
+    expect(topType(text('c168'))).toBe('elderly_project');
+    expect(topType(text('c168'), loadModel())).toBe('elderly_project');
+    // A subsidy that is itself the payout stays 养老帮扶 (c080 惠民补贴卡, c135 扶贫补贴).
+    expect(topType(text('c080'))).toBe('elderly_assistance');
+    expect(cueCodes(text('c135'))).toContain('elderly_assistance');
+  });
+  it('reads 高息 as a promised return (c171: 标会…以高息为诱饵), rules alone', () => {
+    expect(typeCues(text('c171')).find((c) => c.code === 'elderly_project')?.quote).toBe('高息');
+    expect(topType(text('c171'))).toBe('elderly_project');
+  });
+});
+
 describe('retraining (bench/train-intel.ts)', () => {
   it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
     const { train, notWorse } = await import('../../../bench/train-intel.ts');

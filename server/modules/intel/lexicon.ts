@@ -110,6 +110,16 @@ export const PRESSURE = /推销|兜售|诱导|忽悠|哄骗|劝说|动员|号称
 /** Money handed over ("交了五万元", "收取费用三万元"): with type words, a tip about money taken is about fraud. */
 export const MONEY_TAKEN = /(?:交|缴|付|花|投|转|充|存|收取?|买|骗|借)[了取走出]?[^，。；]{0,8}?(?:\d|[一二两三四五六七八九十百千万])+(?:多|余)?(?:[万千百]元?|元)|(?:费|金|款)[^，。；]{0,4}(?:\d|[一二两三四五六七八九十百千万])+(?:多|余)?(?:[万千百]元?|元)/g;
 
+/** The elder's pension or retirement named — in product, project and service cases it is the money spent. */
+const PENSION_NAMED = /养老金|退休金|缴费|待遇|退休|工龄/g;
+
+/**
+ * Words of a type that support it only beside a word of its own (weight > 1, not in this set) or one of
+ * its cues, and never make it alone — as words of weight 1 do (verdict.ts rankTypes). The level is read
+ * from every word as before.
+ */
+export const SUPPORTING = new Set<RegExp>([PENSION_NAMED]);
+
 export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
   // Session 10: 吃住/居住/住宿/住进 (a place to live or stay was paid for) and 养老公寓 (a place of care; a
   // promised return, not the wrapper, makes it 养老项目) are 养老服务 words; a 管理/平台服务费 is the fee a
@@ -121,10 +131,13 @@ export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
   elderly_project: [[/投资(?!公司|管理|有限|集团|咨询|人|者)|认购|入股|股权|原始股|众筹/g, 3], [/康养基地|养老基地|养老项目|产权|养老地产|康养小镇|养老产业|份额/g, 3], [/理财|收益|返利|分红|利息|年息|月息|回报|返租|回购|兑付|上市|本金|本息|提成|增值/g, 2]],
   elderly_product: [[/保健品|保健食品|营养品|保健酒|药酒|口服液|酵素|钙片|鱼油|孢子粉|营养液|胶囊|蜂胶|净化器|净水机|水机/g, 4], [/理疗|仪器|床垫|磁疗|量子|[降治]\S?仪|热疗|设备/g, 3], [/讲座|体检|义诊|药|治病|治疗|疗效|高血压|糖尿病|疾病|排毒|鸡蛋|疗程|骨密度|养生|血管|血脂|血压|中风|致癌|抗癌|失眠|风湿|颈椎|腰椎/g, 2]],
   house_for_pension: [[/以房养老/g, 5], [/抵押|房产委托|作担保|作价抵|抵给|抵债/g, 4], [/房产|房子|房屋|房本|房产证|过户|住房|拍卖|公证处/g, 2], [/贷款|借款/g, 1]],
-  pension_insurance: [[/养老保险|社保|社会保险|人社局/g, 4], [/养老金|退休金|补缴|补交|代缴|参保|缴费|挂靠|待遇|核定|退休|工龄|特殊工种/g, 2]],
+  // Session 12: the elder's own pension named (the money spent, "退休以后的收入是退休金") is PENSION_NAMED below:
+  // the scheme of 养老保险 is a fee to arrange insurance, retirement or the pension, so these words support it
+  // only beside a word or cue of its own (SUPPORTING); the words of arranging (补缴, 代缴, 挂靠…) stand alone.
+  pension_insurance: [[/养老保险|社保|社会保险|人社局/g, 4], [/补缴|补交|代缴|参保|挂靠|核定|特殊工种/g, 2], [PENSION_NAMED, 2]],
   // A 消费补贴 or 床位补贴 paid on a care-home deposit is a promised return (养老项目 by the guide), not a
   // relief payout: the guide's own cue (verdict.ts GUIDE) already leaves it out, and so does the lexicon.
-  elderly_assistance: [[/帮扶|(?<!消费|床位)补贴|补助|救助|慈善|扶贫|脱贫|爱心|关爱|基金会|低保|公益|敬老|慰问|银发/g, 3], [/工本费|激活费|登记费|保证金|登记|领取|身份证|银行卡|手机卡|按手印|空巢|贫困|困难/g, 1], [/免费旅游|敬老旅游|强制购物|强迫[^，。]{0,4}购买/g, 2]],
+  elderly_assistance: [[/帮扶|(?<!消费|床位|返还?[^，。；]{0,6})补贴|补助|救助|慈善|扶贫|脱贫|爱心|关爱|基金会|低保|公益|敬老|慰问|银发/g, 3], [/工本费|激活费|登记费|保证金|登记|领取|身份证|银行卡|手机卡|按手印|空巢|贫困|困难/g, 1], [/免费旅游|敬老旅游|强制购物|强迫[^，。]{0,4}购买/g, 2]],
 };
 
 export const SECONDARY_TAGS: [string, string, RegExp][] = [

@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
-import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, officialHost, PRESSURE, RED_FLAGS, TYPE_WORDS } from './lexicon.ts';
+import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, officialHost, PRESSURE, RED_FLAGS, SUPPORTING, TYPE_WORDS } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
@@ -259,12 +259,12 @@ const CUES: Cue[] = [
   },
   {
     code: 'elderly_assistance', bonus: 0.8, why: '说有补贴、救助之类的钱可领',
-    core: first(/(?<!消费|床位)补贴(?!卡)|补助|慰问金|扶贫|脱贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/),
+    core: first(/(?<!消费|床位|返还?[^，。；]{0,6})补贴(?!卡)|补助|慰问金|扶贫|脱贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/),
   },
   { code: 'elderly_product', bonus: 0.6, why: '花钱买的是保健品、药、仪器之类的商品', core: goodsSold },
   {
     code: 'elderly_project', bonus: 0.4, why: '交钱是冲着利息、分红、返利或回购这类回报',
-    core: first(/利息|付息|本息|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴/),
+    core: first(/利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴/),
   },
   {
     code: 'elderly_service', bonus: 0.2, why: '交钱是预订养老院床位、会员卡或以后的服务',
@@ -290,7 +290,7 @@ export function typeCues(input: string): { code: FraudType; quote: string; why: 
  * (bed, membership, care contract), makes a case 养老项目. The refund of the deposit or a discount is
  * not a return. When it is there, the 养老项目 cue counts double and the wrapper's 养老服务 cue gives no bonus.
  */
-const RETURN_PROMISE = /利息|付息|本息|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
+const RETURN_PROMISE = /利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
 
 /**
  * How the model's probability is combined with the rules' reading (the only place these numbers live).
@@ -336,12 +336,16 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   const text = typeText(simple);
   // Words of weight 1 (登记, 领取, 银行卡, 借款…) are in every report; they support a type that has a word
   // of its own or a cue, and never make one alone.
-  const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (w > 1 ? Math.min(count(text, re), 3) * w : 0), 0));
-  const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (w > 1 ? 0 : Math.min(count(text, re), 3) * w), 0));
+  // So do the words in SUPPORTING (session 12: the elder's pension named is the money spent, not a fee to arrange it).
+  const strong = (re: RegExp, w: number) => w > 1 && !SUPPORTING.has(re);
+  const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(text, re), 3) * w : 0), 0));
+  const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(text, re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
-  const lex = FRAUD_TYPE_CODES.map((_, k) => strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0));
-  const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   const returns = RETURN_PROMISE.test(text);
+  // The guide's rule 6 before rule 7 (session 12): when a return is promised, the care home's words (床位,
+  // 养老院, 会员卡) are the wrapper and do not count for 养老服务.
+  const lex = FRAUD_TYPE_CODES.map((code, k) => (returns && code === 'elderly_service' ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
+  const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
   const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
