@@ -133,12 +133,16 @@ export const SECONDARY_TAGS: [string, string, RegExp][] = [
 // off-channel action close together in one message make the sign. Each vocabulary is of the move, not of
 // one sentence; every match is read through NEGATION and the warning frame like the other signs.
 
-/** What a pretext is about: an account, card, pass or service of yours. */
-const HELD = '(?:账户|账号|帐户|帐号|银行卡|信用卡|储蓄卡|借记卡|社保卡|医保卡|社保|医保|参保|etc|通行卡|速通|一卡通|密码器|u盾|证书|手机银行|网银|网上银行|支付宝|微信|花呗|借呗|白条|金条|会员|套餐|手机号|号码|宽带|车辆|驾驶证|驾照|行驶证|快递|包裹|快件|订单|航班|机票|积分|话费|额度|贷款|公积金|资格|凭证|保障|保险|卡)';
-/** What went wrong with it. */
-const WRONG = '(?:失效|過期|过期|到期|冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|扣费|扣款|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
+/** What a pretext is about: an account, card, pass or certificate of yours — what expires in a scam ("密码器于今日到期", "ETC认证已失效"). */
+const HELD = '(?:账户|账号|帐户|帐号|银行卡|信用卡|储蓄卡|借记卡|社保卡|医保卡|社保|医保|参保|etc|通行卡|速通|一卡通|密码器|u盾|证书|手机银行|网银|网上银行|支付宝|微信|花呗|借呗|白条|金条|驾驶证|驾照|行驶证|公积金|资格|凭证|卡)';
+/** Services and goods that also lapse in real renewal notices (会员, 套餐, 保险到期): a pretext when something other than expiry went wrong. */
+const SERVICE = '(?:会员|套餐|手机号|号码|宽带|车辆|快递|包裹|快件|订单|航班|机票|积分|话费|额度|贷款|保障|保险)';
+/** Expired or lapsed: renewals say it too, so only of an account, card, pass or certificate. */
+const EXPIRED = '(?:失效|過期|过期|到期)';
+/** What went wrong with it (other than expiry). */
+const WRONG = '(?:冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
 /** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
-export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}${WRONG}|(?:违章|欠费|盗刷|被海关扣|被扣押?)`, 'gi');
+export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?)`, 'gi');
 /** A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. */
 export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障金|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
 /** A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. */
@@ -189,6 +193,6 @@ export const OFF_CHANNEL_EXPLAIN = '真正的银行、社保、医保、快递�
  * message that names the institution is not the institution's; one that carries its name or number
  * (10086pyzxa.com, icbcapk.com, ddicbc.cn.com) is made to look like it.
  */
-export const OFFICIAL_DOMAINS = ['gov.cn', '10086.cn', 'chinamobile.com', 'cmlink.com', '10010.com', 'chinaunicom.cn', 'chinaunicom.com', '189.cn', 'chinatelecom.com.cn', 'icbc.com.cn', 'ccb.com', 'abchina.com', 'boc.cn', 'bankofchina.com', 'bankcomm.com', 'cmbchina.com', 'psbc.com', 'unionpay.com', '95516.com', 'alipay.com', 'taobao.com', 'tmall.com', 'jd.com', 'cainiao.com', 'sf-express.com', 'ems.com.cn', 'chinapost.com.cn', '12306.cn', 'qq.com', 'weixin.qq.com', 'douyin.com'];
+export const OFFICIAL_DOMAINS = ['gov.cn', '95598.cn', 'sgcc.com.cn', 'csg.cn', '10086.cn', 'chinamobile.com', 'cmlink.com', '10010.com', 'chinaunicom.cn', 'chinaunicom.com', '189.cn', 'chinatelecom.com.cn', 'icbc.com.cn', 'ccb.com', 'abchina.com', 'boc.cn', 'bankofchina.com', 'bankcomm.com', 'cmbchina.com', 'psbc.com', 'unionpay.com', '95516.com', 'alipay.com', 'taobao.com', 'tmall.com', 'jd.com', 'cainiao.com', 'sf-express.com', 'ems.com.cn', 'chinapost.com.cn', '12306.cn', 'qq.com', 'weixin.qq.com', 'douyin.com'];
 /** Names and numbers of institutions that a look-alike domain borrows. */
 export const BRAND_TOKENS = ['icbc', 'ccb', 'abchina', 'bankcomm', 'cmbchina', 'psbc', 'unionpay', 'alipay', 'taobao', 'tmall', 'jingdong', 'cainiao', 'chinapost', 'chinamobile', 'unicom', 'telecom', 'mohrss', 'chinatax', 'shebao', 'yibao', 'nhsa', 'gjj', '95588', '95533', '95599', '95566', '95559', '95555', '95580', '95516', '10086', '10010', '10000', '12123', '12333', '12306', '12366'];
