@@ -160,7 +160,7 @@ export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[]
   { kind: 'app', label: '让您下载软件、共享屏幕', pattern: /(?:下载|安装)[^，。；,;!！]{0,10}(?:app|软件|客户端|apk)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号|远程(?:协助|控制)/gi },
   { kind: 'qr', label: '让您扫二维码办理', pattern: /扫(?:描|一扫)?[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
   { kind: 'fee', label: '要您先交钱', pattern: /(?:交|缴|付|支付|缴纳|交纳)[^，。；,;!！]{0,4}(?:手续费|保证金|解冻费|工本费|认证费|激活费|验证费|审核费|押金|税|罚款|罚金|滞纳金|会费)|手续费|保证金|解冻费|认证费|激活费|验证费|审核费/g },
-  { kind: 'card', label: '要您报银行卡去领', pattern: /(?:凭|提供|登记|报上?|用)[^，。；,;!！]{0,4}(?:银行卡|卡号)/g },
+  { kind: 'card', label: '要您报银行卡去领', pattern: /(?:凭|提供|登记|报上?)[^，。；,;!！]{0,4}(?:银行卡|卡号)/g },
 ];
 /**
  * Which actions make a sign with which pretext: a lure wants anything; a card to show is in real notices of a
