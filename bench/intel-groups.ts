@@ -23,9 +23,15 @@ export const typeIndex = (label: string | null | undefined) => {
   return i >= 0 ? i : null;
 };
 
+/**
+ * `INTEL_SCAMS_BEFORE=m160` leaves out dev scam messages from that id on (session 12: the ninth collection's dev
+ * half kept unseen while rules are written, then read once as a pseudo-held-out).
+ */
+const scamsBefore = Number((process.env.INTEL_SCAMS_BEFORE ?? '').slice(1)) || Infinity;
+
 export function realDevItems(): Item[] {
   const cases = loadReal<RealCase & { source: string }>('cases', 'dev').map((c): Item => ({ id: c.id, source: c.source, kind: 'cases', label: c.label, text: c.text, fraud: 1, type: typeIndex(c.label) }));
-  const scams = loadReal<RealCase & { source: string }>('scams', 'dev').map((c): Item => ({ id: c.id, source: c.source, kind: 'scams', label: c.label, text: c.text, fraud: 1, type: typeIndex(c.label) }));
+  const scams = loadReal<RealCase & { source: string }>('scams', 'dev').filter((c) => Number(c.id.slice(1)) < scamsBefore).map((c): Item => ({ id: c.id, source: c.source, kind: 'scams', label: c.label, text: c.text, fraud: 1, type: typeIndex(c.label) }));
   const ordinary = loadReal<RealOrdinary & { source: string }>('ordinary', 'dev').map((o): Item => ({ id: o.id, source: o.source, kind: 'ordinary', label: null, text: o.text, fraud: 0, type: null }));
   return [...cases, ...scams, ...ordinary];
 }

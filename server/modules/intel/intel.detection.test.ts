@@ -3,7 +3,7 @@ import { flagged as isFlagged, loadReal, type RealCase, type RealOrdinary } from
 import { loadModel, ngrams, normalize, readWithModel, type ModelWeights } from './model.ts';
 import { TYPE_WORDS } from './lexicon.ts';
 import { toSimplified } from './simplify.ts';
-import { combineLevel, DEFAULT_CALIBRATION, judge, typeCues, typeText, type Level } from './verdict.ts';
+import { combineLevel, DEFAULT_CALIBRATION, findMoves, judge, typeCues, typeText, type Level } from './verdict.ts';
 
 /**
  * Detection pinned with real DEV texts (data/real/, docs/intel.md), each cited by id. Pure and fast:
@@ -610,6 +610,70 @@ describe('issue 14, seventh collection (docs/intel.md, session 10): general sign
   it('finds none of these signs in any dev ordinary message', () => {
     const fresh = new Set(['third_party_card', 'accused', 'relative_trouble', 'cancel_service', 'download_app', 'task_commission']);
     const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => judge(o.text, null).signs.some((s) => fresh.has(s.code) || s.code === 'callback')).map((o) => o.id);
+    expect(hit).toEqual([]);
+  });
+});
+
+describe('issue 14, session 12 (docs/intel.md, "Scam-message rules by moves"): a pretext and an off-channel action', () => {
+  const signs = (id: string) => judge(text(id), null).signs;
+  const codes = (id: string) => signs(id).map((s) => s.code);
+  it('reads a pretext with an action off the official channel, close together, as the scam message (m115 退税 + 二维码, m152 海关扣 + 交税, m072 扶贫资金 + 凭银行卡, m044 月薪 + 手机)', () => {
+    const want: Record<string, [string, string]> = { m115: ['lure', 'qr'], m152: ['problem', 'fee'], m072: ['lure', 'card'], m044: ['lure', 'call'] };
+    for (const [id, [pretext, action]] of Object.entries(want)) {
+      const m = findMoves(text(id));
+      expect(m?.pretext.kind, id).toBe(pretext);
+      expect(m?.action.kind, id).toBe(action);
+      expect(judge(text(id), null).level, id).toBe('high');
+      for (const s of signs(id)) expect(text(id), id).toContain(s.quote);
+    }
+    expect(codes('m115')).toEqual(['pretext_lure', 'off_channel']);
+    expect(signs('m152').map((s) => s.quote)).toEqual(['被海关扣', '交税']);
+  });
+  it('shows each move once: a move another sign already quotes is not repeated (m071: the link is the link sign; m156: 免费领取 is free_bait)', () => {
+    expect(codes('m071')).toEqual(['link', 'threat', 'pretext_problem']);
+    expect(signs('m071').find((s) => s.code === 'pretext_problem')!.quote).toBe('账户疾病医疗保险尚未激活');
+    expect(codes('m156')).toEqual(['free_bait', 'add_contact']);
+    expect(judge(text('m156'), null).level).toBe('high');
+    // A link and "登入我行网站" are one request (m100).
+    expect(codes('m100')).not.toContain('off_channel');
+  });
+  it('names a web address that borrows an institution\'s name or number as not the official one, quoting the address (m061, m062, m100)', () => {
+    const want: Record<string, string> = { m061: 'http://10086pyzxa.com', m062: 'wap-10086vp.cn', m100: 'wap.icbcapk.com' };
+    for (const [id, quote] of Object.entries(want)) expect(signs(id).find((s) => s.code === 'lookalike_domain')?.quote, id).toBe(quote);
+    expect(signs('m061').find((s) => s.code === 'lookalike_domain')!.explain).toContain('10086');
+  });
+  it('does not take a link on the institution\'s own domain for a sign (o089 189.cn, o329 mohrss.gov.cn)', () => {
+    for (const id of ['o089', 'o329']) {
+      expect(codes(id), id).toEqual([]);
+      expect(judge(text(id), null).level, id).toBe('none');
+    }
+  });
+  it('names a child who opens with "妈妈" and names a sum to pay (m141), not a child who only writes home (o505, o510) nor a father offering money (o467)', () => {
+    expect(codes('m141')).toEqual(['relative_money']);
+    expect(flagged(judge(text('m141'), null).level)).toBe(true);
+    for (const id of ['o505', 'o510', 'o467']) expect(codes(id), id).not.toContain('relative_money');
+  });
+  it('reads "您有傳票" as the fake-court move (m154, traditional script)', () => {
+    expect(codes('m154')).toEqual(['accused']);
+    expect(signs('m154')[0].quote).toBe('您有傳票');
+  });
+  it('finds no move in a warning that lists the scam\'s moves (o328, o330, o372, o374 traditional, o375), nor in a long notice that gives a number (o220)', () => {
+    for (const id of ['o328', 'o330', 'o372', 'o374', 'o375', 'o220', 'o347', 'o368']) {
+      expect(findMoves(text(id)), id).toBeNull();
+      expect(codes(id).filter((c) => c.startsWith('pretext_') || c === 'off_channel'), id).toEqual([]);
+      expect(flagged(judge(text(id), null).level), id).toBe(false);
+    }
+  });
+  it('keeps a notice that only says a card will stop and sends you to the official channel at 需要留心, the same words without it as before', () => {
+    // Invented from m035's words: the scam sentence alone, and with a counter and 12333 named.
+    expect(judge(text('m035'), null).level).toBe('high');
+    const official = judge('您的电子社保卡将于本月停用，请携带身份证到社保窗口办理，咨询电话12333。', null);
+    expect(official.signs.map((s) => s.code).sort()).toEqual(['account_stopped', 'threat']);
+    expect(official.level).toBe('low');
+  });
+  it('finds none of the session-12 signs in any dev ordinary message', () => {
+    const fresh = new Set(['pretext_problem', 'pretext_lure', 'pretext_trouble', 'off_channel', 'lookalike_domain', 'relative_money']);
+    const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => findMoves(o.text) !== null || judge(o.text, null).signs.some((s) => fresh.has(s.code))).map((o) => o.id);
     expect(hit).toEqual([]);
   });
 });

@@ -60,8 +60,11 @@ export const RED_FLAGS: RedFlag[] = [
   // not a phrase of one message: money to someone else's card, an accusation of a crime, a relative in
   // trouble who needs money, a request to cancel an account or service, an app or screen share to install.
   { code: 'third_party_card', label: '让您把钱打到别人的卡上', explain: '自称子女、亲友、房东的人，让您把钱打到“同学”“朋友”“爱人”的卡上——这是冒充亲友的老套路。先打对方原来的号码或当面问清楚，再决定。', pattern: /(?:同学|朋友|爱人|老公|老婆|媳妇|表[弟哥姐妹]|堂[弟哥姐妹]|亲戚|老乡|同事|室友|女朋友|男朋友|家属)的?[^，。；!！:：,;?？]{0,16}(?:卡上|卡里|卡中|卡号|银行卡|账户|账号|帐户|卡)/g, weight: 3 },
-  { code: 'accused', label: '说您涉嫌犯罪', explain: '打电话、发消息说您“涉嫌洗钱”“涉案”，要您配合调查、汇报行踪、洗清罪名——这是冒充公检法的骗局。公安、检察院、法院不会用电话、短信、微信办案，也不会让您转账。请挂断，拨打 110 核实。', pattern: /(?:你|您)[^，。；!！]{0,6}涉嫌|涉嫌[^，。；!！]{0,10}(?:洗钱|犯罪|违法|案)|洗脱[^，。]{0,2}(?:罪名|嫌疑)|(?:逮捕|通缉)令|汇报行踪/g, weight: 3 },
+  { code: 'accused', label: '说您涉嫌犯罪', explain: '打电话、发消息说您“涉嫌洗钱”“涉案”，要您配合调查、汇报行踪、洗清罪名——这是冒充公检法的骗局。公安、检察院、法院不会用电话、短信、微信办案，也不会让您转账。请挂断，拨打 110 核实。', pattern: /(?:你|您)[^，。；!！]{0,6}涉嫌|涉嫌[^，。；!！]{0,10}(?:洗钱|犯罪|违法|案)|洗脱[^，。]{0,2}(?:罪名|嫌疑)|(?:逮捕|通缉)令|汇报行踪|(?:你|您)(?:有|的)[^，。；!！]{0,6}传票|法院传票/g, weight: 3 },
   { code: 'relative_trouble', label: '自称亲人闯了祸要钱', explain: '电话、短信里叫您“爸、妈、爷爷、奶奶”，说撞了人、打了架、要私了，急着要钱——这是冒充亲人的骗局。先挂断，打孩子原来的电话或问问家里人。', pattern: /(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|爸爸?|妈妈?|爸妈)[^。]{0,3}?[,，!！:：\s][^。]{0,20}?(?:撞死|撞伤|撞了|车祸|打伤|打架|被抓|私了|急需)/g, weight: 3 },
+  // Session 12: a child or grandchild who opens with "爸/妈/奶奶…" and asks for money or names a sum to pay — the
+  // move of the fake-relative message, without the trouble or the friend's card the signs above need (m141).
+  { code: 'relative_money', label: '自称孩子、孙子开口要钱', explain: '短信、电话一开口叫“爸、妈、爷爷、奶奶”，就说要交学费、培训费或急着要钱——这是冒充子女、孙辈的骗局。先打孩子原来的电话，或问问家里人，核实之前不要转钱。', pattern: /^[\s"“「]*(?:爸爸?|妈妈?|爸妈|老爸|老妈|爷爷|奶奶|外公|外婆|姥姥|姥爷)[^。]{0,3}?[,，!！:：\s][^。]{0,30}?(?:(?:费用?|学费|生活费|钱)[^，。,]{0,4}\d|\d+(?:\.\d+)?\s*(?:元|块|万)|(?:要|需要|急需|借|给我)[^，。,]{0,4}钱)/g, weight: 3 },
   { code: 'cancel_service', label: '要您配合注销账户、关闭服务', explain: '自称客服、平台或“国家政策”，要您配合注销账户、关闭某项服务或贷款，否则影响征信、要扣钱——这是冒充客服的骗局。平台不会这样打电话，请自己打开官方App查看。', pattern: /(?:配合|需要|帮您|帮你|协助|指导您?)[^，。；!！]{0,6}(?:注销|关闭|取消|解除)[^，。；!！]{0,8}(?:账号|账户|服务|业务|贷款|校园贷|金条|白条|会员|保障|代理|功能)/g, weight: 2 },
   { code: 'download_app', label: '让您下载软件、共享屏幕', explain: '让您下载某个App、客户端或会议软件，或开启屏幕共享来“领取”“办理”的，对方就能看到您的密码和验证码。正规单位不会这样办事。', pattern: /下载[^，。；!！]{0,10}(?:app|软件|客户端)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号/gi, weight: 2 },
   // Paid tasks with a commission settled daily: the 刷单 pitch in its general form (m157), not only likes (task_lure).
@@ -77,23 +80,6 @@ export const CALLBACK = /(?:详情|详询|如有疑[问意]|如有疑問)[^。]{
 
 /** Session 10 (s10-scams): a number given as "联系电话/咨询电话/请致电/请拨打：…" — like CALLBACK, a sign only beside a windfall or an unknown charge (real notices give numbers too: o220, o280, o368). */
 export const CALLBACK_NUMBER = /(?:联系电话|咨询电话|请致电|请回电|请拨打|联系方式)[^。]{0,4}[:：]?\s*(?:\d[\d\-－—*×x]{4,})/i;
-
-/**
- * Web addresses of the institutions elders hear from: a link to one of them, or to any gov.cn site, is the
- * institution's own address (ICBC's statement "要认清工行网站网址(www.icbc.com.cn)", o613), not a strange link. Matched
- * on the whole host or a dot before it, so a look-alike (wap.icbcapk.com, icbc.com.cn.xyz.top, 10086pyzxa.com) stays
- * strange. Short links (t.cn) are not here: they hide where they lead.
- */
-export const OFFICIAL_DOMAINS = [
-  'gov.cn', 'edu.cn', '12306.cn', '12333.cn',
-  'icbc.com.cn', 'ccb.com', 'boc.cn', 'bankofchina.com', 'abchina.com', 'bankcomm.com', 'psbc.com', 'cmbchina.com', 'cib.com.cn', 'spdb.com.cn', 'cebbank.com', 'cmbc.com.cn', 'citicbank.com', 'hxb.com.cn', 'pingan.com', 'unionpay.com', '95516.com',
-  '10086.cn', '139.com', '10010.com', '10010.cn', '189.cn', 'chinamobile.com', 'chinaunicom.cn', 'chinatelecom.com.cn',
-  'chinalife.com.cn', 'e-chinalife.com', 'cpic.com.cn', 'picc.com', 'piccgroup.com', 'sgcc.com.cn', '95598.cn', 'csg.cn', 'ems.com.cn', 'chinapost.com.cn', '11185.cn', 'sf-express.com',
-];
-export function officialHost(address: string): boolean {
-  const host = address.replace(/^https?:\/\//i, '').split(/[/?#:)）\]]/)[0].toLowerCase();
-  return OFFICIAL_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
-}
 
 /**
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a
@@ -150,3 +136,86 @@ export const SECONDARY_TAGS: [string, string, RegExp][] = [
   ['fake_clinic', '医疗/义诊', /义诊|专家|诊所|看病|坐诊/g],
   ['famous_hospital_name', '冒用知名医院', /协和|同仁医院|301医院/g],
 ];
+
+// ── Session 12 (s12-rules): scam messages by their moves (docs/intel.md, "Scam-message rules by moves") ──
+// A scam message gives a pretext — something wrong with your account, card or service; money to claim; a
+// relative or you in trouble — and then asks for an action off the official channel: a link or a site that
+// is not the institution's, a number to ring back, a WeChat/QQ contact, money to a card, a code, an app, a
+// QR code, a fee. Real notices have pretexts too (社保卡到期, 账户余额不足, 停水) but send you to the official
+// channel (营业厅, 官方App, 95588, 12333); and each move alone is in real notices. Only a pretext and an
+// off-channel action close together in one message make the sign. Each vocabulary is of the move, not of
+// one sentence; every match is read through NEGATION and the warning frame like the other signs.
+
+/** What a pretext is about: an account, card, pass or certificate of yours — what expires in a scam ("密码器于今日到期", "ETC认证已失效"). */
+const HELD = '(?:账户|账号|帐户|帐号|银行卡|信用卡|储蓄卡|借记卡|社保卡|医保卡|社保|医保|参保|etc|通行卡|速通|一卡通|密码器|u盾|证书|手机银行|网银|网上银行|支付宝|微信|花呗|借呗|白条|金条|驾驶证|驾照|行驶证|公积金|资格|凭证|卡)';
+/** Services and goods that also lapse in real renewal notices (会员, 套餐, 保险到期): a pretext when something other than expiry went wrong. */
+const SERVICE = '(?:会员|套餐|手机号|号码|宽带|车辆|快递|包裹|快件|订单|航班|机票|积分|话费|额度|贷款|保障|保险)';
+/** Expired or lapsed: renewals say it too, so only of an account, card, pass or certificate. */
+const EXPIRED = '(?:失效|過期|过期|到期)';
+/** What went wrong with it (other than expiry). */
+const WRONG = '(?:冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
+/** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
+export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?)`, 'gi');
+/** A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. */
+export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障金|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
+/** A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. */
+export const MOVE_TROUBLE = /出事|车祸|住院|摔伤|受伤|急救|抢救|突发|被抓|被扣|拘留|涉嫌|传票|通缉|洗钱/g;
+
+export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'code' | 'app' | 'qr' | 'fee' | 'card';
+/** Actions off the official channel, each with its plain label. Links on an institution's own domain are not off the channel (verdict.ts). */
+export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
+  { kind: 'link', label: '让您点短信里的链接', pattern: /(?:https?:\/\/|www\.)[a-z0-9*×\-._~:/?#@!$&'()+=%]+|(?<![@\w.])[a-z0-9*][a-z0-9*-]*(?:\.[a-z0-9*-]+)*\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app|sh|xx)(?:\/[a-z0-9*\-._~/?#=&%]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]*\.[a-z]{2,6}\/[a-z0-9][a-z0-9/]*/gi },
+  { kind: 'site', label: '让您上网站、点链接办理', pattern: /(?:登录|登陆|登錄|登入|进入|打开|访问|前往|至)[^，。；,;!！]{0,6}(?:网站|網站|网址|網址|链接|鏈接|网页|页面)|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接/gi },
+  { kind: 'call', label: '让您打短信里的电话', pattern: /(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\s*(?:1[3-9][\d*×x]{9}|1[3-9]\d?[x×*]|0\d{2,3}[-－—]?[\d*×x]{7,8}|[2-8]\d{6,7}(?!\d)|400[-－—]?\d{3}[-－—]?\d{4}|某某电话|x{3,}|×{3,})/gi },
+  { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: /加(?:我|一下|下)?的?\s*(?:微信|qq|好友|手机|v信|vx|wx|威信|薇信|微芯)|添加[^，。；,;]{0,6}(?:微信|qq|好友|客服|vx|v信|wx|威信|薇信)|(?:微信|qq)号?[:：]\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊/gi },
+  { kind: 'transfer', label: '让您转账、汇款', pattern: /转账(?![成交记])|汇款(?![转入出成])|打款|打钱|汇钱|转钱|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:卡上|卡里|卡中|卡号|账户|账号|帐户|帐号)|安全账户|(?:卡号|账号|帐号)(?:是|为)?[:：]?\s*[（(]?[\u4e00-\u9fa5]{0,4}[)）]?\s*\d{4}/g },
+  { kind: 'code', label: '向您要验证码、密码', pattern: /(?:提供|告诉|发给?|报给?|说出|念给?|回复|输入|填写?|告知)[^，。；,;!！]{0,6}(?:验证码|动态码|校验码|密码|银行卡号|卡号|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)/g },
+  { kind: 'app', label: '让您下载软件、共享屏幕', pattern: /(?:下载|安装)[^，。；,;!！]{0,10}(?:app|软件|客户端|apk)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号|远程(?:协助|控制)/gi },
+  { kind: 'qr', label: '让您扫二维码办理', pattern: /扫(?:描|一扫)?[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
+  { kind: 'fee', label: '要您先交钱', pattern: /(?:交|缴|付|支付|缴纳|交纳)[^，。；,;!！]{0,4}(?:手续费|保证金|解冻费|工本费|认证费|激活费|验证费|审核费|押金|税|罚款|罚金|滞纳金|会费)|手续费|保证金|解冻费|认证费|激活费|验证费|审核费/g },
+  { kind: 'card', label: '要您报银行卡去领', pattern: /(?:凭|提供|登记|报上?)[^，。；,;!！]{0,4}(?:银行卡|卡号)/g },
+];
+/**
+ * Which actions make a sign with which pretext: a lure wants anything; a card to show is in real notices of a
+ * problem or trouble. A number to ring counts with a problem or trouble only in a short message that names no
+ * official channel (a real notice of a card that expires ends "咨询电话：0561-12333、0561-3886929", o220).
+ */
+export const PRETEXT_ACTIONS: Record<'problem' | 'lure' | 'trouble', ActionKind[]> = {
+  problem: ['link', 'site', 'contact', 'transfer', 'code', 'app', 'qr', 'fee', 'call'],
+  lure: ['link', 'site', 'call', 'contact', 'transfer', 'code', 'app', 'qr', 'fee', 'card'],
+  trouble: ['contact', 'transfer', 'code', 'app', 'fee', 'call'],
+};
+/** The length (characters) up to which a text reads as one short message (a scam SMS or call opener). */
+export const SHORT_MESSAGE = 160;
+/**
+ * The official channel named: a counter or hall, the official App or hotline, a public account, the service
+ * numbers (95588, 12333, 96122, 10086). What real notices send you to.
+ */
+export const OFFICIAL_CHANNEL = /营业厅|营业网点|网点|柜台|窗口|服务大厅|服务中心|经办机构|官方(?:app|客服|网站|渠道|电话|热线)|公众号|(?<!\d)(?:95\d{3}|96\d{3}|12\d{3}|100(?:86|10|00|01))(?!\d)/i;
+/** The pretext signs: what the message says happened, in plain words. */
+export const PRETEXT_SIGNS: Record<'problem' | 'lure' | 'trouble', { label: string; explain: string }> = {
+  problem: { label: '说您的账户、卡或业务出了问题', explain: '先说您的账户、银行卡、社保卡、ETC、手机银行“过期”“失效”“异常”“要认证”，再让您点链接、加好友、转账或说验证码——这是骗子的套路。真有问题，请打卡背面或官方客服电话，或到营业厅、窗口问清楚。' },
+  lure: { label: '说有钱可领、可退、可赔', explain: '先说有退款、理赔、补贴、奖品、积分兑现金、贷款可领，再让您点链接、打电话、加好友、交钱或报卡号——这是骗子的诱饵。正规的退款和补贴不用您先做这些事。' },
+  trouble: { label: '说家人或您出了事', explain: '先说孩子、家人出了事，或说您涉了案，再让您转账、交钱、加好友或说验证码——这是骗子的套路。先挂断，打家人原来的电话或拨打 110 核实。' },
+};
+/** The action sign's explanation (the label says which action). */
+export const OFF_CHANNEL_EXPLAIN = '真正的银行、社保、医保、快递和平台，有事只会让您打官方电话、用官方App或到营业厅、窗口办理，不会让您点短信里的链接、打陌生号码、加微信QQ、转账、说验证码或先交钱。';
+
+/**
+ * Institutions' own domains (suffixes): a link there is the official channel, not a sign. Any other domain in a
+ * message that names the institution is not the institution's; one that carries its name or number
+ * (10086pyzxa.com, icbcapk.com, ddicbc.cn.com) is made to look like it. Matched on the whole host or after a dot
+ * (verdict.ts officialLink), so icbc.com.cn.verify-top.xyz stays strange; short links (t.cn) hide where they lead and
+ * are never official. Any gov.cn or edu.cn host counts (o613's ICBC statement names www.icbc.com.cn).
+ */
+export const OFFICIAL_DOMAINS = [
+  'gov.cn', '95598.cn', 'sgcc.com.cn', 'csg.cn', '10086.cn', 'chinamobile.com', 'cmlink.com', '10010.com',
+  'chinaunicom.cn', 'chinaunicom.com', '189.cn', 'chinatelecom.com.cn', 'icbc.com.cn', 'ccb.com', 'abchina.com', 'boc.cn',
+  'bankofchina.com', 'bankcomm.com', 'cmbchina.com', 'psbc.com', 'unionpay.com', '95516.com', 'alipay.com', 'taobao.com',
+  'tmall.com', 'jd.com', 'cainiao.com', 'sf-express.com', 'ems.com.cn', 'chinapost.com.cn', '12306.cn', 'qq.com',
+  'weixin.qq.com', 'douyin.com', 'edu.cn', '12333.cn', 'cib.com.cn', 'spdb.com.cn', 'cebbank.com', 'cmbc.com.cn',
+  'citicbank.com', 'hxb.com.cn', 'pingan.com', '139.com', '10010.cn', 'chinalife.com.cn', 'e-chinalife.com', 'cpic.com.cn',
+  'picc.com', 'piccgroup.com', '11185.cn',
+];
+/** Names and numbers of institutions that a look-alike domain borrows. */
+export const BRAND_TOKENS = ['icbc', 'ccb', 'abchina', 'bankcomm', 'cmbchina', 'psbc', 'unionpay', 'alipay', 'taobao', 'tmall', 'jingdong', 'cainiao', 'chinapost', 'chinamobile', 'unicom', 'telecom', 'mohrss', 'chinatax', 'shebao', 'yibao', 'nhsa', 'gjj', '95588', '95533', '95599', '95566', '95559', '95555', '95580', '95516', '10086', '10010', '10000', '12123', '12333', '12306', '12366'];

@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
-import { CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, NEGATION, officialHost, PRESSURE, RED_FLAGS, SUPPORTING, TYPE_WORDS } from './lexicon.ts';
+import { BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
@@ -157,7 +157,7 @@ const DISARM_CLAUSE = /不要|不会|不能|不可|不得|不需|无需|勿|莫|
 /** The lawful kind disarms only when described, not when the sender claims it ("本公司正规养老项目保本保息" is a pitch). */
 const DISARM_LAWFUL = /正规|合法/;
 const SENDER_SELF = /本公司|我公司|我司|我们|本机构|我院|本院|本店|本单位|本项目/;
-const DISARM_SENTENCE = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱/;
+const DISARM_SENTENCE = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|行骗/;
 function disarmedInWarning(simple: string, start: number): boolean {
   const from = Math.max(...['。', '！', '？', '\n', '；', '!', '?'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
   const before = simple.slice(from, start);
@@ -189,14 +189,86 @@ const ADDRESSED = /尊敬的(?:客户|用户|市民)|提示您|提醒您|郑重�
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
 
+/** Every match of a pattern that is not a warning (as firstAffirmed), with its place in the simplified text. */
+function affirmedMatches(r: Reading, pattern: RegExp, frame: boolean, skip?: (word: string) => boolean): { start: number; end: number; quote: string }[] {
+  const simple = r.simple;
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  const out: { start: number; end: number; quote: string }[] = [];
+  for (const m of simple.matchAll(re)) {
+    const start = m.index, end = m.index + m[0].length;
+    if (m[0].length === 0 || NEGATION.test(simple.slice(Math.max(0, start - 12), start)) || skip?.(m[0])) continue;
+    if (reported(simple, start, end) || (frame && disarmedInWarning(simple, start))) continue;
+    out.push({ start, end, quote: r.quote(start, end) });
+  }
+  return out;
+}
+
+/** The host of a web address as written ("http://wap.icbcapk.com/x" → "wap.icbcapk.com"), or null for words like "点击链接". */
+function hostOf(link: string): string | null {
+  const m = /^(?:https?:\/\/)?([a-z0-9*×x.-]+\.[a-z*]{2,})/i.exec(link.trim());
+  return m && m[1].includes('.') ? m[1].toLowerCase() : null;
+}
+/** A link on an institution's own domain (95588's icbc.com.cn, 12333's gov.cn): the official channel, not a sign. */
+export function officialLink(link: string): boolean {
+  const host = hostOf(link);
+  return host !== null && OFFICIAL_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+}
+/** A domain that borrows an institution's name or number but is not its own (10086pyzxa.com, icbcapk.com, ddicbc.cn.com). */
+export function lookalikeLink(link: string): string | null {
+  const host = hostOf(link);
+  if (host === null || officialLink(link)) return null;
+  return BRAND_TOKENS.find((t) => host.includes(t)) ?? null;
+}
+
+export interface Moves { pretext: { kind: 'problem' | 'lure' | 'trouble'; quote: string }; action: { kind: ActionKind; label: string; quote: string } }
+/** Characters between a pretext and an action that still read as one request (a scam message is one or two sentences). */
+const MOVE_GAP = 100;
+
+/**
+ * The scam message's two moves (lexicon.ts, session 12): a pretext (a problem with your account, money for you,
+ * trouble) and an action off the official channel that it allows, no further apart than MOVE_GAP, both affirmed
+ * (not a warning's words). The closest pair, or null.
+ */
+export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
+  const reading = typeof r === 'string' ? readable(r) : r;
+  const inFrame = frame ?? warningFrame(reading.simple);
+  const actions = OFF_CHANNEL.flatMap((a) => affirmedMatches(reading, a.pattern, inFrame, a.kind === 'link' ? officialLink : undefined).map((m) => ({ ...m, kind: a.kind, label: a.label })));
+  if (actions.length === 0) return null;
+  let best: (Moves & { gap: number }) | null = null;
+  const callBack = reading.simple.length <= SHORT_MESSAGE && !OFFICIAL_CHANNEL.test(reading.simple);
+  for (const [kind, pattern] of [['problem', MOVE_PROBLEM], ['lure', MOVE_LURE], ['trouble', MOVE_TROUBLE]] as const) {
+    for (const p of affirmedMatches(reading, pattern, inFrame)) {
+      for (const a of actions) {
+        if (!PRETEXT_ACTIONS[kind].includes(a.kind) || (a.start < p.end && p.start < a.end)) continue;
+        if (a.kind === 'call' && kind !== 'lure' && !callBack) continue;
+        const gap = Math.max(a.start - p.end, p.start - a.end);
+        if (gap <= MOVE_GAP && (best === null || gap < best.gap)) best = { pretext: { kind, quote: p.quote }, action: { kind: a.kind, label: a.label, quote: a.quote }, gap };
+      }
+    }
+  }
+  return best && { pretext: best.pretext, action: best.action };
+}
+
+/** The signs above that already name an action of the kind (a link and "登入我行网站" are one request). */
+const SAME_ACTION: Record<ActionKind, string[]> = {
+  link: ['link', 'website', 'lookalike_domain'], site: ['link', 'website', 'lookalike_domain'], call: ['callback'], contact: ['add_contact'],
+  transfer: ['transfer_request', 'third_party_card'], code: ['transfer_request'], app: ['download_app'], qr: [], fee: ['fee'], card: [],
+};
+
+/** Whether two quotes of the original text are the same words or overlap in place. */
+function overlaps(original: string, a: string, b: string): boolean {
+  if (a.includes(b) || b.includes(a)) return true;
+  const i = original.indexOf(a), j = original.indexOf(b);
+  return i >= 0 && j >= 0 && i < j + b.length && j < i + a.length;
+}
+
 /** The warning signs in a text, each with the words that triggered it (the first occurrence that is not a warning). */
-export function findRedFlags(text: string, r: Reading = readable(text), frame = warningFrame(r.simple)): Sign[] {
+export function findRedFlags(text: string, r: Reading = readable(text), frame = warningFrame(r.simple), moves: Moves | null = findMoves(r, frame)): Sign[] {
   const simple = r.simple;
   const out: Sign[] = [];
   const topup = TOPUP.test(simple);
   for (const f of RED_FLAGS) {
-    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w)
-      : f.code === 'link' ? officialHost : undefined;
+    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'link' ? officialLink : undefined;
     const quote = firstAffirmed(r, f.pattern, true, frame, skip);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
@@ -205,14 +277,32 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
     const quote = firstAffirmed(r, CALLBACK) ?? firstAffirmed(r, CALLBACK_NUMBER);
     if (quote) out.push({ code: 'callback', label: '留了电话让您回拨', quote, explain: '短信里说有好处可领或有笔扣款，再留个电话让您打过去——接电话的就是骗子，会一步步让您说出卡号、密码，或到 ATM 机上“操作”。要核实，请打官方客服电话。', weight: 1 });
   }
+  // A web address that borrows an institution's name or number (session 12).
+  for (const m of affirmedMatches(r, OFF_CHANNEL[0].pattern, frame)) {
+    const brand = lookalikeLink(m.quote);
+    if (!brand) continue;
+    // The address itself, without the words a message runs on with ("http://10086pyzxa.com领取,逾期…").
+    const quote = m.quote.match(/^[!-~]+/)![0].replace(/[,.;:!?)]+$/, '');
+    out.push({ code: 'lookalike_domain', label: '网址冒充官方', quote, explain: `这个网址里有“${brand}”，看着像官方的，其实不是官方网址。骗子用这种假网站骗银行卡号、密码和验证码。请自己打开官方App，或拨打官方客服电话。`, weight: 3 });
+    break;
+  }
+  // The two moves of a scam message (session 12), each shown once: a move already quoted by a sign above is not repeated.
+  if (moves) {
+    const p = PRETEXT_SIGNS[moves.pretext.kind];
+    if (!out.some((s) => overlaps(text, s.quote, moves.pretext.quote))) out.push({ code: `pretext_${moves.pretext.kind}`, label: p.label, quote: moves.pretext.quote, explain: p.explain, weight: 2 });
+    const same = SAME_ACTION[moves.action.kind];
+    if (!out.some((s) => same.includes(s.code) || overlaps(text, s.quote, moves.action.quote))) out.push({ code: 'off_channel', label: moves.action.label, quote: moves.action.quote, explain: OFF_CHANNEL_EXPLAIN, weight: 2 });
+  }
   return out;
 }
 
 // Signs that on their own are enough to call a pitch dangerous.
-const DECISIVE = new Set(['guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure', 'third_party_card', 'accused', 'relative_trouble', 'task_commission']);
+const DECISIVE = new Set(['lookalike_domain', 'relative_money', 'guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure', 'third_party_card', 'accused', 'relative_trouble', 'task_commission']);
+/** Signs that say only that something will stop or be frozen (session 12: with the official channel named, real notices say it too). */
+const STOP_SIGNS = new Set(['account_stopped', 'threat']);
 // The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
 // real notice (社保 does warn that an unverified pension stops); two together are the scam.
-const MESSAGE_SIGNS = new Set(['link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact', 'cancel_service', 'download_app']);
+const MESSAGE_SIGNS = new Set(['lookalike_domain', 'pretext_problem', 'pretext_lure', 'pretext_trouble', 'off_channel', 'link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact', 'cancel_service', 'download_app']);
 
 /**
  * The six-type reading of docs/intel.md's labelling guide, in its order: the first rule that fits wins
@@ -386,7 +476,8 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   const asTrained = toSimplifiedAsTrained(original);
   const text = forRules.simple;
   const frame = warningFrame(text);
-  const signs = findRedFlags(original, forRules, frame);
+  const moves = findMoves(forRules, frame);
+  const signs = findRedFlags(original, forRules, frame, moves);
   // A word of harm inside a sign's own quote ("逾期将停发养老金") is that sign, not a second reason.
   const harmWord = firstAffirmed(forRules, HARM);
   // A short warning that names no sign ("请勿轻易相信…诈骗", "反诈中心提醒…都是骗子") speaks of fraud
@@ -400,16 +491,21 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   const { scores, lexTotal, anyCue } = rankTypes(text, reading?.types ?? null, cal.typeConfident);
 
   // A web address and "登录网站" beside it are one request to visit a site, not two signs.
-  const counted = signs.some((f) => f.code === 'link') ? signs.filter((f) => f.code !== 'website') : signs;
+  // A notice that only says your card or pension will stop and sends you to the official channel (营业厅,
+  // 网点, 12333, 95588…) is what real notices say (session 12): its signs are shown, each counting as a word to
+  // heed (together as much as one sign of weight 2), not as the scam message's move.
+  const officialOnly = signs.length > 0 && signs.every((f) => STOP_SIGNS.has(f.code)) && OFFICIAL_CHANNEL.test(text);
+  const weighed = officialOnly ? signs.map((f, i) => ({ ...f, weight: i === 0 ? 2 : 0 })) : signs;
+  const counted = weighed.some((f) => f.code === 'link') ? weighed.filter((f) => f.code !== 'website') : weighed;
   const ruleScore = counted.reduce((s, f) => s + f.weight, 0) + (harm ? 2 : 0);
   const decisive = signs.some((f) => DECISIVE.has(f.code));
-  const messageSigns = counted.filter((f) => MESSAGE_SIGNS.has(f.code)).length;
+  const messageSigns = officialOnly ? 0 : counted.filter((f) => MESSAGE_SIGNS.has(f.code)).length;
   // A text that tells of harm done and names a scheme of one of the types is about fraud.
   const harmWithScheme = harm !== null && (anyCue || lexTotal >= 2);
   const pressure = (count(text, MONEY_TAKEN) > 0 || count(text, PRESSURE) > 0) && lexTotal >= 2;
   const rules: Level =
-    ruleScore >= 6 || (decisive && signs.length >= 2) || messageSigns >= 2 ? 'high'
-      : ruleScore >= 4 || decisive || harmWithScheme || (signs.some((f) => f.weight >= 3) && anyCue) ? 'medium'
+    ruleScore >= 6 || (decisive && signs.length >= 2) || messageSigns >= 2 || moves !== null ? 'high'
+      : ruleScore >= 4 || decisive || harmWithScheme || (weighed.some((f) => f.weight >= 3) && anyCue) ? 'medium'
         : ruleScore >= 2 || pressure ? 'low' : 'none';
 
   const p = reading?.pFraud ?? null;
@@ -475,10 +571,11 @@ function summarize(level: Level, signs: Sign[], harm: string | null, cues: strin
 function advise(level: Level, signs: Sign[]): string[] {
   const has = (code: string) => signs.some((f) => f.code === code);
   return [
-    ...(has('link') || has('website') ? ['不要点开短信、微信里的陌生链接，更不要在打开的网页里填银行卡号、密码和验证码。'] : []),
+    ...(has('link') || has('website') || has('lookalike_domain') ? ['不要点开短信、微信里的陌生链接，更不要在打开的网页里填银行卡号、密码和验证码。'] : []),
     ...(has('accused') ? ['说您涉嫌犯罪、要您配合调查的电话和消息都是骗局：公检法不会用电话、微信办案，也没有“安全账户”。请挂断，拨打 110 核实。'] : []),
     ...(has('threat') || has('account_stopped') ? ['社保、养老金、医保的事，请拨打 12333 或到社保窗口核实；银行卡、ETC 的事，请拨打卡背面或官方客服电话核实，不要按短信里的说法办。'] : []),
     ...(has('new_number') || has('relative_urgent') || has('relative_trouble') || has('third_party_card') ? ['自称亲友、房东换了号或出了事要钱的，先打对方原来的号码或当面问清楚。'] : []),
+    ...(has('off_channel') || has('pretext_problem') || has('pretext_lure') || has('pretext_trouble') ? ['先说出了问题或有钱可领、再让您点链接、加好友、转账或交钱的，不要照办。有事请打卡背面、账单上或官方网站上的客服电话，或到营业厅、窗口问清楚。'] : []),
     ...(has('task_commission') ? ['“做任务拿提成”的兼职都要先垫钱，这是刷单诈骗，不要参加，也不要下载对方给的软件。'] : []),
     ...(has('fake_service') || has('robocall') || has('auto_charge') || has('flight_change') || has('parcel_claim') || has('add_contact') || has('cancel_service') || has('download_app') ? ['来电、短信里的“客服”“录音通知”都不要信，挂断后自己打官方客服电话或打开官方App查看。'] : []),
     ...(level === 'high' || level === 'medium'
