@@ -5,7 +5,7 @@
  *     [--placeholders] [--full-table] [--weights kind] [--min-df N] [--l2 X] [--l2-type X] [--steps N]
  *     [--max-fp X] [--baseline] [--position] [--show]
  *     [--fraud-scale cases=0.25,tips=0.5] [--feature-scale nb|idf] [--nb-from messages|all] [--nb-alpha X] [--nb-beta X]
- *     [--topic-l2 X] [--topic-drop X] [--topic-from all|cases]      (session 12, topic bias: train-intel.ts TrainOptions)
+ *     [--topic-l2 X] [--topic-drop X] [--topic-from all|cases] [--topic-words] (session 12, topic bias: train-intel.ts TrainOptions)
  *     [--hard-negatives X]                                            (not-fraud texts on the reports' topic weigh more)
  *     [--message-head MAXLEN] [--message-scale cases=0,tips=0]       (a second fraud head for texts ≤ MAXLEN characters)
  *
@@ -173,6 +173,7 @@ if (isMain) {
     ...(val('--topic-l2') ? { topicL2: Number(val('--topic-l2')) } : {}),
     ...(val('--topic-drop') ? { topicDrop: Number(val('--topic-drop')) } : {}),
     ...(val('--topic-from') ? { topicFrom: val('--topic-from') as TrainOptions['topicFrom'] } : {}),
+    ...(args.includes('--topic-words') ? { topicWords: true } : {}),
     ...(val('--hard-negatives') ? { hardNegatives: Number(val('--hard-negatives')) } : {}),
     ...(val('--message-head') ? { messageHead: { maxLength: Number(val('--message-head')), scale: Object.fromEntries((val('--message-scale') ?? 'cases=0,tips=0').split(',').map((kv) => { const [k, v] = kv.split('='); return [k, Number(v)]; })) } } : {}),
   };

@@ -86,6 +86,8 @@ export interface TrainOptions {
   topicL2?: number;
   topicDrop?: number;
   topicFrom?: 'all' | 'cases';
+  /** Topic suppression only for words (Han 2–3-grams): single characters, digits and punctuation keep their L2. */
+  topicWords?: boolean;
   /**
    * A second fraud head for short texts (model.ts ModelWeights.messageHead): trained like the first with the
    * collections rescaled by `scale` (e.g. cases 0, tips 0: messages against ordinary texts, no case-report
@@ -175,7 +177,7 @@ function fraudHead(examples: Example[], X: { ids: number[]; scale: number }[], v
   const pos = examples.filter((e) => e.fraud).length;
   const cw = (y: number) => (y ? examples.length / (2 * pos) : examples.length / (2 * (examples.length - pos)));
   const weight = hardNegatives(examples, X, V, scaleKinds(examples, exampleWeights(examples, opts.weights, cw), opts.fraudScale), opts.hardNegatives, vocab);
-  const { s: fs, l2: fl2 } = fraudFeatureScales(examples, X, V, opts);
+  const { s: fs, l2: fl2 } = fraudFeatureScales(examples, X, V, opts, vocab);
   for (let step = 0; step < opts.steps; step++) {
     const g = new Float64Array(V);
     let gb = 0;
@@ -207,7 +209,7 @@ export function scaleKinds(examples: Example[], weight: number[], scale?: Record
  * Per-n-gram scale and L2 multiplier of the fraud head (both 1 without the session 12 options): see TrainOptions
  * featureScale, topicL2, topicDrop.
  */
-export function fraudFeatureScales(examples: Example[], X: { ids: number[] }[], V: number, opts: TrainOptions): { s: Float64Array; l2: Float64Array } {
+export function fraudFeatureScales(examples: Example[], X: { ids: number[] }[], V: number, opts: TrainOptions, vocab: string[] = []): { s: Float64Array; l2: Float64Array } {
   const s = new Float64Array(V).fill(1), l2 = new Float64Array(V).fill(1);
   const dfOf = (keep: (e: Example) => boolean) => {
     const df = new Float64Array(V);
@@ -241,6 +243,7 @@ export function fraudFeatureScales(examples: Example[], X: { ids: number[] }[], 
     const p = dfOf((e) => e.fraud === 1 && (!cases || e.kind !== 'scams'));
     const q = dfOf((e) => e.fraud === 0);
     for (let j = 0; j < V; j++) {
+      if (opts.topicWords && !HAN_WORD.test(vocab[j])) continue;
       const t = Math.min(p.df[j] / Math.max(1, p.n), q.df[j] / Math.max(1, q.n));
       if (opts.topicL2) l2[j] = 1 + (opts.topicL2 * t) / 0.01;
       if (opts.topicDrop && t >= opts.topicDrop) s[j] = 0;

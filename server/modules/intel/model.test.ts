@@ -126,6 +126,11 @@ describe('session 12 training options against the topic bias (bench/train-intel.
     const l2 = fraudFeatureScales(ex, X, vocab.length, { ...TRAIN_OPTIONS, topicL2: 1 });
     expect(l2.l2[vocab.indexOf('老人')]).toBeGreaterThan(l2.l2[vocab.indexOf('点击')]);
     expect(l2.l2[vocab.indexOf('点击')]).toBe(1);
+    // topicWords: only Han 2–3-grams are suppressed, single characters keep their L2.
+    const words = fraudFeatureScales(ex, X, vocab.length, { ...TRAIN_OPTIONS, topicL2: 1, topicWords: true }, vocab);
+    expect(words.l2[vocab.indexOf('老人')]).toBeGreaterThan(1);
+    expect(l2.l2[vocab.indexOf('老')]).toBeGreaterThan(1);
+    expect(words.l2[vocab.indexOf('老')]).toBe(1);
   });
   it('hardNegatives: an ordinary text on the reports\' topic (养老) weighs more than one off it; the class keeps its total', async () => {
     const { hardNegatives } = await import('../../../bench/train-intel.ts');
