@@ -4,6 +4,10 @@
  *   npx tsx bench/intel-generalise.ts [--folds 5] [--show-groups] [--json]
  *     [--placeholders] [--full-table] [--weights kind] [--min-df N] [--l2 X] [--l2-type X] [--steps N]
  *     [--max-fp X] [--baseline] [--position] [--show]
+ *     [--fraud-scale cases=0.25,tips=0.5] [--feature-scale nb|idf] [--nb-from messages|all] [--nb-alpha X] [--nb-beta X]
+ *     [--topic-l2 X] [--topic-drop X] [--topic-from all|cases] [--topic-words] (session 12, topic bias: train-intel.ts TrainOptions)
+ *     [--hard-negatives X]                                            (not-fraud texts on the reports' topic weigh more)
+ *     [--message-head MAXLEN] [--message-scale cases=0,tips=0]       (a second fraud head for texts ≤ MAXLEN characters)
  *
  *   --repeats R  R dealings of the groups into folds (counts pooled over all; ±1 item is noise at n 74)
  *   --baseline   main's configuration before session 11 (no placeholders, classes balanced)
@@ -161,6 +165,18 @@ if (isMain) {
     l2Fraud: Number(val('--l2') ?? TRAIN_OPTIONS.l2Fraud),
     l2Type: Number(val('--l2-type') ?? TRAIN_OPTIONS.l2Type),
     steps: Number(val('--steps') ?? TRAIN_OPTIONS.steps),
+    // Session 12, topic bias (train-intel.ts TrainOptions): each absent flag keeps the shipped training.
+    ...(val('--fraud-scale') ? { fraudScale: Object.fromEntries(val('--fraud-scale')!.split(',').map((kv) => { const [k, v] = kv.split('='); return [k, Number(v)]; })) } : {}),
+    ...(val('--feature-scale') ? { featureScale: val('--feature-scale') as TrainOptions['featureScale'] } : {}),
+    ...(val('--nb-from') ? { nbFrom: val('--nb-from') as TrainOptions['nbFrom'] } : {}),
+    ...(val('--nb-alpha') ? { nbAlpha: Number(val('--nb-alpha')) } : {}),
+    ...(val('--nb-beta') ? { nbBeta: Number(val('--nb-beta')) } : {}),
+    ...(val('--topic-l2') ? { topicL2: Number(val('--topic-l2')) } : {}),
+    ...(val('--topic-drop') ? { topicDrop: Number(val('--topic-drop')) } : {}),
+    ...(val('--topic-from') ? { topicFrom: val('--topic-from') as TrainOptions['topicFrom'] } : {}),
+    ...(args.includes('--topic-words') ? { topicWords: true } : {}),
+    ...(val('--hard-negatives') ? { hardNegatives: Number(val('--hard-negatives')) } : {}),
+    ...(val('--message-head') ? { messageHead: { maxLength: Number(val('--message-head')), scale: Object.fromEntries((val('--message-scale') ?? 'cases=0,tips=0').split(',').map((kv) => { const [k, v] = kv.split('='); return [k, Number(v)]; })) } } : {}),
   };
   if (args.includes('--show-groups')) {
     const items = realDevItems();

@@ -57,6 +57,49 @@ export interface TrainOptions {
    * (被骗, 民警, 老人), not those of a message.
    */
   weights: 'balanced' | 'kind' | 'messages';
+  /**
+   * Session 12 (topic bias: ordinary texts about elders, pensions, banks read as fraud because the case reports
+   * share the topic). All optional; absent = the session 11 training exactly.
+   *
+   * fraudScale: the fraud-head weight of each collection multiplied by this factor (cases, tips, scams, ordinary,
+   * nonfraud, corrections), then each class rescaled to its former total; 0 leaves a collection out of the fraud
+   * head. The type head is not touched.
+   */
+  fraudScale?: Record<string, number>;
+  /**
+   * How each n-gram is scaled in the fraud head (its weight shipped as scale × learnt weight, so reading is
+   * unchanged): 'nb' — |log-count ratio| (NBSVM, Wang & Manning 2012) of the n-gram between the fraud and
+   * not-fraud texts of `nbFrom` ('messages': scam messages against ordinary messages and invented plain texts;
+   * 'all': every fraud text against every not-fraud text), smoothed by nbAlpha, interpolated with 1 by nbBeta;
+   * 'idf' — log(N / df).
+   */
+  featureScale?: 'nb' | 'idf';
+  nbFrom?: 'messages' | 'all';
+  nbAlpha?: number;
+  nbBeta?: number;
+  /**
+   * Topic suppression in the fraud head: an n-gram's topicality is min(share of fraud texts containing it, share
+   * of not-fraud texts containing it) — high for 老人, 养老, 银行 when both sides talk about them. topicL2 multiplies
+   * its L2 by (1 + topicL2 · topicality / 0.01); topicDrop removes it from the fraud head when topicality ≥ the
+   * value. topicFrom: which fraud texts count ('all', or 'cases' — the case reports and invented tips).
+   */
+  topicL2?: number;
+  topicDrop?: number;
+  topicFrom?: 'all' | 'cases';
+  /** Topic suppression only for words (Han 2–3-grams): single characters, digits and punctuation keep their L2. */
+  topicWords?: boolean;
+  /**
+   * A second fraud head for short texts (model.ts ModelWeights.messageHead): trained like the first with the
+   * collections rescaled by `scale` (e.g. cases 0, tips 0: messages against ordinary texts, no case-report
+   * vocabulary), it decides p for texts of at most maxLength characters as the model reads them.
+   */
+  messageHead?: { maxLength: number; scale: Record<string, number> };
+  /**
+   * Hard negatives: each not-fraud text's fraud-head weight multiplied by 1 + hardNegatives · τ / mean τ, where τ is
+   * the share of its Han 2–3-grams found in at least 10 % of the case reports and invented tips (texts on the reports'
+   * topic: elders, pensions, banks); the class keeps its total.
+   */
+  hardNegatives?: number;
 }
 /** The configuration `npm run train:intel` trains (environment variables override it for experiments). */
 export const TRAIN_OPTIONS: TrainOptions = {
@@ -67,6 +110,11 @@ export const TRAIN_OPTIONS: TrainOptions = {
   // and not kept (more false alarms in grouped CV); `--placeholders` in bench/intel-generalise.ts tries them.
   reading: {},
   weights: (process.env.WEIGHTS as TrainOptions['weights'] | undefined) ?? 'messages',
+  // Session 12 (topic bias, docs/intel.md "Topic bias (session 12)"): off by default; TOPIC_L2=10 (and
+  // FEATURE_SCALE=nb) trains the candidates measured there (n-grams used by both classes, 老人 养老 社保,
+  // regularised in the fraud head; NB log-count ratios of all fraud against all not-fraud texts).
+  ...(process.env.TOPIC_L2 ? { topicL2: Number(process.env.TOPIC_L2) } : {}),
+  ...(process.env.FEATURE_SCALE ? { featureScale: process.env.FEATURE_SCALE as TrainOptions['featureScale'], nbFrom: 'all' as const } : {}),
 };
 
 export function train(examples: Example[], trainedOn: string, opts: TrainOptions = TRAIN_OPTIONS): ModelWeights {
@@ -82,58 +130,146 @@ export function train(examples: Example[], trainedOn: string, opts: TrainOptions
   const V = vocab.length;
 
   // Fraud head: logistic regression, classes weighted to balance.
-  const wf = new Float64Array(V);
-  let bf = 0;
-  const pos = examples.filter((e) => e.fraud).length;
-  const cw = (y: number) => (y ? examples.length / (2 * pos) : examples.length / (2 * (examples.length - pos)));
-  const weight = exampleWeights(examples, opts.weights, cw);
-  for (let step = 0; step < opts.steps; step++) {
-    const g = new Float64Array(V);
-    let gb = 0;
-    examples.forEach((e, i) => {
-      let z = bf;
-      for (const j of X[i].ids) z += wf[j] * X[i].scale;
-      const err = (1 / (1 + Math.exp(-z)) - e.fraud) * weight[i];
-      for (const j of X[i].ids) g[j] += err * X[i].scale;
-      gb += err;
-    });
-    for (let j = 0; j < V; j++) wf[j] -= opts.rate * (g[j] / examples.length + opts.l2Fraud * wf[j]);
-    bf -= opts.rate * (gb / examples.length);
-  }
+  const { w: wf, b: bf } = fraudHead(examples, X, vocab, opts);
+  // Session 12 (option): a second fraud head for short texts, trained without the case reports and invented tips.
+  const mh = opts.messageHead ? fraudHead(examples, X, vocab, { ...opts, fraudScale: { ...opts.fraudScale, ...opts.messageHead.scale } }) : null;
 
-  // Type head: softmax regression on the typed examples.
+  // Type head: softmax regression on the typed examples. Weights laid out feature-major (w[j·K + k]) so a
+  // text's features are read in one pass; every sum runs in the same order as before, so the weights are the same.
   const typed = examples.map((e, i) => ({ e, x: X[i] })).filter(({ e }) => e.type !== null);
   const K = FRAUD_TYPE_CODES.length;
-  const wt = Array.from({ length: K }, () => new Float64Array(V));
+  const wt = new Float64Array(K * V);
   const bt = new Float64Array(K);
+  const z = new Float64Array(K), err = new Float64Array(K);
   for (let step = 0; step < opts.steps; step++) {
-    const g = Array.from({ length: K }, () => new Float64Array(V));
+    const g = new Float64Array(K * V);
     const gb = new Float64Array(K);
     for (const { e, x } of typed) {
-      const z = bt.map((b, k) => x.ids.reduce((s, j) => s + wt[k][j] * x.scale, b));
-      const max = Math.max(...z);
-      const ex = z.map((v) => Math.exp(v - max));
-      const sum = ex.reduce((s, v) => s + v, 0);
-      for (let k = 0; k < K; k++) {
-        const err = ex[k] / sum - (e.type === k ? 1 : 0);
-        for (const j of x.ids) g[k][j] += err * x.scale;
-        gb[k] += err;
-      }
+      z.set(bt);
+      for (const j of x.ids) for (let k = 0; k < K; k++) z[k] += wt[j * K + k] * x.scale;
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) max = Math.max(max, z[k]);
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += (err[k] = Math.exp(z[k] - max));
+      for (let k = 0; k < K; k++) { err[k] = err[k] / sum - (e.type === k ? 1 : 0); gb[k] += err[k]; }
+      for (const j of x.ids) for (let k = 0; k < K; k++) g[j * K + k] += err[k] * x.scale;
     }
-    for (let k = 0; k < K; k++) {
-      for (let j = 0; j < V; j++) wt[k][j] -= opts.rate * (g[k][j] / typed.length + opts.l2Type * wt[k][j]);
-      bt[k] -= opts.rate * (gb[k] / typed.length);
-    }
+    for (let j = 0; j < V; j++) for (let k = 0; k < K; k++) wt[j * K + k] -= opts.rate * (g[j * K + k] / typed.length + opts.l2Type * wt[j * K + k]);
+    for (let k = 0; k < K; k++) bt[k] -= opts.rate * (gb[k] / typed.length);
   }
 
   const r = (x: number) => Math.round(x * 1000) / 1000;
   const features: Record<string, number[]> = {};
   vocab.forEach((g, j) => {
-    const w = [wf[j], ...wt.map((row) => row[j])].map(r);
+    const w = [wf[j], ...wt.subarray(j * K, j * K + K), ...(mh ? [mh.w[j]] : [])].map(r);
     if (w.some((x) => Math.abs(x) >= 0.002)) features[g] = w;
   });
   const reading = Object.keys(opts.reading).length ? { reading: opts.reading } : {};
-  return { version: 1, trainedOn, features, fraudBias: r(bf), typeBias: [...bt].map(r), ...reading };
+  const messageHead = mh ? { messageHead: { bias: r(mh.b), maxLength: opts.messageHead!.maxLength } } : {};
+  return { version: 1, trainedOn, features, fraudBias: r(bf), typeBias: [...bt].map(r), ...reading, ...messageHead };
+}
+
+/** One logistic fraud head (weights per vocabulary index, already multiplied by the feature scales, and bias). */
+function fraudHead(examples: Example[], X: { ids: number[]; scale: number }[], vocab: string[], opts: TrainOptions) {
+  const V = vocab.length;
+  const wf = new Float64Array(V);
+  let bf = 0;
+  const pos = examples.filter((e) => e.fraud).length;
+  const cw = (y: number) => (y ? examples.length / (2 * pos) : examples.length / (2 * (examples.length - pos)));
+  const weight = hardNegatives(examples, X, V, scaleKinds(examples, exampleWeights(examples, opts.weights, cw), opts.fraudScale), opts.hardNegatives, vocab);
+  const { s: fs, l2: fl2 } = fraudFeatureScales(examples, X, V, opts, vocab);
+  for (let step = 0; step < opts.steps; step++) {
+    const g = new Float64Array(V);
+    let gb = 0;
+    examples.forEach((e, i) => {
+      if (weight[i] === 0) return;
+      let z = bf;
+      for (const j of X[i].ids) z += wf[j] * fs[j] * X[i].scale;
+      const err = (1 / (1 + Math.exp(-z)) - e.fraud) * weight[i];
+      for (const j of X[i].ids) g[j] += err * fs[j] * X[i].scale;
+      gb += err;
+    });
+    for (let j = 0; j < V; j++) wf[j] -= opts.rate * (g[j] / examples.length + opts.l2Fraud * fl2[j] * wf[j]);
+    bf -= opts.rate * (gb / examples.length);
+  }
+  for (let j = 0; j < V; j++) wf[j] *= fs[j];
+  return { w: wf, b: bf };
+}
+
+/** The fraud-head weights with each collection's weight multiplied by `scale[kind]`, each class keeping its total. */
+export function scaleKinds(examples: Example[], weight: number[], scale?: Record<string, number>): number[] {
+  if (!scale || Object.keys(scale).length === 0) return weight;
+  const scaled = weight.map((w, i) => w * (scale[examples[i].kind ?? '?'] ?? 1));
+  const total = [0, 0], after = [0, 0];
+  examples.forEach((e, i) => { total[e.fraud] += weight[i]; after[e.fraud] += scaled[i]; });
+  return scaled.map((w, i) => (after[examples[i].fraud] ? (w * total[examples[i].fraud]) / after[examples[i].fraud] : 0));
+}
+
+/**
+ * Per-n-gram scale and L2 multiplier of the fraud head (both 1 without the session 12 options): see TrainOptions
+ * featureScale, topicL2, topicDrop.
+ */
+export function fraudFeatureScales(examples: Example[], X: { ids: number[] }[], V: number, opts: TrainOptions, vocab: string[] = []): { s: Float64Array; l2: Float64Array } {
+  const s = new Float64Array(V).fill(1), l2 = new Float64Array(V).fill(1);
+  const dfOf = (keep: (e: Example) => boolean) => {
+    const df = new Float64Array(V);
+    let n = 0;
+    examples.forEach((e, i) => { if (!keep(e)) return; n++; for (const j of X[i].ids) df[j]++; });
+    return { df, n };
+  };
+  if (opts.featureScale === 'nb') {
+    const msg = opts.nbFrom === 'messages';
+    const p = dfOf((e) => e.fraud === 1 && (!msg || e.kind === 'scams'));
+    const q = dfOf((e) => e.fraud === 0);
+    const a = opts.nbAlpha ?? 1, beta = opts.nbBeta ?? 1;
+    let sp = 0, sq = 0;
+    for (let j = 0; j < V; j++) { sp += p.df[j] + a; sq += q.df[j] + a; }
+    for (let j = 0; j < V; j++) s[j] = beta * Math.abs(Math.log((p.df[j] + a) / sp / ((q.df[j] + a) / sq))) + (1 - beta);
+  } else if (opts.featureScale === 'idf') {
+    const all = dfOf(() => true);
+    for (let j = 0; j < V; j++) s[j] = Math.log(all.n / Math.max(1, all.df[j]));
+  }
+  if (opts.featureScale) {
+    // Scaled so that a text's vector keeps its length on average (Σ df·s² = Σ df): the learning rate and L2
+    // chosen for binary features stay in range.
+    const all = dfOf(() => true);
+    let num = 0, den = 0;
+    for (let j = 0; j < V; j++) { num += all.df[j] * s[j] * s[j]; den += all.df[j]; }
+    const k = num > 0 ? Math.sqrt(den / num) : 1;
+    for (let j = 0; j < V; j++) s[j] *= k;
+  }
+  if (opts.topicL2 || opts.topicDrop) {
+    const cases = opts.topicFrom === 'cases';
+    const p = dfOf((e) => e.fraud === 1 && (!cases || e.kind !== 'scams'));
+    const q = dfOf((e) => e.fraud === 0);
+    for (let j = 0; j < V; j++) {
+      if (opts.topicWords && !HAN_WORD.test(vocab[j])) continue;
+      const t = Math.min(p.df[j] / Math.max(1, p.n), q.df[j] / Math.max(1, q.n));
+      if (opts.topicL2) l2[j] = 1 + (opts.topicL2 * t) / 0.01;
+      if (opts.topicDrop && t >= opts.topicDrop) s[j] = 0;
+    }
+  }
+  return { s, l2 };
+}
+
+/** Words only (2–3 Han characters): digits, dates and punctuation are not a topic. */
+const HAN_WORD = /^\p{Script=Han}{2,3}$/u;
+/** TrainOptions.hardNegatives: not-fraud texts on the case reports' topic weigh more (class total kept). */
+export function hardNegatives(examples: Example[], X: { ids: number[] }[], V: number, weight: number[], lambda: number | undefined, vocab: string[]): number[] {
+  if (!lambda) return weight;
+  const df = new Float64Array(V);
+  let n = 0;
+  examples.forEach((e, i) => { if (e.fraud === 1 && e.kind !== 'scams') { n++; for (const j of X[i].ids) df[j]++; } });
+  const tau = examples.map((e, i) => {
+    if (e.fraud === 1) return 0;
+    const ids = X[i].ids.filter((j) => HAN_WORD.test(vocab[j]));
+    return ids.length ? ids.filter((j) => df[j] >= 0.1 * n).length / ids.length : 0;
+  });
+  const neg = examples.map((_, i) => i).filter((i) => examples[i].fraud === 0);
+  const mean = neg.reduce((s, i) => s + tau[i], 0) / Math.max(1, neg.length) || 1;
+  const scaled = weight.map((w, i) => (examples[i].fraud ? w : w * (1 + (lambda * tau[i]) / mean)));
+  const before = neg.reduce((s, i) => s + weight[i], 0), after = neg.reduce((s, i) => s + scaled[i], 0);
+  return scaled.map((w, i) => (examples[i].fraud ? w : (w * before) / after));
 }
 
 /** Each example's weight in the fraud head (the total stays the number of examples, as with 'balanced'). */

@@ -95,3 +95,60 @@ describe('training weights (bench/train-intel.ts)', () => {
     expect(exampleWeights(ex, 'balanced', cw)).toEqual(ex.map((e) => cw(e.fraud)));
   });
 });
+
+describe('session 12 training options against the topic bias (bench/train-intel.ts)', () => {
+  const ex = [
+    { text: '老人被骗养老钱', fraud: 1 as const, type: 3, kind: 'cases' },
+    { text: '老人被骗存款', fraud: 1 as const, type: 3, kind: 'cases' },
+    { text: '点击链接领取补贴', fraud: 1 as const, type: null, kind: 'scams' },
+    { text: '老人领取养老金', fraud: 0 as const, type: null, kind: 'ordinary' },
+    { text: '明天停水通知', fraud: 0 as const, type: null, kind: 'ordinary' },
+  ];
+  it('fraudScale multiplies a collection and keeps each class total; absent, the weights are unchanged', async () => {
+    const { scaleKinds } = await import('../../../bench/train-intel.ts');
+    const w = [1, 1, 2, 1, 1];
+    expect(scaleKinds(ex, w)).toBe(w);
+    const s = scaleKinds(ex, w, { cases: 0.5 });
+    expect(s[0] + s[1] + s[2]).toBeCloseTo(4, 10);
+    expect(s[0] / s[2]).toBeCloseTo(0.25, 10);
+    expect(scaleKinds(ex, w, { cases: 0 }).slice(0, 3)).toEqual([0, 0, 4]);
+  });
+  it('without options every n-gram has scale 1 and L2 1; topicDrop removes the n-grams both classes use (老人)', async () => {
+    const { fraudFeatureScales, TRAIN_OPTIONS } = await import('../../../bench/train-intel.ts');
+    const { ngrams } = await import('./model.ts');
+    const vocab = [...new Set(ex.flatMap((e) => [...ngrams(e.text).keys()]))].sort();
+    const X = ex.map((e) => ({ ids: [...ngrams(e.text).keys()].map((g) => vocab.indexOf(g)) }));
+    const plain = fraudFeatureScales(ex, X, vocab.length, TRAIN_OPTIONS);
+    expect([...plain.s, ...plain.l2].every((x) => x === 1)).toBe(true);
+    const drop = fraudFeatureScales(ex, X, vocab.length, { ...TRAIN_OPTIONS, topicDrop: 0.3 });
+    expect(drop.s[vocab.indexOf('老人')]).toBe(0);
+    expect(drop.s[vocab.indexOf('被骗')]).toBe(1);
+    const l2 = fraudFeatureScales(ex, X, vocab.length, { ...TRAIN_OPTIONS, topicL2: 1 });
+    expect(l2.l2[vocab.indexOf('老人')]).toBeGreaterThan(l2.l2[vocab.indexOf('点击')]);
+    expect(l2.l2[vocab.indexOf('点击')]).toBe(1);
+    // topicWords: only Han 2–3-grams are suppressed, single characters keep their L2.
+    const words = fraudFeatureScales(ex, X, vocab.length, { ...TRAIN_OPTIONS, topicL2: 1, topicWords: true }, vocab);
+    expect(words.l2[vocab.indexOf('老人')]).toBeGreaterThan(1);
+    expect(l2.l2[vocab.indexOf('老')]).toBeGreaterThan(1);
+    expect(words.l2[vocab.indexOf('老')]).toBe(1);
+  });
+  it('hardNegatives: an ordinary text on the reports\' topic (养老) weighs more than one off it; the class keeps its total', async () => {
+    const { hardNegatives } = await import('../../../bench/train-intel.ts');
+    const { ngrams } = await import('./model.ts');
+    const vocab = [...new Set(ex.flatMap((e) => [...ngrams(e.text).keys()]))].sort();
+    const X = ex.map((e) => ({ ids: [...ngrams(e.text).keys()].map((g) => vocab.indexOf(g)) }));
+    const w = [1, 1, 2, 1, 1];
+    expect(hardNegatives(ex, X, vocab.length, w, undefined, vocab)).toBe(w);
+    const h = hardNegatives(ex, X, vocab.length, w, 2, vocab);
+    expect(h[3]).toBeGreaterThan(h[4]);
+    expect(h[3] + h[4]).toBeCloseTo(2, 10);
+    expect(h.slice(0, 3)).toEqual([1, 1, 2]);
+  });
+  it('a message head (8th weight) gives p for short texts only; the type head is shared', () => {
+    const m: ModelWeights = { version: 1, trainedOn: 'test', fraudBias: 0, typeBias: [0, 0, 0, 0, 0, 0], features: { 养老: [2, 1, 0, 0, 0, 0, 0, -2] }, messageHead: { bias: 0, maxLength: 10 } };
+    expect(readWithModel(m, '养老').pFraud).toBeLessThan(0.5);
+    expect(readWithModel(m, '养老'.repeat(6)).pFraud).toBeGreaterThan(0.5);
+    expect(readWithModel(m, '养老').types[0].code).toBe(readWithModel({ ...m, messageHead: undefined }, '养老').types[0].code);
+    expect(readWithModel({ ...m, messageHead: undefined }, '养老').pFraud).toBeGreaterThan(0.5);
+  });
+});

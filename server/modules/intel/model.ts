@@ -24,6 +24,12 @@ export interface ModelWeights {
   calibration?: import('./verdict.ts').Calibration;
   /** How the text is read before its n-grams are taken (absent: the first form, `normalize` with no options). */
   reading?: TextReading;
+  /**
+   * Session 12 (option, absent in the shipped file): a second fraud head, its weight the 8th number of each
+   * feature, trained without the case reports; it gives p for texts of at most maxLength characters (as read
+   * for the model), so a short message is not judged by the vocabulary of reports about elders.
+   */
+  messageHead?: { bias: number; maxLength: number };
 }
 
 /**
@@ -91,7 +97,7 @@ export interface ModelReading {
  * 2^16, at most 48 bits), so a text is read by arithmetic on its characters instead of by hashing
  * hundreds of fresh strings — five times faster on a 300-character text.
  */
-interface Compiled { index: Map<number, number>; grams: string[]; w: Float64Array; m: ModelWeights }
+interface Compiled { index: Map<number, number>; grams: string[]; w: Float64Array; m: ModelWeights; stride: number }
 const compiled = new WeakMap<ModelWeights, Compiled>();
 const keyOf = (g: string) => {
   let k = 0;
@@ -102,9 +108,10 @@ function compile(m: ModelWeights): Compiled {
   let c = compiled.get(m);
   if (c) return c;
   const grams = Object.keys(m.features);
-  const w = new Float64Array(grams.length * 7);
-  grams.forEach((g, i) => w.set(m.features[g], i * 7));
-  c = { index: new Map(grams.map((g, i) => [keyOf(g), i])), grams, w, m };
+  const stride = m.messageHead ? 8 : 7;
+  const w = new Float64Array(grams.length * stride);
+  grams.forEach((g, i) => w.set(m.features[g].slice(0, stride), i * stride));
+  c = { index: new Map(grams.map((g, i) => [keyOf(g), i])), grams, w, m, stride };
   compiled.set(m, c);
   return c;
 }
@@ -128,7 +135,7 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Reads a text with the given weights (features are binary and scaled by 1/√count, as in training). */
 export function readWithModel(m: ModelWeights, text: string): ModelReading {
-  const { index, grams, w } = compile(m);
+  const { index, grams, w, stride } = compile(m);
   const t = readForModel(text.slice(0, 5000), m.reading);
   // The distinct n-grams of the text, as numbers (the same set ngrams() yields as strings).
   const seen = new Set<number>();
@@ -140,16 +147,19 @@ export function readWithModel(m: ModelWeights, text: string): ModelReading {
     }
   }
   const scale = seen.size ? 1 / Math.sqrt(seen.size) : 0;
-  let z = m.fraudBias;
+  // The fraud head's column: the message head's (8th) for a short text when the file has one.
+  const short = m.messageHead !== undefined && t.length <= m.messageHead.maxLength;
+  const f = short ? 7 : 0;
+  let z = short ? m.messageHead!.bias : m.fraudBias;
   const ty = [...m.typeBias];
   const cues: [string, number][] = [];
   for (const k of seen) {
     const i = index.get(k);
     if (i === undefined) continue;
-    const o = i * 7;
-    z += w[o] * scale;
+    const o = i * stride;
+    z += w[o + f] * scale;
     for (let c = 0; c < 6; c++) ty[c] += w[o + c + 1] * scale;
-    if (w[o] > 0 && grams[i].length >= 2) cues.push([grams[i], w[o]]);
+    if (w[o + f] > 0 && grams[i].length >= 2) cues.push([grams[i], w[o + f]]);
   }
   const max = Math.max(...ty);
   const e = ty.map((x) => Math.exp(x - max));
