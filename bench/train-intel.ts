@@ -26,7 +26,7 @@ import { FRAUD_TYPE_CODES, FRAUD_TYPES } from '../shared/domain.ts';
 import { evaluateDetection, flagged, formatDetection, type DetectionScores, type Reader } from '../server/modules/intel/evaluate-detection.ts';
 import { loadModel, MODEL_FILE, ngrams, type ModelWeights, type TextReading } from '../server/modules/intel/model.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
-import { assignFolds, groupItems, inventedDev, realDevItems, typeIndex, type Example, type Item } from './intel-groups.ts';
+import { assignFolds, groupItems, inventedDev, realDevItems, relativeWeights, typeIndex, type Example, type Item } from './intel-groups.ts';
 export type { Example };
 
 
@@ -86,7 +86,7 @@ export function train(examples: Example[], trainedOn: string, opts: TrainOptions
   let bf = 0;
   const pos = examples.filter((e) => e.fraud).length;
   const cw = (y: number) => (y ? examples.length / (2 * pos) : examples.length / (2 * (examples.length - pos)));
-  const weight = exampleWeights(examples, opts.weights, cw);
+  const weight = relativeWeights(examples, exampleWeights(examples, opts.weights, cw));
   for (let step = 0; step < opts.steps; step++) {
     const g = new Float64Array(V);
     let gb = 0;
