@@ -15,6 +15,8 @@
  *   --cal JSON   also report one fixed calibration (e.g. the one position CV would ship)
  *   --show       dev only: scam messages the model alone misses, ordinary messages it reads highest
  *   --show-types dev only: cases whose cross-fitted type is wrong, with the wrong types and how often
+ *   --synth LIST also train on the invented sets of session 12: scams,ordinary,cases | all (+ scams-as-real);
+ *                same as INTEL_SYNTH=LIST, which bench/train-intel.ts reads too (default: none)
  *
  * Why: the 5-fold CV of `npm run train:intel -- --cv` deals texts to folds by position, so a scam message
  * quoted by two pages of one site, or the same notice template collected twice, sits on both sides, and its
@@ -189,7 +191,9 @@ if (isMain) {
     for (let f = 0; f < folds; f++) console.log(`  fold ${f}: ${['cases', 'scams', 'ordinary'].map((k) => `${k} ${items.filter((it, i) => fold[i] === f && it.kind === k).length}`).join(', ')}`);
     process.exit(0);
   }
-  console.log(`options: ${JSON.stringify(opts)}`);
+  // --synth LIST: also train on the invented sets of session 12 (intel-groups.ts synthSets; never scored).
+  if (val('--synth') !== undefined) process.env.INTEL_SYNTH = val('--synth');
+  console.log(`options: ${JSON.stringify(opts)}${process.env.INTEL_SYNTH ? `, invented sets: ${process.env.INTEL_SYNTH}` : ''}`);
   const res = groupedCv(opts, folds, Number(val('--max-fp') ?? 0.005), (s) => console.error(s), args.includes('--position'), Number(val('--repeats') ?? 1));
   const fixed = val('--cal') ? { ...DEFAULT_CALIBRATION, ...(JSON.parse(val('--cal')!) as Partial<Calibration>) } : undefined;
   const r = report(res, folds, fixed);

@@ -12,8 +12,42 @@ import { load } from '../server/modules/intel/evaluate.ts';
 import { loadReal, type RealCase, type RealOrdinary } from '../server/modules/intel/evaluate-detection.ts';
 import { readForModel } from '../server/modules/intel/model.ts';
 
-/** `kind`: which collection the text is from (cases, scams, ordinary, tips, nonfraud, corrections). */
-export interface Example { text: string; fraud: 0 | 1; type: number | null; kind?: string }
+/**
+ * `kind`: which collection the text is from (cases, scams, ordinary, tips, nonfraud, corrections, synth-…).
+ * `weight`: relative weight in the fraud head (default 1; see relativeWeights), set only on the invented sets of session 12.
+ */
+export interface Example { text: string; fraud: 0 | 1; type: number | null; kind?: string; weight?: number }
+
+/**
+ * Examples' own relative weights (Example.weight) applied on top of the training weights `w`, each class
+ * rescaled to keep its total: with INTEL_SYNTH_WEIGHT 0.3 an invented text counts 0.3 of a real text of its
+ * collection share. No example with a weight → `w` unchanged.
+ */
+export function relativeWeights(examples: Example[], w: number[], share = Number(process.env.INTEL_SYNTH_SHARE ?? NaN)): number[] {
+  if (!examples.some((e) => e.weight !== undefined) && !Number.isFinite(share)) return w;
+  const out = w.map((x, i) => x * (examples[i].weight ?? 1));
+  if (Number.isFinite(share)) {
+    // INTEL_SYNTH_SHARE=x: each invented set weighs x times its real counterpart in total (synth-scams: the real
+    // scam messages; synth-cases: the other real and invented fraud texts; synth-ordinary: the other not-fraud texts).
+    const synth = (e: Example) => e.kind?.startsWith('synth-') ?? false;
+    const counterpart: Record<string, (e: Example) => boolean> = {
+      'synth-scams': (e) => e.kind === 'scams',
+      'synth-cases': (e) => e.fraud === 1 && e.kind !== 'scams' && !synth(e),
+      'synth-ordinary': (e) => e.fraud === 0 && !synth(e),
+    };
+    for (const [kind, real] of Object.entries(counterpart)) {
+      const total = (f: (e: Example) => boolean) => out.reduce((s, x, i) => s + (f(examples[i]) ? x : 0), 0);
+      const has = total((e) => e.kind === kind);
+      if (has > 0) examples.forEach((e, i) => { if (e.kind === kind) out[i] *= (share * total(real)) / has; });
+    }
+  }
+  for (const y of [0, 1]) {
+    const before = w.reduce((s, x, i) => s + (examples[i].fraud === y ? x : 0), 0);
+    const after = out.reduce((s, x, i) => s + (examples[i].fraud === y ? x : 0), 0);
+    if (after > 0) examples.forEach((e, i) => { if (e.fraud === y) out[i] *= before / after; });
+  }
+  return out;
+}
 
 export interface Item extends Example { id: string; source: string; kind: 'cases' | 'scams' | 'ordinary'; label: string | null }
 
@@ -36,10 +70,31 @@ export function realDevItems(): Item[] {
   return [...cases, ...scams, ...ordinary];
 }
 
-export function inventedDev(): Example[] {
+/**
+ * The larger invented training sets (session 12, docs/intel.md "Invented training texts (session 12)"):
+ * synth.scams.dev (scam messages of many scripts), synth.ordinary.dev (ordinary look-alikes: bank, 社保,
+ * parcel, carrier notices, anti-fraud warnings, family money talk), synth.cases.dev (case narratives). Like
+ * tips.dev they have no source: always training, never scored. OFF unless named in INTEL_SYNTH (comma list of
+ * `scams`, `ordinary`, `cases`; `all` for the three). Their kinds are `synth-…`, so the 'messages' weighting
+ * keeps the real scam messages' half of the fraud weight; `scams-as-real` in the list gives the invented
+ * scam messages the kind `scams` instead (they then share that half). INTEL_SYNTH_WEIGHT=x: each invented text
+ * of these sets weighs x of what its collection share gives it; INTEL_SYNTH_SHARE=x: each set weighs x times its
+ * real counterpart in total (relativeWeights).
+ */
+export function synthSets(spec = process.env.INTEL_SYNTH ?? ''): Set<string> {
+  const names = new Set(spec.split(',').map((s) => s.trim()).filter(Boolean));
+  if (names.has('all')) ['scams', 'ordinary', 'cases'].forEach((n) => names.add(n));
+  return names;
+}
+
+export function inventedDev(synth = synthSets()): Example[] {
+  const w = process.env.INTEL_SYNTH_WEIGHT ? { weight: Number(process.env.INTEL_SYNTH_WEIGHT) } : {};
   return [
     ...load<{ text: string; label: string }>('tips.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 1, type: typeIndex(t.label), kind: 'tips' })),
     ...load<{ text: string }>('nonfraud.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 0, type: null, kind: 'nonfraud' })),
+    ...(synth.has('scams') ? load<{ text: string; label: string }>('synth.scams.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 1, type: typeIndex(t.label), kind: synth.has('scams-as-real') ? 'scams' : 'synth-scams', ...w })) : []),
+    ...(synth.has('ordinary') ? load<{ text: string }>('synth.ordinary.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 0, type: null, kind: 'synth-ordinary', ...w })) : []),
+    ...(synth.has('cases') ? load<{ text: string; label: string }>('synth.cases.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 1, type: typeIndex(t.label), kind: 'synth-cases', ...w })) : []),
   ];
 }
 

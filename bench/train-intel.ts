@@ -9,7 +9,8 @@
  *
  * Training data: the DEV split of the real data (cases → fraud + type, scam messages → fraud (+ type
  * when one of the six), ordinary messages → not fraud), the invented dev sets (tips.dev → fraud + type,
- * nonfraud.dev → not fraud) and, optionally, a JSON Lines export of staff corrections
+ * nonfraud.dev → not fraud; with INTEL_SYNTH also the invented synth.*.dev sets of session 12, off by default:
+ * intel-groups.ts synthSets) and, optionally, a JSON Lines export of staff corrections
  * (GET /api/intel/labelled-data: {text, labels, …} — the first label is the type, the text is fraud).
  * Held-out texts are never trained on; they are only scored, in aggregate, to decide whether to write.
  *
@@ -26,7 +27,7 @@ import { FRAUD_TYPE_CODES, FRAUD_TYPES } from '../shared/domain.ts';
 import { evaluateDetection, flagged, formatDetection, type DetectionScores, type Reader } from '../server/modules/intel/evaluate-detection.ts';
 import { loadModel, MODEL_FILE, ngrams, type ModelWeights, type TextReading } from '../server/modules/intel/model.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
-import { assignFolds, groupItems, inventedDev, realDevItems, typeIndex, type Example, type Item } from './intel-groups.ts';
+import { assignFolds, groupItems, inventedDev, realDevItems, relativeWeights, typeIndex, type Example, type Item } from './intel-groups.ts';
 export type { Example };
 
 
@@ -176,7 +177,7 @@ function fraudHead(examples: Example[], X: { ids: number[]; scale: number }[], v
   let bf = 0;
   const pos = examples.filter((e) => e.fraud).length;
   const cw = (y: number) => (y ? examples.length / (2 * pos) : examples.length / (2 * (examples.length - pos)));
-  const weight = hardNegatives(examples, X, V, scaleKinds(examples, exampleWeights(examples, opts.weights, cw), opts.fraudScale), opts.hardNegatives, vocab);
+  const weight = hardNegatives(examples, X, V, scaleKinds(examples, relativeWeights(examples, exampleWeights(examples, opts.weights, cw)), opts.fraudScale), opts.hardNegatives, vocab);
   const { s: fs, l2: fl2 } = fraudFeatureScales(examples, X, V, opts, vocab);
   for (let step = 0; step < opts.steps; step++) {
     const g = new Float64Array(V);

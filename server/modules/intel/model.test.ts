@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignFolds, groupItems, realDevItems, sourceGroup } from '../../../bench/intel-groups.ts';
+import { assignFolds, groupItems, inventedDev, realDevItems, relativeWeights, sourceGroup, synthSets } from '../../../bench/intel-groups.ts';
 import { loadReal, type RealCase, type RealOrdinary } from './evaluate-detection.ts';
 import { ngrams, normalize, PLACEHOLDER, readForModel, readWithModel, type ModelWeights } from './model.ts';
 
@@ -150,5 +150,42 @@ describe('session 12 training options against the topic bias (bench/train-intel.
     expect(readWithModel(m, '养老'.repeat(6)).pFraud).toBeGreaterThan(0.5);
     expect(readWithModel(m, '养老').types[0].code).toBe(readWithModel({ ...m, messageHead: undefined }, '养老').types[0].code);
     expect(readWithModel({ ...m, messageHead: undefined }, '养老').pFraud).toBeGreaterThan(0.5);
+  });
+});
+
+describe('invented training sets of session 12 (bench/intel-groups.ts synthSets)', () => {
+  it('are off unless named; when named they are training texts only (no source), of their own kinds', () => {
+    const kinds = (ex: { kind?: string }[]) => new Set(ex.map((e) => e.kind));
+    expect(kinds(inventedDev(synthSets('')))).toEqual(new Set(['tips', 'nonfraud']));
+    const all = inventedDev(synthSets('all'));
+    expect(kinds(all)).toEqual(new Set(['tips', 'nonfraud', 'synth-scams', 'synth-ordinary', 'synth-cases']));
+    expect(all.filter((e) => e.kind === 'synth-scams').length).toBeGreaterThanOrEqual(200);
+    expect(all.filter((e) => e.kind === 'synth-ordinary').length).toBeGreaterThanOrEqual(200);
+    expect(all.every((e) => !('source' in e))).toBe(true);
+    expect(all.filter((e) => e.kind === 'synth-cases').every((e) => e.type !== null)).toBe(true);
+    expect(kinds(inventedDev(synthSets('scams,scams-as-real')))).toEqual(new Set(['tips', 'nonfraud', 'scams']));
+  });
+
+  it("copy no real dev text: no 16-character run with 12 Han characters in common (a bank's fixed opening such as 【农业银行】您尾号0000账户 is not a copy)", () => {
+    const runs = new Set<string>();
+    for (const it of realDevItems()) { const t = readForModel(it.text); for (let k = 0; k + 16 <= t.length; k++) runs.add(t.slice(k, k + 16)); }
+    const shared = inventedDev(synthSets('all')).filter((e) => e.kind?.startsWith('synth-')).filter((e) => {
+      const t = readForModel(e.text);
+      for (let k = 0; k + 16 <= t.length; k++) if (runs.has(t.slice(k, k + 16)) && (t.slice(k, k + 16).match(/\p{Script=Han}/gu) ?? []).length >= 12) return true;
+      return false;
+    });
+    expect(shared.map((e) => e.text)).toEqual([]);
+  });
+
+  it('relative weights scale the weighted texts and keep each class total', () => {
+    const ex = [
+      { text: 'a', fraud: 1 as const, type: null }, { text: 'b', fraud: 1 as const, type: null, weight: 0.5 },
+      { text: 'c', fraud: 0 as const, type: null }, { text: 'd', fraud: 0 as const, type: null, weight: 0.5 },
+    ];
+    const w = relativeWeights(ex, [1, 1, 2, 2]);
+    expect(w[0] + w[1]).toBeCloseTo(2, 9);
+    expect(w[2] + w[3]).toBeCloseTo(4, 9);
+    expect(w[1] / w[0]).toBeCloseTo(0.5, 9);
+    expect(relativeWeights(ex.map(({ weight: _, ...e }) => e), [1, 1, 2, 2])).toEqual([1, 1, 2, 2]);
   });
 });
