@@ -81,14 +81,19 @@ export function realDevItems(): Item[] {
  * of these sets weighs x of what its collection share gives it; INTEL_SYNTH_SHARE=x: each set weighs x times its
  * real counterpart in total (relativeWeights).
  */
-export function synthSets(spec = process.env.INTEL_SYNTH ?? ''): Set<string> {
-  const names = new Set(spec.split(',').map((s) => s.trim()).filter(Boolean));
+// Session 12: the shipped model was trained with all three sets, the invented scam messages sharing the real ones'
+// half of the fraud weight, each invented text at 0.3 (docs/intel.md "The write gate, session 12"). INTEL_SYNTH=none
+// trains without them.
+export const SHIPPED_SYNTH = 'all,scams-as-real';
+export const SHIPPED_SYNTH_WEIGHT = 0.3;
+export function synthSets(spec = process.env.INTEL_SYNTH ?? SHIPPED_SYNTH): Set<string> {
+  const names = new Set(spec.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none'));
   if (names.has('all')) ['scams', 'ordinary', 'cases'].forEach((n) => names.add(n));
   return names;
 }
 
 export function inventedDev(synth = synthSets()): Example[] {
-  const w = process.env.INTEL_SYNTH_WEIGHT ? { weight: Number(process.env.INTEL_SYNTH_WEIGHT) } : {};
+  const w = { weight: Number(process.env.INTEL_SYNTH_WEIGHT ?? SHIPPED_SYNTH_WEIGHT) };
   return [
     ...load<{ text: string; label: string }>('tips.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 1, type: typeIndex(t.label), kind: 'tips' })),
     ...load<{ text: string }>('nonfraud.dev.jsonl').map((t): Example => ({ text: t.text, fraud: 0, type: null, kind: 'nonfraud' })),

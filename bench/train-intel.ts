@@ -111,11 +111,11 @@ export const TRAIN_OPTIONS: TrainOptions = {
   // and not kept (more false alarms in grouped CV); `--placeholders` in bench/intel-generalise.ts tries them.
   reading: {},
   weights: (process.env.WEIGHTS as TrainOptions['weights'] | undefined) ?? 'messages',
-  // Session 12 (topic bias, docs/intel.md "Topic bias (session 12)"): off by default; TOPIC_L2=10 (and
-  // FEATURE_SCALE=nb) trains the candidates measured there (n-grams used by both classes, 老人 养老 社保,
-  // regularised in the fraud head; NB log-count ratios of all fraud against all not-fraud texts).
-  ...(process.env.TOPIC_L2 ? { topicL2: Number(process.env.TOPIC_L2) } : {}),
-  ...(process.env.FEATURE_SCALE ? { featureScale: process.env.FEATURE_SCALE as TrainOptions['featureScale'], nbFrom: 'all' as const } : {}),
+  // Session 12 (topic bias, docs/intel.md "Topic bias (session 12)" and "The write gate, session 12"): the shipped
+  // model regularises the n-grams both classes use (老人 养老 社保) in the fraud head (topic L2 10) and scales features
+  // by NB log-count ratios of all fraud against all not-fraud texts. TOPIC_L2=0 and FEATURE_SCALE=off train without.
+  ...(Number(process.env.TOPIC_L2 ?? 10) > 0 ? { topicL2: Number(process.env.TOPIC_L2 ?? 10) } : {}),
+  ...((process.env.FEATURE_SCALE ?? 'nb') !== 'off' ? { featureScale: (process.env.FEATURE_SCALE ?? 'nb') as TrainOptions['featureScale'], nbFrom: 'all' as const } : {}),
 };
 
 export function train(examples: Example[], trainedOn: string, opts: TrainOptions = TRAIN_OPTIONS): ModelWeights {

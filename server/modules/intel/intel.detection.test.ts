@@ -36,7 +36,7 @@ describe('real ordinary messages are not called scams', () => {
   it('keeps one threat in a real operator notice ("逾期未激活则视为放弃") at 需要留心 (o081)', () => {
     expect(judge(text('o081')).level).toBe('low');
   });
-  it('flags no dev ordinary message high or medium but the eighth collection\'s known model-only false alarms', () => {
+  it('flags no dev ordinary message high or medium (the eighth and tenth collections\' model-only false alarms gone with the session-12 model)', () => {
     // The known false alarms of the fifth collection (o176, o328, o374, o380–o383) pass since the
     // warning-frame rule ("Warnings are not the scam", docs/intel.md); pinned one by one below.
     // The eighth collection (session 11), read as the analysis stood before any change: 7 of its 65 dev
@@ -46,9 +46,11 @@ describe('real ordinary messages are not called scams', () => {
     // The tenth collection (session 12, topic look-alikes) read as the analysis stood: 7 of its 59 dev texts
     // flagged — five warnings (o532, o534, o577, o604, o613, fixed by the broader warning frame below) and two by
     // the model alone (o544 a 尊老金 explanation, o607 a clerk's "曾大爷,您的问题处理好了吗"), known like the eighth's.
+    // Session 12's model was trained on all of them (dev, so in-sample) and flags none; the held-out rate is in
+    // docs/intel.md ("The write gate, session 12"). With the rules alone none is flagged either.
     const bad = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text).level)).map((o) => o.id);
-    expect(bad).toEqual(['o429', 'o436', 'o464', 'o467', 'o498', 'o508', 'o510', 'o544', 'o607']);
-    for (const id of bad) expect(judge(text(id)).signs).toEqual([]);
+    expect(bad).toEqual([]);
+    expect(loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text, null).level)).map((o) => o.id)).toEqual([]);
   });
   it('reads the tenth collection\'s warnings as warnings: advice between people, a clerk\'s 防诈 talk, a bank\'s statement (o532, o534, o577, o604, o613)', () => {
     for (const id of ['o532', 'o534', 'o577', 'o604']) {
@@ -468,7 +470,10 @@ describe('issue 14, seventh collection (docs/intel.md): the type is the scheme\'
   });
   it('reads a place to live or stay paid for as 养老服务 (c107: 吃住全免; c024: 住进养老公寓)', () => {
     expect(topType(without('c107', 0), loadModel())).toBe('elderly_service');
-    expect(topType(sentences('c024')[1], loadModel())).toBe('elderly_service');
+    // The sentence alone ("仅有30余人实际住进养老公寓") is no longer read as fraud by the session-12 model, so it
+    // carries no type; its cue is still 养老服务, and the whole case is typed so.
+    expect(cueCodes(sentences('c024')[1])).toContain('elderly_service');
+    expect(topType(text('c024'), loadModel())).toBe('elderly_service');
   });
   it('does not take a scam\'s 管理服务费 for a service bought, and reads 脱贫 as 扶贫 (c135 without its 扶贫补贴 sentence)', () => {
     const v = without('c135', 2);

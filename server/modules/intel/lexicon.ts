@@ -83,9 +83,10 @@ export const CALLBACK_NUMBER = /(?:联系电话|咨询电话|请致电|请回电
 
 /**
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a
- * question the reader is told to ask rather than a promise ("了解…是否保本、预期收益率", o382).
+ * question the reader is told to ask rather than a promise ("了解…是否保本、预期收益率", o382). 防/反 right before a word
+ * (防诈骗讲座, 反诈骗) is its prevention (o429, a bank's 防诈骗讲座 for elders).
  */
-export const NEGATION = /(?:是否|勿|不要|切勿|切莫|谨防|警惕|提防|防范|严禁|以免|避免|别|不会|从不|绝不|不得|是骗子|均可能|谨慎|不再|免收|不收|无需|无须|不需)[^，。；！!]{0,8}$/;
+export const NEGATION = /(?:(?:是否|勿|不要|切勿|切莫|谨防|警惕|提防|防范|严禁|以免|避免|别|不会|从不|绝不|不得|是骗子|均可能|谨慎|不再|免收|不收|无需|无须|不需)[^，。；！!]{0,8}|[防反])$/;
 
 /** Words that say something went wrong: without a red flag or one of these, a text is not about fraud. */
 export const HARM = /骗|爆雷|拿不回|血本无归|损失惨重|犯罪|嫌疑人|被害人|受害|涉案|敛财|谎称|冒用|噱头|幌子|蒙骗|诱使|引诱|诱骗|欲哭无泪|虚假宣传|夸大|拒绝支付|集体逃走|逃离|一无所获|违法|非法|诈骗|上当|跑路|失联|联系不上|打不通|退不了|不退|没退|不给退|拒绝退|人去楼空|卷款|卷钱|非法集资|血本无归|被坑|坑人|套路|没兑现|不兑现|没有兑现|不兑付|无法兑付|停发|停了|无法赎回|以次充好|强制购物|强迫|停工|停机|关门|倒闭|停业|大门紧闭|被查封|找不到人|不见人|人不见了|查不到|没去成|没有效果|没效果|没有作用|没作用|伪造|假的|假货|还不上|面临拍卖|撤了|拉黑|不能用了|没开业|没影|一分(?:钱)?(?:都|也)?没|什么(?:都|也)没|没钱|没有(?:任何)?消息|没有资格|被占|被赶|其实是|反而|住了院|成本(?:不过|只有)|举报|可疑|怀疑|不对劲|担心/g;

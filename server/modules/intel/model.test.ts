@@ -118,16 +118,18 @@ describe('session 12 training options against the topic bias (bench/train-intel.
     const { ngrams } = await import('./model.ts');
     const vocab = [...new Set(ex.flatMap((e) => [...ngrams(e.text).keys()]))].sort();
     const X = ex.map((e) => ({ ids: [...ngrams(e.text).keys()].map((g) => vocab.indexOf(g)) }));
-    const plain = fraudFeatureScales(ex, X, vocab.length, TRAIN_OPTIONS);
+    // The shipped options (session 12) scale features; these checks start from none.
+    const base = { ...TRAIN_OPTIONS, topicL2: undefined, featureScale: undefined };
+    const plain = fraudFeatureScales(ex, X, vocab.length, base);
     expect([...plain.s, ...plain.l2].every((x) => x === 1)).toBe(true);
-    const drop = fraudFeatureScales(ex, X, vocab.length, { ...TRAIN_OPTIONS, topicDrop: 0.3 });
+    const drop = fraudFeatureScales(ex, X, vocab.length, { ...base, topicDrop: 0.3 });
     expect(drop.s[vocab.indexOf('老人')]).toBe(0);
     expect(drop.s[vocab.indexOf('被骗')]).toBe(1);
-    const l2 = fraudFeatureScales(ex, X, vocab.length, { ...TRAIN_OPTIONS, topicL2: 1 });
+    const l2 = fraudFeatureScales(ex, X, vocab.length, { ...base, topicL2: 1 });
     expect(l2.l2[vocab.indexOf('老人')]).toBeGreaterThan(l2.l2[vocab.indexOf('点击')]);
     expect(l2.l2[vocab.indexOf('点击')]).toBe(1);
     // topicWords: only Han 2–3-grams are suppressed, single characters keep their L2.
-    const words = fraudFeatureScales(ex, X, vocab.length, { ...TRAIN_OPTIONS, topicL2: 1, topicWords: true }, vocab);
+    const words = fraudFeatureScales(ex, X, vocab.length, { ...base, topicL2: 1, topicWords: true }, vocab);
     expect(words.l2[vocab.indexOf('老人')]).toBeGreaterThan(1);
     expect(l2.l2[vocab.indexOf('老')]).toBeGreaterThan(1);
     expect(words.l2[vocab.indexOf('老')]).toBe(1);
