@@ -16,7 +16,8 @@
  *   --show       dev only: scam messages the model alone misses, ordinary messages it reads highest
  *   --show-types dev only: cases whose cross-fitted type is wrong, with the wrong types and how often
  *   --synth LIST also train on the invented sets of session 12: scams,ordinary,cases | all (+ scams-as-real);
- *                same as INTEL_SYNTH=LIST, which bench/train-intel.ts reads too (default: none)
+ *                same as INTEL_SYNTH=LIST, which bench/train-intel.ts reads too (default since session 12's gate:
+ *                all,scams-as-real at weight 0.3; INTEL_SYNTH=none trains without them)
  *
  * Why: the 5-fold CV of `npm run train:intel -- --cv` deals texts to folds by position, so a scam message
  * quoted by two pages of one site, or the same notice template collected twice, sits on both sides, and its

@@ -74,7 +74,7 @@ export function realDevItems(): Item[] {
  * The larger invented training sets (session 12, docs/intel.md "Invented training texts (session 12)"):
  * synth.scams.dev (scam messages of many scripts), synth.ordinary.dev (ordinary look-alikes: bank, 社保,
  * parcel, carrier notices, anti-fraud warnings, family money talk), synth.cases.dev (case narratives). Like
- * tips.dev they have no source: always training, never scored. OFF unless named in INTEL_SYNTH (comma list of
+ * tips.dev they have no source: always training, never scored. Since session 12's write gate ON by default (SHIPPED_SYNTH); otherwise as named in INTEL_SYNTH (comma list of
  * `scams`, `ordinary`, `cases`; `all` for the three). Their kinds are `synth-…`, so the 'messages' weighting
  * keeps the real scam messages' half of the fraud weight; `scams-as-real` in the list gives the invented
  * scam messages the kind `scams` instead (they then share that half). INTEL_SYNTH_WEIGHT=x: each invented text

@@ -9,7 +9,7 @@
  *
  * Training data: the DEV split of the real data (cases → fraud + type, scam messages → fraud (+ type
  * when one of the six), ordinary messages → not fraud), the invented dev sets (tips.dev → fraud + type,
- * nonfraud.dev → not fraud; with INTEL_SYNTH also the invented synth.*.dev sets of session 12, off by default:
+ * nonfraud.dev → not fraud; and the invented synth.*.dev sets of session 12 (on by default since its write gate; INTEL_SYNTH=none leaves them out:
  * intel-groups.ts synthSets) and, optionally, a JSON Lines export of staff corrections
  * (GET /api/intel/labelled-data: {text, labels, …} — the first label is the type, the text is fraud).
  * Held-out texts are never trained on; they are only scored, in aggregate, to decide whether to write.

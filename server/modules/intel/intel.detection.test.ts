@@ -70,6 +70,18 @@ describe('real ordinary messages are not called scams', () => {
     // A real scam that ends "切勿泄露" after asking for the code outside any frame keeps its request (m-style).
     expect(judge('【工商银行】您的电子密码器已过期，请回复验证码完成升级，切勿泄露给他人。', null).signs.map((s) => s.code)).toContain('transfer_request');
   });
+  it('review, session 12 (invented strings): official places are no move; a scam\'s "谨防诈骗" tail disarms nothing; a sum is no hotline; a family message naming a sum is no scam', () => {
+    const level = (t: string) => judge(t, null).level;
+    // Real notices to elders, the institution's own channel named beside the action: not a scam.
+    for (const t of ['【交管12123】您的车辆有1条违章记录未处理，请登录交管12123App查询并缴纳罚款。', '今年高龄补贴开始发放，请凭身份证和银行卡到村委会登记领取。',
+      '有退税的纳税人请登录国家税务总局网站办理。', '银行卡办理信用卡免手续费，补贴活动进行中。']) expect(flagged(level(t)), t).toBe(false);
+    // Scams that end with the boilerplate "谨防诈骗": still scams, their pitch kept.
+    for (const t of ['您的银行卡被盗刷，请不要慌，遇到这种情况请立即将资金转到安全账户，记住谨防诈骗。', '【社保局】接到本短信的退休人员请点击链接 sb-rz.cc 认证领取养老补贴，逾期停发。提醒：谨防诈骗。',
+      '任何时候都可以领取补贴，请添加微信领取。谨防诈骗提醒。']) expect(level(t), t).toBe('high');
+    // "12000元" is a sum, not the 12xxx hotline that would make the number to ring official.
+    expect(judge('您的社保卡已冻结，请致电13812345678处理，内有余额12000元。', null).signs.map((s) => s.code)).toContain('off_channel');
+    for (const t of ['妈，我到家了，今天买菜花了50元', '爸，今天发工资了，给您转了2000元']) expect(judge(t, null).signs, t).toEqual([]);
+  });
   it('does not call an institution\'s own web address a strange link, but keeps look-alikes (o089, o329, o566; m061, m062, m100)', () => {
     for (const id of ['o089', 'o329', 'o566']) expect(judge(text(id)).signs.map((s) => s.code), id).not.toContain('link');
     for (const id of ['m061', 'm062', 'm100']) expect(judge(text(id)).signs.map((s) => s.code), id).toContain('link');

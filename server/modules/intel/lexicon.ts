@@ -29,9 +29,9 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'official_impersonation', label: '冒充政府或工作人员', explain: '政府补贴不会让您先交钱，工作人员也不会上门收取“工本费”。', pattern: /冒充|自称[^，。]{0,8}(?:工作人员|社保局|民政局|政府|公安|警察)|政府(?:补贴|项目|扶持)|国家项目|(?:收取?|缴纳?|交纳?|先交|支付|付)[^，。；,]{0,4}工本费/g, weight: 3 },
   { code: 'equity_investment', label: '股权、项目投资', explain: '向老人推销“原始股”“养老项目股权”“产权式公寓”的，常涉及非法集资。', pattern: /原始股|股权|入股|认购|投资项目|康养基地|养老基地|产权式|众筹/g, weight: 2 },
   // The most common message sent to elders: a link, a threat (逾期停发养老金) and a fee. Each is a sign of its own.
-  { code: 'link', label: '陌生链接', explain: '社保、医保、银行的通知不会让您点短信或微信里的链接办事。链接打开的多是假网站，专骗银行卡号、密码和验证码。', pattern: /https?:\/\/[^\s，。；“”"]+|www\.[^\s，。；“”"]+|(?<![@\w.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app)(?:\/[^\s，。；“”"]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]*\.[a-z]{2,6}\/[a-z0-9][a-z0-9\/]*|点(?:击|开)?(?:下方|以下|短信)?链接|短链接/gi, weight: 2 },
+  { code: 'link', label: '陌生链接', explain: '社保、医保、银行的通知不会让您点短信或微信里的链接办事。链接打开的多是假网站，专骗银行卡号、密码和验证码。', pattern: /https?:\/\/[^\s，。；“”"]+|www\.[^\s，。；“”"]+|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app)(?:\/[^\s，。；“”"]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}\.[a-z]{2,6}\/[a-z0-9][a-z0-9\/]*|点(?:击|开)?(?:下方|以下|短信)?链接|短链接/gi, weight: 2 },
   { code: 'threat', label: '以停发、冻结相威胁', explain: '用“逾期停发养老金”“账户冻结”“取消资格”“追究责任”吓唬人，是为了让您来不及核实就照办。社保、养老金的事请拨打 12333 或到窗口问清楚。', pattern: /(?:逾期|过期|超期|到期)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|作废|取消|失效|清零|追究|起诉|收回|放弃)(?:养老金|退休金|补贴|待遇|资格)?|停发(?:养老金|退休金|工资|补贴|津贴)|(?:账户|银行卡|社保卡|医保卡|养老金|退休金)[^，。；]{0,4}(?:冻结|停用|注销)|否则[^，。；]{0,10}(?:停发|冻结|注销|取消|追究|起诉|拘留|失效|后果|扣费|扣款)|后果自负|追究(?:法律|刑事)?责任|涉嫌(?:洗钱|犯罪|违法)|列入(?:黑名单|失信)|(?:上|影响)[^，。；!！]{0,4}征信/g, weight: 2 },
-  { code: 'fee', label: '要求先交钱', explain: '养老金资格认证、领补贴、解冻账户都不收费。让您先交“手续费”“认证费”“解冻费”的，都是骗局。', pattern: /手续费|认证费|激活费|解冻费|验证费|审核费|开通费|服务费用?|管理费|(?:缴纳|交纳|支付|需交|需要交|先交|请交|要交|需付|先付|转账(?![转入出])|汇款(?![转入出])|收取)[^，。；]{0,6}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块)|(?:缴纳|交纳|支付)[^，。；]{0,6}费/g, weight: 2 },
+  { code: 'fee', label: '要求先交钱', explain: '养老金资格认证、领补贴、解冻账户都不收费。让您先交“手续费”“认证费”“解冻费”的，都是骗局。', pattern: /(?<!免)手续费|认证费|激活费|解冻费|验证费|审核费|开通费|服务费用?|管理费|(?:缴纳|交纳|支付|需交|需要交|先交|请交|要交|需付|先付|转账(?![转入出])|汇款(?![转入出])|收取)[^，。；]{0,6}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块)|(?:缴纳|交纳|支付)[^，。；]{0,6}费/g, weight: 2 },
   // A verification code is in every login SMS: only a request for it (or for a card number, a password) is the sign.
   { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: /转账到|汇款到|安全账户|(?:提供|告诉|发给|报给|说出|念给|回复|填写?|输入)[^，。；！!]{0,6}(?:验证码|银行卡密码|银行卡号|卡号|密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:卡上|卡里|卡中|账户|账号|帐户)|(?:汇钱|打钱|转钱|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\s*\d{6}[\d*]*|充值卡/g, weight: 3 },
   // Scam messages of every kind (docs/intel.md, issue 14): a new number of a relative or landlord, a
@@ -39,7 +39,7 @@ export const RED_FLAGS: RedFlag[] = [
   // windfall (double compensation, a higher credit line, a payout to claim).
   { code: 'new_number', label: '自称亲友、房东换了号', explain: '“我换号了”“打到我爱人卡上”是冒充亲友、房东的老套路。一定先打原来的号码或当面核实，再决定。', pattern: /换了?(?:手机)?号|换号|新号码|(?:手机)?号码(?:更换|变更)|更换了?(?:手机)?号码|这是我(?:现在|新)的(?:手机)?号|(?:爸|妈|爷爷|奶奶)[^，。]{0,3}[:：,，]?[^，。]{0,12}(?:别|不要)(?:来|打)电话|我是房东/g, weight: 3 },
   { code: 'account_stopped', label: '说您的卡、账户已停用', explain: '说您的ETC、社保卡、银行卡“已冻结”“已停用”“即将注销”，要您马上去网站或按短信办理的，多是骗子。请打卡背面或官方电话核实。', pattern: /(?:etc|通行卡|一卡通|速通|账户|賬戶|账号|银行卡|社保卡|医保卡|社保|电子社保卡)[^，。；!！]{0,12}(?:已|将|会|被)[^，。；!！]{0,4}(?:冻结|停用|关停|注销|失效|无效|作废|過期|过期|到期)|(?:医保卡|社保卡)[^，。；!！]{0,4}(?:出现|存在|使用出现)(?:异常|故障)|(?:电子)?密码器[^，。；!！]{0,10}(?:到期|失效|过期|需要?升级)|(?:超时|超時|逾期)[^，。；!！]{0,6}(?:停止使用|停用|无法(?:正常)?使用|注销)|不验证[^，。]{0,4}(?:作废|失效)|未报备|需要?重新(?:升级|升級|办理|認證|认证|激活)|重新办理,?恢复/gi, weight: 3 },
-  { code: 'website', label: '让您登录网站办理', explain: '正规单位不会用短信让您去不明网站办理业务。请自己拨打官方电话或到窗口办理。', pattern: /(?:登录|登陆|登錄|前往|至)[^，。；!！]{0,6}(?:网站|網站|网址|某网站)|\*{2,}\.\*{2,}\.[a-z]{2,4}/gi, weight: 2 },
+  { code: 'website', label: '让您登录网站办理', explain: '正规单位不会用短信让您去不明网站办理业务。请自己拨打官方电话或到窗口办理。', pattern: /(?:登录|登陆|登錄|前往|至)[^，。；!！]{0,6}(?:网站|網站|网址|某网站)|\*{2,20}\.\*{2,20}\.[a-z]{2,4}/gi, weight: 2 },
   { code: 'windfall', label: '天降好处', explain: '“双倍赔付”“额度提升”“领取保障金”等好处，往往是骗您点链接、加好友、交钱的诱饵。', pattern: /双倍赔付|高额赔付|额度[^，。]{0,8}(?:提升|提高)|提额|保障(?:金|已到达|已到账)|可以领[^，。]{0,6}(?:保障金|补贴|万元)|手把手教|月薪过万|年费一千|积分[^，。；!！]{0,12}兑(?:换|现)[^，。；!！]{0,6}(?:\d+(?:\.\d+)?元(?!话费|流量)|现金)|(?:[一二三]等奖|幸运)用户|(?:你|您)有一(?:份|笔)[^，。；]{0,12}(?:补贴|补助|保障)金?[^，。；]{0,4}(?:未领取|待领取|未处理)|双倍返还/g, weight: 3 },
   // The 银联 scam SMS: a charge you did not make, "confirmed" or "to be deducted", with a number to call.
   // A real bank notice reports a transaction done; it does not say it will deduct it and ask you to call.
@@ -64,7 +64,7 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'relative_trouble', label: '自称亲人闯了祸要钱', explain: '电话、短信里叫您“爸、妈、爷爷、奶奶”，说撞了人、打了架、要私了，急着要钱——这是冒充亲人的骗局。先挂断，打孩子原来的电话或问问家里人。', pattern: /(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|爸爸?|妈妈?|爸妈)[^。]{0,3}?[,，!！:：\s][^。]{0,20}?(?:撞死|撞伤|撞了|车祸|打伤|打架|被抓|私了|急需)/g, weight: 3 },
   // Session 12: a child or grandchild who opens with "爸/妈/奶奶…" and asks for money or names a sum to pay — the
   // move of the fake-relative message, without the trouble or the friend's card the signs above need (m141).
-  { code: 'relative_money', label: '自称孩子、孙子开口要钱', explain: '短信、电话一开口叫“爸、妈、爷爷、奶奶”，就说要交学费、培训费或急着要钱——这是冒充子女、孙辈的骗局。先打孩子原来的电话，或问问家里人，核实之前不要转钱。', pattern: /^[\s"“「]*(?:爸爸?|妈妈?|爸妈|老爸|老妈|爷爷|奶奶|外公|外婆|姥姥|姥爷)[^。]{0,3}?[,，!！:：\s][^。]{0,30}?(?:(?:费用?|学费|生活费|钱)[^，。,]{0,4}\d|\d+(?:\.\d+)?\s*(?:元|块|万)|(?:要|需要|急需|借|给我)[^，。,]{0,4}钱)/g, weight: 3 },
+  { code: 'relative_money', label: '自称孩子、孙子开口要钱', explain: '短信、电话一开口叫“爸、妈、爷爷、奶奶”，就说要交学费、培训费或急着要钱——这是冒充子女、孙辈的骗局。先打孩子原来的电话，或问问家里人，核实之前不要转钱。', pattern: /^[\s"“「]*(?:爸爸?|妈妈?|爸妈|老爸|老妈|爷爷|奶奶|外公|外婆|姥姥|姥爷)[^。]{0,3}?[,，!！:：\s][^。]{0,30}?(?:(?:费用?|学费|生活费|钱)[^，。,]{0,4}\d|(?:要|需要|急需|借|给我)[^，。,]{0,4}钱)/g, weight: 3 },
   { code: 'cancel_service', label: '要您配合注销账户、关闭服务', explain: '自称客服、平台或“国家政策”，要您配合注销账户、关闭某项服务或贷款，否则影响征信、要扣钱——这是冒充客服的骗局。平台不会这样打电话，请自己打开官方App查看。', pattern: /(?:配合|需要|帮您|帮你|协助|指导您?)[^，。；!！]{0,6}(?:注销|关闭|取消|解除)[^，。；!！]{0,8}(?:账号|账户|服务|业务|贷款|校园贷|金条|白条|会员|保障|代理|功能)/g, weight: 2 },
   { code: 'download_app', label: '让您下载软件、共享屏幕', explain: '让您下载某个App、客户端或会议软件，或开启屏幕共享来“领取”“办理”的，对方就能看到您的密码和验证码。正规单位不会这样办事。', pattern: /下载[^，。；!！]{0,10}(?:app|软件|客户端)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号/gi, weight: 2 },
   // Paid tasks with a commission settled daily: the 刷单 pitch in its general form (m157), not only likes (task_lure).
@@ -83,13 +83,15 @@ export const CALLBACK_NUMBER = /(?:联系电话|咨询电话|请致电|请回电
 
 /**
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a
- * question the reader is told to ask rather than a promise ("了解…是否保本、预期收益率", o382). 防/反 right before a word
- * (防诈骗讲座, 反诈骗) is its prevention (o429, a bank's 防诈骗讲座 for elders).
+ * question the reader is told to ask rather than a promise ("了解…是否保本、预期收益率", o382).
  */
-export const NEGATION = /(?:(?:是否|勿|不要|切勿|切莫|谨防|警惕|提防|防范|严禁|以免|避免|别|不会|从不|绝不|不得|是骗子|均可能|谨慎|不再|免收|不收|无需|无须|不需)[^，。；！!]{0,8}|[防反])$/;
+export const NEGATION = /(?:是否|勿|不要|切勿|切莫|谨防|警惕|提防|防范|严禁|以免|避免|别|不会|从不|绝不|不得|是骗子|均可能|谨慎|不再|免收|不收|无需|无须|不需)[^，。；！!]{0,8}$/;
 
-/** Words that say something went wrong: without a red flag or one of these, a text is not about fraud. */
-export const HARM = /骗|爆雷|拿不回|血本无归|损失惨重|犯罪|嫌疑人|被害人|受害|涉案|敛财|谎称|冒用|噱头|幌子|蒙骗|诱使|引诱|诱骗|欲哭无泪|虚假宣传|夸大|拒绝支付|集体逃走|逃离|一无所获|违法|非法|诈骗|上当|跑路|失联|联系不上|打不通|退不了|不退|没退|不给退|拒绝退|人去楼空|卷款|卷钱|非法集资|血本无归|被坑|坑人|套路|没兑现|不兑现|没有兑现|不兑付|无法兑付|停发|停了|无法赎回|以次充好|强制购物|强迫|停工|停机|关门|倒闭|停业|大门紧闭|被查封|找不到人|不见人|人不见了|查不到|没去成|没有效果|没效果|没有作用|没作用|伪造|假的|假货|还不上|面临拍卖|撤了|拉黑|不能用了|没开业|没影|一分(?:钱)?(?:都|也)?没|什么(?:都|也)没|没钱|没有(?:任何)?消息|没有资格|被占|被赶|其实是|反而|住了院|成本(?:不过|只有)|举报|可疑|怀疑|不对劲|担心/g;
+/**
+ * Words that say something went wrong: without a red flag or one of these, a text is not about fraud. 防/反 right
+ * before 诈骗 or 骗 (防诈骗讲座, 反诈骗) is its prevention, not harm (o429, a bank's 防诈骗讲座 for elders).
+ */
+export const HARM = /(?<![防反诈])骗|爆雷|拿不回|血本无归|损失惨重|犯罪|嫌疑人|被害人|受害|涉案|敛财|谎称|冒用|噱头|幌子|蒙骗|诱使|引诱|诱骗|欲哭无泪|虚假宣传|夸大|拒绝支付|集体逃走|逃离|一无所获|违法|非法|(?<![防反])诈骗|上当|跑路|失联|联系不上|打不通|退不了|不退|没退|不给退|拒绝退|人去楼空|卷款|卷钱|非法集资|血本无归|被坑|坑人|套路|没兑现|不兑现|没有兑现|不兑付|无法兑付|停发|停了|无法赎回|以次充好|强制购物|强迫|停工|停机|关门|倒闭|停业|大门紧闭|被查封|找不到人|不见人|人不见了|查不到|没去成|没有效果|没效果|没有作用|没作用|伪造|假的|假货|还不上|面临拍卖|撤了|拉黑|不能用了|没开业|没影|一分(?:钱)?(?:都|也)?没|什么(?:都|也)没|没钱|没有(?:任何)?消息|没有资格|被占|被赶|其实是|反而|住了院|成本(?:不过|只有)|举报|可疑|怀疑|不对劲|担心/g;
 
 /** Sales pressure and fees demanded up front: with type words, also a sign of fraud. */
 export const PRESSURE = /推销|兜售|诱导|忽悠|哄骗|劝说|动员|号称|宣称|声称|打着|旗号|以[^，。；]{1,12}为(?:名|由)|先(?:交|缴纳?|付)|收取[^，。；]{0,8}费|要求[^，。；]{0,6}(?:交|缴|付)|承诺|签约|说(?:能|可以)|让老人|要求老人/g;
@@ -165,7 +167,7 @@ export const MOVE_TROUBLE = /出事|车祸|住院|摔伤|受伤|急救|抢救|�
 export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'code' | 'app' | 'qr' | 'fee' | 'card';
 /** Actions off the official channel, each with its plain label. Links on an institution's own domain are not off the channel (verdict.ts). */
 export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
-  { kind: 'link', label: '让您点短信里的链接', pattern: /(?:https?:\/\/|www\.)[a-z0-9*×\-._~:/?#@!$&'()+=%]+|(?<![@\w.])[a-z0-9*][a-z0-9*-]*(?:\.[a-z0-9*-]+)*\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app|sh|xx)(?:\/[a-z0-9*\-._~/?#=&%]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]*\.[a-z]{2,6}\/[a-z0-9][a-z0-9/]*/gi },
+  { kind: 'link', label: '让您点短信里的链接', pattern: /(?:https?:\/\/|www\.)[a-z0-9*×\-._~:/?#@!$&'()+=%]+|(?<![@\w.])[a-z0-9*][a-z0-9*-]{0,62}(?:\.[a-z0-9*-]{1,63}){0,8}\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app|sh|xx)(?:\/[a-z0-9*\-._~/?#=&%]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}\.[a-z]{2,6}\/[a-z0-9][a-z0-9/]*/gi },
   { kind: 'site', label: '让您上网站、点链接办理', pattern: /(?:登录|登陆|登錄|登入|进入|打开|访问|前往|至)[^，。；,;!！]{0,6}(?:网站|網站|网址|網址|链接|鏈接|网页|页面)|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接/gi },
   { kind: 'call', label: '让您打短信里的电话', pattern: /(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\s*(?:1[3-9][\d*×x]{9}|1[3-9]\d?[x×*]|0\d{2,3}[-－—]?[\d*×x]{7,8}|[2-8]\d{6,7}(?!\d)|400[-－—]?\d{3}[-－—]?\d{4}|某某电话|x{3,}|×{3,})/gi },
   { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: /加(?:我|一下|下)?的?\s*(?:微信|qq|好友|手机|v信|vx|wx|威信|薇信|微芯)|添加[^，。；,;]{0,6}(?:微信|qq|好友|客服|vx|v信|wx|威信|薇信)|(?:微信|qq)号?[:：]\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊/gi },
@@ -173,7 +175,7 @@ export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[]
   { kind: 'code', label: '向您要验证码、密码', pattern: /(?:提供|告诉|发给?|报给?|说出|念给?|回复|输入|填写?|告知)[^，。；,;!！]{0,6}(?:验证码|动态码|校验码|密码|银行卡号|卡号|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)/g },
   { kind: 'app', label: '让您下载软件、共享屏幕', pattern: /(?:下载|安装)[^，。；,;!！]{0,10}(?:app|软件|客户端|apk)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号|远程(?:协助|控制)/gi },
   { kind: 'qr', label: '让您扫二维码办理', pattern: /扫(?:描|一扫)?[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
-  { kind: 'fee', label: '要您先交钱', pattern: /(?:交|缴|付|支付|缴纳|交纳)[^，。；,;!！]{0,4}(?:手续费|保证金|解冻费|工本费|认证费|激活费|验证费|审核费|押金|税|罚款|罚金|滞纳金|会费)|手续费|保证金|解冻费|认证费|激活费|验证费|审核费/g },
+  { kind: 'fee', label: '要您先交钱', pattern: /(?:交|缴|付|支付|缴纳|交纳)[^，。；,;!！]{0,4}(?:手续费|保证金|解冻费|工本费|认证费|激活费|验证费|审核费|押金|税|罚款|罚金|滞纳金|会费)|(?<!免)手续费|保证金|解冻费|认证费|激活费|验证费|审核费/g },
   { kind: 'card', label: '要您报银行卡去领', pattern: /(?:凭|提供|登记|报上?)[^，。；,;!！]{0,4}(?:银行卡|卡号)/g },
 ];
 /**
@@ -192,7 +194,13 @@ export const SHORT_MESSAGE = 160;
  * The official channel named: a counter or hall, the official App or hotline, a public account, the service
  * numbers (95588, 12333, 96122, 10086). What real notices send you to.
  */
-export const OFFICIAL_CHANNEL = /营业厅|营业网点|网点|柜台|窗口|服务大厅|服务中心|经办机构|官方(?:app|客服|网站|渠道|电话|热线)|公众号|(?<!\d)(?:95\d{3}|96\d{3}|12\d{3}|100(?:86|10|00|01))(?!\d)/i;
+export const OFFICIAL_CHANNEL = /营业厅|营业网点|网点|柜台|窗口|服务大厅|服务中心|经办机构|官方(?:app|客服|网站|渠道|电话|热线)|公众号|(?<!\d)(?:95\d{3}|96\d{3}|12\d{3}|100(?:86|10|00|01))(?![\d元块万千百.])/i;
+/**
+ * An official place or site named in the action's own clause ("凭身份证和银行卡到村委会登记领取", "请登录国家税务总局网站办理",
+ * "登录我行官方网站", "交管12123App"): the institution's own channel, so a site, fee, card or number there is no move
+ * (review, session 12: real notices read as 很可能是骗局 by the moves alone).
+ */
+export const OFFICIAL_PLACE = new RegExp(`${OFFICIAL_CHANNEL.source}|村委会|居委会|村委|社区|街道|乡镇|政务|国家[^，。；,;]{0,8}(?:网站|平台|app)|我行|本行`, 'i');
 /** The pretext signs: what the message says happened, in plain words. */
 export const PRETEXT_SIGNS: Record<'problem' | 'lure' | 'trouble', { label: string; explain: string }> = {
   problem: { label: '说您的账户、卡或业务出了问题', explain: '先说您的账户、银行卡、社保卡、ETC、手机银行“过期”“失效”“异常”“要认证”，再让您点链接、加好友、转账或说验证码——这是骗子的套路。真有问题，请打卡背面或官方客服电话，或到营业厅、窗口问清楚。' },

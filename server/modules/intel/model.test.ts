@@ -156,7 +156,9 @@ describe('session 12 training options against the topic bias (bench/train-intel.
 });
 
 describe('invented training sets of session 12 (bench/intel-groups.ts synthSets)', () => {
-  it('are off unless named; when named they are training texts only (no source), of their own kinds', () => {
+  it('are what the shipped model was trained with by default, none when INTEL_SYNTH=none; training texts only (no source), of their own kinds', () => {
+    if (process.env.INTEL_SYNTH === undefined) expect([...synthSets()].sort()).toEqual(['all', 'cases', 'ordinary', 'scams', 'scams-as-real']);
+    expect(synthSets('none').size).toBe(0);
     const kinds = (ex: { kind?: string }[]) => new Set(ex.map((e) => e.kind));
     expect(kinds(inventedDev(synthSets('')))).toEqual(new Set(['tips', 'nonfraud']));
     const all = inventedDev(synthSets('all'));

@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
-import { BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
+import { BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
@@ -137,10 +137,10 @@ function reported(simple: string, start: number, end: number): boolean {
  * borrows one of them ("为了您的资金安全，请勿泄露…", "警惕…") has no scammer in the third person.
  */
 const FRAME_WARN = /提醒|提示|谨防|警惕|提防|切勿|请勿|切莫|不要轻信|不要相信|别信|千万(?:别|不要|不能)|坚决不|留个?心眼|叮嘱|记住|牢记|勿因|以免|防止|谨慎|不要被[^。；]{0,20}(?:迷惑|蒙骗|忽悠|欺骗|误导)|如(?:发现|遇到?|有疑问)[^。；]{0,24}(?:拨打|报警|举报|投诉)|(?:拨打|报警)[^。；]{0,6}(?:110|96110)|反诈中心/g;
-// Third-person talk of the scam. Session 12 adds the words a bank or a clerk uses for it (假冒/冒充…名义, 防诈,
-// 诈骗多, 套路): the tenth collection's dev warnings (o532 a bank clerk's 防诈 talk, o613 ICBC's statement "假冒工行名义")
+// Third-person talk of the scam. Session 12 adds the words a bank or a clerk uses for it (假冒/冒充…名义, 防诈, 反诈;
+// not a bare 诈骗 or 套路, nor the 防诈 inside 谨防诈骗, which a scam's own tail carries — review): the tenth collection's dev warnings (o532 a bank clerk's 防诈 talk, o613 ICBC's statement "假冒工行名义")
 // named no 骗子. A case report that is also a frame keeps its harm unless every sign was disarmed (judge).
-const FRAME_SCAM = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞|防诈|反诈|诈骗|(?:假冒|冒充|冒用)[^，。；]{0,8}名义|套路/;
+const FRAME_SCAM = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞|(?<![谨提预以])防诈|反诈|(?:假冒|冒充|冒用)[^，。；]{0,8}名义|骗子的[^，。；]{0,4}套路/;
 function warningFrame(simple: string): boolean {
   return FRAME_SCAM.test(simple) && (simple.match(FRAME_WARN)?.length ?? 0) >= 1;
 }
@@ -172,10 +172,10 @@ function disarmedInWarning(simple: string, start: number): boolean {
 }
 /**
  * Inside a warning, a case put to the reader ("凡是要求…的", "任何…的", "要是收到…", "一旦接到…") is the scam
- * described, not asked for (o532, o534), and so is a sign whose own sentence goes on to tell the reader not to
+ * described, not asked for (o532; not 遇到/接到/一旦, which a scam's own order carries: "遇到这种情况请立即将资金转到安全账户"), and so is a sign whose own sentence goes on to tell the reader not to
  * do it ("…涉及银行卡密码、验证码的,坚决不能透露", "…让点链接领‘养老补贴’,可千万别信").
  */
-const DISARM_IF = /凡是|任何|要是|如遇|一旦|遇到|接到|碰到/;
+const DISARM_IF = /凡是|任何|如遇/;
 const DENIED_AFTER = /[,，]\s*(?:可|也|就|都)?(?:千万|一定|绝对|坚决)?(?:不能|不要|别|勿|不可)(?:轻易)?(?:透露|泄露|相信|轻信|信|理会|点击?|转账|汇款|上当)/;
 const CALLED_AFTER = /[,，、]\s*(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)/;
 
@@ -196,7 +196,7 @@ function affirmedMatches(r: Reading, pattern: RegExp, frame: boolean, skip?: (wo
   const out: { start: number; end: number; quote: string }[] = [];
   for (const m of simple.matchAll(re)) {
     const start = m.index, end = m.index + m[0].length;
-    if (m[0].length === 0 || NEGATION.test(simple.slice(Math.max(0, start - 12), start)) || skip?.(m[0])) continue;
+    if (m[0].length === 0 || NEGATION.test(simple.slice(Math.max(0, start - 12), start)) || NEGATED_LIST.test(simple.slice(Math.max(0, start - 30), start)) || skip?.(m[0])) continue;
     if (reported(simple, start, end) || (frame && disarmedInWarning(simple, start))) continue;
     out.push({ start, end, quote: r.quote(start, end) });
   }
@@ -241,12 +241,20 @@ export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
       for (const a of actions) {
         if (!PRETEXT_ACTIONS[kind].includes(a.kind) || (a.start < p.end && p.start < a.end)) continue;
         if (a.kind === 'call' && kind !== 'lure' && !callBack) continue;
+        if ((a.kind === 'site' || a.kind === 'fee' || a.kind === 'card' || a.kind === 'call') && OFFICIAL_PLACE.test(clauseAt(reading.simple, a.start, a.end))) continue;
         const gap = Math.max(a.start - p.end, p.start - a.end);
         if (gap <= MOVE_GAP && (best === null || gap < best.gap)) best = { pretext: { kind, quote: p.quote }, action: { kind: a.kind, label: a.label, quote: a.quote }, gap };
       }
     }
   }
   return best && { pretext: best.pretext, action: best.action };
+}
+
+/** The clause (between , ; 。 ! ? and line breaks) around a span of the simplified text. */
+function clauseAt(simple: string, start: number, end: number): string {
+  const from = Math.max(...['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
+  const stop = simple.slice(end).search(/[，,。；;！!？?\n]/);
+  return simple.slice(from, stop < 0 ? simple.length : end + stop);
 }
 
 /** The signs above that already name an action of the kind (a link and "登入我行网站" are one request). */
@@ -268,7 +276,7 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
   const out: Sign[] = [];
   const topup = TOPUP.test(simple);
   for (const f of RED_FLAGS) {
-    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'link' ? officialLink : undefined;
+    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'link' ? officialLink : f.code === 'website' ? (w: string) => OFFICIAL_PLACE.test(w) : undefined;
     const quote = firstAffirmed(r, f.pattern, true, frame, skip);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
