@@ -83,16 +83,26 @@ function readable(original: string, simple = toSimplified(original)): Reading {
  * simplified text, quoted from the original (the mapping keeps offsets).
  */
 function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame = false, skip?: (word: string) => boolean): string | null {
+  for (const m of affirmed(r, pattern, { skipReported, frame, skip })) return m.quote;
+  return null;
+}
+
+/**
+ * The matches of a pattern that are not a warning's words, in order, lazily: not after a turning-away word or
+ * inside a list the reader is told not to give, not skipped by the caller, not reported speech (when asked), not
+ * disarmed in a warning frame. The one filter for signs (firstAffirmed) and for the moves (affirmedMatches).
+ */
+function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; frame: boolean; skip?: (word: string) => boolean }) {
   const simple = r.simple;
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   for (const m of simple.matchAll(re)) {
-    if (NEGATION.test(simple.slice(Math.max(0, m.index - 12), m.index)) || NEGATED_LIST.test(simple.slice(Math.max(0, m.index - 30), m.index))) continue;
-    if (skip?.(m[0])) continue;
-    if (skipReported && reported(simple, m.index, m.index + m[0].length)) continue;
-    if (frame && disarmedInWarning(simple, m.index)) continue;
-    return r.quote(m.index, m.index + m[0].length);
+    const start = m.index, end = m.index + m[0].length;
+    if (m[0].length === 0 || NEGATION.test(simple.slice(Math.max(0, start - 12), start)) || NEGATED_LIST.test(simple.slice(Math.max(0, start - 30), start))) continue;
+    if (o.skip?.(m[0])) continue;
+    if (o.skipReported && reported(simple, start, end)) continue;
+    if (o.frame && disarmedInWarning(simple, start)) continue;
+    yield { start, end, quote: r.quote(start, end) };
   }
-  return null;
 }
 
 // Session 12: also the words of advice between people (叮嘱, 记住, 千万别信, "…的都是骗子") — the tenth collection's
@@ -189,23 +199,14 @@ const ADDRESSED = /尊敬的(?:客户|用户|市民)|提示您|提醒您|郑重�
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
 
-/** Every match of a pattern that is not a warning (as firstAffirmed), with its place in the simplified text. */
+/** Every match of a pattern that is not a warning (affirmed, reported speech included), with its place in the simplified text. */
 function affirmedMatches(r: Reading, pattern: RegExp, frame: boolean, skip?: (word: string) => boolean): { start: number; end: number; quote: string }[] {
-  const simple = r.simple;
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-  const out: { start: number; end: number; quote: string }[] = [];
-  for (const m of simple.matchAll(re)) {
-    const start = m.index, end = m.index + m[0].length;
-    if (m[0].length === 0 || NEGATION.test(simple.slice(Math.max(0, start - 12), start)) || NEGATED_LIST.test(simple.slice(Math.max(0, start - 30), start)) || skip?.(m[0])) continue;
-    if (reported(simple, start, end) || (frame && disarmedInWarning(simple, start))) continue;
-    out.push({ start, end, quote: r.quote(start, end) });
-  }
-  return out;
+  return [...affirmed(r, pattern, { skipReported: true, frame, skip })];
 }
 
 /** The host of a web address as written ("http://wap.icbcapk.com/x" → "wap.icbcapk.com"), or null for words like "点击链接". */
 function hostOf(link: string): string | null {
-  const m = /^(?:https?:\/\/)?([a-z0-9*×x.-]+\.[a-z*]{2,})/i.exec(link.trim());
+  const m = /^(?:https?:\/\/)?([a-z0-9*×.-]+\.[a-z*]{2,})/i.exec(link.trim());
   return m && m[1].includes('.') ? m[1].toLowerCase() : null;
 }
 /** A link on an institution's own domain (95588's icbc.com.cn, 12333's gov.cn): the official channel, not a sign. */
@@ -223,6 +224,8 @@ export function lookalikeLink(link: string): string | null {
 export interface Moves { pretext: { kind: 'problem' | 'lure' | 'trouble'; quote: string }; action: { kind: ActionKind; label: string; quote: string } }
 /** Characters between a pretext and an action that still read as one request (a scam message is one or two sentences). */
 const MOVE_GAP = 100;
+/** The link action of OFF_CHANNEL: its addresses are also read for look-alike domains. */
+const LINK_ACTION = OFF_CHANNEL.find((a) => a.kind === 'link')!;
 
 /**
  * The scam message's two moves (lexicon.ts, session 12): a pretext (a problem with your account, money for you,
@@ -286,7 +289,7 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
     if (quote) out.push({ code: 'callback', label: '留了电话让您回拨', quote, explain: '短信里说有好处可领或有笔扣款，再留个电话让您打过去——接电话的就是骗子，会一步步让您说出卡号、密码，或到 ATM 机上“操作”。要核实，请打官方客服电话。', weight: 1 });
   }
   // A web address that borrows an institution's name or number (session 12).
-  for (const m of affirmedMatches(r, OFF_CHANNEL[0].pattern, frame)) {
+  for (const m of affirmedMatches(r, LINK_ACTION.pattern, frame)) {
     const brand = lookalikeLink(m.quote);
     if (!brand) continue;
     // The address itself, without the words a message runs on with ("http://10086pyzxa.com领取,逾期…").
