@@ -41,12 +41,18 @@ export function relativeWeights(examples: Example[], w: number[], share = Number
       if (has > 0) examples.forEach((e, i) => { if (e.kind === kind) out[i] *= (share * total(real)) / has; });
     }
   }
-  for (const y of [0, 1]) {
-    const before = w.reduce((s, x, i) => s + (examples[i].fraud === y ? x : 0), 0);
-    const after = out.reduce((s, x, i) => s + (examples[i].fraud === y ? x : 0), 0);
-    if (after > 0) examples.forEach((e, i) => { if (e.fraud === y) out[i] *= before / after; });
-  }
-  return out;
+  return keepClassTotals(examples, w, out);
+}
+
+/**
+ * `scaled` rescaled so that each class (fraud, not fraud) weighs in total what it weighed in `weight`: every
+ * reweighting of the fraud head (relativeWeights, train-intel's scaleKinds and hardNegatives) moves weight
+ * within a class, never between the classes. A class scaled to nothing stays at nothing.
+ */
+export function keepClassTotals(examples: Example[], weight: number[], scaled: number[]): number[] {
+  const before = [0, 0], after = [0, 0];
+  examples.forEach((e, i) => { before[e.fraud] += weight[i]; after[e.fraud] += scaled[i]; });
+  return scaled.map((x, i) => (after[examples[i].fraud] > 0 ? x * (before[examples[i].fraud] / after[examples[i].fraud]) : 0));
 }
 
 export interface Item extends Example { id: string; source: string; kind: 'cases' | 'scams' | 'ordinary'; label: string | null }

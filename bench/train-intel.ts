@@ -27,7 +27,7 @@ import { FRAUD_TYPE_CODES, FRAUD_TYPES } from '../shared/domain.ts';
 import { evaluateDetection, flagged, formatDetection, type DetectionScores, type Reader } from '../server/modules/intel/evaluate-detection.ts';
 import { loadModel, MODEL_FILE, ngrams, type ModelWeights, type TextReading } from '../server/modules/intel/model.ts';
 import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
-import { assignFolds, groupItems, inventedDev, realDevItems, relativeWeights, typeIndex, type Example, type Item } from './intel-groups.ts';
+import { assignFolds, groupItems, inventedDev, keepClassTotals, realDevItems, relativeWeights, typeIndex, type Example, type Item } from './intel-groups.ts';
 export type { Example };
 
 
@@ -102,6 +102,15 @@ export interface TrainOptions {
    */
   hardNegatives?: number;
 }
+/** An experiment's environment variable read strictly: a misspelt value would silently train another model. */
+function envChoice<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+  const v = (process.env[name] ?? fallback) as T;
+  if (!allowed.includes(v)) throw new Error(`${name}=${v}: expected one of ${allowed.join(', ')}`);
+  return v;
+}
+const topicL2 = Number(process.env.TOPIC_L2 ?? 10);
+if (!Number.isFinite(topicL2) || topicL2 < 0) throw new Error(`TOPIC_L2=${process.env.TOPIC_L2}: expected a number ≥ 0`);
+const featureScale = envChoice('FEATURE_SCALE', 'nb', ['nb', 'idf', 'off'] as const);
 /** The configuration `npm run train:intel` trains (environment variables override it for experiments). */
 export const TRAIN_OPTIONS: TrainOptions = {
   minDf: Number(process.env.MIN_DF ?? 2), steps: Number(process.env.STEPS ?? 1000), rate: Number(process.env.RATE ?? 8),
@@ -114,8 +123,8 @@ export const TRAIN_OPTIONS: TrainOptions = {
   // Session 12 (topic bias, docs/intel.md "Topic bias (session 12)" and "The write gate, session 12"): the shipped
   // model regularises the n-grams both classes use (老人 养老 社保) in the fraud head (topic L2 10) and scales features
   // by NB log-count ratios of all fraud against all not-fraud texts. TOPIC_L2=0 and FEATURE_SCALE=off train without.
-  ...(Number(process.env.TOPIC_L2 ?? 10) > 0 ? { topicL2: Number(process.env.TOPIC_L2 ?? 10) } : {}),
-  ...((process.env.FEATURE_SCALE ?? 'nb') !== 'off' ? { featureScale: (process.env.FEATURE_SCALE ?? 'nb') as TrainOptions['featureScale'], nbFrom: 'all' as const } : {}),
+  ...(topicL2 > 0 ? { topicL2 } : {}),
+  ...(featureScale !== 'off' ? { featureScale, nbFrom: 'all' as const } : {}),
 };
 
 export function train(examples: Example[], trainedOn: string, opts: TrainOptions = TRAIN_OPTIONS): ModelWeights {
@@ -200,10 +209,7 @@ function fraudHead(examples: Example[], X: { ids: number[]; scale: number }[], v
 /** The fraud-head weights with each collection's weight multiplied by `scale[kind]`, each class keeping its total. */
 export function scaleKinds(examples: Example[], weight: number[], scale?: Record<string, number>): number[] {
   if (!scale || Object.keys(scale).length === 0) return weight;
-  const scaled = weight.map((w, i) => w * (scale[examples[i].kind ?? '?'] ?? 1));
-  const total = [0, 0], after = [0, 0];
-  examples.forEach((e, i) => { total[e.fraud] += weight[i]; after[e.fraud] += scaled[i]; });
-  return scaled.map((w, i) => (after[examples[i].fraud] ? (w * total[examples[i].fraud]) / after[examples[i].fraud] : 0));
+  return keepClassTotals(examples, weight, weight.map((w, i) => w * (scale[examples[i].kind ?? '?'] ?? 1)));
 }
 
 /**
@@ -268,9 +274,7 @@ export function hardNegatives(examples: Example[], X: { ids: number[] }[], V: nu
   });
   const neg = examples.map((_, i) => i).filter((i) => examples[i].fraud === 0);
   const mean = neg.reduce((s, i) => s + tau[i], 0) / Math.max(1, neg.length) || 1;
-  const scaled = weight.map((w, i) => (examples[i].fraud ? w : w * (1 + (lambda * tau[i]) / mean)));
-  const before = neg.reduce((s, i) => s + weight[i], 0), after = neg.reduce((s, i) => s + scaled[i], 0);
-  return scaled.map((w, i) => (examples[i].fraud ? w : (w * before) / after));
+  return keepClassTotals(examples, weight, weight.map((w, i) => (examples[i].fraud ? w : w * (1 + (lambda * tau[i]) / mean))));
 }
 
 /** Each example's weight in the fraud head (the total stays the number of examples, as with 'balanced'). */
