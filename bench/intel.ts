@@ -44,6 +44,13 @@ console.log(`bench/intel — ${cpus()[0].model}, Node ${process.version}`);
 console.log(`model ${MODEL_FILE.split('/').slice(-2).join('/')}: ${(statSync(MODEL_FILE).size / 1024).toFixed(0)} KB, ${model ? Object.keys(model.features).length : 0} features; loaded in ${loadMs.toFixed(1)} ms (target < 200 ms), RSS +${((rss1 - rss0) / 1048576).toFixed(1)} MB, heap +${((heap1 - heap0) / 1048576).toFixed(1)} MB (target < 20 MB)${global.gc ? '' : ' — run with --expose-gc for exact figures'}`);
 console.log(`analyze 300-character text: ${(ms / runs).toFixed(3)} ms on average over ${runs} runs, ${texts.length} texts (target < 2 ms)`);
 
+// Hostile input at the length cap (session 12 review): runs that once made the link patterns quadratic.
+for (const [name, t] of [['"a-" × 10,000', 'a-'.repeat(10_000)], ['"*" × 20,000', '*'.repeat(20_000)], ['"a." × 10,000', 'a.'.repeat(10_000)]] as const) {
+  const h0 = process.hrtime.bigint();
+  analyze(t);
+  console.log(`analyze hostile 20,000 characters ${name}: ${(Number(process.hrtime.bigint() - h0) / 1e6).toFixed(1)} ms`);
+}
+
 // Figure extraction (issue 14) on 300-character cuts of the real dev work summaries.
 const cuts = loadRealSummaries('dev').flatMap((s) => [0, 300, 600].map((i) => s.text.slice(i, i + 300)).filter((c) => c.length === 300));
 for (let i = 0; i < 500; i++) extractFigures(cuts[i % cuts.length]);
