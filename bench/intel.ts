@@ -45,7 +45,10 @@ console.log(`model ${MODEL_FILE.split('/').slice(-2).join('/')}: ${(statSync(MOD
 console.log(`analyze 300-character text: ${(ms / runs).toFixed(3)} ms on average over ${runs} runs, ${texts.length} texts (target < 2 ms)`);
 
 // Hostile input at the length cap (session 12 review): runs that once made the link patterns quadratic.
-for (const [name, t] of [['"a-" × 10,000', 'a-'.repeat(10_000)], ['"*" × 20,000', '*'.repeat(20_000)], ['"a." × 10,000', 'a.'.repeat(10_000)]] as const) {
+// Session 13: one sign's words repeated with no stop (each match's checks looked across the whole sentence), and
+// thousands of entities (each kept one was compared with every other).
+const repeat = (unit: string) => unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
+for (const [name, t] of [['"a-" × 10,000', 'a-'.repeat(10_000)], ['"*" × 20,000', '*'.repeat(20_000)], ['"a." × 10,000', 'a.'.repeat(10_000)], ['"转账到安全账户" repeated', repeat('转账到安全账户')], ['"你的包裹被海关扣了要交税" repeated', repeat('你的包裹被海关扣了要交税')], ['"路1号" repeated', repeat('路1号')]] as const) {
   const h0 = process.hrtime.bigint();
   analyze(t);
   console.log(`analyze hostile 20,000 characters ${name}: ${(Number(process.hrtime.bigint() - h0) / 1e6).toFixed(1)} ms`);

@@ -87,6 +87,9 @@ function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame 
   return null;
 }
 
+/** How many matches of one pattern in one text are read (see affirmed). */
+const MAX_MATCHES = 64;
+
 /**
  * The matches of a pattern that are not a warning's words, in order, lazily: not after a turning-away word or
  * inside a list the reader is told not to give, not skipped by the caller, not reported speech (when asked), not
@@ -95,11 +98,18 @@ function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame 
 function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; frame: boolean; skip?: (word: string) => boolean }) {
   const simple = r.simple;
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  // Each match's checks look across its sentence, so a hostile text of one phrase repeated without a stop
+  // ("转账到安全账户" × 2,857) made them quadratic: 716 ms at the length cap (session 13). Only the first
+  // MAX_MATCHES matches of a pattern are read (no real text comes near), and whether the text warns at all is
+  // read once per text, not once per match.
+  let examined = 0;
+  let warns: boolean | undefined;
   for (const m of simple.matchAll(re)) {
+    if (++examined > MAX_MATCHES) return;
     const start = m.index, end = m.index + m[0].length;
     if (m[0].length === 0 || NEGATION.test(simple.slice(Math.max(0, start - 12), start)) || NEGATED_LIST.test(simple.slice(Math.max(0, start - 30), start))) continue;
     if (o.skip?.(m[0])) continue;
-    if (o.skipReported && reported(simple, start, end)) continue;
+    if (o.skipReported && reported(simple, start, end, (warns ??= WARNING.test(simple)))) continue;
     if (o.frame && disarmedInWarning(simple, start)) continue;
     yield { start, end, quote: r.quote(start, end) };
   }
@@ -125,14 +135,14 @@ const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|虚假|假的|不�
  * in a sentence of a warning whose subject is the scammer and which says how they operate
  * ("骗子以…为名,…套取受害人的银行卡密码").
  */
-function reported(simple: string, start: number, end: number): boolean {
+function reported(simple: string, start: number, end: number, warns: boolean): boolean {
   const open = Math.max(simple.lastIndexOf('“', start), simple.lastIndexOf('「', start));
   const shut = Math.max(simple.lastIndexOf('”', start), simple.lastIndexOf('」', start));
   if (open > shut) {
     const close = simple.slice(end).search(/[”」]/);
     if (close >= 0 && CALLED_SCAM.test(simple.slice(end + close + 1))) return true;
   }
-  if (!WARNING.test(simple)) return false;
+  if (!warns) return false;
   const from = Math.max(...['。', '！', '？', '\n', '；'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
   const after = simple.slice(end).search(/[。！？\n；]/);
   const sentence = simple.slice(from, after < 0 ? simple.length : end + after);
@@ -244,9 +254,11 @@ export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
       for (const a of actions) {
         if (!PRETEXT_ACTIONS[kind].includes(a.kind) || (a.start < p.end && p.start < a.end)) continue;
         if (a.kind === 'call' && kind !== 'lure' && !callBack) continue;
-        if ((a.kind === 'site' || a.kind === 'fee' || a.kind === 'card' || a.kind === 'call') && OFFICIAL_PLACE.test(clauseAt(reading.simple, a.start, a.end))) continue;
         const gap = Math.max(a.start - p.end, p.start - a.end);
-        if (gap <= MOVE_GAP && (best === null || gap < best.gap)) best = { pretext: { kind, quote: p.quote }, action: { kind: a.kind, label: a.label, quote: a.quote }, gap };
+        if (gap > MOVE_GAP || (best !== null && gap >= best.gap)) continue;
+        // Read after the distance: the clause is looked up only for a pair that could be the closest.
+        if ((a.kind === 'site' || a.kind === 'fee' || a.kind === 'card' || a.kind === 'call') && OFFICIAL_PLACE.test(clauseAt(reading.simple, a.start, a.end))) continue;
+        best = { pretext: { kind, quote: p.quote }, action: { kind: a.kind, label: a.label, quote: a.quote }, gap };
       }
     }
   }
