@@ -3,7 +3,9 @@
  * running the analysis on it: every line parses, has exactly the fields of its file, a known label or
  * category, an id of the right shape used once, a source URL, and the split the protocol demands —
  * "heldout" when the first hex digit of sha256(source + "#" + text) is below 8, else "dev". No text
- * appears twice (after trimming) in any file or across files. Prints counts; exits 1 on any fault.
+ * appears twice (after trimming) in any file or across files. scams.asks.jsonl (the hand-made ask/opening
+ * label of each scam message, docs/intel.md "Openings and asks") must hold exactly one label for every
+ * scams.jsonl id and no other id. Prints counts; exits 1 on any fault.
  *
  *   npx tsx bench/real-msg-check.ts
  */
@@ -73,6 +75,47 @@ for (const spec of SPECS) {
   });
   console.log(`${spec.file}: ${lines.length} lines`);
   for (const [cls, c] of [...perClass].sort()) console.log(`  ${cls.padEnd(20)} dev ${String(c.dev).padStart(3)}  heldout ${String(c.heldout).padStart(3)}`);
+}
+
+// scams.asks.jsonl: exactly one {"id","ask"[,"doubt"]} line per scams.jsonl id, in id order, and no other id.
+{
+  const scamIds = readFileSync(DIR + 'scams.jsonl', 'utf8').split('\n').filter((l) => l.trim() !== '')
+    .map((l) => { try { return (JSON.parse(l) as { id?: unknown }).id; } catch { return undefined; } })
+    .filter((id): id is string => typeof id === 'string');
+  const lines = readFileSync(DIR + 'scams.asks.jsonl', 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const labelled = new Map<string, number>();
+  const order: string[] = [];
+  let ask = 0;
+  let doubt = 0;
+  lines.forEach((line, i) => {
+    const where = `scams.asks.jsonl:${i + 1}`;
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      faults.push(`${where}: not JSON`);
+      return;
+    }
+    const extra = Object.keys(row).filter((k) => !['id', 'ask', 'doubt'].includes(k));
+    if (extra.length) faults.push(`${where}: unknown fields ${extra.join(',')}`);
+    if (typeof row.id !== 'string') { faults.push(`${where}: id missing`); return; }
+    if (typeof row.ask !== 'boolean') faults.push(`${where}: ask is not true/false`);
+    if ('doubt' in row && (typeof row.doubt !== 'string' || row.doubt.trim() === '')) faults.push(`${where}: doubt empty`);
+    labelled.set(row.id, (labelled.get(row.id) ?? 0) + 1);
+    order.push(row.id);
+    if (row.ask === true) ask++;
+    if ('doubt' in row) doubt++;
+  });
+  const scamSet = new Set(scamIds);
+  const missing = scamIds.filter((id) => !labelled.has(id));
+  const twice = [...labelled].filter(([, n]) => n > 1).map(([id]) => id);
+  const unknown = [...labelled.keys()].filter((id) => !scamSet.has(id));
+  if (missing.length) faults.push(`scams.asks.jsonl: no label for ${missing.length} scam id(s): ${missing.join(' ')}`);
+  if (twice.length) faults.push(`scams.asks.jsonl: labelled more than once: ${twice.join(' ')}`);
+  if (unknown.length) faults.push(`scams.asks.jsonl: ids not in scams.jsonl: ${unknown.join(' ')}`);
+  const byNumber = (a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1));
+  if (order.join() !== [...order].sort(byNumber).join()) faults.push('scams.asks.jsonl: lines not in id order');
+  console.log(`scams.asks.jsonl: ${lines.length} lines (ask ${ask}, opening ${lines.length - ask}, with a doubt ${doubt})`);
 }
 
 if (faults.length > 0) {

@@ -36,9 +36,38 @@ export const currentReader: Reader = {
   type: (text) => judge(text).fraudTypes[0]?.code ?? 'none',
 };
 
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const share = (xs: boolean[]) => (xs.length ? round(xs.filter(Boolean).length / xs.length) : 0);
+
+/**
+ * The hand-made label of each scam message (data/real/scams.asks.jsonl, docs/intel.md "Openings and
+ * asks"): true when the text carries the scam's ask (pay, give data, open a link, contact a number…),
+ * false when it is only an opening (a greeting, a summons, a change of number, a bare problem).
+ */
+export function loadAsks(): Map<string, boolean> {
+  const text = readFileSync(fileURLToPath(new URL('./data/real/scams.asks.jsonl', import.meta.url)), 'utf8');
+  const rows = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; ask: boolean });
+  return new Map(rows.map((r) => [r.id, r.ask]));
+}
+
+export interface RecallPart { n: number; flagged: number; recall: number }
+export interface RecallByAsk { ask: RecallPart; opening: RecallPart; /** Scam ids with no label (counted in neither part). */ unlabelled: number }
+
+/** Scam-message recall split by the ask/opening label: `flags[i]` tells whether `scams[i]` was flagged. */
+export function recallByAsk(scams: { id: string }[], flags: boolean[], asks: Map<string, boolean>): RecallByAsk {
+  const part = (want: boolean): RecallPart => {
+    const hits = scams.map((s, i) => ({ label: asks.get(s.id), flag: flags[i] })).filter((x) => x.label === want);
+    const f = hits.filter((x) => x.flag).length;
+    return { n: hits.length, flagged: f, recall: hits.length ? round(f / hits.length) : 0 };
+  };
+  return { ask: part(true), opening: part(false), unlabelled: scams.filter((s) => !asks.has(s.id)).length };
+}
+
 export interface DetectionScores {
   split: Split;
   recall: { cases: number; scams: number; all: number; n: number };
+  /** Scam-message recall on messages that carry the scam's ask and on bare openings. */
+  scamsByAsk: RecallByAsk;
   /** Among the real fraud texts, the share the verdict called unsure. */
   fraudUnsure: number;
   falsePositiveRate: number;
@@ -48,9 +77,6 @@ export interface DetectionScores {
   macroF1: number;
   perType: Record<string, { precision: number; recall: number; f1: number; support: number; flagged: number }>;
 }
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-const share = (xs: boolean[]) => (xs.length ? round(xs.filter(Boolean).length / xs.length) : 0);
 
 /** Scores a reader (the current one by default) on one split of the real data. */
 export function evaluateDetection(split: Split, reader: Reader = currentReader): DetectionScores {
@@ -78,6 +104,7 @@ export function evaluateDetection(split: Split, reader: Reader = currentReader):
   return {
     split,
     recall: { cases: share(caseV.map(flagged)), scams: share(scamV.map(flagged)), all: share(fraudV.map(flagged)), n: fraudV.length },
+    scamsByAsk: recallByAsk(scams, scamV.map(flagged), loadAsks()),
     fraudUnsure: share(fraudV.map((v) => v.level === 'unsure')),
     falsePositiveRate: share(ordV.map(flagged)),
     ordinaryUnsure: share(ordV.map((v) => v.level === 'unsure')),
@@ -88,11 +115,18 @@ export function evaluateDetection(split: Split, reader: Reader = currentReader):
   };
 }
 
+/** One line: scam-message recall on asks and on openings, with counts. */
+export function formatRecallByAsk(b: RecallByAsk): string {
+  const p = (name: string, x: RecallPart) => `${name} ${x.recall} (${x.flagged}/${x.n})`;
+  return `scam messages by ask/opening: ${p('ask', b.ask)}, ${p('opening', b.opening)}${b.unlabelled ? `; ${b.unlabelled} unlabelled` : ''}`;
+}
+
 /** The scores as the lines `npm run eval:intel` prints. */
 export function formatDetection(s: DetectionScores, labels: Record<string, string>): string {
   const lines = [
     `detection on real ${s.split} texts (flagged = verdict high or medium):`,
     `  recall on real fraud texts ${s.recall.all} (n ${s.recall.n}; cases ${s.recall.cases}, scam messages ${s.recall.scams}; unsure ${s.fraudUnsure})  target ≥ 0.9`,
+    `  ${formatRecallByAsk(s.scamsByAsk)}`,
     `  false positives on ordinary messages ${s.falsePositiveRate} (n ${s.ordinaryN}; unsure ${s.ordinaryUnsure})  target ≤ 0.03`,
     `  six-type accuracy on elderly-fraud cases ${s.typeAccuracy}, macro-F1 ${s.macroF1}  target accuracy ≥ 0.85`,
     '  | type | precision | recall | F1 | n | flagged |',
