@@ -277,6 +277,13 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('6月24日,柳州市公安局河西责任区刑侦大队组织20多名警力,联合市场监管部门对位于潭中西路的某公司进行突击清查')).toEqual([]);
   });
 
+  it('s210: a recovery verb heading the clause makes frozen money recovered, however long the object after it', () => {
+    expect(keyed('公布了打击整治养老诈骗专项行动的结果:破案544起,,打掉犯罪团伙64个,抓获犯罪嫌疑人960名,,追缴冻结涉养老诈骗赃款赃物人民币7537万余元,。'))
+      .toEqual(['cases_solved=544', 'suspects_arrested=960', 'amount_recovered_yuan=75370000~']);
+    // Frozen alone stays no key (s099).
+    expect(keyed('冻结涉案资金3370余万元')).toEqual([]);
+  });
+
   it('keeps the development split above the issue bars (P ≥ 0.95, R ≥ 0.9, no masked number guessed)', () => {
     const s = scoreRealFigures(loadRealSummaries('dev'));
     expect(s.precision).toBeGreaterThanOrEqual(0.95);

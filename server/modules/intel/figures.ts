@@ -280,6 +280,9 @@ function notAFigure(text: string, q: Quantity): boolean {
 }
 
 const OBJECT_RULES = new Set(['materials_distributed', 'posters', 'banners']);
+const RECOVERY_WORD = /追缴|追回|挽回|追赃|挽损|退赔|返还|退还/;
+/** A recovery verb joined to a seizure word, either order ("追缴冻结", "追缴查扣", "冻结并追回"): the money is recovered. */
+const RECOVERY_BESIDE_SEIZURE = /(?:追缴|追回|挽回|追赃|挽损|退赔|返还|退还)[、和及并]?(?:冻结|查封|扣押|查扣|止付)|(?:冻结|查封|扣押|查扣|止付)[^，。；,]{0,12}(?:追缴|追回|挽回|追赃|挽损|退赔|返还|退还)/;
 
 /**
  * The persons of a paired count ("受理一审…45件67人", s098; "起诉…767件1863人", s016) belong to the clause's own
@@ -323,8 +326,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const near = before.slice(from);
     if (q.value === null || OTHER_BEFORE.test(near) || OTHER_NEAR_END.test(near) || OTHER_AFTER.test(after)) continue;
     // Money frozen or seized ("冻结涉案资金…万元", "查封扣押冻结涉案财产…") is neither recovered nor the amount
-    // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered.
-    if (measure === '元' && /冻结|查封|扣押|查扣|止付/.test(near) && !/追缴|追回|挽回|追赃|挽损|退赔|返还|退还/.test(near)) continue;
+    // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered — read in the whole clause before the
+    // number, not only its last words: a long object can push the verb out of them ("追缴冻结涉养老诈骗赃款赃物人民币
+    // 7537万余元", s210).
+    if (measure === '元' && /冻结|查封|扣押|查扣|止付/.test(near) && !RECOVERY_WORD.test(near) && !RECOVERY_BESIDE_SEIZURE.test(before)) continue;
     const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
     const list = listWords(text, start, before);
     if (mixedCount(list)) continue;
