@@ -256,8 +256,9 @@ describe('real work summaries (issue 14), dev sentences', () => {
   it('s195: one count of tips coordinated with hazards (线索或风险隐患) is neither; the breakdown after it keeps its own verbs', () => {
     expect(keyed('安庆自6月起开展为期半年的打击整治养老诈骗专项行动,截至6月6日,已排查侵害老年人违法问题线索或风险隐患13条,其中立案查处5件、移送公安机关侦查5件。'))
       .toEqual(['cases_filed=5']);
-    // "问题线索" alone is one noun: still tips.
+    // "问题线索" alone is one noun: still tips (s020); two verbs each with its object are a list (constructed).
     expect(keyed('截至目前,该局已排查出 52 条涉养老诈骗问题线索。')).toEqual(['tips_received=52']);
+    expect(keyed('梳理线索、排查问题隐患12个')).toEqual(['hazards_found=12']);
   });
 
   it('s192: 发送 hands out printed things (份), as 发放 does', () => {
@@ -275,6 +276,8 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('社区居民纷纷前来了解咨询,干警对社区居民的问题进行了耐心解答。三级法院30余名干警参加集中宣传活动,共发放宣传资料500余份。'))
       .toEqual(['materials_distributed=500~']);
     expect(keyed('6月24日,柳州市公安局河西责任区刑侦大队组织20多名警力,联合市场监管部门对位于潭中西路的某公司进行突击清查')).toEqual([]);
+    // Taking part in a crime is no reach (constructed).
+    expect(keyed('经查,共有30余名老年人参与非法集资。')).toEqual([]);
   });
 
   it('s210: a recovery verb heading the clause makes frozen money recovered, however long the object after it', () => {

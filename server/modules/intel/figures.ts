@@ -121,7 +121,8 @@ const AFTER_RULES: Rule[] = [
   // Persons of the audience counted before the verb that says they took part or were taught ("共吸引100余名老年人参加",
   // s192; "20余名“银发一族”一起学习", s194; "为近百名中老年群众普及防范诈骗技巧", s198): people reached. Only the audience
   // (elders, residents, the public) — staff taking part ("30余名干警参加") are no reach — and only with such a verb.
-  { indicator: 'people_reached', words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:参加|参与|学习|聆听)`), measures: ['人', '名', '人次'], unit: '人' },
+  // 参加/参与 must end the clause or name an event: "3名老人参与非法集资" is no reach.
+  { indicator: 'people_reached', words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:(?:参加|参与)(?:了)?(?:$|[^，。；]{0,8}?(?:活动|讲座|宣讲|宣传|培训|座谈|课堂|演出|问答|答题))|学习|聆听)`), measures: ['人', '名', '人次'], unit: '人' },
   { indicator: 'people_reached', lead: /[为向](?:近|约|超过?)?$/, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:普及|讲解|宣讲|讲授|上课)`), measures: ['人', '名', '人次'], unit: '人' },
   // "深入…3000余户居民家中" (s113): households counted by the home entered, whatever the verb of motion.
   { indicator: 'households_visited', words: /^[^，。；]{0,6}家(?:中|里)/, measures: ['户', '户次'], unit: '户' },
@@ -251,9 +252,11 @@ const COUNTED_FAMILIES = [/横幅|标语|条幅/, /海报|展板|挂图|宣传�
 const POSTS_WITH_TEXTS = /(?:短信|短息)[^，。；]*(?:推送|公众号|微信群|推文)|(?:推送|公众号|微信群|推文)[^，。；]*(?:短信|短息)/;
 /**
  * One count of two kinds joined by a coordinator: tips with problems or hazards ("已排查侵害老年人违法问题线索或风险隐患
- * 13条", s195) is neither tips received nor hazards found. "问题线索" alone is one noun (a tip about a problem).
+ * 13条", s195) is neither tips received nor hazards found. "问题线索" alone is one noun (a tip about a problem), and
+ * two verbs with their own objects ("梳理线索、排查问题隐患12个") are a list, not one mixed count.
  */
-const TIPS_WITH_HAZARDS = /线索(?:或|和|及|与|以及|、)[^，。；]{0,8}(?:隐患|问题(?!线索))|(?:隐患|问题)(?:或|和|及|与|以及|、)[^，。；]{0,8}线索/;
+const NOT_A_VERB = '(?!排查|发现|摸排|梳理|整治|核查|开展|建立|处置|收集|受理)';
+const TIPS_WITH_HAZARDS = new RegExp(`线索(?:或|和|及|与|以及|、)${NOT_A_VERB}[^，。；]{0,4}(?:隐患|问题(?!线索))|(?:隐患|问题)(?:或|和|及|与|以及|、)${NOT_A_VERB}[^，。；]{0,4}线索`);
 function mixedCount(words: string): boolean {
   return COUNTED_FAMILIES.filter((f) => f.test(words)).length >= 2 || POSTS_WITH_TEXTS.test(words) || TIPS_WITH_HAZARDS.test(words);
 }
