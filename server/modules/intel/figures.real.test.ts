@@ -253,6 +253,40 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('活动期间共发放宣传册500余份、宣传单300余张,为老年人提供法律咨询30余人次。')).toEqual(['materials_distributed=500~', 'materials_distributed=300~']);
   });
 
+  it('s195: one count of tips coordinated with hazards (线索或风险隐患) is neither; the breakdown after it keeps its own verbs', () => {
+    expect(keyed('安庆自6月起开展为期半年的打击整治养老诈骗专项行动,截至6月6日,已排查侵害老年人违法问题线索或风险隐患13条,其中立案查处5件、移送公安机关侦查5件。'))
+      .toEqual(['cases_filed=5']);
+    // "问题线索" alone is one noun: still tips (s020); two verbs each with its object are a list (constructed).
+    expect(keyed('截至目前,该局已排查出 52 条涉养老诈骗问题线索。')).toEqual(['tips_received=52']);
+    expect(keyed('梳理线索、排查问题隐患12个')).toEqual(['hazards_found=12']);
+  });
+
+  it('s192: 发送 hands out printed things (份), as 发放 does', () => {
+    expect(keyed('据统计,本次活动共吸引100余名老年人参加,现场发送普法宣传资料300余份。'))
+      .toEqual(['people_reached=100~', 'materials_distributed=300~']);
+  });
+
+  it('s192, s194, s198: the audience counted before the verb that says it took part or was taught is people reached; staff are not', () => {
+    expect(keyed('日前,一场趣味普法活动在广西壮族自治区柳州市白云颐养中心举行,20余名“银发一族”一起学习防范养老服务诈骗相关知识。'))
+      .toEqual(['people_reached=20~']);
+    const text = '法官以案说法,为近百名中老年群众普及防范诈骗技巧和法律知识,并通过车载巡回法庭在老年大学校园里播放反诈宣传片。';
+    expect(keyed(text)).toEqual(['people_reached=100~']);
+    expect(spans(text)).toEqual(['百']);
+    // Staff taking part (s142) and police deployed (s194) are no reach.
+    expect(keyed('社区居民纷纷前来了解咨询,干警对社区居民的问题进行了耐心解答。三级法院30余名干警参加集中宣传活动,共发放宣传资料500余份。'))
+      .toEqual(['materials_distributed=500~']);
+    expect(keyed('6月24日,柳州市公安局河西责任区刑侦大队组织20多名警力,联合市场监管部门对位于潭中西路的某公司进行突击清查')).toEqual([]);
+    // Taking part in a crime is no reach (constructed).
+    expect(keyed('经查,共有30余名老年人参与非法集资。')).toEqual([]);
+  });
+
+  it('s210: a recovery verb heading the clause makes frozen money recovered, however long the object after it', () => {
+    expect(keyed('公布了打击整治养老诈骗专项行动的结果:破案544起,,打掉犯罪团伙64个,抓获犯罪嫌疑人960名,,追缴冻结涉养老诈骗赃款赃物人民币7537万余元,。'))
+      .toEqual(['cases_solved=544', 'suspects_arrested=960', 'amount_recovered_yuan=75370000~']);
+    // Frozen alone stays no key (s099).
+    expect(keyed('冻结涉案资金3370余万元')).toEqual([]);
+  });
+
   it('keeps the development split above the issue bars (P ≥ 0.95, R ≥ 0.9, no masked number guessed)', () => {
     const s = scoreRealFigures(loadRealSummaries('dev'));
     expect(s.precision).toBeGreaterThanOrEqual(0.95);

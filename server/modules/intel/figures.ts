@@ -81,7 +81,8 @@ const RULES: Rule[] = [
   { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
   { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
   { indicator: 'publicity_events', words: /宣传|讲座|活动|宣讲|进社区|集中宣传/, measures: ['场', '场次', '次', '期'], unit: '场' },
-  { indicator: 'materials_distributed', words: /发放|散发|派发|分发|印制|印发|制作|制发/, measures: ['份', '册', '张', '本'], unit: '份' },
+  // 发送 hands out printed things too ("现场发送普法宣传资料300余份", s192); texts sent are counted in 条, notices rank earlier.
+  { indicator: 'materials_distributed', words: /发放|散发|派发|分发|印制|印发|制作|制发|发送/, measures: ['份', '册', '张', '本'], unit: '份' },
   { indicator: 'banners', words: /横幅|标语|条幅/, measures: ['条', '幅'], unit: '条' },
   { indicator: 'posters', words: /海报|展板|挂图/, measures: ['张', '块', '幅'], unit: '张' },
   { indicator: 'households_visited', words: /入户|走访|敲门/, measures: ['户', '户次', '起'], unit: '户' },
@@ -95,6 +96,9 @@ const RULES: Rule[] = [
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
   { indicator: 'elderly_devices', words: /腕表|手环|监控|设备/, measures: ['个', '台', '块'], unit: '个' },
 ];
+
+/** Who an event reaches: elders, residents, the public — not the staff who carry it out. */
+const AUDIENCE = '老年人|老人|群众|居民|村民|市民|长者|银发|老年朋友|中老年';
 
 /**
  * Numbers written before their noun, the indicator named by what follows ("两次座谈会",
@@ -114,6 +118,12 @@ const AFTER_RULES: Rule[] = [
   { indicator: 'publicity_events', words: /^[^，。；]{0,4}(?:集中宣传|宣传活动|宣讲活动|讲座)/, measures: ['次', '场', '场次'], unit: '场' },
   // "3名老人被骗100余万元" (s082): persons harmed, counted before the word that says so.
   { indicator: 'victims', words: /^[^，。；]{0,8}(?:被骗|受骗|受害|被害)/, measures: ['人', '名'], unit: '人' },
+  // Persons of the audience counted before the verb that says they took part or were taught ("共吸引100余名老年人参加",
+  // s192; "20余名“银发一族”一起学习", s194; "为近百名中老年群众普及防范诈骗技巧", s198): people reached. Only the audience
+  // (elders, residents, the public) — staff taking part ("30余名干警参加") are no reach — and only with such a verb.
+  // 参加/参与 must end the clause or name an event: "3名老人参与非法集资" is no reach.
+  { indicator: 'people_reached', words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:(?:参加|参与)(?:了)?(?:$|[^，。；]{0,8}?(?:活动|讲座|宣讲|宣传|培训|座谈|课堂|演出|问答|答题))|学习|聆听)`), measures: ['人', '名', '人次'], unit: '人' },
+  { indicator: 'people_reached', lead: /[为向](?:近|约|超过?)?$/, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:普及|讲解|宣讲|讲授|上课)`), measures: ['人', '名', '人次'], unit: '人' },
   // "深入…3000余户居民家中" (s113): households counted by the home entered, whatever the verb of motion.
   { indicator: 'households_visited', words: /^[^，。；]{0,6}家(?:中|里)/, measures: ['户', '户次'], unit: '户' },
 ];
@@ -240,8 +250,15 @@ const COUNTED_ITEM = new RegExp(String.raw`(?:[0-9０-９]|[一二两三四五�
 const ITEM_VERB = /^(?:发送|发放|发出|下达|制发|送达|张贴|悬挂|设置|制作|印制|印发|开展|组织|召开|举办|出动|检查|排查|摸排|巡查|核查|破获|侦破|抓获|立案|查处|办结|审结|起诉|批准|追缴|追回|挽回|移送|清理|删除|推送|发布|转发|播放|走访|入户|覆盖|受理|接收|收到)/;
 const COUNTED_FAMILIES = [/横幅|标语|条幅/, /海报|展板|挂图|宣传画/, /宣传资料|宣传册|手册|宣传单|折页|彩页|明白纸|明白卡/, /短信|短息/];
 const POSTS_WITH_TEXTS = /(?:短信|短息)[^，。；]*(?:推送|公众号|微信群|推文)|(?:推送|公众号|微信群|推文)[^，。；]*(?:短信|短息)/;
+/**
+ * One count of two kinds joined by a coordinator: tips with problems or hazards ("已排查侵害老年人违法问题线索或风险隐患
+ * 13条", s195) is neither tips received nor hazards found. "问题线索" alone is one noun (a tip about a problem), and
+ * two verbs with their own objects ("梳理线索、排查问题隐患12个") are a list, not one mixed count.
+ */
+const NOT_A_VERB = '(?!排查|发现|摸排|梳理|整治|核查|开展|建立|处置|收集|受理)';
+const TIPS_WITH_HAZARDS = new RegExp(`线索(?:或|和|及|与|以及|、)${NOT_A_VERB}[^，。；]{0,4}(?:隐患|问题(?!线索))|(?:隐患|问题)(?:或|和|及|与|以及|、)${NOT_A_VERB}[^，。；]{0,4}线索`);
 function mixedCount(words: string): boolean {
-  return COUNTED_FAMILIES.filter((f) => f.test(words)).length >= 2 || POSTS_WITH_TEXTS.test(words);
+  return COUNTED_FAMILIES.filter((f) => f.test(words)).length >= 2 || POSTS_WITH_TEXTS.test(words) || TIPS_WITH_HAZARDS.test(words);
 }
 
 /** Is this number something other than a figure: a date, an age, a phone, an ordinal, a code? */
@@ -266,6 +283,9 @@ function notAFigure(text: string, q: Quantity): boolean {
 }
 
 const OBJECT_RULES = new Set(['materials_distributed', 'posters', 'banners']);
+const RECOVERY_WORD = /追缴|追回|挽回|追赃|挽损|退赔|返还|退还/;
+/** A recovery verb joined to a seizure word, either order ("追缴冻结", "追缴查扣", "冻结并追回"): the money is recovered. */
+const RECOVERY_BESIDE_SEIZURE = /(?:追缴|追回|挽回|追赃|挽损|退赔|返还|退还)[、和及并]?(?:冻结|查封|扣押|查扣|止付)|(?:冻结|查封|扣押|查扣|止付)[^，。；,]{0,12}(?:追缴|追回|挽回|追赃|挽损|退赔|返还|退还)/;
 
 /**
  * The persons of a paired count ("受理一审…45件67人", s098; "起诉…767件1863人", s016) belong to the clause's own
@@ -309,8 +329,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const near = before.slice(from);
     if (q.value === null || OTHER_BEFORE.test(near) || OTHER_NEAR_END.test(near) || OTHER_AFTER.test(after)) continue;
     // Money frozen or seized ("冻结涉案资金…万元", "查封扣押冻结涉案财产…") is neither recovered nor the amount
-    // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered.
-    if (measure === '元' && /冻结|查封|扣押|查扣|止付/.test(near) && !/追缴|追回|挽回|追赃|挽损|退赔|返还|退还/.test(near)) continue;
+    // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered — read in the whole clause before the
+    // number, not only its last words: a long object can push the verb out of them ("追缴冻结涉养老诈骗赃款赃物人民币
+    // 7537万余元", s210).
+    if (measure === '元' && /冻结|查封|扣押|查扣|止付/.test(near) && !RECOVERY_WORD.test(near) && !RECOVERY_BESIDE_SEIZURE.test(before)) continue;
     const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
     const list = listWords(text, start, before);
     if (mixedCount(list)) continue;
