@@ -1,17 +1,24 @@
 /**
- * Scores only the dev scam messages from a given id on (docs/intel.md, "Seventh collection"): how the
- * rules and the shipped model do on dev text they were not written from. Dev split only; per item.
+ * Scores only the dev items of a collection from a given id on (docs/intel.md, "Seventh collection" and later):
+ * how the rules and the shipped model do on dev text they were not written from. Dev split only; per item.
+ * An id starting with m reads scam messages (counts flagged); an id starting with o reads ordinary texts
+ * (counts false alarms and unsure ones).
  *
  *   npx tsx bench/intel-new-dev.ts m124 [--rules] [--quiet]
+ *   npx tsx bench/intel-new-dev.ts o628 [--rules] [--quiet]
  */
-import { loadReal, flagged, type RealCase } from '../server/modules/intel/evaluate-detection.ts';
+import { loadReal, flagged, type RealCase, type RealOrdinary } from '../server/modules/intel/evaluate-detection.ts';
 import { loadModel } from '../server/modules/intel/model.ts';
 import { judge } from '../server/modules/intel/verdict.ts';
 
-const from = Number((process.argv[2] ?? 'm124').slice(1));
+const arg = process.argv[2] ?? 'm124';
+const ordinary = arg.startsWith('o');
+const from = Number(arg.slice(1));
 const model = process.argv.includes('--rules') ? null : loadModel();
 const quiet = process.argv.includes('--quiet');
-const items = loadReal<RealCase>('scams', 'dev').filter((c) => Number(c.id.slice(1)) >= from);
+const items: { id: string; text: string }[] = ordinary
+  ? loadReal<RealOrdinary>('ordinary', 'dev').filter((c) => Number(c.id.slice(1)) >= from)
+  : loadReal<RealCase>('scams', 'dev').filter((c) => Number(c.id.slice(1)) >= from);
 let hit = 0;
 let unsure = 0;
 for (const c of items) {
@@ -20,7 +27,9 @@ for (const c of items) {
   if (v.level === 'unsure') unsure++;
   if (!quiet) {
     const why = `${v.signs.map((s) => `${s.code}:${s.quote}`).join(' ')} harm=${v.harm ?? '-'} p=${v.pFraud?.toFixed(2) ?? '-'}`;
-    console.log(`${flagged(v) ? 'HIT ' : 'MISS'} ${c.id} → ${v.level} ${why}\n    ${c.text.replace(/\s+/g, ' ').slice(0, 120)}`);
+    const tag = ordinary ? (flagged(v) ? 'FALSE' : 'ok   ') : flagged(v) ? 'HIT ' : 'MISS';
+    console.log(`${tag} ${c.id} → ${v.level} ${why}\n    ${c.text.replace(/\s+/g, ' ').slice(0, 120)}`);
   }
 }
-console.log(`${model ? 'rules + shipped model' : 'rules alone'}: flagged ${hit}/${items.length} = ${(hit / Math.max(1, items.length)).toFixed(3)}, unsure ${unsure}`);
+const what = ordinary ? 'false alarms' : 'flagged';
+console.log(`${model ? 'rules + shipped model' : 'rules alone'}: ${what} ${hit}/${items.length} = ${(hit / Math.max(1, items.length)).toFixed(3)}, unsure ${unsure}`);

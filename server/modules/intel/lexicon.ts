@@ -30,14 +30,14 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'equity_investment', label: '股权、项目投资', explain: '向老人推销“原始股”“养老项目股权”“产权式公寓”的，常涉及非法集资。', pattern: /原始股|股权|入股|认购|投资项目|康养基地|养老基地|产权式|众筹/g, weight: 2 },
   // The most common message sent to elders: a link, a threat (逾期停发养老金) and a fee. Each is a sign of its own.
   { code: 'link', label: '陌生链接', explain: '社保、医保、银行的通知不会让您点短信或微信里的链接办事。链接打开的多是假网站，专骗银行卡号、密码和验证码。', pattern: /https?:\/\/[^\s，。；“”"]+|www\.[^\s，。；“”"]+|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app)(?:\/[^\s，。；“”"]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}\.[a-z]{2,6}\/[a-z0-9][a-z0-9\/]*|点(?:击|开)?(?:下方|以下|短信)?链接|短链接/gi, weight: 2 },
-  { code: 'threat', label: '以停发、冻结相威胁', explain: '用“逾期停发养老金”“账户冻结”“取消资格”“追究责任”吓唬人，是为了让您来不及核实就照办。社保、养老金的事请拨打 12333 或到窗口问清楚。', pattern: /(?:逾期|过期|超期|到期)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|作废|取消|失效|清零|追究|起诉|收回|放弃)(?:养老金|退休金|补贴|待遇|资格)?|停发(?:养老金|退休金|工资|补贴|津贴)|(?:账户|银行卡|社保卡|医保卡|养老金|退休金)[^，。；]{0,4}(?:冻结|停用|注销)|否则[^，。；]{0,10}(?:停发|冻结|注销|取消|追究|起诉|拘留|失效|后果|扣费|扣款)|后果自负|追究(?:法律|刑事)?责任|涉嫌(?:洗钱|犯罪|违法)|列入(?:黑名单|失信)|(?:上|影响)[^，。；!！]{0,4}征信/g, weight: 2 },
+  { code: 'threat', label: '以停发、冻结相威胁', explain: '用“逾期停发养老金”“账户冻结”“取消资格”“追究责任”吓唬人，是为了让您来不及核实就照办。社保、养老金的事请拨打 12333 或到窗口问清楚。', pattern: /(?:逾期|过期|超期|到期|过时|超时)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|作废|取消|失效|清零|追究|起诉|收回|放弃)(?:养老金|退休金|补贴|待遇|资格)?|停发(?:养老金|退休金|工资|补贴|津贴)|(?:账户|银行卡|社保卡|医保卡|养老金|退休金)[^，。；]{0,4}(?:冻结|停用|注销)|否则[^，。；]{0,10}(?:停发|冻结|注销|取消|追究|起诉|拘留|失效|后果|扣费|扣款)|后果自负|追究(?:法律|刑事)?责任|涉嫌(?:洗钱|犯罪|违法)|列入(?:黑名单|失信)|(?:上|影响)[^，。；!！]{0,4}征信/g, weight: 2 },
   { code: 'fee', label: '要求先交钱', explain: '养老金资格认证、领补贴、解冻账户都不收费。让您先交“手续费”“认证费”“解冻费”的，都是骗局。', pattern: /(?<!免)手续费|认证费|激活费|解冻费|验证费|审核费|开通费|服务费用?|管理费|(?:缴纳|交纳|支付|需交|需要交|先交|请交|要交|需付|先付|转账(?![转入出])|汇款(?![转入出])|收取)[^，。；]{0,6}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块)|(?:缴纳|交纳|支付)[^，。；]{0,6}费/g, weight: 2 },
   // A verification code is in every login SMS: only a request for it (or for a card number, a password) is the sign.
   { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: /转账到|汇款到|安全账户|(?:提供|告诉|发给|报给|说出|念给|回复|填写?|输入)[^，。；！!]{0,6}(?:验证码|银行卡密码|银行卡号|卡号|密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:卡上|卡里|卡中|账户|账号|帐户)|(?:汇钱|打钱|转钱|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\s*\d{6}[\d*]*|充值卡/g, weight: 3 },
   // Scam messages of every kind (docs/intel.md, issue 14): a new number of a relative or landlord, a
   // card, account or pass "already stopped" with an order to re-register, a website to log in to, a
   // windfall (double compensation, a higher credit line, a payout to claim).
-  { code: 'new_number', label: '自称亲友、房东换了号', explain: '“我换号了”“打到我爱人卡上”是冒充亲友、房东的老套路。一定先打原来的号码或当面核实，再决定。', pattern: /换了?(?:手机)?号|换号|新号码|(?:手机)?号码(?:更换|变更)|更换了?(?:手机)?号码|这是我(?:现在|新)的(?:手机)?号|(?:爸|妈|爷爷|奶奶)[^，。]{0,3}[:：,，]?[^，。]{0,12}(?:别|不要)(?:来|打)电话|我是房东/g, weight: 3 },
+  { code: 'new_number', label: '自称亲友、房东换了号', explain: '“我换号了”“打到我爱人卡上”是冒充亲友、房东的老套路。一定先打原来的号码或当面核实，再决定。', pattern: /换了?(?:手机)?号|换号|新号码|(?:手机)?号码(?:更换|变更)|更换了?(?:手机)?号码|我[^，。；]{0,3}(?:变更|更换)了?(?:手机)?号码|这是我(?:现在|新)的(?:手机)?号|(?:爸|妈|爷爷|奶奶)[^，。]{0,3}[:：,，]?[^，。]{0,12}(?:别|不要)(?:来|打)电话|我是房东/g, weight: 3 },
   { code: 'account_stopped', label: '说您的卡、账户已停用', explain: '说您的ETC、社保卡、银行卡“已冻结”“已停用”“即将注销”，要您马上去网站或按短信办理的，多是骗子。请打卡背面或官方电话核实。', pattern: /(?:etc|通行卡|一卡通|速通|账户|賬戶|账号|银行卡|社保卡|医保卡|社保|电子社保卡)[^，。；!！]{0,12}(?:已|将|会|被)[^，。；!！]{0,4}(?:冻结|停用|关停|注销|失效|无效|作废|過期|过期|到期)|(?:医保卡|社保卡)[^，。；!！]{0,4}(?:出现|存在|使用出现)(?:异常|故障)|(?:电子)?密码器[^，。；!！]{0,10}(?:到期|失效|过期|需要?升级)|(?:超时|超時|逾期)[^，。；!！]{0,6}(?:停止使用|停用|无法(?:正常)?使用|注销)|不验证[^，。]{0,4}(?:作废|失效)|未报备|需要?重新(?:升级|升級|办理|認證|认证|激活)|重新办理,?恢复/gi, weight: 3 },
   { code: 'website', label: '让您登录网站办理', explain: '正规单位不会用短信让您去不明网站办理业务。请自己拨打官方电话或到窗口办理。', pattern: /(?:登录|登陆|登錄|前往|至)[^，。；!！]{0,6}(?:网站|網站|网址|某网站)|\*{2,20}\.\*{2,20}\.[a-z]{2,4}/gi, weight: 2 },
   { code: 'windfall', label: '天降好处', explain: '“双倍赔付”“额度提升”“领取保障金”等好处，往往是骗您点链接、加好友、交钱的诱饵。', pattern: /双倍赔付|高额赔付|额度[^，。]{0,8}(?:提升|提高)|提额|保障(?:金|已到达|已到账)|可以领[^，。]{0,6}(?:保障金|补贴|万元)|手把手教|月薪过万|年费一千|积分[^，。；!！]{0,12}兑(?:换|现)[^，。；!！]{0,6}(?:\d+(?:\.\d+)?元(?!话费|流量)|现金)|(?:[一二三]等奖|幸运)用户|(?:你|您)有一(?:份|笔)[^，。；]{0,12}(?:补贴|补助|保障)金?[^，。；]{0,4}(?:未领取|待领取|未处理)|双倍返还/g, weight: 3 },
@@ -73,6 +73,13 @@ export const RED_FLAGS: RedFlag[] = [
   // Also in place: a lost parcel is the pretext (parcel_claim), the compensation promised for it the bait (windfall),
   // so "您的快递丢失了,我们将进行双倍赔付" (m026) is two signs, as a damaged parcel with a contact to add already was.
   // ── end of the session-10 block ──
+  // ── Session 13: the eleventh collection's dev half (docs/intel.md, "Eleventh collection (session 13)") ──
+  // A charge on your account you never asked for — a fee "to be deducted", a membership "opened for you" — that the
+  // sender asks you to verify, keep or cancel with them: the opener of the fake customer-service and refund scams. A real
+  // bill or renewal reports the charge and where to pay; it does not ask you to confirm or cancel through the sender.
+  { code: 'unrequested_charge', label: '说给您开通了业务、要从卡里扣钱', explain: '说您的卡要被扣年费、会员费，或“给您开通了”某项业务，让您核实、选择保留还是取消——这是冒充银行、客服的骗局，接下来会让您打电话、共享屏幕、转账“取消”。不要按对方说的做，请打卡背面的银行电话或自己打开官方App查看。', pattern: /(?:(?:将|需|要|开始|即将)[^。！!？?]{0,20}?(?:从|在)(?:您|你)?的?[^，。；,;！!？?]{0,8}?(?:账户|帐户|账号|银行卡|卡)[^，。；,;！!？?]{0,6}?(?:扣除|扣取|扣收|划扣|扣款|扣费)|(?:给|为|帮)(?:您|你)[^，。；,;！!？?]{0,4}开通了?)[\s\S]{0,40}?(?:核实|核对|保留还是取消|是否(?:需要|要)?取消|要不要取消|(?:需要|如需|要)(?:取消|关闭))/g, weight: 3 },
+  // A broadcaster's draw of viewers: no TV show or its crew picks a "lucky viewer" by SMS and pays out cash or a laptop.
+  { code: 'show_prize', label: '说您被节目组抽中大奖', explain: '短信说您被某电视节目、栏目组抽中“幸运观众”，能领巨额奖金或电脑——这是中奖诈骗，领奖前会要您交“手续费”“保证金”“个人所得税”。电视台不会这样发奖，直接删除。', pattern: /(?:节目组|栏目组|电视台|卫视)[^。]{0,24}?(?:抽中|抽取|抽选|选中|选为|幸运观众|场外观众)/g, weight: 3 },
 ];
 
 /** "详情请拨…" / "如有疑问请咨询…" with a number (or the news's mask of it): with a windfall or an unknown charge, the message wants a call back. */
@@ -85,7 +92,7 @@ export const CALLBACK_NUMBER = /(?:联系电话|咨询电话|请致电|请回电
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a
  * question the reader is told to ask rather than a promise ("了解…是否保本、预期收益率", o382).
  */
-export const NEGATION = /(?:是否|勿|不要|切勿|切莫|谨防|警惕|提防|防范|严禁|以免|避免|别|不会|从不|绝不|不得|是骗子|均可能|谨慎|不再|免收|不收|无需|无须|不需)[^，。；！!]{0,8}$/;
+export const NEGATION = /(?:是否|勿|不要|切勿|切莫|谨防|警惕|提防|防范|严禁|以免|避免|(?<![识区特分告级类性个辨鉴差离派])别|不会|从不|绝不|不得|是骗子|均可能|谨慎|不再|免收|不收|无需|无须|不需)[^，。；！!]{0,8}$/;
 
 /**
  * Words that say something went wrong: without a red flag or one of these, a text is not about fraud. 防/反 right
@@ -152,13 +159,15 @@ export const SECONDARY_TAGS: [string, string, RegExp][] = [
 /** What a pretext is about: an account, card, pass or certificate of yours — what expires in a scam ("密码器于今日到期", "ETC认证已失效"). */
 const HELD = '(?:账户|账号|帐户|帐号|银行卡|信用卡|储蓄卡|借记卡|社保卡|医保卡|社保|医保|参保|etc|通行卡|速通|一卡通|密码器|u盾|证书|手机银行|网银|网上银行|支付宝|微信|花呗|借呗|白条|金条|驾驶证|驾照|行驶证|公积金|资格|凭证|卡)';
 /** Services and goods that also lapse in real renewal notices (会员, 套餐, 保险到期): a pretext when something other than expiry went wrong. */
-const SERVICE = '(?:会员|套餐|手机号|号码|宽带|车辆|快递|包裹|快件|订单|航班|机票|积分|话费|额度|贷款|保障|保险)';
+const SERVICE = '(?:会员|套餐|手机号|号码|宽带|车辆|快递|包裹|快件|订单|航班|机票|积分|话费|额度|贷款|保障|保险|累计[^，。；,;!！?？]{0,4}\\d+\\s*分)';
 /** Expired or lapsed: renewals say it too, so only of an account, card, pass or certificate. */
 const EXPIRED = '(?:失效|過期|过期|到期)';
 /** What went wrong with it (other than expiry). */
-const WRONG = '(?:冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
+const WRONG = '(?:冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|未上传|未审核|未(?:完成|通过)(?:认证|审核|验证)|升级(?:为|成|到)?电子|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
+/** A date or time between the thing and what befell it ("手机银行于2月16号下午17点59分过期"): it names when, not what (session 13). */
+const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午晚早中点點时時分秒:：\\-/.\\s今明前后]{1,24}?';
 /** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
-export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?)`, 'gi');
+export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?)`, 'gi');
 /** A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. */
 export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障金|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
 /** A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. */
@@ -168,13 +177,13 @@ export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'co
 /** Actions off the official channel, each with its plain label. Links on an institution's own domain are not off the channel (verdict.ts). */
 export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
   { kind: 'link', label: '让您点短信里的链接', pattern: /(?:https?:\/\/|www\.)[a-z0-9*×\-._~:/?#@!$&'()+=%]+|(?<![@\w.])[a-z0-9*][a-z0-9*-]{0,62}(?:\.[a-z0-9*-]{1,63}){0,8}\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app|sh|xx)(?:\/[a-z0-9*\-._~/?#=&%]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}\.[a-z]{2,6}\/[a-z0-9][a-z0-9/]*/gi },
-  { kind: 'site', label: '让您上网站、点链接办理', pattern: /(?:登录|登陆|登錄|登入|进入|打开|访问|前往|至)[^，。；,;!！]{0,6}(?:网站|網站|网址|網址|链接|鏈接|网页|页面)|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接/gi },
+  { kind: 'site', label: '让您上网站、点链接办理', pattern: /(?:登录|登陆|登錄|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\.[a-z0-9x×*]+){1,4})?\s*[（(]?(?:网站|網站|网址|網址|链接|鏈接|网页|页面)|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?(?:换取|领取|兑换|认证|激活|验证|更新|升级)|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接/gi },
   { kind: 'call', label: '让您打短信里的电话', pattern: /(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\s*(?:1[3-9][\d*×x]{9}|1[3-9]\d?[x×*]|0\d{2,3}[-－—]?[\d*×x]{7,8}|[2-8]\d{6,7}(?!\d)|400[-－—]?\d{3}[-－—]?\d{4}|某某电话|x{3,}|×{3,})/gi },
   { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: /加(?:我|一下|下)?的?\s*(?:微信|qq|好友|手机|v信|vx|wx|威信|薇信|微芯)|添加[^，。；,;]{0,6}(?:微信|qq|好友|客服|vx|v信|wx|威信|薇信)|(?:微信|qq)号?[:：]\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊/gi },
   { kind: 'transfer', label: '让您转账、汇款', pattern: /转账(?![成交记])|汇款(?![转入出成])|打款|打钱|汇钱|转钱|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:卡上|卡里|卡中|卡号|账户|账号|帐户|帐号)|安全账户|(?:卡号|账号|帐号)(?:是|为)?[:：]?\s*[（(]?[\u4e00-\u9fa5]{0,4}[)）]?\s*\d{4}/g },
   { kind: 'code', label: '向您要验证码、密码', pattern: /(?:提供|告诉|发给?|报给?|说出|念给?|回复|输入|填写?|告知)[^，。；,;!！]{0,6}(?:验证码|动态码|校验码|密码|银行卡号|卡号|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)/g },
   { kind: 'app', label: '让您下载软件、共享屏幕', pattern: /(?:下载|安装)[^，。；,;!！]{0,10}(?:app|软件|客户端|apk)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号|远程(?:协助|控制)/gi },
-  { kind: 'qr', label: '让您扫二维码办理', pattern: /扫(?:描|一扫)?[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
+  { kind: 'qr', label: '让您扫二维码办理', pattern: /(?:扫(?:描|一扫)?|识别)[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
   { kind: 'fee', label: '要您先交钱', pattern: /(?:交|缴|付|支付|缴纳|交纳)[^，。；,;!！]{0,4}(?:手续费|保证金|解冻费|工本费|认证费|激活费|验证费|审核费|押金|税|罚款|罚金|滞纳金|会费)|(?<!免)手续费|保证金|解冻费|认证费|激活费|验证费|审核费/g },
   { kind: 'card', label: '要您报银行卡去领', pattern: /(?:凭|提供|登记|报上?)[^，。；,;!！]{0,4}(?:银行卡|卡号)/g },
 ];

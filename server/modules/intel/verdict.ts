@@ -296,7 +296,7 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
   // A number to call is in many real notices; only beside a windfall or an unknown charge is it a sign.
-  if (out.some((f) => f.code === 'windfall' || f.code === 'fake_charge')) {
+  if (out.some((f) => f.code === 'windfall' || f.code === 'fake_charge' || f.code === 'unrequested_charge')) {
     const quote = firstAffirmed(r, CALLBACK) ?? firstAffirmed(r, CALLBACK_NUMBER);
     if (quote) out.push({ code: 'callback', label: '留了电话让您回拨', quote, explain: '短信里说有好处可领或有笔扣款，再留个电话让您打过去——接电话的就是骗子，会一步步让您说出卡号、密码，或到 ATM 机上“操作”。要核实，请打官方客服电话。', weight: 1 });
   }
@@ -320,12 +320,12 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
 }
 
 // Signs that on their own are enough to call a pitch dangerous.
-const DECISIVE = new Set(['lookalike_domain', 'relative_money', 'guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure', 'third_party_card', 'accused', 'relative_trouble', 'task_commission']);
+const DECISIVE = new Set(['lookalike_domain', 'relative_money', 'guaranteed', 'secrecy', 'house_mortgage', 'transfer_request', 'new_number', 'fake_charge', 'relative_urgent', 'task_lure', 'third_party_card', 'accused', 'relative_trouble', 'task_commission', 'unrequested_charge', 'show_prize']);
 /** Signs that say only that something will stop or be frozen (session 12: with the official channel named, real notices say it too). */
 const STOP_SIGNS = new Set(['account_stopped', 'threat']);
 // The signs of the common scam message ("逾期将停发养老金，点击链接，缴纳手续费"). One alone can be in a
 // real notice (社保 does warn that an unverified pension stops); two together are the scam.
-const MESSAGE_SIGNS = new Set(['lookalike_domain', 'pretext_problem', 'pretext_lure', 'pretext_trouble', 'off_channel', 'link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact', 'cancel_service', 'download_app']);
+const MESSAGE_SIGNS = new Set(['lookalike_domain', 'pretext_problem', 'pretext_lure', 'pretext_trouble', 'off_channel', 'link', 'threat', 'fee', 'account_stopped', 'website', 'windfall', 'fake_charge', 'callback', 'fake_service', 'robocall', 'auto_charge', 'flight_change', 'parcel_claim', 'add_contact', 'cancel_service', 'download_app', 'unrequested_charge', 'show_prize']);
 
 /**
  * The six-type reading of docs/intel.md's labelling guide, in its order: the first rule that fits wins
