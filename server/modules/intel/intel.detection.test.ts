@@ -556,6 +556,16 @@ describe('issue 14, ninth collection of cases (session 13, docs/intel.md): what 
     const [, ...c188rest] = sentences(text('c188'));
     expect(cueOf(c188rest.join(''), 'elderly_project')).toBeUndefined();
   });
+  it('reads goods sold with a return promised on them as the wrapper of the return, 养老项目 (c160: 以購買“保健”品返還高額利息為誘餌), rules alone', () => {
+    // Read through the quotation marks, "購買“保健”品" names the goods; the return promised on the purchase decides (rule 6).
+    expect(text('c160')).toContain('購買“保健”品返還高額利息');
+    expect(typeCues(text('c160')).map((c) => c.code)).toEqual(['elderly_product', 'elderly_project']);
+    expect(topType(text('c160'))).toBe('elderly_project');
+    expect(topType(text('c160'), loadModel())).toBe('elderly_project');
+    // The scammers' own gains are no return promised to the elder: c139 (…诱导客户多次购买产品,牟取高额收益) stays 养老产品.
+    expect(text('c139')).toContain('牟取高额收益');
+    expect(topType(text('c139'))).toBe('elderly_product');
+  });
   it('reads the scheme\'s words through the quotation marks that cut them (c071: 代辦“退休”的中間人), and quotes the original', () => {
     // c071 without its third sentence (中間人聲稱可以讓她掛靠…): 代办 and 退休 are cut by the quotation marks.
     const [a, b] = sentences(text('c071'));

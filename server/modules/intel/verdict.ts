@@ -342,6 +342,7 @@ const SALE = /卖|售|推销|兜售|购买|购入|买|订购|花费?了?[^，。
  * bottles, pills or pieces is goods, and a price put on each is their sale, whatever the goods are called (熊胆粉,
  * 养生项链). Courses and sessions (疗程, 次) are services and not counted.
  */
+const GOODS_ONE = new RegExp(GOODS.source);
 const PER_PACKAGE = /(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)(?:多|余)?[万千百]?元\s*(?:\/|一|每)\s*(?:盒|瓶|粒|袋|罐|支|条|台|件|包|丸)|(?:每|一)(?:盒|瓶|粒|袋|罐|支|包)[^，。；！？]{0,4}(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)(?:多|余)?[万千百]?元/;
 function goodsNamedSold(t: string): string | null {
   for (const m of t.matchAll(GOODS)) {
@@ -403,8 +404,9 @@ const RESELL_FOR = '帮(?:忙|您|你|他|她|老人)?[^，。；！？房]{0,10
  * A promised return (interest, dividends, a yearly payout, buy-back): by the guide it, not the wrapper
  * (bed, membership, care contract), makes a case 养老项目. The refund of the deposit or a discount is
  * not a return. When it is there, the 养老项目 cue counts double and the wrapper's 养老服务 cue gives no bonus.
+ * Session 13: the scammers' own gains ("牟取高额收益", "非法获取收益") are no return promised to the elder.
  */
-const RETURN_PROMISE = new RegExp(`利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返|${RESELL_FOR}`);
+const RETURN_PROMISE = new RegExp(`利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|(?<!(?:牟取|谋取|获取|赚取|骗取|非法获)[^，。；]{0,2})收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返|${RESELL_FOR}`);
 
 /**
  * How the model's probability is combined with the rules' reading (the only place these numbers live).
@@ -446,7 +448,7 @@ const RESALE = new RegExp(`拍卖|回购|回收|升值|增值|变现|转卖|转�
 /** The collectibles, resales and returns as the level read them before session 13 (rankTypes: anyCue). */
 const COLLECTIBLE_BEFORE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品/;
 const RESALE_BEFORE = /拍卖|回购|回收|升值|增值|变现|转卖|转让/;
-const RETURN_BEFORE = new RegExp(RETURN_PROMISE.source.replace(`|${RESELL_FOR}`, ''));
+const RETURN_BEFORE = /利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
 
 /**
  * The text the six types are read from: the simplified text without the pinyin that content-mirror sites
@@ -469,16 +471,21 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(text, re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
   const returns = RETURN_PROMISE.test(text);
+  // Session 13, the guide's rule 6 for goods: when one sentence sells goods and promises a return on them
+  // ("以购买保健品返还高额利息为诱饵", collectibles with 升值 or a monthly 返利), the goods are the wrapper of the
+  // return — as the care home's words are in session 12's rule — and count neither for 养老产品.
+  const goodsReturn = text.split(/[。！？；]/).some((s) => RETURN_PROMISE.test(s) && (GOODS_ONE.test(s) || COLLECTIBLE.test(s)));
   // The guide's rule 6 before rule 7 (session 12): when a return is promised, the care home's words (床位,
   // 养老院, 会员卡) are the wrapper and do not count for 养老服务.
-  const lex = FRAUD_TYPE_CODES.map((code, k) => (returns && code === 'elderly_service' ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
+  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (goodsReturn && code === 'elderly_product');
+  const lex = FRAUD_TYPE_CODES.map((code, k) => (wrapper(code) ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
   const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
   const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
     const cue = CUES.find((c) => c.code === code)!;
     const quote = cue.core(text) ?? (code === 'elderly_product' ? collectible : null);
-    const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !(returns && code === 'elderly_service') ? cue.bonus : 0;
+    const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !wrapper(code) ? cue.bonus : 0;
     return { code, score: (typeLexTotal ? lex[k] / typeLexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? text.match(RETURN_PROMISE)?.[0] ?? null : null };
   });
   const typed = rules.some((s) => s.evidence);
