@@ -540,6 +540,57 @@ describe('issue 14, eighth collection of cases (session 12, docs/intel.md): the 
   });
 });
 
+describe('issue 14, ninth collection of cases (session 13, docs/intel.md): what was paid for, however it is written', () => {
+  const cueOf = (t: string, code: string) => typeCues(t).find((c) => c.code === code)?.quote;
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+  const sentences = (t: string) => t.split(/(?<=[。！？])/).filter((x) => x.trim());
+
+  it('reads jade and jewellery sold at many times their worth as goods, 养老产品 (c187: 花重金购买了翡翠玉石); with 升值 promised, 养老项目 (c188)', () => {
+    expect(cueOf(text('c187'), 'elderly_product')).toBe('珠宝'); // 开设多家珠宝店…购买了翡翠玉石
+    expect(topType(text('c187'))).toBe('elderly_product');
+    expect(topType(text('c187'), loadModel())).toBe('elderly_product');
+    expect(judge(text('c187'), null).typeReason?.quote).toBe('珠宝');
+    // The same goods with a rise in value promised are a return (the guide's rule 6): c188 等待升值.
+    expect(cueOf(text('c188'), 'elderly_product')).toBeUndefined();
+    expect(topType(text('c188'))).toBe('elderly_project');
+  });
+  it('reads the seller\'s promise to sell the goods on for the elder as a return, 养老项目 (c167 without its 升值 sentence)', () => {
+    const [, ...rest] = sentences(text('c167'));
+    const withoutRise = rest.join('');
+    expect(withoutRise).not.toMatch(/升值|翻好幾番/);
+    expect(cueOf(withoutRise, 'elderly_project')).toBe('帮忙把这些收藏品卖出去'); // read on the simplified text (幫忙把這些收藏品賣出去)
+    expect(topType(withoutRise)).toBe('elderly_project');
+    // The elder trying to sell them later is no promise (c188 without its 升值 sentence keeps no return).
+    const [, ...c188rest] = sentences(text('c188'));
+    expect(cueOf(c188rest.join(''), 'elderly_project')).toBeUndefined();
+  });
+  it('reads goods sold with a return promised on them as the wrapper of the return, 养老项目 (c160: 以購買“保健”品返還高額利息為誘餌), rules alone', () => {
+    // Read through the quotation marks, "購買“保健”品" names the goods; the return promised on the purchase decides (rule 6).
+    expect(text('c160')).toContain('購買“保健”品返還高額利息');
+    expect(typeCues(text('c160')).map((c) => c.code)).toEqual(['elderly_product', 'elderly_project']);
+    expect(topType(text('c160'))).toBe('elderly_project');
+    expect(topType(text('c160'), loadModel())).toBe('elderly_project');
+    // The scammers' own gains are no return promised to the elder: c139 (…诱导客户多次购买产品,牟取高额收益) stays 养老产品.
+    expect(text('c139')).toContain('牟取高额收益');
+    expect(topType(text('c139'))).toBe('elderly_product');
+  });
+  it('reads the scheme\'s words through the quotation marks that cut them (c071: 代辦“退休”的中間人), and quotes the original', () => {
+    // c071 without its third sentence (中間人聲稱可以讓她掛靠…): 代办 and 退休 are cut by the quotation marks.
+    const [a, b] = sentences(text('c071'));
+    expect(b).toContain('代辦“退休”');
+    expect(cueOf(a + b, 'pension_insurance')).toBe('办退休');
+    expect(topType(a + b, loadModel())).toBe('pension_insurance');
+    expect(judge(a + b, loadModel()).typeReason?.quote).toBe('辦“退休”');
+  });
+  it('reads a price per package as goods sold (c192: 熊胆粉要2000多元一盒), but not a course of treatment (c138: 一疗程58500元)', () => {
+    const first = sentences(text('c192'))[0];
+    expect(cueOf(first, 'elderly_product')).toBe('2000多元一盒');
+    expect(cueOf(text('c138'), 'elderly_product') ?? '').not.toMatch(/疗程/);
+    // Only the type: the level of these texts is read as before the session (c192's first sentence alone is not flagged).
+    expect(judge(first, null).level).toBe('none');
+  });
+});
+
 describe('retraining (bench/train-intel.ts)', () => {
   it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
     const { train, notWorse } = await import('../../../bench/train-intel.ts');

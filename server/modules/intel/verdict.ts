@@ -349,13 +349,21 @@ const first = (re: RegExp) => (t: string) => t.match(re)?.[0] ?? null;
 const GOODS = /保健(?:品|食品|产品|酒|茶)|营养(?:品|液)|(?:神|特效|假|祖传|抗癌|中成|灵|御用神)药|药(?:品|物|丸|酒|材)|[a-z]药|(?:买|卖|购|售|推销|兜售|开)[^，。；！？]{0,4}药|胶囊|口服液|(?:减肥|理疗|养生)(?:产品|套餐)|理疗(?:仪|床|椅|器|设备)|治疗仪|电位|仪器|机器|床垫|奶粉|纪念章/g;
 /** A sale or a price near the goods: they were sold to the elder. */
 const SALE = /卖|售|推销|兜售|购买|购入|买|订购|花费?了?[^，。；！？]{0,8}元|[\d.,]+\s*(?:多|余)?[万千百]?元|[一二两三四五六七八九十百千万]+(?:多|余)?[万千百]?元/;
-function goodsSold(t: string): string | null {
+/**
+ * A price per package (session 13): "2000多元一盒", "380元/盒", "1.38万元/条", "每瓶198元" — what is counted in boxes,
+ * bottles, pills or pieces is goods, and a price put on each is their sale, whatever the goods are called (熊胆粉,
+ * 养生项链). Courses and sessions (疗程, 次) are services and not counted.
+ */
+const GOODS_ONE = new RegExp(GOODS.source);
+const PER_PACKAGE = /(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)(?:多|余)?[万千百]?元\s*(?:\/|一|每)\s*(?:盒|瓶|粒|袋|罐|支|条|台|件|包|丸)|(?:每|一)(?:盒|瓶|粒|袋|罐|支|包)[^，。；！？]{0,4}(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)(?:多|余)?[万千百]?元/;
+function goodsNamedSold(t: string): string | null {
   for (const m of t.matchAll(GOODS)) {
     const around = t.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
     if (SALE.test(around)) return m[0];
   }
   return null;
 }
+const goodsSold = (t: string) => goodsNamedSold(t) ?? t.match(PER_PACKAGE)?.[0] ?? null;
 
 const CUES: Cue[] = [
   {
@@ -399,11 +407,18 @@ export function typeCues(input: string): { code: FraudType; quote: string; why: 
 }
 
 /**
+ * A resale for the elder (session 13): besides 拍卖, 回购 and 升值, the seller's promise to sell the goods on for the
+ * elder — "帮忙把这些收藏品卖出去", 代售, 寄售, 寄卖 — is the same promised return (the guide: "a promise to resell them
+ * for the elder → 养老项目"). The elder trying to sell them later ("准备将这批藏品出手") is no promise and not read.
+ */
+const RESELL_FOR = '帮(?:忙|您|你|他|她|老人)?[^，。；！？房]{0,10}卖出去|代(?:为)?(?:售|卖)|寄(?:售|卖)|寄存代售';
+/**
  * A promised return (interest, dividends, a yearly payout, buy-back): by the guide it, not the wrapper
  * (bed, membership, care contract), makes a case 养老项目. The refund of the deposit or a discount is
  * not a return. When it is there, the 养老项目 cue counts double and the wrapper's 养老服务 cue gives no bonus.
+ * Session 13: the scammers' own gains ("牟取高额收益", "非法获取收益") are no return promised to the elder.
  */
-const RETURN_PROMISE = /利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
+const RETURN_PROMISE = new RegExp(`利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|(?<!(?:牟取|谋取|获取|赚取|骗取|非法获)[^，。；]{0,2})收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返|${RESELL_FOR}`);
 
 /**
  * How the model's probability is combined with the rules' reading (the only place these numbers live).
@@ -435,15 +450,28 @@ export interface Calibration {
 }
 export const DEFAULT_CALIBRATION: Calibration = { medium: 0.85, lowMedium: 0.85, harm: 0.5, keep: 0.25, confirm: 0.75, unsure: 0.75, unsureNone: 0.7, typeConfident: 0 };
 
-const COLLECTIBLE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品/;
-const RESALE = /拍卖|回购|回收|升值|增值|变现|转卖|转让/;
+/**
+ * Collectibles, sold as worth keeping: 养老产品 by the guide unless a resale, buy-back or auction is promised (then 养老项目).
+ * Session 13: jade and jewellery (翡翠, 玉石, 珠宝, 首饰) are sold to elders the same way — at many times their worth,
+ * as "传世收藏" — and the guide's rule 5 names goods sold at inflated prices, whatever the goods are.
+ */
+const COLLECTIBLE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品|翡翠|玉石|珠宝|首饰|玉镯/;
+const RESALE = new RegExp(`拍卖|回购|回收|升值|增值|变现|转卖|转让|${RESELL_FOR}`);
+/** The collectibles, resales and returns as the level read them before session 13 (rankTypes: anyCue). */
+const COLLECTIBLE_BEFORE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品/;
+const RESALE_BEFORE = /拍卖|回购|回收|升值|增值|变现|转卖|转让/;
+const RETURN_BEFORE = /利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
 
 /**
  * The text the six types are read from: the simplified text without the pinyin that content-mirror sites
  * insert after characters ("養(yǎng)老機(jī)構(gòu)", docs/intel.md), which splits the very words the types rest on.
  * The signs read through the same annotation (readable, above, with PINYIN); quotes keep the text as written.
+ * Session 13: also without quotation marks. Reports put the scheme's own words in quotes, and the quote often
+ * cuts a phrase in two ("代办“退休”", "以“以房养老”为名", "投资“养老项目”"): the typography says whose words
+ * they are, not what was paid for, so the types read through it as through the pinyin.
  */
-export const typeText = (simple: string) => simple.replace(PINYIN, '');
+const QUOTE_MARKS = /[“”‘’"「」『』]/g;
+export const typeText = (simple: string) => simple.replace(PINYIN, '').replace(QUOTE_MARKS, '');
 
 function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] | null, typeConfident: number) {
   const text = typeText(simple);
@@ -455,16 +483,21 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(text, re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
   const returns = RETURN_PROMISE.test(text);
+  // Session 13, the guide's rule 6 for goods: when one sentence sells goods and promises a return on them
+  // ("以购买保健品返还高额利息为诱饵", collectibles with 升值 or a monthly 返利), the goods are the wrapper of the
+  // return — as the care home's words are in session 12's rule — and count neither for 养老产品.
+  const goodsReturn = text.split(/[。！？；]/).some((s) => RETURN_PROMISE.test(s) && (GOODS_ONE.test(s) || COLLECTIBLE.test(s)));
   // The guide's rule 6 before rule 7 (session 12): when a return is promised, the care home's words (床位,
   // 养老院, 会员卡) are the wrapper and do not count for 养老服务.
-  const lex = FRAUD_TYPE_CODES.map((code, k) => (returns && code === 'elderly_service' ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
+  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (goodsReturn && code === 'elderly_product');
+  const lex = FRAUD_TYPE_CODES.map((code, k) => (wrapper(code) ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
   const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
   const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
     const cue = CUES.find((c) => c.code === code)!;
     const quote = cue.core(text) ?? (code === 'elderly_product' ? collectible : null);
-    const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !(returns && code === 'elderly_service') ? cue.bonus : 0;
+    const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !wrapper(code) ? cue.bonus : 0;
     return { code, score: (typeLexTotal ? lex[k] / typeLexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? text.match(RETURN_PROMISE)?.[0] ?? null : null };
   });
   const typed = rules.some((s) => s.evidence);
@@ -473,7 +506,11 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // every lexicon word and the cues on the text as written. The changes above only decide which type.
   const allLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + Math.min(count(simple, re), 3) * w, 0));
   const lexTotal = allLex.reduce((s, x) => s + x, 0);
-  const anyCue = allLex.some((x) => x > 0) || CUES.some((c) => c.core(simple) !== null) || collectible !== null;
+  // Session 13's type cues (a price per package, jade and jewellery, a resale for the elder) decide which type only:
+  // the level reads the goods and collectibles as it did before them.
+  const unpinyined = simple.replace(PINYIN, '');
+  const collectibleBefore = !RESALE_BEFORE.test(unpinyined) && !RETURN_BEFORE.test(unpinyined) && COLLECTIBLE_BEFORE.test(unpinyined);
+  const anyCue = allLex.some((x) => x > 0) || CUES.some((c) => (c.code === 'elderly_product' ? goodsNamedSold(simple) : c.core(simple)) !== null) || collectibleBefore;
   // The model's type is a guess over six classes even for a parcel scam; it counts when it is sure or
   // when it names the type the rules already lean to.
   const top = modelTypes?.[0];
@@ -564,10 +601,17 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   return { level, rules, warning: disarmed, score, fraudTypes, signs, harm, cues, pFraud: p, typeReason, summary: summarize(level, signs, harm, cues, disarmed, typeReason), advice: advise(level, signs) };
 }
 
-/** The words of the original text (traditional script kept) at the place the simplified quote was found. */
+/**
+ * The words of the original text (traditional script kept) at the place the simplified quote was found. A quote
+ * read through quotation marks or pinyin (typeText) is found again with them in place, so it stays the text's own words.
+ */
 function quoteOriginal(original: string, simple: string, quote: string): string {
   const at = simple.indexOf(quote);
-  return at < 0 ? quote : original.slice(at, at + quote.length);
+  if (at >= 0) return original.slice(at, at + quote.length);
+  const gap = `(?:[“”‘’"「」『』]|${PINYIN.source})*`;
+  const spread = new RegExp([...quote].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(gap));
+  const m = new RegExp(`${spread.source}[”’」』"]?`).exec(simple);
+  return m ? original.slice(m.index, m.index + m[0].length) : quote;
 }
 
 function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[], warning = false, typeReason: Verdict['typeReason'] = null): string {
