@@ -47,7 +47,7 @@
 import { FRAUD_TYPE_CODES } from '../shared/domain.ts';
 import { flagged } from '../server/modules/intel/evaluate-detection.ts';
 import { readWithModel, type ModelWeights } from '../server/modules/intel/model.ts';
-import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
+import { combineLevel, DEFAULT_CALIBRATION, isShort, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
 import { assignFolds, groupItems, inventedDev, realDevItems, type Item } from './intel-groups.ts';
 import { chooseCalibration, readOut, TRAIN_OPTIONS, train, type Oof, type TrainOptions } from './train-intel.ts';
 
@@ -113,7 +113,7 @@ export function groupedCv(opts: TrainOptions, folds = 5, maxFp = 0.005, log = (_
 
 export function report(res: GroupedResult, folds: number, fixed?: Calibration) {
   const { rows, cal, modelT } = res;
-  const level = (r: Row, c: Calibration) => combineLevel(r.rules, r.p, r.harm, c, r.warning);
+  const level = (r: Row, c: Calibration) => combineLevel(r.rules, r.p, r.harm, c, { warning: r.warning, short: isShort(r.e.text) });
   const typeAt = (r: Row, c: Calibration) => r.types.get(c.typeConfident) ?? 'none';
   const crossFit = {
     flagged: (r: Row) => isFlagged(level(r, cal[r.fold])), unsure: (r: Row) => level(r, cal[r.fold]) === 'unsure', type: (r: Row) => typeAt(r, cal[r.fold]),

@@ -26,7 +26,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { FRAUD_TYPE_CODES, FRAUD_TYPES } from '../shared/domain.ts';
 import { evaluateDetection, flagged, formatDetection, type DetectionScores, type Reader } from '../server/modules/intel/evaluate-detection.ts';
 import { loadModel, MODEL_FILE, ngrams, type ModelWeights, type TextReading } from '../server/modules/intel/model.ts';
-import { combineLevel, DEFAULT_CALIBRATION, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
+import { combineLevel, DEFAULT_CALIBRATION, isShort, judge, type Calibration, type Level } from '../server/modules/intel/verdict.ts';
 import { assignFolds, groupItems, inventedDev, keepClassTotals, realDevItems, relativeWeights, typeIndex, type Example, type Item } from './intel-groups.ts';
 export type { Example };
 
@@ -349,7 +349,7 @@ const isFlagged = (level: Level) => flagged({ level });
 export function score(rows: Oof[], cal: Calibration): CvScore {
   let tp = 0, pos = 0, fp = 0, neg = 0, unsure = 0, typeRight = 0, typeN = 0, otherRight = 0, otherN = 0;
   for (const r of rows) {
-    const level = combineLevel(r.rules, r.p, r.harm, cal, r.warning);
+    const level = combineLevel(r.rules, r.p, r.harm, cal, { warning: r.warning, short: isShort(r.e.text) });
     if (level === 'unsure') unsure++;
     if (r.e.fraud) { pos++; if (isFlagged(level)) tp++; } else { neg++; if (isFlagged(level)) fp++; }
     const t = r.types.get(cal.typeConfident) ?? 'none';
@@ -419,7 +419,7 @@ function crossValidate(examples: Example[], show: boolean, folds = 5) {
   console.log(`grouped 5-fold CV, cross-fitted thresholds (honest for the model; the rules were written from dev): recall ${(agg.tp / n.pos).toFixed(3)}, false positives ${(agg.fp / n.neg).toFixed(3)} (${agg.fp}/${n.neg}), unsure ${agg.unsure}, type accuracy ${(agg.typeRight / agg.typeN).toFixed(3)}, scams outside the six left untyped ${(agg.otherRight / agg.otherN).toFixed(3)}`);
   if (show) {
     for (const r of rows) {
-      const level = combineLevel(r.rules, r.p, r.harm, cal, r.warning);
+      const level = combineLevel(r.rules, r.p, r.harm, cal, { warning: r.warning, short: isShort(r.e.text) });
       const t = r.types.get(cal.typeConfident) ?? 'none';
       const wrongType = r.e.type !== null && t !== FRAUD_TYPE_CODES[r.e.type];
       if (r.e.fraud ? !isFlagged(level) || wrongType : level !== 'none' && level !== 'low') {

@@ -3,7 +3,7 @@ import { flagged as isFlagged, loadReal, type RealCase, type RealOrdinary } from
 import { loadModel, ngrams, normalize, readWithModel, type ModelWeights } from './model.ts';
 import { TYPE_WORDS } from './lexicon.ts';
 import { toSimplified } from './simplify.ts';
-import { combineLevel, DEFAULT_CALIBRATION, findMoves, judge, typeCues, typeText, type Level } from './verdict.ts';
+import { combineLevel, DEFAULT_CALIBRATION, findMoves, isShort, judge, ONE_SMS, typeCues, typeText, type Level } from './verdict.ts';
 
 /**
  * Detection pinned with real DEV texts (data/real/, docs/intel.md), each cited by id. Pure and fast:
@@ -50,10 +50,12 @@ describe('real ordinary messages are not called scams', () => {
     // docs/intel.md ("The write gate, session 12"). With the rules alone none is flagged either.
     // The eleventh collection (session 13) read as the analysis stood: 1 of its 15 dev ordinary texts is flagged by the
     // shipped model alone, with no sign — o646, a community worker's words while helping an elder through a 社保
-    // 认证 on the phone ("您看这里,屏幕上有几个数字…这样就认证成功了"). Known until a model trained with it passes the gate.
+    // 认证 on the phone ("您看这里,屏幕上有几个数字…这样就认证成功了"). Since "Short texts and the model alone" (session 13)
+    // a text of one SMS's length with no sign is unsure, not flagged, whatever the model says: o646 is unsure.
     const bad = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text).level)).map((o) => o.id);
-    expect(bad).toEqual(['o646']);
+    expect(bad).toEqual([]);
     expect(judge(text('o646'), null).signs).toEqual([]);
+    expect(judge(text('o646')).level).toBe('unsure');
     expect(loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text, null).level)).map((o) => o.id)).toEqual([]);
   });
   it('reads the tenth collection\'s warnings as warnings: advice between people, a clerk\'s 防诈 talk, a bank\'s statement (o532, o534, o577, o604, o613)', () => {
@@ -312,6 +314,24 @@ describe('issue 14, fifth collection: warnings that quote or describe a scam, an
     expect(combineLevel('none', 0.55, true, DEFAULT_CALIBRATION)).toBe('medium');
     expect(combineLevel('none', 0.55, true, { ...DEFAULT_CALIBRATION, harm: 0.6 })).toBe('none');
   });
+  it('lets the model alone flag no text of one SMS\'s length: unsure instead; a word of harm or a sign still counts', () => {
+    expect(ONE_SMS).toBe(70);
+    expect(isShort('短'.repeat(70))).toBe(true);
+    expect(isShort(` ${'短'.repeat(70)}\n`)).toBe(true);
+    expect(isShort('长'.repeat(71))).toBe(false);
+    expect(combineLevel('none', 0.95, false, DEFAULT_CALIBRATION, { short: true })).toBe('unsure');
+    expect(combineLevel('low', 0.9, false, DEFAULT_CALIBRATION, { short: true })).toBe('unsure');
+    expect(combineLevel('low', 0.65, false, { ...DEFAULT_CALIBRATION, lowMedium: 0.6 }, { short: true })).toBe('unsure');
+    expect(combineLevel('none', 0.55, true, DEFAULT_CALIBRATION, { short: true })).toBe('medium');
+    expect(combineLevel('medium', 0.9, false, DEFAULT_CALIBRATION, { short: true })).toBe('high');
+    expect(combineLevel('none', 0.3, false, DEFAULT_CALIBRATION, { short: true })).toBe('none');
+    // Through judge: a short dev scam message the model alone flagged in grouped CV (m194) and the scam message that
+    // shows its signs (m002) — the one unsure, with the plain words that say so, the other flagged as before.
+    const v = judge(text('m194'));
+    expect(v.signs).toEqual([]);
+    expect(v.level).not.toMatch(/high|medium/);
+    expect(['high', 'medium']).toContain(judge(text('m002')).level);
+  });
   it('gives a scam outside the six types no six-type when the model is unsure of its type and the rules see none (m077, m123)', () => {
     const m = loadModel()!;
     for (const id of ['m077', 'm123']) {
@@ -343,7 +363,7 @@ describe('issue 14: warnings are not the scam (docs/intel.md, "Warnings are not 
     // The model alone does not overrule such a warning (o381: p ≥ 0.9 with the shipped model), in the
     // verdict and in the cross-validation that recombines the two readings.
     expect(judge(text('o381')).warning).toBe(true);
-    expect(combineLevel('none', 0.95, false, DEFAULT_CALIBRATION, true)).toBe('none');
+    expect(combineLevel('none', 0.95, false, DEFAULT_CALIBRATION, { warning: true })).toBe('none');
     expect(combineLevel('none', 0.95, false, DEFAULT_CALIBRATION)).toBe('medium');
   });
   it('reads an operator\'s phone-credit top-up offer (充20送5) as no prepaid card (o176, o175)', () => {
@@ -394,7 +414,10 @@ describe('the verdict explains itself and says when it is unsure', () => {
     expect(v.level).toBe('unsure');
     expect(v.summary).toContain('无法确定');
     expect(v.advice.join('')).toContain('先不要交钱、转账、点链接或说出验证码');
-    expect(judge(plain, withP(0.95)).level).toBe('medium');
+    // Even a sure model does not call a text of one SMS's length fraud on its own (session 13): unsure; the same words
+    // at a case description's length are flagged.
+    expect(judge(plain, withP(0.95)).level).toBe('unsure');
+    expect(judge(plain.repeat(5), withP(0.95)).level).toBe('medium');
     // The rules see a sign with a scheme (c016: 冒充…补发工资, medium) but the model disagrees: unsure, not a firm call.
     expect(judge(text('c016'), null).level).toBe('medium');
     expect(judge(text('c016'), withP(0.1)).level).toBe('unsure');
@@ -610,7 +633,7 @@ describe('retraining (bench/train-intel.ts)', () => {
   });
   it('chooses the thresholds that flag the most fraud texts while false alarms stay within the bound', async () => {
     const { chooseCalibration } = await import('../../../bench/train-intel.ts');
-    const row = (fraud: 0 | 1, rules: 'high' | 'medium' | 'low' | 'none', p: number) => ({ e: { text: '', fraud, type: null }, rules, p, harm: false, types: new Map([[0, 'none']]) });
+    const row = (fraud: 0 | 1, rules: 'high' | 'medium' | 'low' | 'none', p: number) => ({ e: { text: '长'.repeat(100), fraud, type: null }, rules, p, harm: false, types: new Map([[0, 'none']]) });
     // 200 ordinary texts: one the rules call high whatever the model says (the floor), one with one sign
     // and p 0.65; 10 fraud texts with one sign and p 0.65, 10 with one sign and p 0.55.
     const rows = [

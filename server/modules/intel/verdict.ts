@@ -519,12 +519,22 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   return { scores, lexTotal, anyCue };
 }
 
+/**
+ * One text message (70 characters, the length of a single SMS in Chinese). A text this short that shows no sign
+ * and tells of no harm is not called fraud by the model alone: the verdict would rest on no reason the reader
+ * can see, and on such texts the model's guesses were as often an ordinary message as a scam (session 13,
+ * docs/intel.md "Short texts and the model alone"). It is unsure instead, which tells the reader to check.
+ */
+export const ONE_SMS = 70;
+export const isShort = (text: string) => text.trim().length <= ONE_SMS;
+
 /** Combines the rules' level with the model's probability by the calibration. */
-export function combineLevel(rules: Level, p: number | null, harm: boolean, cal: Calibration, warning = false): Level {
-  if (p === null || rules === 'high' || warning) return rules;
+export function combineLevel(rules: Level, p: number | null, harm: boolean, cal: Calibration, o: { warning?: boolean; short?: boolean } = {}): Level {
+  if (p === null || rules === 'high' || o.warning) return rules;
   if (rules === 'medium') return p >= cal.confirm ? 'high' : p >= cal.keep ? 'medium' : 'unsure';
-  if (p >= (rules === 'low' ? cal.lowMedium : cal.medium) || (harm && p >= cal.harm)) return 'medium';
-  if (p >= (rules === 'low' ? cal.unsure : cal.unsureNone)) return 'unsure';
+  const modelFlags = p >= (rules === 'low' ? cal.lowMedium : cal.medium);
+  if ((modelFlags && !o.short) || (harm && p >= cal.harm)) return 'medium';
+  if (modelFlags || p >= (rules === 'low' ? cal.unsure : cal.unsureNone)) return 'unsure';
   return rules;
 }
 
@@ -572,7 +582,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   // A warning whose scam words were all the scam's (no sign left, no harm done) is judged by what it
   // says, not by how much it reads like the scam texts the model was trained on (they share the words).
   const disarmed = frame && signs.length === 0 && harm === null;
-  const level = combineLevel(rules, p, harm !== null, cal, disarmed);
+  const level = combineLevel(rules, p, harm !== null, cal, { warning: disarmed, short: isShort(original) });
 
   const aboutFraud = level !== 'none' || harm !== null;
   const total = scores.reduce((s, x) => s + x.score, 0);
