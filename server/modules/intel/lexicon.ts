@@ -77,9 +77,11 @@ export const RED_FLAGS: RedFlag[] = [
   // A charge on your account you never asked for — a fee "to be deducted", a membership "opened for you" — that the
   // sender asks you to verify, keep or cancel with them: the opener of the fake customer-service and refund scams. A real
   // bill or renewal reports the charge and where to pay; it does not ask you to confirm or cancel through the sender.
-  { code: 'unrequested_charge', label: '说给您开通了业务、要从卡里扣钱', explain: '说您的卡要被扣年费、会员费，或“给您开通了”某项业务，让您核实、选择保留还是取消——这是冒充银行、客服的骗局，接下来会让您打电话、共享屏幕、转账“取消”。不要按对方说的做，请打卡背面的银行电话或自己打开官方App查看。', pattern: /(?:(?:将|需|要|开始|即将)[^。！!？?]{0,20}?(?:从|在)(?:您|你)?的?[^，。；,;！!？?]{0,8}?(?:账户|帐户|账号|银行卡|卡)[^，。；,;！!？?]{0,6}?(?:扣除|扣取|扣收|划扣|扣款|扣费)|(?:给|为|帮)(?:您|你)[^，。；,;！!？?]{0,4}开通了?)[\s\S]{0,40}?(?:核实|核对|保留还是取消|是否(?:需要|要)?取消|要不要取消|(?:需要|如需|要)(?:取消|关闭))/g, weight: 3 },
+  { code: 'unrequested_charge', label: '说给您开通了业务、要从卡里扣钱', explain: '说您的卡要被扣年费、会员费，或“给您开通了”某项业务，让您核实、选择保留还是取消——这是冒充银行、客服的骗局，接下来会让您打电话、共享屏幕、转账“取消”。不要按对方说的做，请打卡背面的银行电话或自己打开官方App查看。', pattern: /(?:(?:将|需|要|开始|即将)[^。！!？?]{0,20}?(?:从|在)(?:您|你)?的?[^，。；,;！!？?]{0,8}?(?:账户|帐户|账号|银行卡|卡)[^，。；,;！!？?]{0,6}?(?:扣除|扣取|扣收|划扣|扣款|扣费)|(?:给|为|帮)(?:您|你)[^，。；,;！!？?]{0,4}开通了?)[\s\S]{0,40}?(?:(?:核实|核对)(?![^，。；,;！!？?]{0,6}余额)|保留还是取消|是否(?:需要|要)?取消|要不要取消|(?:需要|如需|要)(?:取消|关闭))/g, weight: 3 },
   // A broadcaster's draw of viewers: no TV show or its crew picks a "lucky viewer" by SMS and pays out cash or a laptop.
-  { code: 'show_prize', label: '说您被节目组抽中大奖', explain: '短信说您被某电视节目、栏目组抽中“幸运观众”，能领巨额奖金或电脑——这是中奖诈骗，领奖前会要您交“手续费”“保证金”“个人所得税”。电视台不会这样发奖，直接删除。', pattern: /(?:节目组|栏目组|电视台|卫视)[^。]{0,24}?(?:抽中|抽取|抽选|选中|选为|幸运观众|场外观众)/g, weight: 3 },
+  // The draw must have picked the reader (抽中/抽选 you, 选为幸运/场外观众): a crew choosing a choir to film (选中) or a show's
+  // announced draw among its viewers (将从观众中抽取) is no such message (review, session 13).
+  { code: 'show_prize', label: '说您被节目组抽中大奖', explain: '短信说您被某电视节目、栏目组抽中“幸运观众”，能领巨额奖金或电脑——这是中奖诈骗，领奖前会要您交“手续费”“保证金”“个人所得税”。电视台不会这样发奖，直接删除。', pattern: /(?:您|你)[^。]{0,24}?(?:节目组|栏目组|电视台|卫视)[^。]{0,12}?(?:抽中|抽选|选为(?:幸运|场外))|(?:节目组|栏目组|电视台|卫视)[^。]{0,24}?(?:抽中|抽选|选为)(?:了|为)?(?:您|你)/g, weight: 3 },
 ];
 
 /** "详情请拨…" / "如有疑问请咨询…" with a number (or the news's mask of it): with a windfall or an unknown charge, the message wants a call back. */
