@@ -763,6 +763,9 @@ describe('issue 14, eleventh collection (session 13): general readings met in th
     // A click whose only link is the operator's own goes to the official site; with a look-alike link it stays the scam.
     expect(findMoves('【中国移动】您的积分即将清零，请及时点击兑换：https://dx.10086.cn/a1b2')).toBeNull();
     expect(findMoves('您的积分即将清零，请及时点击兑换：https://jf-10086.cn/a')?.action.kind).toBe('site');
+    // A tap inside an app the reader opens is no link in the message; a site after a stop with no app stays one.
+    expect(findMoves('【XX医保】您的医保电子凭证需要激活，请打开国家医保服务平台APP，点击“我的”页面激活。')).toBeNull();
+    expect(findMoves('您的医保卡已冻结。打开app。点击网站激活')?.action.kind).toBe('site');
     // 过时/超时 threaten only with the heavy outcomes (m207's 注销): an order or an appointment that times out is cancelled.
     for (const t of ['【美团】您的订单超时未支付已自动取消，详情 https://i.meituan.com/x', '【XX医院】您预约的挂号超时未取号将自动取消，请准时到医院取号 http://t.cn/A6x']) {
       expect(judge(t, null).signs.map((s) => s.code), t).not.toContain('threat');

@@ -264,11 +264,24 @@ export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
         if (gap > MOVE_GAP || (best !== null && gap >= best.gap)) continue;
         // Read after the distance: the clause is looked up only for a pair that could be the closest.
         if ((a.kind === 'site' || a.kind === 'fee' || a.kind === 'card' || a.kind === 'call') && OFFICIAL_PLACE.test(clauseAt(reading.simple, a.start, a.end))) continue;
+        if (a.kind === 'site' && IN_APP.test(sentenceBefore(reading.simple, a.start))) continue;
         best = { pretext: { kind, quote: p.quote }, action: { kind: a.kind, label: a.label, quote: a.quote }, gap };
       }
     }
   }
   return best && { pretext: best.pretext, action: best.action };
+}
+
+/**
+ * A tap inside an app the reader opens ("请打开国家医保服务平台APP,点击“我的”页面激活", "在电子社保卡小程序点击认证") is no
+ * link in the message (review, session 13: such notices read high once 点击…页面 and 点击认证 became site actions). An app
+ * to download is its own action (app), so a scam that sends you to one keeps its move.
+ */
+const IN_APP = /app|小程序|公众号|客户端/i;
+function sentenceBefore(simple: string, start: number): string {
+  // At most MOVE_GAP characters back, so that many pairs in a hostile unbroken text each cost a bounded read.
+  const window = simple.slice(Math.max(0, start - MOVE_GAP), start);
+  return window.slice(Math.max(...['。', '！', '!', '？', '?', '；', ';', '\n'].map((c) => window.lastIndexOf(c))) + 1);
 }
 
 /** The clause (between , ; 。 ! ? and line breaks) around a span of the simplified text. */
