@@ -99,6 +99,10 @@ const RULES: Rule[] = [
 
 /** Who an event reaches: elders, residents, the public — not the staff who carry it out. */
 const AUDIENCE = '老年人|老人|群众|居民|村民|市民|长者|银发|老年朋友|中老年';
+/** A clause before the count that lures or cheats the persons counted, or names them as involved in a case. */
+const NOT_LURED = /^(?![^，。；]*(?:诱骗|诱导|诱使|欺骗|哄骗|蒙骗|骗取|涉及|涉案))/;
+/** What an audience does not take part in: a crime. */
+const UNLAWFUL = '(?:非法|集资|传销|诈骗|赌博|邪教)';
 
 /**
  * Numbers written before their noun, the indicator named by what follows ("两次座谈会",
@@ -122,7 +126,9 @@ const AFTER_RULES: Rule[] = [
   // s192; "20余名“银发一族”一起学习", s194; "为近百名中老年群众普及防范诈骗技巧", s198): people reached. Only the audience
   // (elders, residents, the public) — staff taking part ("30余名干警参加") are no reach — and only with such a verb.
   // 参加/参与 must end the clause or name an event: "3名老人参与非法集资" is no reach.
-  { indicator: 'people_reached', words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:(?:参加|参与)(?:了)?(?:$|[^，。；]{0,8}?(?:活动|讲座|宣讲|宣传|培训|座谈|课堂|演出|问答|答题))|学习|聆听)`), measures: ['人', '名', '人次'], unit: '人' },
+  // Nor are persons lured or cheated into it ("诱骗300余名老年人参加所谓的健康讲座") or an unlawful "活动" ("参与非法集资活动"):
+  // those are victims of the scheme, not an audience (review, session 13).
+  { indicator: 'people_reached', lead: NOT_LURED, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:(?:参加|参与)(?:了)?(?![^，。；]{0,8}?${UNLAWFUL})(?:$|[^，。；]{0,8}?(?:活动|讲座|宣讲|宣传|培训|座谈|课堂|演出|问答|答题))|学习|聆听)`), measures: ['人', '名', '人次'], unit: '人' },
   { indicator: 'people_reached', lead: /[为向](?:近|约|超过?)?$/, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:普及|讲解|宣讲|讲授|上课)`), measures: ['人', '名', '人次'], unit: '人' },
   // "深入…3000余户居民家中" (s113): households counted by the home entered, whatever the verb of motion.
   { indicator: 'households_visited', words: /^[^，。；]{0,6}家(?:中|里)/, measures: ['户', '户次'], unit: '户' },
