@@ -159,7 +159,9 @@ const OTHER_AFTER = /^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:
  */
 const OTHER_NEAR_END = /咨询$/;
 /** Any word that names an indicator: a clause with one decides for itself and inherits nothing. */
-const ANY_RULE_WORD = new RegExp([...RULES, ...AFTER_RULES].map((r) => r.words.source.replace(/^\^/, '')).join('|') + '|' + OTHER_BEFORE.source);
+// Unanchored, a rule's leading "^[^，。；]{0,N}" may match nothing, so it is dropped: the same test, without the engine trying
+// N characters before each word at every position (review, session 13: "3名老人参加" × 3,333 spent ~0.5 s here).
+const ANY_RULE_WORD = new RegExp([...RULES, ...AFTER_RULES].map((r) => r.words.source.replace(/^\^(?:\[\^，。；\]\{0,\d+\}\??)?/, '')).join('|') + '|' + OTHER_BEFORE.source);
 
 const CLAUSE_BREAK = /[，,。；;！!？?\n：:（）()、]/;
 /**
