@@ -278,6 +278,9 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('6月24日,柳州市公安局河西责任区刑侦大队组织20多名警力,联合市场监管部门对位于潭中西路的某公司进行突击清查')).toEqual([]);
     // Taking part in a crime is no reach (constructed).
     expect(keyed('经查,共有30余名老年人参与非法集资。')).toEqual([]);
+    // Nor with an event word after the crime, nor persons lured into an event (review, constructed).
+    expect(keyed('案件涉及1000余名老年群众参与非法集资活动。')).toEqual([]);
+    expect(keyed('犯罪嫌疑人以免费体检为名,诱骗300余名老年人参加所谓的健康讲座。')).toEqual([]);
   });
 
   it('s210: a recovery verb heading the clause makes frozen money recovered, however long the object after it', () => {

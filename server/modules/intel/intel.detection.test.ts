@@ -817,6 +817,35 @@ describe('issue 14, eleventh collection (session 13): general readings met in th
     expect(flagged(judge(text('m226'), null).level)).toBe(true);
     expect(codes('m174')).toEqual(['new_number']);
   });
+  it('review: real notices of the same shapes stay quiet — a charge sent to the official channel, a crew choosing whom to film, points with an official link (constructed look-alikes)', () => {
+    // A bank's or operator's charge notice names its own channel for cancelling or checking; the scam names the sender's.
+    for (const t of [
+      '【建设银行】尊敬的客户，您的账户小额账户管理费将从您的账户中扣除，如需取消请携带本人身份证到网点办理。',
+      '【中国移动】尊敬的客户，您好！已为您开通了“流量提醒”服务，如需取消，请发送QXLLTX到10086。',
+      '【中国联通】您好，已为您开通了5G畅享套餐合约，如需核实请拨打10010。',
+      '【招商银行】您的信用卡年费将于下月从您的卡中扣除，如需核实年费减免条件，请拨打95555。',
+      '【平安银行】您的账户将开始从您的银行卡扣款偿还贷款，请核实账户余额是否充足。',
+    ]) {
+      expect(judge(t, null).signs.map((s) => s.code), t).not.toContain('unrequested_charge');
+      expect(flagged(judge(t, null).level), t).toBe(false);
+    }
+    // Only a draw that picked the reader is the prize scam: not a crew choosing a choir, not a show's announced draw.
+    for (const t of ['妈，咱们社区合唱队被电视台节目组选中了，下个月去录节目！', '爸，江西卫视的栏目组选中咱家去拍一期养老的节目，周六上午来家里。', '【央视网】感谢您参与《星光大道》互动，节目组将从参与观众中抽取幸运观众赠送纪念品，详见央视网。']) {
+      expect(judge(t, null).signs.map((s) => s.code), t).not.toContain('show_prize');
+    }
+    expect(judge('恭喜你被央视《星光大道》栏目组选为场外幸运观众', null).signs.map((s) => s.code)).toContain('show_prize');
+    // A click whose only link is the operator's own goes to the official site; with a look-alike link it stays the scam.
+    expect(findMoves('【中国移动】您的积分即将清零，请及时点击兑换：https://dx.10086.cn/a1b2')).toBeNull();
+    expect(findMoves('您的积分即将清零，请及时点击兑换：https://jf-10086.cn/a')?.action.kind).toBe('site');
+    // A tap inside an app the reader opens is no link in the message; a site after a stop with no app stays one.
+    expect(findMoves('【XX医保】您的医保电子凭证需要激活，请打开国家医保服务平台APP，点击“我的”页面激活。')).toBeNull();
+    expect(findMoves('您的医保卡已冻结。打开app。点击网站激活')?.action.kind).toBe('site');
+    // 过时/超时 threaten only with the heavy outcomes (m207's 注销): an order or an appointment that times out is cancelled.
+    for (const t of ['【美团】您的订单超时未支付已自动取消，详情 https://i.meituan.com/x', '【XX医院】您预约的挂号超时未取号将自动取消，请准时到医院取号 http://t.cn/A6x']) {
+      expect(judge(t, null).signs.map((s) => s.code), t).not.toContain('threat');
+      expect(flagged(judge(t, null).level), t).toBe(false);
+    }
+  });
   it('finds none of the session-13 signs in any dev ordinary message', () => {
     const fresh = new Set(['unrequested_charge', 'show_prize']);
     expect(loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => judge(o.text, null).signs.some((s) => fresh.has(s.code))).map((o) => o.id)).toEqual([]);

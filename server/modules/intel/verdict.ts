@@ -245,7 +245,13 @@ const LINK_ACTION = OFF_CHANNEL.find((a) => a.kind === 'link')!;
 export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
   const reading = typeof r === 'string' ? readable(r) : r;
   const inFrame = frame ?? warningFrame(reading.simple);
-  const actions = OFF_CHANNEL.flatMap((a) => affirmedMatches(reading, a.pattern, inFrame, a.kind === 'link' ? officialLink : undefined).map((m) => ({ ...m, kind: a.kind, label: a.label })));
+  // A click without an address ("点击兑换", "请登录网站") goes to the link the message carries: when it carries links and
+  // every one is the institution's own ("积分即将清零,请及时点击兑换:https://dx.10086.cn/…"), the click is the official
+  // channel, not a site off it (review, session 13).
+  const links = [...reading.simple.matchAll(LINK_ACTION.pattern)].map((m) => m[0]);
+  const officialLinksOnly = links.length > 0 && links.every(officialLink);
+  const actions = OFF_CHANNEL.filter((a) => !(officialLinksOnly && a.kind === 'site'))
+    .flatMap((a) => affirmedMatches(reading, a.pattern, inFrame, a.kind === 'link' ? officialLink : undefined).map((m) => ({ ...m, kind: a.kind, label: a.label })));
   if (actions.length === 0) return null;
   let best: (Moves & { gap: number }) | null = null;
   const callBack = reading.simple.length <= SHORT_MESSAGE && !OFFICIAL_CHANNEL.test(reading.simple);
@@ -258,11 +264,24 @@ export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
         if (gap > MOVE_GAP || (best !== null && gap >= best.gap)) continue;
         // Read after the distance: the clause is looked up only for a pair that could be the closest.
         if ((a.kind === 'site' || a.kind === 'fee' || a.kind === 'card' || a.kind === 'call') && OFFICIAL_PLACE.test(clauseAt(reading.simple, a.start, a.end))) continue;
+        if (a.kind === 'site' && IN_APP.test(sentenceBefore(reading.simple, a.start))) continue;
         best = { pretext: { kind, quote: p.quote }, action: { kind: a.kind, label: a.label, quote: a.quote }, gap };
       }
     }
   }
   return best && { pretext: best.pretext, action: best.action };
+}
+
+/**
+ * A tap inside an app the reader opens ("请打开国家医保服务平台APP,点击“我的”页面激活", "在电子社保卡小程序点击认证") is no
+ * link in the message (review, session 13: such notices read high once 点击…页面 and 点击认证 became site actions). An app
+ * to download is its own action (app), so a scam that sends you to one keeps its move.
+ */
+const IN_APP = /app|小程序|公众号|客户端/i;
+function sentenceBefore(simple: string, start: number): string {
+  // At most MOVE_GAP characters back, so that many pairs in a hostile unbroken text each cost a bounded read.
+  const window = simple.slice(Math.max(0, start - MOVE_GAP), start);
+  return window.slice(Math.max(...['。', '！', '!', '？', '?', '；', ';', '\n'].map((c) => window.lastIndexOf(c))) + 1);
 }
 
 /** The clause (between , ; 。 ! ? and line breaks) around a span of the simplified text. */
@@ -290,7 +309,12 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
   const simple = r.simple;
   const out: Sign[] = [];
   const topup = TOPUP.test(simple);
+  // A charge notice that sends you to the institution's own channel (95588, 10086, 网点, 营业厅) is what real banks and
+  // operators send ("…年费将于下月从您的卡中扣除,如需核实…请拨打95555", "已为您开通了…如需取消,请发送…到10086"); the
+  // scam has you verify or cancel with the sender (m204's 400 number, m217's caller). Review, session 13.
+  const officialCharge = OFFICIAL_CHANNEL.test(simple);
   for (const f of RED_FLAGS) {
+    if (f.code === 'unrequested_charge' && officialCharge) continue;
     const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'link' ? officialLink : f.code === 'website' ? (w: string) => OFFICIAL_PLACE.test(w) : undefined;
     const quote = firstAffirmed(r, f.pattern, true, frame, skip);
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
