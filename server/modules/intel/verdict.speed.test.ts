@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, MAX_TEXT } from './analyze.ts';
 import { extractEntities } from './entities.ts';
+import { judge } from './verdict.ts';
 
 // Session 13: the public self-check reads whatever a visitor pastes, up to MAX_TEXT. A dev scam message
 // repeated to the cap ("你的包裹被海关扣了要交税", m152) held the event loop for 414 s: every pretext was
@@ -16,6 +17,7 @@ const SHAPES: Record<string, string> = {
   'a scam message with line breaks repeated': fill('尊敬的車主您好!\n您的ETC賬戶将于明日到期,\n為避免影響通行,\n需要重新升級,\n請登錄網站完成辦理!'),
   'hyphenated letters': 'a-'.repeat(MAX_TEXT / 2),
   'addresses': fill('路1号'),
+  'one warning repeated': fill('请不要转账到安全账户。'),
 };
 
 describe('the verdict stays linear on hostile input', () => {
@@ -30,6 +32,11 @@ describe('the verdict stays linear on hostile input', () => {
   it('still reads a repeated scam message as one', () => {
     expect(analyze(SHAPES['a short scam message repeated']).verdict.level).toBe(analyze('你的包裹被海关扣了要交税').verdict.level);
     expect(['high', 'medium']).toContain(analyze(SHAPES['one sign repeated']).verdict.level);
+  });
+
+  it('reads a sign that follows many negated mentions of it (the match cap counts only the ones read further)', () => {
+    const v = judge(`${'请不要转账到安全账户。'.repeat(100)}现在请把钱转账到安全账户，卡号6222020200112233445。`, null);
+    expect(v.signs.map((s) => s.code)).toContain('transfer_request');
   });
 
   it('keeps every entity that does not overlap a longer one', () => {

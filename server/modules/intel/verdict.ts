@@ -100,15 +100,16 @@ function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; fram
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   // Each match's checks look across its sentence, so a hostile text of one phrase repeated without a stop
   // ("转账到安全账户" × 2,857) made them quadratic: 716 ms at the length cap (session 13). Only the first
-  // MAX_MATCHES matches of a pattern are read (no real text comes near), and whether the text warns at all is
-  // read once per text, not once per match.
+  // MAX_MATCHES matches of a pattern that pass the cheap, local checks (negation, the caller's skip) are read
+  // further (no real text comes near: the most on dev is 9), so a long warning's many negated mentions do not use
+  // up the count before a real one; and whether the text warns at all is read once per text, not once per match.
   let examined = 0;
   let warns: boolean | undefined;
   for (const m of simple.matchAll(re)) {
-    if (++examined > MAX_MATCHES) return;
     const start = m.index, end = m.index + m[0].length;
     if (m[0].length === 0 || NEGATION.test(simple.slice(Math.max(0, start - 12), start)) || NEGATED_LIST.test(simple.slice(Math.max(0, start - 30), start))) continue;
     if (o.skip?.(m[0])) continue;
+    if (++examined > MAX_MATCHES) return;
     if (o.skipReported && reported(simple, start, end, (warns ??= WARNING.test(simple)))) continue;
     if (o.frame && disarmedInWarning(simple, start)) continue;
     yield { start, end, quote: r.quote(start, end) };
