@@ -825,6 +825,8 @@ describe('issue 14, eleventh collection (session 13): general readings met in th
       '【中国联通】您好，已为您开通了5G畅享套餐合约，如需核实请拨打10010。',
       '【招商银行】您的信用卡年费将于下月从您的卡中扣除，如需核实年费减免条件，请拨打95555。',
       '【平安银行】您的账户将开始从您的银行卡扣款偿还贷款，请核实账户余额是否充足。',
+      // A cancel code replied to the sender's own service number is how a subscription ends (lead, after the review).
+      '【某某视频】已为您开通了会员服务，月费15元，如需取消请回复TD。',
     ]) {
       expect(judge(t, null).signs.map((s) => s.code), t).not.toContain('unrequested_charge');
       expect(flagged(judge(t, null).level), t).toBe(false);

@@ -202,6 +202,8 @@ const CALLED_AFTER = /[,，、]\s*(?:都|全|均|一律|统统|肯定|一定)?(?
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
 const TOPUP = /话费|流量/;
+/** A short code replied or sent to the sender's number to cancel a service (回复TD, 发送QXLLTX到10086). */
+const REPLY_CODE = /(?:回复|回|发送)[\s“"]*[A-Za-z0-9]{1,8}(?![A-Za-z0-9])/;
 const TOPUP_WORDS = new Set(['充值', '赠送']);
 
 /** A notice addressed to the reader ("尊敬的客户", "提醒您"): when it names no sign, its talk of fraud is a warning. */
@@ -313,7 +315,9 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
   // A charge notice that sends you to the institution's own channel (95588, 10086, 网点, 营业厅) is what real banks and
   // operators send ("…年费将于下月从您的卡中扣除,如需核实…请拨打95555", "已为您开通了…如需取消,请发送…到10086"); the
   // scam has you verify or cancel with the sender (m204's 400 number, m217's caller). Review, session 13.
-  const officialCharge = OFFICIAL_CHANNEL.test(simple);
+  // So is a cancel code replied to the sender's own service number ("如需取消请回复TD"): how operators' subscriptions
+  // are ended, where the scam wants a call, a chat or a screen share.
+  const officialCharge = OFFICIAL_CHANNEL.test(simple) || REPLY_CODE.test(simple);
   for (const f of RED_FLAGS) {
     if (f.code === 'unrequested_charge' && officialCharge) continue;
     const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'link' ? officialLink : f.code === 'website' ? (w: string) => OFFICIAL_PLACE.test(w) : undefined;
