@@ -446,8 +446,10 @@ const RESELL_FOR = '帮(?:忙|您|你|他|她|老人)?[^，。；！？房]{0,10
  * (bed, membership, care contract), makes a case 养老项目. The refund of the deposit or a discount is
  * not a return. When it is there, the 养老项目 cue counts double and the wrapper's 养老服务 cue gives no bonus.
  * Session 13: the scammers' own gains ("牟取高额收益", "非法获取收益") are no return promised to the elder.
+ * `returnWords` takes the word for gains, so the level can read the list as it did before that guard (RETURN_BEFORE).
  */
-const RETURN_PROMISE = new RegExp(`利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|(?<!(?:牟取|谋取|获取|赚取|骗取|非法获)[^，。；]{0,2})收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返|${RESELL_FOR}`);
+const returnWords = (gain: string) => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|${gain}|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返`;
+const RETURN_PROMISE = new RegExp(`${returnWords('(?<!(?:牟取|谋取|获取|赚取|骗取|非法获)[^，。；]{0,2})收益')}|${RESELL_FOR}`);
 
 /**
  * How the model's probability is combined with the rules' reading (the only place these numbers live).
@@ -484,12 +486,14 @@ export const DEFAULT_CALIBRATION: Calibration = { medium: 0.85, lowMedium: 0.85,
  * Session 13: jade and jewellery (翡翠, 玉石, 珠宝, 首饰) are sold to elders the same way — at many times their worth,
  * as "传世收藏" — and the guide's rule 5 names goods sold at inflated prices, whatever the goods are.
  */
-const COLLECTIBLE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品|翡翠|玉石|珠宝|首饰|玉镯/;
-const RESALE = new RegExp(`拍卖|回购|回收|升值|增值|变现|转卖|转让|${RESELL_FOR}`);
+const COLLECTIBLE_WORDS = '收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品';
+const COLLECTIBLE = new RegExp(`${COLLECTIBLE_WORDS}|翡翠|玉石|珠宝|首饰|玉镯`);
+const RESALE_WORDS = '拍卖|回购|回收|升值|增值|变现|转卖|转让';
+const RESALE = new RegExp(`${RESALE_WORDS}|${RESELL_FOR}`);
 /** The collectibles, resales and returns as the level read them before session 13 (rankTypes: anyCue). */
-const COLLECTIBLE_BEFORE = /收藏品|纪念币|纪念钞|艺术品|字画|邮票|古董|玉器|藏品/;
-const RESALE_BEFORE = /拍卖|回购|回收|升值|增值|变现|转卖|转让/;
-const RETURN_BEFORE = /利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返/;
+const COLLECTIBLE_BEFORE = new RegExp(COLLECTIBLE_WORDS);
+const RESALE_BEFORE = new RegExp(RESALE_WORDS);
+const RETURN_BEFORE = new RegExp(returnWords('收益'));
 
 /**
  * The text the six types are read from: the simplified text without the pinyin that content-mirror sites
