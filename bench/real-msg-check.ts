@@ -38,20 +38,29 @@ export function expectedSplit(source: string, text: string): 'heldout' | 'dev' {
 
 const faults: string[] = [];
 const seenText = new Map<string, string>();
+/** The ids of each file, in line order (scams.asks.jsonl is checked against scams.jsonl's). */
+const idsOf = new Map<string, string[]>();
 
-for (const spec of SPECS) {
-  const lines = readFileSync(DIR + spec.file, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const ids = new Set<string>();
-  const perClass = new Map<string, { dev: number; heldout: number }>();
+/** The non-empty lines of a data file, each parsed with its place; a line that is not JSON is a fault and left out. */
+function readRows(file: string): { lines: number; rows: { where: string; row: Record<string, unknown> }[] } {
+  const lines = readFileSync(DIR + file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const rows: { where: string; row: Record<string, unknown> }[] = [];
   lines.forEach((line, i) => {
-    const where = `${spec.file}:${i + 1}`;
-    let row: Record<string, unknown>;
+    const where = `${file}:${i + 1}`;
     try {
-      row = JSON.parse(line) as Record<string, unknown>;
+      rows.push({ where, row: JSON.parse(line) as Record<string, unknown> });
     } catch {
       faults.push(`${where}: not JSON`);
-      return;
     }
+  });
+  return { lines: lines.length, rows };
+}
+
+for (const spec of SPECS) {
+  const { lines, rows } = readRows(spec.file);
+  const ids = new Set<string>();
+  const perClass = new Map<string, { dev: number; heldout: number }>();
+  for (const { where, row } of rows) {
     const keys = Object.keys(row).sort();
     if (keys.join() !== [...spec.fields].sort().join()) faults.push(`${where}: fields ${keys.join(',')} ≠ ${spec.fields.join(',')}`);
     for (const f of spec.fields) if (typeof row[f] !== 'string' || (row[f] as string).trim() === '') faults.push(`${where}: ${f} missing or empty`);
@@ -72,40 +81,31 @@ for (const spec of SPECS) {
     const c = perClass.get(cls) ?? { dev: 0, heldout: 0 };
     if (split === 'dev' || split === 'heldout') c[split]++;
     perClass.set(cls, c);
-  });
-  console.log(`${spec.file}: ${lines.length} lines`);
+  }
+  idsOf.set(spec.file, rows.map(({ row }) => row.id).filter((id): id is string => typeof id === 'string'));
+  console.log(`${spec.file}: ${lines} lines`);
   for (const [cls, c] of [...perClass].sort()) console.log(`  ${cls.padEnd(20)} dev ${String(c.dev).padStart(3)}  heldout ${String(c.heldout).padStart(3)}`);
 }
 
 // scams.asks.jsonl: exactly one {"id","ask"[,"doubt"]} line per scams.jsonl id, in id order, and no other id.
 {
-  const scamIds = readFileSync(DIR + 'scams.jsonl', 'utf8').split('\n').filter((l) => l.trim() !== '')
-    .map((l) => { try { return (JSON.parse(l) as { id?: unknown }).id; } catch { return undefined; } })
-    .filter((id): id is string => typeof id === 'string');
-  const lines = readFileSync(DIR + 'scams.asks.jsonl', 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const scamIds = idsOf.get('scams.jsonl')!;
+  const { lines, rows } = readRows('scams.asks.jsonl');
   const labelled = new Map<string, number>();
   const order: string[] = [];
   let ask = 0;
   let doubt = 0;
-  lines.forEach((line, i) => {
-    const where = `scams.asks.jsonl:${i + 1}`;
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      faults.push(`${where}: not JSON`);
-      return;
-    }
+  for (const { where, row } of rows) {
     const extra = Object.keys(row).filter((k) => !['id', 'ask', 'doubt'].includes(k));
     if (extra.length) faults.push(`${where}: unknown fields ${extra.join(',')}`);
-    if (typeof row.id !== 'string') { faults.push(`${where}: id missing`); return; }
+    if (typeof row.id !== 'string') { faults.push(`${where}: id missing`); continue; }
     if (typeof row.ask !== 'boolean') faults.push(`${where}: ask is not true/false`);
     if ('doubt' in row && (typeof row.doubt !== 'string' || row.doubt.trim() === '')) faults.push(`${where}: doubt empty`);
     labelled.set(row.id, (labelled.get(row.id) ?? 0) + 1);
     order.push(row.id);
     if (row.ask === true) ask++;
     if ('doubt' in row) doubt++;
-  });
+  }
   const scamSet = new Set(scamIds);
   const missing = scamIds.filter((id) => !labelled.has(id));
   const twice = [...labelled].filter(([, n]) => n > 1).map(([id]) => id);
@@ -115,7 +115,7 @@ for (const spec of SPECS) {
   if (unknown.length) faults.push(`scams.asks.jsonl: ids not in scams.jsonl: ${unknown.join(' ')}`);
   const byNumber = (a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1));
   if (order.join() !== [...order].sort(byNumber).join()) faults.push('scams.asks.jsonl: lines not in id order');
-  console.log(`scams.asks.jsonl: ${lines.length} lines (ask ${ask}, opening ${lines.length - ask}, with a doubt ${doubt})`);
+  console.log(`scams.asks.jsonl: ${lines} lines (ask ${ask}, opening ${lines - ask}, with a doubt ${doubt})`);
 }
 
 if (faults.length > 0) {
