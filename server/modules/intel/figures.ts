@@ -294,9 +294,12 @@ function notAFigure(text: string, q: Quantity): boolean {
 }
 
 const OBJECT_RULES = new Set(['materials_distributed', 'posters', 'banners']);
-const RECOVERY_WORD = /追缴|追回|挽回|追赃|挽损|退赔|返还|退还/;
+const RECOVERY = '追缴|追回|挽回|追赃|挽损|退赔|返还|退还';
+const SEIZURE = '冻结|查封|扣押|查扣|止付';
+const RECOVERY_WORD = new RegExp(RECOVERY);
+const SEIZURE_WORD = new RegExp(SEIZURE);
 /** A recovery verb joined to a seizure word, either order ("追缴冻结", "追缴查扣", "冻结并追回"): the money is recovered. */
-const RECOVERY_BESIDE_SEIZURE = /(?:追缴|追回|挽回|追赃|挽损|退赔|返还|退还)[、和及并]?(?:冻结|查封|扣押|查扣|止付)|(?:冻结|查封|扣押|查扣|止付)[^，。；,]{0,12}(?:追缴|追回|挽回|追赃|挽损|退赔|返还|退还)/;
+const RECOVERY_BESIDE_SEIZURE = new RegExp(`(?:${RECOVERY})[、和及并]?(?:${SEIZURE})|(?:${SEIZURE})[^，。；,]{0,12}(?:${RECOVERY})`);
 
 /**
  * The persons of a paired count ("受理一审…45件67人", s098; "起诉…767件1863人", s016) belong to the clause's own
@@ -343,7 +346,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered — read in the whole clause before the
     // number, not only its last words: a long object can push the verb out of them ("追缴冻结涉养老诈骗赃款赃物人民币
     // 7537万余元", s210).
-    if (measure === '元' && /冻结|查封|扣押|查扣|止付/.test(near) && !RECOVERY_WORD.test(near) && !RECOVERY_BESIDE_SEIZURE.test(before)) continue;
+    if (measure === '元' && SEIZURE_WORD.test(near) && !RECOVERY_WORD.test(near) && !RECOVERY_BESIDE_SEIZURE.test(before)) continue;
     const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
     const list = listWords(text, start, before);
     if (mixedCount(list)) continue;
