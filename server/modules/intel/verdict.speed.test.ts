@@ -9,7 +9,9 @@ import { judge } from './verdict.ts';
 // repeated ("转账到安全账户") took 0.7 s, each match re-reading the whole text for warning words; a bare
 // domain's label ran on through "a-a-a-…" (0.3 s), and 6,000 addresses were each compared with every other
 // (0.1 s). After the fix each is tens of milliseconds (bench/intel). The bound is generous on purpose, as in
-// figures.speed.test.ts: the point is milliseconds, not seconds, on a loaded CI machine.
+// figures.speed.test.ts: the point is milliseconds, not seconds, on a loaded CI machine. So it catches a return of the
+// quadratic pairing (the first shape failed here before the fix) or anything as slow; the sub-second costs the other
+// shapes had are measured by bench/intel, not by this test (review, session 13).
 const fill = (unit: string) => unit.repeat(Math.ceil(MAX_TEXT / unit.length)).slice(0, MAX_TEXT);
 const SHAPES: Record<string, string> = {
   'a short scam message repeated': fill('你的包裹被海关扣了要交税'),
@@ -22,7 +24,7 @@ const SHAPES: Record<string, string> = {
 
 describe('the verdict stays linear on hostile input', () => {
   for (const [name, text] of Object.entries(SHAPES)) {
-    it(`${name} (${text.length} characters) in well under a second`, () => {
+    it(`${name} (${text.length} characters) within 1.5 s`, () => {
       const t0 = performance.now();
       analyze(text);
       expect(performance.now() - t0).toBeLessThan(1500);
