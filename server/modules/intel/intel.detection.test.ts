@@ -853,3 +853,49 @@ describe('issue 14, eleventh collection (session 13): general readings met in th
     expect(loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => judge(o.text, null).signs.some((s) => fresh.has(s.code))).map((o) => o.id)).toEqual([]);
   });
 });
+
+describe('issue 14, session 14: the two look-alikes left by the session-13 review', () => {
+  // Rules alone, and the shipped model where a look-alike must not be flagged at all. The look-alikes are constructed
+  // (not data), in the shape of real operator notices; the scam sentences are the real dev ones that must stay flagged.
+  const codes = (t: string) => judge(t, null).signs.map((s) => s.code);
+  it('reads a charge or a service opened as the scam only when the answer goes back to the sender: a question put to the reader (m217) or a number, link or contact it gives (m204)', () => {
+    expect(codes(text('m204')).sort()).toEqual(['callback', 'unrequested_charge']);
+    expect(codes(text('m217'))).toContain('unrequested_charge');
+    for (const id of ['m204', 'm217']) expect(judge(text(id), null).level, id).toBe('high');
+    // Constructed: an operator's notice of a service opened, with "如需取消" and no number, link or contact of the sender's.
+    for (const t of [
+      '【中国联通】尊敬的客户，已为您开通了视频彩铃业务，月费15元，如需取消请及时办理。',
+      '【某某视频】已为您开通了会员服务，月费15元，如需取消请在APP内操作。',
+      '尊敬的用户，已为您开通了流量加油包业务，月费15元，如需取消，请登录联通APP办理。',
+    ]) {
+      expect(codes(t), t).not.toContain('unrequested_charge');
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+    // Constructed: the same notice with the sender's own way back (a 400 number, a link, a WeChat to add, a caller's question) stays the sign.
+    for (const t of [
+      '已为您开通了XX业务，月费15元，如需取消请拨打4001234567。',
+      '已为您开通了XX业务，月费15元，如需取消请点击 http://qx-vip.cn 办理。',
+      '您好，给您开通了VIP会员，每月从您的银行卡扣除300元，如需取消请添加客服微信kf123。',
+      '您好，给您开通了VIP会员，每月从您的银行卡扣除300元，请问您是否需要取消？',
+    ]) {
+      expect(codes(t), t).toContain('unrequested_charge');
+      expect(flagged(judge(t, null).level), t).toBe(true);
+    }
+  });
+  it('reads a click that points at nothing, in a text with no link that names the institution\'s own app or hotline, as made there (m221 without a channel stays the scam)', () => {
+    expect(findMoves(text('m221'))?.action).toEqual(expect.objectContaining({ kind: 'site', quote: '请及时点击换取' }));
+    expect(findMoves(text('m225'))?.action.kind).toBe('qr');
+    expect(findMoves(text('m206'))?.action.kind).toBe('site');
+    for (const id of ['m221', 'm225', 'm206']) expect(judge(text(id), null).level, id).toBe('high');
+    // Constructed: points to redeem, the click made in the operator's own app or by its hotline.
+    for (const t of ['您的积分即将作废，请及时点击兑换，详情登录联通APP', '【中国移动】您的积分即将作废，请及时点击兑换，详情咨询10086。']) {
+      expect(findMoves(t), t).toBeNull();
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+    // Constructed: no channel named, a click at a link ("点击下方"), or an app to download keep the move.
+    for (const t of ['您的积分即将作废，请及时点击兑换', '您的积分即将作废，请及时点击下方兑换，详情登录联通APP', '您的积分即将作废，请及时点击兑换，详情下载联通APP']) {
+      expect(findMoves(t)?.action.kind, t).toBe('site');
+      expect(judge(t, null).level, t).toBe('high');
+    }
+  });
+});

@@ -177,11 +177,19 @@ export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔�
 /** A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. */
 export const MOVE_TROUBLE = /出事|车祸|住院|摔伤|受伤|急救|抢救|突发|被抓|被扣|拘留|涉嫌|传票|通缉|洗钱/g;
 
+/** What a click in a message is to do ("点击换取", "点击认证"): the site action's click to act. */
+const CLICK_TO = '(?:换取|领取|兑换|认证|激活|验证|更新|升级)';
+/**
+ * A click to act that points at nothing ("请及时点击兑换", not "点击下方兑换" or a link): it goes wherever the message
+ * sends the reader — a link it carries, or the institution's own app or hotline it names (verdict.ts findMoves).
+ */
+export const BARE_CLICK = new RegExp(`点击${CLICK_TO}$`);
+
 export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'code' | 'app' | 'qr' | 'fee' | 'card';
 /** Actions off the official channel, each with its plain label. Links on an institution's own domain are not off the channel (verdict.ts). */
 export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
   { kind: 'link', label: '让您点短信里的链接', pattern: /(?:https?:\/\/|www\.)[a-z0-9*×\-._~:/?#@!$&'()+=%]+|(?<![@\w.])[a-z0-9*][a-z0-9*-]{0,62}(?:\.[a-z0-9*-]{1,63}){0,8}\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app|sh|xx)(?:\/[a-z0-9*\-._~/?#=&%]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}\.[a-z]{2,6}\/[a-z0-9][a-z0-9/]*/gi },
-  { kind: 'site', label: '让您上网站、点链接办理', pattern: /(?:登录|登陆|登錄|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\.[a-z0-9x×*]+){1,4})?\s*[（(]?(?:网站|網站|网址|網址|链接|鏈接|网页|页面)|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?(?:换取|领取|兑换|认证|激活|验证|更新|升级)|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接/gi },
+  { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`(?:登录|登陆|登錄|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:网站|網站|网址|網址|链接|鏈接|网页|页面)|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接`, 'gi') },
   { kind: 'call', label: '让您打短信里的电话', pattern: /(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\s*(?:1[3-9][\d*×x]{9}|1[3-9]\d?[x×*]|0\d{2,3}[-－—]?[\d*×x]{7,8}|[2-8]\d{6,7}(?!\d)|400[-－—]?\d{3}[-－—]?\d{4}|某某电话|x{3,}|×{3,})/gi },
   { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: /加(?:我|一下|下)?的?\s*(?:微信|qq|好友|手机|v信|vx|wx|威信|薇信|微芯)|添加[^，。；,;]{0,6}(?:微信|qq|好友|客服|vx|v信|wx|威信|薇信)|(?:微信|qq)号?[:：]\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊/gi },
   { kind: 'transfer', label: '让您转账、汇款', pattern: /转账(?![成交记])|汇款(?![转入出成])|打款|打钱|汇钱|转钱|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:卡上|卡里|卡中|卡号|账户|账号|帐户|帐号)|安全账户|(?:卡号|账号|帐号)(?:是|为)?[:：]?\s*[（(]?[\u4e00-\u9fa5]{0,4}[)）]?\s*\d{4}/g },
@@ -214,6 +222,13 @@ export const OFFICIAL_CHANNEL = /营业厅|营业网点|网点|柜台|窗口|服
  * (review, session 12: real notices read as 很可能是骗局 by the moves alone).
  */
 export const OFFICIAL_PLACE = new RegExp(`${OFFICIAL_CHANNEL.source}|村委会|居委会|村委|社区|街道|乡镇|政务|国家[^，。；,;]{0,8}(?:网站|平台|app)|我行|本行`, 'i');
+/**
+ * An institution's own app, hall or account that the text tells the reader to open ("详情登录联通APP", "打开工商银行APP",
+ * "进入国家医保服务平台APP"): the official channel, as a hotline or a hall is. Installing one is not (an app to download is
+ * its own action, and a scam sends you to one).
+ */
+const INSTITUTION = '(?:中国)?(?:移动|联通|电信|广电)|[\\u4e00-\\u9fa5]{1,6}银行|工行|建行|农行|中行|交行|招行|邮储|医保|社保|人社|税务|个税|公积金|交管|12123|12306|国家[\\u4e00-\\u9fa5]{0,10}';
+export const OFFICIAL_APP = new RegExp(`(?:登录|登陆|打开|进入|通过|使用|在)[^，。；,;!！?？]{0,4}(?:${INSTITUTION})[^，。；,;!！?？]{0,8}(?:app|客户端|手机营业厅|掌上营业厅|小程序|公众号)`, 'i');
 /** The pretext signs: what the message says happened, in plain words. */
 export const PRETEXT_SIGNS: Record<'problem' | 'lure' | 'trouble', { label: string; explain: string }> = {
   problem: { label: '说您的账户、卡或业务出了问题', explain: '先说您的账户、银行卡、社保卡、ETC、手机银行“过期”“失效”“异常”“要认证”，再让您点链接、加好友、转账或说验证码——这是骗子的套路。真有问题，请打卡背面或官方客服电话，或到营业厅、窗口问清楚。' },

@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
-import { BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
+import { BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, BARE_CLICK, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_APP, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
@@ -248,13 +248,7 @@ const LINK_ACTION = OFF_CHANNEL.find((a) => a.kind === 'link')!;
 export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
   const reading = typeof r === 'string' ? readable(r) : r;
   const inFrame = frame ?? warningFrame(reading.simple);
-  // A click without an address ("点击兑换", "请登录网站") goes to the link the message carries: when it carries links and
-  // every one is the institution's own ("积分即将清零,请及时点击兑换:https://dx.10086.cn/…"), the click is the official
-  // channel, not a site off it (review, session 13).
-  const links = [...reading.simple.matchAll(LINK_ACTION.pattern)].map((m) => m[0]);
-  const officialLinksOnly = links.length > 0 && links.every(officialLink);
-  const actions = OFF_CHANNEL.filter((a) => !(officialLinksOnly && a.kind === 'site'))
-    .flatMap((a) => affirmedMatches(reading, a.pattern, inFrame, a.kind === 'link' ? officialLink : undefined).map((m) => ({ ...m, kind: a.kind, label: a.label })));
+  const actions = offChannelActions(reading, inFrame);
   if (actions.length === 0) return null;
   let best: (Moves & { gap: number }) | null = null;
   const callBack = reading.simple.length <= SHORT_MESSAGE && !OFFICIAL_CHANNEL.test(reading.simple);
@@ -266,13 +260,38 @@ export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
         const gap = Math.max(a.start - p.end, p.start - a.end);
         if (gap > MOVE_GAP || (best !== null && gap >= best.gap)) continue;
         // Read after the distance: the clause is looked up only for a pair that could be the closest.
-        if ((a.kind === 'site' || a.kind === 'fee' || a.kind === 'card' || a.kind === 'call') && OFFICIAL_PLACE.test(clauseAt(reading.simple, a.start, a.end))) continue;
-        if (a.kind === 'site' && IN_APP.test(sentenceBefore(reading.simple, a.start))) continue;
+        if (onOfficialChannel(reading.simple, a)) continue;
         best = { pretext: { kind, quote: p.quote }, action: { kind: a.kind, label: a.label, quote: a.quote }, gap };
       }
     }
   }
   return best && { pretext: best.pretext, action: best.action };
+}
+
+type Action = { start: number; end: number; quote: string; kind: ActionKind; label: string };
+/**
+ * The affirmed actions of OFF_CHANNEL in a text, in the lexicon's order. A click without an address ("点击兑换", "请登录网站")
+ * goes to the link the message carries: when it carries links and every one is the institution's own ("积分即将清零,请及时
+ * 点击兑换:https://dx.10086.cn/…"), the click is the official channel, not a site off it (review, session 13). Session 14:
+ * so is a click that points at nothing (BARE_CLICK: "请及时点击兑换", not "点击下方兑换") in a text that carries no link and
+ * sends the reader to the institution's own app, hotline or hall ("…详情登录联通APP", "…详情咨询10086"): the click is made
+ * there. With no channel named (m221 "谨防过期!请及时点击换取") it stays a click to a link the quote stripped.
+ */
+function offChannelActions(reading: Reading, inFrame: boolean): Action[] {
+  const links = [...reading.simple.matchAll(LINK_ACTION.pattern)].map((m) => m[0]);
+  const officialLinksOnly = links.length > 0 && links.every(officialLink);
+  const officialNamed = links.length === 0 && (OFFICIAL_CHANNEL.test(reading.simple) || OFFICIAL_APP.test(reading.simple));
+  return OFF_CHANNEL.filter((a) => !(officialLinksOnly && a.kind === 'site'))
+    .flatMap((a) => affirmedMatches(reading, a.pattern, inFrame, a.kind === 'link' ? officialLink : a.kind === 'site' && officialNamed ? (w) => BARE_CLICK.test(w) : undefined).map((m) => ({ ...m, kind: a.kind, label: a.label })));
+}
+
+/**
+ * An action in the institution's own place: a site, fee, card or number in a clause that names an official place
+ * (OFFICIAL_PLACE), or a tap in an app the reader opens (IN_APP, below).
+ */
+function onOfficialChannel(simple: string, a: Action): boolean {
+  if ((a.kind === 'site' || a.kind === 'fee' || a.kind === 'card' || a.kind === 'call') && OFFICIAL_PLACE.test(clauseAt(simple, a.start, a.end))) return true;
+  return a.kind === 'site' && IN_APP.test(sentenceBefore(simple, a.start));
 }
 
 /**
@@ -322,6 +341,7 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
     if (f.code === 'unrequested_charge' && officialCharge) continue;
     const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'link' ? officialLink : f.code === 'website' ? (w: string) => OFFICIAL_PLACE.test(w) : undefined;
     const quote = firstAffirmed(r, f.pattern, true, frame, skip);
+    if (quote && f.code === 'unrequested_charge' && !answeredToSender(r, frame, quote)) continue;
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
   // A number to call is in many real notices; only beside a windfall or an unknown charge is it a sign.
@@ -346,6 +366,22 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
     if (!out.some((s) => same.includes(s.code) || overlaps(text, s.quote, moves.action.quote))) out.push({ code: 'off_channel', label: moves.action.label, quote: moves.action.quote, explain: OFF_CHANNEL_EXPLAIN, weight: 2 });
   }
   return out;
+}
+
+/**
+ * Session 14: the charge is the scam's opener only when the answer goes back to the sender — a question put to the reader
+ * ("请问您要保留还是取消这项业务?", m217: the caller is the channel) or a way off the official channel the text gives (m204's
+ * "如有疑问请咨询4008121556", a link, a WeChat to add). A notice that reports a service opened or a charge and says "如需取消"
+ * with no number, link or contact ("已为您开通了…业务,月费15元,如需取消请及时办理") asks nothing of the sender: real operators
+ * and banks send it, and the reader cancels where they always do (review, session 13).
+ */
+const ASKED_IN_QUOTE = /保留还是取消|是否(?:需要|要)?取消|要不要取消/;
+const ASKED_AFTER = /^[^，。；,;！!]{0,10}[吗？?]/;
+function answeredToSender(r: Reading, frame: boolean, quote: string): boolean {
+  if (ASKED_IN_QUOTE.test(quote)) return true;
+  const at = r.simple.indexOf(toSimplified(quote));
+  if (at >= 0 && ASKED_AFTER.test(r.simple.slice(at + quote.length))) return true;
+  return offChannelActions(r, frame).some((a) => a.kind !== 'fee' && !onOfficialChannel(r.simple, a));
 }
 
 // Signs that on their own are enough to call a pitch dangerous.
