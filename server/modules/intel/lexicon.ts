@@ -15,6 +15,45 @@ export interface RedFlag {
   weight: number;
 }
 
+// ── Pattern text typed once (session 14) ──
+// The signs (RED_FLAGS) and the moves' actions (OFF_CHANNEL, below) name the same requests — a link, a site to log in to,
+// a WeChat to add, a code or card number to give, money to send, a fee, an app or a screen to share, a number to ring back.
+// Where their patterns used the same words, the words are here, once; each pattern adds its own around them, so what
+// either reads is what it read before (every dev verdict and every match byte-identical, docs/intel.md "Session 14").
+
+/** The top-level domains of a bare address in a message ("xx-icbc.top"). */
+const TLDS = 'cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app';
+/** A bare host ending in one of `tlds`; `mask` adds the character a quoting page masks an address with ("***.cn"). */
+const bareHost = (mask: string, tlds: string) => `(?<![@\\w.])[a-z0-9${mask}][a-z0-9${mask}-]{0,62}(?:\\.[a-z0-9${mask}-]{1,63}){0,8}\\.(?:${tlds})`;
+/** A host of any suffix followed by a path ("abc.de/x1"): an address even when the suffix is not a known one. */
+const HOST_WITH_PATH = '(?<![@\\w.])[a-z0-9][a-z0-9-]{0,62}\\.[a-z]{2,6}\\/[a-z0-9][a-z0-9/]*';
+/** Logging in (a site to log in to). */
+const LOG_IN = '登录|登陆|登錄';
+/** A website or its address. */
+const SITE_WORDS = '网站|網站|网址';
+/** Whom or what to add: a WeChat, a QQ, a friend. */
+const ADD_WHOM = '微信|qq|好友';
+/** WeChat spelled to dodge filters (VX, V信, 威信: m156). */
+const WECHAT_ALIASES = 'vx|v信|wx|威信|薇信';
+const WECHAT_SPELLED = `${WECHAT_ALIASES}|微芯`;
+/** Giving away what unlocks an account. */
+const GIVE = '提供|告诉|说出|回复|填写?|输入';
+const SECRETS = '验证码|密码|银行卡号|卡号';
+/** Sending money, and the account it goes into. */
+const SEND_MONEY = '汇钱|打钱|转钱';
+const SAFE_ACCOUNT = '安全账户';
+const INTO_ACCOUNT = '卡上|卡里|卡中|账户|账号|帐户';
+/** Paying, and the fees scams name (a 手续费 that is waived, 免手续费, is none). */
+const PAY = '支付|缴纳|交纳';
+const SCAM_FEES = '认证费|激活费|解冻费|验证费|审核费';
+const UNWAIVED_FEES = `(?<!免)手续费|${SCAM_FEES}`;
+/** An app to install, and a screen to share. */
+const APP_WORDS = 'app|软件|客户端';
+const SCREEN_SHARE = '屏幕共享|共享屏幕|视频会议|腾讯会议|会议号';
+/** A phone number as written or masked by the page that quotes it. */
+const NUMBER = '\\d[\\d\\-－—*×x]{4,}';
+const MASKED_NUMBER = '某某电话|x{3,}|×{3,}';
+
 export const RED_FLAGS: RedFlag[] = [
   { code: 'high_return', label: '高额回报', explain: '正规理财不会承诺远高于银行的收益，“高回报”“返利”“翻倍”多是骗局的诱饵。', pattern: /高额回报|高回报|高收益|年化(?:收益)?\s*\d+|收益率|翻[一两]?倍|返利|返现|分红|回报率|每月返|利息(?:很|特别)?高/g, weight: 3 },
   { code: 'guaranteed', label: '保本保息', explain: '任何投资都有风险，承诺“保本保息”“稳赚不赔”的，基本可以认定是骗局。', pattern: /保本|保息|稳赚|零风险|无风险|保证收益|只赚不赔|包赚/g, weight: 4 },
@@ -29,19 +68,19 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'official_impersonation', label: '冒充政府或工作人员', explain: '政府补贴不会让您先交钱，工作人员也不会上门收取“工本费”。', pattern: /冒充|自称[^，。]{0,8}(?:工作人员|社保局|民政局|政府|公安|警察)|政府(?:补贴|项目|扶持)|国家项目|(?:收取?|缴纳?|交纳?|先交|支付|付)[^，。；,]{0,4}工本费/g, weight: 3 },
   { code: 'equity_investment', label: '股权、项目投资', explain: '向老人推销“原始股”“养老项目股权”“产权式公寓”的，常涉及非法集资。', pattern: /原始股|股权|入股|认购|投资项目|康养基地|养老基地|产权式|众筹/g, weight: 2 },
   // The most common message sent to elders: a link, a threat (逾期停发养老金) and a fee. Each is a sign of its own.
-  { code: 'link', label: '陌生链接', explain: '社保、医保、银行的通知不会让您点短信或微信里的链接办事。链接打开的多是假网站，专骗银行卡号、密码和验证码。', pattern: /https?:\/\/[^\s，。；“”"]+|www\.[^\s，。；“”"]+|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app)(?:\/[^\s，。；“”"]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}\.[a-z]{2,6}\/[a-z0-9][a-z0-9\/]*|点(?:击|开)?(?:下方|以下|短信)?链接|短链接/gi, weight: 2 },
+  { code: 'link', label: '陌生链接', explain: '社保、医保、银行的通知不会让您点短信或微信里的链接办事。链接打开的多是假网站，专骗银行卡号、密码和验证码。', pattern: new RegExp(`https?:\\/\\/[^\\s，。；“”"]+|www\\.[^\\s，。；“”"]+|${bareHost('', TLDS)}(?:\\/[^\\s，。；“”"]*)?(?![\\w.])|${HOST_WITH_PATH}|点(?:击|开)?(?:下方|以下|短信)?链接|短链接`, 'gi'), weight: 2 },
   // 过时/超时 (session 13, m207 "过时将被注销账户") only with the heavy outcomes: an order or a booked appointment that times out is
   // 取消 or 作废 in every real notice ("订单超时未支付已自动取消", "超时未取号将自动取消"; review, session 13).
   { code: 'threat', label: '以停发、冻结相威胁', explain: '用“逾期停发养老金”“账户冻结”“取消资格”“追究责任”吓唬人，是为了让您来不及核实就照办。社保、养老金的事请拨打 12333 或到窗口问清楚。', pattern: /(?:逾期|过期|超期|到期)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|作废|取消|失效|清零|追究|起诉|收回|放弃)(?:养老金|退休金|补贴|待遇|资格)?|(?:过时|超时)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|追究|起诉|收回)(?:养老金|退休金|补贴|待遇|资格)?|停发(?:养老金|退休金|工资|补贴|津贴)|(?:账户|银行卡|社保卡|医保卡|养老金|退休金)[^，。；]{0,4}(?:冻结|停用|注销)|否则[^，。；]{0,10}(?:停发|冻结|注销|取消|追究|起诉|拘留|失效|后果|扣费|扣款)|后果自负|追究(?:法律|刑事)?责任|涉嫌(?:洗钱|犯罪|违法)|列入(?:黑名单|失信)|(?:上|影响)[^，。；!！]{0,4}征信/g, weight: 2 },
-  { code: 'fee', label: '要求先交钱', explain: '养老金资格认证、领补贴、解冻账户都不收费。让您先交“手续费”“认证费”“解冻费”的，都是骗局。', pattern: /(?<!免)手续费|认证费|激活费|解冻费|验证费|审核费|开通费|服务费用?|管理费|(?:缴纳|交纳|支付|需交|需要交|先交|请交|要交|需付|先付|转账(?![转入出])|汇款(?![转入出])|收取)[^，。；]{0,6}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块)|(?:缴纳|交纳|支付)[^，。；]{0,6}费/g, weight: 2 },
+  { code: 'fee', label: '要求先交钱', explain: '养老金资格认证、领补贴、解冻账户都不收费。让您先交“手续费”“认证费”“解冻费”的，都是骗局。', pattern: new RegExp(`${UNWAIVED_FEES}|开通费|服务费用?|管理费|(?:${PAY}|需交|需要交|先交|请交|要交|需付|先付|转账(?![转入出])|汇款(?![转入出])|收取)[^，。；]{0,6}(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)\\s*(?:元|块)|(?:${PAY})[^，。；]{0,6}费`, 'g'), weight: 2 },
   // A verification code is in every login SMS: only a request for it (or for a card number, a password) is the sign.
-  { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: /转账到|汇款到|安全账户|(?:提供|告诉|发给|报给|说出|念给|回复|填写?|输入)[^，。；！!]{0,6}(?:验证码|银行卡密码|银行卡号|卡号|密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:卡上|卡里|卡中|账户|账号|帐户)|(?:汇钱|打钱|转钱|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\s*\d{6}[\d*]*|充值卡/g, weight: 3 },
+  { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: new RegExp(`转账到|汇款到|${SAFE_ACCOUNT}|(?:${GIVE}|发给|报给|念给)[^，。；！!]{0,6}(?:${SECRETS}|银行卡密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:${INTO_ACCOUNT})|(?:${SEND_MONEY}|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\\s*\\d{6}[\\d*]*|充值卡`, 'g'), weight: 3 },
   // Scam messages of every kind (docs/intel.md, issue 14): a new number of a relative or landlord, a
   // card, account or pass "already stopped" with an order to re-register, a website to log in to, a
   // windfall (double compensation, a higher credit line, a payout to claim).
   { code: 'new_number', label: '自称亲友、房东换了号', explain: '“我换号了”“打到我爱人卡上”是冒充亲友、房东的老套路。一定先打原来的号码或当面核实，再决定。', pattern: /换了?(?:手机)?号|换号|新号码|(?:手机)?号码(?:更换|变更)|更换了?(?:手机)?号码|我[^，。；]{0,3}(?:变更|更换)了?(?:手机)?号码|这是我(?:现在|新)的(?:手机)?号|(?:爸|妈|爷爷|奶奶)[^，。]{0,3}[:：,，]?[^，。]{0,12}(?:别|不要)(?:来|打)电话|我是房东/g, weight: 3 },
   { code: 'account_stopped', label: '说您的卡、账户已停用', explain: '说您的ETC、社保卡、银行卡“已冻结”“已停用”“即将注销”，要您马上去网站或按短信办理的，多是骗子。请打卡背面或官方电话核实。', pattern: /(?:etc|通行卡|一卡通|速通|账户|賬戶|账号|银行卡|社保卡|医保卡|社保|电子社保卡)[^，。；!！]{0,12}(?:已|将|会|被)[^，。；!！]{0,4}(?:冻结|停用|关停|注销|失效|无效|作废|過期|过期|到期)|(?:医保卡|社保卡)[^，。；!！]{0,4}(?:出现|存在|使用出现)(?:异常|故障)|(?:电子)?密码器[^，。；!！]{0,10}(?:到期|失效|过期|需要?升级)|(?:超时|超時|逾期)[^，。；!！]{0,6}(?:停止使用|停用|无法(?:正常)?使用|注销)|不验证[^，。]{0,4}(?:作废|失效)|未报备|需要?重新(?:升级|升級|办理|認證|认证|激活)|重新办理,?恢复/gi, weight: 3 },
-  { code: 'website', label: '让您登录网站办理', explain: '正规单位不会用短信让您去不明网站办理业务。请自己拨打官方电话或到窗口办理。', pattern: /(?:登录|登陆|登錄|前往|至)[^，。；!！]{0,6}(?:网站|網站|网址|某网站)|\*{2,20}\.\*{2,20}\.[a-z]{2,4}/gi, weight: 2 },
+  { code: 'website', label: '让您登录网站办理', explain: '正规单位不会用短信让您去不明网站办理业务。请自己拨打官方电话或到窗口办理。', pattern: new RegExp(`(?:${LOG_IN}|前往|至)[^，。；!！]{0,6}(?:${SITE_WORDS}|某网站)|\\*{2,20}\\.\\*{2,20}\\.[a-z]{2,4}`, 'gi'), weight: 2 },
   { code: 'windfall', label: '天降好处', explain: '“双倍赔付”“额度提升”“领取保障金”等好处，往往是骗您点链接、加好友、交钱的诱饵。', pattern: /双倍赔付|高额赔付|额度[^，。]{0,8}(?:提升|提高)|提额|保障(?:金|已到达|已到账)|可以领[^，。]{0,6}(?:保障金|补贴|万元)|手把手教|月薪过万|年费一千|积分[^，。；!！]{0,12}兑(?:换|现)[^，。；!！]{0,6}(?:\d+(?:\.\d+)?元(?!话费|流量)|现金)|(?:[一二三]等奖|幸运)用户|(?:你|您)有一(?:份|笔)[^，。；]{0,12}(?:补贴|补助|保障)金?[^，。；]{0,4}(?:未领取|待领取|未处理)|双倍返还/g, weight: 3 },
   // The 银联 scam SMS: a charge you did not make, "confirmed" or "to be deducted", with a number to call.
   // A real bank notice reports a transaction done; it does not say it will deduct it and ask you to call.
@@ -55,20 +94,20 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'auto_charge', label: '说免费期结束、要自动扣钱', explain: '说您开通的“百万保险”“会员”免费期到了，不关闭就自动扣几千上万元，让您配合“关闭”——正规的续费不会这样吓人。请自己在官方App里查，不要按来电的说法操作。', pattern: /(?:免费期|试用期|体验期)[^，。；]{0,6}(?:已)?(?:结束|到期)|(?:自动|将)[^，。；]{0,4}(?:扣费|扣款|续费)[^，。；]{0,8}(?:\d|[一二两三四五六七八九十百千万]+)[^，。]{0,3}(?:元|万)/g, weight: 2 },
   { code: 'flight_change', label: '说航班取消、要您改签退票', explain: '短信说您的航班取消了，让您打电话、交钱办理改签或“理赔”——航空公司因自身原因取消航班，退改签免费，也不会让您转账。请打航空公司官方电话核实。', pattern: /(?:航班|飞机)[^，。；]{0,8}(?:取消|延误|停飞)[^。]{0,24}(?:改签|退票|理赔|赔偿|补偿)/g, weight: 2 },
   { code: 'parcel_claim', label: '说您的快递丢了、坏了', explain: '短信、电话说您的快递丢失或破损，要给您“理赔”“双倍赔付”，再让您加微信、点链接——这是冒充快递、客服的骗局。请在购物App或快递官方App里查看订单。', pattern: /快[递件][^，。；]{0,10}(?:受损|破损|损坏|丢失|遗失|丢了|弄丢)|包裹[^，。；]{0,6}(?:受损|破损|损坏|丢失|遗失|丢了|弄丢)/g, weight: 2 },
-  { code: 'add_contact', label: '让您加微信、QQ私聊', explain: '陌生短信让您加微信、QQ或某个手机号私聊，是为了避开平台，方便骗钱。正规单位不会这样办事。', pattern: /加(?:我|一下)?的?(?:微信|QQ|qq|好友|手机)|添加[^，。；]{0,6}(?:微信|QQ|qq|好友)|(?:加|添加)[^，。；]{0,4}(?:vx|v信|wx|威信|薇信|微芯)/gi, weight: 2 },
+  { code: 'add_contact', label: '让您加微信、QQ私聊', explain: '陌生短信让您加微信、QQ或某个手机号私聊，是为了避开平台，方便骗钱。正规单位不会这样办事。', pattern: new RegExp(`加(?:我|一下)?的?(?:${ADD_WHOM}|手机)|添加[^，。；]{0,6}(?:${ADD_WHOM})|(?:加|添加)[^，。；]{0,4}(?:${WECHAT_SPELLED})`, 'gi'), weight: 2 },
   { code: 'fake_charge', label: '说您刷卡消费、要扣款', explain: '短信说您在某商场刷卡消费、“已确认”“将从您账上扣除”，再留个电话让您咨询，是冒充银联、银行的老骗局。不要拨短信里的电话，请打卡背面的银行客服电话或到网点查询。', pattern: /(?:刷卡|消费|透支)[^，。；]{0,10}\d[\d,.]*元[^。]{0,20}?(?:已(?:被)?确认|将[^，。；]{0,20}(?:扣除|扣出|计费|结算|划算|扣收))/g, weight: 3 },
   // ── Session 10 (s10-scams): general signs of scam messages, from the seventh collection's dev half ──
   // (docs/intel.md, "Seventh collection (session 10): scam messages"). Each names a move the scam needs,
   // not a phrase of one message: money to someone else's card, an accusation of a crime, a relative in
   // trouble who needs money, a request to cancel an account or service, an app or screen share to install.
-  { code: 'third_party_card', label: '让您把钱打到别人的卡上', explain: '自称子女、亲友、房东的人，让您把钱打到“同学”“朋友”“爱人”的卡上——这是冒充亲友的老套路。先打对方原来的号码或当面问清楚，再决定。', pattern: /(?:同学|朋友|爱人|老公|老婆|媳妇|表[弟哥姐妹]|堂[弟哥姐妹]|亲戚|老乡|同事|室友|女朋友|男朋友|家属)的?[^，。；!！:：,;?？]{0,16}(?:卡上|卡里|卡中|卡号|银行卡|账户|账号|帐户|卡)/g, weight: 3 },
+  { code: 'third_party_card', label: '让您把钱打到别人的卡上', explain: '自称子女、亲友、房东的人，让您把钱打到“同学”“朋友”“爱人”的卡上——这是冒充亲友的老套路。先打对方原来的号码或当面问清楚，再决定。', pattern: new RegExp(`(?:同学|朋友|爱人|老公|老婆|媳妇|表[弟哥姐妹]|堂[弟哥姐妹]|亲戚|老乡|同事|室友|女朋友|男朋友|家属)的?[^，。；!！:：,;?？]{0,16}(?:${INTO_ACCOUNT}|卡号|银行卡|卡)`, 'g'), weight: 3 },
   { code: 'accused', label: '说您涉嫌犯罪', explain: '打电话、发消息说您“涉嫌洗钱”“涉案”，要您配合调查、汇报行踪、洗清罪名——这是冒充公检法的骗局。公安、检察院、法院不会用电话、短信、微信办案，也不会让您转账。请挂断，拨打 110 核实。', pattern: /(?:你|您)[^，。；!！]{0,6}涉嫌|涉嫌[^，。；!！]{0,10}(?:洗钱|犯罪|违法|案)|洗脱[^，。]{0,2}(?:罪名|嫌疑)|(?:逮捕|通缉)令|汇报行踪|(?:你|您)(?:有|的)[^，。；!！]{0,6}传票|法院传票/g, weight: 3 },
   { code: 'relative_trouble', label: '自称亲人闯了祸要钱', explain: '电话、短信里叫您“爸、妈、爷爷、奶奶”，说撞了人、打了架、要私了，急着要钱——这是冒充亲人的骗局。先挂断，打孩子原来的电话或问问家里人。', pattern: /(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|爸爸?|妈妈?|爸妈)[^。]{0,3}?[,，!！:：\s][^。]{0,20}?(?:撞死|撞伤|撞了|车祸|打伤|打架|被抓|私了|急需)/g, weight: 3 },
   // Session 12: a child or grandchild who opens with "爸/妈/奶奶…" and asks for money or names a sum to pay — the
   // move of the fake-relative message, without the trouble or the friend's card the signs above need (m141).
   { code: 'relative_money', label: '自称孩子、孙子开口要钱', explain: '短信、电话一开口叫“爸、妈、爷爷、奶奶”，就说要交学费、培训费或急着要钱——这是冒充子女、孙辈的骗局。先打孩子原来的电话，或问问家里人，核实之前不要转钱。', pattern: /^[\s"“「]*(?:爸爸?|妈妈?|爸妈|老爸|老妈|爷爷|奶奶|外公|外婆|姥姥|姥爷)[^。]{0,3}?[,，!！:：\s][^。]{0,30}?(?:(?:费用?|学费|生活费|钱)[^，。,]{0,4}\d|(?:要|需要|急需|借|给我)[^，。,]{0,4}钱)/g, weight: 3 },
   { code: 'cancel_service', label: '要您配合注销账户、关闭服务', explain: '自称客服、平台或“国家政策”，要您配合注销账户、关闭某项服务或贷款，否则影响征信、要扣钱——这是冒充客服的骗局。平台不会这样打电话，请自己打开官方App查看。', pattern: /(?:配合|需要|帮您|帮你|协助|指导您?)[^，。；!！]{0,6}(?:注销|关闭|取消|解除)[^，。；!！]{0,8}(?:账号|账户|服务|业务|贷款|校园贷|金条|白条|会员|保障|代理|功能)/g, weight: 2 },
-  { code: 'download_app', label: '让您下载软件、共享屏幕', explain: '让您下载某个App、客户端或会议软件，或开启屏幕共享来“领取”“办理”的，对方就能看到您的密码和验证码。正规单位不会这样办事。', pattern: /下载[^，。；!！]{0,10}(?:app|软件|客户端)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号/gi, weight: 2 },
+  { code: 'download_app', label: '让您下载软件、共享屏幕', explain: '让您下载某个App、客户端或会议软件，或开启屏幕共享来“领取”“办理”的，对方就能看到您的密码和验证码。正规单位不会这样办事。', pattern: new RegExp(`下载[^，。；!！]{0,10}(?:${APP_WORDS})|${SCREEN_SHARE}`, 'gi'), weight: 2 },
   // Paid tasks with a commission settled daily: the 刷单 pitch in its general form (m157), not only likes (task_lure).
   { code: 'task_commission', label: '做任务拿提成', explain: '“做一个任务提成几十元”“佣金日结”的兼职，先给点甜头，再让您垫钱做“任务”——这是刷单诈骗，垫进去的钱拿不回来。', pattern: /任务[^，。；]{0,10}(?:提成|佣金|返佣|返利)|(?:提成|佣金)[^，。；]{0,4}日结/g, weight: 3 },
   // Also in this session, in place: add_contact reads the spellings that dodge filters (VX, V信, 威信: m156).
@@ -87,10 +126,10 @@ export const RED_FLAGS: RedFlag[] = [
 ];
 
 /** "详情请拨…" / "如有疑问请咨询…" with a number (or the news's mask of it): with a windfall or an unknown charge, the message wants a call back. */
-export const CALLBACK = /(?:详情|详询|如有疑[问意]|如有疑問)[^。]{0,4}(?:请速?)?(?:拨打?|咨询|致电|垂询|联系)[^。]{0,12}?[:：]?\s*(?:\d[\d\-－—*×x]{4,}|某某电话|x{3,}|×{3,})/i;
+export const CALLBACK = new RegExp(`(?:详情|详询|如有疑[问意]|如有疑問)[^。]{0,4}(?:请速?)?(?:拨打?|咨询|致电|垂询|联系)[^。]{0,12}?[:：]?\\s*(?:${NUMBER}|${MASKED_NUMBER})`, 'i');
 
 /** Session 10 (s10-scams): a number given as "联系电话/咨询电话/请致电/请拨打：…" — like CALLBACK, a sign only beside a windfall or an unknown charge (real notices give numbers too: o220, o280, o368). */
-export const CALLBACK_NUMBER = /(?:联系电话|咨询电话|请致电|请回电|请拨打|联系方式)[^。]{0,4}[:：]?\s*(?:\d[\d\-－—*×x]{4,})/i;
+export const CALLBACK_NUMBER = new RegExp(`(?:联系电话|咨询电话|请致电|请回电|请拨打|联系方式)[^。]{0,4}[:：]?\\s*(?:${NUMBER})`, 'i');
 
 /**
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a
@@ -188,15 +227,15 @@ export const BARE_CLICK = new RegExp(`点击${CLICK_TO}$`);
 export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'code' | 'app' | 'qr' | 'fee' | 'card';
 /** Actions off the official channel, each with its plain label. Links on an institution's own domain are not off the channel (verdict.ts). */
 export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
-  { kind: 'link', label: '让您点短信里的链接', pattern: /(?:https?:\/\/|www\.)[a-z0-9*×\-._~:/?#@!$&'()+=%]+|(?<![@\w.])[a-z0-9*][a-z0-9*-]{0,62}(?:\.[a-z0-9*-]{1,63}){0,8}\.(?:cn|com|net|org|top|xyz|vip|cc|info|site|online|shop|club|icu|ltd|live|pro|wang|ren|link|app|sh|xx)(?:\/[a-z0-9*\-._~/?#=&%]*)?(?![\w.])|(?<![@\w.])[a-z0-9][a-z0-9-]{0,62}\.[a-z]{2,6}\/[a-z0-9][a-z0-9/]*/gi },
-  { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`(?:登录|登陆|登錄|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:网站|網站|网址|網址|链接|鏈接|网页|页面)|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接`, 'gi') },
-  { kind: 'call', label: '让您打短信里的电话', pattern: /(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\s*(?:1[3-9][\d*×x]{9}|1[3-9]\d?[x×*]|0\d{2,3}[-－—]?[\d*×x]{7,8}|[2-8]\d{6,7}(?!\d)|400[-－—]?\d{3}[-－—]?\d{4}|某某电话|x{3,}|×{3,})/gi },
-  { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: /加(?:我|一下|下)?的?\s*(?:微信|qq|好友|手机|v信|vx|wx|威信|薇信|微芯)|添加[^，。；,;]{0,6}(?:微信|qq|好友|客服|vx|v信|wx|威信|薇信)|(?:微信|qq)号?[:：]\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊/gi },
-  { kind: 'transfer', label: '让您转账、汇款', pattern: /转账(?![成交记])|汇款(?![转入出成])|打款|打钱|汇钱|转钱|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:卡上|卡里|卡中|卡号|账户|账号|帐户|帐号)|安全账户|(?:卡号|账号|帐号)(?:是|为)?[:：]?\s*[（(]?[\u4e00-\u9fa5]{0,4}[)）]?\s*\d{4}/g },
-  { kind: 'code', label: '向您要验证码、密码', pattern: /(?:提供|告诉|发给?|报给?|说出|念给?|回复|输入|填写?|告知)[^，。；,;!！]{0,6}(?:验证码|动态码|校验码|密码|银行卡号|卡号|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)/g },
-  { kind: 'app', label: '让您下载软件、共享屏幕', pattern: /(?:下载|安装)[^，。；,;!！]{0,10}(?:app|软件|客户端|apk)|屏幕共享|共享屏幕|视频会议|腾讯会议|会议号|远程(?:协助|控制)/gi },
+  { kind: 'link', label: '让您点短信里的链接', pattern: new RegExp(`(?:https?:\\/\\/|www\\.)[a-z0-9*×\\-._~:/?#@!$&'()+=%]+|${bareHost('*', `${TLDS}|sh|xx`)}(?:\\/[a-z0-9*\\-._~/?#=&%]*)?(?![\\w.])|${HOST_WITH_PATH}`, 'gi') },
+  { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`(?:${LOG_IN}|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:${SITE_WORDS}|網址|链接|鏈接|网页|页面)|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接`, 'gi') },
+  { kind: 'call', label: '让您打短信里的电话', pattern: new RegExp(`(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\\s*(?:1[3-9][\\d*×x]{9}|1[3-9]\\d?[x×*]|0\\d{2,3}[-－—]?[\\d*×x]{7,8}|[2-8]\\d{6,7}(?!\\d)|400[-－—]?\\d{3}[-－—]?\\d{4}|${MASKED_NUMBER})`, 'gi') },
+  { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq)号?[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
+  { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
+  { kind: 'code', label: '向您要验证码、密码', pattern: new RegExp(`(?:${GIVE}|发给?|报给?|念给?|告知)[^，。；,;!！]{0,6}(?:${SECRETS}|动态码|校验码|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)`, 'g') },
+  { kind: 'app', label: '让您下载软件、共享屏幕', pattern: new RegExp(`(?:下载|安装)[^，。；,;!！]{0,10}(?:${APP_WORDS}|apk)|${SCREEN_SHARE}|远程(?:协助|控制)`, 'gi') },
   { kind: 'qr', label: '让您扫二维码办理', pattern: /(?:扫(?:描|一扫)?|识别)[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
-  { kind: 'fee', label: '要您先交钱', pattern: /(?:交|缴|付|支付|缴纳|交纳)[^，。；,;!！]{0,4}(?:手续费|保证金|解冻费|工本费|认证费|激活费|验证费|审核费|押金|税|罚款|罚金|滞纳金|会费)|(?<!免)手续费|保证金|解冻费|认证费|激活费|验证费|审核费/g },
+  { kind: 'fee', label: '要您先交钱', pattern: new RegExp(`(?:交|缴|付|${PAY})[^，。；,;!！]{0,4}(?:手续费|保证金|${SCAM_FEES}|工本费|押金|税|罚款|罚金|滞纳金|会费)|${UNWAIVED_FEES}|保证金`, 'g') },
   { kind: 'card', label: '要您报银行卡去领', pattern: /(?:凭|提供|登记|报上?)[^，。；,;!！]{0,4}(?:银行卡|卡号)/g },
 ];
 /**
