@@ -95,11 +95,12 @@ function maskedRegions(s: RealSummary) {
   return out;
 }
 
-export function scoreRealFigures(items: RealSummary[], mistakes?: RealFigureMistakes[]): RealFigureScores {
+/** `extract` defaults to today's extractor; bench/intel-fig-unseen.ts passes an older commit's, scored by today's rule and labels. */
+export function scoreRealFigures(items: RealSummary[], mistakes?: RealFigureMistakes[], extract: (text: string) => Pick<ReturnType<typeof extractFigures>, 'figures' | 'maskedNumbers'> = extractFigures): RealFigureScores {
   let labelledKeyed = 0, predictedKeyed = 0, tp = 0, labelledAll = 0, foundAll = 0, approxAgree = 0;
   let maskedLabelled = 0, maskedDetected = 0, maskedSpurious = 0, maskedGuessed = 0;
   for (const s of items) {
-    const got = extractFigures(s.text);
+    const got = extract(s.text);
     const keyed = s.figures.filter((f) => f.indicator !== 'other');
     labelledKeyed += keyed.length;
     labelledAll += s.figures.length;

@@ -203,6 +203,44 @@ function mayInherit(text: string, clauseStart: number, before: string) {
   return text[clauseStart - 1] === '、' || !ANY_RULE_WORD.test(before);
 }
 const OUTCOME_PART = /涉嫌|有效|无效|属实|查实|不实|失实/;
+/**
+ * Session 14 (docs/intel.md, "Extraction errors on unseen summaries"): read by the rules of the day before any rule was
+ * written from them, the dev collections got most of their wrong keys from a word that names an indicator but does not
+ * govern the count — inherited from an earlier clause by a clause with a verb of its own ("累计吸引超1000万人次观看",
+ * "…APP使用4328人", "受理一审…45件67人"), or a word of the scene ("检查中发现两家…门店存在相关违法行为"). So a key is
+ * given only when the clause's own verb decides it, or the clause has no words of its own that could.
+ *
+ * A clause inherits an earlier clause's indicator only when it has no such words: an item of a list (after 、, as in
+ * mayInherit), a breakdown ("其中逃犯283名", "涉及养老产业的1292人", "其他涉养老诈骗1036人"), or a bare continuation of a
+ * total ("共计", "累计"). A clause with a verb of its own that names no indicator ("正在整改7个", "其中转交相关部门处理20条")
+ * gets no key.
+ */
+const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|(?:共计?|合计|累计|总计|计|达|有|约|近|超过?|逾)*)$/;
+/**
+ * The scene a count happened in ("在宣传活动中", "检查中", "走访期间") names what was going on, not what was counted: the
+ * words after it decide ("在宣传活动中帮助老人安装反诈APP 500人" is no reach; "检查中发现问题隐患35个" is hazards found).
+ * 中 before 心/老/年 is a noun (活动中心, 中老年), not the scene.
+ */
+const SCENE = /^(?:在|于)?[^，。；]{0,12}?(?:活动|宣传|检查|排查|走访|巡查|督查|督导|暗访|行动|宣讲|讲座|调查|核查|摸排|执法|工作)(?:过程中|期间|中|时)(?![心老年华国间队])(?=[^，。；]{2,}$)/;
+/** A negated verb names the opposite of its indicator ("未办结5条", "不满意2件", "尚未整改到位3个", "其中不属实的8条"). */
+const NEGATOR = /(?:不|未|没有|没)$/;
+const GLOBAL = new Map<RegExp, RegExp>();
+/** Does every place the rule's words match in `words` follow a negator? Then the clause denies the indicator. */
+function negated(r: Rule, words: string) {
+  let g = GLOBAL.get(r.words);
+  if (!g) GLOBAL.set(r.words, (g = new RegExp(r.words.source, 'g')));
+  g.lastIndex = 0;
+  let any = false;
+  for (let m = g.exec(words); m; m = g.exec(words)) {
+    if (m[0] === '') { g.lastIndex++; continue; }
+    if (!NEGATOR.test(words.slice(Math.max(0, m.index - 2), m.index))) return false;
+    any = true;
+  }
+  return any;
+}
+/** Staff who carry the work out: a count of persons in a clause about them is not an audience reached. */
+const STAFF = /志愿者|网格员|工作人员|民警|干警|党员|干部|律师|社工|执法人员|检查人员/;
+const AUDIENCE_WORD = new RegExp(AUDIENCE);
 /** Words that say persons were reached: the only clauses a bare count of persons may inherit people_reached from. */
 const REACH_WORDS = /覆盖|受益|惠及|受教育|受众|参与|参加/;
 interface EarlierClause { start: number; text: string; named: boolean; other: boolean }
@@ -354,7 +392,11 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // by the list head's verb first: 视频 inside it is what is counted, not what was done. An item with its own
     // verb ("制作、发送风险提示函11份", s032) decides for itself.
     const listItem = text[start - 1] === '、' && !ITEM_VERB.test(before);
-    const own = RULES.find((r) => fits(r, before));
+    // The clause's own words, read after its scene ("检查中…"); a negated verb ("未办结") denies its key outright.
+    const scene = SCENE.exec(before);
+    const governing = scene ? before.slice(scene[0].length) : before;
+    const own = RULES.find((r) => fits(r, governing));
+    if (own && negated(own, governing)) continue;
     let fromList = listItem && mayInherit(text, start, '') ? inherited(text, start, measure, seen) : undefined;
     // The head verb says what was done, the item's noun what was done with: between printed things (materials,
     // posters, banners) the noun decides ("印发…宣传手册约4000份、海报7500张", s114).
@@ -362,8 +404,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
       verbAfterRule(text, start, q, measure) ??
       fromList ?? own ??
-      (mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
+      ((text[start - 1] === '、' || BARE_CLAUSE.test(before)) && mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
     if (!rule) continue;
+    // "志愿者参与服务200余人次": the staff took part, no audience was reached (unless the clause names one).
+    if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before)) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
     // Counts of visits and checks keep their measure word (家次, 人次, 条次): 774家次 is not 774家.
     const unit = measure === '%' ? '%' : ['宗', '家次', '个次', '户次', '条次', '人次', '场次'].includes(measure) ? measure : rule.unit;
