@@ -899,3 +899,48 @@ describe('issue 14, session 14: the two look-alikes left by the session-13 revie
     }
   });
 });
+
+describe('issue 14, session 14: the constructions behind the misses on unseen batches (docs/intel.md, "Scam-message misses on unseen batches")', () => {
+  // The recurring reasons of the out-of-sample misses among asks, read in other words. The scam sentences in quotes are real
+  // dev ones; the others are constructed (development aids, not data), and so are the look-alikes that must not fire.
+  const codes = (t: string) => judge(t, null).signs.map((s) => s.code);
+  it('reads a child\'s ask as money sent to the speaker or money needed now (m164: 给我汇点钱; m138), in other words too', () => {
+    expect(codes(text('m164'))).toEqual(['relative_money']);
+    expect(codes(text('m138'))).toContain('relative_money');
+    for (const id of ['m164', 'm138']) expect(flagged(judge(text(id), null).level), id).toBe(true);
+    // Constructed: the same ask in other words (a sum sent "给我", "给我转", "我急用钱").
+    for (const t of ['爷爷,我是你孙子,我急用钱,你先汇两万给我', '妈,我是小明,换了个号,你先给我转3000,急用', '奶奶,你转五千块给我,我明天还你']) {
+      expect(codes(t), t).toContain('relative_money');
+      expect(flagged(judge(t, null).level), t).toBe(true);
+    }
+  });
+  it('does not read a child who sends money home, thanks for it, declines it or offers it as an ask (constructed look-alikes)', () => {
+    for (const t of [
+      '妈,我给你转了3000块,记得买药',
+      '爸,你上次给我转的钱收到了,别再给我打钱了',
+      '妈,你别给我转钱了,我工资够用',
+      '奶奶,你要是急用钱就跟我说,我给你打两千过去',
+      '爸,我这个月奖金发了,转五千给你',
+    ]) {
+      expect(codes(t), t).toEqual([]);
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+  });
+  it('reads a registration not done and goods held by customs or the police as a problem (m152: 被海关扣), in other words too', () => {
+    expect(findMoves(text('m152'))?.pretext).toEqual({ kind: 'problem', quote: '被海关扣' });
+    // Constructed: the same pretexts in other words, with an action off the channel.
+    for (const [t, quote] of [['您的ETC卡未完成实名登记,请点击链接办理', 'ETC卡未完成实名登记'], ['您的包裹被海关查扣,需缴纳关税', '被海关查扣']]) {
+      expect(findMoves(t)?.pretext.quote, t).toBe(quote);
+      expect(judge(t, null).level, t).toBe('high');
+    }
+    // Constructed look-alikes: the same pretexts that send the reader to the official place, or no action at all.
+    for (const t of ['您的社保卡未完成实名登记,请携带身份证到社区服务中心办理', '您的账户未完成实名认证,请登录官方APP完成认证', '旅客您好,您托运的行李被安检查扣,请到服务台处理']) {
+      expect(findMoves(t), t).toBeNull();
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+  });
+  it('finds no relative_money and no move in any dev ordinary message (checked again with these readings)', () => {
+    const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => findMoves(o.text) !== null || judge(o.text, null).signs.some((s) => s.code === 'relative_money')).map((o) => o.id);
+    expect(hit).toEqual([]);
+  });
+});
