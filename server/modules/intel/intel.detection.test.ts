@@ -899,3 +899,86 @@ describe('issue 14, session 14: the two look-alikes left by the session-13 revie
     }
   });
 });
+
+describe('issue 14, session 14: the constructions behind the misses on unseen batches (docs/intel.md, "Scam-message misses on unseen batches")', () => {
+  // The recurring reasons of the out-of-sample misses among asks, read in other words. The scam sentences in quotes are real
+  // dev ones; the others are constructed (development aids, not data), and so are the look-alikes that must not fire.
+  const codes = (t: string) => judge(t, null).signs.map((s) => s.code);
+  it('reads a child\'s ask as money sent to the speaker or money needed now (m164: 给我汇点钱; m138), in other words too', () => {
+    expect(codes(text('m164'))).toEqual(['relative_money']);
+    expect(codes(text('m138'))).toContain('relative_money');
+    for (const id of ['m164', 'm138']) expect(flagged(judge(text(id), null).level), id).toBe(true);
+    // Constructed: the same ask in other words (a sum sent "给我", "给我转", "我急用钱").
+    for (const t of ['爷爷,我是你孙子,我急用钱,你先汇两万给我', '妈,我是小明,换了个号,你先给我转3000,急用', '奶奶,你转五千块给我,我明天还你']) {
+      expect(codes(t), t).toContain('relative_money');
+      expect(flagged(judge(t, null).level), t).toBe(true);
+    }
+  });
+  it('does not read a child who sends money home, thanks for it, declines it or offers it as an ask (constructed look-alikes)', () => {
+    for (const t of [
+      '妈,我给你转了3000块,记得买药',
+      '爸,你上次给我转的钱收到了,别再给我打钱了',
+      '妈,你别给我转钱了,我工资够用',
+      '奶奶,你要是急用钱就跟我说,我给你打两千过去',
+      '爸,我这个月奖金发了,转五千给你',
+    ]) {
+      expect(codes(t), t).toEqual([]);
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+  });
+  it('reads a registration not done and goods held by customs or the police as a problem (m152: 被海关扣), in other words too', () => {
+    expect(findMoves(text('m152'))?.pretext).toEqual({ kind: 'problem', quote: '被海关扣' });
+    // Constructed: the same pretexts in other words, with an action off the channel.
+    for (const [t, quote] of [['您的ETC卡未完成实名登记,请点击链接办理', 'ETC卡未完成实名登记'], ['您的包裹被海关查扣,需缴纳关税', '被海关查扣']]) {
+      expect(findMoves(t)?.pretext.quote, t).toBe(quote);
+      expect(judge(t, null).level, t).toBe('high');
+    }
+    // Constructed look-alikes: the same pretexts that send the reader to the official place, or no action at all.
+    for (const t of ['您的社保卡未完成实名登记,请携带身份证到社区服务中心办理', '您的账户未完成实名认证,请登录官方APP完成认证', '旅客您好,您托运的行李被安检查扣,请到服务台处理']) {
+      expect(findMoves(t), t).toBeNull();
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+  });
+  it('reads a masked or spelled-out way off the channel as the way it stands for (m156: 添加VX; m206, m207: a masked address), in other words too', () => {
+    expect(codes(text('m156'))).toContain('add_contact');
+    for (const id of ['m206', 'm207']) expect(findMoves(text(id))?.action.kind, id).toBe('site');
+    // Constructed: a WeChat id after a one-letter alias, an address masked with ×, an address the text points to.
+    for (const [t, kind] of [['您有一笔退款待领取,请加V:xxxx办理', 'contact'], ['您的快递丢失,理赔请加薇:abc888', 'contact'], ['您的社保补贴已到账,请登陆××××.com领取', 'link'], ['您的社保卡需要升级,请到以下网址办理:xxxx', 'site']]) {
+      expect(findMoves(t)?.action.kind, t).toBe(kind);
+      expect(judge(t, null).level, t).toBe('high');
+    }
+    // Constructed look-alikes: a version number, a neighbour's group chat, a school's own site, a counter below.
+    for (const t of ['版本V:2.0已发布,详情见官网', '您好,团购群加薇:xiaoli888,每天有特价菜', '请到以下网址查询成绩:www.xxx.edu.cn', '社保卡领取请到下方网点办理']) {
+      expect(findMoves(t), t).toBeNull();
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+  });
+  it('reads an account or identity said to be part of a case as trouble (m137: 你涉嫌…洗钱), in other words too', () => {
+    expect(codes(text('m137'))).toContain('accused');
+    // Constructed: 涉案 / 涉及…案 with a number or a safe account, and a warning and a court's notice that must stay quiet.
+    for (const t of ['您的身份信息涉及一起非法集资案,请联系王警官配合调查,电话0371-6666****', '你名下的银行卡涉案,需要将资金转入安全账户核查']) {
+      expect(findMoves(t)?.pretext.kind, t).toBe('trouble');
+      expect(judge(t, null).level, t).toBe('high');
+    }
+    for (const t of ['【北京法院】尊敬的当事人,您涉及的(2023)京0105民初123号案件已立案,详情请登录12368查询', '张大爷,社区提醒:如有人说您的账户涉案,要您转账到安全账户的,都是骗子']) {
+      expect(findMoves(t), t).toBeNull();
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+  });
+  it('reads a charge "to be deducted" from a card of yours, answered to the sender, as unrequested_charge (m204), with or without "从…卡"', () => {
+    expect(codes(text('m204'))).toContain('unrequested_charge');
+    // Constructed: the card named before the deduction, and a 400 number to cancel through.
+    const t = '您的信用卡将于今晚扣除年费3600元,如需取消请致电4009998888';
+    expect(codes(t)).toContain('unrequested_charge');
+    expect(judge(t, null).level).toBe('high');
+    // Constructed look-alikes: the bank's own hotline, its own app, a loan repayment reminder.
+    for (const n of ['您的信用卡将于本月25日扣除年费200元,如需取消请致电95555', '您的信用卡将于下月扣除年费,如需取消请登录手机银行办理', '您尾号1234的储蓄卡将于明日扣款3200元用于还贷,请确保余额充足。']) {
+      expect(codes(n), n).not.toContain('unrequested_charge');
+      expect(flagged(judge(n).level), n).toBe(false);
+    }
+  });
+  it('finds no relative_money and no move in any dev ordinary message (checked again with these readings)', () => {
+    const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => findMoves(o.text) !== null || judge(o.text, null).signs.some((s) => s.code === 'relative_money')).map((o) => o.id);
+    expect(hit).toEqual([]);
+  });
+});
