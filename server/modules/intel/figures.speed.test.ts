@@ -16,6 +16,9 @@ const SHAPES: Record<string, string> = {
   'dot-separated ones': '1.'.repeat(10_000),
   'masked digits': 'X 1'.repeat(6_666),
   'figures in one unbroken clause': '排查养老机构1家 '.repeat(2_200).slice(0, MAX_TEXT),
+  // Session 14: every count read for a verb after it and for a comparison, an average or an intake before it.
+  'counts with their verb after them': '对1名嫌疑人已依法逮捕'.repeat(2_000).slice(0, MAX_TEXT),
+  'comparisons and intake in one clause': '较同比增加1起受理1件1人最高的一'.repeat(1_200).slice(0, MAX_TEXT),
 };
 
 describe('figure extraction stays linear', () => {

@@ -91,7 +91,7 @@ const RULES: Rule[] = [
   { indicator: 'videos_made', words: /视频|短片/, measures: ['个', '部', '条'], unit: '个' },
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   { indicator: 'meetings', words: /会议|召开|部署会|推进会|座谈会/, measures: ['次', '场'], unit: '次' },
-  { indicator: 'victims', words: /受害|被骗|被害人/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'victims', words: /受害|被骗(?!子)|被害人/, measures: ['人', '名'], unit: '人' },
   { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与|受众|宣传/, measures: ['人', '人次', '名'], unit: '人' },
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
   { indicator: 'elderly_devices', words: /腕表|手环|监控|设备/, measures: ['个', '台', '块'], unit: '个' },
@@ -121,7 +121,7 @@ const AFTER_RULES: Rule[] = [
   // "两次集中宣传共发放…" (s060): the events themselves, counted before their noun.
   { indicator: 'publicity_events', words: /^[^，。；]{0,4}(?:集中宣传|宣传活动|宣讲活动|讲座)/, measures: ['次', '场', '场次'], unit: '场' },
   // "3名老人被骗100余万元" (s082): persons harmed, counted before the word that says so.
-  { indicator: 'victims', words: /^[^，。；]{0,8}(?:被骗|受骗|受害|被害)/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'victims', words: /^[^，。；]{0,8}(?:被骗(?!子)|受骗|受害|被害)/, measures: ['人', '名'], unit: '人' },
   // Persons of the audience counted before the verb that says they took part or were taught ("共吸引100余名老年人参加",
   // s192; "20余名“银发一族”一起学习", s194; "为近百名中老年群众普及防范诈骗技巧", s198): people reached. Only the audience
   // (elders, residents, the public) — staff taking part ("30余名干警参加") are no reach — and only with such a verb.
@@ -135,15 +135,39 @@ const AFTER_RULES: Rule[] = [
 ];
 
 /**
- * 对 + the count + 进行/开展/予以 + the verb: the verb after the number decides, read across the 、 of its
- * modifiers ("对全市121家养老机构进行无盲区、无死角全面排查" s114, "对19起涉老诈骗犯罪案件进行集中宣判" s120). A verb
- * that names no indicator gives none ("对29起跨省案件进行集中收网").
+ * The verb after the count (session 14: the largest kind of miss on unseen summaries, 11 of 19 in 5 of 6 collections).
+ * In Chinese the object can come first and its verb after it, behind words that say nothing of the indicator: 已/已经,
+ * 被, 依法, 全部/均, 逐户, 分别, 集中, 进行/开展/予以 ("12条线索已办结", "3名老人被骗", "对12名犯罪嫌疑人依法批准逮捕",
+ * "对19起…案件进行集中宣判", "对主城区7家…经营户逐户进行巡查", "两次集中宣传"). The count's noun phrase runs from the
+ * measure word to the first such word; from there on the same vocabulary as RULES decides. Without such a word the
+ * words after the number are its noun, not its verb, and decide nothing here (AFTER_RULES read the few nouns that do).
+ * The predicate stops at the next number: "12条线索中已有5条办结" says nothing of the 12.
  */
-function verbAfterRule(text: string, start: number, q: Quantity, measure: string): Rule | undefined {
-  // 对 + at most a short place word before the count ("对主城区7家…经营户逐户进行巡查", s141); not 针对/相对/面对.
-  if (!/(?:^|[^针相面绝])对(?:[\u4e00-\u9fa5]{0,4}?(?:市|县|区|省|镇|乡|街道|辖内))?$/.test(text.slice(start, q.numStart).trimEnd())) return undefined;
-  const verb = /^[^，。；]{0,14}?(?:进行|开展|予以)([^，。；]{1,16})/.exec(afterList(text, q))?.[1];
-  return verb ? RULES.find((r) => r.measures.includes(measure) && r.words.test(verb)) : undefined;
+const PREDICATE = /^([^，。；0-9０-９]{0,16}?)((?:已经?|均已?|全部|都已?|被|依法|先后|分别|逐(?:户|家|一|个)|集中|一起|共同|成功|顺利|进行了?|开展了?|予以)+)[^，。；]{0,20}/;
+const NEXT_COUNT = new RegExp(String.raw`[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?(?:${MEASURES})`);
+function predicateRule(text: string, q: Quantity, measure: string): Rule | undefined {
+  const m = PREDICATE.exec(afterList(text, q));
+  if (!m) return undefined;
+  const tail = m[0].slice(m[1].length);
+  const cut = NEXT_COUNT.exec(tail);
+  const predicate = cut ? tail.slice(0, cut.index) : tail;
+  // The count must be what the verb acts on, not who acts: staff, police and units doing the work ("20名辅警分别开展
+  // 宣传", "3个小组分别制作视频", "12名民警依法抓获…") are the subject, and the verb says nothing of how many they are.
+  const noun = m[1];
+  if (AGENT.test(noun)) return undefined;
+  const r = RULES.find((r) => r.measures.includes(measure) && r.words.test(predicate));
+  // Persons reached must be the audience the clause names ("12名老人已参加宣传活动"), never persons of no stated kind.
+  if (!r || negated(r, predicate) || (r.indicator === 'people_reached' && !AUDIENCE_WORD.test(noun))) return undefined;
+  return r;
+}
+/** Who carries the work out (STAFF, police, teams, offices): the subject of a verb after their count, not its object. */
+const AGENT = /志愿者|网格员|工作人员|民警|辅警|警力|干警|党员|干部|律师|社工|执法人员|检查人员|小组|工作组|专班|队|部门|机关|法院|检察院|派出所|分局/;
+/**
+ * 对 + at most a short place word before the count ("对主城区7家…经营户逐户进行巡查", s141) marks the count as the object of
+ * the verb after it: that verb decides even when words before the 对 name an indicator. Not 针对/相对/面对/绝对.
+ */
+function objectOfDui(text: string, start: number, q: Quantity) {
+  return /(?:^|[^针相面绝])对(?:[\u4e00-\u9fa5]{0,4}?(?:市|县|区|省|镇|乡|街道|辖内))?$/.test(text.slice(start, q.numStart).trimEnd());
 }
 
 /**
@@ -253,7 +277,7 @@ function inherited(text: string, clauseStart: number, measure: string, seen: Map
       let s = end;
       while (s > 0 && end - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
       const clause = text.slice(s, end);
-      c = { start: s, text: clause, named: ANY_RULE_WORD.test(clause), other: OTHER_BEFORE.test(clause) };
+      c = { start: s, text: clause, named: ANY_RULE_WORD.test(clause), other: OTHER_BEFORE.test(clause) || NOT_A_TOTAL.test(clause) };
       seen.set(end, c);
     }
     if (c.named) {
@@ -354,6 +378,25 @@ function afterList(text: string, q: Quantity) {
   return text.slice(q.end, e).trimStart();
 }
 
+/**
+ * A number that is not the indicator's total (session 14, probed on unseen shapes; the guide labels 案均涉案金额 `other`,
+ * "an average"): a difference or comparison ("同比增加12起", "比上月多抓获10名", "较去年减少200万元"), an average ("案均涉案
+ * 金额30万元", "人均被骗5万元", "平均每场参与100人次") or an extreme ("涉案金额最高的一起达500万元", "单笔最高被骗30万元").
+ * Read in the clause since the previous number. 较/比 as adverbs or in other words (较多, 比较, 比例, 对比, 比如) compare nothing; a
+ * daily average of reach ("日均覆盖…人次") stays people reached, as the guide labels it (s040); 最高检, 最大限度 name no extreme.
+ */
+const NOT_A_TOTAL = new RegExp([
+  String.raw`(?:同比|环比|(?<![对评无占])比(?!例|较|赛|重|率|对|如|武|拼|分|值)|较(?!多|少|大|小|高|低|好|为|强|弱|快|慢|量))[^，。；]{0,12}?(?:增加|减少|增长|上升|下降|提高|降低|增|减|多|少|升|降)`,
+  String.raw`案均|人均|户均|场均|平均|每(?:起|件|人|户|场|名|家)`,
+  String.raw`最(?:高|多|大|低|少)(?:的?[一单](?:起|家|笔|人|名|个|宗|件|户)|达|为|可达)|(?:单笔|单起|单案|单人|单次|单家|单个)[^，。；]{0,10}?最(?:高|多|大)`,
+].join('|'));
+/**
+ * A count received (受理) is intake, whatever case it names ("检察机关受理审查逮捕案件20件35人": reviews received, not
+ * persons detained); the guide labels court intake `other`. Only tips received (受理…线索) are an indicator, and a verb
+ * joined after the intake ("受理并审结…", "受理后查处…") governs the count itself.
+ */
+const INTAKE = /受理(?![^，。；]*线索)(?!并|后|和|及|、)[^，。；]*$/;
+
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
 export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
   const text = input.slice(0, MAX_TEXT);
@@ -380,6 +423,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     while (from > 0 && from > before.length - 14 && !/[0-9０-９]/.test(before[from - 1])) from--;
     const near = before.slice(from);
     if (q.value === null || OTHER_BEFORE.test(near) || OTHER_NEAR_END.test(near) || OTHER_AFTER.test(after)) continue;
+    // The words since the previous number in the clause (not only the last 14): a comparison can sit before a long verb phrase.
+    let since = before.length;
+    while (since > 0 && !/[0-9０-９]/.test(before[since - 1])) since--;
+    if (NOT_A_TOTAL.test(before.slice(since))) continue;
     // Money frozen or seized ("冻结涉案资金…万元", "查封扣押冻结涉案财产…") is neither recovered nor the amount
     // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered — read in the whole clause before the
     // number, not only its last words: a long object can push the verb out of them ("追缴冻结涉养老诈骗赃款赃物人民币
@@ -401,11 +448,16 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // The head verb says what was done, the item's noun what was done with: between printed things (materials,
     // posters, banners) the noun decides ("印发…宣传手册约4000份、海报7500张", s114).
     if (fromList && own && OBJECT_RULES.has(fromList.indicator) && OBJECT_RULES.has(own.indicator)) fromList = own;
+    // The verb after the count decides when the count is its object (对…) or when no word before the number could:
+    // the clause before it is bare (empty, 共/累计, 其中, …的). A clause with words of its own keeps them.
+    const dui = objectOfDui(text, start, q);
+    const bare = BARE_CLAUSE.test(before);
     const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
-      verbAfterRule(text, start, q, measure) ??
+      (dui ? predicateRule(text, q, measure) : undefined) ??
       fromList ?? own ??
-      ((text[start - 1] === '、' || BARE_CLAUSE.test(before)) && mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
-    if (!rule) continue;
+      (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??
+      ((text[start - 1] === '、' || bare) && mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
+    if (!rule || (rule.indicator !== 'tips_received' && INTAKE.test(before))) continue;
     // "志愿者参与服务200余人次": the staff took part, no audience was reached (unless the clause names one).
     if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before)) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
