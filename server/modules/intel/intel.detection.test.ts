@@ -639,7 +639,7 @@ describe('issue 14, session 14 (docs/intel.md, "Type errors on unseen cases"): w
     expect(topType(kept)).toBe('elderly_service');
     expect(topType(c104With('这还是一份保本的养老产品'))).toBe('elderly_service');
     expect(topType(text('c194'))).toBe('elderly_project');
-    expect(judge(text('c194'), null).typeReason?.code).toBe('elderly_project');
+    expect(judge(text('c194'), null).typeReason?.quote).toBe('保息');
     // Only the type: 保本 is still the sign 保本保息 for the level.
     expect(judge(kept, null).signs.map((s) => s.code)).toContain('guaranteed');
   });
@@ -661,6 +661,11 @@ describe('issue 14, session 14 (docs/intel.md, "Type errors on unseen cases"): w
     expect(topType(text('c180').replace('月度体验卡', '会员卡'))).toBe('elderly_product');
     for (const id of ['c183', 'c148']) expect(topType(`${text(id)}老人先后办理了多张理疗卡。`), id).toBe('elderly_product');
     expect(topType(text('c138'))).toBe('elderly_product');
+  });
+  it('quotes the reason from the original at the place it was read, pinyin of mirror sites included (c194 保息, c127 本息, c123 養(yǎng)老院)', () => {
+    expect(judge(text('c127'), null).typeReason?.quote).toBe('本息');
+    expect(judge(text('c123'), null).typeReason?.quote).toBe('養(yǎng)老院');
+    expect(judge(text('c194'), null).summary).toContain('（“保息”）');
   });
 });
 

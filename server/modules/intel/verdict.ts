@@ -685,7 +685,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   }
   const score = Math.round(Math.min(100, p === null ? ruleScore * 10 : 50 * Math.min(1, ruleScore / 8) + 50 * p));
   const topScore = fraudTypes[0] ? scores.find((s) => s.code === fraudTypes[0].code) : undefined;
-  const typeReason = topScore?.quote ? { code: topScore.code, quote: quoteOriginal(original, text, topScore.quote), why: CUES.find((c) => c.code === topScore.code)!.why } : null;
+  const typeReason = topScore?.quote ? { code: topScore.code, quote: quoteOriginal(forRules, topScore.quote), why: CUES.find((c) => c.code === topScore.code)!.why } : null;
   return { level, rules, warning: disarmed, score, fraudTypes, signs, harm, cues, pFraud: p, typeReason, summary: summarize(level, signs, harm, cues, disarmed, typeReason), advice: advise(level, signs) };
 }
 
@@ -693,13 +693,17 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
  * The words of the original text (traditional script kept) at the place the simplified quote was found. A quote
  * read through quotation marks or pinyin (typeText) is found again with them in place, so it stays the text's own words.
  */
-function quoteOriginal(original: string, simple: string, quote: string): string {
+function quoteOriginal(r: Reading, quote: string): string {
+  // Offsets are in the text read without mirror pinyin (r.simple); r.quote maps them back to the original with its
+  // annotation (session 14: quoted with original.slice, a mirror text's reason was cut some characters off — c194's
+  // "保息" quoted as "黑字").
+  const simple = r.simple;
   const at = simple.indexOf(quote);
-  if (at >= 0) return original.slice(at, at + quote.length);
+  if (at >= 0) return r.quote(at, at + quote.length);
   const gap = `(?:[“”‘’"「」『』]|${PINYIN.source})*`;
   const spread = new RegExp([...quote].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(gap));
   const m = new RegExp(`${spread.source}[”’」』"]?`).exec(simple);
-  return m ? original.slice(m.index, m.index + m[0].length) : quote;
+  return m ? r.quote(m.index, m.index + m[0].length) : quote;
 }
 
 function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[], warning = false, typeReason: Verdict['typeReason'] = null): string {
