@@ -614,6 +614,61 @@ describe('issue 14, ninth collection of cases (session 13, docs/intel.md): what 
   });
 });
 
+describe('issue 14, session 14 (docs/intel.md, "Type errors on unseen cases"): what was paid for decides, not the words around it', () => {
+  const cueOf = (t: string, code: string) => typeCues(t).find((c) => c.code === code)?.quote;
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+  // c104 (养老项目): a bed deposit "如果不入住,这还是一份分红型的养老产品,每年返还一定比例的福利金,且合同到期本金如数返还".
+  // Its return clause is replaced by the same promise in other words — the construction that the code before each
+  // collection read 养老服务 (c026, c029, c030, c044, c104).
+  const RETURN_CLAUSE = '这还是一份分红型的养老产品,每年返还一定比例的福利金';
+  const c104With = (clause: string) => text('c104').replace(RETURN_CLAUSE, clause);
+
+  it('reads a return however it is worded (年息, 红利, 固定回报, a monthly payout on a deposit whose principal comes back) as 养老项目, not the care home (c104)', () => {
+    expect(text('c104')).toContain(RETURN_CLAUSE);
+    // Without its return, c104 is a bed deposit: 养老服务 — so the return, not the words around it, decides.
+    expect(topType(c104With(''))).toBe('elderly_service');
+    for (const clause of ['每年可得存款8%的年息', '每年可以领取12%的红利', '可获得固定回报', '每月可领取500元养老金']) {
+      expect(topType(c104With(clause)), clause).toBe('elderly_project');
+    }
+    expect(judge(c104With('每月可领取500元养老金'), null).typeReason?.code).toBe('elderly_project');
+  });
+  it('reads 保本 alone as the deposit kept, not a return (rule 7): c130 with 保本 stays 养老服务; c194 (保本保息) stays 养老项目 by 保息', () => {
+    const kept = text('c130').replace('享终身养老服务”', '享终身养老服务,保本”');
+    expect(kept).not.toBe(text('c130'));
+    expect(topType(text('c130'))).toBe('elderly_service');
+    expect(topType(kept)).toBe('elderly_service');
+    expect(topType(c104With('这还是一份保本的养老产品'))).toBe('elderly_service');
+    expect(topType(text('c194'))).toBe('elderly_project');
+    expect(judge(text('c194'), null).typeReason?.quote).toBe('保息');
+    // Only the type: 保本 is still the sign 保本保息 for the level.
+    expect(judge(kept, null).signs.map((s) => s.code)).toContain('guaranteed');
+  });
+  it('does not take the rate of a loan (m106: 京東金條年利率過高) or a payout without a principal to come back (c034: 按月领取养老金) for a return', () => {
+    expect(judge(text('m106'), null).fraudTypes).toEqual([]);
+    expect(topType(text('c034'))).toBe('pension_insurance');
+  });
+  it('reads a card for sessions bought at a 养生馆 with health claims as bait as 养老服务 when no goods are sold (c114 with 体检、理疗 and 理疗卡)', () => {
+    const [first, second] = text('c114').split(/(?<=[。！？\n])/);
+    const card = (first + second).replace(/免费足疗/g, '免费体检、理疗') + '袁大爷从屋里拿出一摞理疗卡,店里说理疗能治高血压。';
+    expect(topType(card)).toBe('elderly_service');
+    expect(judge(card, null).typeReason?.quote).toBe('理疗卡');
+    expect(topType(text('c114'))).toBe('elderly_service');
+    // Any card for sessions paid ahead is what was bought (艾灸卡, 按摩卡), not only the six the lexicon names.
+    expect(cueOf(`${first}${second}袁大爷从屋里拿出一摞艾灸卡、按摩卡。`, 'elderly_service')).toBe('艾灸卡');
+  });
+  it('keeps goods sold beside a card 养老产品 (c180: 月度体验卡 or a 会员卡 and 销售多功能熏灸仪; c183, c148 with a 理疗卡 added), and c138\'s 疗程 (no card) as before', () => {
+    expect(topType(text('c180'))).toBe('elderly_product');
+    expect(topType(text('c180').replace('月度体验卡', '会员卡'))).toBe('elderly_product');
+    for (const id of ['c183', 'c148']) expect(topType(`${text(id)}老人先后办理了多张理疗卡。`), id).toBe('elderly_product');
+    expect(topType(text('c138'))).toBe('elderly_product');
+  });
+  it('quotes the reason from the original at the place it was read, pinyin of mirror sites included (c194 保息, c127 本息, c123 養(yǎng)老院)', () => {
+    expect(judge(text('c127'), null).typeReason?.quote).toBe('本息');
+    expect(judge(text('c123'), null).typeReason?.quote).toBe('養(yǎng)老院');
+    expect(judge(text('c194'), null).summary).toContain('（“保息”）');
+  });
+});
+
 describe('retraining (bench/train-intel.ts)', () => {
   it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
     const { train, notWorse } = await import('../../../bench/train-intel.ts');

@@ -430,6 +430,14 @@ function goodsNamedSold(t: string): string | null {
 }
 const goodsSold = (t: string) => goodsNamedSold(t) ?? t.match(PER_PACKAGE)?.[0] ?? null;
 
+/** The 养老服务 cue as the level reads it (session 14 added the cards of PREPAID_CARD to the type's cue only). */
+const SERVICE_BEFORE = /床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓|(?:足疗|美容|疗程|理疗|养生|护理)卡/;
+/** What the elder paid for when it is a card or sessions paid ahead (session 14; the service cue and rankTypes). */
+const SESSION_CARD = '(?:会员|储值|预付|足疗|美容|疗程|理疗|养生|护理|艾灸|按摩|推拿|保健)卡';
+const PREPAID_CARD = new RegExp(`${SESSION_CARD}|预付|预存|充值`);
+/** The 养老项目 cue as the level reads it (session 14 took 保本 and 零风险 out of the type's cue only). */
+const PROJECT_BEFORE = /利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴/;
+
 const CUES: Cue[] = [
   {
     code: 'house_for_pension', bonus: 1.2, why: '涉及把老人的房子抵押、过户或“委托”出去',
@@ -450,11 +458,13 @@ const CUES: Cue[] = [
   { code: 'elderly_product', bonus: 0.6, why: '花钱买的是保健品、药、仪器之类的商品', core: goodsSold },
   {
     code: 'elderly_project', bonus: 0.4, why: '交钱是冲着利息、分红、返利或回购这类回报',
-    core: first(/利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴/),
+    // Session 14: 保本 and 零风险 alone are the deposit kept, not a return (RETURN_PROMISE); the level reads them as before.
+    core: first(new RegExp(PROJECT_BEFORE.source.replace('零风险|保本|', ''))),
   },
   {
     code: 'elderly_service', bonus: 0.2, why: '交钱是预订养老院床位、会员卡或以后的服务',
-    core: first(/床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓|(?:足疗|美容|疗程|理疗|养生|护理)卡/),
+    // Session 14: any card for sessions paid ahead (艾灸卡, 按摩卡, 储值卡…) is what was bought; the level reads the list before.
+    core: first(new RegExp(`${SERVICE_BEFORE.source}|${SESSION_CARD}`)),
   },
 ];
 
@@ -464,9 +474,9 @@ const CUES: Cue[] = [
  */
 export function typeCues(input: string): { code: FraudType; quote: string; why: string }[] {
   const text = typeText(toSimplified(input));
-  const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
+  const collectible = !RESALE.test(text) && !returnPromised(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   return CUES.flatMap((c) => {
-    const quote = c.core(text) ?? (c.code === 'elderly_product' ? collectible : null) ?? (c.code === 'elderly_project' ? text.match(RETURN_PROMISE)?.[0] ?? null : null);
+    const quote = c.core(text) ?? (c.code === 'elderly_product' ? collectible : null) ?? (c.code === 'elderly_project' ? returnPromised(text) : null);
     return quote ? [{ code: c.code, quote, why: c.why }] : [];
   });
 }
@@ -484,8 +494,30 @@ const RESELL_FOR = '帮(?:忙|您|你|他|她|老人)?[^，。；！？房]{0,10
  * Session 13: the scammers' own gains ("牟取高额收益", "非法获取收益") are no return promised to the elder.
  * `returnWords` takes the word for gains, so the level can read the list as it did before that guard (RETURN_BEFORE).
  */
-const returnWords = (gain: string) => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|${gain}|高价回[购收]|回购|高额回报|高回报|零风险|保本|升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返`;
-const RETURN_PROMISE = new RegExp(`${returnWords('(?<!(?:牟取|谋取|获取|赚取|骗取|非法获)[^，。；]{0,2})收益')}|${RESELL_FOR}`);
+const returnWords = (gain: string, kept = '零风险|保本|') => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|${gain}|高价回[购收]|回购|高额回报|高回报|${kept}升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返`;
+/**
+ * Session 14 (docs/intel.md, "Type errors on unseen cases"): read as the code stood before each collection, 项目 cases
+ * were read 养老服务 in three collections of five (c026, c029, c030, c044, c104) — the care home's words outweighed a
+ * return worded otherwise, and the same happens today to a return the list did not know. So the list names a return
+ * in all its usual words: interest by its period (年息, 月息, 日息), 红利, 保息, a 回报 that is a rate or
+ * is fixed (回报率, 固定回报, 稳定回报, 丰厚回报, 投资回报 — not a bare 回报, as in "回报社会"), 资金占用费, and a percentage
+ * paid as 利润, 回报 or 红利. And by the guide's rule 7 "the refund of the deposit" is no return: 保本 and 零风险 say the
+ * money is kept, not that it earns, so alone they are the deposit's refund (with 保息, 付息 or 高息 the case has its
+ * return anyway). These words decide the type only: the level reads the list as before (RETURN_BEFORE, PROJECT_BEFORE).
+ * Not 年利率/利率: it is as often the rate on a loan the victim is told to fix (m106, 京东金条) as a return.
+ */
+const RETURN_MORE = '(?<!老)年息|月息|日息|红利|保息|回报率|(?:固定|稳定|丰厚|投资|(?<!老)年|月)回报|回报丰厚|资金占用费|\\d+(?:\\.\\d+)?[%％]的?(?:利润|回报|红利)';
+const RETURN_PROMISE = new RegExp(`${returnWords('(?<!(?:牟取|谋取|获取|赚取|骗取|非法获)[^，。；]{0,2})收益', '')}|${RETURN_MORE}|${RESELL_FOR}`);
+/**
+ * Session 14: a payout at fixed periods ("每月可领取500元", "每个季度能够领取…补贴", "每年返还…福利") on money whose
+ * principal is to come back (本金, 全额返还, 到期退还) is interest on a deposit, however it is named — 补贴, 福利 or even
+ * "养老金" (c030, c104 and c168 were read 养老服务 or 养老帮扶 before the words of their payout were listed). A relief
+ * payout promised for a fee has no principal to come back.
+ */
+const PERIODIC_PAYOUT = /(?:每个?月|每个?季度?|每年|按月|按季|按年)[^，。；]{0,12}(?:领取?|发放?|返还?|给付|可得|拿到?|获得)[^，。；]{0,12}(?:补贴|福利|养老金|生活费|元)/;
+const PRINCIPAL_BACK = /本金|(?:全额|如数|到期)[^，。；]{0,4}(?:返还|退还|退回)/;
+/** The return promised to the elder (the quote), or null — what makes a case 养老项目 by the guide's rule 6. */
+const returnPromised = (t: string): string | null => t.match(RETURN_PROMISE)?.[0] ?? (PRINCIPAL_BACK.test(t) ? t.match(PERIODIC_PAYOUT)?.[0] ?? null : null);
 
 /**
  * How the model's probability is combined with the rules' reading (the only place these numbers live).
@@ -539,6 +571,11 @@ const RETURN_BEFORE = new RegExp(returnWords('收益'));
  * cuts a phrase in two ("代办“退休”", "以“以房养老”为名", "投资“养老项目”"): the typography says whose words
  * they are, not what was paid for, so the types read through it as through the pinyin.
  */
+/** A sale of something other than a card, a service, a bed or a membership (rankTypes). */
+const OTHER_SALE = /(?:销售|推销|兜售|售卖|出售|购买|购入|订购|卖给)(?![^，。；]{0,8}(?:卡|服务|床位|会员))/;
+/** Goods named, sold or not: the product lexicon's own goods and devices (TYPE_WORDS.elderly_product) and GOODS. */
+const GOODS_NAMED = new RegExp(`${TYPE_WORDS.elderly_product[0][0].source}|仪器|床垫|设备|[降治]\\S?仪|${GOODS.source}`);
+
 const QUOTE_MARKS = /[“”‘’"「」『』]/g;
 export const typeText = (simple: string) => simple.replace(PINYIN, '').replace(QUOTE_MARKS, '');
 
@@ -551,23 +588,31 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(text, re), 3) * w : 0), 0));
   const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(text, re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
-  const returns = RETURN_PROMISE.test(text);
+  const returned = returnPromised(text);
+  const returns = returned !== null;
   // Session 13, the guide's rule 6 for goods: when one sentence sells goods and promises a return on them
   // ("以购买保健品返还高额利息为诱饵", collectibles with 升值 or a monthly 返利), the goods are the wrapper of the
   // return — as the care home's words are in session 12's rule — and count neither for 养老产品.
   const goodsReturn = text.split(/[。！？；]/).some((s) => RETURN_PROMISE.test(s) && (GOODS_ONE.test(s) || COLLECTIBLE.test(s)));
   // The guide's rule 6 before rule 7 (session 12): when a return is promised, the care home's words (床位,
   // 养老院, 会员卡) are the wrapper and do not count for 养老服务.
-  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (goodsReturn && code === 'elderly_product');
+  // Session 14, the guide's rule 7 for prepaid cards ("疗程卡, 健康养生馆 prepaid cards for future sessions → 养老服务; the
+  // same shop selling the pills → 养老产品"): when the elder paid for a card or prepaid sessions and the text names no goods,
+  // the health claims and the bait (理疗, 体检, 养生, 能治高血压…) are how the elder was drawn in, not what was bought,
+  // and count not for 养老产品. Read as the code stood before each collection, 养老服务 cases were read 养老产品 in two
+  // collections (c114 by the model, c138); today a 养生馆's 理疗卡 with 体检 and 理疗 as bait still was.
+  // Goods the lists do not name (熏灸仪, 益生菌粉, 压片糖果) are still sold when the text sells something other than the card.
+  const cardNoGoods = PREPAID_CARD.test(text) && !goodsSold(text) && !COLLECTIBLE.test(text) && !GOODS_NAMED.test(text) && !OTHER_SALE.test(text);
+  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (code === 'elderly_product' && (goodsReturn || cardNoGoods));
   const lex = FRAUD_TYPE_CODES.map((code, k) => (wrapper(code) ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
   const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
-  const collectible = !RESALE.test(text) && !RETURN_PROMISE.test(text) ? text.match(COLLECTIBLE)?.[0] ?? null : null;
+  const collectible = !RESALE.test(text) && !returns ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
     const cue = CUES.find((c) => c.code === code)!;
     const quote = cue.core(text) ?? (code === 'elderly_product' ? collectible : null);
     const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !wrapper(code) ? cue.bonus : 0;
-    return { code, score: (typeLexTotal ? lex[k] / typeLexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? text.match(RETURN_PROMISE)?.[0] ?? null : null };
+    return { code, score: (typeLexTotal ? lex[k] / typeLexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? returned : null };
   });
   const typed = rules.some((s) => s.evidence);
   const rulesTop = typed ? rules.reduce((a, b) => (b.score > a.score ? b : a)).code : null;
@@ -579,7 +624,7 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // the level reads the goods and collectibles as it did before them.
   const unpinyined = simple.replace(PINYIN, '');
   const collectibleBefore = !RESALE_BEFORE.test(unpinyined) && !RETURN_BEFORE.test(unpinyined) && COLLECTIBLE_BEFORE.test(unpinyined);
-  const anyCue = allLex.some((x) => x > 0) || CUES.some((c) => (c.code === 'elderly_product' ? goodsNamedSold(simple) : c.core(simple)) !== null) || collectibleBefore;
+  const anyCue = allLex.some((x) => x > 0) || CUES.some((c) => (c.code === 'elderly_product' ? goodsNamedSold(simple) : c.code === 'elderly_project' ? first(PROJECT_BEFORE)(simple) : c.code === 'elderly_service' ? first(SERVICE_BEFORE)(simple) : c.core(simple)) !== null) || collectibleBefore;
   // The model's type is a guess over six classes even for a parcel scam; it counts when it is sure or
   // when it names the type the rules already lean to.
   const top = modelTypes?.[0];
@@ -676,7 +721,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   }
   const score = Math.round(Math.min(100, p === null ? ruleScore * 10 : 50 * Math.min(1, ruleScore / 8) + 50 * p));
   const topScore = fraudTypes[0] ? scores.find((s) => s.code === fraudTypes[0].code) : undefined;
-  const typeReason = topScore?.quote ? { code: topScore.code, quote: quoteOriginal(original, text, topScore.quote), why: CUES.find((c) => c.code === topScore.code)!.why } : null;
+  const typeReason = topScore?.quote ? { code: topScore.code, quote: quoteOriginal(forRules, topScore.quote), why: CUES.find((c) => c.code === topScore.code)!.why } : null;
   return { level, rules, warning: disarmed, score, fraudTypes, signs, harm, cues, pFraud: p, typeReason, summary: summarize(level, signs, harm, cues, disarmed, typeReason), advice: advise(level, signs) };
 }
 
@@ -684,13 +729,17 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
  * The words of the original text (traditional script kept) at the place the simplified quote was found. A quote
  * read through quotation marks or pinyin (typeText) is found again with them in place, so it stays the text's own words.
  */
-function quoteOriginal(original: string, simple: string, quote: string): string {
+function quoteOriginal(r: Reading, quote: string): string {
+  // Offsets are in the text read without mirror pinyin (r.simple); r.quote maps them back to the original with its
+  // annotation (session 14: quoted with original.slice, a mirror text's reason was cut some characters off — c194's
+  // "保息" quoted as "黑字").
+  const simple = r.simple;
   const at = simple.indexOf(quote);
-  if (at >= 0) return original.slice(at, at + quote.length);
+  if (at >= 0) return r.quote(at, at + quote.length);
   const gap = `(?:[“”‘’"「」『』]|${PINYIN.source})*`;
   const spread = new RegExp([...quote].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(gap));
   const m = new RegExp(`${spread.source}[”’」』"]?`).exec(simple);
-  return m ? original.slice(m.index, m.index + m[0].length) : quote;
+  return m ? r.quote(m.index, m.index + m[0].length) : quote;
 }
 
 function summarize(level: Level, signs: Sign[], harm: string | null, cues: string[], warning = false, typeReason: Verdict['typeReason'] = null): string {
