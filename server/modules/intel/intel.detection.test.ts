@@ -909,7 +909,7 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
     expect(codes(text('m138'))).toContain('relative_money');
     for (const id of ['m164', 'm138']) expect(flagged(judge(text(id), null).level), id).toBe(true);
     // Constructed: the same ask in other words (a sum sent "给我", "给我转", "我急用钱").
-    for (const t of ['爷爷,我是你孙子,我急用钱,你先汇两万给我', '妈,我是小明,换了个号,你先给我转3000,急用', '奶奶,你转五千块给我,我明天还你']) {
+    for (const t of ['爷爷,我是你孙子,我急用钱,你先汇两万给我', '妈,我是小明,换了个号,你先给我转3000,急用', '奶奶,你转五千块给我,我明天还你', '爸,你给我打点钱吧,这个月房租不够']) {
       expect(codes(t), t).toContain('relative_money');
       expect(flagged(judge(t, null).level), t).toBe(true);
     }
@@ -921,6 +921,12 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       '妈,你别给我转钱了,我工资够用',
       '奶奶,你要是急用钱就跟我说,我给你打两千过去',
       '爸,我这个月奖金发了,转五千给你',
+      // Review (session 14): 打 and 转 after 给我 are also to call and to forward — no money, no ask.
+      '妈,到家了给我打个电话',
+      '爸,有空给我打电话,我想跟你说点事',
+      '妈,把群里那个养生文章给我转一下',
+      '爷爷,生日快乐!晚上给我打视频',
+      '妈,刚才银行给我打电话说信用卡年费的事,我处理好了',
     ]) {
       expect(codes(t), t).toEqual([]);
       expect(flagged(judge(t).level), t).toBe(false);

@@ -54,8 +54,12 @@ const SCREEN_SHARE = '屏幕共享|共享屏幕|视频会议|腾讯会议|会议
 const SUM = '(?:\\d[\\d,.]*\\s*(?:[万千百]|元|块)?|[一二两三四五六七八九十]+[十百千万]+(?:元|块)?|[一二两三四五六七八九十]+(?:元|块))';
 /** Not an ask: the money declined ("别再给我打钱了", "不用给我转"). */
 const NOT_ASKED = '(?<!(?:别|不要|不用|不必|没|不)再?)';
-/** Money asked to be sent to the speaker, or needed now ("给我转", "汇两万给我", "我急用钱"); not money sent or already received. */
-const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?![了的过])|(?:转|汇|打)(?:个|点)?${SUM}(?:钱)?(?:给我|过来)|我(?:这边|这里)?(?:急|急着|等着)用钱`;
+/**
+ * Money asked to be sent to the speaker, or needed now ("给我转3000", "给我汇点钱", "汇两万给我", "我急用钱"); not money sent or
+ * already received. 转 and 打 are also to forward and to call ("给我转一下那篇文章", "到家了给我打个电话", review session 14):
+ * after 给我 they ask for money only with the money or a sum right after them.
+ */
+const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?:个|点|些)?(?:${SUM}|钱|款)|(?:转|汇|打)(?:个|点)?${SUM}(?:钱)?(?:给我|过来)|我(?:这边|这里)?(?:急|急着|等着)用钱`;
 /** A phone number as written or masked by the page that quotes it. */
 const NUMBER = '\\d[\\d\\-－—*×x]{4,}';
 const MASKED_NUMBER = '某某电话|x{3,}|×{3,}';
