@@ -239,7 +239,9 @@ const OUTCOME_PART = /涉嫌|有效|无效|属实|查实|不实|失实/;
  * total ("共计", "累计"). A clause with a verb of its own that names no indicator ("正在整改7个", "其中转交相关部门处理20条")
  * gets no key.
  */
-const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|(?:共计?|合计|累计|总计|计|达|有|约|近|超过?|逾)*)$/;
+// The words of a bare total are read one way only: a lone 计 leads ("计12起"), and 共计 is never 共 + 计 — with 计 among the
+// repeated words, a clause of repeated 共计 before a failing end took exponential time (review, session 14: 39 × 共计 hung it).
+const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|计?(?:共计?|合计|累计|总计|达|有|约|近|超过?|逾)*)$/;
 /**
  * The scene a count happened in ("在宣传活动中", "检查中", "走访期间") names what was going on, not what was counted: the
  * words after it decide ("在宣传活动中帮助老人安装反诈APP 500人" is no reach; "检查中发现问题隐患35个" is hazards found).
@@ -388,7 +390,7 @@ function afterList(text: string, q: Quantity) {
 const NOT_A_TOTAL = new RegExp([
   String.raw`(?:同比|环比|(?<![对评无占])比(?!例|较|赛|重|率|对|如|武|拼|分|值)|较(?!多|少|大|小|高|低|好|为|强|弱|快|慢|量))[^，。；]{0,12}?(?:增加|减少|增长|上升|下降|提高|降低|增|减|多|少|升|降)`,
   String.raw`案均|人均|户均|场均|平均|每(?:起|件|人|户|场|名|家)`,
-  String.raw`最(?:高|多|大|低|少)(?:的?[一单](?:起|家|笔|人|名|个|宗|件|户)|达|为|可达)|(?:单笔|单起|单案|单人|单次|单家|单个)[^，。；]{0,10}?最(?:高|多|大)`,
+  String.raw`最(?:高|多|大|低|少)(?:的?[一单](?:起|家|笔|人|名|个|宗|件|户|场|次|天|日|期|批)|达|为|可达)|(?:单笔|单起|单案|单人|单次|单家|单个)[^，。；]{0,10}?最(?:高|多|大)`,
 ].join('|'));
 /**
  * A count received (受理) is intake, whatever case it names ("检察机关受理审查逮捕案件20件35人": reviews received, not
