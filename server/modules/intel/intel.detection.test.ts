@@ -914,6 +914,17 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       expect(flagged(judge(t, null).level), t).toBe(true);
     }
   });
+  it('reads money needed named as a matter as no ask (review; constructed — the shipped model alone puts it near its bar)', () => {
+    expect(codes('妈,我这边急用钱的事已经解决了,不用担心')).toEqual([]);
+  });
+  it('reads a warning that calls what it quoted a scam with a pointing word (这是/这都是/以上都是) as a warning (review; constructed)', () => {
+    for (const t of [
+      '【反诈提醒】有人加V:abc123说能办低息贷款,这是诈骗,请勿添加。',
+      '【XX社区】紧急提醒:有居民接到电话称其医保卡未完成实名核验,要求点击链接办理,这都是骗局!',
+    ]) expect(flagged(judge(t).level), t).toBe(false);
+    // The same pitch without the warning's closing words keeps its verdict.
+    expect(flagged(judge('有人加V:abc123说能办低息贷款', null).level)).toBe(true);
+  });
   it('does not read a child who sends money home, thanks for it, declines it or offers it as an ask (constructed look-alikes)', () => {
     for (const t of [
       '妈,我给你转了3000块,记得买药',
@@ -927,6 +938,8 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       '妈,把群里那个养生文章给我转一下',
       '爷爷,生日快乐!晚上给我打视频',
       '妈,刚才银行给我打电话说信用卡年费的事,我处理好了',
+      // Money needed once is no ask now.
+      '爸,上次我急用钱是你帮的忙,这次的钱还你了',
     ]) {
       expect(codes(t), t).toEqual([]);
       expect(flagged(judge(t).level), t).toBe(false);

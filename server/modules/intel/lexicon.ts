@@ -57,9 +57,10 @@ const NOT_ASKED = '(?<!(?:别|不要|不用|不必|没|不)再?)';
 /**
  * Money asked to be sent to the speaker, or needed now ("给我转3000", "给我汇点钱", "汇两万给我", "我急用钱"); not money sent or
  * already received. 转 and 打 are also to forward and to call ("给我转一下那篇文章", "到家了给我打个电话", review session 14):
- * after 给我 they ask for money only with the money or a sum right after them.
+ * after 给我 they ask for money only with the money or a sum right after them. Money needed now is asked for; money needed
+ * once ("上次我急用钱是你帮的忙") or named as a matter ("我这边急用钱的事已经解决了") is not.
  */
-const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?:个|点|些)?(?:${SUM}|钱|款)|(?:转|汇|打)(?:个|点)?${SUM}(?:钱)?(?:给我|过来)|我(?:这边|这里)?(?:急|急着|等着)用钱`;
+const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?:个|点|些)?(?:${SUM}|钱|款)|(?:转|汇|打)(?:个|点)?${SUM}(?:钱)?(?:给我|过来)|(?<!上次|那次|之前|以前|当时|那时)我(?:这边|这里)?(?:急|急着|等着)用钱(?![^，。,！!？?]{0,3}的(?:事|时候|时))`;
 /** A phone number as written or masked by the page that quotes it. */
 const NUMBER = '\\d[\\d\\-－—*×x]{4,}';
 const MASKED_NUMBER = '某某电话|x{3,}|×{3,}';
