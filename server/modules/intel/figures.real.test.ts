@@ -335,6 +335,8 @@ describe('real work summaries (issue 14), dev sentences', () => {
       .toEqual(['people_reached=400000~']);
     // Constructed.
     expect(keyed('志愿者参与服务200余人次。')).toEqual([]);
+    // Review (session 14, constructed): auxiliary police are staff too, as they were already agents of a verb after their count.
+    expect(keyed('辅警参与服务200余人次。')).toEqual([]);
   });
 
   // Session 14, second pass (docs/intel.md, "The verb after the count; totals that are not totals"): the largest miss

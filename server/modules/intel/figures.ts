@@ -160,8 +160,13 @@ function predicateRule(text: string, q: Quantity, measure: string): Rule | undef
   if (!r || negated(r, predicate) || (r.indicator === 'people_reached' && !AUDIENCE_WORD.test(noun))) return undefined;
   return r;
 }
-/** Who carries the work out (STAFF, police, teams, offices): the subject of a verb after their count, not its object. */
-const AGENT = /志愿者|网格员|工作人员|民警|辅警|警力|干警|党员|干部|律师|社工|执法人员|检查人员|小组|工作组|专班|队|部门|机关|法院|检察院|派出所|分局/;
+/** Staff who carry the work out: a count of persons in a clause about them is not an audience reached. */
+const STAFF = /志愿者|网格员|工作人员|民警|辅警|警力|干警|党员|干部|律师|社工|执法人员|检查人员/;
+/**
+ * Who carries the work out — the staff, and the teams and offices they work in: the subject of a verb after their count, not
+ * its object. One list with STAFF (review, session 14: the two were typed apart, and STAFF lacked 辅警 and 警力).
+ */
+const AGENT = new RegExp(`${STAFF.source}|小组|工作组|专班|队|部门|机关|法院|检察院|派出所|分局`);
 /**
  * 对 + at most a short place word before the count ("对主城区7家…经营户逐户进行巡查", s141) marks the count as the object of
  * the verb after it: that verb decides even when words before the 对 name an indicator. Not 针对/相对/面对/绝对.
@@ -264,8 +269,6 @@ function negated(r: Rule, words: string) {
   }
   return any;
 }
-/** Staff who carry the work out: a count of persons in a clause about them is not an audience reached. */
-const STAFF = /志愿者|网格员|工作人员|民警|干警|党员|干部|律师|社工|执法人员|检查人员/;
 const AUDIENCE_WORD = new RegExp(AUDIENCE);
 /** Words that say persons were reached: the only clauses a bare count of persons may inherit people_reached from. */
 const REACH_WORDS = /覆盖|受益|惠及|受教育|受众|参与|参加/;
