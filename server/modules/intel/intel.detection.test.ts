@@ -983,6 +983,18 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       expect(findMoves(t), t).toBeNull();
       expect(flagged(judge(t).level), t).toBe(false);
     }
+    // Review (session 14), constructed: a case's money (涉案资金), the case the reader is party to (涉及的…案件) and a civil dispute
+    // (纠纷) accuse no one — a police call-back to a victim, a prosecutor's notice, a civil court's — even with a direct number.
+    for (const t of [
+      '【XX派出所】您报案的案件有新进展,涉案资金已部分追回,请联系办案民警13905711234。',
+      '【XX检察院】您作为被害人涉及的诈骗案件已提起公诉,如有疑问请拨打0571-85001234。',
+      '【XX区人民法院】您涉及一起民间借贷纠纷案件,已立案受理,请联系承办法官助理0571-87001234。',
+    ]) {
+      expect(findMoves(t), t).toBeNull();
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+    // The accusation itself still reads (constructed).
+    for (const t of ['您的银行卡涉案,请下载APP配合调查', '您的身份证涉及一起洗钱案件,请添加办案警官微信']) expect(judge(t, null).level, t).toBe('high');
   });
   it('reads a charge "to be deducted" from a card of yours, answered to the sender, as unrequested_charge (m204), with or without "从…卡"', () => {
     expect(codes(text('m204'))).toContain('unrequested_charge');
