@@ -957,6 +957,10 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       expect(findMoves(t), t).toBeNull();
       expect(flagged(judge(t).level), t).toBe(false);
     }
+    // Review (session 14), constructed: a bare 未登记 is a record's state, not a process the holder failed — even with a
+    // manager's mobile; a registration of identity or one not completed still reads.
+    expect(findMoves('【XX物业】您的车辆未登记,请联系物业张经理13812345678办理。')).toBeNull();
+    expect(findMoves('您的ETC未实名登记,请点击链接办理')?.pretext.kind).toBe('problem');
   });
   it('reads a masked or spelled-out way off the channel as the way it stands for (m156: 添加VX; m206, m207: a masked address), in other words too', () => {
     expect(codes(text('m156'))).toContain('add_contact');
