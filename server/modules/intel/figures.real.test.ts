@@ -335,6 +335,8 @@ describe('real work summaries (issue 14), dev sentences', () => {
       .toEqual(['people_reached=400000~']);
     // Constructed.
     expect(keyed('志愿者参与服务200余人次。')).toEqual([]);
+    // Review (session 14, constructed): auxiliary police are staff too, as they were already agents of a verb after their count.
+    expect(keyed('辅警参与服务200余人次。')).toEqual([]);
   });
 
   // Session 14, second pass (docs/intel.md, "The verb after the count; totals that are not totals"): the largest miss
@@ -401,6 +403,10 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('最多的一家涉案200万元。')).toEqual([]);
     expect(keyed('单笔最高被骗30万元。')).toEqual([]);
     expect(keyed('检察机关受理审查逮捕案件20件35人。')).toEqual([]);
+    // Review (session 14, constructed): the extreme of one occasion of any measure (一场, 一次, 一天), not only of a case or a
+    // person; the total before it keeps its key.
+    expect(keyed('共发放宣传资料8000余份,最多的一场发放1200份。')).toEqual(['materials_distributed=8000~']);
+    expect(keyed('最多的一天接待来访群众300人次。')).toEqual([]);
     // Look-alikes that keep their keys: 最高检 and 最高人民检察院 are names (s016, dev), 最大限度 and 较多 compare nothing,
     // 对比 is no comparison, a daily average of reach stays people reached as the guide labels it (s040); tips received
     // (受理…线索) are no court intake (s003, dev).

@@ -18,6 +18,8 @@ const SHAPES: Record<string, string> = {
   'figures in one unbroken clause': '排查养老机构1家 '.repeat(2_200).slice(0, MAX_TEXT),
   // Session 14: every count read for a verb after it and for a comparison, an average or an intake before it.
   'counts with their verb after them': '对1名嫌疑人已依法逮捕'.repeat(2_000).slice(0, MAX_TEXT),
+  // Review (session 14): repeated 共计 before a failing end backtracked exponentially in BARE_CLAUSE (39 of them: hours).
+  'repeated totals before a count': ('共计'.repeat(39) + '甲1起').repeat(240).slice(0, MAX_TEXT),
   'comparisons and intake in one clause': '较同比增加1起受理1件1人最高的一'.repeat(1_200).slice(0, MAX_TEXT),
 };
 

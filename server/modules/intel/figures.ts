@@ -160,8 +160,13 @@ function predicateRule(text: string, q: Quantity, measure: string): Rule | undef
   if (!r || negated(r, predicate) || (r.indicator === 'people_reached' && !AUDIENCE_WORD.test(noun))) return undefined;
   return r;
 }
-/** Who carries the work out (STAFF, police, teams, offices): the subject of a verb after their count, not its object. */
-const AGENT = /志愿者|网格员|工作人员|民警|辅警|警力|干警|党员|干部|律师|社工|执法人员|检查人员|小组|工作组|专班|队|部门|机关|法院|检察院|派出所|分局/;
+/** Staff who carry the work out: a count of persons in a clause about them is not an audience reached. */
+const STAFF = /志愿者|网格员|工作人员|民警|辅警|警力|干警|党员|干部|律师|社工|执法人员|检查人员/;
+/**
+ * Who carries the work out — the staff, and the teams and offices they work in: the subject of a verb after their count, not
+ * its object. One list with STAFF (review, session 14: the two were typed apart, and STAFF lacked 辅警 and 警力).
+ */
+const AGENT = new RegExp(`${STAFF.source}|小组|工作组|专班|队|部门|机关|法院|检察院|派出所|分局`);
 /**
  * 对 + at most a short place word before the count ("对主城区7家…经营户逐户进行巡查", s141) marks the count as the object of
  * the verb after it: that verb decides even when words before the 对 name an indicator. Not 针对/相对/面对/绝对.
@@ -239,7 +244,9 @@ const OUTCOME_PART = /涉嫌|有效|无效|属实|查实|不实|失实/;
  * total ("共计", "累计"). A clause with a verb of its own that names no indicator ("正在整改7个", "其中转交相关部门处理20条")
  * gets no key.
  */
-const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|(?:共计?|合计|累计|总计|计|达|有|约|近|超过?|逾)*)$/;
+// The words of a bare total are read one way only: a lone 计 leads ("计12起"), and 共计 is never 共 + 计 — with 计 among the
+// repeated words, a clause of repeated 共计 before a failing end took exponential time (review, session 14: 39 × 共计 hung it).
+const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|计?(?:共计?|合计|累计|总计|达|有|约|近|超过?|逾)*)$/;
 /**
  * The scene a count happened in ("在宣传活动中", "检查中", "走访期间") names what was going on, not what was counted: the
  * words after it decide ("在宣传活动中帮助老人安装反诈APP 500人" is no reach; "检查中发现问题隐患35个" is hazards found).
@@ -262,8 +269,6 @@ function negated(r: Rule, words: string) {
   }
   return any;
 }
-/** Staff who carry the work out: a count of persons in a clause about them is not an audience reached. */
-const STAFF = /志愿者|网格员|工作人员|民警|干警|党员|干部|律师|社工|执法人员|检查人员/;
 const AUDIENCE_WORD = new RegExp(AUDIENCE);
 /** Words that say persons were reached: the only clauses a bare count of persons may inherit people_reached from. */
 const REACH_WORDS = /覆盖|受益|惠及|受教育|受众|参与|参加/;
@@ -388,7 +393,7 @@ function afterList(text: string, q: Quantity) {
 const NOT_A_TOTAL = new RegExp([
   String.raw`(?:同比|环比|(?<![对评无占])比(?!例|较|赛|重|率|对|如|武|拼|分|值)|较(?!多|少|大|小|高|低|好|为|强|弱|快|慢|量))[^，。；]{0,12}?(?:增加|减少|增长|上升|下降|提高|降低|增|减|多|少|升|降)`,
   String.raw`案均|人均|户均|场均|平均|每(?:起|件|人|户|场|名|家)`,
-  String.raw`最(?:高|多|大|低|少)(?:的?[一单](?:起|家|笔|人|名|个|宗|件|户)|达|为|可达)|(?:单笔|单起|单案|单人|单次|单家|单个)[^，。；]{0,10}?最(?:高|多|大)`,
+  String.raw`最(?:高|多|大|低|少)(?:的?[一单](?:起|家|笔|人|名|个|宗|件|户|场|次|天|日|期|批)|达|为|可达)|(?:单笔|单起|单案|单人|单次|单家|单个)[^，。；]{0,10}?最(?:高|多|大)`,
 ].join('|'));
 /**
  * A count received (受理) is intake, whatever case it names ("检察机关受理审查逮捕案件20件35人": reviews received, not

@@ -964,10 +964,21 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
     expect(codes(text('m138'))).toContain('relative_money');
     for (const id of ['m164', 'm138']) expect(flagged(judge(text(id), null).level), id).toBe(true);
     // Constructed: the same ask in other words (a sum sent "给我", "给我转", "我急用钱").
-    for (const t of ['爷爷,我是你孙子,我急用钱,你先汇两万给我', '妈,我是小明,换了个号,你先给我转3000,急用', '奶奶,你转五千块给我,我明天还你']) {
+    for (const t of ['爷爷,我是你孙子,我急用钱,你先汇两万给我', '妈,我是小明,换了个号,你先给我转3000,急用', '奶奶,你转五千块给我,我明天还你', '爸,你给我打点钱吧,这个月房租不够']) {
       expect(codes(t), t).toContain('relative_money');
       expect(flagged(judge(t, null).level), t).toBe(true);
     }
+  });
+  it('reads money needed named as a matter as no ask (review; constructed — the shipped model alone puts it near its bar)', () => {
+    expect(codes('妈,我这边急用钱的事已经解决了,不用担心')).toEqual([]);
+  });
+  it('reads a warning that calls what it quoted a scam with a pointing word (这是/这都是/以上都是) as a warning (review; constructed)', () => {
+    for (const t of [
+      '【反诈提醒】有人加V:abc123说能办低息贷款,这是诈骗,请勿添加。',
+      '【XX社区】紧急提醒:有居民接到电话称其医保卡未完成实名核验,要求点击链接办理,这都是骗局!',
+    ]) expect(flagged(judge(t).level), t).toBe(false);
+    // The same pitch without the warning's closing words keeps its verdict.
+    expect(flagged(judge('有人加V:abc123说能办低息贷款', null).level)).toBe(true);
   });
   it('does not read a child who sends money home, thanks for it, declines it or offers it as an ask (constructed look-alikes)', () => {
     for (const t of [
@@ -976,6 +987,14 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       '妈,你别给我转钱了,我工资够用',
       '奶奶,你要是急用钱就跟我说,我给你打两千过去',
       '爸,我这个月奖金发了,转五千给你',
+      // Review (session 14): 打 and 转 after 给我 are also to call and to forward — no money, no ask.
+      '妈,到家了给我打个电话',
+      '爸,有空给我打电话,我想跟你说点事',
+      '妈,把群里那个养生文章给我转一下',
+      '爷爷,生日快乐!晚上给我打视频',
+      '妈,刚才银行给我打电话说信用卡年费的事,我处理好了',
+      // Money needed once is no ask now.
+      '爸,上次我急用钱是你帮的忙,这次的钱还你了',
     ]) {
       expect(codes(t), t).toEqual([]);
       expect(flagged(judge(t).level), t).toBe(false);
@@ -993,6 +1012,10 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       expect(findMoves(t), t).toBeNull();
       expect(flagged(judge(t).level), t).toBe(false);
     }
+    // Review (session 14), constructed: a bare 未登记 is a record's state, not a process the holder failed — even with a
+    // manager's mobile; a registration of identity or one not completed still reads.
+    expect(findMoves('【XX物业】您的车辆未登记,请联系物业张经理13812345678办理。')).toBeNull();
+    expect(findMoves('您的ETC未实名登记,请点击链接办理')?.pretext.kind).toBe('problem');
   });
   it('reads a masked or spelled-out way off the channel as the way it stands for (m156: 添加VX; m206, m207: a masked address), in other words too', () => {
     expect(codes(text('m156'))).toContain('add_contact');
@@ -1019,6 +1042,18 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       expect(findMoves(t), t).toBeNull();
       expect(flagged(judge(t).level), t).toBe(false);
     }
+    // Review (session 14), constructed: a case's money (涉案资金), the case the reader is party to (涉及的…案件) and a civil dispute
+    // (纠纷) accuse no one — a police call-back to a victim, a prosecutor's notice, a civil court's — even with a direct number.
+    for (const t of [
+      '【XX派出所】您报案的案件有新进展,涉案资金已部分追回,请联系办案民警13905711234。',
+      '【XX检察院】您作为被害人涉及的诈骗案件已提起公诉,如有疑问请拨打0571-85001234。',
+      '【XX区人民法院】您涉及一起民间借贷纠纷案件,已立案受理,请联系承办法官助理0571-87001234。',
+    ]) {
+      expect(findMoves(t), t).toBeNull();
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+    // The accusation itself still reads (constructed).
+    for (const t of ['您的银行卡涉案,请下载APP配合调查', '您的身份证涉及一起洗钱案件,请添加办案警官微信']) expect(judge(t, null).level, t).toBe('high');
   });
   it('reads a charge "to be deducted" from a card of yours, answered to the sender, as unrequested_charge (m204), with or without "从…卡"', () => {
     expect(codes(text('m204'))).toContain('unrequested_charge');

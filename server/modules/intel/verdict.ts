@@ -198,7 +198,9 @@ function disarmedInWarning(simple: string, start: number): boolean {
  */
 const DISARM_IF = /凡是|任何|如遇/;
 const DENIED_AFTER = /[,，]\s*(?:可|也|就|都)?(?:千万|一定|绝对|坚决)?(?:不能|不要|别|勿|不可)(?:轻易)?(?:透露|泄露|相信|轻信|信|理会|点击?|转账|汇款|上当)/;
-const CALLED_AFTER = /[,，、]\s*(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)/;
+// With or without a word pointing back at what was listed ("…,这是诈骗", "…,这都是骗局", "…,以上都是骗子"; review, session 14:
+// warnings that quote a scam's WeChat id or its "未完成实名核验" read high without it).
+const CALLED_AFTER = /[,，、]\s*(?:这些?|此|以上|上述|这种|这类)?(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)/;
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
 const TOPUP = /话费|流量/;
