@@ -1055,14 +1055,12 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
     // The accusation itself still reads (constructed).
     for (const t of ['您的银行卡涉案,请下载APP配合调查', '您的身份证涉及一起洗钱案件,请添加办案警官微信']) expect(judge(t, null).level, t).toBe('high');
   });
-  it('reads a charge "to be deducted" from a card of yours, answered to the sender, as unrequested_charge (m204), with or without "从…卡"', () => {
+  it('reads a charge "to be deducted" from a card of yours, answered to the sender, as unrequested_charge (m204), but not a bank\'s annual-fee notice', () => {
     expect(codes(text('m204'))).toContain('unrequested_charge');
-    // Constructed: the card named before the deduction, and a 400 number to cancel through.
-    const t = '您的信用卡将于今晚扣除年费3600元,如需取消请致电4009998888';
-    expect(codes(t)).toContain('unrequested_charge');
-    expect(judge(t, null).level).toBe('high');
-    // Constructed look-alikes: the bank's own hotline, its own app, a loan repayment reminder.
-    for (const n of ['您的信用卡将于本月25日扣除年费200元,如需取消请致电95555', '您的信用卡将于下月扣除年费,如需取消请登录手机银行办理', '您尾号1234的储蓄卡将于明日扣款3200元用于还贷,请确保余额充足。']) {
+    // Constructed look-alikes: a bank's annual-fee notice with its credit-card centre's 400 number (the shape of a real
+    // 招商银行 notice; the review of session 14 found it read high when the card named before the deduction counted), its
+    // 95 hotline, its own app, a loan repayment reminder.
+    for (const n of ['【招商银行】您的信用卡年费将于3月5日扣除300元,如需取消请致电4008205555', '您的信用卡将于本月25日扣除年费200元,如需取消请致电95555', '您的信用卡将于下月扣除年费,如需取消请登录手机银行办理', '您尾号1234的储蓄卡将于明日扣款3200元用于还贷,请确保余额充足。']) {
       expect(codes(n), n).not.toContain('unrequested_charge');
       expect(flagged(judge(n).level), n).toBe(false);
     }
