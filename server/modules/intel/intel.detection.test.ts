@@ -1065,6 +1065,16 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
       expect(flagged(judge(n).level), n).toBe(false);
     }
   });
+  it('reads a fee in a text that sends the reader only to the official channel as paid there (review of session 14)', () => {
+    // Constructed: a customs notice whose hotline (12360) sits in another clause than the duty to pay.
+    const notice = '您的包裹被海关查扣,需缴纳关税,请拨打12360咨询';
+    expect(findMoves(notice)).toBeNull();
+    expect(flagged(judge(notice).level)).toBe(false);
+    // Constructed: the same pretext with a way off the channel still reads high; a fee no office charges stays a sign.
+    for (const t of ['您的包裹被海关查扣,需缴纳关税,请加微信abc123处理', '您的包裹被海关扣了,需缴纳关税,请拨打13912345678', '您的社保卡已冻结,需缴纳解冻费,详情请到社保服务大厅']) {
+      expect(judge(t, null).level, t).toBe('high');
+    }
+  });
   it('finds no relative_money and no move in any dev ordinary message (checked again with these readings)', () => {
     const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => findMoves(o.text) !== null || judge(o.text, null).signs.some((s) => s.code === 'relative_money')).map((o) => o.id);
     expect(hit).toEqual([]);

@@ -250,7 +250,7 @@ const LINK_ACTION = OFF_CHANNEL.find((a) => a.kind === 'link')!;
 export function findMoves(r: Reading | string, frame?: boolean): Moves | null {
   const reading = typeof r === 'string' ? readable(r) : r;
   const inFrame = frame ?? warningFrame(reading.simple);
-  const actions = offChannelActions(reading, inFrame);
+  const actions = paidAtOfficialChannel(reading.simple, offChannelActions(reading, inFrame));
   if (actions.length === 0) return null;
   let best: (Moves & { gap: number }) | null = null;
   const callBack = reading.simple.length <= SHORT_MESSAGE && !OFFICIAL_CHANNEL.test(reading.simple);
@@ -285,6 +285,18 @@ function offChannelActions(reading: Reading, inFrame: boolean): Action[] {
   const officialNamed = links.length === 0 && (OFFICIAL_CHANNEL.test(reading.simple) || OFFICIAL_APP.test(reading.simple));
   return OFF_CHANNEL.filter((a) => !(officialLinksOnly && a.kind === 'site'))
     .flatMap((a) => affirmedMatches(reading, a.pattern, inFrame, a.kind === 'link' ? officialLink : a.kind === 'site' && officialNamed ? (w) => BARE_CLICK.test(w) : undefined).map((m) => ({ ...m, kind: a.kind, label: a.label })));
+}
+
+/**
+ * A fee to pay or a card to show, in a text that names the official channel (OFFICIAL_CHANNEL: a hall, the official app, a
+ * 95/96/12 service number) and gives no way off it (no link, site, number, contact, app or code to scan outside it), is paid
+ * or shown there: "您的包裹被海关查扣,需缴纳关税,请拨打12360咨询" (review, session 14: high, the hotline being in another
+ * clause than the fee). A scam that asks for the fee gives its own way to pay or ask (a number, a WeChat, a link).
+ */
+const WAYS_OFF: ActionKind[] = ['link', 'site', 'call', 'contact', 'app', 'qr'];
+function paidAtOfficialChannel(simple: string, actions: Action[]): Action[] {
+  if (!OFFICIAL_CHANNEL.test(simple) || actions.some((a) => WAYS_OFF.includes(a.kind) && !onOfficialChannel(simple, a))) return actions;
+  return actions.filter((a) => a.kind !== 'fee' && a.kind !== 'card');
 }
 
 /**
