@@ -45,7 +45,9 @@ export async function startE2E(): Promise<E2E> {
   const world: DemoStructure = { ...saved, units: new Map(saved.units), users: new Map(saved.users) };
   const app = await buildApp({
     db, keys: deriveKeys(randomBytes(32).toString('hex')), dataDir: join(root, 'data'),
-    webDir: fileURLToPath(new URL('../dist/web', import.meta.url)), publicRateLimit: 1000, loginRateLimit: 1000,
+    // E2E_WEB_DIR: CI builds the journeys' own copy of the web, so the smoke's `npm start` (which rebuilds dist/web in its
+    // prestart) can run beside the journeys without emptying the folder they are served from.
+    webDir: process.env.E2E_WEB_DIR ?? fileURLToPath(new URL('../dist/web', import.meta.url)), publicRateLimit: 1000, loginRateLimit: 1000,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
