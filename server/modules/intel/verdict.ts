@@ -449,8 +449,10 @@ const SERVICE_BEFORE = /床位|会员卡|养老服务|预付|预订|预定|入�
 /** What the elder paid for when it is a card or sessions paid ahead (session 14; the service cue and rankTypes). */
 const SESSION_CARD = '(?:会员|储值|预付|足疗|美容|疗程|理疗|养生|护理|艾灸|按摩|推拿|保健)卡';
 const PREPAID_CARD = new RegExp(`${SESSION_CARD}|预付|预存|充值`);
-/** The 养老项目 cue as the level reads it (session 14 took 保本 and 零风险 out of the type's cue only). */
-const PROJECT_BEFORE = /利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|零风险|保本|(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴/;
+/** The 养老项目 cue's words; `kept` names the deposit kept (保本, 零风险), which session 14 took out of the type's cue only. */
+const projectWords = (kept: string) => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|${kept}(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴`;
+/** The 养老项目 cue as the level reads it (with the deposit kept). */
+const PROJECT_BEFORE = new RegExp(projectWords('零风险|保本|'));
 
 const CUES: Cue[] = [
   {
@@ -473,7 +475,7 @@ const CUES: Cue[] = [
   {
     code: 'elderly_project', bonus: 0.4, why: '交钱是冲着利息、分红、返利或回购这类回报',
     // Session 14: 保本 and 零风险 alone are the deposit kept, not a return (RETURN_PROMISE); the level reads them as before.
-    core: first(new RegExp(PROJECT_BEFORE.source.replace('零风险|保本|', ''))),
+    core: first(new RegExp(projectWords(''))),
   },
   {
     code: 'elderly_service', bonus: 0.2, why: '交钱是预订养老院床位、会员卡或以后的服务',
