@@ -1149,4 +1149,12 @@ describe('issue 14, session 14: fixes after the twelfth collection\'s reading (d
     // Constructed pitch that borrows the words of fraud: its own signs keep it high.
     expect(both('所有人都说这是诈骗，但我们的项目保本保息，年化收益20%。')).toEqual(['high', 'high']);
   });
+  it('reads a 保障 said to have arrived as money for you, so "點擊網址領" beside it is the move (m238, traditional script; m076 its simplified twin)', () => {
+    for (const id of ['m238', 'm076']) {
+      expect(codes(text(id)), id).toEqual(['windfall', 'off_channel']);
+      expect(judge(text(id)).level, id).toBe('high');
+    }
+    // Constructed look-alike: a real reimbursement notice that sends the reader to the official app asks nothing off the channel.
+    expect(flagged(judge('您的医保报销款已到账，详情请登录国家医保服务平台APP查询。', null).level)).toBe(false);
+  });
 });

@@ -242,8 +242,11 @@ const WRONG = '(?:冻结|停用|停止使用|无法(?:正常)?使用|注销|异�
 const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午晚早中点點时時分秒:：\\-/.\\s今明前后]{1,24}?';
 /** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
 export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
-/** A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. */
-export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障金|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
+/**
+ * A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. Session 14 (m238,
+ * "您的xxx賬戶醫療保障已到達!…點擊網址領"): a 保障 said to have arrived is the same payout as 保障金 — windfall reads it so already.
+ */
+export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障(?:金|已到达|已到账)|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
 /**
  * A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. Session 14 (misses on
  * unseen batches): an account or identity "涉案" / "涉及…案" is the same accusation as 涉嫌 in other words. Review (session 14):
