@@ -36,7 +36,7 @@ describe('real ordinary messages are not called scams', () => {
   it('keeps one threat in a real operator notice ("逾期未激活则视为放弃") at 需要留心 (o081)', () => {
     expect(judge(text('o081')).level).toBe('low');
   });
-  it('flags no dev ordinary message high or medium but the twelfth collection\'s four known ones (the eighth and tenth collections\' model-only false alarms gone with the session-12 model)', () => {
+  it('flags no dev ordinary message high or medium (the eighth and tenth collections\' model-only false alarms gone with the session-12 model, the twelfth collection\'s four fixed after the reading)', () => {
     // The known false alarms of the fifth collection (o176, o328, o374, o380–o383) pass since the
     // warning-frame rule ("Warnings are not the scam", docs/intel.md); pinned one by one below.
     // The eighth collection (session 11), read as the analysis stood before any change: 7 of its 65 dev
@@ -58,7 +58,9 @@ describe('real ordinary messages are not called scams', () => {
     // confirmation that asks for its own 随机验证码 (过户 in "转品牌销户、过户、离网" read as a house pledge); o660 a
     // 交通委 Q&A quoting "ETC已停用" as the scam's words; o678 a WeChat Pay notice that a shop "退还了你的转账";
     // o684 a hospital's statement "任何要求提供账户并转账的电话均为诈骗" (no sign, medium by its talk of fraud).
-    const known = ['o657', 'o660', 'o678', 'o684'];
+    // Fixed later in session 14, after this release's held-out reading, by four general readings (the last describe block
+    // below; docs/intel.md, "Fixes after the reading (session 14)"): none is known any more.
+    const known: string[] = [];
     const bad = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => flagged(judge(o.text).level)).map((o) => o.id);
     expect(bad).toEqual(known);
     expect(judge(text('o646'), null).signs).toEqual([]);
@@ -835,9 +837,9 @@ describe('issue 14, session 12 (docs/intel.md, "Scam-message rules by moves"): a
   it('finds none of the session-12 signs in any dev ordinary message', () => {
     const fresh = new Set(['pretext_problem', 'pretext_lure', 'pretext_trouble', 'off_channel', 'lookalike_domain', 'relative_money']);
     const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => findMoves(o.text) !== null || judge(o.text, null).signs.some((s) => fresh.has(s.code))).map((o) => o.id);
-    // o678 (twelfth collection, session 14, read once and left unfixed on purpose): a WeChat Pay notice
-    // "退款原因兰陵喵喵解忧馆退还了你的转账" reads pretext_lure (退还) with off_channel (转账) — a real refund, high.
-    expect(hit).toEqual(['o678']);
+    // o678 (twelfth collection, session 14): a WeChat Pay notice "…退还了你的转账" read pretext_lure with off_channel until
+    // 转账 as what was refunded stopped counting as a transfer asked for (last describe block below).
+    expect(hit).toEqual([]);
   });
 });
 
@@ -1086,8 +1088,73 @@ describe('issue 14, session 14: the constructions behind the misses on unseen ba
   });
   it('finds no relative_money and no move in any dev ordinary message (checked again with these readings)', () => {
     const hit = loadReal<RealOrdinary>('ordinary', 'dev').filter((o) => findMoves(o.text) !== null || judge(o.text, null).signs.some((s) => s.code === 'relative_money')).map((o) => o.id);
-    // o678 (twelfth collection, session 14, read once and left unfixed on purpose): a WeChat Pay refund notice whose
-    // 退还…转账 is read as a move (pretext_lure with off_channel); see the session-12 test above.
-    expect(hit).toEqual(['o678']);
+    // o678 (twelfth collection, session 14) was read as a move until the fix after the reading (last describe block below).
+    expect(hit).toEqual([]);
+  });
+});
+
+describe('issue 14, session 14: fixes after the twelfth collection\'s reading (docs/intel.md, "Fixes after the reading (session 14)")', () => {
+  // Written after this release's held-out reading, from dev texts only: not measured on held-out.
+  const codes = (t: string) => judge(t, null).signs.map((s) => s.code);
+  const both = (t: string) => [judge(t, null).level, judge(t).level];
+  it('reads 过户 in an operator\'s list of what befalls a number as the line\'s transfer, not a house pledge (o657)', () => {
+    expect(codes(text('o657'))).not.toContain('house_mortgage');
+    expect(codes('如有办理合约且于合约生效期间转品牌销户、过户、离网、取消方案等均视为违约')).not.toContain('house_mortgage');
+    // Constructed scams of the same shape: 过户 asked for with no line service beside it stays the pledge, and flagged.
+    for (const t of ['请提供验证码办理过户。', '【工商银行】您的账户存在风险，请提供验证码办理过户手续。', '您的房产证需要办理过户，请将房子过户给我司后领取养老金。']) {
+      expect(codes(t), t).toContain('house_mortgage');
+      expect(flagged(judge(t, null).level), t).toBe(true);
+    }
+  });
+  it('reads a term that ends by itself ("到期自动失效") as no threat, but keeps points that "到期自动清零" (o657)', () => {
+    expect(codes('订购成功立即生效，有效期7天，到期自动失效，无需退订。')).not.toContain('threat');
+    // Constructed scam: points pressed with their expiry keep the threat.
+    expect(codes('您的积分将于今日到期自动清零，请点击 http://jf-10086.top 兑换礼品。')).toContain('threat');
+  });
+  it('does not take a code the text itself delivers, asked back by its own sender through its own channel, for a request for someone\'s code (o657)', () => {
+    const v = judge(text('o657'));
+    expect(v.signs).toEqual([]);
+    expect(flagged(v.level)).toBe(false);
+    expect(flagged(judge(text('o657'), null).level)).toBe(false);
+    // Constructed scams: the code told to a caller, a way off the channel given, or a code the text does not carry.
+    for (const t of ['【中国移动】您的验证码为123456，请提供验证码给来电的工作人员办理过户，详询10086。', '【中国移动】本次办理的验证码为【 888888 】，请确认后提供验证码办理，请点击 http://10086-cm.top 确认。', '请提供验证码办理过户。']) {
+      expect(codes(t), t).toContain('transfer_request');
+      expect(both(t), t).toEqual(['high', 'high']);
+    }
+  });
+  it('reads words the text quotes after naming them the scam\'s as the scam\'s, not the sender\'s (o660)', () => {
+    expect(judge(text('o660')).signs).toEqual([]);
+    expect(flagged(judge(text('o660')).level)).toBe(false);
+    expect(flagged(judge(text('o660'), null).level)).toBe(false);
+    // Constructed scams: the same words said as the sender's own, unquoted, stay high.
+    for (const t of ['您的ETC已停用，请点击链接 http://etc-cq.top 重新认证。', '【ETC】您的ETC已停用，请点击链接重新认证。']) {
+      expect(codes(t), t).toContain('account_stopped');
+      expect(both(t), t).toEqual(['high', 'high']);
+    }
+  });
+  it('reads 转账 as what a payment platform refunded as no transfer asked for (o678), but keeps a fake refund\'s way off the channel', () => {
+    expect(judge(text('o678')).signs).toEqual([]);
+    expect(findMoves(text('o678'))).toBeNull();
+    expect(judge(text('o678')).level).toBe('none');
+    // Constructed fake refunds: the refund is still the lure, the WeChat, QQ or link still the move.
+    for (const t of ['退还您的转账请加微信abc123领取。', '【微信支付】您有一笔退款待领取，退还您的转账需联系客服QQ:123456。', '退款金额100元，退还了您的转账，请点击 http://wx-pay.top 领取。']) {
+      expect(codes(t), t).toContain('pretext_lure');
+      expect(both(t), t).toEqual(['high', 'high']);
+    }
+  });
+  it('reads a rule stated for every such ask ("任何要求…的电话均为诈骗") as a warning, its talk of fraud no harm done (o684)', () => {
+    expect(judge(text('o684')).signs).toEqual([]);
+    expect(judge(text('o684')).level).toBe('none');
+    expect(judge(text('o684'), null).level).toBe('none');
+    // Constructed pitch that borrows the words of fraud: its own signs keep it high.
+    expect(both('所有人都说这是诈骗，但我们的项目保本保息，年化收益20%。')).toEqual(['high', 'high']);
+  });
+  it('reads a 保障 said to have arrived as money for you, so "點擊網址領" beside it is the move (m238, traditional script; m076 its simplified twin)', () => {
+    for (const id of ['m238', 'm076']) {
+      expect(codes(text(id)), id).toEqual(['windfall', 'off_channel']);
+      expect(judge(text(id)).level, id).toBe('high');
+    }
+    // Constructed look-alike: a real reimbursement notice that sends the reader to the official app asks nothing off the channel.
+    expect(flagged(judge('您的医保报销款已到账，详情请登录国家医保服务平台APP查询。', null).level)).toBe(false);
   });
 });

@@ -39,6 +39,13 @@ const WECHAT_SPELLED = `${WECHAT_ALIASES}|微芯`;
 /** Giving away what unlocks an account. */
 const GIVE = '提供|告诉|说出|回复|填写?|输入';
 const SECRETS = '验证码|密码|银行卡号|卡号';
+/**
+ * 过户 is a home handed over only when it is not one item of an operator's list of what happens to a phone number or account
+ * (session 14, o657: "转品牌销户、过户、离网" in 中国移动's order confirmation — the number's owner changes, no house). Beside
+ * 销户, 离网, 停机, 销号 or 携号转网, or after a number or card, it is the line's transfer; anywhere else it stays the pledge.
+ */
+const LINE_SERVICE = '销户|离网|停机|销号|携号转网';
+const TRANSFER_OF_TITLE = `(?<!(?:${LINE_SERVICE})[、，,和及]?)(?<!(?:号码|手机号|号卡|sim卡)[^，。；]{0,4})过户(?![、，,和及]?(?:${LINE_SERVICE}))`;
 /** Sending money, and the account it goes into. */
 const SEND_MONEY = '汇钱|打钱|转钱';
 const SAFE_ACCOUNT = '安全账户';
@@ -70,7 +77,7 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'guaranteed', label: '保本保息', explain: '任何投资都有风险，承诺“保本保息”“稳赚不赔”的，基本可以认定是骗局。', pattern: /保本|保息|稳赚|零风险|无风险|保证收益|只赚不赔|包赚/g, weight: 4 },
   { code: 'prepaid_fee', label: '预交会员费、床位费', explain: '先交钱、后服务，机构一旦跑路钱就难以追回。预交大额费用要格外小心。', pattern: /会员费|会员卡|床位费|预定费|预订费|预交|预存|预付|押金|保证金|充值|办卡|入会费/g, weight: 2 },
   { code: 'free_bait', label: '免费讲座、体检、礼品', explain: '“免费”是为了把您请进门，接下来往往是高价推销。天上不会掉馅饼。', pattern: /免费(?:讲座|体检|旅游|领取?|试用|检查|听课|午餐|测|体验)|送鸡蛋|送礼品|赠送|领礼品|送米送油|义诊|小礼品/g, weight: 2 },
-  { code: 'house_mortgage', label: '以房抵押', explain: '把房子抵押或过户给别人换“养老金”“理财”，很可能房财两空。', pattern: /(?:房产|房子|住房)(?:证)?抵押|抵押(?:房产|房子)|以房养老|房本|房产证|过户/g, weight: 4 },
+  { code: 'house_mortgage', label: '以房抵押', explain: '把房子抵押或过户给别人换“养老金”“理财”，很可能房财两空。', pattern: new RegExp(`(?:房产|房子|住房)(?:证)?抵押|抵押(?:房产|房子)|以房养老|房本|房产证|${TRANSFER_OF_TITLE}`, 'g'), weight: 4 },
   { code: 'pension_agency', label: '代办、代缴社保', explain: '养老保险只能在社保部门或官方渠道办理，没有“内部指标”，也不需要交“手续费”。', pattern: /代缴[^，。；,]{0,4}(?:社保|养老|医保|保险)|补缴|代办(?:社保|养老保险)|内部(?:指标|办理|名额|渠道)|提高养老金|涨养老金|办理手续费/g, weight: 3 },
   { code: 'fake_hospital', label: '冒用知名医院、专家', explain: '借“协和”“同仁”“专家”“教授”名头卖产品的，多为冒用。', pattern: /协和|同仁医院|301医院|名医|院士|(?:知名|权威|北京|国家级)?专家|教授/g, weight: 1 },
   { code: 'limited_time', label: '限时优惠', explain: '“今天最后一天”“名额有限”是为了不给您考虑和商量的时间。', pattern: /限时|仅限今天|今天最后|最后一天|名额有限|马上涨价|错过(?:就|再)?没|抢购|机会难得|过期不候/g, weight: 2 },
@@ -82,7 +89,10 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'link', label: '陌生链接', explain: '社保、医保、银行的通知不会让您点短信或微信里的链接办事。链接打开的多是假网站，专骗银行卡号、密码和验证码。', pattern: new RegExp(`https?:\\/\\/[^\\s，。；“”"]+|www\\.[^\\s，。；“”"]+|${bareHost('', TLDS)}(?:\\/[^\\s，。；“”"]*)?(?![\\w.])|${HOST_WITH_PATH}|点(?:击|开)?(?:下方|以下|短信)?链接|短链接`, 'gi'), weight: 2 },
   // 过时/超时 (session 13, m207 "过时将被注销账户") only with the heavy outcomes: an order or a booked appointment that times out is
   // 取消 or 作废 in every real notice ("订单超时未支付已自动取消", "超时未取号将自动取消"; review, session 13).
-  { code: 'threat', label: '以停发、冻结相威胁', explain: '用“逾期停发养老金”“账户冻结”“取消资格”“追究责任”吓唬人，是为了让您来不及核实就照办。社保、养老金的事请拨打 12333 或到窗口问清楚。', pattern: /(?:逾期|过期|超期|到期)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|作废|取消|失效|清零|追究|起诉|收回|放弃)(?:养老金|退休金|补贴|待遇|资格)?|(?:过时|超时)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|追究|起诉|收回)(?:养老金|退休金|补贴|待遇|资格)?|停发(?:养老金|退休金|工资|补贴|津贴)|(?:账户|银行卡|社保卡|医保卡|养老金|退休金)[^，。；]{0,4}(?:冻结|停用|注销)|否则[^，。；]{0,10}(?:停发|冻结|注销|取消|追究|起诉|拘留|失效|后果|扣费|扣款)|后果自负|追究(?:法律|刑事)?责任|涉嫌(?:洗钱|犯罪|违法)|列入(?:黑名单|失信)|(?:上|影响)[^，。；!！]{0,4}征信/g, weight: 2 },
+  // A term that ends by itself ("有效期7天，到期自动失效，无需退订", o657: a package the reader ordered) asks nothing and
+  // threatens nothing: the threat is what befalls the reader unless they act. Only 失效/取消 "自动" are read so; "到期自动清零"
+  // of points, which scams press with, stays a threat.
+  { code: 'threat', label: '以停发、冻结相威胁', explain: '用“逾期停发养老金”“账户冻结”“取消资格”“追究责任”吓唬人，是为了让您来不及核实就照办。社保、养老金的事请拨打 12333 或到窗口问清楚。', pattern: /(?:逾期|过期|超期|到期)(?!自动(?:失效|取消))[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|作废|取消|失效|清零|追究|起诉|收回|放弃)(?:养老金|退休金|补贴|待遇|资格)?|(?:过时|超时)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|追究|起诉|收回)(?:养老金|退休金|补贴|待遇|资格)?|停发(?:养老金|退休金|工资|补贴|津贴)|(?:账户|银行卡|社保卡|医保卡|养老金|退休金)[^，。；]{0,4}(?:冻结|停用|注销)|否则[^，。；]{0,10}(?:停发|冻结|注销|取消|追究|起诉|拘留|失效|后果|扣费|扣款)|后果自负|追究(?:法律|刑事)?责任|涉嫌(?:洗钱|犯罪|违法)|列入(?:黑名单|失信)|(?:上|影响)[^，。；!！]{0,4}征信/g, weight: 2 },
   { code: 'fee', label: '要求先交钱', explain: '养老金资格认证、领补贴、解冻账户都不收费。让您先交“手续费”“认证费”“解冻费”的，都是骗局。', pattern: new RegExp(`${UNWAIVED_FEES}|开通费|服务费用?|管理费|(?:${PAY}|需交|需要交|先交|请交|要交|需付|先付|转账(?![转入出])|汇款(?![转入出])|收取)[^，。；]{0,6}(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)\\s*(?:元|块)|(?:${PAY})[^，。；]{0,6}费`, 'g'), weight: 2 },
   // A verification code is in every login SMS: only a request for it (or for a card number, a password) is the sign.
   { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: new RegExp(`转账到|汇款到|${SAFE_ACCOUNT}|(?:${GIVE}|发给|报给|念给)[^，。；！!]{0,6}(?:${SECRETS}|银行卡密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:${INTO_ACCOUNT})|(?:${SEND_MONEY}|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\\s*\\d{6}[\\d*]*|充值卡`, 'g'), weight: 3 },
@@ -232,8 +242,11 @@ const WRONG = '(?:冻结|停用|停止使用|无法(?:正常)?使用|注销|异�
 const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午晚早中点點时時分秒:：\\-/.\\s今明前后]{1,24}?';
 /** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
 export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
-/** A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. */
-export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障金|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
+/**
+ * A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. Session 14 (m238,
+ * "您的xxx賬戶醫療保障已到達!…點擊網址領"): a 保障 said to have arrived is the same payout as 保障金 — windfall reads it so already.
+ */
+export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障(?:金|已到达|已到账)|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
 /**
  * A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. Session 14 (misses on
  * unseen batches): an account or identity "涉案" / "涉及…案" is the same accusation as 涉嫌 in other words. Review (session 14):
@@ -256,12 +269,17 @@ export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'co
  * Session 14 (misses on unseen batches: masked or spelled-out details recur): an address masked with × as with *, a WeChat id after
  * any of its spellings ("VX:", "加V:", "加薇:"), and an address the text points to ("请到以下网址办理") are the ways they stand for.
  */
+/**
+ * 转账 as what a payment platform gave back ("…退还了你的转账", o678: WeChat Pay's refund notice) names the reader's own earlier
+ * transfer, not a transfer asked for (session 14). A fake refund still gives its way off the channel ("退还您的转账,请加微信…").
+ */
+const REFUNDED = '(?<!(?:退还|退回|退)了?(?:你|您)?的?)';
 export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
   { kind: 'link', label: '让您点短信里的链接', pattern: new RegExp(`(?:https?:\\/\\/|www\\.)[a-z0-9*×\\-._~:/?#@!$&'()+=%]+|${bareHost('*×', `${TLDS}|sh|xx`)}(?:\\/[a-z0-9*×\\-._~/?#=&%]*)?(?![\\w.])|${HOST_WITH_PATH}`, 'gi') },
   { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`(?:${LOG_IN}|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:${SITE_WORDS}|網址|链接|鏈接|网页|页面)|到(?:以下|下方|下列|如下)[^，。；,;!！]{0,2}(?:${SITE_WORDS}|網址|链接|鏈接)|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接`, 'gi') },
   { kind: 'call', label: '让您打短信里的电话', pattern: new RegExp(`(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\\s*(?:1[3-9][\\d*×x]{9}|1[3-9]\\d?[x×*]|0\\d{2,3}[-－—]?[\\d*×x]{7,8}|[2-8]\\d{6,7}(?!\\d)|400[-－—]?\\d{3}[-－—]?\\d{4}|${MASKED_NUMBER})`, 'gi') },
   { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq|${WECHAT_SPELLED})号?[:：]\\s*[a-z0-9*x]|加\\s*(?:v|薇)\\s*[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
-  { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
+  { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
   { kind: 'code', label: '向您要验证码、密码', pattern: new RegExp(`(?:${GIVE}|发给?|报给?|念给?|告知)[^，。；,;!！]{0,6}(?:${SECRETS}|动态码|校验码|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)`, 'g') },
   { kind: 'app', label: '让您下载软件、共享屏幕', pattern: new RegExp(`(?:下载|安装)[^，。；,;!！]{0,10}(?:${APP_WORDS}|apk)|${SCREEN_SHARE}|远程(?:协助|控制)`, 'gi') },
   { kind: 'qr', label: '让您扫二维码办理', pattern: /(?:扫(?:描|一扫)?|识别)[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },

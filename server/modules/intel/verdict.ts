@@ -124,10 +124,14 @@ function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; fram
  * 、 or 和/及, within one clause.
  */
 const NEGATED_LIST = /(?:不要|切勿|请勿|勿|别|不能|不得|谨防|警惕|防止)[^，。；！!,;]{0,8}(?:透露|泄露|提供|告诉|告知|点击|扫描|下载|转账|汇款|相信|轻信)[^，。；！!,;]{0,24}[、和及][^，。；！!,;、]{0,10}$/;
-const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信)|别信|(?:都|全|均)是骗子|留个?心眼/;
+// Session 14: also a rule stated for every such ask ("任何要求提供账户并转账的电话均为诈骗", o684: a hospital's statement):
+// it calls the ask itself fraud, in general, which only a warning does; a victim's account names what was done to them.
+const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信)|别信|(?:都|全|均)是骗子|留个?心眼|(?:任何|凡是)[^。；！？\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子)/;
 const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子/;
 const GENERIC = /常见|手段|为名|为由|冒充|谎称|假冒|惯用/;
 const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|虚假|假的|不实|谣言)/;
+/** Words that name what follows in quotation marks as the scam's, a list of quotes included (session 14, o660: a 交通委 Q&A quoting "ETC已停用"). */
+const QUOTED_AS_SCAM = /(?:诈骗|骗局|骗子|不法分子|犯罪分子|虚假)[^。；！？\n]{0,48}$/;
 
 /**
  * A warning that tells how scams work (a police or bank notice) quotes the scam's words or describes
@@ -142,6 +146,9 @@ function reported(simple: string, start: number, end: number, warns: boolean): b
   if (open > shut) {
     const close = simple.slice(end).search(/[”」]/);
     if (close >= 0 && CALLED_SCAM.test(simple.slice(end + close + 1))) return true;
+    // Or words the text introduces as the scam's before quoting them ("ETC诈骗短信常见内容主要有“ETC已停用”", o660).
+    const from = Math.max(...['。', '！', '？', '\n', '；'].map((c) => simple.lastIndexOf(c, open - 1))) + 1;
+    if (close >= 0 && QUOTED_AS_SCAM.test(simple.slice(from, open))) return true;
   }
   if (!warns) return false;
   const from = Math.max(...['。', '！', '？', '\n', '；'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
@@ -333,6 +340,12 @@ const SAME_ACTION: Record<ActionKind, string[]> = {
   transfer: ['transfer_request', 'third_party_card'], code: ['transfer_request'], app: ['download_app'], qr: [], fee: ['fee'], card: [],
 };
 
+/** A one-time code the text carries ("验证码为【 123456 】"), and the secrets that are never asked back (session 14). */
+const CODE_DELIVERED = /(?:验证码|动态码|校验码)(?:为|是)[:：]?\s*[【\[(（]?\s*\d{4,8}/;
+const ONE_TIME_CODE = /验证码|动态码|校验码/;
+const CODE_TO_PERSON = /来电|工作人员|客服人员|专员|对方|他人|给我/;
+const OTHER_SECRET = /密码|卡号/;
+
 /** Whether two quotes of the original text are the same words or overlap in place. */
 function overlaps(original: string, a: string, b: string): boolean {
   if (a.includes(b) || b.includes(a)) return true;
@@ -351,9 +364,14 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
   // So is a cancel code replied to the sender's own service number ("如需取消请回复TD"): how operators' subscriptions
   // are ended, where the scam wants a call, a chat or a screen share.
   const officialCharge = OFFICIAL_CHANNEL.test(simple) || REPLY_CODE.test(simple);
+  // A code the text itself delivers, from a sender that names only its own channel, asked back to confirm the reader's
+  // own order ("本次办理的随机验证码为【123456】…请确认…后提供随机验证码办理", o657): the code's own sender, not a scam
+  // wanting someone else's code. A text that asks for a code it does not carry, gives a way off the channel or has it told to a
+  // person (a caller, a clerk: the scam's use of a real code), keeps the sign.
+  const ownCode = CODE_DELIVERED.test(simple) && OFFICIAL_CHANNEL.test(simple) && !CODE_TO_PERSON.test(simple) && offChannelActions(r, frame).every((a) => !WAYS_OFF.includes(a.kind) || onOfficialChannel(simple, a));
   for (const f of RED_FLAGS) {
     if (f.code === 'unrequested_charge' && officialCharge) continue;
-    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'link' ? officialLink : f.code === 'website' ? (w: string) => OFFICIAL_PLACE.test(w) : undefined;
+    const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'transfer_request' && ownCode ? (w: string) => ONE_TIME_CODE.test(w) && !OTHER_SECRET.test(w) : f.code === 'link' ? officialLink : f.code === 'website' ? (w: string) => OFFICIAL_PLACE.test(w) : undefined;
     const quote = firstAffirmed(r, f.pattern, true, frame, skip);
     if (quote && f.code === 'unrequested_charge' && !answeredToSender(r, frame, quote)) continue;
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
