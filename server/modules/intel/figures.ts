@@ -221,15 +221,15 @@ function clauseAround(text: string, q: Quantity) {
  */
 const INHERIT_CLAUSES = 10;
 /**
- * A clause inherits when it names no indicator itself, or when it is an item of a list ("、"). Not
- * when its verb comes after the number ("将…3300个微信公众号…纳入监测范围", "对29起…案件进行收网").
+ * A clause inherits when it is an item of a list ("、"), or when it is bare (BARE_CLAUSE, session 14) and names no
+ * indicator itself. Not when its verb comes after the number ("将…3300个微信公众号…纳入监测范围", "对29起…案件进行收网").
  */
 function mayInherit(text: string, clauseStart: number, before: string) {
   if (/(?:^|[^针相])(?:将|把|对)/.test(before)) return false;
   // A breakdown by what a check found ("…举报线索已全部办结,其中涉嫌犯罪的6条,涉嫌违法的5条", s133) counts an
   // outcome, not the parent's indicator (the guide: valid tips after verification have no key).
   if (OUTCOME_PART.test(before)) return false;
-  return text[clauseStart - 1] === '、' || !ANY_RULE_WORD.test(before);
+  return text[clauseStart - 1] === '、' || (BARE_CLAUSE.test(before) && !ANY_RULE_WORD.test(before));
 }
 const OUTCOME_PART = /涉嫌|有效|无效|属实|查实|不实|失实/;
 /**
@@ -239,8 +239,8 @@ const OUTCOME_PART = /涉嫌|有效|无效|属实|查实|不实|失实/;
  * "…APP使用4328人", "受理一审…45件67人"), or a word of the scene ("检查中发现两家…门店存在相关违法行为"). So a key is
  * given only when the clause's own verb decides it, or the clause has no words of its own that could.
  *
- * A clause inherits an earlier clause's indicator only when it has no such words: an item of a list (after 、, as in
- * mayInherit), a breakdown ("其中逃犯283名", "涉及养老产业的1292人", "其他涉养老诈骗1036人"), or a bare continuation of a
+ * A clause inherits an earlier clause's indicator (mayInherit) only when it has no such words: an item of a list (after
+ * 、), a breakdown ("其中逃犯283名", "涉及养老产业的1292人", "其他涉养老诈骗1036人"), or a bare continuation of a
  * total ("共计", "累计"). A clause with a verb of its own that names no indicator ("正在整改7个", "其中转交相关部门处理20条")
  * gets no key.
  */
@@ -461,7 +461,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
       (dui ? predicateRule(text, q, measure) : undefined) ??
       fromList ?? own ??
       (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??
-      ((text[start - 1] === '、' || bare) && mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
+      (mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
     if (!rule || (rule.indicator !== 'tips_received' && INTAKE.test(before))) continue;
     // "志愿者参与服务200余人次": the staff took part, no audience was reached (unless the clause names one).
     if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before)) continue;
