@@ -140,18 +140,19 @@ const QUOTED_AS_SCAM = /(?:诈骗|骗局|骗子|不法分子|犯罪分子|虚假
  * in a sentence of a warning whose subject is the scammer and which says how they operate
  * ("骗子以…为名,…套取受害人的银行卡密码").
  */
+/** Where the sentence holding position `at` starts (after 。！？；or a line break). */
+const sentenceStart = (simple: string, at: number) => Math.max(...['。', '！', '？', '\n', '；'].map((c) => simple.lastIndexOf(c, at - 1))) + 1;
 function reported(simple: string, start: number, end: number, warns: boolean): boolean {
   const open = Math.max(simple.lastIndexOf('“', start), simple.lastIndexOf('「', start));
   const shut = Math.max(simple.lastIndexOf('”', start), simple.lastIndexOf('」', start));
   if (open > shut) {
+    // Quoted words the text then calls a scam, or introduces as the scam's before quoting them ("ETC诈骗短信常见内容主要有
+    // “ETC已停用”", o660).
     const close = simple.slice(end).search(/[”」]/);
-    if (close >= 0 && CALLED_SCAM.test(simple.slice(end + close + 1))) return true;
-    // Or words the text introduces as the scam's before quoting them ("ETC诈骗短信常见内容主要有“ETC已停用”", o660).
-    const from = Math.max(...['。', '！', '？', '\n', '；'].map((c) => simple.lastIndexOf(c, open - 1))) + 1;
-    if (close >= 0 && QUOTED_AS_SCAM.test(simple.slice(from, open))) return true;
+    if (close >= 0 && (CALLED_SCAM.test(simple.slice(end + close + 1)) || QUOTED_AS_SCAM.test(simple.slice(sentenceStart(simple, open), open)))) return true;
   }
   if (!warns) return false;
-  const from = Math.max(...['。', '！', '？', '\n', '；'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
+  const from = sentenceStart(simple, start);
   const after = simple.slice(end).search(/[。！？\n；]/);
   const sentence = simple.slice(from, after < 0 ? simple.length : end + after);
   return SCAMMER.test(sentence) && GENERIC.test(sentence);
