@@ -302,9 +302,12 @@ function offChannelActions(reading: Reading, inFrame: boolean): Action[] {
  * clause than the fee). A scam that asks for the fee gives its own way to pay or ask (a number, a WeChat, a link).
  */
 const WAYS_OFF: ActionKind[] = ['link', 'site', 'call', 'contact', 'app', 'qr'];
+/** The text names the official channel and gives no way off it (a link, site, number, contact, app or code to scan outside it). */
+function onlyOfficialWay(simple: string, actions: Action[]): boolean {
+  return OFFICIAL_CHANNEL.test(simple) && !actions.some((a) => WAYS_OFF.includes(a.kind) && !onOfficialChannel(simple, a));
+}
 function paidAtOfficialChannel(simple: string, actions: Action[]): Action[] {
-  if (!OFFICIAL_CHANNEL.test(simple) || actions.some((a) => WAYS_OFF.includes(a.kind) && !onOfficialChannel(simple, a))) return actions;
-  return actions.filter((a) => a.kind !== 'fee' && a.kind !== 'card');
+  return onlyOfficialWay(simple, actions) ? actions.filter((a) => a.kind !== 'fee' && a.kind !== 'card') : actions;
 }
 
 /**
@@ -369,7 +372,7 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
   // own order ("本次办理的随机验证码为【123456】…请确认…后提供随机验证码办理", o657): the code's own sender, not a scam
   // wanting someone else's code. A text that asks for a code it does not carry, gives a way off the channel or has it told to a
   // person (a caller, a clerk: the scam's use of a real code), keeps the sign.
-  const ownCode = CODE_DELIVERED.test(simple) && OFFICIAL_CHANNEL.test(simple) && !CODE_TO_PERSON.test(simple) && offChannelActions(r, frame).every((a) => !WAYS_OFF.includes(a.kind) || onOfficialChannel(simple, a));
+  const ownCode = CODE_DELIVERED.test(simple) && !CODE_TO_PERSON.test(simple) && onlyOfficialWay(simple, offChannelActions(r, frame));
   for (const f of RED_FLAGS) {
     if (f.code === 'unrequested_charge' && officialCharge) continue;
     const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'transfer_request' && ownCode ? (w: string) => ONE_TIME_CODE.test(w) && !OTHER_SECRET.test(w) : f.code === 'link' ? officialLink : f.code === 'website' ? (w: string) => OFFICIAL_PLACE.test(w) : undefined;
