@@ -72,6 +72,9 @@ const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?:个|点|些)?(?:${SUM}|�
 const NUMBER = '\\d[\\d\\-－—*×x]{4,}';
 const MASKED_NUMBER = '某某电话|x{3,}|×{3,}';
 
+/** The caller's own question whether to keep or cancel a service (m217): the answer goes back to the sender (verdict.ts answeredToSender). */
+export const ASK_KEEP_OR_CANCEL = '保留还是取消|是否(?:需要|要)?取消|要不要取消';
+
 export const RED_FLAGS: RedFlag[] = [
   { code: 'high_return', label: '高额回报', explain: '正规理财不会承诺远高于银行的收益，“高回报”“返利”“翻倍”多是骗局的诱饵。', pattern: /高额回报|高回报|高收益|年化(?:收益)?\s*\d+|收益率|翻[一两]?倍|返利|返现|分红|回报率|每月返|利息(?:很|特别)?高/g, weight: 3 },
   { code: 'guaranteed', label: '保本保息', explain: '任何投资都有风险，承诺“保本保息”“稳赚不赔”的，基本可以认定是骗局。', pattern: /保本|保息|稳赚|零风险|无风险|保证收益|只赚不赔|包赚/g, weight: 4 },
@@ -145,7 +148,7 @@ export const RED_FLAGS: RedFlag[] = [
   // bill or renewal reports the charge and where to pay; it does not ask you to confirm or cancel through the sender.
   // Not "您的信用卡年费将于…扣除…如需取消请致电400…" (the card named before the deduction, session 14's review): banks' own
   // annual-fee notices read so, and their credit-card centres answer on 400 numbers (4008205555); only m204's "从…卡…扣除" is read.
-  { code: 'unrequested_charge', label: '说给您开通了业务、要从卡里扣钱', explain: '说您的卡要被扣年费、会员费，或“给您开通了”某项业务，让您核实、选择保留还是取消——这是冒充银行、客服的骗局，接下来会让您打电话、共享屏幕、转账“取消”。不要按对方说的做，请打卡背面的银行电话或自己打开官方App查看。', pattern: /(?:(?:将|需|要|开始|即将)[^。！!？?]{0,20}?(?:从|在)(?:您|你)?的?[^，。；,;！!？?]{0,8}?(?:账户|帐户|账号|银行卡|卡)[^，。；,;！!？?]{0,6}?(?:扣除|扣取|扣收|划扣|扣款|扣费)|(?:给|为|帮)(?:您|你)[^，。；,;！!？?]{0,4}开通了?)[\s\S]{0,40}?(?:(?:核实|核对)(?![^，。；,;！!？?]{0,6}余额)|保留还是取消|是否(?:需要|要)?取消|要不要取消|(?:需要|如需|要)(?:取消|关闭))/g, weight: 3 },
+  { code: 'unrequested_charge', label: '说给您开通了业务、要从卡里扣钱', explain: '说您的卡要被扣年费、会员费，或“给您开通了”某项业务，让您核实、选择保留还是取消——这是冒充银行、客服的骗局，接下来会让您打电话、共享屏幕、转账“取消”。不要按对方说的做，请打卡背面的银行电话或自己打开官方App查看。', pattern: new RegExp(`(?:(?:将|需|要|开始|即将)[^。！!？?]{0,20}?(?:从|在)(?:您|你)?的?[^，。；,;！!？?]{0,8}?(?:账户|帐户|账号|银行卡|卡)[^，。；,;！!？?]{0,6}?(?:扣除|扣取|扣收|划扣|扣款|扣费)|(?:给|为|帮)(?:您|你)[^，。；,;！!？?]{0,4}开通了?)[\\s\\S]{0,40}?(?:(?:核实|核对)(?![^，。；,;！!？?]{0,6}余额)|${ASK_KEEP_OR_CANCEL}|(?:需要|如需|要)(?:取消|关闭))`, 'g'), weight: 3 },
   // A broadcaster's draw of viewers: no TV show or its crew picks a "lucky viewer" by SMS and pays out cash or a laptop.
   // The draw must have picked the reader (抽中/抽选 you, 选为幸运/场外观众): a crew choosing a choir to film (选中) or a show's
   // announced draw among its viewers (将从观众中抽取) is no such message (review, session 13).

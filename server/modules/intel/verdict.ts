@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
-import { BARE_CLICK, BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_APP, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
+import { ASK_KEEP_OR_CANCEL, BARE_CLICK, BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_APP, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
@@ -411,7 +411,7 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
  * with no number, link or contact ("已为您开通了…业务,月费15元,如需取消请及时办理") asks nothing of the sender: real operators
  * and banks send it, and the reader cancels where they always do (review, session 13).
  */
-const ASKED_IN_QUOTE = /保留还是取消|是否(?:需要|要)?取消|要不要取消/;
+const ASKED_IN_QUOTE = new RegExp(ASK_KEEP_OR_CANCEL);
 const ASKED_AFTER = /^[^，。；,;！!]{0,10}[吗？?]/;
 function answeredToSender(r: Reading, frame: boolean, quote: string): boolean {
   if (ASKED_IN_QUOTE.test(quote)) return true;
