@@ -14,6 +14,22 @@ async function submitTip(e: E2E, regionCode: string, description: string) {
   return (await r.json()) as { trackingCode: string };
 }
 
+/** Today in Beijing, the day the server counts periods by. */
+const beijingDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Waits for the period line to read `span(today)`. A run that crosses Beijing midnight (16:00 UTC) may be
+ * answered with either day, so every Beijing day seen since the call is accepted; nothing else is.
+ */
+async function periodShows(page: Page, span: (today: string) => string) {
+  const days = new Set([beijingDay()]);
+  await expect.poll(async () => {
+    days.add(beijingDay());
+    const text = (await page.getByTestId('period').textContent()) ?? '';
+    return [...days].some((d) => text.includes(`统计期：${span(d)}`)) ? 'shown' : text;
+  }, { timeout: 30_000 }).toBe('shown');
+}
+
 const kpi = async (page: Page, id: string) => (await page.getByTestId(`kpi-${id}`).getByTestId('kpi-value').textContent())!.replace(/,/g, '');
 
 /** Clicks the map's canvas where the area of `adcode` is (its label point, as the map reports it). */
@@ -125,10 +141,10 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     const page = await consoleLogin(e, 'sd_lead');
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`${e.url}/console/stats`);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await page.getByTestId('period').getByText(`统计期：${today.slice(0, 8)}01 至 ${today}`).waitFor();
+    const thisMonth = (today: string) => `${today.slice(0, 8)}01 至 ${today}`;
+    await periodShows(page, thisMonth);
     await page.getByText('本年', { exact: true }).click();
-    await page.getByTestId('period').getByText(`统计期：${today.slice(0, 4)}-01-01 至 ${today}`).waitFor();
+    await periodShows(page, (today) => `${today.slice(0, 4)}-01-01 至 ${today}`);
     expect(page.url()).toContain('period=year');
     await page.getByTestId('child-table').getByRole('link', { name: '烟台市', exact: true }).waitFor();
     // Nothing spills sideways at tablet width; the KPI titles stay readable.
@@ -144,7 +160,7 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     await page.getByRole('alert').getByText('该地区不在本单位辖区内，或地区不存在').waitFor();
     expect(await page.getByTestId('kpi-tips_received').count()).toBe(0);
     await page.goto(`${e.url}/console/stats?period=custom&from=2026-03-31&to=2026-03-01`);
-    await page.getByTestId('period').getByText(`统计期：${today.slice(0, 8)}01 至 ${today}`).waitFor();
+    await periodShows(page, thisMonth);
     await page.context().close();
 
     // A county office sees its own county, with no map (no outlines below a city), and cannot look at its neighbour.
@@ -160,7 +176,7 @@ describe('数据看板: a province lead drills down on the map and opens the rec
   it('a case and a screening card open their lists, filtered by the same region, dates and stage, with as many records as the card says', async () => {
     // This month in 烟台市 (the default period): one case filed in 龙口市 and two subjects inspected (one of them twice);
     // before the month: a case filed and a subject inspected, which the cards and the lists must both leave out.
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = beijingDay();
     const [{ id: police }] = await e.db.query<{ id: number }>(`select id from units where region_code = '370681' and kind = 'police' limit 1`);
     const [{ id: market }] = await e.db.query<{ id: number }>(`select id from units where region_code = '370681' and kind = 'market_regulation' limit 1`);
     const [{ id: user }] = await e.db.query<{ id: number }>(`select id from users where username = 'lk_police'`);
