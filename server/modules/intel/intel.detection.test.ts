@@ -1158,3 +1158,42 @@ describe('issue 14, session 14: fixes after the twelfth collection\'s reading (d
     expect(flagged(judge('您的医保报销款已到账，详情请登录国家医保服务平台APP查询。', null).level)).toBe(false);
   });
 });
+
+describe('issue 14, session 15: readings from the thirteenth collection\'s dev misses (docs/intel.md, "Thirteenth collection (session 15)")', () => {
+  // Written after the honest estimate on the new dev items, from dev texts only: not measured on held-out.
+  const codes = (t: string) => judge(t, null).signs.map((s) => s.code);
+  const both = (t: string) => [judge(t, null).level, judge(t).level];
+  it('reads a suspension done to the reader\'s account or service, said verb first, as the problem, and 連結 as a link (m278)', () => {
+    expect(codes(text('m278'))).toEqual(['pretext_problem', 'off_channel']);
+    expect(both(text('m278'))).toEqual(['high', 'high']);
+    // Constructed scams of the same move in other words: high.
+    for (const t of ['已停用您的社保卡，请点击以下连结重新认证', '我們已暫停您的會員服務，請點擊以下連結更新付款資料。', '系统检测到异常，已暂停你名下的银行卡，请添加客服微信abc123处理']) {
+      expect(codes(t), t).toContain('pretext_problem');
+      expect(both(t), t).toEqual(['high', 'high']);
+    }
+    // Constructed look-alikes: a bank's maintenance notice (no one's account), a suspension sent to the counter or the
+    // official number, a link with no pretext, a warning that quotes the scam's words — none flagged.
+    for (const t of [
+      '【XX银行】尊敬的客户，因系统升级，我行将于今晚23:00至次日2:00暂停手机银行服务，给您带来不便敬请谅解。',
+      '【XX银行】尊敬的客户，因您的账户长期未使用，我行已暂停您的账户非柜面交易，如需恢复请携带本人身份证到网点办理。',
+      '因您的账户存在异常交易，我行已暂时冻结您的账户，请本人携带身份证到任一网点解冻。',
+      '您好，因您欠费，我们已暂停您的宽带服务，缴费后自动恢复，详询10000。',
+      '請點擊以下連結查看本期電子帳單。',
+      '您的订单已发货，点击以下连结查看物流：',
+      '近期有詐騙簡訊稱「已暫停您的帳戶」並要求點擊連結，請勿點擊。',
+    ]) {
+      expect(findMoves(t), t).toBeNull();
+      expect(flagged(judge(t).level), t).toBe(false);
+      expect(flagged(judge(t, null).level), t).toBe(false);
+    }
+  });
+  it('reads advice to those who may already have acted ("若曾…提供个人资料,应与警方联络") as a warning, its 可疑 no harm done (o701)', () => {
+    expect(judge(text('o701')).level).toBe('none');
+    expect(judge(text('o701'), null).level).toBe('none');
+    for (const t of ['市民如曾向可疑人士提供银行卡资料，应尽快与警方联络，并通知发卡银行。', '如您已向對方轉帳，請立即報警。']) {
+      expect(flagged(judge(t).level), t).toBe(false);
+    }
+    // Constructed scam that borrows the form: its own signs keep it high.
+    expect(both('您的账户涉嫌洗钱，如已泄露资料请立即联系我们警官，添加QQ:123456。')).toEqual(['high', 'high']);
+  });
+});

@@ -243,8 +243,14 @@ const EXPIRED = '(?:失效|過期|过期|到期)';
 const WRONG = '(?:冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|未上传|未审核|未(?:完成|通过|进行|办理)?(?:实名)?(?:认证|审核|验证)|未(?:(?:完成|通过|进行|办理)(?:实名)?|实名)(?:登记|备案|核验)|升级(?:为|成|到)?电子|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
 /** A date or time between the thing and what befell it ("手机银行于2月16号下午17点59分过期"): it names when, not what (session 13). */
 const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午晚早中点點时時分秒:：\\-/.\\s今明前后]{1,24}?';
+/**
+ * The same trouble said verb first, done to the reader's account or service ("我們已暫時暫停您的支付服務", m278; "已冻结您的账户",
+ * "停用了你名下的银行卡"): session 15, thirteenth collection. Only as done to 您/你的 thing — a bank's maintenance notice
+ * ("将于今晚暂停手机银行服务") names no one's — and, like every pretext, a sign only beside an action off the channel.
+ */
+const DONE_TO_YOURS = `(?:暂停|冻结|停用|锁定|限制|关闭|注销)了?(?:您|你)(?:的|名下的?)[^，。；,;!！?？【】]{0,6}(?:${HELD}|${SERVICE}|服务|功能|权限)`;
 /** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
-export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
+export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|${DONE_TO_YOURS}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
 /**
  * A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. Session 14 (m238,
  * "您的xxx賬戶醫療保障已到達!…點擊網址領"): a 保障 said to have arrived is the same payout as 保障金 — windfall reads it so already.
@@ -266,6 +272,12 @@ const CLICK_TO = '(?:换取|领取|兑换|认证|激活|验证|更新|升级)';
  */
 export const BARE_CLICK = new RegExp(`点击${CLICK_TO}$`);
 
+/**
+ * A link, in its words: 链接, and 連結 — the word Taiwan and Hong Kong use (simplified by the reader to 连结: "請點擊以下連結,驗證您的帳戶",
+ * m278, a bank phishing e-mail; session 15, thirteenth collection). Read only where a link is: after a click, open or visit, or
+ * "到以下…", as 链接 always was.
+ */
+const LINK_WORDS = '链接|鏈接|连结';
 export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'code' | 'app' | 'qr' | 'fee' | 'card';
 /**
  * Actions off the official channel, each with its plain label. Links on an institution's own domain are not off the channel (verdict.ts).
@@ -279,7 +291,7 @@ export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'co
 const REFUNDED = '(?<!(?:退还|退回|退)了?(?:你|您)?的?)';
 export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
   { kind: 'link', label: '让您点短信里的链接', pattern: new RegExp(`(?:https?:\\/\\/|www\\.)[a-z0-9*×\\-._~:/?#@!$&'()+=%]+|${bareHost('*×', `${TLDS}|sh|xx`)}(?:\\/[a-z0-9*×\\-._~/?#=&%]*)?(?![\\w.])|${HOST_WITH_PATH}`, 'gi') },
-  { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`(?:${LOG_IN}|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:${SITE_WORDS}|網址|链接|鏈接|网页|页面)|到(?:以下|下方|下列|如下)[^，。；,;!！]{0,2}(?:${SITE_WORDS}|網址|链接|鏈接)|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:链接|鏈接|网址|網址|网站)|戳[^，。；,;!！]{0,4}链接`, 'gi') },
+  { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`(?:${LOG_IN}|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:${SITE_WORDS}|網址|${LINK_WORDS}|网页|页面)|到(?:以下|下方|下列|如下)[^，。；,;!！]{0,2}(?:${SITE_WORDS}|網址|${LINK_WORDS})|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:${LINK_WORDS}|网址|網址|网站)|戳[^，。；,;!！]{0,4}(?:${LINK_WORDS})`, 'gi') },
   { kind: 'call', label: '让您打短信里的电话', pattern: new RegExp(`(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\\s*(?:1[3-9][\\d*×x]{9}|1[3-9]\\d?[x×*]|0\\d{2,3}[-－—]?[\\d*×x]{7,8}|[2-8]\\d{6,7}(?!\\d)|400[-－—]?\\d{3}[-－—]?\\d{4}|${MASKED_NUMBER})`, 'gi') },
   { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq|${WECHAT_SPELLED})号?[:：]\\s*[a-z0-9*x]|加\\s*(?:v|薇)\\s*[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
   { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },

@@ -124,9 +124,15 @@ function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; fram
  * 、 or 和/及, within one clause.
  */
 const NEGATED_LIST = /(?:不要|切勿|请勿|勿|别|不能|不得|谨防|警惕|防止)[^，。；！!,;]{0,8}(?:透露|泄露|提供|告诉|告知|点击|扫描|下载|转账|汇款|相信|轻信)[^，。；！!,;]{0,24}[、和及][^，。；！!,;、]{0,10}$/;
+/**
+ * Advice to whoever may already have acted on it: "市民若曾…向任何可疑网站…提供个人资料,应与警方联络" (o701, 衞生署 on a fake
+ * free-dental advert, session 15). A sender who tells those harmed to go to the police is warning, not harming; a scam that
+ * borrows the form gives its own way to act, a sign, and the warning reading needs none.
+ */
+const IF_HARMED_TELL_POLICE = '(?:若|如|如果|倘若)(?:您|你|市民|居民|民众)?(?:曾|已经?|不慎)[^。；！？\\n]{0,40}(?:(?:应|请|须|需|要)(?:尽快|立即|及时|马上)?(?:与|向|联络|联系|通知|致电)[^。；！？\\n]{0,3}(?:警方|公安|警察|派出所|110)|报警|报案)';
 // Session 14: also a rule stated for every such ask ("任何要求提供账户并转账的电话均为诈骗", o684: a hospital's statement):
 // it calls the ask itself fraud, in general, which only a warning does; a victim's account names what was done to them.
-const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信)|别信|(?:都|全|均)是骗子|留个?心眼|(?:任何|凡是)[^。；！？\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子)/;
+const WARNING = new RegExp(`提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信)|别信|(?:都|全|均)是骗子|留个?心眼|(?:任何|凡是)[^。；！？\\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子)|${IF_HARMED_TELL_POLICE}`);
 const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子/;
 const GENERIC = /常见|手段|为名|为由|冒充|谎称|假冒|惯用/;
 const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|虚假|假的|不实|谣言)/;
