@@ -447,9 +447,9 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('对6起积案侦破。')).toEqual(['cases_solved=6']);
     // (b) 将/把 + the object: the count before its noun, after it, or after a list of names.
     expect(keyed('民警将4名涉案人员抓获。')).toEqual(['suspects_arrested=4']);
-    expect(keyed('经侦查攻坚,该局将剩余4名涉案人员抓获,至此,所有涉案人员全部归案。')).toEqual(['suspects_arrested=4']);
+    expect(keyed('经连续蹲守,派出所将余下3名嫌疑人抓获,目前案件正在办理中。')).toEqual(['suspects_arrested=3']);
     expect(keyed('将犯罪嫌疑人张某等5人抓获归案。')).toEqual(['suspects_arrested=5']);
-    expect(keyed('先后将卷款潜逃的赵某、田某、何某等15名骨干成员抓获归案。')).toEqual(['suspects_arrested=15']);
+    expect(keyed('民警辗转多地,将李某、王某、陈某等6名销售人员抓获归案。')).toEqual(['suspects_arrested=6']);
     expect(keyed('把3名嫌疑人抓获。')).toEqual(['suspects_arrested=3']);
     expect(keyed('将涉案资金120万元追回。')).toEqual(['amount_recovered_yuan=1200000']);
     expect(keyed('将4名涉案人员全部抓获。')).toEqual(['suspects_arrested=4']);

@@ -170,8 +170,8 @@ function decidedBy(predicate: string, noun: string, measure: string): Rule | und
 }
 /**
  * A count framed as the object of the verb after it: 对 right before the count (objectOfDui), or the disposal marker 将/把
- * before it in the words since the previous number ("民警将4名涉案人员抓获", "先后将…赵某某、田某某、何某等15名骨干成员抓获
- * 归案", "将涉案资金120万元追回"). `noun` is what stands between 将 and the count: part of the object, never its verb.
+ * before it in the words since the previous number ("民警将4名涉案人员抓获", "将李某、王某、陈某等6名销售人员抓获归案", read
+ * across the 、 of the names; "将涉案资金120万元追回"). `noun` is what stands between 将 and the count: part of the object, never its verb.
  * Not 将 as a plain future ("将继续开展…", "将于…", "即将", "将近"), nor a frame whose 将 is negated ("未将3名嫌疑人抓获").
  */
 interface Frame { noun: string }
