@@ -425,6 +425,56 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('根据裁判文书网显示,自2018年开始,关于养老诈骗的法律文书越来越多,2020年公布的最多,达376份,是2017年的6倍。')).toEqual([]);
   });
 
+  // Session 15 (docs/intel.md, "Thirteenth collection (session 15): summaries"): the object's verb right after its noun,
+  // with no word marking it, when the count is framed as an object — 对 right before it, or 将/把 before it — read with the
+  // same RULES vocabulary and the same guards (negation, who acts, the audience, the next number).
+  it('s218, s220, s221 (session 15 dev): a 将 frame with the recovery verb inside the object; working groups and seized money get no key', () => {
+    expect(keyed('“感谢警察同志,帮我们追回了养老钱。”6月9日,四川自贡市公安局大安分局凤凰派出所举办了一场集中发还仪式,将追回来的7000余元现金分发给了9名受害老人,接过失而复得的钱,老人们激动不已。'))
+      .toEqual(['amount_recovered_yuan=7000~', 'victims=9']);
+    // The police split into working groups (the campaign's own structure, s220): no figure; the arrests of the raid are.
+    expect(keyed('在摸排分析确定犯罪团伙人员信息,、组织架构、窝点位置等后,,一路民警分成6个调查取证小组,,寻找受害人固定证据,另一路民警择机对涉案人员实施抓捕,。6月30日,,侦查专班组织警力集中收网,一举抓获涉案人员110余名,,扣押电脑,、硬盘、银行卡,、手机等作案工具,。'))
+      .toEqual(['suspects_arrested=110~']);
+    expect(keyed('记者从武汉市公安局了解到,截至目前,,全市公安机关共破获涉养老诈骗案件189起,,抓获违法犯罪嫌疑人682名,打掉犯罪团伙66个,,查封,、扣押、冻结涉案资产6.8亿元,。'))
+      .toEqual(['cases_solved=189', 'suspects_arrested=682']);
+    expect(keyed('截至目前,周口市共立案侦办涉及养老诈骗案件24起,破获重大案件4起,抓获犯罪嫌疑人67人,打掉犯罪团伙3个,追缴扣押冻结财产688万元。'))
+      .toEqual(['cases_filed=24', 'cases_solved=4', 'suspects_arrested=67', 'amount_recovered_yuan=6880000']);
+  });
+
+  it('the object’s verb right after its noun decides in 对 and 将/把 frames (constructed, not from any data set)', () => {
+    // (a) 对 + the count + the noun + the verb, no marking word.
+    expect(keyed('对12名犯罪嫌疑人批准逮捕。')).toEqual(['suspects_detained_formally=12']);
+    expect(keyed('对3起案件立案侦查。')).toEqual(['cases_filed=3']);
+    expect(keyed('对6起积案侦破。')).toEqual(['cases_solved=6']);
+    // (b) 将/把 + the object: the count before its noun, after it, or after a list of names.
+    expect(keyed('民警将4名涉案人员抓获。')).toEqual(['suspects_arrested=4']);
+    expect(keyed('经连续蹲守,派出所将余下3名嫌疑人抓获,目前案件正在办理中。')).toEqual(['suspects_arrested=3']);
+    expect(keyed('将犯罪嫌疑人张某等5人抓获归案。')).toEqual(['suspects_arrested=5']);
+    expect(keyed('民警辗转多地,将李某、王某、陈某等6名销售人员抓获归案。')).toEqual(['suspects_arrested=6']);
+    expect(keyed('把3名嫌疑人抓获。')).toEqual(['suspects_arrested=3']);
+    expect(keyed('将涉案资金120万元追回。')).toEqual(['amount_recovered_yuan=1200000']);
+    expect(keyed('将4名涉案人员全部抓获。')).toEqual(['suspects_arrested=4']);
+    // Look-alikes (constructed): only what the frame's verb says, or nothing.
+    expect(keyed('将宣传资料5000份发放到老人手中。')).toEqual(['materials_distributed=5000']);
+    expect(keyed('将12名民警分成4组。')).toEqual([]);
+    expect(keyed('将涉案资金120万元冻结。')).toEqual([]);
+    expect(keyed('将涉案资金120万元全部冻结。')).toEqual([]);
+    expect(keyed('未将3名嫌疑人抓获。')).toEqual([]);
+    expect(keyed('将3名嫌疑人不予逮捕。')).toEqual([]);
+    expect(keyed('对3名嫌疑人依法不予批准逮捕。')).toEqual([]);
+    expect(keyed('对12名犯罪嫌疑人刑事拘留。')).toEqual([]);
+    expect(keyed('对12名民警批准逮捕。')).toEqual([]);
+    expect(keyed('将12名抓获的嫌疑人移交检察院。')).toEqual([]);
+    expect(keyed('将问题线索12条移交公安机关。')).toEqual([]);
+    expect(keyed('将3个犯罪团伙打掉。')).toEqual([]);
+    expect(keyed('将涉案的3家企业列入黑名单。')).toEqual([]);
+    expect(keyed('民警将12名群众护送回家。')).toEqual([]);
+    expect(keyed('将12个小组分别派往各乡镇。')).toEqual([]);
+    expect(keyed('将犯罪嫌疑人王某等3人刑事拘留。')).toEqual([]);
+    // 将 as a plain future or 将近 is no frame: the words before the count decide as before.
+    expect(keyed('下一步将继续开展宣传活动20场。')).toEqual(['publicity_events=20']);
+    expect(keyed('将近100名老人参加了讲座。')).toEqual(['people_reached=100~']);
+  });
+
   it('keeps the development split above the issue bars (P ≥ 0.95, R ≥ 0.9, no masked number guessed)', () => {
     const s = scoreRealFigures(loadRealSummaries('dev'));
     expect(s.precision).toBeGreaterThanOrEqual(0.95);

@@ -21,6 +21,10 @@ const SHAPES: Record<string, string> = {
   // Review (session 14): repeated 共计 before a failing end backtracked exponentially in BARE_CLAUSE (39 of them: hours).
   'repeated totals before a count': ('共计'.repeat(39) + '甲1起').repeat(240).slice(0, MAX_TEXT),
   'comparisons and intake in one clause': '较同比增加1起受理1件1人最高的一'.repeat(1_200).slice(0, MAX_TEXT),
+  // Session 15: every count framed by 将 reads the words after it for the first verb that is no modifier (…的).
+  'framed counts with only modifiers after them': ('将1名' + '抓获的'.repeat(26) + ',').repeat(250).slice(0, MAX_TEXT),
+  'framed counts in one unbroken clause': '将甲1名嫌疑人不予逮捕'.repeat(2_000).slice(0, MAX_TEXT),
+  'frame markers across a list before each count': ('将甲、'.repeat(12) + '对1名抓获').repeat(500).slice(0, MAX_TEXT),
 };
 
 describe('figure extraction stays linear', () => {

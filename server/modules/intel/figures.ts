@@ -145,20 +145,66 @@ const AFTER_RULES: Rule[] = [
  */
 const PREDICATE = /^([^，。；0-9０-９]{0,16}?)((?:已经?|均已?|全部|都已?|被|依法|先后|分别|逐(?:户|家|一|个)|集中|一起|共同|成功|顺利|进行了?|开展了?|予以)+)[^，。；]{0,20}/;
 const NEXT_COUNT = new RegExp(String.raw`[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?(?:${MEASURES})`);
-function predicateRule(text: string, q: Quantity, measure: string): Rule | undefined {
-  const m = PREDICATE.exec(afterList(text, q));
-  if (!m) return undefined;
-  const tail = m[0].slice(m[1].length);
-  const cut = NEXT_COUNT.exec(tail);
-  const predicate = cut ? tail.slice(0, cut.index) : tail;
+const untilNextCount = (words: string) => {
+  const cut = NEXT_COUNT.exec(words);
+  return cut ? words.slice(0, cut.index) : words;
+};
+function predicateRule(text: string, q: Quantity, measure: string, frame?: Frame): Rule | undefined {
+  const words = afterList(text, q);
+  const m = PREDICATE.exec(words);
+  // Framed (对 + the count, 将/把 + the object, session 15), the verb may follow the object's noun directly, with no word
+  // marking it ("对12名犯罪嫌疑人批准逮捕", "将4名涉案人员抓获", "将涉案资金120万元追回"): see verbAfterObject.
+  if (!m) return frame ? verbAfterObject(words, measure, frame) : undefined;
+  const predicate = untilNextCount(m[0].slice(m[1].length));
   // The count must be what the verb acts on, not who acts: staff, police and units doing the work ("20名辅警分别开展
   // 宣传", "3个小组分别制作视频", "12名民警依法抓获…") are the subject, and the verb says nothing of how many they are.
-  const noun = m[1];
+  return decidedBy(predicate, (frame?.noun ?? '') + m[1], measure);
+}
+/** The rule the verb phrase names for the count whose noun is `noun`, with the guards every verb-after reading shares. */
+function decidedBy(predicate: string, noun: string, measure: string): Rule | undefined {
   if (AGENT.test(noun)) return undefined;
   const r = RULES.find((r) => r.measures.includes(measure) && r.words.test(predicate));
   // Persons reached must be the audience the clause names ("12名老人已参加宣传活动"), never persons of no stated kind.
   if (!r || negated(r, predicate) || (r.indicator === 'people_reached' && !AUDIENCE_WORD.test(noun))) return undefined;
   return r;
+}
+/**
+ * A count framed as the object of the verb after it: 对 right before the count (objectOfDui), or the disposal marker 将/把
+ * before it in the words since the previous number ("民警将4名涉案人员抓获", "将李某、王某、陈某等6名销售人员抓获归案", read
+ * across the 、 of the names; "将涉案资金120万元追回"). `noun` is what stands between 将 and the count: part of the object, never its verb.
+ * Not 将 as a plain future ("将继续开展…", "将于…", "即将", "将近"), nor a frame whose 将 is negated ("未将3名嫌疑人抓获").
+ */
+interface Frame { noun: string }
+const JIANG = /(?:^|[^即必终行])(不|未|没有|没)?[将把](?!近|要|会|于|来|军|领|士|关|握|控|手)([^将把0-9０-９]*)$/;
+const NOT_AN_OBJECT = /^(?:继续|进一步|持续|全面|不断|逐步|深入|着力|重点|积极|切实|大力|努力|以|在|对|与|和|同|作为|成为|是|予以|其|此|这)/;
+function jiangFrame(words: string): Frame | 'negated' | undefined {
+  const m = JIANG.exec(words);
+  if (!m || NOT_AN_OBJECT.test(m[2]) || ITEM_VERB.test(m[2])) return undefined;
+  return m[1] ? 'negated' : { noun: m[2] };
+}
+/**
+ * The object's noun and its verb with no word between them: the first word after the count that names an indicator (the
+ * same vocabulary as RULES) is its verb — unless 的 follows it (a modifier of the noun: "抓获的嫌疑人") — and the words
+ * before that word are the noun, read for who acts (AGENT) and for the audience as in predicateRule. The next number stops
+ * the predicate ("将12名民警分成4组" says nothing of the 12 but that they were split).
+ */
+function verbAfterObject(words: string, measure: string, frame: Frame): Rule | undefined {
+  const predicate = untilNextCount(words);
+  let at = -1;
+  for (const r of RULES) {
+    if (!r.measures.includes(measure)) continue;
+    let g = GLOBAL.get(r.words);
+    if (!g) GLOBAL.set(r.words, (g = new RegExp(r.words.source, 'g')));
+    g.lastIndex = 0;
+    for (let m = g.exec(predicate); m && (at < 0 || m.index < at); m = g.exec(predicate)) {
+      if (m[0] === '') { g.lastIndex++; continue; }
+      if (predicate[m.index + m[0].length] !== '的') { at = m.index; break; }
+    }
+  }
+  if (at < 0) return undefined;
+  const r = decidedBy(predicate.slice(at), frame.noun + predicate.slice(0, at), measure);
+  // The negator stands before the verb, in what was read as the noun ("将3名嫌疑人不予逮捕").
+  return r && negated(r, predicate.slice(Math.max(0, at - NEGATOR_REACH))) ? undefined : r;
 }
 /** Staff who carry the work out: a count of persons in a clause about them is not an audience reached. */
 const STAFF = /志愿者|网格员|工作人员|民警|辅警|警力|干警|党员|干部|律师|社工|执法人员|检查人员/;
@@ -253,8 +299,13 @@ const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，�
  * 中 before 心/老/年 is a noun (活动中心, 中老年), not the scene.
  */
 const SCENE = /^(?:在|于)?[^，。；]{0,12}?(?:活动|宣传|检查|排查|走访|巡查|督查|督导|暗访|行动|宣讲|讲座|调查|核查|摸排|执法|工作)(?:过程中|期间|中|时)(?![心老年华国间队])(?=[^，。；]{2,}$)/;
-/** A negated verb names the opposite of its indicator ("未办结5条", "不满意2件", "尚未整改到位3个", "其中不属实的8条"). */
-const NEGATOR = /(?:不|未|没有|没)$/;
+/**
+ * A negated verb names the opposite of its indicator ("未办结5条", "不满意2件", "尚未整改到位3个", "其中不属实的8条"); so does
+ * a verb refused (不予/未予, 不批准, session 15: "将3名嫌疑人不予逮捕", "依法不予批准逮捕").
+ */
+const NEGATOR = /(?:不|未|没有|没)(?:予以?)?(?:批准)?$/;
+/** How many characters before a verb NEGATOR reads: "不予以批准" is the longest negated lead. */
+const NEGATOR_REACH = 5;
 const GLOBAL = new Map<RegExp, RegExp>();
 /** Does every place the rule's words match in `words` follow a negator? Then the clause denies the indicator. */
 function negated(r: Rule, words: string) {
@@ -264,7 +315,7 @@ function negated(r: Rule, words: string) {
   let any = false;
   for (let m = g.exec(words); m; m = g.exec(words)) {
     if (m[0] === '') { g.lastIndex++; continue; }
-    if (!NEGATOR.test(words.slice(Math.max(0, m.index - 2), m.index))) return false;
+    if (!NEGATOR.test(words.slice(Math.max(0, m.index - NEGATOR_REACH), m.index))) return false;
     any = true;
   }
   return any;
@@ -456,9 +507,20 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // The verb after the count decides when the count is its object (对…) or when no word before the number could:
     // the clause before it is bare (empty, 共/累计, 其中, …的). A clause with words of its own keeps them.
     const dui = objectOfDui(text, start, q);
+    // 将/把 + the object (session 15): read in the words since the previous number, across the 、 of a list of names.
+    let listSince = list.length;
+    while (listSince > 0 && !/[0-9０-９]/.test(list[listSince - 1])) listSince--;
+    const jiang = dui ? undefined : jiangFrame(list.slice(listSince));
+    if (jiang === 'negated') continue;
+    const frame = dui ? { noun: '' } : jiang;
+    // The frame puts the verb after the count, so what the count is not is read there too: money the verb freezes or
+    // seizes ("将涉案资金120万元冻结") is neither recovered nor the amount involved, and what is handed over or is no
+    // indicator of the catalogue ("将问题线索12条移交公安机关", "将3个犯罪团伙打掉") gets no key, as OTHER_BEFORE before it.
+    const framed = frame ? untilNextCount(after) : '';
+    if (frame && ((measure === '元' && SEIZURE_WORD.test(framed) && !RECOVERY_WORD.test(framed)) || OTHER_BEFORE.test(framed))) continue;
     const bare = BARE_CLAUSE.test(before);
     const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
-      (dui ? predicateRule(text, q, measure) : undefined) ??
+      (frame ? predicateRule(text, q, measure, frame) : undefined) ??
       fromList ?? own ??
       (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??
       (mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
