@@ -6,7 +6,6 @@ import { computeStats } from './engine.ts';
 
 describe('GET /api/stats (indicator engine)', () => {
   let t: TestApp;
-  const today = chinaToday();
   beforeAll(async () => {
     t = await createTestApp();
   });
@@ -15,9 +14,12 @@ describe('GET /api/stats (indicator engine)', () => {
 
   it('counts tips by region subtree and period, with links to the filtered tip list', async () => {
     const submit = (over: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip(over) });
+    const today = chinaToday();
     await submit({ regionCode: '370681001', fraudTypes: ['elderly_product'] });
     await submit({ regionCode: '370681002', fraudTypes: ['elderly_service', 'elderly_project'] });
     await submit({ regionCode: '370602001', fraudTypes: ['elderly_product'] });
+    // Received `today`: a run that crossed Beijing midnight (16:00 UTC) while submitting keeps them on that day (a no-op otherwise).
+    await t.db.query(`update tips set received_at = least(received_at, ($1::date + 1)::timestamp at time zone 'Asia/Shanghai' - interval '1 second')`, [today]);
     const lk = await t.login('lk_intake');
     const [{ id }] = await t.db.query<{ id: number }>(`select id from tips where region_code = '370681001'`);
     await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: lk }, payload: { action: 'accept' } });
