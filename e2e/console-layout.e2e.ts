@@ -160,11 +160,24 @@ describe('console layout and the dashboard’s period', () => {
       );
       return x;
     };
+    // The page's period and the figures here are each read on the clock of their moment: a run that crosses Beijing
+    // midnight (16:00 UTC) may see the page answer for either day, so the figures are those of the period it shows,
+    // which must be one the database gave for a moment since the click (the polls cover the whole wait).
+    const shown = async (days: number) => {
+      const wants = [await fromDb(days)];
+      let want: (typeof wants)[number] | undefined;
+      await expect.poll(async () => {
+        wants.push(await fromDb(days));
+        const text = (await page.getByTestId('period').textContent()) ?? '';
+        want = wants.findLast((w) => text.includes(`统计期：${w.from} 至`));
+        return want ? 'shown' : text;
+      }, { timeout: 30_000 }).toBe('shown');
+      return want!;
+    };
     const seen: number[] = [];
     for (const [label, days] of [['近7天', 7], ['近30天', 30], ['近90天', 90]] as const) {
       await page.getByText(label, { exact: true }).click();
-      const want = await fromDb(days);
-      await page.getByTestId('period').getByText(`统计期：${want.from} 至`).waitFor();
+      const want = await shown(days);
       await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
       expect(await card('card-received'), label).toBe(want.received);
       expect(await card('card-submitted'), label).toBe(want.submitted);

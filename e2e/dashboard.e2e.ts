@@ -174,9 +174,12 @@ describe('数据看板: a province lead drills down on the map and opens the rec
   });
 
   it('a case and a screening card open their lists, filtered by the same region, dates and stage, with as many records as the card says', async () => {
-    // This month in 烟台市 (the default period): one case filed in 龙口市 and two subjects inspected (one of them twice);
-    // before the month: a case filed and a subject inspected, which the cards and the lists must both leave out.
+    // This month in 烟台市: one case filed in 龙口市 and two subjects inspected (one of them twice); before the month:
+    // a case filed and a subject inspected, which the cards and the lists must both leave out. The page is opened on
+    // this month named in its address (自定义, the first of the month to `today`), not on its default 本月: a run that
+    // crosses Beijing midnight at a month's end would otherwise count the new month, without the records dated `today`.
     const today = beijingDay();
+    const month = `${today.slice(0, 8)}01`;
     const [{ id: police }] = await e.db.query<{ id: number }>(`select id from units where region_code = '370681' and kind = 'police' limit 1`);
     const [{ id: market }] = await e.db.query<{ id: number }>(`select id from units where region_code = '370681' and kind = 'market_regulation' limit 1`);
     const [{ id: user }] = await e.db.query<{ id: number }>(`select id from users where username = 'lk_police'`);
@@ -198,14 +201,15 @@ describe('数据看板: a province lead drills down on the map and opens the rec
 
     const page = await consoleLogin(e, 'yt_lead');
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${e.url}/console/stats`);
+    await page.goto(`${e.url}/console/stats?period=custom&from=${month}&to=${today}`);
     await page.getByTestId('dashboard-title').getByText('烟台市 · 数据看板').waitFor();
+    await page.getByTestId('period').getByText(`统计期：${month} 至 ${today}`).waitFor();
     await expect.poll(() => kpi(page, 'cases_filed')).toBe('1');
     await expect.poll(() => kpi(page, 'entities_screened')).toBe('2');
 
     // 立案 opens the case list: cases that reached 立案 in the period in 烟台市, the filter shown and kept in the address.
     await page.getByTestId('kpi-cases_filed').getByRole('link').click();
-    await page.waitForURL(/\/console\/cases\?reached=filed&regionCode=3706&reachedFrom=\d{4}-\d{2}-01&reachedTo=/);
+    await page.waitForURL(new RegExp(`/console/cases\\?reached=filed&regionCode=3706&reachedFrom=${month}&reachedTo=${today}`));
     await page.getByTestId('linked-filter').getByText(/^立案日期：/).waitFor();
     await page.locator('.ant-pagination-total-text').getByText('共 1 条').waitFor();
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
@@ -231,8 +235,9 @@ describe('数据看板: a province lead drills down on the map and opens the rec
     // A by-unit figure: the hazards 龙口's market regulation registered this month open on the ledger, the unit named in a closable tag.
     await e.db.query(`insert into hazards (subject_id, unit_id, description, category, measure, deadline, responsible, status, created_by)
                       values ($1, $2, '预付费会员卡未备案', 'prepaid', 'rectification_order', '2099-12-31', '张三', 'open', $3)`, [subjects[0], market, user]);
-    const month = `${today.slice(0, 8)}01`;
-    const byUnit = await (await page.request.get(`${e.url}/api/stats?region=3706&from=${month}&to=${today}&indicators=hazards_found&by=unit`)).json();
+    // Found on the Beijing day of its insert (now()): `today`, or a later day if the run has crossed Beijing midnight
+    // since; the period ends on the day read after the insert, so it holds the hazard either way.
+    const byUnit = await (await page.request.get(`${e.url}/api/stats?region=3706&from=${month}&to=${beijingDay()}&indicators=hazards_found&by=unit`)).json();
     const row = byUnit.rows.find((r: { key: string }) => r.key === String(market));
     expect(row.figures.hazards_found.value).toBe(1);
     await page.goto(`${e.url}${row.figures.hazards_found.link}`);

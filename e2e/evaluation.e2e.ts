@@ -32,6 +32,18 @@ describe('evaluation ranking (考评排名) in a real browser', () => {
   it('a province lead opens 考评排名, changes the weights, sees the new order and exports it', async () => {
     const page = await consoleLogin(e, 'sd_lead');
     await page.getByRole('menuitem', { name: '考评排名' }).click();
+    // The page ranks this year as it read it on opening; the facts above are dated on the Beijing day beforeAll ran. A run
+    // that crossed Beijing's New Year (16:00 UTC on 31 December) since then picks the facts' year in the 统计期 picker.
+    const [{ day }] = await e.db.query<{ day: string }>(`select to_char(start_date, 'YYYY-MM-DD') as day from publicity_activities where region_code = '3701' order by id desc limit 1`);
+    const period = page.getByText(/^统计期 \d{4}-\d{2}-\d{2} 至/);
+    await period.waitFor();
+    if (!(await period.textContent())!.startsWith(`统计期 ${day.slice(0, 4)}-01-01 至`)) {
+      await page.getByLabel('统计期').first().click();
+      await page.getByPlaceholder('开始日期').fill(`${day.slice(0, 4)}-01-01`);
+      await page.getByPlaceholder('结束日期').fill(day);
+      await page.keyboard.press('Enter');
+      await page.getByText(`统计期 ${day.slice(0, 4)}-01-01 至 ${day}。`, { exact: false }).waitFor();
+    }
     const firstRow = page.locator('.ant-table-tbody tr.ant-table-row').first();
     await firstRow.filter({ hasText: '济南市' }).waitFor();
     await page.getByText('第 1 号 · 本级设置').waitFor();

@@ -153,11 +153,17 @@ describe('from tips and hazards to cases (行刑衔接)', () => {
     const all = await queue(police, '?pending=false');
     expect(all.items.find((i: { docNo: string }) => i.docNo === '龙市监移〔2026〕7号').cases).toEqual([{ id: filed.id, caseNo: '龙公立〔2026〕X7号' }]);
 
-    // The dashboard's 打击 figures for today count these cases and this transfer, as the tables say.
-    const strike = json(await (await as('lk_lead')).get('/api/stats/overview?days=1')).strike;
+    // The dashboard's 打击 figures for today count these cases and this transfer, as the tables say. The dashboard's
+    // today is the server's at the request: if the run has crossed Beijing midnight (16:00 UTC) since `today` was read,
+    // the last two days (from `today`) are asked for instead, and the tables are counted over the period it answers for.
+    const lkLead = await as('lk_lead');
+    let overview = json(await lkLead.get('/api/stats/overview?days=1'));
+    if (overview.period.from !== today) overview = json(await lkLead.get('/api/stats/overview?days=2'));
+    expect(overview.period.from).toBe(today);
+    const { strike, period } = overview;
     const [db] = await t.db.query<{ filed: number; transfers: number }>(
-      sql`select (select count(*) from criminal_cases where region_code like '370681%' and filed_on = ${today}::date)::int as filed,
-                 (select count(*) from enforcement_records where kind = 'transfer_police' and issued_on = ${today}::date)::int as transfers`,
+      sql`select (select count(*) from criminal_cases where region_code like '370681%' and filed_on between ${period.from}::date and ${period.to}::date)::int as filed,
+                 (select count(*) from enforcement_records where kind = 'transfer_police' and issued_on between ${period.from}::date and ${period.to}::date)::int as transfers`,
     );
     expect(strike).toMatchObject({ casesFiled: db.filed, transfers: db.transfers });
     expect(db).toEqual({ filed: 3, transfers: 1 });

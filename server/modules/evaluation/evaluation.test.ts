@@ -10,9 +10,12 @@ import { chinaToday } from '../../../shared/time.ts';
  */
 describe('evaluation (考评): ranking child regions by weighted components', () => {
   let t: TestApp;
-  const today = chinaToday();
   const daysAgo = (d: number) => chinaToday(Date.now() - d * 86400_000);
-  const from = daysAgo(29);
+  // The period ranked: the 30 Beijing days ending on the day the facts were all in (read at the end of beforeAll).
+  // Each fact is dated against its own insert, so a run that crosses Beijing midnight (16:00 UTC) while inserting
+  // still has every fact of the period in it and every old one out; a period read before the inserts would not.
+  let today: string;
+  let from: string;
   const LK = '370681';
   const ZF = '370602';
   const LS = '370613';
@@ -96,7 +99,7 @@ describe('evaluation (考评): ranking child regions by weighted components', ()
     const filed = await police.post('/api/cases', { ...newCase(), filedOn: daysAgo(70), regionCode: LK });
     expect(filed.statusCode).toBe(201);
     const caseId = json(filed).id;
-    const fig = (kind: string, value: number, onDate = today) => police.post(`/api/cases/${caseId}/figures`, { kind, value, onDate });
+    const fig = (kind: string, value: number, onDate = chinaToday()) => police.post(`/api/cases/${caseId}/figures`, { kind, value, onDate });
     expect((await fig('amount_involved', 1_000_000)).statusCode).toBe(201);
     const rec = await fig('amount_recovered', 200_000);
     expect(rec.statusCode).toBe(201);
@@ -122,6 +125,8 @@ describe('evaluation (考评): ranking child regions by weighted components', ()
       const r = await yt.post('/api/evaluation/population', { regionCode: code, population: FACTS[code].population, asOf: '2020-11-01', source: '第七次全国人口普查（测试）' });
       expect(r.statusCode, r.body).toBe(201);
     }
+    today = chinaToday();
+    from = chinaToday(Date.parse(today) - 29 * 86400_000);
   });
   afterAll(() => t.close());
 

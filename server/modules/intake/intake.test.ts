@@ -267,8 +267,12 @@ describe('intake: hand-overs, reference numbers, the 12337 batch', () => {
       expect(exp.headers['x-export-rows']).toBe('5');
       const out = await sheetOf(exp.rawPayload);
       expect(rowValues(out, 1)).toEqual([...RESULT_LAYOUT]);
-      expect(rowValues(out, 2)).toEqual(['B-0001', '部分属实', '责令整改、行政处罚', '经核查，反映问题部分属实，已责令整改并依法处罚。', chinaToday()]);
-      expect(rowValues(out, 3)).toEqual(['B-0002', '不予受理', '', '该问题已在其他线索中核查处理。', chinaToday()]);
+      // 办结日期: the Beijing day each was closed on, today (or yesterday, if the run has crossed Beijing midnight since).
+      const closedOn = async (id: number) => (await t.db.query<{ day: string }>(`select to_char(closed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day from tips where id = $1`, [id]))[0].day;
+      const [closedDay, rejectedDay] = [await closedOn(closedId), await closedOn(rejectedId)];
+      for (const d of [closedDay, rejectedDay]) expect([chinaToday(Date.now() - 86400_000), chinaToday()]).toContain(d);
+      expect(rowValues(out, 2)).toEqual(['B-0001', '部分属实', '责令整改、行政处罚', '经核查，反映问题部分属实，已责令整改并依法处罚。', closedDay]);
+      expect(rowValues(out, 3)).toEqual(['B-0002', '不予受理', '', '该问题已在其他线索中核查处理。', rejectedDay]);
       expect(rowValues(out, 4)).toEqual(['B-0003', '尚未办结（待受理）', '', '', '']);
       const [audit] = await t.db.query<{ detail: { rows: number } }>(`select detail from audit_log where action = 'tip.import_results_exported' order by id desc limit 1`);
       expect(audit.detail.rows).toBe(5);

@@ -51,16 +51,20 @@ describe('work reports (工作报告) and 要情随报', () => {
   const value = (detail: { indicators: { key: string; value: number | null }[] }, key: string) => detail.indicators.find((i) => i.key === key)!.value;
 
   it('generates a weekly report from the engine: the figures equal GET /api/stats, by child region too, with sentences and comparisons', async () => {
-    const id = await generate('sd_lead', weekly());
+    // The week is read once: the report, its figures and GET /api/stats are compared over the same seven days even if
+    // the run crosses Beijing midnight (16:00 UTC) meanwhile (the tips, received today, are in the week either way).
+    const from = day(-6);
+    const to = chinaToday(Date.parse(from) + 6 * 86400_000);
+    const id = await generate('sd_lead', { ...weekly(), from });
     const lead = await as('sd_lead');
     const detail = json(await lead.get(`/api/reports/${id}`));
     expect(detail).toMatchObject({
-      kind: 'weekly', status: 'draft', region: { code: '37', name: '山东省' }, from: day(-6), to: day(0), issuedOn: day(0),
+      kind: 'weekly', status: 'draft', region: { code: '37', name: '山东省' }, from, to, issuedOn: to,
       issuer: '山东省打击整治养老诈骗专项行动办公室', canEdit: true, canSignOff: true, signedBy: null, signedAt: null,
     });
     expect(detail.title).toMatch(/^山东省打击整治养老诈骗专项行动总结周报（\d{4}年\d+月\d+日至\d+月\d+日）$/);
     const keys = detail.indicators.map((i: { key: string }) => i.key).join(',');
-    const stats = json(await lead.get(`/api/stats?region=37&from=${day(-6)}&to=${day(0)}&indicators=${keys}&compare=1`));
+    const stats = json(await lead.get(`/api/stats?region=37&from=${from}&to=${to}&indicators=${keys}&compare=1`));
     for (const f of detail.indicators) {
       expect({ key: f.key, value: f.value, source: f.source }).toEqual({ key: f.key, value: stats.figures[f.key].value, source: stats.figures[f.key].source });
       expect(f.previous, f.key).toBe(stats.figures[f.key].previous ?? null);
@@ -69,7 +73,7 @@ describe('work reports (工作报告) and 要情随报', () => {
     expect(value(detail, 'tips_received')).toBe(n);
     expect(n).toBeGreaterThanOrEqual(3);
     // By child region: 烟台市 holds every tip; the others none.
-    const byChild = json(await lead.get(`/api/stats?region=37&from=${day(-6)}&to=${day(0)}&indicators=${keys}&by=child`));
+    const byChild = json(await lead.get(`/api/stats?region=37&from=${from}&to=${to}&indicators=${keys}&by=child`));
     expect(detail.children.map((c: { code: string }) => c.code)).toEqual(byChild.rows.map((r: { key: string }) => r.key));
     const yt = detail.children.find((c: { code: string }) => c.code === '3706');
     expect(yt.values[0]).toBe(n);
@@ -385,8 +389,11 @@ describe('work reports (工作报告) and 要情随报', () => {
     }
     expect(JSON.stringify(json(await (await as('sd_lead')).get('/api/notifications')))).not.toContain('要情随报');
     expect(JSON.stringify(json(await (await as('zf_lead')).get('/api/notifications')))).not.toContain('要情随报');
-    // The city's daily report of today lists it, in the narrative and in the file.
-    const id = await generate('yt_lead', { kind: 'daily', regionCode: '3706', from: day(0) });
+    // The city's daily report of today lists it, in the narrative and in the file. Today is the day it was reported on
+    // (the database's Beijing day at the insert), not a day read here later: a run may cross Beijing midnight (16:00 UTC) between.
+    const [{ reportedOn }] = await t.db.query<{ reportedOn: string }>(sql`select to_char(reported_on, 'YYYY-MM-DD') as "reportedOn" from urgent_reports where title = ${body.title}`);
+    expect([day(-1), day(0)]).toContain(reportedOn);
+    const id = await generate('yt_lead', { kind: 'daily', regionCode: '3706', from: reportedOn });
     const daily = json(await (await as('yt_lead')).get(`/api/reports/${id}`));
     expect(daily.urgent).toHaveLength(1);
     expect(daily.urgent[0]).toMatchObject({ title: body.title, amountFen: 86_000_000, victims: 42, unit: '龙口市打击整治养老诈骗专项行动办公室' });
@@ -397,7 +404,8 @@ describe('work reports (工作报告) and 要情随报', () => {
     expect(xml).toContain('>附件2<');
     expect(xml).toContain('2．要情随报（1件）');
     // Yesterday's daily report does not.
-    const yesterday = json(await (await as('yt_lead')).get(`/api/reports/${await generate('yt_lead', { kind: 'daily', regionCode: '3706', from: day(-1) })}`));
+    const dayBefore = chinaToday(Date.parse(reportedOn) - 86400_000);
+    const yesterday = json(await (await as('yt_lead')).get(`/api/reports/${await generate('yt_lead', { kind: 'daily', regionCode: '3706', from: dayBefore })}`));
     expect(yesterday.urgent).toEqual([]);
     // The city and the county list it; another county does not.
     expect(json(await (await as('yt_viewer')).get('/api/urgent-reports')).items.map((u: { title: string }) => u.title)).toContain(body.title);

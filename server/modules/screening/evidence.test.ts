@@ -154,7 +154,11 @@ describe('hazard evidence, penalties and the crossed-off note', () => {
     expect(values).toEqual([5000]);
 
     // The period's figures: the screening summary and the enforcement figures both count this one penalty once.
-    const s = json(await lead.get('/api/screening/summary'));
+    // The summary's year is the one of the penalty's day (its default `from` is the first of that year): the default
+    // `to` is the day of the request, in the next year if the run crossed Beijing's New Year (16:00 UTC, 31 December).
+    const [{ issued }] = await t.db.query<{ issued: string }>(`select to_char(issued_on, 'YYYY-MM-DD') as issued from enforcement_records where hazard_id = $1`, [hazardId]);
+    const s = json(await lead.get(`/api/screening/summary?to=${issued}`));
+    expect(s.from).toBe(`${issued.slice(0, 4)}-01-01`);
     expect(s.figures).toEqual(expect.arrayContaining([
       { indicator: 'admin_penalties', value: 1, unit: '次' }, { indicator: 'penalty_amount_yuan', value: 5000, unit: '元' },
     ]));

@@ -148,15 +148,29 @@ describe('the SQL risk grade agrees with assessRisk on random subjects', () => {
     });
 
     const allIds = [...expected.keys()];
-    const inSql = new Map((await t.db.query<{ subject_id: number; grade: RiskGrade | null; computed: RiskGrade | null; open_hazards: number; tips: number; inspected: boolean }>(
-      sql`select subject_id, grade, computed, open_hazards, tips, inspected from subject_risk where subject_id = any(${allIds}::bigint[])`,
-    )).map((x) => [x.subject_id, x]));
-    const appFacts = await riskFacts(t.db, allIds);
+    // The view, the application's facts and the stored grades (grades.ts, migration 0034: the migration's backfill from
+    // the view and the application's refresh write the same grade) are each read against the Beijing day of their
+    // query, and graded here against `asOf`: read again if the run crossed Beijing midnight (16:00 UTC) meanwhile.
+    let asOf: string;
+    let inSql: Map<number, { subject_id: number; grade: RiskGrade | null; computed: RiskGrade | null; open_hazards: number; tips: number; inspected: boolean }>;
+    let appFacts: Awaited<ReturnType<typeof riskFacts>>;
+    let storedRows: { subject_id: number; grade: RiskGrade | null; computed: RiskGrade | null }[];
+    do {
+      asOf = chinaToday();
+      inSql = new Map((await t.db.query<{ subject_id: number; grade: RiskGrade | null; computed: RiskGrade | null; open_hazards: number; tips: number; inspected: boolean }>(
+        sql`select subject_id, grade, computed, open_hazards, tips, inspected from subject_risk where subject_id = any(${allIds}::bigint[])`,
+      )).map((x) => [x.subject_id, x]));
+      appFacts = await riskFacts(t.db, allIds);
+      await t.db.tx((q) => refreshGrades(q, allIds, 'backfill', null));
+      storedRows = await t.db.query<{ subject_id: number; grade: RiskGrade | null; computed: RiskGrade | null }>(
+        sql`select subject_id, grade, computed from subject_grades where subject_id = any(${allIds}::bigint[])`,
+      );
+    } while (chinaToday() !== asOf);
 
     const disagreements: unknown[] = [];
     const seen = new Set<string>();
     for (const [id, facts] of expected) {
-      const js = assessRisk(facts, today);
+      const js = assessRisk(facts, asOf);
       const db = inSql.get(id)!;
       seen.add(String(js.computed));
       const want = { grade: js.grade, computed: js.computed, open_hazards: facts.hazards.filter((h) => h.status !== 'verified').length, tips: facts.tips, inspected: facts.inspected };
@@ -164,18 +178,13 @@ describe('the SQL risk grade agrees with assessRisk on random subjects', () => {
       if (JSON.stringify(want) !== JSON.stringify(got)) disagreements.push({ id, want, got, facts });
       // The application's own fact queries (for reasons) read the same facts.
       const app = appFacts.get(id)!;
-      if (assessRisk(app, today).grade !== js.grade || app.tips !== facts.tips || app.tipsTrue !== facts.tipsTrue || app.cases !== facts.cases) disagreements.push({ id, app, facts });
+      if (assessRisk(app, asOf).grade !== js.grade || app.tips !== facts.tips || app.tipsTrue !== facts.tipsTrue || app.cases !== facts.cases) disagreements.push({ id, app, facts });
     }
     expect(disagreements.slice(0, 3), `seed ${seed} (RISK_SEED=${seed} replays it): ${disagreements.length} disagreements`).toEqual([]);
     // The data reached every grade, so each rule was exercised.
     expect([...seen].sort(), `seed ${seed}`).toEqual(['green', 'null', 'orange', 'red', 'yellow']);
 
-    // The stored grades (grades.ts, migration 0034), recomputed from these bulk-inserted facts, are the
-    // view's: the migration's backfill from the view and the application's refresh write the same grade.
-    await t.db.tx((q) => refreshGrades(q, allIds, 'backfill', null));
-    const storedRows = await t.db.query<{ subject_id: number; grade: RiskGrade | null; computed: RiskGrade | null }>(
-      sql`select subject_id, grade, computed from subject_grades where subject_id = any(${allIds}::bigint[])`,
-    );
+    // The stored grades, recomputed from these bulk-inserted facts, are the view's.
     expect(storedRows).toHaveLength(allIds.length);
     const storedOff = storedRows.filter((x) => x.grade !== inSql.get(x.subject_id)!.grade || x.computed !== inSql.get(x.subject_id)!.computed);
     expect(storedOff.slice(0, 3), `seed ${seed}`).toEqual([]);

@@ -6,7 +6,6 @@ import { computeStats } from './engine.ts';
 
 describe('GET /api/stats (indicator engine)', () => {
   let t: TestApp;
-  const today = chinaToday();
   beforeAll(async () => {
     t = await createTestApp();
   });
@@ -15,9 +14,13 @@ describe('GET /api/stats (indicator engine)', () => {
 
   it('counts tips by region subtree and period, with links to the filtered tip list', async () => {
     const submit = (over: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/public/tips', payload: validTip(over) });
+    const today = chinaToday();
     await submit({ regionCode: '370681001', fraudTypes: ['elderly_product'] });
     await submit({ regionCode: '370681002', fraudTypes: ['elderly_service', 'elderly_project'] });
     await submit({ regionCode: '370602001', fraudTypes: ['elderly_product'] });
+    // Received `today`: a run that crossed Beijing midnight (16:00 UTC) while submitting keeps them on that day (a no-op otherwise).
+    await t.db.query(`update tips set received_at = ($1::date + 1)::timestamp at time zone 'Asia/Shanghai' - interval '1 second'
+                      where received_at >= ($1::date + 1)::timestamp at time zone 'Asia/Shanghai'`, [today]);
     const lk = await t.login('lk_intake');
     const [{ id }] = await t.db.query<{ id: number }>(`select id from tips where region_code = '370681001'`);
     await t.app.inject({ method: 'POST', url: `/api/tips/${id}/actions`, headers: { cookie: lk }, payload: { action: 'accept' } });
@@ -56,8 +59,15 @@ describe('GET /api/stats (indicator engine)', () => {
     expect(types.rows.map((r: any) => [r.key, r.figures.tips_received.value])).toEqual([['elderly_service', 1], ['elderly_project', 1], ['elderly_product', 1]]);
     expect(types.rows[0].figures.tips_received.link).toContain('fraudType=elderly_service');
 
+    // `to` defaults to the server's today: `today`, or the day after it if the run has crossed Beijing midnight since
+    // the tips came in (a day that must then be listed, with none).
+    const seen = [chinaToday()];
     const days = json(await get('lk_intake', `indicators=tips_received&by=day&from=${today}`));
-    expect(days.rows).toEqual([{ key: today, name: today, figures: { tips_received: expect.objectContaining({ value: 2 }) } }]);
+    seen.push(chinaToday());
+    const last = days.rows.at(-1)?.key;
+    expect(seen).toContain(last);
+    const keys = last === today ? [today] : [today, chinaToday(Date.parse(today) + 86400_000)];
+    expect(days.rows).toEqual(keys.map((key, i) => ({ key, name: key, figures: { tips_received: expect.objectContaining({ value: i === 0 ? 2 : 0 }) } })));
   });
 
   it('computes the dashboard\'s rates from their parts, as docs/indicators.md defines them', async () => {

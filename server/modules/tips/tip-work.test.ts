@@ -279,11 +279,14 @@ describe('assisting reports, send back, report documents, list total and ledger 
       const rows = (sheet.getSheetValues() as unknown[][]).slice(2).filter(Boolean).map((v) => Object.fromEntries(headers.map((h, i) => [h, v[i + 1]])));
       expect(Number(res.headers['x-export-rows'])).toBe(rows.length);
       const row = rows.find((r) => r['查询码'] === tip.trackingCode)!;
-      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      // 办结日期: the Beijing day the tip was closed on, today (or yesterday, if the run has crossed Beijing midnight since).
+      const [{ closedOn }] = await t.db.query<{ closedOn: string }>(`select to_char(closed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "closedOn" from tips where id = $1`, [tip.id]);
+      const beijingDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+      expect([beijingDay(Date.now() - 86400_000), beijingDay(Date.now())]).toContain(closedOn);
       expect(row).toMatchObject({
         来源: TIP_SOURCES.portal, 类型: FRAUD_TYPES.elderly_product, 被反映对象: '鑫泰健康科技有限公司', '涉及金额（元）': 20000, 受害人数: 7,
         受理单位: '龙口市打击整治养老诈骗专项行动办公室', 主办单位: '龙口市公安局', 协办单位: '龙口市市场监督管理局', 状态: '已办结', 是否超期: '否',
-        核查结论: VERDICTS.true, 处理措施: `${MEASURES.case_filed}、${MEASURES.risk_warning}`, 办结日期: today, 答复内容: answer, 举报人评价: '满意：处理及时',
+        核查结论: VERDICTS.true, 处理措施: `${MEASURES.case_filed}、${MEASURES.risk_warning}`, 办结日期: closedOn, 答复内容: answer, 举报人评价: '满意：处理及时',
         线索描述: description,
       });
       expect(row['地区']).toMatch(/^山东省 \/ 烟台市 \/ 龙口市 \/ .+/);
