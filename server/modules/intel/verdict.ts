@@ -476,6 +476,9 @@ const projectWords = (kept: string) => `利息|付息|本息|高息|高利(?!贷
 /** The 养老项目 cue as the level reads it (with the deposit kept). */
 const PROJECT_BEFORE = new RegExp(projectWords('零风险|保本|'));
 
+/** The 养老帮扶 cue's payout by name: a subsidy (session 15: with a return promised on money paid in, it is that return). */
+const SUBSIDY = /补贴|补助/g;
+
 const CUES: Cue[] = [
   {
     code: 'house_for_pension', bonus: 1.2, why: '涉及把老人的房子抵押、过户或“委托”出去',
@@ -505,6 +508,8 @@ const CUES: Cue[] = [
     core: first(new RegExp(`${SERVICE_BEFORE.source}|${SESSION_CARD}`)),
   },
 ];
+
+const ASSISTANCE_CUE = CUES.find((c) => c.code === 'elderly_assistance')!;
 
 /**
  * The scheme's core found for each type (the quote the cue rests on), in the guide's order — for the
@@ -641,7 +646,13 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // collections (c114 by the model, c138); today a 养生馆's 理疗卡 with 体检 and 理疗 as bait still was.
   // Goods the lists do not name (熏灸仪, 益生菌粉, 压片糖果) are still sold when the text sells something other than the card.
   const cardNoGoods = PREPAID_CARD.test(text) && !goodsSold(text) && !COLLECTIBLE.test(text) && !GOODS_NAMED.test(text) && !OTHER_SALE.test(text);
-  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (code === 'elderly_product' && (goodsReturn || cardNoGoods));
+  // Session 15, the guide's decision of session 12 in its general form ("a 补贴 returned on money paid in is a return →
+  // 养老项目"): when the text promises a return on the money paid in, a 补贴 or 补助 it names is that return — "以缴纳养老
+  // 床位预订金可领取福利补贴作为返利" (c217), "大多没有拿回本金、补贴" (c022) — not a relief payout, and counts not for 养老帮扶.
+  // Read as the code stood, 项目 cases were read 养老帮扶 for their 补贴 in two collections (c168, c217). A relief scheme
+  // dressed as an investment keeps its type (the guide): its own words (扶贫, 民族资产, 慈善, 救助…) still make the cue.
+  const subsidyReturn = returns && ASSISTANCE_CUE.core(text.replace(SUBSIDY, '、')) === null;
+  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (code === 'elderly_product' && (goodsReturn || cardNoGoods)) || (code === 'elderly_assistance' && subsidyReturn);
   const lex = FRAUD_TYPE_CODES.map((code, k) => (wrapper(code) ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
   const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
