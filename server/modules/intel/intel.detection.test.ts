@@ -709,6 +709,26 @@ describe('issue 14, session 15 (docs/intel.md, "Eleventh collection (session 15)
   });
 });
 
+describe('issue 14, session 15: a card sold beside goods is how the goods were sold (the guide: "the same shop selling the pills → 养老产品")', () => {
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+  const model = loadModel();
+  it('keeps dev 产品 cases 养老产品 when a membership card or fee is added (c057, c084, c187 were read 养老服务 before)', () => {
+    for (const id of ['c057', 'c084', 'c187']) {
+      for (const added of ['老人还办理了会员卡。', '老人先交了会员费，成为会员。']) {
+        expect(topType(text(id) + added), `${id} ${added}`).toBe('elderly_product');
+        expect(topType(text(id) + added, model), `${id} ${added}`).toBe('elderly_product');
+      }
+    }
+  });
+  it('keeps a card with no goods sold 养老服务 (c114, c109 充值, c119 会员费, c124 会员卡), and a bed or a stay counts beside goods as before', () => {
+    for (const id of ['c114', 'c109', 'c119', 'c124']) expect(topType(text(id), model), id).toBe('elderly_service');
+    // Constructed: a care-home membership with nothing sold.
+    expect(topType('老人交了5万元会员费，成为养老公寓会员，说可以优先入住，如今公司人去楼空。')).toBe('elderly_service');
+    // The rule reads the card only: a deposit for a bed beside a sale of goods is not taken away (the text decides as before).
+    expect(judge('老人交了3万元床位费预订养老院床位，工作人员还卖给他两盒保健品，共花了2000元。', null).fraudTypes.map((t) => t.code)).toContain('elderly_service');
+  });
+});
+
 describe('retraining (bench/train-intel.ts)', () => {
   it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
     const { train, notWorse } = await import('../../../bench/train-intel.ts');
