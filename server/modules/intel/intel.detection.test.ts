@@ -729,6 +729,17 @@ describe('issue 14, session 15: a card sold beside goods is how the goods were s
   });
 });
 
+describe('issue 14, session 15: a company\'s registered name is the seller, not what the elder paid for (c112\'s kind)', () => {
+  it('does not read 投资 in "…投资发展有限公司" or "…投资集团" as money put in; 投资 of the elder\'s money still counts', () => {
+    const named = `${text('c114')}该公司全称为福寿养老投资发展有限公司。`;
+    expect(judge(named, null).fraudTypes[0]?.code).toBe('elderly_service');
+    expect(judge(named, loadModel()).fraudTypes[0]?.code).toBe('elderly_service');
+    expect(typeCues('他原来在一家投资集团工作，退休后住进了养老院。').map((c) => c.code)).not.toContain('elderly_project');
+    expect(typeCues('老人投资了该公司的养老基地项目。').find((c) => c.code === 'elderly_project')?.quote).toBe('投资');
+    expect(typeCues('以投资养老公寓为名吸收老人资金。').find((c) => c.code === 'elderly_project')?.quote).toBe('投资');
+  });
+});
+
 describe('retraining (bench/train-intel.ts)', () => {
   it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
     const { train, notWorse } = await import('../../../bench/train-intel.ts');

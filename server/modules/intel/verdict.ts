@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
-import { ASK_KEEP_OR_CANCEL, BARE_CLICK, BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_APP, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
+import { ASK_KEEP_OR_CANCEL, BARE_CLICK, BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, INVEST, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_APP, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
@@ -474,7 +474,7 @@ const PREPAID_CARD = new RegExp(`${SESSION_CARD}|预付|预存|充值`);
 /** A card, membership or top-up as a shop sells them (session 15: beside goods sold, not a service bought). */
 const CARD_OF_SHOP = new RegExp(`${PREPAID_CARD.source}|会员|入会|办卡`, 'g');
 /** The 养老项目 cue's words; `kept` names the deposit kept (保本, 零风险), which session 14 took out of the type's cue only. */
-const projectWords = (kept: string) => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|${kept}(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴`;
+const projectWords = (kept: string) => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|${INVEST}|高额回报|高回报|${kept}(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴`;
 /** The 养老项目 cue as the level reads it (with the deposit kept). */
 const PROJECT_BEFORE = new RegExp(projectWords('零风险|保本|'));
 
