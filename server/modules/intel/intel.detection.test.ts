@@ -678,6 +678,68 @@ describe('issue 14, session 14 (docs/intel.md, "Type errors on unseen cases"): w
   });
 });
 
+describe('issue 14, session 15 (docs/intel.md, "Eleventh collection (session 15): cases"): a 补贴 paid on money paid in is the return', () => {
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+  const model = loadModel();
+  it('reads a 补贴 the text promises as the return on a deposit as 养老项目, not 养老帮扶 (c217 作为返利, c022, c168)', () => {
+    // c217: "以缴纳养老床位预订金可领取福利补贴作为返利为诱饵" — read 养老帮扶 by the code before this session.
+    expect(topType(text('c217'))).toBe('elderly_project');
+    expect(topType(text('c217'), model)).toBe('elderly_project');
+    expect(judge(text('c217'), null).typeReason?.quote).toBe('返利');
+    for (const id of ['c022', 'c168']) expect(topType(text(id), model), id).toBe('elderly_project');
+    // Constructed: the same promise in other words (补贴 as 利息; 补贴, 即利息, with the principal back).
+    for (const t of [
+      '该老年公寓让老人预存5万元，承诺每年领取8%的养老补贴作为利息，老人入住后发现公司已跑路。',
+      '公司以办理会员卡为名，称会员每季度可领取补贴，即利息，三年后本金全额返还，共吸收老年人资金3000万元。',
+    ]) {
+      expect(topType(t), t).toBe('elderly_project');
+      expect(topType(t, model), t).toBe('elderly_project');
+    }
+  });
+  it('keeps a relief payout for a fee 养老帮扶, also beside an investment\'s words (扶贫, 民族资产: the guide), and the dev 养老帮扶 cases with a 补贴 (c080, c135)', () => {
+    for (const t of [
+      '国家给70岁以上老人发放高龄补贴，对方让王大爷先交300元激活费，说每月可领取500元。',
+      '对方自称扶贫基金会工作人员，说投资1000元可获得高额回报，还能领取扶贫补贴，李大妈转了1000元后对方失联。',
+      '骗子称民族资产解冻，交手续费后可领取补助和分红，张大爷先后被骗8万元。',
+    ]) {
+      expect(topType(t), t).toBe('elderly_assistance');
+      expect(topType(t, model), t).toBe('elderly_assistance');
+    }
+    for (const id of ['c080', 'c135']) expect(topType(text(id), model), id).toBe('elderly_assistance');
+  });
+});
+
+describe('issue 14, session 15: a card sold beside goods is how the goods were sold (the guide: "the same shop selling the pills → 养老产品")', () => {
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+  const model = loadModel();
+  it('keeps dev 产品 cases 养老产品 when a membership card or fee is added (c057, c084, c187 were read 养老服务 before)', () => {
+    for (const id of ['c057', 'c084', 'c187']) {
+      for (const added of ['老人还办理了会员卡。', '老人先交了会员费，成为会员。']) {
+        expect(topType(text(id) + added), `${id} ${added}`).toBe('elderly_product');
+        expect(topType(text(id) + added, model), `${id} ${added}`).toBe('elderly_product');
+      }
+    }
+  });
+  it('keeps a card with no goods sold 养老服务 (c114, c109 充值, c119 会员费, c124 会员卡), and a bed or a stay counts beside goods as before', () => {
+    for (const id of ['c114', 'c109', 'c119', 'c124']) expect(topType(text(id), model), id).toBe('elderly_service');
+    // Constructed: a care-home membership with nothing sold.
+    expect(topType('老人交了5万元会员费，成为养老公寓会员，说可以优先入住，如今公司人去楼空。')).toBe('elderly_service');
+    // The rule reads the card only: a deposit for a bed beside a sale of goods is not taken away (the text decides as before).
+    expect(judge('老人交了3万元床位费预订养老院床位，工作人员还卖给他两盒保健品，共花了2000元。', null).fraudTypes.map((t) => t.code)).toContain('elderly_service');
+  });
+});
+
+describe('issue 14, session 15: a company\'s registered name is the seller, not what the elder paid for (c112\'s kind)', () => {
+  it('does not read 投资 in "…投资发展有限公司" or "…投资集团" as money put in; 投资 of the elder\'s money still counts', () => {
+    const named = `${text('c114')}该公司全称为福寿养老投资发展有限公司。`;
+    expect(judge(named, null).fraudTypes[0]?.code).toBe('elderly_service');
+    expect(judge(named, loadModel()).fraudTypes[0]?.code).toBe('elderly_service');
+    expect(typeCues('他原来在一家投资集团工作，退休后住进了养老院。').map((c) => c.code)).not.toContain('elderly_project');
+    expect(typeCues('老人投资了该公司的养老基地项目。').find((c) => c.code === 'elderly_project')?.quote).toBe('投资');
+    expect(typeCues('以投资养老公寓为名吸收老人资金。').find((c) => c.code === 'elderly_project')?.quote).toBe('投资');
+  });
+});
+
 describe('retraining (bench/train-intel.ts)', () => {
   it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
     const { train, notWorse } = await import('../../../bench/train-intel.ts');

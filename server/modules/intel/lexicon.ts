@@ -189,6 +189,14 @@ const PENSION_NAMED = /养老金|退休金|缴费|待遇|退休|工龄/g;
  */
 export const SUPPORTING = new Set<RegExp>([PENSION_NAMED]);
 
+/**
+ * 投资 as the elder's money put in — not a company's or a court's name for someone: 投资公司, 投资管理, 投资咨询, 投资人/者
+ * (session 10), and (session 15) a company's registered name ("…养老投资发展有限公司", "…投资集团"): the seller's name says
+ * nothing about what the elder paid for (c112's kind: a care-home fee read 养老项目 for its company's name). One list for
+ * the lexicon and the 养老项目 cue (verdict.ts).
+ */
+export const INVEST = '投资(?!公司|管理|咨询|人|者|[^，。；、]{0,4}(?:有限|集团|股份))';
+
 export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
   // Session 10: 吃住/居住/住宿/住进 (a place to live or stay was paid for) and 养老公寓 (a place of care; a
   // promised return, not the wrapper, makes it 养老项目) are 养老服务 words; a 管理/平台服务费 is the fee a
@@ -197,7 +205,7 @@ export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
   // Session 10 (type cues from the scheme's core): 投资人/投资者 is the court's word for anyone who paid in an
   // illegal fundraising — bed deposits included — and 集资 is the charge's name; neither says the elder was
   // promised a return, which is what makes a case 养老项目 by the guide.
-  elderly_project: [[/投资(?!公司|管理|有限|集团|咨询|人|者)|认购|入股|股权|原始股|众筹/g, 3], [/康养基地|养老基地|养老项目|产权|养老地产|康养小镇|养老产业|份额/g, 3], [/理财|收益|返利|分红|利息|年息|月息|回报|返租|回购|兑付|上市|本金|本息|提成|增值/g, 2]],
+  elderly_project: [[new RegExp(`${INVEST}|认购|入股|股权|原始股|众筹`, 'g'), 3], [/康养基地|养老基地|养老项目|产权|养老地产|康养小镇|养老产业|份额/g, 3], [/理财|收益|返利|分红|利息|年息|月息|回报|返租|回购|兑付|上市|本金|本息|提成|增值/g, 2]],
   elderly_product: [[/保健品|保健食品|营养品|保健酒|药酒|口服液|酵素|钙片|鱼油|孢子粉|营养液|胶囊|蜂胶|净化器|净水机|水机/g, 4], [/理疗|仪器|床垫|磁疗|量子|[降治]\S?仪|热疗|设备/g, 3], [/讲座|体检|义诊|药|治病|治疗|疗效|高血压|糖尿病|疾病|排毒|鸡蛋|疗程|骨密度|养生|血管|血脂|血压|中风|致癌|抗癌|失眠|风湿|颈椎|腰椎/g, 2]],
   house_for_pension: [[/以房养老/g, 5], [/抵押|房产委托|作担保|作价抵|抵给|抵债/g, 4], [/房产|房子|房屋|房本|房产证|过户|住房|拍卖|公证处/g, 2], [/贷款|借款/g, 1]],
   // Session 12: the elder's own pension named (the money spent, "退休以后的收入是退休金") is PENSION_NAMED below:

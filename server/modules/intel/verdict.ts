@@ -1,5 +1,5 @@
 import { FRAUD_TYPE_CODES, FRAUD_TYPES, type FraudType } from '../../../shared/domain.ts';
-import { ASK_KEEP_OR_CANCEL, BARE_CLICK, BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_APP, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
+import { ASK_KEEP_OR_CANCEL, BARE_CLICK, BRAND_TOKENS, CALLBACK, CALLBACK_NUMBER, HARM, INVEST, MONEY_TAKEN, MOVE_LURE, MOVE_PROBLEM, MOVE_TROUBLE, NEGATION, OFF_CHANNEL, OFF_CHANNEL_EXPLAIN, OFFICIAL_APP, OFFICIAL_CHANNEL, OFFICIAL_DOMAINS, OFFICIAL_PLACE, PRESSURE, PRETEXT_ACTIONS, PRETEXT_SIGNS, RED_FLAGS, SHORT_MESSAGE, SUPPORTING, TYPE_WORDS, type ActionKind } from './lexicon.ts';
 import { loadModel, readWithModel, type ModelWeights } from './model.ts';
 import { toSimplified, toSimplifiedAsTrained } from './simplify.ts';
 
@@ -477,10 +477,15 @@ const SERVICE_BEFORE = /床位|会员卡|养老服务|预付|预订|预定|入�
 /** What the elder paid for when it is a card or sessions paid ahead (session 14; the service cue and rankTypes). */
 const SESSION_CARD = '(?:会员|储值|预付|足疗|美容|疗程|理疗|养生|护理|艾灸|按摩|推拿|保健)卡';
 const PREPAID_CARD = new RegExp(`${SESSION_CARD}|预付|预存|充值`);
+/** A card, membership or top-up as a shop sells them (session 15: beside goods sold, not a service bought). */
+const CARD_OF_SHOP = new RegExp(`${PREPAID_CARD.source}|会员|入会|办卡`, 'g');
 /** The 养老项目 cue's words; `kept` names the deposit kept (保本, 零风险), which session 14 took out of the type's cue only. */
-const projectWords = (kept: string) => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|投资(?!公司|管理|有限|集团|咨询|人|者)|高额回报|高回报|${kept}(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴`;
+const projectWords = (kept: string) => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|收益|高价回[购收]|回购|拍卖|升值|增值|翻[一两几好]?[倍番]|${INVEST}|高额回报|高回报|${kept}(?:床位|消费)补贴|返还?[^，。；]{0,6}补贴`;
 /** The 养老项目 cue as the level reads it (with the deposit kept). */
 const PROJECT_BEFORE = new RegExp(projectWords('零风险|保本|'));
+
+/** The 养老帮扶 cue's payout by name: a subsidy (session 15: with a return promised on money paid in, it is that return). */
+const SUBSIDY = /补贴|补助/g;
 
 const CUES: Cue[] = [
   {
@@ -511,6 +516,8 @@ const CUES: Cue[] = [
     core: first(new RegExp(`${SERVICE_BEFORE.source}|${SESSION_CARD}`)),
   },
 ];
+
+const ASSISTANCE_CUE = CUES.find((c) => c.code === 'elderly_assistance')!;
 
 /**
  * The scheme's core found for each type (the quote the cue rests on), in the guide's order — for the
@@ -629,11 +636,21 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // of its own or a cue, and never make one alone.
   // So do the words in SUPPORTING (session 12: the elder's pension named is the money spent, not a fee to arrange it).
   const strong = (re: RegExp, w: number) => w > 1 && !SUPPORTING.has(re);
-  const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(text, re), 3) * w : 0), 0));
-  const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(text, re), 3) * w), 0));
-  const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(text) !== null);
   const returned = returnPromised(text);
   const returns = returned !== null;
+  // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
+  const collectible = !RESALE.test(text) && !returns ? text.match(COLLECTIBLE)?.[0] ?? null : null;
+  // Session 15, the guide's own example for cards ("疗程卡 … → 养老服务; the same shop selling the pills → 养老产品"), the
+  // other half of session 14's rule below: when goods are sold to the elder (the 养老产品 cue — goods beside a sale or a
+  // price, or collectibles with no resale) and no return is promised, a card, a membership or a top-up in the same text
+  // (会员卡, 成为会员, 充值) is how the shop sold them, not a service bought: it is read as not there for 养老服务. A bed, a
+  // stay or a care home still counts. Dev 产品 cases with "老人还办理了会员卡。" added were read 养老服务 (5 of 34 by the
+  // rules, 6 with the model; session 14's "Left").
+  const cardOfGoods = !returns && (goodsSold(text) ?? collectible) !== null && text.search(CARD_OF_SHOP) >= 0;
+  const readAs = (code: FraudType) => (cardOfGoods && code === 'elderly_service' ? text.replace(CARD_OF_SHOP, '、') : text);
+  const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(readAs(code), re), 3) * w : 0), 0));
+  const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(readAs(code), re), 3) * w), 0));
+  const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(readAs(code)) !== null);
   // Session 13, the guide's rule 6 for goods: when one sentence sells goods and promises a return on them
   // ("以购买保健品返还高额利息为诱饵", collectibles with 升值 or a monthly 返利), the goods are the wrapper of the
   // return — as the care home's words are in session 12's rule — and count neither for 养老产品.
@@ -647,14 +664,18 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // collections (c114 by the model, c138); today a 养生馆's 理疗卡 with 体检 and 理疗 as bait still was.
   // Goods the lists do not name (熏灸仪, 益生菌粉, 压片糖果) are still sold when the text sells something other than the card.
   const cardNoGoods = PREPAID_CARD.test(text) && !goodsSold(text) && !COLLECTIBLE.test(text) && !GOODS_NAMED.test(text) && !OTHER_SALE.test(text);
-  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (code === 'elderly_product' && (goodsReturn || cardNoGoods));
+  // Session 15, the guide's decision of session 12 in its general form ("a 补贴 returned on money paid in is a return →
+  // 养老项目"): when the text promises a return on the money paid in, a 补贴 or 补助 it names is that return — "以缴纳养老
+  // 床位预订金可领取福利补贴作为返利" (c217), "大多没有拿回本金、补贴" (c022) — not a relief payout, and counts not for 养老帮扶.
+  // Read as the code stood, 项目 cases were read 养老帮扶 for their 补贴 in two collections (c168, c217). A relief scheme
+  // dressed as an investment keeps its type (the guide): its own words (扶贫, 民族资产, 慈善, 救助…) still make the cue.
+  const subsidyReturn = returns && ASSISTANCE_CUE.core(text.replace(SUBSIDY, '、')) === null;
+  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (code === 'elderly_product' && (goodsReturn || cardNoGoods)) || (code === 'elderly_assistance' && subsidyReturn);
   const lex = FRAUD_TYPE_CODES.map((code, k) => (wrapper(code) ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
   const typeLexTotal = lex.reduce((s, x) => s + x, 0);
-  // By the guide, collectibles sold without a promised resale, buy-back or auction are 养老产品 (with one, 养老项目).
-  const collectible = !RESALE.test(text) && !returns ? text.match(COLLECTIBLE)?.[0] ?? null : null;
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
     const cue = CUES.find((c) => c.code === code)!;
-    const quote = cue.core(text) ?? (code === 'elderly_product' ? collectible : null);
+    const quote = cue.core(readAs(code)) ?? (code === 'elderly_product' ? collectible : null);
     const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !wrapper(code) ? cue.bonus : 0;
     return { code, score: (typeLexTotal ? lex[k] / typeLexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? returned : null };
   });
