@@ -475,6 +475,23 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('将近100名老人参加了讲座。')).toEqual(['people_reached=100~']);
   });
 
+  it('a 将 frame reads no goal and no verb that passes the object on (review of session 15, constructed)', () => {
+    // A goal or plan before 将 is no count of what was done.
+    expect(keyed('下一步，争取将剩余2名在逃人员抓获。')).toEqual([]);
+    expect(keyed('目前正在全力追捕，力争早日将剩余3名嫌疑人抓获归案。')).toEqual([]);
+    expect(keyed('拟将50名老人纳入宣传覆盖范围。')).toEqual([]);
+    // The money the elder moved in a scheme told, tips handed over, a role given: the first verb decides, and it is none.
+    expect(keyed('骗子谎称能帮忙退费，老人将3万元转入对方提供的账户办理退费。')).toEqual([]);
+    expect(keyed('老人将5万元交给对方用于追回前期损失。')).toEqual([]);
+    expect(keyed('将15条线索转交属地核查。')).toEqual([]);
+    expect(keyed('将20条线索交由属地办结。')).toEqual([]);
+    expect(keyed('将30户独居老人列为重点走访对象。')).toEqual([]);
+    // Frames still read: a plan carried out, a second verb after the first, the refusal after an arrest.
+    expect(keyed('按计划将12名嫌疑人抓获。')).toEqual(['suspects_arrested=12']);
+    expect(keyed('将5名嫌疑人押解回当地后批准逮捕。')).toEqual(['suspects_detained_formally=5']);
+    expect(keyed('将5名嫌疑人抓获后，不予以批准逮捕1人。')).toEqual(['suspects_arrested=5']);
+  });
+
   it('keeps the development split above the issue bars (P ≥ 0.95, R ≥ 0.9, no masked number guessed)', () => {
     const s = scoreRealFigures(loadRealSummaries('dev'));
     expect(s.precision).toBeGreaterThanOrEqual(0.95);

@@ -155,6 +155,7 @@ function predicateRule(text: string, q: Quantity, measure: string, frame?: Frame
   // Framed (对 + the count, 将/把 + the object, session 15), the verb may follow the object's noun directly, with no word
   // marking it ("对12名犯罪嫌疑人批准逮捕", "将4名涉案人员抓获", "将涉案资金120万元追回"): see verbAfterObject.
   if (!m) return frame ? verbAfterObject(words, measure, frame) : undefined;
+  if (frame && PASSED_ON.test(m[1])) return undefined;
   const predicate = untilNextCount(m[0].slice(m[1].length));
   // The count must be what the verb acts on, not who acts: staff, police and units doing the work ("20名辅警分别开展
   // 宣传", "3个小组分别制作视频", "12名民警依法抓获…") are the subject, and the verb says nothing of how many they are.
@@ -177,11 +178,26 @@ function decidedBy(predicate: string, noun: string, measure: string): Rule | und
 interface Frame { noun: string }
 const JIANG = /(?:^|[^即必终行])(不|未|没有|没)?[将把](?!近|要|会|于|来|军|领|士|关|握|控|手)([^将把0-9０-９]*)$/;
 const NOT_AN_OBJECT = /^(?:继续|进一步|持续|全面|不断|逐步|深入|着力|重点|积极|切实|大力|努力|以|在|对|与|和|同|作为|成为|是|予以|其|此|这)/;
+/**
+ * A goal or a plan before 将 ("力争早日将剩余3名嫌疑人抓获归案", "争取将涉案资金300万元全部追回", "拟将50名老人纳入…", "下一步要将…"):
+ * what is to be done is no count of what was done (review, session 15). 按计划/根据计划 report a plan carried out, and stay frames.
+ */
+const INTENT = /(?:力争|争取|(?<![按依据照])(?:计划|准备)|(?<![虚模草])拟|打算|确保|务必|预计|尽快|下一步|下阶段|今后|明年)[^，。；]{0,8}$|要$/;
 function jiangFrame(words: string): Frame | 'negated' | undefined {
   const m = JIANG.exec(words);
   if (!m || NOT_AN_OBJECT.test(m[2]) || ITEM_VERB.test(m[2])) return undefined;
+  const marker = m.index + m[0].length - m[2].length - 1 - (m[1]?.length ?? 0);
+  if (INTENT.test(words.slice(0, marker))) return undefined;
   return m[1] ? 'negated' : { noun: m[2] };
 }
+/**
+ * A verb that passes the framed object on or names its role: the money moved ("老人将3万元转入对方提供的账户办理退费", "将5万元交给
+ * 对方用于追回损失" — a scheme told, not money recovered), tips handed over ("将15条线索转交属地核查"), a role given ("将30户独居
+ * 老人列为重点走访对象", "将12起案件确定为挂牌督办案件"). When one stands between the count and the indicator word, it is the frame's
+ * first verb, and the indicator word says where the object went or what it was made, not what was done to the count (review,
+ * session 15; the first verb decides, as for "将4名涉案人员抓获并移送起诉").
+ */
+const PASSED_ON = /[作列定视当成]为|当[作成]|[纳列转汇存投打计]入|[转移交递]交|交[给由于]|[转汇]给|用于|(?:送|带|转|汇|打|发|分流|下发)(?:往|到|至)/;
 /**
  * The object's noun and its verb with no word between them: the first word after the count that names an indicator (the
  * same vocabulary as RULES) is its verb — unless 的 follows it (a modifier of the noun: "抓获的嫌疑人") — and the words
@@ -191,17 +207,17 @@ function jiangFrame(words: string): Frame | 'negated' | undefined {
 function verbAfterObject(words: string, measure: string, frame: Frame): Rule | undefined {
   const predicate = untilNextCount(words);
   let at = -1;
+  let end = -1;
   for (const r of RULES) {
     if (!r.measures.includes(measure)) continue;
-    let g = GLOBAL.get(r.words);
-    if (!g) GLOBAL.set(r.words, (g = new RegExp(r.words.source, 'g')));
-    g.lastIndex = 0;
+    const g = globalOf(r.words);
     for (let m = g.exec(predicate); m && (at < 0 || m.index < at); m = g.exec(predicate)) {
       if (m[0] === '') { g.lastIndex++; continue; }
-      if (predicate[m.index + m[0].length] !== '的') { at = m.index; break; }
+      if (predicate[m.index + m[0].length] !== '的') { at = m.index; end = m.index + m[0].length; break; }
     }
   }
-  if (at < 0) return undefined;
+  // Read up to the verb's end: some words of RULES hold the noun too ("线索交由属地办结" is tips_closed's 线索…办结 whole).
+  if (at < 0 || PASSED_ON.test(predicate.slice(0, end))) return undefined;
   const r = decidedBy(predicate.slice(at), frame.noun + predicate.slice(0, at), measure);
   // The negator stands before the verb, in what was read as the noun ("将3名嫌疑人不予逮捕").
   return r && negated(r, predicate.slice(Math.max(0, at - NEGATOR_REACH))) ? undefined : r;
@@ -307,11 +323,16 @@ const NEGATOR = /(?:不|未|没有|没)(?:予以?)?(?:批准)?$/;
 /** How many characters before a verb NEGATOR reads: "不予以批准" is the longest negated lead. */
 const NEGATOR_REACH = 5;
 const GLOBAL = new Map<RegExp, RegExp>();
+/** The global copy of a rule's pattern, made once and rewound for each use. */
+function globalOf(re: RegExp): RegExp {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, 'g')));
+  g.lastIndex = 0;
+  return g;
+}
 /** Does every place the rule's words match in `words` follow a negator? Then the clause denies the indicator. */
 function negated(r: Rule, words: string) {
-  let g = GLOBAL.get(r.words);
-  if (!g) GLOBAL.set(r.words, (g = new RegExp(r.words.source, 'g')));
-  g.lastIndex = 0;
+  const g = globalOf(r.words);
   let any = false;
   for (let m = g.exec(words); m; m = g.exec(words)) {
     if (m[0] === '') { g.lastIndex++; continue; }
