@@ -1259,3 +1259,40 @@ describe('issue 14, session 15: readings from the thirteenth collection\'s dev m
     expect(both('您的账户涉嫌洗钱，如已泄露资料请立即联系我们警官，添加QQ:123456。')).toEqual(['high', 'high']);
   });
 });
+
+describe('review of session 15: look-alikes of the new readings (constructed, not from any data set)', () => {
+  const both = (t: string) => [judge(t, null).level, judge(t).level];
+  const notFlagged = (t: string) => {
+    expect(flagged(judge(t).level), t).toBe(false);
+    expect(flagged(judge(t, null).level), t).toBe(false);
+  };
+  it('advice to those already harmed is read only for a text with no sign: a fake police call that borrows it keeps its signs', () => {
+    // Read to disarm signs as reported speech, the advice made "被不法分子冒充…涉嫌洗钱" the scammer's words (high → low by the rules).
+    const call = '您好，我是市公安局民警，您的身份证被不法分子冒充办理了银行卡，涉嫌洗钱。如您已经泄露过个人信息，须立即与警方联系，请添加办案民警QQ：12345678配合调查。';
+    expect(judge(call, null).signs.map((s) => s.code)).toEqual(expect.arrayContaining(['accused', 'add_contact']));
+    expect(both(call)).toEqual(['high', 'high']);
+    // o701's reading is kept (its own test above), and so is a warning of the form with no sign.
+    notFlagged('如您已向對方轉帳，請立即報警。');
+  });
+  it('reads no 关闭 done to the reader\'s service as trouble: it is as often closed at the reader\'s request', () => {
+    notFlagged('【某银行】根据您的申请，我行已关闭您的短信通知服务，如需重新开通请登录手机银行或点击 http://t.cn/A6abcd');
+    expect(findMoves('【某银行】根据您的申请，我行已关闭您的短信通知服务，如需重新开通请登录手机银行或点击 http://t.cn/A6abcd')).toBeNull();
+    // The suspension verbs of WRONG, said first, still read (m278 and the constructions above).
+    expect(both('系统检测到异常，已冻结你名下的银行卡，请点击以下连结解冻。')).toEqual(['high', 'high']);
+  });
+  it('reads 连结 as a link only after a click or a pointer at it, not as the verb "to connect"', () => {
+    // (Its 医保卡已过期 is a word to heed, medium before session 15 too; the 连结 of 站点 adds no action to it.)
+    expect(findMoves('您的医保卡已过期，请到社区服务站办理，服务站点连结各村卫生室，方便老人就近办理。')).toBeNull();
+    expect(findMoves('【社区】老年卡年审即将到期，欢迎打开心与心的连结，到社区参加重阳活动。')).toBeNull();
+    notFlagged('【社区】老年卡年审即将到期，欢迎打开心与心的连结，到社区参加重阳活动。');
+    for (const t of ['您的帳戶已被凍結，請點擊下方連結解凍。', '您的社保卡已停用，点击短信中的连结重新认证。', '您的手机银行即将过期，请按此连结更新。']) {
+      expect(both(t), t).toEqual(['high', 'high']);
+    }
+  });
+  it('reads 投资 before a company the money went into as money put in ("投资该集团", "投资原始股份"); only a name runs straight to 有限/集团', () => {
+    for (const t of ['业务员动员老人投资该集团，称一年后可翻倍。', '业务员动员老人投资某集团，称一年后可翻倍。', '老人被劝说投资原始股份，共投入5万元。']) {
+      expect(typeCues(t).find((c) => c.code === 'elderly_project')?.quote, t).toBe('投资');
+    }
+    expect(typeCues('他原来在一家投资控股集团工作，退休后住进了养老院。').map((c) => c.code)).not.toContain('elderly_project');
+  });
+});

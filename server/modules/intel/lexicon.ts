@@ -193,9 +193,11 @@ export const SUPPORTING = new Set<RegExp>([PENSION_NAMED]);
  * 投资 as the elder's money put in — not a company's or a court's name for someone: 投资公司, 投资管理, 投资咨询, 投资人/者
  * (session 10), and (session 15) a company's registered name ("…养老投资发展有限公司", "…投资集团"): the seller's name says
  * nothing about what the elder paid for (c112's kind: a care-home fee read 养老项目 for its company's name). One list for
- * the lexicon and the 养老项目 cue (verdict.ts).
+ * the lexicon and the 养老项目 cue (verdict.ts). A name runs straight from 投资 to its 有限/集团 (发展, 控股); a word that points
+ * at a company or ends the verb (该, 某, 这, 了, 到…) makes the company what the money went into ("投资该集团", "投资了某集团"),
+ * and shares bought are no name ("投资原始股份"): review, session 15.
  */
-export const INVEST = '投资(?!公司|管理|咨询|人|者|[^，。；、]{0,4}(?:有限|集团|股份))';
+export const INVEST = '投资(?!公司|管理|咨询|人|者|[^，。；、该此这那其某了的到入于]{0,4}(?:有限|集团|股份有限))';
 
 export const TYPE_WORDS: Record<FraudType, [RegExp, number][]> = {
   // Session 10: 吃住/居住/住宿/住进 (a place to live or stay was paid for) and 养老公寓 (a place of care; a
@@ -255,8 +257,10 @@ const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午�
  * The same trouble said verb first, done to the reader's account or service ("我們已暫時暫停您的支付服務", m278; "已冻结您的账户",
  * "停用了你名下的银行卡"): session 15, thirteenth collection. Only as done to 您/你的 thing — a bank's maintenance notice
  * ("将于今晚暂停手机银行服务") names no one's — and, like every pretext, a sign only beside an action off the channel.
+ * Not 关闭 (review, session 15), which WRONG never read either: a service closed is as often closed at the reader's request
+ * ("根据您的申请，我行已关闭您的短信通知服务", beside the bank's short link — low before the rule, high with it).
  */
-const DONE_TO_YOURS = `(?:暂停|冻结|停用|锁定|限制|关闭|注销)了?(?:您|你)(?:的|名下的?)[^，。；,;!！?？【】]{0,6}(?:${HELD}|${SERVICE}|服务|功能|权限)`;
+const DONE_TO_YOURS = `(?:暂停|冻结|停用|锁定|限制|注销|关停)了?(?:您|你)(?:的|名下的?)[^，。；,;!！?？【】]{0,6}(?:${HELD}|${SERVICE}|服务|功能|权限)`;
 /** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
 export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|${DONE_TO_YOURS}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
 /**
@@ -285,7 +289,14 @@ export const BARE_CLICK = new RegExp(`点击${CLICK_TO}$`);
  * m278, a bank phishing e-mail; session 15, thirteenth collection). Read only where a link is: after a click, open or visit, or
  * "到以下…", as 链接 always was.
  */
-const LINK_WORDS = '链接|鏈接|连结';
+const LINK_WORDS = '链接|鏈接';
+/**
+ * 连结 is also the verb "to connect" ("服务站点连结各村卫生室", "打开心与心的连结"): review, session 15. It is a link only right
+ * after a click (点击/点开/点选/点按, a few words between: "点击短信中的连结") or after a click, open, visit or 到 that points
+ * at it (以下/下方/此…: "请点击以下连结", "到以下连结"), never after a bare 点 that ends a noun (站点, 网点, 重点) or across the gap
+ * 链接 is read over.
+ */
+const LINK_TW = '(?:点击|点开|点选|点按)[^，。；,;!！]{0,4}连结|(?:点|按|打开|进入|访问|前往|到)(?:以下|下方|下列|如下|此|该|这个)的?连结';
 export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'code' | 'app' | 'qr' | 'fee' | 'card';
 /**
  * Actions off the official channel, each with its plain label. Links on an institution's own domain are not off the channel (verdict.ts).
@@ -299,7 +310,7 @@ export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'co
 const REFUNDED = '(?<!(?:退还|退回|退)了?(?:你|您)?的?)';
 export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
   { kind: 'link', label: '让您点短信里的链接', pattern: new RegExp(`(?:https?:\\/\\/|www\\.)[a-z0-9*×\\-._~:/?#@!$&'()+=%]+|${bareHost('*×', `${TLDS}|sh|xx`)}(?:\\/[a-z0-9*×\\-._~/?#=&%]*)?(?![\\w.])|${HOST_WITH_PATH}`, 'gi') },
-  { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`(?:${LOG_IN}|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:${SITE_WORDS}|網址|${LINK_WORDS}|网页|页面)|到(?:以下|下方|下列|如下)[^，。；,;!！]{0,2}(?:${SITE_WORDS}|網址|${LINK_WORDS})|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:${LINK_WORDS}|网址|網址|网站)|戳[^，。；,;!！]{0,4}(?:${LINK_WORDS})`, 'gi') },
+  { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`${LINK_TW}|(?:${LOG_IN}|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:${SITE_WORDS}|網址|${LINK_WORDS}|网页|页面)|到(?:以下|下方|下列|如下)[^，。；,;!！]{0,2}(?:${SITE_WORDS}|網址|${LINK_WORDS})|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:${LINK_WORDS}|网址|網址|网站)|戳[^，。；,;!！]{0,4}(?:${LINK_WORDS})`, 'gi') },
   { kind: 'call', label: '让您打短信里的电话', pattern: new RegExp(`(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\\s*(?:1[3-9][\\d*×x]{9}|1[3-9]\\d?[x×*]|0\\d{2,3}[-－—]?[\\d*×x]{7,8}|[2-8]\\d{6,7}(?!\\d)|400[-－—]?\\d{3}[-－—]?\\d{4}|${MASKED_NUMBER})`, 'gi') },
   { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq|${WECHAT_SPELLED})号?[:：]\\s*[a-z0-9*x]|加\\s*(?:v|薇)\\s*[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
   { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
