@@ -1289,6 +1289,13 @@ describe('review of session 15: look-alikes of the new readings (constructed, no
       expect(both(t), t).toEqual(['high', 'high']);
     }
   });
+  it('keeps a subsidy named as the scheme\'s pretext (以…补贴为名) a relief scheme, though a return is promised (the guide\'s rule 4 before rule 6)', () => {
+    const t = '某公司以发放高龄补贴为名，要求老人缴纳500元激活费，并承诺每年返还本金和补贴。';
+    expect(judge(t, null).fraudTypes[0]?.code).toBe('elderly_assistance');
+    expect(judge(t).fraudTypes[0]?.code).toBe('elderly_assistance');
+    // A subsidy paid as the return (session 15's rule) still reads 养老项目.
+    expect(judge('老人交了3万元床位预订金，对方承诺每年领取8%的养老补贴作为利息，三年后本金全额返还。', null).fraudTypes[0]?.code).toBe('elderly_project');
+  });
   it('reads 投资 before a company the money went into as money put in ("投资该集团", "投资原始股份"); only a name runs straight to 有限/集团', () => {
     for (const t of ['业务员动员老人投资该集团，称一年后可翻倍。', '业务员动员老人投资某集团，称一年后可翻倍。', '老人被劝说投资原始股份，共投入5万元。']) {
       expect(typeCues(t).find((c) => c.code === 'elderly_project')?.quote, t).toBe('投资');

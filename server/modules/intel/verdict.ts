@@ -493,6 +493,11 @@ const PROJECT_BEFORE = new RegExp(projectWords('零风险|保本|'));
 
 /** The 养老帮扶 cue's payout by name: a subsidy (session 15: with a return promised on money paid in, it is that return). */
 const SUBSIDY = /补贴|补助/g;
+/**
+ * A subsidy named as the scheme's pretext ("以发放高龄补贴为名，要求老人缴纳500元激活费，并承诺每年返还本金和补贴"): the guide's
+ * rule 4 (a fake payout that first costs a fee), which comes before rule 6 — not the return of an investment (review, session 15).
+ */
+const SUBSIDY_PRETEXT = /以[^，。；]{0,10}(?:补贴|补助)[^，。；]{0,4}(?:为名|名义|为由|幌子)/;
 
 const CUES: Cue[] = [
   {
@@ -654,7 +659,8 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // stay or a care home still counts. Dev 产品 cases with "老人还办理了会员卡。" added were read 养老服务 (5 of 34 by the
   // rules, 6 with the model; session 14's "Left").
   const cardOfGoods = !returns && (goodsSold(text) ?? collectible) !== null && text.search(CARD_OF_SHOP) >= 0;
-  const readAs = (code: FraudType) => (cardOfGoods && code === 'elderly_service' ? text.replace(CARD_OF_SHOP, '、') : text);
+  const serviceText = cardOfGoods ? text.replace(CARD_OF_SHOP, '、') : text;
+  const readAs = (code: FraudType) => (code === 'elderly_service' ? serviceText : text);
   const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(readAs(code), re), 3) * w : 0), 0));
   const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(readAs(code), re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(readAs(code)) !== null);
@@ -676,7 +682,7 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // 床位预订金可领取福利补贴作为返利" (c217), "大多没有拿回本金、补贴" (c022) — not a relief payout, and counts not for 养老帮扶.
   // Read as the code stood, 项目 cases were read 养老帮扶 for their 补贴 in two collections (c168, c217). A relief scheme
   // dressed as an investment keeps its type (the guide): its own words (扶贫, 民族资产, 慈善, 救助…) still make the cue.
-  const subsidyReturn = returns && ASSISTANCE_CUE.core(text.replace(SUBSIDY, '、')) === null;
+  const subsidyReturn = returns && !SUBSIDY_PRETEXT.test(text) && ASSISTANCE_CUE.core(text.replace(SUBSIDY, '、')) === null;
   const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (code === 'elderly_product' && (goodsReturn || cardNoGoods)) || (code === 'elderly_assistance' && subsidyReturn);
   const lex = FRAUD_TYPE_CODES.map((code, k) => (wrapper(code) ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
   const typeLexTotal = lex.reduce((s, x) => s + x, 0);
