@@ -74,6 +74,11 @@ export interface DetectionScores {
   ordinaryUnsure: number;
   ordinaryN: number;
   typeAccuracy: number;
+  /**
+   * The counts behind the shares, printed beside them: a share is rounded to three places, so 96/113 (0.8496) prints 0.85
+   * and would read as meeting a target of 0.85 that it misses (session 15).
+   */
+  counts: { fraudFlagged: number; falseAlarms: number; typedRight: number; cases: number };
   macroF1: number;
   perType: Record<string, { precision: number; recall: number; f1: number; support: number; flagged: number }>;
 }
@@ -110,6 +115,10 @@ export function evaluateDetection(split: Split, reader: Reader = currentReader):
     ordinaryUnsure: share(ordV.map((v) => v.level === 'unsure')),
     ordinaryN: ordinary.length,
     typeAccuracy: share(cases.map((c, i) => predicted[i] === c.label)),
+    counts: {
+      fraudFlagged: fraudV.filter(flagged).length, falseAlarms: ordV.filter(flagged).length,
+      typedRight: cases.filter((c, i) => predicted[i] === c.label).length, cases: cases.length,
+    },
     macroF1: round(Object.values(perType).reduce((s, x) => s + x.f1, 0) / FRAUD_TYPE_CODES.length),
     perType,
   };
@@ -125,10 +134,10 @@ export function formatRecallByAsk(b: RecallByAsk): string {
 export function formatDetection(s: DetectionScores, labels: Record<string, string>): string {
   const lines = [
     `detection on real ${s.split} texts (flagged = verdict high or medium):`,
-    `  recall on real fraud texts ${s.recall.all} (n ${s.recall.n}; cases ${s.recall.cases}, scam messages ${s.recall.scams}; unsure ${s.fraudUnsure})  target ≥ 0.9`,
+    `  recall on real fraud texts ${s.recall.all} (${s.counts.fraudFlagged}/${s.recall.n}; cases ${s.recall.cases}, scam messages ${s.recall.scams}; unsure ${s.fraudUnsure})  target ≥ 0.9`,
     `  ${formatRecallByAsk(s.scamsByAsk)}`,
-    `  false positives on ordinary messages ${s.falsePositiveRate} (n ${s.ordinaryN}; unsure ${s.ordinaryUnsure})  target ≤ 0.03`,
-    `  six-type accuracy on elderly-fraud cases ${s.typeAccuracy}, macro-F1 ${s.macroF1}  target accuracy ≥ 0.85`,
+    `  false positives on ordinary messages ${s.falsePositiveRate} (${s.counts.falseAlarms}/${s.ordinaryN}; unsure ${s.ordinaryUnsure})  target ≤ 0.03`,
+    `  six-type accuracy on elderly-fraud cases ${s.typeAccuracy} (${s.counts.typedRight}/${s.counts.cases}), macro-F1 ${s.macroF1}  target accuracy ≥ 0.85`,
     '  | type | precision | recall | F1 | n | flagged |',
     '  |---|---|---|---|---|---|',
     ...Object.entries(s.perType).map(([code, m]) => `  | ${labels[code] ?? code} | ${m.precision} | ${m.recall} | ${m.f1} | ${m.support} | ${m.flagged} |`),

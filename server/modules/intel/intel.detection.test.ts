@@ -757,6 +757,20 @@ describe('retraining (bench/train-intel.ts)', () => {
     expect(notWorse(s(0.8, 0.03, 0.8), s(0.8, 0.02, 0.8))).toBe(false);
     expect(notWorse(s(0.79, 0.02, 0.9), s(0.8, 0.02, 0.8))).toBe(false);
   });
+  it('prints each share with its counts, so a share rounded up to a target is not read as meeting it', async () => {
+    const { evaluateDetection, formatDetection } = await import('./evaluate-detection.ts');
+    // A reader that flags every text and types every case 养老服务: its counts are known from the dev files alone.
+    const s = evaluateDetection('dev', { verdict: () => ({ level: 'medium' }), type: () => 'elderly_service' });
+    const cases = loadReal<RealCase>('cases', 'dev');
+    const fraudN = cases.length + loadReal<RealCase>('scams', 'dev').length;
+    const ordinaryN = loadReal<RealOrdinary>('ordinary', 'dev').length;
+    const service = cases.filter((c) => c.label === 'elderly_service').length;
+    expect(s.counts).toEqual({ fraudFlagged: fraudN, falseAlarms: ordinaryN, typedRight: service, cases: cases.length });
+    const lines = formatDetection(s, {});
+    expect(lines).toContain(`(${fraudN}/${fraudN};`);
+    expect(lines).toContain(`false positives on ordinary messages 1 (${ordinaryN}/${ordinaryN};`);
+    expect(lines).toContain(`six-type accuracy on elderly-fraud cases ${s.typeAccuracy} (${service}/${cases.length})`);
+  });
   it('chooses the thresholds that flag the most fraud texts while false alarms stay within the bound', async () => {
     const { chooseCalibration } = await import('../../../bench/train-intel.ts');
     const row = (fraud: 0 | 1, rules: 'high' | 'medium' | 'low' | 'none', p: number) => ({ e: { text: '长'.repeat(100), fraud, type: null }, rules, p, harm: false, types: new Map([[0, 'none']]) });
