@@ -5,6 +5,7 @@
  *   npm run train:intel -- --corrections corrections.jsonl  # also learn from staff corrections
  *   npm run train:intel -- --write                        # write data/model.json if not worse on held-out
  *   npm run train:intel -- --cv [--show]                  # grouped 5-fold cross-validation on dev only (--show: its mistakes)
+ *   INTEL_CAL_KEEP_MIN=0.25 npm run train:intel -- --cv   # keep (the model's veto of a rules-medium reading) chosen ≥ 0.25 (chooseCalibration)
  *   npm run train:intel -- --write-unmeasured             # development only: write without reading held-out
  *
  * Training data: the DEV split of the real data (cases → fraud + type, scam messages → fraud (+ type
@@ -361,17 +362,28 @@ export function score(rows: Oof[], cal: Calibration): CvScore {
 }
 
 /**
+ * INTEL_CAL_KEEP_MIN=x (session 15, docs/intel.md "Calibration on unseen rule readings (session 15)"): `keep` is chosen
+ * only among the grid's values ≥ x. The CV rows read the rules in sample (written from those texts), so no dev
+ * ordinary text has the rules at medium and nothing in CV tells keep 0.1 from 0.25: the grid's first value wins the
+ * tie. Read by the rules as they stood before each collection (bench/intel-cal-unseen.ts), 3 of 208 unseen dev
+ * ordinary texts were rules-medium with p in [0.1, 0.25) and no fraud text was: 0.25 is the cheapest honest floor.
+ * Unset (0): the choice of sessions 12–15.
+ */
+const KEEP_MIN = Number(process.env.INTEL_CAL_KEEP_MIN ?? 0);
+if (!Number.isFinite(KEEP_MIN) || KEEP_MIN < 0 || KEEP_MIN > 0.55) throw new Error(`INTEL_CAL_KEEP_MIN=${process.env.INTEL_CAL_KEEP_MIN}: expected a number in [0, 0.55]`);
+
+/**
  * Chooses the calibration on out-of-fold readings: among the thresholds keeping false alarms on the
  * ordinary dev texts at most 1 % (a margin below the 3 % target), the one flagging the most fraud
  * texts, then the fewest unsure verdicts on ordinary texts; and the type threshold with the best six-type
  * accuracy on typed texts, then the most scams outside the six left untyped.
  */
-export function chooseCalibration(rows: Oof[], maxFp = Number(process.env.MAX_FP ?? 0.005)): Calibration {
+export function chooseCalibration(rows: Oof[], maxFp = Number(process.env.MAX_FP ?? 0.005), keepMin = KEEP_MIN): Calibration {
   const grid: { cal: Calibration; s: CvScore }[] = [];
   for (const medium of [0.8, 0.85, 0.9, 0.95, 1.01])
     for (const lowMedium of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01])
       for (const harm of [0.5, 0.6, 0.7, 0.8, 0.9, 1.01])
-        for (const keep of [0.1, 0.25, 0.4, 0.55]) {
+        for (const keep of [0.1, 0.25, 0.4, 0.55].filter((k) => k >= keepMin)) {
           const cal = { ...DEFAULT_CALIBRATION, medium, lowMedium, harm, keep };
           grid.push({ cal, s: score(rows, cal) });
         }
