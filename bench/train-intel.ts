@@ -5,7 +5,7 @@
  *   npm run train:intel -- --corrections corrections.jsonl  # also learn from staff corrections
  *   npm run train:intel -- --write                        # write data/model.json if not worse on held-out
  *   npm run train:intel -- --cv [--show]                  # grouped 5-fold cross-validation on dev only (--show: its mistakes)
- *   INTEL_CAL_KEEP_MIN=0.25 npm run train:intel -- --cv   # keep (the model's veto of a rules-medium reading) chosen ≥ 0.25 (chooseCalibration)
+ *   INTEL_CAL_KEEP_MIN=0 npm run train:intel -- --cv      # keep (the model's veto of a rules-medium reading) from the whole grid (default: ≥ 0.25, chooseCalibration)
  *   npm run train:intel -- --write-unmeasured             # development only: write without reading held-out
  *
  * Training data: the DEV split of the real data (cases → fraud + type, scam messages → fraud (+ type
@@ -367,9 +367,10 @@ export function score(rows: Oof[], cal: Calibration): CvScore {
  * ordinary text has the rules at medium and nothing in CV tells keep 0.1 from 0.25: the grid's first value wins the
  * tie. Read by the rules as they stood before each collection (bench/intel-cal-unseen.ts), 3 of 208 unseen dev
  * ordinary texts were rules-medium with p in [0.1, 0.25) and no fraud text was: 0.25 is the cheapest honest floor.
- * Unset (0): the choice of sessions 12–15.
+ * Default (session 15, the lead): the default calibration's keep, 0.25 — a threshold dev cannot inform stays at its prior,
+ * and the shipped model's calibration has it. INTEL_CAL_KEEP_MIN=0: the choice of sessions 12–15 (the grid's first value).
  */
-const KEEP_MIN = Number(process.env.INTEL_CAL_KEEP_MIN ?? 0);
+const KEEP_MIN = Number(process.env.INTEL_CAL_KEEP_MIN ?? DEFAULT_CALIBRATION.keep);
 if (!Number.isFinite(KEEP_MIN) || KEEP_MIN < 0 || KEEP_MIN > 0.55) throw new Error(`INTEL_CAL_KEEP_MIN=${process.env.INTEL_CAL_KEEP_MIN}: expected a number in [0, 0.55]`);
 
 /**
