@@ -6,7 +6,7 @@ import { ENFORCEMENT_KINDS, SCREENER_ROLES, SUBJECT_KINDS, type EnforcementKind,
 import type { Go, Me } from './App.tsx';
 import type { EnforcementRecord } from '../api/routes.ts';
 import { COLORS } from './labels.ts';
-import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay, day } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
@@ -55,7 +55,7 @@ export function Enforcement({ me, go, search = '' }: { me: Me; go: Go; search?: 
         </Space>
       )}
       <Table<EnforcementRecord> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
-        { title: '签发日期', dataIndex: 'issuedOn' },
+        { title: '签发日期', dataIndex: 'issuedOn', render: day },
         { title: '文书', dataIndex: 'kind', render: (k: EnforcementKind) => <Tag color={KIND_COLORS[k]}>{ENFORCEMENT_KINDS[k]}</Tag> },
         { title: '文书编号', dataIndex: 'docNo' },
         { title: '主体', dataIndex: 'subject', render: (s: EnforcementRecord['subject']) => <a href={`/console/subjects/${s.id}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${s.id}`); }}>{s.name}</a> },
