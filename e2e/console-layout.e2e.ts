@@ -259,6 +259,13 @@ describe('console layout and the dashboard’s period', () => {
     await lead.getByRole('tab', { name: '整改台账' }).click();
     const row = lead.locator('tr', { hasText: '龙口市益寿堂保健品店' });
     await row.getByRole('cell', { name: '8,000 元' }).waitFor();
+    // The penalty is in 行政执法, whose list exports as Excel like the other ledgers.
+    await lead.goto(`${e.url}/console/cases`);
+    await lead.getByRole('tab', { name: '行政执法' }).click();
+    const exported = await lead.request.get(`${e.url}${await lead.getByRole('link', { name: '导出 Excel' }).getAttribute('href')}`);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()['content-disposition']).toContain(encodeURIComponent('行政执法台账'));
+    expect(exported.headers()['x-export-rows']).toBe('1');
     await page.context().close();
     await lead.context().close();
   });

@@ -44,6 +44,7 @@ export function Enforcement({ me, go, search = '' }: { me: Me; go: Go; search?: 
         {/* By-unit and by-sector figures' links: the issuing unit and the subjects' kind, no field of their own, so closable tags. */}
         {filter.unitId && <LinkedFilter label={`签发单位：${list.items[0]?.unit.name ?? `编号 ${filter.unitId}`}`} onClear={() => set({ unitId: undefined })} />}
         {filter.subjectKind && <LinkedFilter label={`主体类型：${SUBJECT_KINDS[filter.subjectKind as SubjectKind] ?? filter.subjectKind}`} onClear={() => set({ subjectKind: undefined })} />}
+        <Button href={`/api/enforcement/export${query ? `?${query}` : ''}`} download>导出 Excel</Button>
         {me.roles.some((r) => (SCREENER_ROLES as readonly string[]).includes(r)) && <Button type="primary" onClick={() => setAdding(true)}>登记执法文书</Button>}
       </Space>
       {figures && (
