@@ -306,6 +306,25 @@ describe('console layout and the dashboard’s period', () => {
       expect(await brokenDates(page), `${path} ${tab ?? ''}`).toEqual([]);
       await shot(page, `console-layout-dates${path.replaceAll('/', '-')}${tab ? `-${tab}` : ''}`);
     }
+
+    // A three-digit count keeps its unit beside it on 统计概览 (not 1xx ⏎ 条 in the narrowest card).
+    await Promise.all(Array.from({ length: 130 }, (_, i) => submitTip(e, '370681002', `第${i}条：有人以“以房养老”为名劝老人抵押房产购买理财产品。`)));
+    await lead.goto(`${e.url}/console/dashboard`);
+    await lead.getByTestId('card-received').getByText(/^1\d\d$/).waitFor();
+    const values = await lead.locator('.ant-statistic-content').evaluateAll((els) => els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // Lines: a text box starting below the bottom of the line before opens a new one (the figure and its unit differ in size).
+      let lines = 0;
+      let bottom = -Infinity;
+      for (const r of [...range.getClientRects()].filter((x) => x.width > 0).sort((a, b) => a.top - b.top)) {
+        if (r.top >= bottom - 1) lines++;
+        bottom = Math.max(r.top >= bottom - 1 ? r.bottom : bottom, r.bottom);
+      }
+      return { text: el.textContent, lines };
+    }));
+    expect(values.filter((v) => v.lines > 1)).toEqual([]);
+    await shot(lead, 'console-layout-dashboard-1366');
     await lead.context().close();
     await province.context().close();
   });
