@@ -131,6 +131,7 @@ describe('a criminal case from a tip, through police and procuratorate, in a rea
     await lead.getByRole('menuitem', { name: '案件' }).click();
     await lead.getByRole('tab', { name: '典型案例' }).click();
     await lead.getByRole('button', { name: '审核发布' }).click();
+    await lead.getByRole('button', { name: '确认发布' }).click(); // asked first: it goes before the public
     await lead.locator('.ant-tag', { hasText: '已发布' }).waitFor();
     expect(await axe(lead)).toEqual([]);
     await lead.context().close();

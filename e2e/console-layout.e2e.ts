@@ -2,6 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axe, consoleLogin, shot, startE2E, type E2E } from './harness.ts';
+import { seedDemoCases } from '../server/db/seed/demo-cases.ts';
+import { seedDemoFigures } from '../server/db/seed/figures-demo.ts';
+import { seedDemoPublicity } from '../server/db/seed/publicity.ts';
+import { seedDemoRegistry } from '../server/db/seed/registry-demo.ts';
+import { seedDemoScreening } from '../server/db/seed/screening-demo.ts';
+import { seedDemoSupervision } from '../server/db/seed/supervision-demo.ts';
 
 /** Signs in on a page of the given size. */
 async function loginAt(e: E2E, username: string, width: number, height: number): Promise<Page> {
@@ -253,7 +259,73 @@ describe('console layout and the dashboard’s period', () => {
     await lead.getByRole('tab', { name: '整改台账' }).click();
     const row = lead.locator('tr', { hasText: '龙口市益寿堂保健品店' });
     await row.getByRole('cell', { name: '8,000 元' }).waitFor();
+    // The penalty is in 行政执法, whose list exports as Excel like the other ledgers.
+    await lead.goto(`${e.url}/console/cases`);
+    await lead.getByRole('tab', { name: '行政执法' }).click();
+    const exported = await lead.request.get(`${e.url}${await lead.getByRole('link', { name: '导出 Excel' }).getAttribute('href')}`);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()['content-disposition']).toContain(encodeURIComponent('行政执法台账'));
+    expect(exported.headers()['x-export-rows']).toBe('1');
     await page.context().close();
     await lead.context().close();
+  });
+
+  it('keeps every date in the lists whole at 1366 px (never 2026-11-⏎30)', async () => {
+    /** The dates on the page broken across two lines, with the header of their table. */
+    const brokenDates = (page: Page) => page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of (n.textContent ?? '').matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(`${(n.parentElement?.closest('table')?.querySelector('th')?.textContent ?? '')}…: ${m[0]}`);
+        }
+      }
+      return out;
+    });
+    // The demo's records of these strands (last of the file: the tests above count on their own records).
+    await seedDemoScreening(e.db, e.world);
+    await seedDemoRegistry(e.db, e.world); // in the demo's order: the cases' subjects (and their documents' numbers) come after these
+    await seedDemoPublicity(e.db, e.world);
+    await seedDemoCases(e.db, e.world);
+    await seedDemoSupervision(e.db, e.world);
+    await seedDemoFigures(e.db, e.world);
+    const lead = await loginAt(e, 'lk_lead', 1366, 768);
+    const province = await loginAt(e, 'sd_lead', 1366, 768);
+    const pages: [Page, string, string?][] = [
+      [lead, '/console/cases'], [lead, '/console/cases', '行政执法'], [lead, '/console/subjects', '整改台账'],
+      [lead, '/console/publicity'], [lead, '/console/supervision'], [province, '/console/figures'],
+    ];
+    for (const [page, path, tab] of pages) {
+      await page.goto(`${e.url}${path}`);
+      if (tab) await page.getByRole('tab', { name: tab }).click();
+      await page.locator('.ant-table-tbody tr.ant-table-row:visible').first().waitFor();
+      expect(await brokenDates(page), `${path} ${tab ?? ''}`).toEqual([]);
+      await shot(page, `console-layout-dates${path.replaceAll('/', '-')}${tab ? `-${tab}` : ''}`);
+    }
+
+    // A three-digit count keeps its unit beside it on 统计概览 (not 1xx ⏎ 条 in the narrowest card).
+    await Promise.all(Array.from({ length: 130 }, (_, i) => submitTip(e, '370681002', `第${i}条：有人以“以房养老”为名劝老人抵押房产购买理财产品。`)));
+    await lead.goto(`${e.url}/console/dashboard`);
+    await lead.getByTestId('card-received').getByText(/^1\d\d$/).waitFor();
+    const values = await lead.locator('.ant-statistic-content').evaluateAll((els) => els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // Lines: a text box starting below the bottom of the line before opens a new one (the figure and its unit differ in size).
+      let lines = 0;
+      let bottom = -Infinity;
+      for (const r of [...range.getClientRects()].filter((x) => x.width > 0).sort((a, b) => a.top - b.top)) {
+        if (r.top >= bottom - 1) lines++;
+        bottom = Math.max(r.top >= bottom - 1 ? r.bottom : bottom, r.bottom);
+      }
+      return { text: el.textContent, lines };
+    }));
+    expect(values.filter((v) => v.lines > 1)).toEqual([]);
+    await shot(lead, 'console-layout-dashboard-1366');
+    await lead.context().close();
+    await province.context().close();
   });
 });

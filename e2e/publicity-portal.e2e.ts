@@ -56,6 +56,9 @@ describe('a warning from the county office reaches the portal after a second per
     await lead.getByRole('cell', { name: TITLE }).click();
     const review = lead.locator('.ant-drawer');
     await review.getByRole('button', { name: '审核通过并发布' }).click();
+    // Publishing is asked first: nothing is public until it is confirmed.
+    expect(await publicCount()).toBe(0);
+    await lead.getByRole('button', { name: '确认发布' }).click();
     await review.getByText('已发布').first().waitFor();
     expect(await axe(lead)).toEqual([]);
     await shot(lead, 'console-11-publicity-review');

@@ -357,6 +357,7 @@ export const AUDIT_ACTIONS = {
   'case.figure_recorded': '录入案件数字',
   'case.figure_corrected': '更正案件数字',
   'case.exported': '导出案件台账',
+  'enforcement.exported': '导出行政执法台账',
   'typical_case.written': '撰写典型案例',
   'typical_case.edited': '修改典型案例草稿',
   'typical_case.published': '发布典型案例',

@@ -29,6 +29,7 @@ describe.runIf(onPostgres)('reads from the read pool', () => {
     { url: '/api/subjects/export?regionCode=370681' },
     { url: '/api/hazards/export' },
     { url: '/api/cases/export' },
+    { url: '/api/enforcement/export' },
     { url: '/api/publicity/activities/export' },
     { url: '/api/publicity/monitoring/export' },
     { url: '/api/evaluation/ranking/export' },

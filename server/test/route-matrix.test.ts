@@ -274,6 +274,7 @@ const MATRIX: Record<string, Entry> = {
     allow: CASE_WORKERS, request: (c) => ({ url: `/api/cases/${c.caseId}/figures/${c.entryId}/corrections`, payload: { value: 2, reason: '矩阵测试更正' } }),
   },
   'GET /api/enforcement': { allow: READERS, request: () => ({ url: '/api/enforcement' }) },
+  'GET /api/enforcement/export': { allow: READERS, request: () => ({ url: '/api/enforcement/export' }) },
   'GET /api/enforcement/police-units': { allow: SCREENERS, request: (c) => ({ url: `/api/enforcement/police-units?subjectId=${c.subjectId}` }) },
   'GET /api/enforcement/transfers': { allow: READERS, request: () => ({ url: '/api/enforcement/transfers' }) },
   'POST /api/enforcement': {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, type ApiError } from '../api/client.ts';
 import type { ArticleDetail, ArticleListItem, Me } from '../api/routes.ts';
 import {
@@ -143,10 +143,17 @@ function ArticleDrawer({ id, me, onClose, onChanged }: { id: number; me: Me; onC
       extra={a && (
         <Space wrap>
           {a.editable && <Button onClick={() => setEditing(true)}>修改</Button>}
-          {a.actions.map((k) => (
-            <Button key={k} type={k === 'approve' || k === 'submit' ? 'primary' : 'default'} danger={k === 'withdraw'}
-              onClick={() => (k === 'return' || k === 'withdraw' ? setAsking(k) : void run(k))}>{ACTION_LABEL[k]}</Button>
-          ))}
+          {a.actions.map((k) => (k === 'approve'
+            // Publishing puts the article before the public at once: asked first, as 签发 is.
+            ? (
+              <Popconfirm key={k} title="发布后公众即可在门户网站看到本文，确认发布？" okText="确认发布" cancelText="取消" onConfirm={() => run(k)}>
+                <Button type="primary">{ACTION_LABEL[k]}</Button>
+              </Popconfirm>
+            )
+            : (
+              <Button key={k} type={k === 'submit' ? 'primary' : 'default'} danger={k === 'withdraw'}
+                onClick={() => (k === 'return' || k === 'withdraw' ? setAsking(k) : void run(k))}>{ACTION_LABEL[k]}</Button>
+            )))}
         </Space>
       )}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}

@@ -10,7 +10,7 @@ import {
 import type { Go, Me } from './App.tsx';
 import type { CaseDetail as Detail, CaseListItem, CaseSummary, FigureEntry, ResponseOf } from '../api/routes.ts';
 import { COLORS, STATUS_COLORS, TIP_STATUSES, fmt } from './labels.ts';
-import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay, day } from './ui.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
 import { Enforcement } from './Enforcement.tsx';
 import { TypicalCaseList, WriteTypicalDialog } from './TypicalCases.tsx';
@@ -128,7 +128,7 @@ function CaseList({ me, go, search }: { me: Me; go: Go; search: string }) {
         { title: '现案/积案', dataIndex: 'origin', render: (o: keyof typeof CASE_ORIGINS, c) => <>{CASE_ORIGINS[o]}{c.gang && <Tag style={{ marginLeft: 4 }}>团伙 {c.gangSize} 人</Tag>}</> },
         { title: '地区', dataIndex: 'regionName' },
         { title: '主办单位', dataIndex: 'leadUnit', render: (u: CaseListItem['leadUnit']) => u.name },
-        { title: '立案日期', dataIndex: 'filedOn' },
+        { title: '立案日期', dataIndex: 'filedOn', render: day },
         { title: '抓获', dataIndex: 'arrested' },
         { title: '涉案金额（元）', dataIndex: 'amountInvolvedFen', render: yuan },
         { title: '追赃挽损（元）', dataIndex: 'amountRecoveredFen', render: yuan },
@@ -149,7 +149,7 @@ function PoliceQueue({ me, go }: { me: Me; go: Go }) {
   return (
     <Card size="small" title={`移送本单位待立案的事项（${list.total ?? 0} 件）`} data-testid="police-queue">
       <Table<TransferItem> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
-        { title: '移送日期', dataIndex: 'issuedOn' },
+        { title: '移送日期', dataIndex: 'issuedOn', render: day },
         { title: '移送单位', dataIndex: 'unit', render: (u: TransferItem['unit']) => u.name },
         { title: '文书编号', dataIndex: 'docNo' },
         { title: '主体', dataIndex: 'subject', render: (x: TransferItem['subject']) => link(go, `/console/subjects/${x.id}`, x.name) },
@@ -268,7 +268,7 @@ function CaseFile({ me, go, id }: { me: Me; go: Go; id: number }) {
         </Space>
         <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>录入记录（只增不改；更正另起一条并说明理由）</Typography.Title>
         <Table<FigureEntry> rowKey="id" size="small" dataSource={d.entries} pagination={false} columns={[
-          { title: '日期', dataIndex: 'onDate' },
+          { title: '日期', dataIndex: 'onDate', render: day },
           { title: '项目', dataIndex: 'kind', render: (k: CaseFigureKind) => CASE_FIGURE_KINDS[k] },
           { title: '数字', dataIndex: 'value', render: (v: number, e) => <span style={e.correctedById ? { textDecoration: 'line-through' } : undefined}>{showValue(e.kind, v)}</span> },
           { title: '状态', render: (_, e) => (e.correctedById ? <Tag color={COLORS.grey}>已更正</Tag> : e.correctsId ? <Tag color={COLORS.amber}>更正</Tag> : <Tag color={COLORS.green}>有效</Tag>) },

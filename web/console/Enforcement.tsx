@@ -6,7 +6,7 @@ import { ENFORCEMENT_KINDS, SCREENER_ROLES, SUBJECT_KINDS, type EnforcementKind,
 import type { Go, Me } from './App.tsx';
 import type { EnforcementRecord } from '../api/routes.ts';
 import { COLORS } from './labels.ts';
-import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay, day } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { toFen, yuan, yuanRule } from './money.ts';
@@ -44,6 +44,7 @@ export function Enforcement({ me, go, search = '' }: { me: Me; go: Go; search?: 
         {/* By-unit and by-sector figures' links: the issuing unit and the subjects' kind, no field of their own, so closable tags. */}
         {filter.unitId && <LinkedFilter label={`签发单位：${list.items[0]?.unit.name ?? `编号 ${filter.unitId}`}`} onClear={() => set({ unitId: undefined })} />}
         {filter.subjectKind && <LinkedFilter label={`主体类型：${SUBJECT_KINDS[filter.subjectKind as SubjectKind] ?? filter.subjectKind}`} onClear={() => set({ subjectKind: undefined })} />}
+        <Button href={`/api/enforcement/export${query ? `?${query}` : ''}`} download>导出 Excel</Button>
         {me.roles.some((r) => (SCREENER_ROLES as readonly string[]).includes(r)) && <Button type="primary" onClick={() => setAdding(true)}>登记执法文书</Button>}
       </Space>
       {figures && (
@@ -55,7 +56,7 @@ export function Enforcement({ me, go, search = '' }: { me: Me; go: Go; search?: 
         </Space>
       )}
       <Table<EnforcementRecord> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination} columns={[
-        { title: '签发日期', dataIndex: 'issuedOn' },
+        { title: '签发日期', dataIndex: 'issuedOn', render: day },
         { title: '文书', dataIndex: 'kind', render: (k: EnforcementKind) => <Tag color={KIND_COLORS[k]}>{ENFORCEMENT_KINDS[k]}</Tag> },
         { title: '文书编号', dataIndex: 'docNo' },
         { title: '主体', dataIndex: 'subject', render: (s: EnforcementRecord['subject']) => <a href={`/console/subjects/${s.id}`} onClick={(e) => { e.preventDefault(); go(`/console/subjects/${s.id}`); }}>{s.name}</a> },

@@ -6,7 +6,7 @@ import { INDICATORS, type IndicatorKey } from '../../shared/indicators.ts';
 import type { ExtractedFigure, ReportedFigure as Reported } from '../api/routes.ts';
 import { COLORS, fmt } from './labels.ts';
 import { fetchAllPages } from './hooks.ts';
-import { FormDialog } from './ui.tsx';
+import { FormDialog, dayRange } from './ui.tsx';
 import { FIGURE_REPORTER_ROLES, FIGURE_REVIEWER_ROLES, FIGURE_STATUSES } from '../../shared/domain.ts';
 import type { Me } from '../api/routes.ts';
 
@@ -58,7 +58,7 @@ function FigureTable({ items, onReview }: { items: Reported[]; onReview?: (f: Re
       columns={[
         { title: '地区', dataIndex: 'regionName' },
         { title: '上报单位', dataIndex: 'unitName' },
-        { title: '统计期', render: (_, r) => `${r.periodStart} 至 ${r.periodEnd}` },
+        { title: '统计期', render: (_, r) => dayRange(r.periodStart, r.periodEnd) },
         { title: '指标', dataIndex: 'indicator', render: (k: IndicatorKey) => INDICATORS[k]?.[0] ?? k },
         { title: '数值', render: (_, r) => `${r.approx ? '约 ' : ''}${r.value.toLocaleString('zh-CN')} ${r.unit}` },
         { title: '对象', dataIndex: 'subject' },

@@ -5,7 +5,7 @@ import { api, type ApiError } from '../api/client.ts';
 import type { Me, RoundDetail, RoundListItem } from '../api/routes.ts';
 import { AD_MEDIA, AD_MEDIA_CODES, AD_MONITOR_UNIT_KINDS, MONITORING_COUNTS, MONITORING_COUNT_KEYS, PUBLICITY_WRITER_ROLES, type AdMedium } from '../../shared/domain.ts';
 import { useRegions } from './Publicity.tsx';
-import { FormDialog, LinkedFilter, chinaDay, rangeValue } from './ui.tsx';
+import { FormDialog, LinkedFilter, chinaDay, rangeValue, dayRange } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import type { Go } from './App.tsx';
@@ -69,7 +69,7 @@ export default function Monitoring({ me, go, search }: { me: Me; go: Go; search:
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showTotal: (n) => `共 ${n} 轮`, showSizeChanger: false, onChange: (p) => setAt({ filterQuery, page: p }) }}
         columns={[
-          { title: '日期', render: (_, r) => (r.startDate === r.endDate ? r.startDate : `${r.startDate} 至 ${r.endDate}`) },
+          { title: '日期', render: (_, r) => dayRange(r.startDate, r.endDate) },
           { title: '监测名称', dataIndex: 'title' },
           { title: '媒介', render: (_, r) => r.media.map((m) => AD_MEDIA[m]).join('、') },
           { title: '地区', dataIndex: 'regionName' },

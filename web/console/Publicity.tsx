@@ -8,7 +8,7 @@ import { ApiError, api, uploadFile } from '../api/client.ts';
 import type { ActivityDetail, ActivityListItem, ImportResult, Me } from '../api/routes.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type PublicityKind } from '../../shared/domain.ts';
 import { INDICATORS } from '../../shared/indicators.ts';
-import { FormDialog, LinkedFilter, rangeValue, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, chinaDay, dayRange } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import type { Go } from './App.tsx';
@@ -83,7 +83,7 @@ export default function Publicity({ me, go, search }: { me: Me; go: Go; search: 
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showTotal: (n) => `共 ${n} 场`, showSizeChanger: false, onChange: (p) => setAt({ filterQuery, page: p }) }}
         columns={[
-          { title: '日期', render: (_, r) => (r.startDate === r.endDate ? r.startDate : `${r.startDate} 至 ${r.endDate}`) },
+          { title: '日期', render: (_, r) => dayRange(r.startDate, r.endDate) },
           { title: '活动名称', dataIndex: 'title' },
           { title: '形式', render: (_, r) => PUBLICITY_KINDS[r.kind] },
           { title: '地区', dataIndex: 'regionName' },

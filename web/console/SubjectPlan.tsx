@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import { GRADE_CAUSES, RISK_GRADES, type RiskGrade } from '../../shared/domain.ts';
 import type { ResponseOf, SubjectDetail } from '../api/routes.ts';
-import { FormDialog } from './ui.tsx';
+import { FormDialog, day } from './ui.tsx';
 import { COLORS, fmt } from './labels.ts';
 
 /**
@@ -77,7 +77,7 @@ export function PlanCard({ subjectId, grade, screener }: { subjectId: number; gr
           <Table<Plan['measures'][number]> rowKey="id" size="small" pagination={false} dataSource={plan.measures} columns={[
             { title: '整治措施', dataIndex: 'text' },
             { title: '责任单位', dataIndex: 'unitName' },
-            { title: '完成期限', dataIndex: 'dueOn', render: (d: string, m) => <>{d}{m.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
+            { title: '完成期限', dataIndex: 'dueOn', render: (d: string, m) => <>{day(d)}{m.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
             {
               title: '状态', render: (_, m) => m.done
                 ? <Tag color={COLORS.green}>已完成{m.doneAt ? ` ${fmt(m.doneAt)}` : ''}</Tag>

@@ -13,7 +13,7 @@ import type { Go, Me } from './App.tsx';
 import type {
   ChecklistVersion, Hazard, LedgerRow, ResponseOf, ScreeningRoundItem, ScreeningSummary as SummaryData, SubjectDetail as Detail, SubjectListItem as SubjectItem,
 } from '../api/routes.ts';
-import { FormDialog, LinkedFilter, usePaged, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, usePaged, chinaDay, day } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { HazardDialog, OfficialTables } from './HazardForms.tsx';
 import { GradeHistory, PlanCard } from './SubjectPlan.tsx';
@@ -218,7 +218,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
           { title: '来源', dataIndex: 'source', render: (_: string, h) => <SourceText hazard={h} go={go} /> },
           { title: '类别', dataIndex: 'category', render: (c: keyof typeof HAZARD_CATEGORIES) => HAZARD_CATEGORIES[c] },
           { title: '措施', dataIndex: 'measure', render: (m: keyof typeof HAZARD_MEASURES) => HAZARD_MEASURES[m] },
-          { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
+          { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{day(x)}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
           { title: '责任人', dataIndex: 'responsible' },
           { title: '状态', dataIndex: 'status', render: (s: keyof typeof HAZARD_STATUSES, h) => <Tooltip title={h.rectifiedNote}><Tag color={HAZARD_COLORS[s]}>{HAZARD_STATUSES[s]}</Tag></Tooltip> },
           { title: '罚没金额', dataIndex: 'fineYuan', render: (n: number | null, h) => <Tooltip title={h.penaltyNote}>{yuanAmount(n)}</Tooltip> },
@@ -251,7 +251,7 @@ function SubjectFile({ me, go, id }: { me: Me; go: Go; id: number }) {
       </Card>
       <Card title={`检查记录（${d.inspections.length}）`} extra={screener && <Button type="primary" onClick={() => setDialog('inspection')}>录入检查</Button>}>
         <Table rowKey="id" size="small" dataSource={d.inspections} pagination={false} columns={[
-          { title: '检查日期', dataIndex: 'inspectedOn' },
+          { title: '检查日期', dataIndex: 'inspectedOn', render: day },
           { title: '方式', dataIndex: 'kind', render: (k: keyof typeof INSPECTION_KINDS, i) => `${INSPECTION_KINDS[k]}${i.samplingRatio != null ? `（抽查比例 ${+(i.samplingRatio * 100).toFixed(2)}%）` : ''}` },
           { title: '排查批次', dataIndex: 'round', render: (r: Inspection['round']) => (r ? <a href={`/console/rounds/${r.id}`} onClick={(e) => { e.preventDefault(); go(`/console/rounds/${r.id}`); }}>{r.title}</a> : '—') },
           { title: '检查单位', dataIndex: 'unitName' },
@@ -502,7 +502,7 @@ function Ledger({ me, go, search }: { me: Me; go: Go; search: string }) {
         { title: '类别', dataIndex: 'category', render: (c: keyof typeof HAZARD_CATEGORIES) => HAZARD_CATEGORIES[c] },
         { title: '措施', dataIndex: 'measure', render: (m: keyof typeof HAZARD_MEASURES) => HAZARD_MEASURES[m] },
         { title: '责任人', dataIndex: 'responsible' },
-        { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{x}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
+        { title: '整改期限', dataIndex: 'deadline', render: (x: string, h) => <>{day(x)}{h.overdue && <Tag color={COLORS.red} style={{ marginLeft: 4 }}>已超期</Tag>}</> },
         { title: '状态', dataIndex: 'status', render: (s: keyof typeof HAZARD_STATUSES) => <Tag color={HAZARD_COLORS[s]}>{HAZARD_STATUSES[s]}</Tag> },
         { title: '罚没金额', dataIndex: 'fineYuan', align: 'right', render: yuanAmount },
         { title: '登记单位', dataIndex: 'unitName' },
@@ -517,7 +517,7 @@ function SubjectEnforcement({ subjectId }: { subjectId: number }) {
   return (
     <Table<ItemsOf<ResponseOf<'GET', '/api/enforcement'>>> rowKey="id" size="small" dataSource={list.items} loading={list.loading} pagination={list.pagination}
       locale={{ emptyText: '暂无执法文书' }} columns={[
-        { title: '签发日期', dataIndex: 'issuedOn' },
+        { title: '签发日期', dataIndex: 'issuedOn', render: day },
         { title: '文书', dataIndex: 'kind', render: (k: keyof typeof ENFORCEMENT_KINDS) => ENFORCEMENT_KINDS[k] },
         { title: '文书编号', dataIndex: 'docNo' },
         { title: '主要内容', dataIndex: 'summary' },

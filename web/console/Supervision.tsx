@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
 import { COLORS } from './labels.ts';
-import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, usePaged, chinaDay, dayRange } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { FindingTable, SampleOutcome } from './SupervisionTasks.tsx';
@@ -60,7 +60,7 @@ function Rounds({ me, go, search }: { me: Me; go: Go; search: string }) {
         { title: '名称', dataIndex: 'title', render: (t: string, r) => link(go, `/console/supervision/${r.id}`, t) },
         { title: '方式', dataIndex: 'method', render: (m: keyof typeof SUPERVISION_METHODS) => SUPERVISION_METHODS[m] },
         { title: '督导单位', dataIndex: 'supervisingUnit', render: (u: { name: string }) => u.name },
-        { title: '时间', render: (_: unknown, r) => `${r.startDate} 至 ${r.endDate}` },
+        { title: '时间', render: (_: unknown, r) => dayRange(r.startDate, r.endDate) },
         { title: '被督导单位', dataIndex: 'targets', render: (ts: { name: string }[]) => ts.map((x) => x.name).join('、') },
         {
           title: '发现问题', dataIndex: 'findings', render: (f: SupervisionRoundItem['findings']) => (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api/client.ts';
 import { FRAUD_TYPES, TYPICAL_CASE_STATUSES, type TypicalCaseStatus } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
@@ -42,7 +42,11 @@ export function TypicalCaseList({ me, go }: { me: Me; go: Go }) {
             render: (_, t) => (
               <Space>
                 {office && t.status !== 'published' && <Button size="small" onClick={() => setEditing(t)}>修改</Button>}
-                {lead && t.status !== 'published' && t.writtenBy.id !== me.id && <Button size="small" type="primary" onClick={() => void publish(t)}>审核发布</Button>}
+                {lead && t.status !== 'published' && t.writtenBy.id !== me.id && (
+                  <Popconfirm title="发布后公众即可在门户网站看到本案例，确认发布？" okText="确认发布" cancelText="取消" onConfirm={() => publish(t)}>
+                    <Button size="small" type="primary">审核发布</Button>
+                  </Popconfirm>
+                )}
                 {lead && t.status === 'published' && <Button size="small" danger onClick={() => setWithdrawing(t)}>撤回</Button>}
               </Space>
             ),

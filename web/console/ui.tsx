@@ -79,6 +79,12 @@ export function FormDialog<T>({ title, confirm, width, initialValues, onClose, o
 }
 
 
+/** A date in a table cell: never broken at its hyphens (2026-11-⏎30) when the column is narrow. */
+export const day = (d: string) => <span className="nowrap">{d}</span>;
+
+/** A period in a table cell: each date whole, the line breaking only around 至. */
+export const dayRange = (from: string, to: string) => (from === to ? day(from) : <>{day(from)} 至 {day(to)}</>);
+
 /** A date-range picker's value from a filter's first and last day (both, or none). */
 export const rangeValue = (from?: string, to?: string): [Dayjs, Dayjs] | null => (from && to ? [dayjs(from), dayjs(to)] : null);
 

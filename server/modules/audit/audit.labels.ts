@@ -1,5 +1,5 @@
 import {
-  AUDIT_ACTIONS, AUDIT_ENTITIES, FRAUD_TYPES, HAZARD_CATEGORIES, HAZARD_SOURCES, HAZARD_STATUSES, MEASURES, RISK_GRADES, ROLES, SUBJECT_KINDS, TIP_SOURCES, TIP_STATUSES,
+  AUDIT_ACTIONS, AUDIT_ENTITIES, ENFORCEMENT_KINDS, FRAUD_TYPES, HAZARD_CATEGORIES, HAZARD_SOURCES, HAZARD_STATUSES, MEASURES, RISK_GRADES, ROLES, SUBJECT_KINDS, TIP_SOURCES, TIP_STATUSES,
   UNIT_KINDS, VERDICTS,
 } from '../../../shared/domain.ts';
 import { chinaDateTime } from '../../../shared/time.ts';
@@ -40,6 +40,8 @@ const FILTER_FIELDS: Record<string, [string, Render]> = {
   regionCode: ['地区', region],
   region: ['地区', region],
   kind: ['行业领域', label(SUBJECT_KINDS)],
+  subjectKind: ['行业领域', label(SUBJECT_KINDS)],
+  documentKind: ['文书', label(ENFORCEMENT_KINDS)],
   grade: ['风险等级', (v) => (v === 'none' ? '未评级' : `${label(RISK_GRADES)(v)}色`)],
   table: ['报表', label({ institutions: '养老服务机构排查情况统计表', unregistered: '未登记场所排查情况统计表' })],
   period: ['统计期', text],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { createTestApp, json, seedSecondProvince, type TestApp } from '../../test/helpers.ts';
 import { sql } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/time.ts';
@@ -58,6 +59,23 @@ describe('administrative enforcement records (行政执法)', () => {
     expect(page.total).toBe(5);
     expect(page.items.find((r: { docNo: string }) => r.docNo === '龙市监移〔2026〕1号')).toMatchObject({ kind: 'transfer_police', policeUnit: { name: '龙口市公安局' }, subject: { id: subjectId } });
     expect(json(await market.get('/api/enforcement?kind=penalty_decision')).total).toBe(2);
+
+    // The ledger exports as Excel with the list's filter (行政执法台账), audited with what it selected.
+    const x = await market.get('/api/enforcement/export?kind=penalty_decision');
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['x-export-rows']).toBe('2');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '签发日期', '文书', '文书编号', '主体', '主要内容', '罚没金额（元）', '签发单位', '移送公安机关']);
+    const fined = [2, 3].map((n) => sheet.getRow(n)).find((r) => r.getCell(4).value === '龙市监罚〔2026〕88号')!;
+    expect([fined.getCell(3).value, fined.getCell(5).value, fined.getCell(7).value]).toEqual(['行政处罚决定书', '龙口市康泰保健品商行', '50000.00']);
+    const exported = json(await (await as('sd_auditor')).get('/api/audit?action=enforcement.exported'));
+    expect(exported.items[0].detail).toMatchObject({ filter: { documentKind: 'penalty_decision' }, rows: 2 });
+    expect(exported.items[0].fields).toContainEqual({ label: '筛选条件', value: '文书：行政处罚决定书' });
+    // Another county's office exports none of them; a region outside the jurisdiction is 404, as the list answers.
+    expect((await (await as('zf_lead')).get('/api/enforcement/export')).headers['x-export-rows']).toBe('0');
+    expect((await market.get('/api/enforcement/export?regionCode=320581')).statusCode).toBe(404);
     // A region outside the jurisdiction is 404, not an empty list; the own county filters as before.
     expect((await market.get('/api/enforcement?regionCode=320581')).statusCode).toBe(404);
     expect(json(await market.get('/api/enforcement?regionCode=370681&kind=penalty_decision')).total).toBe(2);
