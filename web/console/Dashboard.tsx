@@ -117,8 +117,12 @@ export default function Dashboard({ go }: { go: Go }) {
                   tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}：${p.value} 条（${p.percent}%）` },
                   legend: { bottom: 0, type: 'scroll', textStyle: { fontSize: 13, color: '#262626' } },
                   series: [{
-                    type: 'pie', radius: ['30%', '55%'], center: ['50%', '45%'], avoidLabelOverlap: true,
-                    label: { formatter: '{b}\n{c} 条（{d}%）', fontSize: 13, color: '#262626', lineHeight: 18 },
+                    // The ring and its labels fit the narrow column: at 1366 px a larger ring with the share in the label
+                    // left them cut to "养…" (session 15's walk). The label is the type and its count; the share is in the
+                    // tooltip; a label still too long for its side breaks, never truncates.
+                    type: 'pie', radius: ['26%', '46%'], center: ['50%', '45%'], avoidLabelOverlap: true,
+                    label: { formatter: '{b}\n{c} 条', fontSize: 13, color: '#262626', lineHeight: 18, overflow: 'break' },
+                    labelLine: { length: 8, length2: 6 },
                     labelLayout: { hideOverlap: false, moveOverlap: 'shiftY' },
                     data: data.byType.map((t) => ({ name: shortType(t.fraudType), value: t.n })),
                   }],
