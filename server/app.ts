@@ -8,7 +8,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -56,8 +55,9 @@ import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { approvalRoutes } from './modules/approval/approval.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { configureValidationMessages } from './validation-messages.ts';
 
-z.config(z.locales.zhCN());
+configureValidationMessages();
 
 export interface AppDeps {
   db: Db;

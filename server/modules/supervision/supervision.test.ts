@@ -147,6 +147,10 @@ describe('supervision rounds (督导检查)', () => {
       expect(r.statusCode, `${name}: ${r.body}`).toBe(status);
       expect(json(r).error.fields.map((f: { path: string }) => f.path), name).toContain(path);
     }
+    // A title too long is said in plain words (server/validation-messages.ts), not as zod's "数值过大：期望 string <=200 字符".
+    const long = await sup.post('/api/supervision/rounds', round({ title: '督'.repeat(201) }));
+    expect(long.statusCode).toBe(400);
+    expect(json(long).error.fields).toContainEqual(expect.objectContaining({ path: 'title', message: '不能超过 200 个字' }));
     // A county supervisor cannot open a round on another county, nor a province's on the other province.
     expect((await (await as('zf_supervisor')).post('/api/supervision/rounds', round())).statusCode).toBe(404);
     expect((await (await as('sz_supervisor')).post('/api/supervision/rounds', round())).statusCode).toBe(404);
