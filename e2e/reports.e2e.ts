@@ -30,6 +30,8 @@ describe('a province lead writes, edits and signs off a weekly report, and downl
     const page = await consoleLogin(e, 'sd_lead');
     await page.getByRole('menuitem', { name: '工作报告' }).click();
     await page.getByRole('heading', { name: '工作报告' }).waitFor();
+    // No report yet: the empty list says how to make one.
+    await page.getByText('尚无工作报告。点击上方“生成报告”').waitFor();
     await page.getByRole('button', { name: '生成报告' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();

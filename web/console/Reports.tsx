@@ -45,6 +45,8 @@ function ReportList({ me, go }: { me: Me; go: Go }) {
       {page.error && <Alert type="error" showIcon message={page.error} />}
       <Table
         rowKey="id" loading={page.loading} dataSource={page.items} pagination={page.pagination}
+        // An empty list says what to do next, not only 暂无数据 (session 15's walk).
+        locale={{ emptyText: writes(me) ? '尚无工作报告。点击上方“生成报告”，由统计数字生成日报、周报或工作总结。' : '尚无工作报告' }}
         columns={[
           { title: '标题', dataIndex: 'title', render: (t: string, r) => <a href={`/console/reports/${r.id}`} onClick={(e) => { e.preventDefault(); go(`/console/reports/${r.id}`); }}>{t}</a> },
           { title: '类型', dataIndex: 'kind', width: 120, render: (k: ReportKind) => REPORT_KINDS[k] },
