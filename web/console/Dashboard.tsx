@@ -3,7 +3,7 @@ import { Alert, Card, Col, Row, Segmented, Space, Spin, Statistic, Typography } 
 import { api } from '../api/client.ts';
 import type { Go } from './App.tsx';
 import type { Overview } from '../api/routes.ts';
-import { Chart } from './Chart.tsx';
+import { Chart, typeRing } from './Chart.tsx';
 import { TIP_STATUSES, shortType } from './labels.ts';
 import { yuan } from './money.ts';
 
@@ -113,20 +113,7 @@ export default function Dashboard({ go }: { go: Go }) {
               <Chart
                 label="各类型线索数饼图"
                 height={340}
-                option={{
-                  tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}：${p.value} 条（${p.percent}%）` },
-                  legend: { bottom: 0, type: 'scroll', textStyle: { fontSize: 13, color: '#262626' } },
-                  series: [{
-                    // The ring and its labels fit the narrow column: at 1366 px a larger ring with the share in the label
-                    // left them cut to "养…" (session 15's walk). The label is the type and its count; the share is in the
-                    // tooltip; a label still too long for its side breaks, never truncates.
-                    type: 'pie', radius: ['26%', '46%'], center: ['50%', '45%'], avoidLabelOverlap: true,
-                    label: { formatter: '{b}\n{c} 条', fontSize: 13, color: '#262626', lineHeight: 18, overflow: 'break' },
-                    labelLine: { length: 8, length2: 6 },
-                    labelLayout: { hideOverlap: false, moveOverlap: 'shiftY' },
-                    data: data.byType.map((t) => ({ name: shortType(t.fraudType), value: t.n })),
-                  }],
-                }}
+                option={typeRing(data.byType.map((t) => ({ name: shortType(t.fraudType), value: t.n })))}
               />
             )}
           </Card>

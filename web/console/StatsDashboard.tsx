@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
 import { ApiError, api } from '../api/client.ts';
 import type { Go, Me } from './App.tsx';
-import { Chart } from './Chart.tsx';
+import { Chart, typeRing } from './Chart.tsx';
 import { shortType } from './labels.ts';
 import { chinaToday } from '../../shared/time.ts';
 import { PERIOD_KINDS, periodFromSearch, trendStep, type PeriodKind } from './stats/period.ts';
@@ -249,16 +249,7 @@ export default function StatsDashboard({ me, go, search }: { me: Me; go: Go; sea
                   const p = new URLSearchParams({ fraudType: row.key, from: period.from, to: period.to, ...(region ? { regionCode: region } : {}) });
                   go(row.figures.tips_received?.link ?? `/console/tips?${p}`);
                 }}
-                option={{
-                  tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}：${p.value} 条（${p.percent}%）` },
-                  legend: { bottom: 0, type: 'scroll', textStyle: { fontSize: 13, color: '#262626' } },
-                  series: [{
-                    type: 'pie', radius: ['30%', '55%'], center: ['50%', '45%'],
-                    label: { formatter: '{b}\n{c} 条（{d}%）', fontSize: 13, color: '#262626', lineHeight: 18 },
-                    labelLayout: { hideOverlap: false, moveOverlap: 'shiftY' },
-                    data: data.types.filter((r) => shownOf(r.figures.tips_received).value).map((r) => ({ name: r.name || shortType(r.key), value: shownOf(r.figures.tips_received).value })),
-                  }],
-                }}
+                option={typeRing(data.types.filter((r) => shownOf(r.figures.tips_received).value).map((r) => ({ name: shortType(r.key), value: shownOf(r.figures.tips_received).value ?? 0 })))}
               />
             )}
           </Card>
