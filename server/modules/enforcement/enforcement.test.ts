@@ -76,6 +76,12 @@ describe('administrative enforcement records (行政执法)', () => {
     // Another county's office exports none of them; a region outside the jurisdiction is 404, as the list answers.
     expect((await (await as('zf_lead')).get('/api/enforcement/export')).headers['x-export-rows']).toBe('0');
     expect((await market.get('/api/enforcement/export?regionCode=320581')).statusCode).toBe(404);
+    // A malformed filter is 400 on its field, and a refused export leaves no audit entry.
+    const badKind = await market.get('/api/enforcement/export?kind=bogus');
+    expect(badKind.statusCode).toBe(400);
+    expect(json(badKind).error.fields.map((f: { path: string }) => f.path)).toContain('querystring.kind');
+    expect((await market.get('/api/enforcement/export?subjectKind=nonsense')).statusCode).toBe(400);
+    expect(json(await (await as('sd_auditor')).get('/api/audit?action=enforcement.exported')).items).toHaveLength(exported.items.length + 1);
     // A region outside the jurisdiction is 404, not an empty list; the own county filters as before.
     expect((await market.get('/api/enforcement?regionCode=320581')).statusCode).toBe(404);
     expect(json(await market.get('/api/enforcement?regionCode=370681&kind=penalty_decision')).total).toBe(2);
