@@ -71,6 +71,24 @@ describe('console layout and the dashboard’s period', () => {
     }
   });
 
+  it('keeps the header and a full-height menu on screen when a long page is scrolled', async () => {
+    // The menu was sticky at the top with the header's height taken off, while the header scrolled away: a grey strip
+    // the header's height opened under the menu.
+    const page = await loginAt(e, 'sd_admin', 1280, 420);
+    await page.getByRole('menuitem', { name: '统计概览' }).click();
+    await page.locator('.ant-card').nth(3).waitFor();
+    const scrollable = await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight);
+    expect(scrollable, 'the page is longer than the window').toBeGreaterThan(200);
+    await page.evaluate(() => window.scrollTo(0, document.scrollingElement!.scrollHeight));
+    await page.waitForFunction(() => window.scrollY > 0);
+    const header = (await page.locator('.ant-layout-header').boundingBox())!;
+    const sider = (await page.locator('.ant-layout-sider').boundingBox())!;
+    expect(header.y).toBe(0);
+    expect(Math.round(sider.y)).toBe(Math.round(header.height));
+    expect(Math.abs(sider.y + sider.height - 420)).toBeLessThanOrEqual(1);
+    await page.context().close();
+  });
+
   it('answers an unknown console address with 页面不存在 and a way back', async () => {
     const page = await consoleLogin(e, 'lk_intake');
     for (const path of ['/console/no-such-page', '/console/tips/abc', '/console/admin']) {

@@ -147,7 +147,7 @@ export function App() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#7a1712', paddingInline: 20 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#7a1712', paddingInline: 20, position: 'sticky', top: 0, zIndex: 10 }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap', flex: 1 }}>守护 · 专项办工作平台</Typography.Text>
         <Typography.Text style={{ color: '#fff' }} ellipsis>{me.unitName} · {me.displayName}（{me.roles.map((r) => ROLES[r]).join('、')}）</Typography.Text>
         <Button size="small" onClick={() => go('/console/account')}>账号安全</Button>
@@ -155,7 +155,7 @@ export function App() {
       </Layout.Header>
       <Layout>
         {/* A vertical menu in groups: sections are added below each other, never hidden behind "···". */}
-        <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: 'calc(100vh - 64px)', overflowY: 'auto' }}>
+        <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 64, height: 'calc(100vh - 64px)', overflowY: 'auto' }}>
           <nav aria-label="主菜单">
             <Menu className="console-menu" mode="inline" selectedKeys={[section?.key ?? '']} items={items} style={{ borderInlineEnd: 'none' }} />
           </nav>

@@ -7,6 +7,7 @@ import type { Me } from '../api/routes.ts';
 import { HANDOVER_SOURCES, STAFF_SOURCE_CODES } from '../../shared/domain.ts';
 import { useServerFieldErrors, useSubmit } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
+import { count } from './ui.tsx';
 import { FRAUD_TYPES, STATUS_COLORS, TIP_SOURCES, fmt } from './labels.ts';
 
 /**
@@ -200,11 +201,11 @@ function Batches() {
             { title: '导入时间', dataIndex: 'createdAt', render: fmt },
             { title: '文件', dataIndex: 'fileName', render: (v) => v ?? '—' },
             { title: '导入人', dataIndex: 'createdBy' },
-            { title: '行数', dataIndex: 'rowsTotal' },
-            { title: '新登记', dataIndex: 'created' },
-            { title: '已登记过', dataIndex: 'duplicates' },
-            { title: '有误', dataIndex: 'refused', render: (v: number, b) => (v ? <a href={`/api/tip-imports/${b.id}/errors`} download>{v} 行（下载）</a> : 0) },
-            { title: '已办结', dataIndex: 'closed', render: (v: number, b) => `${v} / ${b.created}` },
+            { title: '行数', dataIndex: 'rowsTotal', render: count },
+            { title: '新登记', dataIndex: 'created', render: count },
+            { title: '已登记过', dataIndex: 'duplicates', render: count },
+            { title: '有误', dataIndex: 'refused', render: (v: number, b) => (v ? <a href={`/api/tip-imports/${b.id}/errors`} download>{count(v)} 行（下载）</a> : 0) },
+            { title: '已办结', dataIndex: 'closed', render: (v: number, b) => `${count(v)} / ${count(b.created)}` },
             { title: '办理结果', key: 'results', render: (_, b) => (b.created ? <a href={`/api/tip-imports/${b.id}/results`} download>导出报送上级</a> : '—') },
           ]} />
       </Space>

@@ -5,7 +5,7 @@ import { api, type ApiError } from '../api/client.ts';
 import type { Me, RoundDetail, RoundListItem } from '../api/routes.ts';
 import { AD_MEDIA, AD_MEDIA_CODES, AD_MONITOR_UNIT_KINDS, MONITORING_COUNTS, MONITORING_COUNT_KEYS, PUBLICITY_WRITER_ROLES, type AdMedium } from '../../shared/domain.ts';
 import { useRegions } from './Publicity.tsx';
-import { FormDialog, LinkedFilter, chinaDay, rangeValue, dayRange } from './ui.tsx';
+import { FormDialog, LinkedFilter, chinaDay, count, rangeValue, dayRange } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import type { Go } from './App.tsx';
@@ -74,8 +74,8 @@ export default function Monitoring({ me, go, search }: { me: Me; go: Go; search:
           { title: '媒介', render: (_, r) => r.media.map((m) => AD_MEDIA[m]).join('、') },
           { title: '地区', dataIndex: 'regionName' },
           { title: '登记单位', dataIndex: 'unitName' },
-          { title: '监测', render: (_, r) => r.counts.ads_monitored },
-          { title: '清理', render: (_, r) => r.counts.ads_cleaned },
+          { title: '监测', render: (_, r) => count(r.counts.ads_monitored) },
+          { title: '清理', render: (_, r) => count(r.counts.ads_cleaned) },
         ]}
       />
       {creating && <RoundForm me={me} onClose={() => setCreating(false)} onDone={() => (setCreating(false), void reload())} />}
@@ -138,7 +138,7 @@ function RoundDrawer({ id, me, onClose, onChanged }: { id: number; me: Me; onClo
           { key: 'r', label: '地区', children: r.regionName },
           { key: 'u', label: '登记单位', children: r.unitName },
           { key: 'm', label: '媒介', children: r.media.map((m) => AD_MEDIA[m]).join('、') },
-          ...MONITORING_COUNT_KEYS.map((k) => ({ key: k, label: MONITORING_COUNTS[k][0], children: `${r.counts[k]} ${MONITORING_COUNTS[k][1]}` })),
+          ...MONITORING_COUNT_KEYS.map((k) => ({ key: k, label: MONITORING_COUNTS[k][0], children: `${count(r.counts[k])} ${MONITORING_COUNTS[k][1]}` })),
           { key: 'n', label: '备注', children: r.note ?? '—' },
         ]} />
       )}

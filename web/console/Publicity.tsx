@@ -8,7 +8,7 @@ import { ApiError, api, uploadFile } from '../api/client.ts';
 import type { ActivityDetail, ActivityListItem, ImportResult, Me } from '../api/routes.ts';
 import { PUBLICITY_COUNT_KEYS, PUBLICITY_KINDS, PUBLICITY_KIND_CODES, type PublicityKind } from '../../shared/domain.ts';
 import { INDICATORS } from '../../shared/indicators.ts';
-import { FormDialog, LinkedFilter, rangeValue, chinaDay, dayRange } from './ui.tsx';
+import { FormDialog, LinkedFilter, rangeValue, chinaDay, count, dayRange } from './ui.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import type { Go } from './App.tsx';
@@ -88,8 +88,8 @@ export default function Publicity({ me, go, search }: { me: Me; go: Go; search: 
           { title: '形式', render: (_, r) => PUBLICITY_KINDS[r.kind] },
           { title: '地区', dataIndex: 'regionName' },
           { title: '组织单位', dataIndex: 'unitName' },
-          { title: '覆盖人数', render: (_, r) => r.counts.people_reached },
-          { title: '发放资料', render: (_, r) => r.counts.materials_distributed },
+          { title: '覆盖人数', render: (_, r) => count(r.counts.people_reached) },
+          { title: '发放资料', render: (_, r) => count(r.counts.materials_distributed) },
           { title: '照片', dataIndex: 'photos' },
         ]}
       />
@@ -193,7 +193,7 @@ function ActivityDrawer({ id, me, onClose, onChanged }: { id: number; me: Me; on
             { key: 'r', label: '地区 / 地点', children: `${a.regionName}${a.place ? ' · ' + a.place : ''}` },
             { key: 'u', label: '组织单位', children: a.unitName },
             { key: 'c', label: '协办单位', children: a.coOrganisers.join('、') || '—' },
-            ...PUBLICITY_COUNT_KEYS.map((k) => ({ key: k, label: COUNT_LABELS[k], children: `${a.counts[k]} ${unitOf(k)}` })),
+            ...PUBLICITY_COUNT_KEYS.map((k) => ({ key: k, label: COUNT_LABELS[k], children: `${count(a.counts[k])} ${unitOf(k)}` })),
             { key: 'n', label: '备注', children: a.note ?? '—' },
           ]} />
           <Space wrap style={{ marginTop: 16 }}>

@@ -5,7 +5,7 @@ import { api } from '../api/client.ts';
 import type { Coverage, ScreeningRound, ScreeningRoundItem } from '../api/routes.ts';
 import { ROUND_SCOPES, ROUND_STATUSES, SCREENER_ROLES, SCREENING_ROUND_UNIT_KINDS, SUBJECT_KINDS, SUBJECT_KIND_UNITS, type SubjectKind } from '../../shared/domain.ts';
 import type { Go, Me } from './App.tsx';
-import { FormDialog, usePaged, chinaDay } from './ui.tsx';
+import { FormDialog, usePaged, chinaDay, count } from './ui.tsx';
 import { RegionPicker } from './RegionPicker.tsx';
 import { useUrlFilter } from './hooks.ts';
 import { COLORS, fmt } from './labels.ts';
@@ -45,7 +45,7 @@ function RoundList({ me, go, search }: { me: Me; go: Go; search: string }) {
         { title: '地区', dataIndex: 'regionName' },
         { title: '行业', dataIndex: 'sectors', render: (s: SubjectKind[]) => s.map((k) => <Tag key={k}>{SUBJECT_KINDS[k]}</Tag>) },
         { title: '期限', render: (_, r) => <Period from={r.periodFrom} to={r.periodTo} /> },
-        { title: '已检查主体', dataIndex: 'inspectedSubjects' },
+        { title: '已检查主体', dataIndex: 'inspectedSubjects', render: count },
         { title: '创建单位', dataIndex: 'unitName' },
         { title: '状态', dataIndex: 'status', render: (s: 'open' | 'closed') => <Tag color={s === 'open' ? COLORS.blue : COLORS.grey}>{ROUND_STATUSES[s]}</Tag> },
       ]} />

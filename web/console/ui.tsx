@@ -85,6 +85,9 @@ export const day = (d: string) => <span className="nowrap">{d}</span>;
 /** A period in a table cell: each date whole, the line breaking only around 至. */
 export const dayRange = (from: string, to: string) => (from === to ? day(from) : <>{day(from)} 至 {day(to)}</>);
 
+/** A count in a table or a detail line, grouped by thousands (12,000) as the statistics print it; blank is —. */
+export const count = (n: number | null | undefined) => (n == null ? '—' : n.toLocaleString('zh-CN'));
+
 /** A date-range picker's value from a filter's first and last day (both, or none). */
 export const rangeValue = (from?: string, to?: string): [Dayjs, Dayjs] | null => (from && to ? [dayjs(from), dayjs(to)] : null);
 
