@@ -523,6 +523,9 @@ describe('figure variants by kind (session 16)', () => {
     expect(plain('此次活动共有120名社区老人参加')).toEqual(['people_reached=120']);
     expect(plain('讲座吸引社区老年人90余名参加')).toEqual(['people_reached=90']);
     expect(plain('参加活动的老年人达260余人')).toEqual(['people_reached=260']);
+    // Constructed: 参加 before the count names an audience only with an audience word.
+    expect(plain('参加会议的单位负责人30人')).toEqual([]);
+    expect(plain('组织养老机构负责人参加培训120人次')).toEqual([]);
     // Constructed: must not fire — staff, things handed to the audience, persons lured, places counted.
     expect(plain('为30名网格员开展培训')).toEqual([]);
     expect(plain('向12名民警讲解办案要点')).toEqual([]);
@@ -572,6 +575,7 @@ describe('figure variants by kind (session 16)', () => {
     expect(plain('收集线索31条,经核实,其中与养老诈骗无关的14条')).toEqual(['tips_received=31']);
     expect(plain('排查线索50条，其中涉及保健品的20条')).toEqual(['tips_received=50', 'tips_received=20']);
     expect(plain('受理线索30条，经核查，其中属实的12条')).toEqual(['tips_received=30', 'tips_true=12']);
+    expect(plain('检查养老机构40家，经排查，其中存在问题的5家')).toEqual(['entities_screened=40']);
     // Constructed: set phrases.
     expect(plain('入户走访做到一户一策')).toEqual([]);
     expect(plain('逐一上门，一家一户地走访')).toEqual([]);

@@ -27,6 +27,9 @@ export interface MaskedNumber {
   end: number;
 }
 
+/** Who an event reaches: elders, residents, the public — not the staff who carry it out. */
+const AUDIENCE = '老年人|老人|群众|居民|村民|市民|长者|银发|老年朋友|中老年';
+
 interface Rule {
   indicator: string;
   /** The clause words before the number must match this. */
@@ -92,13 +95,13 @@ const RULES: Rule[] = [
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   { indicator: 'meetings', words: /会议|召开|部署会|推进会|座谈会/, measures: ['次', '场'], unit: '次' },
   { indicator: 'victims', words: /受害|被骗(?!子)|被害人|(?:骗取|骗走)了?(?:共计?)?$/, measures: ['人', '名'], unit: '人' },
-  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与|参加|受众|宣传/, measures: ['人', '人次', '名'], unit: '人' },
+  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与|受众|宣传/, measures: ['人', '人次', '名'], unit: '人' },
+  // 参加 only with the audience named ("参加活动的老年人达260余人", session 16): "参加会议的单位负责人30人" reached no one.
+  { indicator: 'people_reached', words: new RegExp(String.raw`参加[^，。；]*(?:${AUDIENCE})|(?:${AUDIENCE})[^，。；]*参加`), measures: ['人', '人次', '名'], unit: '人' },
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
   { indicator: 'elderly_devices', words: /腕表|手环|监控|设备/, measures: ['个', '台', '块'], unit: '个' },
 ];
 
-/** Who an event reaches: elders, residents, the public — not the staff who carry it out. */
-const AUDIENCE = '老年人|老人|群众|居民|村民|市民|长者|银发|老年朋友|中老年';
 /** A clause before the count that lures or cheats the persons counted, or names them as involved in a case. */
 const NOT_LURED = /^(?![^，。；]*(?:诱骗|诱导|诱使|欺骗|哄骗|蒙骗|骗取|涉及|涉案))/;
 /** What an audience does not take part in: a crime. */
@@ -367,7 +370,7 @@ const GOODS_SEIZED = /查扣|扣押|查封|收缴|没收|缴获|查获|暂扣|�
  * A check reported as a lead-in with no count ("经核查，其中查无实据的10条", "经核实,其中与养老诈骗无关的14条", session 16):
  * the breakdowns after it count what the check found — an outcome the guide labels `other` — not the check itself.
  */
-const CHECK_LEAD = /^(?:经过?|通过)?(?:核查|核实|查证|调查|甄别|研判|初查|查)(?:后|发现)?$/;
+const CHECK_LEAD = /^(?:经过?|通过)?(?:核查|核实|查证|调查|甄别|研判|初查|排查|检查|摸排|巡查|查)(?:后|发现)?$/;
 /** Words that say persons were reached: the only clauses a bare count of persons may inherit people_reached from. */
 const REACH_WORDS = /覆盖|受益|惠及|受教育|受众|参与|参加/;
 interface EarlierClause { start: number; text: string; named: boolean; other: boolean }
