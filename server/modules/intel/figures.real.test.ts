@@ -500,3 +500,93 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(s.maskedDetected).toBe(s.maskedLabelled);
   });
 });
+
+/**
+ * Session 16 (docs/intel.md, "Extraction variants by kind"): each principle below was built from CONSTRUCTED variants of the
+ * error kinds the unseen proxy showed (bench/intel-fig-variants.ts); the sentences marked "constructed" are written for
+ * the test, not copied from any data set. Real dev sentences (item id given) are pinned where the dev split has one.
+ */
+describe('figure variants by kind (session 16)', () => {
+  const plain = (text: string) => extractFigures(text).figures.map((f) => `${f.indicator}=${f.value}`);
+
+  it('persons reached: 为/向/给 with a place word, more teaching verbs, the audience before the count; places that begin the audience', () => {
+    // Real dev sentences keep their readings: s198 (为 + the audience + 普及), s192 (吸引…参加), s197 (answers given are no reach).
+    expect(plain('为近百名中老年群众普及防范诈骗技巧和法律知识')).toEqual(['people_reached=100']);
+    expect(plain('此次宣传活动,共发放宣传手册130余份,为群众答疑解惑20余人次,收集村民提供的违法犯罪线索2件')).toEqual(['materials_distributed=130', 'tips_received=2']);
+    // Constructed: must fire.
+    expect(plain('民警为社区60余名老年人讲授防骗“秘籍”')).toEqual(['people_reached=60']);
+    expect(plain('给40余名老人讲解识骗防骗技巧')).toEqual(['people_reached=40']);
+    expect(plain('为120名老人上了一堂反诈课')).toEqual(['people_reached=120']);
+    expect(plain('为80名老年人开展防诈骗宣传')).toEqual(['people_reached=80']);
+    expect(plain('向300多名社区居民宣讲防范知识')).toEqual(['people_reached=300']);
+    expect(plain('为五十余名村民讲授反诈知识')).toEqual(['people_reached=50']);
+    expect(plain('此次活动共有120名社区老人参加')).toEqual(['people_reached=120']);
+    expect(plain('讲座吸引社区老年人90余名参加')).toEqual(['people_reached=90']);
+    expect(plain('参加活动的老年人达260余人')).toEqual(['people_reached=260']);
+    // Constructed: 参加 before the count names an audience only with an audience word.
+    expect(plain('参加会议的单位负责人30人')).toEqual([]);
+    expect(plain('组织养老机构负责人参加培训120人次')).toEqual([]);
+    // Constructed: must not fire — staff, things handed to the audience, persons lured, places counted.
+    expect(plain('为30名网格员开展培训')).toEqual([]);
+    expect(plain('向12名民警讲解办案要点')).toEqual([]);
+    expect(plain('向600余名老年群众发放宣传资料')).toEqual([]);
+    expect(plain('300余名老人被诱骗参加“免费体检”')).toEqual([]);
+    expect(plain('讲座吸引社区民警20名参加')).toEqual([]);
+    expect(plain('宣传活动覆盖12个社区')).toEqual([]);
+  });
+
+  it('victims: the agent between 被 and the verb, the scheme\'s verb before the persons; prevented fraud has no victims', () => {
+    // Real dev sentence (s082) keeps its reading.
+    expect(plain('还真有人上当!郑州警方调查发现,3名老人被骗100余万元,其中一名62岁的老太太购买70余万元假藏品。')).toEqual(['victims=3']);
+    // Constructed: must fire.
+    expect(plain('已有两名老人被诈骗分子骗走积蓄')).toEqual(['victims=2']);
+    expect(plain('已有6名老人被骗取钱财')).toEqual(['victims=6']);
+    expect(plain('不法分子共骗取65名老人钱财')).toEqual(['victims=65']);
+    // Constructed: must not fire.
+    expect(plain('成功劝阻3名老人被骗')).toEqual([]);
+    expect(plain('避免12名老人上当受骗')).toEqual([]);
+    expect(plain('12名老人险些被骗')).toEqual([]);
+    expect(plain('共挽救12名老人免遭诈骗')).toEqual([]);
+  });
+
+  it('goods seized, giveaways and ordered restitution are no indicator; a recovery verb heading a list makes frozen money recovered', () => {
+    // Real dev sentence (s098): properties, land and cars seized are `other`; the recovered money keeps its key.
+    expect(plain('截至9月18日,全区法院受理一审涉养老诈骗案45件67人,追赃挽损金额600余万元,查封涉案房产、商铺、车位120余套、地皮2块,扣押轿车8辆'))
+      .toEqual(['amount_recovered_yuan=6000000']);
+    // Constructed: must not fire.
+    expect(plain('查扣涉案设备18台')).toEqual([]);
+    expect(plain('扣押涉案电脑、手机等设备35台')).toEqual([]);
+    expect(plain('现场查封虚假宣传展板12块')).toEqual([]);
+    expect(plain('没收非法宣传资料600余份')).toEqual([]);
+    expect(plain('现场发放纪念品300份')).toEqual([]);
+    expect(plain('判令被告人退赔被害人经济损失50万元')).toEqual([]);
+    expect(plain('责令其退还老人预付款项8.6万元')).toEqual([]);
+    expect(plain('冻结、扣押涉案款物价值1.6亿元')).toEqual([]);
+    // Constructed: must fire.
+    expect(plain('追缴、冻结涉案资金人民币1200万元')).toEqual(['amount_recovered_yuan=12000000']);
+    expect(plain('向过往群众派送宣传单1200份')).toEqual(['materials_distributed=1200']);
+    expect(plain('发放宣传资料2000份，收缴非法宣传品300余份')).toEqual(['materials_distributed=2000']);
+    expect(plain('检查养老机构12家，查扣过期药品40余件')).toEqual(['entities_screened=12']);
+  });
+
+  it('breakdowns after a check lead-in, set phrases of two 一, 对 + 辖区内 or a 已…的 modifier, 当庭/公开 before the verb', () => {
+    // Constructed: the breakdowns after 经核查/经核实 count the check's outcomes (`other`); a breakdown by kind keeps the key.
+    expect(plain('收到群众举报线索33条，经核查，其中查无实据的10条')).toEqual(['tips_received=33']);
+    expect(plain('收集线索31条,经核实,其中与养老诈骗无关的14条')).toEqual(['tips_received=31']);
+    expect(plain('排查线索50条，其中涉及保健品的20条')).toEqual(['tips_received=50', 'tips_received=20']);
+    expect(plain('受理线索30条，经核查，其中属实的12条')).toEqual(['tips_received=30', 'tips_true=12']);
+    expect(plain('检查养老机构40家，经排查，其中存在问题的5家')).toEqual(['entities_screened=40']);
+    // Constructed: set phrases.
+    expect(plain('入户走访做到一户一策')).toEqual([]);
+    expect(plain('逐一上门，一家一户地走访')).toEqual([]);
+    expect(plain('入户走访独居老人1户')).toEqual(['households_visited=1']);
+    // Constructed: 对 frames.
+    expect(plain('对辖区内45家养老机构开展“拉网式”排查')).toEqual(['entities_screened=45']);
+    expect(plain('对已宣判的5起案件开展回访')).toEqual([]);
+    expect(plain('对已判决的8起案件开展判后答疑')).toEqual([]);
+    expect(plain('共有9起养老诈骗案件当庭宣判')).toEqual(['trial_cases=9']);
+    expect(plain('对11起养老诈骗案件进行公开宣判')).toEqual(['trial_cases=11']);
+    // Real dev sentence (s120) keeps its reading.
+    expect(plain('7月12日,福建省高级人民法院组织全省14家法院,对19起涉老诈骗犯罪案件进行集中宣判,对涉养老诈骗的执行案款予以发放。')).toEqual(['trial_cases=19']);
+  });
+});

@@ -25,6 +25,9 @@ const SHAPES: Record<string, string> = {
   'framed counts with only modifiers after them': ('将1名' + '抓获的'.repeat(26) + ',').repeat(250).slice(0, MAX_TEXT),
   'framed counts in one unbroken clause': '将甲1名嫌疑人不予逮捕'.repeat(2_000).slice(0, MAX_TEXT),
   'frame markers across a list before each count': ('将甲、'.repeat(12) + '对1名抓获').repeat(500).slice(0, MAX_TEXT),
+  // Session 16: an audience before the count with its verb after, modifiers between 对 and the count, check lead-ins before
+  // breakdowns, goods seized across a list.
+  'audience, modifiers, lead-ins and seizures': ('为社区居民1名参加对已宣判的1起经核查，其中甲的1条扣押甲、' + '设备1台').repeat(600).slice(0, MAX_TEXT),
 };
 
 describe('figure extraction stays linear', () => {

@@ -27,6 +27,9 @@ export interface MaskedNumber {
   end: number;
 }
 
+/** Who an event reaches: elders, residents, the public — not the staff who carry it out. */
+const AUDIENCE = '老年人|老人|群众|居民|村民|市民|长者|银发|老年朋友|中老年';
+
 interface Rule {
   indicator: string;
   /** The clause words before the number must match this. */
@@ -82,7 +85,7 @@ const RULES: Rule[] = [
   { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
   { indicator: 'publicity_events', words: /宣传|讲座|活动|宣讲|进社区|集中宣传/, measures: ['场', '场次', '次', '期'], unit: '场' },
   // 发送 hands out printed things too ("现场发送普法宣传资料300余份", s192); texts sent are counted in 条, notices rank earlier.
-  { indicator: 'materials_distributed', words: /发放|散发|派发|分发|印制|印发|制作|制发|发送/, measures: ['份', '册', '张', '本'], unit: '份' },
+  { indicator: 'materials_distributed', words: /发放|散发|派发|分发|派送|递送|赠送|送发|印制|印发|制作|制发|发送/, measures: ['份', '册', '张', '本'], unit: '份' },
   { indicator: 'banners', words: /横幅|标语|条幅/, measures: ['条', '幅'], unit: '条' },
   { indicator: 'posters', words: /海报|展板|挂图/, measures: ['张', '块', '幅'], unit: '张' },
   { indicator: 'households_visited', words: /入户|走访|敲门/, measures: ['户', '户次', '起'], unit: '户' },
@@ -91,14 +94,14 @@ const RULES: Rule[] = [
   { indicator: 'videos_made', words: /视频|短片/, measures: ['个', '部', '条'], unit: '个' },
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   { indicator: 'meetings', words: /会议|召开|部署会|推进会|座谈会/, measures: ['次', '场'], unit: '次' },
-  { indicator: 'victims', words: /受害|被骗(?!子)|被害人/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'victims', words: /受害|被骗(?!子)|被害人|(?:骗取|骗走)了?(?:共计?)?$/, measures: ['人', '名'], unit: '人' },
   { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与|受众|宣传/, measures: ['人', '人次', '名'], unit: '人' },
+  // 参加 only with the audience named ("参加活动的老年人达260余人", session 16): "参加会议的单位负责人30人" reached no one.
+  { indicator: 'people_reached', words: new RegExp(String.raw`参加[^，。；]*(?:${AUDIENCE})|(?:${AUDIENCE})[^，。；]*参加`), measures: ['人', '人次', '名'], unit: '人' },
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
   { indicator: 'elderly_devices', words: /腕表|手环|监控|设备/, measures: ['个', '台', '块'], unit: '个' },
 ];
 
-/** Who an event reaches: elders, residents, the public — not the staff who carry it out. */
-const AUDIENCE = '老年人|老人|群众|居民|村民|市民|长者|银发|老年朋友|中老年';
 /** A clause before the count that lures or cheats the persons counted, or names them as involved in a case. */
 const NOT_LURED = /^(?![^，。；]*(?:诱骗|诱导|诱使|欺骗|哄骗|蒙骗|骗取|涉及|涉案))/;
 /** What an audience does not take part in: a crime. */
@@ -121,7 +124,8 @@ const AFTER_RULES: Rule[] = [
   // "两次集中宣传共发放…" (s060): the events themselves, counted before their noun.
   { indicator: 'publicity_events', words: /^[^，。；]{0,4}(?:集中宣传|宣传活动|宣讲活动|讲座)/, measures: ['次', '场', '场次'], unit: '场' },
   // "3名老人被骗100余万元" (s082): persons harmed, counted before the word that says so.
-  { indicator: 'victims', words: /^[^，。；]{0,8}(?:被骗(?!子)|受骗|受害|被害)/, measures: ['人', '名'], unit: '人' },
+  // The agent may stand between 被 and the verb ("两名老人被诈骗分子骗走积蓄", session 16): 被…骗走/骗取/骗去/骗了.
+  { indicator: 'victims', words: /^[^，。；]{0,8}(?:被骗(?!子)|受骗|受害|被害|被[^，。；]{1,6}?骗(?:走|取|去|了))/, measures: ['人', '名'], unit: '人' },
   // Persons of the audience counted before the verb that says they took part or were taught ("共吸引100余名老年人参加",
   // s192; "20余名“银发一族”一起学习", s194; "为近百名中老年群众普及防范诈骗技巧", s198): people reached. Only the audience
   // (elders, residents, the public) — staff taking part ("30余名干警参加") are no reach — and only with such a verb.
@@ -129,7 +133,13 @@ const AFTER_RULES: Rule[] = [
   // Nor are persons lured or cheated into it ("诱骗300余名老年人参加所谓的健康讲座") or an unlawful "活动" ("参与非法集资活动"):
   // those are victims of the scheme, not an audience (review, session 13).
   { indicator: 'people_reached', lead: NOT_LURED, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:(?:参加|参与)(?:了)?(?![^，。；]{0,8}?${UNLAWFUL})(?:$|[^，。；]{0,8}?(?:活动|讲座|宣讲|宣传|培训|座谈|课堂|演出|问答|答题))|学习|聆听)`), measures: ['人', '名', '人次'], unit: '人' },
-  { indicator: 'people_reached', lead: /[为向](?:近|约|超过?)?$/, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:普及|讲解|宣讲|讲授|上课)`), measures: ['人', '名', '人次'], unit: '人' },
+  // 为/向/给 + the count + the audience + a teaching verb (session 16: with a place word between — "为辖区150余名老年人送去
+  // 防骗知识", "民警为社区60余名老年人讲授…" — and more verbs: "上了一堂反诈课", "开展防诈骗宣传"). Handing things to them
+  // ("向600余名老年群众发放宣传资料") is not in the list: the materials are what is counted there.
+  { indicator: 'people_reached', lead: /[为向给](?:[\u4e00-\u9fa5]{0,4}?(?:辖区|社区|村|小区|镇|乡|街道|市|县|区)内?)?(?:近|约|超过?)?$/, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:普及|讲解|宣讲|讲授|讲述|上课|上了?[^，。；]{0,4}?课|送去|送上|开展[^，。；]{0,8}?(?:宣传|讲座|培训)(?!资料|品|单|册|页|手册|折页)|培训)`), measures: ['人', '名', '人次'], unit: '人' },
+  // The audience named before the count, its verb after ("讲座吸引社区老年人90余名参加", session 16): people reached, with the
+  // same guards (not lured, not an unlawful "activity").
+  { indicator: 'people_reached', lead: new RegExp(String.raw`^(?![^，。；]*(?:诱骗|诱导|诱使|欺骗|哄骗|蒙骗|骗取|涉及|涉案))[^，。；]*(?:${AUDIENCE})(?:共|约|近|达)?$`), words: new RegExp(String.raw`^(?:前来|到场|现场)?(?:参加|参与|聆听)(?![^，。；]{0,8}?${UNLAWFUL})`), measures: ['人', '名', '人次'], unit: '人' },
   // "深入…3000余户居民家中" (s113): households counted by the home entered, whatever the verb of motion.
   { indicator: 'households_visited', words: /^[^，。；]{0,6}家(?:中|里)/, measures: ['户', '户次'], unit: '户' },
 ];
@@ -143,7 +153,7 @@ const AFTER_RULES: Rule[] = [
  * words after the number are its noun, not its verb, and decide nothing here (AFTER_RULES read the few nouns that do).
  * The predicate stops at the next number: "12条线索中已有5条办结" says nothing of the 12.
  */
-const PREDICATE = /^([^，。；0-9０-９]{0,16}?)((?:已经?|均已?|全部|都已?|被|依法|先后|分别|逐(?:户|家|一|个)|集中|一起|共同|成功|顺利|进行了?|开展了?|予以)+)[^，。；]{0,20}/;
+const PREDICATE = /^([^，。；0-9０-９]{0,16}?)((?:已经?|均已?|全部|都已?|被|依法|先后|分别|逐(?:户|家|一|个)|集中|一起|共同|成功|顺利|当庭|公开|当场|进行了?|开展了?|予以)+)[^，。；]{0,20}/;
 const NEXT_COUNT = new RegExp(String.raw`[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?(?:${MEASURES})`);
 const untilNextCount = (words: string) => {
   const cut = NEXT_COUNT.exec(words);
@@ -234,7 +244,9 @@ const AGENT = new RegExp(`${STAFF.source}|小组|工作组|专班|队|部门|机
  * the verb after it: that verb decides even when words before the 对 name an indicator. Not 针对/相对/面对/绝对.
  */
 function objectOfDui(text: string, start: number, q: Quantity) {
-  return /(?:^|[^针相面绝])对(?:[\u4e00-\u9fa5]{0,4}?(?:市|县|区|省|镇|乡|街道|辖内))?$/.test(text.slice(start, q.numStart).trimEnd());
+  // A place word may end in 内 ("对辖区内45家养老机构…", session 16), and a modifier ending in 的 may stand before the count
+  // ("对已宣判的5起案件开展回访", session 16): it describes the object, the verb after the count still decides.
+  return /(?:^|[^针相面绝])对(?:[\u4e00-\u9fa5]{0,4}?(?:市|县|区|省|镇|乡|街道|辖内)内?)?(?:已经?[\u4e00-\u9fa5]{1,6}的)?$/.test(text.slice(start, q.numStart).trimEnd());
 }
 
 /**
@@ -242,8 +254,9 @@ function objectOfDui(text: string, start: number, q: Quantity) {
  * guide: gangs, dens, supervised cases, valid tips after verification, giveaways, views and plays,
  * cases handed on): a number next to these words is not given a key, whatever verb governs it.
  */
-const OTHER_BEFORE = /团伙|窝点|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|责令退赔|判令退赔|判决退赔|占比|覆盖率|破案率/;
-const OTHER_AFTER = /^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导|行政村|村|社区|乡镇|街道|小区)/;
+const OTHER_BEFORE = /团伙|窝点|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
+// Places counted ("12个社区") are no persons; a place word that begins the audience ("300多名社区居民", "五十余名村民", session 16) is.
+const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
 /**
  * Consultations answered ("为老年人提供法律咨询30余人次", s140; "解答群众咨询200余人次") are counted in persons but are
  * neither people reached nor events: no key when 咨询 is the word right before the number.
@@ -342,6 +355,22 @@ function negated(r: Rule, words: string) {
   return any;
 }
 const AUDIENCE_WORD = new RegExp(AUDIENCE);
+/** The audience named right after a count of persons ("民警为社区60余名老年人讲授…", session 16). */
+const AUDIENCE_NEXT = new RegExp(String.raw`^[^，。；]{0,4}?(?:${AUDIENCE})`);
+/** Fraud prevented or escaped: the persons counted were not cheated. */
+const LURED = /诱骗|诱导|诱使|欺骗|哄骗|蒙骗|被骗|骗取/;
+const PREVENTED = /劝阻|避免|防止|阻止|挽救|免遭|幸免|险些|差点|险遭|未被|没有被|未受骗|未上当/;
+/**
+ * Goods and things seized or confiscated ("现场查获假冒保健品320瓶", "查扣涉案设备18台", "查封虚假宣传展板12块", session 16):
+ * the guide labels them `other`, whatever the noun — 设备 is no elderly device handed out, 展板 no poster put up. Money
+ * seized is read apart (SEIZURE, with the recovery verbs that make it recovered).
+ */
+const GOODS_SEIZED = /查扣|扣押|查封|收缴|没收|缴获|查获|暂扣|扣留|封存/;
+/**
+ * A check reported as a lead-in with no count ("经核查，其中查无实据的10条", "经核实,其中与养老诈骗无关的14条", session 16):
+ * the breakdowns after it count what the check found — an outcome the guide labels `other` — not the check itself.
+ */
+const CHECK_LEAD = /^(?:经过?|通过)?(?:核查|核实|查证|调查|甄别|研判|初查|排查|检查|摸排|巡查|查)(?:后|发现)?$/;
 /** Words that say persons were reached: the only clauses a bare count of persons may inherit people_reached from. */
 const REACH_WORDS = /覆盖|受益|惠及|受教育|受众|参与|参加/;
 interface EarlierClause { start: number; text: string; named: boolean; other: boolean }
@@ -357,6 +386,7 @@ function inherited(text: string, clauseStart: number, measure: string, seen: Map
       c = { start: s, text: clause, named: ANY_RULE_WORD.test(clause), other: OTHER_BEFORE.test(clause) || NOT_A_TOTAL.test(clause) };
       seen.set(end, c);
     }
+    if (CHECK_LEAD.test(c.text.trim())) return undefined;
     if (c.named) {
       if (c.other) return undefined;
       const r = RULES.find((r) => r.measures.includes(measure) && r.words.test(c.text));
@@ -427,6 +457,8 @@ function notAFigure(text: string, q: Quantity): boolean {
   // Read without a leading 近/约: "问题近一个时期层出不穷" (s061) is an article too.
   // "打了一场…整体战", "一场声势浩大的…行动" (s110, s116): 一场 before a noun is an article too.
   if (/^一(?:个|起|批|家|名|种|件|场)$/.test(text.slice(q.numStart, q.numEnd) + q.measure) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
+  // A set phrase of two 一 ("一户一策", "一人一档", "一家一户", session 16): a way of working, not a count.
+  if (/^一$/.test(text.slice(q.numStart, q.numEnd)) && q.measure && (text[q.end] === '一' || /一[\u4e00-\u9fa5]$/.test(text.slice(Math.max(0, q.start - 2), q.start)))) return true;
   // Durations counted in 个: "3个月内", "6个小时", "一个时期".
   if (q.measure === '个' && /^(?:月|小时|时期|阶段|星期|工作日|季度)/.test(after)) return true;
   return false;
@@ -508,9 +540,14 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // involved; with a recovery verb beside it ("追缴查扣涉案财物") it is recovered — read in the whole clause before the
     // number, not only its last words: a long object can push the verb out of them ("追缴冻结涉养老诈骗赃款赃物人民币
     // 7537万余元", s210).
-    if (measure === '元' && SEIZURE_WORD.test(near) && !RECOVERY_WORD.test(near) && !RECOVERY_BESIDE_SEIZURE.test(before)) continue;
-    const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
+    // The recovery verb may head a list the seizure word is an item of ("追缴、冻结涉案资金…", session 16): read across 、.
     const list = listWords(text, start, before);
+    if (measure === '元' && SEIZURE_WORD.test(near) && !RECOVERY_WORD.test(near) && !RECOVERY_BESIDE_SEIZURE.test(list)) continue;
+    let listSince = list.length;
+    while (listSince > 0 && !/[0-9０-９]/.test(list[listSince - 1])) listSince--;
+    // Things seized are no indicator, whatever they are (GOODS_SEIZED): read since the previous number, across 、.
+    if (measure !== '元' && measure !== '%' && GOODS_SEIZED.test(list.slice(listSince)) && !RECOVERY_WORD.test(list.slice(listSince))) continue;
+    const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
     if (mixedCount(list)) continue;
     // An item of a list that is only a noun phrase ("转发、转载相关信息、短视频和典型案例等150余条", s081) is governed
     // by the list head's verb first: 视频 inside it is what is counted, not what was done. An item with its own
@@ -528,9 +565,9 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // The verb after the count decides when the count is its object (对…) or when no word before the number could:
     // the clause before it is bare (empty, 共/累计, 其中, …的). A clause with words of its own keeps them.
     const dui = objectOfDui(text, start, q);
+    // The words between 对 and its object describe the object ("对已宣判的5起案件…"): only words before 对 may decide for it.
+    const ownBeforeDui = dui ? RULES.find((r) => fits(r, governing.slice(0, governing.lastIndexOf('对')))) : undefined;
     // 将/把 + the object (session 15): read in the words since the previous number, across the 、 of a list of names.
-    let listSince = list.length;
-    while (listSince > 0 && !/[0-9０-９]/.test(list[listSince - 1])) listSince--;
     const jiang = dui ? undefined : jiangFrame(list.slice(listSince));
     if (jiang === 'negated') continue;
     const frame = dui ? { noun: '' } : jiang;
@@ -542,12 +579,16 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const bare = BARE_CLAUSE.test(before);
     const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
       (frame ? predicateRule(text, q, measure, frame) : undefined) ??
-      fromList ?? own ??
+      fromList ?? (dui ? ownBeforeDui : own) ??
       (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??
       (mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
     if (!rule || (rule.indicator !== 'tips_received' && INTAKE.test(before))) continue;
     // "志愿者参与服务200余人次": the staff took part, no audience was reached (unless the clause names one).
-    if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before)) continue;
+    if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before) && !AUDIENCE_NEXT.test(after)) continue;
+    // A victim is cheated: persons kept from being cheated ("成功劝阻3名老人被骗", "12名老人险些被骗", session 16) are none.
+    if (rule.indicator === 'victims' && PREVENTED.test(before + untilNextCount(after))) continue;
+    // Persons lured into an event ("300余名老人被诱骗参加“免费体检”") are no audience, the lure named before or after the count.
+    if (rule.indicator === 'people_reached' && LURED.test(untilNextCount(after))) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
     // Counts of visits and checks keep their measure word (家次, 人次, 条次): 774家次 is not 774家.
     const unit = measure === '%' ? '%' : ['宗', '家次', '个次', '户次', '条次', '人次', '场次'].includes(measure) ? measure : rule.unit;
