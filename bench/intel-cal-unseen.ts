@@ -44,8 +44,12 @@ function idsAt(rev: string, file: string): Set<string> {
   return new Set([...text.matchAll(/"id"\s*:\s*"([^"]+)"/g)].map((m) => m[1]));
 }
 
-export interface UnseenReading { id: string; kind: string; commit: string; rules: Level; harm: boolean; warning: boolean }
-interface OldVerdict { level: Level; rules?: Level; harm: string | null; warning?: boolean }
+export interface UnseenReading {
+  id: string; kind: string; commit: string; rules: Level; harm: boolean; warning: boolean;
+  /** Session 16: the old reading's signs (code and quote) and its word of harm, for `--fp` (kinds of over-firing). */
+  signs?: { code: string; quote: string }[]; harmWord?: string | null;
+}
+interface OldVerdict { level: Level; rules?: Level; harm: string | null; warning?: boolean; signs?: { code: string; quote: string }[] }
 
 async function read() {
   mkdirSync(CACHE, { recursive: true });
@@ -65,7 +69,8 @@ async function read() {
     for (const id of ids) {
       const e = dev.get(id)!;
       const v = judge(e.text, null);
-      out.push({ id, kind: e.kind, commit: c, rules: v.rules ?? v.level, harm: v.harm !== null, warning: v.warning ?? false });
+      out.push({ id, kind: e.kind, commit: c, rules: v.rules ?? v.level, harm: v.harm !== null, warning: v.warning ?? false,
+        signs: (v.signs ?? []).map((f) => ({ code: f.code, quote: f.quote })), harmWord: v.harm });
     }
     git('worktree', 'remove', '--force', wt);
     const k = (kind: string) => ids.filter((id) => dev.get(id)!.kind === kind).length;
@@ -104,8 +109,29 @@ const show = (name: string, rows: Oof[], cal: Calibration) => {
 };
 const brief = (c: Calibration) => `medium ${c.medium} lowMedium ${c.lowMedium} harm ${c.harm} keep ${c.keep}`;
 
+/**
+ * `--fp` (session 16): the unseen ORDINARY dev texts the rules of their day read medium or high, with the old signs and
+ * harm word, and how today's rules read them (level and sign codes). Dev only (the readings hold dev ids only).
+ */
+async function listFalseAlarms() {
+  const { judge } = await import('../server/modules/intel/verdict.ts');
+  const readings = JSON.parse(readFileSync(`${CACHE}/readings.json`, 'utf8')) as UnseenReading[];
+  const dev = new Map(realDevItems().map((e) => [e.id, e]));
+  const flagged = readings.filter((u) => u.kind === 'ordinary' && (u.rules === 'high' || u.rules === 'medium'));
+  console.log(`unseen ordinary dev texts the rules of their day read medium/high: ${flagged.length}`);
+  for (const u of flagged) {
+    const e = dev.get(u.id)!;
+    const now = judge(e.text, null);
+    const signs = (u.signs ?? []).map((f) => `${f.code}「${f.quote}」`).join(' ');
+    console.log(`\n${u.id} (${u.commit}) then ${u.rules}${u.harmWord ? ` harm「${u.harmWord}」` : ''}${u.warning ? ' warning' : ''}: ${signs}`);
+    console.log(`  today (rules): ${now.rules} ${now.signs.map((f) => f.code).join(',')}${now.harm ? ` harm「${now.harm}」` : ''}`);
+    if (process.argv.includes('--text')) console.log(`  ${e.text.replace(/\s+/g, ' ').slice(0, 400)}`);
+  }
+}
+
 async function main() {
   if (process.argv.includes('--read')) return read();
+  if (process.argv.includes('--fp')) return listFalseAlarms();
   const readings = JSON.parse(readFileSync(`${CACHE}/readings.json`, 'utf8')) as UnseenReading[];
   const oof = oofRows();
   const rows = unseenRows(readings, oof);

@@ -3,6 +3,7 @@ import { flagged as isFlagged, loadReal, type RealCase, type RealOrdinary } from
 import { loadModel, ngrams, normalize, readWithModel, type ModelWeights } from './model.ts';
 import { TYPE_WORDS } from './lexicon.ts';
 import { toSimplified } from './simplify.ts';
+import { CONSTRUCTED_ORDINARY, CONSTRUCTED_SCAMS, PROBE_ORDINARY, PROBE_SCAMS } from './constructed-lookalikes.ts';
 import { combineLevel, DEFAULT_CALIBRATION, findMoves, isShort, judge, ONE_SMS, typeCues, typeText, type Level } from './verdict.ts';
 
 /**
@@ -1318,5 +1319,102 @@ describe('review of session 15: look-alikes of the new readings (constructed, no
       expect(typeCues(t).find((c) => c.code === 'elderly_project')?.quote, t).toBe('投资');
     }
     expect(typeCues('他原来在一家投资控股集团工作，退休后住进了养老院。').map((c) => c.code)).not.toContain('elderly_project');
+  });
+});
+
+describe('issue 14, session 16: false-alarm kinds on unseen and constructed ordinary texts (docs/intel.md, "False-alarm kinds … (session 16)")', () => {
+  // Constructed look-alikes (constructed-lookalikes.ts: written for this audit, not data). Each kind is one way the rules of
+  // earlier days over-fired on unseen dev ordinary texts (bench/intel-cal-unseen.ts --fp).
+  const both = (t: string) => [judge(t, null).level, judge(t).level];
+  const notFlagged = (t: string) => {
+    expect(flagged(judge(t).level), t).toBe(false);
+    expect(flagged(judge(t, null).level), t).toBe(false);
+  };
+  // Left on purpose (docs/intel.md): a 民警's account of how the scam runs with no warning word ("遇到这种情况，一定要先给家人打
+  // 电话": a scam's own order borrows the form), and three reports of fraud stopped ("劝阻", "堵截", "挽回损失": the rules read the
+  // 诈骗 of a 劝阻 as harm done; the other two are flagged by the model alone).
+  const KNOWN_ORDINARY = new Set([
+    '民警介绍，骗子先冒充“孙子”打电话，说自己打架被抓了，急需保释金，再让“律师”上门取钱。遇到这种情况，一定要先给家人打电话。',
+    '市公安局通报：今年以来全市电信网络诈骗案件发案数同比下降三成，挽回群众损失一千余万元。',
+    '派出所民警走访辖区银行网点，与柜员一起劝阻了一起疑似诈骗的大额汇款，为老人保住了积蓄。',
+    '本行今年共成功堵截电信诈骗资金十余笔，为客户挽回损失八十余万元。',
+  ]);
+  // Constructed scams the rules did not flag before this session either (not read by any session-16 principle).
+  const KNOWN_MISSED = new Set([
+    '我是养老院的王主任，床位紧张，先交5万元床位预订金到我个人账户，可以优先入住，每年还返8%利息。',
+    '【菜鸟驿站】您的包裹丢失，可获得赔偿300元，请加客服微信 cnyz-55 办理理赔。',
+    '我是你领导，明天到我办公室来一趟，先帮我转笔钱到这个账户，回头还你。',
+    '足不出户，日赚三百，只需点赞关注，加QQ 556677 领任务，先垫付后返佣。',
+    '我是银行工作人员，您的卡有风险，我上门帮您把卡和密码收走保管，您把存款取出来交给我们。',
+    '【京东客服】您的订单退款失败，需要您在借贷App上开通额度后才能退款，请按我的指引操作。',
+  ]);
+  it('flags none of the constructed ordinary look-alikes (both batches), but the four known ones', () => {
+    for (const { text: t } of [...CONSTRUCTED_ORDINARY, ...PROBE_ORDINARY]) if (!KNOWN_ORDINARY.has(t)) notFlagged(t);
+  });
+  it('keeps every constructed scam of the same surfaces flagged by the rules, but the six known misses', () => {
+    for (const { text: t } of [...CONSTRUCTED_SCAMS, ...PROBE_SCAMS]) if (!KNOWN_MISSED.has(t)) expect(flagged(judge(t, null).level), t).toBe(true);
+  });
+  it('reads words someone said or sent, quoted whole in a text that warns and disbelieves them, as the scam\'s (warning_quote)', () => {
+    // The o328/o660 kind, without "诈骗" right after the quote: the warning and the disbelief are elsewhere in the text.
+    for (const t of [
+      '网警提示：收到“您的账户存在异常，已被冻结，请下载APP解冻”的短信，切勿相信，银行账户问题请到柜台办理。',
+      '公安局温馨提示：接到“我是公安局的，你涉嫌洗钱，要把钱转到安全账户”的电话，马上挂断，公安机关没有安全账户。',
+      '反诈小课堂：“爸，我换号了，这是我的新号码，先别告诉妈”——收到这样的消息，一定要打孩子原来的电话核实。',
+    ]) notFlagged(t);
+    // The scam in its own voice, and a scam that quotes a word (not a message) beside a warning tail, stay high.
+    expect(both('您的账户存在异常，已被冻结，请下载APP解冻。')).toEqual(['high', 'high']);
+    expect(both('您有一笔“养老补贴”待领取，点击 http://bt-lq.top 领取，谨防诈骗。')).toEqual(['high', 'high']);
+  });
+  it('reads a sender\'s statement of what it never asks (不会…要求/索要…) as a denial (o613, o374 sentences)', () => {
+    // Real dev sentences, read alone (outside their warnings' frames): medium before session 16.
+    notFlagged('在任何情况下,工行都不会向客户索要银行卡或存折密码,也不会以短信、邮件等方式主动要求其将资金转入某指定账户');
+    notFlagged('社保經辦機構不會僅僅通過電話、短信要求參保人員進行銀行賬戶的操作,更不會通過電話方式要求參保人員提供個人賬戶的密碼。');
+    notFlagged('社保经办机构不会通过电话、短信要求参保人提供银行卡密码，也不会要求参保人往任何账户转账，请广大参保人牢记。');
+    // A new ask after the denial keeps its sign.
+    expect(flagged(judge('我们不会要求您支付任何费用，但需要您提供银行卡密码和验证码完成验证。', null).level)).toBe(true);
+  });
+  it('reads "有人冒充…" as the scammer in the third person, and an institution\'s "我院/我行不会…" as a warning', () => {
+    notFlagged('【某某医院】近期有人冒充我院医生，以“专家会诊”“特效药”为由向患者家属收取费用。我院不会私下收取任何费用，请到收费处核实。');
+    notFlagged('医保局提醒：有人冒充医保工作人员，以医保卡异常、需要重新认证为由，让参保人点击链接填写个人信息。医保业务请到医保服务窗口或国家医保服务平台App办理。');
+    expect(both('【医保局】您的医保卡异常，需要重新认证，请点击 http://yb-rz.top 填写个人信息。')).toEqual(['high', 'high']);
+  });
+  it('reads a denial right before the thing ("没有安全账户"), but not a thing not done ("没有交纳…费", o280; "没有替她…支付费用", c110)', () => {
+    notFlagged('老年人防骗要记住：公检法没有安全账户；中奖要先交钱的是骗局；保本高息的理财是陷阱；陌生人要验证码一律不给。');
+    expect(judge(text('o280'), null).signs.map((s) => s.code)).toContain('fee');
+    expect(judge(text('c110'), null).signs.map((s) => s.code)).toContain('fee');
+  });
+  it('reads a sign followed by a bare "别信/不要理" as denied', () => {
+    notFlagged('孙子给奶奶写的便条：陌生电话说我出事了要钱，别信，先打我手机；有人让你点链接、报卡号，不要理。');
+    // With an object the denial is the scam's own ("不要相信其他人").
+    expect(flagged(judge('您的账户已冻结，请加客服微信 kf123 解冻，不要相信其他人。', null).level)).toBe(true);
+  });
+  it('reads money said as already moved into the reader\'s own account as a receipt, not as money asked for (not m146\'s "将…转到你名下的银行卡")', () => {
+    notFlagged('【XX银行】您购买的定期存款已于今日到期，本金及利息已转入您的活期账户，如需续存请到网点或登录手机银行办理。');
+    notFlagged('【保险公司】您的理赔申请已审核通过，理赔款3,200元已转入您指定的银行账户，请注意查收。');
+    notFlagged('【个人所得税】您有一笔2024年度个税退税已办理成功，退税款将退至您填报的银行卡，可登录个人所得税App查看。');
+    expect(judge(text('m146'), null).signs.map((s) => s.code)).toContain('transfer_request');
+    expect(both('您的理赔款已到账，请立即转入您名下的安全账户并缴纳手续费300元。')[0]).toBe('high');
+  });
+  it('reads a fee paid at the institution\'s own counter or channel, with no way off it, as a bill (o375 sentence)', () => {
+    // Real dev sentence, read alone: low (fee) before session 16.
+    expect(judge('另外,供電公司不允許員工通過私人銀行賬戶或社交賬戶收取客戶費用。如有欠費,要通過官方渠道查詢欠費信息,交納電費,以免產生不必要的損失。', null).level).toBe('none');
+    notFlagged('【某某医院】您的住院预交金余额不足，请家属于明日到住院部收费处或通过医院公众号缴纳预交金5000元。');
+    notFlagged('【某某医院】您的住院费用已结算，需补缴1,280元，请到一楼住院处结算窗口或医院公众号办理出院结算。');
+    // The same bill with a way off the channel keeps its signs.
+    expect(flagged(judge('【某某医院】您的住院预交金余额不足，请于今日缴纳预交金5000元，加财务微信 cw5566 转账。', null).level)).toBe(true);
+  });
+  it('reads a return said to be uncertain, the lawful 反向抵押 product, a password kept secret and money offered by a child as no sign', () => {
+    notFlagged('分红型保险的分红是不确定的，保险公司会根据实际经营情况每年确定分红水平，过去的分红不代表以后。');
+    notFlagged('住房反向抵押养老保险，俗称以房养老，是由保险公司经营的正规业务，老人可将房产抵押给保险公司，按月领取养老金。');
+    notFlagged('妈，你的医保卡我帮你激活了，以后在药店买药直接刷卡就行，密码是你生日，别告诉别人。');
+    notFlagged('爸，你那张工资卡我帮你挂失补办了，新卡要一周才能拿，这几天要用钱跟我说，我给你转。');
+    expect(both('本公司养老项目保本保息，年化收益18%，投资10万元三年翻倍。')[0]).toBe('high');
+    expect(both('以房养老新政策：把房子抵押给我们公司，每月领取1万元高额回报，稳赚不赔，快来咨询。')[0]).toBe('high');
+    expect(flagged(judge('这件事涉及国家机密，不要告诉任何人，包括你的家人。', null).level)).toBe(true);
+    expect(flagged(judge('妈，我急需用钱交学费，你先给我转5000。', null).level)).toBe(true);
+  });
+  it('reads 诈骗 that names what a message was ("经核实为诈骗短信") as a verdict, not harm done', () => {
+    notFlagged('近期多位居民反映收到“您的燃气补贴已到账，请点击链接领取”的短信，经核实为诈骗短信，燃气公司从未发放此类补贴。');
+    expect(judge('老人收到诈骗短信后点开链接，被骗走3万元。', null).harm).not.toBeNull();
   });
 });

@@ -79,10 +79,20 @@ function readable(original: string, simple = toSimplified(original)): Reading {
 }
 
 /**
+ * Session 16: 诈骗 that says what a message or a call was ("经核实为诈骗短信", "这是诈骗电话") is a verdict on it, as 骗局 in a
+ * warning is, not harm done; a victim's account names its harm in other words (被骗, 损失, 转走…), which stay harm.
+ */
+const SCAM_VERDICT_BEFORE = /(?:为|是|系|属于?)$/;
+const SCAM_VERDICT_AFTER = /^(?:短信|电话|信息|消息|链接|网站)/;
+function namedAsScam(simple: string, word: string, start: number, end: number): boolean {
+  return word === '诈骗' && SCAM_VERDICT_BEFORE.test(simple.slice(Math.max(0, start - 2), start)) && SCAM_VERDICT_AFTER.test(simple.slice(end, end + 2));
+}
+
+/**
  * The first match of a pattern that is not a warning (请勿泄露验证码, 谨防诈骗), or null. Matched on the
  * simplified text, quoted from the original (the mapping keeps offsets).
  */
-function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame = false, skip?: (word: string) => boolean): string | null {
+function firstAffirmed(r: Reading, pattern: RegExp, skipReported = false, frame = false, skip?: Skip): string | null {
   for (const m of affirmed(r, pattern, { skipReported, frame, skip })) return m.quote;
   return null;
 }
@@ -95,7 +105,9 @@ const MAX_MATCHES = 64;
  * inside a list the reader is told not to give, not skipped by the caller, not reported speech (when asked), not
  * disarmed in a warning frame. The one filter for signs (firstAffirmed) and for the moves (affirmedMatches).
  */
-function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; frame: boolean; skip?: (word: string) => boolean }) {
+/** A caller's own reason to pass over one match: its words, and where it lies in the simplified text. */
+type Skip = (word: string, start: number, end: number) => boolean;
+function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; frame: boolean; skip?: Skip }) {
   const simple = r.simple;
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   // Each match's checks look across its sentence, so a hostile text of one phrase repeated without a stop
@@ -108,12 +120,38 @@ function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; fram
   for (const m of simple.matchAll(re)) {
     const start = m.index, end = m.index + m[0].length;
     if (m[0].length === 0 || NEGATION.test(simple.slice(Math.max(0, start - 12), start)) || NEGATED_LIST.test(simple.slice(Math.max(0, start - 30), start))) continue;
-    if (o.skip?.(m[0])) continue;
+    if (o.skip?.(m[0], start, end)) continue;
     if (++examined > MAX_MATCHES) return;
+    if (deniedInSentence(simple, start, end)) continue;
     if (o.skipReported && reported(simple, start, end, (warns ??= WARNING.test(simple)))) continue;
     if (o.frame && disarmedInWarning(simple, start)) continue;
     yield { start, end, quote: r.quote(start, end) };
   }
+}
+
+/**
+ * Session 16 (docs/intel.md, "False-alarm kinds on unseen and constructed ordinary texts"): two denials NEGATION's eight
+ * characters do not reach.
+ * - NEVER_ASKS: a sender's statement of what it never asks ("社保经办机构不会通过电话、短信要求参保人提供银行卡密码", "银行不会以任何
+ *   理由要求您…"): 不会/从不/绝不 … 要求/索要/让您 … then the sign, in one sentence, with no new ask between (", 请…", "但…").
+ * - NONE_SUCH: the thing said not to exist, right before its word ("公安机关没有安全账户"); a fact with 没有 further back ("原机构没有替她
+ *   向新机构支付费用", c110) is not a denial of the sign.
+ * - DENIED_BARE: a sign whose sentence goes on to tell the reader, in two or three words and nothing after, not to believe or heed
+ *   it ("陌生电话说我出事了要钱，别信", "有人让你点链接、报卡号，不要理"). A scam's "不要相信其他人" has an object and keeps its sign.
+ */
+const NEVER_ASKS = /(?:不会|从不|从来不|绝不|决不|不可能)[^。；！？!?\n]{0,30}(?:要求|索要|让您|让你|叫您|叫你|向您|向你)[^。；！？!?\n]{0,30}$/;
+/** The thing itself said not to exist, right before it: "公安机关没有安全账户", "并无所谓的“资金清查账户”". */
+const NONE_SUCH = /(?:没有|并无|不存在)(?:所谓的?)?[“"‘]?$/;
+/** A sign that starts with its verb: after 没有 it is a thing not done ("没有交纳有线电视费的用户", o280), not a thing that does not exist. */
+const ACT_FIRST = /^(?:交|缴|付|支付|转|汇|打|存|提供|告诉|说出|回复|填|输入|点|下载|加|扫|登|凭|报)/;
+const NEW_ASK = /[，,：:]\s*(?:请|但|现在|马上|立即|只要|您只需|需要)|但是?|而是/;
+const DENIED_BARE = /^[^。；！？!?\n]*?[,，]\s*(?:千万|可|也|就)?(?:别信|不要信|别相信|不要相信|不能信|不可信|不要理会?|别理会?|不要理睬|别上当)(?=[，,。；！!？?\n]|$)/;
+function deniedInSentence(simple: string, start: number, end: number): boolean {
+  const from = sentenceStart(simple, start);
+  const m = NEVER_ASKS.exec(simple.slice(from, start));
+  if (m && !NEW_ASK.test(m[0].slice(2))) return true;
+  if (NONE_SUCH.test(simple.slice(Math.max(0, start - 6), start)) && !ACT_FIRST.test(simple.slice(start, end))) return true;
+  return DENIED_BARE.test(simple.slice(end, end + 80));
 }
 
 // Session 12: also the words of advice between people (叮嘱, 记住, 千万别信, "…的都是骗子") — the tenth collection's
@@ -132,7 +170,7 @@ const NEGATED_LIST = /(?:不要|切勿|请勿|勿|别|不能|不得|谨防|警�
 const IF_HARMED_TELL_POLICE = '(?:若|如|如果|倘若)(?:您|你|市民|居民|民众)?(?:曾|已经?|不慎)[^。；！？\\n]{0,40}(?:(?:应|请|须|需|要)(?:尽快|立即|及时|马上)?(?:与|向|联络|联系|通知|致电)[^。；！？\\n]{0,3}(?:警方|公安|警察|派出所|110)|报警|报案)';
 // Session 14: also a rule stated for every such ask ("任何要求提供账户并转账的电话均为诈骗", o684: a hospital's statement):
 // it calls the ask itself fraud, in general, which only a warning does; a victim's account names what was done to them.
-const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信)|别信|(?:都|全|均)是骗子|留个?心眼|(?:任何|凡是)[^。；！？\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子)/;
+const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信|回复|理会|理睬)|别信|直接删除|(?:都|全|均)是骗子|(?:都|就|也|全)?是骗人的|(?:我院|本院|我行|本行|我司|本公司|我局|本局|本中心)(?:从来|从|绝|均|都|也|决)?不会|留个?心眼|(?:任何|凡是)[^。；！？\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子)/;
 /**
  * WARNING, or advice to those already harmed (IF_HARMED_TELL_POLICE): read only for a text that names no sign (judge), never
  * to disarm a sign as reported speech (`reported`). Review, session 15: read there, the advice a fake police call borrows
@@ -140,11 +178,37 @@ const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|
  * of 不法分子 + 冒充 the scammer's reported words, and the call fell from high to low by the rules.
  */
 const WARNING_OR_ADVICE = new RegExp(`${WARNING.source}|${IF_HARMED_TELL_POLICE}`);
-const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子/;
+// Session 16: "有人冒充…" — someone impersonating is the scammer in the third person, as 不法分子 is.
+const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子|有人(?=冒充|假冒|冒用|自称)/;
 const GENERIC = /常见|手段|为名|为由|冒充|谎称|假冒|惯用/;
 const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|虚假|假的|不实|谣言)/;
 /** Words that name what follows in quotation marks as the scam's, a list of quotes included (session 14, o660: a 交通委 Q&A quoting "ETC已停用"). */
 const QUOTED_AS_SCAM = /(?:诈骗|骗局|骗子|不法分子|犯罪分子|虚假)[^。；！？\n]{0,48}$/;
+
+/**
+ * Session 16 (docs/intel.md, "False-alarm kinds on unseen and constructed ordinary texts"): a quotation that is a message or
+ * a caller's words — at least a short clause, introduced by a word of saying or sending (说“, 内容为“, 收到“, ：“) or named as
+ * one after it (“…”的短信, “…”之类的电话, “…”——) — in a text that, outside its quotations, both warns (WARNING_OR_ADVICE) and
+ * names the fraud or tells the reader not to believe it (诈骗, 骗子, 骗局…; 切勿相信, 挂断, 核实, 删除), is the scam's words
+ * being shown to the reader. The scam message itself speaks in its own
+ * voice: it quotes a word (“养老补贴”), not a whole message of someone else's, so a “…” around a word keeps its sign.
+ */
+const SPEECH_BEFORE = /(?:说|称|讲|问|道|喊|内容(?:为|是)?|短信|信息|消息|电话|来电|收到|接到|发来|写着|类似|诸如|[:：]|——)\s*$/;
+const SPEECH_AFTER = /^(?:的|之类的?|这样的|这类|一类的|等)(?:短信|信息|消息|电话|来电|说法|话术|话)|^\s*——/;
+const FRAUD_NAMED = /诈骗|骗子|骗局|骗人|上当|陷阱|话术|假的|(?:不要|切勿|请勿|勿|千万别|别)(?:相信|轻信|理会|理睬|回复|点击|点开|上当)|挂断|核实|删除/;
+const QUOTED = /[“「][^”」]*[”」]/g;
+function quotedSpeech(simple: string, open: number, close: number): boolean {
+  if (close - open - 1 < 8 || !/[，,。！？!?]/.test(simple.slice(open + 1, close))) return false;
+  return SPEECH_BEFORE.test(simple.slice(Math.max(0, open - 6), open)) || SPEECH_AFTER.test(simple.slice(close + 1, close + 8));
+}
+let outsideCache: { simple: string; warns: boolean } | null = null;
+function warnsOutsideQuotes(simple: string): boolean {
+  if (outsideCache?.simple === simple) return outsideCache.warns;
+  const outside = simple.replace(QUOTED, '　');
+  const warns = (WARNING_OR_ADVICE.test(outside) || (outside.match(FRAME_WARN)?.length ?? 0) > 0) && FRAUD_NAMED.test(outside);
+  outsideCache = { simple, warns };
+  return warns;
+}
 
 /**
  * A warning that tells how scams work (a police or bank notice) quotes the scam's words or describes
@@ -163,6 +227,9 @@ function reported(simple: string, start: number, end: number, warns: boolean): b
     // “ETC已停用”", o660).
     const close = simple.slice(end).search(/[”」]/);
     if (close >= 0 && (CALLED_SCAM.test(simple.slice(end + close + 1)) || QUOTED_AS_SCAM.test(simple.slice(sentenceStart(simple, open), open)))) return true;
+    // Session 16: words someone said or sent, quoted whole by a text that itself warns and names the fraud
+    // (“接到“我是公安局的，你涉嫌洗钱…”的电话，马上挂断”, "收到“…请下载APP解冻”的短信，切勿相信").
+    if (close >= 0 && quotedSpeech(simple, open, end + close) && warnsOutsideQuotes(simple)) return true;
   }
   if (!warns) return false;
   const from = sentenceStart(simple, start);
@@ -195,7 +262,7 @@ function warningFrame(simple: string): boolean {
  * quotation marks. The turning-away words count only within the clause, so a pitch that follows a
  * warning word in an earlier clause ("谨防骗子！本产品不会亏损，保本保息") keeps its sign.
  */
-const DISARM_CLAUSE = /不要|不会|不能|不可|不得|不需|无需|勿|莫|别|警惕|谨防|提防|防止|避免|谨慎/;
+const DISARM_CLAUSE = /不要|不会|不能|不可|不得|不需|无需|勿|莫|别|警惕|谨防|提防|防止|避免|谨慎|没有|并无/;
 /** The lawful kind disarms only when described, not when the sender claims it ("本公司正规养老项目保本保息" is a pitch). */
 const DISARM_LAWFUL = /正规|合法/;
 const SENDER_SELF = /本公司|我公司|我司|我们|本机构|我院|本院|本店|本单位|本项目/;
@@ -221,7 +288,8 @@ const DISARM_IF = /凡是|任何|如遇/;
 const DENIED_AFTER = /[,，]\s*(?:可|也|就|都)?(?:千万|一定|绝对|坚决)?(?:不能|不要|别|勿|不可)(?:轻易)?(?:透露|泄露|相信|轻信|信|理会|点击?|转账|汇款|上当)/;
 // With or without a word pointing back at what was listed ("…,这是诈骗", "…,这都是骗局", "…,以上都是骗子"; review, session 14:
 // warnings that quote a scam's WeChat id or its "未完成实名核验" read high without it).
-const CALLED_AFTER = /[,，、]\s*(?:这些?|此|以上|上述|这种|这类)?(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)/;
+// Session 16: also a definition that ends by calling its subject a scam or a trap ("中奖要先交钱的是骗局", "保本高息的理财是陷阱").
+const CALLED_AFTER = /[,，、]\s*(?:这些?|此|以上|上述|这种|这类)?(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)|的[^，。；,;]{0,6}?(?:都|全|均|一律)?(?:是|属于?)(?:骗子|诈骗|骗局|陷阱)/;
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
 const TOPUP = /话费|流量/;
@@ -236,7 +304,7 @@ const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const EDGE = /[的了是在我你您他她它和与及将已为对把被就都也还又而或之其这那个们吗呢吧啊，。、；：！？,.;:!?\s0-9a-z"“”'‘’（）()《》【】\-]/;
 
 /** Every match of a pattern that is not a warning (affirmed, reported speech included), with its place in the simplified text. */
-function affirmedMatches(r: Reading, pattern: RegExp, frame: boolean, skip?: (word: string) => boolean): { start: number; end: number; quote: string }[] {
+function affirmedMatches(r: Reading, pattern: RegExp, frame: boolean, skip?: Skip): { start: number; end: number; quote: string }[] {
   return [...affirmed(r, pattern, { skipReported: true, frame, skip })];
 }
 
@@ -305,7 +373,7 @@ function offChannelActions(reading: Reading, inFrame: boolean): Action[] {
   const officialLinksOnly = links.length > 0 && links.every(officialLink);
   const officialNamed = links.length === 0 && (OFFICIAL_CHANNEL.test(reading.simple) || OFFICIAL_APP.test(reading.simple));
   return OFF_CHANNEL.filter((a) => !(officialLinksOnly && a.kind === 'site'))
-    .flatMap((a) => affirmedMatches(reading, a.pattern, inFrame, a.kind === 'link' ? officialLink : a.kind === 'site' && officialNamed ? (w) => BARE_CLICK.test(w) : undefined).map((m) => ({ ...m, kind: a.kind, label: a.label })));
+    .flatMap((a) => affirmedMatches(reading, a.pattern, inFrame, a.kind === 'link' ? officialLink : a.kind === 'site' && officialNamed ? (w) => BARE_CLICK.test(w) : a.kind === 'card' ? (w) => CARD_GIVEN.test(w) : a.kind === 'transfer' ? (w, start) => intoOwnAccount(reading.simple, w, start) : undefined).map((m) => ({ ...m, kind: a.kind, label: a.label })));
 }
 
 /**
@@ -371,6 +439,67 @@ function overlaps(original: string, a: string, b: string): boolean {
 }
 
 /** The warning signs in a text, each with the words that triggered it (the first occurrence that is not a warning). */
+/**
+ * Session 16 (docs/intel.md, "False-alarm kinds on unseen and constructed ordinary texts"): signs read on the reader's own side.
+ * - transfer_request (and the moves' transfer action): money moved INTO the reader's own account (您的/您指定的/您名下的 账户, 卡)
+ *   and said as done (已/已经 right before the verb: "本金及利息已转入您的活期账户", "理赔款已转入您指定的银行账户") is a receipt,
+ *   not money asked for. With an ask in its clause (请/需/要/必须/立即…), or not said as done ("将192万元的诈骗所得转到你名下的
+ *   银行卡中", m146), it keeps the sign; the scam's 安全账户 is its own word.
+ * - secrecy: "别告诉别人/任何人" said of a password or a code just named ("密码是你生日，别告诉别人") is advice to keep a secret, not
+ *   to hide something from the family.
+ * - fee, prepaid_fee, pension_agency's bare 补缴: a fee whose own sentence sends the payment to the institution's counter or its own
+ *   official channel (住院部收费处, 住院处结算窗口, 营业厅, 公众号, 官方App…), in a text that gives no way off that channel, is a bill (a
+ *   hospital's 预交金 or 补缴, a utility's arrears), not a fee pressed off the channel. A fee to a person, a card, a link or a WeChat
+ *   keeps the sign, and so does a fee no office charges (解冻费, 认证费, 手续费, 保证金…) wherever it is to be paid, and 补缴 of a
+ *   pension through an agent (代缴, 内部指标: the sign's other words).
+ * - relative_money: money the speaker offers ("爸，…这几天要用钱跟我说，我给你转") is not money asked for.
+ * - high_return: a return named to say it is not certain ("业绩比较基准不等于实际收益率", "分红是不确定的，…不代表以后") is the
+ *   lawful disclosure, not a promise.
+ * - house_mortgage: a text that names the lawful product (住房反向抵押养老保险) and its insurer describes it ("俗称以房养老，是由保险
+ *   公司经营的正规业务，老人可将房产抵押给保险公司…"); a pledge to a company, a lender or a person keeps the sign.
+ */
+const INTO_OWN = /^(?:打|汇|转|交|存)(?:到|进|入|至)(?:您|你)(?:的|本人|名下|指定|预留|绑定)/;
+const ASK_IN_CLAUSE = /请|需要?|要|必须|立即|马上|尽快|务必/;
+const SECRET_NAMED = /密码|验证码|口令|动态码/;
+const TELL_NO_ONE = /^(?:不要|别|不能)告诉(?:别人|任何人|外人|其他人|他人)/;
+const PAID_AT_COUNTER = new RegExp(`${OFFICIAL_CHANNEL.source}|收费处|收费窗口|住院处|住院部|财务室|官方app|医院app`, 'i');
+/** Fees no office charges (解冻费, 认证费…, 手续费, 保证金, 工本费): a sign wherever they are to be paid ("需缴纳解冻费,详情请到社保服务大厅"). */
+const NO_OFFICE_CHARGES = /认证费|激活费|解冻费|验证费|审核费|手续费|保证金|工本费/;
+const NOT_CERTAIN = /不等于|不代表|不确定|不保证|不承诺|不保本|非保本|不再保本|有涨有跌|可能亏损|亏损的?风险/;
+const LAWFUL_HOME_PLEDGE = /反向抵押/;
+const sentenceAround = (simple: string, start: number) => {
+  const stop = simple.slice(start).search(/[。；！？\n]/);
+  return simple.slice(sentenceStart(simple, start), stop < 0 ? simple.length : start + stop);
+};
+/** Money the speaker offers the reader ("这几天要用钱跟我说，我给你转"), read right after a relative_money match. */
+const MONEY_OFFERED = /^[^。]{0,4}(?:跟我说|和我说|告诉我|找我)|^[^。]{0,8}我(?:给|帮)(?:你|您)(?:转|打|汇|出)/;
+const OWN_SIDE: Record<string, (simple: string, word: string, start: number, end: number) => boolean> = {
+  transfer_request: (simple, word, start) => intoOwnAccount(simple, word, start),
+  secrecy: (simple, _word, start) => TELL_NO_ONE.test(simple.slice(start)) && SECRET_NAMED.test(simple.slice(Math.max(0, start - 16), start)),
+  fee: (simple, word, start) => !NO_OFFICE_CHARGES.test(word) && PAID_AT_COUNTER.test(sentenceAround(simple, start)) && paidOnlyThere(simple),
+  prepaid_fee: (simple, _word, start) => PAID_AT_COUNTER.test(sentenceAround(simple, start)) && paidOnlyThere(simple),
+  pension_agency: (simple, word, start) => word === '补缴' && PAID_AT_COUNTER.test(sentenceAround(simple, start)) && paidOnlyThere(simple),
+  relative_money: (simple, _word, _start, end) => MONEY_OFFERED.test(simple.slice(end, end + 16)),
+  high_return: (simple, _word, start, end) => NOT_CERTAIN.test(simple.slice(sentenceStart(simple, start), end + Math.max(0, simple.slice(end).search(/[。；！？\n]|$/)))),
+  house_mortgage: (simple) => LAWFUL_HOME_PLEDGE.test(simple) && /保险公司/.test(simple),
+};
+function intoOwnAccount(simple: string, word: string, start: number): boolean {
+  const at = word.search(/(?:打|汇|转|交|存)(?:到|进|入|至)/);
+  if (at < 0 || !INTO_OWN.test(word.slice(at))) return false;
+  const from = Math.max(...['，', ',', '。', '；', '！', '？', '\n'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
+  const before = simple.slice(from, start + at);
+  return DONE_BEFORE.test(before) && !ASK_IN_CLAUSE.test(before);
+}
+/** Said as done: 已/已经/均已 (已于12月10日) right before the verb. "将…转到你名下的银行卡" (m146: a fake police call's criminal money) is not. */
+const DONE_BEFORE = /(?:已|已经|均已)(?:于[^，。；]{0,14})?$/;
+/** A text that offers no way to pay or act off the institution's channel (no link, site, number, contact, app or code to scan). */
+function paidOnlyThere(simple: string): boolean {
+  const r = readable(simple, simple);
+  return !offChannelActions(r, warningFrame(simple)).some((a) => WAYS_OFF.includes(a.kind) && !onOfficialChannel(simple, a));
+}
+/** A card the reader already gave ("退至您填报的银行卡", "发放到您登记的银行卡"): where the money goes, not a card asked for. */
+const CARD_GIVEN = /^(?:凭|提供|登记|报上?)的/;
+
 export function findRedFlags(text: string, r: Reading = readable(text), frame = warningFrame(r.simple), moves: Moves | null = findMoves(r, frame)): Sign[] {
   const simple = r.simple;
   const out: Sign[] = [];
@@ -389,7 +518,8 @@ export function findRedFlags(text: string, r: Reading = readable(text), frame = 
   for (const f of RED_FLAGS) {
     if (f.code === 'unrequested_charge' && officialCharge) continue;
     const skip = topup && (f.code === 'prepaid_fee' || f.code === 'free_bait') ? (w: string) => TOPUP_WORDS.has(w) : f.code === 'transfer_request' && ownCode ? (w: string) => ONE_TIME_CODE.test(w) && !OTHER_SECRET.test(w) : f.code === 'link' ? officialLink : f.code === 'website' ? (w: string) => OFFICIAL_PLACE.test(w) : undefined;
-    const quote = firstAffirmed(r, f.pattern, true, frame, skip);
+    const own = OWN_SIDE[f.code];
+    const quote = firstAffirmed(r, f.pattern, true, frame, own ? (w, a, b) => (skip?.(w) ?? false) || own(simple, w, a, b) : skip);
     if (quote && f.code === 'unrequested_charge' && !answeredToSender(r, frame, quote)) continue;
     if (quote) out.push({ code: f.code, label: f.label, quote, explain: f.explain, weight: f.weight });
   }
@@ -741,7 +871,7 @@ export function judge(input: string, model: ModelWeights | null = loadModel()): 
   const moves = findMoves(forRules, frame);
   const signs = findRedFlags(original, forRules, frame, moves);
   // A word of harm inside a sign's own quote ("逾期将停发养老金") is that sign, not a second reason.
-  const harmWord = firstAffirmed(forRules, HARM);
+  const harmWord = firstAffirmed(forRules, HARM, false, false, (w, start, end) => namedAsScam(text, w, start, end));
   // A short warning that names no sign ("请勿轻易相信…诈骗", "反诈中心提醒…都是骗子") speaks of fraud
   // to prevent it: its words of harm are not harm done. Nor are they in a warning frame (above) whose
   // every sign was the scam's word.
