@@ -103,7 +103,7 @@ const INDEP_SET: Row[] = [
   ['tips', '全市查实线索19条,超期线索0条,群众反馈满意率98.5%。', ['tips_true=19@19', 'tips_overdue=0@0', 'satisfaction_rate_pct=98.5@98.5'], [], 'catalogue keys the guide names no verb for (查实, 超期, 满意率)'],
   ['tips', '按期办结线索41条,反馈满意38条。', ['tips_closed_on_time=41@41', 'reporter_satisfied=38@38'], [], 'catalogue keys the guide names no verb for'],
   ['tips', '专项行动以来共收到群众举报线索73条,经核查属实21条。', ['tips_received=73@73'], [], '属实 21 left `other` (valid tips after verification) although the catalogue has tips_true'],
-  ['tips', '受理12345热线转办涉老诈骗线索23件。', ['tips_received=23@23']],
+  ['tips', '受理12345热线转办涉老诈骗线索23件。', ['tips_received=23@23#2']],
   ['tips', '核查处置线索64条。', ['tips_verified=64@64']],
   ['tips', '线索办结率达到100%。', ['closure_rate_pct=100@100']],
   ['tips', '线索按时办结率98%,群众满意率96.7%。', ['on_time_rate_pct=98@98', 'satisfaction_rate_pct=96.7@96.7']],
