@@ -664,4 +664,17 @@ describe('independent constructed set (session 16)', () => {
     expect(plain('召开会议3次,手册200本')).toEqual(['meetings=3']);
     expect(plain('现场查获假冒保健品20箱,宣传单500份')).toEqual([]);
   });
+
+  it('counts distributed by 分别 over a list of verbs take the verbs in order; a list that names no indicator gives none', () => {
+    // Real dev sentence (s071): provinces distributed over counts of court cases are `other`.
+    expect(plain('从地域来看,在北京市、湖南省、四川省和山东省审理的养老诈骗案数量分别排名前四,分别为176件、166件、96件和90件。')).toEqual([]);
+    // Constructed: must fire.
+    expect(plain('受理、核查、办结线索分别为58条、55条、51条。')).toEqual(['tips_received=58', 'tips_verified=55', 'tips_closed=51']);
+    expect(plain('破获、起诉、审结案件分别为12起、8件、5件')).toEqual(['cases_solved=12', 'prosecuted_cases=8', 'trial_cases=5']);
+    expect(plain('抓获、逮捕、起诉分别为30人、20人和15人')).toEqual(['suspects_arrested=30', 'suspects_detained_formally=20', 'prosecuted_persons=15']);
+    expect(plain('全市公安、检察机关分别破获案件12起')).toEqual(['cases_solved=12']);
+    // Constructed: must not fire (items and counts differ in number; an item that names no key of its own).
+    expect(plain('受理、办结线索分别为58条、55条、51条')).toEqual([]);
+    expect(plain('排查、整改问题隐患分别为40个、38个')).toEqual([]);
+  });
 });

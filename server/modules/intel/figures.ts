@@ -521,6 +521,32 @@ const NOT_A_TOTAL = new RegExp([
  */
 const INTAKE = /受理(?![^，。；]*线索)(?!并|后|和|及|、)[^，。；]*$/;
 
+/**
+ * Counts distributed over a list by 分别 ("受理、核查、办结线索分别为58条、55条、51条", independent set, session 16): the k-th
+ * count belongs to the k-th item of the list before 分别, read with the noun the last item ends in (线索, 案件). When the items
+ * and the counts differ in number, or an item names no indicator ("北京市、湖南省…分别为176件、166件…", s071; "排查、整改问题
+ * 隐患分别为40个、38个": 整改 alone names no key, the shared noun 隐患 does not decide), the count gets no key. Returns undefined when the count is not in such an enumeration, null when it is but no key fits.
+ */
+const ENUM_SEPARATOR = /^(?:、|，|,|和|及|以及)$/;
+const ENUM_LEAD = /(?:^|[，。；,;：:\n])([^，。；,;：:\n]+?)分别(?:为|是|有|达)$/;
+const ENUM_REACH = 20;
+function enumerated(text: string, qs: Quantity[], i: number, measure: string): Rule | null | undefined {
+  let j = i;
+  while (j > 0 && i - j < ENUM_REACH && ENUM_SEPARATOR.test(text.slice(qs[j - 1].end, qs[j].start).trim())) j--;
+  const lead = ENUM_LEAD.exec(text.slice(Math.max(0, qs[j].start - CLAUSE_WINDOW), qs[j].start).trimEnd());
+  if (!lead) return undefined;
+  let n = i;
+  while (n + 1 < qs.length && n - j < ENUM_REACH && ENUM_SEPARATOR.test(text.slice(qs[n].end, qs[n + 1].start).trim())) n++;
+  const items = lead[1].split(/、|和|及/).filter(Boolean);
+  if (items.length < 2 || items.length !== n - j + 1) return null;
+  const last = items[items.length - 1];
+  const tail = last.length > 2 ? last.slice(-2) : '';
+  const words = items[i - j] + (i - j < items.length - 1 ? tail : '');
+  // The item must name the indicator, not the shared noun alone ("排查、整改问题隐患分别为…": 整改 names no key of its own here).
+  const r = RULES.find((r) => r.measures.includes(measure) && r.words.test(words));
+  return r && !r.words.test(tail) ? r : null;
+}
+
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
 export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
   const text = input.slice(0, MAX_TEXT);
@@ -528,7 +554,8 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
   const masked: string[] = [];
   const maskedNumbers: MaskedNumber[] = [];
   const seen = new Map<number, EarlierClause>();
-  for (const q of findQuantities(text)) {
+  const qs = findQuantities(text);
+  for (const [qi, q] of qs.entries()) {
     const isPct = /^\s?[%％]/.test(text.slice(q.end, q.end + 2));
     if (!q.masked && !isPct && notAFigure(text, q)) continue;
     const { start, before, after, quote } = clauseAround(text, q);
@@ -592,7 +619,9 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const framed = frame ? untilNextCount(after) : '';
     if (frame && ((measure === '元' && SEIZURE_WORD.test(framed) && !RECOVERY_WORD.test(framed)) || OTHER_BEFORE.test(framed))) continue;
     const bare = BARE_CLAUSE.test(before);
-    const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
+    const byEnumeration = enumerated(text, qs, qi, measure);
+    if (byEnumeration === null) continue;
+    const rule = byEnumeration ?? AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
       (frame ? predicateRule(text, q, measure, frame) : undefined) ??
       fromList ?? (dui ? ownBeforeDui : own) ??
       (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??
