@@ -677,4 +677,18 @@ describe('independent constructed set (session 16)', () => {
     expect(plain('受理、办结线索分别为58条、55条、51条')).toEqual([]);
     expect(plain('排查、整改问题隐患分别为40个、38个')).toEqual([]);
   });
+
+  it('a count with no measure word after a noun of persons counts persons; businesses checked are counted in 户 too', () => {
+    // Constructed: must fire.
+    expect(plain('受益人数达12.5万。')).toEqual(['people_reached=125000']);
+    expect(plain('宣传覆盖老年人3万+。')).toEqual(['people_reached=30000']);
+    expect(plain('受害人数达300')).toEqual(['victims=300']);
+    expect(plain('检查保健品经营户620户次。')).toEqual(['entities_screened=620']);
+    expect(plain('走访老人家中120户')).toEqual(['households_visited=120']);
+    expect(plain('入户走访经营户家庭30户')).toEqual(['households_visited=30']);
+    // Constructed: must not fire (a population, an age, a year).
+    expect(plain('全市老年人口达86万')).toEqual([]);
+    expect(plain('覆盖老年人65岁以上')).toEqual([]);
+    expect(plain('受益群众2022年起逐年增加')).toEqual([]);
+  });
 });

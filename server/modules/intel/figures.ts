@@ -80,6 +80,8 @@ const RULES: Rule[] = [
   { indicator: 'inspections_person_times', words: /执法人员|检查人员|执法力量/, measures: ['人'], unit: '人次' },
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
   { indicator: 'entities_screened', words: /(?:(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访)(?![^，。；]*(?:发现|查出|查获))/, measures: ['家', '家次', '个次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
+  // Businesses checked are counted in 户 too ("检查保健品经营户620户次", independent set, session 16): still entities, not homes.
+  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)[^，。；]{0,10}(?:经营户|商户|个体户|企业|门店)/, measures: ['户', '户次'], unit: '家' },
   { indicator: 'ads_cleaned', words: /清理|清除|删除|下架|撤下/, measures: ['条', '处', '则', '个'], unit: '处' },
   { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
   { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
@@ -547,6 +549,16 @@ function enumerated(text: string, qs: Quantity[], i: number, measure: string): R
   return r && !r.words.test(tail) ? r : null;
 }
 
+/**
+ * A count with no measure word right after a noun of persons ("受益人数达12.5万", "宣传覆盖老年人3万+", independent set,
+ * session 16) counts persons: read as if 人 were written. Not before a date, age or percent word.
+ */
+const PERSONS_BEFORE = new RegExp(String.raw`(?:人数|人口|${AUDIENCE})(?:共|达到?|为|是|有)*$`);
+function personsImplied(text: string, q: Quantity) {
+  return !q.masked && !q.measure && q.value !== null && !/^\s?[年月日号时点岁周%％]/.test(text.slice(q.end, q.end + 2)) &&
+    PERSONS_BEFORE.test(text.slice(Math.max(0, q.start - 12), q.start).trimEnd());
+}
+
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
 export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
   const text = input.slice(0, MAX_TEXT);
@@ -555,7 +567,8 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
   const maskedNumbers: MaskedNumber[] = [];
   const seen = new Map<number, EarlierClause>();
   const qs = findQuantities(text);
-  for (const [qi, q] of qs.entries()) {
+  for (const [qi, found] of qs.entries()) {
+    const q = personsImplied(text, found) ? { ...found, measure: '人' } : found;
     const isPct = /^\s?[%％]/.test(text.slice(q.end, q.end + 2));
     if (!q.masked && !isPct && notAFigure(text, q)) continue;
     const { start, before, after, quote } = clauseAround(text, q);
