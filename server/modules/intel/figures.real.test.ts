@@ -590,3 +590,105 @@ describe('figure variants by kind (session 16)', () => {
     expect(plain('7月12日,福建省高级人民法院组织全省14家法院,对19起涉老诈骗犯罪案件进行集中宣判,对涉养老诈骗的执行案款予以发放。')).toEqual(['trial_cases=19']);
   });
 });
+
+/**
+ * Session 16 (docs/intel.md, "An independent constructed set for extraction"): principles from the kinds that failed on a
+ * set written by a reader who had not seen the rules (bench/intel-fig-indep.ts). Sentences marked "constructed" are written
+ * for the test (some taken from that set); real dev sentences (item id given) are pinned where the dev split has one.
+ */
+describe('independent constructed set (session 16)', () => {
+  const plain = (text: string) => extractFigures(text).figures.map((f) => `${f.indicator}=${f.value}`);
+
+  it('what is still being done, coercive measures other than arrest, broadcasts, and find-and-fix in one verb get no key', () => {
+    // Real dev sentences: s036 (the ongoing part after the count, coercive measures), s045 (problems rectified).
+    expect(plain('全市共破获养老诈骗案件31起,采取强制措施51人,挽回经济损失515.3万元。')).toEqual(['cases_solved=31', 'amount_recovered_yuan=5153000']);
+    expect(plain('打掉犯罪团伙4个,抓获犯罪嫌疑人37人,判决3人,追缴涉案资金5.8万元,整治行业领域问题2个。')).toEqual(['suspects_arrested=37', 'amount_recovered_yuan=58000', 'hazards_rectified=2']);
+    // Constructed: must not fire.
+    expect(plain('收到线索88条,核查82条,已办结75条,正在核查7条。')).toEqual(['tips_received=88', 'tips_verified=82', 'tips_closed=75']);
+    expect(plain('仍在整改中的问题隐患3个')).toEqual([]);
+    expect(plain('抓获犯罪嫌疑人156人,其中刑事拘留98人。')).toEqual(['suspects_arrested=156']);
+    expect(plain('公安机关破案7起,刑拘12人,取保候审5人。')).toEqual(['cases_solved=7']);
+    expect(plain('利用村村响大喇叭广播宣传1.5万余次。')).toEqual([]);
+    expect(plain('排查整治各类问题隐患210个。')).toEqual([]);
+    expect(plain('检查旅行社430家次,发现并整改问题隐患21个。')).toEqual(['entities_screened=430']);
+    // Constructed: must fire.
+    expect(plain('正在开展的专项检查中,检查养老机构12家')).toEqual(['entities_screened=12']);
+    expect(plain('通过广播电台开展宣传活动12场')).toEqual(['publicity_events=12']);
+    expect(plain('共发现问题隐患47个,已整改到位39个。')).toEqual(['hazards_found=47', 'hazards_rectified=39']);
+    expect(plain('排查发现问题隐患43个,已完成整改40个,剩余3个。')).toEqual(['hazards_found=43', 'hazards_rectified=40']);
+    expect(plain('尚未完成整改3个')).toEqual([]);
+  });
+
+  it('gang members and a gang\'s money are counted; gangs are not; 审查起诉 is a review, not a prosecution', () => {
+    // Constructed: must fire.
+    expect(plain('此次收网行动共抓获团伙成员23名')).toEqual(['suspects_arrested=23']);
+    expect(plain('抓获团伙骨干8人')).toEqual(['suspects_arrested=8']);
+    expect(plain('该团伙涉案金额达1.2亿元,受害老年人300余名。')).toEqual(['amount_involved_yuan=120000000', 'victims=300']);
+    expect(plain('共审查起诉养老诈骗犯罪案件210件512人,起诉156件387人。')).toEqual(['prosecuted_cases=156', 'prosecuted_persons=387']);
+    expect(plain('提起公诉49件118人')).toEqual(['prosecuted_cases=49', 'prosecuted_persons=118']);
+    // Constructed: must not fire.
+    expect(plain('打掉犯罪团伙17个,摧毁团伙54个')).toEqual([]);
+    expect(plain('5起案件已移送检察机关审查起诉。')).toEqual([]);
+    expect(plain('办结审查起诉案件18件43人')).toEqual([]);
+  });
+
+  it('下发 a notice, 受益 after the audience, a space before %, thousands commas, ". " inside a decimal, 封', () => {
+    // Constructed: must fire.
+    expect(plain('对4家违规机构下发责令改正通知书。')).toEqual(['rectification_notices=4']);
+    expect(plain('共有300余名群众受益。')).toEqual(['people_reached=300']);
+    expect(plain('线索办结率为 95.6 %。')).toEqual(['closure_rate_pct=95.6']);
+    expect(plain('提起公诉养老诈骗案件1,032件2,517人。')).toEqual(['prosecuted_cases=1032', 'prosecuted_persons=2517']);
+    expect(plain('破获案件12起,抓获3人')).toEqual(['cases_solved=12', 'suspects_arrested=3']);
+    expect(plain('追赃挽损3. 5万元。')).toEqual(['amount_recovered_yuan=35000']);
+    expect(plain('发放“致老年朋友的一封信”8000余封')).toEqual(['materials_distributed=8000']);
+    // Constructed: must not fire.
+    expect(plain('对4家机构下发宣传资料')).toEqual([]);
+    expect(plain('共有30余名民警参与')).toEqual([]);
+    expect(plain('共有5家企业受益')).toEqual([]);
+    expect(plain('涉老诈骗案件同比下降 23.6 %。')).toEqual([]);
+    expect(plain('1. 加强组织领导。2. 强化宣传发动。')).toEqual([]);
+    expect(plain('社区民警给老人写了一封信')).toEqual([]);
+    expect(findQuantities('追赃挽损3. 5万元').map((q) => q.value)).toEqual([35000]);
+  });
+
+  it('printed things named only by their noun continue the list of the verb before them', () => {
+    // Real dev sentence (s038): the list under one verb keeps its reading.
+    expect(plain('开展打击整治养老诈骗宣传、研判等活动60余次,发放宣传手册、宣传物品1万余份。')).toEqual(['publicity_events=60', 'materials_distributed=10000']);
+    // Constructed: must fire.
+    expect(plain('共发放宣传手册、折页、倡议书等资料4.6万余份。')).toEqual(['materials_distributed=46000']);
+    expect(plain('发放宣传单3000份,宣传册1200本,环保袋500个。')).toEqual(['materials_distributed=3000', 'materials_distributed=1200']);
+    expect(plain('发放宣传资料4.2万份,其中老年人防骗手册1.5万册。')).toEqual(['materials_distributed=42000', 'materials_distributed=15000']);
+    // Constructed: must not fire.
+    expect(plain('累计发放宣传资料2300余份、宣传品800余件。')).toEqual(['materials_distributed=2300']);
+    expect(plain('张贴海报、横幅、标语等共计1500余张。')).toEqual([]);
+    expect(plain('召开会议3次,手册200本')).toEqual(['meetings=3']);
+    expect(plain('现场查获假冒保健品20箱,宣传单500份')).toEqual([]);
+  });
+
+  it('counts distributed by 分别 over a list of verbs take the verbs in order; a list that names no indicator gives none', () => {
+    // Real dev sentence (s071): provinces distributed over counts of court cases are `other`.
+    expect(plain('从地域来看,在北京市、湖南省、四川省和山东省审理的养老诈骗案数量分别排名前四,分别为176件、166件、96件和90件。')).toEqual([]);
+    // Constructed: must fire.
+    expect(plain('受理、核查、办结线索分别为58条、55条、51条。')).toEqual(['tips_received=58', 'tips_verified=55', 'tips_closed=51']);
+    expect(plain('破获、起诉、审结案件分别为12起、8件、5件')).toEqual(['cases_solved=12', 'prosecuted_cases=8', 'trial_cases=5']);
+    expect(plain('抓获、逮捕、起诉分别为30人、20人和15人')).toEqual(['suspects_arrested=30', 'suspects_detained_formally=20', 'prosecuted_persons=15']);
+    expect(plain('全市公安、检察机关分别破获案件12起')).toEqual(['cases_solved=12']);
+    // Constructed: must not fire (items and counts differ in number; an item that names no key of its own).
+    expect(plain('受理、办结线索分别为58条、55条、51条')).toEqual([]);
+    expect(plain('排查、整改问题隐患分别为40个、38个')).toEqual([]);
+  });
+
+  it('a count with no measure word after a noun of persons counts persons; businesses checked are counted in 户 too', () => {
+    // Constructed: must fire.
+    expect(plain('受益人数达12.5万。')).toEqual(['people_reached=125000']);
+    expect(plain('宣传覆盖老年人3万+。')).toEqual(['people_reached=30000']);
+    expect(plain('受害人数达300')).toEqual(['victims=300']);
+    expect(plain('检查保健品经营户620户次。')).toEqual(['entities_screened=620']);
+    expect(plain('走访老人家中120户')).toEqual(['households_visited=120']);
+    expect(plain('入户走访经营户家庭30户')).toEqual(['households_visited=30']);
+    // Constructed: must not fire (a population, an age, a year).
+    expect(plain('全市老年人口达86万')).toEqual([]);
+    expect(plain('覆盖老年人65岁以上')).toEqual([]);
+    expect(plain('受益群众2022年起逐年增加')).toEqual([]);
+  });
+});

@@ -66,11 +66,11 @@ const RULES: Rule[] = [
   { indicator: 'cases_solved', words: /破获|侦破|打掉|破案|(?<![突打识攻看])破(?![除坏产解局])/, measures: ['起', '件', '个', '宗'], unit: '起' },
   { indicator: 'suspects_detained_formally', words: /逮捕|批捕/, measures: ['人', '名'], unit: '人' },
   { indicator: 'suspects_arrested', words: /抓获|抓捕/, measures: ['人', '名'], unit: '人' },
-  { indicator: 'prosecuted_persons', words: /起诉|公诉/, measures: ['人', '名'], unit: '人' },
-  { indicator: 'prosecuted_cases', words: /起诉|公诉/, measures: ['件', '起'], unit: '件' },
+  { indicator: 'prosecuted_persons', words: /(?<!审查)起诉|公诉/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'prosecuted_cases', words: /(?<!审查)起诉|公诉/, measures: ['件', '起'], unit: '件' },
   { indicator: 'trial_cases', words: /审结|审判|判决|宣判/, measures: ['件', '起'], unit: '件' },
   { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|(?:检察|司法)建议|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
-  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
+  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|完成整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的)|(?:问题|隐患)(?!的)/, measures: ['个', '处', '项', '条'], unit: '个' },
   // Problems counted in 件 only with a finding verb ("发现涉养老诈骗网络问题3件", s134): "查处涉诈问题310件" stays a penalty count.
   { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的)/, measures: ['件'], unit: '个' },
@@ -80,12 +80,14 @@ const RULES: Rule[] = [
   { indicator: 'inspections_person_times', words: /执法人员|检查人员|执法力量/, measures: ['人'], unit: '人次' },
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
   { indicator: 'entities_screened', words: /(?:(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访)(?![^，。；]*(?:发现|查出|查获))/, measures: ['家', '家次', '个次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
+  // Businesses checked are counted in 户 too ("检查保健品经营户620户次", independent set, session 16): still entities, not homes.
+  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)[^，。；]{0,10}(?:经营户|商户|个体户|企业|门店)/, measures: ['户', '户次'], unit: '家' },
   { indicator: 'ads_cleaned', words: /清理|清除|删除|下架|撤下/, measures: ['条', '处', '则', '个'], unit: '处' },
   { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
   { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
   { indicator: 'publicity_events', words: /宣传|讲座|活动|宣讲|进社区|集中宣传/, measures: ['场', '场次', '次', '期'], unit: '场' },
   // 发送 hands out printed things too ("现场发送普法宣传资料300余份", s192); texts sent are counted in 条, notices rank earlier.
-  { indicator: 'materials_distributed', words: /发放|散发|派发|分发|派送|递送|赠送|送发|印制|印发|制作|制发|发送/, measures: ['份', '册', '张', '本'], unit: '份' },
+  { indicator: 'materials_distributed', words: /发放|散发|派发|分发|派送|递送|赠送|送发|印制|印发|制作|制发|发送/, measures: ['份', '册', '张', '本', '封'], unit: '份' },
   { indicator: 'banners', words: /横幅|标语|条幅/, measures: ['条', '幅'], unit: '条' },
   { indicator: 'posters', words: /海报|展板|挂图/, measures: ['张', '块', '幅'], unit: '张' },
   { indicator: 'households_visited', words: /入户|走访|敲门/, measures: ['户', '户次', '起'], unit: '户' },
@@ -115,10 +117,10 @@ const UNLAWFUL = '(?:非法|集资|传销|诈骗|赌博|邪教)';
 const AFTER_RULES: Rule[] = [
   { indicator: 'institutions_count', lead: /(?:共有?|现有)$/, words: /^养老(?:服务)?机构/, measures: ['家', '所', '个'], unit: '家' },
   { indicator: 'tips_received', lead: /(?:摸排|排查出?|收到|受理|接收|收集|发现)(?:的[^，。；,]{0,6})?$/, words: /^[^，。；]{0,24}线索/, measures: ['条', '件', '个', '起'], unit: '条' },
-  { indicator: 'rectification_notices', words: /^[^，。；]{0,14}(?:下达|发出|送达|制发)[^，。；]{0,4}《?(?:责令(?:整改|改正)通知书|整改通知|提示函|建议书)/, measures: ['家', '份', '个'], unit: '份' },
+  { indicator: 'rectification_notices', words: /^[^，。；]{0,14}(?:下达|下发|发出|送达|制发)[^，。；]{0,4}《?(?:责令(?:整改|改正)通知书|整改通知|提示函|建议书)/, measures: ['家', '份', '个'], unit: '份' },
   { indicator: 'hazards_rectified', words: /^[^，。；]{0,8}(?:完成整治|整改到位|完成整改|已整改)/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'entities_screened', words: /^[^，。；]{0,10}(?:养老机构|养老服务机构|企业|场所|经营单位)[^，。；]{0,6}(?:检查|排查|核查|巡查)/, measures: ['家', '家次', '个', '所'], unit: '家' },
-  { indicator: 'materials_distributed', words: /^(?:宣传资料|宣传册|宣传单|宣传页|宣传手册|折页|彩页|手册)/, measures: ['份', '册', '张', '本'], unit: '份' },
+  { indicator: 'materials_distributed', words: /^(?:宣传资料|宣传册|宣传单|宣传页|宣传手册|折页|彩页|手册|倡议书)/, measures: ['份', '册', '张', '本', '封'], unit: '份' },
   { indicator: 'meetings', words: /^[^，。；]{0,6}(?:座谈会|会议|推进会|调度会|部署会)/, measures: ['次', '场'], unit: '次' },
   { indicator: 'supervision_rounds', words: /^[^，。；]{0,4}(?:督查|督导|暗访)/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   // "两次集中宣传共发放…" (s060): the events themselves, counted before their noun.
@@ -132,7 +134,7 @@ const AFTER_RULES: Rule[] = [
   // 参加/参与 must end the clause or name an event: "3名老人参与非法集资" is no reach.
   // Nor are persons lured or cheated into it ("诱骗300余名老年人参加所谓的健康讲座") or an unlawful "活动" ("参与非法集资活动"):
   // those are victims of the scheme, not an audience (review, session 13).
-  { indicator: 'people_reached', lead: NOT_LURED, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:(?:参加|参与)(?:了)?(?![^，。；]{0,8}?${UNLAWFUL})(?:$|[^，。；]{0,8}?(?:活动|讲座|宣讲|宣传|培训|座谈|课堂|演出|问答|答题))|学习|聆听)`), measures: ['人', '名', '人次'], unit: '人' },
+  { indicator: 'people_reached', lead: NOT_LURED, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:(?:参加|参与)(?:了)?(?![^，。；]{0,8}?${UNLAWFUL})(?:$|[^，。；]{0,8}?(?:活动|讲座|宣讲|宣传|培训|座谈|课堂|演出|问答|答题))|学习|聆听|受益|受到教育)`), measures: ['人', '名', '人次'], unit: '人' },
   // 为/向/给 + the count + the audience + a teaching verb (session 16: with a place word between — "为辖区150余名老年人送去
   // 防骗知识", "民警为社区60余名老年人讲授…" — and more verbs: "上了一堂反诈课", "开展防诈骗宣传"). Handing things to them
   // ("向600余名老年群众发放宣传资料") is not in the list: the materials are what is counted there.
@@ -253,8 +255,13 @@ function objectOfDui(text: string, start: number, q: Quantity) {
  * What a labelled summary counts but no indicator of the catalogue does (docs/intel.md, labelling
  * guide: gangs, dens, supervised cases, valid tips after verification, giveaways, views and plays,
  * cases handed on): a number next to these words is not given a key, whatever verb governs it.
+ * Session 16 (independent set): reviews for prosecution (审查起诉, "办结审查起诉案件183件483人" — the guide: not only
+ * prosecutions); gang members and a gang's money (团伙成员, 团伙涉案…) are counted, the gangs are not; what is still being done
+ * (正在/仍在/尚在 before the count, as OTHER_AFTER after it); coercive measures other than arrest (刑事拘留, 取保候审, 采取强制
+ * 措施 — the guide: `other`); broadcasts by loudspeaker (喇叭, 广播 but not 广播电台); and problems found and fixed in one
+ * verb ("排查整治…问题隐患", "发现并整改…隐患" — the guide: neither key fits alone).
  */
-const OTHER_BEFORE = /团伙|窝点|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
+const OTHER_BEFORE = /审查起诉|团伙(?!成员|骨干|涉案)|窝点|正在|仍在|尚在|刑事拘留|刑拘|取保候审|监视居住|强制措施|喇叭|广播(?!电视台|电台)|(?:排查|发现|查出|摸排)(?:并|和|及|、)?(?:整治|整改)(?!完成|到位)[^，。；]{0,8}(?:问题|隐患)|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
 // Places counted ("12个社区") are no persons; a place word that begins the audience ("300多名社区居民", "五十余名村民", session 16) is.
 const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
 /**
@@ -277,11 +284,13 @@ export const CLAUSE_WINDOW = 80;
 
 const SENTENCE_BREAK = /[。；;！!？?\n]/;
 
+/** A comma between digits separates thousands ("1,032件2,517人"): no clause ends there. */
+const breaksAt = (text: string, i: number) => CLAUSE_BREAK.test(text[i]) && !(/[,，]/.test(text[i]) && /[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? ''));
 function clauseAround(text: string, q: Quantity) {
   let s = q.start;
-  while (s > 0 && q.start - s < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[s - 1])) s--;
+  while (s > 0 && q.start - s < CLAUSE_WINDOW && !breaksAt(text, s - 1)) s--;
   let e = q.end;
-  while (e < text.length && e - q.end < CLAUSE_WINDOW && !CLAUSE_BREAK.test(text[e])) e++;
+  while (e < text.length && e - q.end < CLAUSE_WINDOW && !breaksAt(text, e)) e++;
   // Spaces from pasted text ("已排查出 52 条") say nothing about the figure.
   return { start: s, before: text.slice(s, q.start).trimEnd(), after: text.slice(q.end, e).trimStart(), quote: text.slice(s, e) };
 }
@@ -304,9 +313,14 @@ function mayInherit(text: string, clauseStart: number, before: string) {
   // A breakdown by what a check found ("…举报线索已全部办结,其中涉嫌犯罪的6条,涉嫌违法的5条", s133) counts an
   // outcome, not the parent's indicator (the guide: valid tips after verification have no key).
   if (OUTCOME_PART.test(before)) return false;
-  return text[clauseStart - 1] === '、' || (BARE_CLAUSE.test(before) && !ANY_RULE_WORD.test(before));
+  return text[clauseStart - 1] === '、' || (BARE_CLAUSE.test(before) && !ANY_RULE_WORD.test(before)) || PRINTED_ONLY.test(before);
 }
 const OUTCOME_PART = /涉嫌|有效|无效|属实|查实|不实|失实/;
+/**
+ * A clause that is only the noun of a printed thing, after a comma rather than 、 ("发放宣传单3000份,宣传册1200本"), or a
+ * breakdown of one ("其中老年人防骗手册1.5万册") (independent set, session 16): an item of the list the verb before it governs.
+ */
+const PRINTED_ONLY = /^(?:其中[^，。；0-9０-９]{0,8}?)?(?:宣传|防骗|防诈|反诈)?(?:资料|册|单|页|手册|折页|彩页|倡议书|明白卡|明白纸)$/;
 /**
  * Session 14 (docs/intel.md, "Extraction errors on unseen summaries"): read by the rules of the day before any rule was
  * written from them, the dev collections got most of their wrong keys from a word that names an indicator but does not
@@ -390,6 +404,9 @@ function inherited(text: string, clauseStart: number, measure: string, seen: Map
     if (c.named) {
       if (c.other) return undefined;
       const r = RULES.find((r) => r.measures.includes(measure) && r.words.test(c.text));
+      // An item of a list before this one that names only a noun ("宣传手册、折页、倡议书等资料4.6万余份"): the verb is at the
+      // list head, read on (independent set, session 16).
+      if (!r && text[end] === '、') { end = c.start - 1; continue; }
       // "发放宣传单2000余份,…,已安装完成…APP使用4328人" (s135): persons after a clause about handing out
       // leaflets are not people reached; only a clause that says so passes people_reached on.
       return r?.indicator === 'people_reached' && !REACH_WORDS.test(c.text) ? undefined : r;
@@ -456,7 +473,7 @@ function notAFigure(text: string, q: Quantity): boolean {
   // "打掉一个…团伙", "一起案件": 一 with a measure word and the noun right after is an article, not a count.
   // Read without a leading 近/约: "问题近一个时期层出不穷" (s061) is an article too.
   // "打了一场…整体战", "一场声势浩大的…行动" (s110, s116): 一场 before a noun is an article too.
-  if (/^一(?:个|起|批|家|名|种|件|场)$/.test(text.slice(q.numStart, q.numEnd) + q.measure) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
+  if (/^一(?:个|起|批|家|名|种|件|场|封)$/.test(text.slice(q.numStart, q.numEnd) + q.measure) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
   // A set phrase of two 一 ("一户一策", "一人一档", "一家一户", session 16): a way of working, not a count.
   if (/^一$/.test(text.slice(q.numStart, q.numEnd)) && q.measure && (text[q.end] === '一' || /一[\u4e00-\u9fa5]$/.test(text.slice(Math.max(0, q.start - 2), q.start)))) return true;
   // Durations counted in 个: "3个月内", "6个小时", "一个时期".
@@ -506,6 +523,42 @@ const NOT_A_TOTAL = new RegExp([
  */
 const INTAKE = /受理(?![^，。；]*线索)(?!并|后|和|及|、)[^，。；]*$/;
 
+/**
+ * Counts distributed over a list by 分别 ("受理、核查、办结线索分别为58条、55条、51条", independent set, session 16): the k-th
+ * count belongs to the k-th item of the list before 分别, read with the noun the last item ends in (线索, 案件). When the items
+ * and the counts differ in number, or an item names no indicator ("北京市、湖南省…分别为176件、166件…", s071; "排查、整改问题
+ * 隐患分别为40个、38个": 整改 alone names no key, the shared noun 隐患 does not decide), the count gets no key. Returns undefined when the count is not in such an enumeration, null when it is but no key fits.
+ */
+const ENUM_SEPARATOR = /^(?:、|，|,|和|及|以及)$/;
+const ENUM_LEAD = /(?:^|[，。；,;：:\n])([^，。；,;：:\n]+?)分别(?:为|是|有|达)$/;
+const ENUM_REACH = 20;
+function enumerated(text: string, qs: Quantity[], i: number, measure: string): Rule | null | undefined {
+  let j = i;
+  while (j > 0 && i - j < ENUM_REACH && ENUM_SEPARATOR.test(text.slice(qs[j - 1].end, qs[j].start).trim())) j--;
+  const lead = ENUM_LEAD.exec(text.slice(Math.max(0, qs[j].start - CLAUSE_WINDOW), qs[j].start).trimEnd());
+  if (!lead) return undefined;
+  let n = i;
+  while (n + 1 < qs.length && n - j < ENUM_REACH && ENUM_SEPARATOR.test(text.slice(qs[n].end, qs[n + 1].start).trim())) n++;
+  const items = lead[1].split(/、|和|及/).filter(Boolean);
+  if (items.length < 2 || items.length !== n - j + 1) return null;
+  const last = items[items.length - 1];
+  const tail = last.length > 2 ? last.slice(-2) : '';
+  const words = items[i - j] + (i - j < items.length - 1 ? tail : '');
+  // The item must name the indicator, not the shared noun alone ("排查、整改问题隐患分别为…": 整改 names no key of its own here).
+  const r = RULES.find((r) => r.measures.includes(measure) && r.words.test(words));
+  return r && !r.words.test(tail) ? r : null;
+}
+
+/**
+ * A count with no measure word right after a noun of persons ("受益人数达12.5万", "宣传覆盖老年人3万+", independent set,
+ * session 16) counts persons: read as if 人 were written. Not before a date, age or percent word.
+ */
+const PERSONS_BEFORE = new RegExp(String.raw`(?:人数|人口|${AUDIENCE})(?:共|达到?|为|是|有)*$`);
+function personsImplied(text: string, q: Quantity) {
+  return !q.masked && !q.measure && q.value !== null && !/^\s?[年月日号时点岁周%％]/.test(text.slice(q.end, q.end + 2)) &&
+    PERSONS_BEFORE.test(text.slice(Math.max(0, q.start - 12), q.start).trimEnd());
+}
+
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
 export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
   const text = input.slice(0, MAX_TEXT);
@@ -513,8 +566,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
   const masked: string[] = [];
   const maskedNumbers: MaskedNumber[] = [];
   const seen = new Map<number, EarlierClause>();
-  for (const q of findQuantities(text)) {
-    const isPct = /^[%％]/.test(text.slice(q.end, q.end + 1));
+  const qs = findQuantities(text);
+  for (const [qi, found] of qs.entries()) {
+    const q = personsImplied(text, found) ? { ...found, measure: '人' } : found;
+    const isPct = /^\s?[%％]/.test(text.slice(q.end, q.end + 2));
     if (!q.masked && !isPct && notAFigure(text, q)) continue;
     const { start, before, after, quote } = clauseAround(text, q);
     if (q.masked) {
@@ -577,7 +632,9 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const framed = frame ? untilNextCount(after) : '';
     if (frame && ((measure === '元' && SEIZURE_WORD.test(framed) && !RECOVERY_WORD.test(framed)) || OTHER_BEFORE.test(framed))) continue;
     const bare = BARE_CLAUSE.test(before);
-    const rule = AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
+    const byEnumeration = enumerated(text, qs, qi, measure);
+    if (byEnumeration === null) continue;
+    const rule = byEnumeration ?? AFTER_RULES.find((r) => fits(r, after) && (!r.lead || r.lead.test(text.slice(start, q.numStart).trimEnd()))) ??
       (frame ? predicateRule(text, q, measure, frame) : undefined) ??
       fromList ?? (dui ? ownBeforeDui : own) ??
       (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??

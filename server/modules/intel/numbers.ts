@@ -26,8 +26,8 @@ export interface Quantity {
 }
 
 // A number: masked digits (first, so "202_" is masked, not 202), Arabic with separators and decimals, or Chinese numerals.
-const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９][0-9０-９,，.．]*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*|(?<=[近上超约逾过])[万亿])`;
-export const MEASURES = '万元|亿元|元|块|家次|个次|家|宗|所|个|份|册|本|张|幅|条次|条|则|篇|项|场次|场|人次|件次|户次|批次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|辆|支|余|多';
+const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９](?:[.．] (?=[0-9０-９])|[0-9０-９,，.．])*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*|(?<=[近上超约逾过])[万亿])`;
+export const MEASURES = '万元|亿元|元|块|家次|个次|家|宗|所|个|份|册|本|张|幅|条次|条|则|篇|项|场次|场|人次|件次|户次|批次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|辆|支|封|余|多';
 const QUANTITY = new RegExp(String.raw`(约|近|超过|超|逾|过(?=[万亿])|上(?=[百千万])|共|累计)?(${NUM})(余|多|几|于(?=[份个人件条次场家名起元]))?([  　](?=[万亿]))?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(?:[  　]?(${MEASURES}))?(左右|以上|\+)?`, 'g');
 
 /** Every number in a text with its measure word, value in base units (元 for money) and approximation. */
@@ -43,7 +43,7 @@ export function findQuantities(text: string): Quantity[] {
     const masked = /[Xx×*＊_＿]/.test(num);
     let value: number | null = null;
     if (!masked) {
-      const arabic = toHalfWidth(num).replace(/[,，]/g, '');
+      const arabic = toHalfWidth(num).replace(/[,，\s]/g, '');
       value = /^\d/.test(arabic) ? Number.parseFloat(arabic) : num === '万' ? 1e4 : num === '亿' ? 1e8 : parseChineseNumeral(num);
       if (value === null || Number.isNaN(value)) continue;
       for (const u of [unit1, unit2]) if (u) value *= u === '万' ? 1e4 : u === '亿' ? 1e8 : u === '千' ? 1e3 : 100;
