@@ -540,8 +540,9 @@ describe('issue 14, seventh collection (docs/intel.md): the type is the scheme\'
     expect(text('c141')).toContain(v.typeReason!.quote);
     expect(v.summary).toContain('像是以销售"养老产品"为名的骗局');
   });
-  it('gives no reason when no core was found (c138: the type rests on vocabulary)', () => {
-    expect(judge(text('c138'), null).typeReason).toBeNull();
+  it('gives no reason when no core was found (c166: the type rests on vocabulary; c138 was the example until session 16 read its priced 疗程)', () => {
+    expect(judge(text('c166'), null).typeReason).toBeNull();
+    expect(judge(text('c138'), null).typeReason?.quote).toBe('一疗程58500元');
   });
 });
 
@@ -670,7 +671,8 @@ describe('issue 14, session 14 (docs/intel.md, "Type errors on unseen cases"): w
     expect(topType(text('c180'))).toBe('elderly_product');
     expect(topType(text('c180').replace('月度体验卡', '会员卡'))).toBe('elderly_product');
     for (const id of ['c183', 'c148']) expect(topType(`${text(id)}老人先后办理了多张理疗卡。`), id).toBe('elderly_product');
-    expect(topType(text('c138'))).toBe('elderly_product');
+    // c138's priced 疗程 (no card, no goods) is care bought ahead since session 16 (the guide's 疗程卡 decision; its label).
+    expect(topType(text('c138'))).toBe('elderly_service');
   });
   it('quotes the reason from the original at the place it was read, pinyin of mirror sites included (c194 保息, c127 本息, c123 養(yǎng)老院)', () => {
     expect(judge(text('c127'), null).typeReason?.quote).toBe('本息');
@@ -738,6 +740,50 @@ describe('issue 14, session 15: a company\'s registered name is the seller, not 
     expect(typeCues('他原来在一家投资集团工作，退休后住进了养老院。').map((c) => c.code)).not.toContain('elderly_project');
     expect(typeCues('老人投资了该公司的养老基地项目。').find((c) => c.code === 'elderly_project')?.quote).toBe('投资');
     expect(typeCues('以投资养老公寓为名吸收老人资金。').find((c) => c.code === 'elderly_project')?.quote).toBe('投资');
+  });
+});
+
+describe('issue 14, session 16 (docs/intel.md, "Twelfth collection (session 16): cases"): a course of treatment paid for is care bought ahead', () => {
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+  const model = loadModel();
+  it('reads a priced course of treatment with no goods sold as 养老服务 (c138, read 养老产品 by the code of every collection since its own; the guide\'s 疗程卡 decision)', () => {
+    expect(topType(text('c138')), 'c138 rules').toBe('elderly_service');
+    expect(topType(text('c138'), model), 'c138 model').toBe('elderly_service');
+    expect(judge(text('c138'), null).typeReason?.quote).toBe('一疗程58500元');
+    // Constructed look-alikes: the course priced per course or as a 疗程费, the bait (体检, 能治高血压) as before.
+    for (const t of ['某养生馆以免费体检吸引老人到店，宣称艾灸理疗能治高血压，每个疗程3980元，十多名老人先后交钱。', '某诊所向老人宣称干细胞疗法能抗衰老、治糖尿病，收取疗程费2万元，老人被骗。']) {
+      expect(topType(t), t).toBe('elderly_service');
+      expect(topType(t, model), t).toBe('elderly_service');
+    }
+  });
+  it('keeps goods sold by the course 养老产品 (c142: "购买一个疗程…收到20盒药"; capsules, a prescription, a device)', () => {
+    expect(topType(text('c142')), 'c142 rules').toBe('elderly_product');
+    expect(topType(text('c142'), model), 'c142 model').toBe('elderly_product');
+    for (const t of ['销售人员称这种胶囊能治高血压，一个疗程6盒，每个疗程2980元，老人一次买了三个疗程。', '老中医说老人的风湿要尽快治疗，开了两个疗程的药，老人付了近四千元。', '骗子在讲座上推销理疗仪，称一个疗程下来就能降血压，每台售价1.68万元。']) {
+      expect(topType(t), t).toBe('elderly_product');
+      expect(topType(t, model), t).toBe('elderly_product');
+    }
+  });
+  it('reads meals for elders paid ahead (助餐点, 长者饭堂) as care bought; goods sold or a return promised there keep their type', () => {
+    const meals = '某社区助餐点让老人预存餐费，充值500元送100元，半年后助餐点关门，老板失联。';
+    expect(topType(meals)).toBe('elderly_service');
+    expect(topType(meals, model)).toBe('elderly_service');
+    expect(topType('有人在社区助餐点给老人办健康讲座，推销保健品，老人花了3000元买了五盒。', model)).toBe('elderly_product');
+    expect(topType('社区长者饭堂向老人推销“养老理财”，承诺年化收益12%，老人投入5万元后血本无归。', model)).toBe('elderly_project');
+  });
+  it('reads a rate paid out per period on the money paid in as the return, however the payout is named (the recurring 项目→服务 of unseen readings)', () => {
+    // c044 (read 养老服务 by the code before its collection) with its 返利 renamed: collectibles with a monthly 10 % paid out.
+    const c044 = text('c044').replace('返利', '回馈');
+    expect(topType(c044), 'c044 回馈').toBe('elderly_project');
+    expect(topType(c044, model), 'c044 回馈').toBe('elderly_project');
+    for (const t of ['老人交10万元成为养老院会员，公司承诺每年按10%发放孝心金，三年后退还本金。', '某康养基地让老人预存20万元，称不入住每年可拿8%的分成，入住可抵扣房费。', '某旅居公司称交2万元会员费可全国免费旅居，每年再返还会员费的6%作为旅游补贴。']) {
+      expect(topType(t), t).toBe('elderly_project');
+      expect(topType(t, model), t).toBe('elderly_project');
+    }
+    // Not a return: a rate the elder pays, a discount, a pension's rise.
+    expect(typeCues('合同约定，老人逾期交费的，每月按5%支付违约金。').map((c) => c.code)).not.toContain('elderly_project');
+    expect(topType('养老院承诺老人入住后每月护理费优惠10%，老人一次交了两年费用。', model)).toBe('elderly_service');
+    expect(topType('老人补缴养老保险后，每年领取的养老金可增加5%，中间人收取了3万元手续费。', model)).toBe('pension_insurance');
   });
 });
 

@@ -613,7 +613,21 @@ const goodsSold = (t: string) => goodsNamedSold(t) ?? t.match(PER_PACKAGE)?.[0] 
 const SERVICE_BEFORE = /床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓|(?:足疗|美容|疗程|理疗|养生|护理)卡/;
 /** What the elder paid for when it is a card or sessions paid ahead (session 14; the service cue and rankTypes). */
 const SESSION_CARD = '(?:会员|储值|预付|足疗|美容|疗程|理疗|养生|护理|艾灸|按摩|推拿|保健)卡';
-const PREPAID_CARD = new RegExp(`${SESSION_CARD}|预付|预存|充值`);
+/**
+ * Session 16, the guide's 疗程卡 decision without the card (docs/intel.md, "Twelfth collection (session 16): cases"): a course
+ * of treatment priced and paid for — "大单一疗程58500元" (c138), "每个疗程3980元", "疗程费" — is sessions of care bought ahead,
+ * as a 疗程卡 is. Read as the code stood before its collection and ever since, c138 (细胞回输, no goods) went to 养老产品 on
+ * its bait (讲座, 免费健康检查, 防癌抗癌). Goods sold beside the course ("花费1980元购买一个疗程…收到20盒药", c142) keep
+ * 养老产品 through the guards of cardNoGoods, which this joins; a course counted in pills or boxes is not priced as a course.
+ */
+const TREATMENT_COURSE = '(?:[一每两三四五六七八九十\\d]+个?疗程[^，。；]{0,6}?\\d[\\d.,]*(?:多|余)?万?元|\\d[\\d.,]*(?:多|余)?万?元[^，。；]{0,4}?[一每]个?疗程|疗程费)';
+const PREPAID_CARD = new RegExp(`${SESSION_CARD}|预付|预存|充值|${TREATMENT_COURSE}`);
+/**
+ * Session 16: meals for elders (助餐点, 老年餐, 长者饭堂, 老年食堂) are care paid for like a bed or a home-care visit — the
+ * guide's rule 7 ("money paid for future care") names the care, not the building. A 助餐点 taking elders' 预存餐费 and closing
+ * was read with no type at all (constructions; no dev case has it). Type choice only: the level reads SERVICE_BEFORE as before.
+ */
+const ELDER_MEALS = '助餐|老年餐|长者饭堂|老年(?:人)?食堂|老年饭桌';
 /** A card, membership or top-up as a shop sells them (session 15: beside goods sold, not a service bought). */
 const CARD_OF_SHOP = new RegExp(`${PREPAID_CARD.source}|会员|入会|办卡`, 'g');
 /** The 养老项目 cue's words; `kept` names the deposit kept (保本, 零风险), which session 14 took out of the type's cue only. */
@@ -655,7 +669,7 @@ const CUES: Cue[] = [
   {
     code: 'elderly_service', bonus: 0.2, why: '交钱是预订养老院床位、会员卡或以后的服务',
     // Session 14: any card for sessions paid ahead (艾灸卡, 按摩卡, 储值卡…) is what was bought; the level reads the list before.
-    core: first(new RegExp(`${SERVICE_BEFORE.source}|${SESSION_CARD}`)),
+    core: first(new RegExp(`${SERVICE_BEFORE.source}|${SESSION_CARD}|${TREATMENT_COURSE}|${ELDER_MEALS}`)),
   },
 ];
 
@@ -709,8 +723,19 @@ const RETURN_PROMISE = new RegExp(`${returnWords('(?<!(?:牟取|谋取|获取|�
  */
 const PERIODIC_PAYOUT = /(?:每个?月|每个?季度?|每年|按月|按季|按年)[^，。；]{0,12}(?:领取?|发放?|返还?|给付|可得|拿到?|获得)[^，。；]{0,12}(?:补贴|福利|养老金|生活费|元)/;
 const PRINCIPAL_BACK = /本金|(?:全额|如数|到期)[^，。；]{0,4}(?:返还|退还|退回)/;
+/**
+ * Session 16 (docs/intel.md, "Twelfth collection (session 16): cases", the study of type errors on unseen readings): the
+ * confusion that recurs most across collections read by the code before them is 养老项目 read 养老服务 (c026, c029, c030,
+ * c044, c104 — three data commits): the return was worded in a way the lists did not know. Today a care home's membership or
+ * deposit with a rate paid per period — "每年按10%发放孝心金", "每年可拿8%的分成", "每年再返还会员费的6%作为旅游补贴" — was
+ * still read 养老服务 (or 养老帮扶): a percentage paid out at fixed periods on the money paid in is interest, whatever the payout
+ * is called (the guide's rule 6). Not a rate the elder pays (支付, 收取, 违约金, 手续费), a discount (折, 优惠), a pension's rise
+ * (养老金…涨/增/提高) or a share of the principal paid back (本金的10%: the refund of the deposit, rule 7).
+ */
+const RATE_GAP = '(?:(?!养老金|本金|涨|增|提高|违约|手续|利率|优惠)[^，。；]){0,8}?';
+const PERIODIC_RATE = new RegExp(`(?:每个?[年月]|每季度?|按[年月季])${RATE_GAP}(?:发放?|返还?|领取?|可拿|拿到?|分得?|获得|得到)${RATE_GAP}\\d+(?:\\.\\d+)?[%％]|(?:每个?[年月]|每季度?|按[年月季])按?\\d+(?:\\.\\d+)?[%％]${RATE_GAP}(?:发放?|返还?|领取?|拿|分)`);
 /** The return promised to the elder (the quote), or null — what makes a case 养老项目 by the guide's rule 6. */
-const returnPromised = (t: string): string | null => t.match(RETURN_PROMISE)?.[0] ?? (PRINCIPAL_BACK.test(t) ? t.match(PERIODIC_PAYOUT)?.[0] ?? null : null);
+const returnPromised = (t: string): string | null => t.match(RETURN_PROMISE)?.[0] ?? t.match(PERIODIC_RATE)?.[0] ?? (PRINCIPAL_BACK.test(t) ? t.match(PERIODIC_PAYOUT)?.[0] ?? null : null);
 
 /**
  * How the model's probability is combined with the rules' reading (the only place these numbers live).
