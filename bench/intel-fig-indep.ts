@@ -102,7 +102,7 @@ const INDEP_SET: Row[] = [
   ['tips', '接收上级转交线索34条,均已按期办结,按期办结率100%。', ['tips_received=34@34', 'on_time_rate_pct=100@100']],
   ['tips', '全市查实线索19条,超期线索0条,群众反馈满意率98.5%。', ['tips_true=19@19', 'tips_overdue=0@0', 'satisfaction_rate_pct=98.5@98.5'], [], 'catalogue keys the guide names no verb for (查实, 超期, 满意率)'],
   ['tips', '按期办结线索41条,反馈满意38条。', ['tips_closed_on_time=41@41', 'reporter_satisfied=38@38'], [], 'catalogue keys the guide names no verb for'],
-  ['tips', '专项行动以来共收到群众举报线索73条,经核查属实21条。', ['tips_received=73@73'], [], '属实 21 left `other` (valid tips after verification) although the catalogue has tips_true'],
+  ['tips', '专项行动以来共收到群众举报线索73条,经核查属实21条。', ['tips_received=73@73', 'tips_true=21@21'], [], 'lead, session 16: 属实 is the catalogue key tips_true (查实/属实, as the session-4 rule); the guide\'s `other` is for 核查出有效线索 (valid leads found by a check), not tips found true'],
   ['tips', '受理12345热线转办涉老诈骗线索23件。', ['tips_received=23@23#2']],
   ['tips', '核查处置线索64条。', ['tips_verified=64@64']],
   ['tips', '线索办结率达到100%。', ['closure_rate_pct=100@100']],
