@@ -9,8 +9,9 @@
  *   CONSTRUCTED_ORDINARY  ordinary messages elders get, deliberately close in surface (bank, 社保, 医保, hospital, …).
  * Mainland SMS/WeChat wording mostly, some Taiwan/HK wording.
  *
- *   npx tsx bench/intel-det-indep.ts [--list]    recall on asks and openings, false alarms, by kind; shipped model and
- *                                                rules alone (flagged = high or medium, as in bench/intel-fp-constructed.ts)
+ *   npx tsx bench/intel-det-indep.ts [--probe] [--list]   recall on asks and openings, false alarms, by kind; shipped model and
+ *                                                rules alone (flagged = high or medium, as in bench/intel-fp-constructed.ts);
+ *                                                --probe: the second batch (PROBE_*), written after the rules
  */
 import { judge, type Level } from '../server/modules/intel/verdict.ts';
 
@@ -352,6 +353,94 @@ export const CONSTRUCTED_ORDINARY: readonly Constructed[] = [
   { kind: "insurance", text: "【中国人寿】您的保单已满期,满期金12,000元将于到期日转入您指定的银行账户。" },
 ];
 
+/** Second batch (session 16, 2026-12-01), written AFTER the rules fitted to the first batch (commit b5e70d0) and before any run on it: constructed asks. */
+export const PROBE_ASKS: readonly Constructed[] = [
+  { kind: "pension", text: "【社保局】您的退休金领取资格已被暂停,需重新采集人脸信息,请点击 rlrz-sb.cn 完成采集,逾期将停发。" },
+  { kind: "pension", text: "王叔,我是社保中心的,您这个月养老金发不下来了,要先把银行卡号和身份证号发给我核对一下。" },
+  { kind: "pension", text: "您的养老金多发了3个月,需要退还多发部分4800元,请转账到社保局核算账户:6228****0913。" },
+  { kind: "pension", text: "退休老人注意:国家新出养老金提标政策,每月可多领600元,需交198元申报费,请联系李专员138****6621。" },
+  { kind: "medicare", text: "【医保中心】您的医保卡被异地违规使用,已被冻结,请拨打0531-8877****解除冻结。" },
+  { kind: "medicare", text: "医保个人账户余额可以提现了,阿姨您把医保卡卡号和密码告诉我,我帮您操作提现。" },
+  { kind: "medicare", text: "您的医保电子凭证需要年检,请下载\"医保年检\"APP,开启共享屏幕由专员指导。" },
+  { kind: "subsidy", text: "【民政局】您的高龄补贴因银行卡信息有误未能发放,请回复姓名、身份证号和新卡号重新登记。" },
+  { kind: "subsidy", text: "大娘,政府给70岁以上老人发取暖补贴1200元,您先交60元手续费,我这就给您办。" },
+  { kind: "subsidy", text: "您有一份老年人助餐补贴待领取,请扫描下方二维码填写银行卡信息。" },
+  { kind: "relative", text: "奶奶,我是小辉,手机丢了借同学手机发的,我现在要交房租3500,你先转到同学卡上,卡号6217****2290。" },
+  { kind: "relative", text: "外婆,我在学校跟人起冲突把人打伤了,人家要赔医药费,你快把钱汇到辅导员卡上,别跟我妈说。" },
+  { kind: "relative", text: "爸,我换新号了,旧号别打了。我这边急着交押金,你先帮我打8000到我女朋友卡上。" },
+  { kind: "police", text: "我是省公安厅的,你的银行卡卷入一起非法集资案,现在你把存款全部转入国家安全账户进行核查。" },
+  { kind: "police", text: "【检察院】你涉嫌洗钱,需立即配合调查,请添加办案警官微信 jc110 接受视频笔录。" },
+  { kind: "police", text: "老人家,你名下有张卡涉案了,你不要挂电话,到银行后按我说的把钱转出来。" },
+  { kind: "product", text: "阿姨,您上次来听课拿的试用装效果好吧?正装一套2980,今天最后一天优惠,您把钱转我微信就行。" },
+  { kind: "product", text: "【养生馆】免费领鸡蛋活动,明天上午8点来店里,凭身份证领取,现场有专家推荐降糖好产品,请带上银行卡。" },
+  { kind: "house", text: "大爷,把房子抵押给我们公司,每个月给您1万块养老金,明天您把房产证带来签个委托书。" },
+  { kind: "house", text: "阿姨,以房养老项目今年最后一批名额,您先交2万元评估费到公司账户,我们安排公证。" },
+  { kind: "care", text: "【福寿养老院】预订床位每个床位交8万,每年返10%,名额只剩两个,请添加院长微信 fsyly 办理。" },
+  { kind: "care", text: "阿姨,我们养老公寓搞活动,交3万会员费送一年免费入住,您带现金过来签合同就行。" },
+  { kind: "project", text: "叔叔,我们的养老基金每月分红5%,您投5万进来,把钱转到公司对公账户,明天就开始返。" },
+  { kind: "project", text: "【康养投资】您认购的养老项目份额可以追加,年化24%,请联系客户经理 0571-8823**** 办理。" },
+  { kind: "project", text: "大姐,这批字画您现在收,明年我们拍卖行帮您高价回购,钱打到我们账上就行。" },
+  { kind: "agent", text: "您好,我们可以帮您补缴十年养老保险,每月能领3000,只需先付一万元定金,加我微信详谈。" },
+  { kind: "agent", text: "老哥,你家孩子的社保我能找关系挂靠,一年8000,你把钱打我卡上,我明天就去办。" },
+  { kind: "prize", text: "【中央电视台】恭喜您被节目组抽中二等奖,奖金68000元,请登录 cctv-zj.cc 填写领奖信息。" },
+  { kind: "prize", text: "恭喜您在养生馆周年庆抽中一等奖,奖品是一台按摩椅,需先交500元运费和税费到指定账户。" },
+  { kind: "parcel", text: "【顺丰】您的包裹在运输中遗失,我们将按三倍赔偿,请添加理赔客服微信 sfpl88 办理。" },
+  { kind: "parcel", text: "您好,我是快递理赔中心的,您的赔偿款需要您打开支付宝,把收到的验证码告诉我。" },
+  { kind: "refund", text: "您好,您在药店网购的降压药订单出了问题,我们给您退款,请您加我QQ 2233****,我教您操作。" },
+  { kind: "refund", text: "老人家,您的燃气费多交了368元,我们要退给您,请您把银行卡号和收到的验证码发给我。" },
+  { kind: "task", text: "阿姨,在家帮我们给商品写好评,每单返15元佣金,先垫付货款,下单链接我发您。" },
+  { kind: "task", text: "【招聘】老年人在家就能做的兼职,抖音点赞关注,日赚200,加客服微信 dz8899 领取任务。" },
+  { kind: "loan", text: "【微粒贷】您的借款额度已提升至20万元,请点击 wld-ed.cn 领取,逾期作废。" },
+  { kind: "loan", text: "您好,您申请的退休人员贷款已通过,需先交3000元保证金到公司账户才能放款。" },
+  { kind: "boss", text: "老刘,我是原来厂里的张科长,换号了,我这边资金周转一下,你先转我两万,下礼拜还你,卡号我发你。" },
+  { kind: "boss", text: "李阿姨,我是咱们合唱团的王团长,演出服装费每人300,请转到我的微信,明天统一买。" },
+  { kind: "bank", text: "【农业银行】您的存折已被锁定,请回复存折账号和密码进行解锁。" },
+];
+
+/** Second batch (session 16, 2026-12-01), written after the rules, before any run: constructed ordinary look-alikes, some aimed at the new readings (把…给, payouts, 回复1, 按我说的). */
+export const PROBE_ORDINARY: readonly Constructed[] = [
+  { kind: "bank", text: "【工商银行】您尾号2231卡12月3日收入(养老金)2,980.00元,余额9,812.40元。" },
+  { kind: "bank", text: "【建设银行】温馨提示:本行工作人员不会要求您把卡号、密码或验证码告诉任何人,谨防诈骗。" },
+  { kind: "bank", text: "【农业银行】您的定期存款30,000元已到期,本息已转入您的活期账户,如需续存请到网点或登录掌银办理。" },
+  { kind: "bank", text: "【邮储银行】您在本行预约的上门服务将于12月5日上午进行,工作人员会出示工作证,不会收取任何费用。" },
+  { kind: "shebao", text: "【人社局】您的养老金资格认证已完成,本年度无需再次认证,如有疑问请拨打12333。" },
+  { kind: "shebao", text: "王阿姨,社保所这周四上午在社区办公室集中帮老人做养老金认证,带上身份证就行,不收钱。" },
+  { kind: "shebao", text: "【社保中心】2027年养老金调整后的差额已补发至您的社保卡,请注意查收。" },
+  { kind: "yibao", text: "【医保局】您的医保卡已被挂失,补办请本人带身份证到合作银行网点办理。" },
+  { kind: "yibao", text: "医保提醒:医保卡不能提现,凡是说能帮医保卡提现的都是骗人的,请大家不要相信。" },
+  { kind: "subsidy_real", text: "【民政】您的高龄津贴已发放至您的社保卡,每月200元,如有疑问请联系社区。" },
+  { kind: "subsidy_real", text: "社区通知:今年取暖补贴直接打到社保卡上,不需要交任何费用,也不需要填写银行卡信息。" },
+  { kind: "subsidy_real", text: "张大爷,您的居家养老服务补贴审批下来了,护理员下周一上门,您在家等着就行。" },
+  { kind: "family", text: "妈,我下个月把钱转给你,这个月手头有点紧。" },
+  { kind: "family", text: "爸,你把那个银行卡密码改了吧,别用生日,我教你怎么改。" },
+  { kind: "family", text: "奶奶,我这周六回来,给你带了降压药,你把药盒留着我看看还剩多少。" },
+  { kind: "family", text: "妈,你把身份证号发给我,我在网上给你挂个号。" },
+  { kind: "family", text: "外公,我给你转了500块,你收一下,按我说的点\"收款\"就行。" },
+  { kind: "family", text: "爸,我手机丢了,先用这个号,你存一下,明天补了卡再说。" },
+  { kind: "hospital", text: "【市人民医院】您的检查费已退费,退款将原路返回至您的支付账户。" },
+  { kind: "hospital", text: "【中医院】您预约的针灸理疗每次38元,可在诊间扫码或窗口缴费。" },
+  { kind: "community", text: "【居委会】老年人防诈讲座:冒充社保局让您下载APP共享屏幕的都是骗子,请大家转告家里老人。" },
+  { kind: "community", text: "各位老人,社区今年免费发放重阳节慰问品,请本人带身份证到社区活动室领取,不收取任何费用。" },
+  { kind: "delivery", text: "【圆通】您的快件在运输中破损,我们已为您办理理赔,理赔款已退回您的支付账户。" },
+  { kind: "delivery", text: "【京东】您的退款已原路返回,预计1-3个工作日到账,请留意银行卡信息。" },
+  { kind: "service", text: "【95559】交通银行提醒:近期有人冒充银行客服以\"降低信用卡额度\"为名诱导转账,本行不会这样做,请挂断后拨打95559核实。" },
+  { kind: "service", text: "【10086】您本月的话费账单已出,回复1查询详单,回复2查询余额。" },
+  { kind: "service", text: "【95511】您的理赔款3,200元已支付至您指定的账户,请注意查收。" },
+  { kind: "college", text: "【老年大学】下学期学费每人300元,请到学校财务室缴纳,学校不通过个人微信收费。" },
+  { kind: "college", text: "刘老师,合唱团的演出服钱我已经交给班长了,收据在我这。" },
+  { kind: "antifraud", text: "【反诈中心】凡是让您把钱转到\"安全账户\"的都是诈骗,公检法没有安全账户。" },
+  { kind: "antifraud", text: "【警方提醒】接到自称孙子说手机丢了、出事了要钱的电话,先打孩子原号码核实,千万别转账。" },
+  { kind: "antifraud", text: "【市场监管】保健品不能治病,\"免费体检\"\"免费领鸡蛋\"后推销产品的,请提高警惕。" },
+  { kind: "antifraud", text: "派出所提醒:刷单返利都是诈骗,不要相信\"在家动动手指就能赚钱\"。" },
+  { kind: "antifraud", text: "【反诈】中奖要先交钱、贷款要先交保证金的都是骗局,请大家相互转告。" },
+  { kind: "insurance", text: "【中国人寿】您的生存金5,000元已于今日给付至您预留的银行账户。" },
+  { kind: "insurance", text: "【平安】您的保单借款已到账,借款金额10,000元,可通过平安金管家APP查询还款计划。" },
+  { kind: "utility", text: "【供电公司】您的电费已欠费58.20元,请通过网上国网APP或营业厅缴费,以免影响用电。" },
+  { kind: "utility", text: "【燃气公司】燃气安检人员上门不收取任何费用,如遇收费请拨打96777举报。" },
+  { kind: "pharmacy", text: "【大药房】您的医保购药订单已完成,医保支付86.00元,个人支付12.50元。" },
+  { kind: "pharmacy", text: "王阿姨,您要的血压计到了,价格198,您来店里拿的时候付就行。" },
+];
+
 const flagged = (l: Level) => l === 'high' || l === 'medium';
 
 function report(title: string, set: readonly Constructed[], wantFlag: boolean, list: boolean): void {
@@ -372,7 +461,12 @@ function report(title: string, set: readonly Constructed[], wantFlag: boolean, l
 
 if (process.argv[1]?.endsWith('intel-det-indep.ts')) {
   const list = process.argv.includes('--list');
-  report('asks (constructed)', CONSTRUCTED_ASKS, true, list);
-  report('openings (constructed)', CONSTRUCTED_OPENINGS, true, list);
-  report('ordinary (constructed)', CONSTRUCTED_ORDINARY, false, list);
+  if (process.argv.includes('--probe')) {
+    report('asks (probe batch)', PROBE_ASKS, true, list);
+    report('ordinary (probe batch)', PROBE_ORDINARY, false, list);
+  } else {
+    report('asks (constructed)', CONSTRUCTED_ASKS, true, list);
+    report('openings (constructed)', CONSTRUCTED_OPENINGS, true, list);
+    report('ordinary (constructed)', CONSTRUCTED_ORDINARY, false, list);
+  }
 }
