@@ -1437,6 +1437,9 @@ describe('independent constructed set (session 16): asks off the channel, and th
     notFlagged('妈,钱我已经把钱转给你了,你查一下。');
     notFlagged('把钱存到银行定期,比放家里安全。');
     notFlagged('退休金3,100元已转3100元到您的银行卡,请注意查收。');
+    // An ID number asked object first is an action beside a pretext, not a sign alone (as verb first): a child booking a doctor.
+    notFlagged('爸,你把身份证号发给我,我帮你在网上预约体检。');
+    high('您的社保卡已停用,请把身份证号和银行卡号发给我们重新办理。');
     // c114 (real dev case): "她把存有…积蓄的存折交给袁大爷管理" tells what someone did; no transfer_request from it.
     expect(judge(text('c114'), null).signs.find((s) => s.code === 'transfer_request')?.quote ?? '').not.toContain('存折交给');
   });

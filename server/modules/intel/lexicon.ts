@@ -80,7 +80,10 @@ const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?:个|点|些)?(?:${SUM}|�
 const BA_ASKED = '(?<=^|[，,。；！!？?:：\\s“「]|你|您|请|先|就|赶紧|快|马上|立即|麻烦|务必|请[^，。；！!？?]{0,8})';
 const BA_MONEY_OBJECT = `(?:钱|款|现金|存款|积蓄|${SUM}元?)`;
 const BA_MONEY = `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,6}?${BA_MONEY_OBJECT}[^，。；！!？?]{0,10}?(?:(?:转|汇|交|打|送|拿)给(?![你您])|(?:转|汇|打|存|交)(?:到|入|进|至)[^，。；！!？?]{0,12}?(?:卡上|卡里|卡中|账户|账号|帐户|卡号|户口))`;
-const BA_SECRET = `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,8}?(?:验证码|密码|卡号|账号|身份证号|付款码|银行卡|存折)[^，。；！!？?]{0,12}?(?:报给|告诉|发给|拍给|念给|回复|发到)`;
+const baSecret = (what: string) => `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,8}?(?:${what})[^，。；！!？?]{0,12}?(?:报给|告诉|发给|拍给|念给|回复|发到)`;
+/** The sign (transfer_request) reads what unlocks money, as its verb-first words do; the action also an ID number, as OFF_CHANNEL's code does. */
+const BA_SECRET = baSecret('验证码|密码|卡号|账号|付款码|银行卡|存折');
+const BA_SECRET_OR_ID = baSecret('验证码|密码|卡号|账号|身份证号|付款码|银行卡|存折');
 const SUM_THEN_ACCOUNT = `(?:转|汇|打|存|交)(?:给我)?(?:${SUM}|一?(?:笔|点|些)钱)[^，。；！!？?]{0,8}?(?:到|至|进|入)[^，。；！!？?]{0,12}?(?:卡上|卡里|卡中|账户|账号|帐户|卡号|(?:以下|下列|这个|此|指定)的?户口)`;
 /** A phone number as written or masked by the page that quotes it. */
 const NUMBER = '\\d[\\d\\-－—*×x]{4,}';
@@ -328,7 +331,7 @@ export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[]
   { kind: 'call', label: '让您打短信里的电话', pattern: new RegExp(`(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\\s*(?:1[3-9][\\d*×x]{9}|1[3-9]\\d?[x×*]|0\\d{2,3}[-－—]?[\\d*×x]{7,8}|[2-8]\\d{6,7}(?!\\d)|[2-9]\\d{3}[-－—\\s]?[*×x]{4}(?![\\d*])|400[-－—]?[\\d*×x]{3}[-－—]?[\\d*×x]{4}|${MASKED_NUMBER})`, 'gi') },
   { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?(?:我)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|(?<![a-z])(?:whatsapp|line|telegram)\\s*[:：]?\\s*[a-z0-9*]|回复?[“"]?\\d{1,2}[”"]?(?:申请|办理|领取|预约|开通)|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq|${WECHAT_SPELLED})号?[:：]\\s*[a-z0-9*x]|加\\s*(?:v|薇)\\s*[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
   { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${BA_MONEY}|${SUM_THEN_ACCOUNT}|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
-  { kind: 'code', label: '向您要验证码、密码', pattern: new RegExp(`(?:${GIVE}|发给?|报给?|念给?|告知)[^，。；,;!！]{0,6}(?:${SECRETS}|动态码|校验码|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)|${BA_SECRET}`, 'g') },
+  { kind: 'code', label: '向您要验证码、密码', pattern: new RegExp(`(?:${GIVE}|发给?|报给?|念给?|告知)[^，。；,;!！]{0,6}(?:${SECRETS}|动态码|校验码|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)|${BA_SECRET_OR_ID}`, 'g') },
   // Session 16: the caller walks the reader through it ("按我说的操作", "按照我们说的做"): the call itself is the channel.
   { kind: 'follow', label: '让您按对方说的一步步操作', pattern: /按(?:照)?(?:我|我们)(?:说|讲|教)的[^，。；,;!！]{0,6}?(?:操作|做|办|验证|设置)/g },
   { kind: 'app', label: '让您下载软件、共享屏幕', pattern: new RegExp(`(?:下载|安装)[^，。；,;!！]{0,10}(?:${APP_WORDS}|apk)|${SCREEN_SHARE}|远程(?:协助|控制)`, 'gi') },
