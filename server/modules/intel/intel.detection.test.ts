@@ -1464,3 +1464,70 @@ describe('issue 14, session 16: false-alarm kinds on unseen and constructed ordi
     expect(judge('老人收到诈骗短信后点开链接，被骗走3万元。', null).harm).not.toBeNull();
   });
 });
+
+describe('independent constructed set (session 16): asks off the channel, and the look-alikes that must stay unflagged (constructed, not data)', () => {
+  const both = (t: string) => [judge(t, null).level, judge(t).level];
+  const high = (t: string) => expect(both(t), t).toEqual(['high', 'high']);
+  const notFlagged = (t: string) => {
+    expect(flagged(judge(t).level), t).toBe(false);
+    expect(flagged(judge(t, null).level), t).toBe(false);
+  };
+  it('reads the ask said object first ("把钱…转给", "把卡号和密码报给") and a sum between the verb and the account; not what someone did, nor money to the reader', () => {
+    high('老同学,我在外地住院了,麻烦你把医药费先转到我这个卡上:6217****8812,出院就还你。');
+    high('您的社保卡被盗用,需要核实身份,请您把银行卡号和密码报给我们工作人员。');
+    high('姥爷,我打球把同学眼睛弄伤了,你先转6000到同学爸爸的卡上,千万别告诉我妈。');
+    expect(flagged(judge('阿姨,这个疗程的鱼油3980元,您把钱微信转给我,我让快递送到家。', null).level)).toBe(true);
+    expect(flagged(judge('请各位退休职工把社保卡卡号和密码报给网格员统一登记。', null).level)).toBe(true);
+    notFlagged('我把存折交给儿子保管了,你放心吧。');
+    notFlagged('不要把密码告诉任何人,包括银行工作人员。');
+    notFlagged('妈,钱我已经把钱转给你了,你查一下。');
+    notFlagged('把钱存到银行定期,比放家里安全。');
+    notFlagged('退休金3,100元已转3100元到您的银行卡,请注意查收。');
+    // An ID number asked object first is an action beside a pretext, not a sign alone (as verb first): a child booking a doctor.
+    notFlagged('爸,你把身份证号发给我,我帮你在网上预约体检。');
+    high('您的社保卡已停用,请把身份证号和银行卡号发给我们重新办理。');
+    // c114 (real dev case): "她把存有…积蓄的存折交给袁大爷管理" tells what someone did; no transfer_request from it.
+    expect(judge(text('c114'), null).signs.find((s) => s.code === 'transfer_request')?.quote ?? '').not.toContain('存折交给');
+  });
+  it('reads the pension as the thing in trouble (停发, 核查未通过) beside a number off the channel; not the 12333 notice', () => {
+    high('您的退休金因资格核查未通过已暂停发放,请致电0371-6655****办理恢复。');
+    notFlagged('【人社局】您的养老金资格认证未通过,请本人携带身份证到社区服务站重新认证,咨询12333。');
+  });
+  it('reads a prize by rank, a payout topped up and a promised buy-back as money for the reader; numbers masked as HK/TW pages print them', () => {
+    high('恭喜您获得三等奖,奖金8000元,请拨打0755-2233****领奖。');
+    high('長者津貼加發一次性補助,請於今日致電2831-****登記銀行戶口。');
+    expect(flagged(judge('这套纪念金币您现在买,明年我们公司高价回购,您去银行汇款就行。', null).level)).toBe(true);
+    notFlagged('社区老年门球赛我们队获得三等奖,奖品请到居委会领取。');
+  });
+  it('reads a contact given as "加一下我的微信", a WhatsApp/LINE id, a reply code to apply, and "按我说的操作" as ways off the channel', () => {
+    high('您有一笔退款待领取,请加一下我的微信,我发您退款链接。');
+    high('您的快递理赔款已审核,请WhatsApp 6677****联系理赔专员领取。');
+    high('您有20万元备用金额度可用,回复1申请,回2查询利率。');
+    high('您的医保账户被冻结了,现在按我说的操作,先打开手机银行。');
+    // Real dev opening m263 ("必须马上按我说的做才能解除嫌疑"): medium by the rules before, high now.
+    expect(judge(text('m263'), null).level).toBe('high');
+    notFlagged('【物业】本月物业费已出账,如需电子发票请回复1。');
+    notFlagged('妈,你手机设置不会弄就按我说的做,先点设置,再点通用。');
+  });
+  it('reads 刷单 and a commission per order as the task scam; not 刷单诈骗 named in a warning', () => {
+    expect(flagged(judge('在家帮网店刷单,每单佣金20元,当天结算。', null).level)).toBe(true);
+    notFlagged('民警提醒:这类兼职其实是刷单诈骗,别信。');
+  });
+  it('reads money paid into what only the reader holds (您社保卡, 您指定的账户) as a payout, said as done or not; 名下 and 安全账户 keep the sign', () => {
+    notFlagged('您的高龄津贴每月100元,直接打到您社保卡上,不用跑社区。');
+    notFlagged('【保险公司】您的满期金将于到期日转入您指定的银行账户,请留意查收。');
+    notFlagged('阿姨,您的理赔材料齐了,下周赔下来,钱直接打到您卡上。');
+    expect(judge(text('m146'), null).signs.map((s) => s.code)).toContain('transfer_request');
+    high('您的理赔款已到账,请立即转入您名下的安全账户并缴纳手续费300元。');
+  });
+  it('reads warnings that describe a kind of scam, call it fraud in general, or deny a cure as warnings; a news report of cases keeps its sign', () => {
+    notFlagged('老人家注意:降压药不能治好高血压,只能控制,要遵医嘱。');
+    notFlagged('【反诈中心】说能高价回购藏品的都是骗局,请勿购买。');
+    notFlagged('近期冒充燃气公司上门收取安检费的情况增多,燃气公司安检不收费,请大家不要相信。');
+    notFlagged('【派出所】提醒您:冒充孙子借钱的电话很多,接到说"手机坏了""出事了"要钱的,先打原号码核实。');
+    notFlagged('【銀行公會】提提你:任何人要求你提供一次性密碼或把款項轉到「安全戶口」,都是騙案!');
+    notFlagged('社区民警提醒:凡是电话里要求您保密、不能告诉家人、要求转账的,都是诈骗。');
+    // c016 (real dev case, a news report of cases: "冒充退管处工作人员以补发工资为名诈骗老年人钱财的案件") tells the reader nothing.
+    expect(judge(text('c016'), null).signs.map((s) => s.code)).toContain('official_impersonation');
+  });
+});

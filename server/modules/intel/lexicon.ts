@@ -68,6 +68,23 @@ const NOT_ASKED = '(?<!(?:别|不要|不用|不必|没|不)再?)';
  * once ("上次我急用钱是你帮的忙") or named as a matter ("我这边急用钱的事已经解决了") is not.
  */
 const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?:个|点|些)?(?:${SUM}|钱|款)|(?:转|汇|打)(?:个|点)?${SUM}(?:钱)?(?:给我|过来)|(?<!上次|那次|之前|以前|当时|那时)我(?:这边|这里)?(?:急|急着|等着)用钱(?![^，。,！!？?]{0,3}的(?:事|时候|时))`;
+/**
+ * Session 16 (independent constructed set, docs/intel.md "An independent constructed set for detection"): the ask said object
+ * first. "把/将 <money> … 转给/交给 <someone>" or "… 转到 <an account>" ("您把钱微信转给我", "你把钱交给门口来取钱的李叔叔",
+ * "把5000元存入本人银行卡"), and "把/将 <a secret> … 报给/告诉/发给/拍给/回复 …" ("您把卡号和身份证号先报给我", "请将旧卡卡号、密码和
+ * 收到的验证码回复本号码"): the same requests the verb-first patterns read ("转账到", "告诉…验证码"), in the other order. Money
+ * handed to the reader (给你/给您) is not asked for, and money put in a bank ("把钱存到银行") names no account; a sum between
+ * the verb and the account ("转5000到这个卡上", "先交5000元公证服务费到我们公司账户") is the same transfer. The 把 is the reader's:
+ * at a clause's start, after 你/您/请/先/快…, or in a clause that asks (请各位退休职工把…) — "她把存有积蓄的存折交给老伴管理" (c114) tells what someone did, asks nothing.
+ */
+const BA_ASKED = '(?<=^|[，,。；！!？?:：\\s“「]|你|您|请|先|就|赶紧|快|马上|立即|麻烦|务必|请[^，。；！!？?]{0,8})';
+const BA_MONEY_OBJECT = `(?:钱|款|现金|存款|积蓄|${SUM}元?)`;
+const BA_MONEY = `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,6}?${BA_MONEY_OBJECT}[^，。；！!？?]{0,10}?(?:(?:转|汇|交|打|送|拿)给(?![你您])|(?:转|汇|打|存|交)(?:到|入|进|至)[^，。；！!？?]{0,12}?(?:卡上|卡里|卡中|账户|账号|帐户|卡号|户口))`;
+const baSecret = (what: string) => `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,8}?(?:${what})[^，。；！!？?]{0,12}?(?:报给|告诉|发给|拍给|念给|回复|发到)`;
+/** The sign (transfer_request) reads what unlocks money, as its verb-first words do; the action also an ID number, as OFF_CHANNEL's code does. */
+const BA_SECRET = baSecret('验证码|密码|卡号|账号|付款码|银行卡|存折');
+const BA_SECRET_OR_ID = baSecret('验证码|密码|卡号|账号|身份证号|付款码|银行卡|存折');
+const SUM_THEN_ACCOUNT = `(?:转|汇|打|存|交)(?:给我)?(?:${SUM}|一?(?:笔|点|些)钱)[^，。；！!？?]{0,8}?(?:到|至|进|入)[^，。；！!？?]{0,12}?(?:卡上|卡里|卡中|账户|账号|帐户|卡号|(?:以下|下列|这个|此|指定)的?户口)`;
 /** A phone number as written or masked by the page that quotes it. */
 const NUMBER = '\\d[\\d\\-－—*×x]{4,}';
 const MASKED_NUMBER = '某某电话|x{3,}|×{3,}';
@@ -85,7 +102,7 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'fake_hospital', label: '冒用知名医院、专家', explain: '借“协和”“同仁”“专家”“教授”名头卖产品的，多为冒用。', pattern: /协和|同仁医院|301医院|名医|院士|(?:知名|权威|北京|国家级)?专家|教授/g, weight: 1 },
   { code: 'limited_time', label: '限时优惠', explain: '“今天最后一天”“名额有限”是为了不给您考虑和商量的时间。', pattern: /限时|仅限今天|今天最后|最后一天|名额有限|马上涨价|错过(?:就|再)?没|抢购|机会难得|过期不候/g, weight: 2 },
   { code: 'secrecy', label: '叮嘱不要告诉子女', explain: '让您瞒着家人的，几乎都是骗子。遇事先和子女商量。', pattern: /不要告诉|别告诉|不能告诉|保密|瞒着|不让(?:子女|孩子|家人)知道/g, weight: 4 },
-  { code: 'cure_claim', label: '宣称包治百病', explain: '保健品不是药，不能治病。宣称“包治”“根治”“特效”的都是虚假宣传。', pattern: /包治|根治|治愈|特效|神药|药到病除|能治(?:好)?|治百病|停药|排毒治病|不用(?:再)?(?:吃药|打胰岛素)/g, weight: 3 },
+  { code: 'cure_claim', label: '宣称包治百病', explain: '保健品不是药，不能治病。宣称“包治”“根治”“特效”的都是虚假宣传。', pattern: /包治|根治|治愈|特效|神药|药到病除|(?<![不未])能治(?:好)?|治百病|停药|排毒治病|不用(?:再)?(?:吃药|打胰岛素)/g, weight: 3 },
   { code: 'official_impersonation', label: '冒充政府或工作人员', explain: '政府补贴不会让您先交钱，工作人员也不会上门收取“工本费”。', pattern: /冒充|自称[^，。]{0,8}(?:工作人员|社保局|民政局|政府|公安|警察)|政府(?:补贴|项目|扶持)|国家项目|(?:收取?|缴纳?|交纳?|先交|支付|付)[^，。；,]{0,4}工本费/g, weight: 3 },
   { code: 'equity_investment', label: '股权、项目投资', explain: '向老人推销“原始股”“养老项目股权”“产权式公寓”的，常涉及非法集资。', pattern: /原始股|股权|入股|认购|投资项目|康养基地|养老基地|产权式|众筹/g, weight: 2 },
   // The most common message sent to elders: a link, a threat (逾期停发养老金) and a fee. Each is a sign of its own.
@@ -98,7 +115,7 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'threat', label: '以停发、冻结相威胁', explain: '用“逾期停发养老金”“账户冻结”“取消资格”“追究责任”吓唬人，是为了让您来不及核实就照办。社保、养老金的事请拨打 12333 或到窗口问清楚。', pattern: /(?:逾期|过期|超期|到期)(?!自动(?:失效|取消))[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|作废|取消|失效|清零|追究|起诉|收回|放弃)(?:养老金|退休金|补贴|待遇|资格)?|(?:过时|超时)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|追究|起诉|收回)(?:养老金|退休金|补贴|待遇|资格)?|停发(?:养老金|退休金|工资|补贴|津贴)|(?:账户|银行卡|社保卡|医保卡|养老金|退休金)[^，。；]{0,4}(?:冻结|停用|注销)|否则[^，。；]{0,10}(?:停发|冻结|注销|取消|追究|起诉|拘留|失效|后果|扣费|扣款)|后果自负|追究(?:法律|刑事)?责任|涉嫌(?:洗钱|犯罪|违法)|列入(?:黑名单|失信)|(?:上|影响)[^，。；!！]{0,4}征信/g, weight: 2 },
   { code: 'fee', label: '要求先交钱', explain: '养老金资格认证、领补贴、解冻账户都不收费。让您先交“手续费”“认证费”“解冻费”的，都是骗局。', pattern: new RegExp(`${UNWAIVED_FEES}|开通费|服务费用?|管理费|(?:${PAY}|需交|需要交|先交|请交|要交|需付|先付|转账(?![转入出])|汇款(?![转入出])|收取)[^，。；]{0,6}(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)\\s*(?:元|块)|(?:${PAY})[^，。；]{0,6}费`, 'g'), weight: 2 },
   // A verification code is in every login SMS: only a request for it (or for a card number, a password) is the sign.
-  { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: new RegExp(`转账到|汇款到|${SAFE_ACCOUNT}|(?:${GIVE}|发给|报给|念给)[^，。；！!]{0,6}(?:${SECRETS}|银行卡密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:${INTO_ACCOUNT})|(?:${SEND_MONEY}|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\\s*\\d{6}[\\d*]*|充值卡`, 'g'), weight: 3 },
+  { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: new RegExp(`(?:转账|汇款)(?:到|至)|${BA_MONEY}|${BA_SECRET}|${SUM_THEN_ACCOUNT}|${SAFE_ACCOUNT}|(?:${GIVE}|发给|报给|念给)[^，。；！!]{0,6}(?:${SECRETS}|银行卡密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:${INTO_ACCOUNT})|(?:${SEND_MONEY}|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\\s*\\d{6}[\\d*]*|充值卡`, 'g'), weight: 3 },
   // Scam messages of every kind (docs/intel.md, issue 14): a new number of a relative or landlord, a
   // card, account or pass "already stopped" with an order to re-register, a website to log in to, a
   // windfall (double compensation, a higher credit line, a payout to claim).
@@ -137,7 +154,7 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'cancel_service', label: '要您配合注销账户、关闭服务', explain: '自称客服、平台或“国家政策”，要您配合注销账户、关闭某项服务或贷款，否则影响征信、要扣钱——这是冒充客服的骗局。平台不会这样打电话，请自己打开官方App查看。', pattern: /(?:配合|需要|帮您|帮你|协助|指导您?)[^，。；!！]{0,6}(?:注销|关闭|取消|解除)[^，。；!！]{0,8}(?:账号|账户|服务|业务|贷款|校园贷|金条|白条|会员|保障|代理|功能)/g, weight: 2 },
   { code: 'download_app', label: '让您下载软件、共享屏幕', explain: '让您下载某个App、客户端或会议软件，或开启屏幕共享来“领取”“办理”的，对方就能看到您的密码和验证码。正规单位不会这样办事。', pattern: new RegExp(`下载[^，。；!！]{0,10}(?:${APP_WORDS})|${SCREEN_SHARE}`, 'gi'), weight: 2 },
   // Paid tasks with a commission settled daily: the 刷单 pitch in its general form (m157), not only likes (task_lure).
-  { code: 'task_commission', label: '做任务拿提成', explain: '“做一个任务提成几十元”“佣金日结”的兼职，先给点甜头，再让您垫钱做“任务”——这是刷单诈骗，垫进去的钱拿不回来。', pattern: /任务[^，。；]{0,10}(?:提成|佣金|返佣|返利)|(?:提成|佣金)[^，。；]{0,4}日结/g, weight: 3 },
+  { code: 'task_commission', label: '做任务拿提成', explain: '“做一个任务提成几十元”“佣金日结”的兼职，先给点甜头，再让您垫钱做“任务”——这是刷单诈骗，垫进去的钱拿不回来。', pattern: /刷单(?!诈骗|骗局|类|型)|刷好评|每单[^，。；]{0,4}(?:提成|佣金)|任务[^，。；]{0,10}(?:提成|佣金|返佣|返利)|(?:提成|佣金)[^，。；]{0,4}日结/g, weight: 3 },
   // Also in this session, in place: add_contact reads the spellings that dodge filters (VX, V信, 威信: m156).
   // Also in place: a lost parcel is the pretext (parcel_claim), the compensation promised for it the bait (windfall),
   // so "您的快递丢失了,我们将进行双倍赔付" (m026) is two signs, as a damaged parcel with a contact to add already was.
@@ -240,7 +257,7 @@ export const SECONDARY_TAGS: [string, string, RegExp][] = [
 // one sentence; every match is read through NEGATION and the warning frame like the other signs.
 
 /** What a pretext is about: an account, card, pass or certificate of yours — what expires in a scam ("密码器于今日到期", "ETC认证已失效"). */
-const HELD = '(?:账户|账号|帐户|帐号|银行卡|信用卡|储蓄卡|借记卡|社保卡|医保卡|社保|医保|参保|etc|通行卡|速通|一卡通|密码器|u盾|证书|手机银行|网银|网上银行|支付宝|微信|花呗|借呗|白条|金条|驾驶证|驾照|行驶证|公积金|资格|凭证|卡)';
+const HELD = '(?:养老金|退休金|养老待遇|待遇|账户|账号|帐户|帐号|银行卡|信用卡|储蓄卡|借记卡|社保卡|医保卡|社保|医保|参保|etc|通行卡|速通|一卡通|密码器|u盾|证书|手机银行|网银|网上银行|支付宝|微信|花呗|借呗|白条|金条|驾驶证|驾照|行驶证|公积金|资格|凭证|卡)';
 /** Services and goods that also lapse in real renewal notices (会员, 套餐, 保险到期): a pretext when something other than expiry went wrong. */
 const SERVICE = '(?:会员|套餐|手机号|号码|宽带|车辆|快递|包裹|快件|订单|航班|机票|积分|话费|额度|贷款|保障|保险|累计[^，。；,;!！?？]{0,4}\\d+\\s*分)';
 /** Expired or lapsed: renewals say it too, so only of an account, card, pass or certificate. */
@@ -250,7 +267,7 @@ const EXPIRED = '(?:失效|過期|过期|到期)';
  * a process the holder failed to complete (未完成/未通过/未办理…, or of identity: 未实名登记): a bare 未登记 is the everyday state
  * of a record that offices announce ("您的车辆未登记,请联系物业…"; review, session 14).
  */
-const WRONG = '(?:冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|未上传|未审核|未(?:完成|通过|进行|办理)?(?:实名)?(?:认证|审核|验证)|未(?:(?:完成|通过|进行|办理)(?:实名)?|实名)(?:登记|备案|核验)|升级(?:为|成|到)?电子|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
+const WRONG = '(?:停发|暂停发放|停止发放|(?<!审核|审批|申请)未通过|逾期|冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|未上传|未审核|未(?:完成|通过|进行|办理)?(?:实名)?(?:认证|审核|验证)|未(?:(?:完成|通过|进行|办理)(?:实名)?|实名)(?:登记|备案|核验)|升级(?:为|成|到)?电子|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
 /** A date or time between the thing and what befell it ("手机银行于2月16号下午17点59分过期"): it names when, not what (session 13). */
 const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午晚早中点點时時分秒:：\\-/.\\s今明前后]{1,24}?';
 /**
@@ -267,7 +284,7 @@ export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12
  * A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. Session 14 (m238,
  * "您的xxx賬戶醫療保障已到達!…點擊網址領"): a 保障 said to have arrived is the same payout as 保障金 — windfall reads it so already.
  */
-export const MOVE_LURE = /退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障(?:金|已到达|已到账)|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
+export const MOVE_LURE = /补差|[一二三四五特]等奖|领奖|高价回购|回购|分红|返息|高息|翻[一两几十]?倍|每(?:月|年)返|退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障(?:金|已到达|已到账)|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
 /**
  * A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. Session 14 (misses on
  * unseen batches): an account or identity "涉案" / "涉及…案" is the same accusation as 涉嫌 in other words. Review (session 14):
@@ -297,7 +314,7 @@ const LINK_WORDS = '链接|鏈接';
  * 链接 is read over.
  */
 const LINK_TW = '(?:点击|点开|点选|点按)[^，。；,;!！]{0,4}连结|(?:点|按|打开|进入|访问|前往|到)(?:以下|下方|下列|如下|此|该|这个)的?连结';
-export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'code' | 'app' | 'qr' | 'fee' | 'card';
+export type ActionKind = 'link' | 'site' | 'call' | 'contact' | 'transfer' | 'code' | 'app' | 'qr' | 'fee' | 'card' | 'follow';
 /**
  * Actions off the official channel, each with its plain label. Links on an institution's own domain are not off the channel (verdict.ts).
  * Session 14 (misses on unseen batches: masked or spelled-out details recur): an address masked with × as with *, a WeChat id after
@@ -311,10 +328,12 @@ const REFUNDED = '(?<!(?:退还|退回|退)了?(?:你|您)?的?)';
 export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[] = [
   { kind: 'link', label: '让您点短信里的链接', pattern: new RegExp(`(?:https?:\\/\\/|www\\.)[a-z0-9*×\\-._~:/?#@!$&'()+=%]+|${bareHost('*×', `${TLDS}|sh|xx`)}(?:\\/[a-z0-9*×\\-._~/?#=&%]*)?(?![\\w.])|${HOST_WITH_PATH}`, 'gi') },
   { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`${LINK_TW}|(?:${LOG_IN}|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:${SITE_WORDS}|網址|${LINK_WORDS}|网页|页面)|到(?:以下|下方|下列|如下)[^，。；,;!！]{0,2}(?:${SITE_WORDS}|網址|${LINK_WORDS})|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:${LINK_WORDS}|网址|網址|网站)|戳[^，。；,;!！]{0,4}(?:${LINK_WORDS})`, 'gi') },
-  { kind: 'call', label: '让您打短信里的电话', pattern: new RegExp(`(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\\s*(?:1[3-9][\\d*×x]{9}|1[3-9]\\d?[x×*]|0\\d{2,3}[-－—]?[\\d*×x]{7,8}|[2-8]\\d{6,7}(?!\\d)|400[-－—]?\\d{3}[-－—]?\\d{4}|${MASKED_NUMBER})`, 'gi') },
-  { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq|${WECHAT_SPELLED})号?[:：]\\s*[a-z0-9*x]|加\\s*(?:v|薇)\\s*[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
-  { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
-  { kind: 'code', label: '向您要验证码、密码', pattern: new RegExp(`(?:${GIVE}|发给?|报给?|念给?|告知)[^，。；,;!！]{0,6}(?:${SECRETS}|动态码|校验码|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)`, 'g') },
+  { kind: 'call', label: '让您打短信里的电话', pattern: new RegExp(`(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\\s*(?:1[3-9][\\d*×x]{9}|1[3-9]\\d?[x×*]|0\\d{2,3}[-－—]?[\\d*×x]{7,8}|[2-8]\\d{6,7}(?!\\d)|[2-9]\\d{3}[-－—\\s]?[*×x]{4}(?![\\d*])|400[-－—]?[\\d*×x]{3}[-－—]?[\\d*×x]{4}|${MASKED_NUMBER})`, 'gi') },
+  { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?(?:我)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|(?<![a-z])(?:whatsapp|line|telegram)\\s*[:：]?\\s*[a-z0-9*]|回复?[“"]?\\d{1,2}[”"]?(?:申请|办理|领取|预约|开通)|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq|${WECHAT_SPELLED})号?[:：]\\s*[a-z0-9*x]|加\\s*(?:v|薇)\\s*[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
+  { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${BA_MONEY}|${SUM_THEN_ACCOUNT}|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
+  { kind: 'code', label: '向您要验证码、密码', pattern: new RegExp(`(?:${GIVE}|发给?|报给?|念给?|告知)[^，。；,;!！]{0,6}(?:${SECRETS}|动态码|校验码|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)|${BA_SECRET_OR_ID}`, 'g') },
+  // Session 16: the caller walks the reader through it ("按我说的操作", "按照我们说的做"): the call itself is the channel.
+  { kind: 'follow', label: '让您按对方说的一步步操作', pattern: /按(?:照)?(?:我|我们)(?:说|讲|教)的[^，。；,;!！]{0,6}?(?:操作|做|办|验证|设置)/g },
   { kind: 'app', label: '让您下载软件、共享屏幕', pattern: new RegExp(`(?:下载|安装)[^，。；,;!！]{0,10}(?:${APP_WORDS}|apk)|${SCREEN_SHARE}|远程(?:协助|控制)`, 'gi') },
   { kind: 'qr', label: '让您扫二维码办理', pattern: /(?:扫(?:描|一扫)?|识别)[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
   { kind: 'fee', label: '要您先交钱', pattern: new RegExp(`(?:交|缴|付|${PAY})[^，。；,;!！]{0,4}(?:手续费|保证金|${SCAM_FEES}|工本费|押金|税|罚款|罚金|滞纳金|会费)|${UNWAIVED_FEES}|保证金`, 'g') },
@@ -326,9 +345,9 @@ export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[]
  * official channel (a real notice of a card that expires ends "咨询电话：0561-12333、0561-3886929", o220).
  */
 export const PRETEXT_ACTIONS: Record<'problem' | 'lure' | 'trouble', ActionKind[]> = {
-  problem: ['link', 'site', 'contact', 'transfer', 'code', 'app', 'qr', 'fee', 'call'],
-  lure: ['link', 'site', 'call', 'contact', 'transfer', 'code', 'app', 'qr', 'fee', 'card'],
-  trouble: ['contact', 'transfer', 'code', 'app', 'fee', 'call'],
+  problem: ['link', 'site', 'contact', 'transfer', 'code', 'app', 'qr', 'fee', 'call', 'follow'],
+  lure: ['link', 'site', 'call', 'contact', 'transfer', 'code', 'app', 'qr', 'fee', 'card', 'follow'],
+  trouble: ['contact', 'transfer', 'code', 'app', 'fee', 'call', 'follow'],
 };
 /** The length (characters) up to which a text reads as one short message (a scam SMS or call opener). */
 export const SHORT_MESSAGE = 160;

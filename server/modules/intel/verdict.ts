@@ -170,7 +170,7 @@ const NEGATED_LIST = /(?:不要|切勿|请勿|勿|别|不能|不得|谨防|警�
 const IF_HARMED_TELL_POLICE = '(?:若|如|如果|倘若)(?:您|你|市民|居民|民众)?(?:曾|已经?|不慎)[^。；！？\\n]{0,40}(?:(?:应|请|须|需|要)(?:尽快|立即|及时|马上)?(?:与|向|联络|联系|通知|致电)[^。；！？\\n]{0,3}(?:警方|公安|警察|派出所|110)|报警|报案)';
 // Session 14: also a rule stated for every such ask ("任何要求提供账户并转账的电话均为诈骗", o684: a hospital's statement):
 // it calls the ask itself fraud, in general, which only a warning does; a victim's account names what was done to them.
-const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信|回复|理会|理睬)|别信|直接删除|(?:都|全|均)是骗子|(?:都|就|也|全)?是骗人的|(?:我院|本院|我行|本行|我司|本公司|我局|本局|本中心)(?:从来|从|绝|均|都|也|决)?不会|留个?心眼|(?:任何|凡是)[^。；！？\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子)/;
+const WARNING = /挂断|不会这样(?:做|要求)|(?:不要|别|切勿)(?:在|把|向|给|随意|轻易)|提提你|提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信|回复|理会|理睬)|别信|直接删除|(?:都|全|均)是骗子|(?:都|就|也|全)?是骗人的|(?:我院|本院|我行|本行|我司|本公司|我局|本局|本中心)(?:从来|从|绝|均|都|也|决)?不会|留个?心眼|(?:任何|凡是)[^。；！？\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子|骗案)/;
 /**
  * WARNING, or advice to those already harmed (IF_HARMED_TELL_POLICE): read only for a text that names no sign (judge), never
  * to disarm a sign as reported speech (`reported`). Review, session 15: read there, the advice a fake police call borrows
@@ -180,8 +180,16 @@ const WARNING = /提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|
 const WARNING_OR_ADVICE = new RegExp(`${WARNING.source}|${IF_HARMED_TELL_POLICE}`);
 // Session 16: "有人冒充…" — someone impersonating is the scammer in the third person, as 不法分子 is.
 const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子|有人(?=冒充|假冒|冒用|自称)/;
+/**
+ * Session 16 (independent constructed set): a kind of scam described by what it does, with no one named — "冒充子女、孙子借钱的
+ * 电话很多", "近期冒充社区工作人员上门…的情况增多", "以“以房养老”为名骗取老人房产的案件多发" — is the scammer's move reported, in a
+ * text that tells the reader what to do or not to do (READER_TOLD). A news report of such cases tells the reader nothing
+ * ("苏州市连续接报多起冒充退管处工作人员…诈骗老年人钱财的案件", c016) and keeps its signs and its harm.
+ */
+const SCAM_KIND = /(?:冒充|假冒|冒用)[^。；！？\n]{0,30}?的(?:电话|短信|信息|情况|案件|案例|现象|事件|骗局)|为名骗取/;
+const READER_TOLD = /提醒(?:您|你|大家|广大)|提示(?:您|你|大家|广大)|提提你|请(?:勿|大家|广大|您|你)|不要|切勿|千万|挂断|注意[:：!！]|别信/;
 const GENERIC = /常见|手段|为名|为由|冒充|谎称|假冒|惯用/;
-const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|虚假|假的|不实|谣言)/;
+const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|骗案|骗取|虚假|假的|不实|谣言|非法集资)/;
 /** Words that name what follows in quotation marks as the scam's, a list of quotes included (session 14, o660: a 交通委 Q&A quoting "ETC已停用"). */
 const QUOTED_AS_SCAM = /(?:诈骗|骗局|骗子|不法分子|犯罪分子|虚假)[^。；！？\n]{0,48}$/;
 
@@ -235,7 +243,7 @@ function reported(simple: string, start: number, end: number, warns: boolean): b
   const from = sentenceStart(simple, start);
   const after = simple.slice(end).search(/[。！？\n；]/);
   const sentence = simple.slice(from, after < 0 ? simple.length : end + after);
-  return SCAMMER.test(sentence) && GENERIC.test(sentence);
+  return (SCAMMER.test(sentence) || (SCAM_KIND.test(sentence) && READER_TOLD.test(simple))) && GENERIC.test(sentence);
 }
 
 /**
@@ -245,11 +253,12 @@ function reported(simple: string, start: number, end: number, warns: boolean): b
  * talk of the scam in the third person (骗子/不法分子/骗局/陷阱/上当受骗/行骗…): a scam message that
  * borrows one of them ("为了您的资金安全，请勿泄露…", "警惕…") has no scammer in the third person.
  */
-const FRAME_WARN = /提醒|提示|谨防|警惕|提防|切勿|请勿|切莫|不要轻信|不要相信|别信|千万(?:别|不要|不能)|坚决不|留个?心眼|叮嘱|记住|牢记|勿因|以免|防止|谨慎|不要被[^。；]{0,20}(?:迷惑|蒙骗|忽悠|欺骗|误导)|如(?:发现|遇到?|有疑问)[^。；]{0,24}(?:拨打|报警|举报|投诉)|(?:拨打|报警)[^。；]{0,6}(?:110|96110)|反诈中心/g;
+const FRAME_WARN = /注意[:：!！]|提提你|提醒|提示|谨防|警惕|提防|切勿|请勿|切莫|不要轻信|不要相信|别信|千万(?:别|不要|不能)|坚决不|留个?心眼|叮嘱|记住|牢记|勿因|以免|防止|谨慎|不要被[^。；]{0,20}(?:迷惑|蒙骗|忽悠|欺骗|误导)|如(?:发现|遇到?|有疑问)[^。；]{0,24}(?:拨打?|报警|举报|投诉)|(?:拨打|报警)[^。；]{0,6}(?:110|96110)|反诈中心/g;
 // Third-person talk of the scam. Session 12 adds the words a bank or a clerk uses for it (假冒/冒充…名义, 防诈, 反诈;
 // not a bare 诈骗 or 套路, nor the 防诈 inside 谨防诈骗, which a scam's own tail carries — review): the tenth collection's dev warnings (o532 a bank clerk's 防诈 talk, o613 ICBC's statement "假冒工行名义")
 // named no 骗子. A case report that is also a frame keeps its harm unless every sign was disarmed (judge).
-const FRAME_SCAM = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞|(?<![谨提预以])防诈|反诈|(?:假冒|冒充|冒用)[^，。；]{0,8}名义|骗子的[^，。；]{0,4}套路/;
+// Session 16: also a general statement that what it lists is fraud ("…的都是诈骗", "都是骗案", "都是非法集资", "…就是诈骗").
+const FRAME_SCAM = /(?:都|均|全|一律|就)(?:是|为|属于?)(?:诈骗|骗局|骗案|假的|非法集资)(?!团伙|分子|案|犯)|骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞|(?<![谨提预以])防诈|反诈|(?:假冒|冒充|冒用)[^，。；]{0,8}名义|骗子的[^，。；]{0,4}套路/;
 function warningFrame(simple: string): boolean {
   return FRAME_SCAM.test(simple) && (simple.match(FRAME_WARN)?.length ?? 0) >= 1;
 }
@@ -289,7 +298,7 @@ const DENIED_AFTER = /[,，]\s*(?:可|也|就|都)?(?:千万|一定|绝对|坚�
 // With or without a word pointing back at what was listed ("…,这是诈骗", "…,这都是骗局", "…,以上都是骗子"; review, session 14:
 // warnings that quote a scam's WeChat id or its "未完成实名核验" read high without it).
 // Session 16: also a definition that ends by calling its subject a scam or a trap ("中奖要先交钱的是骗局", "保本高息的理财是陷阱").
-const CALLED_AFTER = /[,，、]\s*(?:这些?|此|以上|上述|这种|这类)?(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局)|的[^，。；,;]{0,6}?(?:都|全|均|一律)?(?:是|属于?)(?:骗子|诈骗|骗局|陷阱)/;
+const CALLED_AFTER = /[,，、]\s*(?:这些?|此|以上|上述|这种|这类)?(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局|骗案|非法集资)|的[^，。；,;]{0,6}?(?:都|全|均|一律)?(?:是|属于?)(?:骗子|诈骗|骗局|骗案|陷阱|假的|非法集资)|^[^，。；,;]{0,6}?(?:就|都|也)是(?:骗子|诈骗|骗局|陷阱|骗案|非法集资)/;
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
 const TOPUP = /话费|流量/;
@@ -422,7 +431,7 @@ function clauseAt(simple: string, start: number, end: number): string {
 /** The signs above that already name an action of the kind (a link and "登入我行网站" are one request). */
 const SAME_ACTION: Record<ActionKind, string[]> = {
   link: ['link', 'website', 'lookalike_domain'], site: ['link', 'website', 'lookalike_domain'], call: ['callback'], contact: ['add_contact'],
-  transfer: ['transfer_request', 'third_party_card'], code: ['transfer_request'], app: ['download_app'], qr: [], fee: ['fee'], card: [],
+  transfer: ['transfer_request', 'third_party_card'], code: ['transfer_request'], app: ['download_app'], qr: [], fee: ['fee'], card: [], follow: [],
 };
 
 /** A one-time code the text carries ("验证码为【 123456 】"), and the secrets that are never asked back (session 14). */
@@ -458,7 +467,7 @@ function overlaps(original: string, a: string, b: string): boolean {
  * - house_mortgage: a text that names the lawful product (住房反向抵押养老保险) and its insurer describes it ("俗称以房养老，是由保险
  *   公司经营的正规业务，老人可将房产抵押给保险公司…"); a pledge to a company, a lender or a person keeps the sign.
  */
-const INTO_OWN = /^(?:打|汇|转|交|存)(?:到|进|入|至)(?:您|你)(?:的|本人|名下|指定|预留|绑定)/;
+const INTO_OWN_DEST = /^(?:您|你)(?:的|本人|名下|指定|预留|绑定)/;
 const ASK_IN_CLAUSE = /请|需要?|要|必须|立即|马上|尽快|务必/;
 const SECRET_NAMED = /密码|验证码|口令|动态码/;
 const TELL_NO_ONE = /^(?:不要|别|不能)告诉(?:别人|任何人|外人|其他人|他人)/;
@@ -484,12 +493,23 @@ const OWN_SIDE: Record<string, (simple: string, word: string, start: number, end
   house_mortgage: (simple) => LAWFUL_HOME_PLEDGE.test(simple) && /保险公司/.test(simple),
 };
 function intoOwnAccount(simple: string, word: string, start: number): boolean {
-  const at = word.search(/(?:打|汇|转|交|存)(?:到|进|入|至)/);
-  if (at < 0 || !INTO_OWN.test(word.slice(at))) return false;
+  // The verb and where the money goes, a sum or a fee allowed between them ("已转3000元到您的银行卡").
+  const m = /(?:打|汇|转|交|存)[^到进入至，。；]{0,12}?(?:到|进|入|至)/.exec(word);
+  if (!m) return false;
+  const at = m.index, destAt = start + m.index + m[0].length;
+  const dest = simple.slice(destAt, destAt + 22);
   const from = Math.max(...['，', ',', '。', '；', '！', '？', '\n'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
   const before = simple.slice(from, start + at);
-  return DONE_BEFORE.test(before) && !ASK_IN_CLAUSE.test(before);
+  if (ASK_IN_CLAUSE.test(before)) return false;
+  return (INTO_OWN_DEST.test(dest) && DONE_BEFORE.test(before)) || READER_KEEPS.test(dest);
 }
+/**
+ * Session 16 (independent constructed set): money paid into an account only the reader holds — one the reader designated or
+ * gave (您指定的, 您预留的, 您本人的), or the reader's 社保卡, 医保卡, 存折 or own card said plainly ("高龄补贴…打到您社保卡上",
+ * "满期金…将于到期日转入您指定的银行账户", "尊老金…直接打到社保卡上") — is a payout announced, said as done or not. 名下 ("转到你名下
+ * 的银行卡", m146) is the fake police's word and is not read so; an ask in the clause keeps the sign.
+ */
+const READER_KEEPS = /^(?:(?:您|你)(?:本人)?(?:指定|预留|绑定|填报|登记|提供)的|(?:您|你)(?:本人)?的?(?:社保卡|社会保障卡|医保卡|存折|卡上|卡里)|(?:社保卡|社会保障卡|医保卡|养老金账户))/;
 /** Said as done: 已/已经/均已 (已于12月10日) right before the verb. "将…转到你名下的银行卡" (m146: a fake police call's criminal money) is not. */
 const DONE_BEFORE = /(?:已|已经|均已)(?:于[^，。；]{0,14})?$/;
 /** A text that offers no way to pay or act off the institution's channel (no link, site, number, contact, app or code to scan). */
