@@ -8,7 +8,7 @@
  * Labels by the guide: every keyed figure (indicator, value, approx, quote, the numeral's text inside the
  * quote), the numbers that are figures but `other`, and masked numbers. Doubtful labels carry a note "doubtful".
  *
- *   npx tsx bench/intel-fig-passages.ts [--quiet]
+ *   npx tsx bench/intel-fig-passages.ts [--quiet] [--probe]
  *
  * Scored with scoreRealFigures (the real-data rule: keyed P/R, wrong key on an `other` number is a false positive).
  */
@@ -438,11 +438,158 @@ export const PASSAGES: Passage[] = [
   },
 ];
 
+/**
+ * A probe batch (q01–q15), written AFTER the fixes of session 16 by the same writer, who had by then read figures.ts: not
+ * independent of the rules, but unseen by them — committed before the extractor was run on it, to check whether the fixes
+ * carry to new wording (npx tsx bench/intel-fig-passages.ts --probe).
+ */
+export const PROBE: Passage[] = [
+  {
+    id: 'q01', voice: 'county 专项办 monthly report',
+    text: 'XX县专项办10月工作月报\n10月份，全县新接收涉养老诈骗问题线索9条，累计达到63条，已核查办结58条，其余5条正在核查中。县公安局新破获案件3起，抓获犯罪嫌疑人7名，其中网上追逃2名；累计追赃挽损达186.4万元。县市场监管局出动执法人员112人次，检查保健食品经营店63家次，立案查处1件。各乡镇开展宣传活动21场，发放宣传资料4600余份。',
+    figs: [
+      ['tips_received', 9, false, '问题线索9条'], ['tips_received', 63, false, '累计达到63条', '63'], ['tips_closed', 58, false, '已核查办结58条', '58', 'doubtful: verified and closed'],
+      ['other', 5, false, '其余5条正在核查中'], ['cases_solved', 3, false, '新破获案件3起'], ['suspects_arrested', 7, false, '抓获犯罪嫌疑人7名'],
+      ['suspects_arrested', 2, false, '网上追逃2名', '2', 'part'], ['amount_recovered_yuan', 1864000, false, '追赃挽损达186.4万元'],
+      ['inspections_person_times', 112, false, '执法人员112人次'], ['entities_screened', 63, false, '经营店63家次'], ['cases_filed', 1, false, '立案查处1件'],
+      ['publicity_events', 21, false, '宣传活动21场'], ['materials_distributed', 4600, true, '宣传资料4600余份'],
+    ],
+  },
+  {
+    id: 'q02', voice: 'police press release',
+    text: '10月18日，市公安局召开新闻通气会，通报一起以“投资养老公寓”为名的非法集资案件。经查，2019年以来，犯罪嫌疑人陈某（男，58岁，本市人）伙同他人，以年化收益12%为诱饵，向社会不特定公众非法吸收资金1.3亿余元，涉及投资人1100余名，其中60岁以上老年人占八成。目前，警方已抓获陈某等犯罪嫌疑人9名，追缴资金2860万元，查封房产15套。',
+    figs: [
+      ['other', 12, false, '年化收益12%'], ['amount_involved_yuan', 130000000, true, '非法吸收资金1.3亿余元', '1.3亿余'],
+      ['victims', 1100, true, '涉及投资人1100余名', '1100余', 'doubtful: investors involved'], ['suspects_arrested', 9, false, '犯罪嫌疑人9名'],
+      ['amount_recovered_yuan', 28600000, false, '追缴资金2860万元'], ['other', 15, false, '查封房产15套'],
+    ],
+  },
+  {
+    id: 'q03', voice: 'procuratorate weekly',
+    text: '本周，县检察院对公安机关提请批准逮捕的2件5人涉养老诈骗案件依法作出批准逮捕决定，对1件3人提起公诉。截至目前，该院共批准逮捕涉养老诈骗犯罪嫌疑人19人，起诉14件41人，制发检察建议6份，开展“检察官进社区”普法宣传12场，受众老年人1300余人次。下一步，该院将继续依法从严从快办理涉养老诈骗案件，切实守护老年人的“养老钱”。',
+    figs: [
+      ['other', 2, false, '的2件5人', '2', 'cases approved for arrest'], ['suspects_detained_formally', 5, false, '的2件5人', '5', 'persons approved for arrest, verb after'], ['prosecuted_cases', 1, false, '对1件3人提起公诉', '1'],
+      ['prosecuted_persons', 3, false, '对1件3人提起公诉', '3'], ['suspects_detained_formally', 19, false, '犯罪嫌疑人19人'],
+      ['prosecuted_cases', 14, false, '起诉14件41人', '14'], ['prosecuted_persons', 41, false, '起诉14件41人', '41'],
+      ['rectification_notices', 6, false, '制发检察建议6份', '6', 'doubtful: 检察建议'], ['publicity_events', 12, false, '普法宣传12场'],
+      ['people_reached', 1300, true, '受众老年人1300余人次'],
+    ],
+  },
+  {
+    id: 'q04', voice: 'court press release',
+    text: '区人民法院坚持从严惩处养老诈骗犯罪，专项行动以来共审结涉养老诈骗刑事案件16件，判处被告人39人，其中判处十年以上有期徒刑3人；审结涉老民事案件27件，为老年人挽回损失412.5万元。同时，该院向民政、市场监管部门发送司法建议书4份，开展巡回审判7次。该院相关负责人表示，将继续发挥审判职能作用，为专项行动提供有力司法保障。',
+    figs: [
+      ['trial_cases', 16, false, '刑事案件16件'], ['other', 39, false, '判处被告人39人'], ['other', 3, false, '有期徒刑3人'],
+      ['trial_cases', 27, false, '涉老民事案件27件', '27', 'doubtful: civil cases concluded'], ['amount_recovered_yuan', 4125000, false, '挽回损失412.5万元'],
+      ['rectification_notices', 4, false, '司法建议书4份'], ['other', 7, false, '巡回审判7次'],
+    ],
+  },
+  {
+    id: 'q05', voice: '市场监管 bulletin, OCR',
+    text: '专项整治期间，全区市场监管系统共检查保健品、老年用品经营单位 ４１２家次，出动执法人员 １ ０３５人次，发现虚假宣传等问题 ３７个，已完成整改 ３４个；\n立案 ９件，结案 ６件，罚没款 ２１．６万元。监测各类涉老广告 ８ ２００余条，\n清理违法广告信息 ５３条。下一步，全区将持续加强对“会销”场所的日常监管。',
+    figs: [
+      ['entities_screened', 412, false, '经营单位 ４１２家次', '４１２'], ['inspections_person_times', 1035, false, '执法人员 １ ０３５人次', '１ ０３５'],
+      ['hazards_found', 37, false, '等问题 ３７个', '３７'], ['hazards_rectified', 34, false, '已完成整改 ３４个', '３４'],
+      ['cases_filed', 9, false, '立案 ９件', '９'], ['other', 6, false, '结案 ６件', '６'], ['penalty_amount_yuan', 216000, false, '罚没款 ２１．６万元', '２１．６万'],
+      ['ads_monitored', 8200, true, '涉老广告 ８ ２００余条', '８ ２００余'], ['ads_cleaned', 53, false, '违法广告信息 ５３条', '５３'],
+    ],
+  },
+  {
+    id: 'q06', voice: '民政 screening summary',
+    text: '市民政局组织对全市养老服务机构开展“回头看”。目前，全市共有养老机构93家，其中公办38家、民办55家；另有社区养老服务中心（站）214个。本轮共检查养老机构93家、服务中心（站）214个，发现消防、预收费等问题隐患46个，已整改39个，7个正在整改。检查中，向入住老人及家属发放防诈骗告知书2800余份。',
+    figs: [
+      ['institutions_count', 93, false, '共有养老机构93家'], ['institutions_count', 38, false, '其中公办38家', '38', 'part'], ['institutions_count', 55, false, '民办55家', '55', 'part'],
+      ['other', 214, false, '服务中心（站）214个。', '214', 'doubtful: community stations are not 养老机构'],
+      ['entities_screened', 93, false, '检查养老机构93家'], ['entities_screened', 214, false, '服务中心（站）214个，发现', '214'],
+      ['hazards_found', 46, false, '问题隐患46个'], ['hazards_rectified', 39, false, '已整改39个'], ['other', 7, false, '7个正在整改'],
+      ['materials_distributed', 2800, true, '告知书2800余份'],
+    ],
+  },
+  {
+    id: 'q07', voice: 'bank notice',
+    text: 'XX银行XX支行防范养老诈骗宣传工作情况\n今年以来，该支行依托“金融夜校”开展防诈宣讲18期，在网点张贴防诈海报40张、放置宣传折页3000份，累计服务老年客户6500余人次。通过柜面“三问一提醒”，成功劝阻3名老年客户向陌生账户转账，涉及资金27万元。该支行将继续做好适老化金融服务，守护老年客户资金安全。',
+    figs: [
+      ['publicity_events', 18, false, '防诈宣讲18期', '18', 'doubtful: 期 as sessions'], ['posters', 40, false, '防诈海报40张'],
+      ['materials_distributed', 3000, false, '宣传折页3000份', '3000', 'doubtful: placed, not handed out'], ['other', 6500, true, '服务老年客户6500余人次', '6500余', 'doubtful: customers served'],
+      ['other', 3, false, '劝阻3名老年客户'], ['other', 270000, false, '涉及资金27万元'],
+    ],
+  },
+  {
+    id: 'q08', voice: 'township publicity news',
+    text: '11月3日，正值赶集日，柳河镇联合派出所、司法所在集市入口设立宣传点，开展“守住养老钱”防诈宣传。工作人员现场悬挂横幅4条，摆放展板8块，发放宣传资料600余份、围裙200条，为赶集群众讲解常见骗局，受教育群众达400余人。活动中，民警还为12名老人现场下载安装了国家反诈中心APP。群众纷纷表示受益匪浅。',
+    figs: [
+      ['banners', 4, false, '悬挂横幅4条'], ['posters', 8, false, '摆放展板8块'], ['materials_distributed', 600, true, '宣传资料600余份'],
+      ['other', 200, false, '围裙200条'], ['people_reached', 400, true, '受教育群众达400余人'], ['other', 12, false, '为12名老人现场下载'],
+    ],
+  },
+  {
+    id: 'q09', voice: 'city summary with percentages and ranks',
+    text: '截至9月底，全市打击整治养老诈骗专项行动各项指标位居全省前列。全市共收到举报线索528条，办结511条，办结率96.8%，高于全省平均水平3.2个百分点；破获养老诈骗案件74起，同比增长85%，抓获犯罪嫌疑人236名；追赃挽损1.47亿元，挽损率42.3%。市专项办要求各地巩固成果、补齐短板，持续发力。',
+    figs: [
+      ['tips_received', 528, false, '收到举报线索528条'], ['tips_closed', 511, false, '办结511条'], ['closure_rate_pct', 96.8, false, '办结率96.8%'],
+      ['other', 3.2, false, '高于全省平均水平3.2个', '3.2'], ['cases_solved', 74, false, '破获养老诈骗案件74起'], ['other', 85, false, '同比增长85%'],
+      ['suspects_arrested', 236, false, '犯罪嫌疑人236名'], ['amount_recovered_yuan', 147000000, false, '追赃挽损1.47亿元'], ['recovery_rate_pct', 42.3, false, '挽损率42.3%'],
+    ],
+  },
+  {
+    id: 'q10', voice: 'pasted, breaks and separators',
+    text: '（工作群转发，原文如此）\n全县各级各部门累计开展集中宣传活动\n1,260场次，发放宣传资料\n8.6万份，张贴宣传海报 2 300余张，\n悬挂横幅标语 410条，推送防骗信息\n130余条，覆盖群众\n12.4万人次。各乡镇要继续做好宣传，确保家喻户晓。下一步，县专项办将开展专项督导，对工作推进不力的单位予以通报。',
+    figs: [
+      ['publicity_events', 1260, false, '集中宣传活动\n1,260场次', '1,260'], ['materials_distributed', 86000, false, '宣传资料\n8.6万份', '8.6万'],
+      ['posters', 2300, true, '宣传海报 2 300余张', '2 300余'], ['banners', 410, false, '悬挂横幅标语 410条', '410', '横幅 and 标语 are one family'],
+      ['media_posts', 130, true, '防骗信息\n130余条', '130余'], ['people_reached', 124000, false, '覆盖群众\n12.4万人次', '12.4万'],
+    ],
+  },
+  {
+    id: 'q11', voice: 'provincial police, Chinese numerals',
+    text: '据省公安厅介绍，专项行动开展以来，全省公安机关共破获养老诈骗案件一千二百余起，打掉犯罪团伙八十六个，抓获犯罪嫌疑人三千四百余名，追赃挽损九亿余元。其中，破获“以房养老”类案件四十三起、保健品类案件五百一十起。省公安厅有关负责人表示，将始终保持对养老诈骗犯罪的严打高压态势，坚决守护好老年人的“钱袋子”。',
+    figs: [
+      ['cases_solved', 1200, true, '案件一千二百余起', '一千二百余'], ['other', 86, false, '犯罪团伙八十六个', '八十六'],
+      ['suspects_arrested', 3400, true, '犯罪嫌疑人三千四百余名', '三千四百余'], ['amount_recovered_yuan', 900000000, true, '追赃挽损九亿余元', '九亿余'],
+      ['cases_solved', 43, false, '类案件四十三起', '四十三', 'part'], ['cases_solved', 510, false, '保健品类案件五百一十起', '五百一十', 'part'],
+    ],
+  },
+  {
+    id: 'q12', voice: '卫健 and 文旅 joint report',
+    text: '县卫健局、文旅局联合开展涉老领域专项检查，共检查医疗机构、养生馆等场所57家，旅行社9家，发现问题11个，当场整改8个，下达卫生监督意见书3份。对检查中发现的2家无证行医场所依法立案查处，罚款共计4.5万元。检查结束后，两部门召开联席会商，对下一步整治工作作出安排，要求各单位建立长效机制，确保问题不反弹。',
+    figs: [
+      ['entities_screened', 57, false, '养生馆等场所57家'], ['entities_screened', 9, false, '旅行社9家'], ['hazards_found', 11, false, '发现问题11个'],
+      ['hazards_rectified', 8, false, '当场整改8个', '8', 'doubtful: 当场整改'], ['rectification_notices', 3, false, '卫生监督意见书3份', '3', 'doubtful: 意见书'],
+      ['cases_filed', 2, false, '发现的2家无证行医场所', '2', 'doubtful: counted in 家'], ['penalty_amount_yuan', 45000, false, '罚款共计4.5万元'],
+    ],
+  },
+  {
+    id: 'q13', voice: 'community news',
+    text: '近日，阳光社区邀请市反诈中心民警走进社区老年大学，为80余名学员上了一堂生动的防骗课。民警结合辖区今年发生的5起涉老诈骗案例，揭露“免费领鸡蛋”“高价买药”等套路。据统计，今年以来该社区已举办此类讲座6场，累计参与老人400余人次，社区老人受骗案件同比下降60%。社区负责人表示，将把防骗宣传作为老年大学的常设课程。',
+    figs: [
+      ['people_reached', 80, true, '为80余名学员', '80余', 'doubtful: students of the elders\' university'], ['other', 5, false, '发生的5起涉老诈骗案例'],
+      ['publicity_events', 6, false, '讲座6场'], ['people_reached', 400, true, '参与老人400余人次'], ['other', 60, false, '同比下降60%'],
+    ],
+  },
+  {
+    id: 'q14', voice: 'template, masked',
+    text: '二、主要成效\n（一）打击成效明显。共破获涉养老诈骗案件**起，抓获犯罪嫌疑人**名，追赃挽损***万元。\n（二）排查整治有力。共排查养老机构12家、保健品经营店28家，发现问题隐患*个，已全部整改。\n（三）宣传覆盖广泛。开展宣传活动**场，受教育群众*****人次。\n三、存在问题\n群众防范意识有待提高。',
+    figs: [['entities_screened', 12, false, '排查养老机构12家'], ['entities_screened', 28, false, '保健品经营店28家']],
+    masked: ['案件**起', '犯罪嫌疑人**名', '挽损***万元', '问题隐患*个', '宣传活动**场', '群众*****人次'],
+  },
+  {
+    id: 'q15', voice: 'provincial procuratorate news',
+    text: '省检察院通报，专项行动开展以来，全省检察机关共受理审查逮捕涉养老诈骗案件612件1738人，批准逮捕1402人；受理审查起诉案件845件2506人，起诉688件1957人。其中，起诉“保健品”类诈骗案件211件，起诉“以房养老”类诈骗案件37件。同时，通过检察环节追赃挽损3.26亿元。下一步，全省检察机关将继续深化专项行动。',
+    figs: [
+      ['other', 612, false, '养老诈骗案件612件1738人', '612'], ['other', 1738, false, '养老诈骗案件612件1738人', '1738'], ['suspects_detained_formally', 1402, false, '批准逮捕1402人'],
+      ['other', 845, false, '审查起诉案件845件2506人', '845'], ['other', 2506, false, '审查起诉案件845件2506人', '2506'],
+      ['prosecuted_cases', 688, false, '起诉688件1957人', '688'], ['prosecuted_persons', 1957, false, '起诉688件1957人', '1957'],
+      ['prosecuted_cases', 211, false, '诈骗案件211件', '211', 'part'], ['prosecuted_cases', 37, false, '诈骗案件37件', '37', 'part'],
+      ['amount_recovered_yuan', 326000000, false, '追赃挽损3.26亿元'],
+    ],
+  },
+];
+
 const DEFAULT_NUM = /\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:余|多)?/;
 
 /** The passages as scoreable items: each figure's span is its numeral inside the first occurrence of its quote. */
-export function passageItems(): RealSummary[] {
-  return PASSAGES.map((p) => {
+export function passageItems(set: Passage[] = PASSAGES): RealSummary[] {
+  return set.map((p) => {
     const figures: RealFigure[] = p.figs.map(([indicator, value, approx, quote, num, note]) => {
       const q = p.text.indexOf(quote);
       if (q < 0) throw new Error(`${p.id}: quote not in text «${quote}»`);
@@ -460,7 +607,8 @@ export function passageItems(): RealSummary[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const items = passageItems();
+  const probe = process.argv.includes('--probe');
+  const items = passageItems(probe ? PROBE : PASSAGES);
   const quiet = process.argv.includes('--quiet');
   const mistakes: RealFigureMistakes[] = [];
   const scores = scoreRealFigures(items, mistakes);
@@ -475,5 +623,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const chars = items.map((i) => i.text.length);
   console.log(`constructed passages: ${items.length}, ${Math.min(...chars)}–${Math.max(...chars)} characters, ${items.reduce((a, i) => a + i.figures.length, 0)} figures, ${items.reduce((a, i) => a + i.masked.length, 0)} masked`);
-  console.log(formatRealFigureScores('constructed passages (session 16)', scores));
+  console.log(formatRealFigureScores(probe ? 'probe batch q01–q15 (session 16, written after the fixes)' : 'constructed passages (session 16)', scores));
 }
