@@ -781,4 +781,17 @@ describe('constructed passages (session 16): kinds fixed', () => {
     // Must keep: a bracket with a breakdown is read.
     expect(p16('破获案件12起（其中现案8起），抓获3人。')).toEqual(['cases_solved=12', 'cases_solved=8', 'suspects_arrested=3']);
   });
+
+  it('probe batch: 累计达到 as a bare total, 对 + a paired count, a measure word beginning a masked name', () => {
+    expect(p16('全县新接收涉养老诈骗问题线索9条，累计达到63条。')).toEqual(['tips_received=9', 'tips_received=63']);
+    expect(p16('对1件3人提起公诉。')).toEqual(['prosecuted_cases=1', 'prosecuted_persons=3']);
+    expect(p16('对5件12人依法批准逮捕。')).toEqual(['suspects_detained_formally=12']);
+    // Must not fire: a refused verb, a clause with a verb of its own after 累计.
+    expect(p16('对2件5人作出不起诉决定。')).toEqual([]);
+    expect(p16('收到线索9条，累计转交相关部门63条。')).toEqual(['tips_received=9']);
+    // "XX支行" is a masked name; "**场" a masked number.
+    const r = extractFigures('XX银行XX支行：开展宣传**场。');
+    expect(r.maskedNumbers.map((m) => 'XX银行XX支行：开展宣传**场。'.slice(m.start, m.end))).toEqual(['**']);
+    expect(r.figures).toEqual([]);
+  });
 });

@@ -166,6 +166,9 @@ const AFTER_RULES: Rule[] = [
 const PREDICATE = /^([^，。；0-9０-９]{0,16}?)((?:已经?|均已?|全部|都已?|被|依法|先后|分别|逐(?:户|家|一|个)|集中|一起|共同|成功|顺利|当庭|公开|当场|进行了?|开展了?|予以)+)[^，。；]{0,20}/;
 const COUNT = String.raw`[0-9０-９][0-9０-９.．]*(?:余|多)?[万亿千]?(?:余|多)?`;
 const COUNTED_NEXT_ITEM = new RegExp(String.raw`^[^，。；、0-9０-９]{0,20}、${COUNT}(?:${MEASURES})`);
+const PAIRED_PERSONS = new RegExp(String.raw`^${COUNT}[人名]`);
+/** 对 + the cases of a paired count, right before the persons' count ("对1件3人提起公诉"). */
+const DUI_PAIRED = new RegExp(String.raw`(?:^|[^针相面绝])对${COUNT}[件起宗]$`);
 /** The first item of a list is a count framed by 对. */
 const DUI_COUNT = new RegExp(String.raw`(?:^|[^针相面绝])对[\u4e00-\u9fa5]{0,6}?${COUNT}(?:${MEASURES})`);
 const NEXT_COUNT = new RegExp(String.raw`[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?(?:${MEASURES})`);
@@ -175,6 +178,8 @@ const untilNextCount = (words: string) => {
 };
 function predicateRule(text: string, q: Quantity, measure: string, frame?: Frame): Rule | undefined {
   let words = afterList(text, q);
+  // A paired count framed by 对 ("对1件3人提起公诉", session 16 probe batch): the persons stand between the cases and the verb.
+  if (frame) words = words.replace(PAIRED_PERSONS, '');
   // Framed, the object may be a list of counted items: the verb comes after the last ("对全市215家养老机构、97家老年人活动场所
   // 进行全覆盖排查", session 16 constructed passages).
   if (frame) for (let m = COUNTED_NEXT_ITEM.exec(words), n = 0; m && n < INHERIT_CLAUSES; m = COUNTED_NEXT_ITEM.exec(words), n++) words = words.slice(m[0].length);
@@ -356,7 +361,8 @@ const PRINTED_ONLY = /^(?:其中[^，。；0-9０-９]{0,8}?)?(?:宣传|防骗|�
  */
 // The words of a bare total are read one way only: a lone 计 leads ("计12起"), and 共计 is never 共 + 计 — with 计 among the
 // repeated words, a clause of repeated 共计 before a failing end took exponential time (review, session 14: 39 × 共计 hung it).
-const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|计?(?:共计?|合计|累计|总计|达|有|约|近|超过?|逾)*)$/;
+// 达到 as 达 ("累计达到63条", session 16 probe batch); 到 alone is no word here, so the reading stays unambiguous.
+const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|计?(?:共计?|合计|累计|总计|达到?|有|约|近|超过?|逾)*)$/;
 /**
  * The scene a count happened in ("在宣传活动中", "检查中", "走访期间") names what was going on, not what was counted: the
  * words after it decide ("在宣传活动中帮助老人安装反诈APP 500人" is no reach; "检查中发现问题隐患35个" is hazards found).
@@ -609,6 +615,8 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
       // A placeholder before a measure word, 万/亿, a date word or punctuation stands for a number;
       // before a name ("XXXX 市场监管局", "**市", "**旗") it stands for a name.
       if (!q.measure && !/[万亿千百+]/.test(q.raw) && /^\s?[^\s\d年月日号时点万亿千百%％+.．，,。；;：:、（(）)]/.test(text.slice(q.end, q.end + 2))) continue;
+      // A measure word that begins a name ("XX支行", "XX支队", session 16 probe batch): the placeholder stands for a name.
+      if (q.measure && /^[行队局院部长]/.test(text[q.end] ?? '')) continue;
       masked.push(quote);
       maskedNumbers.push({ quote, start: q.numStart, end: q.numEnd });
       continue;
@@ -662,7 +670,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // the clause before it is bare (empty, 共/累计, 其中, …的). A clause with words of its own keeps them.
     // An item of a list whose first item is the object of 对 ("对辖区内32家医疗机构、15家养老机构内设医务室开展专项检查", session 16
     // constructed passages): the verb after the last item governs every item.
-    const dui = objectOfDui(text, start, q) || (listItem && DUI_COUNT.test(chain));
+    const dui = objectOfDui(text, start, q) || (listItem && DUI_COUNT.test(chain)) || ((measure === '人' || measure === '名') && DUI_PAIRED.test(text.slice(start, q.numStart).trimEnd()));
     // The words between 对 and its object describe the object ("对已宣判的5起案件…"): only words before 对 may decide for it.
     const ownBeforeDui = dui ? RULES.find((r) => fits(r, governing.slice(0, governing.lastIndexOf('对')))) : undefined;
     // 将/把 + the object (session 15): read in the words since the previous number, across the 、 of a list of names.
