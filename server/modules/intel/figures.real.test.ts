@@ -692,3 +692,106 @@ describe('independent constructed set (session 16)', () => {
     expect(plain('受益群众2022年起逐年增加')).toEqual([]);
   });
 });
+
+/**
+ * Session 16, constructed whole passages (bench/intel-fig-passages.ts, written by a reader who had not seen figures.ts): the
+ * kinds they failed on, each fixed as a principle of the guide and pinned with constructed look-alikes that must and must
+ * not yield a figure (no dev sentence shows these kinds; dev stays at P = R = 1, checked by bench/intel-fig-dev.ts).
+ */
+describe('constructed passages (session 16): kinds fixed', () => {
+  const p16 = (text: string) => extractFigures(text).figures.map((f) => `${f.indicator}=${f.value}`);
+
+  it('one space between two digits is a slip inside the number', () => {
+    expect(p16('全市共摸排涉养老诈骗线索 2 36条，已核查 1 98 条，办结1 7 6条。')).toEqual(['tips_received=236', 'tips_verified=198', 'tips_closed=176']);
+    expect(p16('发放宣传资料 12 000余份')).toEqual(['materials_distributed=12000']);
+    expect(p16('破获案件１ ５起')).toEqual(['cases_solved=15']);
+    // Must not join: a space before a measure word or between a number and a word ("线索 37个", s021's slip), a date.
+    expect(p16('共收到转交核查的举报线索 37个，办结34个')).toEqual(['tips_received=37', 'tips_closed=34']);
+    expect(p16('简报第12期 2022年8月22日')).toEqual([]);
+  });
+
+  it('a line break right before a count is a paste slip inside the sentence', () => {
+    expect(p16('共排查各类主体\n326家，发现涉诈风险隐患21个')).toEqual(['entities_screened=326', 'hazards_found=21']);
+    expect(p16('共开展入户走访\n2860户，排查涉诈线索\n3条。')).toEqual(['households_visited=2860', 'tips_received=3']);
+    // Must not join: a break after a sentence end, and a heading before a date.
+    expect(p16('共排查各类主体。\n326家企业签订承诺书')).toEqual([]);
+    expect(p16('宣传工作总结\n2022年以来，开展活动12场')).toEqual(['publicity_events=12']);
+  });
+
+  it('a list whose items name nothing is read whole under its head verb; a head of finding passes no screening on', () => {
+    expect(p16('共排查养老机构42家，排查发现预收费、会员卡等风险隐患13个。')).toEqual(['entities_screened=42', 'hazards_found=13']);
+    expect(p16('对186家养老机构逐一排查，发现违规收取会员费、押金等问题11个。')).toEqual(['entities_screened=186', 'hazards_found=11']);
+    // Must keep: a list head that names its verb ("发放宣传手册、宣传物品1万余份", s038) and screening lists.
+    expect(p16('发放宣传手册、宣传物品1万余份。')).toEqual(['materials_distributed=10000']);
+    // Must not fire: entities found (not screened) after a screening clause.
+    expect(p16('共排查养老机构42家，检查发现预收费、会员卡等场所13个。')).toEqual(['entities_screened=42']);
+  });
+
+  it('问题 before a noun modifies it; ads are ads; found-and-ordered-fixed is neither key', () => {
+    expect(p16('约谈旅行社负责人18人，督促下架问题产品47个。')).toEqual([]);
+    expect(p16('线上巡查旅游平台产品820余条。')).toEqual([]);
+    expect(p16('发现并督促整改不规范问题37个。')).toEqual([]);
+    // Must still fire.
+    expect(p16('全市共发现问题隐患13个。')).toEqual(['hazards_found=13']);
+    expect(p16('清理违法广告46处，监测保健食品广告3100余条。')).toEqual(['ads_cleaned=46', 'ads_monitored=3100']);
+    expect(p16('目前已监测3000余条次。')).toEqual(['ads_monitored=3000']);
+    expect(p16('线上巡查涉老广告信息520条。')).toEqual(['ads_monitored=520']);
+  });
+
+  it('persons handed a giveaway are not reached; persons at a lecture taught are', () => {
+    expect(p16('并为二十名高龄老人送上慰问品。')).toEqual([]);
+    expect(p16('为辖区150余名老年人送去防骗知识。')).toEqual(['people_reached=150']);
+    expect(p16('向参加讲座的70余名老年人讲解了常见骗局。')).toEqual(['people_reached=70']);
+    // Must not be reach: persons cheated are victims (the guide), not an audience.
+    expect(p16('向被骗的30名老人讲解了追赃进展。')).toEqual(['victims=30']);
+    expect(p16('为参加活动的20名志愿者送上慰问品。')).toEqual([]);
+  });
+
+  it('words of the catalogue: 触达, 整改 before the count, 清退, 没收违法所得, 上门…户, 召开 after the count', () => {
+    expect(p16('触达老年客户21.3万人次')).toEqual(['people_reached=213000']);
+    expect(p16('发现问题隐患1200余个，整改1150个。')).toEqual(['hazards_found=1200', 'hazards_rectified=1150']);
+    expect(p16('清退押金共计37.2万元')).toEqual(['amount_recovered_yuan=372000']);
+    expect(p16('罚款1.2万元，没收违法所得3600元。')).toEqual(['penalty_amount_yuan=12000', 'penalty_amount_yuan=3600']);
+    expect(p16('开展上门宣传2960户次')).toEqual(['households_visited=2960']);
+    expect(p16('先后4次召开养老服务机构负责人会议')).toEqual(['meetings=4']);
+    // Must not fire: rectification ordered or under way, goods confiscated, visits counted in 次 (s140's decision).
+    expect(p16('发现问题隐患12个，督促整改10个，正在整改2个。')).toEqual(['hazards_found=12']);
+    expect(p16('没收违法保健食品120余盒')).toEqual([]);
+    expect(p16('上门服务120余次')).toEqual([]);
+  });
+
+  it('a breakdown naming only its noun takes the total in its measure word, passing over an attribute clause', () => {
+    expect(p16('全区现有养老机构42家，床位3860张，其中民办机构17家。')).toEqual(['institutions_count=42', 'beds=3860', 'institutions_count=17']);
+    expect(p16('全市共有养老机构186家，其中公办养老机构71家。')).toEqual(['institutions_count=186', 'institutions_count=71']);
+    // Must not fire: a breakdown after a finding, a breakdown with its own verb.
+    expect(p16('排查养老机构30家，发现隐患5个，其中民办机构3家。')).toEqual(['entities_screened=30', 'hazards_found=5']);
+    expect(p16('收到线索100条，其中转交相关部门处理20条。')).toEqual(['tips_received=100']);
+  });
+
+  it('对 + a list of counted objects: the verb after the last item governs every item', () => {
+    expect(p16('对全市215家养老机构、97家老年人活动场所进行全覆盖排查。')).toEqual(['entities_screened=215', 'entities_screened=97']);
+    expect(p16('对辖区内32家医疗机构、15家养老机构内设医务室开展专项检查。')).toEqual(['entities_screened=32', 'entities_screened=15']);
+    // Must not fire: the verb names no indicator.
+    expect(p16('对3家企业、5家门店进行约谈。')).toEqual([]);
+  });
+
+  it("a person's description in brackets is an aside", () => {
+    expect(p16('抓获犯罪嫌疑人刘某（男，52岁）等14人。')).toEqual(['suspects_arrested=14']);
+    expect(p16('抓获犯罪嫌疑人王某（女，45岁，河南人）等6人。')).toEqual(['suspects_arrested=6']);
+    // Must keep: a bracket with a breakdown is read.
+    expect(p16('破获案件12起（其中现案8起），抓获3人。')).toEqual(['cases_solved=12', 'cases_solved=8', 'suspects_arrested=3']);
+  });
+
+  it('probe batch: 累计达到 as a bare total, 对 + a paired count, a measure word beginning a masked name', () => {
+    expect(p16('全县新接收涉养老诈骗问题线索9条，累计达到63条。')).toEqual(['tips_received=9', 'tips_received=63']);
+    expect(p16('对1件3人提起公诉。')).toEqual(['prosecuted_cases=1', 'prosecuted_persons=3']);
+    expect(p16('对5件12人依法批准逮捕。')).toEqual(['suspects_detained_formally=12']);
+    // Must not fire: a refused verb, a clause with a verb of its own after 累计.
+    expect(p16('对2件5人作出不起诉决定。')).toEqual([]);
+    expect(p16('收到线索9条，累计转交相关部门63条。')).toEqual(['tips_received=9']);
+    // "XX支行" is a masked name; "**场" a masked number.
+    const r = extractFigures('XX银行XX支行：开展宣传**场。');
+    expect(r.maskedNumbers.map((m) => 'XX银行XX支行：开展宣传**场。'.slice(m.start, m.end))).toEqual(['**']);
+    expect(r.figures).toEqual([]);
+  });
+});

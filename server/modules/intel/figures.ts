@@ -51,8 +51,8 @@ const RULES: Rule[] = [
   { indicator: 'closure_rate_pct', words: /办结率|查结率/, measures: ['%'], unit: '%' },
   { indicator: 'satisfaction_rate_pct', words: /满意率/, measures: ['%'], unit: '%' },
   { indicator: 'recovery_rate_pct', words: /挽损率|追赃挽损率|返还率/, measures: ['%'], unit: '%' },
-  { indicator: 'amount_recovered_yuan', words: /挽回|追赃|挽损|追回|追缴|返还|退赔|退还|退费/, measures: ['元'], unit: '元' },
-  { indicator: 'penalty_amount_yuan', words: /罚没|罚款/, measures: ['元'], unit: '元' },
+  { indicator: 'amount_recovered_yuan', words: /挽回|追赃|挽损|追回|追缴|返还|退赔|退还|退费|清退/, measures: ['元'], unit: '元' },
+  { indicator: 'penalty_amount_yuan', words: /罚没|罚款|没收(?:违法|非法)所得/, measures: ['元'], unit: '元' },
   { indicator: 'amount_involved_yuan', words: /涉案|涉及金额|涉案金额|诈骗金额|非法吸收|集资/, measures: ['元'], unit: '元' },
   { indicator: 'tips_true', words: /查实|属实/, measures: ['条', '件', '个'], unit: '条' },
   { indicator: 'tips_overdue', words: /超期|逾期|超时/, measures: ['条', '件', '个'], unit: '条' },
@@ -70,8 +70,11 @@ const RULES: Rule[] = [
   { indicator: 'prosecuted_cases', words: /(?<!审查)起诉|公诉/, measures: ['件', '起'], unit: '件' },
   { indicator: 'trial_cases', words: /审结|审判|判决|宣判/, measures: ['件', '起'], unit: '件' },
   { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|(?:检察|司法)建议|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
-  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|完成整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题/, measures: ['个', '处', '项', '条'], unit: '个' },
-  { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的)|(?:问题|隐患)(?!的)/, measures: ['个', '处', '项', '条'], unit: '个' },
+  // 整改 right before the count ("发现问题隐患1200余个，整改1150个", session 16 constructed passages) reports it done; not when
+  // ordered, due or under way (督促/责令/需/待/正在整改), nor 排查整改 (screened and fixed in one verb).
+  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|完成整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题|(?<![需待应要促令在未督责限排查])整改(?:了|共|共计|达)?$/, measures: ['个', '处', '项', '条'], unit: '个' },
+  // 问题 before a noun modifies it ("问题产品", "问题企业", session 16 constructed passages): what is counted is that noun.
+  { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的|产品|商品|企业|机构|门店|商家|人员)|(?:问题|隐患)(?!的|产品|商品|企业|机构|门店|商家|人员)/, measures: ['个', '处', '项', '条'], unit: '个' },
   // Problems counted in 件 only with a finding verb ("发现涉养老诈骗网络问题3件", s134): "查处涉诈问题310件" stays a penalty count.
   { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的)/, measures: ['件'], unit: '个' },
   { indicator: 'admin_penalties', words: /行政处罚|处罚|查处|查办/, measures: ['次', '起', '件'], unit: '次' },
@@ -82,8 +85,10 @@ const RULES: Rule[] = [
   { indicator: 'entities_screened', words: /(?:(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访)(?![^，。；]*(?:发现|查出|查获))/, measures: ['家', '家次', '个次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
   // Businesses checked are counted in 户 too ("检查保健品经营户620户次", independent set, session 16): still entities, not homes.
   { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)[^，。；]{0,10}(?:经营户|商户|个体户|企业|门店)/, measures: ['户', '户次'], unit: '家' },
-  { indicator: 'ads_cleaned', words: /清理|清除|删除|下架|撤下/, measures: ['条', '处', '则', '个'], unit: '处' },
-  { indicator: 'ads_monitored', words: /监测|巡查|审核[^，。；]*广告/, measures: ['条', '条次', '则', '个'], unit: '条' },
+  // Ads only: products taken off the shelves or off a platform ("督促下架问题产品47个", "线上巡查旅游平台产品820余条", session 16
+  // constructed passages) are no ads cleaned or monitored. 监测 alone stays ads ("目前已监测3000余条次", s053).
+  { indicator: 'ads_cleaned', words: /(?:清理|清除|删除|下架|撤下)[^，。；]*(?:广告|信息|链接|内容|帖)/, measures: ['条', '处', '则', '个'], unit: '处' },
+  { indicator: 'ads_monitored', words: /监测|(?:巡查|审核)[^，。；]*(?:广告|信息)/, measures: ['条', '条次', '则', '个'], unit: '条' },
   { indicator: 'media_posts', words: /媒体|公众号|推送|报道|文章|推文|转发/, measures: ['条', '篇', '期', '次'], unit: '条' },
   { indicator: 'publicity_events', words: /宣传|讲座|活动|宣讲|进社区|集中宣传/, measures: ['场', '场次', '次', '期'], unit: '场' },
   // 发送 hands out printed things too ("现场发送普法宣传资料300余份", s192); texts sent are counted in 条, notices rank earlier.
@@ -91,13 +96,15 @@ const RULES: Rule[] = [
   { indicator: 'banners', words: /横幅|标语|条幅/, measures: ['条', '幅'], unit: '条' },
   { indicator: 'posters', words: /海报|展板|挂图/, measures: ['张', '块', '幅'], unit: '张' },
   { indicator: 'households_visited', words: /入户|走访|敲门/, measures: ['户', '户次', '起'], unit: '户' },
+  // 上门 counted in households ("上门宣传2960户次", session 16 constructed passages); in 次 it stays no key (s140's decision).
+  { indicator: 'households_visited', words: /上门/, measures: ['户', '户次'], unit: '户' },
   { indicator: 'sms_sent', words: /短信|短息/, measures: ['条'], unit: '条' },
   { indicator: 'media_posts', words: /推送|报道|发布|公众号|微信|抖音|新媒体/, measures: ['条', '篇', '期'], unit: '条' },
   { indicator: 'videos_made', words: /视频|短片/, measures: ['个', '部', '条'], unit: '个' },
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   { indicator: 'meetings', words: /会议|召开|部署会|推进会|座谈会/, measures: ['次', '场'], unit: '次' },
   { indicator: 'victims', words: /受害|被骗(?!子)|被害人|(?:骗取|骗走)了?(?:共计?)?$/, measures: ['人', '名'], unit: '人' },
-  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与|受众|宣传/, measures: ['人', '人次', '名'], unit: '人' },
+  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与|受众|触达|宣传/, measures: ['人', '人次', '名'], unit: '人' },
   // 参加 only with the audience named ("参加活动的老年人达260余人", session 16): "参加会议的单位负责人30人" reached no one.
   { indicator: 'people_reached', words: new RegExp(String.raw`参加[^，。；]*(?:${AUDIENCE})|(?:${AUDIENCE})[^，。；]*参加`), measures: ['人', '人次', '名'], unit: '人' },
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
@@ -121,7 +128,8 @@ const AFTER_RULES: Rule[] = [
   { indicator: 'hazards_rectified', words: /^[^，。；]{0,8}(?:完成整治|整改到位|完成整改|已整改)/, measures: ['个', '处', '项', '条'], unit: '个' },
   { indicator: 'entities_screened', words: /^[^，。；]{0,10}(?:养老机构|养老服务机构|企业|场所|经营单位)[^，。；]{0,6}(?:检查|排查|核查|巡查)/, measures: ['家', '家次', '个', '所'], unit: '家' },
   { indicator: 'materials_distributed', words: /^(?:宣传资料|宣传册|宣传单|宣传页|宣传手册|折页|彩页|手册|倡议书)/, measures: ['份', '册', '张', '本', '封'], unit: '份' },
-  { indicator: 'meetings', words: /^[^，。；]{0,6}(?:座谈会|会议|推进会|调度会|部署会)/, measures: ['次', '场'], unit: '次' },
+  // The verb 召开 right after the count, its meeting's name long ("先后4次召开养老服务机构负责人会议", session 16 constructed passages).
+  { indicator: 'meetings', words: /^(?:召开[^，。；]{0,16}?|[^，。；]{0,6})(?:座谈会|会议|推进会|调度会|部署会)/, measures: ['次', '场'], unit: '次' },
   { indicator: 'supervision_rounds', words: /^[^，。；]{0,4}(?:督查|督导|暗访)/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   // "两次集中宣传共发放…" (s060): the events themselves, counted before their noun.
   { indicator: 'publicity_events', words: /^[^，。；]{0,4}(?:集中宣传|宣传活动|宣讲活动|讲座)/, measures: ['次', '场', '场次'], unit: '场' },
@@ -138,7 +146,7 @@ const AFTER_RULES: Rule[] = [
   // 为/向/给 + the count + the audience + a teaching verb (session 16: with a place word between — "为辖区150余名老年人送去
   // 防骗知识", "民警为社区60余名老年人讲授…" — and more verbs: "上了一堂反诈课", "开展防诈骗宣传"). Handing things to them
   // ("向600余名老年群众发放宣传资料") is not in the list: the materials are what is counted there.
-  { indicator: 'people_reached', lead: /[为向给](?:[\u4e00-\u9fa5]{0,4}?(?:辖区|社区|村|小区|镇|乡|街道|市|县|区)内?)?(?:近|约|超过?)?$/, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:普及|讲解|宣讲|讲授|讲述|上课|上了?[^，。；]{0,4}?课|送去|送上|开展[^，。；]{0,8}?(?:宣传|讲座|培训)(?!资料|品|单|册|页|手册|折页)|培训)`), measures: ['人', '名', '人次'], unit: '人' },
+  { indicator: 'people_reached', lead: /[为向给](?:[\u4e00-\u9fa5]{0,4}?(?:辖区|社区|村|小区|镇|乡|街道|市|县|区)内?|(?:参加|参与|前来|到场)[^，。；骗害]{0,8}的)?(?:近|约|超过?)?$/, words: new RegExp(String.raw`^[^，。；]{0,8}?(?:${AUDIENCE})[^，。；]{0,6}?(?:普及|讲解|宣讲|讲授|讲述|上课|上了?[^，。；]{0,4}?课|送去|送上|开展[^，。；]{0,8}?(?:宣传|讲座|培训)(?!资料|品|单|册|页|手册|折页)|培训)`), measures: ['人', '名', '人次'], unit: '人' },
   // The audience named before the count, its verb after ("讲座吸引社区老年人90余名参加", session 16): people reached, with the
   // same guards (not lured, not an unlawful "activity").
   { indicator: 'people_reached', lead: new RegExp(String.raw`^(?![^，。；]*(?:诱骗|诱导|诱使|欺骗|哄骗|蒙骗|骗取|涉及|涉案))[^，。；]*(?:${AUDIENCE})(?:共|约|近|达)?$`), words: new RegExp(String.raw`^(?:前来|到场|现场)?(?:参加|参与|聆听)(?![^，。；]{0,8}?${UNLAWFUL})`), measures: ['人', '名', '人次'], unit: '人' },
@@ -156,13 +164,25 @@ const AFTER_RULES: Rule[] = [
  * The predicate stops at the next number: "12条线索中已有5条办结" says nothing of the 12.
  */
 const PREDICATE = /^([^，。；0-9０-９]{0,16}?)((?:已经?|均已?|全部|都已?|被|依法|先后|分别|逐(?:户|家|一|个)|集中|一起|共同|成功|顺利|当庭|公开|当场|进行了?|开展了?|予以)+)[^，。；]{0,20}/;
+const COUNT = String.raw`[0-9０-９][0-9０-９.．]*(?:余|多)?[万亿千]?(?:余|多)?`;
+const COUNTED_NEXT_ITEM = new RegExp(String.raw`^[^，。；、0-9０-９]{0,20}、${COUNT}(?:${MEASURES})`);
+const PAIRED_PERSONS = new RegExp(String.raw`^${COUNT}[人名]`);
+/** 对 + the cases of a paired count, right before the persons' count ("对1件3人提起公诉"). */
+const DUI_PAIRED = new RegExp(String.raw`(?:^|[^针相面绝])对${COUNT}[件起宗]$`);
+/** The first item of a list is a count framed by 对. */
+const DUI_COUNT = new RegExp(String.raw`(?:^|[^针相面绝])对[\u4e00-\u9fa5]{0,6}?${COUNT}(?:${MEASURES})`);
 const NEXT_COUNT = new RegExp(String.raw`[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?(?:${MEASURES})`);
 const untilNextCount = (words: string) => {
   const cut = NEXT_COUNT.exec(words);
   return cut ? words.slice(0, cut.index) : words;
 };
 function predicateRule(text: string, q: Quantity, measure: string, frame?: Frame): Rule | undefined {
-  const words = afterList(text, q);
+  let words = afterList(text, q);
+  // A paired count framed by 对 ("对1件3人提起公诉", session 16 probe batch): the persons stand between the cases and the verb.
+  if (frame) words = words.replace(PAIRED_PERSONS, '');
+  // Framed, the object may be a list of counted items: the verb comes after the last ("对全市215家养老机构、97家老年人活动场所
+  // 进行全覆盖排查", session 16 constructed passages).
+  if (frame) for (let m = COUNTED_NEXT_ITEM.exec(words), n = 0; m && n < INHERIT_CLAUSES; m = COUNTED_NEXT_ITEM.exec(words), n++) words = words.slice(m[0].length);
   const m = PREDICATE.exec(words);
   // Framed (对 + the count, 将/把 + the object, session 15), the verb may follow the object's noun directly, with no word
   // marking it ("对12名犯罪嫌疑人批准逮捕", "将4名涉案人员抓获", "将涉案资金120万元追回"): see verbAfterObject.
@@ -261,7 +281,7 @@ function objectOfDui(text: string, start: number, q: Quantity) {
  * 措施 — the guide: `other`); broadcasts by loudspeaker (喇叭, 广播 but not 广播电台); and problems found and fixed in one
  * verb ("排查整治…问题隐患", "发现并整改…隐患" — the guide: neither key fits alone).
  */
-const OTHER_BEFORE = /审查起诉|团伙(?!成员|骨干|涉案)|窝点|正在|仍在|尚在|刑事拘留|刑拘|取保候审|监视居住|强制措施|喇叭|广播(?!电视台|电台)|(?:排查|发现|查出|摸排)(?:并|和|及|、)?(?:整治|整改)(?!完成|到位)[^，。；]{0,8}(?:问题|隐患)|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
+const OTHER_BEFORE = /审查起诉|团伙(?!成员|骨干|涉案)|窝点|正在|仍在|尚在|刑事拘留|刑拘|取保候审|监视居住|强制措施|喇叭|广播(?!电视台|电台)|(?:排查|发现|查出|摸排)(?:并|和|及|、)?(?:督促|责令|推动|指导)?(?:整治|整改)(?!完成|到位)[^，。；]{0,8}(?:问题|隐患)|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
 // Places counted ("12个社区") are no persons; a place word that begins the audience ("300多名社区居民", "五十余名村民", session 16) is.
 const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
 /**
@@ -313,8 +333,14 @@ function mayInherit(text: string, clauseStart: number, before: string) {
   // A breakdown by what a check found ("…举报线索已全部办结,其中涉嫌犯罪的6条,涉嫌违法的5条", s133) counts an
   // outcome, not the parent's indicator (the guide: valid tips after verification have no key).
   if (OUTCOME_PART.test(before)) return false;
-  return text[clauseStart - 1] === '、' || (BARE_CLAUSE.test(before) && !ANY_RULE_WORD.test(before)) || PRINTED_ONLY.test(before);
+  return text[clauseStart - 1] === '、' || (BARE_CLAUSE.test(before) && !ANY_RULE_WORD.test(before)) || PRINTED_ONLY.test(before) ||
+    // A breakdown that names only the part's noun ("其中公办养老机构71家", session 16 constructed passages): no verb of its own.
+    (BREAKDOWN.test(before) && BARE_CLAUSE.test(before) && !RULES.some((r) => r.words.test(before)));
 }
+const BREAKDOWN = /^其中/;
+/** Verbs of work done: a clause with one reports an action, not an attribute of the total. */
+const ACTION_VERB = /发现|查出|排查|检查|摸排|走访|破获|侦破|抓获|立案|查处|发放|开展|召开|整改|整治|核查|办结|受理|收到|接收|起诉|逮捕|审结|判决/;
+const ATTRIBUTE_CLAUSE = new RegExp(String.raw`^[\u4e00-\u9fa5]{1,4}(?:共|达|约|近)?[0-9０-９][0-9０-９.．]*(?:余|多)?[万亿千]?(?:余|多)?(?:${MEASURES})$`);
 const OUTCOME_PART = /涉嫌|有效|无效|属实|查实|不实|失实/;
 /**
  * A clause that is only the noun of a printed thing, after a comma rather than 、 ("发放宣传单3000份,宣传册1200本"), or a
@@ -335,7 +361,8 @@ const PRINTED_ONLY = /^(?:其中[^，。；0-9０-９]{0,8}?)?(?:宣传|防骗|�
  */
 // The words of a bare total are read one way only: a lone 计 leads ("计12起"), and 共计 is never 共 + 计 — with 计 among the
 // repeated words, a clause of repeated 共计 before a failing end took exponential time (review, session 14: 39 × 共计 hung it).
-const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|计?(?:共计?|合计|累计|总计|达|有|约|近|超过?|逾)*)$/;
+// 达到 as 达 ("累计达到63条", session 16 probe batch); 到 alone is no word here, so the reading stays unambiguous.
+const BARE_CLAUSE = /^(?:(?:其中|其他|另有|包括)[^，。；]{0,6}|[^，。；]*的有?|计?(?:共计?|合计|累计|总计|达到?|有|约|近|超过?|逾)*)$/;
 /**
  * The scene a count happened in ("在宣传活动中", "检查中", "走访期间") names what was going on, not what was counted: the
  * words after it decide ("在宣传活动中帮助老人安装反诈APP 500人" is no reach; "检查中发现问题隐患35个" is hazards found).
@@ -373,6 +400,7 @@ const AUDIENCE_WORD = new RegExp(AUDIENCE);
 const AUDIENCE_NEXT = new RegExp(String.raw`^[^，。；]{0,4}?(?:${AUDIENCE})`);
 /** Fraud prevented or escaped: the persons counted were not cheated. */
 const LURED = /诱骗|诱导|诱使|欺骗|哄骗|蒙骗|被骗|骗取/;
+const GIFT = /慰问品|慰问金|礼品|纪念品|奖品|宣传品|礼物|物资|米面|粮油/;
 const PREVENTED = /劝阻|避免|防止|阻止|挽救|免遭|幸免|险些|差点|险遭|未被|没有被|未受骗|未上当/;
 /**
  * Goods and things seized or confiscated ("现场查获假冒保健品320瓶", "查扣涉案设备18台", "查封虚假宣传展板12块", session 16):
@@ -386,9 +414,9 @@ const GOODS_SEIZED = /查扣|扣押|查封|收缴|没收|缴获|查获|暂扣|�
  */
 const CHECK_LEAD = /^(?:经过?|通过)?(?:核查|核实|查证|调查|甄别|研判|初查|排查|检查|摸排|巡查|查)(?:后|发现)?$/;
 /** Words that say persons were reached: the only clauses a bare count of persons may inherit people_reached from. */
-const REACH_WORDS = /覆盖|受益|惠及|受教育|受众|参与|参加/;
+const REACH_WORDS = /覆盖|受益|惠及|受教育|受众|触达|参与|参加/;
 interface EarlierClause { start: number; text: string; named: boolean; other: boolean }
-function inherited(text: string, clauseStart: number, measure: string, seen: Map<number, EarlierClause>): Rule | undefined {
+function inherited(text: string, clauseStart: number, measure: string, seen: Map<number, EarlierClause>, breakdown = false): Rule | undefined {
   let end = clauseStart - 1;
   for (let n = 0; n < INHERIT_CLAUSES && end >= 0 && !SENTENCE_BREAK.test(text[end]); n++) {
     // Each earlier clause is read once per text, however many numbers look back at it.
@@ -407,6 +435,10 @@ function inherited(text: string, clauseStart: number, measure: string, seen: Map
       // An item of a list before this one that names only a noun ("宣传手册、折页、倡议书等资料4.6万余份"): the verb is at the
       // list head, read on (independent set, session 16).
       if (!r && text[end] === '、') { end = c.start - 1; continue; }
+      // A breakdown's total is counted in its measure word: a clause between that counts something else ("现有养老机构42家，
+      // 床位3860张，其中民办机构17家", session 16 constructed passages) is passed over, not taken as the total.
+      // Only a short noun with its count, no verb ("床位3860张"): after a finding ("发现隐患5个，其中民办机构3家") the part may be of it.
+      if (!r && breakdown && ATTRIBUTE_CLAUSE.test(c.text.trim()) && !ACTION_VERB.test(c.text)) { end = c.start - 1; continue; }
       // "发放宣传单2000余份,…,已安装完成…APP使用4328人" (s135): persons after a clause about handing out
       // leaflets are not people reached; only a clause that says so passes people_reached on.
       return r?.indicator === 'people_reached' && !REACH_WORDS.test(c.text) ? undefined : r;
@@ -559,9 +591,16 @@ function personsImplied(text: string, q: Quantity) {
     PERSONS_BEFORE.test(text.slice(Math.max(0, q.start - 12), q.start).trimEnd());
 }
 
+const PERSON_ASIDE = /[（(](?:男|女)[，,、][^（）()，。；]{0,6}(?:[，,、][^（）()，。；]{0,10}){0,3}[）)]/g;
+const PASTED_BREAK = new RegExp(String.raw`(?<=[^。；;！!？?：:\n\s])\r?\n(?=[ 　]*[0-9０-９][0-9０-９.．,，]*(?:余|多)?[万亿千]?(?:余|多)?[ 　]?(?:${MEASURES}))`, 'g');
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
 export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
-  const text = input.slice(0, MAX_TEXT);
+  // A line break right before a count, with no sentence end before it, is a paste slip inside the sentence ("排查…各类主体
+  // \n326家", "发放“明白纸”\n5000余份", session 16 constructed passages): read as a space (same offsets). A heading's break
+  // before a date or a plain number ("工作总结\n2022年以来") is left alone: only a count with its measure word follows.
+  // A person's description in brackets ("抓获犯罪嫌疑人刘某（男，52岁）等14人", session 16 constructed passages) is an aside: read
+  // as spaces, so the count's clause runs on from the verb before it.
+  const text = input.slice(0, MAX_TEXT).replace(PASTED_BREAK, (m) => ' '.repeat(m.length)).replace(PERSON_ASIDE, (m) => ' '.repeat(m.length));
   const figures: Figure[] = [];
   const masked: string[] = [];
   const maskedNumbers: MaskedNumber[] = [];
@@ -576,6 +615,8 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
       // A placeholder before a measure word, 万/亿, a date word or punctuation stands for a number;
       // before a name ("XXXX 市场监管局", "**市", "**旗") it stands for a name.
       if (!q.measure && !/[万亿千百+]/.test(q.raw) && /^\s?[^\s\d年月日号时点万亿千百%％+.．，,。；;：:、（(）)]/.test(text.slice(q.end, q.end + 2))) continue;
+      // A measure word that begins a name ("XX支行", "XX支队", session 16 probe batch): the placeholder stands for a name.
+      if (q.measure && /^[行队局院部长]/.test(text[q.end] ?? '')) continue;
       masked.push(quote);
       maskedNumbers.push({ quote, start: q.numStart, end: q.numEnd });
       continue;
@@ -617,9 +658,19 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     // The head verb says what was done, the item's noun what was done with: between printed things (materials,
     // posters, banners) the noun decides ("印发…宣传手册约4000份、海报7500张", s114).
     if (fromList && own && OBJECT_RULES.has(fromList.indicator) && OBJECT_RULES.has(own.indicator)) fromList = own;
+    // A list whose items name no indicator on their own ("排查发现预收费、会员卡等风险隐患13个", "发现违规收取会员费、押金等问题
+    // 11个", session 16 constructed passages) is one noun phrase under the head's verb: read whole, it decides before a clause
+    // further back across a comma ("共排查养老机构42家，…" would make the hazards entities screened).
+    // A head of finding ("检查发现…等场所13个") counts what was found: no key from a screening further back.
+    const chain = list.slice(0, Math.max(0, list.length - before.length - 1));
+    const unnamedChain = listItem && chain !== '' && !ANY_RULE_WORD.test(chain);
+    const foundList = unnamedChain && /发现|查出/.test(chain);
+    if (fromList && unnamedChain) fromList = RULES.find((r) => fits(r, list)) ?? (foundList ? undefined : fromList);
     // The verb after the count decides when the count is its object (对…) or when no word before the number could:
     // the clause before it is bare (empty, 共/累计, 其中, …的). A clause with words of its own keeps them.
-    const dui = objectOfDui(text, start, q);
+    // An item of a list whose first item is the object of 对 ("对辖区内32家医疗机构、15家养老机构内设医务室开展专项检查", session 16
+    // constructed passages): the verb after the last item governs every item.
+    const dui = objectOfDui(text, start, q) || (listItem && DUI_COUNT.test(chain)) || ((measure === '人' || measure === '名') && DUI_PAIRED.test(text.slice(start, q.numStart).trimEnd()));
     // The words between 对 and its object describe the object ("对已宣判的5起案件…"): only words before 对 may decide for it.
     const ownBeforeDui = dui ? RULES.find((r) => fits(r, governing.slice(0, governing.lastIndexOf('对')))) : undefined;
     // 将/把 + the object (session 15): read in the words since the previous number, across the 、 of a list of names.
@@ -638,7 +689,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
       (frame ? predicateRule(text, q, measure, frame) : undefined) ??
       fromList ?? (dui ? ownBeforeDui : own) ??
       (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??
-      (mayInherit(text, start, before) && !pairedPersons(before, measure) ? inherited(text, start, measure, seen) : undefined);
+      (mayInherit(text, start, before) && !pairedPersons(before, measure) && !foundList ? inherited(text, start, measure, seen, BREAKDOWN.test(before)) : undefined);
     if (!rule || (rule.indicator !== 'tips_received' && INTAKE.test(before))) continue;
     // "志愿者参与服务200余人次": the staff took part, no audience was reached (unless the clause names one).
     if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before) && !AUDIENCE_NEXT.test(after)) continue;
@@ -646,6 +697,9 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     if (rule.indicator === 'victims' && PREVENTED.test(before + untilNextCount(after))) continue;
     // Persons lured into an event ("300余名老人被诱骗参加“免费体检”") are no audience, the lure named before or after the count.
     if (rule.indicator === 'people_reached' && LURED.test(untilNextCount(after))) continue;
+    // Persons handed a giveaway ("为二十名高龄老人送上慰问品", session 16 constructed passages) are counted for the gift, which
+    // the guide labels `other`: no reach.
+    if (rule.indicator === 'people_reached' && GIFT.test(untilNextCount(after))) continue;
     const subject = rule.subject ? (rule.subject.exec(before)?.[1] ?? null) : null;
     // Counts of visits and checks keep their measure word (家次, 人次, 条次): 774家次 is not 774家.
     const unit = measure === '%' ? '%' : ['宗', '家次', '个次', '户次', '条次', '人次', '场次'].includes(measure) ? measure : rule.unit;

@@ -26,7 +26,9 @@ export interface Quantity {
 }
 
 // A number: masked digits (first, so "202_" is masked, not 202), Arabic with separators and decimals, or Chinese numerals.
-const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９](?:[.．] (?=[0-9０-９])|[0-9０-９,，.．])*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*|(?<=[近上超约逾过])[万亿])`;
+// One space between two digits is a paste or OCR slip inside the number ("线索 2 36条", "办结1 7 6条", "１ ５起", session 16
+// constructed passages): a reader reads 236, never 36.
+const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９](?:[.．] (?=[0-9０-９])|(?<=[0-9０-９])[  　](?=[0-9０-９])|[0-9０-９,，.．])*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*|(?<=[近上超约逾过])[万亿])`;
 export const MEASURES = '万元|亿元|元|块|家次|个次|家|宗|所|个|份|册|本|张|幅|条次|条|则|篇|项|场次|场|人次|件次|户次|批次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|辆|支|封|余|多';
 const QUANTITY = new RegExp(String.raw`(约|近|超过|超|逾|过(?=[万亿])|上(?=[百千万])|共|累计)?(${NUM})(余|多|几|于(?=[份个人件条次场家名起元]))?([  　](?=[万亿]))?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(?:[  　]?(${MEASURES}))?(左右|以上|\+)?`, 'g');
 
