@@ -787,6 +787,62 @@ describe('issue 14, session 16 (docs/intel.md, "Twelfth collection (session 16):
   });
 });
 
+describe('issue 14, session 16: the guide\'s decisions met in the independent constructed type set (docs/intel.md, "An independent constructed set for the six types (session 16)"; constructed look-alikes, not data)', () => {
+  const topType = (t: string, model: ModelWeights | null = null) => judge(t, model).fraudTypes[0]?.code;
+  const model = loadModel();
+  const both = (t: string, code: string) => {
+    expect(topType(t), `rules: ${t}`).toBe(code);
+    expect(topType(t, model), `model: ${t}`).toBe(code);
+  };
+  it('reads a return denied (不计利息, 没有收益) as none: a deposit refunded is 养老服务 (rule 7); a return stated is 养老项目', () => {
+    both('某老年公寓让老人交15万元入住押金，月费打八折，合同写明退住时押金如数退还、不计利息。后公寓停业，押金无人退还。', 'elderly_service');
+    both('某老年公寓让老人交15万元入住押金，月费打八折，合同写明押金按年息6%计付利息，退住时如数退还。后公寓停业，押金无人退还。', 'elderly_project');
+  });
+  it('reads a payout per period on money whose principal comes back by 还本/返本 as the return, and 每年再返 as a return; a share bought in (股金) is 养老项目', () => {
+    both('业务员在公园向老人推销“银龄理财”，称投入2万元每个月能领600元“孝老补贴”，一年后还本。几个月后平台关闭。', 'elderly_project');
+    both('某“养老合作社”向老人募集“社员股金”，称交5000元每年再返600元，还能免费参加体检。负责人后来卷款跑路。', 'elderly_project');
+    // No principal to come back: a relief payout for a fee stays 养老帮扶.
+    both('有人冒充民政局工作人员，称老人每个月能领600元高龄补贴，要先交300元手续费办卡。老人转账后对方失联。', 'elderly_assistance');
+  });
+  it('reads the home handed over by its deed pledged (押给), put in 托管, or an HK/TW 自住物业 mortgaged as 以房养老, whatever return is promised (rule 2)', () => {
+    both('推销员让76岁的老人把房产证押给公司，说每月能拿8000元“养老收益”，公司却拿着房产证去借了高利贷。', 'house_for_pension');
+    both('某公司与老人签订“房屋托管协议”，承诺每月付给老人3000元托管收益，随后把老人的房子转手卖掉。', 'house_for_pension');
+    both('一名78歲婦人被游說以自住物業作抵押借款150萬元，再把款項交給對方投資，其後對方失聯。', 'house_for_pension');
+    // Not a home handed over: money 托管, a 物业 company's fee.
+    both('某平台称老人的养老钱由银行资金托管，投资后每月收益2%，老人投入10万元后平台关闭。', 'elderly_project');
+    expect(typeCues('小区物业公司向老人收取一年物业费，承诺免费上门维修。').map((c) => c.code)).not.toContain('house_for_pension');
+  });
+  it('reads 工龄 bought (买断工龄) as a fee to arrange the pension (rule 3)', () => {
+    both('中间人对老人说，交6万元就能帮他买断工龄，按企业退休人员每月领养老金，老人交钱后中间人失联。', 'pension_insurance');
+  });
+  it('reads 津贴 as 补贴\'s twin (a payout for a fee → 养老帮扶; paid on money whose principal comes back → 养老项目), and 补发…工资 apart as the guide\'s 补发工资', () => {
+    both('骗子冒充社会局人员，称老人可申请每月5000元的生活津贴，但要先汇1万元保证金。', 'elderly_assistance');
+    both('某“养老互助会”要求会员交3万元入会金，每月发放“养老津贴”900元，两年后入会金全额退还。半年后互助会负责人失联，老人们被骗。', 'elderly_project');
+    both('老人接到电话，对方自称原单位退管办的，要给他补发前几年的工资2万元，但要先交1500元手续费。', 'elderly_assistance');
+  });
+  it('reads a relief scheme dressed as an investment (民族资产解冻, 扶贫, 慈善 with 分红 or 回报) as 养老帮扶 (the guide\'s decision, rule 4 before rule 6)', () => {
+    both('“交800元入会，资产解冻后每人能分红20万元。”一个“民族资产解冻”组织在村里发展老人入会。', 'elderly_assistance');
+    both('一款“扶贫助老”APP称老人投入1万元，扶贫款下拨后可获得50万元回报，老人投钱后APP无法登录。', 'elderly_assistance');
+    // No relief scheme named: a "国家扶持" investment with a return is 养老项目.
+    both('团伙打着“国家扶持养老产业”的旗号，让老人投资养老社区原始股，称上市后分红翻十倍。', 'elderly_project');
+  });
+  it('reads goods sold with a 补贴 off their price ("organisation pays the rest") as 养老产品 (rule 5); a subsidy for a fee with no goods stays 养老帮扶', () => {
+    both('骗子向老人推销“多功能护理床”，称可享受民政养老补贴3000元，补贴直接抵扣货款，老人只需付1.2万元。', 'elderly_product');
+    both('骗子上门推销按摩椅，说国家补贴一半，老人只需自付8800元，其余由国家承担。', 'elderly_product');
+    both('骗子冒充街道工作人员，说老人可领3000元养老补贴，要先交500元手续费。', 'elderly_assistance');
+  });
+  it('reads aids and home-safety goods sold (助听器, 按摩椅, 扶手, 报警器) and a sale of 产品 by name as goods; a 养老产品 contract with a return stays 养老项目', () => {
+    both('店员对老人说不马上配助听器就会聋，老人当场花了1.6万元配了一对，网上同款只要一千多元，老人这才知道被骗了。', 'elderly_product');
+    both('商家上门向独居老人推销报警器、防滑垫等产品，一套收费6800元，市场价不到一千元，不少老人被骗。', 'elderly_product');
+    both('业务员向老人推销“养老产品”，签订合同，承诺每年12%的利息，老人投入20万元。', 'elderly_project');
+  });
+  it('reads care paid ahead by 预交/陪诊 and a session card with its period (理疗年卡) as 养老服务; "拦住了" is no stay', () => {
+    both('老人被推销了陪诊服务，预交一年费用1.2万元，说每次看病都有人陪着挂号取药，后来公司失联。', 'elderly_service');
+    expect(typeCues('老人在养生馆办了一张理疗年卡，交了6800元，说能调理高血压。').map((c) => c.code)).toContain('elderly_service');
+    both('老人接到电话，对方自称民政局的，说能领2万元慰问金，要先交2000元手续费，老人去银行转账时被柜员拦住了。', 'elderly_assistance');
+  });
+});
+
 describe('retraining (bench/train-intel.ts)', () => {
   it('gives the same weights for the same data, learns staff corrections, and writes only a model that is not worse', async () => {
     const { train, notWorse } = await import('../../../bench/train-intel.ts');

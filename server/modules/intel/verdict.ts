@@ -627,12 +627,30 @@ function goodsNamedSold(t: string): string | null {
   }
   return null;
 }
-const goodsSold = (t: string) => goodsNamedSold(t) ?? t.match(PER_PACKAGE)?.[0] ?? null;
+/**
+ * Session 16 (docs/intel.md, "An independent constructed set for the six types"): goods elders are sold that the lists
+ * did not name — aids (助听器, 老花镜, 轮椅), beds and chairs (护理床, 按摩椅), home-safety goods (扶手, 防滑垫, 报警器) — and a
+ * sale of "产品" or "商品" by name (推销…等产品, not a 养老/理财/金融 "产品" contract, which is a wrapper of a return). Type only:
+ * the level reads goodsNamedSold as before.
+ */
+const AID_GOODS = /助听器|老花镜|轮椅|(?:护理|电动|按摩|磁疗|保健)床|按摩椅|扶手|防滑垫|报警器/;
+const GOODS_BY_NAME = /(?:推销|兜售|销售|售卖|出售)[^，。；]{0,20}(?<!养老|理财|金融|投资|保险|分红型)(?:产品|商品)/;
+function aidGoodsSold(t: string): string | null {
+  const m = AID_GOODS.exec(t);
+  if (m && SALE.test(t.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40))) return m[0];
+  return t.match(GOODS_BY_NAME)?.[0] ?? null;
+}
+const goodsSold = (t: string) => goodsNamedSold(t) ?? t.match(PER_PACKAGE)?.[0] ?? aidGoodsSold(t);
 
 /** The 养老服务 cue as the level reads it (session 14 added the cards of PREPAID_CARD to the type's cue only). */
 const SERVICE_BEFORE = /床位|会员卡|养老服务|预付|预订|预定|入住|养老院|养老公寓|(?:足疗|美容|疗程|理疗|养生|护理)卡/;
 /** What the elder paid for when it is a card or sessions paid ahead (session 14; the service cue and rankTypes). */
-const SESSION_CARD = '(?:会员|储值|预付|足疗|美容|疗程|理疗|养生|护理|艾灸|按摩|推拿|保健)卡';
+const SESSION_CARD = '(?:会员|储值|预付|足疗|美容|疗程|理疗|养生|护理|艾灸|按摩|推拿|保健)(?:年|月|季|次)?卡';
+/**
+ * Session 16 (independent set): care paid ahead by other words — 预交 or 预存 a fee (预交两年的护理费, 预交两年费用 for a 陪诊
+ * service), and the care itself when it is not a bed (陪诊, 陪护, 助浴). Type only (the cue and the type's lexicon share).
+ */
+const CARE_AHEAD = '预交|预存|陪诊|陪护|助浴';
 /**
  * Session 16, the guide's 疗程卡 decision without the card (docs/intel.md, "Twelfth collection (session 16): cases"): a course
  * of treatment priced and paid for — "大单一疗程58500元" (c138), "每个疗程3980元", "疗程费" — is sessions of care bought ahead,
@@ -656,29 +674,54 @@ const projectWords = (kept: string) => `利息|付息|本息|高息|高利(?!贷
 const PROJECT_BEFORE = new RegExp(projectWords('零风险|保本|'));
 
 /** The 养老帮扶 cue's payout by name: a subsidy (session 15: with a return promised on money paid in, it is that return). */
-const SUBSIDY = /补贴|补助/g;
+const SUBSIDY = /补贴|补助|津贴/g;
 /**
  * A subsidy named as the scheme's pretext ("以发放高龄补贴为名，要求老人缴纳500元激活费，并承诺每年返还本金和补贴"): the guide's
  * rule 4 (a fake payout that first costs a fee), which comes before rule 6 — not the return of an investment (review, session 15).
  */
 const SUBSIDY_PRETEXT = /以[^，。；]{0,10}(?:补贴|补助)[^，。；]{0,4}(?:为名|名义|为由|幌子)/;
 
+/** The 以房养老 cue as the level reads it. */
+const HOUSE_BEFORE = /(?:房产|房子|房屋|房本|住房)[^。；！？]{0,40}(?:抵押|过户|买卖合同|委托|抵给)|(?:抵押|过户)[^。；]{0,8}(?:房产|房子|房屋|住房)|以房养老/;
+/**
+ * Session 16 (independent set): the home handed over by other words — its deed pledged ("把房产证押给主办方"), the home put
+ * in the scheme's "托管" ("养老房产托管"), and Hong Kong / Taiwan's 自住物业 as the thing mortgaged ("以自住物業作抵押").
+ * The guide's rule 2: the home pledged, sold or entrusted decides, whatever return is promised. Type only.
+ */
+const HOUSE_PLEDGED = new RegExp(`${HOUSE_BEFORE.source.replace('抵给)', '抵给|押给|押在|托管)')}|自住物业|物业作?抵押`);
+/** The 养老保险 cue as the level reads it; the type's cue adds 工龄 bought (买断工龄, session 16). */
+const INSURANCE_BEFORE = /办(?:理)?(?:提前|正式)?退休|办病退|病退|挂靠|补缴|代缴|代办社保|办(?:理)?社保|(?:代办|办理?|补缴|补交|缴纳|交|买|参保)[^，。；]{0,6}养老保险|养老保险[^，。；]{0,6}(?:补缴|代缴|挂靠|指标|名额)|养老金资格|(?:人脸识别|资格)认证|停发(?:养老金|退休金)|开得多/;
+/** The 养老帮扶 cue as the level reads it; the type's cue adds 津贴 (补贴's twin) and 补发…工资 apart (session 16). */
+const ASSISTANCE_BEFORE = /(?<!消费|床位|返还?[^，。；]{0,6})补贴(?!卡)|补助|慰问金|扶贫|脱贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/;
+/**
+ * Session 16 (independent set), the guide's own decision "民族资产解冻, 慈善富民, 扶贫基金… → 养老帮扶, even when it is dressed as
+ * an investment": a relief scheme named by its own words (not a bare 补贴, which session 15 reads as the return it is when a
+ * return is promised) makes the promised 分红 or 回报 the dressing of the payout — rule 4 before rule 6.
+ */
+const RELIEF_SCHEME = /民族资产|资产解冻|扶贫|脱贫|慈善|救助|保障金|爱心助老/;
+/**
+ * Session 16 (independent set), the guide's rule 5 "goods wrapped in an official-sounding 'organisation pays the rest'": a
+ * 补贴 deducted from the price of goods sold, or the goods' price paid in part by "the state", is how the goods were sold,
+ * not a payout — 养老产品, not 养老帮扶.
+ */
+const SUBSIDY_OFF_PRICE = /(?:抵扣|冲抵|抵)[^，。；]{0,2}(?:货款|价款|售价)|只需自付|(?:其余|剩下|差价)[^，。；]{0,6}(?:承担|报销|补贴|支付)/;
+
 const CUES: Cue[] = [
   {
     code: 'house_for_pension', bonus: 1.2, why: '涉及把老人的房子抵押、过户或“委托”出去',
     // The home and the pledge in one sentence (a long span is quoted by its end: "…借款协议和抵押").
     core: (t) => {
-      const m = first(/(?:房产|房子|房屋|房本|住房)[^。；！？]{0,40}(?:抵押|过户|买卖合同|委托|抵给)|(?:抵押|过户)[^。；]{0,8}(?:房产|房子|房屋|住房)|以房养老/)(t);
+      const m = first(HOUSE_PLEDGED)(t);
       return m && m.length > 20 ? m.slice(-8) : m;
     },
   },
   {
     code: 'pension_insurance', bonus: 1.0, why: '说能花钱代办养老保险、退休或养老金',
-    core: first(/办(?:理)?(?:提前|正式)?退休|办病退|病退|挂靠|补缴|代缴|代办社保|办(?:理)?社保|(?:代办|办理?|补缴|补交|缴纳|交|买|参保)[^，。；]{0,6}养老保险|养老保险[^，。；]{0,6}(?:补缴|代缴|挂靠|指标|名额)|养老金资格|(?:人脸识别|资格)认证|停发(?:养老金|退休金)|开得多/),
+    core: first(new RegExp(`${INSURANCE_BEFORE.source}|买断?工龄`)),
   },
   {
     code: 'elderly_assistance', bonus: 0.8, why: '说有补贴、救助之类的钱可领',
-    core: first(/(?<!消费|床位|返还?[^，。；]{0,6})补贴(?!卡)|补助|慰问金|扶贫|脱贫|民族资产|资产解冻|慈善|救助|补发工资|保障金|爱心助老|惠民/),
+    core: first(new RegExp(`${ASSISTANCE_BEFORE.source}|(?<!消费|床位|返还?[^，。；]{0,6})津贴|补发[^，。；]{0,8}工资`)),
   },
   { code: 'elderly_product', bonus: 0.6, why: '花钱买的是保健品、药、仪器之类的商品', core: goodsSold },
   {
@@ -689,9 +732,12 @@ const CUES: Cue[] = [
   {
     code: 'elderly_service', bonus: 0.2, why: '交钱是预订养老院床位、会员卡或以后的服务',
     // Session 14: any card for sessions paid ahead (艾灸卡, 按摩卡, 储值卡…) is what was bought; the level reads the list before.
-    core: first(new RegExp(`${SERVICE_BEFORE.source}|${SESSION_CARD}|${TREATMENT_COURSE}|${ELDER_MEALS}`)),
+    core: first(new RegExp(`${SERVICE_BEFORE.source}|${SESSION_CARD}|${TREATMENT_COURSE}|${ELDER_MEALS}|${CARE_AHEAD}`)),
   },
 ];
+
+/** The cues of 以房养老, 养老保险 and 养老帮扶 as the level reads them (session 16's additions decide the type only). */
+const LEVEL_CUE: Record<string, RegExp> = { house_for_pension: HOUSE_BEFORE, pension_insurance: INSURANCE_BEFORE, elderly_assistance: ASSISTANCE_BEFORE };
 
 const ASSISTANCE_CUE = CUES.find((c) => c.code === 'elderly_assistance')!;
 
@@ -721,7 +767,7 @@ const RESELL_FOR = '帮(?:忙|您|你|他|她|老人)?[^，。；！？房]{0,10
  * Session 13: the scammers' own gains ("牟取高额收益", "非法获取收益") are no return promised to the elder.
  * `returnWords` takes the word for gains, so the level can read the list as it did before that guard (RETURN_BEFORE).
  */
-const returnWords = (gain: string, kept = '零风险|保本|') => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|${gain}|高价回[购收]|回购|高额回报|高回报|${kept}升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)返`;
+const returnWords = (gain: string, kept = '零风险|保本|') => `利息|付息|本息|高息|高利(?!贷)|分红|返利|年化|${gain}|高价回[购收]|回购|高额回报|高回报|${kept}升值|增值|翻[一两几好]?[倍番]|(?:床位|消费)补贴|返还?[^，。；]{0,6}(?:福利|补贴|利)|返点|(?:每年|每月|按月|按年|定期)再?返`;
 /**
  * Session 14 (docs/intel.md, "Type errors on unseen cases"): read as the code stood before each collection, 项目 cases
  * were read 养老服务 in three collections of five (c026, c029, c030, c044, c104) — the care home's words outweighed a
@@ -742,7 +788,7 @@ const RETURN_PROMISE = new RegExp(`${returnWords('(?<!(?:牟取|谋取|获取|�
  * payout promised for a fee has no principal to come back.
  */
 const PERIODIC_PAYOUT = /(?:每个?月|每个?季度?|每年|按月|按季|按年)[^，。；]{0,12}(?:领取?|发放?|返还?|给付|可得|拿到?|获得)[^，。；]{0,12}(?:补贴|福利|养老金|生活费|元)/;
-const PRINCIPAL_BACK = /本金|(?:全额|如数|到期)[^，。；]{0,4}(?:返还|退还|退回)/;
+const PRINCIPAL_BACK = /本金|还本|返本|(?:全额|如数|到期)[^，。；]{0,4}(?:返还|退还|退回)/;
 /**
  * Session 16 (docs/intel.md, "Twelfth collection (session 16): cases", the study of type errors on unseen readings): the
  * confusion that recurs most across collections read by the code before them is 养老项目 read 养老服务 (c026, c029, c030,
@@ -815,7 +861,26 @@ const OTHER_SALE = /(?:销售|推销|兜售|售卖|出售|购买|购入|订购|�
 const GOODS_NAMED = new RegExp(`${TYPE_WORDS.elderly_product[0][0].source}|仪器|床垫|设备|[降治]\\S?仪|${GOODS.source}`);
 
 const QUOTE_MARKS = /[“”‘’"「」『』]/g;
-export const typeText = (simple: string) => simple.replace(PINYIN, '').replace(QUOTE_MARKS, '');
+/**
+ * Session 16 (independent set): a return denied ("退住时保证金全额退还、不计利息") is no return — the guide's rule 7, "the refund of
+ * the deposit". The denial is blanked for the type reading.
+ */
+const NO_RETURN = /(?:不计|不付|不支付|不含|不给|没有|并无|无)(?:任何)?(?:利息|收益|回报|分红|返利)/g;
+export const typeText = (simple: string) => simple.replace(PINYIN, '').replace(QUOTE_MARKS, '').replace(NO_RETURN, (m) => '、'.repeat(m.length));
+
+/**
+ * Session 16 (independent set): words read for the type only (the level reads TYPE_WORDS as before) — a share bought in (股金),
+ * care by its name (陪诊, 陪护, 助浴, 预交), 津贴 (补贴's twin), the aids and home-safety goods of AID_GOODS.
+ */
+const TYPE_EXTRA: Partial<Record<FraudType, [RegExp, number][]>> = {
+  elderly_project: [[/股金/g, 3]],
+  elderly_service: [[/陪诊|陪护|助浴|预交/g, 2]],
+  elderly_assistance: [[/(?<!消费|床位|返还?[^，。；]{0,6})津贴/g, 3]],
+  elderly_product: [[new RegExp(AID_GOODS.source, 'g'), 4]],
+};
+/** Session 16 (independent set): "拦住了", "记住了" — a verb's result 住, not a stay (the lexicon's 住了). Type only. */
+const HELD_NOT_STAYED = /[拦抓挡记忍稳止保顶守按扣困愣镇吓卡接捂握揪罩]住了/g;
+const typeWords = (code: FraudType) => [...TYPE_WORDS[code], ...(TYPE_EXTRA[code] ?? [])];
 
 function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] | null, typeConfident: number) {
   const text = typeText(simple);
@@ -834,10 +899,10 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // stay or a care home still counts. Dev 产品 cases with "老人还办理了会员卡。" added were read 养老服务 (5 of 34 by the
   // rules, 6 with the model; session 14's "Left").
   const cardOfGoods = !returns && (goodsSold(text) ?? collectible) !== null && text.search(CARD_OF_SHOP) >= 0;
-  const serviceText = cardOfGoods ? text.replace(CARD_OF_SHOP, '、') : text;
+  const serviceText = (cardOfGoods ? text.replace(CARD_OF_SHOP, '、') : text).replace(HELD_NOT_STAYED, '、');
   const readAs = (code: FraudType) => (code === 'elderly_service' ? serviceText : text);
-  const strongLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(readAs(code), re), 3) * w : 0), 0));
-  const weakLex = FRAUD_TYPE_CODES.map((code) => TYPE_WORDS[code].reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(readAs(code), re), 3) * w), 0));
+  const strongLex = FRAUD_TYPE_CODES.map((code) => typeWords(code).reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(readAs(code), re), 3) * w : 0), 0));
+  const weakLex = FRAUD_TYPE_CODES.map((code) => typeWords(code).reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(readAs(code), re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(readAs(code)) !== null);
   // Session 13, the guide's rule 6 for goods: when one sentence sells goods and promises a return on them
   // ("以购买保健品返还高额利息为诱饵", collectibles with 升值 or a monthly 返利), the goods are the wrapper of the
@@ -858,13 +923,15 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // Read as the code stood, 项目 cases were read 养老帮扶 for their 补贴 in two collections (c168, c217). A relief scheme
   // dressed as an investment keeps its type (the guide): its own words (扶贫, 民族资产, 慈善, 救助…) still make the cue.
   const subsidyReturn = returns && !SUBSIDY_PRETEXT.test(text) && ASSISTANCE_CUE.core(text.replace(SUBSIDY, '、')) === null;
-  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (code === 'elderly_product' && (goodsReturn || cardNoGoods)) || (code === 'elderly_assistance' && subsidyReturn);
+  const reliefDressed = returns && RELIEF_SCHEME.test(text);
+  const goodsOffPrice = !returns && goodsSold(text) !== null && SUBSIDY_OFF_PRICE.test(text);
+  const wrapper = (code: FraudType) => (returns && code === 'elderly_service') || (code === 'elderly_product' && (goodsReturn || cardNoGoods)) || (code === 'elderly_assistance' && (subsidyReturn || goodsOffPrice)) || (code === 'elderly_project' && reliefDressed);
   const lex = FRAUD_TYPE_CODES.map((code, k) => (wrapper(code) ? 0 : strongLex[k] + (strongLex[k] > 0 || cued[k] ? weakLex[k] : 0)));
   const typeLexTotal = lex.reduce((s, x) => s + x, 0);
   const rules = FRAUD_TYPE_CODES.map((code, k) => {
     const cue = CUES.find((c) => c.code === code)!;
     const quote = cue.core(readAs(code)) ?? (code === 'elderly_product' ? collectible : null);
-    const bonus = returns && code === 'elderly_project' ? cue.bonus * 2 : quote && !wrapper(code) ? cue.bonus : 0;
+    const bonus = returns && code === 'elderly_project' && !reliefDressed ? cue.bonus * 2 : quote && !wrapper(code) ? cue.bonus : 0;
     return { code, score: (typeLexTotal ? lex[k] / typeLexTotal : 0) + bonus, evidence: lex[k] > 0 || bonus > 0, quote: bonus > 0 ? quote ?? returned : null };
   });
   const typed = rules.some((s) => s.evidence);
@@ -877,7 +944,7 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // the level reads the goods and collectibles as it did before them.
   const unpinyined = simple.replace(PINYIN, '');
   const collectibleBefore = !RESALE_BEFORE.test(unpinyined) && !RETURN_BEFORE.test(unpinyined) && COLLECTIBLE_BEFORE.test(unpinyined);
-  const anyCue = allLex.some((x) => x > 0) || CUES.some((c) => (c.code === 'elderly_product' ? goodsNamedSold(simple) : c.code === 'elderly_project' ? first(PROJECT_BEFORE)(simple) : c.code === 'elderly_service' ? first(SERVICE_BEFORE)(simple) : c.core(simple)) !== null) || collectibleBefore;
+  const anyCue = allLex.some((x) => x > 0) || CUES.some((c) => (c.code === 'elderly_product' ? goodsNamedSold(simple) : c.code === 'elderly_project' ? first(PROJECT_BEFORE)(simple) : c.code === 'elderly_service' ? first(SERVICE_BEFORE)(simple) : first(LEVEL_CUE[c.code])(simple)) !== null) || collectibleBefore;
   // The model's type is a guess over six classes even for a parcel scam; it counts when it is sure or
   // when it names the type the rules already lean to.
   const top = modelTypes?.[0];
