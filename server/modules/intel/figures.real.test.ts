@@ -851,7 +851,18 @@ describe('second constructed passages (session 16): kinds fixed', () => {
     expect(p('将围绕“一是摸清底数、二是整治隐患、三是建章立制”三个方面持续发力。')).toEqual([]);
     expect(p('检查药店、保健品专卖店等经营主体483户次。')).toEqual(['entities_screened=483']);
     expect(p('全市共排查各类养老服务机构\n1 024家。')).toEqual(['entities_screened=1024']);
-    // Must not fire: 户次 of visits to households stays with households.
-    expect(p('检查养老机构5家，发现隐患3个方面的问题。').slice(0, 1)).toEqual(['entities_screened=5']);
+    // Must keep: 户次 of home visits stays with households; hazards counted in 个 without 方面.
+    expect(p('入户走访独居老人家庭120户次。')).toEqual(['households_visited=120']);
+    expect(p('检查养老机构5家，发现隐患3个。')).toEqual(['entities_screened=5', 'hazards_found=3']);
+  });
+
+  it('a list head closing or suspending things passes no key on; cases handed over with 立案 only describing them', () => {
+    expect(p('清理涉老虚假广告1,230条，下架违规产品430余个，关停违规网站、公众号58个。')).toEqual(['ads_cleaned=1230']);
+    expect(p('排查养老机构30家，取缔违规机构、门店5家。')).toEqual(['entities_screened=30']);
+    expect(p('移交公安机关立案侦查的非法集资案件58起。')).toEqual([]);
+    // Must fire: a list head with an indicator verb; 立案 as the clause's own verb.
+    expect(p('清理广告120条、链接30个。')).toEqual(['ads_cleaned=120', 'ads_cleaned=30']);
+    expect(p('立案侦查的案件12起。')).toEqual(['cases_filed=12']);
+    expect(p('公安机关立案侦查非法集资案件14起。')).toEqual(['cases_filed=14']);
   });
 });

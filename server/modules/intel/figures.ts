@@ -488,6 +488,8 @@ function mixedCount(words: string): boolean {
 }
 
 /** Is this number something other than a figure: a date, an age, a phone, an ordinal, a code? */
+const UNKEYED_HEAD_VERB = /^[^，。；]{0,4}?(?:关停|取缔|约谈|暂停|吊销|注销|封停|关闭)/;
+const HANDED_OVER_FILED = /(?:移交|移送)(?!起诉|审查起诉)[^，。；]*(?:立案|侦查|侦办)[^，。；]*的[^，。；]*$/;
 const PLAN = /下一步|下阶段|下周|下月|明年将|将于|将在|将继续|将联合|将进一步|将持续|将全面|拟于|拟对|计划于|计划对/;
 /** The words of the sentence before a position (after the last 。！？ or line break). */
 function sentenceBefore(text: string, at: number): string {
@@ -677,6 +679,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const unnamedChain = listItem && chain !== '' && !ANY_RULE_WORD.test(chain);
     const foundList = unnamedChain && /发现|查出/.test(chain);
     if (fromList && unnamedChain) fromList = RULES.find((r) => fits(r, list)) ?? (foundList ? undefined : fromList);
+    // A list head with an enforcement verb that names no indicator ("关停违规网站、公众号58个", second passages, session 16)
+    // counts what it closed: nothing passes on from a clause further back.
+    const unkeyedHead = unnamedChain && UNKEYED_HEAD_VERB.test(chain);
+    if (unkeyedHead) fromList = undefined;
     // The verb after the count decides when the count is its object (对…) or when no word before the number could:
     // the clause before it is bare (empty, 共/累计, 其中, …的). A clause with words of its own keeps them.
     // An item of a list whose first item is the object of 对 ("对辖区内32家医疗机构、15家养老机构内设医务室开展专项检查", session 16
@@ -700,8 +706,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
       (frame ? predicateRule(text, q, measure, frame) : undefined) ??
       fromList ?? (dui ? ownBeforeDui : own) ??
       (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??
-      (mayInherit(text, start, before) && !pairedPersons(before, measure) && !foundList ? inherited(text, start, measure, seen, BREAKDOWN.test(before)) : undefined);
+      (mayInherit(text, start, before) && !pairedPersons(before, measure) && !foundList && !unkeyedHead ? inherited(text, start, measure, seen, BREAKDOWN.test(before)) : undefined);
     if (!rule || (rule.indicator !== 'tips_received' && INTAKE.test(before))) continue;
+    // Cases handed over, the filing only describing them ("移交公安机关立案侦查的非法集资案件58起", second passages): a hand-over.
+    if (HANDED_OVER_FILED.test(before)) continue;
     // "志愿者参与服务200余人次": the staff took part, no audience was reached (unless the clause names one).
     if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before) && !AUDIENCE_NEXT.test(after)) continue;
     // A victim is cheated: persons kept from being cheated ("成功劝阻3名老人被骗", "12名老人险些被骗", session 16) are none.
