@@ -7,7 +7,7 @@
  * Labels by the guide in docs/intel.md; only keyed figures are listed (numbers the guide keys `other` and non-figures are
  * absent, so a keyed prediction on them is a false positive). Each figure: [indicator, value, approx, quote, numeral in the
  * quote, note?]; the span is the numeral inside the first occurrence of the quote.
- *   npx tsx bench/intel-fig-passages2.ts [--verbose]
+ *   npx tsx bench/intel-fig-passages2.ts [--verbose] [--probe]
  */
 import { formatRealFigureScores, scoreRealFigures, type RealFigureMistakes, type RealSummary } from '../server/modules/intel/evaluate-real.ts';
 
@@ -541,8 +541,138 @@ export const PASSAGES2_CONSTRUCTED: P[] = [
   },
 ];
 
-export function passages2AsSummaries(): RealSummary[] {
-  return PASSAGES2_CONSTRUCTED.map((p) => ({
+/**
+ * PROBE batch (q01–q10), CONSTRUCTED 2026-12-01 (session 16) by the same second writer AFTER reading figures.ts and fixing the
+ * kinds of the 40 passages above: not independent of the rules, but unseen by them; committed before the extractor was run on it.
+ *   npx tsx bench/intel-fig-passages2.ts --probe
+ */
+export const PASSAGES2_PROBE_CONSTRUCTED: P[] = [
+  {
+    id: 'q01',
+    text: '第三季度，全市专项办新收到群众举报线索326条，连同上季度结转的41条，共需办理367条，已办结352条，办结率95.9%；各成员单位共开展联合检查17次，检查各类经营场所1,208家次，发现问题隐患94个，已整改86个，正在整改8个。公安机关侦破养老诈骗案件27起，抓获犯罪嫌疑人58名，追赃挽损1,365万元；检察机关批准逮捕32人，提起公诉19件44人。第四季度，专项办将重点围绕线索“清仓见底”和隐患“动态清零”两项任务，深入开展“回头看”工作。',
+    figures: [
+      ['tips_received', 326, false, '举报线索326条', '326'],
+      ['tips_closed', 352, false, '已办结352条', '352'],
+      ['closure_rate_pct', 95.9, false, '办结率95.9%', '95.9'],
+      ['entities_screened', 1208, false, '经营场所1,208家次', '1,208'],
+      ['hazards_found', 94, false, '发现问题隐患94个', '94'],
+      ['hazards_rectified', 86, false, '已整改86个', '86'],
+      ['cases_solved', 27, false, '诈骗案件27起', '27'],
+      ['suspects_arrested', 58, false, '犯罪嫌疑人58名', '58'],
+      ['amount_recovered_yuan', 13650000, false, '追赃挽损1,365万元', '1,365万'],
+      ['suspects_detained_formally', 32, false, '批准逮捕32人', '32'],
+      ['prosecuted_cases', 19, false, '提起公诉19件', '19'],
+      ['prosecuted_persons', 44, false, '19件44人', '44'],
+    ],
+  },
+  {
+    id: 'q02',
+    text: '市公安局新闻发言人介绍，今年以来，全市公安机关共接报养老诈骗警情312起，立案侦查245起，已破案198起，破案率80.8%；共抓获犯罪嫌疑人436人，其中网上追逃抓获在逃人员27人；打掉诈骗团伙19个，追缴赃款2,870余万元，为680余名老年人挽回损失。发言人提醒，老年朋友遇到“高额返利”“免费领取”等情况，要第一时间拨打110报警。据悉，专项行动开展以来，该局先后组织开展集中收网行动3次，在全市设立反诈宣传点46个，实现城乡全覆盖。',
+    figures: [
+      ['cases_filed', 245, false, '立案侦查245起', '245'],
+      ['cases_solved', 198, false, '已破案198起', '198'],
+      ['suspects_arrested', 436, false, '犯罪嫌疑人436人', '436'],
+      ['suspects_arrested', 27, false, '在逃人员27人', '27', 'part; fugitives caught (as the guide notes)'],
+      ['amount_recovered_yuan', 28700000, true, '追缴赃款2,870余万元', '2,870余万'],
+      ['victims', 680, true, '为680余名老年人挽回损失', '680余', 'doubtful, as r07'],
+    ],
+  },
+  {
+    id: 'q03',
+    text: '2022年，市中级人民法院及辖区基层法院共审结涉养老诈骗刑事案件46件，判处被告人118人，判处罚金合计673万元；在审判中督促被告人退赔被害人损失1,124万元，发放执行款至312名被害人手中。同时，法院通过开展“法官进社区”活动32场，为2,100余名老年人讲解防骗知识，发放《防范养老诈骗法律指引》5,000册。市中院有关负责人表示，下一步将继续依法从严惩处养老诈骗犯罪，对犯罪数额特别巨大的依法判处十年以上有期徒刑。',
+    figures: [
+      ['trial_cases', 46, false, '刑事案件46件', '46'],
+      ['victims', 312, false, '至312名被害人手中', '312'],
+      ['publicity_events', 32, false, '活动32场', '32'],
+      ['people_reached', 2100, true, '为2,100余名老年人讲解', '2,100余'],
+      ['materials_distributed', 5000, false, '法律指引》5,000册', '5,000'],
+    ],
+  },
+  {
+    id: 'q04',
+    text: '（一）排查情况。全区共排查养老机构４６家、社区日间照料中心１２８个，检查覆盖率１００％；发现风险隐患２３处，其中涉及预收费问题的７处、涉及保健品推销的５处，已全部整改到位。\n（二）宣传情况。在全区养老机构张贴防骗海报５６０张，开展防骗讲座６２场，受益老人３，２００余人次。\n（三）下一步打算。继续加强日常监管。\n（四）存在问题。一是部分机构负责人重视程度不够，宣传流于形式；二是个别机构仍存在向入住老人推销保健品的苗头。',
+    figures: [
+      ['entities_screened', 46, false, '养老机构４６家', '４６'],
+      ['entities_screened', 128, false, '日间照料中心１２８个', '１２８'],
+      ['hazards_found', 23, false, '风险隐患２３处', '２３'],
+      ['hazards_found', 7, false, '预收费问题的７处', '７', 'part'],
+      ['hazards_found', 5, false, '保健品推销的５处', '５', 'part'],
+      ['posters', 560, false, '防骗海报５６０张', '５６０'],
+      ['publicity_events', 62, false, '防骗讲座６２场', '６２'],
+      ['people_reached', 3200, true, '受益老人３，２００余人次', '３，２００余'],
+    ],
+  },
+  {
+    id: 'q05',
+    text: '全省市场监管部门共检查保健食品经营者5.3万户次，立案查处涉老保健食品违法案件1,873件，案值1.06亿元，罚没款合计4,512万元；其中，查处虚假宣传案件962件，罚没1,870万元。共抽检保健食品样品2,450批次，发现不合格样品31批次，已全部下架处置。下一步，全省将持续加大对会议营销、免费体验等销售行为的监管力度。同时，全省共受理老年人消费投诉举报3,260件，调解成功2,980件，为老年消费者营造了放心的消费环境。',
+    figures: [
+      ['entities_screened', 53000, false, '经营者5.3万户次', '5.3万'],
+      ['cases_filed', 1873, false, '违法案件1,873件', '1,873'],
+      ['amount_involved_yuan', 106000000, false, '案值1.06亿元', '1.06亿', 'doubtful: 案值 as the amount involved'],
+      ['penalty_amount_yuan', 45120000, false, '罚没款合计4,512万元', '4,512万'],
+      ['cases_filed', 962, false, '虚假宣传案件962件', '962', 'part; doubtful: 查处 as a breakdown of 立案查处'],
+      ['penalty_amount_yuan', 18700000, false, '罚没1,870万元', '1,870万', 'part'],
+    ],
+  },
+  {
+    id: 'q06',
+    text: '今年以来，我市银行机构累计识别拦截涉老可疑交易2,316笔，涉及金额3,480万元；会同公安机关开展“断卡”行动，清理涉诈账户1,120个。在防非宣传方面，各银行网点开展“金融知识进社区”活动380场，发放宣传折页8.6万份，在营业网点电子屏滚动播放防非标语1.2万小时，惠及老年客户约12万人次。下一步，市金融监管部门将指导银行机构完善老年客户大额转账提醒机制，确保风险早发现、早预警、早处置、早化解。',
+    figures: [
+      ['publicity_events', 380, false, '活动380场', '380'],
+      ['materials_distributed', 86000, false, '宣传折页8.6万份', '8.6万'],
+      ['people_reached', 120000, true, '惠及老年客户约12万人次', '12万'],
+    ],
+  },
+  {
+    id: 'q07',
+    text: '【专项行动简报第１２期】\n截至１〇月３１日，全县累计受理涉养老诈骗线索２０６条，办结１９８条，办结率９６．１％；其中本月新受理１５条，\n办结１７条。县专项办本月开展督导检查１轮，对\n３个乡镇进行了通报。各乡镇要对照问题清单，逐项整改落实，确保专项行动各项任务按期完成，并于每月５日前报送上月工作情况。\n报：县委、县政府主要领导；送：各成员单位；发：各乡镇（街道）。联系人：张某，电话：0395-8123456。',
+    figures: [
+      ['tips_received', 206, false, '线索２０６条', '２０６'],
+      ['tips_closed', 198, false, '办结１９８条', '１９８'],
+      ['closure_rate_pct', 96.1, false, '办结率９６．１％', '９６．１'],
+      ['tips_received', 15, false, '本月新受理１５条', '１５', 'part'],
+      ['tips_closed', 17, false, '办结１７条', '１７', 'part'],
+      ['supervision_rounds', 1, false, '督导检查１轮', '１'],
+    ],
+  },
+  {
+    id: 'q08',
+    text: '记者在活动现场看到，不少老人拿着刚领到的宣传手册认真阅读。据主办方介绍，本次宣传月期间，全市共举办各类宣传活动两百余场，发放宣传资料三万多份，现场接受咨询的群众超过五千人次。七十二岁的李阿姨说：“以前总觉得骗子离我很远，今天听了讲座才知道，一不小心就会上当。”主办方表示，这样的活动还会继续办下去。据了解，今年以来，该市已累计为老年人下载安装国家反诈中心APP1.6万余次，老年人涉诈案件发案数同比下降了三成以上。',
+    figures: [
+      ['publicity_events', 200, true, '宣传活动两百余场', '两百余'],
+      ['materials_distributed', 30000, true, '宣传资料三万多份', '三万多'],
+    ],
+  },
+  {
+    id: 'q09',
+    text: '今年1至9月，全省检察机关共批准逮捕养老诈骗犯罪嫌疑人863人，起诉1,427人，其中起诉组织者、策划者等首要分子219人；对不构成犯罪的依法不批捕42人、不起诉37人。针对案件暴露出的监管漏洞，全省检察机关共制发检察建议54份，已采纳整改49份；督促追赃挽损6,230余万元，最大限度挽回老年人损失。全省检察机关还通过“检察开放日”等形式，邀请老年群众走进检察院，感受司法温度、学习防骗知识、提升防范意识。',
+    figures: [
+      ['suspects_detained_formally', 863, false, '犯罪嫌疑人863人', '863'],
+      ['prosecuted_persons', 1427, false, '起诉1,427人', '1,427'],
+      ['prosecuted_persons', 219, false, '首要分子219人', '219', 'part'],
+      ['rectification_notices', 54, false, '检察建议54份', '54', 'doubtful, as r09'],
+      ['amount_recovered_yuan', 62300000, true, '督促追赃挽损6,230余万元', '6,230余万', 'doubtful: recovery urged by the procuratorate'],
+    ],
+  },
+  {
+    id: 'q10',
+    text: '市卫健委、市住建局联合通报：全市共排查医养结合机构37家、养老机构内设医疗机构52家，发现违规执业问题6个，已立案查处1起；排查以“养老”名义销售的房地产项目43个、中介门店310家，发现虚假宣传问题9个，责令整改9个，清理违规广告27条，对2家企业下达责令改正通知书。两部门将建立信息共享机制，定期会商研判。通报指出，少数机构和企业对专项整治认识不到位，个别问题整改还不彻底，需在下阶段进一步压实主体责任和监管责任。',
+    figures: [
+      ['entities_screened', 37, false, '医养结合机构37家', '37'],
+      ['entities_screened', 52, false, '内设医疗机构52家', '52'],
+      ['hazards_found', 6, false, '违规执业问题6个', '6'],
+      ['cases_filed', 1, false, '已立案查处1起', '1'],
+      ['entities_screened', 43, false, '房地产项目43个', '43'],
+      ['entities_screened', 310, false, '中介门店310家', '310'],
+      ['hazards_found', 9, false, '虚假宣传问题9个', '9'],
+      ['ads_cleaned', 27, false, '违规广告27条', '27'],
+      ['rectification_notices', 2, false, '对2家企业下达责令改正通知书', '2'],
+    ],
+  },
+];
+
+export function passages2AsSummaries(set: P[] = PASSAGES2_CONSTRUCTED): RealSummary[] {
+  return set.map((p) => ({
     id: p.id, text: p.text, split: 'dev' as const, masked: p.masked ?? [],
     figures: p.figures.map(([indicator, value, approx, quote, num, note]) => {
       const q = p.text.indexOf(quote);
@@ -554,8 +684,10 @@ export function passages2AsSummaries(): RealSummary[] {
 }
 
 if (process.argv[1]?.endsWith('intel-fig-passages2.ts')) {
-  const items = passages2AsSummaries();
-  for (const p of PASSAGES2_CONSTRUCTED) {
+  const probe = process.argv.includes('--probe');
+  const set = probe ? PASSAGES2_PROBE_CONSTRUCTED : PASSAGES2_CONSTRUCTED;
+  const items = passages2AsSummaries(set);
+  for (const p of set) {
     if (p.text.length < 200 || p.text.length > 500) console.log(`length ${p.id} ${p.text.length}`);
     for (const m of p.masked ?? []) if (!p.text.includes(m)) throw new Error(`${p.id}: masked quote not found ${m}`);
   }
@@ -572,5 +704,5 @@ if (process.argv[1]?.endsWith('intel-fig-passages2.ts')) {
       if (lines.length) console.log(`${m.id}\n${lines.join('\n')}`);
     }
   }
-  console.log(formatRealFigureScores('constructed passages, second writer (session 16)', scores));
+  console.log(formatRealFigureScores(`constructed passages, second writer (session 16)${probe ? ', probe batch' : ''}`, scores));
 }
