@@ -865,4 +865,15 @@ describe('second constructed passages (session 16): kinds fixed', () => {
     expect(p('立案侦查的案件12起。')).toEqual(['cases_filed=12']);
     expect(p('公安机关立案侦查非法集资案件14起。')).toEqual(['cases_filed=14']);
   });
+
+  it('probe batch: N项任务 is structure; 经营者 counted in 户次; money of blocked transfers is no amount involved', () => {
+    expect(p('围绕线索“清仓见底”和隐患“动态清零”两项任务，开展“回头看”。')).toEqual([]);
+    expect(p('共检查保健食品经营者5.3万户次。')).toEqual(['entities_screened=53000']);
+    expect(p('识别拦截涉老可疑交易2,316笔，涉及金额3,480万元。')).toEqual([]);
+    expect(p('成功堵截可疑交易12笔，涉及金额56万元。')).toEqual([]);
+    // Must fire: hazards counted in 项; 涉案金额 beside a block; 涉及金额 of a case.
+    expect(p('发现问题隐患12项。')).toEqual(['hazards_found=12']);
+    expect(p('拦截可疑交易后破获案件3起，涉案金额120万元。')).toEqual(['cases_solved=3', 'amount_involved_yuan=1200000']);
+    expect(p('侦破非法集资案件2起，涉及金额3,400万元。')).toEqual(['cases_solved=2', 'amount_involved_yuan=34000000']);
+  });
 });

@@ -84,7 +84,7 @@ const RULES: Rule[] = [
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
   { indicator: 'entities_screened', words: /(?:(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访)(?![^，。；]*(?:发现|查出|查获))/, measures: ['家', '家次', '个次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
   // Businesses checked are counted in 户 too ("检查保健品经营户620户次", independent set, session 16): still entities, not homes.
-  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)[^，。；]{0,10}(?:经营户|商户|个体户|企业|门店|经营主体|市场主体|药店)/, measures: ['户', '户次'], unit: '家' },
+  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)[^，。；]{0,10}(?:经营户|商户|个体户|企业|门店|经营主体|市场主体|经营者|药店)/, measures: ['户', '户次'], unit: '家' },
   // Ads only: products taken off the shelves or off a platform ("督促下架问题产品47个", "线上巡查旅游平台产品820余条", session 16
   // constructed passages) are no ads cleaned or monitored. 监测 alone stays ads ("目前已监测3000余条次", s053).
   { indicator: 'ads_cleaned', words: /(?:清理|清除|删除|下架|撤下)[^，。；]*(?:广告|信息|链接|内容|帖)/, measures: ['条', '处', '则', '个'], unit: '处' },
@@ -283,7 +283,7 @@ function objectOfDui(text: string, start: number, q: Quantity) {
  */
 const OTHER_BEFORE = /审查起诉|审查逮捕|追加(?:逮捕|起诉)|监督立案|立案监督|团伙(?!成员|骨干|涉案)|窝点|正在|仍在|尚在|刑事拘留|刑拘|取保候审|监视居住|强制措施|喇叭|广播(?!电视台|电台)|(?:排查|发现|查出|摸排)(?:并|和|及|、)?(?:督促|责令|推动|指导)?(?:整治|整改)(?!完成|到位)[^，。；]{0,8}(?:问题|隐患)|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
 // Places counted ("12个社区") are no persons; a place word that begins the audience ("300多名社区居民", "五十余名村民", session 16) is.
-const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^(?:方面|特点|环节|阶段|层面)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
+const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^(?:方面|特点|环节|阶段|层面)|^(?:任务|工作|措施|举措|制度|机制)(?![^，。；]{0,2}[0-9０-９])|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
 /**
  * Consultations answered ("为老年人提供法律咨询30余人次", s140; "解答群众咨询200余人次") are counted in persons but are
  * neither people reached nor events: no key when 咨询 is the word right before the number.
@@ -490,6 +490,7 @@ function mixedCount(words: string): boolean {
 /** Is this number something other than a figure: a date, an age, a phone, an ordinal, a code? */
 const UNKEYED_HEAD_VERB = /^[^，。；]{0,4}?(?:关停|取缔|约谈|暂停|吊销|注销|封停|关闭)/;
 const HANDED_OVER_FILED = /(?:移交|移送)(?!起诉|审查起诉)[^，。；]*(?:立案|侦查|侦办)[^，。；]*的[^，。；]*$/;
+const BLOCKED_MONEY = /拦截|堵截|劝阻|止付|阻断/;
 const PLAN = /下一步|下阶段|下周|下月|明年将|将于|将在|将继续|将联合|将进一步|将持续|将全面|拟于|拟对|计划于|计划对/;
 /** The words of the sentence before a position (after the last 。！？ or line break). */
 function sentenceBefore(text: string, at: number): string {
@@ -710,6 +711,9 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     if (!rule || (rule.indicator !== 'tips_received' && INTAKE.test(before))) continue;
     // Cases handed over, the filing only describing them ("移交公安机关立案侦查的非法集资案件58起", second passages): a hand-over.
     if (HANDED_OVER_FILED.test(before)) continue;
+    // Money of transfers blocked or dissuaded ("拦截涉老可疑交易2,316笔，涉及金额3,480万元", second passages probe; "堵截可疑
+    // 交易12笔，涉及金额56万元", the first passages) was kept from the fraud: no amount involved in a case unless 涉案 says so.
+    if (rule.indicator === 'amount_involved_yuan' && !/涉案/.test(near) && BLOCKED_MONEY.test(sentenceBefore(text, q.start))) continue;
     // "志愿者参与服务200余人次": the staff took part, no audience was reached (unless the clause names one).
     if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before) && !AUDIENCE_NEXT.test(after)) continue;
     // A victim is cheated: persons kept from being cheated ("成功劝阻3名老人被骗", "12名老人险些被骗", session 16) are none.
