@@ -470,8 +470,10 @@ describe('real work summaries (issue 14), dev sentences', () => {
     expect(keyed('民警将12名群众护送回家。')).toEqual([]);
     expect(keyed('将12个小组分别派往各乡镇。')).toEqual([]);
     expect(keyed('将犯罪嫌疑人王某等3人刑事拘留。')).toEqual([]);
-    // 将 as a plain future or 将近 is no frame: the words before the count decide as before.
-    expect(keyed('下一步将继续开展宣传活动20场。')).toEqual(['publicity_events=20']);
+    // 将 as a plain future or 将近 is no frame: the words before the count decide as before. A plan is no figure done
+    // (second passages, session 16): the sentence of next steps gets no key at all.
+    expect(keyed('下一步将继续开展宣传活动20场。')).toEqual([]);
+    expect(keyed('今年以来已开展宣传活动20场。')).toEqual(['publicity_events=20']);
     expect(keyed('将近100名老人参加了讲座。')).toEqual(['people_reached=100~']);
   });
 
@@ -793,5 +795,85 @@ describe('constructed passages (session 16): kinds fixed', () => {
     const r = extractFigures('XX银行XX支行：开展宣传**场。');
     expect(r.maskedNumbers.map((m) => 'XX银行XX支行：开展宣传**场。'.slice(m.start, m.end))).toEqual(['**']);
     expect(r.figures).toEqual([]);
+  });
+});
+
+describe('second constructed passages (session 16): kinds fixed', () => {
+  const p = (text: string) => extractFigures(text).figures.map((f) => `${f.indicator}=${f.value}${f.approx ? '~' : ''}`);
+  // All sentences below are constructed (written for the second passage set, bench/intel-fig-passages2.ts), none real.
+
+  it('〇 among Arabic digits is a zero (OCR); a date stays a date', () => {
+    expect(findQuantities('开展宣传活动1〇5场次').map((q) => q.value)).toEqual([105]);
+    expect(p('全年共开展宣传活动1〇5场次，发放宣传资料2〇〇〇〇余份，追回损失资金1〇8万元。'))
+      .toEqual(['publicity_events=105', 'materials_distributed=20000~', 'amount_recovered_yuan=1080000']);
+    expect(p('二〇二二年度，2〇22年抓获犯罪嫌疑人2〇人。')).toEqual(['suspects_arrested=20']);
+    // Must not change: 〇 alone or in Chinese numerals.
+    expect(findQuantities('一万〇三百余人次').map((q) => q.value)).toEqual([10300]);
+  });
+
+  it('digits written in 亿 and 万 sections, and Chinese decimals before 万/亿', () => {
+    expect(findQuantities('追赃挽损1亿2千万元，').map((q) => q.value)).toEqual([120000000]);
+    expect(findQuantities('涉案金额1亿零500万元').map((q) => q.value)).toEqual([105000000]);
+    expect(findQuantities('折合人民币一点二亿元').map((q) => q.value)).toEqual([120000000]);
+    expect(p('追赃挽损十一点三亿元。')).toEqual(['amount_recovered_yuan=1130000000']);
+    // Must not fire: 一点 in an idiom is no decimal; 3.62亿 unchanged.
+    expect(findQuantities('一点一滴').map((q) => q.value)).toEqual([1, 1]);
+    expect(p('追赃挽损3.62亿元。')).toEqual(['amount_recovered_yuan=362000000']);
+  });
+
+  it('a count in a sentence of next steps or plans is not done', () => {
+    expect(p('省市场监管局将于下月起开展为期3个月的“回头看”，对已办结案件中的41家重点企业进行再检查。')).toEqual([]);
+    expect(p('下周，县专项办将联合县公安局对城区3个重点商圈开展联合检查。')).toEqual([]);
+    expect(p('下一步，由全镇86名网格员每月至少走访辖区独居老人1次。')).toEqual([]);
+    // Must fire: the next sentence reports what was done; 将 framing the object is no plan.
+    expect(p('下一步将继续开展排查。今年以来共排查养老机构41家。')).toEqual(['entities_screened=41']);
+    expect(p('将29名犯罪嫌疑人抓获归案。')).toEqual(['suspects_arrested=29']);
+  });
+
+  it('staff who spread the word are no audience; 集资参与人 are no reach', () => {
+    expect(p('为全市社区配备了反诈宣传员260名。')).toEqual([]);
+    expect(p('评选出防范养老诈骗“优秀宣传员”120名。')).toEqual([]);
+    expect(p('涉及集资参与人2.6万余人。')).toEqual([]);
+    // Must fire: an audience reached, 参与人数.
+    expect(p('覆盖老年人4.5万人次。')).toEqual(['people_reached=45000']);
+    expect(p('活动参与人数达500余人。')).toEqual(['people_reached=500~']);
+  });
+
+  it('procuratorate intake and supervision are no arrest or filing; 限期整改 is not yet rectified', () => {
+    expect(p('其中审查逮捕18件41人，批准逮捕35人。')).toEqual(['suspects_detained_formally=35']);
+    expect(p('监督立案3件，追加逮捕、追加起诉14人。')).toEqual([]);
+    expect(p('发现问题隐患29个，现场整改17个，限期整改12个。')).toEqual(['hazards_found=29', 'hazards_rectified=17']);
+    // Must fire: 批准逮捕 and 立案 themselves.
+    expect(p('批准逮捕126人，立案38起。')).toEqual(['suspects_detained_formally=126', 'cases_filed=38']);
+  });
+
+  it('"N个方面" is the structure of a text; businesses counted in 户次; a pasted break before a spaced number', () => {
+    expect(p('将围绕“一是摸清底数、二是整治隐患、三是建章立制”三个方面持续发力。')).toEqual([]);
+    expect(p('检查药店、保健品专卖店等经营主体483户次。')).toEqual(['entities_screened=483']);
+    expect(p('全市共排查各类养老服务机构\n1 024家。')).toEqual(['entities_screened=1024']);
+    // Must keep: 户次 of home visits stays with households; hazards counted in 个 without 方面.
+    expect(p('入户走访独居老人家庭120户次。')).toEqual(['households_visited=120']);
+    expect(p('检查养老机构5家，发现隐患3个。')).toEqual(['entities_screened=5', 'hazards_found=3']);
+  });
+
+  it('a list head closing or suspending things passes no key on; cases handed over with 立案 only describing them', () => {
+    expect(p('清理涉老虚假广告1,230条，下架违规产品430余个，关停违规网站、公众号58个。')).toEqual(['ads_cleaned=1230']);
+    expect(p('排查养老机构30家，取缔违规机构、门店5家。')).toEqual(['entities_screened=30']);
+    expect(p('移交公安机关立案侦查的非法集资案件58起。')).toEqual([]);
+    // Must fire: a list head with an indicator verb; 立案 as the clause's own verb.
+    expect(p('清理广告120条、链接30个。')).toEqual(['ads_cleaned=120', 'ads_cleaned=30']);
+    expect(p('立案侦查的案件12起。')).toEqual(['cases_filed=12']);
+    expect(p('公安机关立案侦查非法集资案件14起。')).toEqual(['cases_filed=14']);
+  });
+
+  it('probe batch: N项任务 is structure; 经营者 counted in 户次; money of blocked transfers is no amount involved', () => {
+    expect(p('围绕线索“清仓见底”和隐患“动态清零”两项任务，开展“回头看”。')).toEqual([]);
+    expect(p('共检查保健食品经营者5.3万户次。')).toEqual(['entities_screened=53000']);
+    expect(p('识别拦截涉老可疑交易2,316笔，涉及金额3,480万元。')).toEqual([]);
+    expect(p('成功堵截可疑交易12笔，涉及金额56万元。')).toEqual([]);
+    // Must fire: hazards counted in 项; 涉案金额 beside a block; 涉及金额 of a case.
+    expect(p('发现问题隐患12项。')).toEqual(['hazards_found=12']);
+    expect(p('拦截可疑交易后破获案件3起，涉案金额120万元。')).toEqual(['cases_solved=3', 'amount_involved_yuan=1200000']);
+    expect(p('侦破非法集资案件2起，涉及金额3,400万元。')).toEqual(['cases_solved=2', 'amount_involved_yuan=34000000']);
   });
 });

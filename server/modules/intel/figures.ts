@@ -64,7 +64,7 @@ const RULES: Rule[] = [
   { indicator: 'tips_verified', words: /核查|核实/, measures: ['条', '件', '个'], unit: '条' },
   { indicator: 'cases_filed', words: /立案/, measures: ['起', '件', '宗'], unit: '起' },
   { indicator: 'cases_solved', words: /破获|侦破|打掉|破案|(?<![突打识攻看])破(?![除坏产解局])/, measures: ['起', '件', '个', '宗'], unit: '起' },
-  { indicator: 'suspects_detained_formally', words: /逮捕|批捕/, measures: ['人', '名'], unit: '人' },
+  { indicator: 'suspects_detained_formally', words: /(?<!审查|追加)逮捕|批捕/, measures: ['人', '名'], unit: '人' },
   { indicator: 'suspects_arrested', words: /抓获|抓捕/, measures: ['人', '名'], unit: '人' },
   { indicator: 'prosecuted_persons', words: /(?<!审查)起诉|公诉/, measures: ['人', '名'], unit: '人' },
   { indicator: 'prosecuted_cases', words: /(?<!审查)起诉|公诉/, measures: ['件', '起'], unit: '件' },
@@ -72,7 +72,7 @@ const RULES: Rule[] = [
   { indicator: 'rectification_notices', words: /责令(?:整改|改正)通知书|整改通知|三书一函|提示函|建议书|(?:检察|司法)建议|告诫书|下达[^，。；]*(?:通知书|文书)/, measures: ['份', '件'], unit: '份' },
   // 整改 right before the count ("发现问题隐患1200余个，整改1150个", session 16 constructed passages) reports it done; not when
   // ordered, due or under way (督促/责令/需/待/正在整改), nor 排查整改 (screened and fixed in one verb).
-  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|完成整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题|(?<![需待应要促令在未督责限排查])整改(?:了|共|共计|达)?$/, measures: ['个', '处', '项', '条'], unit: '个' },
+  { indicator: 'hazards_rectified', words: /整改(?:到位|完成|销号)|已整改|完成整改|销号|完成整治|整治完成|消除[^，。；]{0,4}隐患|(?<!正在)整治[^，。；]{0,8}问题|(?<![需待应要促令在未督责限期排查])整改(?:了|共|共计|达)?$/, measures: ['个', '处', '项', '条'], unit: '个' },
   // 问题 before a noun modifies it ("问题产品", "问题企业", session 16 constructed passages): what is counted is that noun.
   { indicator: 'hazards_found', words: /(?:发现|排查出|查出)[^，。；]*(?:问题|隐患)(?!的|产品|商品|企业|机构|门店|商家|人员)|(?:问题|隐患)(?!的|产品|商品|企业|机构|门店|商家|人员)/, measures: ['个', '处', '项', '条'], unit: '个' },
   // Problems counted in 件 only with a finding verb ("发现涉养老诈骗网络问题3件", s134): "查处涉诈问题310件" stays a penalty count.
@@ -84,7 +84,7 @@ const RULES: Rule[] = [
   { indicator: 'institutions_count', words: /(?:现有|共有|登记在册|备案)[^，。；]*养老机构|养老机构[^，。；]*(?:现有|共有)/, measures: ['家', '所', '个'], unit: '家' },
   { indicator: 'entities_screened', words: /(?:(?:排查|检查|摸排|巡查)(?!(?:梳理)?出)|走访)(?![^，。；]*(?:发现|查出|查获))/, measures: ['家', '家次', '个次', '宗', '个', '所', '处'], unit: '家', subject: /(?:排查|检查|走访|摸排|巡查)(?:了|各类|全市|全县|全区|辖区)?([\u4e00-\u9fa5、]{2,14}?)(?:共|合计|累计)?$/ },
   // Businesses checked are counted in 户 too ("检查保健品经营户620户次", independent set, session 16): still entities, not homes.
-  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)[^，。；]{0,10}(?:经营户|商户|个体户|企业|门店)/, measures: ['户', '户次'], unit: '家' },
+  { indicator: 'entities_screened', words: /(?:排查|检查|摸排|巡查)[^，。；]{0,10}(?:经营户|商户|个体户|企业|门店|经营主体|市场主体|经营者|药店)/, measures: ['户', '户次'], unit: '家' },
   // Ads only: products taken off the shelves or off a platform ("督促下架问题产品47个", "线上巡查旅游平台产品820余条", session 16
   // constructed passages) are no ads cleaned or monitored. 监测 alone stays ads ("目前已监测3000余条次", s053).
   { indicator: 'ads_cleaned', words: /(?:清理|清除|删除|下架|撤下)[^，。；]*(?:广告|信息|链接|内容|帖)/, measures: ['条', '处', '则', '个'], unit: '处' },
@@ -104,7 +104,7 @@ const RULES: Rule[] = [
   { indicator: 'supervision_rounds', words: /督导|督查|暗访/, measures: ['轮', '轮次', '次'], unit: '轮次' },
   { indicator: 'meetings', words: /会议|召开|部署会|推进会|座谈会/, measures: ['次', '场'], unit: '次' },
   { indicator: 'victims', words: /受害|被骗(?!子)|被害人|(?:骗取|骗走)了?(?:共计?)?$/, measures: ['人', '名'], unit: '人' },
-  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与|受众|触达|宣传/, measures: ['人', '人次', '名'], unit: '人' },
+  { indicator: 'people_reached', words: /覆盖|受益|惠及|受教育|参与(?!人(?!数|次))|受众|触达|宣传/, measures: ['人', '人次', '名'], unit: '人' },
   // 参加 only with the audience named ("参加活动的老年人达260余人", session 16): "参加会议的单位负责人30人" reached no one.
   { indicator: 'people_reached', words: new RegExp(String.raw`参加[^，。；]*(?:${AUDIENCE})|(?:${AUDIENCE})[^，。；]*参加`), measures: ['人', '人次', '名'], unit: '人' },
   { indicator: 'beds', words: /床位/, measures: ['张', '床'], unit: '张' },
@@ -255,7 +255,7 @@ function verbAfterObject(words: string, measure: string, frame: Frame): Rule | u
   return r && negated(r, predicate.slice(Math.max(0, at - NEGATOR_REACH))) ? undefined : r;
 }
 /** Staff who carry the work out: a count of persons in a clause about them is not an audience reached. */
-const STAFF = /志愿者|网格员|工作人员|民警|辅警|警力|干警|党员|干部|律师|社工|执法人员|检查人员/;
+const STAFF = /志愿者|网格员|宣传员|讲解员|信息员|联络员|工作人员|民警|辅警|警力|干警|党员|干部|律师|社工|执法人员|检查人员/;
 /**
  * Who carries the work out — the staff, and the teams and offices they work in: the subject of a verb after their count, not
  * its object. One list with STAFF (review, session 14: the two were typed apart, and STAFF lacked 辅警 and 警力).
@@ -281,9 +281,9 @@ function objectOfDui(text: string, start: number, q: Quantity) {
  * 措施 — the guide: `other`); broadcasts by loudspeaker (喇叭, 广播 but not 广播电台); and problems found and fixed in one
  * verb ("排查整治…问题隐患", "发现并整改…隐患" — the guide: neither key fits alone).
  */
-const OTHER_BEFORE = /审查起诉|团伙(?!成员|骨干|涉案)|窝点|正在|仍在|尚在|刑事拘留|刑拘|取保候审|监视居住|强制措施|喇叭|广播(?!电视台|电台)|(?:排查|发现|查出|摸排)(?:并|和|及|、)?(?:督促|责令|推动|指导)?(?:整治|整改)(?!完成|到位)[^，。；]{0,8}(?:问题|隐患)|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
+const OTHER_BEFORE = /审查起诉|审查逮捕|追加(?:逮捕|起诉)|监督立案|立案监督|团伙(?!成员|骨干|涉案)|窝点|正在|仍在|尚在|刑事拘留|刑拘|取保候审|监视居住|强制措施|喇叭|广播(?!电视台|电台)|(?:排查|发现|查出|摸排)(?:并|和|及|、)?(?:督促|责令|推动|指导)?(?:整治|整改)(?!完成|到位)[^，。；]{0,8}(?:问题|隐患)|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
 // Places counted ("12个社区") are no persons; a place word that begins the audience ("300多名社区居民", "五十余名村民", session 16) is.
-const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
+const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^(?:方面|特点|环节|阶段|层面)|^(?:任务|工作|措施|举措|制度|机制)(?![^，。；]{0,2}[0-9０-９])|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
 /**
  * Consultations answered ("为老年人提供法律咨询30余人次", s140; "解答群众咨询200余人次") are counted in persons but are
  * neither people reached nor events: no key when 咨询 is the word right before the number.
@@ -488,6 +488,17 @@ function mixedCount(words: string): boolean {
 }
 
 /** Is this number something other than a figure: a date, an age, a phone, an ordinal, a code? */
+const UNKEYED_HEAD_VERB = /^[^，。；]{0,4}?(?:关停|取缔|约谈|暂停|吊销|注销|封停|关闭)/;
+const HANDED_OVER_FILED = /(?:移交|移送)(?!起诉|审查起诉)[^，。；]*(?:立案|侦查|侦办)[^，。；]*的[^，。；]*$/;
+const BLOCKED_MONEY = /拦截|堵截|劝阻|止付|阻断/;
+const PLAN = /下一步|下阶段|下周|下月|明年将|将于|将在|将继续|将联合|将进一步|将持续|将全面|拟于|拟对|计划于|计划对/;
+/** The words of the sentence before a position (after the last 。！？ or line break). */
+function sentenceBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && !/[。！？!?\n]/.test(text[i - 1])) i--;
+  return text.slice(i, at);
+}
+
 function notAFigure(text: string, q: Quantity): boolean {
   const after = text.slice(q.end, q.end + 2);
   const before = text.slice(Math.max(0, q.start - 1), q.start);
@@ -592,7 +603,7 @@ function personsImplied(text: string, q: Quantity) {
 }
 
 const PERSON_ASIDE = /[（(](?:男|女)[，,、][^（）()，。；]{0,6}(?:[，,、][^（）()，。；]{0,10}){0,3}[）)]/g;
-const PASTED_BREAK = new RegExp(String.raw`(?<=[^。；;！!？?：:\n\s])\r?\n(?=[ 　]*[0-9０-９][0-9０-９.．,，]*(?:余|多)?[万亿千]?(?:余|多)?[ 　]?(?:${MEASURES}))`, 'g');
+const PASTED_BREAK = new RegExp(String.raw`(?<=[^。；;！!？?：:\n\s])\r?\n(?=[ 　]*[0-9０-９](?:[0-9０-９.．,，]|[ 　](?=[0-9０-９]))*(?:余|多)?[万亿千]?(?:余|多)?[ 　]?(?:${MEASURES}))`, 'g');
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
 export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
   // A line break right before a count, with no sentence end before it, is a paste slip inside the sentence ("排查…各类主体
@@ -627,6 +638,9 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     let from = before.length;
     while (from > 0 && from > before.length - 14 && !/[0-9０-９]/.test(before[from - 1])) from--;
     const near = before.slice(from);
+    // What is planned is not done: a count in a sentence that announces the next steps ("下一步…每月至少走访…1次", "将于下月起…对
+    // …41家重点企业进行再检查", "下周…将联合…对城区3个重点商圈开展联合检查", session 16 second passages) is no figure.
+    if (PLAN.test(sentenceBefore(text, q.start))) continue;
     if (q.value === null || OTHER_BEFORE.test(near) || OTHER_NEAR_END.test(near) || OTHER_AFTER.test(after)) continue;
     // The words since the previous number in the clause (not only the last 14): a comparison can sit before a long verb phrase.
     let since = before.length;
@@ -666,6 +680,10 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const unnamedChain = listItem && chain !== '' && !ANY_RULE_WORD.test(chain);
     const foundList = unnamedChain && /发现|查出/.test(chain);
     if (fromList && unnamedChain) fromList = RULES.find((r) => fits(r, list)) ?? (foundList ? undefined : fromList);
+    // A list head with an enforcement verb that names no indicator ("关停违规网站、公众号58个", second passages, session 16)
+    // counts what it closed: nothing passes on from a clause further back.
+    const unkeyedHead = unnamedChain && UNKEYED_HEAD_VERB.test(chain);
+    if (unkeyedHead) fromList = undefined;
     // The verb after the count decides when the count is its object (对…) or when no word before the number could:
     // the clause before it is bare (empty, 共/累计, 其中, …的). A clause with words of its own keeps them.
     // An item of a list whose first item is the object of 对 ("对辖区内32家医疗机构、15家养老机构内设医务室开展专项检查", session 16
@@ -689,8 +707,13 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
       (frame ? predicateRule(text, q, measure, frame) : undefined) ??
       fromList ?? (dui ? ownBeforeDui : own) ??
       (bare && !dui && text[start - 1] !== '、' ? predicateRule(text, q, measure) : undefined) ??
-      (mayInherit(text, start, before) && !pairedPersons(before, measure) && !foundList ? inherited(text, start, measure, seen, BREAKDOWN.test(before)) : undefined);
+      (mayInherit(text, start, before) && !pairedPersons(before, measure) && !foundList && !unkeyedHead ? inherited(text, start, measure, seen, BREAKDOWN.test(before)) : undefined);
     if (!rule || (rule.indicator !== 'tips_received' && INTAKE.test(before))) continue;
+    // Cases handed over, the filing only describing them ("移交公安机关立案侦查的非法集资案件58起", second passages): a hand-over.
+    if (HANDED_OVER_FILED.test(before)) continue;
+    // Money of transfers blocked or dissuaded ("拦截涉老可疑交易2,316笔，涉及金额3,480万元", second passages probe; "堵截可疑
+    // 交易12笔，涉及金额56万元", the first passages) was kept from the fraud: no amount involved in a case unless 涉案 says so.
+    if (rule.indicator === 'amount_involved_yuan' && !/涉案/.test(near) && BLOCKED_MONEY.test(sentenceBefore(text, q.start))) continue;
     // "志愿者参与服务200余人次": the staff took part, no audience was reached (unless the clause names one).
     if (rule.indicator === 'people_reached' && STAFF.test(before) && !AUDIENCE_WORD.test(before) && !AUDIENCE_NEXT.test(after)) continue;
     // A victim is cheated: persons kept from being cheated ("成功劝阻3名老人被骗", "12名老人险些被骗", session 16) are none.

@@ -28,9 +28,15 @@ export interface Quantity {
 // A number: masked digits (first, so "202_" is masked, not 202), Arabic with separators and decimals, or Chinese numerals.
 // One space between two digits is a paste or OCR slip inside the number ("线索 2 36条", "办结1 7 6条", "１ ５起", session 16
 // constructed passages): a reader reads 236, never 36.
-const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９](?:[.．] (?=[0-9０-９])|(?<=[0-9０-９])[  　](?=[0-9０-９])|[0-9０-９,，.．])*|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*|(?<=[近上超约逾过])[万亿])`;
+const NUM = String.raw`(?:[0-9０-９]*[Xx×*＊_＿]+(?:[.．]?[0-9０-９Xx×*＊_＿]+)*|[0-9０-９](?:[.．] (?=[0-9０-９])|(?<=[0-9０-９])[  　](?=[0-9０-９])|[0-9０-９,，.．]|(?<=[0-9０-９〇])〇)*(?:亿零?[0-9０-９]+(?:[.．][0-9０-９]+)?千?万)?|[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+(?=[万亿]))?|(?<=[近上超约逾过])[万亿])`;
 export const MEASURES = '万元|亿元|元|块|家次|个次|家|宗|所|个|份|册|本|张|幅|条次|条|则|篇|项|场次|场|人次|件次|户次|批次|次|人|户|起|件|名|处|轮次|轮|台|床|期|批|部|辆|支|封|余|多';
 const QUANTITY = new RegExp(String.raw`(约|近|超过|超|逾|过(?=[万亿])|上(?=[百千万])|共|累计)?(${NUM})(余|多|几|于(?=[份个人件条次场家名起元]))?([  　](?=[万亿]))?(万|亿|千|百)?(余|多)?(万|亿)?(余|多)?(?:[  　]?(${MEASURES}))?(左右|以上|\+)?`, 'g');
+
+/** "十一" + "三" → 11.3: the integer part read as a numeral, the decimals digit by digit. */
+function chineseDecimal(int: string, decimals: string): number | null {
+  const i = parseChineseNumeral(int);
+  return i === null ? null : i + Number(`0.${[...decimals].map((c) => (c === '零' ? 0 : '〇一二三四五六七八九'.indexOf(c))).join('')}`);
+}
 
 /** Every number in a text with its measure word, value in base units (元 for money) and approximation. */
 export function findQuantities(text: string): Quantity[] {
@@ -45,8 +51,14 @@ export function findQuantities(text: string): Quantity[] {
     const masked = /[Xx×*＊_＿]/.test(num);
     let value: number | null = null;
     if (!masked) {
-      const arabic = toHalfWidth(num).replace(/[,，\s]/g, '');
-      value = /^\d/.test(arabic) ? Number.parseFloat(arabic) : num === '万' ? 1e4 : num === '亿' ? 1e8 : parseChineseNumeral(num);
+      // 〇 among Arabic digits is an OCR or typing slip for 0 ("1〇5场次", "2〇〇〇〇余份"); "1亿2千万", "1亿零500万" write the
+      // 亿 and 万 sections in digits; "一点二亿", "十一点三亿" are a decimal in Chinese numerals (session 16, second passages).
+      const arabic = toHalfWidth(num).replace(/[,，\s]/g, '').replace(/〇/g, '0');
+      const sections = /^(\d+(?:\.\d+)?)亿零?(\d+(?:\.\d+)?)(千?)万$/.exec(arabic);
+      const point = /^([^点]+)点([零〇一二三四五六七八九]+)$/.exec(num);
+      value = sections ? Number(sections[1]) * 1e8 + Number(sections[2]) * (sections[3] ? 1e7 : 1e4)
+        : point ? chineseDecimal(point[1], point[2])
+        : /^\d/.test(arabic) ? Number.parseFloat(arabic) : num === '万' ? 1e4 : num === '亿' ? 1e8 : parseChineseNumeral(num);
       if (value === null || Number.isNaN(value)) continue;
       for (const u of [unit1, unit2]) if (u) value *= u === '万' ? 1e4 : u === '亿' ? 1e8 : u === '千' ? 1e3 : 100;
     }
