@@ -474,6 +474,9 @@ describe('real work summaries (issue 14), dev sentences', () => {
     // (second passages, session 16): the sentence of next steps gets no key at all.
     expect(keyed('下一步将继续开展宣传活动20场。')).toEqual([]);
     expect(keyed('今年以来已开展宣传活动20场。')).toEqual(['publicity_events=20']);
+    // Plan words also said of work under way (将继续, 将持续…) count only in the count's own clause (lead's review, session 16).
+    expect(keyed('我市将继续深化专项行动，今年以来共开展宣传活动50场。')).toEqual(['publicity_events=50']);
+    expect(keyed('我局将联合公安对3个重点商圈开展联合检查。')).toEqual([]);
     expect(keyed('将近100名老人参加了讲座。')).toEqual(['people_reached=100~']);
   });
 

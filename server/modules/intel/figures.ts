@@ -491,7 +491,12 @@ function mixedCount(words: string): boolean {
 const UNKEYED_HEAD_VERB = /^[^，。；]{0,4}?(?:关停|取缔|约谈|暂停|吊销|注销|封停|关闭)/;
 const HANDED_OVER_FILED = /(?:移交|移送)(?!起诉|审查起诉)[^，。；]*(?:立案|侦查|侦办)[^，。；]*的[^，。；]*$/;
 const BLOCKED_MONEY = /拦截|堵截|劝阻|止付|阻断/;
-const PLAN = /下一步|下阶段|下周|下月|明年将|将于|将在|将继续|将联合|将进一步|将持续|将全面|拟于|拟对|计划于|计划对/;
+const PLAN = /下一步|下阶段|下周|下月|明年将|将于|拟于|计划于/;
+/**
+ * Plan words that are also said of work under way ("我市将继续深化专项行动，今年以来共开展…"): read only in the count's own clause,
+ * so a result reported after such a clause keeps its figure. 将在 is not 将在逃 (a 将 frame: "将在逃的3名嫌疑人抓获归案").
+ */
+const PLAN_IN_CLAUSE = /将继续|将联合|将进一步|将持续|将全面|将在(?!逃)|拟对|计划对/;
 /** The words of the sentence before a position (after the last 。！？ or line break). */
 function sentenceBefore(text: string, at: number): string {
   let i = at;
@@ -640,7 +645,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const near = before.slice(from);
     // What is planned is not done: a count in a sentence that announces the next steps ("下一步…每月至少走访…1次", "将于下月起…对
     // …41家重点企业进行再检查", "下周…将联合…对城区3个重点商圈开展联合检查", session 16 second passages) is no figure.
-    if (PLAN.test(sentenceBefore(text, q.start))) continue;
+    if (PLAN.test(sentenceBefore(text, q.start)) || PLAN_IN_CLAUSE.test(before)) continue;
     if (q.value === null || OTHER_BEFORE.test(near) || OTHER_NEAR_END.test(near) || OTHER_AFTER.test(after)) continue;
     // The words since the previous number in the clause (not only the last 14): a comparison can sit before a long verb phrase.
     let since = before.length;
