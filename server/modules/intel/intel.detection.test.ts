@@ -1587,6 +1587,14 @@ describe('third constructed set (session 16): asks in the forms elders receive, 
     flags('如对方核实无误,请立即提供银行卡密码完成认证。');
     flags('补贴已到账,请把一卡通里的钱转到安全账户激活。');
   });
+  it('reads a free trip with an ID to send (身分證字號 回傳) as a lure with an ask, a trip to the ATM to "operate" as the caller\'s steps, and a monthly charge as a problem; not a free outing with a counter to sign up at', () => {
+    high('各位長輩,本會舉辦免費一日遊,午餐招待,報名請將姓名和身分證字號回傳至本LINE。');
+    high('大姐,公司组织免费旅游,吃住全包,你把身份证号发我,我给你订车票。');
+    flags('您好我是购物平台客服,您的订单被设成批发商要每月扣款,请马上去附近ATM机操作解除。');
+    notFlagged('社区组织老人免费一日游,报名请到居委会登记,带身份证。');
+    notFlagged('【保险公司】您的保费将按月自动扣款,如需变更请拨打官方客服95519。');
+    notFlagged('附近的ATM机在超市门口,取钱方便。');
+  });
   it('does not take a caller naming themselves 反诈中心 for a warning; the centre\'s own warning stays one', () => {
     high('您好,我是国家反诈中心的,您的手机被诈骗分子远程控制了,请马上下载我们的防护软件,并把收到的验证码告诉我。');
     notFlagged('国家反诈中心提醒:凡是让您下载软件、共享屏幕的都是骗子。');

@@ -80,10 +80,10 @@ const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?:个|点|些)?(?:${SUM}|�
 const BA_ASKED = '(?<=^|[，,。；！!？?:：\\s“「]|你|您|请|先|就|并|只要|只需|赶紧|快|马上|立即|麻烦|务必|(?:请|先)[^，。；！!？?]{0,8}|(?:要|想)[^，。；！!？?\\s]{1,4}的)';
 const BA_MONEY_OBJECT = `(?:钱|款|费用|现金|存款|积蓄|${SUM}元?)`;
 const BA_MONEY = `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,6}?${BA_MONEY_OBJECT}[^，。；！!？?]{0,10}?(?:(?:转|汇|交|打|送|拿)给(?![你您])|(?:转|汇|打|存|交)(?:到|入|进|至)[^，。；！!？?]{0,12}?(?:卡上|卡里|卡中|账户|账号|帐户|卡号|户口))`;
-const baSecret = (what: string) => `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,8}?(?:${what})[^，。；！!？?]{0,12}?(?:报给|告诉|发给|拍给|念给|回复|发到|交给(?![你您])|(?:发|报)我)`;
+const baSecret = (what: string) => `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,8}?(?:${what})[^，。；！!？?]{0,12}?(?:报给|告诉|发给|拍给|念给|回复|发到|交给(?![你您])|(?:发|报)我|回传)`;
 /** The sign (transfer_request) reads what unlocks money, as its verb-first words do; the action also an ID number, as OFF_CHANNEL's code does. */
 const BA_SECRET = baSecret('验证码|密码|卡号|账号|付款码|银行卡|存折');
-const BA_SECRET_OR_ID = baSecret('验证码|密码|卡号|账号|身份证号|付款码|银行卡|存折');
+const BA_SECRET_OR_ID = baSecret('验证码|密码|卡号|账号|身[份分]证字?号|付款码|银行卡|存折');
 const SUM_THEN_ACCOUNT = `(?:转|汇|打|存|交)(?:给我)?(?:${SUM}|一?(?:笔|点|些)钱)[^，。；！!？?]{0,8}?(?:到|至|进|入)[^，。；！!？?]{0,12}?(?:卡上|卡里|卡中|账户|账号|帐户|卡号|(?:以下|下列|这个|此|指定)的?户口)`;
 /**
  * Session 16 (third constructed set, docs/intel.md "A third constructed set for detection"): money asked to be sent to a
@@ -287,12 +287,12 @@ const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午�
  */
 const DONE_TO_YOURS = `(?:暂停|冻结|停用|锁定|限制|注销|关停)了?(?:您|你)(?:的|名下的?)[^，。；,;!！?？【】]{0,6}(?:${HELD}|${SERVICE}|服务|功能|权限)`;
 /** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
-export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|${DONE_TO_YOURS}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
+export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|${DONE_TO_YOURS}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|(?:每月|每个月|按月)(?:自动)?(?:扣款|扣费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
 /**
  * A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. Session 14 (m238,
  * "您的xxx賬戶醫療保障已到達!…點擊網址領"): a 保障 said to have arrived is the same payout as 保障金 — windfall reads it so already.
  */
-export const MOVE_LURE = /补差|免(?:联征|征信|保人|担保)|(?:您|你)已?中了[^，。；,;]{0,6}(?:一台|一辆|一部|一套|一份|[一二三四五特]等|奖)|[一二三四五特]等奖|领奖|高价回购|回购|分红|返息|高息|翻[一两几十]?倍|每(?:月|年)返|退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障(?:金|已到达|已到账)|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
+export const MOVE_LURE = /补差|免费(?:旅游|一日游)|免(?:联征|征信|保人|担保)|(?:您|你)已?中了[^，。；,;]{0,6}(?:一台|一辆|一部|一套|一份|[一二三四五特]等|奖)|[一二三四五特]等奖|领奖|高价回购|回购|分红|返息|高息|翻[一两几十]?倍|每(?:月|年)返|退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障(?:金|已到达|已到账)|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
 /**
  * A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. Session 14 (misses on
  * unseen batches): an account or identity "涉案" / "涉及…案" is the same accusation as 涉嫌 in other words. Review (session 14):
@@ -341,7 +341,7 @@ export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[]
   { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${BA_MONEY}|${PAID_TO_PERSON}|${SUM_THEN_ACCOUNT}|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
   { kind: 'code', label: '向您要验证码、密码', pattern: new RegExp(`(?:${GIVE}|发给?|报给?|念给?|告知)[^，。；,;!！]{0,6}(?:${SECRETS}|动态码|校验码|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)|${BA_SECRET_OR_ID}`, 'g') },
   // Session 16: the caller walks the reader through it ("按我说的操作", "按照我们说的做"): the call itself is the channel.
-  { kind: 'follow', label: '让您按对方说的一步步操作', pattern: /按(?:照)?(?:我|我们)(?:说|讲|教)的[^，。；,;!！]{0,6}?(?:操作|做|办|验证|设置)/g },
+  { kind: 'follow', label: '让您按对方说的一步步操作', pattern: /按(?:照)?(?:我|我们)(?:说|讲|教)的[^，。；,;!！]{0,6}?(?:操作|做|办|验证|设置)|(?:去|到|在)(?:附近的?)?atm机?(?:上|前)?[^，。；,;!！]{0,4}(?:操作|转账|解除)/gi },
   { kind: 'app', label: '让您下载软件、共享屏幕', pattern: new RegExp(`(?:下载|安装)[^，。；,;!！]{0,10}(?:${APP_WORDS}|apk)|${SCREEN_SHARE}|远程(?:协助|控制)`, 'gi') },
   { kind: 'qr', label: '让您扫二维码办理', pattern: /(?:扫(?:描|一扫)?|识别)[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
   { kind: 'fee', label: '要您先交钱', pattern: new RegExp(`(?:交|缴|付|${PAY})[^，。；,;!！]{0,4}(?:手续费|保证金|${SCAM_FEES}|工本费|押金|税|罚款|罚金|滞纳金|会费)|${UNWAIVED_FEES}|保证金`, 'g') },
