@@ -1587,3 +1587,72 @@ describe('independent constructed set (session 16): asks off the channel, and th
     expect(judge(text('c016'), null).signs.map((s) => s.code)).toContain('official_impersonation');
   });
 });
+
+describe('third constructed set (session 16): asks in the forms elders receive, and their look-alikes (constructed, not data; docs/intel.md "A third constructed set for detection")', () => {
+  const levels = (t: string) => [judge(t, null).level, judge(t).level];
+  const high = (t: string) => expect(levels(t), t).toEqual(['high', 'high']);
+  const flags = (t: string) => expect(levels(t).map(flagged), t).toEqual([true, true]);
+  const notFlagged = (t: string) => expect(levels(t).map(flagged), t).toEqual([false, false]);
+  it('reads money asked through a payment channel ("微信转我", "支付宝转给这个人", "汇给我", "打我卡上"); not money already sent, sent to the reader, or a text forwarded', () => {
+    flags('舅妈,我钱包丢了回不了家,你微信转我五百块,到家就还你。');
+    flags('外婆我在派出所,要交罚款,你用支付宝转给这个人就行,别告诉我妈。');
+    flags('阿嬤我住院了,要先繳保證金,妳可以先去郵局匯給我嗎?');
+    flags('老姐妹,养老院项目又开放了,要投的今晚把钱打我卡上,我明天一起交。');
+    notFlagged('妈,钱我用支付宝转给你了,收一下。');
+    notFlagged('上次的钱我已经微信转给他了,你别担心。');
+    notFlagged('这篇文章写得好,你转给我爸看看。');
+    notFlagged('到家了打给我,路上小心。');
+  });
+  it('reads a secret asked as "把…发我", "把…交给", after 要…的 / 只要 / 并 / 先通过…; not a photo or a name to send, nor what someone did', () => {
+    flags('社保所通知您养老金要调整,你把社保卡卡号和身份证号发我一下,不然涨的钱到不了账。');
+    flags('您的养老金可以抵押贷款,只要把养老金卡和密码交给我们保管就行。');
+    flags('残疾人补贴可以补发五年的,要办的把银行卡号发给我,我认识民政的人。');
+    flags('燃气表要换智能表了,换表费580元,您先通过微信把费用转给我,明天师傅上门。');
+    notFlagged('你把照片发我一下,我给你打印出来。');
+    notFlagged('想参加合唱团的把名字发我,我统一报名。');
+    notFlagged('她把存折交给了儿子保管,自己不管钱。');
+  });
+  it('reads Taiwan pension words (年金, 暫停撥付) as an account in trouble, and a WeChat id written right after 微信 as a contact', () => {
+    high('勞保局通知:您的年金給付資料有誤,本月起暫停撥付,請加入LINE ID:bli123補件。');
+    high('您的包裹丢失了,我们给您三倍赔偿,请添加售后微信kf55210办理理赔。');
+    notFlagged('勞保局通知:您的老年年金已於本月10日撥入郵局帳戶,如有疑問請洽本局服務專線。');
+    notFlagged('关注微信公众号可以查询办理进度,也可以到窗口咨询。');
+  });
+  it('reads returns paid by the day or year ("一天就返一百", "每年返12%") and a multiple (翻十倍) as high returns; loans without a credit check and "您中了…" as lures', () => {
+    flags('养老公寓预售床位,交十万每年返百分之十二的床位补贴,到期本金全退,来公司签合同。');
+    flags('养老区块链项目,投一万一天就返一百,下载这个app注册,邀请码写我的。');
+    high('免征信、免担保,老人也能贷,最高30万,加微信dk8888立即办理。');
+    high('您好,您中了一台按摩椅,只需支付运费和税费六百元,请拨打400-188-2233确认地址。');
+    notFlagged('【建设银行】个人消费贷款免担保,详情请咨询95533或到网点办理。');
+    notFlagged('这只股票去年翻了十倍,可惜我没买。');
+  });
+  it('does not let a 别 before an ASCII comma turn away the next clause ("房子别卖,拿去做以房养老"); a 别 in the same clause still does', () => {
+    flags('老哥你那套老房子别卖,拿去做以房养老投资,每月拿八千,你加我微信我把合同发你。');
+    notFlagged('别信什么以房养老,都是骗人的。');
+  });
+  it('reads warnings as warnings: 骗徒, a quotation called 詐騙, "如对方要求…请立即挂断", "…,大家不要信", a scam named as a kind (以房养老骗局), "有的机构以…名义", a subsidy paid into the reader\'s 一卡通', () => {
+    notFlagged('香港警方提醒:騙徒冒充長者子女在WhatsApp稱換了新電話並要求匯款,請先致電子女原有號碼核實。');
+    notFlagged('防詐宣導:假冒監理站簡訊稱「您有交通罰鍰未繳,請點擊連結繳納」是詐騙,監理站不會以簡訊附連結要求繳費。');
+    notFlagged('【电信反诈提醒】您的号码刚刚接听了疑似诈骗电话,如对方要求转账或提供验证码,请立即挂断。');
+    notFlagged('社区民警提醒:遇到"儿子"换了新号码急着借钱,一定先给孩子原来的号码打个电话核实。');
+    notFlagged('群里转一下:最近有人打电话说中了大奖,要先交税费才能领奖,大家不要信。');
+    notFlagged('【公安提醒】以房养老骗局:骗子以高额回报为诱饵,让老人把房产抵押,最后房子被卖。');
+    notFlagged('警惕养老机构诈骗:有的机构以"会员卡"名义收取高额费用,承诺高额返利,最后卷款跑路。');
+    notFlagged('取暖补贴由社区统一造册,直接打入一卡通账户,个人不需要申请。');
+    // The scam borrowing the same words keeps its signs.
+    flags('如对方核实无误,请立即提供银行卡密码完成认证。');
+    flags('补贴已到账,请把一卡通里的钱转到安全账户激活。');
+  });
+  it('reads a free trip with an ID to send (身分證字號 回傳) as a lure with an ask, a trip to the ATM to "operate" as the caller\'s steps, and a monthly charge as a problem; not a free outing with a counter to sign up at', () => {
+    high('各位長輩,本會舉辦免費一日遊,午餐招待,報名請將姓名和身分證字號回傳至本LINE。');
+    high('大姐,公司组织免费旅游,吃住全包,你把身份证号发我,我给你订车票。');
+    flags('您好我是购物平台客服,您的订单被设成批发商要每月扣款,请马上去附近ATM机操作解除。');
+    notFlagged('社区组织老人免费一日游,报名请到居委会登记,带身份证。');
+    notFlagged('【保险公司】您的保费将按月自动扣款,如需变更请拨打官方客服95519。');
+    notFlagged('附近的ATM机在超市门口,取钱方便。');
+  });
+  it('does not take a caller naming themselves 反诈中心 for a warning; the centre\'s own warning stays one', () => {
+    high('您好,我是国家反诈中心的,您的手机被诈骗分子远程控制了,请马上下载我们的防护软件,并把收到的验证码告诉我。');
+    notFlagged('国家反诈中心提醒:凡是让您下载软件、共享屏幕的都是骗子。');
+  });
+});

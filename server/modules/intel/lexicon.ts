@@ -77,14 +77,22 @@ const TO_SPEAKER = `${NOT_ASKED}给我(?:转|汇|打)(?:个|点|些)?(?:${SUM}|�
  * the verb and the account ("转5000到这个卡上", "先交5000元公证服务费到我们公司账户") is the same transfer. The 把 is the reader's:
  * at a clause's start, after 你/您/请/先/快…, or in a clause that asks (请各位退休职工把…) — "她把存有积蓄的存折交给老伴管理" (c114) tells what someone did, asks nothing.
  */
-const BA_ASKED = '(?<=^|[，,。；！!？?:：\\s“「]|你|您|请|先|就|赶紧|快|马上|立即|麻烦|务必|请[^，。；！!？?]{0,8})';
-const BA_MONEY_OBJECT = `(?:钱|款|现金|存款|积蓄|${SUM}元?)`;
+const BA_ASKED = '(?<=^|[，,。；！!？?:：\\s“「]|你|您|请|先|就|并|只要|只需|赶紧|快|马上|立即|麻烦|务必|(?:请|先)[^，。；！!？?]{0,8}|(?:要|想)[^，。；！!？?\\s]{1,4}的)';
+const BA_MONEY_OBJECT = `(?:钱|款|费用|现金|存款|积蓄|${SUM}元?)`;
 const BA_MONEY = `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,6}?${BA_MONEY_OBJECT}[^，。；！!？?]{0,10}?(?:(?:转|汇|交|打|送|拿)给(?![你您])|(?:转|汇|打|存|交)(?:到|入|进|至)[^，。；！!？?]{0,12}?(?:卡上|卡里|卡中|账户|账号|帐户|卡号|户口))`;
-const baSecret = (what: string) => `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,8}?(?:${what})[^，。；！!？?]{0,12}?(?:报给|告诉|发给|拍给|念给|回复|发到)`;
+const baSecret = (what: string) => `${BA_ASKED}(?:把|将)[^，。；！!？?]{0,8}?(?:${what})[^，。；！!？?]{0,12}?(?:报给|告诉|发给|拍给|念给|回复|发到|交给(?![你您])|(?:发|报)我|回传)`;
 /** The sign (transfer_request) reads what unlocks money, as its verb-first words do; the action also an ID number, as OFF_CHANNEL's code does. */
 const BA_SECRET = baSecret('验证码|密码|卡号|账号|付款码|银行卡|存折');
-const BA_SECRET_OR_ID = baSecret('验证码|密码|卡号|账号|身份证号|付款码|银行卡|存折');
+const BA_SECRET_OR_ID = baSecret('验证码|密码|卡号|账号|身[份分]证字?号|付款码|银行卡|存折');
 const SUM_THEN_ACCOUNT = `(?:转|汇|打|存|交)(?:给我)?(?:${SUM}|一?(?:笔|点|些)钱)[^，。；！!？?]{0,8}?(?:到|至|进|入)[^，。；！!？?]{0,12}?(?:卡上|卡里|卡中|账户|账号|帐户|卡号|(?:以下|下列|这个|此|指定)的?户口)`;
+/**
+ * Session 16 (third constructed set, docs/intel.md "A third constructed set for detection"): money asked to be sent to a
+ * person through a payment channel — "你微信转我一下", "用支付宝转给这个人就行", "妳可以先去郵局匯給我嗎" — or onto the speaker's
+ * card ("把钱打我卡上"). 转 and 打 alone also forward and call ("转给我看看", "打给我"): only after a payment channel (微信,
+ * 支付宝, 银行卡, 手机银行) are they money; 汇 is money by itself. Money sent to the reader (给你/您) is not asked for, nor money
+ * already sent ("我微信转给他了").
+ */
+const PAID_TO_PERSON = `${NOT_ASKED}(?:(?:微信|支付宝|银行卡?|手机银行)上?(?:转|汇|打)账?给?|汇给)(?=我|他|她|这个|对方)(?![^，。；！!？?]{0,6}了)|(?:打|转|汇|存)我的?(?:卡上|卡里|账上|账户)(?![^，。；！!？?]{0,2}了)`;
 /** A phone number as written or masked by the page that quotes it. */
 const NUMBER = '\\d[\\d\\-－—*×x]{4,}';
 const MASKED_NUMBER = '某某电话|x{3,}|×{3,}';
@@ -93,7 +101,7 @@ const MASKED_NUMBER = '某某电话|x{3,}|×{3,}';
 export const ASK_KEEP_OR_CANCEL = '保留还是取消|是否(?:需要|要)?取消|要不要取消';
 
 export const RED_FLAGS: RedFlag[] = [
-  { code: 'high_return', label: '高额回报', explain: '正规理财不会承诺远高于银行的收益，“高回报”“返利”“翻倍”多是骗局的诱饵。', pattern: /高额回报|高回报|高收益|年化(?:收益)?\s*\d+|收益率|翻[一两]?倍|返利|返现|分红|回报率|每月返|利息(?:很|特别)?高/g, weight: 3 },
+  { code: 'high_return', label: '高额回报', explain: '正规理财不会承诺远高于银行的收益，“高回报”“返利”“翻倍”多是骗局的诱饵。', pattern: /高额回报|高回报|高收益|年化(?:收益)?\s*\d+|收益率|翻[一两三五十几]?倍|返利|返现|分红|回报率|每月返|(?:每|一)个?(?:天|日|年)就?返(?=利|现|息|[\d一二两三四五六七八九十百千万]|百分)|利息(?:很|特别)?高/g, weight: 3 },
   { code: 'guaranteed', label: '保本保息', explain: '任何投资都有风险，承诺“保本保息”“稳赚不赔”的，基本可以认定是骗局。', pattern: /保本|保息|稳赚|零风险|无风险|保证收益|只赚不赔|包赚/g, weight: 4 },
   { code: 'prepaid_fee', label: '预交会员费、床位费', explain: '先交钱、后服务，机构一旦跑路钱就难以追回。预交大额费用要格外小心。', pattern: /会员费|会员卡|床位费|预定费|预订费|预交|预存|预付|押金|保证金|充值|办卡|入会费/g, weight: 2 },
   { code: 'free_bait', label: '免费讲座、体检、礼品', explain: '“免费”是为了把您请进门，接下来往往是高价推销。天上不会掉馅饼。', pattern: /免费(?:讲座|体检|旅游|领取?|试用|检查|听课|午餐|测|体验)|送鸡蛋|送礼品|赠送|领礼品|送米送油|义诊|小礼品/g, weight: 2 },
@@ -115,7 +123,7 @@ export const RED_FLAGS: RedFlag[] = [
   { code: 'threat', label: '以停发、冻结相威胁', explain: '用“逾期停发养老金”“账户冻结”“取消资格”“追究责任”吓唬人，是为了让您来不及核实就照办。社保、养老金的事请拨打 12333 或到窗口问清楚。', pattern: /(?:逾期|过期|超期|到期)(?!自动(?:失效|取消))[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|作废|取消|失效|清零|追究|起诉|收回|放弃)(?:养老金|退休金|补贴|待遇|资格)?|(?:过时|超时)[^，。；]{0,8}(?:停发|停止发放|暂停发放|冻结|注销|追究|起诉|收回)(?:养老金|退休金|补贴|待遇|资格)?|停发(?:养老金|退休金|工资|补贴|津贴)|(?:账户|银行卡|社保卡|医保卡|养老金|退休金)[^，。；]{0,4}(?:冻结|停用|注销)|否则[^，。；]{0,10}(?:停发|冻结|注销|取消|追究|起诉|拘留|失效|后果|扣费|扣款)|后果自负|追究(?:法律|刑事)?责任|涉嫌(?:洗钱|犯罪|违法)|列入(?:黑名单|失信)|(?:上|影响)[^，。；!！]{0,4}征信/g, weight: 2 },
   { code: 'fee', label: '要求先交钱', explain: '养老金资格认证、领补贴、解冻账户都不收费。让您先交“手续费”“认证费”“解冻费”的，都是骗局。', pattern: new RegExp(`${UNWAIVED_FEES}|开通费|服务费用?|管理费|(?:${PAY}|需交|需要交|先交|请交|要交|需付|先付|转账(?![转入出])|汇款(?![转入出])|收取)[^，。；]{0,6}(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)\\s*(?:元|块)|(?:${PAY})[^，。；]{0,6}费`, 'g'), weight: 2 },
   // A verification code is in every login SMS: only a request for it (or for a card number, a password) is the sign.
-  { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: new RegExp(`(?:转账|汇款)(?:到|至)|${BA_MONEY}|${BA_SECRET}|${SUM_THEN_ACCOUNT}|${SAFE_ACCOUNT}|(?:${GIVE}|发给|报给|念给)[^，。；！!]{0,6}(?:${SECRETS}|银行卡密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:${INTO_ACCOUNT})|(?:${SEND_MONEY}|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\\s*\\d{6}[\\d*]*|充值卡`, 'g'), weight: 3 },
+  { code: 'transfer_request', label: '催促转账、索要验证码', explain: '任何让您转账到陌生账户、说出验证码或银行卡密码的，立即停止。', pattern: new RegExp(`(?:转账|汇款)(?:到|至)|${BA_MONEY}|${PAID_TO_PERSON}|${BA_SECRET}|${SUM_THEN_ACCOUNT}|${SAFE_ACCOUNT}|(?:${GIVE}|发给|报给|念给)[^，。；！!]{0,6}(?:${SECRETS}|银行卡密码)|银行卡密码|(?:钱|款)?(?:打|汇|转|交)(?:到|进|入)[^，。；]{0,12}(?:${INTO_ACCOUNT})|(?:${SEND_MONEY}|把钱汇)(?:过来|给我)?|钱(?:打|汇|转)(?:到|进|入)\\s*\\d{6}[\\d*]*|充值卡`, 'g'), weight: 3 },
   // Scam messages of every kind (docs/intel.md, issue 14): a new number of a relative or landlord, a
   // card, account or pass "already stopped" with an order to re-register, a website to log in to, a
   // windfall (double compensation, a higher credit line, a payout to claim).
@@ -182,7 +190,7 @@ export const CALLBACK_NUMBER = new RegExp(`(?:联系电话|咨询电话|请致�
  * Words right before a sign that make it a warning rather than a pitch (请勿泄露验证码, 谨防诈骗), or a
  * question the reader is told to ask rather than a promise ("了解…是否保本、预期收益率", o382).
  */
-export const NEGATION = /(?:是否|勿|不要|切勿|切莫|谨防|警惕|提防|防范|严禁|以免|避免|(?<![识区特分告级类性个辨鉴差离派])别|不会|从不|绝不|不得|是骗子|均可能|谨慎|不再|免收|不收|无需|无须|不需)[^，。；！!]{0,8}$/;
+export const NEGATION = /(?:是否|勿|不要|切勿|切莫|谨防|警惕|提防|防范|严禁|以免|避免|(?<![识区特分告级类性个辨鉴差离派])别|不会|从不|绝不|不得|是骗子|均可能|谨慎|不再|免收|不收|无需|无须|不需)[^，。；！!,;]{0,8}$/;
 
 /**
  * Words that say something went wrong: without a red flag or one of these, a text is not about fraud. 防/反 right
@@ -257,7 +265,7 @@ export const SECONDARY_TAGS: [string, string, RegExp][] = [
 // one sentence; every match is read through NEGATION and the warning frame like the other signs.
 
 /** What a pretext is about: an account, card, pass or certificate of yours — what expires in a scam ("密码器于今日到期", "ETC认证已失效"). */
-const HELD = '(?:养老金|退休金|养老待遇|待遇|账户|账号|帐户|帐号|银行卡|信用卡|储蓄卡|借记卡|社保卡|医保卡|社保|医保|参保|etc|通行卡|速通|一卡通|密码器|u盾|证书|手机银行|网银|网上银行|支付宝|微信|花呗|借呗|白条|金条|驾驶证|驾照|行驶证|公积金|资格|凭证|卡)';
+const HELD = '(?:养老金|退休金|年金|养老待遇|待遇|账户|账号|帐户|帐号|银行卡|信用卡|储蓄卡|借记卡|社保卡|医保卡|社保|医保|参保|etc|通行卡|速通|一卡通|密码器|u盾|证书|手机银行|网银|网上银行|支付宝|微信|花呗|借呗|白条|金条|驾驶证|驾照|行驶证|公积金|资格|凭证|卡)';
 /** Services and goods that also lapse in real renewal notices (会员, 套餐, 保险到期): a pretext when something other than expiry went wrong. */
 const SERVICE = '(?:会员|套餐|手机号|号码|宽带|车辆|快递|包裹|快件|订单|航班|机票|积分|话费|额度|贷款|保障|保险|累计[^，。；,;!！?？]{0,4}\\d+\\s*分)';
 /** Expired or lapsed: renewals say it too, so only of an account, card, pass or certificate. */
@@ -267,7 +275,7 @@ const EXPIRED = '(?:失效|過期|过期|到期)';
  * a process the holder failed to complete (未完成/未通过/未办理…, or of identity: 未实名登记): a bare 未登记 is the everyday state
  * of a record that offices announce ("您的车辆未登记,请联系物业…"; review, session 14).
  */
-const WRONG = '(?:停发|暂停发放|停止发放|(?<!审核|审批|申请)未通过|逾期|冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|未上传|未审核|未(?:完成|通过|进行|办理)?(?:实名)?(?:认证|审核|验证)|未(?:(?:完成|通过|进行|办理)(?:实名)?|实名)(?:登记|备案|核验)|升级(?:为|成|到)?电子|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
+const WRONG = '(?:停发|暂停发放|停止发放|(?:暂停|停止)拨付|(?<!审核|审批|申请)未通过|逾期|冻结|停用|停止使用|无法(?:正常)?使用|注销|异常|故障|锁定|作废|关停|无效|暂停(?:使用|服务)|被盗|盗刷|盗用|清零|欠费|违章|违规|受限|被限制|未激活|未认证|未验证|未实名|未报备|未年检|未年审|未更新|未升级|未上传|未审核|未(?:完成|通过|进行|办理)?(?:实名)?(?:认证|审核|验证)|未(?:(?:完成|通过|进行|办理)(?:实名)?|实名)(?:登记|备案|核验)|升级(?:为|成|到)?电子|有误|出现问题|存在风险|无法(?:派送|投递|送达|配送)|派送失败|(?:地址|信息|资料)[^，。；,;]{0,2}(?:不详|有误|错误|不全|缺失)|需要?(?:重新|及时|尽快)?(?:认证|实名认证|激活|验证|升级|更新|核实|报备|绑定|年检|年审)|取消[^，。；,;!！?？]{0,4}资格|影响[^，。；,;!！?？]{0,4}(?:征信|通行|使用|出行))';
 /** A date or time between the thing and what befell it ("手机银行于2月16号下午17点59分过期"): it names when, not what (session 13). */
 const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午晚早中点點时時分秒:：\\-/.\\s今明前后]{1,24}?';
 /**
@@ -279,12 +287,12 @@ const WHEN = '[\\d０-９一二三四五六七八九十月号號日年上下午�
  */
 const DONE_TO_YOURS = `(?:暂停|冻结|停用|锁定|限制|注销|关停)了?(?:您|你)(?:的|名下的?)[^，。；,;!！?？【】]{0,6}(?:${HELD}|${SERVICE}|服务|功能|权限)`;
 /** A pretext of trouble with your account, card, pass or service ("您的手机银行已过期", "ETC认证已失效", "医保账户需更新"). */
-export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|${DONE_TO_YOURS}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
+export const MOVE_PROBLEM = new RegExp(`${HELD}[^，。；,;!！?？【】]{0,12}(?:${WRONG}|${EXPIRED})|${HELD}(?:将于|已于|于)${WHEN}(?:${WRONG}|${EXPIRED})|${SERVICE}[^，。；,;!！?？【】]{0,12}${WRONG}|${DONE_TO_YOURS}|(?:违章|欠费|盗刷|自动(?:扣费|扣款|续费)|(?:每月|每个月|按月)(?:自动)?(?:扣款|扣费)|被海关扣|被扣押?|被(?:海关|边检|警方|公安)?(?:查扣|扣留|扣押|查获))`, 'gi');
 /**
  * A pretext of money for you: a refund, compensation, subsidy, prize, points to cash, credit, a loan. Session 14 (m238,
  * "您的xxx賬戶醫療保障已到達!…點擊網址領"): a 保障 said to have arrived is the same payout as 保障金 — windfall reads it so already.
  */
-export const MOVE_LURE = /补差|[一二三四五特]等奖|领奖|高价回购|回购|分红|返息|高息|翻[一两几十]?倍|每(?:月|年)返|退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障(?:金|已到达|已到账)|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
+export const MOVE_LURE = /补差|免费(?:旅游|一日游)|免(?:联征|征信|保人|担保)|(?:您|你)已?中了[^，。；,;]{0,6}(?:一台|一辆|一部|一套|一份|[一二三四五特]等|奖)|[一二三四五特]等奖|领奖|高价回购|回购|分红|返息|高息|翻[一两几十]?倍|每(?:月|年)返|退款|退费|退税|退还|返还|理赔|赔付|赔偿|补偿金?|补贴|补助|补发|津贴|救助金|保障(?:金|已到达|已到账)|慰问金|扶贫(?:资金|款)|专项资金|红包|奖金|奖励金|现金奖励|中奖|获奖|兑奖|奖品|大奖|幸运用户|积分[^，。；,;]{0,8}兑|兑换[^，。；,;]{0,8}(?:现金|\d+(?:\.\d+)?元)|免费领取?|领取[^，。；,;]{0,6}(?:补贴|补助|奖|礼|现金|红包|保障金|津贴|福利)|提额|额度[^，。；,;]{0,6}(?:提升|提高)|贷款|备用金|无抵押|低息|免息|月薪|日薪|日结|高薪|兼职/g;
 /**
  * A pretext of trouble: a child who fell ill or was hurt, an arrest, a crime you are said to be part of. Session 14 (misses on
  * unseen batches): an account or identity "涉案" / "涉及…案" is the same accusation as 涉嫌 in other words. Review (session 14):
@@ -329,11 +337,11 @@ export const OFF_CHANNEL: { kind: ActionKind; label: string; pattern: RegExp }[]
   { kind: 'link', label: '让您点短信里的链接', pattern: new RegExp(`(?:https?:\\/\\/|www\\.)[a-z0-9*×\\-._~:/?#@!$&'()+=%]+|${bareHost('*×', `${TLDS}|sh|xx`)}(?:\\/[a-z0-9*×\\-._~/?#=&%]*)?(?![\\w.])|${HOST_WITH_PATH}`, 'gi') },
   { kind: 'site', label: '让您上网站、点链接办理', pattern: new RegExp(`${LINK_TW}|(?:${LOG_IN}|登入|进入|打开|访问|前往|至|点击|点开)[^，。；,;!！]{0,6}(?:[x×*]{3,}|[a-z0-9x×*]+(?:\\.[a-z0-9x×*]+){1,4})?\\s*[（(]?(?:${SITE_WORDS}|網址|${LINK_WORDS}|网页|页面)|到(?:以下|下方|下列|如下)[^，。；,;!！]{0,2}(?:${SITE_WORDS}|網址|${LINK_WORDS})|(?:请|请您)?(?:及时|尽快|立即|马上|速)?点击(?:下方|以下|此处|这里)?${CLICK_TO}|点(?:击|开)?[^，。；,;!！]{0,6}(?:${LINK_WORDS}|网址|網址|网站)|戳[^，。；,;!！]{0,4}(?:${LINK_WORDS})`, 'gi') },
   { kind: 'call', label: '让您打短信里的电话', pattern: new RegExp(`(?:拨打?|致电|联系|联繫|咨询|咨詢|回电|来电|询|详询)[^。；;]{0,12}?[:：]?\\s*(?:1[3-9][\\d*×x]{9}|1[3-9]\\d?[x×*]|0\\d{2,3}[-－—]?[\\d*×x]{7,8}|[2-8]\\d{6,7}(?!\\d)|[2-9]\\d{3}[-－—\\s]?[*×x]{4}(?![\\d*])|400[-－—]?[\\d*×x]{3}[-－—]?[\\d*×x]{4}|${MASKED_NUMBER})`, 'gi') },
-  { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?(?:我)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|(?<![a-z])(?:whatsapp|line|telegram)\\s*[:：]?\\s*[a-z0-9*]|回复?[“"]?\\d{1,2}[”"]?(?:申请|办理|领取|预约|开通)|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq|${WECHAT_SPELLED})号?[:：]\\s*[a-z0-9*x]|加\\s*(?:v|薇)\\s*[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
-  { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${BA_MONEY}|${SUM_THEN_ACCOUNT}|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
+  { kind: 'contact', label: '让您加微信、QQ或私人号码', pattern: new RegExp(`加(?:我|一下|下)?(?:我)?的?\\s*(?:${ADD_WHOM}|手机|${WECHAT_SPELLED})|(?<![a-z])(?:whatsapp|line|telegram)\\s*[:：]?\\s*[a-z0-9*]|回复?[“"]?\\d{1,2}[”"]?(?:申请|办理|领取|预约|开通)|添加[^，。；,;]{0,6}(?:${ADD_WHOM}|客服|${WECHAT_ALIASES})|(?:微信|qq|${WECHAT_SPELLED})号?[:：]\\s*[a-z0-9*x]|(?:微信|${WECHAT_SPELLED})号?\\s?[a-z][a-z0-9_-]{4,}|加\\s*(?:v|薇)\\s*[:：]\\s*[a-z0-9*x]|(?:进|入|加入)[^，。；,;]{0,4}(?:qq群|微信群)|私信|私聊`, 'gi') },
+  { kind: 'transfer', label: '让您转账、汇款', pattern: new RegExp(`${REFUNDED}转账(?![成交记])|汇款(?![转入出成])|打款|${SEND_MONEY}|(?:钱|款|费)[^，。；,;]{0,4}(?:转|汇|打|存)(?:到|入|进|至)|(?:转|汇|打|存)(?:到|入|进|至)[^，。；,;]{0,12}(?:${INTO_ACCOUNT}|卡号|帐号)|${BA_MONEY}|${PAID_TO_PERSON}|${SUM_THEN_ACCOUNT}|${SAFE_ACCOUNT}|(?:卡号|账号|帐号)(?:是|为)?[:：]?\\s*[（(]?[\\u4e00-\\u9fa5]{0,4}[)）]?\\s*\\d{4}`, 'g') },
   { kind: 'code', label: '向您要验证码、密码', pattern: new RegExp(`(?:${GIVE}|发给?|报给?|念给?|告知)[^，。；,;!！]{0,6}(?:${SECRETS}|动态码|校验码|身份证号)|(?:验证码|动态码|校验码)[^，。；,;!！]{0,4}(?:发给|告诉|报给|念给|给我)|${BA_SECRET_OR_ID}`, 'g') },
   // Session 16: the caller walks the reader through it ("按我说的操作", "按照我们说的做"): the call itself is the channel.
-  { kind: 'follow', label: '让您按对方说的一步步操作', pattern: /按(?:照)?(?:我|我们)(?:说|讲|教)的[^，。；,;!！]{0,6}?(?:操作|做|办|验证|设置)/g },
+  { kind: 'follow', label: '让您按对方说的一步步操作', pattern: /按(?:照)?(?:我|我们)(?:说|讲|教)的[^，。；,;!！]{0,6}?(?:操作|做|办|验证|设置)|(?:去|到|在)(?:附近的?)?atm机?(?:上|前)?[^，。；,;!！]{0,4}(?:操作|转账|解除)/gi },
   { kind: 'app', label: '让您下载软件、共享屏幕', pattern: new RegExp(`(?:下载|安装)[^，。；,;!！]{0,10}(?:${APP_WORDS}|apk)|${SCREEN_SHARE}|远程(?:协助|控制)`, 'gi') },
   { kind: 'qr', label: '让您扫二维码办理', pattern: /(?:扫(?:描|一扫)?|识别)[^，。；,;!！]{0,8}二维码(?![^，。；,;]{0,4}登录)/g },
   { kind: 'fee', label: '要您先交钱', pattern: new RegExp(`(?:交|缴|付|${PAY})[^，。；,;!！]{0,4}(?:手续费|保证金|${SCAM_FEES}|工本费|押金|税|罚款|罚金|滞纳金|会费)|${UNWAIVED_FEES}|保证金`, 'g') },

@@ -84,7 +84,10 @@ function readable(original: string, simple = toSimplified(original)): Reading {
  */
 const SCAM_VERDICT_BEFORE = /(?:为|是|系|属于?)$/;
 const SCAM_VERDICT_AFTER = /^(?:短信|电话|信息|消息|链接|网站)/;
+/** Session 16 (third constructed set): a quotation called fraud ("「您有交通罰鍰未繳…」是詐騙"): the verdict on the quoted message. */
+const QUOTE_CALLED = /[”」』"]\s*(?:就|都)?(?:是|为|系|属于?)$/;
 function namedAsScam(simple: string, word: string, start: number, end: number): boolean {
+  if (word === '诈骗' && QUOTE_CALLED.test(simple.slice(Math.max(0, start - 5), start))) return true;
   return word === '诈骗' && SCAM_VERDICT_BEFORE.test(simple.slice(Math.max(0, start - 2), start)) && SCAM_VERDICT_AFTER.test(simple.slice(end, end + 2));
 }
 
@@ -145,9 +148,18 @@ const NONE_SUCH = /(?:没有|并无|不存在)(?:所谓的?)?[“"‘]?$/;
 /** A sign that starts with its verb: after 没有 it is a thing not done ("没有交纳有线电视费的用户", o280), not a thing that does not exist. */
 const ACT_FIRST = /^(?:交|缴|付|支付|转|汇|打|存|提供|告诉|说出|回复|填|输入|点|下载|加|扫|登|凭|报)/;
 const NEW_ASK = /[，,：:]\s*(?:请|但|现在|马上|立即|只要|您只需|需要)|但是?|而是/;
-const DENIED_BARE = /^[^。；！？!?\n]*?[,，]\s*(?:千万|可|也|就)?(?:别信|不要信|别相信|不要相信|不能信|不可信|不要理会?|别理会?|不要理睬|别上当)(?=[，,。；！!？?\n]|$)/;
+const DENIED_BARE = /^[^。；！？!?\n]*?[,，]\s*(?:大家|各位|您|你)?(?:千万|可|也|就)?(?:别信|不要信|别相信|不要相信|不能信|不可信|不要理会?|别理会?|不要理睬|别上当)(?=[，,。；！!？?\n]|$)/;
+/**
+ * Session 16 (third constructed set): a case the reader is told how to meet — "如对方要求转账或提供验证码，请立即挂断", "遇到
+ * “儿子”换了新号码急着借钱，一定先给孩子原来的号码打个电话核实": the sign is what another party may do (如/若/遇到/一旦/接到…
+ * with 对方/有人/陌生人…, or a relative in quotation marks), and the same sentence, after it, tells the reader to hang up, refuse,
+ * check or report. A scam's own order after a condition ("如有疑问请拨打…", "如不配合…后果自负") turns nothing away.
+ */
+const IF_OTHER = /(?:如|如果|若|倘若|一旦|遇到|碰到|接到|凡是)[^。；！？!?\n]{0,6}(?:对方|有人|陌生人|陌生电话|来电|[“"「][^”"」]{1,4}[”"」])[^。；！？!?\n]{0,30}$/;
+const THEN_REFUSE = /^[^。；！？!?\n]{0,40}?[,，]\s*(?:请|要|应|就|一定|务必|千万)?(?:先|立即|马上|及时)?(?:挂断|拒绝|报警|核实|给[^，。；]{0,12}打个?电话核实|拨打110|拨打96110|不要(?:理会|相信|转账|汇款|回复|点击)|别(?:信|理))/;
 function deniedInSentence(simple: string, start: number, end: number): boolean {
   const from = sentenceStart(simple, start);
+  if (IF_OTHER.test(simple.slice(from, start)) && THEN_REFUSE.test(simple.slice(end))) return true;
   const m = NEVER_ASKS.exec(simple.slice(from, start));
   if (m && !NEW_ASK.test(m[0].slice(2))) return true;
   if (NONE_SUCH.test(simple.slice(Math.max(0, start - 6), start)) && !ACT_FIRST.test(simple.slice(start, end))) return true;
@@ -179,7 +191,9 @@ const WARNING = /挂断|不会这样(?:做|要求)|(?:不要|别|切勿)(?:在|�
  */
 const WARNING_OR_ADVICE = new RegExp(`${WARNING.source}|${IF_HARMED_TELL_POLICE}`);
 // Session 16: "有人冒充…" — someone impersonating is the scammer in the third person, as 不法分子 is.
-const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子|有人(?=冒充|假冒|冒用|自称)/;
+// Session 16 (third constructed set): 骗徒 (the Hong Kong word), 诈骗集团/团伙, and "有的机构/公司/商家" — a kind of sender
+// described in the third person by a warning ("有的机构以“会员卡”名义收取高额费用") — are the scammer too.
+const SCAMMER = /不法分子|骗子|骗徒|犯罪分子|诈骗分子|诈骗(?:集团|团伙)|有人(?=冒充|假冒|冒用|自称)|有的(?:机构|公司|商家|养老院)(?=以|打着|借|冒充|假冒|谎称)/;
 /**
  * Session 16 (independent constructed set): a kind of scam described by what it does, with no one named — "冒充子女、孙子借钱的
  * 电话很多", "近期冒充社区工作人员上门…的情况增多", "以“以房养老”为名骗取老人房产的案件多发" — is the scammer's move reported, in a
@@ -188,7 +202,7 @@ const SCAMMER = /不法分子|骗子|犯罪分子|诈骗分子|有人(?=冒充|�
  */
 const SCAM_KIND = /(?:冒充|假冒|冒用)[^。；！？\n]{0,30}?的(?:电话|短信|信息|情况|案件|案例|现象|事件|骗局)|为名骗取/;
 const READER_TOLD = /提醒(?:您|你|大家|广大)|提示(?:您|你|大家|广大)|提提你|请(?:勿|大家|广大|您|你)|不要|切勿|千万|挂断|注意[:：!！]|别信/;
-const GENERIC = /常见|手段|为名|为由|冒充|谎称|假冒|惯用/;
+const GENERIC = /常见|手段|为名|为由|名义|冒充|谎称|假冒|惯用/;
 const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|骗案|骗取|虚假|假的|不实|谣言|非法集资)/;
 /** Words that name what follows in quotation marks as the scam's, a list of quotes included (session 14, o660: a 交通委 Q&A quoting "ETC已停用"). */
 const QUOTED_AS_SCAM = /(?:诈骗|骗局|骗子|不法分子|犯罪分子|虚假)[^。；！？\n]{0,48}$/;
@@ -258,8 +272,11 @@ const FRAME_WARN = /注意[:：!！]|提提你|提醒|提示|谨防|警惕|提�
 // not a bare 诈骗 or 套路, nor the 防诈 inside 谨防诈骗, which a scam's own tail carries — review): the tenth collection's dev warnings (o532 a bank clerk's 防诈 talk, o613 ICBC's statement "假冒工行名义")
 // named no 骗子. A case report that is also a frame keeps its harm unless every sign was disarmed (judge).
 // Session 16: also a general statement that what it lists is fraud ("…的都是诈骗", "都是骗案", "都是非法集资", "…就是诈骗").
-const FRAME_SCAM = /(?:都|均|全|一律|就)(?:是|为|属于?)(?:诈骗|骗局|骗案|假的|非法集资)(?!团伙|分子|案|犯)|骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞|(?<![谨提预以])防诈|反诈|(?:假冒|冒充|冒用)[^，。；]{0,8}名义|骗子的[^，。；]{0,4}套路/;
-function warningFrame(simple: string): boolean {
+const FRAME_SCAM = /(?:都|均|全|一律|就)(?:是|为|属于?)(?:诈骗|骗局|骗案|假的|非法集资)(?!团伙|分子|案|犯)|骗子|骗徒|不法分子|犯罪分子|诈骗分子|骗局|陷阱|上当|行骗|诈骗短信|诈骗电话|迷惑|说辞|(?<![谨提预以])防诈|反诈|(?:假冒|冒充|冒用)[^，。；]{0,8}名义|骗子的[^，。；]{0,4}套路/;
+/** Session 16 (third constructed set): a caller who names themselves 反诈中心 ("我是国家反诈中心的") claims an identity; it frames no warning. */
+const SELF_ANTIFRAUD = /(?:我是|我们是|这里是|这边是)[^，。；,;]{0,8}反诈(?:中心)?(?:的)?/g;
+function warningFrame(text: string): boolean {
+  const simple = text.replace(SELF_ANTIFRAUD, '');
   return FRAME_SCAM.test(simple) && (simple.match(FRAME_WARN)?.length ?? 0) >= 1;
 }
 
@@ -275,7 +292,7 @@ const DISARM_CLAUSE = /不要|不会|不能|不可|不得|不需|无需|勿|莫|
 /** The lawful kind disarms only when described, not when the sender claims it ("本公司正规养老项目保本保息" is a pitch). */
 const DISARM_LAWFUL = /正规|合法/;
 const SENDER_SELF = /本公司|我公司|我司|我们|本机构|我院|本院|本店|本单位|本项目/;
-const DISARM_SENTENCE = /骗子|不法分子|犯罪分子|诈骗分子|骗局|陷阱|行骗/;
+const DISARM_SENTENCE = /骗子|骗徒|不法分子|犯罪分子|诈骗分子|骗局|陷阱|行骗/;
 function disarmedInWarning(simple: string, start: number): boolean {
   const from = Math.max(...['。', '！', '？', '\n', '；', '!', '?'].map((c) => simple.lastIndexOf(c, start - 1))) + 1;
   const before = simple.slice(from, start);
@@ -286,7 +303,7 @@ function disarmedInWarning(simple: string, start: number): boolean {
   // A sentence that ends by calling what it listed a scam ("不管是谁让您下载陌生软件、开启屏幕共享,都是骗子", o371).
   const stop = simple.slice(start).search(/[。！？\n；!?]/);
   const rest = simple.slice(start, stop < 0 ? simple.length : start + stop);
-  return CALLED_AFTER.test(rest) || DENIED_AFTER.test(rest);
+  return CALLED_AFTER.test(rest) || DENIED_AFTER.test(rest) || SCAM_NAMED_KIND.test(rest);
 }
 /**
  * Inside a warning, a case put to the reader ("凡是要求…的", "任何…的", "要是收到…", "一旦接到…") is the scam
@@ -294,6 +311,8 @@ function disarmedInWarning(simple: string, start: number): boolean {
  * do it ("…涉及银行卡密码、验证码的,坚决不能透露", "…让点链接领‘养老补贴’,可千万别信").
  */
 const DISARM_IF = /凡是|任何|如遇/;
+/** Session 16 (third constructed set): inside a warning, a sign that names a kind of scam ("以房养老骗局：…", "保健品骗局") is its title. */
+const SCAM_NAMED_KIND = /^[^，。；,;:：！!？?]{1,8}?(?<!不是|并非|绝非|非)(?:骗局|骗术|诈骗)/;
 const DENIED_AFTER = /[,，]\s*(?:可|也|就|都)?(?:千万|一定|绝对|坚决)?(?:不能|不要|别|勿|不可)(?:轻易)?(?:透露|泄露|相信|轻信|信|理会|点击?|转账|汇款|上当)/;
 // With or without a word pointing back at what was listed ("…,这是诈骗", "…,这都是骗局", "…,以上都是骗子"; review, session 14:
 // warnings that quote a scam's WeChat id or its "未完成实名核验" read high without it).
@@ -509,7 +528,7 @@ function intoOwnAccount(simple: string, word: string, start: number): boolean {
  * "满期金…将于到期日转入您指定的银行账户", "尊老金…直接打到社保卡上") — is a payout announced, said as done or not. 名下 ("转到你名下
  * 的银行卡", m146) is the fake police's word and is not read so; an ask in the clause keeps the sign.
  */
-const READER_KEEPS = /^(?:(?:您|你)(?:本人)?(?:指定|预留|绑定|填报|登记|提供)的|(?:您|你)(?:本人)?的?(?:社保卡|社会保障卡|医保卡|存折|卡上|卡里)|(?:社保卡|社会保障卡|医保卡|养老金账户))/;
+const READER_KEEPS = /^(?:(?:您|你)(?:本人)?(?:指定|预留|绑定|填报|登记|提供)的|(?:您|你)(?:本人)?的?(?:社保卡|社会保障卡|医保卡|存折|卡上|卡里)|(?:社保卡|社会保障卡|医保卡|养老金账户|一卡通))/;
 /** Said as done: 已/已经/均已 (已于12月10日) right before the verb. "将…转到你名下的银行卡" (m146: a fake police call's criminal money) is not. */
 const DONE_BEFORE = /(?:已|已经|均已)(?:于[^，。；]{0,14})?$/;
 /** A text that offers no way to pay or act off the institution's channel (no link, site, number, contact, app or code to scan). */
