@@ -879,4 +879,25 @@ describe('second constructed passages (session 16): kinds fixed', () => {
     expect(p('拦截可疑交易后破获案件3起，涉案金额120万元。')).toEqual(['cases_solved=3', 'amount_involved_yuan=1200000']);
     expect(p('侦破非法集资案件2起，涉及金额3,400万元。')).toEqual(['cases_solved=2', 'amount_involved_yuan=34000000']);
   });
+
+  it('third passages (session 16): a frequency after 每+period, one-by-one 一M、…一M, groups of an inspection, table rows pasted with tabs', () => {
+    // Must not fire: how often, not how many.
+    expect(p('街道将建立长效机制，每季度召开一次联席会议。')).toEqual([]);
+    expect(p('社区每月开展宣传活动2次。')).toEqual([]);
+    // Must fire: the total beside it, and 每 naming no period.
+    expect(p('全年召开联席会议4次。')).toEqual(['meetings=4']);
+    expect(p('开展宣传活动12场，每场覆盖群众100余人。')).toEqual(['publicity_events=12']);
+    // Must not fire: one by one.
+    expect(p('对发现的问题实行清单化管理，整改一项、销号一项。')).toEqual([]);
+    expect(p('发现一起、查处一起。')).toEqual([]);
+    // Must fire: a real count of one, and two different measures.
+    expect(p('发现问题隐患1个，整改一项。')).toEqual(['hazards_found=1', 'hazards_rectified=1']);
+    // Must not fire: the groups of an inspection team are structure.
+    expect(p('执法检查组分3个小组，深入6个区县实地察看，召开座谈会9次。')).toEqual(['meetings=9']);
+    expect(p('检查组分成2个检查组，检查养老机构12家。')).toEqual(['entities_screened=12']);
+    // Must fire: a pasted table row, label, number and unit in tab-separated cells (万 in the unit cell).
+    expect(p('立案数\t35\t起\n抓获犯罪嫌疑人\t72\t人\n追赃挽损金额\t1280.6\t万元\n发放宣传资料\t2.4万\t份')).toEqual(['cases_filed=35', 'suspects_arrested=72', 'amount_recovered_yuan=12806000', 'materials_distributed=24000']);
+    // Must not join: counts in adjacent columns of one row stay apart and take no key.
+    expect(p('单位\t宣传活动\t发放资料\n城关镇\t12\t2600')).toEqual([]);
+  });
 });

@@ -283,7 +283,7 @@ function objectOfDui(text: string, start: number, q: Quantity) {
  */
 const OTHER_BEFORE = /审查起诉|审查逮捕|追加(?:逮捕|起诉)|监督立案|立案监督|团伙(?!成员|骨干|涉案)|窝点|正在|仍在|尚在|刑事拘留|刑拘|取保候审|监视居住|强制措施|喇叭|广播(?!电视台|电台)|(?:排查|发现|查出|摸排)(?:并|和|及|、)?(?:督促|责令|推动|指导)?(?:整治|整改)(?!完成|到位)[^，。；]{0,8}(?:问题|隐患)|督办|文艺作品|核查出有效线索|机制|制度|文件|奖品|礼品|宣传品|手提袋|点击|浏览|阅读|播放|刊播|转评赞|移送(?!起诉|审查起诉)|移交(?:公安|司法|有关|相关|纪检)|团队|大客车|车辆|(?:责令|判令|判决|裁定)[^，。；]{0,10}?(?:退赔|退还|返还)|纪念品|小礼品|礼物|慰问品|占比|覆盖率|破案率/;
 // Places counted ("12个社区") are no persons; a place word that begins the audience ("300多名社区居民", "五十余名村民", session 16) is.
-const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^(?:方面|特点|环节|阶段|层面)|^(?:任务|工作|措施|举措|制度|机制)(?![^，。；]{0,2}[0-9０-９])|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
+const OTHER_AFTER = new RegExp(String.raw`^[^，。；]{0,10}(?:团伙|窝点)|^(?:方面|特点|环节|阶段|层面)|^(?:任务|工作|措施|举措|制度|机制)(?![^，。；]{0,2}[0-9０-９])|^[^，。；]{0,10}(?:正在|尚未|仍在)|^[^，。；]{0,4}(?:观看|收看|点击|浏览|阅读|播放|点赞)|^(?:网格员|志愿者|工作人员|民警|干警|党员|专班|成员单位|工作组|小组|督导组|检查组|宣讲组|部门|银行|省级领导|领导)|^(?![^，。；]{0,3}?(?:${AUDIENCE}))(?:行政村|村|社区|乡镇|街道|小区)`);
 /**
  * Consultations answered ("为老年人提供法律咨询30余人次", s140; "解答群众咨询200余人次") are counted in persons but are
  * neither people reached nor events: no key when 咨询 is the word right before the number.
@@ -524,6 +524,11 @@ function notAFigure(text: string, q: Quantity): boolean {
   if (/^一(?:个|起|批|家|名|种|件|场|封)$/.test(text.slice(q.numStart, q.numEnd) + q.measure) && q.end < text.length && !CLAUSE_BREAK.test(text[q.end])) return true;
   // A set phrase of two 一 ("一户一策", "一人一档", "一家一户", session 16): a way of working, not a count.
   if (/^一$/.test(text.slice(q.numStart, q.numEnd)) && q.measure && (text[q.end] === '一' || /一[\u4e00-\u9fa5]$/.test(text.slice(Math.max(0, q.start - 2), q.start)))) return true;
+  // Two 一 with the same measure word across a short verb ("整改一项、销号一项", "发现一起、查处一起", "成熟一个、推进一个",
+  // third passages, session 16): one by one, a way of working, not a count.
+  if (text.slice(q.numStart, q.numEnd) === '一' && q.measure &&
+    (new RegExp(`^[、，,]?[\u4e00-\u9fa5]{1,3}一${q.measure}`).test(text.slice(q.end, q.end + 6)) ||
+      new RegExp(`一${q.measure}[、，,]?[\u4e00-\u9fa5]{1,3}$`).test(text.slice(Math.max(0, q.start - 6), q.start)))) return true;
   // Durations counted in 个: "3个月内", "6个小时", "一个时期".
   if (q.measure === '个' && /^(?:月|小时|时期|阶段|星期|工作日|季度)/.test(after)) return true;
   return false;
@@ -561,7 +566,7 @@ function afterList(text: string, q: Quantity) {
  */
 const NOT_A_TOTAL = new RegExp([
   String.raw`(?:同比|环比|(?<![对评无占])比(?!例|较|赛|重|率|对|如|武|拼|分|值)|较(?!多|少|大|小|高|低|好|为|强|弱|快|慢|量))[^，。；]{0,12}?(?:增加|减少|增长|上升|下降|提高|降低|增|减|多|少|升|降)`,
-  String.raw`案均|人均|户均|场均|平均|每(?:起|件|人|户|场|名|家)`,
+  String.raw`案均|人均|户均|场均|平均|每(?:起|件|人|户|场|名|家)|每个?(?:季度|月|周|星期|年|半年|天|日|旬)`,
   String.raw`最(?:高|多|大|低|少)(?:的?[一单](?:起|家|笔|人|名|个|宗|件|户|场|次|天|日|期|批)|达|为|可达)|(?:单笔|单起|单案|单人|单次|单家|单个)[^，。；]{0,10}?最(?:高|多|大)`,
 ].join('|'));
 /**
@@ -609,6 +614,11 @@ function personsImplied(text: string, q: Quantity) {
 
 const PERSON_ASIDE = /[（(](?:男|女)[，,、][^（）()，。；]{0,6}(?:[，,、][^（）()，。；]{0,10}){0,3}[）)]/g;
 const PASTED_BREAK = new RegExp(String.raw`(?<=[^。；;！!？?：:\n\s])\r?\n(?=[ 　]*[0-9０-９](?:[0-9０-９.．,，]|[ 　](?=[0-9０-９]))*(?:余|多)?[万亿千]?(?:余|多)?[ 　]?(?:${MEASURES}))`, 'g');
+/**
+ * A tab of a pasted table row ("立案数\t35\t起", "追赃挽损金额\t1280.6\t万元", third passages, session 16) reads as a space, so
+ * label, number and measure word read as one clause. A tab between two numbers (columns of counts) stays: no count is joined across it.
+ */
+const TABLE_CELL = /(?<![0-9０-９])\t|\t(?![0-9０-９])/g;
 /** Reads at most MAX_TEXT characters; the route refuses longer texts (400) before they get here. */
 export function extractFigures(input: string): { figures: Figure[]; masked: string[]; maskedNumbers: MaskedNumber[] } {
   // A line break right before a count, with no sentence end before it, is a paste slip inside the sentence ("排查…各类主体
@@ -616,7 +626,8 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
   // before a date or a plain number ("工作总结\n2022年以来") is left alone: only a count with its measure word follows.
   // A person's description in brackets ("抓获犯罪嫌疑人刘某（男，52岁）等14人", session 16 constructed passages) is an aside: read
   // as spaces, so the count's clause runs on from the verb before it.
-  const text = input.slice(0, MAX_TEXT).replace(PASTED_BREAK, (m) => ' '.repeat(m.length)).replace(PERSON_ASIDE, (m) => ' '.repeat(m.length));
+  const text = input.slice(0, MAX_TEXT).replace(PASTED_BREAK, (m) => ' '.repeat(m.length)).replace(PERSON_ASIDE, (m) => ' '.repeat(m.length))
+    .replace(TABLE_CELL, ' ');
   const figures: Figure[] = [];
   const masked: string[] = [];
   const maskedNumbers: MaskedNumber[] = [];
