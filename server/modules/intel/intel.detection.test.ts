@@ -1654,5 +1654,23 @@ describe('third constructed set (session 16): asks in the forms elders receive, 
   it('does not take a caller naming themselves 反诈中心 for a warning; the centre\'s own warning stays one', () => {
     high('您好,我是国家反诈中心的,您的手机被诈骗分子远程控制了,请马上下载我们的防护软件,并把收到的验证码告诉我。');
     notFlagged('国家反诈中心提醒:凡是让您下载软件、共享屏幕的都是骗子。');
+describe('issue 14, session 16 (docs/intel.md, "A second independent constructed set for the six types"): a resale denied, goods given free, an auction house', () => {
+  const topType = (t: string) => judge(t, null).fraudTypes[0]?.code;
+  it('reads collectibles whose resale is denied (并未承诺回购, 未作回购承诺, 从没说过回收) as 养老产品; a buy-back promised and broken stays 养老项目', () => {
+    expect(topType('某公司电话推销"开国元勋纪念章",每套三千八百元,推销员并未承诺回购,只说非常珍贵。老人一次买了两套。')).toBe('elderly_product');
+    expect(topType('被告人以"名家真迹"为名向老年人推销字画,每幅数万元,出售时未作回购承诺。经鉴定,所售字画均为印刷品。')).toBe('elderly_product');
+    expect(topType('骗子推销纪念币,每套八千元,说收藏价值很高,从没说过回收的事。老人先后买了五套,经鉴定只是普通工艺品。')).toBe('elderly_product');
+    expect(topType('公司向老人推销纪念币,承诺一年后高价回购,到期后公司并未回购,老板失联,老人损失二十万元。')).toBe('elderly_project');
+    expect(topType('推销员承诺三年后以两倍价格回购这批邮票,老人花了五万元购买,后来推销员再也联系不上。')).toBe('elderly_project');
+  });
+  it('reads goods handed out free (还送了几盒营养品) as bait, not goods sold; goods sold beside a gift stay 养老产品', () => {
+    expect(topType('养老院带老人免费体检,还送了几盒营养品,老人交了十二万元入住保证金预订单间,后来养老院停工,负责人跑路。')).toBe('elderly_service');
+    expect(topType('讲座上推销保健品,每盒一千二,老人买了十盒,讲师还送了鸡蛋和挂面,老人花光了积蓄。')).toBe('elderly_product');
+    expect(topType('业务员向老人推销磁疗床垫,买一张送两盒保健品,老人花了一万九千八百元,床垫网上只卖三百元。')).toBe('elderly_product');
+  });
+  it('reads an auction house (拍卖会, 拍卖公司) as a resale of goods, not the home auctioned (c223 stays 养老项目)', () => {
+    expect(topType(text('c223'))).toBe('elderly_project');
+    expect(topType('一家拍卖公司打电话说老人的字画能上拍卖会拍出几百万元,要先交鉴定费和图录费,老人交了六万元,拍卖会一直没开。')).toBe('elderly_project');
+    expect(topType('被告人以"养老理财"为名诱骗老人将住房抵押借款,老人无力还款,房屋被法院拍卖。')).toBe('house_for_pension');
   });
 });

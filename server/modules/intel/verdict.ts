@@ -639,8 +639,17 @@ const SALE = /卖|售|推销|兜售|购买|购入|买|订购|花费?了?[^，。
  */
 const GOODS_ONE = new RegExp(GOODS.source);
 const PER_PACKAGE = /(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)(?:多|余)?[万千百]?元\s*(?:\/|一|每)\s*(?:盒|瓶|粒|袋|罐|支|条|台|件|包|丸)|(?:每|一)(?:盒|瓶|粒|袋|罐|支|包)[^，。；！？]{0,4}(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)(?:多|余)?[万千百]?元/;
+/**
+ * Session 16 (second independent set): goods handed out free ("还送了几盒营养品", "赠送米、油、保健品", "免费领保健品") are the
+ * bait of a sale of something else (the lexicon's free_bait), not goods sold — the guide's rule 5 names goods *sold*. Read
+ * from the gift word just before the goods; goods both given and sold ("买三盒送一盒保健品": a purchase word in the ten
+ * characters before) are still sold.
+ */
+const GIVEN_FREE = /(?:送|赠送|赠|免费领取?|免费发放?|发放|领)了?(?:[一二两三四五六七八九十几\d]+(?:盒|瓶|袋|包|箱|罐))?[^，。；！？卖售买购]{0,4}$/;
 function goodsNamedSold(t: string): string | null {
   for (const m of t.matchAll(GOODS)) {
+    const before = t.slice(Math.max(0, m.index - 10), m.index);
+    if (GIVEN_FREE.test(before) && !/[买卖售购]/.test(before)) continue;
     const around = t.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
     if (SALE.test(around)) return m[0];
   }
@@ -885,7 +894,15 @@ const QUOTE_MARKS = /[“”‘’"「」『』]/g;
  * the deposit". The denial is blanked for the type reading.
  */
 const NO_RETURN = /(?:不计|不付|不支付|不含|不给|没有|并无|无)(?:任何)?(?:利息|收益|回报|分红|返利)/g;
-export const typeText = (simple: string) => simple.replace(PINYIN, '').replace(QUOTE_MARKS, '').replace(NO_RETURN, (m) => '、'.repeat(m.length));
+/**
+ * Session 16 (second independent set): a resale denied ("推销员并未承诺回购", "未作回购承诺", "对方从没说过回收的事") is no
+ * promised resale — the guide's "collectibles … without that promise → elderly_product". Only a promise denied (承诺, 说, 提,
+ * 许诺, 答应): a buy-back that did not happen ("到期后并未回购", "拒绝回购") is a promise broken and still a return. Blanked for
+ * the type reading, as NO_RETURN is.
+ */
+const NO_RESALE = /(?:未|没|并未|从未|从没|没有|不曾)(?:作出?|做出?|有)?(?:说过?|提过?|承诺过?|许诺过?|答应过?)(?:要|会)?(?:任何)?(?:回购|回收|拍卖|转卖|转售|代售)|(?:未|没|并未|从未|没有)作出?(?:任何)?(?:回购|回收)承诺/g;
+export const typeText = (simple: string) =>
+  simple.replace(PINYIN, '').replace(QUOTE_MARKS, '').replace(NO_RETURN, (m) => '、'.repeat(m.length)).replace(NO_RESALE, (m) => '、'.repeat(m.length));
 
 /**
  * Session 16 (independent set): words read for the type only (the level reads TYPE_WORDS as before) — a share bought in (股金),
@@ -899,6 +916,12 @@ const TYPE_EXTRA: Partial<Record<FraudType, [RegExp, number][]>> = {
 };
 /** Session 16 (independent set): "拦住了", "记住了" — a verb's result 住, not a stay (the lexicon's 住了). Type only. */
 const HELD_NOT_STAYED = /[拦抓挡记忍稳止保顶守按扣困愣镇吓卡接捂握揪罩]住了/g;
+/**
+ * Session 16 (second independent set): an auction house or sale (拍卖会, 拍卖公司, 拍卖行) sells goods — collectibles put up for
+ * the elder, the guide's "a fee paid to have one's own collectibles auctioned → elderly_project" — not the home: the lexicon's
+ * 拍卖 (a home seized and auctioned) is not read for 以房养老 there. The home's own pledge or sale still makes that cue. Type only.
+ */
+const GOODS_AUCTION = /拍卖(?:会|公司|行)/g;
 const typeWords = (code: FraudType) => [...TYPE_WORDS[code], ...(TYPE_EXTRA[code] ?? [])];
 
 function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] | null, typeConfident: number) {
@@ -919,7 +942,8 @@ function rankTypes(simple: string, modelTypes: { code: FraudType; p: number }[] 
   // rules, 6 with the model; session 14's "Left").
   const cardOfGoods = !returns && (goodsSold(text) ?? collectible) !== null && text.search(CARD_OF_SHOP) >= 0;
   const serviceText = (cardOfGoods ? text.replace(CARD_OF_SHOP, '、') : text).replace(HELD_NOT_STAYED, '、');
-  const readAs = (code: FraudType) => (code === 'elderly_service' ? serviceText : text);
+  const houseText = text.replace(GOODS_AUCTION, '、');
+  const readAs = (code: FraudType) => (code === 'elderly_service' ? serviceText : code === 'house_for_pension' ? houseText : text);
   const strongLex = FRAUD_TYPE_CODES.map((code) => typeWords(code).reduce((s, [re, w]) => s + (strong(re, w) ? Math.min(count(readAs(code), re), 3) * w : 0), 0));
   const weakLex = FRAUD_TYPE_CODES.map((code) => typeWords(code).reduce((s, [re, w]) => s + (strong(re, w) ? 0 : Math.min(count(readAs(code), re), 3) * w), 0));
   const cued = FRAUD_TYPE_CODES.map((code) => CUES.find((c) => c.code === code)!.core(readAs(code)) !== null);
