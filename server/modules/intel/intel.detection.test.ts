@@ -1654,6 +1654,9 @@ describe('third constructed set (session 16): asks in the forms elders receive, 
   it('does not take a caller naming themselves 反诈中心 for a warning; the centre\'s own warning stays one', () => {
     high('您好,我是国家反诈中心的,您的手机被诈骗分子远程控制了,请马上下载我们的防护软件,并把收到的验证码告诉我。');
     notFlagged('国家反诈中心提醒:凡是让您下载软件、共享屏幕的都是骗子。');
+  });
+});
+
 describe('issue 14, session 16 (docs/intel.md, "A second independent constructed set for the six types"): a resale denied, goods given free, an auction house', () => {
   const topType = (t: string) => judge(t, null).fraudTypes[0]?.code;
   it('reads collectibles whose resale is denied (并未承诺回购, 未作回购承诺, 从没说过回收) as 养老产品; a buy-back promised and broken stays 养老项目', () => {
