@@ -901,3 +901,24 @@ describe('second constructed passages (session 16): kinds fixed', () => {
     expect(p('单位\t宣传活动\t发放资料\n城关镇\t12\t2600')).toEqual([]);
   });
 });
+
+describe('review of session 16\'s rules after the held-out reading (constructed probes, not data; docs/intel.md "Review of session 16\'s rules")', () => {
+  const p = (text: string) => extractFigures(text).figures.map((f) => `${f.indicator}=${f.value}`);
+  it('keeps a result reported after a plan word earlier in its sentence; a count in the plan itself stays out', () => {
+    expect(p('该案已移送检察机关审查起诉，将于近期开庭审理，目前已抓获犯罪嫌疑人12名，涉案金额1200万元。')).toEqual(['suspects_arrested=12', 'amount_involved_yuan=12000000']);
+    expect(p('在明确下一步工作重点的基础上，全市共排查养老机构215家，发现问题隐患36个。')).toEqual(['entities_screened=215', 'hazards_found=36']);
+    expect(p('省市场监管局将于下月起开展为期3个月的“回头看”，对已办结案件中的41家重点企业进行再检查。')).toEqual([]);
+  });
+  it('keeps a 将 frame whose object is reported done ("将全面排查中发现的45处隐患全部整改到位")', () => {
+    expect(p('将全面排查中发现的45处隐患全部整改到位。')).toEqual(['hazards_rectified=45']);
+  });
+  it('reads 查获 as a seizure, not inside 排查获取; persons are not goods seized', () => {
+    expect(p('通过走访排查获取涉诈线索56条，已全部核查。')).toEqual(['tips_received=56']);
+    expect(p('捣毁窝点2个，现场查获并抓获犯罪嫌疑人12名。')).toEqual(['suspects_arrested=12']);
+    expect(p('现场查获假冒保健品320瓶。')).toEqual([]);
+  });
+  it('keeps a total after a 每+period routine ("通过每月定期巡查共检查…"); a per-period count stays out', () => {
+    expect(p('通过每月定期巡查共检查养老机构320家次。')).toEqual(['entities_screened=320']);
+    expect(p('每月至少走访辖区养老机构1次。')).toEqual([]);
+  });
+});

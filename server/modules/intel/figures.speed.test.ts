@@ -28,6 +28,9 @@ const SHAPES: Record<string, string> = {
   // Session 16: an audience before the count with its verb after, modifiers between 对 and the count, check lead-ins before
   // breakdowns, goods seized across a list.
   'audience, modifiers, lead-ins and seizures': ('为社区居民1名参加对已宣判的1起经核查，其中甲的1条扣押甲、' + '设备1台').repeat(600).slice(0, MAX_TEXT),
+  // Review (after the held-out reading): counts with no sentence end read their sentence back to the text's start (PLAN).
+  'counts with no sentence end': '5条、'.repeat(7_000).slice(0, MAX_TEXT),
+  'counts framed by 对 with no sentence end': '对5家'.repeat(7_000).slice(0, MAX_TEXT),
 };
 
 describe('figure extraction stays linear', () => {

@@ -407,7 +407,7 @@ const PREVENTED = /劝阻|避免|防止|阻止|挽救|免遭|幸免|险些|差�
  * the guide labels them `other`, whatever the noun — 设备 is no elderly device handed out, 展板 no poster put up. Money
  * seized is read apart (SEIZURE, with the recovery verbs that make it recovered).
  */
-const GOODS_SEIZED = /查扣|扣押|查封|收缴|没收|缴获|查获|暂扣|扣留|封存/;
+const GOODS_SEIZED = /查扣|扣押|查封|收缴|没收|缴获|查获(?![取得悉])|暂扣|扣留|封存/;
 /**
  * A check reported as a lead-in with no count ("经核查，其中查无实据的10条", "经核实,其中与养老诈骗无关的14条", session 16):
  * the breakdowns after it count what the check found — an outcome the guide labels `other` — not the check itself.
@@ -497,10 +497,27 @@ const PLAN = /下一步|下阶段|下周|下月|明年将|将于|拟于|计划�
  * so a result reported after such a clause keeps its figure. 将在 is not 将在逃 (a 将 frame: "将在逃的3名嫌疑人抓获归案").
  */
 const PLAN_IN_CLAUSE = /将继续|将联合|将进一步|将持续|将全面|将在(?!逃)|拟对|计划对/;
+/**
+ * Review (after the held-out reading): a plan word earlier in the sentence ("该案将于近期开庭审理，目前已抓获犯罪嫌疑人12名",
+ * "在明确下一步工作重点的基础上，全市共排查养老机构215家") does not make a result reported after it a plan: only when no word of
+ * work done or totalled (目前, 截至, 以来, 共, 累计, 先后; not 已, which also modifies: "对已办结案件中的41家") follows the last plan word.
+ */
+const DONE_SINCE_PLAN = /目前|截至|以来|共(?!同|建|享|治)|累计|合计|先后/;
+function planned(sentence: string): boolean {
+  const all = [...sentence.matchAll(new RegExp(PLAN.source, 'g'))];
+  if (all.length === 0) return false;
+  const last = all[all.length - 1];
+  return !DONE_SINCE_PLAN.test(sentence.slice(last.index + last[0].length));
+}
+/** A 将 frame whose object is reported done right after the count ("将全面排查中发现的45处隐患全部整改到位"): no plan. */
+const DONE_AFTER = /^[^，。；]{0,10}?(?:全部|均已?|依法|已)/;
 /** The words of the sentence before a position (after the last 。！？ or line break). */
+// Review (after the held-out reading): read back at most SENTENCE_REACH characters — a text of counts with no sentence end
+// (20,000 characters of "5条、") walked back to its start for every count, a second per text.
+const SENTENCE_REACH = 240;
 function sentenceBefore(text: string, at: number): string {
   let i = at;
-  while (i > 0 && !/[。！？!?\n]/.test(text[i - 1])) i--;
+  while (i > 0 && at - i < SENTENCE_REACH && !/[。！？!?\n]/.test(text[i - 1])) i--;
   return text.slice(i, at);
 }
 
@@ -566,7 +583,7 @@ function afterList(text: string, q: Quantity) {
  */
 const NOT_A_TOTAL = new RegExp([
   String.raw`(?:同比|环比|(?<![对评无占])比(?!例|较|赛|重|率|对|如|武|拼|分|值)|较(?!多|少|大|小|高|低|好|为|强|弱|快|慢|量))[^，。；]{0,12}?(?:增加|减少|增长|上升|下降|提高|降低|增|减|多|少|升|降)`,
-  String.raw`案均|人均|户均|场均|平均|每(?:起|件|人|户|场|名|家)|每个?(?:季度|月|周|星期|年|半年|天|日|旬)`,
+  String.raw`案均|人均|户均|场均|平均|每(?:起|件|人|户|场|名|家)|每个?(?:季度|月|周|星期|年|半年|天|日|旬)(?![^，。；]*(?:共|累计|合计|总计))`,
   String.raw`最(?:高|多|大|低|少)(?:的?[一单](?:起|家|笔|人|名|个|宗|件|户|场|次|天|日|期|批)|达|为|可达)|(?:单笔|单起|单案|单人|单次|单家|单个)[^，。；]{0,10}?最(?:高|多|大)`,
 ].join('|'));
 /**
@@ -656,7 +673,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     const near = before.slice(from);
     // What is planned is not done: a count in a sentence that announces the next steps ("下一步…每月至少走访…1次", "将于下月起…对
     // …41家重点企业进行再检查", "下周…将联合…对城区3个重点商圈开展联合检查", session 16 second passages) is no figure.
-    if (PLAN.test(sentenceBefore(text, q.start)) || PLAN_IN_CLAUSE.test(before)) continue;
+    if (planned(sentenceBefore(text, q.start)) || (PLAN_IN_CLAUSE.test(before) && !DONE_AFTER.test(untilNextCount(after)))) continue;
     if (q.value === null || OTHER_BEFORE.test(near) || OTHER_NEAR_END.test(near) || OTHER_AFTER.test(after)) continue;
     // The words since the previous number in the clause (not only the last 14): a comparison can sit before a long verb phrase.
     let since = before.length;
@@ -672,7 +689,7 @@ export function extractFigures(input: string): { figures: Figure[]; masked: stri
     let listSince = list.length;
     while (listSince > 0 && !/[0-9０-９]/.test(list[listSince - 1])) listSince--;
     // Things seized are no indicator, whatever they are (GOODS_SEIZED): read since the previous number, across 、.
-    if (measure !== '元' && measure !== '%' && GOODS_SEIZED.test(list.slice(listSince)) && !RECOVERY_WORD.test(list.slice(listSince))) continue;
+    if (measure !== '元' && measure !== '%' && measure !== '人' && measure !== '名' && GOODS_SEIZED.test(list.slice(listSince)) && !RECOVERY_WORD.test(list.slice(listSince))) continue;
     const fits = (r: Rule, words: string) => r.measures.includes(measure) && r.words.test(words);
     if (mixedCount(list)) continue;
     // An item of a list that is only a noun phrase ("转发、转载相关信息、短视频和典型案例等150余条", s081) is governed

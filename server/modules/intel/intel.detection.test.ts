@@ -1677,3 +1677,36 @@ describe('issue 14, session 16 (docs/intel.md, "A second independent constructed
     expect(topType('被告人以"养老理财"为名诱骗老人将住房抵押借款,老人无力还款,房屋被法院拍卖。')).toBe('house_for_pension');
   });
 });
+
+describe('review of session 16\'s rules after the held-out reading (constructed probes, not data; docs/intel.md "Review of session 16\'s rules")', () => {
+  const levels = (t: string) => [judge(t, null).level, judge(t).level];
+  const flags = (t: string) => expect(levels(t).map(flagged), t).toEqual([true, true]);
+  const notFlagged = (t: string) => expect(levels(t).map(flagged), t).toEqual([false, false]);
+  it('keeps a fake police call that orders "不要挂断电话": 挂断 warns only when the reader is told to hang up', () => {
+    flags('有人冒充你的名义办理了银行卡，涉嫌洗钱，请立即把钱转到安全账户配合调查，不要挂断电话。');
+    flags('我是市公安局的，有人冒充你的名义开了银行卡洗钱，你把存款转到我们指定的账户上核查，不要挂断电话，不要告诉家人。');
+    notFlagged('接到“我是公安局的，你涉嫌洗钱，把钱转到安全账户”的电话，马上挂断，这是诈骗。');
+    notFlagged('【电信反诈提醒】您的号码刚刚接听了疑似诈骗电话,如对方要求转账或提供验证码,请立即挂断。');
+  });
+  it('keeps a transfer whose "千万别信 / 不要理" is said of someone else two clauses on; a bare denial right after the sign still disarms', () => {
+    flags('你儿子出车祸了急需手术费，你马上把5万元转到这个卡上，银行的人要是问你，千万别信。');
+    flags('我是社保局的，您的养老金账户异常，请把钱转到指定账户6222021234567890，其他人打来的电话，不要理。');
+    notFlagged('陌生电话说我出事了要钱，别信。');
+  });
+  it('keeps an ask after a reassurance ("我们不会让你损失…，你把钱转到…", "不会向您收取…，只需把验证码告诉我"); a statement of what is never asked stays a warning', () => {
+    flags('放心，我们不会让你损失一分钱，你把钱转到安全账户就行，查清后马上退回。');
+    flags('我们不会向您收取任何费用，只需把验证码告诉我就能领取补贴。');
+    notFlagged('社保经办机构不会通过电话、短信要求参保人提供银行卡密码。');
+  });
+  it('keeps a pitch that says it is "不是骗局" inside a borrowed warning; a definition calling a kind a scam stays a warning', () => {
+    flags('现在骗子很多，大家要警惕。我们公司的养老项目保本保息的绝对不是骗局，年化收益18%，名额有限。');
+    notFlagged('谨防上当：承诺保本保息的理财都是骗局。');
+  });
+  it('keeps a scam whose "核实后退还" follows a case put to the reader; "…请立即挂断/核实" after 如对方 still disarms', () => {
+    flags('如果对方问你转账用途，你就说是还钱，把钱转到这个账户6222021234567890，核实后马上退还给你。');
+  });
+  it('keeps a caller\'s ask after "冒充…的电话很多"; a sign inside the kind described, or in a case put to the reader, stays reported', () => {
+    flags('最近冒充公安的电话很多，我是真的民警，请您切勿泄露案情，马上把钱转到安全账户接受资金核查。');
+    notFlagged('【XX公安】提醒您:冒充子女、孙子借钱的电话很多,接到说"换号了""出事了"要钱的,一定先打原号码核实。');
+  });
+});

@@ -142,13 +142,13 @@ function* affirmed(r: Reading, pattern: RegExp, o: { skipReported: boolean; fram
  * - DENIED_BARE: a sign whose sentence goes on to tell the reader, in two or three words and nothing after, not to believe or heed
  *   it ("陌生电话说我出事了要钱，别信", "有人让你点链接、报卡号，不要理"). A scam's "不要相信其他人" has an object and keeps its sign.
  */
-const NEVER_ASKS = /(?:不会|从不|从来不|绝不|决不|不可能)[^。；！？!?\n]{0,30}(?:要求|索要|让您|让你|叫您|叫你|向您|向你)[^。；！？!?\n]{0,30}$/;
+const NEVER_ASKS = /(?:不会|从不|从来不|绝不|决不|不可能)[^。；！？!?\n]{0,30}(?:要求|索要|让您|让你|叫您|叫你|向您|向你)[^。；！？!?\n，,]{0,30}$/;
 /** The thing itself said not to exist, right before it: "公安机关没有安全账户", "并无所谓的“资金清查账户”". */
 const NONE_SUCH = /(?:没有|并无|不存在)(?:所谓的?)?[“"‘]?$/;
 /** A sign that starts with its verb: after 没有 it is a thing not done ("没有交纳有线电视费的用户", o280), not a thing that does not exist. */
 const ACT_FIRST = /^(?:交|缴|付|支付|转|汇|打|存|提供|告诉|说出|回复|填|输入|点|下载|加|扫|登|凭|报)/;
 const NEW_ASK = /[，,：:]\s*(?:请|但|现在|马上|立即|只要|您只需|需要)|但是?|而是/;
-const DENIED_BARE = /^[^。；！？!?\n]*?[,，]\s*(?:大家|各位|您|你)?(?:千万|可|也|就)?(?:别信|不要信|别相信|不要相信|不能信|不可信|不要理会?|别理会?|不要理睬|别上当)(?=[，,。；！!？?\n]|$)/;
+const DENIED_BARE = /^[^。；！？!?\n，,]*?[,，]\s*(?:大家|各位|您|你)?(?:千万|可|也|就)?(?:别信|不要信|别相信|不要相信|不能信|不可信|不要理会?|别理会?|不要理睬|别上当)(?=[，,。；！!？?\n]|$)/;
 /**
  * Session 16 (third constructed set): a case the reader is told how to meet — "如对方要求转账或提供验证码，请立即挂断", "遇到
  * “儿子”换了新号码急着借钱，一定先给孩子原来的号码打个电话核实": the sign is what another party may do (如/若/遇到/一旦/接到…
@@ -156,7 +156,7 @@ const DENIED_BARE = /^[^。；！？!?\n]*?[,，]\s*(?:大家|各位|您|你)?(?
  * check or report. A scam's own order after a condition ("如有疑问请拨打…", "如不配合…后果自负") turns nothing away.
  */
 const IF_OTHER = /(?:如|如果|若|倘若|一旦|遇到|碰到|接到|凡是)[^。；！？!?\n]{0,6}(?:对方|有人|陌生人|陌生电话|来电|[“"「][^”"」]{1,4}[”"」])[^。；！？!?\n]{0,30}$/;
-const THEN_REFUSE = /^[^。；！？!?\n]{0,40}?[,，]\s*(?:请|要|应|就|一定|务必|千万)?(?:先|立即|马上|及时)?(?:挂断|拒绝|报警|核实|给[^，。；]{0,12}打个?电话核实|拨打110|拨打96110|不要(?:理会|相信|转账|汇款|回复|点击)|别(?:信|理))/;
+const THEN_REFUSE = /^[^。；！？!?\n]{0,40}?[,，]\s*(?:请|要|应|就|一定|务必|千万)?(?:先|立即|马上|及时)?(?:挂断|拒绝|报警|核实(?!后|完|无误)|给[^，。；]{0,12}打个?电话核实|拨打110|拨打96110|不要(?:理会|相信|转账|汇款|回复|点击)|别(?:信|理))/;
 function deniedInSentence(simple: string, start: number, end: number): boolean {
   const from = sentenceStart(simple, start);
   if (IF_OTHER.test(simple.slice(from, start)) && THEN_REFUSE.test(simple.slice(end))) return true;
@@ -182,7 +182,7 @@ const NEGATED_LIST = /(?:不要|切勿|请勿|勿|别|不能|不得|谨防|警�
 const IF_HARMED_TELL_POLICE = '(?:若|如|如果|倘若)(?:您|你|市民|居民|民众)?(?:曾|已经?|不慎)[^。；！？\\n]{0,40}(?:(?:应|请|须|需|要)(?:尽快|立即|及时|马上)?(?:与|向|联络|联系|通知|致电)[^。；！？\\n]{0,3}(?:警方|公安|警察|派出所|110)|报警|报案)';
 // Session 14: also a rule stated for every such ask ("任何要求提供账户并转账的电话均为诈骗", o684: a hospital's statement):
 // it calls the ask itself fraud, in general, which only a warning does; a victim's account names what was done to them.
-const WARNING = /挂断|不会这样(?:做|要求)|(?:不要|别|切勿)(?:在|把|向|给|随意|轻易)|提提你|提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信|回复|理会|理睬)|别信|直接删除|(?:都|全|均)是骗子|(?:都|就|也|全)?是骗人的|(?:我院|本院|我行|本行|我司|本公司|我局|本局|本中心)(?:从来|从|绝|均|都|也|决)?不会|留个?心眼|(?:任何|凡是)[^。；！？\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子|骗案)/;
+const WARNING = /(?<!不要|别|勿|不能|不准|不许|不可)挂断|不会这样(?:做|要求)|(?:不要|别|切勿)(?:在|把|向|给|随意|轻易)|提提你|提醒|提示|请勿|切勿|切记|谨防|警惕|以免|反诈|防骗|防范|叮嘱|记住|牢记|千万(?:别|不要|不能)|不要(?:相信|轻信|回复|理会|理睬)|别信|直接删除|(?:都|全|均)是骗子|(?:都|就|也|全)?是骗人的|(?:我院|本院|我行|本行|我司|本公司|我局|本局|本中心)(?:从来|从|绝|均|都|也|决)?不会|留个?心眼|(?:任何|凡是)[^。；！？\n]{0,40}(?:都|均|一律|全)(?:为|是|属于?)(?:诈骗|骗局|骗子|骗案)/;
 /**
  * WARNING, or advice to those already harmed (IF_HARMED_TELL_POLICE): read only for a text that names no sign (judge), never
  * to disarm a sign as reported speech (`reported`). Review, session 15: read there, the advice a fake police call borrows
@@ -201,7 +201,16 @@ const SCAMMER = /不法分子|骗子|骗徒|犯罪分子|诈骗分子|诈骗(?:�
  * ("苏州市连续接报多起冒充退管处工作人员…诈骗老年人钱财的案件", c016) and keeps its signs and its harm.
  */
 const SCAM_KIND = /(?:冒充|假冒|冒用)[^。；！？\n]{0,30}?的(?:电话|短信|信息|情况|案件|案例|现象|事件|骗局)|为名骗取/;
-const READER_TOLD = /提醒(?:您|你|大家|广大)|提示(?:您|你|大家|广大)|提提你|请(?:勿|大家|广大|您|你)|不要|切勿|千万|挂断|注意[:：!！]|别信/;
+const SCAM_KIND_ALL = new RegExp(SCAM_KIND.source, 'g');
+/** A case put to the reader in the sign's own clause ("接到说“换号了”要钱的"): the kind described further, not an ask. */
+const CASE_PUT = /接到|收到|遇到|碰到|如果|如|若|凡是|说/;
+function kindCovers(sentence: string, signStart: number, signEnd: number): boolean {
+  const kinds = [...sentence.matchAll(SCAM_KIND_ALL)];
+  if (kinds.length === 0) return false;
+  const clause = sentence.slice(Math.max(sentence.lastIndexOf('，', signStart - 1), sentence.lastIndexOf(',', signStart - 1)) + 1, signStart);
+  return kinds.some((m) => signEnd <= m.index + m[0].length) || CASE_PUT.test(clause);
+}
+const READER_TOLD = /提醒(?:您|你|大家|广大)|提示(?:您|你|大家|广大)|提提你|请(?:勿|大家|广大|您|你)|不要(?!挂断)|切勿|千万|(?<!不要|别|勿)挂断|注意[:：!！]|别信/;
 const GENERIC = /常见|手段|为名|为由|名义|冒充|谎称|假冒|惯用/;
 const CALLED_SCAM = /^[^。；！？\n]{0,24}(?:诈骗|骗局|骗案|骗取|虚假|假的|不实|谣言|非法集资)/;
 /** Words that name what follows in quotation marks as the scam's, a list of quotes included (session 14, o660: a 交通委 Q&A quoting "ETC已停用"). */
@@ -217,7 +226,7 @@ const QUOTED_AS_SCAM = /(?:诈骗|骗局|骗子|不法分子|犯罪分子|虚假
  */
 const SPEECH_BEFORE = /(?:说|称|讲|问|道|喊|内容(?:为|是)?|短信|信息|消息|电话|来电|收到|接到|发来|写着|类似|诸如|[:：]|——)\s*$/;
 const SPEECH_AFTER = /^(?:的|之类的?|这样的|这类|一类的|等)(?:短信|信息|消息|电话|来电|说法|话术|话)|^\s*——/;
-const FRAUD_NAMED = /诈骗|骗子|骗局|骗人|上当|陷阱|话术|假的|(?:不要|切勿|请勿|勿|千万别|别)(?:相信|轻信|理会|理睬|回复|点击|点开|上当)|挂断|核实|删除/;
+const FRAUD_NAMED = /诈骗|骗子|骗局|骗人|上当|陷阱|话术|假的|(?:不要|切勿|请勿|勿|千万别|别)(?:相信|轻信|理会|理睬|回复|点击|点开|上当)|(?<!不要|别|勿)挂断|核实|删除/;
 const QUOTED = /[“「][^”」]*[”」]/g;
 function quotedSpeech(simple: string, open: number, close: number): boolean {
   if (close - open - 1 < 8 || !/[，,。！？!?]/.test(simple.slice(open + 1, close))) return false;
@@ -257,7 +266,10 @@ function reported(simple: string, start: number, end: number, warns: boolean): b
   const from = sentenceStart(simple, start);
   const after = simple.slice(end).search(/[。！？\n；]/);
   const sentence = simple.slice(from, after < 0 ? simple.length : end + after);
-  return (SCAMMER.test(sentence) || (SCAM_KIND.test(sentence) && READER_TOLD.test(simple))) && GENERIC.test(sentence);
+  // Review (after the held-out reading): the kind reported covers the sign only when the sign lies inside or before its
+  // description ("冒充子女、孙子借钱的电话很多"); a sign after it ("最近冒充公安的电话很多，我是真的民警，请您…把钱转到安全账户")
+  // is the caller's own ask.
+  return (SCAMMER.test(sentence) || (kindCovers(sentence, start - from, end - from) && READER_TOLD.test(simple))) && GENERIC.test(sentence);
 }
 
 /**
@@ -317,7 +329,7 @@ const DENIED_AFTER = /[,，]\s*(?:可|也|就|都)?(?:千万|一定|绝对|坚�
 // With or without a word pointing back at what was listed ("…,这是诈骗", "…,这都是骗局", "…,以上都是骗子"; review, session 14:
 // warnings that quote a scam's WeChat id or its "未完成实名核验" read high without it).
 // Session 16: also a definition that ends by calling its subject a scam or a trap ("中奖要先交钱的是骗局", "保本高息的理财是陷阱").
-const CALLED_AFTER = /[,，、]\s*(?:这些?|此|以上|上述|这种|这类)?(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局|骗案|非法集资)|的[^，。；,;]{0,6}?(?:都|全|均|一律)?(?:是|属于?)(?:骗子|诈骗|骗局|骗案|陷阱|假的|非法集资)|^[^，。；,;]{0,6}?(?:就|都|也)是(?:骗子|诈骗|骗局|陷阱|骗案|非法集资)/;
+const CALLED_AFTER = /[,，、]\s*(?:这些?|此|以上|上述|这种|这类)?(?:都|全|均|一律|统统|肯定|一定)?(?:是|属于?)(?:骗子|诈骗|骗局|骗案|非法集资)|的(?:(?![不非没])[^，。；,;]){0,6}?(?:都|全|均|一律)?(?:是|属于?)(?:骗子|诈骗|骗局|骗案|陷阱|假的|非法集资)|^(?:(?![不非没])[^，。；,;]){0,6}?(?:就|都|也)是(?:骗子|诈骗|骗局|陷阱|骗案|非法集资)/;
 
 /** Topping up phone credit ("话费充值…充20送5") is an operator's offer, not a prepaid care membership. */
 const TOPUP = /话费|流量/;
