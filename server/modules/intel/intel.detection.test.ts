@@ -1709,6 +1709,11 @@ describe('review of session 16\'s rules after the held-out reading (constructed 
     flags('最近冒充公安的电话很多，我是真的民警，请您切勿泄露案情，马上把钱转到安全账户接受资金核查。');
     notFlagged('【XX公安】提醒您:冒充子女、孙子借钱的电话很多,接到说"换号了""出事了"要钱的,一定先打原号码核实。');
   });
+  it('keeps a scam that borrows "谨防诈骗" and then quotes an official\'s orders; a quotation turned away after it stays the scam\'s words', () => {
+    flags('【社保中心】温馨提示：谨防诈骗。工作人员通知：“您的养老金资格认证未通过，请点击链接www.sb-rz.cn重新认证，否则停发养老金。”');
+    flags('中国银行提醒您谨防诈骗。客服专员说：“您的信用卡已被冻结，请加微信kf8899解冻，并提供验证码。”');
+    notFlagged('接到“我是公安局的，你涉嫌洗钱，把钱转到安全账户”的电话，马上挂断，这是诈骗。');
+  });
   it('keeps a fee "paid at the counter" when the same text also sends it to a person\'s account; a bill paid only at the counter stays no sign', () => {
     const codes = (t: string) => judge(t, null).signs.map((s) => s.code);
     expect(codes('您的医保卡欠费，需补缴管理费300元，请到住院处缴纳，或转账到工作人员个人账户6222021234567890。')).toEqual(expect.arrayContaining(['fee', 'pension_agency']));
