@@ -515,10 +515,15 @@ const DONE_AFTER = /^[^，。；]{0,10}?(?:全部|均已?|依法|已)/;
 // Review (after the held-out reading): read back at most SENTENCE_REACH characters — a text of counts with no sentence end
 // (20,000 characters of "5条、") walked back to its start for every count, a second per text.
 const SENTENCE_REACH = 240;
+let sentenceStarts: { text: string; start: Int32Array } | null = null;
 function sentenceBefore(text: string, at: number): string {
-  let i = at;
-  while (i > 0 && at - i < SENTENCE_REACH && !/[。！？!?\n]/.test(text[i - 1])) i--;
-  return text.slice(i, at);
+  // Where each position's sentence starts, computed once per text.
+  if (sentenceStarts?.text !== text) {
+    const start = new Int32Array(text.length + 1);
+    for (let i = 1; i <= text.length; i++) start[i] = /[。！？!?\n]/.test(text[i - 1]) ? i : start[i - 1];
+    sentenceStarts = { text, start };
+  }
+  return text.slice(Math.max(sentenceStarts.start[at], at - SENTENCE_REACH), at);
 }
 
 function notAFigure(text: string, q: Quantity): boolean {
