@@ -1714,6 +1714,11 @@ describe('review of session 16\'s rules after the held-out reading (constructed 
     flags('中国银行提醒您谨防诈骗。客服专员说：“您的信用卡已被冻结，请加微信kf8899解冻，并提供验证码。”');
     notFlagged('接到“我是公安局的，你涉嫌洗钱，把钱转到安全账户”的电话，马上挂断，这是诈骗。');
   });
+  it('reads a fee handed to a group\'s collector (把活动费用交给楼长) as no transfer asked; money handed to anyone else keeps the sign', () => {
+    notFlagged('请各位老人把活动费用交给楼长，下周统一组织体检。');
+    flags('你把钱交给门口来取钱的李叔叔，他是我同事。');
+    flags('燃气表要换智能表了,换表费580元,您先通过微信把费用转给我,明天师傅上门。');
+  });
   it('keeps a fee "paid at the counter" when the same text also sends it to a person\'s account; a bill paid only at the counter stays no sign', () => {
     const codes = (t: string) => judge(t, null).signs.map((s) => s.code);
     expect(codes('您的医保卡欠费，需补缴管理费300元，请到住院处缴纳，或转账到工作人员个人账户6222021234567890。')).toEqual(expect.arrayContaining(['fee', 'pension_agency']));
