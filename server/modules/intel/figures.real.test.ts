@@ -477,6 +477,10 @@ describe('real work summaries (issue 14), dev sentences', () => {
     // Plan words also said of work under way (将继续, 将持续…) count only in the count's own clause (lead's review, session 16).
     expect(keyed('我市将继续深化专项行动，今年以来共开展宣传活动50场。')).toEqual(['publicity_events=50']);
     expect(keyed('我局将联合公安对3个重点商圈开展联合检查。')).toEqual([]);
+    // 在逃 names the object: "将在逃的…" is a 将 frame, not 将在 + a place ("将在全市开展宣传活动20场" is a plan).
+    expect(keyed('民警将在逃的3名犯罪嫌疑人抓获归案。')).toEqual(['suspects_arrested=3']);
+    expect(keyed('将在逃人员3名全部抓获归案。')).toEqual(['suspects_arrested=3']);
+    expect(keyed('下一步将在全市开展宣传活动20场。')).toEqual([]);
     expect(keyed('将近100名老人参加了讲座。')).toEqual(['people_reached=100~']);
   });
 

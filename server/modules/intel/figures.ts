@@ -209,7 +209,8 @@ function decidedBy(predicate: string, noun: string, measure: string): Rule | und
  */
 interface Frame { noun: string }
 const JIANG = /(?:^|[^即必终行])(不|未|没有|没)?[将把](?!近|要|会|于|来|军|领|士|关|握|控|手)([^将把0-9０-９]*)$/;
-const NOT_AN_OBJECT = /^(?:继续|进一步|持续|全面|不断|逐步|深入|着力|重点|积极|切实|大力|努力|以|在|对|与|和|同|作为|成为|是|予以|其|此|这)/;
+// 在逃 is the object's own word ("将在逃的3名嫌疑人抓获归案", lead's review, session 16), not 将在 + a place or time.
+const NOT_AN_OBJECT = /^(?:继续|进一步|持续|全面|不断|逐步|深入|着力|重点|积极|切实|大力|努力|以|在(?!逃)|对|与|和|同|作为|成为|是|予以|其|此|这)/;
 /**
  * A goal or a plan before 将 ("力争早日将剩余3名嫌疑人抓获归案", "争取将涉案资金300万元全部追回", "拟将50名老人纳入…", "下一步要将…"):
  * what is to be done is no count of what was done (review, session 15). 按计划/根据计划 report a plan carried out, and stay frames.
