@@ -23,6 +23,9 @@ describe('the subject registry', () => {
   const finished = async (cookie: string, id: number) => {
     for (let i = 0; i < 300; i++) {
       const s = json(await t.app.inject({ method: 'GET', url: `/api/subjects/imports/${id}`, headers: { cookie } }));
+      // A failed import says why (its failure), not only the counts it stopped at: a loaded CI run (session 16) showed a
+      // re-import of the same file "failed" with every count 0 and nothing more.
+      if (s.status === 'failed') throw new Error(`import ${id} failed: ${s.failure}`);
       if (s.status !== 'running') return s;
       await new Promise((r) => setTimeout(r, 50));
     }
