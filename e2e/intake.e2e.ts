@@ -52,8 +52,10 @@ describe('staff intake in the console: a hotline tip by form, a 12337 batch by f
     expect((await e.db.query(`select 1 from tips where source_ref = '热线-2026-1130-01'`)).length).toBe(1);
     await page.getByRole('button', { name: '登记线索' }).click();
     await page.getByRole('dialog', { name: '该编号已登记过' }).getByRole('button', { name: '确认，仍然登记' }).click();
+    // The first registration's 已登记 line can still be on the page, so the wait for it may pass before the second is
+    // written (a loaded CI run, session 16): the count is polled until the second row is there.
     await page.getByText(/已登记，查询码/).waitFor();
-    expect((await e.db.query(`select 1 from tips where source_ref = '热线-2026-1130-01'`)).length).toBe(2);
+    await expect.poll(async () => (await e.db.query(`select 1 from tips where source_ref = '热线-2026-1130-01'`)).length, { timeout: 15_000 }).toBe(2);
 
     // The tip list finds both by the number.
     await page.goto(`${e.url}/console/tips?q=${encodeURIComponent('热线-2026-1130-01')}`);
