@@ -13,6 +13,7 @@
  *                                                rules alone (flagged = high or medium, as in bench/intel-fp-constructed.ts);
  *                                                --probe: the second batch (PROBE_*), written after the rules
  */
+import { flagged as flaggedVerdict } from '../server/modules/intel/evaluate-detection.ts';
 import { judge, type Level } from '../server/modules/intel/verdict.ts';
 
 export interface Constructed { kind: string; text: string }
@@ -441,7 +442,8 @@ export const PROBE_ORDINARY: readonly Constructed[] = [
   { kind: "pharmacy", text: "王阿姨,您要的血压计到了,价格198,您来店里拿的时候付就行。" },
 ];
 
-const flagged = (l: Level) => l === 'high' || l === 'medium';
+/** The one rule (evaluate-detection.ts `flagged`): high or medium. */
+const flagged = (level: Level) => flaggedVerdict({ level });
 
 function report(title: string, set: readonly Constructed[], wantFlag: boolean, list: boolean): void {
   const kinds = [...new Set(set.map((t) => t.kind))];

@@ -12,6 +12,7 @@
  *
  *   npx tsx bench/intel-det-indep2.ts [--rules] [--quiet]
  */
+import { flagged } from '../server/modules/intel/evaluate-detection.ts';
 import { judge } from '../server/modules/intel/verdict.ts';
 import { loadModel } from '../server/modules/intel/model.ts';
 
@@ -251,13 +252,12 @@ function main(): void {
   const rulesOnly = process.argv.includes('--rules');
   const quiet = process.argv.includes('--quiet');
   const model = rulesOnly ? null : loadModel();
-  const flaggedLevel = (l: string) => l === 'high' || l === 'medium';
   const byKind = (items: Indep2Item[], isScam: boolean) => {
     const kinds = new Map<string, { n: number; f: number }>();
     let f = 0;
     for (const it of items) {
       const v = judge(it.text, model);
-      const hit = flaggedLevel(v.level);
+      const hit = flagged(v);
       if (hit) f++;
       const k = kinds.get(it.kind) ?? { n: 0, f: 0 };
       k.n++;

@@ -6,6 +6,7 @@
  *   npx tsx bench/intel-fp-constructed.ts [--probe] [--list]   --probe reads the second batch (written after the rules);
  *                                                            --list prints each flagged ordinary text and each missed scam
  */
+import { flagged as flaggedVerdict } from '../server/modules/intel/evaluate-detection.ts';
 import { judge, type Level } from '../server/modules/intel/verdict.ts';
 import { CONSTRUCTED_ORDINARY as FIRST_ORDINARY, CONSTRUCTED_SCAMS as FIRST_SCAMS, PROBE_ORDINARY, PROBE_SCAMS } from '../server/modules/intel/constructed-lookalikes.ts';
 
@@ -14,7 +15,8 @@ const probe = process.argv.includes('--probe');
 const CONSTRUCTED_ORDINARY = probe ? PROBE_ORDINARY : FIRST_ORDINARY;
 const CONSTRUCTED_SCAMS = probe ? PROBE_SCAMS : FIRST_SCAMS;
 
-const flagged = (l: Level) => l === 'high' || l === 'medium';
+/** The one rule (evaluate-detection.ts `flagged`): high or medium. */
+const flagged = (level: Level) => flaggedVerdict({ level });
 const list = process.argv.includes('--list');
 const kinds = [...new Set(CONSTRUCTED_ORDINARY.map((t) => t.kind))];
 console.log('ordinary (constructed): kind, n, false alarms with the shipped model / rules alone (high), unsure');
